@@ -1,0 +1,63 @@
+"""Shared fixtures: the demo government, loaded once per test session, and its named people.
+
+Tests use the demo accounts by name, on both sides of each permission line, e.g.
+``vice_liu`` (a 副州长) and ``fgw_clerk`` (a department clerk) for an absence report; see
+``zhengwu/org/demo.py`` for who is who.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.test import Client
+
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.rulebook import annotations
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # noqa: PT004
+    """Migrate (pytest-django), then load the demo government once for the whole session."""
+    from zhengwu.org.management.commands.demo import load_demo
+
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def demo_loaded(db) -> None:
+    """For transactional tests (the database is flushed after each): make sure the demo is there."""
+    from zhengwu.org.management.commands.demo import load_demo
+
+    load_demo()
+
+
+@pytest.fixture
+def user(db) -> Callable[[str], AbstractUser]:
+    """``user("vice_liu")`` → that demo account."""
+
+    def get(username: str) -> AbstractUser:
+        return get_user_model().objects.get(username=username)
+
+    return get
+
+
+@pytest.fixture
+def client_as(db) -> Callable[[str], Client]:
+    """``client_as("clerk_wendian")`` → a test client logged in as that demo account."""
+
+    def make(username: str) -> Client:
+        c = Client()
+        c.force_login(get_user_model().objects.get(username=username))
+        return c
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def kizilsu() -> RulebookView:
+    """The Kizilsu rulebook as pure rules see it, straight from its data file (no database)."""
+    return annotations.load().view()

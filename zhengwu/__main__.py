@@ -1,0 +1,3 @@
+from zhengwu.cli import main
+
+main()

@@ -1,0 +1,134 @@
+"""Writing and verifying the audit trail.  Actions call :func:`record` inside their transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from zhengwu.audit.chain import (
+    GENESIS_HASH,
+    HASH_ALG,
+    SEAL_ALG,
+    Breach,
+    VerifyResult,
+    head_seal,
+    record_hash,
+    seal,
+)
+from zhengwu.audit.models import AuditHead, AuditRecord
+from zhengwu.core.decisions import Citation
+
+
+def object_key(obj: models.Model) -> tuple[str, str]:
+    return obj._meta.label_lower, str(obj.pk)
+
+
+def record(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    summary: str,
+    target: models.Model | None = None,
+    citation: Citation | None = None,
+    details: dict[str, Any] | None = None,
+    actor_name: str = "",
+    actor_position: str = "",
+    acting_for: str = "",
+) -> AuditRecord:
+    """Append one record to the chain.  Must run inside the action's transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.record must be called inside the action's transaction")
+    user = actor if isinstance(actor, AbstractBaseUser) else None
+    if not actor_name:
+        person = getattr(user, "person", None) if user is not None else None
+        actor_name = person.name if person is not None else (user.get_username() if user else "系统")
+    head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+    rec = AuditRecord(
+        seq=head.seq + 1,
+        at=timezone.now(),
+        actor=user,
+        actor_name=actor_name[:60],
+        actor_position=actor_position[:120],
+        acting_for=acting_for[:120],
+        action=action,
+        summary=summary[:500],
+        object_type=object_key(target)[0] if target is not None else "",
+        object_id=object_key(target)[1] if target is not None else "",
+        object_repr=str(target)[:200] if target is not None else "",
+        rulebook=citation.rulebook_code if citation else "",
+        article=citation.article if citation else None,
+        citation=citation.label if citation else "",
+        details=details or {},
+        hash_alg=HASH_ALG,
+        seal_alg=SEAL_ALG,
+        prev_hash=head.hash,
+    )
+    # Round-trip the details through JSON the way the database stores them before hashing.
+    rec.hash = record_hash(rec)
+    rec.seal = seal(settings.AUDIT_SEAL_KEY, rec.hash)
+    rec.save()
+    head.seq, head.hash = rec.seq, rec.hash
+    head.seal = head_seal(settings.AUDIT_SEAL_KEY, head.seq, head.hash)
+    head.save(update_fields=["seq", "hash", "seal"])
+    return rec
+
+
+def history_for(obj: models.Model) -> QuerySet[AuditRecord]:
+    object_type, object_id = object_key(obj)
+    return AuditRecord.objects.filter(object_type=object_type, object_id=object_id).order_by("seq")
+
+
+def _valid(rec: AuditRecord, key: str) -> bool:
+    return record_hash(rec) == rec.hash and seal(key, rec.hash) == rec.seal
+
+
+def _records() -> Iterator[AuditRecord]:
+    return AuditRecord.objects.order_by("seq").iterator(chunk_size=2000)
+
+
+def _next_after(rec: AuditRecord) -> AuditRecord | None:
+    return AuditRecord.objects.filter(seq__gt=rec.seq).order_by("seq").first()
+
+
+def _diagnose(rec: AuditRecord, expected_prev: str, content_ok: bool) -> Breach:
+    where = f"第{rec.seq}号审计记录（id {rec.pk}，{rec.action}）"
+    if not content_ok:
+        nxt = _next_after(rec)
+        if nxt is not None and nxt.prev_hash == expected_prev and rec.prev_hash == expected_prev:
+            return Breach("inserted", rec.seq, rec.pk, f"{where}是插入的：它没有本系统的签章，后一条记录链接的是它之前的记录。")
+        if nxt is None:
+            return Breach("edited", rec.seq, rec.pk, f"{where}没有本系统的签章：末尾记录被修改或被追加。")
+        return Breach("edited", rec.seq, rec.pk, f"{where}被修改：内容与其哈希或签章不符。")
+    if AuditRecord.objects.filter(hash=rec.prev_hash).exists():
+        return Breach("reordered", rec.seq, rec.pk, f"{where}顺序被调换：它链接的前一条记录不在它之前。")
+    return Breach("deleted", rec.seq, rec.pk, f"{where}之前的记录被删除：它链接的前一条记录已不存在。")
+
+
+def verify() -> VerifyResult:
+    """Walk the chain in order; return the first breach, or ok."""
+    key = settings.AUDIT_SEAL_KEY
+    expected_prev = GENESIS_HASH
+    checked = 0
+    last_seq = 0
+    for rec in _records():
+        content_ok = _valid(rec, key)
+        if not content_ok or rec.prev_hash != expected_prev:
+            return VerifyResult(False, checked, _diagnose(rec, expected_prev, content_ok))
+        expected_prev, last_seq = rec.hash, rec.seq
+        checked += 1
+    head, _ = AuditHead.objects.get_or_create(pk=1)
+    if head.seq and head.seal != head_seal(key, head.seq, head.hash):
+        return VerifyResult(False, checked, Breach("head", head.seq, None, "审计链头的签章无效：链头被改动。"))
+    if head.hash != expected_prev:
+        message = (
+            f"第{last_seq}号之后的审计记录被删除：链头记录到第{head.seq}号，现存记录只到第{last_seq}号。"
+            if head.seq > last_seq else f"审计链头（第{head.seq}号）与最后一条记录（第{last_seq}号）不符。"
+        )
+        return VerifyResult(False, checked, Breach("truncated", last_seq + 1, None, message))
+    return VerifyResult(True, checked)

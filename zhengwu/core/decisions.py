@@ -1,0 +1,112 @@
+"""Decisions and citations: what every rule answers.
+
+A *rule* is a pure function over plain data.  It answers with a :class:`Decision`: allowed or
+refused, a sentence a clerk understands, and the :class:`Citation` of the article behind it, so
+that every refusal a user sees names its article:
+「请示应当一文一事（《工作规则》第四十八条）」.
+
+Rules never name article numbers themselves.  They cite *provisions* (``"leave.report"``), and
+the rulebook in force maps each provision to its article, so a county whose rules put leave
+reporting in article 40 adopts zhengwu by configuration.  See :mod:`zhengwu.core.rulebook_view`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from zhengwu.core.numerals import chinese_numeral
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An article of a rulebook: 《工作规则》第五十八条."""
+
+    rulebook_code: str
+    short_title: str
+    article: int
+    provision: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"《{self.short_title}》第{chinese_numeral(self.article)}条"
+
+    @property
+    def label_en(self) -> str:
+        return f"{self.short_title}, art. {self.article}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rulebook": self.rulebook_code,
+            "article": self.article,
+            "provision": self.provision,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The answer of a rule: allowed or refused, why, and under which article."""
+
+    allowed: bool
+    code: str
+    message: str
+    citation: Citation | None = None
+    message_en: str = ""
+    facts: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def allow(cls, code: str, message: str, citation: Citation | None = None, message_en: str = "",
+              **facts: object) -> Decision:
+        return cls(True, code, message, citation, message_en, dict(facts))
+
+    @classmethod
+    def refuse(cls, code: str, message: str, citation: Citation | None = None, message_en: str = "",
+               **facts: object) -> Decision:
+        return cls(False, code, message, citation, message_en, dict(facts))
+
+    @property
+    def explanation(self) -> str:
+        """The sentence with its article: 「请示应当一文一事（《工作规则》第四十八条）」."""
+        if self.citation is None:
+            return self.message
+        return f"{self.message.rstrip('。')}（{self.citation.label}）"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "allowed": self.allowed,
+            "code": self.code,
+            "message": self.message,
+            "message_en": self.message_en,
+            "explanation": self.explanation,
+            "citation": self.citation.as_dict() if self.citation else None,
+        }
+
+
+class Refused(Exception):  # noqa: N818 - a refusal is an answer, not an error of the program
+    """Raised by an action when a rule refuses; carries every refusing decision."""
+
+    def __init__(self, decisions: Iterable[Decision]):
+        self.decisions = tuple(decisions)
+        super().__init__("；".join(d.explanation for d in self.decisions))
+
+    @property
+    def explanations(self) -> list[str]:
+        return [d.explanation for d in self.decisions]
+
+
+def require(*decisions: Decision) -> None:
+    """Raise :class:`Refused` with every refusing decision, or return quietly."""
+    refused = [d for d in decisions if not d.allowed]
+    if refused:
+        raise Refused(refused)
+
+
+class InvalidInput(Exception):  # noqa: N818
+    """Bad input from a user: says what to fix, in the user's language; nothing was changed."""
+
+    def __init__(self, message: str, field: str = "", message_en: str = ""):
+        self.message = message
+        self.field = field
+        self.message_en = message_en
+        super().__init__(message)

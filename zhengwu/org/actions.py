@@ -1,0 +1,207 @@
+"""Actions of the organization: report an absence and a return (art. 58), entrust (art. 6).
+
+Each action asks the rules, writes, audits, notifies and schedules in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import InvalidInput, Refused, require
+from zhengwu.notices import services as notices
+from zhengwu.org import rules
+from zhengwu.org.models import (
+    Absence,
+    AbsencePurpose,
+    AbsenceState,
+    ActingArrangement,
+    Appointment,
+    Person,
+    Position,
+    PositionKind,
+)
+from zhengwu.org.services import describe, load_facts, office_unit, person_of, position_fact, positions_of
+from zhengwu.rulebook.services import rulebook_view
+from zhengwu.timers import services as timers
+from zhengwu.timers.models import Timer
+from zhengwu.workdays.services import deadline_close
+
+RETURN_DUE_TIMER = "org.absence.return_due"
+
+
+def _actor_person(actor: AbstractBaseUser) -> Person:
+    person = person_of(actor)
+    if person is None:
+        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。")
+    return person
+
+
+def _covered_position(person: Person, day: dt.date) -> Position:
+    appointments = list(
+        Appointment.objects.filter(person=person, start__lte=day).select_related("position__unit")
+        .exclude(end__lt=day)
+    )
+    if not appointments:
+        raise InvalidInput(f"{person.name}在{day.isoformat()}没有任职记录。")
+    order = [PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR,
+             PositionKind.SECRETARY_GENERAL, PositionKind.UNIT_HEAD, PositionKind.OFFICE_DIRECTOR]
+    appointments.sort(key=lambda a: order.index(a.position.kind) if a.position.kind in order else len(order))
+    return appointments[0].position
+
+
+def _office_leader_ids(day: dt.date) -> list[int]:
+    office = office_unit()
+    if office is None:
+        return []
+    kinds = {PositionKind.OFFICE_DIRECTOR, PositionKind.SECRETARY_GENERAL}
+    return list(
+        Appointment.objects.filter(position__unit=office, position__kind__in=kinds, start__lte=day)
+        .exclude(end__lt=day).values_list("person_id", flat=True).distinct()
+    )
+
+
+def _users(person_ids: tuple[int, ...] | list[int]) -> list[AbstractBaseUser]:
+    return [p.user for p in Person.objects.filter(pk__in=person_ids).select_related("user")]
+
+
+@transaction.atomic
+def report_absence(
+    actor: AbstractBaseUser,
+    person: Person,
+    start: dt.date,
+    end: dt.date,
+    destination: str,
+    purpose: str,
+    reason: str = "",
+    entrust_to: Position | None = None,
+) -> Absence:
+    """A leader or unit head leaving the prefecture reports it (art. 58); the 州长 may entrust the
+    常务副州长 to preside meanwhile (art. 6)."""
+    today = timezone.localdate()
+    rb = rulebook_view(today)
+    if not destination.strip():
+        raise InvalidInput("请填写前往地点。", field="destination")
+    if purpose not in AbsencePurpose.values:
+        raise InvalidInput("请选择外出事由类别。", field="purpose")
+    actor_person = _actor_person(actor)
+    office = office_unit()
+    facts = load_facts(start)
+    position = _covered_position(person, start)
+    route = rules.absence_route(position_fact(position), person.pk, start, facts, rb, _office_leader_ids(start))
+    timing = rules.check_absence_dates(start, end, today, rb)
+    require(
+        rules.may_record_for(actor_person.pk, positions_of(actor), person.pk, office.pk if office else None, rb),
+        timing,
+        route.decision,
+    )
+    overlapping = Absence.objects.filter(person=person, state=AbsenceState.REPORTED, start__lte=end, end__gte=start)
+    if overlapping.exists():
+        raise InvalidInput(f"{person.name}在这段时间已有未销假的外出报告，请先销假或修改原报告。")
+    absence = Absence.objects.create(
+        person=person, position=position, start=start, end=end, destination=destination.strip(), purpose=purpose,
+        reason=reason.strip(), reported_to_id=route.report_to[0] if route.report_to else None,
+        reported_by=actor, reported_at=timezone.now(),
+    )
+    who = describe(actor)
+    audit.record(
+        actor=actor, action="org.absence.report", target=absence, citation=route.decision.citation,
+        summary=f"报告离州外出：{person.name}，{start.isoformat()}至{end.isoformat()}，{absence.destination}",
+        actor_name=who.name, actor_position=who.position,
+        details={"route": route.decision.code, "report_to": list(route.report_to), "inform": list(route.inform),
+                 "late": bool(timing.facts.get("late")), "purpose": purpose},
+    )
+    url = reverse("web:absence", args=[absence.pk])
+    when = f"{start:%m月%d日}至{end:%m月%d日}"
+    notices.send(_users(route.report_to), f"{position.title}{person.name}报告离州外出（{when}，{absence.destination}）",
+                 route.decision.message, route.decision.citation, url)
+    notices.send(_users(route.inform), f"通报：{position.title}{person.name}{when}离州外出",
+                 route.decision.message, route.decision.citation, url)
+    timers.schedule(RETURN_DUE_TIMER, deadline_close(end), f"absence:{absence.pk}:return", absence_id=absence.pk)
+    if entrust_to is not None:
+        entrust(actor, absence, entrust_to)
+    return absence
+
+
+@transaction.atomic
+def entrust(actor: AbstractBaseUser, absence: Absence, acting: Position) -> ActingArrangement:
+    """The 州长 entrusts the 常务副州长 to preside while away (art. 6); a unit head names a deputy."""
+    rb = rulebook_view(absence.start)
+    decision = rules.may_entrust(positions_of(actor, absence.start), position_fact(acting),
+                                 position_fact(absence.position), rb)
+    require(decision)
+    if absence.state != AbsenceState.REPORTED:
+        raise InvalidInput("只能为尚未销假的外出安排代理。")
+    arrangement = ActingArrangement.objects.create(
+        principal=absence.position, acting=acting, start=absence.start, end=absence.end, absence=absence,
+        entrusted_by=absence.person, created_at=timezone.now(), article=decision.citation.article if decision.citation else 0,
+    )
+    who = describe(actor)
+    audit.record(
+        actor=actor, action="org.acting.entrust", target=arrangement, citation=decision.citation,
+        summary=f"{absence.position.title}{absence.person.name}委托{acting.title}主持工作（{absence.start}至{absence.end}）",
+        actor_name=who.name, actor_position=who.position, details={"absence": absence.pk, "acting_position": acting.pk},
+    )
+    holders = Person.objects.filter(appointments__position=acting).select_related("user").distinct()
+    notices.send([p.user for p in holders], f"受委托主持工作：{absence.start:%m月%d日}至{absence.end:%m月%d日}",
+                 decision.message, decision.citation, reverse("web:absence", args=[absence.pk]))
+    return arrangement
+
+
+@transaction.atomic
+def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.date) -> Absence:
+    """销假: the return is recorded; the acting arrangement ends the day before the return."""
+    rb = rulebook_view(absence.start)
+    office = office_unit()
+    require(rules.may_record_for(_actor_person(actor).pk, positions_of(actor), absence.person_id,
+                                 office.pk if office else None, rb, "leave.return"))
+    if absence.state != AbsenceState.REPORTED:
+        raise Refused([rules.Decision.refuse("leave.not_open", "该外出报告已销假或已撤销。", rb.cite("leave.return"))])
+    if returned_on < absence.start:
+        raise InvalidInput("返回日期不能早于离州日期，请更正。", field="returned_on")
+    if returned_on > timezone.localdate():
+        raise InvalidInput("销假应在返回后登记，返回日期不能是将来的日期。", field="returned_on")
+    absence.state, absence.returned_on, absence.returned_recorded_at = AbsenceState.RETURNED, returned_on, timezone.now()
+    absence.save(update_fields=["state", "returned_on", "returned_recorded_at"])
+    last_day = returned_on - dt.timedelta(days=1)
+    for arrangement in absence.acting.filter(revoked_at__isnull=True):
+        arrangement.end = max(arrangement.start, last_day) if last_day >= arrangement.start else arrangement.start
+        if last_day < arrangement.start:
+            arrangement.revoked_at = timezone.now()
+        arrangement.save(update_fields=["end", "revoked_at"])
+    timers.cancel(f"absence:{absence.pk}:return")
+    who = describe(actor)
+    citation = rb.cite("leave.return")
+    audit.record(
+        actor=actor, action="org.absence.return", target=absence, citation=citation,
+        summary=f"销假：{absence.person.name}于{returned_on.isoformat()}返回", actor_name=who.name,
+        actor_position=who.position, details={"returned_on": returned_on.isoformat()},
+    )
+    informed = audit.history_for(absence).filter(action="org.absence.report").first()
+    recipients: list[int] = []
+    if informed is not None:
+        recipients = list(informed.details.get("report_to", [])) + list(informed.details.get("inform", []))
+    notices.send(_users(recipients), f"{absence.position.title}{absence.person.name}已返回（{returned_on:%m月%d日}）",
+                 "已销假。", citation, reverse("web:absence", args=[absence.pk]))
+    return absence
+
+
+@timers.handler(RETURN_DUE_TIMER)
+def _return_due(timer: Timer) -> None:
+    """At the close of the expected return day, remind the person and the office if no 销假."""
+    absence = Absence.objects.select_related("person__user", "position").get(pk=timer.payload["absence_id"])
+    if absence.state != AbsenceState.REPORTED:
+        return
+    rb = rulebook_view(absence.start)
+    citation = rb.cite("leave.return")
+    office_people = Person.objects.filter(pk__in=_office_leader_ids(absence.end)).select_related("user")
+    recipients = [absence.person.user, *[p.user for p in office_people]]
+    title = f"销假提醒：{absence.person.name}预计{absence.end:%m月%d日}返回，尚未销假"
+    notices.send(recipients, title, "请返回后及时销假。", citation, reverse("web:absence", args=[absence.pk]))
+    audit.record(actor=None, action="org.absence.return_reminder", target=absence, citation=citation,
+                 summary=title, actor_name="系统")

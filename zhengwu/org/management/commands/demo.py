@@ -1,0 +1,47 @@
+"""``zhengwu demo``: load the demo government (idempotent) and print its accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from zhengwu.audit import services as audit
+from zhengwu.org.demo import ACCOUNTS, DEMO_PASSWORD, UNITS, load_demo_government
+from zhengwu.org.models import Person
+from zhengwu.rulebook import annotations
+from zhengwu.rulebook.models import RulebookVersion
+from zhengwu.rulebook.services import import_version
+from zhengwu.workdays.actions import seed_official
+
+
+@transaction.atomic
+def load_demo() -> bool:
+    """Calendar, rulebook and government; returns True when anything was created."""
+    created = bool(seed_official(None))
+    notes = annotations.load()
+    if not RulebookVersion.objects.filter(code=notes.code).exists():
+        assert notes.text_file is not None and notes.effective_from is not None
+        import_version(None, notes.text_file.read_text(encoding="utf-8"), notes.effective_from, notes)
+        created = True
+    had_people = Person.objects.filter(is_demo=True).count()
+    load_demo_government()
+    if Person.objects.filter(is_demo=True).count() != had_people:
+        audit.record(actor=None, action="demo.load", summary="载入演示政府（虚构人员，仅供演示）",
+                     details={"accounts": [a.username for a in ACCOUNTS]})
+        created = True
+    return created
+
+
+class Command(BaseCommand):
+    help = "Load the demo government (calendar, rulebook, units, people, accounts); safe to run again."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        created = load_demo()
+        self.stdout.write("演示政府已载入。" if created else "演示政府已存在，未作改动。")
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}，人员均为虚构）：")
+        unit_names = {u[0]: u[2] for u in UNITS}
+        for account in ACCOUNTS:
+            unit = unit_names[account.unit]
+            self.stdout.write(f"  {account.username:<18} {account.name}（{unit}{account.title}）")

@@ -1,0 +1,327 @@
+"""Pure rules of the organization: who holds an authority on a date (arts. 6, 7, 49), how an
+absence is reported (art. 58), who may record it.  Plain data in, decisions out; no Django.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from zhengwu.core.decisions import Decision
+from zhengwu.core.rulebook_view import RulebookView
+
+GOVERNOR = "governor"
+EXECUTIVE_VICE_GOVERNOR = "executive_vice_governor"
+VICE_GOVERNOR = "vice_governor"
+SECRETARY_GENERAL = "secretary_general"
+DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general"
+OFFICE_DIRECTOR = "office_director"
+UNIT_HEAD = "unit_head"
+UNIT_DEPUTY = "unit_deputy"
+ADMINISTRATOR = "administrator"
+
+GOVERNMENT_LEADERS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL})
+VICE_LEADERS = frozenset({EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL})
+HEAD_KINDS = frozenset({UNIT_HEAD, OFFICE_DIRECTOR, GOVERNOR})
+DEPARTMENT_UNIT_KINDS = frozenset({"department", "direct_unit", "office"})
+
+
+@dataclass(frozen=True)
+class PositionFact:
+    id: int
+    kind: str
+    title: str
+    unit_id: int
+    unit_kind: str
+    unit_name: str = ""
+
+
+@dataclass(frozen=True)
+class AppointmentFact:
+    person_id: int
+    person_name: str
+    position: PositionFact
+    start: dt.date
+    end: dt.date | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class AbsenceFact:
+    person_id: int
+    first_day: dt.date
+    last_day: dt.date  # the last day away (the day before the recorded return, if any)
+
+    def covers(self, day: dt.date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+
+@dataclass(frozen=True)
+class ActingFact:
+    principal_position_id: int
+    acting_position_id: int
+    start: dt.date
+    end: dt.date
+    article: int
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class PortfolioFact:
+    leader_position_id: int
+    unit_ids: frozenset[int]
+    start: dt.date
+    end: dt.date | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    appointments: Sequence[AppointmentFact]
+    absences: Sequence[AbsenceFact] = ()
+    acting: Sequence[ActingFact] = ()
+    portfolios: Sequence[PortfolioFact] = ()
+
+    def holders_of(self, position_id: int, day: dt.date) -> list[AppointmentFact]:
+        return [a for a in self.appointments if a.position.id == position_id and a.active_on(day)]
+
+    def away(self, person_id: int, day: dt.date) -> bool:
+        return any(a.person_id == person_id and a.covers(day) for a in self.absences)
+
+    def positions_of(self, person_id: int, day: dt.date) -> list[PositionFact]:
+        return [a.position for a in self.appointments if a.person_id == person_id and a.active_on(day)]
+
+
+@dataclass(frozen=True)
+class Authority:
+    """What someone may hold: ``governor``, ``head:<unit id>`` or ``portfolio:<unit id>``."""
+
+    kind: str
+    unit_id: int | None = None
+
+    KINDS = ("governor", "head", "portfolio")
+
+    def __post_init__(self) -> None:
+        if self.kind not in self.KINDS:
+            raise ValueError(f"unknown authority {self.kind!r}; expected one of {', '.join(self.KINDS)}")
+        if (self.kind == "governor") != (self.unit_id is None):
+            raise ValueError("the governor's authority names no unit; head and portfolio name one")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds an authority on a day, and on what basis."""
+
+    person_id: int
+    person_name: str
+    position: PositionFact
+    away: bool = False
+    acting_for: AppointmentFact | None = None
+    basis: Decision | None = None
+
+    @property
+    def label(self) -> str:
+        if self.acting_for:
+            return f"{self.person_name}（{self.position.title}，代{self.acting_for.position.title}）"
+        return f"{self.person_name}（{self.position.title}）"
+
+
+def _acting_holder(
+    principal: AppointmentFact, day: dt.date, facts: OrgFacts, rb: RulebookView, provision: str
+) -> Holder | None:
+    for arrangement in facts.acting:
+        if arrangement.principal_position_id != principal.position.id or not arrangement.covers(day):
+            continue
+        for stand_in in facts.holders_of(arrangement.acting_position_id, day):
+            if facts.away(stand_in.person_id, day):
+                continue
+            basis = Decision.allow(
+                "authority.acting",
+                f"{principal.position.title}{principal.person_name}外出期间，受委托由{stand_in.position.title}"
+                f"{stand_in.person_name}主持工作。",
+                rb.cite(provision),
+            )
+            return Holder(stand_in.person_id, stand_in.person_name, stand_in.position, False, principal, basis)
+    return None
+
+
+def _principal(authority: Authority, day: dt.date, facts: OrgFacts) -> AppointmentFact | None:
+    if authority.kind == "governor":
+        kinds: Iterable[str] = {GOVERNOR}
+        candidates = [a for a in facts.appointments if a.position.kind in kinds and a.active_on(day)]
+    elif authority.kind == "head":
+        candidates = [
+            a for a in facts.appointments
+            if a.position.unit_id == authority.unit_id and a.position.kind in HEAD_KINDS and a.active_on(day)
+        ]
+    else:
+        leader_ids = {
+            p.leader_position_id for p in facts.portfolios if authority.unit_id in p.unit_ids and p.active_on(day)
+        }
+        candidates = [a for a in facts.appointments if a.position.id in leader_ids and a.active_on(day)]
+    return min(candidates, key=lambda a: (a.start, a.person_id)) if candidates else None
+
+
+def resolve_holder(authority: Authority, day: dt.date, facts: OrgFacts, rb: RulebookView) -> Holder | None:
+    """Who holds ``authority`` on ``day``.
+
+    - The 州长's authority: the 州长; while the 州长 is away and has entrusted it, the 常务副州长
+      (art. 6).  Away without entrustment, the 州长 still holds it, marked away.
+    - A unit's head: its head; while the head is away and a deputy is designated, the deputy.
+    - A unit's 分管 leader (art. 7): the holder of the leader position whose portfolio covers the
+      unit, marked away when absent (art. 40 uses this: that leader's topics are not scheduled).
+    Returns ``None`` when nobody holds the position that day.
+    """
+    principal = _principal(authority, day, facts)
+    if principal is None:
+        return None
+    away = facts.away(principal.person_id, day)
+    if away and authority.kind != "portfolio":
+        provision = "acting.governor" if authority.kind == "governor" else "signing.unit_document"
+        acting = _acting_holder(principal, day, facts, rb, provision)
+        if acting is not None:
+            return acting
+    provision = {"governor": "org.governor_responsibility", "head": "org.department_head"}.get(
+        authority.kind, "org.portfolio"
+    )
+    basis = Decision.allow(
+        "authority.holder",
+        f"{principal.position.title}{principal.person_name}" + ("外出，未委托他人主持。" if away else "在岗。"),
+        rb.cite(provision),
+    )
+    return Holder(principal.person_id, principal.person_name, principal.position, away, None, basis)
+
+
+# ---------------------------------------------------------------- absences (art. 58)
+
+
+@dataclass(frozen=True)
+class AbsenceRoute:
+    """Where an absence report goes (art. 58): to whom it is reported and whom the office informs."""
+
+    decision: Decision
+    report_to: tuple[int, ...] = ()  # person ids the report is made to
+    inform: tuple[int, ...] = ()  # person ids the office informs
+    via_office: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+
+def absence_route(
+    subject: PositionFact,
+    subject_person_id: int,
+    day: dt.date,
+    facts: OrgFacts,
+    rb: RulebookView,
+    office_leaders: Sequence[int],
+) -> AbsenceRoute:
+    """The art. 58 chain for ``subject`` leaving the prefecture from ``day``.
+
+    副州长 and 秘书长 report to the 州长; the office informs the other government leaders.
+    A department's head reports to the office; the office reports to the 州长 and the 分管 leader.
+    The 州长's own absence is recorded so that art. 6 (entrustment) can apply; the other leaders
+    are informed.
+    """
+    citation = rb.cite("leave.report")
+    governor = _principal(Authority("governor"), day, facts)
+    leaders = sorted({
+        a.person_id for a in facts.appointments
+        if a.position.kind in GOVERNMENT_LEADERS and a.active_on(day) and a.person_id != subject_person_id
+    })
+    if subject.kind in VICE_LEADERS:
+        report_to = (governor.person_id,) if governor else ()
+        inform = tuple(p for p in leaders if p not in report_to)
+        message = f"{subject.title}离州外出应事先报告州长，由政府办公室通报其他政府领导同志。"
+        return AbsenceRoute(Decision.allow("leave.route.leader", message, citation), report_to, inform, False)
+    if subject.kind == GOVERNOR:
+        message = "州长外出期间，可委托负责常务工作的副州长主持政府工作；办公室通报其他政府领导同志。"
+        return AbsenceRoute(Decision.allow("leave.route.governor", message, rb.cite("acting.governor")),
+                            (), tuple(leaders), False)
+    if subject.kind in HEAD_KINDS and subject.unit_kind in DEPARTMENT_UNIT_KINDS:
+        portfolio = _principal(Authority("portfolio", subject.unit_id), day, facts)
+        inform = tuple(dict.fromkeys(
+            p for p in ((governor.person_id if governor else None), portfolio.person_id if portfolio else None)
+            if p is not None and p != subject_person_id
+        ))
+        message = f"{subject.unit_name}主要负责人离州外出应事先向政府办公室报告，由办公室向州长和分管领导同志报告。"
+        report_to = tuple(p for p in office_leaders if p != subject_person_id)
+        return AbsenceRoute(Decision.allow("leave.route.unit_head", message, citation), report_to, inform, True)
+    message = (
+        f"请销假报告适用于副州长、秘书长和各部门行政主要负责人；{subject.unit_name}{subject.title}"
+        "外出按本单位请假制度办理，不在本系统报告。"
+    )
+    return AbsenceRoute(Decision.refuse("leave.not_covered", message, citation))
+
+
+def may_record_for(
+    actor_person_id: int, actor_positions: Sequence[PositionFact], subject_person_id: int,
+    office_unit_id: int | None, rb: RulebookView, provision: str = "leave.report",
+) -> Decision:
+    """The person concerned records their own absence or return; the government office may record
+    it for them (it is the office that receives and passes on the reports, art. 58)."""
+    citation = rb.cite(provision)
+    if actor_person_id == subject_person_id:
+        return Decision.allow("leave.self", "本人报告。", citation)
+    if any(p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL}
+           for p in actor_positions):
+        return Decision.allow("leave.by_office", "政府办公室代为登记。", citation)
+    return Decision.refuse(
+        "leave.not_permitted",
+        "外出和销假由本人报告，或由政府办公室代为登记；您无权为他人登记。",
+        citation,
+        "Only the person concerned or the government office may record an absence or a return.",
+    )
+
+
+def check_absence_dates(start: dt.date, end: dt.date, today: dt.date, rb: RulebookView) -> Decision:
+    citation = rb.cite("leave.report")
+    if end < start:
+        return Decision.refuse("leave.dates", "预计返回日期不能早于离州日期，请更正。", citation,
+                               "The return date cannot be before the departure date.")
+    if start < today:
+        return Decision.allow("leave.late", "离州外出应事先报告；本次为事后补报，已记录补报情况。", citation,
+                              late=True)
+    return Decision.allow("leave.in_advance", "已事先报告。", citation, late=False)
+
+
+def may_entrust(
+    actor_positions: Sequence[PositionFact], acting: PositionFact, principal: PositionFact, rb: RulebookView
+) -> Decision:
+    """Art. 6: only the 州长 entrusts, and only the vice-governor in charge of routine work
+    (常务副州长) presides in the 州长's absence.  A unit head may designate a deputy of the same
+    unit to act while away (the acting head signs, art. 49)."""
+    if principal.kind == GOVERNOR:
+        citation = rb.cite("acting.governor")
+        if not any(p.id == principal.id for p in actor_positions):
+            return Decision.refuse("acting.not_governor", "只有州长本人可以委托他人主持政府工作。", citation)
+        if acting.kind != EXECUTIVE_VICE_GOVERNOR:
+            return Decision.refuse(
+                "acting.not_executive",
+                f"州长外出期间，受州长委托由负责常务工作的副州长主持政府工作，不能委托{acting.title}。",
+                citation,
+            )
+        return Decision.allow("acting.entrusted", "州长委托常务副州长主持政府工作。", citation)
+    citation = rb.cite("signing.unit_document")
+    if not any(p.id == principal.id for p in actor_positions):
+        return Decision.refuse("acting.not_head", "只有单位主要负责人本人可以指定代理人。", citation)
+    if acting.unit_id != principal.unit_id or acting.kind != UNIT_DEPUTY:
+        return Decision.refuse("acting.not_deputy", "代理主要负责人的应为本单位副职。", citation)
+    return Decision.allow("acting.deputy", f"{acting.title}代理{principal.title}。", citation)
+
+
+def may_administer(is_superuser: bool, positions: Sequence[PositionFact]) -> Decision:
+    """Organization, calendar, rulebook versions and accounts are the system administrator's."""
+    if is_superuser or any(p.kind == ADMINISTRATOR for p in positions):
+        return Decision.allow("admin.ok", "系统管理员。")
+    return Decision.refuse(
+        "admin.required",
+        "只有系统管理员可以修改组织机构、工作日历、规则版本和参数。",
+        None,
+        "Only a system administrator may change the organization, the calendar, rulebook versions or parameters.",
+    )

@@ -1,0 +1,111 @@
+"""Reading the organization: positions of a user, the facts rules need, who holds an authority."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
+from django.utils import timezone
+
+from zhengwu.org import rules
+from zhengwu.org.models import (
+    Absence,
+    AbsenceState,
+    ActingArrangement,
+    Appointment,
+    Person,
+    Portfolio,
+    Position,
+    Unit,
+    UnitKind,
+)
+from zhengwu.org.rules import AppointmentFact, Authority, Holder, OrgFacts, PositionFact
+
+
+def position_fact(position: Position) -> PositionFact:
+    return PositionFact(position.pk, position.kind, position.title, position.unit_id, position.unit.kind,
+                        position.unit.name)
+
+
+def positions_of(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | None = None) -> list[PositionFact]:
+    if user is None or not user.is_authenticated:
+        return []
+    day = day or timezone.localdate()
+    appointments = (
+        Appointment.objects.filter(person__user=user, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .select_related("position__unit")
+    )
+    return [position_fact(a.position) for a in appointments]
+
+
+def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user).first()
+
+
+def office_unit() -> Unit | None:
+    return Unit.objects.filter(kind=UnitKind.OFFICE).order_by("sort_order").first()
+
+
+def load_facts(day: dt.date) -> OrgFacts:
+    """Everything the organization rules need about ``day`` (a handful of small queries)."""
+    active = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
+    appointments = [
+        AppointmentFact(a.person_id, a.person.name, position_fact(a.position), a.start, a.end)
+        for a in Appointment.objects.filter(active).select_related("person", "position__unit")
+    ]
+    absences = [
+        rules.AbsenceFact(a.person_id, a.start, (a.returned_on - dt.timedelta(days=1)) if a.returned_on else a.end)
+        for a in Absence.objects.filter(start__lte=day, end__gte=day).exclude(state=AbsenceState.CANCELLED)
+    ]
+    acting = [
+        rules.ActingFact(x.principal_id, x.acting_id, x.start, x.end, x.article)
+        for x in ActingArrangement.objects.filter(start__lte=day, end__gte=day, revoked_at__isnull=True)
+    ]
+    portfolios = [
+        rules.PortfolioFact(p.leader_id, frozenset(u.pk for u in p.units.all()), p.start, p.end)
+        for p in Portfolio.objects.filter(active).prefetch_related("units")
+    ]
+    return OrgFacts(appointments, absences, acting, portfolios)
+
+
+def parse_authority(text: str) -> Authority:
+    """``governor``, ``head:<unit code>`` or ``portfolio:<unit code>``."""
+    kind, _, unit_code = text.partition(":")
+    if kind == "governor" and not unit_code:
+        return Authority("governor")
+    if kind in {"head", "portfolio"} and unit_code:
+        unit = Unit.objects.filter(code=unit_code).first()
+        if unit is None:
+            raise LookupError(f"没有代码为“{unit_code}”的单位。")
+        return Authority(kind, unit.pk)
+    raise LookupError(f"无法识别的权限“{text}”：应为 governor、head:单位代码 或 portfolio:单位代码。")
+
+
+def who_holds(authority: Authority | str, day: dt.date | None = None) -> Holder | None:
+    """Who holds ``authority`` on ``day``: the one query every later flow asks (arts. 6, 7, 49)."""
+    from zhengwu.rulebook.services import rulebook_view  # noqa: PLC0415 - rulebook imports org
+
+    day = day or timezone.localdate()
+    if isinstance(authority, str):
+        authority = parse_authority(authority)
+    return rules.resolve_holder(authority, day, load_facts(day), rulebook_view(day))
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """How an actor is named in the audit trail."""
+
+    name: str
+    position: str
+
+
+def describe(user: AbstractBaseUser | AnonymousUser | None) -> ActorInfo:
+    person = person_of(user)
+    positions = positions_of(user)
+    name = person.name if person else (user.get_username() if user is not None and user.is_authenticated else "系统")
+    return ActorInfo(name, "、".join(f"{p.unit_name}{p.title}" for p in positions)[:120])

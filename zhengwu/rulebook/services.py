@@ -1,0 +1,197 @@
+"""Reading the rulebook in force, importing versions, editing parameters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.rulebook_view import Parameter as ParamValue
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.rulebook import annotations as notes
+from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
+from zhengwu.rulebook.parser import ParsedRulebook, parse_rulebook
+from zhengwu.org.rules import may_administer
+
+
+class NoRulebookInForce(LookupError):
+    def __init__(self, code: str, day: dt.date):
+        self.code, self.day = code, day
+        super().__init__(
+            f"{day.isoformat()}没有施行中的规则（{code}）。请系统管理员导入工作规则："
+            f"zhengwu rules import 文件 --effective 日期。"
+        )
+
+
+def version_in_force(day: dt.date | None = None, code: str | None = None) -> RulebookVersion:
+    day = day or timezone.localdate()
+    code = code or settings.ZHENGWU_RULEBOOK_CODE
+    version = (
+        RulebookVersion.objects.filter(code=code, effective_from__lte=day)
+        .exclude(ceases_on__lte=day)
+        .order_by("-effective_from")
+        .first()
+    )
+    if version is None:
+        raise NoRulebookInForce(code, day)
+    return version
+
+
+_VIEW_CACHE: dict[tuple[int, int], RulebookView] = {}
+
+
+def view_of(version: RulebookVersion) -> RulebookView:
+    key = (version.pk, version.revision)
+    cached = _VIEW_CACHE.get(key)
+    if cached is None:
+        provisions = {p: a.number for a in version.articles.all() for p in a.provisions}
+        parameters = {
+            p.key: ParamValue(p.key, p.value, p.unit, p.article, p.description) for p in version.parameters.all()
+        }
+        cached = RulebookView(version.code, version.short_title, version.version_label, provisions, parameters)
+        _VIEW_CACHE[key] = cached
+    return cached
+
+
+def rulebook_view(day: dt.date | None = None) -> RulebookView:
+    """The rulebook in force on ``day`` (today by default), as rules see it."""
+    return view_of(version_in_force(day))
+
+
+def _store(version: RulebookVersion, parsed: ParsedRulebook, annotations: notes.Annotations | None) -> None:
+    chapters = {
+        c.number: Chapter.objects.create(
+            version=version, number=c.number, title=c.title,
+            title_reconstructed=any(r.kind == "chapter_title" and r.number == c.number for r in parsed.reconstructed),
+        )
+        for c in parsed.chapters
+    }
+    renumbered = {r.number for r in parsed.reconstructed if r.kind == "article_number"}
+    article_notes = annotations.articles if annotations else {}
+    Article.objects.bulk_create([
+        Article(
+            version=version,
+            chapter=chapters.get(a.chapter) if a.chapter else None,
+            number=a.number,
+            text=a.text,
+            shown_as=a.shown_as[:20],
+            reconstructed=a.number in renumbered,
+            kind=article_notes[a.number].kind if a.number in article_notes else "",
+            does=article_notes[a.number].does if a.number in article_notes else "",
+            provisions=list(article_notes[a.number].provisions) if a.number in article_notes else [],
+        )
+        for a in parsed.articles
+    ])
+    if annotations:
+        Parameter.objects.bulk_create([
+            Parameter(version=version, key=p.key, value=p.value, unit=p.unit, article=p.article,
+                      description=p.description)
+            for p in annotations.parameters.values()
+        ])
+
+
+def _relink(code: str) -> None:
+    """Each version ceases when the next one of the same rulebook takes effect (art. 68)."""
+    versions = list(RulebookVersion.objects.filter(code=code).order_by("effective_from"))
+    for current, following in zip(versions, [*versions[1:], None], strict=True):
+        ceases = following.effective_from if following else None
+        if current.ceases_on != ceases:
+            current.ceases_on = ceases
+            current.save(update_fields=["ceases_on"])
+
+
+@transaction.atomic
+def import_version(
+    actor: AbstractBaseUser | None,
+    text: str,
+    effective_from: dt.date,
+    annotations: notes.Annotations | None = None,
+    code: str | None = None,
+) -> RulebookVersion:
+    """Parse a work-rules text as published and store it as a rulebook version (art. 68)."""
+    if actor is not None:
+        from zhengwu.org.services import positions_of  # noqa: PLC0415 - org imports rulebook
+
+        decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor))
+        if not decision.allowed:
+            raise Refused([decision])
+    parsed = parse_rulebook(text)
+    code = code or (annotations.code if annotations and annotations.code else settings.ZHENGWU_RULEBOOK_CODE)
+    if RulebookVersion.objects.filter(code=code, effective_from=effective_from).exists():
+        raise InvalidInput(
+            f"规则{code}已有{effective_from.isoformat()}施行的版本；如需替换，请先删除该版本或改用其他施行日期。",
+            field="effective_from",
+        )
+    metadata: dict[str, Any] = dict(parsed.metadata)
+    version = RulebookVersion.objects.create(
+        code=code,
+        title=(annotations.title if annotations and annotations.title else parsed.title) or code,
+        short_title=annotations.short_title if annotations else "工作规则",
+        version_label=(annotations.version_label if annotations else "") or str(effective_from.year),
+        effective_from=effective_from,
+        document_number=(annotations.document_number if annotations else "") or metadata.get("文号", ""),
+        source_text=text,
+        metadata=metadata,
+        reconstructed=[r.__dict__ for r in parsed.reconstructed],
+        warnings=list(parsed.warnings),
+        imported_at=timezone.now(),
+        imported_by=actor,
+    )
+    _store(version, parsed, annotations)
+    _relink(code)
+    view = view_of(version)
+    citation = view.cite("rulebook.versions") if "rulebook.versions" in view.provisions else None
+    audit.record(
+        actor=actor, action="rulebook.import", target=version, citation=citation,
+        summary=f"导入{version}，{effective_from.isoformat()}起施行，共{len(parsed.articles)}条",
+        details={"articles": len(parsed.articles), "chapters": len(parsed.chapters),
+                 "reconstructed": len(parsed.reconstructed), "warnings": list(parsed.warnings)},
+    )
+    return version
+
+
+def _coerce(parameter: Parameter, raw: str) -> int | float | str | bool:
+    current = parameter.value
+    try:
+        if isinstance(current, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "是"}
+        if isinstance(current, int):
+            return int(raw)
+        if isinstance(current, float):
+            return float(raw)
+    except ValueError as exc:
+        raise InvalidInput(f"参数“{parameter.description}”应为数字，“{raw}”不是数字。", field="value") from exc
+    return raw
+
+
+@transaction.atomic
+def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str, reason: str) -> Parameter:
+    """An administrator changes a parameter of a rulebook version, with the reason recorded."""
+    from zhengwu.org.services import positions_of  # noqa: PLC0415
+
+    decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor))
+    if not decision.allowed:
+        raise Refused([decision])
+    if not reason.strip():
+        raise InvalidInput("请填写修改理由（例如依据的文件）。", field="reason")
+    value = _coerce(parameter, raw_value)
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        raise InvalidInput("参数不能为负数。", field="value")
+    old = parameter.value
+    parameter.value = value
+    parameter.save(update_fields=["value"])
+    RulebookVersion.objects.filter(pk=parameter.version_id).update(revision=parameter.version.revision + 1)
+    view = view_of(parameter.version)
+    audit.record(
+        actor=actor, action="rulebook.parameter.edit", target=parameter.version,
+        citation=view.param_citation(parameter.key),
+        summary=f"修改参数“{parameter.description}”：{old} → {value}",
+        details={"key": parameter.key, "old": old, "new": value, "reason": reason.strip()},
+    )
+    return parameter
