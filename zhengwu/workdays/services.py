@@ -64,10 +64,12 @@ def working_day_deadline(date_field: str, n: int | str) -> Subquery:
     """SQL: the N-th working day after the date in ``date_field`` (NULL where the calendar has no
     schedule), for ``queryset.annotate(due=working_day_deadline("received_on", 7))`` over any
     number of rows, with no Python loop.  ``n`` is a number or the name of a field of the row."""
-    start_index = Subquery(CalendarDay.objects.filter(date=OuterRef(OuterRef(date_field))).values("work_index")[:1])
+    start_index = Subquery(
+        CalendarDay.objects.filter(date=OuterRef(OuterRef(date_field))).order_by().values("work_index")[:1]
+    )
     steps: int | OuterRef = OuterRef(n) if isinstance(n, str) else n
     return Subquery(
-        CalendarDay.objects.filter(is_working=True, work_index=start_index + steps).values("date")[:1]
+        CalendarDay.objects.filter(is_working=True, work_index=start_index + steps).order_by().values("date")[:1]
     )
 
 

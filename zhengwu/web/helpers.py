@@ -1,0 +1,95 @@
+"""Small helpers the staff views share: who is asking, and how to show a refusal."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils import timezone
+
+from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused
+from zhengwu.org import rules
+from zhengwu.org.models import Person
+from zhengwu.org.rules import OFFICE_DIRECTOR, SECRETARY_GENERAL, PositionFact
+from zhengwu.org.services import office_unit, person_of, positions_of
+from zhengwu.rulebook.services import rulebook_view
+
+
+def actor(request: HttpRequest) -> AbstractBaseUser:
+    """The signed-in user (the views are ``login_required``)."""
+    user = request.user
+    if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
+        raise PermissionDenied
+    return user
+
+
+def me(request: HttpRequest) -> Person | None:
+    return person_of(request.user)
+
+
+def is_admin(request: HttpRequest) -> bool:
+    user = actor(request)
+    return rules.may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user)).allowed
+
+
+def records_for_others(request: HttpRequest, positions: list[PositionFact] | None = None) -> bool:
+    """Whether the user is office staff: the art. 58 rule lets them record absences for others."""
+    person = me(request)
+    if person is None:
+        return False
+    office = office_unit()
+    decision = rules.may_record_for(
+        person.pk, positions if positions is not None else positions_of(request.user), -1,
+        office.pk if office else None, rulebook_view(timezone.localdate()),
+    )
+    return decision.allowed
+
+
+AUDIT_READERS = frozenset({SECRETARY_GENERAL, OFFICE_DIRECTOR})
+
+
+def may_read_audit(request: HttpRequest) -> Decision:
+    """Who may read the whole audit log: administrators, the 秘书长 and the 办公室主任.
+
+    (No rule of the organization layer answers this yet; it is kept here, in one place.)
+    """
+    user = actor(request)
+    positions = positions_of(user)
+    if rules.may_administer(bool(getattr(user, "is_superuser", False)), positions).allowed or any(
+        p.kind in AUDIT_READERS for p in positions
+    ):
+        return Decision.allow("audit.read", "可以查阅审计记录。")
+    return Decision.refuse(
+        "audit.forbidden",
+        "审计记录仅限系统管理员、秘书长和办公室主任查阅；您可以在各事项页面查看该事项的办理记录。",
+        None,
+        "Only administrators, the secretary-general and the office director may read the audit log.",
+    )
+
+
+def explain(exc: Refused | InvalidInput, fallback: Citation | None = None) -> list[str]:
+    """The sentences to show for a refusal or bad input.
+
+    A refusal without an article of its own (the administrator check cites none) is shown with
+    the article the refused action serves, given as ``fallback``.
+    """
+    if isinstance(exc, InvalidInput):
+        return [exc.message]
+    out = []
+    for d in exc.decisions:
+        if d.citation is None and fallback is not None:
+            out.append(f"{d.message.rstrip('。')}（{fallback.label}）")
+        else:
+            out.append(d.explanation)
+    return out
+
+
+def today_rulebook_cite(provision: str) -> Citation | None:
+    try:
+        return rulebook_view(timezone.localdate()).cite(provision)
+    except LookupError:
+        return None
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))

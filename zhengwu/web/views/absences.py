@@ -1,0 +1,95 @@
+"""外出报备 (art. 58): the list, the report form, one report with its 销假 form."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from zhengwu.audit.services import history_for
+from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.org import actions
+from zhengwu.org.models import Absence, Position, PositionKind
+from zhengwu.org.services import positions_of
+from zhengwu.web.forms import AbsenceForm, ReturnForm
+from zhengwu.web.helpers import actor, explain, me, records_for_others
+
+
+@login_required
+def absence_list(request: HttpRequest) -> HttpResponse:
+    person = me(request)
+    office = records_for_others(request)
+    absences = Absence.objects.select_related("person", "position__unit")
+    if not office:
+        absences = absences.filter(person=person)
+    return render(request, "web/absences/list.html", {"absences": absences[:200], "is_office": office})
+
+
+@login_required
+def absence_new(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    person = me(request)
+    positions = positions_of(user)
+    office = records_for_others(request, positions)
+    is_governor = any(p.kind == PositionKind.GOVERNOR for p in positions)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        form = AbsenceForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            entrust_to = None
+            if data["entrust"]:
+                entrust_to = Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR).order_by("id").first()
+            try:
+                absence = actions.report_absence(
+                    user, data["person"], data["start"], data["end"], data["destination"], data["purpose"],
+                    data["reason"], entrust_to=entrust_to,
+                )
+            except Refused as exc:
+                errors, status = explain(exc), 403
+            except InvalidInput as exc:
+                errors, status = explain(exc), 400
+                if exc.field in form.fields:
+                    form.add_error(exc.field, exc.message)
+            else:
+                return redirect("web:absence", pk=absence.pk)
+        else:
+            status = 400
+    else:
+        form = AbsenceForm(initial={"person": person, "start": timezone.localdate()})
+    return render(request, "web/absences/new.html", {
+        "form": form, "errors": errors, "is_office": office, "is_governor": is_governor,
+    }, status=status)
+
+
+@login_required
+def absence_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    absence = get_object_or_404(Absence.objects.select_related("person", "position__unit", "reported_to",
+                                                               "reported_by"), pk=pk)
+    errors: list[str] = []
+    status = 200
+    form = ReturnForm(initial={"returned_on": timezone.localdate()})
+    if request.method == "POST":
+        form = ReturnForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.report_return(actor(request), absence, form.cleaned_data["returned_on"])
+            except Refused as exc:
+                errors, status = explain(exc), 403
+            except InvalidInput as exc:
+                errors, status = explain(exc), 400
+            else:
+                return redirect("web:absence", pk=absence.pk)
+        else:
+            status = 400
+        absence.refresh_from_db()
+    arrangements = list(absence.acting.select_related("principal", "acting", "entrusted_by"))
+    history = list(history_for(absence))
+    for arrangement in arrangements:
+        history += list(history_for(arrangement))
+    history.sort(key=lambda r: r.seq)
+    return render(request, "web/absences/detail.html", {
+        "absence": absence, "arrangements": arrangements, "history": history, "form": form, "errors": errors,
+    }, status=status)
