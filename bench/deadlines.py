@@ -40,18 +40,20 @@ def main() -> None:
     from django.db import connection, transaction
 
     from zhengwu.workdays.actions import seed_official
-    from zhengwu.workdays.services import calendar, working_day_deadline
     from zhengwu.workdays.models import CalendarDay
+    from zhengwu.workdays.services import calendar, working_day_deadline
 
     call_command("migrate", verbosity=0)
     seed_official(None)
-    print("ORM expression:", str(CalendarDay.objects.annotate(due=working_day_deadline("date", args.days))
-                                 .values("due").query)[:400], "…")
+    orm = CalendarDay.objects.annotate(due=working_day_deadline("date", args.days)).values("due")
+    print("ORM expression:", str(orm.query)[:400], "…")
     rng = random.Random(20261127)
     first = dt.date(2025, 1, 1)
     with connection.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS bench_item")
-        cur.execute("CREATE TABLE bench_item (id integer PRIMARY KEY, received_on date NOT NULL, due date NULL)")
+        cur.execute(
+            "CREATE TABLE bench_item (id integer PRIMARY KEY, received_on date NOT NULL, due date NULL)"
+        )
         batch = 50_000
         t0 = time.perf_counter()
         for start in range(0, args.items, batch):
@@ -65,15 +67,17 @@ def main() -> None:
             "(SELECT d1.work_index FROM workdays_calendarday d1 WHERE d1.date = i.received_on) + %s LIMIT 1)"
         )
         t0 = time.perf_counter()
-        cur.execute(f"SELECT COUNT(*), MIN(due), MAX(due) FROM (SELECT {deadline_sql} AS due FROM bench_item i) t",
-                    [args.days])
+        select = (
+            f"SELECT COUNT(*), MIN(due), MAX(due) FROM (SELECT {deadline_sql} AS due FROM bench_item i) t"
+        )
+        cur.execute(select, [args.days])
         count, lo, hi = cur.fetchone()
         select_s = time.perf_counter() - t0
         print(f"SELECT deadlines for {count:,} items: {select_s:.2f}s (due {lo} … {hi})")
         t0 = time.perf_counter()
         with transaction.atomic():
-            cur.execute(f"UPDATE bench_item SET due = {deadline_sql.replace('i.received_on', 'bench_item.received_on')}",
-                        [args.days])
+            update_sql = deadline_sql.replace("i.received_on", "bench_item.received_on")
+            cur.execute(f"UPDATE bench_item SET due = {update_sql}", [args.days])
         update_s = time.perf_counter() - t0
         print(f"UPDATE (store deadlines) for {args.items:,} items: {update_s:.2f}s")
         cur.execute("SELECT received_on, due FROM bench_item ORDER BY id LIMIT 2000")

@@ -52,7 +52,7 @@ def record(
     rec = AuditRecord(
         seq=head.seq + 1,
         at=timezone.now(),
-        actor=user,
+        actor_id=user.pk if user is not None else None,
         actor_name=actor_name[:60],
         actor_position=actor_position[:120],
         acting_for=acting_for[:120],

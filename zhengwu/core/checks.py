@@ -17,7 +17,8 @@ def check_settings(app_configs: Any, **kwargs: Any) -> list[Any]:
     if settings.ZHENGWU_CLASSIFICATION_CEILING not in CEILINGS:
         problems.append(Error(
             f"ZHENGWU_CLASSIFICATION_CEILING is {settings.ZHENGWU_CLASSIFICATION_CEILING!r}",
-            hint=f"Use one of {', '.join(CEILINGS)} (art. 61: the highest classification this installation holds).",
+            hint=f"Use one of {', '.join(CEILINGS)} "
+            "(art. 61: the highest classification this installation holds).",
             id="zhengwu.E001",
         ))
     return problems
@@ -27,7 +28,7 @@ def check_settings(app_configs: Any, **kwargs: Any) -> list[Any]:
 def check_calendar(app_configs: Any, databases: Any = None, **kwargs: Any) -> list[Any]:
     if not databases:
         return []
-    from zhengwu.workdays.services import missing_next_year  # noqa: PLC0415
+    from zhengwu.workdays.services import missing_next_year
 
     try:
         year = missing_next_year()
@@ -37,6 +38,7 @@ def check_calendar(app_configs: Any, databases: Any = None, **kwargs: Any) -> li
         return []
     return [Warning(
         f"The working-day schedule for {year} has not been entered.",
-        hint=f"Enter it in the web calendar or run `zhengwu calendar set-year {year} --holidays … --makeup … --note …`.",
+        hint=f"Enter it in the web calendar or run "
+        f"`zhengwu calendar set-year {year} --holidays … --makeup … --note …`.",
         id="zhengwu.W001",
     )]

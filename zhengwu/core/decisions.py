@@ -83,7 +83,7 @@ class Decision:
         }
 
 
-class Refused(Exception):  # noqa: N818 - a refusal is an answer, not an error of the program
+class Refused(Exception):
     """Raised by an action when a rule refuses; carries every refusing decision."""
 
     def __init__(self, decisions: Iterable[Decision]):
@@ -102,7 +102,7 @@ def require(*decisions: Decision) -> None:
         raise Refused(refused)
 
 
-class InvalidInput(Exception):  # noqa: N818
+class InvalidInput(Exception):
     """Bad input from a user: says what to fix, in the user's language; nothing was changed."""
 
     def __init__(self, message: str, field: str = "", message_en: str = ""):

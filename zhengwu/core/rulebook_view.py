@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from zhengwu.core.decisions import Citation
 
 
-class UnknownProvision(KeyError):  # noqa: N818
+class UnknownProvision(KeyError):
     pass
 
 

@@ -18,7 +18,7 @@ def send(
     now = timezone.now()
     unique = {u.pk: u for u in recipients}
     return Notice.objects.bulk_create([
-        Notice(recipient=u, title=title[:200], body=body, citation=citation.label if citation else "",
+        Notice(recipient_id=u.pk, title=title[:200], body=body, citation=citation.label if citation else "",
                url=url, created_at=now)
         for u in unique.values()
     ])

@@ -49,7 +49,7 @@ def _covered_position(person: Person, day: dt.date) -> Position:
     )
     if not appointments:
         raise InvalidInput(f"{person.name}在{day.isoformat()}没有任职记录。")
-    order = [PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR,
+    order: list[str] = [PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR,
              PositionKind.SECRETARY_GENERAL, PositionKind.UNIT_HEAD, PositionKind.OFFICE_DIRECTOR]
     appointments.sort(key=lambda a: order.index(a.position.kind) if a.position.kind in order else len(order))
     return appointments[0].position
@@ -106,7 +106,7 @@ def report_absence(
     absence = Absence.objects.create(
         person=person, position=position, start=start, end=end, destination=destination.strip(), purpose=purpose,
         reason=reason.strip(), reported_to_id=route.report_to[0] if route.report_to else None,
-        reported_by=actor, reported_at=timezone.now(),
+        reported_by_id=actor.pk, reported_at=timezone.now(),
     )
     who = describe(actor)
     audit.record(

@@ -108,9 +108,10 @@ def load_demo_government() -> list[DemoAccount]:
     # One argon2 hash for the one published demo password (hashing it 26 times takes seconds).
     demo_hash = make_password(DEMO_PASSWORD)
     for order, account in enumerate(ACCOUNTS):
+        # one position per account: the two 副州长 hold two positions, each with its own portfolio (art. 7)
         position, _ = Position.objects.get_or_create(
             unit=units[account.unit], kind=account.kind, title=account.title, duties=account.duties,
-            defaults={"sort_order": order},
+            sort_order=order,
         )
         positions[account.username] = position
         user = user_model.objects.filter(username=account.username).first()

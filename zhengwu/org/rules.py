@@ -235,7 +235,7 @@ def absence_route(
         if a.position.kind in GOVERNMENT_LEADERS and a.active_on(day) and a.person_id != subject_person_id
     })
     if subject.kind in VICE_LEADERS:
-        report_to = (governor.person_id,) if governor else ()
+        report_to: tuple[int, ...] = (governor.person_id,) if governor else ()
         inform = tuple(p for p in leaders if p not in report_to)
         message = f"{subject.title}离州外出应事先报告州长，由政府办公室通报其他政府领导同志。"
         return AbsenceRoute(Decision.allow("leave.route.leader", message, citation), report_to, inform, False)

@@ -34,7 +34,7 @@ def positions_of(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | N
         return []
     day = day or timezone.localdate()
     appointments = (
-        Appointment.objects.filter(person__user=user, start__lte=day)
+        Appointment.objects.filter(person__user_id=user.pk, start__lte=day)
         .filter(Q(end__isnull=True) | Q(end__gte=day))
         .select_related("position__unit")
     )
@@ -44,7 +44,7 @@ def positions_of(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | N
 def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:
     if user is None or not user.is_authenticated:
         return None
-    return Person.objects.filter(user=user).first()
+    return Person.objects.filter(user_id=user.pk).first()
 
 
 def office_unit() -> Unit | None:
@@ -88,7 +88,7 @@ def parse_authority(text: str) -> Authority:
 
 def who_holds(authority: Authority | str, day: dt.date | None = None) -> Holder | None:
     """Who holds ``authority`` on ``day``: the one query every later flow asks (arts. 6, 7, 49)."""
-    from zhengwu.rulebook.services import rulebook_view  # noqa: PLC0415 - rulebook imports org
+    from zhengwu.rulebook.services import rulebook_view
 
     day = day or timezone.localdate()
     if isinstance(authority, str):

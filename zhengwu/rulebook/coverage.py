@@ -44,7 +44,7 @@ def _walk(nodes: list[ast.stmt], prefix: str, inherited: list[int], out: dict[in
                 out[number].append(f"{prefix}::{node.name}")
 
 
-def tests_by_article(tests_dir: Path | None = None) -> dict[int, list[str]]:
+def tests_by_article(tests_dir: Path | None = None) -> dict[int, list[str]]:  # noqa: PT028 - not a test
     root = tests_dir or Path(settings.BASE_DIR) / "tests"
     out: dict[int, list[str]] = defaultdict(list)
     if not root.is_dir():

@@ -8,16 +8,17 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.rulebook_view import Parameter as ParamValue
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.org.rules import may_administer
 from zhengwu.rulebook import annotations as notes
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
 from zhengwu.rulebook.parser import ParsedRulebook, parse_rulebook
-from zhengwu.org.rules import may_administer
 
 
 class NoRulebookInForce(LookupError):
@@ -116,7 +117,7 @@ def import_version(
 ) -> RulebookVersion:
     """Parse a work-rules text as published and store it as a rulebook version (art. 68)."""
     if actor is not None:
-        from zhengwu.org.services import positions_of  # noqa: PLC0415 - org imports rulebook
+        from zhengwu.org.services import positions_of
 
         decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor))
         if not decision.allowed:
@@ -141,10 +142,11 @@ def import_version(
         reconstructed=[r.__dict__ for r in parsed.reconstructed],
         warnings=list(parsed.warnings),
         imported_at=timezone.now(),
-        imported_by=actor,
+        imported_by_id=actor.pk if actor is not None else None,
     )
     _store(version, parsed, annotations)
     _relink(code)
+    _VIEW_CACHE.clear()  # a rolled-back import may have cached a view under a primary key now reused
     view = view_of(version)
     citation = view.cite("rulebook.versions") if "rulebook.versions" in view.provisions else None
     audit.record(
@@ -173,7 +175,7 @@ def _coerce(parameter: Parameter, raw: str) -> int | float | str | bool:
 @transaction.atomic
 def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str, reason: str) -> Parameter:
     """An administrator changes a parameter of a rulebook version, with the reason recorded."""
-    from zhengwu.org.services import positions_of  # noqa: PLC0415
+    from zhengwu.org.services import positions_of
 
     decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor))
     if not decision.allowed:
@@ -186,7 +188,9 @@ def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str
     old = parameter.value
     parameter.value = value
     parameter.save(update_fields=["value"])
-    RulebookVersion.objects.filter(pk=parameter.version_id).update(revision=parameter.version.revision + 1)
+    RulebookVersion.objects.filter(pk=parameter.version_id).update(revision=F("revision") + 1)
+    parameter.version.refresh_from_db(fields=["revision"])
+    _VIEW_CACHE.clear()  # a rolled-back edit must not leave its values cached under a revision reused later
     view = view_of(parameter.version)
     audit.record(
         actor=actor, action="rulebook.parameter.edit", target=parameter.version,

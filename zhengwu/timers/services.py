@@ -79,7 +79,7 @@ def fire_one(timer_id: int, now: dt.datetime) -> str:
             timer.attempts += 1
             timer.save(update_fields=["state", "fired_at", "attempts"])
             return "fired"
-    except Exception as exc:  # noqa: BLE001 - one failing handler must not stop the sweep
+    except Exception as exc:
         log.exception("timer %s failed", timer_id)
         timer = Timer.objects.get(pk=timer_id)
         timer.attempts += 1

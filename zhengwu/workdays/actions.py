@@ -16,7 +16,7 @@ from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.org.rules import may_administer
 from zhengwu.org.services import describe, positions_of
 from zhengwu.rulebook.services import rulebook_view
-from zhengwu.workdays import seed
+from zhengwu.workdays import seed, services
 from zhengwu.workdays.arith import CalendarDay as Day
 from zhengwu.workdays.arith import DayKind, UnknownYearError, build_year
 from zhengwu.workdays.models import CalendarDay, CalendarSource, CalendarYear
@@ -67,6 +67,15 @@ def _reindex_from(first_day: dt.date, replaced: Iterable[Day] = ()) -> None:
     CalendarDay.objects.filter(date__in=replaced_dates).delete()
     CalendarDay.objects.bulk_create(to_create, batch_size=1000)
     CalendarDay.objects.bulk_update(to_update, ["work_index"], batch_size=1000)
+    services._CACHE.clear()  # the stamp may repeat (rolled-back edit, clock not ahead of updated_at)
+
+
+def _change_time() -> dt.datetime:
+    """When a change is recorded: now, but always after the last recorded change, so that the
+    calendar cache's stamp changes with every edit even when the clock reads earlier."""
+    now = timezone.now()
+    latest = CalendarYear.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return max(now, latest + dt.timedelta(microseconds=1)) if latest else now
 
 
 def _store_years(actor: AbstractBaseUser | None, years: dict[int, list[Day]], source: str, note: str) -> None:
@@ -75,7 +84,7 @@ def _store_years(actor: AbstractBaseUser | None, years: dict[int, list[Day]], so
         return
     _reindex_from(dt.date(min(years), 1, 1), [d for days in years.values() for d in days])
     CalendarDay.objects.filter(date__year__in=list(years)).update(source=source)
-    now = timezone.now()
+    now = _change_time()
     for year in years:
         CalendarYear.objects.update_or_create(
             year=year, defaults={"source": source, "note": note, "updated_at": now, "updated_by": actor}
@@ -135,7 +144,7 @@ def set_day(actor: AbstractBaseUser | None, day: dt.date, kind: str, name: str, 
     old = (row.kind, row.name)
     _reindex_from(day, [Day(day, new_kind, name.strip())])
     CalendarDay.objects.filter(date=day).update(source=CalendarSource.ADMIN)
-    CalendarYear.objects.filter(year=day.year).update(updated_at=timezone.now(), updated_by=actor)
+    CalendarYear.objects.filter(year=day.year).update(updated_at=_change_time(), updated_by=actor)
     who = describe(actor)
     audit.record(
         actor=actor, action="calendar.day.set", target=CalendarYear.objects.get(year=day.year),

@@ -10,7 +10,7 @@ from django.db import transaction
 from zhengwu.audit import services as audit
 from zhengwu.org.demo import ACCOUNTS, DEMO_PASSWORD, UNITS, load_demo_government
 from zhengwu.org.models import Person
-from zhengwu.rulebook import annotations
+from zhengwu.rulebook import annotations as rulebook_notes
 from zhengwu.rulebook.models import RulebookVersion
 from zhengwu.rulebook.services import import_version
 from zhengwu.workdays.actions import seed_official
@@ -20,9 +20,10 @@ from zhengwu.workdays.actions import seed_official
 def load_demo() -> bool:
     """Calendar, rulebook and government; returns True when anything was created."""
     created = bool(seed_official(None))
-    notes = annotations.load()
+    notes = rulebook_notes.load()
     if not RulebookVersion.objects.filter(code=notes.code).exists():
-        assert notes.text_file is not None and notes.effective_from is not None
+        assert notes.text_file is not None
+        assert notes.effective_from is not None
         import_version(None, notes.text_file.read_text(encoding="utf-8"), notes.effective_from, notes)
         created = True
     had_people = Person.objects.filter(is_demo=True).count()

@@ -1,0 +1,74 @@
+"""``zhengwu calendar``: deadlines from the command line; unknown years named with the remedy."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from zhengwu.workdays.models import CalendarYear
+
+pytestmark = pytest.mark.article(63)
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("calendar", *args, stdout=out)
+    return out.getvalue().strip()
+
+
+def test_add_working_days(db) -> None:
+    assert run("add-working-days", "2026-02-12", "7") == "2026-02-28"
+
+
+def test_working_days_between(db) -> None:
+    assert run("working-days-between", "2026-02-12", "2026-02-28") == "7"
+
+
+def test_add_days_rolls_past_the_national_day_holiday(db) -> None:
+    assert run("add-days", "2026-09-01", "30") == "2026-10-08"
+
+
+def test_add_months_to_the_end_of_february(db) -> None:
+    assert run("add-months", "2025-11-30", "3") == "2026-02-28"  # a Saturday, but a make-up working day
+    assert run("add-months", "2026-01-31", "1") == "2026-02-28"
+    assert run("add-days", "2026-02-13", "1") == "2026-02-14"  # make-up day: no roll-forward
+    assert run("add-days", "2026-02-13", "2") == "2026-02-24"  # 春节 → the first working day after
+
+
+def test_show_lists_holidays_and_makeup_days(db) -> None:
+    out = run("show", "2026")
+    assert "2026-02-14  makeup" in out
+    assert "2026-10-07  holiday" in out
+
+
+def test_unknown_year_names_it_and_says_how_to_add_it(db) -> None:
+    with pytest.raises(CommandError) as error:
+        run("add-working-days", "2027-03-01", "3")
+    message = str(error.value)
+    assert "2027年的工作日安排尚未录入" in message
+    assert "zhengwu calendar set-year 2027" in message
+    with pytest.raises(CommandError, match="2027"):
+        run("add-working-days", "2026-12-30", "5")
+
+
+def test_set_year_as_admin(db) -> None:
+    out = run("set-year", "2027", "--holidays", "2027-01-01, 2027-02-05..2027-02-11",
+              "--makeup", "2027-02-14",
+              "--note", "国办发明电", "--as-user", "admin")
+    assert "2027年工作日安排已保存" in out
+    assert CalendarYear.objects.get(year=2027).updated_by.username == "admin"
+    assert run("add-working-days", "2026-12-30", "5") == "2027-01-07"
+
+
+def test_set_year_as_clerk_is_refused(db) -> None:
+    with pytest.raises(CommandError, match="只有系统管理员"):
+        run("set-year", "2027", "--holidays", "2027-01-01", "--note", "通知", "--as-user", "clerk_wendian")
+    assert not CalendarYear.objects.filter(year=2027).exists()
+
+
+def test_bad_date_spec_is_a_command_error(db) -> None:
+    with pytest.raises(CommandError, match="不存在的日期"):
+        run("set-year", "2027", "--holidays", "2027-13-01", "--note", "通知", "--as-user", "admin")
