@@ -1,7 +1,28 @@
-"""The REST API (django-ninja) over the same actions as the web UI.  OpenAPI at /api/openapi.json."""
+"""The REST API (django-ninja) over the same services and actions as the web UI.
+
+OpenAPI at ``/api/openapi.json``.  The interactive docs page is off: ninja's Swagger UI loads from a
+CDN, and government intranets are offline.  Callers authenticate with a web session (CSRF-protected
+for unsafe methods) or a bearer token (``zhengwu token create USERNAME --name NAME``); errors are
+rendered by :mod:`zhengwu.apis.errors`.
+"""
 
 from __future__ import annotations
 
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="zhengwu API", version="1", urls_namespace="api", docs_url="/docs")
+from zhengwu.apis import absences, audit, calendar, errors, me, notices, org, rulebook, tokens
+from zhengwu.apis.auth import AUTH
+
+api = NinjaAPI(
+    title="zhengwu API",
+    version="1",
+    description="政务：工作规则即软件。每一项拒绝都说明理由并引用条款（403），错误输入返回 422，"
+    "工作日历未录入的年份返回 409。",
+    urls_namespace="api",
+    docs_url=None,
+    auth=AUTH,
+)
+errors.install(api)
+
+for module in (me, tokens, org, absences, calendar, rulebook, audit, notices):
+    api.add_router("/", module.router)

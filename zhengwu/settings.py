@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "zhengwu.audit",
     "zhengwu.timers",
     "zhengwu.notices",
+    "zhengwu.tokens",
     "zhengwu.web",
 ]
 
@@ -135,7 +136,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": VAR_DIR / "media"}},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "media"},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

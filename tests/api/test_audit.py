@@ -1,0 +1,83 @@
+"""The audit trail: administrators, the 秘书长 and the 办公室主任 read and verify it; others may not."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengwu.apis.audit import may_read_audit
+from zhengwu.audit.models import AuditRecord
+from zhengwu.org.rules import PositionFact
+
+
+@pytest.mark.parametrize("username", ["secretary_general", "office_director", "admin"])
+def test_readers(api_as, username):
+    response = api_as(username).get("/audit/records", limit=5)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == AuditRecord.objects.count()
+    assert [r["seq"] for r in body["items"]] == sorted(r["seq"] for r in body["items"])
+
+
+@pytest.mark.parametrize("username", ["fgw_clerk", "clerk_wendian", "governor"])
+def test_others_are_refused(api_as, username):
+    response = api_as(username).get("/audit/records")
+    assert response.status_code == 403
+    assert response.json()["decisions"][0]["code"] == "audit.not_permitted"
+    assert "秘书长" in response.json()["detail"]
+    assert api_as(username).post("/audit/verify").status_code == 403
+
+
+def test_filters_and_resuming_after_a_sequence_number(api_as):
+    api = api_as("secretary_general")
+    api_as("vice_liu").post("/tokens", {"name": "审计测试"})
+    last = AuditRecord.objects.order_by("seq").last()
+    assert last is not None
+    body = api.get("/audit/records", action="tokens.create", after_seq=last.seq - 1).json()
+    assert [r["seq"] for r in body["items"]] == [last.seq]
+    assert body["items"][0]["object_type"] == "tokens.apitoken"
+    assert api.get("/audit/records", after_seq=last.seq).json()["count"] == 0
+    assert (
+        api.get("/audit/records", object_type="tokens.apitoken", object_id=last.object_id).json()["count"]
+        == 1
+    )
+
+
+def test_limit_is_at_most_200(api_as):
+    assert api_as("secretary_general").get("/audit/records", limit=201).status_code == 422
+    assert api_as("secretary_general").get("/audit/records", limit=200).status_code == 200
+
+
+def test_verify(api_as):
+    body = api_as("secretary_general").post("/audit/verify").json()
+    assert body == {"ok": True, "checked": AuditRecord.objects.count(), "breach": None}
+
+
+def test_verify_names_the_breach(api_as):
+    record = AuditRecord.objects.order_by("seq").first()
+    assert record is not None
+    AuditRecord.objects.filter(pk=record.pk).update(summary=record.summary + "（篡改）")
+    body = api_as("admin").post("/audit/verify").json()
+    assert body["ok"] is False
+    assert body["breach"]["kind"] == "edited"
+    assert body["breach"]["seq"] == record.seq
+
+
+def _p(kind: str) -> PositionFact:
+    return PositionFact(1, kind, kind, 1, "office")
+
+
+@pytest.mark.parametrize(
+    ("kinds", "superuser", "allowed"),
+    [
+        (["secretary_general"], False, True),
+        (["office_director"], False, True),
+        (["administrator"], False, True),
+        ([], True, True),
+        (["deputy_secretary_general"], False, False),
+        (["clerk"], False, False),
+        (["governor"], False, False),
+        ([], False, False),
+    ],
+)
+def test_may_read_audit_rule(kinds, superuser, allowed):
+    assert may_read_audit([_p(k) for k in kinds], superuser).allowed is allowed

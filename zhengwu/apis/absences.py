@@ -1,0 +1,273 @@
+"""Leaving the prefecture (离州外出, art. 58) and the acting arrangement it may carry (art. 6).
+
+Who may *record* an absence or a return is the rules' (:func:`zhengwu.org.rules.may_record_for`):
+the person concerned, or the government office for them.  Who may *read* them is decided here by
+:func:`may_see_all_absences`: the office sees every report; everyone else sees the reports about
+them, made by them, or made to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.contrib.auth.models import User
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from zhengwu.apis.auth import current_user
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    AuditRecordOut,
+    ErrorOut,
+    Paging,
+    PersonRef,
+    audit_out,
+    page_of,
+)
+from zhengwu.audit.services import history_for
+from zhengwu.core.decisions import InvalidInput
+from zhengwu.org import actions
+from zhengwu.org.models import Absence, AbsencePurpose, AbsenceState, Person, Position, PositionKind
+from zhengwu.org.rules import ADMINISTRATOR, DEPUTY_SECRETARY_GENERAL, SECRETARY_GENERAL, PositionFact
+from zhengwu.org.services import office_unit, person_of, positions_of
+
+router = Router(tags=["absences"])
+
+
+def may_see_all_absences(
+    positions: Sequence[PositionFact], office_unit_id: int | None, is_superuser: bool
+) -> bool:
+    """The government office receives and passes on every report (art. 58), so its staff, the
+    秘书长 and 副秘书长, and the system administrator see them all."""
+    return is_superuser or any(
+        p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, ADMINISTRATOR}
+        for p in positions
+    )
+
+
+class AbsenceIn(Schema):
+    person_id: int | None = Field(None, description="外出人员；不填为本人。政府办公室可代为登记")
+    start: dt.date = Field(description="离州日期")
+    end: dt.date = Field(description="预计返回日期")
+    destination: str = Field(description="前往地点")
+    purpose: str = Field(
+        description="事由类别：" + "、".join(f"{v}（{label}）" for v, label in AbsencePurpose.choices)
+    )
+    reason: str = Field("", description="事由")
+    entrust: bool = Field(False, description="州长外出时委托常务副州长主持政府工作（第六条）")
+
+
+class ReturnIn(Schema):
+    returned_on: dt.date = Field(description="实际返回日期")
+
+
+class AbsencePositionOut(Schema):
+    id: int
+    title: str
+    unit_name: str
+
+
+class ActingOut(Schema):
+    id: int
+    principal: str = Field(description="被代理职务")
+    acting: str = Field(description="代理职务")
+    start: dt.date
+    end: dt.date
+    revoked_at: dt.datetime | None
+    article: int = Field(description="依据条款")
+
+
+class AbsenceOut(Schema):
+    id: int
+    person: PersonRef
+    position: AbsencePositionOut = Field(description="报告时职务")
+    start: dt.date
+    end: dt.date
+    destination: str
+    purpose: str
+    purpose_label: str
+    reason: str
+    state: str = Field(description="reported（已报告）、returned（已销假）、cancelled（已撤销）")
+    state_label: str
+    reported_to: PersonRef | None
+    reported_by: str = Field(description="登记人")
+    reported_at: dt.datetime
+    returned_on: dt.date | None
+    returned_recorded_at: dt.datetime | None
+    acting: list[ActingOut] = Field(description="代理安排（第六条）")
+
+
+class AbsencePage(Schema):
+    count: int
+    items: list[AbsenceOut]
+
+
+class AbsenceDetailOut(AbsenceOut):
+    history: list[AuditRecordOut] = Field(description="审计记录：报告、委托、销假、提醒")
+
+
+def _queryset() -> QuerySet[Absence]:
+    return Absence.objects.select_related(
+        "person", "position__unit", "reported_to", "reported_by__person"
+    ).prefetch_related("acting__acting", "acting__principal")
+
+
+def _visible(user: User) -> Q | None:
+    """None: everything."""
+    office = office_unit()
+    if may_see_all_absences(positions_of(user), office.pk if office else None, user.is_superuser):
+        return None
+    q = Q(person__user=user) | Q(reported_by=user)
+    person = person_of(user)
+    if person is not None:
+        q |= Q(reported_to=person)
+    return q
+
+
+def _out(a: Absence) -> AbsenceOut:
+    reporter = getattr(a.reported_by, "person", None)
+    return AbsenceOut(
+        id=a.pk,
+        person=PersonRef(id=a.person.pk, name=a.person.name),
+        position=AbsencePositionOut(id=a.position.pk, title=a.position.title, unit_name=a.position.unit.name),
+        start=a.start,
+        end=a.end,
+        destination=a.destination,
+        purpose=a.purpose,
+        purpose_label=str(AbsencePurpose(a.purpose).label)
+        if a.purpose in AbsencePurpose.values
+        else a.purpose,
+        reason=a.reason,
+        state=a.state,
+        state_label=str(AbsenceState(a.state).label),
+        reported_to=PersonRef(id=a.reported_to.pk, name=a.reported_to.name) if a.reported_to else None,
+        reported_by=reporter.name if reporter is not None else a.reported_by.get_username(),
+        reported_at=a.reported_at,
+        returned_on=a.returned_on,
+        returned_recorded_at=a.returned_recorded_at,
+        acting=[
+            ActingOut(
+                id=x.pk,
+                principal=x.principal.title,
+                acting=x.acting.title,
+                start=x.start,
+                end=x.end,
+                revoked_at=x.revoked_at,
+                article=x.article,
+            )
+            for x in a.acting.all()
+        ],
+    )
+
+
+def _detail(a: Absence) -> AbsenceDetailOut:
+    records = list(history_for(a))
+    for arrangement in a.acting.all():
+        records += list(history_for(arrangement))
+    records.sort(key=lambda r: r.seq)
+    return AbsenceDetailOut(**_out(a).model_dump(), history=[audit_out(r) for r in records])
+
+
+def _get_visible(user: User, absence_id: int) -> Absence:
+    not_found = HttpError(404, f"没有编号为{absence_id}的外出报告，或您无权查看。")
+    absence = _queryset().filter(pk=absence_id).first()
+    if absence is None:
+        raise not_found
+    q = _visible(user)
+    if q is None or _queryset().filter(q, pk=absence_id).exists():
+        return absence
+    # Also those the office informed of it (art. 58), as recorded with the report.
+    person = person_of(user)
+    report = history_for(absence).filter(action="org.absence.report").first()
+    if person is not None and report is not None:
+        told = list(report.details.get("report_to", [])) + list(report.details.get("inform", []))
+        if person.pk in told:
+            return absence
+    raise not_found
+
+
+@router.get(
+    "/absences",
+    response={200: AbsencePage, **READ_ERRORS},
+    summary="离州外出报告（本人的；政府办公室：全部）",
+)
+def list_absences(
+    request: HttpRequest,
+    paging: Query[Paging],
+    state: str = Query("", description="reported、returned 或 cancelled"),
+    person_id: int | None = Query(None),
+) -> AbsencePage:
+    user = current_user(request)
+    absences = _queryset().order_by("-start", "-id")
+    q = _visible(user)
+    if q is not None:
+        absences = absences.filter(q)
+    if state:
+        absences = absences.filter(state=state)
+    if person_id is not None:
+        absences = absences.filter(person_id=person_id)
+    count, rows = page_of(absences, paging)
+    return AbsencePage(count=count, items=[_out(a) for a in rows])
+
+
+@router.post(
+    "/absences",
+    response={201: AbsenceDetailOut, **WRITE_ERRORS},
+    summary="报告离州外出（第五十八条）；州长可委托常务副州长主持工作（第六条）",
+)
+def report_absence(request: HttpRequest, payload: AbsenceIn) -> Status[AbsenceDetailOut]:
+    user = current_user(request)
+    if payload.person_id is None:
+        person = person_of(user)
+        if person is None:
+            raise InvalidInput(
+                "您的账号没有对应的人员信息，请填写外出人员或联系系统管理员。", field="person_id"
+            )
+    else:
+        found = Person.objects.filter(pk=payload.person_id).first()
+        if found is None:
+            raise InvalidInput(f"没有编号为{payload.person_id}的人员。", field="person_id")
+        person = found
+    entrust_to: Position | None = None
+    if payload.entrust:
+        entrust_to = (
+            Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR).order_by("sort_order").first()
+        )
+        if entrust_to is None:
+            raise InvalidInput("组织机构中没有常务副州长职务，无法委托。", field="entrust")
+    absence = actions.report_absence(
+        user,
+        person,
+        payload.start,
+        payload.end,
+        payload.destination,
+        payload.purpose,
+        payload.reason,
+        entrust_to,
+    )
+    return Status(201, _detail(_queryset().get(pk=absence.pk)))
+
+
+@router.get(
+    "/absences/{absence_id}",
+    response={200: AbsenceDetailOut, 404: ErrorOut, **READ_ERRORS},
+    summary="外出报告及其审计记录",
+)
+def get_absence(request: HttpRequest, absence_id: int) -> AbsenceDetailOut:
+    return _detail(_get_visible(current_user(request), absence_id))
+
+
+@router.post(
+    "/absences/{absence_id}/return",
+    response={200: AbsenceDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="销假（第五十八条）",
+)
+def report_return(request: HttpRequest, absence_id: int, payload: ReturnIn) -> AbsenceDetailOut:
+    user = current_user(request)
+    absence = _get_visible(user, absence_id)
+    actions.report_return(user, absence, payload.returned_on)
+    return _detail(_queryset().get(pk=absence_id))

@@ -1,0 +1,34 @@
+"""Pure rules for access tokens: who may create and revoke them.  No Django."""
+
+from __future__ import annotations
+
+from zhengwu.core.decisions import Decision
+
+MAX_NAME_LENGTH = 60
+
+
+def may_create(via_token: bool) -> Decision:
+    """A token is created by a person signed in (web session) or by an operator on the command
+    line, never by another token: a leaked token must not be able to outlive its revocation."""
+    if via_token:
+        return Decision.refuse(
+            "tokens.via_token",
+            "不能用访问令牌创建新的访问令牌，请登录后创建。",
+            None,
+            "A token cannot be used to create another token; sign in to create one.",
+        )
+    return Decision.allow("tokens.create", "本人创建访问令牌。")
+
+
+def may_revoke(actor_id: int | None, owner_id: int, actor_is_admin: bool) -> Decision:
+    """The owner revokes their own token; a system administrator (or the command line) any."""
+    if actor_id is None or actor_id == owner_id:
+        return Decision.allow("tokens.revoke.own", "本人撤销访问令牌。")
+    if actor_is_admin:
+        return Decision.allow("tokens.revoke.admin", "系统管理员撤销访问令牌。")
+    return Decision.refuse(
+        "tokens.revoke.not_owner",
+        "只能撤销本人的访问令牌；他人的令牌由系统管理员撤销。",
+        None,
+        "Only the owner or a system administrator may revoke a token.",
+    )

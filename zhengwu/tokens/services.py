@@ -1,0 +1,117 @@
+"""Creating, revoking and checking API access tokens.
+
+Creating and revoking are actions: they ask the rules, write, and audit in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.org.rules import may_administer
+from zhengwu.org.services import describe, positions_of
+from zhengwu.tokens import rules
+from zhengwu.tokens.models import ApiToken
+
+PREFIX_LENGTH = 8
+
+
+def token_hash(secret: str) -> str:
+    """SM3 (GB/T 32905) of the secret, hex."""
+    return hashlib.new("sm3", secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewToken:
+    token: ApiToken
+    secret: str  # shown once, never stored
+
+
+def _is_admin(user: AbstractBaseUser) -> bool:
+    return may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user)).allowed
+
+
+@transaction.atomic
+def create_token(
+    owner: User, name: str, *, by_operator: bool = False, via_token: bool = False
+) -> NewToken:
+    """Create a token for ``owner``: by the owner (through the API), or by an operator on the
+    command line (``by_operator``; the audit record names the system).  The secret is returned once."""
+    require(rules.may_create(via_token))
+    name = name.strip()
+    if not name:
+        raise InvalidInput("请填写令牌名称（例如调用系统的名称）。", field="name")
+    if len(name) > rules.MAX_NAME_LENGTH:
+        raise InvalidInput(f"令牌名称不能超过{rules.MAX_NAME_LENGTH}个字。", field="name")
+    secret = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=owner,
+        name=name,
+        prefix=secret[:PREFIX_LENGTH],
+        token_hash=token_hash(secret),
+        created_at=timezone.now(),
+    )
+    actor = None if by_operator else owner
+    who = describe(actor) if actor is not None else None
+    audit.record(
+        actor=actor,
+        action="tokens.create",
+        target=token,
+        summary=f"为{owner.get_username()}创建访问令牌“{name}”（前缀 {token.prefix}）",
+        actor_name=who.name if who else "系统（命令行）",
+        actor_position=who.position if who else "",
+        details={"owner": owner.get_username(), "prefix": token.prefix},
+    )
+    return NewToken(token, secret)
+
+
+@transaction.atomic
+def revoke_token(actor: AbstractBaseUser | None, token: ApiToken) -> ApiToken:
+    """Revoke a token: from now on it is refused (401)."""
+    token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
+    require(
+        rules.may_revoke(
+            actor.pk if actor is not None else None,
+            token.user_id,
+            _is_admin(actor) if actor is not None else True,
+        )
+    )
+    if token.revoked_at is not None:
+        raise InvalidInput(
+            f"该访问令牌已于{timezone.localtime(token.revoked_at):%Y-%m-%d %H:%M}撤销。", field="id"
+        )
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    who = describe(actor) if actor is not None else None
+    audit.record(
+        actor=actor,
+        action="tokens.revoke",
+        target=token,
+        summary=f"撤销{token.user.get_username()}的访问令牌“{token.name}”（前缀 {token.prefix}）",
+        actor_name=who.name if who else "系统（命令行）",
+        actor_position=who.position if who else "",
+        details={"owner": token.user.get_username(), "prefix": token.prefix},
+    )
+    return token
+
+
+def find(secret: str) -> ApiToken | None:
+    """The token with this secret (revoked or not), or None."""
+    if not secret:
+        return None
+    return ApiToken.objects.select_related("user").filter(token_hash=token_hash(secret)).first()
+
+
+def touch(token: ApiToken) -> None:
+    """Record the use (at most once a minute, so that reads do not turn into writes)."""
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
