@@ -96,11 +96,12 @@ def test_bad_input_writes_nothing(user, person, destination, purpose, start, end
 
 
 @pytest.mark.article(58)
-def test_return_before_departure_is_refused_with_the_article(user, person) -> None:
+def test_return_before_departure_is_bad_input_and_changes_nothing(user, person) -> None:
     before = counts()
-    with pytest.raises(Refused) as refused:
+    with pytest.raises(InvalidInput) as bad:
         report_absence(user("vice_liu"), person("vice_liu"), END, START, "乌鲁木齐", "trip")
-    assert refused.value.explanations == ["预计返回日期不能早于离州日期，请更正（《工作规则》第五十八条）"]
+    assert bad.value.message == "预计返回日期不能早于离州日期，请更正。"
+    assert bad.value.field == "end"
     assert counts() == before
 
 

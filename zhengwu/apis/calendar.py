@@ -13,7 +13,6 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.errors import serving
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, UnknownYearOut
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.workdays import actions
@@ -174,14 +173,13 @@ def set_year(request: HttpRequest, year: int, payload: YearIn) -> YearDetailOut:
             specs[field] = parse_date_spec(spec)
         except ValueError as exc:
             raise InvalidInput(str(exc), field=field) from exc
-    with serving("time_limits"):
-        actions.set_year(
-            current_user(request),
-            year,
-            {d: "" for d in specs["holidays"]},
-            {d: "调休上班" for d in specs["makeup"]},
-            payload.note,
-        )
+    actions.set_year(
+        current_user(request),
+        year,
+        {d: "" for d in specs["holidays"]},
+        {d: "调休上班" for d in specs["makeup"]},
+        payload.note,
+    )
     return _year_detail(year)
 
 
@@ -191,6 +189,5 @@ def set_year(request: HttpRequest, year: int, payload: YearIn) -> YearDetailOut:
     summary="设定某一天：地方节假日、调休上班日或恢复为普通日（系统管理员）",
 )
 def set_day(request: HttpRequest, date: dt.date, payload: DayIn) -> DayOut:
-    with serving("time_limits"):
-        day = actions.set_day(current_user(request), date, payload.kind, payload.name, payload.note)
+    day = actions.set_day(current_user(request), date, payload.kind, payload.name, payload.note)
     return _day_out(day)

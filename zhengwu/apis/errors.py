@@ -13,17 +13,12 @@ Actions are atomic, so nothing was changed when any of these is returned.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
 from zhengwu.core.decisions import InvalidInput, Refused
-from zhengwu.rulebook.services import NoRulebookInForce, rulebook_view
+from zhengwu.rulebook.services import NoRulebookInForce
 from zhengwu.workdays.arith import UnknownYearError
 
 NOT_AUTHENTICATED = "请先登录，或在请求头中提供有效的访问令牌（Authorization: Bearer …）。"
@@ -36,25 +31,6 @@ class TokenRejected(Exception):
     def __init__(self, message: str):
         self.message = message
         super().__init__(message)
-
-
-@contextmanager
-def serving(provision: str) -> Iterator[None]:
-    """Refusals raised inside carry an article: one without a citation of its own (the
-    administrator check cites none) is given the article the refused action serves, e.g.
-    ``serving("time_limits")`` around a calendar edit (art. 63)."""
-    try:
-        yield
-    except Refused as exc:
-        if all(d.citation is not None for d in exc.decisions):
-            raise
-        try:
-            fallback = rulebook_view(timezone.localdate()).cite(provision)
-        except LookupError:  # no rulebook in force, or it maps no article to the provision
-            raise exc from None
-        raise Refused(
-            d if d.citation is not None else dataclasses.replace(d, citation=fallback) for d in exc.decisions
-        ) from None
 
 
 def install(api: NinjaAPI) -> None:

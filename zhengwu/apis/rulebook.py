@@ -13,7 +13,6 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.errors import serving
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from zhengwu.rulebook.coverage import tests_by_article
 from zhengwu.rulebook.management.commands.rules import coverage_report
@@ -206,8 +205,7 @@ def patch_parameter(request: HttpRequest, key: str, payload: ParameterIn) -> Par
     if parameter is None:
         raise HttpError(404, f"施行中的规则没有参数“{key}”。")
     raw = str(payload.value).lower() if isinstance(payload.value, bool) else str(payload.value)
-    with serving("rulebook.versions"):
-        edited = edit_parameter(current_user(request), parameter, raw, payload.reason)
+    edited = edit_parameter(current_user(request), parameter, raw, payload.reason)
     return _parameter_out(edited)
 
 

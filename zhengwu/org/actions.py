@@ -87,6 +87,9 @@ def report_absence(
     rb = rulebook_view(today)
     if not destination.strip():
         raise InvalidInput("请填写前往地点。", field="destination")
+    if end < start:
+        raise InvalidInput("预计返回日期不能早于离州日期，请更正。", field="end",
+                           message_en="The return date cannot be before the departure date.")
     if purpose not in AbsencePurpose.values:
         raise InvalidInput("请选择外出事由类别。", field="purpose")
     actor_person = _actor_person(actor)

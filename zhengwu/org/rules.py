@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from zhengwu.core.decisions import Decision
+from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.rulebook_view import RulebookView
 
 GOVERNOR = "governor"
@@ -315,13 +315,18 @@ def may_entrust(
     return Decision.allow("acting.deputy", f"{acting.title}代理{principal.title}。", citation)
 
 
-def may_administer(is_superuser: bool, positions: Sequence[PositionFact]) -> Decision:
-    """Organization, calendar, rulebook versions and accounts are the system administrator's."""
+def may_administer(
+    is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None = None
+) -> Decision:
+    """Organization, calendar, rulebook versions and accounts are the system administrator's.
+
+    ``citation`` is the article the administered thing serves (the calendar: the time limits of
+    art. 63; the rulebook: art. 68), so the refusal names it."""
     if is_superuser or any(p.kind == ADMINISTRATOR for p in positions):
-        return Decision.allow("admin.ok", "系统管理员。")
+        return Decision.allow("admin.ok", "系统管理员。", citation)
     return Decision.refuse(
         "admin.required",
         "只有系统管理员可以修改组织机构、工作日历、规则版本和参数。",
-        None,
+        citation,
         "Only a system administrator may change the organization, the calendar, rulebook versions or parameters.",
     )

@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Citation, InvalidInput, require
 from zhengwu.core.rulebook_view import Parameter as ParamValue
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.org.rules import may_administer
@@ -63,6 +63,15 @@ def view_of(version: RulebookVersion) -> RulebookView:
 def rulebook_view(day: dt.date | None = None) -> RulebookView:
     """The rulebook in force on ``day`` (today by default), as rules see it."""
     return view_of(version_in_force(day))
+
+
+def _cite_versions(version: RulebookVersion | None = None) -> Citation | None:
+    """Rulebook versions and their parameters serve art. 68 (versions by effective date)."""
+    try:
+        view = view_of(version) if version is not None else rulebook_view()
+        return view.cite("rulebook.versions")
+    except LookupError:
+        return None
 
 
 def _store(version: RulebookVersion, parsed: ParsedRulebook, annotations: notes.Annotations | None) -> None:
@@ -119,9 +128,8 @@ def import_version(
     if actor is not None:
         from zhengwu.org.services import positions_of
 
-        decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor))
-        if not decision.allowed:
-            raise Refused([decision])
+        require(may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor),
+                               _cite_versions()))
     parsed = parse_rulebook(text)
     code = code or (annotations.code if annotations and annotations.code else settings.ZHENGWU_RULEBOOK_CODE)
     if RulebookVersion.objects.filter(code=code, effective_from=effective_from).exists():
@@ -177,9 +185,8 @@ def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str
     """An administrator changes a parameter of a rulebook version, with the reason recorded."""
     from zhengwu.org.services import positions_of
 
-    decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor))
-    if not decision.allowed:
-        raise Refused([decision])
+    require(may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor),
+                           _cite_versions(parameter.version)))
     if not reason.strip():
         raise InvalidInput("请填写修改理由（例如依据的文件）。", field="reason")
     value = _coerce(parameter, raw_value)

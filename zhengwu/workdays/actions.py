@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Citation, InvalidInput, Refused
 from zhengwu.org.rules import may_administer
 from zhengwu.org.services import describe, positions_of
 from zhengwu.rulebook.services import rulebook_view
@@ -23,10 +23,20 @@ from zhengwu.workdays.models import CalendarDay, CalendarSource, CalendarYear
 from zhengwu.workdays.services import index_rows
 
 
+def _cite_time_limits() -> Citation | None:
+    """The calendar serves the time limits of the rules (art. 63), when a rulebook is in force."""
+    try:
+        return rulebook_view().cite("time_limits")
+    except LookupError:
+        return None
+
+
 def _require_admin(actor: AbstractBaseUser | None) -> None:
     if actor is None:
         return  # the system itself (migrations, the demo loader)
-    decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor))
+    decision = may_administer(
+        bool(getattr(actor, "is_superuser", False)), positions_of(actor), _cite_time_limits()
+    )
     if not decision.allowed:
         raise Refused([decision])
 
