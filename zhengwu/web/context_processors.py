@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from zhengwu.notices.models import Notice
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import person_of, positions_of
+from zhengwu.web.helpers import AUDIT_READERS
 from zhengwu.workdays.services import missing_next_year
 
 
@@ -22,6 +23,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "me": person_of(user),
         "my_positions": positions,
         "is_admin": is_admin,
+        "can_read_audit": is_admin or any(p.kind in AUDIT_READERS for p in positions),
         "unread_notices": Notice.objects.filter(recipient=user, read_at__isnull=True).count(),
         "calendar_missing_year": missing_next_year() if is_admin else None,
     }

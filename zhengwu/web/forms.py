@@ -48,7 +48,9 @@ class YearForm(forms.Form):
     year = forms.IntegerField(label=_("年份"), min_value=1900, max_value=2200)
     holidays = forms.CharField(
         label=_("放假日期"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("每行一个节日，可写“名称：日期”，日期写作 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD，用逗号分隔。"),
+        help_text=_(
+            "每行一个节日，可写“名称：日期”，日期写作 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD，用逗号分隔。"
+        ),
     )
     makeup = forms.CharField(
         label=_("调休上班日期"), required=False, widget=forms.Textarea(attrs={"rows": 3}),

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused
 from zhengwu.org import rules
@@ -13,6 +14,7 @@ from zhengwu.org.models import Person
 from zhengwu.org.rules import OFFICE_DIRECTOR, SECRETARY_GENERAL, PositionFact
 from zhengwu.org.services import office_unit, person_of, positions_of
 from zhengwu.rulebook.services import rulebook_view
+from zhengwu.workdays.arith import UnknownYearError
 
 
 def actor(request: HttpRequest) -> AbstractBaseUser:
@@ -93,3 +95,8 @@ def today_rulebook_cite(provision: str) -> Citation | None:
 
 def is_htmx(request: HttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
+
+
+def unknown_year_message(exc: UnknownYearError) -> str:
+    """The missing-year sentence in the user's language."""
+    return exc.message_en if (get_language() or "").startswith("en") else exc.message_zh

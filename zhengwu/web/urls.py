@@ -2,12 +2,34 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from zhengwu.web import views
+from zhengwu.web.views.login import StaffLoginView
 
 app_name = "web"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("login/", StaffLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.workbench, name="workbench"),
+    path("org/", views.org_index, name="org"),
+    path("org/units/<slug:code>/", views.org_unit, name="org_unit"),
+    path("org/people/<int:pk>/", views.org_person, name="org_person"),
+    path("org/authority/", views.org_authority, name="org_authority"),
+    path("absences/", views.absence_list, name="absences"),
+    path("absences/new/", views.absence_new, name="absence_new"),
     path("absences/<int:pk>/", views.absence_detail, name="absence"),
+    path("calendar/", views.calendar_page, name="calendar"),
+    path("calendar/add/", views.calendar_calc, name="calendar_calc"),
+    path("calendar/between/", views.calendar_between, name="calendar_between"),
+    path("calendar/year/", views.calendar_set_year, name="calendar_set_year"),
+    path("calendar/day/", views.calendar_set_day, name="calendar_set_day"),
+    path("rules/", views.rule_index, name="rules"),
+    path("rules/articles/<int:number>/", views.rule_article, name="rule_article"),
+    path("rules/versions/", views.rule_versions, name="rule_versions"),
+    path("rules/parameters/", views.rule_parameters, name="rule_parameters"),
+    path("rules/parameters/<int:pk>/", views.rule_parameter_edit, name="rule_parameter_edit"),
+    path("audit/", views.audit_log, name="audit"),
+    path("audit/verify/", views.audit_verify, name="audit_verify"),
+    path("notices/", views.notice_list, name="notices"),
+    path("notices/read-all/", views.notice_read_all, name="notices_read_all"),
+    path("notices/<int:pk>/read/", views.notice_read, name="notice_read"),
 ]

@@ -41,7 +41,8 @@ def absence_new(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             entrust_to = None
             if data["entrust"]:
-                entrust_to = Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR).order_by("id").first()
+                executive = Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR)
+                entrust_to = executive.order_by("id").first()
             try:
                 absence = actions.report_absence(
                     user, data["person"], data["start"], data["end"], data["destination"], data["purpose"],

@@ -12,16 +12,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.web.forms import AddWorkingDaysForm, BetweenForm, DayForm, YearForm
+from zhengwu.web.helpers import actor, explain, is_admin, today_rulebook_cite, unknown_year_message
 from zhengwu.workdays import actions
 from zhengwu.workdays.arith import parse_date_spec
 from zhengwu.workdays.models import CalendarDay, CalendarYear
 from zhengwu.workdays.services import UnknownYearError, calendar, covered_years
-from zhengwu.web.forms import AddWorkingDaysForm, BetweenForm, DayForm, YearForm
-from zhengwu.web.helpers import actor, explain, is_admin, today_rulebook_cite
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _page(request: HttpRequest, year: int, *, errors: list[str] | None = None, s
         "day_form": day_form or DayForm(),
         "errors": errors or [],
         "citation": today_rulebook_cite("time_limits"),
-        "weekdays": ["一", "二", "三", "四", "五", "六", "日"],
+        "weekdays": [pgettext("weekday", d) for d in ("一", "二", "三", "四", "五", "六", "日")],
     }
     return render(request, "web/calendar/page.html", context, status=status)
 
@@ -159,7 +160,7 @@ def calendar_calc(request: HttpRequest) -> HttpResponse:
         try:
             context["result"] = calendar().add_working_days(start, n)
         except UnknownYearError as exc:
-            context["error"] = exc.message_zh
+            context["error"] = unknown_year_message(exc)
     else:
         context["error"] = "请填写起算日期和工作日数。"
     return render(request, "web/calendar/_result.html", context)
@@ -177,7 +178,7 @@ def calendar_between(request: HttpRequest) -> HttpResponse:
         try:
             context["result"] = calendar().working_days_between(a, b)
         except UnknownYearError as exc:
-            context["error"] = exc.message_zh
+            context["error"] = unknown_year_message(exc)
     else:
         context["error"] = "请填写两个日期。"
     return render(request, "web/calendar/_result.html", context)

@@ -19,14 +19,16 @@ from zhengwu.web.helpers import is_htmx
 
 
 def _active(day: dt.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}start__lte": day}) & (Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": day}))
+    open_ended = Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": day})
+    return Q(**{f"{prefix}start__lte": day}) & open_ended
 
 
 @login_required
 def org_index(request: HttpRequest) -> HttpResponse:
     labels = dict(UnitKind.choices)
     order = list(labels)
-    units = sorted(Unit.objects.all(), key=lambda u: (order.index(u.kind) if u.kind in order else 99, u.sort_order))
+    units = sorted(Unit.objects.all(),
+                   key=lambda u: (order.index(u.kind) if u.kind in order else 99, u.sort_order))
     groups = [(labels.get(kind, kind), list(items)) for kind, items in groupby(units, key=lambda u: u.kind)]
     return render(request, "web/org/index.html", {"groups": groups})
 
@@ -61,7 +63,8 @@ def org_unit(request: HttpRequest, code: str) -> HttpResponse:
 def org_person(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     appointments = person.appointments.select_related("position__unit")
-    portfolios = Portfolio.objects.filter(leader__appointments__person=person).prefetch_related("units").distinct()
+    portfolios = (Portfolio.objects.filter(leader__appointments__person=person)
+                  .prefetch_related("units").distinct())
     absences = Absence.objects.filter(person=person).select_related("position")[:50]
     return render(request, "web/org/person.html", {
         "person": person, "appointments": appointments, "portfolios": portfolios, "absences": absences,

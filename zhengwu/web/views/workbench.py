@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from zhengwu.notices.models import Notice
 from zhengwu.org.models import Absence, AbsenceState
+from zhengwu.web.helpers import actor, me, records_for_others, unknown_year_message
 from zhengwu.workdays.services import UnknownYearError, calendar
-from zhengwu.web.helpers import actor, me, records_for_others
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ def workbench(request: HttpRequest) -> HttpResponse:
         try:
             deadlines.append(Deadline(absence, absence.end, cal.working_days_between(today, absence.end)))
         except UnknownYearError as exc:
-            deadlines.append(Deadline(absence, absence.end, None, exc.message_zh))
-    notices = Notice.objects.filter(recipient=user, read_at__isnull=True)[:8]
+            deadlines.append(Deadline(absence, absence.end, None, unknown_year_message(exc)))
+    notices = Notice.objects.filter(recipient_id=user.pk, read_at__isnull=True)[:8]
     return render(request, "web/workbench.html", {
         "my_open_absences": mine,
         "office_absences": reported_to_office,

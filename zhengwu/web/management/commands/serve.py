@@ -7,7 +7,7 @@ the production profile applies (HTTPS behind a TLS proxy, HSTS, secure cookies).
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.management import call_command
@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 class Command(BaseCommand):
     help = "Serve zhengwu with gunicorn (production profile unless --insecure-loopback)."
-    requires_system_checks: list[str] = []
+    requires_system_checks: ClassVar[list[str]] = []  # type: ignore[misc]
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=os.environ.get("ZHENGWU_BIND", "127.0.0.1:8000"))
@@ -35,11 +35,13 @@ class Command(BaseCommand):
         if settings.DEBUG:
             raise CommandError("DEBUG is on; unset ZHENGWU_DEBUG before serving.")
         call_command("collectstatic", interactive=False, verbosity=0)
-        from gunicorn.app.wsgiapp import run  # noqa: PLC0415
+        from gunicorn.app.wsgiapp import run  # type: ignore[import-untyped]
 
         os.environ.setdefault("GUNICORN_CMD_ARGS", "")
-        import sys  # noqa: PLC0415
+        import sys
 
-        sys.argv = ["gunicorn", "zhengwu.wsgi:application", "--bind", o["bind"], "--workers", str(o["workers"]),
-                    "--threads", "4", "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1"]
+        sys.argv = [
+            "gunicorn", "zhengwu.wsgi:application", "--bind", o["bind"], "--workers", str(o["workers"]),
+            "--threads", "4", "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+        ]
         run()

@@ -1,0 +1,96 @@
+"""工作日历 (art. 63): the year grid, the deadline calculator, the administrator's forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengwu.audit.models import AuditRecord
+from zhengwu.workdays.models import CalendarDay, CalendarYear
+from zhengwu.workdays.services import covered_years
+
+pytestmark = [pytest.mark.django_db, pytest.mark.article(63)]
+
+
+def test_year_grid_marks_holidays_and_makeup_days(client_as):
+    body = client_as("fgw_clerk").get("/calendar/", {"year": 2026}).content.decode()
+    assert "工作日历 · 2026" in body
+    assert 'class="day holiday"' in body
+    assert 'class="day makeup"' in body
+    assert 'class="day weekend"' in body
+    assert "国庆" in body or "国庆节" in body
+    assert "2026-10-10" in body  # a make-up working day, named in the list
+
+
+def test_uncovered_year_is_said_plainly(client_as):
+    year = max(covered_years()) + 1
+    body = client_as("fgw_clerk").get("/calendar/", {"year": year}).content.decode()
+    assert f"{year}年的工作日安排尚未录入" in body
+    assert f"zhengwu calendar set-year {year}" in body
+
+
+def test_add_working_days_across_the_national_day_holiday(client_as):
+    params = {"start": "2026-09-30", "n": 1}
+    response = client_as("fgw_clerk").get("/calendar/add/", params, HTTP_HX_REQUEST="true")
+    assert "<strong>2026-10-08</strong>" in response.content.decode()
+
+
+def test_working_days_between(client_as):
+    response = client_as("fgw_clerk").get("/calendar/between/", {"a": "2026-09-30", "b": "2026-10-10"})
+    assert "<strong>3</strong>" in response.content.decode()  # 10/8, 10/9 and the make-up 10/10
+
+
+def test_unknown_year_in_the_calculator(client_as):
+    year = max(covered_years()) + 1
+    response = client_as("fgw_clerk").get("/calendar/add/", {"start": f"{year}-03-02", "n": 7})
+    assert f"{year}年的工作日安排尚未录入，无法计算期限" in response.content.decode()
+
+
+def _year_post(year: int) -> dict:
+    return {"year": year, "holidays": f"元旦：{year}-01-01\n春节：{year}-02-05..{year}-02-12",
+            "makeup": f"春节调休：{year}-02-14", "note": "国务院办公厅通知"}
+
+
+def test_only_admins_see_the_forms(client_as):
+    assert "录入年度安排" in client_as("admin").get("/calendar/").content.decode()
+    assert "录入年度安排" not in client_as("clerk_wendian").get("/calendar/").content.decode()
+
+
+def test_admin_sets_a_year(client_as):
+    year = max(covered_years()) + 1
+    response = client_as("admin").post("/calendar/year/", _year_post(year))
+    assert response.status_code == 302
+    assert CalendarYear.objects.filter(year=year).exists()
+    day = CalendarDay.objects.get(date=f"{year}-02-05")
+    assert day.kind == "holiday"
+    assert day.name == "春节"
+    page = client_as("admin").get("/calendar/", {"year": year}).content.decode()
+    assert f"录入{year}年工作日安排" in page  # the year's audit history
+
+
+def test_clerk_cannot_set_a_year(client_as):
+    year = max(covered_years()) + 1
+    before = AuditRecord.objects.count()
+    response = client_as("clerk_wendian").post("/calendar/year/", _year_post(year))
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "只有系统管理员可以修改组织机构、工作日历" in body
+    assert "第六十三条" in body
+    assert not CalendarYear.objects.filter(year=year).exists()
+    assert AuditRecord.objects.count() == before
+
+
+def test_admin_sets_a_local_holiday_and_clerk_cannot(client_as):
+    data = {"date": "2026-12-15", "kind": "holiday", "name": "地方节日", "note": "州政府通知"}
+    refused = client_as("clerk_wendian").post("/calendar/day/", data)
+    assert refused.status_code == 403
+    assert "第六十三条" in refused.content.decode()
+    assert CalendarDay.objects.get(date="2026-12-15").kind == "workday"
+    assert client_as("admin").post("/calendar/day/", data).status_code == 302
+    assert CalendarDay.objects.get(date="2026-12-15").kind == "holiday"
+
+
+def test_bad_date_spec_is_explained(client_as):
+    year = max(covered_years()) + 1
+    response = client_as("admin").post("/calendar/year/", {**_year_post(year), "holidays": "2027-13-01"})
+    assert response.status_code == 400
+    assert "不存在的日期" in response.content.decode() or "无法识别的日期" in response.content.decode()
