@@ -19,7 +19,7 @@ from zhengwu.rulebook import annotations
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # noqa: PT004
+def django_db_setup(django_db_setup, django_db_blocker):
     """Migrate (pytest-django), then load the demo government once for the whole session."""
     from zhengwu.org.management.commands.demo import load_demo
 

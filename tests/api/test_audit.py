@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhengwu.apis.audit import may_read_audit
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.rules import may_read_audit
 from zhengwu.org.rules import PositionFact
 
 
@@ -80,4 +80,4 @@ def _p(kind: str) -> PositionFact:
     ],
 )
 def test_may_read_audit_rule(kinds, superuser, allowed):
-    assert may_read_audit([_p(k) for k in kinds], superuser).allowed is allowed
+    assert may_read_audit(superuser, [_p(k) for k in kinds], None).allowed is allowed

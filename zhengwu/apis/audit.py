@@ -3,7 +3,7 @@ its hash chain.  Only administrators, the 秘书长 and the 办公室主任 may.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -19,29 +19,20 @@ from zhengwu.apis.schemas import (
     page_of,
 )
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.rules import may_read_audit
 from zhengwu.audit.services import verify as verify_chain
 from zhengwu.core.decisions import Decision, require
-from zhengwu.org.rules import ADMINISTRATOR, OFFICE_DIRECTOR, SECRETARY_GENERAL, PositionFact
 from zhengwu.org.services import positions_of
+from zhengwu.rulebook.services import rulebook_view
 
 router = Router(tags=["audit"])
 
-AUDIT_READERS = frozenset({ADMINISTRATOR, SECRETARY_GENERAL, OFFICE_DIRECTOR})
-
-
-def may_read_audit(positions: Sequence[PositionFact], is_superuser: bool) -> Decision:
-    """The audit trail is read by the system administrator, the 秘书长 and the 办公室主任.
-
-    (Pure; meant to move to ``zhengwu/audit/rules.py`` so that the web UI shares it.)"""
-    if is_superuser or any(p.kind in AUDIT_READERS for p in positions):
-        return Decision.allow("audit.read", "可以查阅审计记录。")
-    return Decision.refuse(
-        "audit.not_permitted",
-        "审计记录只有系统管理员、秘书长和办公室主任可以查阅。",
-        None,
-        "Only the system administrator, the secretary-general and the office director may read the audit "
-        "trail.",
-    )
+def _may_read(user: Any) -> Decision:
+    try:
+        citation = rulebook_view().cite("confidentiality")
+    except LookupError:
+        citation = None
+    return may_read_audit(bool(user.is_superuser), positions_of(user), citation)
 
 
 class AuditPage(Schema):
@@ -76,7 +67,7 @@ class AuditFilter(Schema):
 )
 def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Paging]) -> AuditPage:
     user = current_user(request)
-    require(may_read_audit(positions_of(user), user.is_superuser))
+    require(_may_read(user))
     rows = AuditRecord.objects.filter(seq__gt=filters.after_seq).order_by("seq")
     if filters.action:
         rows = rows.filter(action=filters.action)
@@ -95,7 +86,7 @@ def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Pag
 )
 def verify(request: HttpRequest) -> VerifyOut:
     user = current_user(request)
-    require(may_read_audit(positions_of(user), user.is_superuser))
+    require(_may_read(user))
     result = verify_chain()
     breach = result.breach
     return VerifyOut(

@@ -101,7 +101,8 @@ def _diagnose(rec: AuditRecord, expected_prev: str, content_ok: bool) -> Breach:
     if not content_ok:
         nxt = _next_after(rec)
         if nxt is not None and nxt.prev_hash == expected_prev and rec.prev_hash == expected_prev:
-            return Breach("inserted", rec.seq, rec.pk, f"{where}是插入的：它没有本系统的签章，后一条记录链接的是它之前的记录。")
+            message = f"{where}是插入的：它没有本系统的签章，后一条记录链接的是它之前的记录。"
+            return Breach("inserted", rec.seq, rec.pk, message)
         if nxt is None:
             return Breach("edited", rec.seq, rec.pk, f"{where}没有本系统的签章：末尾记录被修改或被追加。")
         return Breach("edited", rec.seq, rec.pk, f"{where}被修改：内容与其哈希或签章不符。")

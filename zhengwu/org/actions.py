@@ -142,7 +142,8 @@ def entrust(actor: AbstractBaseUser, absence: Absence, acting: Position) -> Acti
         raise InvalidInput("只能为尚未销假的外出安排代理。")
     arrangement = ActingArrangement.objects.create(
         principal=absence.position, acting=acting, start=absence.start, end=absence.end, absence=absence,
-        entrusted_by=absence.person, created_at=timezone.now(), article=decision.citation.article if decision.citation else 0,
+        entrusted_by=absence.person, created_at=timezone.now(),
+        article=decision.citation.article if decision.citation else 0,
     )
     who = describe(actor)
     audit.record(
@@ -169,7 +170,8 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
         raise InvalidInput("返回日期不能早于离州日期，请更正。", field="returned_on")
     if returned_on > timezone.localdate():
         raise InvalidInput("销假应在返回后登记，返回日期不能是将来的日期。", field="returned_on")
-    absence.state, absence.returned_on, absence.returned_recorded_at = AbsenceState.RETURNED, returned_on, timezone.now()
+    absence.state, absence.returned_on = AbsenceState.RETURNED, returned_on
+    absence.returned_recorded_at = timezone.now()
     absence.save(update_fields=["state", "returned_on", "returned_recorded_at"])
     last_day = returned_on - dt.timedelta(days=1)
     for arrangement in absence.acting.filter(revoked_at__isnull=True):

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from zhengwu.audit.rules import AUDIT_READERS
 from zhengwu.notices.models import Notice
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import person_of, positions_of
-from zhengwu.web.helpers import AUDIT_READERS
 from zhengwu.workdays.services import missing_next_year
 
 

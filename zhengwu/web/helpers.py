@@ -8,10 +8,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from zhengwu.audit import rules as audit_rules
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused
 from zhengwu.org import rules
 from zhengwu.org.models import Person
-from zhengwu.org.rules import OFFICE_DIRECTOR, SECRETARY_GENERAL, PositionFact
+from zhengwu.org.rules import PositionFact
 from zhengwu.org.services import office_unit, person_of, positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays.arith import UnknownYearError
@@ -47,43 +48,17 @@ def records_for_others(request: HttpRequest, positions: list[PositionFact] | Non
     return decision.allowed
 
 
-AUDIT_READERS = frozenset({SECRETARY_GENERAL, OFFICE_DIRECTOR})
-
-
 def may_read_audit(request: HttpRequest) -> Decision:
-    """Who may read the whole audit log: administrators, the 秘书长 and the 办公室主任.
-
-    (No rule of the organization layer answers this yet; it is kept here, in one place.)
-    """
+    """Who may read the whole audit log: :func:`zhengwu.audit.rules.may_read_audit`."""
     user = actor(request)
-    positions = positions_of(user)
-    if rules.may_administer(bool(getattr(user, "is_superuser", False)), positions).allowed or any(
-        p.kind in AUDIT_READERS for p in positions
-    ):
-        return Decision.allow("audit.read", "可以查阅审计记录。")
-    return Decision.refuse(
-        "audit.forbidden",
-        "审计记录仅限系统管理员、秘书长和办公室主任查阅；您可以在各事项页面查看该事项的办理记录。",
-        None,
-        "Only administrators, the secretary-general and the office director may read the audit log.",
+    return audit_rules.may_read_audit(
+        bool(getattr(user, "is_superuser", False)), positions_of(user), today_rulebook_cite("confidentiality")
     )
 
 
-def explain(exc: Refused | InvalidInput, fallback: Citation | None = None) -> list[str]:
-    """The sentences to show for a refusal or bad input.
-
-    A refusal without an article of its own (the administrator check cites none) is shown with
-    the article the refused action serves, given as ``fallback``.
-    """
-    if isinstance(exc, InvalidInput):
-        return [exc.message]
-    out = []
-    for d in exc.decisions:
-        if d.citation is None and fallback is not None:
-            out.append(f"{d.message.rstrip('。')}（{fallback.label}）")
-        else:
-            out.append(d.explanation)
-    return out
+def explain(exc: Refused | InvalidInput) -> list[str]:
+    """The sentences to show for a refusal (each with its article) or for bad input."""
+    return [exc.message] if isinstance(exc, InvalidInput) else exc.explanations
 
 
 def today_rulebook_cite(provision: str) -> Citation | None:

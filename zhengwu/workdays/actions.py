@@ -124,7 +124,10 @@ def set_year(
     audit.record(
         actor=actor, action="calendar.year.set", target=CalendarYear.objects.get(year=year),
         citation=rulebook_view().cite("time_limits"), actor_name=who.name, actor_position=who.position,
-        summary=f"{'修改' if replacing else '录入'}{year}年工作日安排：放假{len(holidays)}天，调休上班{len(makeup_days)}天",
+        summary=(
+            f"{'修改' if replacing else '录入'}{year}年工作日安排："
+            f"放假{len(holidays)}天，调休上班{len(makeup_days)}天"
+        ),
         details={"holidays": {d.isoformat(): n for d, n in sorted(holidays.items())},
                  "makeup_days": {d.isoformat(): n for d, n in sorted(makeup_days.items())}, "note": note.strip()},
     )

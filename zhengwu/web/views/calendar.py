@@ -105,7 +105,7 @@ def _named_spec(text: str, default_name: str) -> dict[dt.date, str]:
 
 def _refusal(exc: Refused | InvalidInput) -> tuple[list[str], int]:
     status = 403 if isinstance(exc, Refused) else 400
-    return explain(exc, today_rulebook_cite("time_limits")), status
+    return explain(exc), status
 
 
 @login_required

@@ -14,7 +14,7 @@ from zhengwu.rulebook.coverage import tests_by_article
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
 from zhengwu.rulebook.services import edit_parameter, version_in_force
 from zhengwu.web.forms import ParameterForm
-from zhengwu.web.helpers import actor, explain, is_admin, today_rulebook_cite
+from zhengwu.web.helpers import actor, explain, is_admin
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def rule_parameter_edit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         edit_parameter(actor(request), parameter, form.cleaned_data["value"], form.cleaned_data["reason"])
     except Refused as exc:
-        errors = explain(exc, today_rulebook_cite("rulebook.versions"))
+        errors = explain(exc)
         return _parameters_page(request, errors=errors, status=403, editing=parameter, form=form)
     except InvalidInput as exc:
         return _parameters_page(request, errors=explain(exc), status=400, editing=parameter, form=form)

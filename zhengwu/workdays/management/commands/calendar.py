@@ -5,7 +5,8 @@
     zhengwu calendar add-days 2026-09-01 30             → 2026-10-08 (calendar days, 民法典)
     zhengwu calendar show 2026
     zhengwu calendar seed [--years 2025 2026] [--replace]
-    zhengwu calendar set-year 2027 --holidays "2027-01-01, 2027-02-05..2027-02-11" --makeup "2027-02-14" --note "国办发明电〔2026〕X号"
+    zhengwu calendar set-year 2027 --holidays "2027-01-01, 2027-02-05..2027-02-11" \
+        --makeup "2027-02-14" --note "国办发明电〔2026〕X号"
     zhengwu calendar set-day 2027-03-21 holiday --name "诺鲁孜节" --note "州政府通知"
 """
 
