@@ -98,7 +98,10 @@ def test_return_is_recorded_and_only_by_those_allowed(client_as):
         client_as("vice_liu").post("/absences/new/", _form(liu))
         absence = Absence.objects.get(person=liu, destination="北京")
     with time_machine.travel(dt.datetime(2026, 6, 5, 18, tzinfo=BEIJING), tick=False):
-        refused = client_as("fgw_clerk").post(f"/absences/{absence.pk}/", {"returned_on": "2026-06-05"})
+        hidden = client_as("fgw_clerk").post(f"/absences/{absence.pk}/", {"returned_on": "2026-06-05"})
+        assert hidden.status_code == 404  # not reported to, by or about the clerk: not visible
+        # The governor received the report (art. 58) but the return is recorded by vice_liu or the office.
+        refused = client_as("governor").post(f"/absences/{absence.pk}/", {"returned_on": "2026-06-05"})
         assert refused.status_code == 403
         assert "第五十八条" in refused.content.decode()
         absence.refresh_from_db()

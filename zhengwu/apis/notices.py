@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import User
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import READ_ERRORS, ErrorOut, Paging, page_of
 from zhengwu.notices.models import Notice
+from zhengwu.notices.services import mark_read
 
 router = Router(tags=["notices"])
 
@@ -31,15 +30,6 @@ class NoticePage(Schema):
     count: int
     unread: int
     items: list[NoticeOut]
-
-
-def mark_read(recipient: User, notice_id: int) -> Notice | None:
-    """Mark the recipient's notice read (once; reading again keeps the first time).  None when the
-    recipient has no such notice.  (Meant to move to ``zhengwu.notices.services``.)"""
-    Notice.objects.filter(pk=notice_id, recipient=recipient, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
-    return Notice.objects.filter(pk=notice_id, recipient=recipient).first()
 
 
 def _out(n: Notice) -> NoticeOut:

@@ -22,3 +22,16 @@ def send(
                url=url, created_at=now)
         for u in unique.values()
     ])
+
+
+def mark_read(recipient: AbstractBaseUser, notice_id: int) -> Notice | None:
+    """Mark the recipient's notice read (once; reading again keeps the first time).  None when the
+    recipient has no such notice."""
+    Notice.objects.filter(pk=notice_id, recipient_id=recipient.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return Notice.objects.filter(pk=notice_id, recipient_id=recipient.pk).first()
+
+
+def mark_all_read(recipient: AbstractBaseUser) -> int:
+    return Notice.objects.filter(recipient_id=recipient.pk, read_at__isnull=True).update(read_at=timezone.now())

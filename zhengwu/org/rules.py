@@ -330,3 +330,14 @@ def may_administer(
         citation,
         "Only a system administrator may change the organization, the calendar, rulebook versions or parameters.",
     )
+
+
+def may_see_all_absences(
+    positions: Sequence[PositionFact], office_unit_id: int | None, is_superuser: bool
+) -> bool:
+    """The government office receives and passes on every report (art. 58), so its staff, the
+    秘书长 and 副秘书长, and the system administrator see them all."""
+    return is_superuser or any(
+        p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, ADMINISTRATOR}
+        for p in positions
+    )

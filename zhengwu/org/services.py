@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.org import rules
@@ -109,3 +109,31 @@ def describe(user: AbstractBaseUser | AnonymousUser | None) -> ActorInfo:
     positions = positions_of(user)
     name = person.name if person else (user.get_username() if user is not None and user.is_authenticated else "系统")
     return ActorInfo(name, "、".join(f"{p.unit_name}{p.title}" for p in positions)[:120])
+
+
+def absences_visible_to(user: AbstractBaseUser, absences: QuerySet[Absence] | None = None) -> QuerySet[Absence]:
+    """The absence reports a user may read: all of them for the office (it receives and passes on
+    every report, art. 58) and administrators; otherwise those about, by, or made to the user."""
+    absences = absences if absences is not None else Absence.objects.all()
+    office = office_unit()
+    if rules.may_see_all_absences(positions_of(user), office.pk if office else None,
+                                  bool(getattr(user, "is_superuser", False))):
+        return absences
+    q = Q(person__user_id=user.pk) | Q(reported_by_id=user.pk)
+    person = person_of(user)
+    if person is not None:
+        q |= Q(reported_to=person)
+    return absences.filter(q)
+
+
+def absence_visible_to(user: AbstractBaseUser, absence: Absence) -> bool:
+    """Also those the office informed of it (art. 58), as recorded with the report."""
+    from zhengwu.audit.services import history_for
+
+    if absences_visible_to(user).filter(pk=absence.pk).exists():
+        return True
+    person = person_of(user)
+    report = history_for(absence).filter(action="org.absence.report").first()
+    if person is None or report is None:
+        return False
+    return person.pk in [*report.details.get("report_to", []), *report.details.get("inform", [])]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -11,18 +11,15 @@ from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.org import actions
 from zhengwu.org.models import Absence, Position, PositionKind
-from zhengwu.org.services import positions_of
+from zhengwu.org.services import absence_visible_to, absences_visible_to, positions_of
 from zhengwu.web.forms import AbsenceForm, ReturnForm
 from zhengwu.web.helpers import actor, explain, me, records_for_others
 
 
 @login_required
 def absence_list(request: HttpRequest) -> HttpResponse:
-    person = me(request)
     office = records_for_others(request)
-    absences = Absence.objects.select_related("person", "position__unit")
-    if not office:
-        absences = absences.filter(person=person)
+    absences = absences_visible_to(actor(request), Absence.objects.select_related("person", "position__unit"))
     return render(request, "web/absences/list.html", {"absences": absences[:200], "is_office": office})
 
 
@@ -69,6 +66,8 @@ def absence_new(request: HttpRequest) -> HttpResponse:
 def absence_detail(request: HttpRequest, pk: int) -> HttpResponse:
     absence = get_object_or_404(Absence.objects.select_related("person", "position__unit", "reported_to",
                                                                "reported_by"), pk=pk)
+    if not absence_visible_to(actor(request), absence):
+        raise Http404("没有这份外出报告，或您无权查看。")
     errors: list[str] = []
     status = 200
     form = ReturnForm(initial={"returned_on": timezone.localdate()})

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from zhengwu.notices.models import Notice
+from zhengwu.notices.services import mark_all_read, mark_read
 from zhengwu.web.helpers import actor, is_htmx
 
 
@@ -24,10 +24,9 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def notice_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_object_or_404(Notice, pk=pk, recipient_id=actor(request).pk)
-    if notice.read_at is None:
-        notice.read_at = timezone.now()
-        notice.save(update_fields=["read_at"])
+    notice = mark_read(actor(request), pk)
+    if notice is None:
+        raise Http404("没有这条通知。")
     if is_htmx(request):
         unread = Notice.objects.filter(recipient_id=notice.recipient_id, read_at__isnull=True).count()
         context = {"notice": notice, "unread_notices": unread, "oob": True,
@@ -42,5 +41,5 @@ def notice_read(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def notice_read_all(request: HttpRequest) -> HttpResponse:
-    Notice.objects.filter(recipient_id=actor(request).pk, read_at__isnull=True).update(read_at=timezone.now())
+    mark_all_read(actor(request))
     return redirect("web:notices")
