@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from zhengwu.timers.services import sweep
 
@@ -32,7 +32,9 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         self.stdout.write(f"zhengwu worker: sweeping every {interval:g}s")
         while not stopping:
-            close_old_connections()
+            # Drop stale connections between sweeps (never inside a caller's transaction, e.g. a test).
+            if not connection.in_atomic_block:
+                close_old_connections()
             result = sweep()
             if result.fired or result.failed:
                 self.stdout.write(f"fired {result.fired}, failed {result.failed}")
