@@ -17,7 +17,7 @@ from zhengwu.core.decisions import Citation
 
 
 class UnknownProvision(KeyError):
-    pass
+    """The rulebook in force maps no article to a provision (or has no such parameter)."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ UNITS = {"working_days", "days", "months", "per_year", "per_month", "persons"}
 
 
 class AnnotationError(ValueError):
-    pass
+    """A rulebook annotations file that cannot be used; the message says what to fix."""
 
 
 @dataclass(frozen=True)
