@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -45,9 +46,16 @@ def record(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must be called inside the action's transaction")
     user = actor if isinstance(actor, AbstractBaseUser) else None
-    if not actor_name:
-        person = getattr(user, "person", None) if user is not None else None
-        actor_name = person.name if person is not None else (user.get_username() if user else "系统")
+    if user is None:
+        actor_name = actor_name or "系统"
+    elif not actor_name:
+        from zhengwu.org.services import describe
+
+        who = describe(user)
+        actor_name, actor_position = who.name, actor_position or who.position
+    # Store the details as the database will give them back (JSON), so the hash recomputes alike;
+    # anything that is not JSON fails here, before anything is written.
+    details = json.loads(json.dumps(details or {}, ensure_ascii=False))
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     rec = AuditRecord(
         seq=head.seq + 1,
@@ -64,12 +72,11 @@ def record(
         rulebook=citation.rulebook_code if citation else "",
         article=citation.article if citation else None,
         citation=citation.label if citation else "",
-        details=details or {},
+        details=details,
         hash_alg=HASH_ALG,
         seal_alg=SEAL_ALG,
         prev_hash=head.hash,
     )
-    # Round-trip the details through JSON the way the database stores them before hashing.
     rec.hash = record_hash(rec)
     rec.seal = seal(settings.AUDIT_SEAL_KEY, rec.hash)
     rec.save()

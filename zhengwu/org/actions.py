@@ -26,7 +26,7 @@ from zhengwu.org.models import (
     Position,
     PositionKind,
 )
-from zhengwu.org.services import describe, load_facts, office_unit, person_of, position_fact, positions_of
+from zhengwu.org.services import load_facts, office_unit, person_of, position_fact, positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
@@ -111,11 +111,9 @@ def report_absence(
         reason=reason.strip(), reported_to_id=route.report_to[0] if route.report_to else None,
         reported_by_id=actor.pk, reported_at=timezone.now(),
     )
-    who = describe(actor)
     audit.record(
         actor=actor, action="org.absence.report", target=absence, citation=route.decision.citation,
         summary=f"报告离州外出：{person.name}，{start.isoformat()}至{end.isoformat()}，{absence.destination}",
-        actor_name=who.name, actor_position=who.position,
         details={"route": route.decision.code, "report_to": list(route.report_to), "inform": list(route.inform),
                  "late": bool(timing.facts.get("late")), "purpose": purpose},
     )
@@ -145,11 +143,10 @@ def entrust(actor: AbstractBaseUser, absence: Absence, acting: Position) -> Acti
         entrusted_by=absence.person, created_at=timezone.now(),
         article=decision.citation.article if decision.citation else 0,
     )
-    who = describe(actor)
     audit.record(
         actor=actor, action="org.acting.entrust", target=arrangement, citation=decision.citation,
         summary=f"{absence.position.title}{absence.person.name}委托{acting.title}主持工作（{absence.start}至{absence.end}）",
-        actor_name=who.name, actor_position=who.position, details={"absence": absence.pk, "acting_position": acting.pk},
+        details={"absence": absence.pk, "acting_position": acting.pk},
     )
     holders = Person.objects.filter(appointments__position=acting).select_related("user").distinct()
     notices.send([p.user for p in holders], f"受委托主持工作：{absence.start:%m月%d日}至{absence.end:%m月%d日}",
@@ -180,12 +177,11 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
             arrangement.revoked_at = timezone.now()
         arrangement.save(update_fields=["end", "revoked_at"])
     timers.cancel(f"absence:{absence.pk}:return")
-    who = describe(actor)
     citation = rb.cite("leave.return")
     audit.record(
         actor=actor, action="org.absence.return", target=absence, citation=citation,
-        summary=f"销假：{absence.person.name}于{returned_on.isoformat()}返回", actor_name=who.name,
-        actor_position=who.position, details={"returned_on": returned_on.isoformat()},
+        summary=f"销假：{absence.person.name}于{returned_on.isoformat()}返回",
+        details={"returned_on": returned_on.isoformat()},
     )
     informed = audit.history_for(absence).filter(action="org.absence.report").first()
     recipients: list[int] = []

@@ -16,7 +16,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.org.rules import may_administer
-from zhengwu.org.services import describe, positions_of
+from zhengwu.org.services import positions_of
 from zhengwu.tokens import rules
 from zhengwu.tokens.models import ApiToken
 
@@ -59,14 +59,12 @@ def create_token(
         created_at=timezone.now(),
     )
     actor = None if by_operator else owner
-    who = describe(actor) if actor is not None else None
     audit.record(
         actor=actor,
         action="tokens.create",
         target=token,
         summary=f"为{owner.get_username()}创建访问令牌“{name}”（前缀 {token.prefix}）",
-        actor_name=who.name if who else "系统（命令行）",
-        actor_position=who.position if who else "",
+        actor_name="" if actor is not None else "系统（命令行）",
         details={"owner": owner.get_username(), "prefix": token.prefix},
     )
     return NewToken(token, secret)
@@ -89,14 +87,12 @@ def revoke_token(actor: AbstractBaseUser | None, token: ApiToken) -> ApiToken:
         )
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
-    who = describe(actor) if actor is not None else None
     audit.record(
         actor=actor,
         action="tokens.revoke",
         target=token,
         summary=f"撤销{token.user.get_username()}的访问令牌“{token.name}”（前缀 {token.prefix}）",
-        actor_name=who.name if who else "系统（命令行）",
-        actor_position=who.position if who else "",
+        actor_name="" if actor is not None else "系统（命令行）",
         details={"owner": token.user.get_username(), "prefix": token.prefix},
     )
     return token

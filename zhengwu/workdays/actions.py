@@ -14,7 +14,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Citation, InvalidInput, Refused
 from zhengwu.org.rules import may_administer
-from zhengwu.org.services import describe, positions_of
+from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays import seed, services
 from zhengwu.workdays.arith import CalendarDay as Day
@@ -120,10 +120,9 @@ def set_year(
         raise InvalidInput(str(exc), field="holidays") from exc
     replacing = CalendarYear.objects.filter(year=year).exists()
     _store_years(actor, {year: days}, CalendarSource.ADMIN, note.strip())
-    who = describe(actor)
     audit.record(
         actor=actor, action="calendar.year.set", target=CalendarYear.objects.get(year=year),
-        citation=rulebook_view().cite("time_limits"), actor_name=who.name, actor_position=who.position,
+        citation=_cite_time_limits(),
         summary=(
             f"{'修改' if replacing else '录入'}{year}年工作日安排："
             f"放假{len(holidays)}天，调休上班{len(makeup_days)}天"
@@ -158,10 +157,9 @@ def set_day(actor: AbstractBaseUser | None, day: dt.date, kind: str, name: str, 
     _reindex_from(day, [Day(day, new_kind, name.strip())])
     CalendarDay.objects.filter(date=day).update(source=CalendarSource.ADMIN)
     CalendarYear.objects.filter(year=day.year).update(updated_at=_change_time(), updated_by=actor)
-    who = describe(actor)
     audit.record(
         actor=actor, action="calendar.day.set", target=CalendarYear.objects.get(year=day.year),
-        citation=rulebook_view().cite("time_limits"), actor_name=who.name, actor_position=who.position,
+        citation=_cite_time_limits(),
         summary=f"将{day.isoformat()}设为{new_kind.value}{('（' + name.strip() + '）') if name.strip() else ''}",
         details={"date": day.isoformat(), "old": list(old), "new": [new_kind.value, name.strip()],
                  "note": note.strip()},
@@ -187,7 +185,7 @@ def seed_official(actor: AbstractBaseUser | None, years: Iterable[int] | None = 
                  "国务院办公厅节假日安排通知（chinesecalendar）")
     if written and actor is not None:
         audit.record(
-            actor=actor, action="calendar.seed", target=None, citation=rulebook_view().cite("time_limits"),
+            actor=actor, action="calendar.seed", target=None, citation=_cite_time_limits(),
             summary=f"载入官方节假日安排：{written[0]}—{written[-1]}年", details={"years": written},
         )
     return written
