@@ -111,6 +111,7 @@ def report_absence(
         reason=reason.strip(), reported_to_id=route.report_to[0] if route.report_to else None,
         reported_by_id=actor.pk, reported_at=timezone.now(),
     )
+    absence.notified.set([*route.report_to, *route.inform])
     audit.record(
         actor=actor, action="org.absence.report", target=absence, citation=route.decision.citation,
         summary=f"报告离州外出：{person.name}，{start.isoformat()}至{end.isoformat()}，{absence.destination}",
@@ -183,12 +184,9 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
         summary=f"销假：{absence.person.name}于{returned_on.isoformat()}返回",
         details={"returned_on": returned_on.isoformat()},
     )
-    informed = audit.history_for(absence).filter(action="org.absence.report").first()
-    recipients: list[int] = []
-    if informed is not None:
-        recipients = list(informed.details.get("report_to", [])) + list(informed.details.get("inform", []))
-    notices.send(_users(recipients), f"{absence.position.title}{absence.person.name}已返回（{returned_on:%m月%d日}）",
-                 "已销假。", citation, reverse("web:absence", args=[absence.pk]))
+    told = [p.user for p in absence.notified.select_related("user")]
+    notices.send(told, f"{absence.position.title}{absence.person.name}已返回（{returned_on:%m月%d日}）", "已销假。",
+                 citation, reverse("web:absence", args=[absence.pk]))
     return absence
 
 

@@ -174,6 +174,10 @@ class Absence(models.Model):
     reported_to = models.ForeignKey(
         Person, verbose_name=_("报告对象"), null=True, on_delete=models.PROTECT, related_name="+"
     )
+    notified = models.ManyToManyField(
+        Person, verbose_name=_("已报告、通报的人员"), blank=True, related_name="absences_notified",
+        help_text=_("按第五十八条报告或通报的人员"),
+    )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+"
     )

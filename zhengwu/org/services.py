@@ -122,18 +122,10 @@ def absences_visible_to(user: AbstractBaseUser, absences: QuerySet[Absence] | No
     q = Q(person__user_id=user.pk) | Q(reported_by_id=user.pk)
     person = person_of(user)
     if person is not None:
-        q |= Q(reported_to=person)
-    return absences.filter(q)
+        q |= Q(reported_to=person) | Q(notified=person)
+    return absences.filter(q).distinct()
 
 
 def absence_visible_to(user: AbstractBaseUser, absence: Absence) -> bool:
-    """Also those the office informed of it (art. 58), as recorded with the report."""
-    from zhengwu.audit.services import history_for
-
-    if absences_visible_to(user).filter(pk=absence.pk).exists():
-        return True
-    person = person_of(user)
-    report = history_for(absence).filter(action="org.absence.report").first()
-    if person is None or report is None:
-        return False
-    return person.pk in [*report.details.get("report_to", []), *report.details.get("inform", [])]
+    """Whether ``user`` may read ``absence`` (see :func:`absences_visible_to`)."""
+    return absences_visible_to(user).filter(pk=absence.pk).exists()
