@@ -172,11 +172,11 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
     absence.returned_recorded_at = timezone.now()
     absence.save(update_fields=["state", "returned_on", "returned_recorded_at"])
     last_day = returned_on - dt.timedelta(days=1)
-    for arrangement in absence.acting.filter(revoked_at__isnull=True):
-        arrangement.end = max(arrangement.start, last_day) if last_day >= arrangement.start else arrangement.start
-        if last_day < arrangement.start:
-            arrangement.revoked_at = timezone.now()
-        arrangement.save(update_fields=["end", "revoked_at"])
+    # The acting arrangement lasts while the principal is away: to the day before the return,
+    # or not at all if the principal came back before it began.
+    open_arrangements = absence.acting.filter(revoked_at__isnull=True)
+    open_arrangements.filter(start__gt=last_day).update(revoked_at=timezone.now())
+    open_arrangements.filter(start__lte=last_day).update(end=last_day)
     timers.cancel(f"absence:{absence.pk}:return")
     citation = rb.cite("leave.return")
     audit.record(

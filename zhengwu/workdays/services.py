@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.utils import timezone
 
 from zhengwu.workdays.arith import CalendarDay as Day
@@ -31,8 +31,9 @@ _CACHE: dict[tuple[int, dt.datetime | None], WorkCalendar] = {}
 
 
 def _stamp() -> tuple[int, dt.datetime | None]:
-    latest = CalendarYear.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
-    return CalendarYear.objects.count(), latest
+    """What changes whenever the calendar does (one query; every deadline asks it)."""
+    stamp = CalendarYear.objects.aggregate(years=Count("year"), latest=Max("updated_at"))
+    return stamp["years"], stamp["latest"]
 
 
 def calendar() -> WorkCalendar:
