@@ -148,37 +148,31 @@ def calendar_set_day(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('web:calendar')}?year={year}")
 
 
+def _calculated(request: HttpRequest, mode: str, form: Any, compute: Any, missing: str) -> HttpResponse:
+    """htmx: one calculator answer; a year with no schedule answers with how to add it."""
+    context: dict[str, Any] = {"mode": mode}
+    if form.is_valid():
+        context.update(form.cleaned_data)
+        try:
+            context["result"] = compute(**form.cleaned_data)
+        except UnknownYearError as exc:
+            context["error"] = unknown_year_message(exc)
+    else:
+        context["error"] = missing
+    return render(request, "web/calendar/_result.html", context)
+
+
 @login_required
 @require_GET
 def calendar_calc(request: HttpRequest) -> HttpResponse:
     """htmx: a date plus N working days."""
-    form = AddWorkingDaysForm(request.GET)
-    context: dict[str, Any] = {"mode": "add"}
-    if form.is_valid():
-        start, n = form.cleaned_data["start"], form.cleaned_data["n"]
-        context.update(start=start, n=n)
-        try:
-            context["result"] = calendar().add_working_days(start, n)
-        except UnknownYearError as exc:
-            context["error"] = unknown_year_message(exc)
-    else:
-        context["error"] = "请填写起算日期和工作日数。"
-    return render(request, "web/calendar/_result.html", context)
+    return _calculated(request, "add", AddWorkingDaysForm(request.GET),
+                       lambda start, n: calendar().add_working_days(start, n), "请填写起算日期和工作日数。")
 
 
 @login_required
 @require_GET
 def calendar_between(request: HttpRequest) -> HttpResponse:
     """htmx: working days between two dates."""
-    form = BetweenForm(request.GET)
-    context: dict[str, Any] = {"mode": "between"}
-    if form.is_valid():
-        a, b = form.cleaned_data["a"], form.cleaned_data["b"]
-        context.update(a=a, b=b)
-        try:
-            context["result"] = calendar().working_days_between(a, b)
-        except UnknownYearError as exc:
-            context["error"] = unknown_year_message(exc)
-    else:
-        context["error"] = "请填写两个日期。"
-    return render(request, "web/calendar/_result.html", context)
+    return _calculated(request, "between", BetweenForm(request.GET),
+                       lambda a, b: calendar().working_days_between(a, b), "请填写两个日期。")

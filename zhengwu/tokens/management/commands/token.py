@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from zhengwu.core.commands import account
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.tokens import services
 from zhengwu.tokens.models import ApiToken
@@ -31,12 +31,6 @@ class Command(BaseCommand):
         p = sub.add_parser("revoke", help="revoke a token by its id")
         p.add_argument("id", type=int)
 
-    def _user(self, username: str) -> Any:
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"没有账号“{username}”。")
-        return user
-
     def handle(self, *args: Any, **o: Any) -> None:
         try:
             getattr(self, "_" + o["sub"])(o)
@@ -44,7 +38,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
 
     def _create(self, o: dict[str, Any]) -> None:
-        user = self._user(o["username"])
+        user = account(o["username"])
         new = services.create_token(user, o["name"], by_operator=True)
         self.stdout.write(
             f"已为{user.get_username()}创建访问令牌“{new.token.name}”"
@@ -54,7 +48,7 @@ class Command(BaseCommand):
         self.stdout.write(new.secret)
 
     def _list(self, o: dict[str, Any]) -> None:
-        user = self._user(o["username"])
+        user = account(o["username"])
         for t in ApiToken.objects.filter(user=user):
             state = f"已撤销 {timezone.localtime(t.revoked_at):%Y-%m-%d %H:%M}" if t.revoked_at else "有效"
             used = f"{timezone.localtime(t.last_used_at):%Y-%m-%d %H:%M}" if t.last_used_at else "从未使用"

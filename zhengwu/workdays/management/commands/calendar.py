@@ -16,9 +16,9 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from zhengwu.core.commands import account
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.workdays import actions, services
 from zhengwu.workdays.arith import UnknownYearError, parse_date_spec
@@ -68,12 +68,7 @@ class Command(BaseCommand):
         p.add_argument("--as-user", default=None)
 
     def _actor(self, username: str | None) -> Any:
-        if username is None:
-            return None
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"没有账号“{username}”。")
-        return user
+        return account(username) if username is not None else None
 
     def handle(self, *args: Any, **o: Any) -> None:
         try:
