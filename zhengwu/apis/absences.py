@@ -30,8 +30,8 @@ from zhengwu.apis.schemas import (
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.org import actions
-from zhengwu.org.models import Absence, AbsencePurpose, AbsenceState, Person, Position, PositionKind
-from zhengwu.org.services import absence_visible_to, absences_visible_to, person_of
+from zhengwu.org.models import Absence, AbsencePurpose, AbsenceState, Person
+from zhengwu.org.services import absence_visible_to, absences_visible_to, executive_vice_governor_position, person_of
 
 router = Router(tags=["absences"])
 
@@ -193,13 +193,7 @@ def report_absence(request: HttpRequest, payload: AbsenceIn) -> Status[AbsenceDe
         if found is None:
             raise InvalidInput(f"没有编号为{payload.person_id}的人员。", field="person_id")
         person = found
-    entrust_to: Position | None = None
-    if payload.entrust:
-        entrust_to = (
-            Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR).order_by("sort_order").first()
-        )
-        if entrust_to is None:
-            raise InvalidInput("组织机构中没有常务副州长职务，无法委托。", field="entrust")
+    entrust_to = executive_vice_governor_position() if payload.entrust else None
     absence = actions.report_absence(
         user,
         person,

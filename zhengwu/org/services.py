@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from zhengwu.core.decisions import InvalidInput
 from zhengwu.org import rules
 from zhengwu.org.models import (
     Absence,
@@ -18,6 +19,7 @@ from zhengwu.org.models import (
     Person,
     Portfolio,
     Position,
+    PositionKind,
     Unit,
     UnitKind,
 )
@@ -129,3 +131,14 @@ def absences_visible_to(user: AbstractBaseUser, absences: QuerySet[Absence] | No
 def absence_visible_to(user: AbstractBaseUser, absence: Absence) -> bool:
     """Whether ``user`` may read ``absence`` (see :func:`absences_visible_to`)."""
     return absences_visible_to(user).filter(pk=absence.pk).exists()
+
+
+def executive_vice_governor_position() -> Position:
+    """The position the 州长 entrusts while away (art. 6: 负责常务工作的副州长)."""
+    position = (
+        Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR).select_related("unit")
+        .order_by("sort_order", "id").first()
+    )
+    if position is None:
+        raise InvalidInput("组织机构中没有常务副州长职务，无法委托；请系统管理员先设置该职务。", field="entrust")
+    return position

@@ -10,8 +10,8 @@ from django.utils import timezone
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.org import actions
-from zhengwu.org.models import Absence, Position, PositionKind
-from zhengwu.org.services import absence_visible_to, absences_visible_to, positions_of
+from zhengwu.org.models import Absence, PositionKind
+from zhengwu.org.services import absence_visible_to, absences_visible_to, executive_vice_governor_position, positions_of
 from zhengwu.web.forms import AbsenceForm, ReturnForm
 from zhengwu.web.helpers import actor, explain, me, records_for_others
 
@@ -36,11 +36,8 @@ def absence_new(request: HttpRequest) -> HttpResponse:
         form = AbsenceForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            entrust_to = None
-            if data["entrust"]:
-                executive = Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR)
-                entrust_to = executive.order_by("id").first()
             try:
+                entrust_to = executive_vice_governor_position() if data["entrust"] else None
                 absence = actions.report_absence(
                     user, data["person"], data["start"], data["end"], data["destination"], data["purpose"],
                     data["reason"], entrust_to=entrust_to,
