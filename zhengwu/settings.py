@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "zhengwu.audit",
     "zhengwu.timers",
     "zhengwu.notices",
+    "zhengwu.documents",
     "zhengwu.tokens",
     "zhengwu.web",
 ]

@@ -54,7 +54,9 @@ def test_damaged_article_numbers_are_flagged_reconstructed(kizilsu_version) -> N
 def test_article_50_is_enforced_and_annotated(kizilsu_version) -> None:
     a50 = kizilsu_version.articles.get(number=50)
     assert a50.kind == "E"
-    assert a50.provisions == []
+    assert a50.provisions == [
+        "countersign.consult", "countersign.reply", "countersign.silence", "countersign.disagreement"
+    ]
     assert "countersign" in a50.does.lower()
     assert "会签" in a50.text
     a58 = kizilsu_version.articles.get(number=58)

@@ -83,7 +83,6 @@ def _store(version: RulebookVersion, parsed: ParsedRulebook, annotations: notes.
         for c in parsed.chapters
     }
     renumbered = {r.number for r in parsed.reconstructed if r.kind == "article_number"}
-    article_notes = annotations.articles if annotations else {}
     Article.objects.bulk_create([
         Article(
             version=version,
@@ -92,18 +91,38 @@ def _store(version: RulebookVersion, parsed: ParsedRulebook, annotations: notes.
             text=a.text,
             shown_as=a.shown_as[:20],
             reconstructed=a.number in renumbered,
-            kind=article_notes[a.number].kind if a.number in article_notes else "",
-            does=article_notes[a.number].does if a.number in article_notes else "",
-            provisions=list(article_notes[a.number].provisions) if a.number in article_notes else [],
         )
         for a in parsed.articles
     ])
     if annotations:
-        Parameter.objects.bulk_create([
-            Parameter(version=version, key=p.key, value=p.value, unit=p.unit, article=p.article,
-                      description=p.description)
-            for p in annotations.parameters.values()
-        ])
+        apply_annotations(version, annotations)
+
+
+def apply_annotations(version: RulebookVersion, annotations: notes.Annotations) -> list[str]:
+    """Bring a stored version's article kinds, descriptions and provisions in line with its
+    annotations file, and add the parameters it lacks.  Parameters already stored keep their
+    value: administrators may have edited them.  Returns what changed (empty: nothing)."""
+    changed: list[str] = []
+    articles = list(version.articles.all())
+    for article in articles:
+        note = annotations.articles.get(article.number)
+        wanted = (note.kind, note.does, list(note.provisions)) if note else ("", "", [])
+        if (article.kind, article.does, article.provisions) != wanted:
+            article.kind, article.does, article.provisions = wanted
+            changed.append(f"第{article.number}条")
+    Article.objects.bulk_update(articles, ["kind", "does", "provisions"])
+    stored = set(version.parameters.values_list("key", flat=True))
+    missing = [p for key, p in annotations.parameters.items() if key not in stored]
+    Parameter.objects.bulk_create([
+        Parameter(version=version, key=p.key, value=p.value, unit=p.unit, article=p.article,
+                  description=p.description)
+        for p in missing
+    ])
+    changed += [f"参数{p.key}" for p in missing]
+    if changed:
+        RulebookVersion.objects.filter(pk=version.pk).update(revision=F("revision") + 1)
+        _VIEW_CACHE.clear()
+    return changed
 
 
 def _relink(code: str) -> None:

@@ -12,7 +12,7 @@ from zhengwu.org.demo import ACCOUNTS, DEMO_PASSWORD, UNITS, load_demo_governmen
 from zhengwu.org.models import Person
 from zhengwu.rulebook import annotations as rulebook_notes
 from zhengwu.rulebook.models import RulebookVersion
-from zhengwu.rulebook.services import import_version
+from zhengwu.rulebook.services import apply_annotations, import_version
 from zhengwu.workdays.actions import seed_official
 
 
@@ -21,11 +21,19 @@ def load_demo() -> bool:
     """Calendar, rulebook and government; returns True when anything was created."""
     created = bool(seed_official(None))
     notes = rulebook_notes.load()
+    assert notes.text_file is not None
+    assert notes.effective_from is not None
     if not RulebookVersion.objects.filter(code=notes.code).exists():
-        assert notes.text_file is not None
-        assert notes.effective_from is not None
         import_version(None, notes.text_file.read_text(encoding="utf-8"), notes.effective_from, notes)
         created = True
+    else:  # a newer release may annotate more of the rules: bring the stored version up to date
+        version = RulebookVersion.objects.get(code=notes.code, effective_from=notes.effective_from)
+        changed = apply_annotations(version, notes)
+        if changed:
+            audit.record(actor=None, action="rulebook.annotations.update", target=version,
+                         summary=f"按随版本发布的注释更新{version}：{'、'.join(changed)}",
+                         details={"changed": changed})
+            created = True
     had_people = Person.objects.filter(is_demo=True).count()
     load_demo_government()
     if Person.objects.filter(is_demo=True).count() != had_people:

@@ -1,0 +1,256 @@
+"""Official documents (公文): what a document is, its versions, countersign tasks, numbering.
+
+Terms follow 《党政机关公文处理工作条例》 (2012) and the Work Rules, arts. 48–53; see
+docs/glossary.md.  States change only through the actions in :mod:`zhengwu.documents.actions`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zhengwu.org.models import Person, Unit
+
+
+class DocType(models.TextChoices):
+    """The 15 文种 of 公文条例 art. 8."""
+
+    RESOLUTION = "jueyi", _("决议")
+    DECISION = "jueding", _("决定")
+    ORDER = "mingling", _("命令（令）")
+    COMMUNIQUE = "gongbao", _("公报")
+    ANNOUNCEMENT = "gonggao", _("公告")
+    PUBLIC_NOTICE = "tonggao", _("通告")
+    OPINION = "yijian", _("意见")
+    NOTICE = "tongzhi", _("通知")
+    CIRCULAR = "tongbao", _("通报")
+    REPORT = "baogao", _("报告")
+    REQUEST = "qingshi", _("请示")
+    REPLY = "pifu", _("批复")
+    MOTION = "yian", _("议案")
+    LETTER = "han", _("函")
+    MINUTES = "jiyao", _("纪要")
+
+
+class Direction(models.TextChoices):
+    UPWARD = "up", _("上行文")
+    PARALLEL = "parallel", _("平行文")
+    DOWNWARD = "down", _("下行文")
+
+
+class Classification(models.TextChoices):
+    """密级 (art. 61).  Order matters: the installation refuses anything above its ceiling."""
+
+    NONE = "none", _("非密")
+    INTERNAL = "internal", _("工作秘密")
+    SECRET = "secret", _("秘密")
+    CONFIDENTIAL = "confidential", _("机密")
+    TOP_SECRET = "top_secret", _("绝密")
+
+
+CLASSIFICATION_ORDER = [c.value for c in Classification]
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("平件")
+    URGENT = "urgent", _("加急")
+    EXTRA_URGENT = "extra_urgent", _("特急")
+
+
+class Flow(models.TextChoices):
+    SUBMISSION = "submission", _("来文（报送州人民政府）")
+    OUTGOING = "outgoing", _("发文")
+
+
+class DocState(models.TextChoices):
+    DRAFT = "draft", _("起草")
+    COUNTERSIGNING = "countersigning", _("会签中")
+    SUBMITTED = "submitted", _("已报送，待签收")
+    RECEIVED = "received", _("已签收登记，待初审")
+    RETURNED = "returned", _("已退文")
+    ROUTED = "routed", _("已拟办，呈批中")
+    INSTRUCTED = "instructed", _("已批示")
+    ANSWERED = "answered", _("已答复")
+    CLOSED = "closed", _("已办结")
+
+
+class Document(models.Model):
+    flow = models.CharField(_("流向"), max_length=20, choices=Flow.choices)
+    doc_type = models.CharField(_("文种"), max_length=20, choices=DocType.choices)
+    direction = models.CharField(_("行文方向"), max_length=20, choices=Direction.choices)
+    title = models.CharField(_("标题"), max_length=300)
+    issuer = models.ForeignKey(Unit, verbose_name=_("发文机关"), on_delete=models.PROTECT, related_name="documents")
+    main_recipients = models.ManyToManyField(Unit, verbose_name=_("主送机关"), related_name="documents_received")
+    copy_recipients = models.ManyToManyField(
+        Unit, verbose_name=_("抄送机关"), blank=True, related_name="documents_copied"
+    )
+    addressed_person = models.ForeignKey(
+        Person, verbose_name=_("报送领导个人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("一般不得直接向领导同志个人报送公文（第四十八条）"),
+    )
+    answers_leader_assignment = models.BooleanField(_("系领导同志交办事项"), default=False)
+    request_items = models.JSONField(_("请示事项"), default=list, blank=True)
+    classification = models.CharField(
+        _("密级"), max_length=20, choices=Classification.choices, default=Classification.NONE
+    )
+    secrecy_period = models.CharField(_("保密期限"), max_length=40, blank=True)
+    urgency = models.CharField(_("紧急程度"), max_length=20, choices=Urgency.choices, default=Urgency.NORMAL)
+    state = models.CharField(_("状态"), max_length=20, choices=DocState.choices, default=DocState.DRAFT)
+    replies_to = models.ForeignKey(
+        "self", verbose_name=_("答复的来文"), null=True, blank=True, on_delete=models.PROTECT, related_name="answers"
+    )
+    rulebook_version = models.ForeignKey(
+        "rulebook.RulebookVersion", verbose_name=_("适用规则版本"), on_delete=models.PROTECT, related_name="+"
+    )
+    signer = models.ForeignKey(
+        Person, verbose_name=_("签发人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_at = models.DateTimeField(_("签发时间"), null=True, blank=True)
+    number = models.CharField(_("发文字号"), max_length=60, blank=True)
+    disagreement_reasons = models.TextField(
+        _("各方理据"), blank=True, help_text=_("会签单位有分歧时，主办单位列明各方理据（第五十条）")
+    )
+    disagreement_proposal = models.TextField(_("办理建议"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("起草人"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("创建时间"))
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("公文")
+        verbose_name_plural = _("公文")
+        indexes = [models.Index(fields=["flow", "state"])]
+
+    def __str__(self) -> str:
+        return self.number or self.title
+
+
+class DocumentVersion(models.Model):
+    """Every version of the 正文 is kept; the signed one is frozen."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("版本"))
+    body = models.TextField(_("正文"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("时间"))
+    frozen = models.BooleanField(_("已签发冻结"), default=False)
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="document_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.document} v{self.number}"
+
+
+class CountersignState(models.TextChoices):
+    PENDING = "pending", _("待回复")
+    AGREED = "agreed", _("同意")
+    AGREED_WITH_COMMENTS = "agreed_with_comments", _("原则同意，有修改意见")
+    DISAGREED = "disagreed", _("不同意")
+    SILENT_CONSENT = "silent_consent", _("逾期未回复，视为无不同意见")
+
+
+class ExtensionState(models.TextChoices):
+    NONE = "", _("无")
+    REQUESTED = "requested", _("已申请延期")
+    GRANTED = "granted", _("已同意延期")
+    REFUSED = "refused", _("不同意延期")
+
+
+class CountersignTask(models.Model):
+    """会签 (art. 50): a unit whose powers a 请示 touches agrees, comments or disagrees."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="countersigns")
+    unit = models.ForeignKey(Unit, verbose_name=_("会签单位"), on_delete=models.PROTECT, related_name="countersigns")
+    requested_at = models.DateTimeField(_("发起时间"))
+    due = models.DateField(_("回复期限"))
+    state = models.CharField(
+        _("状态"), max_length=30, choices=CountersignState.choices, default=CountersignState.PENDING
+    )
+    reply = models.TextField(_("回复意见"), blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    replied_at = models.DateTimeField(_("回复时间"), null=True, blank=True)
+    extension_state = models.CharField(
+        _("延期"), max_length=20, choices=ExtensionState.choices, default=ExtensionState.NONE, blank=True
+    )
+    extension_until = models.DateField(_("申请延至"), null=True, blank=True)
+    extension_reason = models.CharField(_("延期理由"), max_length=300, blank=True)
+    statement_signed_at = models.DateTimeField(
+        _("分歧说明会签时间"), null=True, blank=True, help_text=_("主办单位列明各方理据后，相关单位会签（第五十条）")
+    )
+
+    class Meta:
+        ordering = ["document", "unit__sort_order"]
+        constraints = [models.UniqueConstraint(fields=["document", "unit"], name="countersign_unit_unique")]
+        indexes = [models.Index(fields=["due"], condition=models.Q(state="pending"), name="countersign_pending_due")]
+
+    def __str__(self) -> str:
+        return f"{self.document} · {self.unit}"
+
+
+class NumberSequence(models.Model):
+    """One gapless sequence per 机关代字 + 发文类别 and year: 克政发〔2026〕N号."""
+
+    prefix = models.CharField(_("代字"), max_length=30)
+    year = models.PositiveIntegerField(_("年份"))
+    last = models.PositiveIntegerField(_("已用至"), default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="number_sequence_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}〔{self.year}〕{self.last}号"
+
+
+class IssuedNumber(models.Model):
+    """Every number taken, with the document it went to or the reason it was cancelled."""
+
+    prefix = models.CharField(_("代字"), max_length=30)
+    year = models.PositiveIntegerField(_("年份"))
+    serial = models.PositiveIntegerField(_("顺序号"))
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT, related_name="numbers")
+    taken_at = models.DateTimeField(_("取号时间"))
+    cancelled_at = models.DateTimeField(_("作废时间"), null=True, blank=True)
+    cancel_reason = models.CharField(_("作废原因"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["prefix", "year", "serial"]
+        constraints = [models.UniqueConstraint(fields=["prefix", "year", "serial"], name="issued_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}〔{self.year}〕{self.serial}号"
+
+
+class OpinionKind(models.TextChoices):
+    CHECK_RETURN = "return", _("退文理由")
+    OFFICE_OPINION = "office_opinion", _("拟办意见")
+    PASS_ON = "pass_on", _("转请其他领导核批")
+    INSTRUCTION = "instruction", _("批示")
+
+
+class Opinion(models.Model):
+    """What people wrote on a document: the office's 拟办, leaders' 批示, reasons for a return."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="opinions")
+    kind = models.CharField(_("类别"), max_length=20, choices=OpinionKind.choices)
+    text = models.TextField(_("内容"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author_name = models.CharField(_("署名"), max_length=60)
+    author_position = models.CharField(_("职务"), max_length=120, blank=True)
+    addressed_to = models.ForeignKey(
+        Person, verbose_name=_("呈送"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("时间"))
+
+    class Meta:
+        ordering = ["document", "created_at", "id"]
+        verbose_name = _("意见")
+        verbose_name_plural = _("意见")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.text[:30]}"
