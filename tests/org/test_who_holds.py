@@ -102,3 +102,15 @@ def test_each_vice_governor_holds_their_own_portfolio(db) -> None:
         holder = who_holds(f"portfolio:{unit}", D(2026, 6, 1))
         assert holder is not None
         assert holder.person_name == name, unit
+
+
+@pytest.mark.article(6)
+def test_the_executive_vice_governor_and_secretary_general_are_posts_of_their_own(db) -> None:
+    executive = who_holds("executive", D(2026, 12, 1))
+    secretary = who_holds("secretary_general", D(2026, 12, 1))
+    assert executive is not None
+    assert secretary is not None
+    assert (executive.person_name, secretary.person_name) == ("张建华", "王立新")
+    assert executive.basis is not None
+    assert executive.basis.citation is not None
+    assert executive.basis.citation.article == 6

@@ -5,8 +5,10 @@ absence is reported (art. 58), who may record it.  Plain data in, decisions out;
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import ClassVar
 
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.rulebook_view import RulebookView
@@ -101,18 +103,22 @@ class OrgFacts:
 
 @dataclass(frozen=True)
 class Authority:
-    """What someone may hold: ``governor``, ``head:<unit id>`` or ``portfolio:<unit id>``."""
+    """What someone may hold: a government post (``governor``, ``executive`` — the 常务副州长,
+    ``secretary_general``), or a unit's ``head:<unit id>`` or ``portfolio:<unit id>`` (分管)."""
 
     kind: str
     unit_id: int | None = None
 
-    KINDS = ("governor", "head", "portfolio")
+    POSTS: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"governor": GOVERNOR, "executive": EXECUTIVE_VICE_GOVERNOR, "secretary_general": SECRETARY_GENERAL}
+    )
+    KINDS: ClassVar[tuple[str, ...]] = (*POSTS, "head", "portfolio")
 
     def __post_init__(self) -> None:
         if self.kind not in self.KINDS:
             raise ValueError(f"unknown authority {self.kind!r}; expected one of {', '.join(self.KINDS)}")
-        if (self.kind == "governor") != (self.unit_id is None):
-            raise ValueError("the governor's authority names no unit; head and portfolio name one")
+        if (self.kind in self.POSTS) != (self.unit_id is None):
+            raise ValueError("a government post names no unit; head and portfolio name one")
 
 
 @dataclass(frozen=True)
@@ -153,9 +159,9 @@ def _acting_holder(
 
 
 def _principal(authority: Authority, day: dt.date, facts: OrgFacts) -> AppointmentFact | None:
-    if authority.kind == "governor":
-        kinds: Iterable[str] = {GOVERNOR}
-        candidates = [a for a in facts.appointments if a.position.kind in kinds and a.active_on(day)]
+    if authority.kind in Authority.POSTS:
+        post = Authority.POSTS[authority.kind]
+        candidates = [a for a in facts.appointments if a.position.kind == post and a.active_on(day)]
     elif authority.kind == "head":
         candidates = [
             a for a in facts.appointments
@@ -177,19 +183,20 @@ def resolve_holder(authority: Authority, day: dt.date, facts: OrgFacts, rb: Rule
     - A unit's head: its head; while the head is away and a deputy is designated, the deputy.
     - A unit's 分管 leader (art. 7): the holder of the leader position whose portfolio covers the
       unit, marked away when absent (art. 40 uses this: that leader's topics are not scheduled).
+    - The 常务副州长 and the 秘书长 (art. 6: they assist the 州长): the holder, marked away when absent.
     Returns ``None`` when nobody holds the position that day.
     """
     principal = _principal(authority, day, facts)
     if principal is None:
         return None
     away = facts.away(principal.person_id, day)
-    if away and authority.kind != "portfolio":
+    if away and authority.kind in {"governor", "head"}:
         provision = "acting.governor" if authority.kind == "governor" else "signing.unit_document"
         acting = _acting_holder(principal, day, facts, rb, provision)
         if acting is not None:
             return acting
-    provision = {"governor": "org.governor_responsibility", "head": "org.department_head"}.get(
-        authority.kind, "org.portfolio"
+    provision = {"head": "org.department_head", "portfolio": "org.portfolio"}.get(
+        authority.kind, "org.governor_responsibility"
     )
     basis = Decision.allow(
         "authority.holder",

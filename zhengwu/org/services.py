@@ -76,16 +76,19 @@ def load_facts(day: dt.date) -> OrgFacts:
 
 
 def parse_authority(text: str) -> Authority:
-    """``governor``, ``head:<unit code>`` or ``portfolio:<unit code>``."""
+    """``governor``, ``executive``, ``secretary_general``, ``head:<unit code>`` or
+    ``portfolio:<unit code>``."""
     kind, _, unit_code = text.partition(":")
-    if kind == "governor" and not unit_code:
-        return Authority("governor")
+    if kind in Authority.POSTS and not unit_code:
+        return Authority(kind)
     if kind in {"head", "portfolio"} and unit_code:
         unit = Unit.objects.filter(code=unit_code).first()
         if unit is None:
             raise LookupError(f"没有代码为“{unit_code}”的单位。")
         return Authority(kind, unit.pk)
-    raise LookupError(f"无法识别的权限“{text}”：应为 governor、head:单位代码 或 portfolio:单位代码。")
+    raise LookupError(
+        f"无法识别的权限“{text}”：应为 governor、executive、secretary_general、head:单位代码 或 portfolio:单位代码。"
+    )
 
 
 def who_holds(authority: Authority | str, day: dt.date | None = None) -> Holder | None:
