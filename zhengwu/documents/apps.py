@@ -6,3 +6,5 @@ class DocumentsConfig(AppConfig):
     label = "documents"
     verbose_name = "公文"
 
+    def ready(self) -> None:
+        from zhengwu.documents.actions import countersign  # noqa: F401 - registers the countersign deadline timer

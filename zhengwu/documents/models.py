@@ -68,11 +68,17 @@ class DocState(models.TextChoices):
     COUNTERSIGNING = "countersigning", _("会签中")
     SUBMITTED = "submitted", _("已报送，待签收")
     RECEIVED = "received", _("已签收登记，待初审")
+    CHECKED = "checked", _("初审通过，待拟办")
     RETURNED = "returned", _("已退文")
     ROUTED = "routed", _("已拟办，呈批中")
     INSTRUCTED = "instructed", _("已批示")
     ANSWERED = "answered", _("已答复")
     CLOSED = "closed", _("已办结")
+    # outgoing (发文): 起草 → 审核 → 签发 → 登记 → 印发 (公文条例 arts. 18–25)
+    REVIEWING = "reviewing", _("办公室审核中")
+    AWAITING_SIGNATURE = "awaiting_signature", _("待签发")
+    SIGNED = "signed", _("已签发，待登记印发")
+    ISSUED = "issued", _("已印发")
 
 
 class Document(models.Model):
@@ -108,6 +114,17 @@ class Document(models.Model):
     )
     signed_at = models.DateTimeField(_("签发时间"), null=True, blank=True)
     number = models.CharField(_("发文字号"), max_length=60, blank=True)
+    signing_facts = models.JSONField(
+        _("签发依据事实"), default=dict, blank=True,
+        help_text=_("第四十九条所需的事实（见 zhengwu.documents.rules.signing.OutgoingFacts）"),
+    )
+    issued_at = models.DateTimeField(_("印发时间"), null=True, blank=True)
+    received_at = models.DateTimeField(_("签收登记时间"), null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("签收登记人"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    major = models.BooleanField(_("重大事项"), default=False, help_text=_("重大事项报州长审批（第五十一条）"))
     disagreement_reasons = models.TextField(
         _("各方理据"), blank=True, help_text=_("会签单位有分歧时，主办单位列明各方理据（第五十条）")
     )
@@ -228,6 +245,9 @@ class IssuedNumber(models.Model):
 
 class OpinionKind(models.TextChoices):
     CHECK_RETURN = "return", _("退文理由")
+    REVIEW_RETURN = "review_return", _("审核退回意见")
+    REVIEW_PASSED = "review_passed", _("审核意见")
+    SIGNING_STEP = "signing_step", _("签发前审核、同意")
     OFFICE_OPINION = "office_opinion", _("拟办意见")
     PASS_ON = "pass_on", _("转请其他领导核批")
     INSTRUCTION = "instruction", _("批示")
@@ -254,3 +274,29 @@ class Opinion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.text[:30]}"
+
+
+class Delivery(models.Model):
+    """核发: an issued document delivered to a recipient unit's inbox, where it arrives as incoming."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="deliveries")
+    unit = models.ForeignKey(Unit, verbose_name=_("收文单位"), on_delete=models.PROTECT, related_name="inbox")
+    copy_number = models.PositiveIntegerField(_("份号"))
+    is_copy = models.BooleanField(_("抄送"), default=False)
+    delivered_at = models.DateTimeField(_("送达时间"))
+    received_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["document", "copy_number"]
+        verbose_name = _("分送")
+        verbose_name_plural = _("分送")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "unit"], name="delivery_unit_unique"),
+            models.UniqueConstraint(fields=["document", "copy_number"], name="delivery_copy_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} → {self.unit}"

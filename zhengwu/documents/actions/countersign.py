@@ -1,0 +1,389 @@
+"""会签 actions (art. 50): request, reply, extension, disagreement statement, and silence at the deadline.
+
+Each action asks :mod:`zhengwu.documents.rules.countersign`, writes, audits, notifies and
+schedules in one transaction.  A document keeps the rulebook version it was drafted under.
+
+The deadline of every task is a durable timer (``documents.countersign.due``, key
+``countersign:<task id>:due``) at 24:00 Beijing time of the due day; when it fires and the unit
+has not replied, the worker records 「逾期未回复，视为无不同意见」 as of that moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import Decision, require
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.documents.models import (
+    CountersignState,
+    CountersignTask,
+    DocState,
+    Document,
+    ExtensionState,
+)
+from zhengwu.documents.rules import countersign as rules
+from zhengwu.notices import services as notices
+from zhengwu.org.models import Person, Unit
+from zhengwu.org.rules import Authority, Holder
+from zhengwu.org.services import person_of, positions_of, who_holds
+from zhengwu.rulebook.services import view_of
+from zhengwu.timers import services as timers
+from zhengwu.timers.models import Timer
+from zhengwu.workdays.services import calendar, deadline_close
+
+__all__ = [
+    "DUE_TIMER",
+    "countersign_status",
+    "decide_extension",
+    "reply",
+    "request_countersign",
+    "request_extension",
+    "sign_statement",
+    "timer_key",
+    "write_disagreement_statement",
+]
+
+DUE_TIMER = "documents.countersign.due"
+
+
+def timer_key(task: CountersignTask) -> str:
+    return f"countersign:{task.pk}:due"
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def _rb(document: Document) -> RulebookView:
+    return view_of(document.rulebook_version)
+
+
+def _unit_fact(unit: Unit) -> rules.UnitFact:
+    return rules.UnitFact(unit.pk, unit.short_name or unit.name, unit.kind)
+
+
+def _doc_fact(document: Document) -> rules.DocumentFact:
+    return rules.DocumentFact(document.pk, document.title, document.doc_type, document.state,
+                              _unit_fact(document.issuer))
+
+
+def _task_fact(task: CountersignTask) -> rules.TaskFact:
+    return rules.TaskFact(
+        id=task.pk, unit=_unit_fact(task.unit), state=task.state, due=task.due, closes_at=deadline_close(task.due),
+        extension_state=task.extension_state, extension_until=task.extension_until, replied_at=task.replied_at,
+        statement_signed=task.statement_signed_at is not None,
+    )
+
+
+def _statement(document: Document) -> rules.StatementFact:
+    return rules.StatementFact(document.disagreement_reasons, document.disagreement_proposal)
+
+
+def _head(unit: Unit, day: dt.date) -> Holder | None:
+    return who_holds(Authority("head", unit.pk), day)
+
+
+def _actor_person_id(actor: AbstractBaseUser) -> int | None:
+    person = person_of(actor)
+    return person.pk if person else None
+
+
+def _users(holders: Iterable[Holder | None]) -> list[AbstractBaseUser]:
+    ids = {h.person_id for h in holders if h is not None}
+    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]
+
+
+def _locked_task(task: CountersignTask) -> CountersignTask:
+    """The task row, re-read under a row lock (PostgreSQL), so a reply and the deadline never cross."""
+    return (
+        CountersignTask.objects.select_for_update(of=("self",))
+        .select_related("unit", "document__issuer", "document__rulebook_version")
+        .get(pk=task.pk)
+    )
+
+
+def _locked_document(document: Document) -> Document:
+    return (
+        Document.objects.select_for_update(of=("self",))
+        .select_related("issuer", "rulebook_version")
+        .get(pk=document.pk)
+    )
+
+
+def _tasks(document: Document) -> list[CountersignTask]:
+    return list(document.countersigns.select_related("unit").order_by("unit__sort_order", "unit__code"))
+
+
+def _refresh(target: CountersignTask, source: CountersignTask) -> CountersignTask:
+    """Copy the written row back into the caller's instance, so it sees what was done."""
+    for f in target._meta.concrete_fields:
+        setattr(target, f.attname, getattr(source, f.attname))
+    return target
+
+
+# -- request -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_countersign(
+    actor: AbstractBaseUser, document: Document, units: Sequence[Unit], due: dt.date | None = None,
+) -> list[CountersignTask]:
+    """The lead (issuing) unit asks the units whose powers its draft 请示 touches to countersign it,
+    by ``due`` or, without one, within ``countersign.reply_days`` working days (art. 50)."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    doc = _locked_document(document)
+    rb = _rb(doc)
+    already = set(doc.countersigns.values_list("unit_id", flat=True))
+    decisions = rules.may_request(positions_of(actor, today), _doc_fact(doc), [_unit_fact(u) for u in units],
+                                  already, rb)
+    deadline = rules.due_date(today, rb, calendar(), due)
+    require(*decisions, deadline)
+    due_day = rules.due_of(deadline)
+    tasks = CountersignTask.objects.bulk_create([
+        CountersignTask(document=doc, unit=u, requested_at=now, due=due_day) for u in units
+    ])
+    if any(t.pk is None for t in tasks):  # backends that do not return ids from bulk inserts
+        tasks = list(doc.countersigns.filter(unit__in=units).select_related("unit"))
+    doc.state = DocState.COUNTERSIGNING
+    doc.save(update_fields=["state"])
+    document.state = doc.state
+    consult = decisions[0]
+    names = "、".join(_unit_fact(u).name for u in units)
+    audit.record(
+        actor=actor, action="documents.countersign.request", target=doc, citation=consult.citation,
+        summary=f"就《{doc.title}》征求{names}会签意见，回复期限{due_day.isoformat()}",
+        details={"units": [u.code for u in units], "tasks": [t.pk for t in tasks], "due": due_day.isoformat(),
+                 "due_rule": deadline.code, "lead_set": due.isoformat() if due else None},
+    )
+    issuer = _unit_fact(doc.issuer).name
+    for task in tasks:
+        notices.send(
+            _users([_head(task.unit, today)]),
+            f"会签请求：{issuer}《{doc.title}》，请于{due_day.isoformat()}前回复",
+            f"{deadline.message}逾期未回复的，视为无不同意见。",
+            consult.citation,
+        )
+        timers.schedule(DUE_TIMER, deadline_close(due_day), timer_key(task), task_id=task.pk)
+    return tasks
+
+
+# -- reply ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str = "") -> CountersignTask:
+    """The countersigning unit's head (or acting head) replies: 同意, 原则同意 with comments, or
+    不同意 with reasons (art. 50); the silence timer is cancelled."""
+    now = timezone.now()
+    locked = _locked_task(task)
+    doc = locked.document
+    rb = _rb(doc)
+    fact = _task_fact(locked)
+    head = _head(locked.unit, timezone.localdate(now))
+    decision = rules.check_reply(fact, state, text, now, rb)
+    require(rules.may_act_for_unit(_actor_person_id(actor), head, fact.unit, rb), decision)
+    locked.state, locked.reply, locked.replied_by_id, locked.replied_at = state, text.strip(), actor.pk, now
+    locked.save(update_fields=["state", "reply", "replied_by", "replied_at"])
+    timers.cancel(timer_key(locked))
+    label = rules.REPLY_LABELS[state]
+    audit.record(
+        actor=actor, action="documents.countersign.reply", target=locked, citation=decision.citation,
+        summary=f"{fact.unit.name}会签《{doc.title}》：{label}" + (f"。{locked.reply}" if locked.reply else ""),
+        details={"state": state, "text": locked.reply, "due": locked.due.isoformat()},
+        acting_for=head.acting_for.position.title if head and head.acting_for else "",
+    )
+    notices.send(
+        [*_users([_head(doc.issuer, timezone.localdate(now))]), doc.created_by],
+        f"{fact.unit.name}已回复会签意见：{label}（《{doc.title}》）",
+        locked.reply or decision.message,
+        decision.citation,
+    )
+    return _refresh(task, locked)
+
+
+# -- extensions ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_extension(actor: AbstractBaseUser, task: CountersignTask, until: dt.date, reason: str) -> CountersignTask:
+    """特殊情况不能按期回复的: the unit's head asks the lead unit, before the deadline, for a later date."""
+    now = timezone.now()
+    locked = _locked_task(task)
+    doc = locked.document
+    rb = _rb(doc)
+    fact = _task_fact(locked)
+    decision = rules.check_extension_request(fact, until, reason, now, rb, calendar())
+    require(rules.may_act_for_unit(_actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit,
+                                   rb, what="申请延期"), decision)
+    new_due = rules.due_of(decision)
+    locked.extension_state, locked.extension_until = ExtensionState.REQUESTED, new_due
+    locked.extension_reason = reason.strip()[:300]
+    locked.save(update_fields=["extension_state", "extension_until", "extension_reason"])
+    audit.record(
+        actor=actor, action="documents.countersign.extension_request", target=locked, citation=decision.citation,
+        summary=f"{decision.message}理由：{locked.extension_reason}",
+        details={"due": locked.due.isoformat(), "until": new_due.isoformat(), "reason": locked.extension_reason},
+    )
+    notices.send(
+        _users([_head(doc.issuer, timezone.localdate(now))]),
+        f"延期申请：{fact.unit.name}申请将《{doc.title}》会签回复延至{new_due.isoformat()}",
+        f"{decision.message}理由：{locked.extension_reason}。请在原期限{locked.due.isoformat()}届满前答复。",
+        decision.citation,
+    )
+    return _refresh(task, locked)
+
+
+@transaction.atomic
+def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool) -> CountersignTask:
+    """The lead unit's head grants (the deadline and its timer move) or refuses a request for more time."""
+    now = timezone.now()
+    locked = _locked_task(task)
+    doc = locked.document
+    rb = _rb(doc)
+    fact = _task_fact(locked)
+    decision = rules.check_extension_decision(fact, grant, now, rb)
+    lead = _unit_fact(doc.issuer)
+    require(rules.may_act_for_unit(_actor_person_id(actor), _head(doc.issuer, timezone.localdate(now)), lead, rb,
+                                   what="答复延期申请"), decision)
+    old_due = locked.due
+    if grant:
+        locked.due = rules.due_of(decision)
+        locked.extension_state = ExtensionState.GRANTED
+        timers.schedule(DUE_TIMER, deadline_close(locked.due), timer_key(locked), task_id=locked.pk)
+    else:
+        locked.extension_state = ExtensionState.REFUSED
+    locked.save(update_fields=["due", "extension_state"])
+    audit.record(
+        actor=actor, action="documents.countersign.extension_" + ("grant" if grant else "refuse"), target=locked,
+        citation=decision.citation, summary=decision.message,
+        details={"old_due": old_due.isoformat(), "due": locked.due.isoformat(),
+                 "requested": locked.extension_until.isoformat() if locked.extension_until else None},
+    )
+    notices.send(
+        _users([_head(locked.unit, timezone.localdate(now))]),
+        f"{lead.name}{'同意' if grant else '不同意'}延期：《{doc.title}》会签回复期限{locked.due.isoformat()}",
+        decision.message, decision.citation,
+    )
+    return _refresh(task, locked)
+
+
+# -- disagreement --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def write_disagreement_statement(
+    actor: AbstractBaseUser, document: Document, reasons: str, proposal: str,
+) -> Document:
+    """协商后仍不能取得一致意见的: the lead unit's head lists each side's reasons and proposes a
+    solution; the disagreeing units then countersign it.  Rewriting it asks for new signatures."""
+    now = timezone.now()
+    doc = _locked_document(document)
+    rb = _rb(doc)
+    tasks = _tasks(doc)
+    decision = rules.check_statement(_doc_fact(doc), [_task_fact(t) for t in tasks], reasons, proposal, rb)
+    lead = _unit_fact(doc.issuer)
+    require(rules.may_act_for_unit(_actor_person_id(actor), _head(doc.issuer, timezone.localdate(now)), lead, rb,
+                                   "countersign.disagreement", what="列明各方理据"), decision)
+    reasons, proposal = reasons.strip(), proposal.strip()
+    changed = (reasons, proposal) != (doc.disagreement_reasons, doc.disagreement_proposal)
+    doc.disagreement_reasons, doc.disagreement_proposal = reasons, proposal
+    doc.save(update_fields=["disagreement_reasons", "disagreement_proposal"])
+    document.disagreement_reasons, document.disagreement_proposal = reasons, proposal
+    cleared = 0
+    if changed:
+        cleared = doc.countersigns.filter(statement_signed_at__isnull=False).update(statement_signed_at=None)
+    disagreeing = [t for t in tasks if t.state == CountersignState.DISAGREED]
+    audit.record(
+        actor=actor, action="documents.countersign.statement", target=doc, citation=decision.citation,
+        summary=f"《{doc.title}》部门间分歧：列明各方理据，提出办理建议"
+        + ("（已修改，原会签作废）" if cleared else ""),
+        details={"reasons": reasons, "proposal": proposal, "signatures_cleared": cleared,
+                 "to_sign": [t.unit.code for t in disagreeing]},
+    )
+    today = timezone.localdate(now)
+    notices.send(
+        _users(_head(t.unit, today) for t in disagreeing),
+        f"请会签分歧说明：{lead.name}《{doc.title}》",
+        f"办理建议：{proposal}", decision.citation,
+    )
+    return doc
+
+
+@transaction.atomic
+def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> CountersignTask:
+    """The disagreeing unit's head countersigns the lead unit's statement of reasons and proposal."""
+    now = timezone.now()
+    locked = _locked_task(task)
+    doc = locked.document
+    rb = _rb(doc)
+    fact = _task_fact(locked)
+    decision = rules.check_statement_signature(fact, _statement(doc), rb)
+    require(rules.may_act_for_unit(_actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit,
+                                   rb, "countersign.disagreement", what="会签分歧说明"), decision)
+    locked.statement_signed_at = now
+    locked.save(update_fields=["statement_signed_at"])
+    audit.record(
+        actor=actor, action="documents.countersign.statement_sign", target=locked, citation=decision.citation,
+        summary=f"{fact.unit.name}会签《{doc.title}》的分歧说明",
+        details={"reasons": doc.disagreement_reasons, "proposal": doc.disagreement_proposal},
+    )
+    notices.send(
+        _users([_head(doc.issuer, timezone.localdate(now))]),
+        f"{fact.unit.name}已会签分歧说明（《{doc.title}》）", decision.message, decision.citation,
+    )
+    return _refresh(task, locked)
+
+
+# -- status --------------------------------------------------------------------------------------
+
+
+def countersign_status(document: Document) -> Decision:
+    """May this 请示 go up as far as countersign is concerned (art. 50)?  Intake's ``submit`` asks
+    this and refuses with its explanation.  A refusal names every unit still to reply (with its
+    deadline) or to countersign the statement of disagreement."""
+    tasks = [_task_fact(t) for t in _tasks(document)]
+    return rules.ready_to_go_up(tasks, _statement(document), _rb(document), timezone.now())
+
+
+# -- the deadline --------------------------------------------------------------------------------
+
+
+@timers.handler(DUE_TIMER)
+def _countersign_due(timer: Timer) -> None:
+    """At 24:00 of the due day, a unit that has not replied is deemed to have no objection (art. 50).
+
+    Recorded as of the timer's time; idempotent (a task already answered, or whose deadline moved
+    later, is left alone)."""
+    task = (
+        CountersignTask.objects.select_related("unit", "document__issuer", "document__rulebook_version")
+        .filter(pk=timer.payload.get("task_id")).first()
+    )
+    if task is None:
+        return
+    fact = _task_fact(task)
+    if not rules.silent_at(fact, timer.fire_at):
+        return
+    updated = CountersignTask.objects.filter(pk=task.pk, state=CountersignState.PENDING, due=task.due).update(
+        state=CountersignState.SILENT_CONSENT, reply=rules.SILENCE_TEXT, replied_at=timer.fire_at, replied_by=None,
+    )
+    if not updated:
+        return
+    doc = task.document
+    decision = rules.silence(fact, _rb(doc))
+    audit.record(
+        actor=None, actor_name="系统", action="documents.countersign.silence", target=task,
+        citation=decision.citation, summary=f"《{doc.title}》：{decision.message}",
+        details={"due": task.due.isoformat(), "at": timezone.localtime(timer.fire_at).isoformat(),
+                 "text": rules.SILENCE_TEXT},
+    )
+    notices.send(
+        _users([_head(doc.issuer, timezone.localdate())]),
+        f"{fact.unit.name}逾期未回复会签意见，视为无不同意见（《{doc.title}》）",
+        decision.message, decision.citation,
+    )

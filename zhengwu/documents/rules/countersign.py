@@ -1,0 +1,526 @@
+"""会签 (countersign), art. 50 of the Work Rules, as pure rules: plain data in, decisions out.
+
+A 请示 that touches other units' powers names them; each unit's head (or acting head) replies —
+agree, agree with comments, or disagree with reasons — within 7 working days (parameter
+``countersign.reply_days``) unless the lead unit sets another time.  A unit that cannot reply in
+time asks the lead unit for a later date, which the lead unit grants or refuses.  When the
+deadline passes with no reply, the unit is deemed to have no objection (视为无不同意见).  If units
+still disagree, the lead unit lists each side's reasons and proposes a solution, the disagreeing
+units countersign that statement, and only then may the 请示 go up.
+
+Provisions cited (mapped to articles by the rulebook in force, never by number here):
+``countersign.consult`` (who must be consulted, who asks), ``countersign.reply`` (the reply, its
+deadline and extensions), ``countersign.silence`` (silence as consent), ``countersign.disagreement``
+(the statement of each side's reasons).
+
+No Django imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from zhengwu.core.decisions import Decision
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.org.rules import Holder, PositionFact
+from zhengwu.workdays.arith import UnknownYearError, WorkCalendar
+
+# -- the vocabulary (the values of zhengwu.documents.models' choices) -------------------------
+
+PENDING = "pending"
+AGREED = "agreed"
+AGREED_WITH_COMMENTS = "agreed_with_comments"
+DISAGREED = "disagreed"
+SILENT_CONSENT = "silent_consent"
+REPLY_STATES = (AGREED, AGREED_WITH_COMMENTS, DISAGREED)
+REPLY_LABELS = {
+    AGREED: "同意",
+    AGREED_WITH_COMMENTS: "原则同意，有修改意见",
+    DISAGREED: "不同意",
+    SILENT_CONSENT: "逾期未回复，视为无不同意见",
+}
+
+EXTENSION_NONE = ""
+EXTENSION_REQUESTED = "requested"
+EXTENSION_GRANTED = "granted"
+EXTENSION_REFUSED = "refused"
+
+DRAFT = "draft"
+COUNTERSIGNING = "countersigning"
+REQUEST_DOC_TYPE = "qingshi"
+
+#: What the worker records when a deadline passes with no reply (art. 50).
+SILENCE_TEXT = "逾期未回复，视为无不同意见"
+
+#: Units that are never countersigning "departments": the government the 请示 goes to, and
+#: superior or outside bodies.
+NOT_CONSULTABLE_KINDS = frozenset({"government", "superior"})
+
+
+# -- plain data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitFact:
+    id: int
+    name: str
+    kind: str = "department"
+
+
+@dataclass(frozen=True)
+class DocumentFact:
+    id: int
+    title: str
+    doc_type: str
+    state: str
+    issuer: UnitFact
+
+
+@dataclass(frozen=True)
+class TaskFact:
+    """One unit's countersign task as the rules see it."""
+
+    id: int
+    unit: UnitFact
+    state: str
+    due: dt.date
+    closes_at: dt.datetime  # 24:00 Beijing time of ``due``: the moment silence becomes consent
+    extension_state: str = EXTENSION_NONE
+    extension_until: dt.date | None = None
+    replied_at: dt.datetime | None = None
+    statement_signed: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return self.state != PENDING
+
+
+@dataclass(frozen=True)
+class StatementFact:
+    """The lead unit's statement of each side's reasons and its proposal (blank when not written)."""
+
+    reasons: str = ""
+    proposal: str = ""
+
+    @property
+    def written(self) -> bool:
+        return bool(self.reasons.strip()) and bool(self.proposal.strip())
+
+
+def _d(day: dt.date) -> str:
+    return day.isoformat()
+
+
+# -- the deadline -------------------------------------------------------------------------------
+
+
+def due_date(
+    requested_on: dt.date, rb: RulebookView, cal: WorkCalendar, lead_sets: dt.date | None = None
+) -> Decision:
+    """The last day to reply, in ``facts["due"]``.
+
+    Art. 50: 「除主办部门另有时限要求外，一般应在7个工作日内回复」.  Without a date from the lead unit,
+    the ``countersign.reply_days``-th working day after the request day (the request day is not
+    counted; holidays are skipped and 调休 make-up days count).  The lead unit may set another
+    time, earlier or later, but it must fall after the request day; a date on a rest day moves to
+    the next working day, as a period's last day does.
+    """
+    param = rb.param("countersign.reply_days")
+    citation = rb.param_citation("countersign.reply_days")
+    try:
+        if lead_sets is None:
+            days = param.as_int
+            due = cal.add_working_days(requested_on, days)
+            return Decision.allow(
+                "countersign.due.default",
+                f"会签单位应在{days}个工作日内回复，期限{_d(due)}。",
+                citation,
+                f"Reply within {days} working days, by {_d(due)}.",
+                due=due,
+            )
+        if lead_sets <= requested_on:
+            return Decision.refuse(
+                "countersign.due.not_after_request",
+                f"主办单位确定的回复期限{_d(lead_sets)}应在发起会签之日（{_d(requested_on)}）之后，请更正。",
+                citation,
+                f"The reply date {_d(lead_sets)} must be after the day the countersign is requested "
+                f"({_d(requested_on)}).",
+            )
+        due = cal.next_working_day(lead_sets, inclusive=True)
+    except UnknownYearError as exc:
+        return Decision.refuse("countersign.due.no_calendar", exc.message_zh, citation, exc.message_en)
+    if due != lead_sets:
+        return Decision.allow(
+            "countersign.due.lead_set_moved",
+            f"主办单位确定的回复期限{_d(lead_sets)}为休息日，顺延至{_d(due)}。",
+            citation,
+            f"{_d(lead_sets)} is a rest day; the reply is due on the next working day, {_d(due)}.",
+            due=due,
+        )
+    return Decision.allow(
+        "countersign.due.lead_set",
+        f"按主办单位的时限要求，会签单位应于{_d(due)}前回复。",
+        citation,
+        f"Reply by {_d(due)}, as the lead unit set.",
+        due=due,
+    )
+
+
+def due_of(decision: Decision) -> dt.date:
+    """The date an allowing :func:`due_date` (or :func:`check_extension_request`) decision carries."""
+    due = decision.facts.get("due")
+    if not isinstance(due, dt.date):
+        raise ValueError(f"decision {decision.code} carries no due date")
+    return due
+
+
+# -- who acts ------------------------------------------------------------------------------------
+
+
+def _holds(actor_person_id: int, holder: Holder | None) -> bool:
+    if holder is None:
+        return False
+    if holder.person_id == actor_person_id:
+        return True
+    # The head remains the head while an acting head stands in (the acting head may act too).
+    return holder.acting_for is not None and holder.acting_for.person_id == actor_person_id
+
+
+def may_act_for_unit(
+    actor_person_id: int | None, head: Holder | None, unit: UnitFact, rb: RulebookView,
+    provision: str = "countersign.reply", what: str = "会签",
+) -> Decision:
+    """Art. 50: 相关部门负责人会签 — the unit's head, or the acting head while the head is away."""
+    citation = rb.cite(provision)
+    if actor_person_id is not None and _holds(actor_person_id, head):
+        assert head is not None
+        return Decision.allow("countersign.head", f"{head.label}代表{unit.name}{what}。", citation)
+    if head is None:
+        return Decision.refuse(
+            "countersign.no_head",
+            f"{unit.name}目前没有在任的负责人，无法{what}；请先在组织机构中任命负责人或安排代理。",
+            citation,
+            f"{unit.name} has no head in office to act.",
+        )
+    return Decision.refuse(
+        "countersign.not_head",
+        f"{what}应由{unit.name}负责人（{head.label}）办理，您无权代表该单位{what}。",
+        citation,
+        f"Only the head of {unit.name} ({head.person_name}) or the acting head may act for the unit.",
+    )
+
+
+def may_request(
+    actor_positions: Sequence[PositionFact], document: DocumentFact, units: Sequence[UnitFact],
+    already_asked: Collection[int], rb: RulebookView,
+) -> list[Decision]:
+    """Who may ask for countersign, on what, of whom (art. 50: the lead unit consults the units
+    whose powers its 请示 touches).  Every refusal is returned, so the user fixes them at once."""
+    citation = rb.cite("countersign.consult")
+    issuer = document.issuer
+    decisions: list[Decision] = []
+    if not any(p.unit_id == issuer.id for p in actor_positions):
+        decisions.append(Decision.refuse(
+            "countersign.not_lead_unit",
+            f"只有主办单位{issuer.name}的人员可以就本件发起会签。",
+            citation,
+            f"Only staff of the lead unit {issuer.name} may request countersign.",
+        ))
+    if document.doc_type != REQUEST_DOC_TYPE:
+        decisions.append(Decision.refuse(
+            "countersign.not_request", "会签适用于报送州人民政府的请示性公文。", citation,
+            "Countersign applies to requests (请示) to the government.",
+        ))
+    if document.state != DRAFT:
+        decisions.append(Decision.refuse(
+            "countersign.not_draft",
+            "本件已在会签中或已报送，不能再发起会签。" if document.state == COUNTERSIGNING
+            else "只能对起草中的请示发起会签。",
+            citation,
+            "Countersign is requested on a draft only.",
+        ))
+    if not units:
+        decisions.append(Decision.refuse(
+            "countersign.no_units", "请选择需要会签的相关部门。", citation, "Name the units to consult.",
+        ))
+    seen: set[int] = set()
+    for unit in units:
+        if unit.id == issuer.id:
+            decisions.append(Decision.refuse(
+                "countersign.own_unit", f"{unit.name}是主办单位，不需要会签本单位。", citation,
+                "The lead unit does not countersign its own request.",
+            ))
+        elif unit.kind in NOT_CONSULTABLE_KINDS:
+            decisions.append(Decision.refuse(
+                "countersign.not_a_department", f"{unit.name}不是会签的相关部门。", citation,
+                f"{unit.name} is not a unit to consult.",
+            ))
+        elif unit.id in seen or unit.id in already_asked:
+            decisions.append(Decision.refuse(
+                "countersign.duplicate", f"已就本件征求{unit.name}意见，不要重复发起。", citation,
+                f"{unit.name} is already consulted.",
+            ))
+        seen.add(unit.id)
+    if not decisions:
+        names = "、".join(u.name for u in units)
+        decisions.append(Decision.allow(
+            "countersign.requested", f"就本件征求{names}意见并请其会签。", citation,
+            f"Countersign requested of {names}.",
+        ))
+    return decisions
+
+
+# -- replies -------------------------------------------------------------------------------------
+
+
+def _closed(task: TaskFact, now: dt.datetime, rb: RulebookView) -> Decision | None:
+    """A refusal when the task can no longer be answered (replied, or its deadline has passed)."""
+    if task.state == SILENT_CONSENT or (task.state == PENDING and now >= task.closes_at):
+        return Decision.refuse(
+            "countersign.lapsed",
+            f"{task.unit.name}的会签期限{_d(task.due)}已过，逾期未回复视为无不同意见，不能再回复或申请延期。",
+            rb.cite("countersign.silence"),
+            f"The deadline {_d(task.due)} has passed; no reply is deemed no objection.",
+        )
+    if task.state != PENDING:
+        when = f"于{task.replied_at:%Y-%m-%d %H:%M}" if task.replied_at else ""
+        return Decision.refuse(
+            "countersign.already_replied",
+            f"{task.unit.name}已{when}回复（{REPLY_LABELS.get(task.state, task.state)}），不能重复回复。",
+            rb.cite("countersign.reply"),
+            f"{task.unit.name} has already replied.",
+        )
+    return None
+
+
+def check_reply(task: TaskFact, state: str, text: str, now: dt.datetime, rb: RulebookView) -> Decision:
+    """A reply is 同意, 原则同意 with comments, or 不同意 with reasons, made once, before the deadline."""
+    closed = _closed(task, now, rb)
+    if closed is not None:
+        return closed
+    citation = rb.cite("countersign.reply")
+    if state not in REPLY_STATES:
+        return Decision.refuse(
+            "countersign.reply_kind", "会签意见应为“同意”“原则同意，有修改意见”或“不同意”之一。", citation,
+            "A reply is agree, agree with comments, or disagree.",
+        )
+    if state == AGREED_WITH_COMMENTS and not text.strip():
+        return Decision.refuse(
+            "countersign.comments_required", "原则同意的，请写明修改意见。", citation,
+            "Write the comments.",
+        )
+    if state == DISAGREED and not text.strip():
+        return Decision.refuse(
+            "countersign.reasons_required", "不同意的，请写明理由和依据。", citation,
+            "Give the reasons for disagreeing.",
+        )
+    return Decision.allow(
+        f"countersign.{state}", f"{task.unit.name}会签意见：{REPLY_LABELS[state]}。", citation,
+        f"{task.unit.name} replied: {state}.",
+    )
+
+
+def silence(task: TaskFact, rb: RulebookView) -> Decision:
+    """What is recorded for a unit that let the deadline pass without replying (art. 50)."""
+    return Decision.allow(
+        "countersign.silence",
+        f"{task.unit.name}在期限{_d(task.due)}内{SILENCE_TEXT}。",
+        rb.cite("countersign.silence"),
+        f"{task.unit.name} did not reply by {_d(task.due)}: deemed no objection.",
+    )
+
+
+def silent_at(task: TaskFact, at: dt.datetime) -> bool:
+    """Whether silence is to be recorded for ``task`` at the instant ``at`` (a timer firing)."""
+    return task.state == PENDING and at >= task.closes_at
+
+
+# -- extensions ----------------------------------------------------------------------------------
+
+
+def check_extension_request(
+    task: TaskFact, until: dt.date, reason: str, now: dt.datetime, rb: RulebookView, cal: WorkCalendar,
+) -> Decision:
+    """特殊情况不能按期回复的，应主动与主办部门沟通并商定回复时限: before the deadline, with a reason,
+    for a later date (a rest day moves to the next working day; ``facts["due"]``)."""
+    closed = _closed(task, now, rb)
+    if closed is not None:
+        return closed
+    citation = rb.cite("countersign.reply")
+    if task.extension_state == EXTENSION_REQUESTED:
+        return Decision.refuse(
+            "countersign.extension_pending",
+            f"{task.unit.name}已申请延期至{_d(task.extension_until) if task.extension_until else ''}，"
+            "请等待主办单位答复。",
+            citation, "An extension request is already waiting for the lead unit.",
+        )
+    if not reason.strip():
+        return Decision.refuse(
+            "countersign.extension_reason", "申请延期应说明不能按期回复的特殊情况。", citation,
+            "Give the reason for the extension.",
+        )
+    try:
+        new_due = cal.next_working_day(until, inclusive=True)
+    except UnknownYearError as exc:
+        return Decision.refuse("countersign.due.no_calendar", exc.message_zh, citation, exc.message_en)
+    if new_due <= task.due:
+        return Decision.refuse(
+            "countersign.extension_not_later",
+            f"申请的回复期限{_d(until)}应晚于现有期限{_d(task.due)}。", citation,
+            f"The requested date {_d(until)} must be after the current deadline {_d(task.due)}.",
+        )
+    moved = f"（{_d(until)}为休息日，顺延至{_d(new_due)}）" if new_due != until else ""
+    return Decision.allow(
+        "countersign.extension_requested",
+        f"{task.unit.name}申请将会签回复期限由{_d(task.due)}延至{_d(new_due)}{moved}。", citation,
+        f"{task.unit.name} asks to reply by {_d(new_due)} instead of {_d(task.due)}.",
+        due=new_due,
+    )
+
+
+def check_extension_decision(task: TaskFact, grant: bool, now: dt.datetime, rb: RulebookView) -> Decision:
+    """The lead unit grants or refuses a pending request, before the current deadline passes."""
+    closed = _closed(task, now, rb)
+    if closed is not None:
+        return closed
+    citation = rb.cite("countersign.reply")
+    if task.extension_state != EXTENSION_REQUESTED or task.extension_until is None:
+        return Decision.refuse(
+            "countersign.no_extension_request", f"{task.unit.name}没有待答复的延期申请。", citation,
+            "There is no extension request to decide.",
+        )
+    if grant:
+        return Decision.allow(
+            "countersign.extension_granted",
+            f"主办单位同意{task.unit.name}延期，回复期限改为{_d(task.extension_until)}。", citation,
+            f"Extension granted: reply by {_d(task.extension_until)}.",
+            due=task.extension_until,
+        )
+    return Decision.allow(
+        "countersign.extension_refused",
+        f"主办单位不同意{task.unit.name}延期，仍应于{_d(task.due)}前回复。", citation,
+        f"Extension refused: reply by {_d(task.due)}.",
+        due=task.due,
+    )
+
+
+# -- disagreement ---------------------------------------------------------------------------------
+
+
+def check_statement(
+    document: DocumentFact, tasks: Sequence[TaskFact], reasons: str, proposal: str, rb: RulebookView,
+) -> Decision:
+    """协商后仍不能取得一致意见的，主办部门应列明各方理据，提出办理建议: once every unit has answered
+    (or is deemed to have no objection) and at least one disagrees, with both parts written."""
+    citation = rb.cite("countersign.disagreement")
+    if document.state != COUNTERSIGNING:
+        return Decision.refuse(
+            "countersign.statement_not_countersigning", "本件不在会签中，不能填写分歧说明。", citation,
+            "The document is not being countersigned.",
+        )
+    pending = [t for t in tasks if t.state == PENDING]
+    if pending:
+        names = "、".join(t.unit.name for t in pending)
+        return Decision.refuse(
+            "countersign.statement_too_early",
+            f"{names}尚未回复；各单位回复后，方能列明各方理据。", citation,
+            f"Wait for every reply ({names}) before writing the statement.",
+        )
+    if not any(t.state == DISAGREED for t in tasks):
+        return Decision.refuse(
+            "countersign.no_disagreement", "各会签单位均无不同意见，不需要分歧说明。", citation,
+            "No unit disagrees; no statement is needed.",
+        )
+    if not reasons.strip() or not proposal.strip():
+        missing = "、".join(w for w, v in (("各方理据", reasons), ("办理建议", proposal)) if not v.strip())
+        return Decision.refuse(
+            "countersign.statement_incomplete", f"分歧说明应列明各方理据并提出办理建议；请填写{missing}。",
+            citation, "List each side's reasons and propose a solution.",
+        )
+    names = "、".join(t.unit.name for t in tasks if t.state == DISAGREED)
+    return Decision.allow(
+        "countersign.statement_written",
+        f"主办单位已列明各方理据并提出办理建议，请{names}负责人会签。", citation,
+        f"Statement written; {names} to countersign it.",
+    )
+
+
+def check_statement_signature(task: TaskFact, statement: StatementFact, rb: RulebookView) -> Decision:
+    citation = rb.cite("countersign.disagreement")
+    if task.state != DISAGREED:
+        return Decision.refuse(
+            "countersign.statement_not_disagreeing",
+            f"{task.unit.name}未提出不同意见，不需要会签分歧说明。", citation,
+            f"{task.unit.name} did not disagree.",
+        )
+    if not statement.written:
+        return Decision.refuse(
+            "countersign.statement_missing", "主办单位尚未列明各方理据并提出办理建议，暂不能会签。", citation,
+            "The lead unit has not written the statement yet.",
+        )
+    if task.statement_signed:
+        return Decision.refuse(
+            "countersign.statement_already_signed", f"{task.unit.name}已会签分歧说明。", citation,
+            f"{task.unit.name} has already countersigned the statement.",
+        )
+    return Decision.allow(
+        "countersign.statement_signed", f"{task.unit.name}负责人已会签分歧说明。", citation,
+        f"{task.unit.name} countersigned the statement.",
+    )
+
+
+# -- may it go up? ------------------------------------------------------------------------------
+
+
+def ready_to_go_up(
+    tasks: Sequence[TaskFact], statement: StatementFact, rb: RulebookView, now: dt.datetime | None = None,
+) -> Decision:
+    """Art. 50: 会签后联合报 — every unit asked has answered (or is deemed to have no objection);
+    where a unit disagrees, the lead unit's statement of reasons and proposal is written and every
+    disagreeing unit has countersigned it.  A refusal names everything still missing.
+
+    Given ``now``, a unit whose deadline has passed counts as having no objection even if the
+    worker has not recorded it yet: silence is consent from the deadline, whoever is looking."""
+    if not tasks:
+        return Decision.allow(
+            "countersign.none", "本件未征求其他部门会签。", rb.cite("countersign.consult"),
+            "No countersign was requested.",
+        )
+    missing: list[str] = []
+    missing_en: list[str] = []
+    for t in tasks:
+        if t.state == PENDING and not (now is not None and now >= t.closes_at):
+            missing.append(f"{t.unit.name}尚未回复，期限{_d(t.due)}")
+            missing_en.append(f"{t.unit.name} has not replied (due {_d(t.due)})")
+    disagreeing = [t for t in tasks if t.state == DISAGREED]
+    if disagreeing and not statement.written:
+        names = "、".join(t.unit.name for t in disagreeing)
+        missing.append(f"{names}不同意，主办单位尚未列明各方理据并提出办理建议")
+        missing_en.append(f"{names} disagree(s); the lead unit has not written the statement of reasons")
+    elif disagreeing:
+        unsigned = [t for t in disagreeing if not t.statement_signed]
+        if unsigned:
+            names = "、".join(t.unit.name for t in unsigned)
+            missing.append(f"{names}负责人尚未会签分歧说明")
+            missing_en.append(f"{names} has not countersigned the statement")
+    if missing:
+        still_open = any(t.state == PENDING and not (now is not None and now >= t.closes_at) for t in tasks)
+        citation = rb.cite("countersign.reply" if still_open else "countersign.disagreement")
+        return Decision.refuse(
+            "countersign.incomplete", "会签尚未完成：" + "；".join(missing) + "。", citation,
+            "Countersign is not complete: " + "; ".join(missing_en) + ".",
+            missing=missing,
+        )
+    if disagreeing:
+        return Decision.allow(
+            "countersign.complete_with_statement",
+            "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。",
+            rb.cite("countersign.disagreement"),
+            "Countersign complete; the statement of the disagreement is countersigned.",
+        )
+    return Decision.allow(
+        "countersign.complete", "会签已完成，可联合报州人民政府审批。", rb.cite("countersign.reply"),
+        "Countersign complete.",
+    )
