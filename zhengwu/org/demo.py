@@ -89,7 +89,8 @@ PORTFOLIOS = {
 def _units() -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for order, (code, name, short, kind, component, prefix, org_code) in enumerate(UNITS):
-        parent = units.get("gov") if kind in {UnitKind.OFFICE, UnitKind.DEPARTMENT, UnitKind.DIRECT_UNIT} else None
+        # Departments, the office and the counties (县级政府) all answer to the prefecture government.
+        parent = units.get("gov") if kind not in {UnitKind.GOVERNMENT, UnitKind.SUPERIOR} else None
         units[code], _ = Unit.objects.get_or_create(
             code=code,
             defaults={"name": name, "short_name": short, "kind": kind, "is_component": component,

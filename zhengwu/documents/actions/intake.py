@@ -1,0 +1,573 @@
+"""Actions of incoming documents (收文): a county or a department drafts, signs and submits a
+document to the government; the office receives, registers and checks it (arts. 48, 52), writes
+its handling opinion and sends it up (art. 51); leaders pass it on or instruct on it.
+
+Each action locks the document, asks the rules in :mod:`zhengwu.documents.rules.intake`, writes,
+records the audit entry (citing the provision) and sends the notices, in one transaction.  The
+whole history — versions, return opinions, 拟办, 批示 — stays on the one document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.documents.models import (
+    Classification,
+    Direction,
+    DocState,
+    DocType,
+    Document,
+    DocumentVersion,
+    Flow,
+    Opinion,
+    OpinionKind,
+    Urgency,
+)
+from zhengwu.documents.rules import intake as rules
+from zhengwu.documents.rules.intake import LeaderRef, SubmissionFacts, UnitRef
+from zhengwu.notices import services as notices
+from zhengwu.org.models import Appointment, Person, PositionKind, Unit
+from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder
+from zhengwu.org.services import describe, office_unit, person_of, positions_of, who_holds
+from zhengwu.rulebook.services import version_in_force, view_of
+
+CREATE = "documents.intake.create"
+REVISE = "documents.intake.revise"
+SUBMIT = "documents.intake.submit"
+RESUBMIT = "documents.intake.resubmit"
+RECEIVE = "documents.intake.receive"
+CHECK_PASSED = "documents.intake.check_passed"
+RETURN = "documents.intake.return"
+OFFICE_OPINION = "documents.intake.office_opinion"
+TRANSFER = "documents.intake.pass_on"
+INSTRUCT = "documents.intake.instruct"
+
+EDITABLE = (DocState.DRAFT, DocState.RETURNED)
+SIGNABLE = (DocState.DRAFT, DocState.COUNTERSIGNING, DocState.RETURNED)
+INTAKE_DUTY = "文电"
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
+
+
+@dataclass(frozen=True)
+class IntakeCheck:
+    """The outcome of 初审: every check with its article, and whether the document was returned."""
+
+    document: Document
+    decisions: tuple[Decision, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(d.allowed for d in self.decisions)
+
+    @property
+    def reasons(self) -> list[str]:
+        return [d.explanation for d in self.decisions if not d.allowed]
+
+
+# ---------------------------------------------------------------- reading the facts
+
+
+def _rb(document: Document) -> RulebookView:
+    """A document keeps the rulebook version it started under."""
+    return view_of(document.rulebook_version)
+
+
+def _locked(document: Document) -> Document:
+    return (
+        Document.objects.select_for_update(of=("self",))
+        .select_related("issuer", "rulebook_version", "addressed_person")
+        .get(pk=document.pk)
+    )
+
+
+def _sync(document: Document, written: Document) -> Document:
+    """Copy what the action wrote back into the caller's instance, so it sees the new state."""
+    if document is not written:
+        for f in document._meta.concrete_fields:
+            setattr(document, f.attname, getattr(written, f.attname))
+    return written
+
+
+def _actor_person(actor: AbstractBaseUser) -> Person:
+    person = person_of(actor)
+    if person is None:
+        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。")
+    return person
+
+
+def unit_ref(unit: Unit) -> UnitRef:
+    return UnitRef(unit.pk, unit.short_name or unit.name, unit.kind)
+
+
+def superiors_of(unit: Unit) -> tuple[UnitRef, ...]:
+    """The issuer's superior bodies, nearest first (its ``parent`` chain)."""
+    chain: list[UnitRef] = []
+    seen = {unit.pk}
+    current = unit.parent
+    while current is not None and current.pk not in seen:
+        chain.append(unit_ref(current))
+        seen.add(current.pk)
+        current = current.parent
+    return tuple(chain)
+
+
+def _latest_version(document: Document) -> DocumentVersion:
+    version = document.versions.order_by("-number").first()
+    if version is None:  # every document is created with version 1
+        raise InvalidInput("该公文没有正文版本。")
+    return version
+
+
+def submission_facts(document: Document) -> SubmissionFacts:
+    """What 初审 looks at, read from the document and its latest version."""
+    person = document.addressed_person
+    return SubmissionFacts(
+        doc_type=document.doc_type,
+        doc_type_label=str(DocType(document.doc_type).label),
+        direction=document.direction,
+        issuer=unit_ref(document.issuer),
+        superiors=superiors_of(document.issuer),
+        main_recipients=tuple(unit_ref(u) for u in document.main_recipients.all()),
+        copy_recipients=tuple(unit_ref(u) for u in document.copy_recipients.all()),
+        request_items=tuple(str(i) for i in document.request_items or ()),
+        title=document.title,
+        body=_latest_version(document).body,
+        addressed_person=person.name if person else None,
+        answers_leader_assignment=document.answers_leader_assignment,
+        classification=document.classification,
+    )
+
+
+def _leader_ref(holder: Holder) -> LeaderRef:
+    return LeaderRef(holder.person_id, holder.person_name, holder.position.title, holder.position.kind,
+                     holder.away, holder.acting_for.position.title if holder.acting_for else "")
+
+
+def _person_ref(person: Person, day: dt.date) -> LeaderRef:
+    """A person as the routing rules see them: by their government-leader position, if any."""
+    appointments = list(
+        Appointment.objects.filter(person=person, start__lte=day).exclude(end__lt=day).select_related("position")
+    )
+    appointments.sort(key=lambda a: (a.position.kind not in GOVERNMENT_LEADERS, a.position.sort_order))
+    if not appointments:
+        return LeaderRef(person.pk, person.name, "", "")
+    position = appointments[0].position
+    return LeaderRef(person.pk, person.name, position.title, position.kind)
+
+
+def _head(document: Document, day: dt.date) -> Holder | None:
+    return who_holds(Authority("head", document.issuer_id), day)
+
+
+def _routed_to(document: Document) -> Person | None:
+    """The leader the document is with now: the addressee of the last 拟办 or 转批."""
+    last = (
+        document.opinions.filter(kind__in=[OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON],
+                                 addressed_to__isnull=False)
+        .select_related("addressed_to").order_by("-created_at", "-id").first()
+    )
+    return last.addressed_to if last else None
+
+
+def _office_intake_people(day: dt.date) -> list[Person]:
+    """Who hears of a new submission: the office's 文电 clerks and the 办公室主任."""
+    office = office_unit()
+    if office is None:
+        return []
+    holding = (
+        Appointment.objects.filter(position__unit=office, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .filter(Q(position__kind=PositionKind.OFFICE_DIRECTOR)
+                | Q(position__kind=PositionKind.CLERK, position__duties__contains=INTAKE_DUTY))
+    )
+    return list(Person.objects.filter(pk__in=holding.values("person_id")).select_related("user"))
+
+
+def _users(people: Sequence[Person | None]) -> list[AbstractBaseUser]:
+    return [p.user for p in people if p is not None]
+
+
+def _state(document: Document, allowed: Sequence[str], what: str, provision: str, rb: RulebookView) -> Decision:
+    return rules.check_state(document.state, allowed, str(DocState(document.state).label), what, provision, rb)
+
+
+def _opinion(document: Document, actor: AbstractBaseUser, kind: str, text: str,
+             addressed_to: Person | None = None) -> Opinion:
+    who = describe(actor)
+    return Opinion.objects.create(
+        document=document, kind=kind, text=text, author_id=actor.pk, author_name=who.name[:60],
+        author_position=who.position[:120], addressed_to=addressed_to, created_at=timezone.now(),
+    )
+
+
+# ---------------------------------------------------------------- input
+
+
+def _clean_items(request_items: Sequence[str]) -> list[str]:
+    if isinstance(request_items, str) or not all(isinstance(i, str) for i in request_items):
+        raise InvalidInput("请示事项应当逐项填写。", field="request_items")
+    return [i.strip() for i in request_items if i.strip()]
+
+
+def _validate(title: str, doc_type: str, classification: str, urgency: str,
+              main_recipients: Sequence[Unit], copy_recipients: Sequence[Unit]) -> None:
+    if not title.strip():
+        raise InvalidInput("请填写公文标题。", field="title", message_en="The title is required.")
+    if doc_type not in DocType.values:
+        raise InvalidInput(f"无法识别的文种“{doc_type}”。", field="doc_type", message_en="Unknown document type.")
+    if classification not in Classification.values:
+        raise InvalidInput(f"无法识别的密级“{classification}”。", field="classification")
+    if urgency not in Urgency.values:
+        raise InvalidInput(f"无法识别的紧急程度“{urgency}”。", field="urgency")
+    if not main_recipients:
+        raise InvalidInput("请选择主送机关。", field="main_recipients")
+    if {u.pk for u in main_recipients} & {u.pk for u in copy_recipients}:
+        raise InvalidInput("同一机关不能既主送又抄送。", field="copy_recipients")
+
+
+# ---------------------------------------------------------------- the issuing unit
+
+
+@transaction.atomic
+def create_submission(
+    actor: AbstractBaseUser,
+    issuer: Unit,
+    doc_type: str,
+    title: str,
+    body: str,
+    request_items: Sequence[str],
+    main_recipients: Sequence[Unit],
+    copy_recipients: Sequence[Unit] = (),
+    addressed_person: Person | None = None,
+    answers_leader_assignment: bool = False,
+    classification: str = "none",
+    urgency: str = "normal",
+) -> Document:
+    """Staff of ``issuer`` draft a document to the government: DRAFT, with version 1."""
+    today = timezone.localdate()
+    _validate(title, doc_type, classification, urgency, main_recipients, copy_recipients)
+    items = _clean_items(request_items)
+    version = version_in_force(today)
+    rb = view_of(version)
+    issuer_ref = unit_ref(issuer)
+    kind = SubmissionFacts(doc_type, str(DocType(doc_type).label), Direction.UPWARD, issuer_ref, (), ())
+    require(
+        rules.may_draft(positions_of(actor, today), issuer_ref, rb),
+        rules.check_submission_type(kind, rb),
+        rules.check_classification(classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
+    )
+    document = Document.objects.create(
+        flow=Flow.SUBMISSION, doc_type=doc_type, direction=Direction.UPWARD, title=title.strip(), issuer=issuer,
+        addressed_person=addressed_person, answers_leader_assignment=answers_leader_assignment,
+        request_items=items, classification=classification, urgency=urgency, state=DocState.DRAFT,
+        rulebook_version=version, created_by_id=actor.pk, created_at=timezone.now(),
+    )
+    document.main_recipients.set(main_recipients)
+    document.copy_recipients.set(copy_recipients)
+    DocumentVersion.objects.create(document=document, number=1, body=body, created_by_id=actor.pk,
+                                   created_at=timezone.now())
+    audit.record(
+        actor=actor, action=CREATE, target=document, citation=rb.cite("intake.rules"),
+        summary=f"起草报送州人民政府的{kind.doc_type_label}：{document.title}",
+        details={"issuer": issuer.code, "doc_type": doc_type, "version": 1, "request_items": len(items),
+                 "main_recipients": [u.code for u in main_recipients],
+                 "copy_recipients": [u.code for u in copy_recipients]},
+    )
+    return document
+
+
+@transaction.atomic
+def revise(
+    actor: AbstractBaseUser,
+    document: Document,
+    body: str,
+    *,
+    title: str | None = None,
+    request_items: Sequence[str] | None = None,
+    main_recipients: Sequence[Unit] | None = None,
+    copy_recipients: Sequence[Unit] | None = None,
+    addressed_person: Person | Literal[_Keep.KEEP] | None = KEEP,
+    answers_leader_assignment: bool | None = None,
+    classification: str | None = None,
+    urgency: str | None = None,
+) -> DocumentVersion:
+    """A new version of a draft, or of a returned document being corrected (art. 52)."""
+    doc = _locked(document)
+    rb = _rb(doc)
+    today = timezone.localdate()
+    mains = list(main_recipients) if main_recipients is not None else list(doc.main_recipients.all())
+    copies = list(copy_recipients) if copy_recipients is not None else list(doc.copy_recipients.all())
+    new_classification = classification if classification is not None else doc.classification
+    _validate(title if title is not None else doc.title, doc.doc_type, new_classification,
+              urgency if urgency is not None else doc.urgency, mains, copies)
+    items = _clean_items(request_items) if request_items is not None else None
+    provision = "review.return_with_reasons" if doc.state == DocState.RETURNED else "intake.rules"
+    require(
+        _state(doc, EDITABLE, "修改", provision, rb),
+        rules.may_draft(positions_of(actor, today), unit_ref(doc.issuer), rb),
+        rules.check_classification(new_classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
+    )
+    changed: list[str] = []
+    if title is not None and title.strip() != doc.title:
+        doc.title = title.strip()
+        changed.append("title")
+    if items is not None and items != doc.request_items:
+        doc.request_items = items
+        changed.append("request_items")
+    if addressed_person is not KEEP and addressed_person != doc.addressed_person:
+        doc.addressed_person = addressed_person
+        changed.append("addressed_person")
+    if answers_leader_assignment is not None and answers_leader_assignment != doc.answers_leader_assignment:
+        doc.answers_leader_assignment = answers_leader_assignment
+        changed.append("answers_leader_assignment")
+    if new_classification != doc.classification:
+        doc.classification = new_classification
+        changed.append("classification")
+    if urgency is not None and urgency != doc.urgency:
+        doc.urgency = urgency
+        changed.append("urgency")
+    if changed:
+        doc.save(update_fields=changed)
+    _sync(document, doc)
+    if main_recipients is not None:
+        doc.main_recipients.set(mains)
+        changed.append("main_recipients")
+    if copy_recipients is not None:
+        doc.copy_recipients.set(copies)
+        changed.append("copy_recipients")
+    number = (doc.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = DocumentVersion.objects.create(document=doc, number=number, body=body, created_by_id=actor.pk,
+                                             created_at=timezone.now())
+    audit.record(
+        actor=actor, action=REVISE, target=doc, citation=rb.cite(provision),
+        summary=f"修改公文（第{number}版）：{doc.title}",
+        details={"version": number, "changed": changed, "state": doc.state},
+    )
+    return version
+
+
+def _countersign_status(document: Document) -> Decision:
+    """Art. 50: a 请示 whose countersign is incomplete is not submitted (see the countersign actions)."""
+    from zhengwu.documents.actions.countersign import countersign_status
+
+    return countersign_status(document)
+
+
+@transaction.atomic
+def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
+    """The unit's head, or the deputy acting for the head, signs (签发) the latest version, which is
+    frozen, and submits the document to the government (art. 49).  From RETURNED this is the
+    resubmission of the corrected document (art. 52): the history stays on the one record."""
+    doc = _locked(document)
+    rb = _rb(doc)
+    today = timezone.localdate()
+    person = _actor_person(actor)
+    require(_state(doc, SIGNABLE, "签发报送", "signing.unit_document", rb))
+    holder = _head(doc, today)
+    signing = rules.may_sign_submission(person.pk, person.name, unit_ref(doc.issuer),
+                                        _leader_ref(holder) if holder else None, rb)
+    require(signing)
+    latest = _latest_version(doc)
+    resubmission = doc.state == DocState.RETURNED
+    if resubmission and latest.frozen:
+        raise Refused([Decision.refuse(
+            "review.not_corrected", "退回的公文应当按退文理由修改后重新报送，本件退回后尚未修改。",
+            rb.cite("review.return_with_reasons"), "Correct the returned document before resubmitting it.",
+        )])
+    require(
+        _countersign_status(doc),
+        rules.check_classification(doc.classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
+    )
+    now = timezone.now()
+    latest.frozen = True
+    latest.save(update_fields=["frozen"])
+    doc.signer, doc.signed_at, doc.state = person, now, DocState.SUBMITTED
+    doc.save(update_fields=["signer", "signed_at", "state"])
+    _sync(document, doc)
+    acting_for = f"{doc.issuer.short_name or doc.issuer.name}{holder.acting_for.position.title}" \
+        if holder and holder.acting_for else ""
+    verb = "重新报送" if resubmission else "签发报送"
+    audit.record(
+        actor=actor, action=RESUBMIT if resubmission else SUBMIT, target=doc, citation=signing.citation,
+        summary=f"{verb}：{doc.title}（第{latest.number}版，签发人{person.name}）", acting_for=acting_for,
+        details={"version": latest.number, "signer": person.pk, "acting": bool(acting_for),
+                 "signing": signing.code},
+    )
+    issuer = doc.issuer.short_name or doc.issuer.name
+    notices.send(_users(_office_intake_people(today)), f"待签收：{issuer}{verb}《{doc.title}》",
+                 signing.message, signing.citation)
+    return doc
+
+
+# ---------------------------------------------------------------- the government office
+
+
+@transaction.atomic
+def receive(actor: AbstractBaseUser, document: Document) -> Document:
+    """The office signs for (签收) and registers (登记) a submitted document."""
+    doc = _locked(document)
+    rb = _rb(doc)
+    office = office_unit()
+    decision = rules.may_handle_intake(positions_of(actor), office.pk if office else None, "签收登记", rb)
+    require(decision, _state(doc, [DocState.SUBMITTED], "签收", "intake.rules", rb))
+    doc.state, doc.received_at, doc.received_by_id = DocState.RECEIVED, timezone.now(), actor.pk
+    doc.save(update_fields=["state", "received_at", "received_by"])
+    _sync(document, doc)
+    version = _latest_version(doc)
+    audit.record(
+        actor=actor, action=RECEIVE, target=doc, citation=decision.citation,
+        summary=f"签收登记：{doc.issuer.short_name or doc.issuer.name}《{doc.title}》（第{version.number}版）",
+        details={"version": version.number, "urgency": doc.urgency},
+    )
+    return doc
+
+
+@transaction.atomic
+def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
+    """初审 (art. 48): a document that fails is returned with its reasons, every one with its
+    article (art. 52), and the issuer's head is told; one that passes stays RECEIVED, recorded
+    as 初审通过, ready for the office's opinion."""
+    doc = _locked(document)
+    rb = _rb(doc)
+    today = timezone.localdate()
+    office = office_unit()
+    require(
+        rules.may_handle_intake(positions_of(actor), office.pk if office else None, "初审", rb),
+        _state(doc, [DocState.RECEIVED], "初审", "intake.rules", rb),
+    )
+    decisions = rules.intake_checks(submission_facts(doc), rb, settings.ZHENGWU_CLASSIFICATION_CEILING)
+    result = IntakeCheck(doc, tuple(decisions))
+    results = [{"code": d.code, "allowed": d.allowed, "article": d.citation.article if d.citation else None,
+                "explanation": d.explanation} for d in decisions]
+    if result.passed:
+        doc.state = DocState.CHECKED
+        doc.save(update_fields=["state"])
+        _sync(document, doc)
+        audit.record(actor=actor, action=CHECK_PASSED, target=doc, citation=rb.cite("intake.rules"),
+                     summary=f"初审通过：{doc.title}", details={"checks": results})
+        return result
+    head = _head(doc, today)
+    head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
+    reasons = rules.return_reasons(decisions)
+    _opinion(doc, actor, OpinionKind.CHECK_RETURN, reasons, addressed_to=head_person)
+    doc.state = DocState.RETURNED
+    doc.save(update_fields=["state"])
+    _sync(document, doc)
+    citation = rb.cite("review.return_with_reasons")
+    audit.record(
+        actor=actor, action=RETURN, target=doc, citation=citation,
+        summary=f"初审未通过，退回{doc.issuer.short_name or doc.issuer.name}：{doc.title}",
+        details={"checks": results, "reasons": result.reasons},
+    )
+    notices.send(_users([head_person, person_of(doc.created_by)]), f"退文：《{doc.title}》", reasons, citation)
+    return result
+
+
+@transaction.atomic
+def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str, major: bool = False) -> Opinion:
+    """The office's handling opinion (拟办), sent up by the leaders' division of work (art. 51):
+    to the issuer's 分管 leader, or to the 州长 when the matter is major."""
+    doc = _locked(document)
+    rb = _rb(doc)
+    today = timezone.localdate()
+    if not text.strip():
+        raise InvalidInput("请填写拟办意见。", field="text")
+    may_write = rules.may_write_office_opinion(positions_of(actor), rb)
+    if doc.state == DocState.RECEIVED:
+        require(may_write, Decision.refuse(
+            "review.not_checked", "公文签收后应当先经初审，初审通过后才能拟办。", rb.cite("intake.rules"),
+            "Check the document before writing the office's opinion.",
+        ))
+    require(may_write, _state(doc, [DocState.CHECKED], "拟办", "review.office_opinion", rb))
+    portfolio = who_holds(Authority("portfolio", doc.issuer_id), today)
+    governor = who_holds(Authority("governor"), today)
+    routing = rules.route(unit_ref(doc.issuer), _leader_ref(portfolio) if portfolio else None,
+                          _leader_ref(governor) if governor else None, major, rb)
+    require(routing.decision)
+    assert routing.to is not None  # an allowed route names its leader
+    leader = Person.objects.select_related("user").get(pk=routing.to.person_id)
+    opinion = _opinion(doc, actor, OpinionKind.OFFICE_OPINION, text.strip(), addressed_to=leader)
+    doc.state, doc.major = DocState.ROUTED, major
+    doc.save(update_fields=["state", "major"])
+    _sync(document, doc)
+    audit.record(
+        actor=actor, action=OFFICE_OPINION, target=doc, citation=rb.cite("review.office_opinion"),
+        summary=f"拟办并呈批{routing.to.label}：{doc.title}",
+        details={"route": routing.decision.code, "to": leader.pk, "major": major, "opinion": opinion.pk,
+                 "routing": routing.decision.explanation},
+    )
+    notices.send([leader.user], f"呈批：《{doc.title}》", f"{text.strip()}\n{routing.decision.message}",
+                 routing.decision.citation)
+    return opinion
+
+
+# ---------------------------------------------------------------- the leaders
+
+
+@transaction.atomic
+def pass_on(actor: AbstractBaseUser, document: Document, to_person: Person, text: str = "") -> Opinion:
+    """The leader a document is routed to passes it to another government leader (转批, art. 51)."""
+    doc = _locked(document)
+    rb = _rb(doc)
+    today = timezone.localdate()
+    person = _actor_person(actor)
+    current = _routed_to(doc)
+    target = _person_ref(to_person, today)
+    decision = rules.may_pass_on(person.pk, _person_ref(current, today) if current else None, target, rb)
+    require(_state(doc, [DocState.ROUTED], "转批", "review.routing", rb), decision)
+    note = text.strip() or f"请{to_person.name}同志核批。"
+    opinion = _opinion(doc, actor, OpinionKind.PASS_ON, note, addressed_to=to_person)
+    audit.record(
+        actor=actor, action=TRANSFER, target=doc, citation=decision.citation,
+        summary=f"转请{target.label}核批：{doc.title}", details={"from": person.pk, "to": to_person.pk,
+                                                             "opinion": opinion.pk},
+    )
+    notices.send([to_person.user], f"转批：《{doc.title}》", f"{person.name}：{note}", decision.citation)
+    return opinion
+
+
+@transaction.atomic
+def instruct(actor: AbstractBaseUser, document: Document, text: str) -> Opinion:
+    """The leader the document is routed to writes the 批示; the issuer's head and the office
+    are told (art. 51)."""
+    doc = _locked(document)
+    rb = _rb(doc)
+    today = timezone.localdate()
+    person = _actor_person(actor)
+    if not text.strip():
+        raise InvalidInput("请填写批示内容。", field="text")
+    current = _routed_to(doc)
+    decision = rules.may_act_on_routed(person.pk, _person_ref(current, today) if current else None, "批示", rb)
+    require(_state(doc, [DocState.ROUTED], "批示", "review.routing", rb), decision)
+    opinion = _opinion(doc, actor, OpinionKind.INSTRUCTION, text.strip())
+    doc.state = DocState.INSTRUCTED
+    doc.save(update_fields=["state"])
+    _sync(document, doc)
+    audit.record(
+        actor=actor, action=INSTRUCT, target=doc, citation=decision.citation,
+        summary=f"{person.name}批示：{doc.title}", details={"opinion": opinion.pk, "text": text.strip()},
+    )
+    head = _head(doc, today)
+    head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
+    notices.send(_users([head_person, *_office_intake_people(today)]), f"领导批示：《{doc.title}》",
+                 f"{person.name}批示：{text.strip()}", decision.citation)
+    return opinion
