@@ -1,0 +1,411 @@
+"""Who signs an outgoing document (签发): the table of art. 49, as a pure rule.
+
+Plain facts about the document (:class:`OutgoingFacts`) and the people holding the positions on
+the signing day (:class:`SigningHolders`, built from :func:`zhengwu.org.rules.resolve_holder`, so
+acting arrangements are already applied) go in; a :class:`SigningRequirement` comes out: who
+reviews (审核) or agrees (同意) first, who may sign (签发, or 签批 for a department document marked
+「经自治州人民政府同意」), a sentence a clerk understands, and the citation.  :func:`may_sign`
+refuses anyone else, naming who must sign.
+
+The rows of art. 49 (``ARTICLES.md``), checked in this order — document: steps first → signer:
+
+1. 州政府 normative document, decision or order; motion or appointment to the 州人大 (常委会):
+   the 分管 leader(s) review → 州长.  (``signing.authority``)
+2. 州政府 document to the 自治区人民政府 or the 州党委 for approval: the 分管副州长 reviews →
+   州长 or 常务副州长.  (``signing.authority``)
+3. 州政府 document to the 自治区's 委、办、厅、局: → the 分管副州长; an important one the 分管副州长
+   passes up (审核) → 州长 or 常务副州长.  (``signing.authority``)
+4. Important 州政府 document sent down: the 分管副州长 reviews → 州长 or 常务副州长.
+5. Office document on a government leader's instruction: → 秘书长.  (``signing.authority``)
+6. Office document within the office's own competence: → 秘书长 or 办公室主任.
+7. A department's request that the office forward (转发) its document: the 分管副州长 gives an
+   opinion, the 州长 or 常务副州长 agrees → 秘书长.  (``signing.forwarding``)
+8. Department document marked 「经自治州人民政府同意」: → the 分管 leader (签批); across portfolios
+   every leader concerned reviews → 州长 or 常务副州长; filed with the office within 30 days of
+   issue (parameter ``filing.agreed_document_days``).  (``signing.agreed_document``)
+9. A county's or department's document to the 州政府: → its administrative head (or acting head).
+   (``signing.unit_document``)
+
+A government document that fits no row (an ordinary, not important, document sent down) or an
+office document that is neither on instruction nor within the office's competence gets an
+*undetermined* requirement: nobody may sign it until the office says which row it is.
+
+The 常务副州长 acting for an absent 州长 (art. 6) signs what the 州长 signs: the ``governor`` holder
+is then the 常务副州长 with ``acting_for`` set, and the sentence says so.  Likewise an acting unit
+head.  No Django here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.rulebook_view import RulebookView, UnknownProvision
+from zhengwu.org.rules import Holder
+
+# Issuing bodies (the values of org.models.UnitKind; a directly affiliated unit counts as a department).
+GOVERNMENT = "government"
+OFFICE = "office"
+DEPARTMENT = "department"
+DIRECT_UNIT = "direct_unit"
+COUNTY = "county"
+ISSUER_KINDS = frozenset({GOVERNMENT, OFFICE, DEPARTMENT, DIRECT_UNIT, COUNTY})
+
+# Superiors a 州政府 document may go to for approval (art. 49, second paragraph).
+REGION_GOVERNMENT = "region_government"
+PARTY_COMMITTEE = "party_committee"
+APPROVING_SUPERIORS = {REGION_GOVERNMENT: "自治区人民政府", PARTY_COMMITTEE: "州党委"}
+
+# Provisions of the rulebook (art. 49 in the Kizilsu rules).
+AUTHORITY = "signing.authority"
+FORWARDING = "signing.forwarding"
+AGREED_DOCUMENT = "signing.agreed_document"
+UNIT_DOCUMENT = "signing.unit_document"
+FILING_DAYS = "filing.agreed_document_days"
+
+# Role titles, as the article names them.
+R_GOVERNOR = "州长"
+R_EXECUTIVE = "常务副州长"
+R_PORTFOLIO_VICE = "分管副州长"
+R_PORTFOLIO_LEADER = "分管领导同志"
+R_SECRETARY_GENERAL = "秘书长"
+R_OFFICE_DIRECTOR = "办公室主任"
+R_UNIT_HEAD = "行政主要负责人"
+
+
+@dataclass(frozen=True)
+class OutgoingFacts:
+    """What art. 49 needs to know about an outgoing document.
+
+    ``issuer_kind``: ``government`` (the 州人民政府), ``office`` (its 办公室), ``department``
+    (or ``direct_unit``), ``county``.  ``for_approval_by``: ``region_government`` or
+    ``party_committee`` when a 州政府 document goes up for approval, else empty.
+    """
+
+    issuer_kind: str
+    issuer_name: str = ""
+    published_instrument: bool = False  # normative document, decision or order the 州政府 publishes
+    to_people_congress: bool = False  # motion (议案) or appointment (人事任免) to the 州人大 or its 常委会
+    for_approval_by: str = ""
+    to_region_departments: bool = False  # to the 自治区's 委、办、厅、局
+    important: bool = False
+    on_leader_instruction: bool = False  # office document issued on a government leader's 批示
+    within_office_competence: bool = False
+    forwarding_request: bool = False  # a department asks the office to forward (转发) its document
+    agreed_by_government: bool = False  # department document marked 「经自治州人民政府同意」
+    spans_portfolios: bool = False  # joint department document across 分管 portfolios
+    to_government: bool = True  # a county's or department's document goes to the 州政府 for approval
+
+    def __post_init__(self) -> None:
+        if self.issuer_kind not in ISSUER_KINDS:
+            raise ValueError(
+                f"unknown issuing body kind {self.issuer_kind!r}; expected one of {', '.join(sorted(ISSUER_KINDS))}"
+            )
+        if self.for_approval_by and self.for_approval_by not in APPROVING_SUPERIORS:
+            raise ValueError(
+                f"unknown approving superior {self.for_approval_by!r}; expected one of "
+                f"{', '.join(APPROVING_SUPERIORS)}"
+            )
+
+
+@dataclass(frozen=True)
+class SigningHolders:
+    """Who holds each position on the signing day (``None``: vacant).
+
+    ``governor`` is the holder of the 州长's authority (the 常务副州长 while acting, art. 6);
+    ``portfolio_leaders`` the 分管 leaders of the units the document concerns (one per portfolio);
+    ``unit_head`` the issuing county's or department's head (or acting head).
+    """
+
+    governor: Holder | None = None
+    executive_vice_governor: Holder | None = None
+    portfolio_leaders: tuple[Holder, ...] = ()
+    secretary_general: Holder | None = None
+    office_director: Holder | None = None
+    unit_head: Holder | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A seat art. 49 names (州长, 分管副州长…) and who sits in it that day (``None``: vacant)."""
+
+    title: str
+    holder: Holder | None
+
+    @property
+    def label(self) -> str:
+        return self.holder.label if self.holder else f"{self.title}（空缺）"
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step before signing: ``action`` (审核, 提出意见, 同意) by any one of ``any_of``."""
+
+    action: str
+    any_of: tuple[Role, ...]
+
+    @property
+    def person_ids(self) -> frozenset[int]:
+        return frozenset(r.holder.person_id for r in self.any_of if r.holder)
+
+    @property
+    def label(self) -> str:
+        return f"{_names(self.any_of)}{self.action}"
+
+
+@dataclass(frozen=True)
+class SigningRequirement:
+    """Who must act on a document before and at its signature, and why."""
+
+    code: str
+    message: str  # the clerk-readable sentence of the rule
+    citation: Citation
+    signers: tuple[Role, ...] = ()  # acceptable signers: any one of them signs
+    steps: tuple[Step, ...] = ()  # in order, before signing
+    verb: str = "签发"  # 签批 for 「经自治州人民政府同意」 documents
+    notes: tuple[str, ...] = field(default=())  # acting arrangements, absences, filing duty
+    filing_days: int | None = None  # 「经同意」 documents: filed with the office within N days of issue
+
+    @property
+    def determined(self) -> bool:
+        return bool(self.signers)
+
+    @property
+    def signer_person_ids(self) -> frozenset[int]:
+        return frozenset(r.holder.person_id for r in self.signers if r.holder)
+
+    @property
+    def who(self) -> str:
+        """「签发人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核」."""
+        if not self.signers:
+            return ""
+        text = f"{self.verb}人：{_names(self.signers)}"
+        if self.steps:
+            text += "；此前：" + "，".join(s.label for s in self.steps)
+        return text
+
+    @property
+    def summary(self) -> str:
+        """The sentence, who that is today, and any acting arrangement or absence."""
+        parts = [self.message.rstrip("。")]
+        if self.who:
+            parts.append(self.who)
+        parts += [n.rstrip("。") for n in self.notes]
+        return "；".join(parts) + "。"
+
+    @property
+    def decision(self) -> Decision:
+        """What the document page shows before anyone asks."""
+        if not self.determined:
+            return Decision.refuse(self.code, self.message, self.citation)
+        return Decision.allow(self.code, self.summary, self.citation,
+                              signers=sorted(self.signer_person_ids))
+
+
+def _names(roles: Iterable[Role]) -> str:
+    """Labels joined with 或, one per person (the 常务副州长 acting as 州长 appears once)."""
+    seen: set[int] = set()
+    labels: list[str] = []
+    for role in roles:
+        if role.holder is not None:
+            if role.holder.person_id in seen:
+                continue
+            seen.add(role.holder.person_id)
+        labels.append(role.label)
+    return "或".join(labels)
+
+
+def _unique(holders: Iterable[Holder]) -> tuple[Holder, ...]:
+    seen: set[int] = set()
+    out: list[Holder] = []
+    for h in holders:
+        if h.position.id not in seen:
+            seen.add(h.position.id)
+            out.append(h)
+    return tuple(out)
+
+
+def _portfolio_roles(holders: SigningHolders, title: str) -> tuple[Role, ...]:
+    leaders = _unique(holders.portfolio_leaders)
+    return tuple(Role(title, h) for h in leaders) or (Role(title, None),)
+
+
+def _governor_or_executive(holders: SigningHolders) -> tuple[Role, ...]:
+    return (Role(R_GOVERNOR, holders.governor), Role(R_EXECUTIVE, holders.executive_vice_governor))
+
+
+def _notes(roles: Iterable[Role]) -> tuple[str, ...]:
+    """Acting arrangements and absences of the people named, from the holders' own basis."""
+    out: list[str] = []
+    for role in roles:
+        h = role.holder
+        if h is None or h.basis is None or not (h.acting_for or h.away):
+            continue
+        if h.basis.message not in out:
+            out.append(h.basis.message)
+    return tuple(out)
+
+
+def _requirement(
+    code: str, message: str, citation: Citation, signers: tuple[Role, ...], steps: tuple[Step, ...] = (),
+    verb: str = "签发", extra_notes: tuple[str, ...] = (), filing_days: int | None = None,
+) -> SigningRequirement:
+    notes = _notes(signers) + _notes(r for s in steps for r in s.any_of)
+    return SigningRequirement(code, message, citation, signers, steps, verb,
+                              tuple(dict.fromkeys(notes + extra_notes)), filing_days)
+
+
+def signing_requirement(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
+    """Who must review and sign ``facts``'s document on the day ``holders`` describe (art. 49)."""
+    if facts.issuer_kind == GOVERNMENT:
+        return _government(facts, holders, rb)
+    if facts.issuer_kind == OFFICE or facts.forwarding_request:
+        return _office(facts, holders, rb)
+    return _unit(facts, holders, rb)
+
+
+def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
+    cite = rb.cite(AUTHORITY)
+    governor = (Role(R_GOVERNOR, holders.governor),)
+    either = _governor_or_executive(holders)
+    if facts.published_instrument or facts.to_people_congress:
+        what = "州人民政府公布的规范性文件、决定或命令" if facts.published_instrument else \
+            "州人民政府向州人大及其常委会提出的议案或人事任免"
+        return _requirement(
+            "signing.published", f"本件为{what}，经州人民政府分管领导同志审核后，由州长签发。", cite, governor,
+            tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_LEADER)),
+        )
+    if facts.for_approval_by:
+        superior = APPROVING_SUPERIORS[facts.for_approval_by]
+        return _requirement(
+            "signing.upward",
+            f"本件为以州人民政府名义上报{superior}审批的文件，经分管副州长审核后，由州长或常务副州长签发。",
+            cite, either, tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE)),
+        )
+    if facts.to_region_departments:
+        if facts.important:
+            return _requirement(
+                "signing.region_departments_important",
+                "本件为以州人民政府名义向自治区人民政府各委、办、厅、局行文的重要公文，由分管副州长审核后，"
+                "报州长或常务副州长签发。",
+                cite, either, tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE)),
+            )
+        return _requirement(
+            "signing.region_departments",
+            "本件为以州人民政府名义向自治区人民政府各委、办、厅、局的行文，由分管副州长签发。",
+            cite, _portfolio_roles(holders, R_PORTFOLIO_VICE),
+        )
+    if facts.important:
+        return _requirement(
+            "signing.important",
+            "本件为以州人民政府名义下发的重要公文，经分管副州长审核后，由州长或常务副州长签发。",
+            cite, either, tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE)),
+        )
+    return SigningRequirement(
+        "signing.undetermined",
+        "以州人民政府名义下发的公文，第四十九条规定重要公文经分管副州长审核后由州长或常务副州长签发；"
+        "本件既未标为重要公文，也不属于该条所列其他情形，请政府办公室确认公文类别后再送签。",
+        cite,
+    )
+
+
+def _office(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
+    secretary = (Role(R_SECRETARY_GENERAL, holders.secretary_general),)
+    if facts.forwarding_request:
+        steps = tuple(Step("提出意见", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE))
+        steps += (Step("同意", _governor_or_executive(holders)),)
+        return _requirement(
+            "signing.forwarding",
+            "本件为政府部门要求州人民政府办公室转发的文件，由分管副州长提出意见，经州长或常务副州长同意后，"
+            "由秘书长签发。",
+            rb.cite(FORWARDING), secretary, steps,
+        )
+    cite = rb.cite(AUTHORITY)
+    if facts.on_leader_instruction:
+        return _requirement(
+            "signing.office_instructed",
+            "本件为以州人民政府办公室名义发文、州人民政府领导批示办理的公文，由秘书长签发。", cite, secretary,
+        )
+    if facts.within_office_competence:
+        return _requirement(
+            "signing.office_competence", "本件为州人民政府办公室职权范围内的发文，由秘书长或办公室主任签发。", cite,
+            (*secretary, Role(R_OFFICE_DIRECTOR, holders.office_director)),
+        )
+    return SigningRequirement(
+        "signing.undetermined",
+        "以州人民政府办公室名义发文，州人民政府领导批示办理的由秘书长签发，属办公室职权范围内的由秘书长或"
+        "办公室主任签发；请确认本件属于哪一种后再送签。",
+        cite,
+    )
+
+
+def _unit(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
+    issuer = facts.issuer_name or ("本县（市）" if facts.issuer_kind == COUNTY else "本部门")
+    if facts.agreed_by_government and facts.issuer_kind != COUNTY:
+        cite = rb.cite(AGREED_DOCUMENT)
+        try:
+            days: int | None = rb.param(FILING_DAYS).as_int
+        except UnknownProvision:
+            days = None
+        filing = (f"文件印发后{days}日内应向州人民政府办公室报备。",) if days else ()
+        leaders = _portfolio_roles(holders, R_PORTFOLIO_LEADER)
+        across = facts.spans_portfolios or len(leaders) > 1
+        if across:
+            return _requirement(
+                "signing.agreed_across",
+                "本件为冠以“经自治州人民政府同意”字样、涉及不同分管领域的部门联合发文，经相关分管领导同志审核同意后，"
+                "由州长或常务副州长签批。",
+                cite, _governor_or_executive(holders), tuple(Step("审核同意", (r,)) for r in leaders), "签批",
+                filing, days,
+            )
+        return _requirement(
+            "signing.agreed",
+            "本件为冠以“经自治州人民政府同意”字样的部门发文，由州人民政府分管领导同志签批。",
+            cite, leaders, (), "签批", filing, days,
+        )
+    cite = rb.cite(UNIT_DOCUMENT)
+    if not facts.to_government:
+        return SigningRequirement(
+            "signing.undetermined",
+            f"第四十九条只规定{issuer}报送州人民政府审批的公文和冠以“经自治州人民政府同意”字样的发文由谁签发；"
+            "本件两者都不是，按本单位发文规定签发，不在本系统签发。",
+            cite,
+        )
+    return _requirement(
+        "signing.unit_document",
+        f"本件为{issuer}报送州人民政府审批的公文，由{issuer}行政主要负责人签发。",
+        cite, (Role(R_UNIT_HEAD, holders.unit_head),),
+    )
+
+
+def may_sign(
+    requirement: SigningRequirement, actor_person_id: int, reviewed_by: Collection[int] | None = None
+) -> Decision:
+    """May ``actor_person_id`` sign (签发/签批) the document ``requirement`` describes?
+
+    Only an acceptable signer may; anyone else is refused with the sentence naming who must sign.
+    With ``reviewed_by`` (the people who have reviewed, given their opinion or agreed so far), a
+    signer is also refused while a step before signing is outstanding; a step the signer would
+    do himself (the 常务副州长 reviewing in his own portfolio) counts as done by signing.
+    """
+    req = requirement
+    if not req.determined:
+        return Decision.refuse(req.code, req.message, req.citation)
+    if actor_person_id not in req.signer_person_ids:
+        if not req.signer_person_ids:
+            message = f"{req.message.rstrip('。')}；{_names(req.signers)}，目前无人可以{req.verb}。"
+        else:
+            message = f"{req.message.rstrip('。')}；应由{_names(req.signers)}{req.verb}，您不能{req.verb}本件。"
+        return Decision.refuse("signing.not_signer", message, req.citation,
+                               f"Only the signer art. 49 names may sign this document: {_names(req.signers)}.",
+                               signers=sorted(req.signer_person_ids))
+    if reviewed_by is not None:
+        done = set(reviewed_by) | {actor_person_id}
+        pending = [s for s in req.steps if s.person_ids and not (s.person_ids & done)]
+        if pending:
+            waiting = "，".join(s.label for s in pending)
+            message = f"{req.message.rstrip('。')}；尚待{waiting}，暂不能{req.verb}。"
+            return Decision.refuse("signing.steps_pending", message, req.citation,
+                                   pending=[s.action for s in pending])
+    return Decision.allow("signing.signer", f"{req.message.rstrip('。')}；由您{req.verb}。", req.citation)
