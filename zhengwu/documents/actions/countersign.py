@@ -11,7 +11,7 @@ has not replied, the worker records 「逾期未回复，视为无不同意见�
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, require
-from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.documents.actions.common import copy_back, lock_document, rulebook_of, users_of
 from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,
@@ -29,10 +29,9 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.rules import countersign as rules
 from zhengwu.notices import services as notices
-from zhengwu.org.models import Person, Unit
+from zhengwu.org.models import Unit
 from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import person_of, positions_of, who_holds
-from zhengwu.rulebook.services import view_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.services import calendar, deadline_close
@@ -57,10 +56,6 @@ def timer_key(task: CountersignTask) -> str:
 
 
 # -- reading -------------------------------------------------------------------------------------
-
-
-def _rb(document: Document) -> RulebookView:
-    return view_of(document.rulebook_version)
 
 
 def _unit_fact(unit: Unit) -> rules.UnitFact:
@@ -93,11 +88,6 @@ def _actor_person_id(actor: AbstractBaseUser) -> int | None:
     return person.pk if person else None
 
 
-def _users(holders: Iterable[Holder | None]) -> list[AbstractBaseUser]:
-    ids = {h.person_id for h in holders if h is not None}
-    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]
-
-
 def _locked_task(task: CountersignTask) -> CountersignTask:
     """The task row, re-read under a row lock (PostgreSQL), so a reply and the deadline never cross."""
     return (
@@ -107,23 +97,8 @@ def _locked_task(task: CountersignTask) -> CountersignTask:
     )
 
 
-def _locked_document(document: Document) -> Document:
-    return (
-        Document.objects.select_for_update(of=("self",))
-        .select_related("issuer", "rulebook_version")
-        .get(pk=document.pk)
-    )
-
-
 def _tasks(document: Document) -> list[CountersignTask]:
     return list(document.countersigns.select_related("unit").order_by("unit__sort_order", "unit__code"))
-
-
-def _refresh(target: CountersignTask, source: CountersignTask) -> CountersignTask:
-    """Copy the written row back into the caller's instance, so it sees what was done."""
-    for f in target._meta.concrete_fields:
-        setattr(target, f.attname, getattr(source, f.attname))
-    return target
 
 
 # -- request -------------------------------------------------------------------------------------
@@ -137,8 +112,8 @@ def request_countersign(
     by ``due`` or, without one, within ``countersign.reply_days`` working days (art. 50)."""
     now = timezone.now()
     today = timezone.localdate(now)
-    doc = _locked_document(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     already = set(doc.countersigns.values_list("unit_id", flat=True))
     decisions = rules.may_request(positions_of(actor, today), _doc_fact(doc), [_unit_fact(u) for u in units],
                                   already, rb)
@@ -164,7 +139,7 @@ def request_countersign(
     issuer = _unit_fact(doc.issuer).name
     for task in tasks:
         notices.send(
-            _users([_head(task.unit, today)]),
+            users_of([_head(task.unit, today)]),
             f"会签请求：{issuer}《{doc.title}》，请于{due_day.isoformat()}前回复",
             f"{deadline.message}逾期未回复的，视为无不同意见。",
             consult.citation,
@@ -183,7 +158,7 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
     now = timezone.now()
     locked = _locked_task(task)
     doc = locked.document
-    rb = _rb(doc)
+    rb = rulebook_of(doc)
     fact = _task_fact(locked)
     head = _head(locked.unit, timezone.localdate(now))
     decision = rules.check_reply(fact, state, text, now, rb)
@@ -199,12 +174,12 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
         acting_for=head.acting_for.position.title if head and head.acting_for else "",
     )
     notices.send(
-        [*_users([_head(doc.issuer, timezone.localdate(now))]), doc.created_by],
+        [*users_of([_head(doc.issuer, timezone.localdate(now))]), doc.created_by],
         f"{fact.unit.name}已回复会签意见：{label}（《{doc.title}》）",
         locked.reply or decision.message,
         decision.citation,
     )
-    return _refresh(task, locked)
+    return copy_back(task, locked)
 
 
 # -- extensions ----------------------------------------------------------------------------------
@@ -216,7 +191,7 @@ def request_extension(actor: AbstractBaseUser, task: CountersignTask, until: dt.
     now = timezone.now()
     locked = _locked_task(task)
     doc = locked.document
-    rb = _rb(doc)
+    rb = rulebook_of(doc)
     fact = _task_fact(locked)
     decision = rules.check_extension_request(fact, until, reason, now, rb, calendar())
     require(rules.may_act_for_unit(_actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit,
@@ -231,12 +206,12 @@ def request_extension(actor: AbstractBaseUser, task: CountersignTask, until: dt.
         details={"due": locked.due.isoformat(), "until": new_due.isoformat(), "reason": locked.extension_reason},
     )
     notices.send(
-        _users([_head(doc.issuer, timezone.localdate(now))]),
+        users_of([_head(doc.issuer, timezone.localdate(now))]),
         f"延期申请：{fact.unit.name}申请将《{doc.title}》会签回复延至{new_due.isoformat()}",
         f"{decision.message}理由：{locked.extension_reason}。请在原期限{locked.due.isoformat()}届满前答复。",
         decision.citation,
     )
-    return _refresh(task, locked)
+    return copy_back(task, locked)
 
 
 @transaction.atomic
@@ -245,7 +220,7 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
     now = timezone.now()
     locked = _locked_task(task)
     doc = locked.document
-    rb = _rb(doc)
+    rb = rulebook_of(doc)
     fact = _task_fact(locked)
     decision = rules.check_extension_decision(fact, grant, now, rb)
     lead = _unit_fact(doc.issuer)
@@ -266,11 +241,11 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
                  "requested": locked.extension_until.isoformat() if locked.extension_until else None},
     )
     notices.send(
-        _users([_head(locked.unit, timezone.localdate(now))]),
+        users_of([_head(locked.unit, timezone.localdate(now))]),
         f"{lead.name}{'同意' if grant else '不同意'}延期：《{doc.title}》会签回复期限{locked.due.isoformat()}",
         decision.message, decision.citation,
     )
-    return _refresh(task, locked)
+    return copy_back(task, locked)
 
 
 # -- disagreement --------------------------------------------------------------------------------
@@ -283,8 +258,8 @@ def write_disagreement_statement(
     """协商后仍不能取得一致意见的: the lead unit's head lists each side's reasons and proposes a
     solution; the disagreeing units then countersign it.  Rewriting it asks for new signatures."""
     now = timezone.now()
-    doc = _locked_document(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     tasks = _tasks(doc)
     decision = rules.check_statement(_doc_fact(doc), [_task_fact(t) for t in tasks], reasons, proposal, rb)
     lead = _unit_fact(doc.issuer)
@@ -308,7 +283,7 @@ def write_disagreement_statement(
     )
     today = timezone.localdate(now)
     notices.send(
-        _users(_head(t.unit, today) for t in disagreeing),
+        users_of(_head(t.unit, today) for t in disagreeing),
         f"请会签分歧说明：{lead.name}《{doc.title}》",
         f"办理建议：{proposal}", decision.citation,
     )
@@ -321,7 +296,7 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
     now = timezone.now()
     locked = _locked_task(task)
     doc = locked.document
-    rb = _rb(doc)
+    rb = rulebook_of(doc)
     fact = _task_fact(locked)
     decision = rules.check_statement_signature(fact, _statement(doc), rb)
     require(rules.may_act_for_unit(_actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit,
@@ -334,10 +309,10 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
         details={"reasons": doc.disagreement_reasons, "proposal": doc.disagreement_proposal},
     )
     notices.send(
-        _users([_head(doc.issuer, timezone.localdate(now))]),
+        users_of([_head(doc.issuer, timezone.localdate(now))]),
         f"{fact.unit.name}已会签分歧说明（《{doc.title}》）", decision.message, decision.citation,
     )
-    return _refresh(task, locked)
+    return copy_back(task, locked)
 
 
 # -- status --------------------------------------------------------------------------------------
@@ -348,7 +323,7 @@ def countersign_status(document: Document) -> Decision:
     this and refuses with its explanation.  A refusal names every unit still to reply (with its
     deadline) or to countersign the statement of disagreement."""
     tasks = [_task_fact(t) for t in _tasks(document)]
-    return rules.ready_to_go_up(tasks, _statement(document), _rb(document), timezone.now())
+    return rules.ready_to_go_up(tasks, _statement(document), rulebook_of(document), timezone.now())
 
 
 # -- the deadline --------------------------------------------------------------------------------
@@ -375,7 +350,7 @@ def _countersign_due(timer: Timer) -> None:
     if not updated:
         return
     doc = task.document
-    decision = rules.silence(fact, _rb(doc))
+    decision = rules.silence(fact, rulebook_of(doc))
     audit.record(
         actor=None, actor_name="系统", action="documents.countersign.silence", target=task,
         citation=decision.citation, summary=f"《{doc.title}》：{decision.message}",
@@ -383,7 +358,7 @@ def _countersign_due(timer: Timer) -> None:
                  "text": rules.SILENCE_TEXT},
     )
     notices.send(
-        _users([_head(doc.issuer, timezone.localdate())]),
+        users_of([_head(doc.issuer, timezone.localdate())]),
         f"{fact.unit.name}逾期未回复会签意见，视为无不同意见（《{doc.title}》）",
         decision.message, decision.citation,
     )

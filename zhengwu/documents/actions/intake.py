@@ -24,6 +24,15 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.documents.actions.common import (
+    actor_person,
+    add_opinion,
+    copy_back,
+    latest_version,
+    lock_document,
+    rulebook_of,
+    users_of,
+)
 from zhengwu.documents.models import (
     Classification,
     Direction,
@@ -41,7 +50,7 @@ from zhengwu.documents.rules.intake import LeaderRef, SubmissionFacts, UnitRef
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
 from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder
-from zhengwu.org.services import describe, office_unit, person_of, positions_of, who_holds
+from zhengwu.org.services import office_unit, person_of, positions_of, who_holds
 from zhengwu.rulebook.services import version_in_force, view_of
 
 CREATE = "documents.intake.create"
@@ -86,34 +95,6 @@ class IntakeCheck:
 # ---------------------------------------------------------------- reading the facts
 
 
-def _rb(document: Document) -> RulebookView:
-    """A document keeps the rulebook version it started under."""
-    return view_of(document.rulebook_version)
-
-
-def _locked(document: Document) -> Document:
-    return (
-        Document.objects.select_for_update(of=("self",))
-        .select_related("issuer", "rulebook_version", "addressed_person")
-        .get(pk=document.pk)
-    )
-
-
-def _sync(document: Document, written: Document) -> Document:
-    """Copy what the action wrote back into the caller's instance, so it sees the new state."""
-    if document is not written:
-        for f in document._meta.concrete_fields:
-            setattr(document, f.attname, getattr(written, f.attname))
-    return written
-
-
-def _actor_person(actor: AbstractBaseUser) -> Person:
-    person = person_of(actor)
-    if person is None:
-        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。")
-    return person
-
-
 def unit_ref(unit: Unit) -> UnitRef:
     return UnitRef(unit.pk, unit.short_name or unit.name, unit.kind)
 
@@ -130,13 +111,6 @@ def superiors_of(unit: Unit) -> tuple[UnitRef, ...]:
     return tuple(chain)
 
 
-def _latest_version(document: Document) -> DocumentVersion:
-    version = document.versions.order_by("-number").first()
-    if version is None:  # every document is created with version 1
-        raise InvalidInput("该公文没有正文版本。")
-    return version
-
-
 def submission_facts(document: Document) -> SubmissionFacts:
     """What 初审 looks at, read from the document and its latest version."""
     person = document.addressed_person
@@ -150,7 +124,7 @@ def submission_facts(document: Document) -> SubmissionFacts:
         copy_recipients=tuple(unit_ref(u) for u in document.copy_recipients.all()),
         request_items=tuple(str(i) for i in document.request_items or ()),
         title=document.title,
-        body=_latest_version(document).body,
+        body=latest_version(document).body,
         addressed_person=person.name if person else None,
         answers_leader_assignment=document.answers_leader_assignment,
         classification=document.classification,
@@ -202,21 +176,8 @@ def _office_intake_people(day: dt.date) -> list[Person]:
     return list(Person.objects.filter(pk__in=holding.values("person_id")).select_related("user"))
 
 
-def _users(people: Sequence[Person | None]) -> list[AbstractBaseUser]:
-    return [p.user for p in people if p is not None]
-
-
 def _state(document: Document, allowed: Sequence[str], what: str, provision: str, rb: RulebookView) -> Decision:
     return rules.check_state(document.state, allowed, str(DocState(document.state).label), what, provision, rb)
-
-
-def _opinion(document: Document, actor: AbstractBaseUser, kind: str, text: str,
-             addressed_to: Person | None = None) -> Opinion:
-    who = describe(actor)
-    return Opinion.objects.create(
-        document=document, kind=kind, text=text, author_id=actor.pk, author_name=who.name[:60],
-        author_position=who.position[:120], addressed_to=addressed_to, created_at=timezone.now(),
-    )
 
 
 # ---------------------------------------------------------------- input
@@ -311,8 +272,8 @@ def revise(
     urgency: str | None = None,
 ) -> DocumentVersion:
     """A new version of a draft, or of a returned document being corrected (art. 52)."""
-    doc = _locked(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     today = timezone.localdate()
     mains = list(main_recipients) if main_recipients is not None else list(doc.main_recipients.all())
     copies = list(copy_recipients) if copy_recipients is not None else list(doc.copy_recipients.all())
@@ -347,7 +308,7 @@ def revise(
         changed.append("urgency")
     if changed:
         doc.save(update_fields=changed)
-    _sync(document, doc)
+    copy_back(document, doc)
     if main_recipients is not None:
         doc.main_recipients.set(mains)
         changed.append("main_recipients")
@@ -377,16 +338,16 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
     """The unit's head, or the deputy acting for the head, signs (签发) the latest version, which is
     frozen, and submits the document to the government (art. 49).  From RETURNED this is the
     resubmission of the corrected document (art. 52): the history stays on the one record."""
-    doc = _locked(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     today = timezone.localdate()
-    person = _actor_person(actor)
+    person = actor_person(actor)
     require(_state(doc, SIGNABLE, "签发报送", "signing.unit_document", rb))
     holder = _head(doc, today)
     signing = rules.may_sign_submission(person.pk, person.name, unit_ref(doc.issuer),
                                         _leader_ref(holder) if holder else None, rb)
     require(signing)
-    latest = _latest_version(doc)
+    latest = latest_version(doc)
     resubmission = doc.state == DocState.RETURNED
     if resubmission and latest.frozen:
         raise Refused([Decision.refuse(
@@ -402,7 +363,7 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
     latest.save(update_fields=["frozen"])
     doc.signer, doc.signed_at, doc.state = person, now, DocState.SUBMITTED
     doc.save(update_fields=["signer", "signed_at", "state"])
-    _sync(document, doc)
+    copy_back(document, doc)
     acting_for = f"{doc.issuer.short_name or doc.issuer.name}{holder.acting_for.position.title}" \
         if holder and holder.acting_for else ""
     verb = "重新报送" if resubmission else "签发报送"
@@ -413,7 +374,7 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
                  "signing": signing.code},
     )
     issuer = doc.issuer.short_name or doc.issuer.name
-    notices.send(_users(_office_intake_people(today)), f"待签收：{issuer}{verb}《{doc.title}》",
+    notices.send(users_of(_office_intake_people(today)), f"待签收：{issuer}{verb}《{doc.title}》",
                  signing.message, signing.citation)
     return doc
 
@@ -424,15 +385,15 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
 @transaction.atomic
 def receive(actor: AbstractBaseUser, document: Document) -> Document:
     """The office signs for (签收) and registers (登记) a submitted document."""
-    doc = _locked(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     office = office_unit()
     decision = rules.may_handle_intake(positions_of(actor), office.pk if office else None, "签收登记", rb)
     require(decision, _state(doc, [DocState.SUBMITTED], "签收", "intake.rules", rb))
     doc.state, doc.received_at, doc.received_by_id = DocState.RECEIVED, timezone.now(), actor.pk
     doc.save(update_fields=["state", "received_at", "received_by"])
-    _sync(document, doc)
-    version = _latest_version(doc)
+    copy_back(document, doc)
+    version = latest_version(doc)
     audit.record(
         actor=actor, action=RECEIVE, target=doc, citation=decision.citation,
         summary=f"签收登记：{doc.issuer.short_name or doc.issuer.name}《{doc.title}》（第{version.number}版）",
@@ -446,8 +407,8 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     """初审 (art. 48): a document that fails is returned with its reasons, every one with its
     article (art. 52), and the issuer's head is told; one that passes stays RECEIVED, recorded
     as 初审通过, ready for the office's opinion."""
-    doc = _locked(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     today = timezone.localdate()
     office = office_unit()
     require(
@@ -461,24 +422,24 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     if result.passed:
         doc.state = DocState.CHECKED
         doc.save(update_fields=["state"])
-        _sync(document, doc)
+        copy_back(document, doc)
         audit.record(actor=actor, action=CHECK_PASSED, target=doc, citation=rb.cite("intake.rules"),
                      summary=f"初审通过：{doc.title}", details={"checks": results})
         return result
     head = _head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
     reasons = rules.return_reasons(decisions)
-    _opinion(doc, actor, OpinionKind.CHECK_RETURN, reasons, addressed_to=head_person)
+    add_opinion(doc, actor, OpinionKind.CHECK_RETURN, reasons, addressed_to=head_person)
     doc.state = DocState.RETURNED
     doc.save(update_fields=["state"])
-    _sync(document, doc)
+    copy_back(document, doc)
     citation = rb.cite("review.return_with_reasons")
     audit.record(
         actor=actor, action=RETURN, target=doc, citation=citation,
         summary=f"初审未通过，退回{doc.issuer.short_name or doc.issuer.name}：{doc.title}",
         details={"checks": results, "reasons": result.reasons},
     )
-    notices.send(_users([head_person, person_of(doc.created_by)]), f"退文：《{doc.title}》", reasons, citation)
+    notices.send(users_of([head_person, person_of(doc.created_by)]), f"退文：《{doc.title}》", reasons, citation)
     return result
 
 
@@ -486,8 +447,8 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
 def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str, major: bool = False) -> Opinion:
     """The office's handling opinion (拟办), sent up by the leaders' division of work (art. 51):
     to the issuer's 分管 leader, or to the 州长 when the matter is major."""
-    doc = _locked(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     today = timezone.localdate()
     if not text.strip():
         raise InvalidInput("请填写拟办意见。", field="text")
@@ -505,10 +466,10 @@ def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str,
     require(routing.decision)
     assert routing.to is not None  # an allowed route names its leader
     leader = Person.objects.select_related("user").get(pk=routing.to.person_id)
-    opinion = _opinion(doc, actor, OpinionKind.OFFICE_OPINION, text.strip(), addressed_to=leader)
+    opinion = add_opinion(doc, actor, OpinionKind.OFFICE_OPINION, text.strip(), addressed_to=leader)
     doc.state, doc.major = DocState.ROUTED, major
     doc.save(update_fields=["state", "major"])
-    _sync(document, doc)
+    copy_back(document, doc)
     audit.record(
         actor=actor, action=OFFICE_OPINION, target=doc, citation=rb.cite("review.office_opinion"),
         summary=f"拟办并呈批{routing.to.label}：{doc.title}",
@@ -526,16 +487,16 @@ def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str,
 @transaction.atomic
 def pass_on(actor: AbstractBaseUser, document: Document, to_person: Person, text: str = "") -> Opinion:
     """The leader a document is routed to passes it to another government leader (转批, art. 51)."""
-    doc = _locked(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     today = timezone.localdate()
-    person = _actor_person(actor)
+    person = actor_person(actor)
     current = _routed_to(doc)
     target = _person_ref(to_person, today)
     decision = rules.may_pass_on(person.pk, _person_ref(current, today) if current else None, target, rb)
     require(_state(doc, [DocState.ROUTED], "转批", "review.routing", rb), decision)
     note = text.strip() or f"请{to_person.name}同志核批。"
-    opinion = _opinion(doc, actor, OpinionKind.PASS_ON, note, addressed_to=to_person)
+    opinion = add_opinion(doc, actor, OpinionKind.PASS_ON, note, addressed_to=to_person)
     audit.record(
         actor=actor, action=TRANSFER, target=doc, citation=decision.citation,
         summary=f"转请{target.label}核批：{doc.title}", details={"from": person.pk, "to": to_person.pk,
@@ -549,25 +510,25 @@ def pass_on(actor: AbstractBaseUser, document: Document, to_person: Person, text
 def instruct(actor: AbstractBaseUser, document: Document, text: str) -> Opinion:
     """The leader the document is routed to writes the 批示; the issuer's head and the office
     are told (art. 51)."""
-    doc = _locked(document)
-    rb = _rb(doc)
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
     today = timezone.localdate()
-    person = _actor_person(actor)
+    person = actor_person(actor)
     if not text.strip():
         raise InvalidInput("请填写批示内容。", field="text")
     current = _routed_to(doc)
     decision = rules.may_act_on_routed(person.pk, _person_ref(current, today) if current else None, "批示", rb)
     require(_state(doc, [DocState.ROUTED], "批示", "review.routing", rb), decision)
-    opinion = _opinion(doc, actor, OpinionKind.INSTRUCTION, text.strip())
+    opinion = add_opinion(doc, actor, OpinionKind.INSTRUCTION, text.strip())
     doc.state = DocState.INSTRUCTED
     doc.save(update_fields=["state"])
-    _sync(document, doc)
+    copy_back(document, doc)
     audit.record(
         actor=actor, action=INSTRUCT, target=doc, citation=decision.citation,
         summary=f"{person.name}批示：{doc.title}", details={"opinion": opinion.pk, "text": text.strip()},
     )
     head = _head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
-    notices.send(_users([head_person, *_office_intake_people(today)]), f"领导批示：《{doc.title}》",
+    notices.send(users_of([head_person, *_office_intake_people(today)]), f"领导批示：《{doc.title}》",
                  f"{person.name}批示：{text.strip()}", decision.citation)
     return opinion
