@@ -1,0 +1,382 @@
+"""Actions of outgoing documents (发文): draft → office review → the steps before signing →
+signature by exactly the person art. 49 requires → registration with a 发文字号 → distribution
+to every recipient unit's inbox (核发), where it arrives as incoming.
+
+Each action locks the document, asks the rules (:mod:`zhengwu.documents.rules.outgoing`,
+:mod:`zhengwu.documents.rules.signing`), writes, audits and notifies in one transaction.  A
+substantive change after signature sends the document back to the signer (复核).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.documents import numbering
+from zhengwu.documents.actions.common import (
+    actor_person,
+    add_opinion,
+    copy_back,
+    latest_version,
+    lock_document,
+    rulebook_of,
+    users_of,
+)
+from zhengwu.documents.actions.intake import unit_ref
+from zhengwu.documents.models import (
+    Classification,
+    Delivery,
+    DocState,
+    DocType,
+    Document,
+    DocumentVersion,
+    Flow,
+    OpinionKind,
+    Urgency,
+)
+from zhengwu.documents.render import Layout
+from zhengwu.documents.rules import intake as intake_rules
+from zhengwu.documents.rules import outgoing as rules
+from zhengwu.documents.rules.signing import OutgoingFacts, SigningHolders, SigningRequirement, may_sign
+from zhengwu.documents.rules.signing import signing_requirement as requirement_of
+from zhengwu.notices import services as notices
+from zhengwu.org.models import Person, Unit
+from zhengwu.org.rules import Authority
+from zhengwu.org.services import office_unit, positions_of, who_holds
+from zhengwu.rulebook.services import version_in_force, view_of
+
+DRAFT = "documents.outgoing.draft"
+REVISE = "documents.outgoing.revise"
+SUBMIT_FOR_REVIEW = "documents.outgoing.submit_for_review"
+REVIEW_PASSED = "documents.outgoing.review_passed"
+REVIEW_RETURNED = "documents.outgoing.review_returned"
+SIGNING_STEP = "documents.outgoing.signing_step"
+SIGN = "documents.outgoing.sign"
+ISSUE = "documents.outgoing.issue"
+RECEIVE_DELIVERY = "documents.outgoing.receive_delivery"
+ANSWERED = "documents.outgoing.answered"
+
+# The art. 49 facts a document may carry (OutgoingFacts fields other than the issuer's).
+FACT_NAMES = frozenset(f.name for f in fields(OutgoingFacts)) - {"issuer_kind", "issuer_name"}
+EXTRA_FACTS = frozenset({"concerned_units"})  # unit codes whose 分管 leaders are concerned
+
+
+def _office_id() -> int | None:
+    office = office_unit()
+    return office.pk if office else None
+
+
+def _state(doc: Document, allowed: Sequence[str], what: str, provision: str) -> Decision:
+    return intake_rules.check_state(doc.state, allowed, str(DocState(doc.state).label), what, provision,
+                                    rulebook_of(doc))
+
+
+def _facts(issuer: Unit, signing_facts: Mapping[str, Any]) -> OutgoingFacts:
+    unknown = set(signing_facts) - FACT_NAMES - EXTRA_FACTS
+    if unknown:
+        raise InvalidInput(f"无法识别的签发依据事实：{'、'.join(sorted(unknown))}。", field="signing_facts")
+    known = {k: v for k, v in signing_facts.items() if k in FACT_NAMES}
+    try:
+        return OutgoingFacts(issuer_kind=issuer.kind, issuer_name=issuer.short_name or issuer.name, **known)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(f"签发依据事实有误：{exc}", field="signing_facts") from exc
+
+
+def _direction(issuer: Unit, recipients: Sequence[Unit]) -> str:
+    return rules.direction_for(unit_ref(issuer), issuer.parent_id, [unit_ref(u) for u in recipients],
+                               [u.parent_id for u in recipients])
+
+
+@transaction.atomic
+def draft_outgoing(
+    actor: AbstractBaseUser,
+    issuer: Unit,
+    doc_type: str,
+    title: str,
+    body: str,
+    main_recipients: Sequence[Unit],
+    copy_recipients: Sequence[Unit] = (),
+    signing_facts: Mapping[str, Any] | None = None,
+    replies_to: Document | None = None,
+    classification: str = Classification.NONE,
+    urgency: str = Urgency.NORMAL,
+) -> Document:
+    """Draft a document in ``issuer``'s name (the government's are drafted by its office)."""
+    version = version_in_force()
+    rb = view_of(version)
+    if not title.strip():
+        raise InvalidInput("请填写标题。", field="title")
+    if not body.strip():
+        raise InvalidInput("请填写正文。", field="body")
+    if doc_type not in DocType.values:
+        raise InvalidInput(f"无法识别的文种“{doc_type}”。", field="doc_type")
+    if urgency not in Urgency.values:
+        raise InvalidInput(f"无法识别的紧急程度“{urgency}”。", field="urgency")
+    if not main_recipients:
+        raise InvalidInput("请选择主送机关。", field="main_recipients")
+    facts = dict(signing_facts or {})
+    _facts(issuer, facts)  # validates
+    require(
+        rules.may_draft(positions_of(actor), unit_ref(issuer), _office_id(), rb),
+        intake_rules.check_classification(classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
+    )
+    now = timezone.now()
+    doc = Document.objects.create(
+        flow=Flow.OUTGOING, doc_type=doc_type, direction=_direction(issuer, main_recipients), title=title.strip(),
+        issuer=issuer, classification=classification, urgency=urgency, state=DocState.DRAFT,
+        replies_to=replies_to, rulebook_version=version, signing_facts=facts, created_by_id=actor.pk, created_at=now,
+    )
+    doc.main_recipients.set(main_recipients)
+    doc.copy_recipients.set(copy_recipients)
+    DocumentVersion.objects.create(document=doc, number=1, body=body.strip(), created_by_id=actor.pk, created_at=now)
+    audit.record(
+        actor=actor, action=DRAFT, target=doc, citation=rb.cite("documents.paperless"),
+        summary=f"起草{doc.get_doc_type_display()}：{doc.title}",
+        details={"issuer": issuer.code, "replies_to": replies_to.pk if replies_to else None, "facts": facts},
+    )
+    return doc
+
+
+@transaction.atomic
+def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, title: str | None = None) -> Document:
+    """A new version of the 正文.  After signature a substantive change goes back to the signer (复核)."""
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
+    editable = [DocState.DRAFT, DocState.REVIEWING, DocState.AWAITING_SIGNATURE, DocState.SIGNED]
+    require(rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
+            _state(doc, editable, "修改", "documents.paperless"))
+    current = latest_version(doc)
+    new_title = (title or doc.title).strip()
+    if body.strip() == current.body and new_title == doc.title:
+        raise InvalidInput("正文和标题都没有改动。", field="body")
+    if not body.strip():
+        raise InvalidInput("请填写正文。", field="body")
+    recheck = doc.state == DocState.SIGNED
+    DocumentVersion.objects.create(document=doc, number=current.number + 1, body=body.strip(),
+                                   created_by_id=actor.pk, created_at=timezone.now())
+    doc.title = new_title
+    if recheck:
+        doc.state, doc.signer, doc.signed_at = DocState.AWAITING_SIGNATURE, None, None
+    doc.save(update_fields=["title", "state", "signer", "signed_at"])
+    copy_back(document, doc)
+    citation = rb.cite("signing.authority") if recheck else rb.cite("documents.paperless")
+    audit.record(
+        actor=actor, action=REVISE, target=doc, citation=citation,
+        summary=f"修改正文（第{current.number + 1}版）" + ("：签发后实质性修改，退回签发人复核" if recheck else ""),
+        details={"version": current.number + 1, "recheck": recheck},
+    )
+    return doc
+
+
+@transaction.atomic
+def submit_for_review(actor: AbstractBaseUser, document: Document) -> Document:
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
+    require(rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
+            _state(doc, [DocState.DRAFT], "送审", "review.office_opinion"))
+    doc.state = DocState.REVIEWING
+    doc.save(update_fields=["state"])
+    copy_back(document, doc)
+    audit.record(actor=actor, action=SUBMIT_FOR_REVIEW, target=doc, citation=rb.cite("review.office_opinion"),
+                 summary=f"送办公室审核：{doc.title}")
+    office_id = _office_id()
+    reviewers = [who_holds(Authority("secretary_general"))]
+    if office_id:
+        reviewers.append(who_holds(Authority("head", office_id)))
+    notices.send(users_of(reviewers), f"待审核：《{doc.title}》", "请审核文种、格式、行文规则和协调情况。",
+                 rb.cite("review.office_opinion"))
+    return doc
+
+
+@transaction.atomic
+def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: str) -> Document:
+    """审核: passed to signature, or sent back with the reasons (art. 52)."""
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
+    require(rules.may_review(positions_of(actor), rb),
+            _state(doc, [DocState.REVIEWING], "审核", "review.office_opinion"))
+    if not approve and not opinion.strip():
+        raise InvalidInput("退回修改应当说明理由。", field="opinion")
+    kind = OpinionKind.REVIEW_PASSED if approve else OpinionKind.REVIEW_RETURN
+    add_opinion(doc, actor, kind, opinion.strip() or "审核通过。")
+    doc.state = DocState.AWAITING_SIGNATURE if approve else DocState.DRAFT
+    doc.save(update_fields=["state"])
+    copy_back(document, doc)
+    citation = rb.cite("review.office_opinion") if approve else rb.cite("review.return_with_reasons")
+    audit.record(actor=actor, action=REVIEW_PASSED if approve else REVIEW_RETURNED, target=doc, citation=citation,
+                 summary=("审核通过，送签：" if approve else "审核退回修改：") + doc.title,
+                 details={"opinion": opinion.strip()})
+    if approve:
+        requirement = signing_requirement_for(doc)
+        people = [r.holder for s in requirement.steps for r in s.any_of] or [r.holder for r in requirement.signers]
+        notices.send(users_of(people), f"待签发：《{doc.title}》", requirement.summary, requirement.citation)
+    else:
+        notices.send(users_of([Person.objects.filter(user_id=doc.created_by_id).first()]),
+                     f"审核退回：《{doc.title}》", opinion.strip(), citation)
+    return doc
+
+
+def _holders(doc: Document, day: dt.date) -> SigningHolders:
+    facts = doc.signing_facts or {}
+    codes = list(facts.get("concerned_units", []))
+    units = list(Unit.objects.filter(code__in=codes)) if codes else []
+    if not units:
+        if doc.replies_to_id:
+            units = [doc.replies_to.issuer]  # type: ignore[union-attr]
+        elif doc.issuer.kind not in {rules.GOVERNMENT, rules.OFFICE}:
+            units = [doc.issuer]
+    portfolio = [who_holds(Authority("portfolio", u.pk), day) for u in units]
+    office_id = _office_id()
+    return SigningHolders(
+        governor=who_holds(Authority("governor"), day),
+        executive_vice_governor=who_holds(Authority("executive"), day),
+        portfolio_leaders=tuple(h for h in portfolio if h is not None),
+        secretary_general=who_holds(Authority("secretary_general"), day),
+        office_director=who_holds(Authority("head", office_id), day) if office_id else None,
+        unit_head=who_holds(Authority("head", doc.issuer_id), day),
+    )
+
+
+def signing_requirement_for(document: Document, day: dt.date | None = None) -> SigningRequirement:
+    """Who must review and sign this document on ``day`` (today): shown before anyone asks (art. 49)."""
+    day = day or timezone.localdate()
+    return requirement_of(_facts(document.issuer, document.signing_facts or {}), _holders(document, day),
+                          rulebook_of(document))
+
+
+def _steps_done(doc: Document) -> set[int]:
+    return set(
+        Person.objects.filter(user__in=doc.opinions.filter(kind=OpinionKind.SIGNING_STEP).values("author"))
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def record_signing_step(actor: AbstractBaseUser, document: Document, text: str) -> Document:
+    """The 分管 leader's review, the 州长's agreement…: a step art. 49 sets before signing."""
+    doc = lock_document(document)
+    requirement = signing_requirement_for(doc)
+    decision = rules.may_take_step(requirement, actor_person(actor).pk, _steps_done(doc))
+    require(_state(doc, [DocState.AWAITING_SIGNATURE], "审核签批", "signing.authority"), decision)
+    action = str(decision.facts.get("action", "审核"))
+    add_opinion(doc, actor, OpinionKind.SIGNING_STEP, text.strip() or f"{action}。")
+    audit.record(actor=actor, action=SIGNING_STEP, target=doc, citation=decision.citation,
+                 summary=f"{action}：{doc.title}", details={"step": action, "text": text.strip()})
+    return doc
+
+
+@transaction.atomic
+def sign(actor: AbstractBaseUser, document: Document) -> Document:
+    """签发 by exactly the person art. 49 requires on this day, acting arrangements applied."""
+    doc = lock_document(document)
+    requirement = signing_requirement_for(doc)
+    person = actor_person(actor)
+    decision = may_sign(requirement, person.pk, _steps_done(doc))
+    require(_state(doc, [DocState.AWAITING_SIGNATURE], requirement.verb, "signing.authority"), decision)
+    version = latest_version(doc)
+    version.frozen = True
+    version.save(update_fields=["frozen"])
+    doc.state, doc.signer, doc.signed_at = DocState.SIGNED, person, timezone.now()
+    doc.save(update_fields=["state", "signer", "signed_at"])
+    copy_back(document, doc)
+    audit.record(actor=actor, action=SIGN, target=doc, citation=decision.citation,
+                 summary=f"{requirement.verb}：{doc.title}（第{version.number}版）",
+                 details={"version": version.number, "requirement": requirement.code})
+    return doc
+
+
+@transaction.atomic
+def issue(actor: AbstractBaseUser, document: Document, number_kind: str | None = None) -> Document:
+    """登记 (the 发文字号 from the issuer's gapless yearly sequence), 印发 with 份号, and 核发: a
+    delivery to every recipient unit's inbox.  A reply marks the request it answers as answered."""
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
+    require(rules.may_issue(positions_of(actor), _office_id(), unit_ref(doc.issuer), rb),
+            _state(doc, [DocState.SIGNED], "登记印发", "documents.paperless"))
+    kind = number_kind or rules.default_number_kind(doc.doc_type)
+    try:
+        prefix = numbering.prefix_for(doc.issuer.doc_prefix, kind)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), field="number_kind") from exc
+    now = timezone.now()
+    issued = numbering.take_number(prefix, timezone.localdate(now).year, doc)
+    doc.number, doc.state, doc.issued_at = numbering.number_text(issued), DocState.ISSUED, now
+    doc.save(update_fields=["number", "state", "issued_at"])
+    copy_back(document, doc)
+    recipients = [(u, False) for u in doc.main_recipients.order_by("sort_order")]
+    recipients += [(u, True) for u in doc.copy_recipients.order_by("sort_order") if u not in dict(recipients)]
+    Delivery.objects.bulk_create([
+        Delivery(document=doc, unit=unit, copy_number=i, is_copy=is_copy, delivered_at=now)
+        for i, (unit, is_copy) in enumerate(recipients, start=1)
+    ])
+    citation = rb.cite("documents.paperless")
+    audit.record(actor=actor, action=ISSUE, target=doc, citation=citation,
+                 summary=f"登记印发{doc.number}，网上分送{len(recipients)}个单位",
+                 details={"number": doc.number, "recipients": [u.code for u, _ in recipients]})
+    heads = [who_holds(Authority("head", u.pk)) for u, _ in recipients]
+    notices.send(users_of(heads), f"收文：{doc.number}《{doc.title}》", "", citation)
+    if doc.replies_to_id:
+        _mark_answered(actor, doc)
+    return doc
+
+
+def _mark_answered(actor: AbstractBaseUser, reply: Document) -> None:
+    request = lock_document(reply.replies_to)  # type: ignore[arg-type]
+    request.state = DocState.ANSWERED
+    request.save(update_fields=["state"])
+    rb = rulebook_of(request)
+    audit.record(actor=actor, action=ANSWERED, target=request, citation=rb.cite("review.routing"),
+                 summary=f"已以{reply.number}答复：{request.title}", details={"reply": reply.pk})
+
+
+@transaction.atomic
+def receive_delivery(actor: AbstractBaseUser, delivery: Delivery) -> Delivery:
+    """签收: the recipient unit's staff sign for the delivered document in their inbox."""
+    row = Delivery.objects.select_for_update(of=("self",)).select_related("document", "unit").get(pk=delivery.pk)
+    rb = rulebook_of(row.document)
+    if not any(p.unit_id == row.unit_id for p in positions_of(actor)):
+        raise InvalidInput(f"这份公文送达{row.unit.name}，只能由该单位人员签收。")
+    if row.received_at is not None:
+        raise InvalidInput("这份公文已经签收。")
+    row.received_at, row.received_by_id = timezone.now(), actor.pk
+    row.save(update_fields=["received_at", "received_by"])
+    audit.record(actor=actor, action=RECEIVE_DELIVERY, target=row.document, citation=rb.cite("documents.paperless"),
+                 summary=f"{row.unit.short_name or row.unit.name}签收{row.document.number}（份号{row.copy_number}）",
+                 details={"delivery": row.pk, "unit": row.unit.code})
+    return copy_back(delivery, row)
+
+
+def layout_for(document: Document) -> Layout:
+    """The document as GB/T 9704 lays it out (for the PDF and DOCX)."""
+    issuer = document.issuer
+    body = latest_version(document).body
+    mains = "、".join(u.short_name or u.name for u in document.main_recipients.order_by("sort_order"))
+    copies = tuple(u.short_name or u.name for u in document.copy_recipients.order_by("sort_order"))
+    when = timezone.localtime(document.signed_at).date() if document.signed_at else timezone.localdate()
+    issued = timezone.localtime(document.issued_at).date() if document.issued_at else when
+    office = office_unit()
+    upward = document.direction == "up"
+    return Layout(
+        issuer_mark=f"{issuer.name}文件",
+        number=document.number or "（未编号）",
+        title=document.title,
+        body=[p.strip() for p in body.splitlines() if p.strip()],
+        signature=issuer.name,
+        date=when,
+        main_recipients=f"{mains}：" if mains else "",
+        urgency=str(Urgency(document.urgency).label) if document.urgency != Urgency.NORMAL else None,
+        signers=(document.signer.name,) if upward and document.signer else (),
+        copy_to=copies,
+        printer=office.name if office and issuer.kind in {rules.GOVERNMENT, rules.OFFICE} else issuer.name,
+        print_date=issued,
+    )
+
