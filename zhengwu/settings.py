@@ -172,6 +172,18 @@ LOGGING = {
     "loggers": {"zhengwu": {"handlers": ["console"], "level": os.environ.get("ZHENGWU_LOG_LEVEL", "INFO")}},
 }
 
+# Notices also go out by e-mail to accounts that have an address (SMTP when ZHENGWU_EMAIL_HOST is set).
+if os.environ.get("ZHENGWU_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["ZHENGWU_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("ZHENGWU_EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("ZHENGWU_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("ZHENGWU_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("ZHENGWU_EMAIL_TLS") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("ZHENGWU_EMAIL_FROM", "zhengwu@localhost")
+
 # The rulebook the installation runs under when no rulebook version has been imported yet.
 ZHENGWU_RULEBOOK_CODE = os.environ.get("ZHENGWU_RULEBOOK_CODE", "kizilsu-work-rules")
 # Highest classification this installation may hold (art. 61): "none" (unclassified only).
