@@ -1,0 +1,41 @@
+"""Who sees a document (art. 61): those it is addressed, routed or distributed to."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.documents.conftest import unit
+from tests.documents.test_outgoing_flow import awaiting_signature, instructed_request
+from zhengwu.documents.actions.countersign import request_countersign
+from zhengwu.documents.actions.intake import create_submission
+from zhengwu.documents.actions.outgoing import issue, record_signing_step, sign
+from zhengwu.documents.services import document_visible_to, documents_visible_to
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+
+@pytest.mark.article(61)
+def test_a_draft_is_seen_by_its_unit_and_the_units_asked_to_countersign_only(user) -> None:
+    draft = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于调整项目资金的请示", "请批示。",
+                              ["调整项目资金"], [unit("gov")], [])
+    request_countersign(user("fgw_head"), draft, [unit("czj")])
+    for username in ["fgw_clerk", "fgw_head", "czj_head"]:
+        assert document_visible_to(user(username), draft), username
+    # the office sees it once it is sent; the system administrator reads no documents
+    for username in ["clerk_wendian", "admin", "sfj_head", "jyj_head", "vice_ayigul", "atushi_head"]:
+        assert not document_visible_to(user(username), draft), username
+
+
+@pytest.mark.article(61)
+def test_a_routed_request_and_its_reply_reach_the_leaders_and_the_recipients(user) -> None:
+    request = instructed_request(user)  # routed to vice_liu, who instructed
+    assert document_visible_to(user("vice_liu"), request)
+    assert not document_visible_to(user("czj_head"), request)
+    reply = awaiting_signature(user, request)
+    record_signing_step(user("vice_liu"), reply, "同意。")
+    sign(user("governor"), reply)
+    assert not document_visible_to(user("czj_head"), reply)
+    issue(user("clerk_wendian"), reply)  # delivered to 发改委, copied to 财政局
+    assert document_visible_to(user("czj_head"), reply)
+    assert not document_visible_to(user("sfj_head"), reply)
+    assert reply in documents_visible_to(user("fgw_clerk"))
