@@ -181,7 +181,7 @@ def test_issuing_numbers_the_document_and_delivers_it_to_every_recipients_inbox(
     assert request.state == DocState.ANSWERED
 
     inbox = Delivery.objects.get(document=reply, unit__code="fgw")
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused):
         receive_delivery(user("czj_head"), inbox)  # not addressed to the 财政局's copy
     receive_delivery(user("fgw_clerk"), inbox)
     inbox.refresh_from_db()

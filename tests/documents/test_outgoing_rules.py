@@ -43,8 +43,10 @@ def test_who_drafts_reviews_and_issues(kizilsu) -> None:
     assert rules.may_draft([clerk], GOV, 2, kizilsu).allowed
     assert not rules.may_draft([fgw_clerk], GOV, 2, kizilsu).allowed
     assert rules.may_draft([fgw_clerk], FGW, 2, kizilsu).allowed
-    assert rules.may_review([director], kizilsu).allowed
-    refused = rules.may_review([clerk], kizilsu)
+    assert rules.may_review([director], GOV, kizilsu).allowed
+    assert not rules.may_review([director], FGW, kizilsu).allowed
+    assert rules.may_review([_p("unit_deputy", 3)], FGW, kizilsu).allowed
+    refused = rules.may_review([clerk], GOV, kizilsu)
     assert refused.explanation == "发文由秘书长、副秘书长或办公室主任审核把关，您无权审核（《工作规则》第五十一条）"
     assert rules.may_issue([clerk], 2, GOV, kizilsu).allowed
     assert not rules.may_issue([clerk], 2, FGW, kizilsu).allowed

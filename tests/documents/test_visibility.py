@@ -39,3 +39,20 @@ def test_a_routed_request_and_its_reply_reach_the_leaders_and_the_recipients(use
     assert document_visible_to(user("czj_head"), reply)
     assert not document_visible_to(user("sfj_head"), reply)
     assert reply in documents_visible_to(user("fgw_clerk"))
+
+
+@pytest.mark.article(7, 49, 61)
+def test_the_portfolio_leader_sees_and_approves_a_departments_agreed_document(user) -> None:
+    from zhengwu.documents.actions.outgoing import draft_outgoing, review, submit_for_review
+
+    notice = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于做好项目储备工作的通知",
+                            "各县（市）发展改革委：\n经自治州人民政府同意，现就有关事项通知如下。", [unit("atushi")],
+                            signing_facts={"agreed_by_government": True})
+    assert not document_visible_to(user("vice_liu"), notice)  # a draft stays in the unit
+    submit_for_review(user("fgw_clerk"), notice)
+    review(user("fgw_deputy"), notice, True, "")
+    assert document_visible_to(user("vice_liu"), notice)  # 发改委 is in his portfolio
+    assert not document_visible_to(user("vice_ayigul"), notice)
+    sign(user("vice_liu"), notice)  # 「经同意」: the 分管 leader 签批 (art. 49)
+    assert notice.signer is not None
+    assert notice.signer.name == "刘振东"

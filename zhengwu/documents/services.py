@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from zhengwu.documents.models import DocState, Document
-from zhengwu.org.models import UnitKind
+from zhengwu.documents.models import DocState, Document, Flow
+from zhengwu.org.models import Portfolio, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS
 from zhengwu.org.services import person_of, positions_of
 
@@ -20,25 +21,27 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     - the government office's staff (not its system administrator): everything issued in the name
       of the government or its office, and what is submitted to them once it has been sent (the
       office receives, reviews, numbers and distributes them) — not a unit's drafts;
-    - government leaders: the government's and the office's documents, and submissions routed
-      to them (拟办, 转批) or addressed to them;
+    - government leaders: the government's and the office's documents, what the units in their
+      portfolio (分管, art. 7) send out once drafted (their 「经同意」 documents await the leader's 签批),
+      and submissions routed to them (拟办, 转批) or addressed to them;
     - the person a document is addressed to.
     """
     documents = documents if documents is not None else Document.objects.all()
-    if getattr(user, "is_superuser", False):
-        return documents
     positions = positions_of(user)
     units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
     q = Q(issuer_id__in=units) | Q(deliveries__unit_id__in=units) | Q(countersigns__unit_id__in=units)
     government = Q(issuer__kind__in=[UnitKind.GOVERNMENT, UnitKind.OFFICE])
+    sent = ~Q(state__in=[DocState.DRAFT, DocState.COUNTERSIGNING])
     if any(p.unit_kind == UnitKind.OFFICE and p.kind != ADMINISTRATOR for p in positions):
-        sent = ~Q(state__in=[DocState.DRAFT, DocState.COUNTERSIGNING])
         q |= government | (Q(main_recipients__kind__in=[UnitKind.GOVERNMENT, UnitKind.OFFICE]) & sent)
     person = person_of(user)
     if person is not None:
         q |= Q(addressed_person=person) | Q(opinions__addressed_to=person) | Q(signer=person)
         if any(p.kind in GOVERNMENT_LEADERS for p in positions):
-            q |= government
+            overseen = Portfolio.objects.filter(leader_id__in=[p.id for p in positions]).filter(
+                Q(end__isnull=True) | Q(end__gte=timezone.localdate())
+            ).values("units")
+            q |= government | (Q(issuer_id__in=overseen, flow=Flow.OUTGOING) & sent)
     return documents.filter(q).distinct()
 
 

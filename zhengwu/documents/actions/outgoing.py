@@ -202,7 +202,7 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
     """审核: passed to signature, or sent back with the reasons (art. 52)."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(rules.may_review(positions_of(actor), rb),
+    require(rules.may_review(positions_of(actor), unit_ref(doc.issuer), rb),
             _state(doc, [DocState.REVIEWING], "审核", "review.office_opinion"))
     if not approve and not opinion.strip():
         raise InvalidInput("退回修改应当说明理由。", field="opinion")
@@ -343,10 +343,7 @@ def receive_delivery(actor: AbstractBaseUser, delivery: Delivery) -> Delivery:
     """签收: the recipient unit's staff sign for the delivered document in their inbox."""
     row = Delivery.objects.select_for_update(of=("self",)).select_related("document", "unit").get(pk=delivery.pk)
     rb = rulebook_of(row.document)
-    if not any(p.unit_id == row.unit_id for p in positions_of(actor)):
-        raise InvalidInput(f"这份公文送达{row.unit.name}，只能由该单位人员签收。")
-    if row.received_at is not None:
-        raise InvalidInput("这份公文已经签收。")
+    require(rules.may_receive_delivery(positions_of(actor), unit_ref(row.unit), row.received_at is not None, rb))
     row.received_at, row.received_by_id = timezone.now(), actor.pk
     row.save(update_fields=["received_at", "received_by"])
     audit.record(actor=actor, action=RECEIVE_DELIVERY, target=row.document, citation=rb.cite("documents.paperless"),

@@ -14,12 +14,13 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.intake import ADMINISTRATOR, OFFICE_LEADERS, UnitRef
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.org.rules import PositionFact
+from zhengwu.org.rules import UNIT_DEPUTY, UNIT_HEAD, PositionFact
 
 GOVERNMENT = "government"
 OFFICE = "office"
 SUPERIOR = "superior"
 COUNTY = "county"
+UNIT_LEADERS = frozenset({UNIT_HEAD, UNIT_DEPUTY})
 
 # Which numbering kind (see zhengwu.documents.numbering.PREFIX_KINDS) a document takes by default,
 # after its issuer's 机关代字: the government's 克政发 / 克政函, the office's (代字 克政办) 克政办发 /
@@ -57,14 +58,23 @@ def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, office_u
     )
 
 
-def may_review(actor_positions: Sequence[PositionFact], rb: RulebookView) -> Decision:
-    """The office reviews (审核) before signature: 文种, format, 行文规则, coordination (art. 51)."""
+def may_review(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: RulebookView) -> Decision:
+    """Review (审核) before signature: 文种, format, 行文规则, coordination.  The government office's
+    leadership reviews the government's and its own documents (art. 51); a department's or
+    county's leadership (head, deputies) reviews its own."""
     citation = rb.cite("review.office_opinion")
-    if any(p.kind in OFFICE_LEADERS for p in actor_positions):
-        return Decision.allow("outgoing.reviewer", "政府办公室负责同志审核。", citation)
+    if issuer.kind in {GOVERNMENT, OFFICE}:
+        if any(p.kind in OFFICE_LEADERS for p in actor_positions):
+            return Decision.allow("outgoing.reviewer", "政府办公室负责同志审核。", citation)
+        return Decision.refuse(
+            "outgoing.not_reviewer", "发文由秘书长、副秘书长或办公室主任审核把关，您无权审核。", citation,
+            "The 秘书长, a 副秘书长 or the office director reviews documents before signature.",
+        )
+    if any(p.unit_id == issuer.id and p.kind in UNIT_LEADERS for p in actor_positions):
+        return Decision.allow("outgoing.unit_reviewer", f"{issuer.name}负责同志审核。", citation)
     return Decision.refuse(
-        "outgoing.not_reviewer", "发文由秘书长、副秘书长或办公室主任审核把关，您无权审核。", citation,
-        "The 秘书长, a 副秘书长 or the office director reviews documents before signature.",
+        "outgoing.not_unit_reviewer", f"以{issuer.name}名义发出的公文由该单位负责同志审核把关，您无权审核。",
+        citation, "The issuing unit's head or deputies review its documents before signature.",
     )
 
 
@@ -95,3 +105,15 @@ def may_take_step(requirement: SigningRequirement, actor_person_id: int, done: C
         f"{requirement.message.rstrip('。')}；签发前尚待：{waiting}，您不在其列。", requirement.citation,
         "You are not one of the people who must review or agree before signature.",
     )
+
+
+def may_receive_delivery(actor_positions: Sequence[PositionFact], unit: UnitRef, received: bool,
+                         rb: RulebookView) -> Decision:
+    """签收 of a delivered document: the recipient unit's staff, once."""
+    citation = rb.cite("documents.paperless")
+    if received:
+        return Decision.refuse("delivery.received", f"{unit.name}已经签收这份公文。", citation)
+    if any(p.unit_id == unit.id and p.kind != ADMINISTRATOR for p in actor_positions):
+        return Decision.allow("delivery.recipient", f"{unit.name}签收。", citation)
+    return Decision.refuse("delivery.not_recipient", f"这份公文送达{unit.name}，只能由该单位人员签收。", citation,
+                           "Only the recipient unit's staff sign for a delivered document.")
