@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from zhengwu.apis import absences, audit, calendar, errors, me, notices, org, rulebook, tokens
+from zhengwu.apis import absences, audit, calendar, documents, errors, me, notices, org, rulebook, tokens
 from zhengwu.apis.auth import AUTH
 
 api = NinjaAPI(
@@ -24,5 +24,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-for module in (me, tokens, org, absences, calendar, rulebook, audit, notices):
+for module in (me, tokens, org, absences, calendar, rulebook, audit, notices, documents):
     api.add_router("/", module.router)

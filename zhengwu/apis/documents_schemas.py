@@ -1,0 +1,282 @@
+"""Schemas of the documents API (公文, arts. 48–53): what goes in and what comes out.
+
+Units are named by their code (``fgw``, ``gov``, ``office``…, as in ``GET /api/org/units``), people by
+their id.  Every choice field carries its value and a ``*_label`` in Chinese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Field, Schema
+
+from zhengwu.apis.schemas import AuditRecordOut, DecisionOut, PersonRef
+from zhengwu.documents.models import Classification, DocState, DocType, Flow, OpinionKind, Urgency
+from zhengwu.documents.numbering import PREFIX_KINDS
+
+
+def _choices(choices: list[tuple[str, Any]]) -> str:
+    return "、".join(f"{value}（{label}）" for value, label in choices)
+
+
+# ---------------------------------------------------------------- references
+
+
+class UnitRef(Schema):
+    code: str
+    name: str = Field(description="简称")
+
+
+# ---------------------------------------------------------------- input: submissions (来文)
+
+
+class SubmissionIn(Schema):
+    issuer: str = Field("", description="报送单位代码；不填为本人所在单位（本人只在一个单位任职时）")
+    doc_type: str = Field(description="文种：" + _choices(DocType.choices))
+    title: str = Field(description="标题")
+    body: str = Field(description="正文")
+    request_items: list[str] = Field(default_factory=list, description="请示事项（请示应当一文一事，第四十八条）")
+    main_recipients: list[str] = Field(default_factory=lambda: ["gov"], description="主送机关代码")
+    copy_recipients: list[str] = Field(default_factory=list, description="抄送机关代码")
+    addressed_person_id: int | None = Field(None, description="报送领导个人（一般不得，第四十八条）")
+    answers_leader_assignment: bool = Field(False, description="系领导同志交办事项")
+    classification: str = Field("none", description="密级：" + _choices(Classification.choices))
+    urgency: str = Field("normal", description="紧急程度：" + _choices(Urgency.choices))
+
+
+class BodyIn(Schema):
+    body: str = Field(description="新版本的正文")
+    title: str | None = Field(None, description="新标题；不填不改")
+    request_items: list[str] | None = Field(None, description="来文：新的请示事项；不填不改")
+    main_recipients: list[str] | None = Field(None, description="来文：主送机关代码；不填不改")
+    copy_recipients: list[str] | None = Field(None, description="来文：抄送机关代码；不填不改")
+    classification: str | None = Field(None, description="来文：密级；不填不改")
+    urgency: str | None = Field(None, description="来文：紧急程度；不填不改")
+
+
+class OfficeOpinionIn(Schema):
+    text: str = Field(description="拟办意见")
+    major: bool = Field(False, description="重大事项，呈州长审批（第五十一条）")
+
+
+class PassOnIn(Schema):
+    to_person_id: int = Field(description="转请核批的政府领导同志")
+    text: str = Field("", description="转批意见")
+
+
+class TextIn(Schema):
+    text: str
+
+
+# ---------------------------------------------------------------- input: countersign (会签)
+
+
+class CountersignIn(Schema):
+    units: list[str] = Field(description="会签单位代码")
+    due: dt.date | None = Field(None, description="主办单位确定的回复期限；不填为7个工作日（第五十条）")
+
+
+class ReplyIn(Schema):
+    state: str = Field(description="agreed（同意）、agreed_with_comments（原则同意，有修改意见）、disagreed（不同意）")
+    text: str = Field("", description="意见或理由；原则同意、不同意的必填")
+
+
+class ExtensionIn(Schema):
+    until: dt.date = Field(description="申请延至")
+    reason: str = Field(description="不能按期回复的特殊情况")
+
+
+class ExtensionDecisionIn(Schema):
+    grant: bool = Field(description="true 同意延期，false 不同意")
+
+
+class StatementIn(Schema):
+    reasons: str = Field(description="各方理据")
+    proposal: str = Field(description="办理建议")
+
+
+# ---------------------------------------------------------------- input: outgoing (发文)
+
+
+class SigningFactsIn(Schema):
+    """What art. 49 needs to know to work out who signs (see ``zhengwu.documents.rules.signing``)."""
+
+    published_instrument: bool = Field(False, description="州人民政府公布的规范性文件、决定或命令")
+    to_people_congress: bool = Field(False, description="向州人大及其常委会提出的议案、人事任免")
+    for_approval_by: str = Field(
+        "", description="上报审批：region_government（自治区人民政府）或 party_committee（州党委）"
+    )
+    to_region_departments: bool = Field(False, description="向自治区各委、办、厅、局行文")
+    important: bool = Field(False, description="重要公文")
+    on_leader_instruction: bool = Field(False, description="办公室发文，系政府领导批示办理")
+    within_office_competence: bool = Field(False, description="办公室职权范围内的发文")
+    forwarding_request: bool = Field(False, description="部门要求办公室转发的文件")
+    agreed_by_government: bool = Field(False, description="部门发文冠以「经自治州人民政府同意」")
+    spans_portfolios: bool = Field(False, description="跨分管领域的部门联合发文")
+    to_government: bool = Field(True, description="县市、部门报州人民政府审批的公文")
+    concerned_units: list[str] = Field(
+        default_factory=list, description="所涉单位代码：其分管领导同志审核、签发（不填：答复的来文单位或发文部门）"
+    )
+
+
+class OutgoingIn(Schema):
+    issuer: str = Field("gov", description="发文机关代码（州人民政府 gov、办公室 office、部门…）")
+    doc_type: str = Field(description="文种：" + _choices(DocType.choices))
+    title: str
+    body: str
+    main_recipients: list[str] = Field(description="主送机关代码")
+    copy_recipients: list[str] = Field(default_factory=list, description="抄送机关代码")
+    signing_facts: SigningFactsIn | None = Field(None, description="第四十九条所需的事实")
+    replies_to: int | None = Field(None, description="答复的来文（批复、函）")
+    classification: str = Field("none", description="密级：" + _choices(Classification.choices))
+    urgency: str = Field("normal", description="紧急程度：" + _choices(Urgency.choices))
+
+
+class ReviewIn(Schema):
+    approve: bool = Field(description="true 审核通过，false 退回")
+    opinion: str = Field(description="审核意见或退回理由")
+
+
+class StepIn(Schema):
+    text: str = Field("", description="审核、提出意见或同意的意见；不填记为“审核。”等")
+
+
+class IssueIn(Schema):
+    number_kind: str | None = Field(
+        None, description="发文类别：" + _choices(list(PREFIX_KINDS.items())) + "；不填按发文机关和文种确定"
+    )
+
+
+# ---------------------------------------------------------------- output
+
+
+class VersionOut(Schema):
+    number: int
+    body: str
+    created_by: str
+    created_at: dt.datetime
+    frozen: bool = Field(description="已签发冻结")
+
+
+class CountersignTaskOut(Schema):
+    id: int
+    document_id: int
+    unit: UnitRef
+    requested_at: dt.datetime
+    due: dt.date = Field(description="回复期限（第五十条）")
+    state: str = Field(description="pending、agreed、agreed_with_comments、disagreed、silent_consent")
+    state_label: str
+    reply: str
+    replied_by: str = Field(description="回复人；逾期视为无不同意见时为空")
+    replied_at: dt.datetime | None
+    extension_state: str = Field(description="''、requested、granted、refused")
+    extension_state_label: str
+    extension_until: dt.date | None
+    extension_reason: str
+    statement_signed_at: dt.datetime | None = Field(description="分歧说明会签时间")
+
+
+class OpinionOut(Schema):
+    id: int
+    kind: str = Field(description=_choices(OpinionKind.choices))
+    kind_label: str
+    text: str
+    author_name: str
+    author_position: str
+    addressed_to: PersonRef | None
+    created_at: dt.datetime
+
+
+class DeliveryOut(Schema):
+    id: int
+    document_id: int
+    unit: UnitRef
+    copy_number: int = Field(description="份号")
+    is_copy: bool = Field(description="抄送")
+    delivered_at: dt.datetime
+    received_at: dt.datetime | None
+    received_by: str
+
+
+class SigningOut(Schema):
+    """Who must sign an outgoing document (art. 49), worked out before anyone asks."""
+
+    decision: DecisionOut
+    who: str = Field(description="「签发人：…；此前：…审核」")
+    summary: str
+    signer_person_ids: list[int]
+
+
+class DocumentOut(Schema):
+    id: int
+    flow: str = Field(description=_choices(Flow.choices))
+    flow_label: str
+    doc_type: str
+    doc_type_label: str
+    direction: str
+    title: str
+    issuer: UnitRef
+    state: str = Field(description=_choices(DocState.choices))
+    state_label: str
+    number: str = Field(description="发文字号")
+    classification: str
+    urgency: str
+    created_at: dt.datetime
+    signed_at: dt.datetime | None
+    issued_at: dt.datetime | None
+
+
+class DocumentPage(Schema):
+    count: int
+    items: list[DocumentOut]
+
+
+class DocumentDetailOut(DocumentOut):
+    direction_label: str
+    classification_label: str
+    secrecy_period: str
+    urgency_label: str
+    main_recipients: list[UnitRef]
+    copy_recipients: list[UnitRef]
+    addressed_person: PersonRef | None
+    answers_leader_assignment: bool
+    request_items: list[str]
+    replies_to: int | None = Field(description="答复的来文")
+    answers: list[int] = Field(description="答复本件的发文")
+    signer: PersonRef | None = Field(description="签发人")
+    signing_facts: dict[str, Any]
+    received_at: dt.datetime | None
+    major: bool
+    disagreement_reasons: str
+    disagreement_proposal: str
+    created_by: str
+    rulebook: str = Field(description="适用的规则版本")
+    versions: list[VersionOut]
+    countersigns: list[CountersignTaskOut]
+    opinions: list[OpinionOut]
+    deliveries: list[DeliveryOut]
+    signing: SigningOut | None = Field(description="发文：谁签发（第四十九条）")
+    history: list[AuditRecordOut] = Field(description="审计记录：本件、会签任务、分送的每一步")
+
+
+class CheckOut(Schema):
+    passed: bool
+    decisions: list[DecisionOut] = Field(description="初审的每一项，各附条款（第四十八条）")
+    reasons: list[str] = Field(description="未通过的理由")
+    document: DocumentDetailOut
+
+
+class CountersignStatusOut(Schema):
+    decision: DecisionOut = Field(description="会签是否完成，可否报送（第五十条）")
+    tasks: list[CountersignTaskOut]
+
+
+class InboxItemOut(Schema):
+    delivery: DeliveryOut
+    document: DocumentOut
+
+
+class InboxPage(Schema):
+    count: int
+    items: list[InboxItemOut]
