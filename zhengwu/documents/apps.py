@@ -7,4 +7,5 @@ class DocumentsConfig(AppConfig):
     verbose_name = "公文"
 
     def ready(self) -> None:
-        from zhengwu.documents.actions import countersign  # noqa: F401 - registers the countersign deadline timer
+        # registers the timers: the countersign deadline (art. 50), the filing reminder and deadline (art. 49)
+        from zhengwu.documents.actions import countersign, filing  # noqa: F401

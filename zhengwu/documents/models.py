@@ -300,3 +300,82 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} → {self.unit}"
+
+
+class FilingState(models.TextChoices):
+    PENDING = "pending", _("待报备")
+    FILED = "filed", _("已报备")
+
+
+class FilingObligation(models.Model):
+    """报备 (art. 49): a department document marked 「经自治州人民政府同意」 is filed with the
+    government office within 30 days of issue (parameter ``filing.agreed_document_days``).
+
+    ``overdue_at`` is when the worker recorded the obligation overdue (24:00 of the due day);
+    ``filed_late`` says a filing came after the due day had ended."""
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="filing")
+    unit = models.ForeignKey(Unit, verbose_name=_("报备单位"), on_delete=models.PROTECT, related_name="filings")
+    issued_on = models.DateField(_("印发日期"))
+    due = models.DateField(_("报备期限"))
+    state = models.CharField(_("状态"), max_length=20, choices=FilingState.choices, default=FilingState.PENDING)
+    filed_at = models.DateTimeField(_("报备时间"), null=True, blank=True)
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("报备人"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    filed_late = models.BooleanField(_("逾期报备"), default=False)
+    note = models.CharField(_("报备说明"), max_length=300, blank=True)
+    reminded_at = models.DateTimeField(_("催办时间"), null=True, blank=True)
+    overdue_at = models.DateTimeField(_("逾期记录时间"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"))
+
+    class Meta:
+        ordering = ["due", "id"]
+        verbose_name = _("报备事项")
+        verbose_name_plural = _("报备事项")
+        indexes = [models.Index(fields=["due"], condition=models.Q(state="pending"), name="filing_pending_due")]
+
+    def __str__(self) -> str:
+        return f"{self.document} 报备（{self.due:%Y-%m-%d}前）"
+
+    @property
+    def overdue(self) -> bool:
+        """Recorded overdue by the worker (whether or not it has been filed since)."""
+        return self.overdue_at is not None
+
+
+class Retention(models.TextChoices):
+    """保管期限 of 文书档案: 永久, 定期30年, 定期10年 (国家档案局《机关文件材料归档范围和文书档案保管期限规定》)."""
+
+    TEN_YEARS = "10y", _("定期10年")
+    THIRTY_YEARS = "30y", _("定期30年")
+    PERMANENT = "permanent", _("永久")
+
+
+class ArchivePackage(models.Model):
+    """归档 (art. 53): a document's whole dossier as one ZIP in the file storage, with a manifest of
+    SM3 checksums; the manifest's own SM3 is kept here, so the package can be verified later."""
+
+    document = models.OneToOneField(Document, on_delete=models.PROTECT, related_name="archive")
+    path = models.CharField(_("存储路径"), max_length=300, unique=True)
+    manifest_sm3 = models.CharField(_("清单SM3"), max_length=64)
+    size = models.PositiveBigIntegerField(_("大小（字节）"))
+    file_count = models.PositiveIntegerField(_("文件数"))
+    retention = models.CharField(_("保管期限"), max_length=20, choices=Retention.choices)
+    retention_years = models.PositiveSmallIntegerField(_("保管年限"), null=True, blank=True,
+                                                       help_text=_("永久保管为空"))
+    destroy_after = models.DateField(_("保管期满日"), null=True, blank=True,
+                                     help_text=_("期满后方可鉴定销毁；永久保管为空"))
+    created_at = models.DateTimeField(_("归档时间"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("归档人"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("归档包")
+        verbose_name_plural = _("归档包")
+
+    def __str__(self) -> str:
+        return f"{self.document} 归档包"

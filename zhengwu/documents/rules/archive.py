@@ -1,0 +1,113 @@
+"""归档 (art. 53): the whole dossier of a complete document goes into the electronic archive, which
+is read-only from then on.  Pure rules, no Django.
+
+- :func:`may_archive`: the government office's staff archive;
+- :func:`check_complete`: only a complete document is archived — an outgoing document once issued
+  (and, if it owes a 报备 under art. 49, once filed), a submission once answered or closed;
+- :func:`check_not_archived`: a document is archived once;
+- :func:`may_change`: nothing about an archived document changes any more; every action that
+  writes to a document asks this first;
+- :func:`retention_years`, :func:`destroy_after`: the retention period the archiver chooses —
+  永久, 定期30年 or 定期10年 — counted from 1 January of the year after the document was completed
+  (国家档案局《机关文件材料归档范围和文书档案保管期限规定》, 2006).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from zhengwu.core.decisions import Decision
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.org.rules import PositionFact
+
+PROVISION = "archive.dossier"
+
+OUTGOING = "outgoing"
+SUBMISSION = "submission"
+COMPLETE_STATES = {
+    OUTGOING: frozenset({"issued"}),
+    SUBMISSION: frozenset({"answered", "closed"}),
+}
+ADMINISTRATOR = "administrator"
+
+TEN_YEARS = "10y"
+THIRTY_YEARS = "30y"
+PERMANENT = "permanent"
+RETENTION_YEARS: dict[str, int | None] = {TEN_YEARS: 10, THIRTY_YEARS: 30, PERMANENT: None}
+RETENTION_LABELS = {TEN_YEARS: "定期10年", THIRTY_YEARS: "定期30年", PERMANENT: "永久"}
+
+
+def may_archive(actor_positions: Sequence[PositionFact], office_unit_id: int | None, rb: RulebookView) -> Decision:
+    """The government office's staff (not the system administrator) archive dossiers."""
+    citation = rb.cite(PROVISION)
+    if office_unit_id is not None and any(
+        p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in actor_positions
+    ):
+        return Decision.allow("archive.office_staff", "由州人民政府办公室归档。", citation)
+    return Decision.refuse(
+        "archive.not_office_staff", "公文办理完毕后由州人民政府办公室整理归档，您无权归档。", citation,
+        "Only the government office's staff archive documents.",
+    )
+
+
+def check_complete(flow: str, state: str, state_label: str, filing_pending: bool, rb: RulebookView) -> Decision:
+    """Only a complete document is archived: an outgoing one issued (and filed, if it must be), a
+    submission answered or closed."""
+    citation = rb.cite(PROVISION)
+    if state not in COMPLETE_STATES.get(flow, frozenset()):
+        done = "印发" if flow == OUTGOING else "答复或办结"
+        return Decision.refuse(
+            "archive.incomplete", f"公文当前状态为“{state_label}”，尚未办理完毕；{done}后方可归档。", citation,
+            "Only a complete document is archived.", state=state,
+        )
+    if filing_pending:
+        return Decision.refuse(
+            "archive.filing_pending",
+            "本件冠以“经自治州人民政府同意”字样，尚未向州人民政府办公室报备；报备后方可归档。", citation,
+            "The document has not yet been filed with the office (art. 49).",
+        )
+    return Decision.allow("archive.complete", "公文已办理完毕，可以归档。", citation)
+
+
+def check_not_archived(archived: bool, rb: RulebookView) -> Decision:
+    citation = rb.cite(PROVISION)
+    if archived:
+        return Decision.refuse("archive.already", "本件已经归档，不能重复归档。", citation,
+                               "This document is already archived.")
+    return Decision.allow("archive.not_yet", "本件尚未归档。", citation)
+
+
+def may_change(document_archived: bool, rb: RulebookView, what: str = "办理") -> Decision:
+    """An archived document is read-only: no action may change it (「本件已归档，不能修改」)."""
+    citation = rb.cite(PROVISION)
+    if document_archived:
+        return Decision.refuse(
+            "archive.read_only", f"本件已归档，档案只读，不能{what}。", citation,
+            "The document is archived and read-only.",
+        )
+    return Decision.allow("archive.open", "本件尚未归档。", citation)
+
+
+def check_retention(retention: str, rb: RulebookView) -> Decision:
+    citation = rb.cite(PROVISION)
+    if retention in RETENTION_YEARS:
+        return Decision.allow("archive.retention", f"保管期限：{RETENTION_LABELS[retention]}。", citation,
+                              years=RETENTION_YEARS[retention])
+    return Decision.refuse(
+        "archive.bad_retention", "请选择保管期限：永久、定期30年或定期10年。", citation,
+        "Choose a retention period: permanent, 30 years or 10 years.",
+    )
+
+
+def retention_years(retention: str) -> int | None:
+    """10, 30, or None for 永久."""
+    return RETENTION_YEARS[retention]
+
+
+def destroy_after(completed_on: dt.date, years: int | None) -> dt.date | None:
+    """The last day of the retention period: counted from 1 January of the year after completion,
+    it ends on 31 December of ``completed_on.year + years``.  None when kept permanently."""
+    if years is None:
+        return None
+    return dt.date(completed_on.year + years, 12, 31)
