@@ -10,9 +10,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils import timezone
 
-from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.models import Document, DocumentVersion, Opinion
+from zhengwu.documents.models import ArchivePackage, Document, DocumentVersion, Opinion
+from zhengwu.documents.rules import archive as archive_rules
 from zhengwu.org.models import Person
 from zhengwu.org.rules import Holder
 from zhengwu.org.services import describe, person_of
@@ -26,13 +27,25 @@ def rulebook_of(document: Document) -> RulebookView:
     return view_of(document.rulebook_version)
 
 
-def lock_document(document: Document) -> Document:
-    """The document row re-read under a row lock, so two actions on it never interleave."""
-    return (
+def lock_document(document: Document, *, archived_ok: bool = False) -> Document:
+    """The document row re-read under a row lock, so two actions on it never interleave.
+
+    Every action that changes a document goes through here, so here an archived document is
+    refused (art. 53: the archive is read-only); only archiving itself passes ``archived_ok``."""
+    doc = (
         Document.objects.select_for_update(of=("self",))
         .select_related("issuer", "rulebook_version", "addressed_person")
         .get(pk=document.pk)
     )
+    if not archived_ok:
+        require_open(doc)
+    return doc
+
+
+def require_open(document: Document, what: str = "办理") -> None:
+    """Refuse, citing art. 53, anything that would change an archived document."""
+    archived = ArchivePackage.objects.filter(document_id=document.pk).exists()
+    require(archive_rules.may_change(archived, rulebook_of(document), what))
 
 
 def copy_back(target: M, written: M) -> M:

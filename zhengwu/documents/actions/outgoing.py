@@ -22,12 +22,14 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.documents import numbering
+from zhengwu.documents.actions import filing
 from zhengwu.documents.actions.common import (
     actor_person,
     add_opinion,
     copy_back,
     latest_version,
     lock_document,
+    require_open,
     rulebook_of,
     users_of,
 )
@@ -125,6 +127,8 @@ def draft_outgoing(
         raise InvalidInput("请选择主送机关。", field="main_recipients")
     facts = dict(signing_facts or {})
     _facts(issuer, facts)  # validates
+    if replies_to is not None:
+        require_open(replies_to, "答复")
     require(
         rules.may_draft(positions_of(actor), unit_ref(issuer), _office_id(), rb),
         intake_rules.check_classification(classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
@@ -326,6 +330,7 @@ def issue(actor: AbstractBaseUser, document: Document, number_kind: str | None =
     notices.send(users_of(heads), f"收文：{doc.number}《{doc.title}》", "", citation)
     if doc.replies_to_id:
         _mark_answered(actor, doc)
+    filing.on_issued(actor, doc)  # 「经同意」 department documents: filed with the office (art. 49)
     return doc
 
 
