@@ -127,8 +127,8 @@ def _detail_queryset() -> QuerySet[Document]:
 
 def _get_visible(user: User, document_id: int, queryset: QuerySet[Document] | None = None) -> Document:
     queryset = queryset if queryset is not None else _detail_queryset()
-    document = documents_visible_to(user, queryset).filter(pk=document_id).first()
-    if document is None:
+    document = queryset.filter(pk=document_id).first()
+    if document is None or not document_visible_to(user, document):
         raise HttpError(404, NOT_FOUND.format(id=document_id))
     return document
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from zhengwu.core.decisions import InvalidInput
 from zhengwu.documents.models import DocState, Document, Flow
 from zhengwu.org.models import Portfolio, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS
@@ -45,5 +46,22 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     return documents.filter(q).distinct()
 
 
+SIGNING_STATES = (DocState.REVIEWING, DocState.AWAITING_SIGNATURE)
+
+
 def document_visible_to(user: AbstractBaseUser, document: Document) -> bool:
-    return documents_visible_to(user).filter(pk=document.pk).exists()
+    """One document: :func:`documents_visible_to`, and also the people art. 49 names to review
+    or sign an outgoing document awaiting signature (worked out for today, not stored)."""
+    if documents_visible_to(user).filter(pk=document.pk).exists():
+        return True
+    person = person_of(user)
+    if person is None or document.flow != Flow.OUTGOING or document.state not in SIGNING_STATES:
+        return False
+    from zhengwu.documents.actions.outgoing import signing_requirement_for
+
+    try:
+        requirement = signing_requirement_for(document)
+    except InvalidInput:
+        return False
+    named = set(requirement.signer_person_ids).union(*(s.person_ids for s in requirement.steps))
+    return person.pk in named

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from zhengwu.web import views
+from zhengwu.web.views import documents as docs
 from zhengwu.web.views.login import StaffLoginView
 
 app_name = "web"
@@ -32,4 +33,13 @@ urlpatterns = [
     path("notices/", views.notice_list, name="notices"),
     path("notices/read-all/", views.notice_read_all, name="notices_read_all"),
     path("notices/<int:pk>/read/", views.notice_read, name="notice_read"),
+    path("documents/", docs.document_list, name="documents"),
+    path("documents/new/", docs.document_new, name="document_new"),
+    path("documents/outgoing/new/", docs.outgoing_new, name="outgoing_new"),
+    path("documents/<int:pk>/", docs.document_detail, name="document"),
+    path("documents/<int:pk>/act/<slug:action>/", docs.document_act, name="document_act"),
+    path("documents/<int:pk>/countersign/<int:task_pk>/<slug:action>/", docs.countersign_act,
+         name="countersign_act"),
+    path("documents/<int:pk>/pdf", docs.document_pdf, name="document_pdf"),
+    path("documents/<int:pk>/docx", docs.document_docx, name="document_docx"),
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from zhengwu.notices.models import Notice
 from zhengwu.org.models import Absence, AbsenceState
 from zhengwu.web.helpers import actor, me, records_for_others, unknown_year_message
+from zhengwu.web.views.documents import document_todos, viewer_of
 from zhengwu.workdays.services import UnknownYearError, calendar
 
 
@@ -41,7 +42,10 @@ def workbench(request: HttpRequest) -> HttpResponse:
         except UnknownYearError as exc:
             deadlines.append(Deadline(absence, absence.end, None, unknown_year_message(exc)))
     notices = Notice.objects.filter(recipient_id=user.pk, read_at__isnull=True)[:8]
+    doc_todos = document_todos(viewer_of(request))
     return render(request, "web/workbench.html", {
+        "doc_todos": doc_todos[:20],
+        "doc_todos_more": len(doc_todos) > 20,
         "my_open_absences": mine,
         "office_absences": reported_to_office,
         "is_office": office,

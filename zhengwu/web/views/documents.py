@@ -1,0 +1,863 @@
+"""公文 (arts. 48–53): the to-do list and registers, a new submission, a new outgoing document, the
+document page with its countersign table, timeline and the actions open to the viewer, and the
+issued document as PDF or DOCX.
+
+Views parse, call the actions in :mod:`zhengwu.documents.actions` and render.  Who may see a
+document is answered by :func:`documents_visible_to` (issuer's staff, recipients' staff, the
+office, leaders it is routed to or who must sign it, units asked to countersign, units it was
+delivered to).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import object_key
+from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.documents.actions import countersign as cs_actions
+from zhengwu.documents.actions import intake, outgoing
+from zhengwu.documents.models import (
+    CountersignState,
+    CountersignTask,
+    Delivery,
+    DocState,
+    DocType,
+    Document,
+    ExtensionState,
+    Flow,
+    Opinion,
+    OpinionKind,
+)
+from zhengwu.documents.render import render_docx, render_pdf
+from zhengwu.documents.rules.intake import OFFICE_LEADERS
+from zhengwu.documents.rules.outgoing import default_number_kind
+from zhengwu.documents.rules.signing import SigningRequirement
+from zhengwu.documents.services import document_visible_to
+from zhengwu.documents.services import documents_visible_to as visible_documents
+from zhengwu.org import rules as org_rules
+from zhengwu.org.models import Person, Unit, UnitKind
+from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder, PositionFact
+from zhengwu.org.services import load_facts, office_unit, person_of, positions_of
+from zhengwu.rulebook.services import rulebook_view
+from zhengwu.web import forms_documents as f
+from zhengwu.web.helpers import actor, explain, is_htmx
+from zhengwu.workdays.services import deadline_close
+
+PAGE_SIZE = 30
+TODO_LIMIT = 100
+ROUTING_KINDS = [OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON]
+SUBMISSION_OPEN = [DocState.DRAFT, DocState.COUNTERSIGNING, DocState.RETURNED]
+OUTGOING_OPEN = [DocState.DRAFT]
+SIGNING_STATES = [DocState.REVIEWING, DocState.AWAITING_SIGNATURE]
+TABS = {"todo": "待办", "inbox": "收文", "outgoing": "发文", "incoming": "来文"}
+
+
+# ---------------------------------------------------------------- who is looking
+
+
+@dataclass
+class Viewer:
+    """The signed-in user as the documents pages see them."""
+
+    user: AbstractBaseUser
+    person: Person | None
+    positions: list[PositionFact]
+    office_id: int | None
+    today: dt.date = field(default_factory=timezone.localdate)
+
+    @cached_property
+    def unit_ids(self) -> frozenset[int]:
+        return frozenset(p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR)
+
+    @property
+    def is_office(self) -> bool:
+        """Office staff handle the government's mail: they see every document."""
+        return self.office_id is not None and self.office_id in self.unit_ids
+
+    @property
+    def is_office_leader(self) -> bool:
+        return any(p.kind in OFFICE_LEADERS for p in self.positions)
+
+    @property
+    def is_leader(self) -> bool:
+        return any(p.kind in GOVERNMENT_LEADERS for p in self.positions)
+
+    @cached_property
+    def recipient_unit_ids(self) -> frozenset[int]:
+        """Units whose inbox the viewer handles: their own (the government's is the office's)."""
+        own = {p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR and p.unit_kind != "government"}
+        if self.is_office:
+            own |= set(Unit.objects.filter(kind=UnitKind.GOVERNMENT).values_list("pk", flat=True))
+        return frozenset(own)
+
+    @cached_property
+    def headed_unit_ids(self) -> frozenset[int]:
+        """Units the viewer heads today, or stands in for the head of (art. 50: 部门负责人会签)."""
+        if self.person is None or not self.unit_ids:
+            return frozenset()
+        facts = load_facts(self.today)
+        rb = rulebook_view(self.today)
+        out = set()
+        for unit_id in self.unit_ids:
+            holder = org_rules.resolve_holder(Authority("head", unit_id), self.today, facts, rb)
+            if holds(self.person.pk, holder):
+                out.add(unit_id)
+        return frozenset(out)
+
+
+def holds(person_id: int, holder: Holder | None) -> bool:
+    """The holder of a unit's head, or the head while an acting head stands in (both may act)."""
+    if holder is None:
+        return False
+    return holder.person_id == person_id or (holder.acting_for is not None
+                                             and holder.acting_for.person_id == person_id)
+
+
+def viewer_of(request: HttpRequest) -> Viewer:
+    user = actor(request)
+    office = office_unit()
+    return Viewer(user, person_of(user), positions_of(user), office.pk if office else None)
+
+
+def documents_visible_to(viewer: Viewer, documents: QuerySet[Document] | None = None) -> QuerySet[Document]:
+    """The documents ``viewer`` may read (art. 61): :func:`zhengwu.documents.services.documents_visible_to`,
+    the one query the pages and the API share (one document: :func:`may_view`)."""
+    return visible_documents(viewer.user, documents)
+
+
+def may_view(viewer: Viewer, document: Document) -> bool:
+    return document_visible_to(viewer.user, document)
+
+
+def _requirement(document: Document) -> tuple[SigningRequirement | None, str]:
+    """Who must sign (art. 49), or the sentence saying why it cannot be told."""
+    try:
+        return outgoing.signing_requirement_for(document), ""
+    except InvalidInput as exc:
+        return None, exc.message
+
+
+def _visible(request: HttpRequest, pk: int) -> tuple[Viewer, Document]:
+    document = get_object_or_404(
+        Document.objects.select_related("issuer", "signer", "replies_to", "rulebook_version", "addressed_person"),
+        pk=pk,
+    )
+    viewer = viewer_of(request)
+    if not may_view(viewer, document):
+        raise Http404("没有这份公文，或您无权查看。")
+    return viewer, document
+
+
+# ---------------------------------------------------------------- to-dos
+
+
+@dataclass(frozen=True)
+class Todo:
+    document: Document
+    what: str
+    note: str = ""
+    due: dt.date | None = None
+
+
+def _routed_to_subquery() -> Subquery:
+    latest = (Opinion.objects.filter(document=OuterRef("pk"), kind__in=ROUTING_KINDS, addressed_to__isnull=False)
+              .order_by("-created_at", "-id").values("addressed_to_id")[:1])
+    return Subquery(latest)
+
+
+def document_todos(viewer: Viewer) -> list[Todo]:
+    """What needs the viewer: countersign of a unit they head, their unit's drafts, the office's
+    intake and issuing, leaders' 呈批 and signatures, deliveries to sign for."""
+    todos: list[Todo] = []
+    docs = Document.objects.select_related("issuer")
+    headed = viewer.headed_unit_ids
+    if headed:
+        tasks = (CountersignTask.objects.filter(unit_id__in=headed).filter(
+            Q(state=CountersignState.PENDING) | Q(state=CountersignState.DISAGREED, statement_signed_at__isnull=True,
+                                                  document__state=DocState.COUNTERSIGNING))
+            .select_related("document__issuer", "unit").order_by("due")[:TODO_LIMIT])
+        for task in tasks:
+            if task.state == CountersignState.PENDING:
+                todos.append(Todo(task.document, f"会签（{task.unit.short_name or task.unit.name}）",
+                                  "回复同意、原则同意或不同意；逾期未回复视为无不同意见（第五十条）", task.due))
+            elif task.document.disagreement_reasons:
+                todos.append(Todo(task.document, "会签分歧说明", "主办单位已列明各方理据（第五十条）"))
+        for task in (CountersignTask.objects.filter(document__issuer_id__in=headed,
+                                                    extension_state=ExtensionState.REQUESTED,
+                                                    state=CountersignState.PENDING)
+                     .select_related("document__issuer", "unit")[:TODO_LIMIT]):
+            todos.append(Todo(task.document, f"答复延期申请（{task.unit.short_name or task.unit.name}）",
+                              f"申请延至{task.extension_until}", task.due))
+    own = (docs.filter(issuer_id__in=viewer.unit_ids)
+           .filter(Q(flow=Flow.SUBMISSION, state__in=SUBMISSION_OPEN) | Q(flow=Flow.OUTGOING, state__in=OUTGOING_OPEN))
+           [:TODO_LIMIT])
+    for doc in own:
+        todos.append(Todo(doc, {
+            DocState.DRAFT: "起草中：发起会签或签发报送" if doc.flow == Flow.SUBMISSION else "起草中：送办公室审核",
+            DocState.COUNTERSIGNING: "会签中",
+            DocState.RETURNED: "已退文：修改后重新报送",
+        }.get(DocState(doc.state), doc.get_state_display())))
+    if viewer.is_office:
+        office_states = [DocState.SUBMITTED, DocState.RECEIVED]
+        if viewer.is_office_leader:
+            office_states.append(DocState.CHECKED)
+        office_q = Q(flow=Flow.SUBMISSION, state__in=office_states) | Q(flow=Flow.OUTGOING, state=DocState.SIGNED,
+                                                                         issuer__kind__in=["government", "office"])
+        if viewer.is_office_leader:
+            office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING)
+        office_q |= Q(flow=Flow.OUTGOING, state=DocState.DRAFT, issuer__kind="government")
+        labels = {DocState.SUBMITTED: "签收登记", DocState.RECEIVED: "初审", DocState.CHECKED: "拟办",
+                  DocState.REVIEWING: "审核", DocState.SIGNED: "登记编号、印发", DocState.DRAFT: "起草中：送审"}
+        for doc in docs.filter(office_q).order_by("created_at")[:TODO_LIMIT]:
+            todos.append(Todo(doc, labels.get(DocState(doc.state), doc.get_state_display())))
+        for doc in (docs.filter(flow=Flow.SUBMISSION, state=DocState.INSTRUCTED, answers__isnull=True)
+                    [:TODO_LIMIT]):
+            todos.append(Todo(doc, "起草答复", "领导已批示，起草批复或复函"))
+    if viewer.person is not None and viewer.is_leader:
+        routed = (docs.filter(state=DocState.ROUTED).annotate(routed_to_id=_routed_to_subquery())
+                  .filter(routed_to_id=viewer.person.pk)[:TODO_LIMIT])
+        for doc in routed:
+            todos.append(Todo(doc, "呈批：批示或转批", "第五十一条"))
+        awaiting = docs.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE).prefetch_related(
+            "opinions")[:20]
+        for doc in awaiting:
+            requirement, _ = _requirement(doc)
+            if requirement is None:
+                continue
+            if viewer.person.pk in requirement.signer_person_ids:
+                todos.append(Todo(doc, f"待{requirement.verb}", requirement.summary))
+            elif any(viewer.person.pk in s.person_ids for s in requirement.steps):
+                todos.append(Todo(doc, "签发前审核", requirement.summary))
+    deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True)
+                  .select_related("document__issuer", "unit")[:TODO_LIMIT])
+    for delivery in deliveries:
+        todos.append(Todo(delivery.document, f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
+                          delivery.document.number))
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for todo in todos:
+        if (todo.document.pk, todo.what) not in seen:
+            seen.add((todo.document.pk, todo.what))
+            unique.append(todo)
+    return unique
+
+
+# ---------------------------------------------------------------- the list
+
+
+@login_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_of(request)
+    tab = request.GET.get("tab", "todo")
+    if tab not in TABS:
+        tab = "todo"
+    filters = f.ListFilterForm(request.GET or None)
+    state = q = ""
+    if filters.is_valid():
+        state, q = filters.cleaned_data["state"], filters.cleaned_data["q"].strip()
+    context: dict[str, Any] = {"tab": tab, "tabs": TABS, "filters": filters, "viewer": viewer}
+    query = "&".join(f"{k}={v}" for k, v in (("tab", tab), ("state", state), ("q", q)) if v)
+    context["query"] = query
+    if tab == "todo":
+        context["todos"] = document_todos(viewer)
+    elif tab == "inbox":
+        deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids)
+                      .select_related("document__issuer", "unit").order_by("-delivered_at", "-id"))
+        if q:
+            deliveries = deliveries.filter(Q(document__title__icontains=q) | Q(document__number__icontains=q))
+        context["page"] = Paginator(deliveries, PAGE_SIZE).get_page(request.GET.get("page"))
+    else:
+        flow = Flow.OUTGOING if tab == "outgoing" else Flow.SUBMISSION
+        documents = documents_visible_to(viewer, Document.objects.filter(flow=flow))
+        if state:
+            documents = documents.filter(state=state)
+        if q:
+            documents = documents.filter(Q(title__icontains=q) | Q(number__icontains=q))
+        documents = documents.select_related("issuer").prefetch_related("main_recipients")
+        context["page"] = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    context["may_submit"] = bool(_drafting_units(viewer, Flow.SUBMISSION).exists())
+    context["may_draft_outgoing"] = bool(viewer.unit_ids)
+    return render(request, "web/documents/list.html", context)
+
+
+# ---------------------------------------------------------------- a new submission
+
+
+def _drafting_units(viewer: Viewer, flow: str) -> QuerySet[Unit]:
+    """Units the viewer drafts for: their own (not the government's, whose documents the office drafts)."""
+    own = Unit.objects.filter(pk__in=viewer.unit_ids).order_by("sort_order")
+    if flow == Flow.SUBMISSION:
+        return own.exclude(kind__in=[UnitKind.GOVERNMENT, UnitKind.SUPERIOR, UnitKind.OFFICE])
+    if viewer.is_office:
+        return Unit.objects.filter(Q(pk__in=viewer.unit_ids) | Q(kind=UnitKind.GOVERNMENT)).order_by("sort_order")
+    return own.exclude(kind=UnitKind.GOVERNMENT)
+
+
+def _government() -> Unit | None:
+    return Unit.objects.filter(kind=UnitKind.GOVERNMENT).order_by("sort_order").first()
+
+
+def _refusal_status(exc: Refused | InvalidInput) -> int:
+    return 403 if isinstance(exc, Refused) else 400
+
+
+def _field_error(form: forms.Form, exc: InvalidInput, aliases: dict[str, str] | None = None) -> None:
+    name = (aliases or {}).get(exc.field, exc.field)
+    if name in form.fields:
+        form.add_error(name, exc.message)
+
+
+@login_required
+def document_new(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_of(request)
+    issuers = _drafting_units(viewer, Flow.SUBMISSION)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        form = f.SubmissionForm(request.POST, issuers=issuers if issuers.exists() else None)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    document = intake.create_submission(
+                        viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
+                        f.lines(data["request_items"]), [data["main_recipient"]], list(data["copy_recipients"]),
+                        classification=data["classification"], urgency=data["urgency"],
+                    )
+                    if data["countersign_units"]:
+                        cs_actions.request_countersign(viewer.user, document, list(data["countersign_units"]))
+            except (Refused, InvalidInput) as exc:
+                errors, status = explain(exc), _refusal_status(exc)
+                if isinstance(exc, InvalidInput):
+                    _field_error(form, exc, {"main_recipients": "main_recipient"})
+            else:
+                return redirect("web:document", pk=document.pk)
+        else:
+            status = 400
+    else:
+        form = f.SubmissionForm(issuers=issuers if issuers.exists() else None,
+                                initial={"main_recipient": _government()})
+    return render(request, "web/documents/new.html", {"form": form, "errors": errors, "may_submit": issuers.exists()},
+                  status=status)
+
+
+# ---------------------------------------------------------------- a new outgoing document
+
+
+@login_required
+def outgoing_new(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_of(request)
+    issuers = _drafting_units(viewer, Flow.OUTGOING)
+    replies_to: Document | None = None
+    source = request.POST.get("replies_to") or request.GET.get("replies_to")
+    if source:
+        try:
+            replies_to = Document.objects.select_related("issuer").get(pk=int(source))
+        except (ValueError, Document.DoesNotExist):
+            raise Http404("没有这份来文。") from None
+        if not may_view(viewer, replies_to):
+            raise Http404("没有这份来文，或您无权查看。")
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        form = f.OutgoingForm(request.POST, issuers=issuers)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                document = outgoing.draft_outgoing(
+                    viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
+                    list(data["main_recipients"]), list(data["copy_recipients"]), form.signing_facts(),
+                    replies_to=replies_to, classification=data["classification"], urgency=data["urgency"],
+                )
+            except (Refused, InvalidInput) as exc:
+                errors, status = explain(exc), _refusal_status(exc)
+                if isinstance(exc, InvalidInput):
+                    _field_error(form, exc)
+            else:
+                return redirect("web:document", pk=document.pk)
+        else:
+            status = 400
+    else:
+        initial: dict[str, Any] = {"issuer": _government() if viewer.is_office else issuers.first()}
+        if replies_to is not None:
+            initial.update({
+                "doc_type": DocType.REPLY if replies_to.doc_type == DocType.REQUEST else DocType.LETTER,
+                "title": f"关于{replies_to.title.removeprefix('关于').removesuffix('的请示')}的批复"
+                if replies_to.doc_type == DocType.REQUEST else f"关于{replies_to.title}的复函",
+                "main_recipients": [replies_to.issuer], "replies_to": replies_to.pk, "important": True,
+            })
+        form = f.OutgoingForm(issuers=issuers, initial=initial)
+    return render(request, "web/documents/outgoing_new.html", {
+        "form": form, "errors": errors, "replies_to": replies_to,
+    }, status=status)
+
+
+# ---------------------------------------------------------------- the document page
+
+
+def _timeline(document: Document, tasks: list[CountersignTask]) -> list[AuditRecord]:
+    """The audit history of the document and of its countersign tasks, in the chain's order."""
+    doc_type, doc_id = object_key(document)
+    q = Q(object_type=doc_type, object_id=doc_id)
+    if tasks:
+        q |= Q(object_type=object_key(tasks[0])[0], object_id__in=[str(t.pk) for t in tasks])
+    return list(AuditRecord.objects.filter(q).order_by("seq"))
+
+
+@dataclass
+class TaskRow:
+    task: CountersignTask
+    may_reply: bool = False
+    may_ask_extension: bool = False
+    may_decide_extension: bool = False
+    may_sign_statement: bool = False
+    forms: dict[str, forms.Form] = field(default_factory=dict)
+
+
+@dataclass
+class Bound:
+    """A form posted with errors, to show again in its place."""
+
+    action: str
+    form: forms.Form
+    task_id: int | None = None
+
+
+def _leaders(viewer: Viewer) -> QuerySet[Person]:
+    today = viewer.today
+    people = Person.objects.filter(
+        Q(appointments__end__isnull=True) | Q(appointments__end__gte=today),
+        appointments__position__kind__in=GOVERNMENT_LEADERS, appointments__start__lte=today,
+    ).distinct().order_by("pk")
+    return people.exclude(pk=viewer.person.pk) if viewer.person else people
+
+
+def _available(viewer: Viewer, doc: Document, tasks: list[CountersignTask],
+               routed_to: Person | None, requirement: SigningRequirement | None) -> set[str]:
+    """The actions to offer this viewer on this document now.  Only an offer: each action asks
+    its rule again and refuses with the article."""
+    acts: set[str] = set()
+    state = doc.state
+    person_id = viewer.person.pk if viewer.person else None
+    issuer_staff = doc.issuer_id in viewer.unit_ids
+    issuer_head = doc.issuer_id in viewer.headed_unit_ids
+    if doc.flow == Flow.SUBMISSION:
+        if issuer_staff and state in (DocState.DRAFT, DocState.RETURNED):
+            acts.add("revise")
+        if issuer_staff and state == DocState.DRAFT and doc.doc_type == DocType.REQUEST:
+            acts.add("request_countersign")
+        if issuer_head and state in intake.SIGNABLE:
+            acts.add("sign_and_submit")
+        if issuer_head and any(t.state == CountersignState.DISAGREED for t in tasks) \
+                and state == DocState.COUNTERSIGNING:
+            acts.add("statement")
+        if viewer.is_office:
+            if state == DocState.SUBMITTED:
+                acts.add("receive")
+            if state == DocState.RECEIVED:
+                acts.add("check")
+            if state == DocState.CHECKED and viewer.is_office_leader:
+                acts.add("office_opinion")
+            if state == DocState.INSTRUCTED:
+                acts.add("draft_reply")
+        if state == DocState.ROUTED and routed_to is not None and routed_to.pk == person_id:
+            acts.update({"pass_on", "instruct"})
+    else:
+        drafting_unit = viewer.office_id if doc.issuer.kind == UnitKind.GOVERNMENT else doc.issuer_id
+        drafter = drafting_unit in viewer.unit_ids
+        if drafter and state in (DocState.DRAFT, DocState.REVIEWING, DocState.AWAITING_SIGNATURE, DocState.SIGNED):
+            acts.add("revise")
+        if drafter and state == DocState.DRAFT:
+            acts.add("submit_for_review")
+        if viewer.is_office_leader and state == DocState.REVIEWING:
+            acts.add("review")
+        if state == DocState.AWAITING_SIGNATURE and requirement is not None and person_id is not None:
+            if person_id in requirement.signer_person_ids:
+                acts.add("sign")
+            if any(person_id in s.person_ids for s in requirement.steps):
+                acts.add("signing_step")
+        issuing_unit = viewer.office_id if doc.issuer.kind in (UnitKind.GOVERNMENT, UnitKind.OFFICE) else doc.issuer_id
+        if state == DocState.SIGNED and issuing_unit in viewer.unit_ids:
+            acts.add("issue")
+    return acts
+
+
+def _task_rows(viewer: Viewer, doc: Document, tasks: list[CountersignTask], bound: Bound | None) -> list[TaskRow]:
+    rows = []
+    now = timezone.now()
+    issuer_head = doc.issuer_id in viewer.headed_unit_ids
+    for task in tasks:
+        mine = task.unit_id in viewer.headed_unit_ids
+        open_ = task.state == CountersignState.PENDING and now < deadline_close(task.due)
+        row = TaskRow(
+            task,
+            may_reply=mine and open_,
+            may_ask_extension=mine and open_ and task.extension_state in (ExtensionState.NONE, ""),
+            may_decide_extension=issuer_head and open_ and task.extension_state == ExtensionState.REQUESTED,
+            may_sign_statement=mine and task.state == CountersignState.DISAGREED
+            and bool(doc.disagreement_reasons) and task.statement_signed_at is None,
+        )
+        for name, cls in (("reply", f.ReplyForm), ("extension", f.ExtensionForm), ("decide", f.DecideExtensionForm)):
+            if bound is not None and bound.task_id == task.pk and bound.action == name:
+                row.forms[name] = bound.form
+            else:
+                row.forms[name] = cls(auto_id=f"id_t{task.pk}_{name}_%s")
+        rows.append(row)
+    return rows
+
+
+def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list[str] | None = None,
+            status: int = 200, bound: Bound | None = None) -> HttpResponse:
+    versions = list(doc.versions.select_related("created_by").order_by("number"))
+    tasks = list(doc.countersigns.select_related("unit", "replied_by").order_by("unit__sort_order", "unit__code"))
+    opinions = list(doc.opinions.select_related("addressed_to").order_by("created_at", "id"))
+    routing = [o for o in opinions if o.kind in ROUTING_KINDS and o.addressed_to_id]
+    routed_to = routing[-1].addressed_to if routing and doc.state == DocState.ROUTED else None
+    requirement: SigningRequirement | None = None
+    requirement_error = ""
+    if doc.flow == Flow.OUTGOING:
+        requirement, requirement_error = _requirement(doc)
+    acts = _available(viewer, doc, tasks, routed_to, requirement)
+    doc_forms: dict[str, forms.Form] = {
+        "revise": (f.ReviseForm if doc.flow == Flow.SUBMISSION else f.OutgoingReviseForm)(initial={
+            "title": doc.title, "body": versions[-1].body if versions else "",
+            "request_items": "\n".join(str(i) for i in doc.request_items or []),
+        }),
+        "request_countersign": f.CountersignRequestForm(),
+        "statement": f.StatementForm(initial={"reasons": doc.disagreement_reasons,
+                                              "proposal": doc.disagreement_proposal}),
+        "office_opinion": f.OfficeOpinionForm(),
+        "pass_on": f.PassOnForm(leaders=_leaders(viewer)) if "pass_on" in acts else f.PassOnForm(),
+        "instruct": f.InstructForm(),
+        "review": f.ReviewForm(),
+        "signing_step": f.SigningStepForm(),
+        "issue": f.IssueForm(initial={"number_kind": default_number_kind(doc.doc_type)}),
+    }
+    if bound is not None and bound.task_id is None:
+        doc_forms[bound.action] = bound.form
+    deliveries = list(doc.deliveries.select_related("unit", "received_by").order_by("copy_number"))
+    my_deliveries = [d for d in deliveries if d.unit_id in viewer.recipient_unit_ids and d.received_at is None]
+    return render(request, "web/documents/detail.html", {
+        "doc": doc,
+        "versions": versions,
+        "latest": versions[-1] if versions else None,
+        "tasks": _task_rows(viewer, doc, tasks, bound),
+        "opinions": opinions,
+        "routed_to": routed_to,
+        "timeline": _timeline(doc, tasks),
+        "requirement": requirement,
+        "requirement_error": requirement_error,
+        "acts": acts,
+        "f": doc_forms,
+        "errors": errors or [],
+        "main_recipients": list(doc.main_recipients.order_by("sort_order")),
+        "copy_recipients": list(doc.copy_recipients.order_by("sort_order")),
+        "answers": list(doc.answers.all()),
+        "deliveries": deliveries,
+        "my_deliveries": my_deliveries,
+        "renderable": doc.flow == Flow.OUTGOING,
+    }, status=status)
+
+
+@login_required
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, doc = _visible(request, pk)
+    return _detail(request, viewer, doc)
+
+
+# ---------------------------------------------------------------- acting on a document
+
+Handler = Callable[[Viewer, Document, HttpRequest], "forms.Form | None"]
+
+
+def _revise(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    if doc.flow == Flow.OUTGOING:
+        oform = f.OutgoingReviseForm(request.POST)
+        if not oform.is_valid():
+            return oform
+        outgoing.revise_outgoing(viewer.user, doc, oform.cleaned_data["body"], title=oform.cleaned_data["title"])
+        return None
+    form = f.ReviseForm(request.POST)
+    if not form.is_valid():
+        return form
+    intake.revise(viewer.user, doc, form.cleaned_data["body"], title=form.cleaned_data["title"],
+                  request_items=f.lines(form.cleaned_data["request_items"]))
+    return None
+
+
+def _request_countersign(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.CountersignRequestForm(request.POST)
+    if not form.is_valid():
+        return form
+    cs_actions.request_countersign(viewer.user, doc, list(form.cleaned_data["units"]), form.cleaned_data["due"])
+    return None
+
+
+def _statement(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.StatementForm(request.POST)
+    if not form.is_valid():
+        return form
+    cs_actions.write_disagreement_statement(viewer.user, doc, form.cleaned_data["reasons"],
+                                            form.cleaned_data["proposal"])
+    return None
+
+
+def _sign_and_submit(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    intake.sign_and_submit(viewer.user, doc)
+    return None
+
+
+def _receive(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    intake.receive(viewer.user, doc)
+    return None
+
+
+def _check(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    intake.check(viewer.user, doc)  # a failed check returns the document with its reasons (an opinion)
+    return None
+
+
+def _office_opinion(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.OfficeOpinionForm(request.POST)
+    if not form.is_valid():
+        return form
+    intake.write_office_opinion(viewer.user, doc, form.cleaned_data["text"], major=form.cleaned_data["major"])
+    return None
+
+
+def _pass_on(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.PassOnForm(request.POST, leaders=_leaders(viewer))
+    if not form.is_valid():
+        return form
+    intake.pass_on(viewer.user, doc, form.cleaned_data["to_person"], form.cleaned_data["text"])
+    return None
+
+
+def _instruct(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.InstructForm(request.POST)
+    if not form.is_valid():
+        return form
+    intake.instruct(viewer.user, doc, form.cleaned_data["text"])
+    return None
+
+
+def _submit_for_review(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    outgoing.submit_for_review(viewer.user, doc)
+    return None
+
+
+def _review(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.ReviewForm(request.POST)
+    if not form.is_valid():
+        return form
+    outgoing.review(viewer.user, doc, form.cleaned_data["approve"], form.cleaned_data["opinion"])
+    return None
+
+
+def _signing_step(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.SigningStepForm(request.POST)
+    if not form.is_valid():
+        return form
+    outgoing.record_signing_step(viewer.user, doc, form.cleaned_data["text"])
+    return None
+
+
+def _sign(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    outgoing.sign(viewer.user, doc)
+    return None
+
+
+def _issue(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.IssueForm(request.POST)
+    if not form.is_valid():
+        return form
+    outgoing.issue(viewer.user, doc, form.cleaned_data["number_kind"])
+    return None
+
+
+def _receive_delivery(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    delivery = doc.deliveries.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True).first()
+    if delivery is None:
+        raise InvalidInput("没有送达您单位、待签收的这份公文。")
+    outgoing.receive_delivery(viewer.user, delivery)
+    return None
+
+
+ACTIONS: dict[str, Handler] = {
+    "revise": _revise,
+    "request_countersign": _request_countersign,
+    "statement": _statement,
+    "sign_and_submit": _sign_and_submit,
+    "receive": _receive,
+    "check": _check,
+    "office_opinion": _office_opinion,
+    "pass_on": _pass_on,
+    "instruct": _instruct,
+    "submit_for_review": _submit_for_review,
+    "review": _review,
+    "signing_step": _signing_step,
+    "sign": _sign,
+    "issue": _issue,
+    "receive_delivery": _receive_delivery,
+}
+
+
+def _after(request: HttpRequest, viewer: Viewer, doc: Document, outcome: forms.Form | None, action: str,
+           task_id: int | None = None, exc: Refused | InvalidInput | None = None) -> HttpResponse:
+    """Success: back to the document page.  Bad input or a refusal: the page again with the sentence
+    (and the article); htmx requests get it with 200 so that htmx swaps it in."""
+    if exc is None and outcome is None:
+        return redirect("web:document", pk=doc.pk)
+    doc.refresh_from_db()
+    errors = explain(exc) if exc is not None else []
+    status = _refusal_status(exc) if exc is not None else 400
+    if outcome is None and isinstance(exc, InvalidInput) and (action in ACTIONS or action in TASK_ACTIONS):
+        outcome = _bound_form(action, request, viewer)
+        if outcome is not None:
+            _field_error(outcome, exc)
+    bound = Bound(action, outcome, task_id) if outcome is not None else None
+    return _detail(request, viewer, doc, errors=errors, status=200 if is_htmx(request) else status, bound=bound)
+
+
+def _bound_form(action: str, request: HttpRequest, viewer: Viewer) -> forms.Form | None:
+    classes: dict[str, type[forms.Form]] = {
+        "revise": f.ReviseForm, "request_countersign": f.CountersignRequestForm, "statement": f.StatementForm,
+        "office_opinion": f.OfficeOpinionForm, "instruct": f.InstructForm, "review": f.ReviewForm,
+        "signing_step": f.SigningStepForm, "issue": f.IssueForm, "reply": f.ReplyForm,
+        "extension": f.ExtensionForm,
+    }
+    if action == "pass_on":
+        return f.PassOnForm(request.POST, leaders=_leaders(viewer))
+    cls = classes.get(action)
+    if cls is None:
+        return None
+    form = cls(request.POST)
+    form.is_valid()
+    return form
+
+
+@login_required
+@require_POST
+def document_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    viewer, doc = _visible(request, pk)
+    handler = ACTIONS.get(action)
+    if handler is None:
+        raise Http404("没有这项办理操作。")
+    try:
+        outcome = handler(viewer, doc, request)
+    except (Refused, InvalidInput) as exc:
+        return _after(request, viewer, doc, None, action, exc=exc)
+    return _after(request, viewer, doc, outcome, action)
+
+
+# -- countersign tasks (art. 50)
+
+TaskHandler = Callable[[Viewer, CountersignTask, HttpRequest], "forms.Form | None"]
+
+
+def _reply(viewer: Viewer, task: CountersignTask, request: HttpRequest) -> forms.Form | None:
+    form = f.ReplyForm(request.POST, auto_id=f"id_t{task.pk}_reply_%s")
+    if not form.is_valid():
+        return form
+    cs_actions.reply(viewer.user, task, form.cleaned_data["state"], form.cleaned_data["text"])
+    return None
+
+
+def _extension(viewer: Viewer, task: CountersignTask, request: HttpRequest) -> forms.Form | None:
+    form = f.ExtensionForm(request.POST, auto_id=f"id_t{task.pk}_extension_%s")
+    if not form.is_valid():
+        return form
+    cs_actions.request_extension(viewer.user, task, form.cleaned_data["until"], form.cleaned_data["reason"])
+    return None
+
+
+def _decide(viewer: Viewer, task: CountersignTask, request: HttpRequest) -> forms.Form | None:
+    form = f.DecideExtensionForm(request.POST, auto_id=f"id_t{task.pk}_decide_%s")
+    if not form.is_valid():
+        return form
+    cs_actions.decide_extension(viewer.user, task, form.cleaned_data["grant"])
+    return None
+
+
+def _sign_statement(viewer: Viewer, task: CountersignTask, request: HttpRequest) -> forms.Form | None:
+    cs_actions.sign_statement(viewer.user, task)
+    return None
+
+
+TASK_ACTIONS: dict[str, TaskHandler] = {
+    "reply": _reply, "extension": _extension, "decide": _decide, "sign_statement": _sign_statement,
+}
+
+
+@login_required
+@require_POST
+def countersign_act(request: HttpRequest, pk: int, task_pk: int, action: str) -> HttpResponse:
+    viewer, doc = _visible(request, pk)
+    task = get_object_or_404(CountersignTask.objects.select_related("unit"), pk=task_pk, document=doc)
+    handler = TASK_ACTIONS.get(action)
+    if handler is None:
+        raise Http404("没有这项会签操作。")
+    try:
+        outcome = handler(viewer, task, request)
+    except (Refused, InvalidInput) as exc:
+        return _after(request, viewer, doc, None, action, task.pk, exc=exc)
+    return _after(request, viewer, doc, outcome, action, task.pk)
+
+
+# ---------------------------------------------------------------- the issued document
+
+
+def _rendered(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    _, doc = _visible(request, pk)
+    if doc.flow != Flow.OUTGOING:
+        raise Http404("只有发文可以生成版式文件。")
+    layout = outgoing.layout_for(doc)
+    if kind == "pdf":
+        content, mime = render_pdf(layout), "application/pdf"
+    else:
+        content = render_docx(layout)
+        mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    name = doc.number if doc.state == DocState.ISSUED and doc.number else f"{doc.title}（草稿）"
+    response = HttpResponse(content, content_type=mime)
+    disposition = content_disposition_header(as_attachment=request.GET.get("inline") != "1", filename=f"{name}.{kind}")
+    if disposition:
+        response["Content-Disposition"] = disposition
+    return response
+
+
+@login_required
+def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _rendered(request, pk, "pdf")
+
+
+@login_required
+def document_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    return _rendered(request, pk, "docx")
+
+
+def detail_url(document: Document) -> str:
+    return reverse("web:document", kwargs={"pk": document.pk})
+
+
+__all__ = [
+    "countersign_act", "document_act", "document_detail", "document_docx", "document_list", "document_new",
+    "document_pdf", "document_todos", "documents_visible_to", "outgoing_new",
+]
