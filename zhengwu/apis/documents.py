@@ -60,8 +60,6 @@ from zhengwu.apis.schemas import (
     decision_out,
     page_of,
 )
-from zhengwu.audit.models import AuditRecord
-from zhengwu.audit.services import object_key
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.documents.actions import countersign as countersign_actions
 from zhengwu.documents.actions import intake, outgoing
@@ -82,7 +80,7 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.render import render_pdf
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.documents.services import document_visible_to, documents_visible_to
+from zhengwu.documents.services import document_history, document_visible_to, documents_visible_to
 from zhengwu.org.models import Person, PositionKind, Unit
 from zhengwu.org.services import positions_of
 
@@ -227,19 +225,6 @@ def _opinion_out(o: Opinion) -> OpinionOut:
     )
 
 
-def _history(d: Document) -> list[AuditRecord]:
-    """The audit records of the document, its countersign tasks and its deliveries, in order."""
-    doc_type, doc_id = object_key(d)
-    q = Q(object_type=doc_type, object_id=doc_id)
-    tasks = [str(t.pk) for t in d.countersigns.all()]
-    if tasks:
-        q |= Q(object_type=CountersignTask._meta.label_lower, object_id__in=tasks)
-    deliveries = [str(x.pk) for x in d.deliveries.all()]
-    if deliveries:
-        q |= Q(object_type=Delivery._meta.label_lower, object_id__in=deliveries)
-    return list(AuditRecord.objects.filter(q).order_by("seq"))
-
-
 def _signing(d: Document) -> SigningOut | None:
     """Who must sign an outgoing document (art. 49), shown before anyone asks."""
     if d.flow != Flow.OUTGOING:
@@ -287,7 +272,7 @@ def _detail(d: Document) -> DocumentDetailOut:
         opinions=[_opinion_out(o) for o in d.opinions.all()],
         deliveries=[_delivery_out(x) for x in d.deliveries.all()],
         signing=_signing(d),
-        history=[audit_out(r) for r in _history(d)],
+        history=[audit_out(r) for r in document_history(d)],
     )
 
 

@@ -7,8 +7,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput
-from zhengwu.documents.models import DocState, Document, Flow
+from zhengwu.documents.models import CountersignTask, Delivery, DocState, Document, Flow
 from zhengwu.org.models import Portfolio, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS
 from zhengwu.org.services import person_of, positions_of
@@ -65,3 +66,15 @@ def document_visible_to(user: AbstractBaseUser, document: Document) -> bool:
         return False
     named = set(requirement.signer_person_ids).union(*(s.person_ids for s in requirement.steps))
     return person.pk in named
+
+
+def document_history(document: Document) -> list[AuditRecord]:
+    """The document's whole audit history in the chain's order: its own records and those of its
+    countersign tasks and deliveries (the timeline on its page, in the API and in the archive)."""
+    q = Q(object_type=Document._meta.label_lower, object_id=str(document.pk))
+    for model, ids in ((CountersignTask, document.countersigns.values_list("pk", flat=True)),
+                       (Delivery, document.deliveries.values_list("pk", flat=True))):
+        keys = [str(pk) for pk in ids]
+        if keys:
+            q |= Q(object_type=model._meta.label_lower, object_id__in=keys)
+    return list(AuditRecord.objects.filter(q).order_by("seq"))

@@ -44,16 +44,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.documents.actions.common import lock_document, rulebook_of, users_of
 from zhengwu.documents.models import (
     ArchivePackage,
-    CountersignTask,
     DocState,
     Document,
     FilingObligation,
@@ -63,6 +60,7 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.render import render_pdf
 from zhengwu.documents.rules import archive as rules
+from zhengwu.documents.services import document_history
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person
 from zhengwu.org.services import office_unit, person_of, positions_of
@@ -139,17 +137,6 @@ def _completed_at(doc: Document) -> dt.datetime:
     return last or doc.created_at
 
 
-def _audit_records(doc: Document, task_ids: list[int]) -> list[AuditRecord]:
-    doc_key = audit.object_key(doc)
-    task_type = CountersignTask._meta.label_lower
-    return list(
-        AuditRecord.objects.filter(
-            Q(object_type=doc_key[0], object_id=doc_key[1])
-            | Q(object_type=task_type, object_id__in=[str(i) for i in task_ids])
-        ).order_by("seq")
-    )
-
-
 def _dossier(doc: Document) -> dict[str, bytes]:
     """Every file of the package but the manifest, by path."""
     versions = list(doc.versions.order_by("number"))
@@ -157,7 +144,7 @@ def _dossier(doc: Document) -> dict[str, bytes]:
     tasks = list(doc.countersigns.select_related("unit").order_by("unit__sort_order", "unit__code"))
     deliveries = list(doc.deliveries.select_related("unit").order_by("copy_number"))
     filing = FilingObligation.objects.filter(document=doc).select_related("unit").first()
-    records = _audit_records(doc, [t.pk for t in tasks])
+    records = document_history(doc)
     names = _Names([doc.created_by_id, doc.received_by_id, *(v.created_by_id for v in versions),
                     *(t.replied_by_id for t in tasks), *(d.received_by_id for d in deliveries),
                     filing.filed_by_id if filing else None])

@@ -171,7 +171,8 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
     label = rules.REPLY_LABELS[state]
     audit.record(
         actor=actor, action="documents.countersign.reply", target=locked, citation=decision.citation,
-        summary=f"{fact.unit.name}会签《{doc.title}》：{label}" + (f"。{locked.reply}" if locked.reply else ""),
+        summary=f"{fact.unit.name}会签《{doc.title}》：{label}"
+        + (f"。{locked.reply}" if locked.reply and locked.reply.rstrip("。") != label.rstrip("。") else ""),
         details={"state": state, "text": locked.reply, "due": locked.due.isoformat()},
         acting_for=head.acting_for.position.title if head and head.acting_for else "",
     )

@@ -29,8 +29,6 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from zhengwu.audit.models import AuditRecord
-from zhengwu.audit.services import object_key
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.actions import countersign as cs_actions
 from zhengwu.documents.actions import intake, outgoing
@@ -50,7 +48,7 @@ from zhengwu.documents.render import render_docx, render_pdf
 from zhengwu.documents.rules.intake import OFFICE_LEADERS
 from zhengwu.documents.rules.outgoing import default_number_kind
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.documents.services import document_visible_to
+from zhengwu.documents.services import document_history, document_visible_to
 from zhengwu.documents.services import documents_visible_to as visible_documents
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person, Unit, UnitKind
@@ -413,15 +411,6 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- the document page
 
 
-def _timeline(document: Document, tasks: list[CountersignTask]) -> list[AuditRecord]:
-    """The audit history of the document and of its countersign tasks, in the chain's order."""
-    doc_type, doc_id = object_key(document)
-    q = Q(object_type=doc_type, object_id=doc_id)
-    if tasks:
-        q |= Q(object_type=object_key(tasks[0])[0], object_id__in=[str(t.pk) for t in tasks])
-    return list(AuditRecord.objects.filter(q).order_by("seq"))
-
-
 @dataclass
 class TaskRow:
     task: CountersignTask
@@ -562,7 +551,7 @@ def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list
         "tasks": _task_rows(viewer, doc, tasks, bound),
         "opinions": opinions,
         "routed_to": routed_to,
-        "timeline": _timeline(doc, tasks),
+        "timeline": document_history(doc),
         "requirement": requirement,
         "requirement_error": requirement_error,
         "acts": acts,
