@@ -152,7 +152,7 @@ def test_silence_past_the_deadline_is_no_objection(api_as, asked, clock):
     doc_id, tasks = asked
     api_as("czj_head").post(f"/countersigns/{tasks['czj']}/reply", {"state": "agreed"})
     clock.move_to("2026-12-11 08:30 +0800")
-    assert timers.sweep().fired == 1
+    assert timers.sweep().fired == 2  # the 司法局's reminder (催办) and its deadline
     task = next(t for t in api_as("fgw_clerk").get(f"/documents/{doc_id}").json()["countersigns"]
                 if t["unit"]["code"] == "sfj")
     assert (task["state"], task["reply"], task["replied_by"]) == ("silent_consent", "逾期未回复，视为无不同意见", "")

@@ -128,7 +128,7 @@ def test_request_to_reply(live_server, demo_loaded, browser):
 
     # 4. The clock passes the deadline: the worker records the silence, whether anyone looks or not.
     result = timers.sweep(now=deadline_close(sfj_task.due) + dt.timedelta(minutes=5))
-    assert result.fired == 1
+    assert result.fired == 2  # the reminder (催办) the day before, and the deadline
     head.reload()
     playwright_sync.expect(head.locator("table.countersign")).to_contain_text(SILENCE)
     playwright_sync.expect(head.locator("ol.timeline")).to_contain_text(SILENCE)

@@ -28,7 +28,8 @@ def test_silence_is_recorded_at_the_deadline_and_not_before(user, countersigning
     reply(user("sfj_head"), tasks["sfj"], CountersignState.AGREED)
 
     frozen.move_to("2026-12-10 23:59:59 +0800")  # the last day is not over
-    assert timers.sweep().fired == 0
+    assert timers.sweep().fired == 1  # only the 催办 to the 财政局 (the 司法局 has replied)
+    assert notified("催办") == {"czj_head"}
     tasks["czj"].refresh_from_db()
     assert tasks["czj"].state == CountersignState.PENDING
     assert silence_records() == 0
@@ -55,7 +56,7 @@ def test_silence_is_recorded_at_the_deadline_and_not_before(user, countersigning
 
 def test_sweeping_twice_records_once(countersigning, frozen) -> None:
     frozen.move_to(deadline_close(DUE).isoformat())
-    assert timers.sweep().fired == 2
+    assert timers.sweep().fired == 4  # two reminders, two deadlines
     assert silence_records() == 2
     before = counts()
     assert timers.sweep().fired == 0
@@ -79,7 +80,7 @@ def test_a_reply_before_the_deadline_cancels_the_silence(user, countersigning, f
     frozen.move_to("2026-12-10 17:00 +0800")
     reply(user("czj_head"), tasks["czj"], CountersignState.DISAGREED, "资金渠道不明")
     frozen.move_to("2026-12-11 00:00 +0800")
-    assert timers.sweep().fired == 1  # only the 司法局's
+    assert timers.sweep().fired == 2  # only the 司法局's reminder and deadline
     assert Timer.objects.get(key=f"countersign:{tasks['czj'].pk}:due").state == TimerState.CANCELLED
     tasks["czj"].refresh_from_db()
     assert tasks["czj"].state == CountersignState.DISAGREED
@@ -92,7 +93,7 @@ def test_handler_leaves_a_replied_task_alone_even_if_its_timer_still_fires(user,
     reply(user("czj_head"), tasks["czj"], CountersignState.AGREED)
     Timer.objects.filter(key=f"countersign:{tasks['czj'].pk}:due").update(state=TimerState.PENDING)
     frozen.move_to(deadline_close(DUE).isoformat())
-    assert timers.sweep().fired == 2
+    assert timers.sweep().fired == 3  # the stray deadline, and the 司法局's reminder and deadline
     tasks["czj"].refresh_from_db()
     assert tasks["czj"].state == CountersignState.AGREED
     assert silence_records() == 1

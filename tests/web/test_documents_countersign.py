@@ -109,7 +109,7 @@ def test_silence_is_shown_after_the_deadline_and_submission_proceeds(client_as, 
     assert refused.status_code == 403
     assert "州司法局" in refused.content.decode()
     frozen.move_to("2026-12-11 08:30 +0800")
-    assert timers.sweep().fired == 1
+    assert timers.sweep().fired == 2  # the 司法局's reminder (催办) and its deadline
     page = client_as("fgw_head").get(f"/documents/{doc.pk}/").content.decode()
     assert SILENCE in page
     assert "系统" in page  # recorded by the worker, not a person

@@ -34,7 +34,8 @@ from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import person_of, positions_of, who_holds
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
-from zhengwu.workdays.services import calendar, deadline_close
+from zhengwu.workdays.arith import BEIJING
+from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close
 
 __all__ = [
     "DUE_TIMER",
@@ -49,10 +50,32 @@ __all__ = [
 ]
 
 DUE_TIMER = "documents.countersign.due"
+REMIND_TIMER = "documents.countersign.remind"
+REMIND_AT = dt.time(9, 0)  # 催办 in the morning of the last working day before the deadline
 
 
 def timer_key(task: CountersignTask) -> str:
     return f"countersign:{task.pk}:due"
+
+
+def remind_key(task: CountersignTask) -> str:
+    return f"countersign:{task.pk}:remind"
+
+
+def _schedule(task: CountersignTask, now: dt.datetime) -> None:
+    """The deadline (silence at 24:00 of the due day) and a reminder (催办) at 09:00 of the working
+    day before it, unless that moment has already passed."""
+    timers.schedule(DUE_TIMER, deadline_close(task.due), timer_key(task), task_id=task.pk)
+    try:
+        day_before = calendar().add_working_days(task.due, -1)
+    except UnknownYearError:
+        timers.cancel(remind_key(task))
+        return
+    at = dt.datetime.combine(day_before, REMIND_AT, tzinfo=BEIJING)
+    if at > now:
+        timers.schedule(REMIND_TIMER, at, remind_key(task), task_id=task.pk)
+    else:
+        timers.cancel(remind_key(task))
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -146,7 +169,7 @@ def request_countersign(
             f"{deadline.message}逾期未回复的，视为无不同意见。",
             consult.citation,
         )
-        timers.schedule(DUE_TIMER, deadline_close(due_day), timer_key(task), task_id=task.pk)
+        _schedule(task, timezone.now())
     return tasks
 
 
@@ -168,6 +191,7 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
     locked.state, locked.reply, locked.replied_by_id, locked.replied_at = state, text.strip(), actor.pk, now
     locked.save(update_fields=["state", "reply", "replied_by", "replied_at"])
     timers.cancel(timer_key(locked))
+    timers.cancel(remind_key(locked))
     label = rules.REPLY_LABELS[state]
     audit.record(
         actor=actor, action="documents.countersign.reply", target=locked, citation=decision.citation,
@@ -233,7 +257,7 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
     if grant:
         locked.due = rules.due_of(decision)
         locked.extension_state = ExtensionState.GRANTED
-        timers.schedule(DUE_TIMER, deadline_close(locked.due), timer_key(locked), task_id=locked.pk)
+        _schedule(locked, now)
     else:
         locked.extension_state = ExtensionState.REFUSED
     locked.save(update_fields=["due", "extension_state"])
@@ -365,3 +389,21 @@ def _countersign_due(timer: Timer) -> None:
         f"{fact.unit.name}逾期未回复会签意见，视为无不同意见（《{doc.title}》）",
         decision.message, decision.citation,
     )
+
+
+@timers.handler(REMIND_TIMER)
+def _countersign_remind(timer: Timer) -> None:
+    """催办: the working day before the deadline, a unit that has not replied is reminded (art. 50)."""
+    task = (
+        CountersignTask.objects.select_related("unit", "document__issuer", "document__rulebook_version")
+        .filter(pk=timer.payload.get("task_id"), state=CountersignState.PENDING).first()
+    )
+    if task is None:
+        return
+    doc = task.document
+    citation = rulebook_of(doc).cite("countersign.reply")
+    title = f"催办：{_unit_fact(doc.issuer).name}《{doc.title}》的会签意见请于{task.due.isoformat()}前回复"
+    notices.send(users_of([_head(task.unit, timezone.localdate())]), title,
+                 f"逾期未回复的，视为无不同意见。{rules.SILENCE_TEXT}", citation)
+    audit.record(actor=None, actor_name="系统", action="documents.countersign.remind", target=task,
+                 citation=citation, summary=title, details={"due": task.due.isoformat()})
