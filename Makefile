@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install system-deps messages lint types pytest pytest-sqlite pytest-postgres bench clean
+.PHONY: run test install system-deps messages lint types pytest pytest-sqlite pytest-postgres bench bench-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,30 @@ types: install
 pytest: install
 	@scripts/test.sh
 
+# Benchmarks (figures in bench/README.md): documents at BENCH_DOCS (100,000 by default; a million
+# with BENCH_DOCS=1000000) on SQLite, then the SQL deadlines.  bench-postgres runs the documents
+# benchmark on a throwaway PostgreSQL cluster started and stopped like the test suite's.
+BENCH_DOCS ?= 100000
+BENCH_ARGS ?=
+
 bench: install
-	$(BIN)/python bench/deadlines.py
+	env -u DATABASE_URL BENCH_DOCS=$(BENCH_DOCS) $(BIN)/python bench/documents.py $(BENCH_ARGS)
+	env -u DATABASE_URL $(BIN)/python bench/deadlines.py
+
+bench-postgres: install
+	@set -eu; \
+	pgbin=$$(dirname "$$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)"); \
+	pgdir=$$(mktemp -d /tmp/zhengwu-bench-pg.XXXXXX); \
+	as_pg() { if [ "$$(id -u)" -eq 0 ]; then runuser -u postgres -- "$$@"; else "$$@"; fi; }; \
+	[ "$$(id -u)" -ne 0 ] || chown postgres "$$pgdir"; \
+	trap 'as_pg "$$pgbin/pg_ctl" -D "$$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$$pgdir"' EXIT; \
+	as_pg "$$pgbin/initdb" -D "$$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null; \
+	as_pg "$$pgbin/pg_ctl" -D "$$pgdir/data" -l "$$pgdir/log" -w \
+	  -o "-k $$pgdir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; \
+	as_pg "$$pgbin/createdb" -h "$$pgdir" -U postgres zhengwu_bench; \
+	echo "== PostgreSQL $$("$$pgbin/postgres" --version | awk '{print $$3}') (throwaway cluster in $$pgdir) =="; \
+	DATABASE_URL="postgres://postgres@/zhengwu_bench?host=$$pgdir" BENCH_DOCS=$(BENCH_DOCS) \
+	  $(BIN)/python bench/documents.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache test-results
