@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, Refused, require
+from zhengwu.core.memo import forget
 from zhengwu.notices import services as notices
 from zhengwu.org import rules
 from zhengwu.org.models import (
@@ -26,7 +27,7 @@ from zhengwu.org.models import (
     Position,
     PositionKind,
 )
-from zhengwu.org.services import load_facts, office_unit, person_of, position_fact, positions_of
+from zhengwu.org.services import ORG_FACTS, load_facts, office_unit, person_of, position_fact, positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
@@ -112,6 +113,7 @@ def report_absence(
         reported_by_id=actor.pk, reported_at=timezone.now(),
     )
     absence.notified.set([*route.report_to, *route.inform])
+    forget(ORG_FACTS)
     audit.record(
         actor=actor, action="org.absence.report", target=absence, citation=route.decision.citation,
         summary=f"报告离州外出：{person.name}，{start.isoformat()}至{end.isoformat()}，{absence.destination}",
@@ -139,6 +141,7 @@ def entrust(actor: AbstractBaseUser, absence: Absence, acting: Position) -> Acti
     require(decision)
     if absence.state != AbsenceState.REPORTED:
         raise InvalidInput("只能为尚未销假的外出安排代理。")
+    forget(ORG_FACTS)
     arrangement = ActingArrangement.objects.create(
         principal=absence.position, acting=acting, start=absence.start, end=absence.end, absence=absence,
         entrusted_by=absence.person, created_at=timezone.now(),
@@ -177,6 +180,7 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
     open_arrangements = absence.acting.filter(revoked_at__isnull=True)
     open_arrangements.filter(start__gt=last_day).update(revoked_at=timezone.now())
     open_arrangements.filter(start__lte=last_day).update(end=last_day)
+    forget(ORG_FACTS)
     timers.cancel(f"absence:{absence.pk}:return")
     citation = rb.cite("leave.return")
     audit.record(

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.memo import memo
 from zhengwu.org import rules
 from zhengwu.org.models import (
     Absence,
@@ -25,6 +26,8 @@ from zhengwu.org.models import (
 )
 from zhengwu.org.rules import AppointmentFact, Authority, Holder, OrgFacts, PositionFact
 
+ORG_FACTS = "org.facts"  # the memo namespace of everything read about the organization
+
 
 def position_fact(position: Position) -> PositionFact:
     return PositionFact(position.pk, position.kind, position.title, position.unit_id, position.unit.kind,
@@ -35,18 +38,24 @@ def positions_of(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | N
     if user is None or not user.is_authenticated:
         return []
     day = day or timezone.localdate()
-    appointments = (
-        Appointment.objects.filter(person__user_id=user.pk, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .select_related("position__unit")
-    )
-    return [position_fact(a.position) for a in appointments]
+    user_id = user.pk
+
+    def read() -> list[PositionFact]:
+        appointments = (
+            Appointment.objects.filter(person__user_id=user_id, start__lte=day)
+            .filter(Q(end__isnull=True) | Q(end__gte=day))
+            .select_related("position__unit")
+        )
+        return [position_fact(a.position) for a in appointments]
+
+    return list(memo(ORG_FACTS, ("positions", user_id, day), read))
 
 
 def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:
     if user is None or not user.is_authenticated:
         return None
-    return Person.objects.filter(user_id=user.pk).first()
+    user_id = user.pk
+    return memo(ORG_FACTS, ("person", user_id), lambda: Person.objects.filter(user_id=user_id).first())
 
 
 def office_unit() -> Unit | None:
@@ -54,7 +63,12 @@ def office_unit() -> Unit | None:
 
 
 def load_facts(day: dt.date) -> OrgFacts:
-    """Everything the organization rules need about ``day`` (a handful of small queries)."""
+    """Everything the organization rules need about ``day``: read once per request or sweep
+    (:mod:`zhengwu.core.memo`); actions that change it call ``forget(ORG_FACTS)``."""
+    return memo(ORG_FACTS, day, lambda: _read_facts(day))
+
+
+def _read_facts(day: dt.date) -> OrgFacts:
     active = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
     appointments = [
         AppointmentFact(a.person_id, a.person.name, position_fact(a.position), a.start, a.end)

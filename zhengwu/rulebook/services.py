@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Citation, InvalidInput, require
+from zhengwu.core.memo import forget, memo
 from zhengwu.core.rulebook_view import Parameter as ParamValue
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.org.rules import may_administer
@@ -44,6 +45,7 @@ def version_in_force(day: dt.date | None = None, code: str | None = None) -> Rul
     return version
 
 
+RULEBOOK = "rulebook.view"  # memo namespace
 _VIEW_CACHE: dict[tuple[int, int], RulebookView] = {}
 
 
@@ -61,8 +63,10 @@ def view_of(version: RulebookVersion) -> RulebookView:
 
 
 def rulebook_view(day: dt.date | None = None) -> RulebookView:
-    """The rulebook in force on ``day`` (today by default), as rules see it."""
-    return view_of(version_in_force(day))
+    """The rulebook in force on ``day`` (today by default), as rules see it (read once per request
+    or sweep; editing a parameter or importing a version forgets it)."""
+    day = day or timezone.localdate()
+    return memo(RULEBOOK, day, lambda: view_of(version_in_force(day)))
 
 
 def _cite_versions(version: RulebookVersion | None = None) -> Citation | None:
@@ -122,6 +126,7 @@ def apply_annotations(version: RulebookVersion, annotations: notes.Annotations) 
     if changed:
         RulebookVersion.objects.filter(pk=version.pk).update(revision=F("revision") + 1)
         _VIEW_CACHE.clear()
+        forget(RULEBOOK)
     return changed
 
 
@@ -173,7 +178,8 @@ def import_version(
     )
     _store(version, parsed, annotations)
     _relink(code)
-    _VIEW_CACHE.clear()  # a rolled-back import may have cached a view under a primary key now reused
+    _VIEW_CACHE.clear()
+    forget(RULEBOOK)  # a rolled-back import may have cached a view under a primary key now reused
     view = view_of(version)
     citation = view.cite("rulebook.versions") if "rulebook.versions" in view.provisions else None
     audit.record(
@@ -216,7 +222,8 @@ def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str
     parameter.save(update_fields=["value"])
     RulebookVersion.objects.filter(pk=parameter.version_id).update(revision=F("revision") + 1)
     parameter.version.refresh_from_db(fields=["revision"])
-    _VIEW_CACHE.clear()  # a rolled-back edit must not leave its values cached under a revision reused later
+    _VIEW_CACHE.clear()
+    forget(RULEBOOK)  # a rolled-back edit must not leave its values cached under a revision reused later
     view = view_of(parameter.version)
     audit.record(
         actor=actor, action="rulebook.parameter.edit", target=parameter.version,

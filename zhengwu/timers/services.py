@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhengwu.core.memo import scope as memo_scope
 from zhengwu.timers.models import Timer, TimerState
 
 log = logging.getLogger("zhengwu.timers")
@@ -101,7 +102,8 @@ def sweep(now: dt.datetime | None = None, limit: int = 500) -> SweepResult:
         .values_list("id", flat=True)[:limit]
     )
     result = SweepResult()
-    for timer_id in due:
-        outcome = fire_one(timer_id, now)
-        setattr(result, outcome, getattr(result, outcome) + 1)
+    with memo_scope():  # facts read by many handlers in one sweep (who holds a post) are read once
+        for timer_id in due:
+            outcome = fire_one(timer_id, now)
+            setattr(result, outcome, getattr(result, outcome) + 1)
     return result
