@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from zhengwu.apis import absences, audit, calendar, documents, errors, me, notices, org, rulebook, tokens
+from zhengwu.apis import (
+    absences,
+    audit,
+    calendar,
+    documents,
+    documents_records,
+    errors,
+    me,
+    notices,
+    org,
+    rulebook,
+    tokens,
+)
 from zhengwu.apis.auth import AUTH
 
 api = NinjaAPI(
@@ -24,5 +36,7 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-for module in (me, tokens, org, absences, calendar, rulebook, audit, notices, documents):
+# documents_records before documents: its fixed paths (/documents/registers/…, /documents/filings/…) come
+# before the catch-all /documents/{document_id}.
+for module in (me, tokens, org, absences, calendar, rulebook, audit, notices, documents_records, documents):
     api.add_router("/", module.router)

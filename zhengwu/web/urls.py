@@ -3,6 +3,7 @@ from django.urls import path
 
 from zhengwu.web import views
 from zhengwu.web.views import documents as docs
+from zhengwu.web.views import documents_records as records
 from zhengwu.web.views.login import StaffLoginView
 
 app_name = "web"
@@ -42,4 +43,14 @@ urlpatterns = [
          name="countersign_act"),
     path("documents/<int:pk>/pdf", docs.document_pdf, name="document_pdf"),
     path("documents/<int:pk>/docx", docs.document_docx, name="document_docx"),
+]
+
+# 登记簿、归档、报备、作废发文字号 (arts. 49, 52, 53, 61)
+urlpatterns += [
+    path("documents/registers/<slug:kind>/", records.register, name="register"),
+    path("documents/<int:pk>/archive/", records.archive, name="document_archive"),
+    path("documents/<int:pk>/archive/verify/", records.archive_verify, name="document_archive_verify"),
+    path("documents/<int:pk>/filing/", records.filing, name="document_filing"),
+    path("documents/filings/overdue/", records.filings_overdue, name="filings_overdue"),
+    path("documents/numbers/cancelled/", records.numbers_cancelled, name="numbers_cancelled"),
 ]

@@ -1,0 +1,351 @@
+"""公文的登记、归档、报备和发文字号作废 (arts. 49, 52, 53, 61): the registers of incoming and outgoing
+documents with their CSV/XLSX exports, archiving a complete document and verifying its package, the
+art. 49 filing of 「经同意」 documents and the office's list of overdue filings, and the cancellation of
+a document number taken by mistake.
+
+Views parse, ask the rule, call the service or action and render.  Two pieces here belong in the
+documents layer and should move there (``zhengwu/documents/rules`` and ``zhengwu/documents/actions``):
+
+- :func:`may_read_registers` — the pure rule for who reads the registers (the office's staff and the
+  government's leaders; art. 61), and :func:`may_handle_records` (the office's staff);
+- :func:`cancel_issued_number` — the thin action wrapping :func:`zhengwu.documents.numbering.cancel_number`
+  with its permission and audit record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header, urlencode
+from django.views.decorators.http import require_POST
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused, require
+from zhengwu.documents import registers
+from zhengwu.documents.actions import archive as archive_actions
+from zhengwu.documents.actions import filing as filing_actions
+from zhengwu.documents.models import (
+    ArchivePackage,
+    DocState,
+    DocType,
+    Document,
+    FilingObligation,
+    FilingState,
+    IssuedNumber,
+    Retention,
+)
+from zhengwu.documents.numbering import cancel_number, number_text
+from zhengwu.org.models import Unit
+from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, PositionFact
+from zhengwu.org.services import office_unit, positions_of
+from zhengwu.rulebook.services import rulebook_view
+from zhengwu.web.helpers import actor, explain, is_htmx
+from zhengwu.web.views.documents import _detail, _refusal_status, _visible
+
+PAGE_SIZE = 50
+REGISTER_KINDS = {"incoming": "收文登记簿", "outgoing": "发文登记簿"}
+EXPORT_FORMATS = {"csv": registers.CSV_CONTENT_TYPE, "xlsx": registers.XLSX_CONTENT_TYPE}
+CANCEL_NUMBER = "documents.number.cancel"
+
+REGISTER_PROVISION = "confidentiality"  # art. 61: access to documents
+NUMBER_PROVISION = "documents.paperless"  # art. 52: registration and numbering
+FILING_PROVISION = "signing.agreed_document"  # art. 49: 「经同意」 documents are filed with the office
+
+
+# ---------------------------------------------------------------- the rules (pure; to move to documents.rules)
+
+
+def _office_staff(positions: Sequence[PositionFact], office_unit_id: int | None) -> bool:
+    return office_unit_id is not None and any(
+        p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in positions
+    )
+
+
+def may_read_registers(positions: Sequence[PositionFact], office_unit_id: int | None,
+                       citation: Citation | None) -> Decision:
+    """The registers list every document the government received and sent, whoever it concerns:
+    read by the government office's staff (who keep them) and the government's leaders — not by a
+    department, nor by the system administrator's seat (art. 61)."""
+    if _office_staff(positions, office_unit_id) or any(p.kind in GOVERNMENT_LEADERS for p in positions):
+        return Decision.allow("registers.read", "可以查阅收文、发文登记簿。", citation)
+    return Decision.refuse(
+        "registers.not_permitted",
+        "收文、发文登记簿仅限州人民政府办公室工作人员和州人民政府领导查阅；您可以在公文列表中查看与本单位有关的公文。",
+        citation, "Only the government office's staff and the government's leaders read the registers.",
+    )
+
+
+def may_handle_records(positions: Sequence[PositionFact], office_unit_id: int | None, citation: Citation | None,
+                       what: str) -> Decision:
+    """Office work on the records — the overdue filings, cancelling a document number — is done by
+    the government office's staff."""
+    if _office_staff(positions, office_unit_id):
+        return Decision.allow("records.office_staff", f"由州人民政府办公室{what}。", citation)
+    return Decision.refuse("records.not_office_staff", f"只有州人民政府办公室的工作人员可以{what}。", citation,
+                           "Only the government office's staff may do this.")
+
+
+def _office_id() -> int | None:
+    office = office_unit()
+    return office.pk if office else None
+
+
+def _cite(provision: str) -> Citation | None:
+    try:
+        return rulebook_view(timezone.localdate()).cite(provision)
+    except LookupError:
+        return None
+
+
+def register_decision(user: AbstractBaseUser) -> Decision:
+    return may_read_registers(positions_of(user), _office_id(), _cite(REGISTER_PROVISION))
+
+
+def overdue_decision(user: AbstractBaseUser) -> Decision:
+    return may_handle_records(positions_of(user), _office_id(), _cite(FILING_PROVISION), "查看逾期未报备的公文")
+
+
+# ---------------------------------------------------------------- the action (thin; to move to documents.actions)
+
+
+@transaction.atomic
+def cancel_issued_number(user: AbstractBaseUser, issued: IssuedNumber, reason: str) -> IssuedNumber:
+    """The office's staff void a document number taken by mistake, with the reason (art. 52): the
+    number stays taken, the sequence never goes back, and the audit trail says who, when and why."""
+    locked = IssuedNumber.objects.select_for_update().select_related("document").get(pk=issued.pk)
+    citation = _cite(NUMBER_PROVISION)
+    require(may_handle_records(positions_of(user), _office_id(), citation, "作废发文字号"))
+    cancel_number(locked, reason)
+    text = number_text(locked)
+    audit.record(
+        actor=user, action=CANCEL_NUMBER, target=locked, citation=citation,
+        summary=f"作废发文字号{text}：{locked.cancel_reason}",
+        details={"number": text, "prefix": locked.prefix, "year": locked.year, "serial": locked.serial,
+                 "document": locked.document_id, "reason": locked.cancel_reason},
+    )
+    issued.cancelled_at, issued.cancel_reason = locked.cancelled_at, locked.cancel_reason
+    return issued
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _refused_page(request: HttpRequest, decision: Decision) -> HttpResponse:
+    return render(request, "web/refused.html", {"messages_list": [decision.explanation]}, status=403)
+
+
+def export_response(kind: str, fmt: str, filters: registers.RegisterFilters) -> HttpResponse:
+    """The register as a CSV or XLSX download with its Chinese filename (RFC 5987 ``filename*=``)."""
+    rows = registers.incoming_register(filters) if kind == "incoming" else registers.outgoing_register(filters)
+    columns = registers.INCOMING_COLUMNS if kind == "incoming" else registers.OUTGOING_COLUMNS
+    if fmt == "csv":
+        content = registers.to_csv(rows, columns)
+    elif fmt == "xlsx":
+        content = registers.to_xlsx(rows, columns, REGISTER_KINDS[kind])
+    else:
+        raise InvalidInput(f"无法导出为“{fmt}”：请选择 csv 或 xlsx。", field="format")
+    response = HttpResponse(content, content_type=EXPORT_FORMATS[fmt])
+    disposition = content_disposition_header(as_attachment=True, filename=registers.export_filename(kind, fmt, filters))
+    if disposition:
+        response["Content-Disposition"] = disposition
+    return response
+
+
+# ---------------------------------------------------------------- the registers (art. 52)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+@login_required
+def register(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in REGISTER_KINDS:
+        raise Http404("没有这种登记簿。")
+    decision = register_decision(actor(request))
+    if not decision.allowed:
+        return _refused_page(request, decision)
+    errors: list[str] = []
+    status = 200
+    params = request.GET
+    filters: registers.RegisterFilters | None
+    try:
+        filters = registers.RegisterFilters.from_query(params)
+    except InvalidInput as exc:
+        filters, errors, status = None, [exc.message], 400
+    fmt = params.get("format", "")
+    if fmt and filters is not None:
+        try:
+            return export_response(kind, fmt, filters)
+        except InvalidInput as exc:
+            errors, status = [exc.message], 400
+    page = None
+    if filters is not None:
+        rows = registers.incoming_register(filters) if kind == "incoming" else registers.outgoing_register(filters)
+        page = Paginator(rows, PAGE_SIZE).get_page(params.get("page"))
+    columns = registers.INCOMING_COLUMNS if kind == "incoming" else registers.OUTGOING_COLUMNS
+    kept = [(k, str(v)) for k, v in params.items() if k not in ("page", "format") and v]
+    query = urlencode(kept)
+    table = []
+    if page is not None:
+        table = [(row["id"], [(c.key == "title", _shown(c.cell(row))) for c in columns]) for row in page.object_list]
+    return render(request, "web/documents/records/register.html", {
+        "kind": kind, "kinds": REGISTER_KINDS, "title": REGISTER_KINDS[kind], "errors": errors,
+        "columns": columns, "table": table, "page": page, "query": query, "params": params,
+        "doc_types": DocType.choices, "states": DocState.choices,
+        "units": Unit.objects.order_by("sort_order", "code").values_list("code", "name"),
+    }, status=status)
+
+
+# ---------------------------------------------------------------- archive (art. 53)
+
+
+def _back(request: HttpRequest, pk: int, exc: Refused | InvalidInput) -> HttpResponse:
+    viewer, doc = _visible(request, pk)
+    return _detail(request, viewer, doc, errors=explain(exc), status=200 if is_htmx(request) else _refusal_status(exc))
+
+
+@login_required
+@require_POST
+def archive(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, doc = _visible(request, pk)
+    try:
+        archive_actions.archive(viewer.user, doc, request.POST.get("retention", ""))
+    except (Refused, InvalidInput) as exc:
+        return _back(request, pk, exc)
+    return redirect("web:document", pk=doc.pk)
+
+
+@login_required
+@require_POST
+def archive_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    _, doc = _visible(request, pk)
+    package = ArchivePackage.objects.filter(document=doc).first()
+    if package is None:
+        return _back(request, pk, InvalidInput("本件尚未归档，无从校验。"))
+    check = archive_actions.verify_package(package)
+    return render(request, "web/documents/records/verify.html", {"doc": doc, "package": package, "check": check})
+
+
+# ---------------------------------------------------------------- filing (art. 49)
+
+
+@login_required
+@require_POST
+def filing(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer, doc = _visible(request, pk)
+    obligation = FilingObligation.objects.filter(document=doc).first()
+    try:
+        if obligation is None:
+            raise InvalidInput("本件不需要向州人民政府办公室报备。")
+        filing_actions.file_with_office(viewer.user, obligation, request.POST.get("note", ""))
+    except (Refused, InvalidInput) as exc:
+        return _back(request, pk, exc)
+    return redirect("web:document", pk=doc.pk)
+
+
+@login_required
+def filings_overdue(request: HttpRequest) -> HttpResponse:
+    decision = overdue_decision(actor(request))
+    if not decision.allowed:
+        return _refused_page(request, decision)
+    today = timezone.localdate()
+    page = Paginator(filing_actions.overdue_filings(today), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "web/documents/records/filings_overdue.html", {"page": page, "today": today})
+
+
+# ---------------------------------------------------------------- cancelled numbers (art. 52)
+
+
+class CancelNumberForm(forms.Form):
+    number = forms.ModelChoiceField(
+        label="发文字号", queryset=IssuedNumber.objects.none(), empty_label="请选择",
+        error_messages={"required": "请选择要作废的发文字号。", "invalid_choice": "没有这个发文字号，或已经作废。"},
+    )
+    reason = forms.CharField(label="作废原因", max_length=300, widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": "作废发文字号须写明原因。"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["number"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = IssuedNumber.objects.filter(cancelled_at__isnull=True).order_by("-taken_at", "-id")
+        field.label_from_instance = number_text  # type: ignore[method-assign,assignment]
+
+
+@login_required
+def numbers_cancelled(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    decision = register_decision(user)
+    if not decision.allowed:
+        return _refused_page(request, decision)
+    may_cancel = may_handle_records(positions_of(user), _office_id(), None, "作废发文字号").allowed
+    errors: list[str] = []
+    status = 200
+    form = CancelNumberForm()
+    if request.method == "POST":
+        form = CancelNumberForm(request.POST)
+        if form.is_valid():
+            try:
+                cancel_issued_number(user, form.cleaned_data["number"], form.cleaned_data["reason"])
+            except (Refused, InvalidInput) as exc:
+                errors, status = explain(exc), _refusal_status(exc)
+                if isinstance(exc, InvalidInput) and exc.field in form.fields:
+                    form.add_error(exc.field, exc.message)
+            else:
+                return redirect("web:numbers_cancelled")
+        else:
+            status = 400
+    cancelled = IssuedNumber.objects.filter(cancelled_at__isnull=False).select_related("document").order_by(
+        "-cancelled_at", "-id")
+    page = Paginator(cancelled, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "web/documents/records/numbers_cancelled.html", {
+        "page": page, "form": form, "may_cancel": may_cancel, "errors": errors,
+        "rows": [(n, number_text(n)) for n in page.object_list],
+    }, status=status)
+
+
+# ---------------------------------------------------------------- the panel on the document page
+
+
+def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]:
+    """What the document page shows about archiving and filing, and what it offers this viewer."""
+    user = actor(request)
+    positions = positions_of(user)
+    office_staff = _office_staff(positions, _office_id())
+    package = ArchivePackage.objects.filter(document_id=doc.pk).select_related("created_by").first()
+    obligation = FilingObligation.objects.filter(document_id=doc.pk).select_related("unit", "filed_by").first()
+    complete = doc.state in (DocState.ISSUED, DocState.ANSWERED, DocState.CLOSED)
+    unit_staff = obligation is not None and any(
+        p.unit_id == obligation.unit_id and p.kind != ADMINISTRATOR for p in positions)
+    return {
+        "doc": doc,
+        "package": package,
+        "may_archive": office_staff and complete and package is None,
+        "may_verify": office_staff and package is not None,
+        "retentions": Retention.choices,
+        "obligation": obligation,
+        "overdue": obligation is not None and obligation.state == FilingState.PENDING
+        and obligation.due < timezone.localdate(),
+        "may_file": unit_staff and obligation is not None and obligation.state == FilingState.PENDING,
+    }
+
+
+__all__ = [
+    "archive", "archive_verify", "cancel_issued_number", "filing", "filings_overdue", "may_handle_records",
+    "may_read_registers", "numbers_cancelled", "records_panel_context", "register",
+]
