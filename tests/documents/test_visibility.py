@@ -56,3 +56,17 @@ def test_the_portfolio_leader_sees_and_approves_a_departments_agreed_document(us
     sign(user("vice_liu"), notice)  # 「经同意」: the 分管 leader 签批 (art. 49)
     assert notice.signer is not None
     assert notice.signer.name == "刘振东"
+
+
+@pytest.mark.article(50, 52, 61)
+def test_co_issuers_and_the_legal_review_unit_see_what_they_must_act_on(user) -> None:
+    from zhengwu.documents.actions.outgoing import draft_outgoing
+
+    joint = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于联合开展项目资金检查的通知",
+                           "各县（市）：\n现联合通知如下。", [unit("atushi")], co_issuers=[unit("czj")])
+    assert document_visible_to(user("czj_head"), joint)
+    assert not document_visible_to(user("sfj_clerk"), joint)
+    agreement = draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "关于签署区域合作框架协议的函",
+                               "合作框架协议文本。", [unit("xj-gov")], signing_facts={"cooperation_agreement": True})
+    assert document_visible_to(user("sfj_clerk"), agreement)
+    assert not document_visible_to(user("czj_head"), agreement)

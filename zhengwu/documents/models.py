@@ -91,6 +91,10 @@ class Document(models.Model):
     copy_recipients = models.ManyToManyField(
         Unit, verbose_name=_("抄送机关"), blank=True, related_name="documents_copied"
     )
+    co_issuers = models.ManyToManyField(
+        Unit, verbose_name=_("联合发文机关"), blank=True, related_name="documents_co_issued",
+        help_text=_("联合发文时除主办机关（发文机关）外的其他发文机关；签发前须经各机关负责人会签（第五十条）"),
+    )
     addressed_person = models.ForeignKey(
         Person, verbose_name=_("报送领导个人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         help_text=_("一般不得直接向领导同志个人报送公文（第四十八条）"),
@@ -251,6 +255,8 @@ class OpinionKind(models.TextChoices):
     OFFICE_OPINION = "office_opinion", _("拟办意见")
     PASS_ON = "pass_on", _("转请其他领导核批")
     INSTRUCTION = "instruction", _("批示")
+    LEGAL_REVIEW = "legal_review", _("合法性审核意见")
+    JOINT_COUNTERSIGN = "joint_countersign", _("联合发文会签")
 
 
 class Opinion(models.Model):
@@ -264,6 +270,17 @@ class Opinion(models.Model):
     author_position = models.CharField(_("职务"), max_length=120, blank=True)
     addressed_to = models.ForeignKey(
         Person, verbose_name=_("呈送"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    passed = models.BooleanField(
+        _("审核结论"), null=True, blank=True, help_text=_("合法性审核：通过或未通过（第五十二条）；其他意见为空")
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("代表单位"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("合法性审核单位，或会签的联合发文机关"),
+    )
+    version = models.ForeignKey(
+        DocumentVersion, verbose_name=_("针对的正文版本"), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="+", help_text=_("合法性审核、联合发文会签针对的正文版本；此后修改正文须重新审核、会签"),
     )
     created_at = models.DateTimeField(_("时间"))
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.documents.models import CountersignTask, Delivery, DocState, Document, Flow
-from zhengwu.org.models import Portfolio, UnitKind
+from zhengwu.org.models import Portfolio, Unit, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS
 from zhengwu.org.services import person_of, positions_of
 
@@ -18,8 +18,9 @@ from zhengwu.org.services import person_of, positions_of
 def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] | None = None) -> QuerySet[Document]:
     """The documents ``user`` may read:
 
-    - the issuing unit's staff, and the staff of units it was delivered to (核发) or asked to
-      countersign (会签);
+    - the issuing unit's and any co-issuer's staff, and the staff of units it was delivered to
+      (核发) or asked to countersign (会签); the legality-review unit (司法局) for the
+      cooperation agreements it must review (art. 52);
     - the government office's staff (not its system administrator): everything issued in the name
       of the government or its office, and what is submitted to them once it has been sent (the
       office receives, reviews, numbers and distributes them) — not a unit's drafts;
@@ -31,7 +32,11 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     documents = documents if documents is not None else Document.objects.all()
     positions = positions_of(user)
     units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
-    q = Q(issuer_id__in=units) | Q(deliveries__unit_id__in=units) | Q(countersigns__unit_id__in=units)
+    q = (Q(issuer_id__in=units) | Q(co_issuers__in=units) | Q(deliveries__unit_id__in=units)
+         | Q(countersigns__unit_id__in=units))
+    functions = {f for u in Unit.objects.filter(pk__in=units).only("functions") for f in (u.functions or [])}
+    if "legal_review" in functions:  # the legality-review unit (art. 52) sees the agreements it must review
+        q |= Q(signing_facts__cooperation_agreement=True)
     government = Q(issuer__kind__in=[UnitKind.GOVERNMENT, UnitKind.OFFICE])
     sent = ~Q(state__in=[DocState.DRAFT, DocState.COUNTERSIGNING])
     if any(p.unit_kind == UnitKind.OFFICE and p.kind != ADMINISTRATOR for p in positions):

@@ -37,6 +37,14 @@ UNITS = [
     ("npc-standing", "克孜勒苏柯尔克孜自治州人大常委会", "州人大常委会", UnitKind.SUPERIOR, False, "", ""),
 ]
 
+# What a unit does for the whole government (``Unit.functions``): who reviews the legality of
+# cooperation agreements (art. 52), who handles foreign affairs (art. 60), petitions.
+FUNCTIONS = {
+    "sfj": ["legal_review"],
+    "wsb": ["foreign_affairs"],
+    "xfj": ["petitions"],
+}
+
 
 @dataclass(frozen=True)
 class DemoAccount:
@@ -91,12 +99,17 @@ def _units() -> dict[str, Unit]:
     for order, (code, name, short, kind, component, prefix, org_code) in enumerate(UNITS):
         # Departments, the office and the counties (县级政府) all answer to the prefecture government.
         parent = units.get("gov") if kind not in {UnitKind.GOVERNMENT, UnitKind.SUPERIOR} else None
-        units[code], _ = Unit.objects.get_or_create(
+        functions = FUNCTIONS.get(code, [])
+        units[code], created = Unit.objects.get_or_create(
             code=code,
             defaults={"name": name, "short_name": short, "kind": kind, "is_component": component,
                       "doc_prefix": prefix, "org_code": org_code, "sort_order": order, "parent": parent,
-                      "is_demo": True},
+                      "is_demo": True, "functions": functions},
         )
+        # a demo loaded before units had functions gets them; functions set by hand are kept
+        if not created and functions and units[code].is_demo and not units[code].functions:
+            units[code].functions = functions
+            units[code].save(update_fields=["functions"])
     return units
 
 

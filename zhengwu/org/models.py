@@ -46,6 +46,11 @@ class Unit(models.Model):
     org_code = models.CharField(_("组织机构代码"), max_length=18, blank=True, validators=[validate_org_code])
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_demo = models.BooleanField(_("演示数据"), default=False)
+    functions = models.JSONField(
+        _("承担职能"), default=list, blank=True,
+        help_text=_("本单位为州人民政府整体承担的职能：legal_review（合法性审核，司法局）、"
+                    "foreign_affairs（外事审核，外事办）、petitions（信访，信访局）……"),
+    )
 
     class Meta:
         ordering = ["sort_order", "code"]

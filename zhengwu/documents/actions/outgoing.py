@@ -5,13 +5,19 @@ to every recipient unit's inbox (核发), where it arrives as incoming.
 Each action locks the document, asks the rules (:mod:`zhengwu.documents.rules.outgoing`,
 :mod:`zhengwu.documents.rules.signing`), writes, audits and notifies in one transaction.  A
 substantive change after signature sends the document back to the signer (复核).
+
+Before signature, two more things art. 50 and art. 52 require are recorded here: a cooperation
+agreement in the government's name (``signing_facts["cooperation_agreement"]``) is reviewed for
+legality by the unit whose ``functions`` include ``legal_review`` (the 司法局,
+:func:`record_legal_review`), and a joint document (``co_issuers``) is countersigned by every
+co-issuer's head (:func:`countersign_joint`).  Both count only for the 正文's current version.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from django.conf import settings
@@ -42,6 +48,7 @@ from zhengwu.documents.models import (
     Document,
     DocumentVersion,
     Flow,
+    Opinion,
     OpinionKind,
     Urgency,
 )
@@ -52,7 +59,7 @@ from zhengwu.documents.rules.signing import OutgoingFacts, SigningHolders, Signi
 from zhengwu.documents.rules.signing import signing_requirement as requirement_of
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.rules import Authority
+from zhengwu.org.rules import ADMINISTRATOR, Authority
 from zhengwu.org.services import office_unit, positions_of, who_holds
 from zhengwu.rulebook.services import version_in_force, view_of
 
@@ -66,10 +73,15 @@ SIGN = "documents.outgoing.sign"
 ISSUE = "documents.outgoing.issue"
 RECEIVE_DELIVERY = "documents.outgoing.receive_delivery"
 ANSWERED = "documents.outgoing.answered"
+LEGAL_REVIEW = "documents.outgoing.legal_review"
+JOINT_COUNTERSIGN = "documents.outgoing.joint_countersign"
 
 # The art. 49 facts a document may carry (OutgoingFacts fields other than the issuer's).
 FACT_NAMES = frozenset(f.name for f in fields(OutgoingFacts)) - {"issuer_kind", "issuer_name"}
-EXTRA_FACTS = frozenset({"concerned_units"})  # unit codes whose 分管 leaders are concerned
+EXTRA_FACTS = frozenset({
+    "concerned_units",  # unit codes whose 分管 leaders are concerned
+    rules.COOPERATION_AGREEMENT,  # a cooperation agreement in the government's name (art. 52)
+})
 
 
 def _office_id() -> int | None:
@@ -86,11 +98,63 @@ def _facts(issuer: Unit, signing_facts: Mapping[str, Any]) -> OutgoingFacts:
     unknown = set(signing_facts) - FACT_NAMES - EXTRA_FACTS
     if unknown:
         raise InvalidInput(f"无法识别的签发依据事实：{'、'.join(sorted(unknown))}。", field="signing_facts")
+    if not isinstance(signing_facts.get(rules.COOPERATION_AGREEMENT, False), bool):
+        raise InvalidInput("签发依据事实有误：cooperation_agreement 应为 true 或 false。", field="signing_facts")
     known = {k: v for k, v in signing_facts.items() if k in FACT_NAMES}
     try:
         return OutgoingFacts(issuer_kind=issuer.kind, issuer_name=issuer.short_name or issuer.name, **known)
     except (TypeError, ValueError) as exc:
         raise InvalidInput(f"签发依据事实有误：{exc}", field="signing_facts") from exc
+
+
+def units_with_function(name: str) -> list[Unit]:
+    """The units that do ``name`` for the whole government (``Unit.functions``): ``legal_review``
+    → the 司法局.  Read in Python: JSON containment is not available on every database."""
+    return [u for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code") if name in u.functions]
+
+
+def _legal_units() -> list[Unit]:
+    return units_with_function(rules.LEGAL_REVIEW_FUNCTION)
+
+
+def is_cooperation_agreement(document: Document) -> bool:
+    return bool((document.signing_facts or {}).get(rules.COOPERATION_AGREEMENT))
+
+
+def _co_issuers(document: Document) -> list[Unit]:
+    return list(document.co_issuers.order_by("sort_order", "code"))
+
+
+def _current_opinions(document: Document, kind: str) -> list[Opinion]:
+    """Opinions of ``kind`` on the document's current 正文 version, oldest first."""
+    version = latest_version(document)
+    return list(document.opinions.filter(kind=kind, version=version).select_related("unit")
+                .order_by("created_at", "id"))
+
+
+def _legal_reviews(document: Document) -> list[rules.LegalReviewFact]:
+    return [
+        rules.LegalReviewFact(passed=bool(o.passed), version=o.version.number if o.version else 0,
+                              unit_name=unit_ref(o.unit).name if o.unit else "", opinion=o.text)
+        for o in document.opinions.filter(kind=OpinionKind.LEGAL_REVIEW).select_related("unit", "version")
+        .order_by("created_at", "id")
+    ]
+
+
+def _joint_countersigned(document: Document) -> set[int]:
+    """The co-issuers whose heads have countersigned the current version."""
+    return {o.unit_id for o in _current_opinions(document, OpinionKind.JOINT_COUNTERSIGN) if o.unit_id}
+
+
+def _before_signing(document: Document) -> list[Decision]:
+    """What art. 52 (a cooperation agreement's legality review) and art. 50 (every co-issuer's
+    countersign of a joint document) require before signature."""
+    rb = rulebook_of(document)
+    return [
+        rules.agreement_ready(is_cooperation_agreement(document), _legal_reviews(document),
+                              latest_version(document).number, [unit_ref(u) for u in _legal_units()], rb),
+        rules.joint_ready([unit_ref(u) for u in _co_issuers(document)], _joint_countersigned(document), rb),
+    ]
 
 
 def _direction(issuer: Unit, recipients: Sequence[Unit]) -> str:
@@ -111,8 +175,12 @@ def draft_outgoing(
     replies_to: Document | None = None,
     classification: str = Classification.NONE,
     urgency: str = Urgency.NORMAL,
+    co_issuers: Sequence[Unit] = (),
 ) -> Document:
-    """Draft a document in ``issuer``'s name (the government's are drafted by its office)."""
+    """Draft a document in ``issuer``'s name (the government's are drafted by its office).
+
+    ``co_issuers``: the other bodies of a joint document (联合发文; ``issuer`` is the lead body),
+    each of whose heads countersigns it before signature (art. 50)."""
     version = version_in_force()
     rb = view_of(version)
     if not title.strip():
@@ -132,6 +200,8 @@ def draft_outgoing(
     require(
         rules.may_draft(positions_of(actor), unit_ref(issuer), _office_id(), rb),
         intake_rules.check_classification(classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
+        rules.check_agreement_issuer(bool(facts.get(rules.COOPERATION_AGREEMENT)), unit_ref(issuer), rb),
+        rules.check_co_issuers(unit_ref(issuer), [unit_ref(u) for u in co_issuers], rb),
     )
     now = timezone.now()
     doc = Document.objects.create(
@@ -141,11 +211,14 @@ def draft_outgoing(
     )
     doc.main_recipients.set(main_recipients)
     doc.copy_recipients.set(copy_recipients)
+    doc.co_issuers.set(co_issuers)
     DocumentVersion.objects.create(document=doc, number=1, body=body.strip(), created_by_id=actor.pk, created_at=now)
+    joint = "、".join(unit_ref(u).name for u in co_issuers)
     audit.record(
         actor=actor, action=DRAFT, target=doc, citation=rb.cite("documents.paperless"),
-        summary=f"起草{doc.get_doc_type_display()}：{doc.title}",
-        details={"issuer": issuer.code, "replies_to": replies_to.pk if replies_to else None, "facts": facts},
+        summary=f"起草{doc.get_doc_type_display()}：{doc.title}" + (f"（与{joint}联合发文）" if joint else ""),
+        details={"issuer": issuer.code, "replies_to": replies_to.pk if replies_to else None, "facts": facts,
+                 "co_issuers": [u.code for u in co_issuers]},
     )
     return doc
 
@@ -198,6 +271,11 @@ def submit_for_review(actor: AbstractBaseUser, document: Document) -> Document:
         reviewers.append(who_holds(Authority("head", office_id)))
     notices.send(users_of(reviewers), f"待审核：《{doc.title}》", "请审核文种、格式、行文规则和协调情况。",
                  rb.cite("review.office_opinion"))
+    if is_cooperation_agreement(doc):  # the 司法局 reviews its legality before it is signed (art. 52)
+        legal = _legal_units()
+        notices.send(users_of(who_holds(Authority("head", u.pk)) for u in legal),
+                     f"待合法性审核：合作协议《{doc.title}》", rules.agreement_note([unit_ref(u) for u in legal], rb),
+                     rb.cite(rules.AGREEMENT_REVIEW))
     return doc
 
 
@@ -223,6 +301,12 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
         requirement = signing_requirement_for(doc)
         people = [r.holder for s in requirement.steps for r in s.any_of] or [r.holder for r in requirement.signers]
         notices.send(users_of(people), f"待签发：《{doc.title}》", requirement.summary, requirement.citation)
+        done = _joint_countersigned(doc)
+        pending = [u for u in _co_issuers(doc) if u.pk not in done]
+        if pending:
+            notices.send(users_of(who_holds(Authority("head", u.pk)) for u in pending),
+                         f"联合发文待会签：《{doc.title}》", rules.joint_note([unit_ref(u) for u in pending], rb),
+                         rb.cite(rules.JOINT_COUNTERSIGN))
     else:
         notices.send(users_of([Person.objects.filter(user_id=doc.created_by_id).first()]),
                      f"审核退回：《{doc.title}》", opinion.strip(), citation)
@@ -253,8 +337,15 @@ def _holders(doc: Document, day: dt.date) -> SigningHolders:
 def signing_requirement_for(document: Document, day: dt.date | None = None) -> SigningRequirement:
     """Who must review and sign this document on ``day`` (today): shown before anyone asks (art. 49)."""
     day = day or timezone.localdate()
-    return requirement_of(_facts(document.issuer, document.signing_facts or {}), _holders(document, day),
-                          rulebook_of(document))
+    rb = rulebook_of(document)
+    requirement = requirement_of(_facts(document.issuer, document.signing_facts or {}), _holders(document, day), rb)
+    notes: list[str] = []
+    if is_cooperation_agreement(document):
+        notes.append(rules.agreement_note([unit_ref(u) for u in _legal_units()], rb))
+    co_issuers = _co_issuers(document) if document.pk else []
+    if co_issuers:
+        notes.append(rules.joint_note([unit_ref(u) for u in co_issuers], rb))
+    return replace(requirement, notes=(*requirement.notes, *notes)) if notes else requirement
 
 
 def _steps_done(doc: Document) -> set[int]:
@@ -285,7 +376,8 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
     requirement = signing_requirement_for(doc)
     person = actor_person(actor)
     decision = may_sign(requirement, person.pk, _steps_done(doc))
-    require(_state(doc, [DocState.AWAITING_SIGNATURE], requirement.verb, "signing.authority"), decision)
+    require(_state(doc, [DocState.AWAITING_SIGNATURE], requirement.verb, "signing.authority"),
+            *_before_signing(doc), decision)
     version = latest_version(doc)
     version.frozen = True
     version.save(update_fields=["frozen"])
@@ -296,6 +388,74 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
                  summary=f"{requirement.verb}：{doc.title}（第{version.number}版）",
                  details={"version": version.number, "requirement": requirement.code})
     return doc
+
+
+@transaction.atomic
+def record_legal_review(actor: AbstractBaseUser, document: Document, passed: bool, opinion: str) -> Opinion:
+    """合法性审核 (art. 52): the legal-review unit's (the 司法局's) staff review a cooperation agreement
+    in the government's name; the outcome is recorded against the 正文's current version, and
+    only a passed review of that version lets it be signed.  The office is told."""
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
+    legal = _legal_units()
+    positions = positions_of(actor)
+    require(rules.may_review_legality(positions, [unit_ref(u) for u in legal], is_cooperation_agreement(doc),
+                                      doc.state, rb))
+    text = opinion.strip()
+    if not passed and not text:
+        raise InvalidInput("审核未通过的，请写明不合法或需修改之处。", field="opinion")
+    reviewer_unit = next(u for u in legal if any(p.unit_id == u.pk and p.kind != ADMINISTRATOR for p in positions))
+    version = latest_version(doc)
+    row = add_opinion(doc, actor, OpinionKind.LEGAL_REVIEW, text or "经审核，合法。")
+    row.passed, row.unit, row.version = passed, reviewer_unit, version
+    row.save(update_fields=["passed", "unit", "version"])
+    citation = rb.cite(rules.AGREEMENT_REVIEW)
+    unit_name = unit_ref(reviewer_unit).name
+    outcome = "通过" if passed else "未通过"
+    audit.record(
+        actor=actor, action=LEGAL_REVIEW, target=doc, citation=citation,
+        summary=f"{unit_name}合法性审核{outcome}（第{version.number}版）：{doc.title}" + (f"。{text}" if text else ""),
+        details={"passed": passed, "opinion": text, "version": version.number, "unit": reviewer_unit.code},
+    )
+    office_id = _office_id()
+    office = [who_holds(Authority("head", office_id))] if office_id else []
+    notices.send(users_of([*office, Person.objects.filter(user_id=doc.created_by_id).first()]),
+                 f"合法性审核{outcome}：合作协议《{doc.title}》", text or f"{unit_name}审核通过。", citation)
+    return row
+
+
+@transaction.atomic
+def countersign_joint(actor: AbstractBaseUser, document: Document, text: str = "") -> Opinion:
+    """联合发文会签 (art. 50): a co-issuer's head (or acting head) countersigns the joint document's
+    current version; the lead body may sign it once every co-issuer has."""
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
+    today = timezone.localdate()
+    co_issuers = _co_issuers(doc)
+    heads = [(unit_ref(u), who_holds(Authority("head", u.pk), today)) for u in co_issuers]
+    decision = rules.may_countersign_joint(actor_person(actor).pk, heads, _joint_countersigned(doc), doc.state, rb)
+    require(decision)
+    unit = next(u for u in co_issuers if u.pk == decision.facts["unit_id"])
+    holder = next(h for r, h in heads if r.id == unit.pk)
+    version = latest_version(doc)
+    name = unit_ref(unit).name
+    row = add_opinion(doc, actor, OpinionKind.JOINT_COUNTERSIGN, text.strip() or "同意联合发文。")
+    row.unit, row.version = unit, version
+    row.save(update_fields=["unit", "version"])
+    audit.record(
+        actor=actor, action=JOINT_COUNTERSIGN, target=doc, citation=decision.citation,
+        summary=f"{name}会签联合发文（第{version.number}版）：{doc.title}",
+        details={"unit": unit.code, "version": version.number, "text": row.text},
+        acting_for=holder.acting_for.position.title if holder and holder.acting_for else "",
+    )
+    remaining = [u for u in co_issuers if u.pk not in _joint_countersigned(doc)]
+    drafting_unit = _office_id() if doc.issuer.kind == rules.GOVERNMENT else doc.issuer_id
+    lead = [who_holds(Authority("head", drafting_unit))] if drafting_unit else []
+    notices.send(users_of([*lead, Person.objects.filter(user_id=doc.created_by_id).first()]),
+                 f"{name}已会签联合发文《{doc.title}》",
+                 ("尚待" + "、".join(unit_ref(u).name for u in remaining) + "会签。") if remaining
+                 else "各联合发文机关均已会签，可以送签。", decision.citation)
+    return row
 
 
 @transaction.atomic

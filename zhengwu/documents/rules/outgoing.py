@@ -4,17 +4,23 @@ direction a document goes, and which steps before signing a person may take.  No
 Drafting → office review (审核, 公文条例 art. 19; the office's duty under art. 51) → the steps
 art. 49 sets before signing → signature → registration with a number and distribution (核发,
 art. 52: electronic documents, transmitted and handled online).
+
+Before signature, too: a cooperation agreement in the government's name is reviewed for legality
+by the unit whose function is ``legal_review`` (the 司法局), and only a passed review of its
+current version lets it be signed (art. 52, ``agreement.legal_review``); a joint document (联合发文)
+is countersigned by the head of every co-issuing body first (art. 50, ``countersign.consult``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.intake import ADMINISTRATOR, OFFICE_LEADERS, UnitRef
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.org.rules import UNIT_DEPUTY, UNIT_HEAD, PositionFact
+from zhengwu.org.rules import UNIT_DEPUTY, UNIT_HEAD, Holder, PositionFact
 
 GOVERNMENT = "government"
 OFFICE = "office"
@@ -117,3 +123,193 @@ def may_receive_delivery(actor_positions: Sequence[PositionFact], unit: UnitRef,
         return Decision.allow("delivery.recipient", f"{unit.name}签收。", citation)
     return Decision.refuse("delivery.not_recipient", f"这份公文送达{unit.name}，只能由该单位人员签收。", citation,
                            "Only the recipient unit's staff sign for a delivered document.")
+
+
+# -- cooperation agreements: legality review before signature (art. 52) -------------------------
+
+#: ``Unit.functions`` entry of the unit that reviews legality for the government (the 司法局).
+LEGAL_REVIEW_FUNCTION = "legal_review"
+AGREEMENT_REVIEW = "agreement.legal_review"
+#: A document's ``signing_facts`` key that marks a cooperation agreement in the government's name.
+COOPERATION_AGREEMENT = "cooperation_agreement"
+#: States in which a document may still be reviewed or countersigned before its signature.
+BEFORE_SIGNATURE = ("draft", "reviewing", "awaiting_signature")
+
+
+@dataclass(frozen=True)
+class LegalReviewFact:
+    """One recorded legality review: its outcome and the 正文 version it was of."""
+
+    passed: bool
+    version: int
+    unit_name: str = ""
+    opinion: str = ""
+
+
+def _legal_names(legal_units: Sequence[UnitRef]) -> str:
+    return "、".join(u.name for u in legal_units) or "司法局"
+
+
+def check_agreement_issuer(is_agreement: bool, issuer: UnitRef, rb: RulebookView) -> Decision:
+    """A cooperation agreement here is one signed in the government's name (drafted by its office)."""
+    citation = rb.cite(AGREEMENT_REVIEW)
+    if not is_agreement or issuer.kind == GOVERNMENT:
+        return Decision.allow("agreement.issuer", "以州人民政府名义签订的合作协议。", citation)
+    return Decision.refuse(
+        "agreement.not_government",
+        f"须经司法局合法性审核的是以州人民政府名义签订的合作协议；{issuer.name}不是州人民政府，"
+        "不能标为此类合作协议。",
+        citation, "Only an agreement in the government's name is marked as a cooperation agreement.",
+    )
+
+
+def may_review_legality(actor_positions: Sequence[PositionFact], legal_units: Sequence[UnitRef],
+                        is_agreement: bool, state: str, rb: RulebookView) -> Decision:
+    """合法性审核 of a cooperation agreement in the government's name: by the staff of the unit(s)
+    whose function is ``legal_review`` (the 司法局), before the agreement is signed."""
+    citation = rb.cite(AGREEMENT_REVIEW)
+    if not is_agreement:
+        return Decision.refuse(
+            "agreement.not_agreement", "本件不是以州人民政府名义签订的合作协议，不需要合法性审核。", citation,
+            "This document is not a cooperation agreement in the government's name.",
+        )
+    if not legal_units:
+        return Decision.refuse(
+            "agreement.no_legal_unit",
+            "组织机构中尚未指定承担合法性审核职能（legal_review）的单位，请先为司法局设置该职能。", citation,
+            "No unit has the legal_review function; set it on the 司法局.",
+        )
+    if state not in BEFORE_SIGNATURE:
+        return Decision.refuse(
+            "agreement.review_too_late", "合作协议已签发，合法性审核应在签署前进行。", citation,
+            "The legality review comes before the signature.",
+        )
+    ids = {u.id for u in legal_units}
+    if any(p.unit_id in ids and p.kind != ADMINISTRATOR for p in actor_positions):
+        return Decision.allow("agreement.legal_reviewer", f"{_legal_names(legal_units)}合法性审核。", citation)
+    return Decision.refuse(
+        "agreement.not_legal_reviewer",
+        f"以州人民政府名义签订的合作协议由{_legal_names(legal_units)}进行合法性审核，您无权审核。", citation,
+        "Only the legal-review unit's (the 司法局's) staff review the legality of the agreement.",
+    )
+
+
+def agreement_ready(is_agreement: bool, reviews: Sequence[LegalReviewFact], current_version: int,
+                    legal_units: Sequence[UnitRef], rb: RulebookView) -> Decision:
+    """May a cooperation agreement be signed as far as art. 52 is concerned?  Only after the
+    legal-review unit has reviewed its current version and the latest review of it passed; a
+    review of an earlier version does not count."""
+    citation = rb.cite(AGREEMENT_REVIEW)
+    if not is_agreement:
+        return Decision.allow("agreement.none", "本件不是合作协议。", citation)
+    who = _legal_names(legal_units)
+    current = [r for r in reviews if r.version == current_version]
+    if current and current[-1].passed:
+        by = current[-1].unit_name or who
+        return Decision.allow("agreement.reviewed", f"{by}已审核通过（第{current_version}版）。", citation)
+    if current:
+        opinion = current[-1].opinion.strip().rstrip("。")
+        return Decision.refuse(
+            "agreement.review_failed",
+            f"合作协议经{current[-1].unit_name or who}合法性审核未通过" + (f"：{opinion}" if opinion else "")
+            + "；修改后重新审核通过前不能签署。", citation,
+            "The legality review failed; revise the agreement and have it reviewed again.",
+        )
+    if reviews:
+        return Decision.refuse(
+            "agreement.review_stale",
+            f"合作协议在合法性审核后已修改（现为第{current_version}版），须经{who}重新审核后方能签署。", citation,
+            "The agreement was revised after its legality review; it must be reviewed again.",
+        )
+    return Decision.refuse(
+        "agreement.not_reviewed", f"以州人民政府名义签订的合作协议须经{who}合法性审核后方能签署。", citation,
+        "A cooperation agreement in the government's name is signed only after the 司法局's legality review.",
+    )
+
+
+def agreement_note(legal_units: Sequence[UnitRef], rb: RulebookView) -> str:
+    """The sentence added to the signing requirement of a cooperation agreement."""
+    return (f"本件为以州人民政府名义签订的合作协议，签署前须经{_legal_names(legal_units)}合法性审核通过"
+            f"（{rb.cite(AGREEMENT_REVIEW).label}）")
+
+
+# -- joint documents (联合发文): every issuing body countersigns before signature (art. 50) ---------
+
+JOINT_COUNTERSIGN = "countersign.consult"
+
+
+def check_co_issuers(issuer: UnitRef, co_issuers: Sequence[UnitRef], rb: RulebookView) -> Decision:
+    """The bodies issuing jointly with the lead body (``issuer``): each named once, not the lead itself."""
+    citation = rb.cite(JOINT_COUNTERSIGN)
+    if any(u.id == issuer.id for u in co_issuers):
+        return Decision.refuse(
+            "joint.lead_is_co_issuer", f"{issuer.name}是主办机关，不必再列为联合发文机关。", citation,
+            "The lead body is not also a co-issuer.",
+        )
+    ids = [u.id for u in co_issuers]
+    if len(set(ids)) != len(ids):
+        return Decision.refuse("joint.duplicate", "联合发文机关有重复。", citation, "A co-issuer is named twice.")
+    if co_issuers:
+        names = "、".join(u.name for u in co_issuers)
+        return Decision.allow("joint.co_issuers", f"与{names}联合发文。", citation)
+    return Decision.allow("joint.none", "本件不是联合发文。", citation)
+
+
+def _holds(actor_person_id: int, holder: Holder | None) -> bool:
+    """The head, or the acting head while the head is away (both may act for the unit)."""
+    if holder is None:
+        return False
+    return holder.person_id == actor_person_id or (
+        holder.acting_for is not None and holder.acting_for.person_id == actor_person_id
+    )
+
+
+def may_countersign_joint(actor_person_id: int, heads: Sequence[tuple[UnitRef, Holder | None]],
+                          countersigned: Collection[int], state: str, rb: RulebookView) -> Decision:
+    """会签 of a joint document by a co-issuer: its head (or acting head) on the document's current
+    version, before signature.  ``heads`` pairs each co-issuer with its head that day;
+    ``countersigned`` holds the co-issuers that have countersigned the current version.  The
+    allowing decision carries the co-issuer's id as ``unit_id``."""
+    citation = rb.cite(JOINT_COUNTERSIGN)
+    if not heads:
+        return Decision.refuse("joint.not_joint", "本件不是联合发文，不需要联合发文机关会签。", citation,
+                               "This is not a joint document.")
+    if state not in BEFORE_SIGNATURE:
+        return Decision.refuse("joint.too_late", "本件已签发，联合发文会签应在签发前进行。", citation,
+                               "Joint countersign comes before the signature.")
+    mine = [u for u, h in heads if _holds(actor_person_id, h)]
+    if not mine:
+        listed = "、".join(f"{u.name}（{h.label}）" if h else f"{u.name}（负责人空缺）" for u, h in heads)
+        return Decision.refuse(
+            "joint.not_head", f"联合发文由各联合发文机关负责人会签：{listed}；您不能代表其中任何机关会签。",
+            citation, "Only a co-issuer's head (or acting head) countersigns a joint document.",
+        )
+    pending = [u for u in mine if u.id not in countersigned]
+    if not pending:
+        names = "、".join(u.name for u in mine)
+        return Decision.refuse("joint.already", f"{names}已会签本件现行版本，不必重复会签。", citation,
+                               "Already countersigned.")
+    unit = pending[0]
+    return Decision.allow("joint.countersign", f"{unit.name}负责人会签联合发文。", citation,
+                          f"{unit.name} countersigns the joint document.", unit_id=unit.id)
+
+
+def joint_ready(co_issuers: Sequence[UnitRef], countersigned: Collection[int], rb: RulebookView) -> Decision:
+    """A joint document is signed only once every co-issuer's head has countersigned its current
+    version; a refusal names every co-issuer still missing."""
+    citation = rb.cite(JOINT_COUNTERSIGN)
+    if not co_issuers:
+        return Decision.allow("joint.none", "本件不是联合发文。", citation)
+    missing = [u for u in co_issuers if u.id not in countersigned]
+    if missing:
+        names = "、".join(u.name for u in missing)
+        return Decision.refuse(
+            "joint.incomplete", f"本件为联合发文，尚待{names}负责人会签，暂不能签发。", citation,
+            f"Joint document: {names} still to countersign.", missing=[u.id for u in missing],
+        )
+    return Decision.allow("joint.complete", "各联合发文机关负责人均已会签。", citation)
+
+
+def joint_note(co_issuers: Sequence[UnitRef], rb: RulebookView) -> str:
+    names = "、".join(u.name for u in co_issuers)
+    return f"本件为联合发文，签发前须经{names}负责人会签（{rb.cite(JOINT_COUNTERSIGN).label}）"
