@@ -18,8 +18,8 @@ from zhengwu.documents.actions.outgoing import draft_outgoing, issue, record_sig
 from zhengwu.documents.actions.outgoing import submit_for_review as send_for_review
 from zhengwu.documents.models import ArchivePackage, Document, FilingObligation, FilingState, IssuedNumber
 from zhengwu.documents.numbering import take_number
+from zhengwu.documents.rules.records import may_handle_records, may_read_registers
 from zhengwu.org.models import Unit
-from zhengwu.web.views.documents_records import may_handle_records, may_read_registers
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 

@@ -22,16 +22,11 @@ from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.documents import registers
 from zhengwu.documents.actions import archive as archive_actions
 from zhengwu.documents.actions import filing as filing_actions
+from zhengwu.documents.actions.records import cancel_issued_number, overdue_decision, register_decision
 from zhengwu.documents.models import ArchivePackage, Document, FilingObligation, IssuedNumber
 from zhengwu.documents.numbering import number_text
 from zhengwu.documents.services import document_visible_to
-from zhengwu.web.views.documents_records import (
-    REGISTER_KINDS,
-    cancel_issued_number,
-    export_response,
-    overdue_decision,
-    register_decision,
-)
+from zhengwu.web.views.documents_records import REGISTER_KINDS, export_response
 
 router = Router(tags=["documents: records"])
 

@@ -3,37 +3,29 @@ documents with their CSV/XLSX exports, archiving a complete document and verifyi
 art. 49 filing of 「经同意」 documents and the office's list of overdue filings, and the cancellation of
 a document number taken by mistake.
 
-Views parse, ask the rule, call the service or action and render.  Two pieces here belong in the
-documents layer and should move there (``zhengwu/documents/rules`` and ``zhengwu/documents/actions``):
-
-- :func:`may_read_registers` — the pure rule for who reads the registers (the office's staff and the
-  government's leaders; art. 61), and :func:`may_handle_records` (the office's staff);
-- :func:`cancel_issued_number` — the thin action wrapping :func:`zhengwu.documents.numbering.cancel_number`
-  with its permission and audit record.
+Views parse, ask the rule (:mod:`zhengwu.documents.rules.records`), call the service or action
+(:mod:`zhengwu.documents.actions.records`, archive, filing) and render.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.http import require_POST
 
-from zhengwu.audit import services as audit
-from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused, require
+from zhengwu.core.decisions import Decision, InvalidInput, Refused
 from zhengwu.documents import registers
 from zhengwu.documents.actions import archive as archive_actions
 from zhengwu.documents.actions import filing as filing_actions
+from zhengwu.documents.actions.records import cancel_issued_number, office_id, overdue_decision, register_decision
 from zhengwu.documents.models import (
     ArchivePackage,
     DocState,
@@ -44,97 +36,18 @@ from zhengwu.documents.models import (
     IssuedNumber,
     Retention,
 )
-from zhengwu.documents.numbering import cancel_number, number_text
+from zhengwu.documents.numbering import number_text
+from zhengwu.documents.rules.records import may_handle_records
 from zhengwu.org.models import Unit
-from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, PositionFact
-from zhengwu.org.services import office_unit, positions_of
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.org.rules import ADMINISTRATOR
+from zhengwu.org.services import positions_of
 from zhengwu.web.helpers import actor, explain, is_htmx
 from zhengwu.web.views.documents import _detail, _refusal_status, _visible
 
 PAGE_SIZE = 50
 REGISTER_KINDS = {"incoming": "收文登记簿", "outgoing": "发文登记簿"}
 EXPORT_FORMATS = {"csv": registers.CSV_CONTENT_TYPE, "xlsx": registers.XLSX_CONTENT_TYPE}
-CANCEL_NUMBER = "documents.number.cancel"
 
-REGISTER_PROVISION = "confidentiality"  # art. 61: access to documents
-NUMBER_PROVISION = "documents.paperless"  # art. 52: registration and numbering
-FILING_PROVISION = "signing.agreed_document"  # art. 49: 「经同意」 documents are filed with the office
-
-
-# ---------------------------------------------------------------- the rules (pure; to move to documents.rules)
-
-
-def _office_staff(positions: Sequence[PositionFact], office_unit_id: int | None) -> bool:
-    return office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in positions
-    )
-
-
-def may_read_registers(positions: Sequence[PositionFact], office_unit_id: int | None,
-                       citation: Citation | None) -> Decision:
-    """The registers list every document the government received and sent, whoever it concerns:
-    read by the government office's staff (who keep them) and the government's leaders — not by a
-    department, nor by the system administrator's seat (art. 61)."""
-    if _office_staff(positions, office_unit_id) or any(p.kind in GOVERNMENT_LEADERS for p in positions):
-        return Decision.allow("registers.read", "可以查阅收文、发文登记簿。", citation)
-    return Decision.refuse(
-        "registers.not_permitted",
-        "收文、发文登记簿仅限州人民政府办公室工作人员和州人民政府领导查阅；您可以在公文列表中查看与本单位有关的公文。",
-        citation, "Only the government office's staff and the government's leaders read the registers.",
-    )
-
-
-def may_handle_records(positions: Sequence[PositionFact], office_unit_id: int | None, citation: Citation | None,
-                       what: str) -> Decision:
-    """Office work on the records — the overdue filings, cancelling a document number — is done by
-    the government office's staff."""
-    if _office_staff(positions, office_unit_id):
-        return Decision.allow("records.office_staff", f"由州人民政府办公室{what}。", citation)
-    return Decision.refuse("records.not_office_staff", f"只有州人民政府办公室的工作人员可以{what}。", citation,
-                           "Only the government office's staff may do this.")
-
-
-def _office_id() -> int | None:
-    office = office_unit()
-    return office.pk if office else None
-
-
-def _cite(provision: str) -> Citation | None:
-    try:
-        return rulebook_view(timezone.localdate()).cite(provision)
-    except LookupError:
-        return None
-
-
-def register_decision(user: AbstractBaseUser) -> Decision:
-    return may_read_registers(positions_of(user), _office_id(), _cite(REGISTER_PROVISION))
-
-
-def overdue_decision(user: AbstractBaseUser) -> Decision:
-    return may_handle_records(positions_of(user), _office_id(), _cite(FILING_PROVISION), "查看逾期未报备的公文")
-
-
-# ---------------------------------------------------------------- the action (thin; to move to documents.actions)
-
-
-@transaction.atomic
-def cancel_issued_number(user: AbstractBaseUser, issued: IssuedNumber, reason: str) -> IssuedNumber:
-    """The office's staff void a document number taken by mistake, with the reason (art. 52): the
-    number stays taken, the sequence never goes back, and the audit trail says who, when and why."""
-    locked = IssuedNumber.objects.select_for_update().select_related("document").get(pk=issued.pk)
-    citation = _cite(NUMBER_PROVISION)
-    require(may_handle_records(positions_of(user), _office_id(), citation, "作废发文字号"))
-    cancel_number(locked, reason)
-    text = number_text(locked)
-    audit.record(
-        actor=user, action=CANCEL_NUMBER, target=locked, citation=citation,
-        summary=f"作废发文字号{text}：{locked.cancel_reason}",
-        details={"number": text, "prefix": locked.prefix, "year": locked.year, "serial": locked.serial,
-                 "document": locked.document_id, "reason": locked.cancel_reason},
-    )
-    issued.cancelled_at, issued.cancel_reason = locked.cancelled_at, locked.cancel_reason
-    return issued
 
 
 # ---------------------------------------------------------------- helpers
@@ -293,7 +206,7 @@ def numbers_cancelled(request: HttpRequest) -> HttpResponse:
     decision = register_decision(user)
     if not decision.allowed:
         return _refused_page(request, decision)
-    may_cancel = may_handle_records(positions_of(user), _office_id(), None, "作废发文字号").allowed
+    may_cancel = may_handle_records(positions_of(user), office_id(), None, "作废发文字号").allowed
     errors: list[str] = []
     status = 200
     form = CancelNumberForm()
@@ -326,7 +239,7 @@ def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]
     """What the document page shows about archiving and filing, and what it offers this viewer."""
     user = actor(request)
     positions = positions_of(user)
-    office_staff = _office_staff(positions, _office_id())
+    office_staff = may_handle_records(positions, office_id(), None, "归档").allowed
     package = ArchivePackage.objects.filter(document_id=doc.pk).select_related("created_by").first()
     obligation = FilingObligation.objects.filter(document_id=doc.pk).select_related("unit", "filed_by").first()
     complete = doc.state in (DocState.ISSUED, DocState.ANSWERED, DocState.CLOSED)
@@ -346,6 +259,6 @@ def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]
 
 
 __all__ = [
-    "archive", "archive_verify", "cancel_issued_number", "filing", "filings_overdue", "may_handle_records",
-    "may_read_registers", "numbers_cancelled", "records_panel_context", "register",
+    "archive", "archive_verify", "filing", "filings_overdue", "numbers_cancelled", "records_panel_context",
+    "register",
 ]
