@@ -189,5 +189,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("ZHENGWU_EMAIL_FROM", "zhengwu@localhost")
 ZHENGWU_RULEBOOK_CODE = os.environ.get("ZHENGWU_RULEBOOK_CODE", "kizilsu-work-rules")
 # Highest classification this installation may hold (art. 61): "none" (unclassified only).
 ZHENGWU_CLASSIFICATION_CEILING = os.environ.get("ZHENGWU_CLASSIFICATION_CEILING", "none")
+# The largest attachment (附件) accepted, in bytes.
+ZHENGWU_ATTACHMENT_MAX_BYTES = int(os.environ.get("ZHENGWU_ATTACHMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 # How often the timer worker sweeps, in seconds.
 ZHENGWU_WORKER_INTERVAL = float(os.environ.get("ZHENGWU_WORKER_INTERVAL", "15"))

@@ -103,7 +103,8 @@ def test_an_issued_document_is_archived_with_its_whole_dossier(user, countersign
     zf = stored_zip(package)
     names = set(zf.namelist())
     assert names == {"document.json", "document.pdf", "versions/v1.txt", "versions.json", "signature.json",
-                     "opinions.json", "countersigns.json", "deliveries.json", "audit.json", "manifest.json"}
+                     "opinions.json", "countersigns.json", "deliveries.json", "audit.json", "manifest.json",
+                     "attachments.json"}
     assert package.file_count == len(names)
     assert package.size == default_storage.size(package.path)
 

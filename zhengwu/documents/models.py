@@ -133,6 +133,7 @@ class Document(models.Model):
         _("各方理据"), blank=True, help_text=_("会签单位有分歧时，主办单位列明各方理据（第五十条）")
     )
     disagreement_proposal = models.TextField(_("办理建议"), blank=True)
+    note = models.CharField(_("附注"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("起草人"), on_delete=models.PROTECT, related_name="+"
     )
@@ -396,3 +397,25 @@ class ArchivePackage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} 归档包"
+
+
+class Attachment(models.Model):
+    """附件: a file that belongs to a document, kept through the storage API with its SM3."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
+    position = models.PositiveIntegerField(_("序号"))
+    name = models.CharField(_("附件名称"), max_length=200)
+    file = models.FileField(_("文件"), upload_to="attachments/%Y/")
+    size = models.PositiveBigIntegerField(_("大小"))
+    sm3 = models.CharField(_("SM3"), max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("上传时间"))
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        constraints = [models.UniqueConstraint(fields=["document", "position"], name="attachment_position_unique")]
+
+    def __str__(self) -> str:
+        return f"附件{self.position}：{self.name}"

@@ -169,6 +169,7 @@ def _dossier(doc: Document) -> dict[str, bytes]:
         "major": doc.major,
         "signing_facts": doc.signing_facts,
         "disagreement_reasons": doc.disagreement_reasons, "disagreement_proposal": doc.disagreement_proposal,
+        "note": doc.note,
         "replies_to": ({"id": doc.replies_to.pk, "number": doc.replies_to.number, "title": doc.replies_to.title}
                        if doc.replies_to else None),
         "answers": [{"id": a.pk, "number": a.number, "title": a.title} for a in doc.answers.order_by("id")],
@@ -184,6 +185,15 @@ def _dossier(doc: Document) -> dict[str, bytes]:
         files["document.pdf"] = render_pdf(layout_for(doc))
     for v in versions:
         files[f"versions/v{v.number}.txt"] = v.body.encode()
+    attachments = list(doc.attachments.order_by("position"))
+    for a in attachments:
+        with a.file.open("rb") as handle:
+            files[f"attachments/{a.position}-{a.file.name.rsplit('/', 1)[-1]}"] = handle.read()
+    files["attachments.json"] = _json([
+        {"position": a.position, "name": a.name, "file": f"attachments/{a.position}-{a.file.name.rsplit('/', 1)[-1]}",
+         "size": a.size, "sm3": a.sm3, "uploaded_at": _when(a.uploaded_at)}
+        for a in attachments
+    ])
     files["versions.json"] = _json([
         {"number": v.number, "file": f"versions/v{v.number}.txt", "frozen": v.frozen,
          "created_by": names(v.created_by_id), "created_at": _when(v.created_at)}

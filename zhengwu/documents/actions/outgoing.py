@@ -538,6 +538,8 @@ def layout_for(document: Document) -> Layout:
         urgency=str(Urgency(document.urgency).label) if document.urgency != Urgency.NORMAL else None,
         signers=(document.signer.name,) if upward and document.signer else (),
         copy_to=copies,
+        attachments=tuple(a.name for a in document.attachments.order_by("position")),
+        note=document.note or None,
         printer=office.name if office and issuer.kind in {rules.GOVERNMENT, rules.OFFICE} else issuer.name,
         print_date=issued,
     )
