@@ -15,6 +15,7 @@ from zhengwu.apis import (
     audit,
     calendar,
     documents,
+    documents_attachments,
     documents_records,
     errors,
     me,
@@ -36,7 +37,8 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-# documents_records before documents: its fixed paths (/documents/registers/…, /documents/filings/…) come
-# before the catch-all /documents/{document_id}.
-for module in (me, tokens, org, absences, calendar, rulebook, audit, notices, documents_records, documents):
+# documents_records and documents_attachments before documents: their fixed paths (/documents/registers/…,
+# /documents/filings/…) come before the catch-all /documents/{document_id}.
+for module in (me, tokens, org, absences, calendar, rulebook, audit, notices, documents_records,
+               documents_attachments, documents):
     api.add_router("/", module.router)

@@ -3,6 +3,7 @@ from django.urls import path
 
 from zhengwu.web import views
 from zhengwu.web.views import documents as docs
+from zhengwu.web.views import documents_attachments as attachments
 from zhengwu.web.views import documents_records as records
 from zhengwu.web.views.login import StaffLoginView
 
@@ -53,4 +54,12 @@ urlpatterns += [
     path("documents/<int:pk>/filing/", records.filing, name="document_filing"),
     path("documents/filings/overdue/", records.filings_overdue, name="filings_overdue"),
     path("documents/numbers/cancelled/", records.numbers_cancelled, name="numbers_cancelled"),
+]
+
+# 附件 (art. 52): upload, download, remove
+urlpatterns += [
+    path("documents/<int:pk>/attachments/", attachments.attachment_upload, name="document_attachments"),
+    path("documents/<int:pk>/attachments/<int:aid>/", attachments.attachment_download, name="document_attachment"),
+    path("documents/<int:pk>/attachments/<int:aid>/remove/", attachments.attachment_remove,
+         name="document_attachment_remove"),
 ]

@@ -47,6 +47,10 @@ def _may_change(actor: AbstractBaseUser, doc: Document, what: str) -> list[Decis
     return [drafter, state]
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
 def _sm3(upload: File) -> str:
     digest = hashlib.new("sm3")
     upload.seek(0)
@@ -66,7 +70,7 @@ def add_attachment(actor: AbstractBaseUser, document: Document, name: str, uploa
     limit = settings.ZHENGWU_ATTACHMENT_MAX_BYTES
     if size > limit:
         raise InvalidInput(
-            f"附件不能超过{limit // (1024 * 1024)} MB，本文件为{size / (1024 * 1024):.1f} MB。", field="file"
+            f"附件不能超过{_megabytes(limit)}，本文件为{_megabytes(size)}。", field="file"
         )
     title = (name or upload.name or "").strip()
     if not title:
