@@ -45,7 +45,7 @@ def overdue_decision(user: AbstractBaseUser) -> Decision:
 def cancel_issued_number(user: AbstractBaseUser, issued: IssuedNumber, reason: str) -> IssuedNumber:
     """The office's staff void a document number taken by mistake, with the reason (art. 52): the
     number stays taken, the sequence never goes back, and the audit trail says who, when and why."""
-    locked = IssuedNumber.objects.select_for_update().select_related("document").get(pk=issued.pk)
+    locked = IssuedNumber.objects.select_for_update(of=("self",)).select_related("document").get(pk=issued.pk)
     citation = _cite(NUMBER_PROVISION)
     require(may_handle_records(positions_of(user), office_id(), citation, "作废发文字号"))
     cancel_number(locked, reason)
