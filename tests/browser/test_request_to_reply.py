@@ -13,39 +13,20 @@ Nothing is frozen in the browser: the clock moves only for :func:`zhengwu.timers
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.browser.conftest import RESULTS
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 TITLE = "关于申请安排重大项目前期工作经费的请示"
 REPLY = "关于申请安排重大项目前期工作经费的批复"
 SILENCE = "逾期未回复，视为无不同意见"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    with playwright_sync.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+pytestmark = pytest.mark.browser
 
 
 class People:
