@@ -14,14 +14,19 @@ from zhengwu.apis import (
     absences,
     audit,
     calendar,
+    cases,
     documents,
     documents_attachments,
     documents_records,
     errors,
+    legislation,
     me,
+    meetings,
     notices,
     org,
+    portal,
     rulebook,
+    supervision,
     tokens,
 )
 from zhengwu.apis.auth import AUTH
@@ -40,5 +45,5 @@ errors.install(api)
 # documents_records and documents_attachments before documents: their fixed paths (/documents/registers/…,
 # /documents/filings/…) come before the catch-all /documents/{document_id}.
 for module in (me, tokens, org, absences, calendar, rulebook, audit, notices, documents_records,
-               documents_attachments, documents):
+               documents_attachments, documents, meetings, supervision, cases, legislation, portal):
     api.add_router("/", module.router)

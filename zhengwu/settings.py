@@ -48,6 +48,13 @@ INSTALLED_APPS = [
     "zhengwu.notices",
     "zhengwu.documents",
     "zhengwu.tokens",
+    "zhengwu.meetings",
+    "zhengwu.supervision",
+    "zhengwu.suggestions",
+    "zhengwu.petitions",
+    "zhengwu.oversight",
+    "zhengwu.legislation",
+    "zhengwu.portal",
     "zhengwu.web",
 ]
 

@@ -5,5 +5,6 @@ from zhengwu.api import api
 urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("public/", include("zhengwu.portal.urls")),
     path("", include("zhengwu.web.urls")),
 ]

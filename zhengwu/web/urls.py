@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from zhengwu.web import views
+from zhengwu.web import urls_cases, urls_legislation, urls_meetings, urls_portal, urls_supervision, views
 from zhengwu.web.views import documents as docs
 from zhengwu.web.views import documents_attachments as attachments
 from zhengwu.web.views import documents_records as records
@@ -63,3 +63,7 @@ urlpatterns += [
     path("documents/<int:pk>/attachments/<int:aid>/remove/", attachments.attachment_remove,
          name="document_attachment_remove"),
 ]
+
+# Each area owns its own list of staff pages (same ``web`` namespace).
+for _area in (urls_meetings, urls_supervision, urls_cases, urls_legislation, urls_portal):
+    urlpatterns += _area.urlpatterns

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from zhengwu.notices.models import Notice
 from zhengwu.org.models import Absence, AbsenceState
+from zhengwu.web import workbench_registry
 from zhengwu.web.helpers import actor, me, records_for_others, unknown_year_message
 from zhengwu.web.views.documents import document_todos, viewer_of
 from zhengwu.workdays.services import UnknownYearError, calendar
@@ -52,4 +53,5 @@ def workbench(request: HttpRequest) -> HttpResponse:
         "deadlines": deadlines,
         "notices": notices,
         "today": today,
+        "sections": workbench_registry.sections(request),
     })

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -40,6 +41,12 @@ def load_demo() -> bool:
         audit.record(actor=None, action="demo.load", summary="载入演示政府（虚构人员，仅供演示）",
                      details={"accounts": [a.username for a in ACCOUNTS]})
         created = True
+    # Areas add their own demo material (meetings on the calendar, cases in the registers…):
+    # an app whose AppConfig has ``load_demo()`` (idempotent; returns True when it created anything).
+    for config in apps.get_app_configs():
+        hook = getattr(config, "load_demo", None)
+        if hook is not None and hook():
+            created = True
     return created
 
 

@@ -1,0 +1,1 @@
+"""Administrative reconsideration, suits, audit and inspection findings (arts. 32, 33)."""

@@ -1,0 +1,76 @@
+"""The publication queue's entry point for every other area.
+
+``queue_for_publication`` is called inside the caller's action (its transaction): a meeting
+decision to publish (art. 28), an answer to a suggestion (art. 31), a normative document or a draft
+for comment (arts. 21, 22), an issued document marked public.  The item is due 20 working days
+(parameter ``disclosure.proactive_days``) after ``counted_from``, the day the information was
+formed or changed (《政府信息公开条例》第二十六条).  Queuing the same source and kind again returns
+the existing item: nothing is published twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from zhengwu.audit import services as audit
+from zhengwu.org.models import Unit
+from zhengwu.portal.models import ItemKind, ItemState, PublicationItem
+from zhengwu.rulebook.services import rulebook_view
+from zhengwu.workdays.services import calendar
+
+PROACTIVE_DAYS = "disclosure.proactive_days"
+
+
+def publication_due(counted_from: dt.date) -> dt.date:
+    days = int(rulebook_view(counted_from).param(PROACTIVE_DAYS).value)
+    return calendar().add_working_days(counted_from, days)
+
+
+def queued_for(source: models.Model, kind: str | None = None) -> PublicationItem | None:
+    items = PublicationItem.objects.filter(source_type=ContentType.objects.get_for_model(source),
+                                           source_id=source.pk)
+    if kind:
+        items = items.filter(kind=kind)
+    return items.first()
+
+
+def queue_for_publication(
+    *,
+    actor: AbstractBaseUser | None,
+    kind: ItemKind | str,
+    title: str,
+    counted_from: dt.date,
+    provision: str,
+    source: models.Model | None = None,
+    body: str = "",
+    issuing_unit: Unit | None = None,
+    issuer_name: str = "",
+    doc_number: str = "",
+    written_on: dt.date | None = None,
+    category: str = "",
+    genre: str = "",
+    validity: str = "",
+) -> PublicationItem:
+    """Put an item in the publication queue (or return the one already queued for ``source``)."""
+    if source is not None:
+        existing = queued_for(source, str(kind))
+        if existing is not None:
+            return existing
+    item = PublicationItem.objects.create(
+        kind=kind, title=title, body=body, counted_from=counted_from, due_on=publication_due(counted_from),
+        provision=provision, issuing_unit=issuing_unit,
+        issuer_name=issuer_name or (issuing_unit.name if issuing_unit else ""), doc_number=doc_number,
+        written_on=written_on, category=category, genre=genre, validity=validity,
+        source_type=ContentType.objects.get_for_model(source) if source is not None else None,
+        source_id=source.pk if source is not None else None,
+        queued_by_id=actor.pk if actor is not None else None, state=ItemState.QUEUED,
+    )
+    audit.record(actor=actor, action="portal.queue", target=item,
+                 citation=rulebook_view(counted_from).cite(provision),
+                 summary=f"列入公开队列：{title}（应于{item.due_on:%Y-%m-%d}前公开）",
+                 details={"kind": str(kind), "due_on": item.due_on.isoformat()})
+    return item

@@ -1,0 +1,1 @@
+"""Deputies' suggestions and members' proposals (建议提案, art. 31)."""
