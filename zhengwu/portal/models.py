@@ -81,3 +81,21 @@ class PublicationItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ValidityEvent(models.Model):
+    """A change of a published item's validity (有效、已修改、失效、废止、撤销) and what caused it."""
+
+    item = models.ForeignKey(PublicationItem, on_delete=models.CASCADE, related_name="validity_events")
+    validity = models.CharField(max_length=12, choices=Validity.choices)
+    effective_on = models.DateField()
+    note = models.CharField(max_length=300, blank=True)
+    related = models.ForeignKey(PublicationItem, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+", help_text="the item that amends, replaces or repeals this one")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["effective_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item}：{self.get_validity_display()}（{self.effective_on:%Y-%m-%d}）"

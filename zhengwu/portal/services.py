@@ -18,7 +18,7 @@ from django.db import models
 
 from zhengwu.audit import services as audit
 from zhengwu.org.models import Unit
-from zhengwu.portal.models import ItemKind, ItemState, PublicationItem
+from zhengwu.portal.models import ItemKind, ItemState, PublicationItem, ValidityEvent
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays.services import calendar
 
@@ -74,3 +74,36 @@ def queue_for_publication(
                  summary=f"列入公开队列：{title}（应于{item.due_on:%Y-%m-%d}前公开）",
                  details={"kind": str(kind), "due_on": item.due_on.isoformat()})
     return item
+
+
+def record_validity(
+    *,
+    actor: AbstractBaseUser | None,
+    source: models.Model,
+    validity: str,
+    effective_on: dt.date,
+    note: str = "",
+    related_source: models.Model | None = None,
+    provision: str = "normative.validity",
+) -> list[ValidityEvent]:
+    """The validity of what was queued from ``source`` changed (a successor repealed it, …).
+
+    Every item queued from ``source`` (the document itself, its catalogue entry…) gets the new
+    validity and a :class:`ValidityEvent` linking the item queued from ``related_source``.
+    Returns the events written (none when nothing was queued from ``source``).
+    """
+    items = list(PublicationItem.objects.select_for_update(of=("self",)).filter(
+        source_type=ContentType.objects.get_for_model(source), source_id=source.pk))
+    related = queued_for(related_source) if related_source is not None else None
+    events = []
+    for item in items:
+        item.validity = validity
+        item.save(update_fields=["validity"])
+        events.append(ValidityEvent.objects.create(item=item, validity=validity, effective_on=effective_on,
+                                                   note=note, related=related))
+        audit.record(actor=actor, action="portal.validity", target=item,
+                     citation=rulebook_view(effective_on).cite(provision),
+                     summary=f"{item.title}：有效性改为「{item.get_validity_display()}」",
+                     details={"validity": validity, "effective_on": effective_on.isoformat(),
+                              "related": related.pk if related else None})
+    return events
