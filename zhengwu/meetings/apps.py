@@ -1,3 +1,7 @@
+"""Meetings (arts. 24-25, 28, 37-47):
+meeting types, agenda topics, attendance, minutes, decisions and their follow-ups, prefecture-wide meeting requests.
+"""
+
 from django.apps import AppConfig
 
 
@@ -5,3 +9,14 @@ class MeetingsConfig(AppConfig):
     name = "zhengwu.meetings"
     label = "meetings"
     verbose_name = "会议"
+
+    def ready(self) -> None:
+        # the document-due timer (art. 42), the compliance provider and the workbench panel
+        from zhengwu.meetings import services  # noqa: F401
+        from zhengwu.meetings.actions import minutes  # noqa: F401
+        from zhengwu.web.views import meetings_workbench  # noqa: F401
+
+    def load_demo(self) -> bool:
+        from zhengwu.meetings.demo import load_demo
+
+        return load_demo()

@@ -1,0 +1,35 @@
+"""Cancelling and rescheduling: recorded transitions; topics go back to the board (art. 37)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.meetings.conftest import D
+from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.meetings import actions
+from zhengwu.meetings.models import MeetingState, TopicState
+
+pytestmark = pytest.mark.article(37)
+
+
+def test_cancel_returns_topics(user, confirmed):
+    m = actions.cancel_meeting(user("clerk_huiwu"), confirmed, "州长另有公务")
+    assert m.state == MeetingState.CANCELLED
+    assert confirmed.transitions.last().reason == "州长另有公务"
+    t = m.topics.model.objects.get(title__contains="教育局")
+    assert t.state == TopicState.REVIEWED
+    assert t.meeting is None
+
+
+def test_cancel_needs_a_reason_and_the_office(user, executive):
+    with pytest.raises(InvalidInput):
+        actions.cancel_meeting(user("clerk_huiwu"), executive, "")
+    with pytest.raises(Refused):
+        actions.cancel_meeting(user("fgw_head"), executive, "不开了")
+
+
+def test_held_meetings_cannot_be_cancelled(user, held):
+    with pytest.raises(Refused):
+        actions.cancel_meeting(user("clerk_huiwu"), held, "x")
+    with pytest.raises(InvalidInput):
+        actions.reschedule(user("clerk_huiwu"), held, date=D(2026, 11, 20))

@@ -1,0 +1,153 @@
+"""What every meetings action needs: who the actor is, who holds an authority, locked rows,
+recorded state transitions and who to tell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.meetings import rules
+from zhengwu.meetings.models import Meeting, Transition
+from zhengwu.org.models import Appointment, Person, Unit
+from zhengwu.org.rules import Holder
+from zhengwu.org.services import office_unit, person_of, positions_of, who_holds
+from zhengwu.rulebook.services import rulebook_view
+
+OFFICE_KINDS = frozenset({"clerk", "office_director", "secretary_general", "deputy_secretary_general"})
+
+
+def rb_on(day: dt.date) -> RulebookView:
+    return rulebook_view(day)
+
+
+def actor_person(actor: AbstractBaseUser) -> Person:
+    person = person_of(actor)
+    if person is None:
+        raise InvalidInput("您的账号没有关联人员信息，请联系系统管理员。", field="actor")
+    return person
+
+
+def holds(actor: AbstractBaseUser, authority: str, day: dt.date | None = None) -> bool:
+    person = person_of(actor)
+    holder = who_holds(authority, day or timezone.localdate())
+    return person is not None and holder is not None and holder.person_id == person.pk
+
+
+def holds_governor(actor: AbstractBaseUser, day: dt.date | None = None) -> bool:
+    return holds(actor, "governor", day)
+
+
+def governor_person(day: dt.date) -> Person | None:
+    holder = who_holds("governor", day)
+    return Person.objects.get(pk=holder.person_id) if holder else None
+
+
+def portfolio_holder(unit: Unit, day: dt.date) -> Holder | None:
+    try:
+        return who_holds(f"portfolio:{unit.code}", day)
+    except LookupError:
+        return None
+
+
+def is_office(actor: AbstractBaseUser) -> bool:
+    office = office_unit()
+    return office is not None and any(p.unit_id == office.pk and p.kind in OFFICE_KINDS for p in positions_of(actor))
+
+
+def in_unit(actor: AbstractBaseUser, unit: Unit) -> bool:
+    return any(p.unit_id == unit.pk for p in positions_of(actor))
+
+
+def kinds_of(actor: AbstractBaseUser) -> frozenset[str]:
+    return frozenset(p.kind for p in positions_of(actor))
+
+
+def lock(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
+
+
+def copy_back(target: Meeting, written: Meeting) -> Meeting:
+    if target is not written:
+        for f in target._meta.concrete_fields:
+            setattr(target, f.attname, getattr(written, f.attname))
+    return written
+
+
+def move(actor: AbstractBaseUser, meeting: Meeting, target: str, reason: str, provision: str) -> Transition:
+    """Guarded transition of a locked meeting, recorded with who, when, why and the article."""
+    rb = rb_on(meeting.date)
+    require(rules.check_transition(meeting.state, target, rb, provision))
+    citation = rb.cite(provision)
+    row = Transition.objects.create(
+        meeting=meeting,
+        from_state=meeting.state,
+        to_state=target,
+        by_id=actor.pk,
+        at=timezone.now(),
+        reason=reason[:300],
+        article=citation.article,
+    )
+    meeting.state = target
+    meeting.sequence += 1
+    meeting.updated_at = timezone.now()
+    meeting.save(update_fields=["state", "sequence", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=f"meetings.{target}",
+        target=meeting,
+        citation=citation,
+        summary=f"{meeting.title}：{rules.STATE_NAMES.get(row.from_state, row.from_state)}→"
+        f"{rules.STATE_NAMES.get(target, target)}" + (f"（{reason}）" if reason else ""),
+        details={"from": row.from_state, "to": target},
+    )
+    return row
+
+
+def users_of(people: Iterable[Person | Holder | None]) -> list[AbstractBaseUser]:
+    ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
+    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user") if p.user is not None]
+
+
+def people_of_unit(unit: Unit, day: dt.date) -> list[Person]:
+    return list(
+        Person.objects.filter(
+            appointments__position__unit=unit,
+            appointments__start__lte=day,
+        )
+        .filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=day))
+        .distinct()
+    )
+
+
+def people_in_kinds(kinds: Iterable[str], day: dt.date, component_heads: bool = False) -> list[tuple[Person, Unit]]:
+    active = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
+    rows = (
+        Appointment.objects.filter(active, position__kind__in=list(kinds))
+        .select_related("person", "position__unit")
+        .order_by("position__sort_order", "id")
+    )
+    found = [(a.person, a.position.unit) for a in rows]
+    if component_heads:
+        heads = Appointment.objects.filter(active, position__kind="unit_head", position__unit__is_component=True)
+        found += [
+            (a.person, a.position.unit)
+            for a in heads.select_related("person", "position__unit").order_by("position__unit__sort_order", "id")
+        ]
+    seen: set[int] = set()
+    out = []
+    for person, unit in found:
+        if person.pk not in seen:
+            seen.add(person.pk)
+            out.append((person, unit))
+    return out
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return f"/meetings/{meeting.pk}/"

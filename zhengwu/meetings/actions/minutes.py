@@ -1,0 +1,384 @@
+"""Minutes and what follows (arts. 28, 42, 43, 45): drafting and signing the minutes, decisions with their
+follow-ups (a document to issue within N working days, publication unless secret, a task), press releases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import Decision as RuleDecision
+from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.documents.models import Document, Flow
+from zhengwu.meetings import rules
+from zhengwu.meetings.actions.common import (
+    actor_person,
+    copy_back,
+    governor_person,
+    holds_governor,
+    in_unit,
+    is_office,
+    kinds_of,
+    lock,
+    meeting_url,
+    move,
+    people_of_unit,
+    rb_on,
+    users_of,
+)
+from zhengwu.meetings.models import Decision, FollowUp, FollowUpKind, Meeting, MeetingKind, MeetingState
+from zhengwu.notices import services as notices
+from zhengwu.org.models import Person, Unit
+from zhengwu.org.services import office_unit
+from zhengwu.portal.models import ItemKind
+from zhengwu.portal.services import queue_for_publication
+from zhengwu.supervision import actions as supervision
+from zhengwu.supervision.models import SupervisionItem
+from zhengwu.timers import services as timers
+from zhengwu.timers.models import Timer
+from zhengwu.workdays.arith import deadline_close
+from zhengwu.workdays.services import calendar
+
+DOC_DUE_TIMER = "meetings.document_due"
+
+
+def _minutes_provision(m: Meeting) -> str:
+    return {MeetingKind.TOPIC: "meetings.topic_meeting", MeetingKind.OFFICE: "meetings.office_meeting"}.get(
+        MeetingKind(m.kind), "meetings.minutes"
+    )
+
+
+@transaction.atomic
+def draft_minutes(actor: AbstractBaseUser, meeting: Meeting, text: str, major_matters: bool | None = None) -> Meeting:
+    """The office drafts the minutes (纪要) of a held meeting (arts. 42, 43)."""
+    m = lock(meeting)
+    rb = rb_on(m.date)
+    require(rules.check_office(is_office(actor), "起草会议纪要", rb, _minutes_provision(m)))
+    if m.state != MeetingState.HELD:
+        raise InvalidInput("会议召开后、纪要签发前方可起草纪要。", field="text")
+    if not text.strip():
+        raise InvalidInput("请填写纪要正文。", field="text")
+    m.minutes_text, m.minutes_drafted_by_id = text.strip(), actor.pk
+    if major_matters is not None:
+        m.major_matters = major_matters
+    m.save(update_fields=["minutes_text", "minutes_drafted_by", "major_matters"])
+    audit.record(
+        actor=actor,
+        action="meetings.minutes.draft",
+        target=m,
+        citation=rb.cite(_minutes_provision(m)),
+        summary=f"起草{m.title}纪要（{len(m.minutes_text)}字）",
+        details={"major_matters": m.major_matters},
+    )
+    return copy_back(meeting, m)
+
+
+@transaction.atomic
+def add_decision(
+    actor: AbstractBaseUser,
+    meeting: Meeting,
+    text: str,
+    *,
+    secret: bool = False,
+    document_title: str = "",
+    task_title: str = "",
+    task_unit: Unit | None = None,
+    task_person: Person | None = None,
+    task_due: dt.date | None = None,
+) -> Decision:
+    """A decision (议定事项) in the minutes, with its follow-ups: a document to issue within N working days
+    after the meeting (art. 42) and/or a task with its owner and deadline."""
+    m = lock(meeting)
+    rb = rb_on(m.date)
+    require(rules.check_office(is_office(actor), "登记议定事项", rb, _minutes_provision(m)))
+    if m.state != MeetingState.HELD:
+        raise InvalidInput("议定事项在会议召开后、纪要签发前登记。", field="text")
+    if not text.strip():
+        raise InvalidInput("请填写议定事项。", field="text")
+    if task_title.strip() and (task_unit is None or task_due is None):
+        raise InvalidInput("落实任务须写明责任单位和完成期限。", field="task_unit")
+    if task_due is not None and task_due < m.date:
+        raise InvalidInput("任务期限不能早于会议日期。", field="task_due")
+    decision = Decision.objects.create(meeting=m, text=text.strip(), secret=secret, position=m.decisions.count() + 1)
+    details: dict[str, Any] = {"decision": decision.pk, "secret": secret}
+    if document_title.strip():
+        due = rules.document_due(m.date, rb, calendar().add_working_days)
+        fu = FollowUp.objects.create(
+            decision=decision,
+            kind=FollowUpKind.DOCUMENT,
+            title=document_title.strip()[:200],
+            due=due,
+            owner_unit=office_unit(),
+        )
+        timers.schedule(DOC_DUE_TIMER, deadline_close(due), f"meetings.followup.{fu.pk}.due", follow_up=fu.pk)
+        details["document_due"] = due.isoformat()
+    if task_title.strip():
+        FollowUp.objects.create(
+            decision=decision,
+            kind=FollowUpKind.TASK,
+            title=task_title.strip()[:200],
+            due=task_due,
+            owner_unit=task_unit,
+            owner_person=task_person,
+        )
+        details["task"] = {"unit": task_unit.code if task_unit else None, "due": str(task_due)}
+    audit.record(
+        actor=actor,
+        action="meetings.decision.add",
+        target=m,
+        citation=rb.cite(_minutes_provision(m)),
+        summary=f"{m.title}议定事项{decision.position}：{decision.text[:60]}",
+        details=details,
+    )
+    return decision
+
+
+@transaction.atomic
+def review_major(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
+    """The 州长 reviews the minutes of a topic meeting on major matters before they are signed (art. 43)."""
+    m = lock(meeting)
+    rb = rb_on(m.date)
+    require(rules.check_confirmer(holds_governor(actor), rb))
+    if not (m.kind == MeetingKind.TOPIC and m.major_matters and m.state == MeetingState.HELD):
+        raise InvalidInput("只有涉及重大事项的专题会议纪要需要州长审核。", field="meeting")
+    m.major_reviewed_by, m.major_reviewed_at = actor_person(actor), timezone.now()
+    m.save(update_fields=["major_reviewed_by", "major_reviewed_at"])
+    audit.record(
+        actor=actor,
+        action="meetings.minutes.review",
+        target=m,
+        citation=rb.cite("meetings.topic_meeting"),
+        summary=f"州长审核{m.title}纪要（重大事项）",
+        details={},
+    )
+    return copy_back(meeting, m)
+
+
+@transaction.atomic
+def sign_minutes(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
+    """The right person signs the minutes (arts. 42, 43); non-secret decisions go to the publication queue
+    (art. 28) counted from the meeting day."""
+    m = lock(meeting)
+    rb = rb_on(m.date)
+    person = actor_person(actor)
+    governor = holds_governor(actor) or holds_governor(actor, m.date)
+    require(
+        rules.check_signer(m.kind, governor, person.pk == m.chair_id, rb),
+        rules.check_major_review(m.kind, m.major_matters, m.major_reviewed_at is not None, rb),
+    )
+    if not m.minutes_text.strip():
+        raise InvalidInput("纪要尚未起草。", field="meeting")
+    m.minutes_signed_by, m.minutes_signed_at = person, timezone.now()
+    m.save(update_fields=["minutes_signed_by", "minutes_signed_at"])
+    move(actor, m, MeetingState.MINUTES_SIGNED, f"{person.name}签发纪要", _minutes_provision(m))
+    gov_unit = Unit.objects.filter(kind="government").order_by("sort_order").first()
+    published = 0
+    for d in m.decisions.all():
+        if rules.publication_needed(d.secret, rb).facts.get("publish"):
+            item = queue_for_publication(
+                actor=actor,
+                kind=ItemKind.MEETING_DECISION,
+                title=f"{m.title}议定事项：{d.text[:80]}",
+                body=d.text,
+                counted_from=m.date,
+                provision="disclosure.meeting_decisions",
+                source=d,
+                issuing_unit=gov_unit,
+                written_on=m.date,
+            )
+            FollowUp.objects.get_or_create(
+                decision=d,
+                kind=FollowUpKind.PUBLICATION,
+                defaults={"publication": item, "due": item.due_on, "title": item.title[:200]},
+            )
+            published += 1
+    audit.record(
+        actor=actor,
+        action="meetings.minutes.sign",
+        target=m,
+        citation=rb.cite(_minutes_provision(m)),
+        summary=f"{person.name}签发{m.title}纪要，议定事项{m.decisions.count()}项，列入公开{published}项",
+        details={"published": published},
+    )
+    owners = [
+        u
+        for fu in FollowUp.objects.filter(decision__meeting=m, kind=FollowUpKind.TASK, owner_unit__isnull=False)
+        for u in people_of_unit(fu.owner_unit, m.date)  # type: ignore[arg-type]
+    ]
+    notices.send(
+        users_of(owners), f"会议纪要已签发，请落实：{m.title}", "", rb.cite(_minutes_provision(m)), meeting_url(m)
+    )
+    return copy_back(meeting, m)
+
+
+def lock_follow_up(follow_up: FollowUp) -> FollowUp:
+    return FollowUp.objects.select_for_update(of=("self",)).select_related("decision__meeting").get(pk=follow_up.pk)
+
+
+@transaction.atomic
+def link_document(actor: AbstractBaseUser, follow_up: FollowUp, document: Document) -> FollowUp:
+    """Link the outgoing document a decision is to issue; it is done once that document is issued (art. 42)."""
+    fu = lock_follow_up(follow_up)
+    m = fu.decision.meeting
+    rb = rb_on(m.date)
+    require(rules.check_office(is_office(actor), "关联会议决定印发的文件", rb, "meetings.document_issue"))
+    if fu.kind != FollowUpKind.DOCUMENT:
+        raise InvalidInput("只有“印发文件”事项可以关联公文。", field="document")
+    if document.flow != Flow.OUTGOING:
+        raise InvalidInput("请关联一份发文。", field="document")
+    fu.document = document
+    fu.save(update_fields=["document"])
+    audit.record(
+        actor=actor,
+        action="meetings.followup.document",
+        target=m,
+        citation=rb.cite("meetings.document_issue"),
+        summary=f"议定事项“{fu.decision.text[:40]}”关联发文《{document.title}》",
+        details={"follow_up": fu.pk, "document": document.pk},
+    )
+    return fu
+
+
+@transaction.atomic
+def complete_task(actor: AbstractBaseUser, follow_up: FollowUp, note: str = "") -> FollowUp:
+    fu = lock_follow_up(follow_up)
+    m = fu.decision.meeting
+    rb = rb_on(m.date)
+    ok = is_office(actor) or (fu.owner_unit is not None and in_unit(actor, fu.owner_unit))
+    require(
+        RuleDecision.allow("meetings.task", "登记任务完成。", rb.cite("meetings.minutes"))
+        if ok
+        else RuleDecision.refuse("meetings.task", "由责任单位或办公室登记任务完成。", rb.cite("meetings.minutes"))
+    )
+    if fu.kind != FollowUpKind.TASK or fu.done_at is not None:
+        raise InvalidInput("该事项不是未完成的落实任务。", field="follow_up")
+    fu.done_at = timezone.now()
+    fu.save(update_fields=["done_at"])
+    audit.record(
+        actor=actor,
+        action="meetings.followup.done",
+        target=m,
+        citation=rb.cite("meetings.minutes"),
+        summary=f"落实任务“{fu.title}”已完成" + (f"：{note}" if note else ""),
+        details={"follow_up": fu.pk},
+    )
+    return fu
+
+
+@transaction.atomic
+def send_to_supervision(
+    actor: AbstractBaseUser,
+    follow_up: FollowUp,
+    *,
+    co_units: Sequence[Unit] = (),
+    report_every: str = "",
+    link_to: SupervisionItem | None = None,
+    new_despite: str = "",
+) -> FollowUp:
+    """交督查督办: hand a task to the supervision area (arts. 26, 54).
+
+    A matter already supervised is refused by the supervision area (art. 26) unless the caller
+    links the task to that item (``link_to``) or gives the reason for a new one (``new_despite``).
+    """
+    fu = lock_follow_up(follow_up)
+    if fu.kind != FollowUpKind.TASK or fu.owner_unit is None or fu.due is None:
+        raise InvalidInput("只有写明责任单位和期限的落实任务可以交督查督办。", field="follow_up")
+    if fu.supervision_ref:
+        raise InvalidInput("该任务已交督查督办。", field="follow_up")
+    item = supervision.open_item(
+        actor,
+        title=fu.title or fu.decision.text[:200],
+        lead_unit=fu.owner_unit,
+        due=fu.due,
+        origin="meeting_decision",
+        co_units=co_units,
+        source=fu.decision,
+        description=f"{fu.decision.meeting.title}议定事项：{fu.decision.text}",
+        report_every=report_every,
+        link_to=link_to,
+        new_despite=new_despite,
+    )
+    fu.supervision_ref = str(item.pk)
+    fu.save(update_fields=["supervision_ref"])
+    m = fu.decision.meeting
+    audit.record(
+        actor=actor,
+        action="meetings.followup.supervise",
+        target=m,
+        citation=rb_on(m.date).cite("meetings.minutes"),
+        summary=f"落实任务“{fu.title}”交督查督办",
+        details={"follow_up": fu.pk, "item": item.pk},
+    )
+    return fu
+
+
+# ---------------------------------------------------------------- press release (art. 45)
+
+
+@transaction.atomic
+def draft_press(actor: AbstractBaseUser, meeting: Meeting, text: str, escalated: bool = False) -> Meeting:
+    m = lock(meeting)
+    rb = rb_on(m.date)
+    require(rules.check_office(is_office(actor), "起草新闻稿", rb, "meetings.press_release"))
+    if m.state not in {MeetingState.HELD, MeetingState.MINUTES_SIGNED}:
+        raise InvalidInput("会议召开后方可起草新闻稿。", field="text")
+    if not text.strip():
+        raise InvalidInput("请填写新闻稿。", field="text")
+    m.press_text, m.press_escalated = text.strip(), escalated
+    m.press_approved_by, m.press_approved_at = None, None
+    m.save(update_fields=["press_text", "press_escalated", "press_approved_by", "press_approved_at"])
+    audit.record(
+        actor=actor,
+        action="meetings.press.draft",
+        target=m,
+        citation=rb.cite("meetings.press_release"),
+        summary=f"起草{m.title}新闻稿" + ("（报州长或常务副州长审核）" if escalated else ""),
+        details={"escalated": escalated},
+    )
+    return copy_back(meeting, m)
+
+
+@transaction.atomic
+def approve_press(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
+    """The 秘书长 (or, when escalated, the 州长 or 常务副州长) approves the press release before release."""
+    m = lock(meeting)
+    rb = rb_on(m.date)
+    require(rules.check_press_approver(kinds_of(actor), holds_governor(actor), m.press_escalated, rb))
+    if not m.press_text:
+        raise InvalidInput("尚无新闻稿。", field="meeting")
+    m.press_approved_by, m.press_approved_at = actor_person(actor), timezone.now()
+    m.save(update_fields=["press_approved_by", "press_approved_at"])
+    audit.record(
+        actor=actor,
+        action="meetings.press.approve",
+        target=m,
+        citation=rb.cite("meetings.press_release"),
+        summary=f"审核同意{m.title}新闻稿",
+        details={},
+    )
+    return copy_back(meeting, m)
+
+
+@timers.handler(DOC_DUE_TIMER)
+def _document_due(timer: Timer) -> None:
+    """At the close of the due day: tell the office if the document has not been issued (art. 42)."""
+    from zhengwu.meetings.services import follow_up_state
+
+    fu = FollowUp.objects.select_related("decision__meeting", "document").filter(pk=timer.payload["follow_up"]).first()
+    if fu is None or follow_up_state(fu, timezone.localdate()) == rules.DONE:
+        return
+    m = fu.decision.meeting
+    office = office_unit()
+    people = people_of_unit(office, m.date) if office else []
+    notices.send(
+        users_of([*people, governor_person(m.date)][:50]),
+        f"会议决定印发文件逾期：{fu.title}",
+        f"{m.title}（{m.date:%Y-%m-%d}）决定印发的文件应于{fu.due:%Y-%m-%d}前印发。",
+        rb_on(m.date).cite("meetings.document_issue"),
+        meeting_url(m),
+    )

@@ -1,0 +1,526 @@
+"""会议 rules (arts. 24-25, 28, 37-47): pure functions over plain facts, each answering with a cited Decision.
+
+No Django here.  Kinds: ``plenary`` 全体会议, ``executive`` 常务会议, ``office`` 州长办公会议, ``topic``
+专题会议 (现场办公会 included), ``study`` 专题学习.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from zhengwu.core.decisions import Decision
+from zhengwu.core.rulebook_view import RulebookView
+
+PLENARY, EXECUTIVE, OFFICE, TOPIC, STUDY = "plenary", "executive", "office", "topic", "study"
+KIND_NAMES = {PLENARY: "全体会议", EXECUTIVE: "常务会议", OFFICE: "州长办公会议", TOPIC: "专题会议", STUDY: "专题学习"}
+KIND_PROVISION = {
+    PLENARY: "meetings.plenary",
+    EXECUTIVE: "meetings.executive",
+    OFFICE: "meetings.office_meeting",
+    TOPIC: "meetings.topic_meeting",
+    STUDY: "meetings.study",
+}
+
+GOVERNOR = "governor"
+EXECUTIVE_VICE = "executive_vice_governor"
+VICE = "vice_governor"
+SECRETARY_GENERAL = "secretary_general"
+LEADERS = frozenset({GOVERNOR, EXECUTIVE_VICE, VICE, SECRETARY_GENERAL})
+
+
+# ---------------------------------------------------------------- composition and chair (arts. 37-39, 43, 47)
+
+
+def member_kinds(kind: str) -> frozenset[str]:
+    """Position kinds that are members (出席) of a meeting of ``kind`` (arts. 38, 39)."""
+    if kind == PLENARY:
+        return LEADERS | {"unit_head_component"}
+    if kind in {EXECUTIVE, STUDY}:
+        return LEADERS
+    if kind == OFFICE:
+        return frozenset({GOVERNOR})
+    return frozenset()
+
+
+def check_chair(kind: str, chair_id: int, governor_holder_id: int | None, rb: RulebookView) -> Decision:
+    """Plenary, executive and office meetings and study sessions are chaired by whoever holds the
+    州长's authority that day (the 常务副州长 when entrusted, art. 6)."""
+    if kind == TOPIC:
+        return Decision.allow("meetings.chair", "专题会议由召集人主持。", rb.cite("meetings.topic_meeting"))
+    citation = rb.cite(KIND_PROVISION[kind])
+    if governor_holder_id is not None and chair_id == governor_holder_id:
+        return Decision.allow("meetings.chair", f"{KIND_NAMES[kind]}由州长主持。", citation)
+    return Decision.refuse(
+        "meetings.chair", f"{KIND_NAMES[kind]}由州长召集和主持（州长外出并委托时由常务副州长主持）。", citation
+    )
+
+
+@dataclass(frozen=True)
+class CallerFacts:
+    """Who calls a topic meeting: the 州长's authority, or a leader and the units of that leader's portfolio."""
+
+    holds_governor: bool
+    position_kinds: frozenset[str]
+    portfolio_unit_ids: frozenset[int]
+
+
+def check_topic_caller(
+    caller: CallerFacts, unit_id: int | None, decision_making: bool, consented: bool, rb: RulebookView
+) -> list[Decision]:
+    """A topic meeting is called by the 州长, or by a 副州长 or the 秘书长 within their portfolio; a
+    decision-making one needs the 州长's recorded consent before it is called (art. 43)."""
+    citation = rb.cite("meetings.topic_meeting")
+    if caller.holds_governor:
+        return [Decision.allow("meetings.topic_caller", "州长召集专题会议。", citation)]
+    out = []
+    if not caller.position_kinds & {EXECUTIVE_VICE, VICE, SECRETARY_GENERAL}:
+        out.append(
+            Decision.refuse("meetings.topic_caller", "专题会议由州长或受州长委托的副州长、秘书长召集。", citation)
+        )
+    elif unit_id is None or unit_id not in caller.portfolio_unit_ids:
+        out.append(
+            Decision.refuse(
+                "meetings.topic_portfolio",
+                "副州长、秘书长只能就分管范围内的工作召集专题会议，请选择分管单位。",
+                citation,
+            )
+        )
+    if decision_making and not consented:
+        out.append(Decision.refuse("meetings.topic_consent", "决策性专题会议须事先征得州长同意。", citation))
+    return out or [Decision.allow("meetings.topic_caller", "在分管范围内召集专题会议。", citation)]
+
+
+# ---------------------------------------------------------------- states
+
+
+TRANSITIONS = {
+    "proposed": {"planned", "cancelled"},
+    "planned": {"agenda_confirmed", "cancelled", "held"},
+    "agenda_confirmed": {"held", "cancelled", "planned"},
+    "held": {"minutes_signed"},
+    "minutes_signed": set(),
+    "cancelled": set(),
+}
+STATE_NAMES = {
+    "proposed": "待州长同意",
+    "planned": "筹备中",
+    "agenda_confirmed": "议题已确定",
+    "held": "已召开",
+    "minutes_signed": "纪要已签发",
+    "cancelled": "已取消",
+}
+
+
+def check_transition(current: str, target: str, rb: RulebookView, provision: str = "meetings.types") -> Decision:
+    if target in TRANSITIONS.get(current, set()):
+        return Decision.allow("meetings.state", "状态可以变更。", rb.cite(provision))
+    return Decision.refuse(
+        "meetings.state",
+        f"会议当前为“{STATE_NAMES.get(current, current)}”，不能改为“{STATE_NAMES.get(target, target)}”。",
+        rb.cite(provision),
+    )
+
+
+def check_meeting_kind(kind: str, has_agenda: bool, rb: RulebookView) -> Decision:
+    """Held meetings with topics: plenary, executive, office and topic meetings; a study session has a theme."""
+    if kind not in KIND_NAMES:
+        return Decision.refuse(
+            "meetings.kind",
+            "会议类型应为全体会议、常务会议、州长办公会议、专题会议或专题学习。",
+            rb.cite("meetings.types"),
+        )
+    if kind == STUDY and has_agenda:
+        return Decision.refuse("meetings.kind", "专题学习的主题由州长确定，不安排部门议题。", rb.cite("meetings.study"))
+    return Decision.allow("meetings.kind", "会议类型可以安排议题。", rb.cite("meetings.types"))
+
+
+# ---------------------------------------------------------------- cadence (arts. 38, 39, 47)
+
+
+@dataclass(frozen=True)
+class CadenceLine:
+    kind: str
+    label: str
+    count: int
+    expected: str
+    ok: bool
+    decision: Decision
+
+
+def cadence(today: dt.date, held_dates: Mapping[str, Sequence[dt.date]], rb: RulebookView) -> list[CadenceLine]:
+    """This year's plenary meetings, this month's executive meetings and the study sessions, against
+    the parameters; each line warns when the cadence is falling behind (or over the limit)."""
+    out: list[CadenceLine] = []
+    plenary = [d for d in held_dates.get(PLENARY, ()) if d.year == today.year and d <= today]
+    lo, hi = int(rb.param("meeting.plenary_per_year_min").value), int(rb.param("meeting.plenary_per_year_max").value)
+    cite = rb.param_citation("meeting.plenary_per_year_min")
+    n = len(plenary)
+    if n > hi:
+        d = Decision.refuse("meetings.cadence.plenary", f"今年已召开全体会议{n}次，超过每年{hi}次。", cite)
+    elif n < lo and today.month >= 10:
+        d = Decision.refuse(
+            "meetings.cadence.plenary", f"今年已召开全体会议{n}次，少于每年{lo}次，且已进入第四季度。", cite
+        )
+    else:
+        d = Decision.allow("meetings.cadence.plenary", f"今年已召开全体会议{n}次（每年{lo}至{hi}次）。", cite)
+    out.append(CadenceLine(PLENARY, "全体会议（本年）", n, f"{lo}–{hi}", d.allowed, d))
+
+    executive = [
+        d for d in held_dates.get(EXECUTIVE, ()) if (d.year, d.month) == (today.year, today.month) and d <= today
+    ]
+    lo, hi = (
+        int(rb.param("meeting.executive_per_month_min").value),
+        int(rb.param("meeting.executive_per_month_max").value),
+    )
+    cite = rb.param_citation("meeting.executive_per_month_min")
+    n = len(executive)
+    if n > hi:
+        d = Decision.refuse("meetings.cadence.executive", f"本月已召开常务会议{n}次，超过每月{hi}次。", cite)
+    elif n < lo and today.day >= 20:
+        d = Decision.refuse(
+            "meetings.cadence.executive", f"本月已召开常务会议{n}次，少于每月{lo}次，且已过本月20日。", cite
+        )
+    else:
+        d = Decision.allow("meetings.cadence.executive", f"本月已召开常务会议{n}次（每月{lo}至{hi}次）。", cite)
+    out.append(CadenceLine(EXECUTIVE, "常务会议（本月）", n, f"{lo}–{hi}", d.allowed, d))
+
+    months = int(rb.param("meeting.study_interval_months").value)
+    cite = rb.param_citation("meeting.study_interval_months")
+    past = sorted(d for d in held_dates.get(STUDY, ()) if d <= today)
+    this_year = [d for d in past if d.year == today.year]
+    if past:
+        last = past[-1]
+        gap = (today.year - last.year) * 12 + today.month - last.month
+        if gap > months:
+            d = Decision.refuse("meetings.cadence.study", f"上次专题学习为{last:%Y-%m-%d}，已超过{months}个月。", cite)
+        else:
+            d = Decision.allow(
+                "meetings.cadence.study", f"上次专题学习为{last:%Y-%m-%d}（约每{months}个月一次）。", cite
+            )
+    else:
+        d = Decision.refuse("meetings.cadence.study", f"尚无专题学习记录（约每{months}个月一次）。", cite)
+    out.append(CadenceLine(STUDY, "专题学习（本年）", len(this_year), f"约每{months}个月1次", d.allowed, d))
+    return out
+
+
+# ---------------------------------------------------------------- agenda topics (arts. 24, 25, 40)
+
+STEP_NAMES = {
+    "legality_review": "合法性审查",
+    "assess_legality": "合法性评估",
+    "assess_necessity": "必要性评估",
+    "assess_science": "科学性评估",
+    "assess_feasibility": "可行性评估",
+    "assess_control": "可控性评估",
+    "consultation": "征求相关部门和县市意见",
+    "stability_risk": "社会稳定风险评估",
+    "hearing": "听证",
+    "fair_competition": "公平竞争审查",
+}
+STEP_PROVISION = {"legality_review": "meetings.major_decision"}
+
+
+def required_steps(major_decision: bool, public_interest: bool, market_activity: bool) -> tuple[str, ...]:
+    """Which steps a topic needs, from what it touches (arts. 24, 25)."""
+    if not major_decision:
+        return ()
+    steps = [
+        "legality_review",
+        "assess_legality",
+        "assess_necessity",
+        "assess_science",
+        "assess_feasibility",
+        "assess_control",
+        "consultation",
+    ]
+    if public_interest:
+        steps += ["stability_risk", "hearing"]
+    if market_activity:
+        steps.append("fair_competition")
+    return tuple(steps)
+
+
+@dataclass(frozen=True)
+class TopicFacts:
+    title: str
+    leader_name: str
+    leader_away: bool
+    touches_coordination: bool  # projects, funds, staffing, rewards or punishments
+    coordination_done: bool
+    reviewed: bool
+    major_decision: bool
+    public_interest: bool
+    market_activity: bool
+    steps_done: frozenset[str]
+
+
+def check_schedulable(t: TopicFacts, meeting_date: dt.date, rb: RulebookView) -> list[Decision]:
+    """Whether a topic may go on the agenda of a meeting on ``meeting_date`` (arts. 24, 25, 40)."""
+    out: list[Decision] = []
+    if t.leader_away:
+        out.append(
+            Decision.refuse(
+                "meetings.leader_absent",
+                f"议题“{t.title}”的分管领导{t.leader_name}{meeting_date:%Y-%m-%d}不能出席会议，其议题不安排上会。",
+                rb.cite("meetings.agenda_leader_absent"),
+                leader=t.leader_name,
+            )
+        )
+    if not t.reviewed:
+        out.append(
+            Decision.refuse(
+                "meetings.not_reviewed", f"议题“{t.title}”尚未经分管领导审核协调。", rb.cite("meetings.agenda")
+            )
+        )
+    if t.touches_coordination and not t.coordination_done:
+        out.append(
+            Decision.refuse(
+                "meetings.coordination",
+                f"议题“{t.title}”涉及项目、资金、编制或奖惩，协调尚未完成，不能提交会议。",
+                rb.cite("meetings.agenda_coordination"),
+            )
+        )
+    missing = [
+        s for s in required_steps(t.major_decision, t.public_interest, t.market_activity) if s not in t.steps_done
+    ]
+    if missing:
+        names = "、".join(STEP_NAMES[s] for s in missing)
+        provision = "meetings.major_decision" if "legality_review" in missing else "meetings.major_matter_steps"
+        out.append(
+            Decision.refuse(
+                "meetings.major_steps",
+                f"重大事项议题“{t.title}”尚未完成：{names}。",
+                rb.cite(provision),
+                missing=missing,
+            )
+        )
+    return out or [Decision.allow("meetings.schedulable", f"议题“{t.title}”可以上会。", rb.cite("meetings.agenda"))]
+
+
+def check_reviewer(is_portfolio_leader: bool, holds_governor: bool, rb: RulebookView) -> Decision:
+    """The 分管 leader reviews and coordinates a topic (the 州长 may too)."""
+    if is_portfolio_leader or holds_governor:
+        return Decision.allow("meetings.reviewer", "分管领导审核议题。", rb.cite("meetings.agenda"))
+    return Decision.refuse("meetings.reviewer", "议题由申请单位的分管领导审核协调。", rb.cite("meetings.agenda"))
+
+
+def check_confirmer(holds_governor: bool, rb: RulebookView) -> Decision:
+    if holds_governor:
+        return Decision.allow("meetings.confirmer", "州长确定议题。", rb.cite("meetings.agenda"))
+    return Decision.refuse("meetings.confirmer", "会议议题由州长确定。", rb.cite("meetings.agenda"))
+
+
+def check_office(is_office: bool, what: str, rb: RulebookView, provision: str = "meetings.agenda") -> Decision:
+    if is_office:
+        return Decision.allow("meetings.office", f"办公室{what}。", rb.cite(provision))
+    return Decision.refuse("meetings.office", f"{what}由州政府办公室办理。", rb.cite(provision))
+
+
+# ---------------------------------------------------------------- papers (art. 40)
+
+
+def papers_deadline(meeting_date: dt.date, lead_days: int, previous_working_day: dt.date) -> dt.date:
+    """Papers reach attendees by the close of the working day ``lead_days`` before the meeting
+    (``previous_working_day`` is that day, computed on the working-day calendar by the caller)."""
+    return previous_working_day if lead_days > 0 else meeting_date
+
+
+def paper_late(distributed_on: dt.date | None, deadline: dt.date, today: dt.date) -> bool:
+    """Late: distributed after the deadline, or not distributed and the deadline has passed."""
+    if distributed_on is None:
+        return today > deadline
+    return distributed_on > deadline
+
+
+# ---------------------------------------------------------------- attendance (art. 41)
+
+
+def leave_decider(requester_kind: str, rb: RulebookView) -> tuple[str, Decision]:
+    """Who decides a leave request: a government leader asks the 州长 (``governor``); a unit head asks
+    the chair or the office (``chair_or_office``)."""
+    citation = rb.cite("meetings.attendance")
+    if requester_kind in LEADERS:
+        return GOVERNOR, Decision.allow("meetings.leave_route", "政府领导请假须经州长同意。", citation)
+    return "chair_or_office", Decision.allow(
+        "meetings.leave_route", "部门负责人书面向会议主持人或办公室请假。", citation
+    )
+
+
+def check_staff(kind: str, is_main_reporter: bool, already: int, rb: RulebookView) -> Decision:
+    """At an executive meeting only the main reporting unit may bring staff (one), others none."""
+    if kind != EXECUTIVE:
+        return Decision.allow("meetings.staff", "本类会议不限制随行工作人员。", rb.cite("meetings.attendance"))
+    key = "meeting.executive_staff_main_reporter" if is_main_reporter else "meeting.executive_staff_other_units"
+    limit = int(rb.param(key).value)
+    if already + 1 > limit:
+        who = "议题主要汇报单位" if is_main_reporter else "非主要汇报单位"
+        return Decision.refuse(
+            "meetings.staff",
+            f"常务会议{who}可带工作人员{limit}人，已登记{already}人。",
+            rb.cite("meetings.staff_limit"),
+        )
+    return Decision.allow("meetings.staff", "可以登记随行工作人员。", rb.cite("meetings.staff_limit"))
+
+
+def check_deputy(same_unit: bool, leave_approved: bool, rb: RulebookView) -> Decision:
+    citation = rb.cite("meetings.attendance")
+    if not leave_approved:
+        return Decision.refuse("meetings.deputy", "请假经批准后方可指定他人代为出席。", citation)
+    if not same_unit:
+        return Decision.refuse("meetings.deputy", "代为出席的应为本单位负责同志。", citation)
+    return Decision.allow("meetings.deputy", "可以指定代为出席人员。", citation)
+
+
+# ---------------------------------------------------------------- minutes and decisions (arts. 28, 42, 43, 45)
+
+
+def minutes_signer(kind: str, rb: RulebookView) -> tuple[str, Decision]:
+    """Who signs the minutes: the 州长 for plenary, executive and office meetings (arts. 42, 43) and
+    study sessions; the presiding leader for topic meetings (art. 43)."""
+    if kind in {PLENARY, EXECUTIVE}:
+        return GOVERNOR, Decision.allow(
+            "meetings.signer", "全体会议、常务会议纪要由州长签发。", rb.cite("meetings.minutes")
+        )
+    if kind in {OFFICE, STUDY}:
+        return GOVERNOR, Decision.allow(
+            "meetings.signer", "州长办公会议纪要由州长签发。", rb.cite("meetings.office_meeting")
+        )
+    return "chair", Decision.allow(
+        "meetings.signer", "专题会议纪要由主持会议的领导签发。", rb.cite("meetings.topic_meeting")
+    )
+
+
+def check_signer(kind: str, is_governor_holder: bool, is_chair: bool, rb: RulebookView) -> Decision:
+    who, basis = minutes_signer(kind, rb)
+    ok = is_governor_holder if who == GOVERNOR else is_chair
+    if ok:
+        return basis
+    return Decision.refuse("meetings.signer", basis.message.replace("由", "应由"), basis.citation)
+
+
+def check_major_review(kind: str, major: bool, reviewed: bool, rb: RulebookView) -> Decision:
+    """Topic meeting minutes on major matters are reviewed by the 州长 before they are signed (art. 43)."""
+    if kind == TOPIC and major and not reviewed:
+        return Decision.refuse(
+            "meetings.major_review", "专题会议纪要涉及重大事项的，须先报州长审核。", rb.cite("meetings.topic_meeting")
+        )
+    return Decision.allow("meetings.major_review", "无需州长审核或已审核。", rb.cite("meetings.topic_meeting"))
+
+
+def document_due(
+    meeting_date: dt.date, rb: RulebookView, add_working_days: Callable[[dt.date, int], dt.date]
+) -> dt.date:
+    """Documents decided at a meeting are issued within N working days after it (art. 42)."""
+    days = int(rb.param("meeting.document_issue_days").value)
+    return add_working_days(meeting_date, days)
+
+
+DONE, OVERDUE, AT_RISK, PENDING = "done", "overdue", "at_risk", "pending"
+STATUS_NAMES = {DONE: "已完成", OVERDUE: "已逾期", AT_RISK: "临近期限", PENDING: "办理中"}
+
+
+def follow_up_status(
+    due: dt.date | None, done_on: dt.date | None, today: dt.date, working_days_left: int | None, at_risk_days: int
+) -> str:
+    """done when carried out (on time or not); overdue after the due day; at risk when few working days remain."""
+    if done_on is not None:
+        return DONE
+    if due is None:
+        return PENDING
+    if today > due:
+        return OVERDUE
+    if working_days_left is not None and working_days_left <= at_risk_days:
+        return AT_RISK
+    return PENDING
+
+
+def publication_needed(secret: bool, rb: RulebookView) -> Decision:
+    if secret:
+        return Decision.allow("meetings.publish", "涉密事项不公开。", rb.cite("disclosure.meeting_decisions"))
+    return Decision.allow(
+        "meetings.publish", "会议决定除涉密外应及时公开。", rb.cite("disclosure.meeting_decisions"), publish=True
+    )
+
+
+def check_press_approver(
+    position_kinds: Iterable[str], holds_governor: bool, escalated: bool, rb: RulebookView
+) -> Decision:
+    """Press releases on meeting decisions: reviewed by the 秘书长; when escalated, by the 州长 or 常务副州长."""
+    kinds = set(position_kinds)
+    citation = rb.cite("meetings.press_release")
+    if escalated:
+        if holds_governor or EXECUTIVE_VICE in kinds:
+            return Decision.allow("meetings.press", "州长或常务副州长审核新闻稿。", citation)
+        return Decision.refuse("meetings.press", "该新闻稿须由州长或常务副州长审核。", citation)
+    if SECRETARY_GENERAL in kinds:
+        return Decision.allow("meetings.press", "秘书长审核新闻稿。", citation)
+    return Decision.refuse("meetings.press", "会议决定的新闻稿由秘书长审核。", citation)
+
+
+# ---------------------------------------------------------------- prefecture-wide meetings (art. 44)
+
+
+@dataclass(frozen=True)
+class WideMeetingFacts:
+    outside_atushi: bool
+    outside_reason: str
+    high_end_hotel: bool
+    scenic_area: bool
+    invites_county_heads: bool
+    county_heads_approved: bool
+    held_this_year: int
+    exception_approved: bool
+
+
+def check_wide_request(f: WideMeetingFacts, rb: RulebookView, final: bool = False) -> list[Decision]:
+    citation = rb.cite("meetings.prefecture_wide")
+    out: list[Decision] = []
+    if f.high_end_hotel or f.scenic_area:
+        out.append(Decision.refuse("meetings.wide.venue", "全州性会议不得在高档酒店或风景名胜区召开。", citation))
+    if f.outside_atushi and not f.outside_reason.strip():
+        out.append(Decision.refuse("meetings.wide.outside", "在阿图什市以外召开会议须严格控制，请说明理由。", citation))
+    limit = int(rb.param("meeting.prefecture_wide_per_department_per_year").value)
+    if f.held_this_year >= limit and not f.exception_approved:
+        out.append(
+            Decision.refuse(
+                "meetings.wide.quota",
+                f"每个部门每年原则上只召开{limit}次全州性会议，今年已有{f.held_this_year}次；确需召开的须经批准例外。",
+                rb.param_citation("meeting.prefecture_wide_per_department_per_year"),
+            )
+        )
+    if final and f.invites_county_heads and not f.county_heads_approved:
+        out.append(
+            Decision.refuse("meetings.wide.county_heads", "未经批准不得邀请县（市）政府负责同志参加。", citation)
+        )
+    return out or [
+        Decision.allow("meetings.wide", "全州性会议申请符合规定。", citation, strictly_controlled=f.outside_atushi)
+    ]
+
+
+def check_wide_issuer(unit_kind: str, rb: RulebookView) -> Decision:
+    """A department's meeting is not held in the name of the 州政府 or its office (art. 44)."""
+    if unit_kind in {"government", "office"}:
+        return Decision.refuse(
+            "meetings.wide.name",
+            "部门召开的全州性会议不得以州政府或州政府办公室名义召开。",
+            rb.cite("meetings.prefecture_wide"),
+        )
+    return Decision.allow("meetings.wide.name", "以部门名义召开。", rb.cite("meetings.prefecture_wide"))
+
+
+def check_wide_consenter(is_portfolio_leader: bool, rb: RulebookView) -> Decision:
+    if is_portfolio_leader:
+        return Decision.allow("meetings.wide.consent", "分管领导同意。", rb.cite("meetings.prefecture_wide"))
+    return Decision.refuse(
+        "meetings.wide.consent", "全州性会议须先经分管领导同意。", rb.cite("meetings.prefecture_wide")
+    )
+
+
+def check_wide_approver(holds_governor: bool, is_executive: bool, rb: RulebookView) -> Decision:
+    if holds_governor or is_executive:
+        return Decision.allow("meetings.wide.approve", "州政府批准。", rb.cite("meetings.prefecture_wide"))
+    return Decision.refuse(
+        "meetings.wide.approve", "全州性会议由州长或常务副州长代表州政府批准。", rb.cite("meetings.prefecture_wide")
+    )
