@@ -1,0 +1,42 @@
+"""The 工作台 panel: the reports my unit owes, and (for the office) items awaiting verification."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest
+from django.utils import timezone
+
+from zhengwu.supervision import rules
+from zhengwu.supervision.models import ItemState, ProgressReport, SupervisionItem
+from zhengwu.supervision.services import actor_fact
+from zhengwu.web.workbench_registry import Section, register
+
+
+@register(30, "supervision")
+def panel(request: HttpRequest) -> Section | None:
+    user = request.user
+    if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
+        return None
+    today = timezone.localdate()
+    actor = actor_fact(user, today)
+    units = {p.unit_id for p in actor.positions if p.kind in rules.UNIT_STAFF}
+    reports = list(
+        ProgressReport.objects.filter(unit_id__in=units, submitted_at__isnull=True)
+        .exclude(item__state=ItemState.CLOSED).select_related("item", "unit").order_by("due", "id")[:20]
+    )
+    finals = list(
+        SupervisionItem.objects.filter(lead_unit_id__in=units, state=ItemState.OPEN)
+        .select_related("lead_unit").order_by("due", "id")[:20]
+    )
+    to_verify = (
+        list(SupervisionItem.objects.filter(state=ItemState.REPORTED).select_related("lead_unit")
+             .order_by("reported_at", "id")[:20])
+        if actor.supervisor else []
+    )
+    count = len(reports) + len(finals) + len(to_verify)
+    if not count:
+        return None
+    return Section(
+        key="supervision", title="督查督办", template="web/supervision/_workbench.html",
+        context={"reports": reports, "finals": finals, "to_verify": to_verify, "today": today}, count=count,
+    )
