@@ -5,3 +5,12 @@ class OversightConfig(AppConfig):
     name = "zhengwu.oversight"
     label = "oversight"
     verbose_name = "复议诉讼审计"
+
+    def ready(self) -> None:
+        # the reminder and overdue timers; the compliance lines and workbench panel
+        from zhengwu.oversight import actions, panels  # noqa: F401
+
+    def load_demo(self) -> bool:
+        from zhengwu.oversight.demo import load_demo
+
+        return load_demo()

@@ -5,3 +5,12 @@ class PetitionsConfig(AppConfig):
     name = "zhengwu.petitions"
     label = "petitions"
     verbose_name = "信访"
+
+    def ready(self) -> None:
+        # the reminder and overdue timers of each limit; the compliance lines and workbench panel
+        from zhengwu.petitions import actions, panels  # noqa: F401
+
+    def load_demo(self) -> bool:
+        from zhengwu.petitions.demo import load_demo
+
+        return load_demo()

@@ -5,3 +5,12 @@ class SuggestionsConfig(AppConfig):
     name = "zhengwu.suggestions"
     label = "suggestions"
     verbose_name = "建议提案"
+
+    def ready(self) -> None:
+        # the reminder and overdue timers; the compliance lines and workbench panel
+        from zhengwu.suggestions import actions, panels  # noqa: F401
+
+    def load_demo(self) -> bool:
+        from zhengwu.suggestions.demo import load_demo
+
+        return load_demo()

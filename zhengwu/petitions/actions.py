@@ -1,0 +1,521 @@
+"""Actions of 信访 (art. 35; 《信访工作条例》): register → decide acceptance and tell the petitioner →
+handle (extend once with a leader's approval) → conclude → 复查 → 复核.  An important letter is
+routed to a government leader, who reads it and writes an instruction; it is then followed as a
+supervision item.  Every view of the petitioner's personal data is recorded.
+
+Each action locks the petition, asks :mod:`zhengwu.petitions.rules`, writes, audits, notifies and
+moves the reminder and overdue timers of the limit now running, in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.documents.actions.common import users_of
+from zhengwu.notices import services as notices
+from zhengwu.org.models import Person, Unit
+from zhengwu.org.rules import Authority, Holder
+from zhengwu.org.services import person_of, positions_of, who_holds
+from zhengwu.petitions import rules
+from zhengwu.petitions.followup import follow_up
+from zhengwu.petitions.limits import cancel_limit, schedule_limit
+from zhengwu.petitions.models import Channel, Petition, Petitioner, Review, Stage, State
+from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.timers import services as timers
+from zhengwu.timers.models import Timer
+from zhengwu.workdays.services import calendar
+
+PETITIONS_FUNCTION = "petitions"
+TIMER_PREFIX = "petitions.limit"
+LIMIT_LABELS = {"accept": "受理告知", "handle": "办结", "review": "复查", "rereview": "复核"}
+
+
+def url_of(petition: Petition) -> str:
+    return f"/petitions/{petition.pk}/"
+
+
+def petitions_units() -> list[Unit]:
+    """The units whose ``functions`` include ``petitions`` (the 信访局)."""
+    return [u for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code")
+            if PETITIONS_FUNCTION in u.functions]
+
+
+def rulebook_of(petition: Petition) -> RulebookView:
+    return view_of(petition.rulebook_version)
+
+
+def access_of(petition: Petition) -> rules.CaseAccess:
+    return rules.CaseAccess(frozenset(u.pk for u in petitions_units()), petition.handling_unit_id,
+                            petition.leader_id)
+
+
+def _person_id(actor: AbstractBaseUser) -> int | None:
+    person = person_of(actor)
+    return person.pk if person else None
+
+
+def _lock(petition: Petition) -> Petition:
+    return (Petition.objects.select_for_update(of=("self",))
+            .select_related("unit_concerned", "handling_unit", "leader", "rulebook_version").get(pk=petition.pk))
+
+
+def _copy_back(target: Petition, written: Petition) -> Petition:
+    if target is not written:
+        for f in target._meta.concrete_fields:
+            setattr(target, f.attname, getattr(written, f.attname))
+    return written
+
+
+def _state(p: Petition, allowed: Iterable[str], what: str) -> Decision:
+    return rules.check_state(p.state, set(allowed), str(State(p.state).label), what, rulebook_of(p))
+
+
+def _heads(*units: Unit | None) -> list[Holder | None]:
+    return [who_holds(Authority("head", u.pk)) for u in units if u is not None]
+
+
+def _bureau_heads() -> list[Holder | None]:
+    return _heads(*petitions_units())
+
+
+def _text(value: str, field: str, what: str, max_length: int | None = None) -> str:
+    text = value.strip()
+    if not text:
+        raise InvalidInput(f"请填写{what}。", field=field)
+    if max_length is not None and len(text) > max_length:
+        raise InvalidInput(f"{what}不能超过{max_length}个字。", field=field)
+    return text
+
+
+def _optional(value: str, field: str, what: str, max_length: int) -> str:
+    text = value.strip()
+    if len(text) > max_length:
+        raise InvalidInput(f"{what}不能超过{max_length}个字。", field=field)
+    return text
+
+
+def _day(value: dt.date | None, field: str, what: str) -> dt.date:
+    today = timezone.localdate()
+    day = value or today
+    if day > today:
+        raise InvalidInput(f"{what}不能晚于今天。", field=field)
+    return day
+
+
+# -- limits and timers ---------------------------------------------------------------------------
+
+
+def open_limits(petition: Petition) -> dict[str, dt.date]:
+    """The time limit now running (受理告知, 办结, 复查 or 复核) and its last day."""
+    if petition.state == State.REGISTERED:
+        return {"accept": petition.accept_due}
+    if petition.state == State.HANDLING and petition.handle_due:
+        return {"handle": petition.handle_due}
+    for state, stage in ((State.REVIEWING, Stage.REVIEW), (State.REREVIEWING, Stage.REREVIEW)):
+        if petition.state == state:
+            review = petition.reviews.filter(stage=stage).first()
+            if review is not None:
+                return {str(stage): review.due}
+    return {}
+
+
+def _key(petition: Petition, limit: str) -> str:
+    return f"petitions.{petition.pk}.{limit}"
+
+
+def _schedule(petition: Petition, limit: str, due: dt.date) -> None:
+    rb = rulebook_of(petition)
+    schedule_limit(TIMER_PREFIX, _key(petition, limit), due, rb.param("petitions.remind_days").as_int, calendar(),
+                   timezone.now(), petition_id=petition.pk, limit=limit)
+
+
+def _limit_people(petition: Petition, limit: str) -> list[AbstractBaseUser]:
+    people = _bureau_heads()
+    if limit == "handle":
+        people += _heads(petition.handling_unit)
+    return users_of(people)
+
+
+@timers.handler(f"{TIMER_PREFIX}.remind")
+def _remind(timer: Timer) -> None:
+    petition = Petition.objects.filter(pk=timer.payload.get("petition_id")).select_related("handling_unit").first()
+    limit = str(timer.payload.get("limit", ""))
+    if petition is None:
+        return
+    due = open_limits(petition).get(limit)
+    if due is None:
+        return
+    rb = rulebook_of(petition)
+    label = LIMIT_LABELS.get(limit, limit)
+    with transaction.atomic():
+        notices.send(_limit_people(petition, limit), f"信访{label}期限将至：{petition.number}（{due:%Y-%m-%d}）",
+                     petition.summary[:200], rb.cite(rules.TIME_LIMITS), url_of(petition))
+
+
+@timers.handler(f"{TIMER_PREFIX}.overdue")
+def _overdue(timer: Timer) -> None:
+    """At 24:00 of the last day, a limit still running is marked overdue (idempotent)."""
+    with transaction.atomic():
+        petition = (Petition.objects.select_for_update(of=("self",)).select_related("handling_unit", "rulebook_version")
+                    .filter(pk=timer.payload.get("petition_id")).first())
+        limit = str(timer.payload.get("limit", ""))
+        if petition is None:
+            return
+        due = open_limits(petition).get(limit)
+        if due is None or timezone.localdate(timer.fire_at) < due or limit in petition.overdue_limits:
+            return
+        petition.overdue_limits = [*petition.overdue_limits, limit]
+        petition.save(update_fields=["overdue_limits"])
+        rb = rulebook_of(petition)
+        label = LIMIT_LABELS.get(limit, limit)
+        audit.record(actor=None, action="petitions.overdue", target=petition, citation=rb.cite(rules.TIME_LIMITS),
+                     summary=f"信访事项{petition.number}超过{label}期限（{due:%Y-%m-%d}）",
+                     details={"limit": limit, "due": due.isoformat()})
+        notices.send(_limit_people(petition, limit), f"信访{label}已逾期：{petition.number}", petition.summary[:200],
+                     rb.cite(rules.TIME_LIMITS), url_of(petition))
+
+
+# -- register ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PetitionerData:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@transaction.atomic
+def register(
+    actor: AbstractBaseUser,
+    *,
+    channel: str,
+    received_on: dt.date,
+    summary: str,
+    unit_concerned: Unit,
+    petitioner: PetitionerData,
+    important: bool = False,
+    leader: Person | None = None,
+    is_demo: bool = False,
+) -> Petition:
+    """登记 a letter or visit; the acceptance limit starts (15 days, 《信访工作条例》arts. 22–23).
+    ``important``: a 重要来信, routed at once to ``leader`` (by default the 分管 leader of the unit
+    concerned)."""
+    version = version_in_force()
+    rb = view_of(version)
+    if channel not in Channel.values:
+        raise InvalidInput(f"无法识别的信访形式“{channel}”。", field="channel")
+    text = _text(summary, "summary", "反映的主要问题")
+    name = _text(petitioner.name, "petitioner_name", "信访人姓名", 60)
+    id_number = _optional(petitioner.id_number, "id_number", "身份证号码", 18)
+    phone = _optional(petitioner.phone, "phone", "联系电话", 30)
+    address = _optional(petitioner.address, "address", "住址", 200)
+    received = _day(received_on, "received_on", "收到日期")
+    require(rules.may_register(positions_of(actor), {u.pk for u in petitions_units()}, rb))
+    due = rules.accept_due(received, rb, calendar())
+    year = received.year
+    serial = Petition.objects.filter(number__startswith=f"克信访〔{year}〕").count() + 1
+    while Petition.objects.filter(number=f"克信访〔{year}〕{serial}号").exists():
+        serial += 1
+    petition = Petition.objects.create(
+        number=f"克信访〔{year}〕{serial}号", channel=channel, received_on=received, summary=text,
+        unit_concerned=unit_concerned, state=State.REGISTERED, accept_due=due, rulebook_version=version,
+        created_by_id=actor.pk, created_at=timezone.now(), is_demo=is_demo,
+    )
+    Petitioner.objects.create(petition=petition, name=name, id_number=id_number, phone=phone, address=address,
+                              is_demo=is_demo)
+    audit.record(actor=actor, action="petitions.register", target=petition, citation=rb.cite(rules.HANDLING),
+                 summary=f"登记信访事项{petition.number}（{petition.get_channel_display()}），"
+                 f"涉及{unit_concerned.short_name or unit_concerned.name}，应于{due:%Y-%m-%d}前决定是否受理并告知",
+                 details={"channel": channel, "unit": unit_concerned.code, "accept_due": due.isoformat()})
+    _schedule(petition, "accept", due)
+    if important:
+        _route(actor, petition, leader)
+    return petition
+
+
+def default_leader(unit: Unit, day: dt.date | None = None) -> Holder | None:
+    """The leader an important letter goes to: the 分管 leader of the unit concerned."""
+    return who_holds(Authority("portfolio", unit.pk), day)
+
+
+def _route(actor: AbstractBaseUser, petition: Petition, leader: Person | None) -> None:
+    rb = rulebook_of(petition)
+    if leader is None:
+        holder = default_leader(petition.unit_concerned)
+        if holder is None:
+            raise InvalidInput("涉及单位没有分管领导，请指定呈阅的州人民政府领导。", field="leader")
+        leader = Person.objects.select_related("user").get(pk=holder.person_id)
+    require(rules.check_leader(positions_of(leader.user), rb))
+    petition.important, petition.leader, petition.routed_at = True, leader, timezone.now()
+    petition.save(update_fields=["important", "leader", "routed_at"])
+    audit.record(actor=actor, action="petitions.route_important", target=petition, citation=rb.cite(rules.IMPORTANT),
+                 summary=f"重要来信{petition.number}呈{leader.name}阅批", details={"leader": leader.pk})
+    notices.send([leader.user], f"重要来信待阅批：{petition.number}", petition.summary[:200],
+                 rb.cite(rules.IMPORTANT), url_of(petition))
+
+
+@transaction.atomic
+def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person | None = None) -> Petition:
+    """Mark a letter important and route it to a government leader (art. 35)."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+            _state(p, [State.REGISTERED, State.HANDLING], "呈领导阅批"))
+    if p.instructed_at is not None:
+        raise InvalidInput("本件已有领导批示，不需再呈阅。", field="leader")
+    _route(actor, p, leader)
+    return _copy_back(petition, p)
+
+
+# -- the leader ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
+    """The leader opens the important letter: the first reading is recorded (art. 35)."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    require(rules.may_read(_person_id(actor), p.leader_id, rb))
+    if p.leader_read_at is None:
+        p.leader_read_at = timezone.now()
+        p.save(update_fields=["leader_read_at"])
+        audit.record(actor=actor, action="petitions.leader_read", target=p, citation=rb.cite(rules.IMPORTANT),
+                     summary=f"阅读重要来信{p.number}")
+    return _copy_back(petition, p)
+
+
+@transaction.atomic
+def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition:
+    """The leader's 批示; the letter is then followed as a supervision item (art. 35)."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    require(rules.may_instruct(_person_id(actor), p.leader_id, p.leader_read_at is not None,
+                               p.instructed_at is not None, rb))
+    instruction = _text(text, "instruction", "批示内容")
+    p.instruction, p.instructed_at = instruction, timezone.now()
+    lead = p.handling_unit or p.unit_concerned
+    today = timezone.localdate()
+    due = p.handle_due if p.handle_due and p.handle_due > today else rules.handle_due(today, rb, calendar())
+    item_id, linked = follow_up(actor, title=f"落实领导批示：{p.summary[:80]}（信访件{p.number}）", lead_unit=lead,
+                                due=due, origin="petition", source=p,
+                                description=f"{p.summary}\n\n领导批示：{instruction}")
+    p.followup_id = item_id
+    p.save(update_fields=["instruction", "instructed_at", "followup_id"])
+    audit.record(actor=actor, action="petitions.instruct", target=p, citation=rb.cite(rules.IMPORTANT),
+                 summary=f"批示重要来信{p.number}：{instruction}",
+                 details={"supervision_item": item_id, "linked": linked})
+    notices.send(users_of([*_bureau_heads(), *_heads(lead)]), f"领导已批示重要来信：{p.number}", instruction,
+                 rb.cite(rules.IMPORTANT), url_of(p))
+    return _copy_back(petition, p)
+
+
+# -- acceptance and handling ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def decide_acceptance(
+    actor: AbstractBaseUser,
+    petition: Petition,
+    accept: bool,
+    told_how: str,
+    handling_unit: Unit | None = None,
+    reason: str = "",
+    decided_on: dt.date | None = None,
+) -> Petition:
+    """受理 (handling starts: 60 days) or 不予受理 with reasons; either way the petitioner is told
+    (《信访工作条例》arts. 22–23)."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+            _state(p, [State.REGISTERED], "决定是否受理"))
+    told = _text(told_how, "told_how", "告知信访人的方式", 100)
+    day = _day(decided_on, "decided_on", "决定日期")
+    if day < p.received_on:
+        raise InvalidInput("决定日期不能早于收到日期。", field="decided_on")
+    p.accepted_on, p.accept_told_how = day, told
+    cancel_limit(_key(p, "accept"))
+    if accept:
+        unit = handling_unit or p.unit_concerned
+        p.state, p.handling_unit = State.HANDLING, unit
+        p.handle_due = rules.handle_due(day, rb, calendar())
+        p.save(update_fields=["state", "handling_unit", "handle_due", "accepted_on", "accept_told_how"])
+        _schedule(p, "handle", p.handle_due)
+        summary = (f"受理信访事项{p.number}，转{unit.short_name or unit.name}办理，"
+                   f"应于{p.handle_due:%Y-%m-%d}前办结；已{told}告知信访人")
+        notices.send(users_of(_heads(unit)), f"信访事项交办：{p.number}（{p.handle_due:%Y-%m-%d}前办结）",
+                     p.summary[:200], rb.cite(rules.TIME_LIMITS), url_of(p))
+    else:
+        p.not_accepted_reason = _text(reason, "reason", "不予受理的理由")
+        p.state = State.NOT_ACCEPTED
+        p.save(update_fields=["state", "not_accepted_reason", "accepted_on", "accept_told_how"])
+        summary = f"不予受理信访事项{p.number}：{p.not_accepted_reason}；已{told}告知信访人"
+    audit.record(actor=actor, action="petitions.accept" if accept else "petitions.not_accept", target=p,
+                 citation=rb.param_citation("petitions.accept_days"), summary=summary,
+                 details={"decided_on": day.isoformat(), "told_how": told,
+                          "late": day > p.accept_due, "handle_due": p.handle_due.isoformat() if p.handle_due else None})
+    return _copy_back(petition, p)
+
+
+@transaction.atomic
+def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, told_how: str) -> Petition:
+    """A government leader approves extending the handling by up to 30 days; the reason is told to
+    the petitioner (《信访工作条例》art. 34)."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    require(rules.may_extend(positions_of(actor), p.state, p.extended_days, days, rb))
+    why = _text(reason, "reason", "延期理由")
+    told = _text(told_how, "told_how", "告知信访人延期理由的方式", 100)
+    person = person_of(actor)
+    old_due = p.handle_due
+    assert old_due is not None  # a petition being handled has its limit
+    p.handle_due = calendar().add_days(old_due, days)
+    p.extended_days, p.extension_reason, p.extension_approved_by, p.extension_told_how = days, why, person, told
+    p.save(update_fields=["handle_due", "extended_days", "extension_reason", "extension_approved_by",
+                          "extension_told_how"])
+    _schedule(p, "handle", p.handle_due)
+    audit.record(actor=actor, action="petitions.extend", target=p,
+                 citation=rb.param_citation("petitions.extend_max_days"),
+                 summary=f"批准信访事项{p.number}延期{days}日至{p.handle_due:%Y-%m-%d}：{why}；已{told}告知信访人",
+                 details={"days": days, "old_due": old_due.isoformat(), "due": p.handle_due.isoformat()})
+    notices.send(users_of([*_bureau_heads(), *_heads(p.handling_unit)]),
+                 f"信访事项{p.number}延期至{p.handle_due:%Y-%m-%d}", why, rb.cite(rules.TIME_LIMITS), url_of(p))
+    return _copy_back(petition, p)
+
+
+@transaction.atomic
+def conclude(actor: AbstractBaseUser, petition: Petition, result: str, told_how: str,
+             concluded_on: dt.date | None = None) -> Petition:
+    """办结: the handling opinion, answered in writing to the petitioner.  An important letter
+    stays open until its leader has written an instruction (art. 35)."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    require(rules.may_handle(positions_of(actor), _person_id(actor), access_of(p), rb),
+            _state(p, [State.HANDLING], "办结"),
+            rules.may_conclude(p.important, p.instructed_at is not None, rb))
+    text = _text(result, "result", "处理意见")
+    told = _text(told_how, "told_how", "答复信访人的方式", 100)
+    day = _day(concluded_on, "concluded_on", "办结日期")
+    p.state, p.result, p.result_told_how, p.concluded_on = State.CONCLUDED, text, told, day
+    p.save(update_fields=["state", "result", "result_told_how", "concluded_on"])
+    cancel_limit(_key(p, "handle"))
+    audit.record(actor=actor, action="petitions.conclude", target=p,
+                 citation=rb.param_citation("petitions.handle_days"),
+                 summary=f"办结信访事项{p.number}：{text}；已{told}答复信访人",
+                 details={"concluded_on": day.isoformat(), "late": bool(p.handle_due and day > p.handle_due)})
+    notices.send(users_of(_bureau_heads()), f"信访事项已办结：{p.number}", text[:200], rb.cite(rules.HANDLING),
+                 url_of(p))
+    return _copy_back(petition, p)
+
+
+# -- review and re-review ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_review(actor: AbstractBaseUser, petition: Petition, stage: str, organ: str,
+                   requested_on: dt.date | None = None) -> Review:
+    """The petitioner asks for 复查 (after the handling opinion) or 复核 (after the 复查 opinion)
+    within 30 days; the organ answers within 30 days (《信访工作条例》arts. 35–36)."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    if stage not in Stage.values:
+        raise InvalidInput(f"无法识别的类别“{stage}”，应为复查或复核。", field="stage")
+    body = _text(organ, "organ", "复查（复核）机关", 100)
+    day = _day(requested_on, "requested_on", "收到请求日期")
+    previous = p.reviews.filter(stage=Stage.REVIEW).first()
+    answered_on = p.concluded_on if stage == Stage.REVIEW else (previous.decided_on if previous else None)
+    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+            rules.may_request_review(stage, p.state, answered_on, day, rb, calendar()))
+    review = Review.objects.create(petition=p, stage=stage, organ=body, requested_on=day,
+                                   due=rules.review_due(stage, day, rb, calendar()), created_by_id=actor.pk,
+                                   created_at=timezone.now())
+    p.state = State.REVIEWING if stage == Stage.REVIEW else State.REREVIEWING
+    p.save(update_fields=["state"])
+    _schedule(p, stage, review.due)
+    name = review.get_stage_display()
+    audit.record(actor=actor, action=f"petitions.{stage}_request", target=p, citation=rb.cite(rules.TIME_LIMITS),
+                 summary=f"信访人请求{name}（{p.number}），{body}应于{review.due:%Y-%m-%d}前提出{name}意见",
+                 details={"stage": stage, "requested_on": day.isoformat(), "due": review.due.isoformat()})
+    _copy_back(petition, p)
+    return review
+
+
+@transaction.atomic
+def decide_review(actor: AbstractBaseUser, petition: Petition, outcome: str,
+                  decided_on: dt.date | None = None) -> Review:
+    """The 复查 or 复核 opinion; after the 复核 the matter is final."""
+    p = _lock(petition)
+    rb = rulebook_of(p)
+    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+            _state(p, [State.REVIEWING, State.REREVIEWING], "出具复查（复核）意见"))
+    stage = Stage.REVIEW if p.state == State.REVIEWING else Stage.REREVIEW
+    review = Review.objects.select_for_update().get(petition=p, stage=stage)
+    text = _text(outcome, "outcome", "复查（复核）意见")
+    day = _day(decided_on, "decided_on", "出具意见日期")
+    if day < review.requested_on:
+        raise InvalidInput("出具意见日期不能早于收到请求日期。", field="decided_on")
+    review.outcome, review.decided_on = text, day
+    review.save(update_fields=["outcome", "decided_on"])
+    p.state = State.REVIEWED if stage == Stage.REVIEW else State.FINAL
+    p.save(update_fields=["state"])
+    cancel_limit(_key(p, str(stage)))
+    name = review.get_stage_display()
+    audit.record(actor=actor, action=f"petitions.{stage}_decide", target=p, citation=rb.cite(rules.TIME_LIMITS),
+                 summary=f"出具{name}意见（{p.number}）：{text}",
+                 details={"stage": str(stage), "decided_on": day.isoformat(), "late": day > review.due})
+    _copy_back(petition, p)
+    return review
+
+
+# -- the petitioner's personal data --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PetitionerView:
+    name: str
+    id_number: str
+    phone: str
+    address: str
+    masked: bool
+    demo: bool
+
+
+def may_see_petitioner(actor: AbstractBaseUser, petition: Petition) -> bool:
+    return rules.may_see_personal_data(positions_of(actor), _person_id(actor), access_of(petition),
+                                       rulebook_of(petition)).allowed
+
+
+@transaction.atomic
+def view_petitioner(actor: AbstractBaseUser, petition: Petition) -> PetitionerView:
+    """The petitioner's personal data, for those handling the case; each view is recorded."""
+    rb = rulebook_of(petition)
+    require(rules.may_see_personal_data(positions_of(actor), _person_id(actor), access_of(petition), rb))
+    data = Petitioner.objects.get(petition=petition)
+    audit.record(actor=actor, action="petitions.view_personal_data", target=petition,
+                 citation=rb.cite(rules.PERSONAL_DATA), summary=f"查看信访人个人信息（{petition.number}）")
+    return PetitionerView(data.name, data.id_number, data.phone, data.address, masked=False, demo=data.is_demo)
+
+
+def masked_petitioner(petition: Petition) -> PetitionerView:
+    """What everyone else sees: the personal data masked (nothing is recorded, nothing revealed)."""
+    data = Petitioner.objects.get(petition=petition)
+    return PetitionerView(rules.mask_name(data.name), rules.mask_id_number(data.id_number),
+                          rules.mask_phone(data.phone), rules.mask_address(data.address), masked=True,
+                          demo=data.is_demo)
+
+
+def petitioner_for(actor: AbstractBaseUser, petition: Petition) -> PetitionerView:
+    """The full data (recorded) for those handling the case, the masked data for everyone else."""
+    if may_see_petitioner(actor, petition):
+        return view_petitioner(actor, petition)
+    return masked_petitioner(petition)

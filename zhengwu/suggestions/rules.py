@@ -1,0 +1,186 @@
+"""Rules of 建议提案 (art. 31): pure functions over plain facts.
+
+- The office (its 督查 clerks and leadership) registers and assigns suggestions and proposals,
+  extends their limits and records the proposer's satisfaction.
+- The answer is due ``suggestions.answer_months`` (3) calendar months after assignment; it may be
+  extended, with a recorded reason, to at most ``suggestions.max_months`` (6) after assignment
+  (《代表法》art. 51).  A period ending on a rest day ends on the next working day.
+- Co-units send their opinions to the lead unit ``suggestions.co_unit_days_before`` (30) days
+  before the lead unit's limit — on the working day on or before that day — so the lead unit can
+  draw them into its answer (art. 31: handled within set time limits).
+- An unsatisfied proposer's suggestion is handled again within ``suggestions.rehandle_months``.
+- The answer is published (art. 31) unless it may not be disclosed on one of the grounds of
+  《政府信息公开条例》arts. 14–16.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+
+from zhengwu.core.decisions import Decision
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.org.rules import ADMINISTRATOR, PositionFact
+from zhengwu.petitions.limits import working_day_on_or_before
+from zhengwu.workdays.arith import WorkCalendar
+
+HANDLING = "suggestions.handling"
+TIME_LIMIT = "suggestions.time_limit"
+CO_UNITS = "suggestions.co_units"
+ANSWER = "suggestions.answer"
+PUBLICATION = "suggestions.publication"
+
+OFFICE_LEADERS = frozenset({"secretary_general", "deputy_secretary_general", "office_director"})
+SUPERVISION_DUTY = "督查"
+
+# 《政府信息公开条例》arts. 14–16: what may not be disclosed
+WITHHOLD_GROUNDS = {
+    "state_secret": "依法确定为国家秘密（《政府信息公开条例》第十四条）",
+    "security": "公开后可能危及国家安全、公共安全、经济安全、社会稳定（《政府信息公开条例》第十四条）",
+    "commercial_secret": "涉及商业秘密，公开会对第三方合法权益造成损害（《政府信息公开条例》第十五条）",
+    "privacy": "涉及个人隐私，公开会对第三方合法权益造成损害（《政府信息公开条例》第十五条）",
+    "internal": "内部事务信息（《政府信息公开条例》第十六条）",
+    "process": "过程性信息（《政府信息公开条例》第十六条）",
+}
+
+SATISFACTIONS = ("satisfied", "basically", "unsatisfied")
+
+
+def is_office_supervisor(positions: Sequence[PositionFact], duties: Collection[str], office_id: int | None) -> bool:
+    if office_id is None:
+        return False
+    if any(p.unit_id == office_id and p.kind in OFFICE_LEADERS for p in positions):
+        return True
+    return any(SUPERVISION_DUTY in d for d in duties) and any(
+        p.unit_id == office_id and p.kind == "clerk" for p in positions)
+
+
+def may_manage(positions: Sequence[PositionFact], duties: Collection[str], office_id: int | None, what: str,
+               rb: RulebookView) -> Decision:
+    """Registering, assigning, extending, recording satisfaction: the office's 督查 clerks and leadership."""
+    citation = rb.cite(HANDLING)
+    if is_office_supervisor(positions, duties, office_id):
+        return Decision.allow("suggestions.office", f"政府办公室督查部门{what}。", citation)
+    return Decision.refuse("suggestions.not_office", f"建议提案由政府办公室督查部门统一{what}，您无权办理。", citation,
+                           "The office's supervision staff and leadership manage suggestions and proposals.")
+
+
+def _staff(positions: Sequence[PositionFact], unit_id: int | None) -> bool:
+    return unit_id is not None and any(p.unit_id == unit_id and p.kind != ADMINISTRATOR for p in positions)
+
+
+def may_answer(positions: Sequence[PositionFact], lead_unit_id: int | None, lead_name: str,
+               rb: RulebookView) -> Decision:
+    citation = rb.cite(ANSWER)
+    if _staff(positions, lead_unit_id):
+        return Decision.allow("suggestions.lead_unit", f"{lead_name}作为主办单位起草答复。", citation)
+    return Decision.refuse("suggestions.not_lead_unit", f"答复由主办单位{lead_name}办理，您无权起草答复。", citation,
+                           "Only the lead unit's staff draft the answer.")
+
+
+def may_give_opinion(positions: Sequence[PositionFact], unit_id: int, unit_name: str, rb: RulebookView) -> Decision:
+    citation = rb.cite(CO_UNITS)
+    if _staff(positions, unit_id):
+        return Decision.allow("suggestions.co_unit", f"{unit_name}向主办单位提出协办意见。", citation)
+    return Decision.refuse("suggestions.not_co_unit", f"协办意见由{unit_name}提出，您无权代为提出。", citation,
+                           "Only the co-unit's staff send its opinion.")
+
+
+def check_assignment(lead_unit_id: int, co_unit_ids: Collection[int], rb: RulebookView) -> Decision:
+    citation = rb.cite(HANDLING)
+    if lead_unit_id in co_unit_ids:
+        return Decision.refuse("suggestions.lead_in_co", "主办单位不能同时作为协办单位。", citation,
+                               "The lead unit cannot also be a co-unit.")
+    return Decision.allow("suggestions.assignment", "交办主办、协办单位。", citation)
+
+
+def check_state(state: str, allowed: Collection[str], label: str, what: str, rb: RulebookView) -> Decision:
+    citation = rb.cite(HANDLING)
+    if state in allowed:
+        return Decision.allow("suggestions.state_ok", f"可以{what}。", citation)
+    return Decision.refuse("suggestions.wrong_state", f"本件当前状态为“{label}”，不能{what}。", citation,
+                           f"The suggestion is {state}; it cannot be {what}.")
+
+
+# -- time limits ---------------------------------------------------------------------------------
+
+
+def answer_due(assigned_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> dt.date:
+    """3 calendar months after assignment (《代表法》art. 51), ending on a working day."""
+    return cal.add_months(assigned_on, rb.param("suggestions.answer_months").as_int)
+
+
+def latest_due(assigned_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> dt.date:
+    return cal.add_months(assigned_on, rb.param("suggestions.max_months").as_int)
+
+
+def co_unit_due(lead_due: dt.date, assigned_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> dt.date:
+    """Co-units' opinions reach the lead unit ``co_unit_days_before`` days before its own limit, on
+    the working day on or before (never before assignment)."""
+    day = lead_due - dt.timedelta(days=rb.param("suggestions.co_unit_days_before").as_int)
+    return max(working_day_on_or_before(day, cal), cal.next_working_day(assigned_on, inclusive=False))
+
+
+def rehandle_due(recorded_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> dt.date:
+    return cal.add_months(recorded_on, rb.param("suggestions.rehandle_months").as_int)
+
+
+def check_extension(assigned_on: dt.date, current_due: dt.date, new_due: dt.date, reason: str, rb: RulebookView,
+                    cal: WorkCalendar) -> Decision:
+    """An extension names its reason and ends at most 6 months after assignment."""
+    citation = rb.param_citation("suggestions.max_months")
+    latest = latest_due(assigned_on, rb, cal)
+    months = rb.param("suggestions.max_months").as_int
+    if not reason.strip():
+        return Decision.refuse("suggestions.extension_reason", "延期办理应当说明理由。", citation,
+                               "An extension must give its reason.")
+    if new_due <= current_due:
+        return Decision.refuse("suggestions.extension_not_later", f"新的办复期限应晚于现有期限{current_due:%Y-%m-%d}。",
+                               citation, "The new limit must be later than the current one.")
+    if new_due > latest:
+        return Decision.refuse("suggestions.extension_too_long",
+                               f"建议提案最迟应当自交办之日起{months}个月内办复（{latest:%Y-%m-%d}）。", citation,
+                               f"At most {months} months after assignment ({latest.isoformat()}).")
+    return Decision.allow("suggestions.extension", f"延期至{new_due:%Y-%m-%d}办复：{reason.strip()}", citation)
+
+
+# -- answer, satisfaction, publication -----------------------------------------------------------
+
+
+def check_answered(answered: bool, rb: RulebookView, what: str) -> Decision:
+    citation = rb.cite(ANSWER)
+    if answered:
+        return Decision.allow("suggestions.answered", "答复函已印发。", citation)
+    return Decision.refuse("suggestions.not_answered", f"答复函印发后才能{what}。", citation,
+                           "The answer document has not been issued yet.")
+
+
+def check_draftable(has_answer: bool, answered: bool, rb: RulebookView) -> Decision:
+    citation = rb.cite(ANSWER)
+    if has_answer:
+        what = "已印发" if answered else "正在办理"
+        return Decision.refuse("suggestions.answer_exists", f"本轮答复函{what}，不能再起草。", citation,
+                               "This round already has its answer document.")
+    return Decision.allow("suggestions.draft_answer", "以函答复代表委员，按第四十九条签发。", citation)
+
+
+def check_satisfaction(value: str, rb: RulebookView) -> Decision:
+    citation = rb.cite(ANSWER)
+    if value in SATISFACTIONS:
+        if value == "unsatisfied":
+            return Decision.allow("suggestions.rehandle", "代表委员对答复不满意，重新办理并再次答复。", citation)
+        return Decision.allow("suggestions.closed", "代表委员对答复满意或基本满意，办结。", citation)
+    return Decision.refuse("suggestions.bad_satisfaction", "满意度应为满意、基本满意或不满意。", citation)
+
+
+def disclosure(withhold_ground: str, rb: RulebookView) -> Decision:
+    """Published (art. 31: results made public) unless one of the grounds of arts. 14–16 of
+    《政府信息公开条例》 applies; ``facts["publish"]`` says which."""
+    citation = rb.cite(PUBLICATION)
+    if not withhold_ground:
+        return Decision.allow("suggestions.publish", "办理结果依法公开。", citation, publish=True)
+    ground = WITHHOLD_GROUNDS.get(withhold_ground)
+    if ground is None:
+        return Decision.refuse("suggestions.bad_ground", f"无法识别的不予公开理由“{withhold_ground}”。", citation,
+                               "Unknown ground for withholding.")
+    return Decision.allow("suggestions.withhold", f"不予公开：{ground}。", citation, publish=False)
