@@ -5,3 +5,24 @@ class LegislationConfig(AppConfig):
     name = "zhengwu.legislation"
     label = "legislation"
     verbose_name = "规章和规范性文件"
+
+    def ready(self) -> None:
+        # the timers: comment close, filing reminder/overdue, evaluation reminder/overdue
+        from zhengwu.core import compliance
+        from zhengwu.legislation import services
+        from zhengwu.legislation.actions import after, comments  # noqa: F401
+        from zhengwu.meetings import guards
+
+        guards.register("legislation.legality_review")(services.topic_refusals)
+        compliance.register("legislation")(services.compliance_lines)
+        try:
+            from zhengwu.web import workbench_registry
+            from zhengwu.web.views.legislation import workbench_section
+        except ImportError:  # the web layer is optional for the command line
+            return
+        workbench_registry.register(40, "legislation")(workbench_section)
+
+    def load_demo(self) -> bool:
+        from zhengwu.legislation.demo import load_demo
+
+        return load_demo()

@@ -1,0 +1,491 @@
+"""After publication (arts. 21, 22): filing (备案) within ``legislation.filing_days`` with its 催办
+and overdue timers; the 司法局's review of departments' filings; validity (有效、已修改、失效、废止、
+撤销) with links to what amends or replaces a document, each change sent to the portal
+(:func:`zhengwu.portal.services.record_validity`); clean-up campaigns (清理); the catalogue the
+司法局 publishes; post-implementation evaluation (后评估) of regulations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.audit import services as audit
+from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.legislation import rules
+from zhengwu.legislation.actions.common import (
+    draft_url,
+    legal_units,
+    lock,
+    office_id,
+    rulebook_of,
+    staff_of,
+    unit_name,
+    users_of,
+)
+from zhengwu.legislation.models import (
+    CatalogueRelease,
+    Cleanup,
+    CleanupEntry,
+    DraftState,
+    Evaluation,
+    EvaluationState,
+    Filing,
+    FilingState,
+    NormativeDraft,
+    ValidityChange,
+)
+from zhengwu.notices import services as notices
+from zhengwu.org.models import Person, Unit, UnitKind
+from zhengwu.org.services import positions_of
+from zhengwu.portal.models import ItemKind
+from zhengwu.portal.services import queue_for_publication, record_validity
+from zhengwu.rulebook.services import rulebook_view
+from zhengwu.timers import services as timers
+from zhengwu.timers.models import Timer
+from zhengwu.workdays.arith import BEIJING, UnknownYearError, deadline_close
+from zhengwu.workdays.services import calendar
+
+OPEN_FILING = "legislation.filing.open"
+FILE = "legislation.filing.file"
+REVIEW_FILING = "legislation.filing.review"
+FILING_REMIND = "legislation.filing.remind"
+FILING_OVERDUE = "legislation.filing.overdue"
+VALIDITY = "legislation.validity"
+EVALUATION_OPEN = "legislation.evaluation.open"
+EVALUATION_DONE = "legislation.evaluation.done"
+EVALUATION_REMIND = "legislation.evaluation.remind"
+EVALUATION_OVERDUE = "legislation.evaluation.overdue"
+CLEANUP_START = "legislation.cleanup.start"
+CLEANUP_PROPOSE = "legislation.cleanup.propose"
+CLEANUP_DECIDE = "legislation.cleanup.decide"
+CLEANUP_CLOSE = "legislation.cleanup.close"
+CATALOGUE = "legislation.catalogue"
+
+GOVERNMENT_FILING_RECIPIENTS = ("xj-gov", "npc-standing")  # 自治区人民政府, 州人大常委会
+REMINDER_HOUR = dt.time(9, 0)
+
+
+def _label(d: NormativeDraft) -> str:
+    return f"{d.doc_number}《{d.title}》" if d.doc_number else f"《{d.title}》"
+
+
+def _reminder_at(due: dt.date) -> dt.datetime:
+    return dt.datetime.combine(due - dt.timedelta(days=rules.REMINDER_DAYS), REMINDER_HOUR, tzinfo=BEIJING)
+
+
+# -- filing --------------------------------------------------------------------------------------
+
+
+def filing_recipients(d: NormativeDraft) -> list[Unit]:
+    """The government's documents go to the 自治区人民政府 and the 州人大常委会; a department's to
+    the 州人民政府 (art. 22)."""
+    if d.issuer.kind == UnitKind.GOVERNMENT:
+        return list(Unit.objects.filter(code__in=GOVERNMENT_FILING_RECIPIENTS).order_by("sort_order"))
+    return list(Unit.objects.filter(kind=UnitKind.GOVERNMENT).order_by("sort_order")[:1])
+
+
+def open_filings(actor: AbstractBaseUser | None, d: NormativeDraft) -> list[Filing]:
+    """Called by ``publish`` inside its transaction."""
+    rb = rulebook_of(d)
+    assert d.published_on is not None
+    deadline = rules.filing_due(d.published_on, rb, calendar())
+    due = deadline.facts["due"]
+    assert isinstance(due, dt.date)
+    rows = []
+    now = timezone.now()
+    for unit in filing_recipients(d):
+        row, created = Filing.objects.get_or_create(draft=d, recipient=unit, defaults={"due": due})
+        if not created:
+            continue
+        rows.append(row)
+        remind = _reminder_at(due)
+        if remind > now:
+            timers.schedule(FILING_REMIND, remind, f"legislation:filing:{row.pk}:remind", filing_id=row.pk)
+        timers.schedule(FILING_OVERDUE, deadline_close(due), f"legislation:filing:{row.pk}:overdue", filing_id=row.pk)
+    if rows:
+        names = "、".join(unit_name(r.recipient) for r in rows)
+        audit.record(actor=actor, action=OPEN_FILING, target=d, citation=deadline.citation,
+                     summary=f"{_label(d)}应于{due.isoformat()}前报{names}备案",
+                     details={"due": due.isoformat(), "recipients": [r.recipient.code for r in rows]})
+    return rows
+
+
+def _filers(d: NormativeDraft) -> list[Person]:
+    if d.issuer.kind == UnitKind.GOVERNMENT:
+        oid = office_id()
+        office = Unit.objects.filter(pk=oid).first() if oid else None
+        return [*(staff_of(office) if office else []), *(p for u in legal_units() for p in staff_of(u))]
+    return list(staff_of(d.drafting_unit))
+
+
+@transaction.atomic
+def file_filing(actor: AbstractBaseUser, filing: Filing, *, reference: str = "") -> Filing:
+    """报送备案: on time or late (recorded either way); the timers are cancelled."""
+    row = Filing.objects.select_for_update(of=("self",)).select_related(
+        "recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version").get(pk=filing.pk)
+    d = row.draft
+    rb = rulebook_of(d)
+    require(rules.may_file(positions_of(actor), d.issuer.kind, d.drafting_unit_id, office_id(),
+                           [u.pk for u in legal_units()], rb))
+    if row.state == FilingState.FILED:
+        when = f"于{timezone.localtime(row.filed_at):%Y-%m-%d}" if row.filed_at else ""
+        raise InvalidInput(f"已{when}报送备案。")
+    now = timezone.now()
+    timing = rules.filing_lateness(row.due, timezone.localdate(now), rb)
+    row.state, row.filed_at, row.filed_by_id = FilingState.FILED, now, actor.pk
+    row.filed_late, row.reference = bool(timing.facts["late"]), reference.strip()[:80]
+    row.save(update_fields=["state", "filed_at", "filed_by", "filed_late", "reference"])
+    timers.cancel(f"legislation:filing:{row.pk}:remind")
+    timers.cancel(f"legislation:filing:{row.pk}:overdue")
+    audit.record(actor=actor, action=FILE, target=d, citation=timing.citation,
+                 summary=f"{_label(d)}报{unit_name(row.recipient)}备案" + ("（逾期）" if row.filed_late else ""),
+                 details={"filing": row.pk, "recipient": row.recipient.code, "late": row.filed_late,
+                          "reference": row.reference})
+    if d.issuer.kind != UnitKind.GOVERNMENT:
+        notices.send(users_of(p for u in legal_units() for p in staff_of(u)), f"待备案审查：{_label(d)}",
+                     f"{unit_name(d.issuer)}报州人民政府备案，请司法局审查。", rb.cite(rules.FILING), draft_url(d))
+    return row
+
+
+@transaction.atomic
+def review_filing(actor: AbstractBaseUser, filing: Filing, *, passed: bool, note: str) -> Filing:
+    """备案审查: the 司法局 reviews a department's filed normative document (art. 22)."""
+    row = Filing.objects.select_for_update(of=("self",)).select_related(
+        "recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version").get(pk=filing.pk)
+    d = row.draft
+    rb = rulebook_of(d)
+    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
+    if d.issuer.kind == UnitKind.GOVERNMENT:
+        raise InvalidInput("州人民政府的规章、规范性文件由备案机关审查。")
+    if row.state != FilingState.FILED:
+        raise InvalidInput("尚未报送备案，不能审查。")
+    if row.reviewed_at is not None:
+        raise InvalidInput("已经审查。")
+    if not passed and not note.strip():
+        raise InvalidInput("审查发现问题的，请写明问题和纠正意见。", field="note")
+    row.review_passed, row.review_note, row.reviewed_by_id, row.reviewed_at = passed, note.strip(), actor.pk, \
+        timezone.now()
+    row.save(update_fields=["review_passed", "review_note", "reviewed_by", "reviewed_at"])
+    citation = rb.cite(rules.FILING)
+    audit.record(actor=actor, action=REVIEW_FILING, target=d, citation=citation,
+                 summary=f"司法局备案审查{'通过' if passed else '发现问题，责令纠正'}：{_label(d)}",
+                 details={"filing": row.pk, "passed": passed, "note": row.review_note})
+    notices.send(users_of(staff_of(d.drafting_unit)), f"备案审查{'通过' if passed else '发现问题'}：{_label(d)}",
+                 row.review_note or "审查通过。", citation, draft_url(d))
+    return row
+
+
+def _filing(timer: Timer) -> Filing | None:
+    return Filing.objects.select_related("recipient", "draft__issuer", "draft__drafting_unit",
+                                         "draft__rulebook_version").filter(pk=timer.payload.get("filing_id")).first()
+
+
+@timers.handler(FILING_REMIND)
+def _filing_remind(timer: Timer) -> None:
+    row = _filing(timer)
+    if row is None or row.state != FilingState.PENDING:
+        return
+    if not Filing.objects.filter(pk=row.pk, reminded_at__isnull=True).update(reminded_at=timer.fire_at):
+        return
+    d = row.draft
+    citation = rulebook_of(d).cite(rules.FILING)
+    audit.record(actor=None, actor_name="系统", action=FILING_REMIND, target=d, citation=citation,
+                 summary=f"催办：{_label(d)}应于{row.due.isoformat()}前报{unit_name(row.recipient)}备案",
+                 details={"filing": row.pk})
+    notices.send(users_of(_filers(d)), f"催办备案：{_label(d)}",
+                 f"请于{row.due.isoformat()}前报{unit_name(row.recipient)}备案。",
+                 citation, draft_url(d))
+
+
+@timers.handler(FILING_OVERDUE)
+def _filing_overdue(timer: Timer) -> None:
+    row = _filing(timer)
+    if row is None or row.state != FilingState.PENDING:
+        return
+    if not Filing.objects.filter(pk=row.pk, overdue_at__isnull=True).update(overdue_at=timer.fire_at):
+        return
+    d = row.draft
+    citation = rulebook_of(d).cite(rules.FILING)
+    audit.record(actor=None, actor_name="系统", action=FILING_OVERDUE, target=d, citation=citation,
+                 summary=f"逾期未备案：{_label(d)}应于{row.due.isoformat()}前报{unit_name(row.recipient)}备案",
+                 details={"filing": row.pk})
+    notices.send(users_of(_filers(d)), f"逾期未备案：{_label(d)}", f"备案期限{row.due.isoformat()}已过。", citation,
+                 draft_url(d))
+
+
+# -- validity ------------------------------------------------------------------------------------
+
+
+def record_initial_validity(actor: AbstractBaseUser | None, d: NormativeDraft) -> None:
+    assert d.published_on is not None
+    ValidityChange.objects.create(draft=d, validity="in_force", effective_on=d.published_on, reason="公布施行",
+                                  actor_id=actor.pk if actor else None, at=timezone.now())
+
+
+def _set_validity(actor: AbstractBaseUser | None, d: NormativeDraft, validity: str, when: dt.date, reason: str,
+                  related: NormativeDraft | None) -> ValidityChange:
+    rb = rulebook_of(d)
+    assert d.published_on is not None
+    effective = rules.effective_on(validity, when, d.published_on)
+    d.validity = validity
+    d.save(update_fields=["validity"])
+    row = ValidityChange.objects.create(draft=d, validity=validity, effective_on=effective, reason=reason[:300],
+                                        related=related, actor_id=actor.pk if actor else None, at=timezone.now())
+    record_validity(actor=actor, source=d, validity=validity, effective_on=effective, note=reason[:300],
+                    related_source=related, provision=rules.VALIDITY)
+    label = rules.VALIDITY_LABELS[validity]
+    audit.record(actor=actor, actor_name="" if actor else "系统", action=VALIDITY, target=d,
+                 citation=rb.cite(rules.VALIDITY),
+                 summary=f"{_label(d)}有效性改为“{label}”（{effective.isoformat()}起）"
+                         + (f"，由{_label(related)}{'修改' if validity == 'amended' else '替代'}" if related else ""),
+                 details={"validity": validity, "effective_on": effective.isoformat(), "reason": reason,
+                          "related": related.pk if related else None})
+    return row
+
+
+def _may_change_validity(actor: AbstractBaseUser, d: NormativeDraft) -> None:
+    rb = rulebook_of(d)
+    legal = [u.pk for u in legal_units()]
+    positions = positions_of(actor)
+    if any(p.unit_id in legal and p.kind != rules.ADMINISTRATOR for p in positions):
+        return
+    require(rules.may_file(positions, d.issuer.kind, d.drafting_unit_id, office_id(), legal, rb))
+
+
+@transaction.atomic
+def change_validity(actor: AbstractBaseUser, draft: NormativeDraft, *, validity: str, effective_on: dt.date,
+                    reason: str, related: NormativeDraft | None = None) -> ValidityChange:
+    """已修改 / 失效 / 废止 / 撤销 (void from the start), with the document that amends or replaces it."""
+    d = lock(draft)
+    rb = rulebook_of(d)
+    _may_change_validity(actor, d)
+    if not reason.strip():
+        raise InvalidInput("请写明有效性变化的依据或理由。", field="reason")
+    if related is not None and related.pk == d.pk:
+        raise InvalidInput("不能以文件本身作为修改或替代它的文件。", field="related")
+    require(rules.validity_change(d.validity, validity, related is not None, rb))
+    row = _set_validity(actor, d, validity, effective_on, reason.strip(), related)
+    draft.validity = d.validity
+    return row
+
+
+def apply_succession(actor: AbstractBaseUser | None, d: NormativeDraft) -> ValidityChange | None:
+    """Called by ``publish``: the new document repeals or amends the one it ``replaces``."""
+    assert d.replaces_id is not None
+    old = lock(NormativeDraft.objects.get(pk=d.replaces_id))
+    if old.validity not in {"in_force", "amended"}:
+        return None
+    validity = "repealed" if d.replace_mode == "repeal" else "amended"
+    assert d.published_on is not None
+    verb = "废止" if validity == "repealed" else "修改"
+    return _set_validity(actor, old, validity, d.published_on, f"由{_label(d)}{verb}", d)
+
+
+# -- post-implementation evaluation ---------------------------------------------------------------
+
+
+def _nominal_due(published_on: dt.date, months: int) -> dt.date:
+    """``months`` after publication when the calendar of that year is not yet known (no roll)."""
+    total = published_on.year * 12 + published_on.month - 1 + months
+    year, month0 = divmod(total, 12)
+    import calendar as _stdcal
+
+    return dt.date(year, month0 + 1, min(published_on.day, _stdcal.monthrange(year, month0 + 1)[1]))
+
+
+def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> Evaluation:
+    """后评估 (art. 21): due ``legislation.evaluation_months`` after publication; reminded and
+    followed like any deadline.  A due date in a year whose calendar is not yet published is the
+    nominal date (not rolled off a rest day)."""
+    rb = rulebook_of(d)
+    assert d.published_on is not None
+    try:
+        decision = rules.evaluation_due(d.published_on, rb, calendar())
+        due = decision.facts["due"]
+        assert isinstance(due, dt.date)
+    except UnknownYearError:
+        due = _nominal_due(d.published_on, rb.param(rules.EVALUATION_MONTHS).as_int)
+    row, _ = Evaluation.objects.get_or_create(draft=d, defaults={"due": due})
+    timers.schedule(EVALUATION_REMIND, dt.datetime.combine(due - dt.timedelta(days=30), REMINDER_HOUR, tzinfo=BEIJING),
+                    f"legislation:evaluation:{row.pk}:remind", evaluation_id=row.pk)
+    timers.schedule(EVALUATION_OVERDUE, deadline_close(due), f"legislation:evaluation:{row.pk}:overdue",
+                    evaluation_id=row.pk)
+    audit.record(actor=actor, action=EVALUATION_OPEN, target=d, citation=rb.param_citation(rules.EVALUATION_MONTHS),
+                 summary=f"{_label(d)}应于{due.isoformat()}前完成实施后评估", details={"due": due.isoformat()})
+    return row
+
+
+@transaction.atomic
+def complete_evaluation(actor: AbstractBaseUser, evaluation: Evaluation, *, report: str) -> Evaluation:
+    row = Evaluation.objects.select_for_update(of=("self",)).select_related(
+        "draft__drafting_unit", "draft__rulebook_version", "draft__issuer").get(pk=evaluation.pk)
+    d = row.draft
+    rb = rulebook_of(d)
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    if row.state == EvaluationState.DONE:
+        raise InvalidInput("已完成评估。")
+    if not report.strip():
+        raise InvalidInput("请填写评估报告（发现的问题和完善建议）。", field="report")
+    row.state, row.report, row.done_at, row.done_by_id = EvaluationState.DONE, report.strip(), timezone.now(), actor.pk
+    row.save(update_fields=["state", "report", "done_at", "done_by"])
+    timers.cancel(f"legislation:evaluation:{row.pk}:remind")
+    timers.cancel(f"legislation:evaluation:{row.pk}:overdue")
+    audit.record(actor=actor, action=EVALUATION_DONE, target=d, citation=rb.cite(rules.POST_EVALUATION),
+                 summary=f"完成实施后评估：{_label(d)}", details={"evaluation": row.pk})
+    return row
+
+
+def _evaluation(timer: Timer) -> Evaluation | None:
+    return Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version").filter(
+        pk=timer.payload.get("evaluation_id"), state=EvaluationState.PENDING).first()
+
+
+@timers.handler(EVALUATION_REMIND)
+def _evaluation_remind(timer: Timer) -> None:
+    row = _evaluation(timer)
+    if row is None or not Evaluation.objects.filter(pk=row.pk, reminded_at__isnull=True).update(
+            reminded_at=timer.fire_at):
+        return
+    d = row.draft
+    citation = rulebook_of(d).cite(rules.POST_EVALUATION)
+    audit.record(actor=None, actor_name="系统", action=EVALUATION_REMIND, target=d, citation=citation,
+                 summary=f"催办：{_label(d)}应于{row.due.isoformat()}前完成实施后评估", details={"evaluation": row.pk})
+    notices.send(users_of(staff_of(d.drafting_unit)), f"催办后评估：{_label(d)}",
+                 f"请于{row.due.isoformat()}前完成实施后评估。", citation, draft_url(d))
+
+
+@timers.handler(EVALUATION_OVERDUE)
+def _evaluation_overdue(timer: Timer) -> None:
+    row = _evaluation(timer)
+    if row is None or not Evaluation.objects.filter(pk=row.pk, overdue_at__isnull=True).update(
+            overdue_at=timer.fire_at):
+        return
+    d = row.draft
+    citation = rulebook_of(d).cite(rules.POST_EVALUATION)
+    audit.record(actor=None, actor_name="系统", action=EVALUATION_OVERDUE, target=d, citation=citation,
+                 summary=f"逾期未完成实施后评估：{_label(d)}", details={"evaluation": row.pk})
+    notices.send(users_of(staff_of(d.drafting_unit, leaders_only=True)), f"逾期未评估：{_label(d)}",
+                 f"后评估期限{row.due.isoformat()}已过。", citation, draft_url(d))
+
+
+# -- clean-up ------------------------------------------------------------------------------------
+
+
+def in_force() -> list[NormativeDraft]:
+    return list(NormativeDraft.objects.filter(state=DraftState.PUBLISHED, validity__in=["in_force", "amended"])
+                .select_related("issuer", "drafting_unit").order_by("issuer__sort_order", "published_on", "id"))
+
+
+@transaction.atomic
+def start_cleanup(actor: AbstractBaseUser, *, title: str) -> Cleanup:
+    """The 司法局 lists every document in force; each goes to its unit (the drafting unit) to propose."""
+    rb = rulebook_view(timezone.localdate())
+    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
+    if not title.strip():
+        raise InvalidInput("请填写清理名称。", field="title")
+    docs = in_force()
+    if not docs:
+        raise InvalidInput("目前没有有效的规章、规范性文件，无需清理。")
+    row = Cleanup.objects.create(title=title.strip()[:200], started_by_id=actor.pk, started_at=timezone.now())
+    CleanupEntry.objects.bulk_create([CleanupEntry(cleanup=row, draft=d, unit=d.drafting_unit) for d in docs])
+    citation = rb.cite(rules.CLEANUP)
+    audit.record(actor=actor, action=CLEANUP_START, target=row, citation=citation,
+                 summary=f"开展清理：{row.title}（{len(docs)}件）", details={"drafts": [d.pk for d in docs]})
+    for unit in {d.drafting_unit for d in docs}:
+        notices.send(users_of(staff_of(unit)), f"规范性文件清理：{row.title}",
+                     "请对本单位起草的有效文件逐件提出清理意见。",
+                     citation, f"/legislation/cleanups/{row.pk}/")
+    return row
+
+
+def _lock_entry(entry: CleanupEntry) -> CleanupEntry:
+    return CleanupEntry.objects.select_for_update(of=("self",)).select_related(
+        "cleanup", "unit", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version").get(pk=entry.pk)
+
+
+@transaction.atomic
+def propose_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, proposal: str, reason: str = "") -> CleanupEntry:
+    row = _lock_entry(entry)
+    rb = rulebook_of(row.draft)
+    require(rules.cleanup_proposal(positions_of(actor), row.unit_id, unit_name(row.unit), proposal, reason,
+                                   row.cleanup.closed_at is not None, rb))
+    row.proposal, row.proposal_reason, row.proposed_by_id, row.proposed_at = proposal, reason.strip()[:300], \
+        actor.pk, timezone.now()
+    row.save(update_fields=["proposal", "proposal_reason", "proposed_by", "proposed_at"])
+    audit.record(actor=actor, action=CLEANUP_PROPOSE, target=row.draft, citation=rb.cite(rules.CLEANUP),
+                 summary=f"清理意见（{row.get_proposal_display()}）：{_label(row.draft)}",
+                 details={"entry": row.pk, "proposal": proposal, "reason": row.proposal_reason})
+    return row
+
+
+@transaction.atomic
+def decide_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, decision: str, note: str = "") -> CleanupEntry:
+    """The 司法局's leaders decide; 废止 and 宣布失效 flow into the document's validity at once, 修改
+    when the amending document is published."""
+    row = _lock_entry(entry)
+    rb = rulebook_of(row.draft)
+    require(rules.cleanup_decision(positions_of(actor), [u.pk for u in legal_units()], row.proposal, decision,
+                                   row.cleanup.closed_at is not None, rb))
+    row.decision, row.decision_note, row.decided_by_id, row.decided_at = decision, note.strip()[:300], actor.pk, \
+        timezone.now()
+    row.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
+    audit.record(actor=actor, action=CLEANUP_DECIDE, target=row.draft, citation=rb.cite(rules.CLEANUP),
+                 summary=f"清理结果（{row.get_decision_display()}）：{_label(row.draft)}",
+                 details={"entry": row.pk, "decision": decision, "note": row.decision_note})
+    if decision in {"repeal", "expire"}:
+        d = lock(row.draft)
+        validity = "repealed" if decision == "repeal" else "expired"
+        require(rules.validity_change(d.validity, validity, False, rb))
+        reason = f"{row.cleanup.title}：{row.decision_note or '清理决定'}"
+        _set_validity(actor, d, validity, timezone.localdate(), reason,
+                      None)
+    return row
+
+
+@transaction.atomic
+def close_cleanup(actor: AbstractBaseUser, cleanup: Cleanup) -> Cleanup:
+    row = Cleanup.objects.select_for_update().get(pk=cleanup.pk)
+    rb = rulebook_view(timezone.localdate())
+    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
+    undecided = row.entries.filter(decision="").count()
+    if undecided:
+        raise InvalidInput(f"尚有{undecided}件文件未审定清理结果。")
+    if row.closed_at is not None:
+        raise InvalidInput("本次清理已结束。")
+    row.closed_at = timezone.now()
+    row.save(update_fields=["closed_at"])
+    audit.record(actor=actor, action=CLEANUP_CLOSE, target=row, citation=rb.cite(rules.CLEANUP),
+                 summary=f"清理结束：{row.title}")
+    return row
+
+
+# -- the catalogue -------------------------------------------------------------------------------
+
+
+def catalogue_entries() -> list[dict[str, str]]:
+    return [{"title": d.title, "number": d.doc_number, "issuer": d.issuer.name, "kind": d.get_kind_display(),
+             "published_on": d.published_on.isoformat() if d.published_on else "",
+             "validity": rules.VALIDITY_LABELS.get(d.validity, "")} for d in in_force()]
+
+
+@transaction.atomic
+def publish_catalogue(actor: AbstractBaseUser) -> CatalogueRelease:
+    """The 司法局 publishes the catalogue of documents in force (art. 22)."""
+    today = timezone.localdate()
+    rb = rulebook_view(today)
+    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
+    entries = catalogue_entries()
+    row = CatalogueRelease.objects.create(released_on=today, entries=entries, released_by_id=actor.pk,
+                                          released_at=timezone.now())
+    body = "\n".join(f"{i}. {e['title']}（{e['number']}，{e['issuer']}，{e['published_on']}公布，{e['validity']}）"
+                     for i, e in enumerate(entries, start=1)) or "目前没有有效的规章、规范性文件。"
+    sfj = legal_units()
+    queue_for_publication(actor=actor, kind=ItemKind.CATALOGUE, title=str(row), counted_from=today,
+                          provision=rules.CATALOGUE, source=row, body=body, issuing_unit=sfj[0] if sfj else None,
+                          genre="目录", category="规章和规范性文件")
+    audit.record(actor=actor, action=CATALOGUE, target=row, citation=rb.cite(rules.CATALOGUE),
+                 summary=f"公布规范性文件目录（{len(entries)}件）", details={"count": len(entries)})
+    return row

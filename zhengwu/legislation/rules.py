@@ -1,0 +1,494 @@
+"""Pure rules of 规章和规范性文件 (arts. 20-22, 24-25).  No Django.
+
+- :func:`parse_articles` splits a text into its articles (第一条、第二条…), so a comment names one;
+- :func:`check_text`, the reviewer's helper: sentences that appear to create 行政许可, 行政处罚 or
+  行政强制, to reduce rights or add obligations (art. 22), or to set 机构编制 or funding (art. 25);
+- :func:`comment_period`: how long a draft stays open for comment (art. 21; art. 24 for major
+  decisions), :func:`may_skip_comment`: only a secret draft skips it;
+- who does what: the drafting unit's staff draft and answer, its leaders open the comment period
+  and send the draft for review (:func:`may_draft`, :func:`may_lead`); the legal-review unit's
+  staff (the 司法局) review (:func:`may_review`); the office records the executive meeting's
+  deliberation (:func:`may_record_deliberation`);
+- the legality review gate (arts. 20, 22): :func:`review_gate` refuses signature, publication and
+  the meeting agenda until the current version has passed;
+- filing (:func:`filing_targets`, :func:`filing_due`), validity (:func:`validity_change`),
+  clean-up (:func:`cleanup_decision`), post-evaluation (:func:`evaluation_due`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.numerals import parse_chinese_numeral
+from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.org.rules import PositionFact
+from zhengwu.workdays.arith import WorkCalendar
+
+# provisions (art. 20, 21, 22 in the Kizilsu rules)
+REGULATIONS = "legislation.regulations"
+SFJ_REVIEW = "legislation.sfj_review"
+PUBLIC_COMMENT = "legislation.public_comment"
+THIRD_PARTY = "legislation.third_party"
+POST_EVALUATION = "legislation.post_evaluation"
+VALIDITY = "normative.validity"
+LAWFUL_DRAFTING = "normative.lawful_drafting"
+CONSULT_UNITS = "normative.consult_units"
+LEGALITY_REVIEW = "normative.legality_review"
+NO_NEW_POWERS = "normative.no_new_powers"
+FILING = "normative.filing"
+CATALOGUE = "normative.catalogue"
+CLEANUP = "normative.cleanup"
+# Art. 25 (major matters; "normative documents may not set 机构编制 and in principle not funding"):
+# the rulebook maps it through the meetings area's provision for the steps of a major matter.
+MAJOR_MATTER = "normative.no_staffing_funding"  # art. 25: 编制 and funding
+
+# parameters
+COMMENT_DAYS_REGULATION = "legislation.comment_days_regulation"
+COMMENT_DAYS_NORMATIVE = "legislation.comment_days_normative"
+COMMENT_DAYS_MAJOR = "legislation.comment_days_major"
+FILING_DAYS = "legislation.filing_days"
+EVALUATION_MONTHS = "legislation.evaluation_months"
+CATALOGUE_MONTHS = "legislation.catalogue_months"
+
+REGULATION = "regulation"
+NORMATIVE = "normative"
+GOVERNMENT = "government"
+OFFICE = "office"
+ADMINISTRATOR = "administrator"
+LEADER_KINDS = frozenset({"unit_head", "unit_deputy", "office_director", "secretary_general",
+                          "deputy_secretary_general"})
+LEGAL_REVIEW_FUNCTION = "legal_review"
+
+# The 催办 before a filing or an evaluation is due: the office's practice (the rules set none).
+REMINDER_DAYS = 3
+
+
+def _has_staff(positions: Sequence[PositionFact], unit_id: int) -> bool:
+    return any(p.unit_id == unit_id and p.kind != ADMINISTRATOR for p in positions)
+
+
+def _has_leader(positions: Sequence[PositionFact], unit_id: int) -> bool:
+    return any(p.unit_id == unit_id and p.kind in LEADER_KINDS for p in positions)
+
+
+# -- the text ------------------------------------------------------------------------------------
+
+ARTICLE_RE = re.compile(r"^\s*第([零〇一二两三四五六七八九十百千]+)条[\s　]*", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Article:
+    number: int
+    label: str  # 第三条
+    text: str
+
+
+def parse_articles(text: str) -> list[Article]:
+    """The articles of a text, in order: each line that starts with 第N条 opens one.  Text before
+    the first article (a preamble) is not an article.  Numbers that do not parse are skipped."""
+    matches = list(ARTICLE_RE.finditer(text))
+    found: list[Article] = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        try:
+            number = parse_chinese_numeral(m.group(1))
+        except (ValueError, KeyError):
+            continue
+        found.append(Article(number, f"第{m.group(1)}条", text[m.end():end].strip()))
+    return found
+
+
+def check_articles(text: str, rb: RulebookView) -> Decision:
+    """A draft's text is structured into articles numbered 第一条, 第二条… in order."""
+    citation = rb.cite(LAWFUL_DRAFTING)
+    articles = parse_articles(text)
+    if not articles:
+        return Decision.refuse("draft.no_articles", "正文应当分条撰写，每条以“第一条”“第二条”……开头。", citation,
+                               "Write the text in articles starting 第一条, 第二条 ….")
+    numbers = [a.number for a in articles]
+    if numbers != list(range(1, len(numbers) + 1)):
+        return Decision.refuse("draft.article_order", "条文序号应当从第一条起依次连续编排。", citation,
+                               "Number the articles consecutively from 第一条.")
+    return Decision.allow("draft.articles", f"正文共{len(articles)}条。", citation, count=len(articles))
+
+
+SENTENCE_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
+
+
+@dataclass(frozen=True)
+class Flag:
+    article: int  # 0: outside any article
+    sentence: str
+    ground: str  # 行政许可 / 行政处罚 / 行政强制 / 减损权利或增加义务 / 机构编制 / 经费
+    term: str
+    citation: Citation
+
+    @property
+    def explanation(self) -> str:
+        where = f"第{self.article}条" if self.article else "正文"
+        return f"{where}“{self.sentence}”含“{self.term}”，似设定{self.ground}（{self.citation.label}）"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"article": self.article, "sentence": self.sentence, "ground": self.ground, "term": self.term,
+                "citation": self.citation.label, "explanation": self.explanation}
+
+
+# ground → (provision, patterns).  A pattern is a regular expression over one sentence.
+GROUNDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("行政处罚", NO_NEW_POWERS, ("罚款", "没收", "吊销", "暂扣", "责令停产停业", "责令关闭", "行政拘留",
+                             "降低资质等级", "限制开展生产经营活动", "通报批评", r"处[以]?警告")),
+    ("行政强制", NO_NEW_POWERS, ("查封", "扣押", "冻结", "强制执行", "强制拆除", "强制清除", "划拨存款")),
+    ("行政许可", NO_NEW_POWERS, ("许可证", "行政许可", r"经.{0,12}(批准|审批|许可)后?方可",
+                             r"未经.{0,12}(批准|审批|许可)",
+                             r"须.{0,8}(审批|批准)", "准予.{0,6}许可")),
+    ("减损权利或增加义务", NO_NEW_POWERS, ("应当缴纳", "须缴纳", "缴存", "收取.{0,6}费", "保证金",
+                                   r"(公民|法人|企业|经营者|个人|群众|居民).{0,10}(不得|禁止|必须|应当)",
+                                   "限制.{0,6}(权利|资格)", "取消.{0,6}资格")),
+    ("机构编制", MAJOR_MATTER, ("编制", "增设.{0,6}机构", "内设机构", "领导职数", "机构规格")),
+    ("经费", MAJOR_MATTER, ("经费", "专项资金", r"列入.{0,8}预算", r"财政.{0,6}(安排|保障|补助)")),
+)
+
+
+def check_text(text: str, rb: RulebookView) -> list[Flag]:
+    """Sentences that appear to do what a normative document may not (art. 22: create 行政许可,
+    行政处罚 or 行政强制, reduce rights or add obligations) or should not (art. 25: set 机构编制;
+    in principle not funding).  Each flag names its article, sentence and ground; the reviewer
+    decides — the check only points."""
+    articles = parse_articles(text)
+    parts = [(a.number, a.text) for a in articles] or [(0, text)]
+    flags: list[Flag] = []
+    for number, part in parts:
+        for m in SENTENCE_RE.finditer(part):
+            sentence = m.group(0).strip()
+            if not sentence:
+                continue
+            for ground, provision, patterns in GROUNDS:
+                for pattern in patterns:
+                    hit = re.search(pattern, sentence)
+                    if hit:
+                        flags.append(Flag(number, sentence, ground, hit.group(0), rb.cite(provision)))
+                        break
+    return flags
+
+
+# -- who -----------------------------------------------------------------------------------------
+
+
+def may_draft(positions: Sequence[PositionFact], unit_id: int, unit_name: str, rb: RulebookView) -> Decision:
+    """The drafting unit's staff draft, revise, consult and answer comments."""
+    citation = rb.cite(LAWFUL_DRAFTING)
+    if _has_staff(positions, unit_id):
+        return Decision.allow("draft.staff", f"{unit_name}起草。", citation)
+    return Decision.refuse("draft.not_staff", f"本草案由{unit_name}起草，只能由该单位工作人员办理。", citation,
+                           "Only the drafting unit's staff may do this.")
+
+
+def may_lead(positions: Sequence[PositionFact], unit_id: int, unit_name: str, what: str,
+             rb: RulebookView, provision: str = LAWFUL_DRAFTING) -> Decision:
+    """The drafting unit's head or deputies open the comment period and send the draft for review."""
+    citation = rb.cite(provision)
+    if _has_leader(positions, unit_id):
+        return Decision.allow("draft.leader", f"{unit_name}负责同志{what}。", citation)
+    return Decision.refuse("draft.not_leader", f"{what}由{unit_name}负责同志决定。", citation,
+                           "The drafting unit's head or deputies decide this.")
+
+
+def may_review(positions: Sequence[PositionFact], legal_unit_ids: Collection[int], rb: RulebookView) -> Decision:
+    """Legality review is the 司法局's (the unit whose function is ``legal_review``) (arts. 20, 22)."""
+    citation = rb.cite(LEGALITY_REVIEW)
+    if any(p.unit_id in legal_unit_ids and p.kind != ADMINISTRATOR for p in positions):
+        return Decision.allow("review.legal_unit", "司法局合法性审查。", citation)
+    return Decision.refuse("review.not_legal_unit", "规章和规范性文件的合法性审查由司法局负责，您无权审查。", citation,
+                           "Only the 司法局 reviews legality.")
+
+
+def may_record_deliberation(positions: Sequence[PositionFact], issuer_kind: str, issuer_id: int,
+                            office_id: int | None, rb: RulebookView) -> Decision:
+    """The government's documents are deliberated at its executive meeting, recorded by the office;
+    a department's at its leadership meeting, recorded by its leaders (art. 24: 集体审议)."""
+    citation = rb.cite(LEGALITY_REVIEW)
+    if issuer_kind == GOVERNMENT:
+        if office_id is not None and _has_staff(positions, office_id):
+            return Decision.allow("deliberation.office", "政府办公室记录常务会议审议情况。", citation)
+        return Decision.refuse("deliberation.not_office", "州人民政府常务会议的审议情况由政府办公室记录。", citation,
+                               "The government office records the executive meeting's deliberation.")
+    if _has_leader(positions, issuer_id):
+        return Decision.allow("deliberation.unit", "本单位负责同志记录集体审议情况。", citation)
+    return Decision.refuse("deliberation.not_unit_leader", "部门规范性文件的集体审议情况由该部门负责同志记录。",
+                           citation, "The department's leaders record its collective deliberation.")
+
+
+def may_file(positions: Sequence[PositionFact], issuer_kind: str, drafting_unit_id: int, office_id: int | None,
+             legal_unit_ids: Collection[int], rb: RulebookView) -> Decision:
+    """The government's documents are filed by the office or the 司法局; a department's by its staff."""
+    citation = rb.cite(FILING)
+    if issuer_kind == GOVERNMENT:
+        allowed = ({office_id} if office_id else set()) | set(legal_unit_ids)
+        if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
+            return Decision.allow("filing.staff", "报送备案。", citation)
+        return Decision.refuse("filing.not_staff", "州人民政府的规章、规范性文件由政府办公室或司法局报送备案。",
+                               citation,
+                               "The office or the 司法局 files the government's documents.")
+    if _has_staff(positions, drafting_unit_id):
+        return Decision.allow("filing.unit", "部门报州人民政府备案。", citation)
+    return Decision.refuse("filing.not_unit", "部门规范性文件由制定部门报州人民政府备案。", citation,
+                           "The issuing department files its document with the government.")
+
+
+# -- states --------------------------------------------------------------------------------------
+
+
+def check_state(state: str, allowed: Collection[str], state_label: str, what: str, rb: RulebookView,
+                provision: str = LAWFUL_DRAFTING) -> Decision:
+    citation = rb.cite(provision)
+    if state in allowed:
+        return Decision.allow("draft.state", f"可以{what}。", citation)
+    return Decision.refuse("draft.wrong_state", f"草案当前状态为“{state_label}”，不能{what}。", citation,
+                           f"The draft cannot be {what} in its current state.")
+
+
+def may_skip_comment(secret: bool, secret_reason: str, rb: RulebookView) -> Decision:
+    """Every draft is published for comment unless the law requires it to be kept secret (art. 21)."""
+    citation = rb.cite(PUBLIC_COMMENT)
+    if secret and secret_reason.strip():
+        return Decision.allow("comment.secret", f"依法需要保密（{secret_reason.strip()}），不公开征求意见。", citation)
+    return Decision.refuse(
+        "comment.required", "除依法需要保密的外，草案都要公开征求意见；本草案未标明保密及其依据，不能跳过征求意见。",
+        citation, "Every draft is published for comment unless the law requires secrecy.",
+    )
+
+
+def comment_period(kind: str, major: bool, opens: dt.date, requested_days: int | None, rb: RulebookView,
+                   cal: WorkCalendar) -> Decision:
+    """The last day of comment: the kind's minimum (regulations 30 days, normative documents 7
+    working days), at least 30 days for a major decision (art. 24); the unit may set a longer
+    period but not a shorter one.  Calendar days roll off a rest day.  Facts: ``closes_on``."""
+    key = COMMENT_DAYS_REGULATION if kind == REGULATION else COMMENT_DAYS_NORMATIVE
+    param = rb.param(key)
+
+    def end(p_unit: str, n: int) -> dt.date:
+        return cal.add_working_days(opens, n) if p_unit == "working_days" else cal.add_days(opens, n)
+
+    minimum = end(param.unit, param.as_int)
+    citation = rb.param_citation(key)
+    label = f"{param.as_int}{'个工作日' if param.unit == 'working_days' else '日'}"
+    if major:
+        major_param = rb.param(COMMENT_DAYS_MAJOR)
+        major_end = end(major_param.unit, major_param.as_int)
+        if major_end > minimum:
+            minimum, citation = major_end, rb.param_citation(COMMENT_DAYS_MAJOR)
+            label = f"{major_param.as_int}日（重大行政决策）"
+    closes = minimum
+    if requested_days is not None:
+        wanted = cal.add_days(opens, requested_days)
+        if wanted < minimum:
+            return Decision.refuse(
+                "comment.too_short", f"征求意见期限不得少于{label}，即不早于{minimum.isoformat()}截止。", citation,
+                f"The comment period may not end before {minimum.isoformat()}.", closes_on=minimum,
+            )
+        closes = wanted
+    return Decision.allow("comment.period", f"公开征求意见至{closes.isoformat()}（不少于{label}）。", citation,
+                          closes_on=closes)
+
+
+def may_comment(state: str, now: dt.datetime, closes_at: dt.datetime | None, article: int,
+                article_numbers: Collection[int], rb: RulebookView) -> Decision:
+    """A comment from the public: only while the draft is open and before the period closes, on an
+    article the draft has (0: the draft as a whole)."""
+    citation = rb.cite(PUBLIC_COMMENT)
+    if state != "consulting" or closes_at is None or now >= closes_at:
+        return Decision.refuse("comment.closed", "该草案当前不在公开征求意见期内。", citation,
+                               "This draft is not open for comment.")
+    if article and article not in article_numbers:
+        return Decision.refuse("comment.no_article", f"草案没有第{article}条。", citation,
+                               "The draft has no such article.")
+    return Decision.allow("comment.open", "意见已收到。", citation)
+
+
+def answers_complete(unanswered: int, rb: RulebookView) -> Decision:
+    citation = rb.cite(PUBLIC_COMMENT)
+    if unanswered:
+        return Decision.refuse("answers.incomplete", f"尚有{unanswered}条意见未逐条反馈采纳情况和理由。", citation,
+                               "Answer every comment before publishing the answers.")
+    return Decision.allow("answers.complete", "意见均已反馈。", citation)
+
+
+def check_answer(outcome: str, reason: str, rb: RulebookView) -> Decision:
+    citation = rb.cite(PUBLIC_COMMENT)
+    if outcome not in {"adopted", "partly", "not_adopted"}:
+        return Decision.refuse("answer.outcome", "处理结果应为采纳、部分采纳或不予采纳。", citation)
+    if outcome != "adopted" and not reason.strip():
+        return Decision.refuse("answer.reason", "部分采纳或不予采纳的，应当说明理由。", citation,
+                               "Give the reason when a comment is not (fully) adopted.")
+    return Decision.allow("answer.ok", "已反馈。", citation)
+
+
+def consultations_done(pending: Sequence[tuple[str, dt.date]], today: dt.date, rb: RulebookView) -> Decision:
+    """Units whose powers are touched have replied (or their reply period has ended) (art. 22)."""
+    citation = rb.cite(CONSULT_UNITS)
+    waiting = [name for name, due in pending if due >= today]
+    if waiting:
+        return Decision.refuse("consult.pending", f"尚待{'、'.join(waiting)}回复意见。", citation,
+                               "Wait for the consulted units' replies.")
+    return Decision.allow("consult.done", "相关部门意见已听取。", citation)
+
+
+def ready_for_review(state: str, secret: bool, comments_published: bool, rb: RulebookView) -> Decision:
+    """A draft goes to legality review once the comments are answered and published (or it is secret),
+    or again after a return."""
+    if state == "returned":
+        return Decision.allow("review.resubmit", "修改后重新送审。", rb.cite(LEGALITY_REVIEW))
+    if state == "answered" and comments_published:
+        return Decision.allow("review.submit", "送合法性审查。", rb.cite(LEGALITY_REVIEW))
+    if state == "drafting" and secret:
+        return Decision.allow("review.secret", "依法保密的草案直接送合法性审查。", rb.cite(PUBLIC_COMMENT))
+    return Decision.refuse(
+        "review.comment_first", "草案应当先公开征求意见，并逐条反馈、公布意见采纳情况后，再送合法性审查。",
+        rb.cite(PUBLIC_COMMENT), "Publish the draft for comment and the answers first.",
+    )
+
+
+def revised_since_return(current_version: int, returned_version: int | None, rb: RulebookView) -> Decision:
+    citation = rb.cite(LEGALITY_REVIEW)
+    if returned_version is not None and current_version <= returned_version:
+        return Decision.refuse("review.not_revised", "审查退回的草案应当修改（形成新的版本）后再送审。", citation,
+                               "Revise the returned draft before sending it again.")
+    return Decision.allow("review.revised", "已修改。", citation)
+
+
+def check_review(passed: bool, reasons: str, flags: int, rb: RulebookView) -> Decision:
+    """The reviewer records why; passing a draft the check flagged needs the reviewer's reasons."""
+    citation = rb.cite(LEGALITY_REVIEW)
+    if not reasons.strip() and (not passed or flags):
+        what = "退回修改的，应当写明不合法或需修改之处。" if not passed else "自动提示有疑点的，审查通过应当说明理由。"
+        return Decision.refuse("review.reasons", what, citation, "Record the reasons for the review.")
+    return Decision.allow("review.recorded", "审查意见已记录。", citation)
+
+
+def review_gate(passed_version: int | None, current_version: int, what: str, kind: str, rb: RulebookView) -> Decision:
+    """Until the legality review has passed the current version, the draft cannot be signed,
+    published or put on a meeting agenda (arts. 20, 22)."""
+    citation = rb.cite(SFJ_REVIEW if kind == REGULATION else LEGALITY_REVIEW)
+    if passed_version is not None and passed_version == current_version:
+        return Decision.allow("review.passed", f"合法性审查已通过（第{current_version}稿），可以{what}。", citation)
+    if passed_version is not None:
+        msg = f"合法性审查通过的是第{passed_version}稿，此后草案已修改，须重新审查后才能{what}。"
+    else:
+        msg = f"草案未经司法局合法性审查通过，不能{what}。"
+    return Decision.refuse("review.not_passed", msg, citation, f"The legality review has not passed: cannot {what}.")
+
+
+def disputes_listed(unlisted: Sequence[str], rb: RulebookView) -> Decision:
+    """Contested matters go to the government with the 司法局's list of reasons and its proposal (art. 21)."""
+    citation = rb.cite(THIRD_PARTY)
+    if unlisted:
+        matters = "”“".join(unlisted)
+        return Decision.refuse("dispute.unlisted", f"争议事项“{matters}”尚待司法局列明各方理据并提出倾向性意见。",
+                               citation, "The 司法局 must list each side's reasons and its proposal first.")
+    return Decision.allow("dispute.listed", "争议事项已列明各方理据。", citation)
+
+
+def same_text(document_body: str, passed_body: str, rb: RulebookView) -> Decision:
+    """What is published is the text that passed review."""
+    citation = rb.cite(LEGALITY_REVIEW)
+    if document_body.strip() != passed_body.strip():
+        return Decision.refuse("publish.text_changed", "印发的正文与合法性审查通过的文本不一致，须重新审查。", citation,
+                               "The issued text differs from the reviewed text.")
+    return Decision.allow("publish.same_text", "印发文本与审查通过文本一致。", citation)
+
+
+# -- after publication ---------------------------------------------------------------------------
+
+
+def filing_due(published_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decision:
+    """Filed within ``legislation.filing_days`` calendar days of publication (rolled off a rest day)."""
+    days = rb.param(FILING_DAYS).as_int
+    due = cal.add_days(published_on, days)
+    return Decision.allow("filing.due", f"应当自公布之日起{days}日内报送备案，即{due.isoformat()}前。",
+                          rb.param_citation(FILING_DAYS), due=due, days=days)
+
+
+def filing_lateness(due: dt.date, filed_on: dt.date, rb: RulebookView) -> Decision:
+    late = filed_on > due
+    return Decision.allow("filing.late" if late else "filing.on_time",
+                          f"{'逾期' if late else '按期'}报送备案（期限{due.isoformat()}）。", rb.cite(FILING),
+                          late=late)
+
+
+def evaluation_due(published_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decision:
+    months = rb.param(EVALUATION_MONTHS).as_int
+    due = cal.add_months(published_on, months)
+    return Decision.allow("evaluation.due", f"规章实施后应当进行后评估，应于{due.isoformat()}前完成。",
+                          rb.param_citation(EVALUATION_MONTHS), due=due)
+
+
+TERMINAL = frozenset({"expired", "repealed", "revoked"})
+VALIDITY_LABELS = {"in_force": "有效", "amended": "已修改", "expired": "失效", "repealed": "废止", "revoked": "撤销"}
+
+
+def validity_change(current: str, new: str, has_related: bool, rb: RulebookView) -> Decision:
+    """有效 → 已修改 (by an amending document) / 失效 / 废止 / 撤销 (void from the start);
+    a document already ended cannot change again."""
+    citation = rb.cite(VALIDITY)
+    if new not in VALIDITY_LABELS or new == "in_force":
+        return Decision.refuse("validity.unknown", "有效性应为已修改、失效、废止或撤销。", citation)
+    if current not in {"in_force", "amended"}:
+        label = VALIDITY_LABELS.get(current, "未公布")
+        return Decision.refuse("validity.ended", f"该文件当前为“{label}”，不能再改为“{VALIDITY_LABELS[new]}”。",
+                               citation,
+                               "This document is no longer in force.")
+    if new == "amended" and not has_related:
+        return Decision.refuse("validity.amend_needs_related", "改为“已修改”应当注明修改它的文件。", citation,
+                               "Name the amending document.")
+    return Decision.allow("validity.change", f"有效性改为“{VALIDITY_LABELS[new]}”。", citation)
+
+
+def effective_on(new: str, requested: dt.date, published_on: dt.date) -> dt.date:
+    """撤销 voids a document from the start (its publication); the others take effect when stated."""
+    return published_on if new == "revoked" else requested
+
+
+def cleanup_proposal(positions: Sequence[PositionFact], unit_id: int, unit_name: str, proposal: str, reason: str,
+                     closed: bool, rb: RulebookView) -> Decision:
+    citation = rb.cite(CLEANUP)
+    if closed:
+        return Decision.refuse("cleanup.closed", "本次清理已结束。", citation)
+    if not _has_staff(positions, unit_id):
+        return Decision.refuse("cleanup.not_unit", f"该文件由{unit_name}提出清理意见。", citation)
+    if proposal not in {"keep", "amend", "repeal", "expire"}:
+        return Decision.refuse("cleanup.proposal", "清理意见应为继续有效、修改、废止或宣布失效。", citation)
+    if proposal != "keep" and not reason.strip():
+        return Decision.refuse("cleanup.reason", "建议修改、废止或宣布失效的，应当说明理由。", citation)
+    return Decision.allow("cleanup.proposed", "清理意见已提出。", citation)
+
+
+def cleanup_decision(positions: Sequence[PositionFact], legal_unit_ids: Collection[int], proposal: str,
+                     decision: str, closed: bool, rb: RulebookView) -> Decision:
+    """The 司法局's leaders decide each entry once its unit has proposed."""
+    citation = rb.cite(CLEANUP)
+    if closed:
+        return Decision.refuse("cleanup.closed", "本次清理已结束。", citation)
+    if not any(p.unit_id in legal_unit_ids and p.kind in LEADER_KINDS for p in positions):
+        return Decision.refuse("cleanup.not_decider", "清理结果由司法局负责同志审定。", citation)
+    if not proposal:
+        return Decision.refuse("cleanup.no_proposal", "制定单位尚未提出清理意见。", citation)
+    if decision not in {"keep", "amend", "repeal", "expire"}:
+        return Decision.refuse("cleanup.decision", "清理结果应为继续有效、修改、废止或宣布失效。", citation)
+    return Decision.allow("cleanup.decided", "清理结果已审定。", citation)
+
+
+def catalogue_due(last_release: dt.date | None, today: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decision:
+    """The 司法局 publishes the catalogue every ``legislation.catalogue_months`` months.  Facts: ``due``."""
+    months = rb.param(CATALOGUE_MONTHS).as_int
+    citation = rb.param_citation(CATALOGUE_MONTHS)
+    if last_release is None:
+        return Decision.refuse("catalogue.never", "司法局尚未公布规范性文件目录。", citation, due=today)
+    due = cal.add_months(last_release, months)
+    if today > due:
+        return Decision.refuse("catalogue.overdue", f"规范性文件目录应于{due.isoformat()}前更新公布。", citation,
+                               due=due)
+    return Decision.allow("catalogue.current", f"下次应于{due.isoformat()}前公布。", citation, due=due)
