@@ -50,10 +50,13 @@ pytest: install
 # benchmark on a throwaway PostgreSQL cluster started and stopped like the test suite's.
 BENCH_DOCS ?= 100000
 BENCH_ARGS ?=
+# the portal: search and item pages over BENCH_PORTAL_ITEMS published items (a million: BENCH_PORTAL_ITEMS=1000000)
+BENCH_PORTAL_ITEMS ?= 20000
 
 bench: install
 	env -u DATABASE_URL BENCH_DOCS=$(BENCH_DOCS) $(BIN)/python bench/documents.py $(BENCH_ARGS)
 	env -u DATABASE_URL $(BIN)/python bench/deadlines.py
+	env -u DATABASE_URL BENCH_PORTAL_ITEMS=$(BENCH_PORTAL_ITEMS) $(BIN)/python bench/portal.py
 
 bench-postgres: install
 	@set -eu; \

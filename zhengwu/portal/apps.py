@@ -1,3 +1,6 @@
+"""Public disclosure (arts. 27-30, 《政府信息公开条例》):
+the publication queue, the public portal, search, feeds, applications for disclosure.
+"""
 from django.apps import AppConfig
 
 
@@ -5,3 +8,12 @@ class PortalConfig(AppConfig):
     name = "zhengwu.portal"
     label = "portal"
     verbose_name = "政务公开"
+
+    def ready(self) -> None:
+        # the application timers (reminder, overdue), the compliance lines and the workbench panel
+        from zhengwu.portal import actions, providers  # noqa: F401
+
+    def load_demo(self) -> bool:
+        from zhengwu.portal.demo import load_demo
+
+        return load_demo()

@@ -73,14 +73,44 @@ class PublicationItem(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     index_number = models.CharField("索引号", max_length=40, null=True, blank=True, unique=True)
     withheld_reason = models.TextField(blank=True)
+    withheld_exemption = models.CharField("不予公开依据", max_length=24, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    # 解读 (art. 30): an interpretation names the published item it explains
+    interprets = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="interpretations")
+    # the words of title and body as jieba segments them, space-separated: what full-text search indexes
+    search_text = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["due_on", "pk"]
         indexes = [models.Index(fields=["state", "due_on"]),
-                   models.Index(fields=["source_type", "source_id"])]
+                   models.Index(fields=["source_type", "source_id"]),
+                   models.Index(fields=["state", "published_at"], name="portal_item_published"),
+                   models.Index(fields=["category", "published_at"], name="portal_item_category"),
+                   models.Index(fields=["issuer_name", "published_at"], name="portal_item_issuer"),
+                   models.Index(fields=["kind", "state", "published_at"], name="portal_item_kind")]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def year(self) -> int | None:
+        return self.published_at.year if self.published_at else None
+
+
+class IndexCounter(models.Model):
+    """The last 索引号 serial used by one issuing body (organization code) in one year."""
+
+    org_code = models.CharField(max_length=18)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org_code", "year"], name="portal_index_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.org_code}/{self.year}: {self.last}"
 
 
 class ValidityEvent(models.Model):
@@ -99,3 +129,63 @@ class ValidityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}：{self.get_validity_display()}（{self.effective_on:%Y-%m-%d}）"
+
+
+class ApplicationState(models.TextChoices):
+    RECEIVED = "received", "办理中"
+    CONSULTING = "consulting", "征求第三方意见中"
+    ANSWERED = "answered", "已答复"
+
+
+class ReplyType(models.TextChoices):
+    """《政府信息公开条例》第三十六条 and following: how an application is answered."""
+
+    DISCLOSED = "disclosed", "予以公开"
+    PARTLY = "partly", "部分公开"
+    REFUSED = "refused", "不予公开"
+    UNAVAILABLE = "unavailable", "无法提供"
+    NOT_PROCESSED = "not_processed", "不予处理"
+    OTHER_CHANNEL = "other_channel", "告知通过其他途径办理"
+    ALREADY_PUBLIC = "already_public", "告知已主动公开的获取方式"
+
+
+class Application(models.Model):
+    """依申请公开: a member of the public asks for government information (条例第二十七条起)."""
+
+    number = models.CharField("申请编号", max_length=30, unique=True)
+    applicant_name = models.CharField("申请人姓名或名称", max_length=100)
+    contact = models.CharField("联系方式", max_length=200)
+    description = models.TextField("所需政府信息的名称、文号或者便于查询的其他特征性描述")
+    received_on = models.DateField("收到申请之日")
+    received_at = models.DateTimeField()
+    due_on = models.DateField("答复期限")
+    state = models.CharField(max_length=12, choices=ApplicationState.choices, default=ApplicationState.RECEIVED)
+    extended = models.BooleanField("已延长答复期限", default=False)
+    extension_reason = models.CharField("延期理由", max_length=300, blank=True)
+    extension_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                              on_delete=models.PROTECT, related_name="+")
+    consultation_started_on = models.DateField("征求第三方意见开始日", null=True, blank=True)
+    consultation_third_party = models.CharField("第三方", max_length=200, blank=True)
+    paused_days = models.PositiveIntegerField("不计入答复期限的工作日", default=0)
+    reply_type = models.CharField("答复类型", max_length=16, choices=ReplyType.choices, blank=True)
+    reply_text = models.TextField("答复内容", blank=True)
+    exemption = models.CharField("不予公开依据", max_length=24, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    answered_late = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        indexes = [models.Index(fields=["state", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class ApplicationCounter(models.Model):
+    year = models.PositiveIntegerField(unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

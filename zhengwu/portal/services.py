@@ -15,10 +15,12 @@ import datetime as dt
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.org.models import Unit
-from zhengwu.portal.models import ItemKind, ItemState, PublicationItem, ValidityEvent
+from zhengwu.portal.models import Application, ItemKind, ItemState, PublicationItem, ValidityEvent
+from zhengwu.portal.rules import AnnualReport, ApplicationFact, annual_report
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays.services import calendar
 
@@ -107,3 +109,16 @@ def record_validity(
                      details={"validity": validity, "effective_on": effective_on.isoformat(),
                               "related": related.pk if related else None})
     return events
+
+
+def register_report(year: int) -> AnnualReport:
+    """The annual-report table of applications for disclosure (条例第五十条) for ``year``."""
+    start, end = dt.date(year - 1, 1, 1), dt.date(year, 12, 31)
+    rows = Application.objects.filter(received_on__lte=end).filter(
+        models.Q(answered_at__isnull=True) | models.Q(answered_at__date__gte=start)
+    ).values_list("received_on", "answered_at", "reply_type", "answered_late")
+    facts = [
+        ApplicationFact(received, timezone.localtime(answered).date() if answered else None, reply_type, late)
+        for received, answered, reply_type, late in rows
+    ]
+    return annual_report(facts, year)
