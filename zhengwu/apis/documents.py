@@ -605,6 +605,7 @@ def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[Document
         user, issuer, payload.doc_type, payload.title, payload.body, mains, copies,
         signing_facts=_signing_facts(payload.signing_facts), replies_to=replies_to,
         classification=payload.classification, urgency=payload.urgency,
+        disclosure=payload.disclosure, disclosure_reason=payload.disclosure_reason,
     )
     return Status(201, _fresh(document.pk))
 

@@ -12,7 +12,7 @@ from typing import Any
 from ninja import Field, Schema
 
 from zhengwu.apis.schemas import AuditRecordOut, DecisionOut, PersonRef
-from zhengwu.documents.models import Classification, DocState, DocType, Flow, OpinionKind, Urgency
+from zhengwu.documents.models import Classification, Disclosure, DocState, DocType, Flow, OpinionKind, Urgency
 from zhengwu.documents.numbering import PREFIX_KINDS
 
 
@@ -131,6 +131,8 @@ class OutgoingIn(Schema):
     replies_to: int | None = Field(None, description="答复的来文（批复、函）")
     classification: str = Field("none", description="密级：" + _choices(Classification.choices))
     urgency: str = Field("normal", description="紧急程度：" + _choices(Urgency.choices))
+    disclosure: str = Field("on_request", description="公开属性：" + _choices(Disclosure.choices))
+    disclosure_reason: str = Field("", description="不予公开的理由（《政府信息公开条例》第十四条至第十六条）")
 
 
 class ReviewIn(Schema):

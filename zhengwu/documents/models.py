@@ -81,6 +81,14 @@ class DocState(models.TextChoices):
     ISSUED = "issued", _("已印发")
 
 
+class Disclosure(models.TextChoices):
+    """公开属性 (《政府信息公开条例》第二十条、第二十七条、第十四至十六条)."""
+
+    PROACTIVE = "proactive", _("主动公开")
+    ON_REQUEST = "on_request", _("依申请公开")
+    NOT_PUBLIC = "not_public", _("不予公开")
+
+
 class Document(models.Model):
     flow = models.CharField(_("流向"), max_length=20, choices=Flow.choices)
     doc_type = models.CharField(_("文种"), max_length=20, choices=DocType.choices)
@@ -134,6 +142,9 @@ class Document(models.Model):
     )
     disagreement_proposal = models.TextField(_("办理建议"), blank=True)
     note = models.CharField(_("附注"), max_length=300, blank=True)
+    disclosure = models.CharField(_("公开属性"), max_length=12, choices=Disclosure.choices,
+                                  default=Disclosure.ON_REQUEST)
+    disclosure_reason = models.CharField(_("不予公开理由"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("起草人"), on_delete=models.PROTECT, related_name="+"
     )

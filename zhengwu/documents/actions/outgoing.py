@@ -43,6 +43,7 @@ from zhengwu.documents.actions.intake import unit_ref
 from zhengwu.documents.models import (
     Classification,
     Delivery,
+    Disclosure,
     DocState,
     DocType,
     Document,
@@ -176,11 +177,15 @@ def draft_outgoing(
     classification: str = Classification.NONE,
     urgency: str = Urgency.NORMAL,
     co_issuers: Sequence[Unit] = (),
+    disclosure: str = Disclosure.ON_REQUEST,
+    disclosure_reason: str = "",
 ) -> Document:
     """Draft a document in ``issuer``'s name (the government's are drafted by its office).
 
     ``co_issuers``: the other bodies of a joint document (联合发文; ``issuer`` is the lead body),
-    each of whose heads countersigns it before signature (art. 50)."""
+    each of whose heads countersigns it before signature (art. 50).  ``disclosure`` is its 公开属性:
+    a document marked 主动公开 enters the publication queue when it is issued; 不予公开 needs its
+    reason (《政府信息公开条例》第十四条至第十六条)."""
     version = version_in_force()
     rb = view_of(version)
     if not title.strip():
@@ -193,6 +198,7 @@ def draft_outgoing(
         raise InvalidInput(f"无法识别的紧急程度“{urgency}”。", field="urgency")
     if not main_recipients:
         raise InvalidInput("请选择主送机关。", field="main_recipients")
+    _check_disclosure(disclosure, disclosure_reason, classification)
     facts = dict(signing_facts or {})
     _facts(issuer, facts)  # validates
     if replies_to is not None:
@@ -208,6 +214,7 @@ def draft_outgoing(
         flow=Flow.OUTGOING, doc_type=doc_type, direction=_direction(issuer, main_recipients), title=title.strip(),
         issuer=issuer, classification=classification, urgency=urgency, state=DocState.DRAFT,
         replies_to=replies_to, rulebook_version=version, signing_facts=facts, created_by_id=actor.pk, created_at=now,
+        disclosure=disclosure, disclosure_reason=disclosure_reason.strip()[:300],
     )
     doc.main_recipients.set(main_recipients)
     doc.copy_recipients.set(copy_recipients)
@@ -221,6 +228,16 @@ def draft_outgoing(
                  "co_issuers": [u.code for u in co_issuers]},
     )
     return doc
+
+
+def _check_disclosure(disclosure: str, reason: str, classification: str) -> None:
+    if disclosure not in Disclosure.values:
+        raise InvalidInput(f"无法识别的公开属性“{disclosure}”。", field="disclosure")
+    if disclosure == Disclosure.NOT_PUBLIC and not reason.strip():
+        raise InvalidInput("不予公开的公文请写明理由（《政府信息公开条例》第十四条至第十六条）。",
+                           field="disclosure_reason")
+    if disclosure == Disclosure.PROACTIVE and classification != Classification.NONE:
+        raise InvalidInput("涉密公文不得主动公开：请改为不予公开并写明理由。", field="disclosure")
 
 
 @transaction.atomic
@@ -491,7 +508,21 @@ def issue(actor: AbstractBaseUser, document: Document, number_kind: str | None =
     if doc.replies_to_id:
         _mark_answered(actor, doc)
     filing.on_issued(actor, doc)  # 「经同意」 department documents: filed with the office (art. 49)
+    if doc.disclosure == Disclosure.PROACTIVE:  # 主动公开: into the publication queue (条例第二十六条)
+        _queue_for_portal(actor, doc, timezone.localdate(now))
     return doc
+
+
+def _queue_for_portal(actor: AbstractBaseUser, doc: Document, issued_on: dt.date) -> None:
+    from zhengwu.portal.models import ItemKind, Validity
+    from zhengwu.portal.services import queue_for_publication
+
+    queue_for_publication(
+        actor=actor, kind=ItemKind.DOCUMENT, source=doc, title=doc.title, counted_from=issued_on,
+        provision="disclosure.proactive", body=latest_version(doc).body, issuing_unit=doc.issuer,
+        doc_number=doc.number, written_on=timezone.localdate(doc.signed_at) if doc.signed_at else issued_on,
+        genre=str(DocType(doc.doc_type).label), validity=Validity.IN_FORCE,
+    )
 
 
 def _mark_answered(actor: AbstractBaseUser, reply: Document) -> None:

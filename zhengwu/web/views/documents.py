@@ -384,6 +384,7 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
                     viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
                     list(data["main_recipients"]), list(data["copy_recipients"]), form.signing_facts(),
                     replies_to=replies_to, classification=data["classification"], urgency=data["urgency"],
+                    disclosure=data["disclosure"], disclosure_reason=data["disclosure_reason"],
                 )
             except (Refused, InvalidInput) as exc:
                 errors, status = explain(exc), _refusal_status(exc)
