@@ -35,6 +35,7 @@ UNITS = [
     ("xj-gov", "新疆维吾尔自治区人民政府", "自治区人民政府", UnitKind.SUPERIOR, False, "新政", ""),
     ("party-committee", "中共克孜勒苏柯尔克孜自治州委员会", "州党委", UnitKind.SUPERIOR, False, "克党", ""),
     ("npc-standing", "克孜勒苏柯尔克孜自治州人大常委会", "州人大常委会", UnitKind.SUPERIOR, False, "", ""),
+    ("cppcc", "中国人民政治协商会议克孜勒苏柯尔克孜自治州委员会", "州政协", UnitKind.SUPERIOR, False, "", ""),
 ]
 
 # What a unit does for the whole government (``Unit.functions``): who reviews the legality of

@@ -5,12 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from zhengwu.audit.rules import AUDIT_READERS
 from zhengwu.notices.models import Notice
-from zhengwu.org.rules import ADMINISTRATOR
-from zhengwu.org.services import person_of, positions_of
+from zhengwu.org.rules import ADMINISTRATOR, PositionFact
+from zhengwu.org.services import office_unit, person_of, positions_of
+from zhengwu.rulebook.services import rulebook_view
+from zhengwu.supervision import rules as supervision_rules
 from zhengwu.workdays.services import missing_next_year
+
+
+def _supervision_actor(user: Any, positions: list[PositionFact]) -> supervision_rules.Actor:
+    """Who the user is for the supervision rules, from the positions already read for this page."""
+    office = office_unit()
+    staff = tuple(supervision_rules.Staff(p.kind, p.unit_id) for p in positions)  # duties do not matter here
+    return supervision_rules.Actor(staff, office.pk if office else None, bool(user.is_superuser))
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -26,4 +36,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_read_audit": is_admin or any(p.kind in AUDIT_READERS for p in positions),
         "unread_notices": Notice.objects.filter(recipient=user, read_at__isnull=True).count(),
         "calendar_missing_year": missing_next_year() if is_admin else None,
+        "can_see_compliance": supervision_rules.may_see_compliance(_supervision_actor(user, positions),
+                                                                   rulebook_view(timezone.localdate())).allowed,
     }
