@@ -157,7 +157,8 @@ class OutgoingForm(forms.Form):
     classification = forms.ChoiceField(label=_("密级"), choices=Classification.choices,
                                        initial=Classification.NONE)
     urgency = forms.ChoiceField(label=_("紧急程度"), choices=Urgency.choices, initial=Urgency.NORMAL)
-    disclosure = forms.ChoiceField(label=_("公开属性"), choices=Disclosure.choices, initial=Disclosure.ON_REQUEST)
+    disclosure = forms.ChoiceField(label=_("公开属性"), choices=Disclosure.choices, initial=Disclosure.ON_REQUEST,
+                                   required=False)
     disclosure_reason = forms.CharField(label=_("不予公开理由"), max_length=300, required=False)
     replies_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # The facts art. 49 needs to say who signs (zhengwu.documents.rules.signing.OutgoingFacts).

@@ -36,6 +36,7 @@ from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,
     Delivery,
+    Disclosure,
     DocState,
     DocType,
     Document,
@@ -384,7 +385,7 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
                     viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
                     list(data["main_recipients"]), list(data["copy_recipients"]), form.signing_facts(),
                     replies_to=replies_to, classification=data["classification"], urgency=data["urgency"],
-                    disclosure=data["disclosure"], disclosure_reason=data["disclosure_reason"],
+                    disclosure=data["disclosure"] or Disclosure.ON_REQUEST, disclosure_reason=data["disclosure_reason"],
                 )
             except (Refused, InvalidInput) as exc:
                 errors, status = explain(exc), _refusal_status(exc)
