@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from zhengwu.org.models import Unit
+from zhengwu.portal.models import Validity  # one list of validities for the catalogue and the drafts
 
 
 class NormativeKind(models.TextChoices):
@@ -28,15 +29,6 @@ class DraftState(models.TextChoices):
     DELIBERATED = "deliberated", "已集体审议"
     SIGNING = "signing", "签发印发中"
     PUBLISHED = "published", "已公布"
-
-
-class Validity(models.TextChoices):
-    NONE = "", "—"
-    IN_FORCE = "in_force", "有效"
-    AMENDED = "amended", "已修改"
-    EXPIRED = "expired", "失效"
-    REPEALED = "repealed", "废止"
-    REVOKED = "revoked", "撤销"
 
 
 class NormativeDraft(models.Model):
