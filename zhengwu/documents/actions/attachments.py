@@ -7,8 +7,6 @@ uploaded is ever lost; the audit record says where it is.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
@@ -19,6 +17,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.hashing import sm3_of_file
 from zhengwu.documents.actions.common import lock_document, rulebook_of
 from zhengwu.documents.actions.intake import unit_ref
 from zhengwu.documents.models import Attachment, DocState, Document, Flow
@@ -51,13 +50,6 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
 
 
-def _sm3(upload: File) -> str:
-    digest = hashlib.new("sm3")
-    upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return digest.hexdigest()
 
 
 @transaction.atomic
@@ -76,7 +68,7 @@ def add_attachment(actor: AbstractBaseUser, document: Document, name: str, uploa
     if not title:
         raise InvalidInput("请填写附件名称。", field="name")
     position = (doc.attachments.aggregate(m=Max("position"))["m"] or 0) + 1
-    digest = _sm3(upload)
+    digest = sm3_of_file(upload)
     attachment = Attachment(document=doc, position=position, name=title[:200], size=size, sm3=digest,
                             uploaded_by_id=actor.pk, uploaded_at=timezone.now())
     attachment.file.save(upload.name or f"attachment-{position}", ContentFile(upload.read()), save=False)

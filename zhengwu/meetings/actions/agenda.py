@@ -4,7 +4,6 @@ agenda; papers are checked, print-approved (批印) and distributed before the m
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.hashing import sm3_of_file
 from zhengwu.meetings import guards, rules
 from zhengwu.meetings.actions.common import (
     actor_person,
@@ -123,13 +123,6 @@ def request_topic(
     return topic
 
 
-def _sm3(upload: File[Any]) -> str:
-    digest = hashlib.new("sm3")
-    upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return digest.hexdigest()
 
 
 @transaction.atomic
@@ -152,7 +145,7 @@ def add_paper(actor: AbstractBaseUser, topic: Topic, name: str, upload: File[Any
     title = (name or upload.name or "").strip()
     if not title:
         raise InvalidInput("请填写材料名称。", field="name")
-    digest = _sm3(upload)
+    digest = sm3_of_file(upload)
     paper = Paper(topic=t, name=title[:200], size=size, sm3=digest, uploaded_by_id=actor.pk, uploaded_at=timezone.now())
     paper.file.save(upload.name or "paper", ContentFile(upload.read()), save=False)
     paper.save()
