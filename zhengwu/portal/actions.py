@@ -15,8 +15,10 @@ schedules in one transaction.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
@@ -91,18 +93,21 @@ def _copy_back(target: PublicationItem | Application, row: PublicationItem | App
 # -- 索引号 -------------------------------------------------------------------------------------
 
 
-def _bump(org_code: str, year: int, at_least: int = 0) -> int:
-    """The next serial for ``org_code`` in ``year``.  The UPDATE locks the counter's row until the
-    transaction ends, so two publications never take the same serial (PostgreSQL and SQLite)."""
-    counters = IndexCounter.objects.filter(org_code=org_code, year=year)
+def _bump_counter(model: type[IndexCounter] | type[ApplicationCounter], **key: Any) -> int:
+    """The next value of the counter row ``key`` of ``model`` (created at 0 the first time).  The
+    UPDATE locks the row until the transaction ends, so two transactions never take the same value
+    (PostgreSQL and SQLite); a row another transaction created first is simply used."""
+    counters = model.objects.filter(**key)
     if not counters.update(last=F("last") + 1):
-        try:
-            with transaction.atomic():
-                IndexCounter.objects.create(org_code=org_code, year=year, last=0)
-        except IntegrityError:  # another transaction created it first
-            pass
+        with contextlib.suppress(IntegrityError), transaction.atomic():
+            model.objects.create(**key, last=0)
         counters.update(last=F("last") + 1)
     return int(counters.values_list("last", flat=True).get())
+
+
+def _bump(org_code: str, year: int) -> int:
+    """The next 索引号 serial for ``org_code`` in ``year``."""
+    return _bump_counter(IndexCounter, org_code=org_code, year=year)
 
 
 def take_index_number(org_code: str, year: int) -> str:
@@ -223,15 +228,7 @@ def _cancel(app: Application) -> None:
 
 
 def _next_application_number(year: int) -> str:
-    counters = ApplicationCounter.objects.filter(year=year)
-    if not counters.update(last=F("last") + 1):
-        try:
-            with transaction.atomic():
-                ApplicationCounter.objects.create(year=year, last=0)
-        except IntegrityError:
-            pass
-        counters.update(last=F("last") + 1)
-    return f"依申请〔{year}〕{counters.values_list('last', flat=True).get()}号"
+    return f"依申请〔{year}〕{_bump_counter(ApplicationCounter, year=year)}号"
 
 
 @transaction.atomic

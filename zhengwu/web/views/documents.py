@@ -61,7 +61,7 @@ from zhengwu.web.helpers import actor, explain, is_htmx
 from zhengwu.workdays.services import deadline_close
 
 PAGE_SIZE = 30
-TODO_LIMIT = 100
+TO_DOS_SHOWN = 100  # the most to-dos of one kind a page lists (待办列表每类最多显示的条数)
 ROUTING_KINDS = [OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON]
 SUBMISSION_OPEN = [DocState.DRAFT, DocState.COUNTERSIGNING, DocState.RETURNED]
 OUTGOING_OPEN = [DocState.DRAFT]
@@ -192,7 +192,7 @@ def document_todos(viewer: Viewer) -> list[Todo]:
         tasks = (CountersignTask.objects.filter(unit_id__in=headed).filter(
             Q(state=CountersignState.PENDING) | Q(state=CountersignState.DISAGREED, statement_signed_at__isnull=True,
                                                   document__state=DocState.COUNTERSIGNING))
-            .select_related("document__issuer", "unit").order_by("due")[:TODO_LIMIT])
+            .select_related("document__issuer", "unit").order_by("due")[:TO_DOS_SHOWN])
         for task in tasks:
             if task.state == CountersignState.PENDING:
                 todos.append(Todo(task.document, f"会签（{task.unit.short_name or task.unit.name}）",
@@ -202,12 +202,12 @@ def document_todos(viewer: Viewer) -> list[Todo]:
         for task in (CountersignTask.objects.filter(document__issuer_id__in=headed,
                                                     extension_state=ExtensionState.REQUESTED,
                                                     state=CountersignState.PENDING)
-                     .select_related("document__issuer", "unit")[:TODO_LIMIT]):
+                     .select_related("document__issuer", "unit")[:TO_DOS_SHOWN]):
             todos.append(Todo(task.document, f"答复延期申请（{task.unit.short_name or task.unit.name}）",
                               f"申请延至{task.extension_until}", task.due))
     own = (docs.filter(issuer_id__in=viewer.unit_ids)
            .filter(Q(flow=Flow.SUBMISSION, state__in=SUBMISSION_OPEN) | Q(flow=Flow.OUTGOING, state__in=OUTGOING_OPEN))
-           [:TODO_LIMIT])
+           [:TO_DOS_SHOWN])
     for doc in own:
         todos.append(Todo(doc, {
             DocState.DRAFT: "起草中：发起会签或签发报送" if doc.flow == Flow.SUBMISSION else "起草中：送办公室审核",
@@ -225,14 +225,14 @@ def document_todos(viewer: Viewer) -> list[Todo]:
         office_q |= Q(flow=Flow.OUTGOING, state=DocState.DRAFT, issuer__kind="government")
         labels = {DocState.SUBMITTED: "签收登记", DocState.RECEIVED: "初审", DocState.CHECKED: "拟办",
                   DocState.REVIEWING: "审核", DocState.SIGNED: "登记编号、印发", DocState.DRAFT: "起草中：送审"}
-        for doc in docs.filter(office_q).order_by("created_at")[:TODO_LIMIT]:
+        for doc in docs.filter(office_q).order_by("created_at")[:TO_DOS_SHOWN]:
             todos.append(Todo(doc, labels.get(DocState(doc.state), doc.get_state_display())))
         for doc in (docs.filter(flow=Flow.SUBMISSION, state=DocState.INSTRUCTED, answers__isnull=True)
-                    [:TODO_LIMIT]):
+                    [:TO_DOS_SHOWN]):
             todos.append(Todo(doc, "起草答复", "领导已批示，起草批复或复函"))
     if viewer.person is not None and viewer.is_leader:
         routed = (docs.filter(state=DocState.ROUTED).annotate(routed_to_id=_routed_to_subquery())
-                  .filter(routed_to_id=viewer.person.pk)[:TODO_LIMIT])
+                  .filter(routed_to_id=viewer.person.pk)[:TO_DOS_SHOWN])
         for doc in routed:
             todos.append(Todo(doc, "呈批：批示或转批", "第五十一条"))
         awaiting = docs.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE).prefetch_related(
@@ -246,7 +246,7 @@ def document_todos(viewer: Viewer) -> list[Todo]:
             elif any(viewer.person.pk in s.person_ids for s in requirement.steps):
                 todos.append(Todo(doc, "签发前审核", requirement.summary))
     deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True)
-                  .select_related("document__issuer", "unit")[:TODO_LIMIT])
+                  .select_related("document__issuer", "unit")[:TO_DOS_SHOWN])
     for delivery in deliveries:
         todos.append(Todo(delivery.document, f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
                           delivery.document.number))
