@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install system-deps messages lint types pytest pytest-sqlite pytest-postgres bench bench-postgres clean
+.PHONY: run test install system-deps system-deps-run messages lint types pytest pytest-sqlite pytest-postgres bench bench-sqlite bench-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,14 @@ install: $(STAMP)
 system-deps:
 	@scripts/system-deps.sh
 
+system-deps-run:
+	@scripts/system-deps.sh run
+
 messages: install
 	@if command -v msgfmt >/dev/null; then $(BIN)/zhengwu compilemessages -v0 --ignore=.venv; \
 	 else echo "msgfmt not found: the English translation is not compiled (Chinese works as is)"; fi
 
-run: install messages
+run: install system-deps-run messages
 	$(BIN)/zhengwu migrate --noinput -v0
 	$(BIN)/zhengwu demo
 	@scripts/run.sh $(HOST) $(PORT)
@@ -45,20 +48,23 @@ types: install
 pytest: install
 	@scripts/test.sh
 
-# Benchmarks (figures in bench/README.md): documents at BENCH_DOCS (100,000 by default; a million
-# with BENCH_DOCS=1000000) on SQLite, then the SQL deadlines.  bench-postgres runs the documents
-# benchmark on a throwaway PostgreSQL cluster started and stopped like the test suite's.
+# Benchmarks (figures in README.md and bench/README.md): documents at BENCH_DOCS (100,000 by default;
+# a million with BENCH_DOCS=1000000), the SQL deadlines and the portal on SQLite, then the documents
+# benchmark again on a throwaway PostgreSQL cluster started and stopped like the test suite's
+# (bench-sqlite and bench-postgres run one side alone).
 BENCH_DOCS ?= 100000
 BENCH_ARGS ?=
 # the portal: search and item pages over BENCH_PORTAL_ITEMS published items (a million: BENCH_PORTAL_ITEMS=1000000)
 BENCH_PORTAL_ITEMS ?= 20000
 
-bench: install
+bench: bench-sqlite bench-postgres
+
+bench-sqlite: install
 	env -u DATABASE_URL BENCH_DOCS=$(BENCH_DOCS) $(BIN)/python bench/documents.py $(BENCH_ARGS)
 	env -u DATABASE_URL $(BIN)/python bench/deadlines.py
 	env -u DATABASE_URL BENCH_PORTAL_ITEMS=$(BENCH_PORTAL_ITEMS) $(BIN)/python bench/portal.py
 
-bench-postgres: install
+bench-postgres: install system-deps
 	@set -eu; \
 	pgbin=$$(dirname "$$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)"); \
 	pgdir=$$(mktemp -d /tmp/zhengwu-bench-pg.XXXXXX); \
