@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
+import pytest
+import time_machine
+
+from tests.rulebook.texts import reissued
 from zhengwu.audit.models import AuditRecord
+from zhengwu.org.models import Absence
 from zhengwu.rulebook.management.commands.rules import coverage_report
-from zhengwu.rulebook.models import Parameter
+from zhengwu.rulebook.models import Article, Parameter
+from zhengwu.rulebook.services import import_version
 
 pytestmark = pytest.mark.article(68)
 
@@ -107,3 +113,19 @@ def test_coverage_is_the_clis(api_as):
     by_number = {a["number"]: a for a in body["articles"]}
     assert set(by_number[58]) == {"number", "kind", "tests"}
     assert any(t.startswith("tests/api/test_absences.py::") for t in by_number[58]["tests"])
+
+
+@time_machine.travel(dt.datetime(2026, 6, 2, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False)
+def test_an_action_whose_provision_is_not_annotated_is_409_not_500(api_as):
+    version = import_version(None, reissued(), dt.date(2026, 6, 1))
+    Article.objects.filter(version=version, number=58).update(provisions=[])
+    version.revision += 1
+    version.save(update_fields=["revision"])
+    before = Absence.objects.count(), AuditRecord.objects.count()
+    response = api_as("vice_liu").post("/absences", {"start": "2026-06-10", "end": "2026-06-12",
+                                                     "destination": "乌鲁木齐", "purpose": "trip", "reason": "开会"})
+    assert response.status_code == 409
+    body = response.json()
+    assert body["provision"].startswith("leave.")
+    assert f"zhengwu rules annotate {version.pk} --annotations" in body["detail"]
+    assert (Absence.objects.count(), AuditRecord.objects.count()) == before

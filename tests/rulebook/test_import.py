@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.conf import settings
 
+from zhengwu.rulebook import annotations
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
-from zhengwu.rulebook.services import rulebook_view, version_in_force
+from zhengwu.rulebook.services import apply_annotations, rulebook_view, version_in_force
 
 
 @pytest.fixture
@@ -98,3 +101,15 @@ def test_import_is_audited(kizilsu_version) -> None:
     record = history_for(kizilsu_version).get(action="rulebook.import")
     assert record.article == 68
     assert record.details["articles"] == 68
+
+
+@pytest.mark.article(68)
+def test_the_2023_version_knows_what_it_superseded(kizilsu_version) -> None:
+    assert kizilsu_version.supersedes == "2022年6月1日印发的《自治州人民政府工作规则》"
+    assert kizilsu_version.superseded_issued_on == dt.date(2022, 6, 1)
+    RulebookVersion.objects.filter(pk=kizilsu_version.pk).update(supersedes="")  # stored before the field existed
+    kizilsu_version.refresh_from_db()
+    assert kizilsu_version.superseded_issued_on is None
+    assert apply_annotations(kizilsu_version, annotations.load()) == ["所替代的规则"]
+    kizilsu_version.refresh_from_db()
+    assert kizilsu_version.supersedes.startswith("2022年6月1日")

@@ -9,17 +9,20 @@ import pytest
 from django.conf import settings
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.rulebook import annotations
 from zhengwu.rulebook.models import RulebookVersion
 from zhengwu.rulebook.services import NoRulebookInForce, import_version, rulebook_view, version_in_force
 
 D = dt.date
-COUNTY = (Path(__file__).parent / "fixtures" / "county-rules-tiao.txt").read_text(encoding="utf-8")
+FIXTURES = Path(__file__).parent / "fixtures"
+COUNTY = (FIXTURES / "county-rules-tiao.txt").read_text(encoding="utf-8")
+COUNTY_NOTES = annotations.load(FIXTURES / "county-rules-tiao.toml")
 KIZILSU = settings.ZHENGWU_RULEBOOK_CODE
 pytestmark = pytest.mark.article(68)
 
 
 def test_county_rules_import_under_their_own_code(db) -> None:
-    v = import_version(None, COUNTY, D(2024, 3, 25), code="qinghe-county")
+    v = import_version(None, COUNTY, D(2024, 3, 25), COUNTY_NOTES)
     assert v.articles.count() == 15
     assert v.chapters.count() == 4
     assert v.ceases_on is None
@@ -33,7 +36,7 @@ def test_county_rules_import_under_their_own_code(db) -> None:
 
 
 def test_a_later_version_ends_the_earlier_one(db) -> None:
-    first = import_version(None, COUNTY, D(2024, 3, 25), code="qinghe-county")
+    first = import_version(None, COUNTY, D(2024, 3, 25), COUNTY_NOTES)
     second = import_version(None, COUNTY, D(2025, 1, 1), code="qinghe-county")
     first.refresh_from_db()
     assert first.ceases_on == D(2025, 1, 1)
@@ -45,7 +48,7 @@ def test_a_later_version_ends_the_earlier_one(db) -> None:
 
 
 def test_a_version_slotted_in_between_is_relinked(db) -> None:
-    first = import_version(None, COUNTY, D(2024, 3, 25), code="qinghe-county")
+    first = import_version(None, COUNTY, D(2024, 3, 25), COUNTY_NOTES)
     third = import_version(None, COUNTY, D(2026, 1, 1), code="qinghe-county")
     second = import_version(None, COUNTY, D(2025, 1, 1), code="qinghe-county")
     first.refresh_from_db()
@@ -66,18 +69,18 @@ def test_new_kizilsu_version_succeeds_the_2023_rules(db) -> None:
 
 
 def test_same_effective_date_twice_is_invalid(db) -> None:
-    import_version(None, COUNTY, D(2024, 3, 25), code="qinghe-county")
+    import_version(None, COUNTY, D(2024, 3, 25), COUNTY_NOTES)
     with pytest.raises(InvalidInput, match="已有2024-03-25施行的版本") as error:
-        import_version(None, COUNTY, D(2024, 3, 25), code="qinghe-county")
+        import_version(None, COUNTY, D(2024, 3, 25), COUNTY_NOTES)
     assert error.value.field == "effective_from"
     assert RulebookVersion.objects.filter(code="qinghe-county").count() == 1
 
 
 def test_only_an_administrator_imports(user) -> None:
     with pytest.raises(Refused):
-        import_version(user("clerk_wendian"), COUNTY, D(2024, 3, 25), code="qinghe-county")
+        import_version(user("clerk_wendian"), COUNTY, D(2024, 3, 25), COUNTY_NOTES)
     assert not RulebookVersion.objects.filter(code="qinghe-county").exists()
-    version = import_version(user("admin"), COUNTY, D(2024, 3, 25), code="qinghe-county")
+    version = import_version(user("admin"), COUNTY, D(2024, 3, 25), COUNTY_NOTES)
     assert version.imported_by == user("admin")
 
 

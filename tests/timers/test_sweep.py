@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import signal
 from io import StringIO
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer, TimerState
@@ -159,3 +161,82 @@ def test_worker_once_fires_due_timers(db) -> None:
     assert RAN == ["t:worker-due"]
     assert "fired 1, failed 0" in out.getvalue()
     assert Timer.objects.get(key="t:worker-later").state == TimerState.PENDING
+
+
+def test_a_full_batch_says_more_may_be_due(db) -> None:
+    for i in range(3):
+        timers.schedule("test.kind", at(i), f"t:more{i}")
+    first = timers.sweep(at(10), limit=2)
+    assert (first.fired, first.more) == (2, True)
+    second = timers.sweep(at(10), limit=2)
+    assert (second.fired, second.more) == (1, False)
+    assert timers.sweep(at(10), limit=2).more is False  # nothing due
+
+
+def test_drain_fires_every_due_timer_in_batches_each_in_its_own_transaction(db) -> None:
+    FAILING.add("t:drain2")
+    for i in range(5):
+        timers.schedule("test.kind", at(i), f"t:drain{i}")
+    timers.schedule("test.kind", at(60), "t:drain-later")
+    result = timers.drain(at(10), limit=2)
+    assert (result.fired, result.failed) == (4, 1)
+    assert RAN == ["t:drain0", "t:drain1", "t:drain3", "t:drain4"]  # the failing one undid nothing else
+    assert Timer.objects.get(key="t:drain2").state == TimerState.PENDING  # retried later, with back-off
+    assert Timer.objects.get(key="t:drain-later").state == TimerState.PENDING
+
+
+def _worker(*args: str) -> str:
+    saved = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    out = StringIO()
+    try:
+        call_command("worker", *args, stdout=out)
+    finally:
+        signal.signal(signal.SIGINT, saved[0])
+        signal.signal(signal.SIGTERM, saved[1])
+    return out.getvalue()
+
+
+def test_a_timer_due_while_the_worker_was_down_fires_exactly_once_when_it_starts_again(db) -> None:
+    with time_machine.travel(NOW, tick=False):
+        timers.schedule("test.kind", at(5), "t:while-down")
+        assert "fired" not in _worker("--once")  # not due yet; then the worker stops
+    with time_machine.travel(at(180), tick=False):  # three hours later the worker starts again
+        assert "fired 1, failed 0" in _worker("--once")
+        assert "fired" not in _worker("--once")  # and again: nothing fires twice
+        assert timers.sweep().fired == 0
+    assert RAN == ["t:while-down"]
+    timer = Timer.objects.get(key="t:while-down")
+    assert (timer.state, timer.attempts, timer.fired_at) == (TimerState.FIRED, 1, at(180))
+
+
+def test_worker_once_works_off_a_backlog_in_batches(db) -> None:
+    with time_machine.travel(NOW, tick=False):
+        for i in range(5):
+            timers.schedule("test.kind", at(-60 + i), f"t:backlog{i}")
+        out = _worker("--once", "--batch", "2")
+    assert RAN == ["t:backlog0", "t:backlog1", "t:backlog2", "t:backlog3", "t:backlog4"]
+    assert out.count("fired 2, failed 0") == 2
+    assert "fired 1, failed 0" in out
+
+
+def test_worker_sweeps_again_at_once_while_its_batches_come_back_full(db, monkeypatch) -> None:
+    """The worker does not wait its interval while due timers remain; it waits when none do."""
+    from zhengwu.timers.management.commands import worker
+
+    fired_before_first_wait: list[int] = []
+
+    def sleep(seconds: float) -> None:  # the worker's first wait: stop it there
+        fired_before_first_wait.append(len(RAN))
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(worker.time, "sleep", sleep)
+    with time_machine.travel(NOW, tick=False):
+        for i in range(5):
+            timers.schedule("test.kind", at(-60 + i), f"t:loop{i}")
+        _worker("--batch", "2", "--interval", "3600")
+    assert fired_before_first_wait == [5]
+
+
+def test_worker_batch_must_be_positive(db) -> None:
+    with pytest.raises(CommandError, match="--batch"):
+        _worker("--once", "--batch", "0")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
-from zhengwu.rulebook.models import Parameter
-from zhengwu.rulebook.services import version_in_force
+import pytest
+import time_machine
+
+from tests.rulebook.texts import reissued
+from zhengwu.org.models import Absence, Person
+from zhengwu.rulebook.models import Article, Parameter
+from zhengwu.rulebook.services import import_version, version_in_force
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +97,85 @@ def test_parameter_needs_a_number(client_as):
     response = client_as("admin").post(f"/rules/parameters/{parameter.pk}/", data)
     assert response.status_code == 400
     assert "不是数字" in response.content.decode()
+
+
+@pytest.mark.article(68)
+def test_versions_page_says_what_the_2023_rules_superseded(client_as):
+    body = client_as("clerk_wendian").get("/rules/versions/").content.decode()
+    assert "2022年6月1日印发的《自治州人民政府工作规则》" in body
+    assert "印发日期</dt><dd>2022-06-01" in body
+    assert "停止执行日期</dt><dd>2023-11-13" in body
+    assert "该版本未导入本系统" in body
+    index = client_as("clerk_wendian").get("/rules/").content.decode()
+    assert "2022年6月1日印发的《自治州人民政府工作规则》同日（2023-11-13）停止执行" in index
+
+
+@pytest.mark.article(68)
+def test_versions_and_parameters_pages_show_their_history(client_as):
+    parameter = _numeric_parameter()
+    c = client_as("admin")
+    c.post(f"/rules/parameters/{parameter.pk}/", {"value": str(parameter.value + 1), "reason": "州政府通知"})
+    versions = c.get("/rules/versions/").content.decode()
+    assert "修改记录" in versions
+    assert "导入《克孜勒苏柯尔克孜自治州人民政府工作规则》（2023）" in versions
+    assert f"修改参数“{parameter.description}”" in versions
+    parameters = client_as("clerk_wendian").get("/rules/parameters/").content.decode()
+    assert "修改记录" in parameters
+    assert f"修改参数“{parameter.description}”：{parameter.value} → {parameter.value + 1}" in parameters
+
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _stripped_version(effective: dt.date):
+    """A version imported the way ``rules import`` without annotations used to leave it: no kinds,
+    no provisions, no parameters."""
+    version = import_version(None, reissued(), effective)
+    Article.objects.filter(version=version).update(kind="", does="", provisions=[])
+    version.parameters.all().delete()
+    version.revision += 1
+    version.save(update_fields=["revision"])
+    return version
+
+
+@pytest.mark.article(68)
+@time_machine.travel(dt.datetime(2026, 6, 2, 9, tzinfo=BEIJING), tick=False)
+def test_an_unannotated_version_in_force_is_explained_not_a_server_error(client_as):
+    version = _stripped_version(dt.date(2026, 6, 1))
+    admin = client_as("admin")
+    admin.raise_request_exception = False
+    workbench = admin.get("/")
+    assert workbench.status_code == 409
+    body = workbench.content.decode()
+    assert "没有标注条款要点" in body
+    assert f"zhengwu rules annotate {version.pk} --annotations" in body
+    assert "没有标注任何条款要点" in body  # the administrator's banner
+    page = admin.get("/rules/versions/")
+    assert page.status_code == 200
+    assert "没有标注任何条款要点" in page.content.decode()
+    assert admin.get("/rules/").status_code == 200
+
+    clerk = client_as("fgw_clerk")
+    clerk.raise_request_exception = False
+    assert clerk.get("/").status_code == 409
+    assert "没有标注任何条款要点" not in clerk.get("/rules/").content.decode()  # the banner is the administrator's
+    # an action whose rule cannot be cited is still refused, and nothing is written
+    liu = Person.objects.get(user__username="vice_liu")
+    vice = client_as("vice_liu")
+    vice.raise_request_exception = False
+    before = Absence.objects.count()
+    response = vice.post("/absences/new/", {"person": liu.pk, "start": "2026-06-03", "end": "2026-06-05",
+                                            "destination": "北京", "purpose": "trip", "reason": "汇报工作"})
+    assert response.status_code == 409
+    assert "leave." in response.content.decode()
+    assert Absence.objects.count() == before
+
+
+@pytest.mark.article(68)
+@time_machine.travel(dt.datetime(2026, 6, 2, 9, tzinfo=BEIJING), tick=False)
+def test_an_unannotated_version_to_come_is_announced_to_the_administrator(client_as):
+    version = _stripped_version(dt.date(2026, 7, 1))
+    body = client_as("admin").get("/").content.decode()
+    assert f"将于2026-07-01起施行的《克孜勒苏柯尔克孜自治州人民政府工作规则》（2026）（版本编号{version.pk}）" in body
+    assert "尚未施行" in client_as("admin").get("/rules/versions/").content.decode()
+    assert "zhengwu rules withdraw" in client_as("admin").get("/rules/versions/").content.decode()

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from zhengwu.workdays.models import CalendarYear
+from zhengwu.audit.models import AuditRecord
+from zhengwu.workdays.models import CalendarDay, CalendarYear
 
 pytestmark = pytest.mark.article(63)
 
@@ -72,3 +73,29 @@ def test_set_year_as_clerk_is_refused(db) -> None:
 def test_bad_date_spec_is_a_command_error(db) -> None:
     with pytest.raises(CommandError, match="不存在的日期"):
         run("set-year", "2027", "--holidays", "2027-13-01", "--note", "通知", "--as-user", "admin")
+
+
+def test_seed_replace_keeps_local_days_unless_discarded(db) -> None:
+    run("set-day", "2026-03-20", "holiday", "--name", "诺鲁孜节", "--note", "州政府通知", "--as-user", "admin")
+    before = AuditRecord.objects.filter(action="calendar.seed").count()
+    out = run("seed", "--years", "2026", "--replace")
+    assert "载入年份：2026" in out
+    assert "保留管理员录入的1天（与官方安排不同）：" in out
+    assert "2026-03-20 节假日（诺鲁孜节），官方安排为工作日" in out
+    assert "--discard-local" in out
+    assert CalendarDay.objects.get(date="2026-03-20").kind == "holiday"
+    record = AuditRecord.objects.filter(action="calendar.seed").last()
+    assert AuditRecord.objects.filter(action="calendar.seed").count() == before + 1
+    assert record is not None
+    assert record.actor_name == "系统"
+
+    out = run("seed", "--years", "2026", "--replace", "--discard-local")
+    assert "已按官方安排覆盖管理员录入的1天：" in out
+    assert CalendarDay.objects.get(date="2026-03-20").kind == "workday"
+    with pytest.raises(CommandError, match="--discard-local 只与 --replace 一起使用"):
+        run("seed", "--years", "2026", "--discard-local")
+
+
+def test_set_day_prints_the_chinese_kind(db) -> None:
+    out = run("set-day", "2026-03-21", "makeup", "--note", "通知", "--as-user", "admin")
+    assert out == "2026-03-21已设为调休上班日。"

@@ -5,6 +5,8 @@
 - :class:`InvalidInput` → 422 ``{"detail", "field"}``.
 - :class:`UnknownYearError` → 409 ``{"detail", "year"}``: the calendar has no schedule for that year.
 - :class:`NoRulebookInForce` → 409 ``{"detail"}``.
+- :class:`UnknownProvision` (the rulebook in force does not annotate a provision a rule cites)
+  → 409 ``{"detail", "provision"}``: nothing was done; the detail says how to annotate the version.
 - no or bad credentials → 401 with a Chinese message; a revoked or unknown token → 401.
 - request validation errors stay ninja's 422.
 
@@ -18,6 +20,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.rulebook_view import UnknownProvision
 from zhengwu.rulebook.services import NoRulebookInForce
 from zhengwu.workdays.arith import UnknownYearError
 
@@ -55,6 +58,10 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(NoRulebookInForce)
     def no_rulebook(request: HttpRequest, exc: NoRulebookInForce) -> HttpResponse:
         return api.create_response(request, {"detail": str(exc)}, status=409)
+
+    @api.exception_handler(UnknownProvision)
+    def unknown_provision(request: HttpRequest, exc: UnknownProvision) -> HttpResponse:
+        return api.create_response(request, {"detail": exc.message_zh, "provision": exc.key}, status=409)
 
     @api.exception_handler(AuthenticationError)
     def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -17,7 +17,26 @@ from zhengwu.core.decisions import Citation
 
 
 class UnknownProvision(KeyError):
-    """The rulebook in force maps no article to a provision (or has no such parameter)."""
+    """The rulebook in force maps no article to a provision (or has no such parameter).
+
+    Nothing that needs the provision can be done (its rule cannot be cited), but pages show
+    :attr:`message_zh` (what is missing, how to fix it) instead of failing."""
+
+    def __init__(self, message: str, *, key: str = "", message_zh: str = ""):
+        super().__init__(message)
+        self.key = key
+        self.message_zh = message_zh or message
+
+
+def _unmapped_zh(view: RulebookView, what: str, key: str) -> str:
+    version = str(view.version_id) if view.version_id is not None else "版本编号"
+    return (
+        f"适用的《{view.short_title}》（{view.version_label}版）没有标注{what}“{key}”，"
+        f"无法引用依据，需要它的操作不能办理。请系统管理员为该版本补充标注："
+        f"zhengwu rules annotate {version} --annotations 标注文件"
+        f"（参照 zhengwu/rulebook/data/kizilsu-work-rules-2023.toml）；"
+        f"版本编号见“规则版本”页或 zhengwu rules versions。"
+    )
 
 
 @dataclass(frozen=True)
@@ -42,13 +61,15 @@ class RulebookView:
     version_label: str
     provisions: Mapping[str, int] = field(default_factory=dict)
     parameters: Mapping[str, Parameter] = field(default_factory=dict)
+    version_id: int | None = None  # the stored rulebook version, when read from the database
 
     def cite(self, provision: str) -> Citation:
         try:
             article = self.provisions[provision]
         except KeyError as exc:
             raise UnknownProvision(
-                f"rulebook {self.code} ({self.version_label}) maps no article to provision {provision!r}"
+                f"rulebook {self.code} ({self.version_label}) maps no article to provision {provision!r}",
+                key=provision, message_zh=_unmapped_zh(self, "条款要点", provision),
             ) from exc
         return Citation(self.code, self.short_title, article, provision)
 
@@ -57,7 +78,8 @@ class RulebookView:
             return self.parameters[key]
         except KeyError as exc:
             raise UnknownProvision(
-                f"rulebook {self.code} ({self.version_label}) has no parameter {key!r}"
+                f"rulebook {self.code} ({self.version_label}) has no parameter {key!r}",
+                key=key, message_zh=_unmapped_zh(self, "参数", key),
             ) from exc
 
     def param_citation(self, key: str) -> Citation:

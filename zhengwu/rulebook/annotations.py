@@ -40,6 +40,10 @@ class Annotations:
     document_number: str
     articles: dict[int, ArticleNote] = field(default_factory=dict)
     parameters: dict[str, Parameter] = field(default_factory=dict)
+    supersedes: str = ""
+    """The rules this version ends (art. 68: 「2022年6月1日印发的《…》停止执行」)."""
+    path: Path | None = None
+    """The file these annotations were read from."""
 
     @property
     def provisions(self) -> dict[str, int]:
@@ -87,4 +91,6 @@ def load(path: Path = KIZILSU_2023) -> Annotations:
         document_number=head.get("document_number", ""),
         articles=articles,
         parameters={k: _parameter(k, v) for k, v in data.get("parameters", {}).items()},
+        supersedes=head.get("supersedes", ""),
+        path=path,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.db import models
@@ -34,6 +35,14 @@ class RulebookVersion(models.Model):
         related_name="+",
     )
     revision = models.PositiveIntegerField(_("修订号"), default=1, help_text=_("参数每修改一次加一"))
+    supersedes = models.CharField(
+        _("所替代的规则"), max_length=300, blank=True,
+        help_text=_("本版本施行之日停止执行的旧规则（未导入本系统时，取自标注文件的 supersedes）"),
+    )
+    annotation_origin = models.JSONField(
+        _("标注来源"), default=dict, blank=True,
+        help_text=_("条款类别、条款要点和参数从何而来：标注文件，或继承自前一版本（含需复核之处）"),
+    )
 
     class Meta:
         ordering = ["code", "-effective_from"]
@@ -46,6 +55,18 @@ class RulebookVersion(models.Model):
 
     def in_force_on(self, day: dt.date) -> bool:
         return self.effective_from <= day and (self.ceases_on is None or day < self.ceases_on)
+
+    @property
+    def superseded_issued_on(self) -> dt.date | None:
+        """The date the superseded rules were issued, read from :attr:`supersedes`
+        (「2022年6月1日印发的《…》」 → 2022-06-01); None when it names no date."""
+        match = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", self.supersedes)
+        if match is None:
+            return None
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return None
 
 
 class Chapter(models.Model):

@@ -1,10 +1,12 @@
 """Scheduling and firing durable timers.
 
 Actions call :func:`schedule` (and :func:`cancel`) inside their transaction.  The worker
-(``zhengwu worker``) calls :func:`sweep` in a loop: one query finds the due timers, each is fired
-in its own transaction with the row locked (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, so
-several workers never fire the same timer; SQLite serialises writers), re-checked as still pending,
-handled, and marked fired in that same transaction.
+(``zhengwu worker``) calls :func:`sweep` in a loop: one query finds up to a batch of due timers, each
+is fired in its own transaction with the row locked (``SELECT … FOR UPDATE SKIP LOCKED`` on
+PostgreSQL, so several workers never fire the same timer; SQLite serialises writers), re-checked as
+still pending, handled, and marked fired in that same transaction.  A sweep that fills its batch
+says so (:attr:`SweepResult.more`) and the worker sweeps again at once; :func:`drain` does the same
+in one call.
 """
 
 from __future__ import annotations
@@ -54,11 +56,21 @@ def cancel(key: str) -> int:
     return Timer.objects.filter(key=key, state=TimerState.PENDING).update(state=TimerState.CANCELLED)
 
 
+BATCH = 500
+
+
 @dataclass
 class SweepResult:
     fired: int = 0
     failed: int = 0
     skipped: int = 0
+    more: bool = False
+    """The sweep filled its batch and made progress: more timers may be due now."""
+
+    def add(self, other: SweepResult) -> None:
+        self.fired += other.fired
+        self.failed += other.failed
+        self.skipped += other.skipped
 
 
 def _lock(timer_id: int) -> Timer | None:
@@ -93,8 +105,8 @@ def fire_one(timer_id: int, now: dt.datetime) -> str:
         return "failed"
 
 
-def sweep(now: dt.datetime | None = None, limit: int = 500) -> SweepResult:
-    """Fire every due timer (up to ``limit`` per call)."""
+def sweep(now: dt.datetime | None = None, limit: int = BATCH) -> SweepResult:
+    """Fire due timers, up to ``limit`` per call, each in its own transaction."""
     now = now or timezone.now()
     due = list(
         Timer.objects.filter(state=TimerState.PENDING, fire_at__lte=now)
@@ -106,4 +118,18 @@ def sweep(now: dt.datetime | None = None, limit: int = 500) -> SweepResult:
         for timer_id in due:
             outcome = fire_one(timer_id, now)
             setattr(result, outcome, getattr(result, outcome) + 1)
+    # A full batch that fired or failed something may have left due timers behind.  (A batch that
+    # was all skipped is being fired by another worker: no point in asking again at once.)
+    result.more = len(due) == limit and result.fired + result.failed > 0
     return result
+
+
+def drain(now: dt.datetime | None = None, limit: int = BATCH) -> SweepResult:
+    """Sweep batch after batch until no batch comes back full: every timer due at ``now`` (the
+    current time for each batch when None) is fired or has failed."""
+    total = SweepResult()
+    while True:
+        result = sweep(now, limit)
+        total.add(result)
+        if not result.more:
+            return total

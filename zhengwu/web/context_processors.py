@@ -11,7 +11,7 @@ from zhengwu.audit.rules import AUDIT_READERS
 from zhengwu.notices.models import Notice
 from zhengwu.org.rules import ADMINISTRATOR, PositionFact
 from zhengwu.org.services import office_unit, person_of, positions_of
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.rulebook.services import rulebook_problems, rulebook_view
 from zhengwu.supervision import rules as supervision_rules
 from zhengwu.workdays.services import missing_next_year
 
@@ -21,6 +21,15 @@ def _supervision_actor(user: Any, positions: list[PositionFact]) -> supervision_
     office = office_unit()
     staff = tuple(supervision_rules.Staff(p.kind, p.unit_id) for p in positions)  # duties do not matter here
     return supervision_rules.Actor(staff, office.pk if office else None, bool(user.is_superuser))
+
+
+def _can_see_compliance(user: Any, positions: list[PositionFact]) -> bool:
+    """False while the rulebook in force cannot answer (the administrator sees why in a banner)."""
+    try:
+        return supervision_rules.may_see_compliance(_supervision_actor(user, positions),
+                                                    rulebook_view(timezone.localdate())).allowed
+    except LookupError:  # no version in force, or a provision it does not annotate
+        return False
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -36,6 +45,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_read_audit": is_admin or any(p.kind in AUDIT_READERS for p in positions),
         "unread_notices": Notice.objects.filter(recipient=user, read_at__isnull=True).count(),
         "calendar_missing_year": missing_next_year() if is_admin else None,
-        "can_see_compliance": supervision_rules.may_see_compliance(_supervision_actor(user, positions),
-                                                                   rulebook_view(timezone.localdate())).allowed,
+        "can_see_compliance": _can_see_compliance(user, positions),
+        "rulebook_problems": rulebook_problems() if is_admin else [],
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -21,6 +22,22 @@ from zhengwu.workdays.arith import CalendarDay as Day
 from zhengwu.workdays.arith import DayKind, UnknownYearError, build_year
 from zhengwu.workdays.models import CalendarDay, CalendarSource, CalendarYear
 from zhengwu.workdays.services import index_rows
+
+# Day kinds as audit summaries and the command line say them (stored text: always Chinese).
+KIND_ZH = {
+    DayKind.WORKDAY: "工作日",
+    DayKind.WEEKEND: "周末休息日",
+    DayKind.HOLIDAY: "节假日",
+    DayKind.MAKEUP: "调休上班日",
+}
+
+
+def kind_zh(kind: str) -> str:
+    """``"makeup"`` → 「调休上班日」."""
+    try:
+        return KIND_ZH[DayKind(kind)]
+    except ValueError:
+        return kind
 
 
 def _cite_time_limits() -> Citation | None:
@@ -160,32 +177,96 @@ def set_day(actor: AbstractBaseUser | None, day: dt.date, kind: str, name: str, 
     audit.record(
         actor=actor, action="calendar.day.set", target=CalendarYear.objects.get(year=day.year),
         citation=_cite_time_limits(),
-        summary=f"将{day.isoformat()}设为{new_kind.value}{('（' + name.strip() + '）') if name.strip() else ''}",
+        summary=f"将{day.isoformat()}设为{KIND_ZH[new_kind]}{('（' + name.strip() + '）') if name.strip() else ''}",
         details={"date": day.isoformat(), "old": list(old), "new": [new_kind.value, name.strip()],
                  "note": note.strip()},
     )
     return CalendarDay.objects.get(date=day)
 
 
+@dataclass(frozen=True)
+class LocalDay:
+    """A day an administrator entered that the official schedule has otherwise."""
+
+    date: dt.date
+    kind: str  # as the administrator entered it
+    name: str
+    official: str  # the official schedule's kind
+
+    def describe(self) -> str:
+        entered = kind_zh(self.kind) + (f"（{self.name}）" if self.name else "")
+        return f"{self.date.isoformat()} {entered}，官方安排为{kind_zh(self.official)}"
+
+
+@dataclass
+class SeedResult:
+    """What :func:`seed_official` did: the years written, and the administrator-entered days it
+    kept (or, with ``discard_local``, overwrote) because the official schedule has them otherwise."""
+
+    years: list[int] = field(default_factory=list)
+    kept: list[LocalDay] = field(default_factory=list)
+    overwritten: list[LocalDay] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.years)
+
+
+OFFICIAL_NOTE = "国务院办公厅节假日安排通知（chinesecalendar）"
+
+
 @transaction.atomic
 def seed_official(actor: AbstractBaseUser | None, years: Iterable[int] | None = None,
-                  replace: bool = False) -> list[int]:
-    """Load the official schedules ``chinesecalendar`` knows (years not yet entered, unless
-    ``replace``).  Returns the years written."""
+                  replace: bool = False, discard_local: bool = False) -> SeedResult:
+    """Load the official schedules ``chinesecalendar`` knows: years not yet entered, or with
+    ``replace`` those entered too.  Replacing keeps the days an administrator entered (a local
+    holiday, a make-up day) where the official schedule has them otherwise, unless
+    ``discard_local``.  Each year written is audited, by the system when there is no ``actor``."""
     _require_admin(actor)
     wanted = list(years) if years is not None else list(seed.known_years())
     present = set(CalendarYear.objects.values_list("year", flat=True))
-    written = sorted(y for y in set(wanted) if replace or y not in present)
-    if written:
-        covered = sorted(present | set(written))
-        gaps = [y for y in range(covered[0], covered[-1] + 1) if y not in covered]
-        if gaps:
-            raise InvalidInput(f"日历须逐年连续：缺少{gaps[0]}年。", field="years")
-    _store_years(actor, {y: seed.official_calendar_days(y) for y in written}, CalendarSource.OFFICIAL,
-                 "国务院办公厅节假日安排通知（chinesecalendar）")
-    if written and actor is not None:
+    result = SeedResult(years=sorted(y for y in set(wanted) if replace or y not in present))
+    if not result.years:
+        return result
+    covered = sorted(present | set(result.years))
+    gaps = [y for y in range(covered[0], covered[-1] + 1) if y not in covered]
+    if gaps:
+        raise InvalidInput(f"日历须逐年连续：缺少{gaps[0]}年。", field="years")
+    official = {y: seed.official_calendar_days(y) for y in result.years}
+    local = {
+        row.date: row
+        for row in CalendarDay.objects.filter(date__year__in=result.years, source=CalendarSource.ADMIN)
+    }
+    for year, days in official.items():
+        merged = []
+        for day in days:
+            row = local.get(day.date)
+            if row is None or row.kind == day.kind.value:
+                merged.append(day)
+                continue
+            entered = LocalDay(day.date, row.kind, row.name, day.kind.value)
+            if discard_local:
+                result.overwritten.append(entered)
+                merged.append(day)
+            else:
+                result.kept.append(entered)
+                merged.append(Day(day.date, DayKind(row.kind), row.name))
+        official[year] = merged
+    _store_years(actor, official, CalendarSource.OFFICIAL, OFFICIAL_NOTE)
+    CalendarDay.objects.filter(date__in=[d.date for d in result.kept]).update(source=CalendarSource.ADMIN)
+    citation = _cite_time_limits()
+    for year in result.years:
+        kept = [d for d in result.kept if d.date.year == year]
+        overwritten = [d for d in result.overwritten if d.date.year == year]
+        summary = f"{'按官方安排重新载入' if year in present else '载入官方节假日安排：'}{year}年"
+        if kept:
+            summary += f"；保留管理员录入的{len(kept)}天：" + "；".join(d.describe() for d in kept)
+        if overwritten:
+            summary += f"；覆盖管理员录入的{len(overwritten)}天：" + "；".join(d.describe() for d in overwritten)
         audit.record(
-            actor=actor, action="calendar.seed", target=None, citation=_cite_time_limits(),
-            summary=f"载入官方节假日安排：{written[0]}—{written[-1]}年", details={"years": written},
+            actor=actor, action="calendar.seed", target=CalendarYear.objects.get(year=year), citation=citation,
+            summary=summary,
+            details={"year": year, "replaced": year in present, "source": OFFICIAL_NOTE,
+                     "kept": [d.date.isoformat() for d in kept],
+                     "overwritten": [d.date.isoformat() for d in overwritten]},
         )
-    return written
+    return result

@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import history_for, object_key
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.rulebook.coverage import tests_by_article
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
-from zhengwu.rulebook.services import edit_parameter, version_in_force
+from zhengwu.rulebook.services import AnnotationOrigin, edit_parameter, version_in_force, version_problems
 from zhengwu.web.forms import ParameterForm
-from zhengwu.web.helpers import actor, explain, is_admin
+from zhengwu.web.helpers import actor, explain, is_admin, today_rulebook_cite
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,41 @@ def rule_article(request: HttpRequest, number: int) -> HttpResponse:
     })
 
 
+@dataclass(frozen=True)
+class VersionRow:
+    version: RulebookVersion
+    predecessor: RulebookVersion | None  # the stored version it ended (art. 68)
+    origin: AnnotationOrigin | None
+    history: list[AuditRecord]
+    upcoming: bool  # not in force yet: may still be withdrawn
+    problems: list[str]  # what rules will ask for and it lacks (versions in force or to come)
+
+
 @login_required
 def rule_versions(request: HttpRequest) -> HttpResponse:
-    versions = RulebookVersion.objects.select_related("imported_by").order_by("code", "-effective_from")
+    versions = list(RulebookVersion.objects.select_related("imported_by").defer("source_text")
+                    .order_by("code", "-effective_from"))
     try:
         current = version_in_force().pk
     except LookupError:
         current = None
-    return render(request, "web/rules/versions.html", {"versions": versions, "current": current})
+    history: dict[str, list[AuditRecord]] = {}
+    if versions:
+        kind = object_key(versions[0])[0]
+        for record in AuditRecord.objects.filter(object_type=kind, object_id__in=[str(v.pk) for v in versions]):
+            history.setdefault(record.object_id, []).append(record)
+    previous = {(v.code, v.ceases_on): v for v in versions if v.ceases_on}
+    today = timezone.localdate()
+    rows = [
+        VersionRow(v, previous.get((v.code, v.effective_from)), AnnotationOrigin.from_dict(v.annotation_origin),
+                   history.get(str(v.pk), []), v.effective_from > today,
+                   version_problems(v, today) if v.ceases_on is None or v.ceases_on > today else [])
+        for v in versions
+    ]
+    return render(request, "web/rules/versions.html", {
+        "rows": rows, "current": current, "citation": today_rulebook_cite("rulebook.versions"),
+        "is_admin": is_admin(request),
+    })
 
 
 def _parameters_page(request: HttpRequest, *, errors: list[str] | None = None, status: int = 200,
@@ -76,6 +106,7 @@ def _parameters_page(request: HttpRequest, *, errors: list[str] | None = None, s
     return render(request, "web/rules/parameters.html", {
         "version": version,
         "parameters": Parameter.objects.filter(version=version).order_by("article", "key"),
+        "history": list(history_for(version)),
         "is_admin": is_admin(request),
         "errors": errors or [],
         "editing": editing,

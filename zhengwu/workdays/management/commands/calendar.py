@@ -4,7 +4,8 @@
     zhengwu calendar working-days-between 2026-02-12 2026-02-28   → 7
     zhengwu calendar add-days 2026-09-01 30             → 2026-10-08 (calendar days, 民法典)
     zhengwu calendar show 2026
-    zhengwu calendar seed [--years 2025 2026] [--replace]
+    zhengwu calendar seed [--years 2025 2026] [--replace [--discard-local]]
+        (--replace keeps the days an administrator entered unless --discard-local)
     zhengwu calendar set-year 2027 --holidays "2027-01-01, 2027-02-05..2027-02-11" \
         --makeup "2027-02-14" --note "国办发明电〔2026〕X号"
     zhengwu calendar set-day 2027-03-21 holiday --name "诺鲁孜节" --note "州政府通知"
@@ -52,7 +53,9 @@ class Command(BaseCommand):
         p.add_argument("year", type=int)
         p = sub.add_parser("seed", help="load official schedules from chinesecalendar")
         p.add_argument("--years", type=int, nargs="*")
-        p.add_argument("--replace", action="store_true")
+        p.add_argument("--replace", action="store_true", help="reload years already entered")
+        p.add_argument("--discard-local", action="store_true",
+                       help="with --replace: overwrite make-up days and local holidays an administrator entered")
         p.add_argument("--as-user", default=None, help="administrator account to record as the actor")
         p = sub.add_parser("set-year", help="enter or replace a year's schedule")
         p.add_argument("year", type=int)
@@ -97,8 +100,22 @@ class Command(BaseCommand):
                 if day.date.year == o["year"] and day.kind in {"holiday", "makeup"}:
                     self.stdout.write(f"{day.date.isoformat()}  {day.kind:<8} {day.name}")
         elif sub == "seed":
-            written = actions.seed_official(self._actor(o["as_user"]), o["years"], o["replace"])
-            self.stdout.write(f"载入年份：{', '.join(map(str, written))}" if written else "没有需要载入的年份。")
+            if o["discard_local"] and not o["replace"]:
+                raise CommandError("--discard-local 只与 --replace 一起使用。")
+            result = actions.seed_official(self._actor(o["as_user"]), o["years"], o["replace"], o["discard_local"])
+            if not result:
+                self.stdout.write("没有需要载入的年份。")
+                return
+            self.stdout.write(f"载入年份：{', '.join(map(str, result.years))}")
+            if result.kept:
+                self.stdout.write(f"保留管理员录入的{len(result.kept)}天（与官方安排不同）：")
+                for local in result.kept:
+                    self.stdout.write(f"  {local.describe()}")
+                self.stdout.write("如需改用官方安排，请加 --discard-local。")
+            if result.overwritten:
+                self.stdout.write(f"已按官方安排覆盖管理员录入的{len(result.overwritten)}天：")
+                for local in result.overwritten:
+                    self.stdout.write(f"  {local.describe()}")
         elif sub == "set-year":
             holidays = {d: "" for d in parse_date_spec(o["holidays"])}
             makeup = {d: "调休上班" for d in parse_date_spec(o["makeup"])} if o["makeup"] else {}
@@ -106,4 +123,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{o['year']}年工作日安排已保存。")
         elif sub == "set-day":
             actions.set_day(self._actor(o["as_user"]), o["date"], o["kind"], o["name"], o["note"])
-            self.stdout.write(f"{o['date'].isoformat()}已设为{o['kind']}。")
+            self.stdout.write(f"{o['date'].isoformat()}已设为{actions.kind_zh(o['kind'])}。")
