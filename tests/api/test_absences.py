@@ -166,3 +166,57 @@ def test_listing_does_not_query_per_row(api_as, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         body = office.get("/absences").json()
     assert body["count"] == 4
+
+
+# ------------------------------------------------------------------ acting arrangements later (arts. 6, 49)
+
+
+def _report(api_as, username: str) -> int:
+    response = api_as(username).post("/absences", _trip())
+    assert response.status_code == 201
+    return response.json()["id"]
+
+
+@pytest.mark.article(6)
+def test_governor_entrusts_later_and_revokes(api_as):
+    absence_id = _report(api_as, "governor")
+    refused = api_as("exec_vice").post(f"/absences/{absence_id}/acting", {})
+    assert refused.status_code == 403
+    assert refused.json()["decisions"][0]["citation"]["article"] == 6
+    response = api_as("governor").post(f"/absences/{absence_id}/acting", {})
+    assert response.status_code == 201
+    acting = response.json()["acting"]
+    assert [(a["acting"], a["start"], a["end"]) for a in acting] == [("常务副州长", "2026-06-10", "2026-06-12")]
+    holder = api_as("fgw_clerk").get("/org/authority", authority="governor", date="2026-06-11").json()
+    assert holder["person"]["name"] == "张建华"
+    again = api_as("governor").post(f"/absences/{absence_id}/acting", {})
+    assert again.status_code == 422
+    assert again.json()["field"] == "acting"
+    revoke = f"/absences/{absence_id}/acting/{acting[0]['id']}/revoke"
+    assert api_as("exec_vice").post(revoke).status_code == 403
+    revoked = api_as("governor").post(revoke)
+    assert revoked.status_code == 200
+    assert revoked.json()["acting"][0]["revoked_at"] is not None
+    assert [r["action"] for r in revoked.json()["history"]][-2:] == ["org.acting.entrust", "org.acting.revoke"]
+    holder = api_as("fgw_clerk").get("/org/authority", authority="governor", date="2026-06-11").json()
+    assert holder["person"]["name"] == "买买提·艾力"
+    assert holder["away"] is True
+
+
+@pytest.mark.article(49)
+def test_unit_head_names_the_deputy(api_as):
+    absence_id = _report(api_as, "fgw_head")
+    clerk = Person.objects.get(user__username="fgw_clerk").appointments.get().position_id
+    not_deputy = api_as("fgw_head").post(f"/absences/{absence_id}/acting", {"acting_position_id": clerk})
+    assert not_deputy.status_code == 403
+    assert not_deputy.json()["decisions"][0]["citation"]["article"] == 49
+    response = api_as("fgw_head").post(f"/absences/{absence_id}/acting", {})  # the deputy by default
+    assert response.status_code == 201
+    assert response.json()["acting"][0]["acting"] == "副主任"
+    holder = api_as("fgw_clerk").get("/org/authority", authority="head:fgw", date="2026-06-11").json()
+    assert holder["person"]["name"] == "马丽"
+
+
+def test_unknown_arrangement_is_404(api_as):
+    absence_id = _report(api_as, "governor")
+    assert api_as("governor").post(f"/absences/{absence_id}/acting/999999/revoke").status_code == 404

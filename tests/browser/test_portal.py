@@ -54,7 +54,7 @@ def test_publish_find_read_and_apply(live_server, demo_loaded, browser) -> None:
     row = staff.locator("tr", has_text=TITLE)
     expect(row).to_contain_text(TITLE)
     row.get_by_role("button", name="发布").click()
-    expect(staff.locator(".flash")).to_contain_text("索引号010478468/")
+    expect(staff.locator(".flash")).to_contain_text("索引号010478462/")
 
     # the public: no login, search a word of the body, open the item
     public = browser.new_context(locale="zh-CN").new_page()
@@ -65,7 +65,7 @@ def test_publish_find_read_and_apply(live_server, demo_loaded, browser) -> None:
     public.get_by_role("button", name="检索").click()
     public.get_by_role("link", name=TITLE).click()
     expect(public.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(public.locator("dl.catalogue")).to_contain_text(re.compile(r"010478468/\d{4}-\d{5}"))
+    expect(public.locator("dl.catalogue")).to_contain_text(re.compile(r"010478462/\d{4}-\d{5}"))
     expect(public.locator("dl.catalogue")).to_contain_text("农业农村")
     public.screenshot(path=str(RESULTS / "portal-item.png"), full_page=True)
 

@@ -56,3 +56,29 @@ def notified(title_part: str) -> set[str]:
     return set(
         Notice.objects.filter(title__contains=title_part).values_list("recipient__username", flat=True)
     )
+
+
+def org_counts() -> dict[str, int]:
+    """Rows the administrator's actions write: nothing may change when one is refused."""
+    from django.contrib.auth import get_user_model
+
+    from zhengwu.org.models import Appointment, Portfolio, Unit
+
+    return {
+        "units": Unit.objects.count(),
+        "positions": Position.objects.count(),
+        "people": Person.objects.count(),
+        "users": get_user_model().objects.count(),
+        "appointments": Appointment.objects.count(),
+        "portfolios": Portfolio.objects.count(),
+        "audit": AuditRecord.objects.count(),
+        "notices": Notice.objects.count(),
+    }
+
+
+def signs_in(username: str, password: str) -> bool:
+    """Whether the login page lets ``username`` in with ``password`` (through django-axes)."""
+    from django.test import Client
+
+    response = Client().post("/login/", {"username": username, "password": password})
+    return response.status_code == 302 and response["Location"] == "/"

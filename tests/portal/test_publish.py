@@ -22,7 +22,7 @@ def test_clerk_gongkai_publishes_with_an_index_number(queued, user) -> None:
     assert item.state == ItemState.PUBLISHED
     assert item.published_at is not None
     org, year, serial = parse_index_number(item.index_number)
-    assert org == unit("fgw").org_code == "01047840X"
+    assert org == unit("fgw").org_code == "010478403"
     assert year == 2026
     assert serial >= 1
     assert "供暖" in item.search_text.split()
@@ -36,8 +36,8 @@ def test_serials_follow_each_other_per_body_and_year(queued, user) -> None:
         actions.publish(user("office_director"), item)
     sa, sb, sc = (parse_index_number(i.index_number) for i in (a, b, c))
     assert sb[2] == sa[2] + 1
-    assert sc[0] == "010478417"
-    assert IndexCounter.objects.get(org_code="01047840X", year=2026).last == sb[2]
+    assert sc[0] == "010478411"
+    assert IndexCounter.objects.get(org_code="010478403", year=2026).last == sb[2]
 
 
 def test_number_never_changes_and_item_is_not_published_twice(queued, user) -> None:
@@ -51,8 +51,8 @@ def test_number_never_changes_and_item_is_not_published_twice(queued, user) -> N
 
 
 def test_skips_a_serial_already_taken_by_an_imported_item(queued, user) -> None:
-    counter, _ = IndexCounter.objects.get_or_create(org_code="01047840X", year=2026)
-    taken = f"01047840X/2026-{counter.last + 1:05d}"
+    counter, _ = IndexCounter.objects.get_or_create(org_code="010478403", year=2026)
+    taken = f"010478403/2026-{counter.last + 1:05d}"
     PublicationItem.objects.create(kind="imported", state=ItemState.PUBLISHED, title="已导入",
                                    counted_from=D(2026, 1, 5),
                                    due_on=D(2026, 2, 2), provision="portal.publish", index_number=taken)

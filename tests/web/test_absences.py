@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from zhengwu.org.models import Absence, AbsenceState, ActingArrangement, Person
+from zhengwu.org.models import Absence, AbsenceState, ActingArrangement, Person, Position
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,66 @@ def test_return_is_recorded_and_only_by_those_allowed(client_as):
     page = client_as("vice_liu").get(f"/absences/{absence.pk}/").content.decode()
     assert "已销假" in page
     assert "销假：刘振东于2026-06-05返回" in page
+
+
+# ------------------------------------------------------------------ acting arrangements later (arts. 6, 49)
+
+
+def _reported(username: str) -> Absence:
+    from zhengwu.org import actions
+
+    who = Person.objects.get(user__username=username)
+    return actions.report_absence(who.user, who, dt.date(2026, 6, 3), dt.date(2026, 6, 5), "北京", "trip")
+
+
+@pytest.mark.article(6)
+@time_machine.travel(TODAY, tick=False)
+def test_governor_entrusts_later_from_the_absence_page_and_revokes(client_as):
+    absence = _reported("governor")
+    c = client_as("governor")
+    page = c.get(f"/absences/{absence.pk}/").content.decode()
+    assert "委托主持工作" in page
+    executive = Position.objects.get(kind="executive_vice_governor")
+    response = c.post(f"/absences/{absence.pk}/entrust/", {"acting": executive.pk})
+    assert response.status_code == 302
+    arrangement = ActingArrangement.objects.get(absence=absence)
+    assert (arrangement.start, arrangement.end) == (dt.date(2026, 6, 3), dt.date(2026, 6, 5))
+    page = c.get(f"/absences/{absence.pk}/").content.decode()
+    assert "撤销委托" in page
+    assert "委托常务副州长主持工作" in page  # the history
+    assert client_as("clerk_wendian").post(
+        f"/absences/{absence.pk}/acting/{arrangement.pk}/revoke/").status_code == 403
+    response = c.post(f"/absences/{absence.pk}/acting/{arrangement.pk}/revoke/")
+    assert response.status_code == 302
+    arrangement.refresh_from_db()
+    assert arrangement.revoked_at is not None
+    assert "撤销委托：常务副州长不再代州长主持工作" in c.get(f"/absences/{absence.pk}/").content.decode()
+
+
+@pytest.mark.article(49)
+@time_machine.travel(TODAY, tick=False)
+def test_unit_head_names_the_deputy_on_the_absence_page(client_as):
+    absence = _reported("fgw_head")
+    c = client_as("fgw_head")
+    page = c.get(f"/absences/{absence.pk}/").content.decode()
+    assert "可指定本单位副职代理" in page
+    deputy = Position.objects.get(
+        appointments__person__user__username="fgw_deputy")
+    clerk = Position.objects.get(
+        appointments__person__user__username="fgw_clerk")
+    assert c.post(f"/absences/{absence.pk}/entrust/", {"acting": clerk.pk}).status_code == 400  # not offered
+    assert c.post(f"/absences/{absence.pk}/entrust/", {"acting": deputy.pk}).status_code == 302
+    assert ActingArrangement.objects.get(absence=absence).acting == deputy
+
+
+@pytest.mark.article(6)
+@time_machine.travel(TODAY, tick=False)
+def test_the_office_sees_no_entrust_form_and_is_refused(client_as):
+    absence = _reported("governor")
+    c = client_as("clerk_wendian")
+    assert "委托主持工作</button>" not in c.get(f"/absences/{absence.pk}/").content.decode()
+    executive = Position.objects.get(kind="executive_vice_governor")
+    response = c.post(f"/absences/{absence.pk}/entrust/", {"acting": executive.pk})
+    assert response.status_code == 403
+    assert "只有州长本人可以委托他人主持政府工作（《工作规则》第六条）" in response.content.decode()
+    assert not ActingArrangement.objects.filter(absence=absence).exists()

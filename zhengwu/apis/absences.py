@@ -1,4 +1,5 @@
-"""Leaving the prefecture (离州外出, art. 58) and the acting arrangement it may carry (art. 6).
+"""Leaving the prefecture (离州外出, art. 58) and the acting arrangement it may carry (art. 6; a unit
+head's deputy, art. 49), entrusted with the report or later, and revoked early.
 
 Who may *record* an absence or a return is the rules' (:func:`zhengwu.org.rules.may_record_for`):
 the person concerned, or the government office for them.  Who may *read* them is decided here by
@@ -30,8 +31,14 @@ from zhengwu.apis.schemas import (
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.org import actions
-from zhengwu.org.models import Absence, AbsencePurpose, AbsenceState, Person
-from zhengwu.org.services import absence_visible_to, absences_visible_to, executive_vice_governor_position, person_of
+from zhengwu.org.models import Absence, AbsencePurpose, AbsenceState, ActingArrangement, Person, Position
+from zhengwu.org.services import (
+    absence_visible_to,
+    absences_visible_to,
+    acting_candidates,
+    executive_vice_governor_position,
+    person_of,
+)
 
 router = Router(tags=["absences"])
 
@@ -46,6 +53,12 @@ class AbsenceIn(Schema):
     )
     reason: str = Field("", description="事由")
     entrust: bool = Field(False, description="州长外出时委托常务副州长主持政府工作（第六条）")
+
+
+class ActingEntrustIn(Schema):
+    acting_position_id: int | None = Field(
+        None, description="代理职务：州长外出时为常务副州长（默认）；单位主要负责人外出时为本单位副职"
+    )
 
 
 class ReturnIn(Schema):
@@ -64,7 +77,8 @@ class ActingOut(Schema):
     acting: str = Field(description="代理职务")
     start: dt.date
     end: dt.date
-    revoked_at: dt.datetime | None
+    revoked_at: dt.datetime | None = Field(description="开始前撤销：自始不生效")
+    ended_early_at: dt.datetime | None = Field(description="开始后撤销：终止日期改为撤销前一日")
     article: int = Field(description="依据条款")
 
 
@@ -132,6 +146,7 @@ def _out(a: Absence) -> AbsenceOut:
                 start=x.start,
                 end=x.end,
                 revoked_at=x.revoked_at,
+                ended_early_at=x.ended_early_at,
                 article=x.article,
             )
             for x in a.acting.all()
@@ -225,4 +240,42 @@ def report_return(request: HttpRequest, absence_id: int, payload: ReturnIn) -> A
     user = current_user(request)
     absence = _get_visible(user, absence_id)
     actions.report_return(user, absence, payload.returned_on)
+    return _detail(_queryset().get(pk=absence_id))
+
+
+@router.post(
+    "/absences/{absence_id}/acting",
+    response={201: AbsenceDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="外出期间委托他人主持工作（第六条；单位主要负责人指定副职，第四十九条），自今日或离州之日起",
+)
+def entrust(request: HttpRequest, absence_id: int, payload: ActingEntrustIn) -> Status[AbsenceDetailOut]:
+    user = current_user(request)
+    absence = _get_visible(user, absence_id)
+    if payload.acting_position_id is None:
+        candidates = acting_candidates(absence.position)
+        if not candidates:
+            raise InvalidInput(f"{absence.position.title}没有可以代理的职务，请指定代理职务。",
+                               field="acting_position_id")
+        acting = candidates[0]
+    else:
+        found = Position.objects.select_related("unit").filter(pk=payload.acting_position_id).first()
+        if found is None:
+            raise InvalidInput(f"没有编号为{payload.acting_position_id}的职务。", field="acting_position_id")
+        acting = found
+    actions.entrust(user, absence, acting)
+    return Status(201, _detail(_queryset().get(pk=absence_id)))
+
+
+@router.post(
+    "/absences/{absence_id}/acting/{arrangement_id}/revoke",
+    response={200: AbsenceDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="提前撤销代理安排（第六条）：尚未开始的自始不生效，已开始的至昨日止",
+)
+def revoke_acting(request: HttpRequest, absence_id: int, arrangement_id: int) -> AbsenceDetailOut:
+    user = current_user(request)
+    absence = _get_visible(user, absence_id)
+    arrangement = ActingArrangement.objects.filter(pk=arrangement_id, absence=absence).first()
+    if arrangement is None:
+        raise HttpError(404, f"这份外出报告没有编号为{arrangement_id}的代理安排。")
+    actions.revoke_acting(user, arrangement)
     return _detail(_queryset().get(pk=absence_id))

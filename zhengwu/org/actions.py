@@ -1,4 +1,7 @@
-"""Actions of the organization: report an absence and a return (art. 58), entrust (art. 6).
+"""Actions of the organization: report an absence and a return (art. 58), entrust and revoke (art. 6).
+
+The administrator's actions (units, positions, people, appointments, 分管) are in
+:mod:`zhengwu.org.admin_actions`.
 
 Each action asks the rules, writes, audits, notifies and schedules in one transaction.
 """
@@ -128,33 +131,88 @@ def report_absence(
                  route.decision.message, route.decision.citation, url)
     timers.schedule(RETURN_DUE_TIMER, deadline_close(end), f"absence:{absence.pk}:return", absence_id=absence.pk)
     if entrust_to is not None:
-        entrust(actor, absence, entrust_to)
+        entrust(actor, absence, entrust_to, start=start)
     return absence
 
 
 @transaction.atomic
-def entrust(actor: AbstractBaseUser, absence: Absence, acting: Position) -> ActingArrangement:
-    """The 州长 entrusts the 常务副州长 to preside while away (art. 6); a unit head names a deputy."""
+def entrust(
+    actor: AbstractBaseUser, absence: Absence, acting: Position, start: dt.date | None = None
+) -> ActingArrangement:
+    """The 州长 entrusts the 常务副州长 to preside while away (art. 6); a unit head names a deputy
+    (art. 49).  With the report, the arrangement covers the whole absence; entrusted later, it runs
+    from today (never backdated: who held the authority on a past day does not change) to the
+    expected return."""
     rb = rulebook_view(absence.start)
     decision = rules.may_entrust(positions_of(actor, absence.start), position_fact(acting),
                                  position_fact(absence.position), rb)
     require(decision)
+    absence = Absence.objects.select_for_update().select_related("person", "position").get(pk=absence.pk)
     if absence.state != AbsenceState.REPORTED:
-        raise InvalidInput("只能为尚未销假的外出安排代理。")
+        raise InvalidInput("只能为尚未销假的外出安排代理。", field="acting")
+    today = timezone.localdate()
+    start = start or max(absence.start, today)
+    if absence.end < start:
+        raise InvalidInput(f"这次外出预计{absence.end.isoformat()}返回，已经结束，不能再安排代理。", field="acting")
+    open_arrangement = absence.acting.filter(revoked_at__isnull=True, ended_early_at__isnull=True,
+                                             end__gte=start).select_related("acting").first()
+    if open_arrangement is not None:
+        raise InvalidInput(
+            f"这次外出已有代理安排（{open_arrangement.acting.title}，{open_arrangement.start}至{open_arrangement.end}），"
+            "请先撤销再另行委托。", field="acting")
     forget(ORG_FACTS)
     arrangement = ActingArrangement.objects.create(
-        principal=absence.position, acting=acting, start=absence.start, end=absence.end, absence=absence,
+        principal=absence.position, acting=acting, start=start, end=absence.end, absence=absence,
         entrusted_by=absence.person, created_at=timezone.now(),
         article=decision.citation.article if decision.citation else 0,
     )
     audit.record(
         actor=actor, action="org.acting.entrust", target=arrangement, citation=decision.citation,
-        summary=f"{absence.position.title}{absence.person.name}委托{acting.title}主持工作（{absence.start}至{absence.end}）",
-        details={"absence": absence.pk, "acting_position": acting.pk},
+        summary=f"{absence.position.title}{absence.person.name}委托{acting.title}主持工作（{start}至{absence.end}）",
+        details={"absence": absence.pk, "acting_position": acting.pk, "start": start.isoformat(),
+                 "later": start != absence.start},
     )
     holders = Person.objects.filter(appointments__position=acting).select_related("user").distinct()
-    notices.send([p.user for p in holders], f"受委托主持工作：{absence.start:%m月%d日}至{absence.end:%m月%d日}",
+    notices.send([p.user for p in holders], f"受委托主持工作：{start:%m月%d日}至{absence.end:%m月%d日}",
                  decision.message, decision.citation, reverse("web:absence", args=[absence.pk]))
+    return arrangement
+
+
+@transaction.atomic
+def revoke_acting(actor: AbstractBaseUser, arrangement: ActingArrangement) -> ActingArrangement:
+    """The principal takes the arrangement back early (art. 6; art. 49 for a unit head).
+
+    Not yet begun: it never takes effect (``revoked_at``).  Already running: it ends the day
+    before today (``ended_early_at``), so the days it covered keep their acting holder."""
+    arrangement = (ActingArrangement.objects.select_for_update(of=("self",))
+                   .select_related("principal__unit", "acting", "absence__person").get(pk=arrangement.pk))
+    rb = rulebook_view(arrangement.start)
+    day = arrangement.absence.start if arrangement.absence else arrangement.start
+    decision = rules.may_revoke_acting(positions_of(actor, day), position_fact(arrangement.principal), rb)
+    require(decision)
+    today = timezone.localdate()
+    if not arrangement.in_force:
+        raise InvalidInput("该代理安排已撤销。", field="arrangement")
+    if arrangement.end < today:
+        raise InvalidInput(f"该代理安排已于{arrangement.end.isoformat()}期满，无需撤销。", field="arrangement")
+    now = timezone.now()
+    original_end = arrangement.end
+    if arrangement.start >= today:
+        arrangement.revoked_at = now
+        arrangement.save(update_fields=["revoked_at"])
+        summary = f"撤销委托：{arrangement.acting.title}不再代{arrangement.principal.title}主持工作（尚未开始）"
+    else:
+        arrangement.end, arrangement.ended_early_at = today - dt.timedelta(days=1), now
+        arrangement.save(update_fields=["end", "ended_early_at"])
+        summary = (f"提前撤销委托：{arrangement.acting.title}代{arrangement.principal.title}主持工作"
+                   f"至{arrangement.end.isoformat()}止（原定至{original_end.isoformat()}）")
+    forget(ORG_FACTS)
+    audit.record(actor=actor, action="org.acting.revoke", target=arrangement, citation=decision.citation,
+                 summary=summary, details={"original_end": original_end.isoformat(), "end": arrangement.end.isoformat(),
+                                           "void": arrangement.revoked_at is not None})
+    holders = Person.objects.filter(appointments__position=arrangement.acting).select_related("user").distinct()
+    url = reverse("web:absence", args=[arrangement.absence_id]) if arrangement.absence_id else ""
+    notices.send([p.user for p in holders], summary, decision.message, decision.citation, url)
     return arrangement
 
 
@@ -177,7 +235,7 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
     last_day = returned_on - dt.timedelta(days=1)
     # The acting arrangement lasts while the principal is away: to the day before the return,
     # or not at all if the principal came back before it began.
-    open_arrangements = absence.acting.filter(revoked_at__isnull=True)
+    open_arrangements = absence.acting.filter(revoked_at__isnull=True, ended_early_at__isnull=True)
     open_arrangements.filter(start__gt=last_day).update(revoked_at=timezone.now())
     open_arrangements.filter(start__lte=last_day).update(end=last_day)
     forget(ORG_FACTS)

@@ -17,26 +17,43 @@ from zhengwu.org.models import Appointment, Person, Portfolio, Position, Positio
 DEMO_PASSWORD = "zhengwu-demo"  # noqa: S105 - published demo password, demo accounts only
 TERM_START = dt.date(2023, 1, 1)
 
-# code, name, short name, kind, component department, 机关代字, organization code (fictional but well-formed)
+# code, name, short name, kind, component department, 机关代字, organization code (fictional, with a valid
+# GB 11714-1997 check character: zhengwu.org.codes)
 UNITS = [
     ("gov", "克孜勒苏柯尔克孜自治州人民政府", "州人民政府", UnitKind.GOVERNMENT, False, "克政", "01047834X"),
-    ("office", "克孜勒苏柯尔克孜自治州人民政府办公室", "州政府办公室", UnitKind.OFFICE, False, "克政办", "01047835X"),
-    ("fgw", "克孜勒苏柯尔克孜自治州发展和改革委员会", "州发展改革委", UnitKind.DEPARTMENT, True, "克发改", "01047840X"),
-    ("czj", "克孜勒苏柯尔克孜自治州财政局", "州财政局", UnitKind.DEPARTMENT, True, "克财", "010478417"),
-    ("sfj", "克孜勒苏柯尔克孜自治州司法局", "州司法局", UnitKind.DEPARTMENT, True, "克司", "010478425"),
-    ("wsb", "克孜勒苏柯尔克孜自治州人民政府外事办公室", "州外事办", UnitKind.DEPARTMENT, True, "克外办", "010478433"),
-    ("xfj", "克孜勒苏柯尔克孜自治州信访局", "州信访局", UnitKind.DIRECT_UNIT, False, "克信访", "010478441"),
-    ("jyj", "克孜勒苏柯尔克孜自治州教育局", "州教育局", UnitKind.DEPARTMENT, True, "克教", "01047845X"),
-    ("zrzyj", "克孜勒苏柯尔克孜自治州自然资源局", "州自然资源局", UnitKind.DEPARTMENT, True, "克自然资", "010478468"),
-    ("atushi", "阿图什市人民政府", "阿图什市", UnitKind.COUNTY, False, "阿市政", "010478476"),
-    ("akto", "阿克陶县人民政府", "阿克陶县", UnitKind.COUNTY, False, "阿克陶政", "010478484"),
-    ("aheqi", "阿合奇县人民政府", "阿合奇县", UnitKind.COUNTY, False, "阿合奇政", "010478492"),
-    ("wuqia", "乌恰县人民政府", "乌恰县", UnitKind.COUNTY, False, "乌恰政", "010478505"),
+    ("office", "克孜勒苏柯尔克孜自治州人民政府办公室", "州政府办公室", UnitKind.OFFICE, False, "克政办", "010478358"),
+    ("fgw", "克孜勒苏柯尔克孜自治州发展和改革委员会", "州发展改革委", UnitKind.DEPARTMENT, True, "克发改", "010478403"),
+    ("czj", "克孜勒苏柯尔克孜自治州财政局", "州财政局", UnitKind.DEPARTMENT, True, "克财", "010478411"),
+    ("sfj", "克孜勒苏柯尔克孜自治州司法局", "州司法局", UnitKind.DEPARTMENT, True, "克司", "01047842X"),
+    ("wsb", "克孜勒苏柯尔克孜自治州人民政府外事办公室", "州外事办", UnitKind.DEPARTMENT, True, "克外办", "010478438"),
+    ("xfj", "克孜勒苏柯尔克孜自治州信访局", "州信访局", UnitKind.DIRECT_UNIT, False, "克信访", "010478446"),
+    ("jyj", "克孜勒苏柯尔克孜自治州教育局", "州教育局", UnitKind.DEPARTMENT, True, "克教", "010478454"),
+    ("zrzyj", "克孜勒苏柯尔克孜自治州自然资源局", "州自然资源局", UnitKind.DEPARTMENT, True, "克自然资", "010478462"),
+    ("atushi", "阿图什市人民政府", "阿图什市", UnitKind.COUNTY, False, "阿市政", "010478470"),
+    ("akto", "阿克陶县人民政府", "阿克陶县", UnitKind.COUNTY, False, "阿克陶政", "010478489"),
+    ("aheqi", "阿合奇县人民政府", "阿合奇县", UnitKind.COUNTY, False, "阿合奇政", "010478497"),
+    ("wuqia", "乌恰县人民政府", "乌恰县", UnitKind.COUNTY, False, "乌恰政", "01047850X"),
     ("xj-gov", "新疆维吾尔自治区人民政府", "自治区人民政府", UnitKind.SUPERIOR, False, "新政", ""),
     ("party-committee", "中共克孜勒苏柯尔克孜自治州委员会", "州党委", UnitKind.SUPERIOR, False, "克党", ""),
     ("npc-standing", "克孜勒苏柯尔克孜自治州人大常委会", "州人大常委会", UnitKind.SUPERIOR, False, "", ""),
     ("cppcc", "中国人民政治协商会议克孜勒苏柯尔克孜自治州委员会", "州政协", UnitKind.SUPERIOR, False, "", ""),
 ]
+
+# Codes shipped before the check character was verified: a demo loaded then is corrected on reload.
+FORMER_ORG_CODES = {
+    "01047835X": "010478358",
+    "01047840X": "010478403",
+    "010478417": "010478411",
+    "010478425": "01047842X",
+    "010478433": "010478438",
+    "010478441": "010478446",
+    "01047845X": "010478454",
+    "010478468": "010478462",
+    "010478476": "010478470",
+    "010478484": "010478489",
+    "010478492": "010478497",
+    "010478505": "01047850X",
+}
 
 # What a unit does for the whole government (``Unit.functions``): who reviews the legality of
 # cooperation agreements (art. 52), who handles foreign affairs (art. 60), petitions.
@@ -111,6 +128,10 @@ def _units() -> dict[str, Unit]:
         if not created and functions and units[code].is_demo and not units[code].functions:
             units[code].functions = functions
             units[code].save(update_fields=["functions"])
+        # a demo loaded with a code whose check character was wrong gets the corrected one
+        if not created and units[code].is_demo and FORMER_ORG_CODES.get(units[code].org_code) == org_code:
+            units[code].org_code = org_code
+            units[code].save(update_fields=["org_code"])
     return units
 
 

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengwu.org.codes import org_code_problem
+
 
 class UnitKind(models.TextChoices):
     GOVERNMENT = "government", _("人民政府")
@@ -25,12 +27,19 @@ class UnitKind(models.TextChoices):
 
 
 def validate_org_code(value: str) -> None:
-    """组织机构代码 (9 characters) or 统一社会信用代码 (18 characters)."""
-    if len(value) not in (9, 18) or not value.isalnum() or value.upper() != value:
-        raise ValidationError(
-            _("组织机构代码应为9位或统一社会信用代码应为18位的数字或大写字母，当前为“%(v)s”。"),
-            params={"v": value},
-        )
+    """组织机构代码 (9 characters, GB 11714-1997) or 统一社会信用代码 (18, GB 32100-2015), check
+    character included (:mod:`zhengwu.org.codes`)."""
+    problem = org_code_problem(value)
+    if problem is not None:
+        raise ValidationError(problem, code="org_code")
+
+
+# What a unit may do for the whole government (``Unit.functions``): the areas look units up by these.
+UNIT_FUNCTIONS = {
+    "legal_review": _("合法性审核（司法局）"),
+    "foreign_affairs": _("外事审核（外事办）"),
+    "petitions": _("信访（信访局）"),
+}
 
 
 class Unit(models.Model):
@@ -222,7 +231,13 @@ class ActingArrangement(models.Model):
     )
     entrusted_by = models.ForeignKey(Person, verbose_name=_("委托人"), on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("登记时间"))
-    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    revoked_at = models.DateTimeField(
+        _("撤销时间"), null=True, blank=True, help_text=_("开始前撤销：该安排自始不生效")
+    )
+    ended_early_at = models.DateTimeField(
+        _("提前终止时间"), null=True, blank=True,
+        help_text=_("开始后撤销：终止日期改为撤销前一日，此前的代理照常有效"),
+    )
     article = models.PositiveIntegerField(_("依据条款"))
 
     class Meta:
@@ -232,3 +247,8 @@ class ActingArrangement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.acting}代{self.principal.title}（{self.start}—{self.end}）"
+
+    @property
+    def in_force(self) -> bool:
+        """Neither revoked before it began nor ended early (it may still lie in the past)."""
+        return self.revoked_at is None and self.ended_early_at is None

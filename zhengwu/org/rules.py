@@ -297,6 +297,14 @@ def check_absence_dates(start: dt.date, end: dt.date, today: dt.date, rb: Rulebo
     return Decision.allow("leave.in_advance", "已事先报告。", citation, late=False)
 
 
+def may_act_for(acting: PositionFact, principal: PositionFact) -> bool:
+    """Whether ``acting`` may stand in for ``principal``: the 常务副州长 for the 州长 (art. 6), a
+    deputy of the same unit for its head (art. 49)."""
+    if principal.kind == GOVERNOR:
+        return acting.kind == EXECUTIVE_VICE_GOVERNOR
+    return acting.unit_id == principal.unit_id and acting.kind == UNIT_DEPUTY
+
+
 def may_entrust(
     actor_positions: Sequence[PositionFact], acting: PositionFact, principal: PositionFact, rb: RulebookView
 ) -> Decision:
@@ -307,7 +315,7 @@ def may_entrust(
         citation = rb.cite("acting.governor")
         if not any(p.id == principal.id for p in actor_positions):
             return Decision.refuse("acting.not_governor", "只有州长本人可以委托他人主持政府工作。", citation)
-        if acting.kind != EXECUTIVE_VICE_GOVERNOR:
+        if not may_act_for(acting, principal):
             return Decision.refuse(
                 "acting.not_executive",
                 f"州长外出期间，受州长委托由负责常务工作的副州长主持政府工作，不能委托{acting.title}。",
@@ -317,9 +325,23 @@ def may_entrust(
     citation = rb.cite("signing.unit_document")
     if not any(p.id == principal.id for p in actor_positions):
         return Decision.refuse("acting.not_head", "只有单位主要负责人本人可以指定代理人。", citation)
-    if acting.unit_id != principal.unit_id or acting.kind != UNIT_DEPUTY:
+    if not may_act_for(acting, principal):
         return Decision.refuse("acting.not_deputy", "代理主要负责人的应为本单位副职。", citation)
     return Decision.allow("acting.deputy", f"{acting.title}代理{principal.title}。", citation)
+
+
+def may_revoke_acting(actor_positions: Sequence[PositionFact], principal: PositionFact, rb: RulebookView) -> Decision:
+    """Whoever may entrust may take it back early: the 州长 (art. 6), the unit head (art. 49)."""
+    if principal.kind == GOVERNOR:
+        citation = rb.cite("acting.governor")
+        if not any(p.id == principal.id for p in actor_positions):
+            return Decision.refuse("acting.revoke_not_governor", "只有州长本人可以撤销对他人主持政府工作的委托。",
+                                   citation)
+        return Decision.allow("acting.revoked", "州长撤销委托，恢复本人主持政府工作。", citation)
+    citation = rb.cite("signing.unit_document")
+    if not any(p.id == principal.id for p in actor_positions):
+        return Decision.refuse("acting.revoke_not_head", "只有单位主要负责人本人可以撤销代理安排。", citation)
+    return Decision.allow("acting.revoked", f"{principal.title}撤销代理安排。", citation)
 
 
 def may_administer(
@@ -348,3 +370,142 @@ def may_see_all_absences(
         p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, ADMINISTRATOR}
         for p in positions
     )
+
+
+# ---------------------------------------------------------------- administering the organization (arts. 4, 7, 8)
+
+GOVERNMENT_POSTS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR})
+OFFICE_POSTS = frozenset({SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, OFFICE_DIRECTOR})
+# One holder at a time for each position of these kinds (each 副州长 holds a position of their own,
+# with its own portfolio, art. 7) …
+SINGLE_SEAT_KINDS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL,
+                               OFFICE_DIRECTOR, UNIT_HEAD})
+# … and one for the whole government for these (art. 4: one 州长; art. 6: the 常务副州长; the 秘书长).
+UNIQUE_POSTS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, SECRETARY_GENERAL})
+
+
+def may_administer_org(
+    is_superuser: bool, positions: Sequence[PositionFact], rb: RulebookView, provision: str = "org.composition"
+) -> Decision:
+    """Units, positions, people and their accounts, appointments and portfolios are kept by the
+    system administrator; the refusal cites the article the organization serves (art. 4 for its
+    composition, art. 7 for 分管)."""
+    citation = rb.cite(provision)
+    if is_superuser or any(p.kind == ADMINISTRATOR for p in positions):
+        return Decision.allow("org.admin", "系统管理员维护组织机构。", citation)
+    return Decision.refuse(
+        "org.admin_required",
+        "组织机构（单位、职务、人员和账号、任职、分管）由系统管理员维护，您无权修改。",
+        citation,
+        "Only a system administrator may change units, positions, people, accounts, appointments or portfolios.",
+    )
+
+
+def check_position_place(kind: str, kind_label: str, unit_kind: str, unit_name: str, rb: RulebookView) -> Decision:
+    """Art. 4: the 州长, 常务副州长 and 副州长 sit in the people's government itself; the 秘书长,
+    副秘书长 and 办公室主任 in the government or its office."""
+    citation = rb.cite("org.composition")
+    if kind in GOVERNMENT_POSTS and unit_kind != "government":
+        return Decision.refuse(
+            "org.position_place", f"{kind_label}是人民政府组成人员，只能设在人民政府，不能设在{unit_name}。", citation
+        )
+    if kind in OFFICE_POSTS and unit_kind not in {"government", "office"}:
+        return Decision.refuse(
+            "org.position_place", f"{kind_label}只能设在人民政府或其办公室，不能设在{unit_name}。", citation
+        )
+    return Decision.allow("org.position_place", "职务设置符合政府组成。", citation)
+
+
+def _overlaps(a: AppointmentFact, start: dt.date, end: dt.date | None) -> bool:
+    return (end is None or a.start <= end) and (a.end is None or a.end >= start)
+
+
+def _held_by(a: AppointmentFact) -> str:
+    until = f"至{a.end.isoformat()}" if a.end else "至今"
+    return f"{a.person_name}（{a.start.isoformat()}{until}）"
+
+
+def check_seat(
+    position: PositionFact,
+    person_id: int,
+    start: dt.date,
+    end: dt.date | None,
+    appointments: Sequence[AppointmentFact],
+    rb: RulebookView,
+) -> Decision:
+    """Whether ``person_id`` may hold ``position`` from ``start`` (to ``end``, open-ended if None).
+
+    A person holds a position once at a time; a single-seat position (州长, 常务副州长, each 副州长's
+    position, 秘书长, 办公室主任, a unit's head) has one holder at a time; the government has one
+    州长, one 常务副州长 and one 秘书长 (art. 4); a unit has one head at a time (art. 8).
+    ``appointments`` are every appointment that might collide (any dates)."""
+    citation = rb.cite("org.composition")
+    overlapping = [a for a in appointments if _overlaps(a, start, end)]
+    same = [a for a in overlapping if a.position.id == position.id]
+    mine = [a for a in same if a.person_id == person_id]
+    if mine:
+        return Decision.refuse(
+            "org.seat.already", f"{_held_by(mine[0])}已担任{position.unit_name}{position.title}，任职期间重叠。",
+            citation,
+        )
+    if position.kind in SINGLE_SEAT_KINDS and same:
+        return Decision.refuse(
+            "org.seat.taken",
+            f"{position.unit_name}{position.title}同一时间只能由一人担任，现由{_held_by(same[0])}担任；"
+            "请先结束其任职，再从次日起任命。",
+            citation,
+        )
+    if position.kind in UNIQUE_POSTS:
+        others = [a for a in overlapping if a.position.kind == position.kind and a.person_id != person_id]
+        if others:
+            return Decision.refuse(
+                "org.seat.unique",
+                f"人民政府同一时间只有一位{position.title}，现由{_held_by(others[0])}担任"
+                f"{others[0].position.title}；请先结束其任职。",
+                citation,
+            )
+    if position.kind in HEAD_KINDS:
+        heads = [a for a in overlapping if a.position.unit_id == position.unit_id
+                 and a.position.kind in HEAD_KINDS and a.person_id != person_id]
+        if heads:
+            return Decision.refuse(
+                "org.seat.head",
+                f"{position.unit_name}同一时间只有一位主要负责人，现由{_held_by(heads[0])}担任"
+                f"{heads[0].position.title}；请先结束其任职。",
+                rb.cite("org.department_head"),
+            )
+    return Decision.allow("org.seat.free", f"任命为{position.unit_name}{position.title}。", citation)
+
+
+def check_portfolio(
+    leader: PositionFact,
+    unit_ids: Sequence[int],
+    start: dt.date,
+    portfolios: Sequence[PortfolioFact],
+    unit_names: Mapping[int, str],
+    leader_titles: Mapping[int, str],
+    rb: RulebookView,
+) -> Decision:
+    """Art. 7: the 州长's deputies (副州长, 常务副州长) and the 秘书长 lead portfolios; a unit is led
+    by one 分管 leader at a time.  ``portfolios`` are the other leaders' portfolios (any dates)."""
+    citation = rb.cite("org.portfolio")
+    if leader.kind not in GOVERNMENT_LEADERS:
+        return Decision.refuse(
+            "org.portfolio.leader",
+            f"分管工作由州长、副州长和秘书长担任，{leader.unit_name}{leader.title}不能分管单位。", citation,
+        )
+    clashes = []
+    for p in portfolios:
+        if p.leader_position_id == leader.id or not (p.end is None or p.end >= start):
+            continue
+        for unit_id in sorted(p.unit_ids & set(unit_ids)):
+            until = f"至{p.end.isoformat()}" if p.end else ""
+            clashes.append(f"{unit_names.get(unit_id, unit_id)}自{p.start.isoformat()}起{until}"
+                           f"由{leader_titles.get(p.leader_position_id, '其他领导')}分管")
+    if clashes:
+        return Decision.refuse(
+            "org.portfolio.taken",
+            "一个单位同一时间由一位领导分管：" + "；".join(clashes) + "。请先调整或结束原分管。",
+            citation,
+        )
+    return Decision.allow("org.portfolio.set", f"{leader.title}分管。", citation)

@@ -159,3 +159,15 @@ def executive_vice_governor_position() -> Position:
     if position is None:
         raise InvalidInput("组织机构中没有常务副州长职务，无法委托；请系统管理员先设置该职务。", field="entrust")
     return position
+
+
+def acting_candidates(principal: Position) -> list[Position]:
+    """The positions that may stand in for ``principal`` (:func:`zhengwu.org.rules.may_act_for`):
+    the 常务副州长 for the 州长 (art. 6), the unit's deputies for its head (art. 49)."""
+    principal_fact = position_fact(principal)
+    if principal.kind == PositionKind.GOVERNOR:
+        pool = Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR)
+    else:
+        pool = Position.objects.filter(unit_id=principal.unit_id, kind=PositionKind.UNIT_DEPUTY)
+    return [p for p in pool.select_related("unit").order_by("sort_order", "id")
+            if rules.may_act_for(position_fact(p), principal_fact)]

@@ -1,4 +1,5 @@
-"""外出报备 (art. 58): the list, the report form, one report with its 销假 form."""
+"""外出报备 (art. 58): the list, the report form, one report with its 销假 form, and its acting
+arrangement (art. 6; a unit head's deputy, art. 49): entrusted later, revoked early."""
 
 from __future__ import annotations
 
@@ -6,13 +7,23 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput, Refused
-from zhengwu.org import actions
-from zhengwu.org.models import Absence, PositionKind
-from zhengwu.org.services import absence_visible_to, absences_visible_to, executive_vice_governor_position, positions_of
+from zhengwu.org import actions, rules
+from zhengwu.org.models import Absence, AbsenceState, ActingArrangement, PositionKind
+from zhengwu.org.services import (
+    absence_visible_to,
+    absences_visible_to,
+    acting_candidates,
+    executive_vice_governor_position,
+    position_fact,
+    positions_of,
+)
+from zhengwu.rulebook.services import rulebook_view
 from zhengwu.web.forms import AbsenceForm, ReturnForm
+from zhengwu.web.forms_org import EntrustForm
 from zhengwu.web.helpers import actor, explain, me, records_for_others
 
 
@@ -59,12 +70,54 @@ def absence_new(request: HttpRequest) -> HttpResponse:
     }, status=status)
 
 
-@login_required
-def absence_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _visible_absence(request: HttpRequest, pk: int) -> Absence:
     absence = get_object_or_404(Absence.objects.select_related("person", "position__unit", "reported_to",
                                                                "reported_by"), pk=pk)
     if not absence_visible_to(actor(request), absence):
         raise Http404("没有这份外出报告，或您无权查看。")
+    return absence
+
+
+def _acting_context(
+    request: HttpRequest, absence: Absence
+) -> tuple[list[ActingArrangement], set[int], EntrustForm | None]:
+    """The absence's arrangements, those the viewer may revoke, and the entrust form if the viewer
+    may entrust: the principal, per :func:`zhengwu.org.rules.may_entrust` and
+    :func:`~zhengwu.org.rules.may_revoke_acting`."""
+    arrangements = list(absence.acting.select_related("principal", "acting__unit", "entrusted_by"))
+    today = timezone.localdate()
+    positions = positions_of(actor(request), absence.start)
+    rb = rulebook_view(absence.start)
+    principal = position_fact(absence.position)
+    candidates = acting_candidates(absence.position)
+    running = [x for x in arrangements if x.in_force and x.end >= today]
+    may_entrust = bool(
+        absence.state == AbsenceState.REPORTED and absence.end >= today and candidates and not running
+        and rules.may_entrust(positions, position_fact(candidates[0]), principal, rb).allowed
+    )
+    may_revoke = bool(running) and rules.may_revoke_acting(positions, principal, rb).allowed
+    form = EntrustForm(candidates=candidates, initial={"acting": candidates[0]}) if may_entrust else None
+    return arrangements, {x.pk for x in running} if may_revoke else set(), form
+
+
+def _detail_page(request: HttpRequest, absence: Absence, *, form: ReturnForm | None = None,
+                 entrust_form: EntrustForm | None = None, errors: list[str] | None = None,
+                 status: int = 200) -> HttpResponse:
+    arrangements, revocable, offered = _acting_context(request, absence)
+    history = list(history_for(absence))
+    for arrangement in arrangements:
+        history += list(history_for(arrangement))
+    history.sort(key=lambda r: r.seq)
+    return render(request, "web/absences/detail.html", {
+        "absence": absence, "history": history, "errors": errors or [], "arrangements": arrangements,
+        "revocable": revocable, "entrust_form": entrust_form if entrust_form is not None and offered else offered,
+        "form": form or ReturnForm(initial={"returned_on": timezone.localdate()}),
+    }, status=status)
+
+
+@login_required
+def absence_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    absence = _visible_absence(request, pk)
     errors: list[str] = []
     status = 200
     form = ReturnForm(initial={"returned_on": timezone.localdate()})
@@ -82,11 +135,42 @@ def absence_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             status = 400
         absence.refresh_from_db()
-    arrangements = list(absence.acting.select_related("principal", "acting", "entrusted_by"))
-    history = list(history_for(absence))
-    for arrangement in arrangements:
-        history += list(history_for(arrangement))
-    history.sort(key=lambda r: r.seq)
-    return render(request, "web/absences/detail.html", {
-        "absence": absence, "arrangements": arrangements, "history": history, "form": form, "errors": errors,
-    }, status=status)
+    return _detail_page(request, absence, form=form, errors=errors, status=status)
+
+
+@login_required
+@require_POST
+def absence_entrust(request: HttpRequest, pk: int) -> HttpResponse:
+    """Entrust an acting holder for an absence already reported (art. 6; art. 49 for a unit head)."""
+    absence = _visible_absence(request, pk)
+    form = EntrustForm(request.POST, candidates=acting_candidates(absence.position))
+    errors: list[str] = []
+    status = 400
+    if form.is_valid():
+        try:
+            actions.entrust(actor(request), absence, form.cleaned_data["acting"])
+        except Refused as exc:
+            errors, status = explain(exc), 403
+        except InvalidInput as exc:
+            errors = explain(exc)
+        else:
+            return redirect("web:absence", pk=absence.pk)
+    else:
+        errors = [str(e) for e in form.errors.get("acting", [])] or ["请选择代理职务。"]
+    absence.refresh_from_db()
+    return _detail_page(request, absence, entrust_form=form, errors=errors, status=status)
+
+
+@login_required
+@require_POST
+def absence_revoke(request: HttpRequest, pk: int, arrangement: int) -> HttpResponse:
+    """Revoke an acting arrangement early (art. 6)."""
+    absence = _visible_absence(request, pk)
+    found = get_object_or_404(ActingArrangement, pk=arrangement, absence=absence)
+    try:
+        actions.revoke_acting(actor(request), found)
+    except Refused as exc:
+        return _detail_page(request, absence, errors=explain(exc), status=403)
+    except InvalidInput as exc:
+        return _detail_page(request, absence, errors=explain(exc), status=400)
+    return redirect("web:absence", pk=absence.pk)
