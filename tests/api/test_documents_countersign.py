@@ -142,6 +142,10 @@ def test_disagreement_blocks_submission_until_the_statement_is_countersigned(api
     signed = api_as("sfj_head").post(f"/countersigns/{tasks['sfj']}/sign-statement")
     assert signed.status_code == 200
     assert signed.json()["statement_signed_at"] is not None
+    status = api_as("fgw_clerk").get(f"/documents/{doc_id}/countersign-status").json()
+    assert status["decision"]["message"] == "会签尚未完成：州财政局负责人尚未会签分歧说明。"  # every unit consulted
+    assert api_as("fgw_head").post(f"/countersigns/{tasks['czj']}/sign-statement").status_code == 403
+    assert api_as("czj_head").post(f"/countersigns/{tasks['czj']}/sign-statement").status_code == 200
 
     status = api_as("fgw_clerk").get(f"/documents/{doc_id}/countersign-status").json()
     assert (status["decision"]["allowed"], status["decision"]["code"]) == (True, "countersign.complete_with_statement")

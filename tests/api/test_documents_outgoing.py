@@ -67,7 +67,7 @@ def test_the_office_drafts_the_governments_reply(api_as, request_id):
     body = response.json()
     assert (body["flow"], body["state"], body["direction"], body["replies_to"]) == (
         "outgoing", "draft", "down", request_id)
-    assert body["signing_facts"] == {"important": True}
+    assert body["signing_facts"] == {"important": True, "concerned_units": ["fgw"]}  # the requesting unit
     assert body["history"][0]["action"] == "documents.outgoing.draft"
 
 
@@ -88,7 +88,7 @@ def test_a_department_does_not_draft_in_the_governments_name(api_as, request_id)
         ({"main_recipients": []}, "main_recipients"),
         ({"copy_recipients": ["nowhere"]}, "copy_recipients"),
         ({"replies_to": 999999}, "replies_to"),
-        ({"signing_facts": {"for_approval_by": "the_moon"}}, "signing_facts"),
+        ({"signing_facts": {"for_approval_by": "the_moon"}}, "signing_facts.for_approval_by"),
         ({"signing_facts": {"concerned_units": ["nowhere"]}}, "signing_facts.concerned_units"),
     ],
 )
@@ -228,3 +228,119 @@ def test_the_issued_document_as_pdf(api_as, awaiting_signature):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert api_as("jyj_head").get(f"/documents/{doc_id}/pdf").status_code == 404
+
+
+# ---------------------------------------------------------------- the draft carries every art. 49 fact
+
+
+def _notice(**extra):
+    return {"issuer": "gov", "doc_type": "tongzhi", "title": "关于做好重大项目用地保障工作的通知",
+            "body": "各县（市）人民政府：\n现就有关事项通知如下。", "main_recipients": ["atushi", "akto"], **extra}
+
+
+@pytest.mark.article(49)
+def test_a_government_notice_naming_no_unit_is_refused_until_it_names_one(api_as):
+    before = _written()
+    refused = api_as("clerk_wendian").post("/documents/outgoing", _notice(signing_facts={"important": True}))
+    assert refused.status_code == 422
+    assert refused.json()["field"] == "signing_facts.concerned_units"
+    assert "请注明本件的主办、涉及单位" in refused.json()["detail"]
+    assert _written() == before
+    created = api_as("clerk_wendian").post(
+        "/documents/outgoing", _notice(signing_facts={"important": True, "concerned_units": ["zrzyj"]}))
+    assert created.status_code == 201, created.json()
+    signing = created.json()["signing"]
+    assert signing["who"] == "签发人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核"
+    assert signing["concerned_units"] == [{"code": "zrzyj", "name": "州自然资源局"}]
+    assert signing["blocked"] == ""
+
+
+@pytest.mark.article(49)
+def test_the_signer_comes_from_the_document_a_decision_is_the_governors(api_as):
+    created = api_as("clerk_wendian").post("/documents/outgoing", _notice(
+        doc_type="jueding", signing_facts={"important": True, "concerned_units": ["fgw"]}))
+    assert created.status_code == 201, created.json()
+    signing = created.json()["signing"]
+    assert set(signing["signer_person_ids"]) == {_person("governor")}
+    assert "文种为决定" in signing["basis"]
+    upward = api_as("clerk_wendian").post("/documents/outgoing", _notice(
+        doc_type="qingshi", main_recipients=["xj-gov"], signing_facts={"concerned_units": ["fgw"]})).json()
+    assert upward["direction"] == "up"
+    assert "上报自治区人民政府审批" in upward["signing"]["summary"]
+    assert "下发" not in upward["signing"]["summary"]
+
+
+@pytest.mark.article(49, 50, 52)
+def test_co_issuers_cooperation_agreement_secrecy_period_and_note_are_kept(api_as, settings):
+    settings.ZHENGWU_CLASSIFICATION_CEILING = "internal"
+    joint = api_as("fgw_clerk").post("/documents/outgoing", _notice(
+        issuer="fgw", co_issuers=["zrzyj"], classification="internal", secrecy_period="1年", note="此件发至县级。",
+        signing_facts={"agreed_by_government": True}))
+    assert joint.status_code == 201, joint.json()
+    body = joint.json()
+    assert body["co_issuers"] == [{"code": "zrzyj", "name": "州自然资源局"}]
+    assert (body["secrecy_period"], body["note"]) == ("1年", "此件发至县级。")
+    assert "须经州自然资源局负责人会签" in body["signing"]["summary"]
+    agreement = api_as("clerk_wendian").post("/documents/outgoing", _notice(
+        doc_type="han", main_recipients=["fgw"],
+        signing_facts={"cooperation_agreement": True, "important": True, "concerned_units": ["fgw"]})).json()
+    assert agreement["signing_facts"]["cooperation_agreement"] is True
+    assert "州司法局合法性审核" in agreement["signing"]["summary"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"co_issuer": ["zrzyj"]}, "co_issuer"),  # a typo is not silently dropped
+        ({"co_issuers": ["nowhere"]}, "co_issuers"),
+        ({"signing_facts": {"importance": True, "concerned_units": ["fgw"]}}, "signing_facts.importance"),
+        ({"doc_type": "jueding", "signing_facts": {"published_instrument": False, "concerned_units": ["fgw"]}},
+         "signing_facts.published_instrument"),
+        ({"signing_facts": {"on_leader_instruction": True}}, "signing_facts.on_leader_instruction"),
+        ({"main_recipients": ["xj-gov"], "signing_facts": {"for_approval_by": "party_committee",
+                                                           "concerned_units": ["fgw"]}},
+         "signing_facts.for_approval_by"),
+        ({"classification": "internal"}, "secrecy_period"),
+        ({"secrecy_period": "10年"}, "secrecy_period"),
+    ],
+)
+def test_unknown_or_contradictory_input_is_422_naming_the_field(api_as, settings, change, field):
+    settings.ZHENGWU_CLASSIFICATION_CEILING = "internal"
+    before = _written()
+    response = api_as("clerk_wendian").post("/documents/outgoing", _notice(**change))
+    assert response.status_code == 422, response.json()
+    assert response.json()["field"] == field
+    assert _written() == before
+
+
+@pytest.mark.article(49, 51)
+def test_a_revision_awaiting_signature_goes_back_to_review_and_the_review_counts_again(api_as, awaiting_signature):
+    doc_id = awaiting_signature
+    api_as("vice_liu").post(f"/documents/{doc_id}/signing-step", {"text": "同意。"})
+    revised = api_as("clerk_wendian").put(f"/documents/{doc_id}/body",
+                                          {"body": "州发展改革委：……经研究，同意安排。", "concerned_units": ["zrzyj"]})
+    assert revised.status_code == 200, revised.json()
+    body = revised.json()
+    assert body["state"] == "reviewing"
+    assert body["signing_facts"]["concerned_units"] == ["zrzyj"]
+    api_as("office_director").post(f"/documents/{doc_id}/review", {"approve": True, "opinion": ""})
+    early = api_as("governor").post(f"/documents/{doc_id}/sign")
+    assert early.status_code == 403
+    assert early.json()["decisions"][-1]["code"] == "signing.steps_pending"  # the review was of version 1
+    assert api_as("vice_liu").post(f"/documents/{doc_id}/signing-step", {"text": "同意。"}).status_code == 200
+    assert api_as("governor").post(f"/documents/{doc_id}/sign").json()["state"] == "signed"
+
+
+@pytest.mark.article(49)
+def test_after_signature_only_the_original_signer_rechecks(api_as, awaiting_signature):
+    doc_id = awaiting_signature
+    api_as("vice_liu").post(f"/documents/{doc_id}/signing-step", {"text": "同意。"})
+    api_as("governor").post(f"/documents/{doc_id}/sign")
+    body = api_as("clerk_wendian").put(f"/documents/{doc_id}/body", {"body": "州发展改革委：……同意。"}).json()
+    assert (body["state"], body["recheck_signer"]["name"]) == ("awaiting_signature", "买买提·艾力")
+    assert body["signing"]["signer_person_ids"] == [_person("governor")]
+    api_as("vice_liu").post(f"/documents/{doc_id}/signing-step", {"text": "同意。"})
+    other = api_as("exec_vice").post(f"/documents/{doc_id}/sign")
+    assert other.status_code == 403
+    assert other.json()["decisions"][-1]["code"] == "signing.not_signer"
+    assert api_as("governor").post(f"/documents/{doc_id}/sign").json()["recheck_signer"] is None

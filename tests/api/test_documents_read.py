@@ -113,3 +113,102 @@ def test_openapi_lists_the_documents_endpoints(client):
         assert paths[path][method]["tags"] == ["documents"]
     assert "application/pdf" in paths["/api/documents/{document_id}/pdf"]["get"]["responses"]["200"]["content"]
     assert {"403", "422"} <= set(paths["/api/documents/{document_id}/sign"]["post"]["responses"])
+
+
+# ---------------------------------------------------------------- the issued document, each copy; the to-dos
+
+
+def _awaiting_signature(api_as) -> int:
+    request_id = _draft(api_as)
+    api_as("fgw_head").post(f"/documents/{request_id}/sign-and-submit")
+    created = api_as("clerk_wendian").post("/documents/outgoing", {
+        "issuer": "gov", "doc_type": "pifu", "title": "关于同意公路改建项目的批复",
+        "body": "州发展改革委：\n你委请示收悉。经研究，同意。", "main_recipients": ["fgw"], "copy_recipients": ["czj"],
+        "replies_to": request_id, "signing_facts": {"important": True},
+    })
+    assert created.status_code == 201, created.json()
+    doc_id = created.json()["id"]
+    api_as("clerk_wendian").post(f"/documents/{doc_id}/submit-for-review")
+    api_as("office_director").post(f"/documents/{doc_id}/review", {"approve": True, "opinion": "文种、格式无误。"})
+    return doc_id
+
+
+def _issued(api_as) -> int:
+    doc_id = _awaiting_signature(api_as)
+    api_as("vice_liu").post(f"/documents/{doc_id}/signing-step", {"text": "同意。"})
+    assert api_as("governor").post(f"/documents/{doc_id}/sign").status_code == 200
+    assert api_as("clerk_wendian").post(f"/documents/{doc_id}/issue", {}).status_code == 200
+    return doc_id
+
+
+def _first_line(pdf: bytes) -> str:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return document.pages[0].extract_text().splitlines()[0]
+
+
+@pytest.mark.article(52)
+def test_each_recipient_downloads_its_own_copy_number_as_pdf_and_docx(api_as):
+    import io
+
+    from docx import Document as Docx
+
+    doc_id = _issued(api_as)
+    detail = api_as("clerk_wendian").get(f"/documents/{doc_id}").json()
+    deliveries = {d["unit"]["code"]: d for d in detail["deliveries"]}
+    assert (deliveries["fgw"]["copy_number"], deliveries["czj"]["copy_number"]) == (1, 2)
+    fgw = api_as("fgw_head").get(f"/documents/{doc_id}/pdf")
+    assert fgw.status_code == 200
+    assert _first_line(fgw.content) == "000001"
+    assert "-000001.pdf" in fgw["Content-Disposition"]
+    czj = api_as("czj_head").get(f"/documents/{doc_id}/pdf", delivery=deliveries["czj"]["id"])
+    assert _first_line(czj.content) == "000002"
+    # the office's file copy of an unclassified document carries no 份号
+    assert _first_line(api_as("clerk_wendian").get(f"/documents/{doc_id}/pdf").content) == (
+        "克孜勒苏柯尔克孜自治州人民政府文件")
+    # another unit's copy is not the caller's to print
+    assert api_as("fgw_head").get(f"/documents/{doc_id}/pdf", delivery=deliveries["czj"]["id"]).status_code == 422
+
+    docx = api_as("fgw_clerk").get(f"/documents/{doc_id}/docx")
+    assert docx.status_code == 200
+    assert docx["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert "attachment" in docx["Content-Disposition"]
+    paragraphs = [p.text for p in Docx(io.BytesIO(docx.content)).paragraphs]
+    assert paragraphs[:2] == ["000001", "克孜勒苏柯尔克孜自治州人民政府文件"]
+    assert api_as("jyj_head").get(f"/documents/{doc_id}/docx").status_code == 404
+
+
+@pytest.mark.article(49, 50)
+def test_the_todo_list_is_the_pages_list(api_as):
+    asked = _draft(api_as, title="关于甲项目的请示")
+    api_as("fgw_clerk").post(f"/documents/{asked}/countersign", {"units": ["czj"]})
+    awaiting = _awaiting_signature(api_as)
+
+    czj = api_as("czj_head").get("/documents/todos")
+    assert czj.status_code == 200
+    items = czj.json()["items"]
+    assert [(t["document"]["id"], t["due"]) for t in items if t["kind"] == "countersign"] == [(asked, "2026-12-10")]
+
+    liu = api_as("vice_liu").get("/documents/todos").json()
+    assert [(t["kind"], t["what"]) for t in liu["items"] if t["document"]["id"] == awaiting] == [
+        ("signing_step", "签发前审核")]
+    governor = api_as("governor").get("/documents/todos").json()
+    [todo] = [t for t in governor["items"] if t["document"]["id"] == awaiting]
+    assert (todo["kind"], todo["what"]) == ("sign", "待签发")  # 待签发 for me (art. 49)
+    assert "签发人：买买提·艾力（州长）" in todo["note"]
+    assert governor["count"] == len(governor["items"])
+    assert not [t for t in api_as("jyj_head").get("/documents/todos").json()["items"]
+                if t["document"]["id"] in (asked, awaiting)]
+    assert api_as("fgw_clerk").get("/documents/todos").json()["items"][0]["kind"] == "draft"
+
+
+def test_openapi_lists_the_new_documents_endpoints(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path, method in [("/api/documents/todos", "get"), ("/api/documents/{document_id}/docx", "get"),
+                         ("/api/documents/{document_id}/office-return", "post")]:
+        assert method in paths[path], (method, path)
+    docx = paths["/api/documents/{document_id}/docx"]["get"]["responses"]["200"]["content"]
+    assert "application/vnd.openxmlformats-officedocument.wordprocessingml.document" in docx

@@ -237,3 +237,131 @@ def test_acting_on_a_document_one_cannot_see_is_404(api_as):
     for username in ("clerk_wendian", "czj_head", "vice_liu"):
         assert api_as(username).post(f"/documents/{doc_id}/sign-and-submit").status_code == 404
     assert api_as("fgw_clerk").post("/documents/999999/receive").status_code == 404
+
+
+# ---------------------------------------------------------------- 退文 (art. 52)
+
+RETURN_REASON = "本件请求以州人民政府名义转发的方案，属州发展改革委职权范围，请以本部门名义印发。"
+
+
+def _received(api_as) -> int:
+    doc_id = _submitted(api_as)
+    assert api_as("clerk_wendian").post(f"/documents/{doc_id}/receive").status_code == 200
+    return doc_id
+
+
+@pytest.mark.article(52)
+def test_the_office_returns_a_department_matter_and_the_unit_resubmits(api_as):
+    doc_id = _received(api_as)
+    returned = api_as("clerk_wendian").post(f"/documents/{doc_id}/office-return",
+                                            {"grounds": ["department_matter"], "reason": RETURN_REASON})
+    assert returned.status_code == 200, returned.json()
+    body = returned.json()
+    assert body["state"] == "returned"
+    [opinion] = body["opinions"]
+    assert opinion["kind"] == "return"
+    assert opinion["text"].startswith("1. 属部门职权范围内的事务、应由部门自行发文或联合发文的")
+    assert opinion["addressed_to"]["name"] == "周强"
+    assert body["history"][-1]["action"] == "documents.intake.office_return"
+    assert body["history"][-1]["article"] == 52
+
+    resubmit = api_as("fgw_head").post(f"/documents/{doc_id}/sign-and-submit")
+    assert resubmit.status_code == 403  # not corrected yet
+    api_as("fgw_clerk").put(f"/documents/{doc_id}/body", {"body": "州人民政府：\n修改后的正文。"})
+    again = api_as("fgw_head").post(f"/documents/{doc_id}/sign-and-submit").json()
+    assert again["state"] == "submitted"
+    assert [v["number"] for v in again["versions"]] == [1, 2]  # one record keeps the whole history
+
+
+@pytest.mark.article(52)
+@pytest.mark.parametrize("username", ["fgw_clerk", "fgw_head", "vice_liu"])
+def test_only_the_office_returns_through_the_api(api_as, username):
+    doc_id = _received(api_as)
+    before = _written()
+    response = api_as(username).post(f"/documents/{doc_id}/office-return",
+                                     {"grounds": ["no_substance"], "reason": RETURN_REASON})
+    assert response.status_code in (403, 404)
+    if response.status_code == 403:
+        assert response.json()["decisions"][0]["code"] == "intake.not_office"
+    assert _written() == before
+
+
+@pytest.mark.article(52)
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"grounds": ["no_substance"], "reason": " "}, "reason"), ({"grounds": ["bogus"], "reason": "x"}, "grounds")],
+)
+def test_a_return_without_its_reason_is_422(api_as, payload, field):
+    doc_id = _received(api_as)
+    before = _written()
+    response = api_as("clerk_wendian").post(f"/documents/{doc_id}/office-return", payload)
+    assert response.status_code == 422
+    assert response.json()["field"] == field
+    assert _written() == before
+
+
+# ---------------------------------------------------------------- the leader's assignment, 越级 (art. 48)
+
+
+def _instruction(api_as) -> int:
+    doc_id = _checked(api_as)
+    api_as("office_director").post(f"/documents/{doc_id}/office-opinion", {"text": "拟请刘振东副州长阅示。"})
+    body = api_as("vice_liu").post(f"/documents/{doc_id}/instruct", {"text": "请发展改革委月底前报告进展。"}).json()
+    return next(o["id"] for o in body["opinions"] if o["kind"] == "instruction")
+
+
+@pytest.mark.article(48)
+def test_a_report_to_a_leader_names_the_leaders_instruction_and_passes_the_check(api_as):
+    instruction = _instruction(api_as)
+    report = {"doc_type": "baogao", "title": "关于公路改建项目进展情况的报告", "body": "现将进展报告如下。",
+              "request_items": [], "addressed_person_id": _person("vice_liu"), "assignment_opinion_id": instruction}
+    created = api_as("fgw_clerk").post("/documents/submissions", report)
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["answers_leader_assignment"] is True
+    assert body["leader_assignment"]["kind"] == "instruction"
+    assert body["leader_assignment"]["id"] == instruction
+    assert body["leader_assignment"]["leader_ids"] == [_person("vice_liu")]
+    doc_id = body["id"]
+    api_as("fgw_head").post(f"/documents/{doc_id}/sign-and-submit")
+    api_as("clerk_wendian").post(f"/documents/{doc_id}/receive")
+    result = api_as("clerk_wendian").post(f"/documents/{doc_id}/check").json()
+    assert result["passed"] is True
+    assert "intake.leader_assignment" in [d["code"] for d in result["decisions"]]
+
+    # the same instruction does not open the way to another leader
+    other = api_as("fgw_clerk").post("/documents/submissions", {**report, "addressed_person_id": _person("governor")})
+    other_id = other.json()["id"]
+    api_as("fgw_head").post(f"/documents/{other_id}/sign-and-submit")
+    api_as("clerk_wendian").post(f"/documents/{other_id}/receive")
+    failed = api_as("clerk_wendian").post(f"/documents/{other_id}/check").json()
+    assert [d["code"] for d in failed["decisions"] if not d["allowed"]] == ["intake.assignment_not_by_leader"]
+
+
+@pytest.mark.article(48)
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"assignment_opinion_id": 999999}, "assignment_opinion_id"),
+        ({"assignment_document_id": 999999}, "assignment_document_id"),
+        ({"assignment_opinion_id": 1, "assignment_document_id": 1}, "assignment_document_id"),
+        ({"skip_level_reason": "理" * 301}, "skip_level_reason"),
+    ],
+)
+def test_an_unknown_assignment_or_an_overlong_reason_is_422(api_as, change, field):
+    before = _written()
+    response = api_as("fgw_clerk").post("/documents/submissions", _request(**change))
+    assert response.status_code == 422
+    assert response.json()["field"] == field
+    assert _written() == before
+
+
+@pytest.mark.article(48)
+def test_a_stated_skip_copied_to_the_government_reaches_the_office_and_passes(api_as):
+    doc_id = _submitted(api_as, main_recipients=["xj-gov"], copy_recipients=["gov"],
+                        skip_level_reason="灾后重建资金申报截止在即")
+    detail = api_as("clerk_wendian").get(f"/documents/{doc_id}")
+    assert detail.status_code == 200
+    assert detail.json()["skip_level_reason"] == "灾后重建资金申报截止在即"
+    api_as("clerk_wendian").post(f"/documents/{doc_id}/receive")
+    assert api_as("clerk_wendian").post(f"/documents/{doc_id}/check").json()["passed"] is True

@@ -98,16 +98,21 @@ def test_a_failed_review_still_blocks_a_passed_one_lets_the_art_49_signer_sign(u
     assert doc.signer.name == "买买提·艾力"
 
 
-@pytest.mark.article(52)
+@pytest.mark.article(49, 52)
 def test_a_revision_after_the_review_needs_a_new_review(user) -> None:
     doc = agreement(user)
     record_legal_review(user("sfj_clerk"), doc, True, "")
     revise_outgoing(user("clerk_wendian"), doc, BODY + "\n第六条　争议解决。")
+    assert doc.state == DocState.REVIEWING  # revised while awaiting signature: reviewed again
+    review(user("office_director"), doc, True, "")
     with pytest.raises(Refused) as refused:
         sign(user("governor"), doc)
-    assert refused.value.decisions[0].code == "agreement.review_stale"
+    codes = [d.code for d in refused.value.decisions]
+    assert codes == ["agreement.review_stale", "signing.steps_pending"]
     assert "现为第2版" in refused.value.explanations[0]
+    assert "尚待刘振东（副州长）审核" in refused.value.explanations[1]  # his review was of version 1
     record_legal_review(user("sfj_clerk"), doc, True, "修改后条款合法。")
+    record_signing_step(user("vice_liu"), doc, "同意。")
     sign(user("governor"), doc)
     assert doc.state == DocState.SIGNED
 

@@ -11,6 +11,7 @@ import struct
 import zipfile
 from typing import Any
 
+import pdfplumber
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -146,7 +147,15 @@ def test_an_answered_request_keeps_its_countersign_replies_and_instructions(user
 
     assert (package.retention_years, package.destroy_after) == (30, D(2056, 12, 31))
     zf = stored_zip(package)
-    assert "document.pdf" not in zf.namelist()  # a submission has its 正文 versions, not a layout of ours
+    # every package has its PDF: the submission laid out as its unit sent it, signed by the unit's head
+    pdf = zf.read("document.pdf")
+    assert pdf.startswith(b"%PDF")
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        text = "\n".join(page.extract_text() for page in document.pages)
+    for expected in ("克孜勒苏柯尔克孜自治州发展和改革委员会文件", "签发人：周强", request.title, "州人民政府：",
+                     request.versions.get().body.splitlines()[-1].strip()):
+        assert expected in text, expected
+    assert {e["path"] for e in member_json(zf, "manifest.json")["files"]} >= {"document.pdf", "versions/v1.txt"}
     countersigns = {c["unit"]["code"]: c for c in member_json(zf, "countersigns.json")}
     assert countersigns["czj"]["state"] == "agreed"
     assert (countersigns["sfj"]["state"], countersigns["sfj"]["reply"]) == ("agreed_with_comments",

@@ -1,5 +1,6 @@
-"""Disagreement (art. 50): the lead unit lists each side's reasons and proposes a solution; the
-disagreeing units countersign that statement; only then may the 请示 go up."""
+"""Disagreement (art. 50): the lead unit lists each side's reasons and proposes a solution; every
+unit consulted countersigns that statement (与相关部门负责人会签) — the one that disagreed and the one
+that agreed alike; only then may the 请示 go up."""
 
 from __future__ import annotations
 
@@ -41,16 +42,22 @@ def test_the_whole_path(user, disagreed) -> None:
     write_disagreement_statement(user("fgw_head"), doc, REASONS, PROPOSAL)
     doc.refresh_from_db()
     assert (doc.disagreement_reasons, doc.disagreement_proposal) == (REASONS, PROPOSAL)
-    assert notified("请会签分歧说明") == {"czj_head"}  # the 司法局 agreed: not asked to sign
+    assert notified("请会签分歧说明") == {"czj_head", "sfj_head"}  # every unit consulted, the 司法局 agreed
     record = AuditRecord.objects.get(action="documents.countersign.statement", object_id=str(doc.pk))
     assert (record.article, record.actor_name) == (50, "周强")
+    assert record.details["to_sign"] == ["czj", "sfj"]
     status = countersign_status(doc)
     assert not status.allowed
-    assert status.message == "会签尚未完成：州财政局负责人尚未会签分歧说明。"
+    assert status.message == "会签尚未完成：州财政局、州司法局负责人尚未会签分歧说明。"
 
     task = sign_statement(user("czj_head"), tasks["czj"])
     assert task.statement_signed_at is not None
     assert notified("州财政局已会签分歧说明") == {"fgw_head"}
+    status = countersign_status(doc)
+    assert not status.allowed
+    assert status.message == "会签尚未完成：州司法局负责人尚未会签分歧说明。"
+
+    sign_statement(user("sfj_head"), tasks["sfj"])  # the unit that agreed countersigns too
     status = countersign_status(doc)
     assert status.allowed
     assert status.code == "countersign.complete_with_statement"
@@ -65,6 +72,8 @@ def test_rewriting_the_statement_asks_for_signatures_again(user, disagreed) -> N
     assert tasks["czj"].statement_signed_at is None
     assert not countersign_status(doc).allowed
     sign_statement(user("czj_head"), tasks["czj"])
+    assert not countersign_status(doc).allowed
+    sign_statement(user("sfj_head"), tasks["sfj"])
     assert countersign_status(doc).allowed
 
 
@@ -109,7 +118,8 @@ def test_no_statement_without_disagreement(user, countersigning) -> None:
     [
         ("jyj_head", "czj", "会签分歧说明应由州财政局负责人"),
         ("fgw_head", "czj", "会签分歧说明应由州财政局负责人"),
-        ("sfj_head", "sfj", "州司法局未提出不同意见，不需要会签分歧说明"),
+        ("czj_head", "sfj", "会签分歧说明应由州司法局负责人"),
+        ("sfj_clerk", "sfj", "会签分歧说明应由州司法局负责人"),
     ],
 )
 def test_signing_refusals_change_nothing(user, disagreed, username, code, expected) -> None:
@@ -132,3 +142,28 @@ def test_signing_before_the_statement_or_twice_is_refused(user, disagreed) -> No
     with pytest.raises(Refused, match="州财政局已会签分歧说明"):
         sign_statement(user("czj_head"), tasks["czj"])
     assert AuditRecord.objects.filter(action="documents.countersign.statement_sign").count() == 1
+
+
+def test_a_unit_deemed_to_have_no_objection_may_countersign_but_is_not_waited_for(user, countersigning,
+                                                                                frozen) -> None:
+    from zhengwu.timers import services as timers
+
+    doc, tasks = countersigning
+    reply(user("czj_head"), tasks["czj"], CountersignState.DISAGREED, "资金渠道不明。")
+    frozen.move_to("2026-12-11 08:30 +0800")
+    timers.sweep()
+    tasks["sfj"].refresh_from_db()
+    assert tasks["sfj"].state == CountersignState.SILENT_CONSENT
+    write_disagreement_statement(user("fgw_head"), doc, REASONS, PROPOSAL)
+    assert notified("请会签分歧说明") == {"czj_head", "sfj_head"}
+    sign_statement(user("czj_head"), tasks["czj"])
+    assert countersign_status(doc).allowed  # the silent 司法局 already answered by its silence
+    sign_statement(user("sfj_head"), tasks["sfj"])  # and may still sign
+    assert countersign_status(doc).allowed
+
+
+def test_without_a_disagreement_there_is_nothing_to_countersign(user, countersigning) -> None:
+    _, tasks = countersigning
+    reply(user("czj_head"), tasks["czj"], CountersignState.AGREED)
+    with pytest.raises(Refused, match="各会签单位均无不同意见，没有需要会签的分歧说明"):
+        sign_statement(user("czj_head"), tasks["czj"])

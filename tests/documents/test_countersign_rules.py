@@ -283,18 +283,34 @@ def test_check_statement(kizilsu, doc, tasks, reasons, proposal, allowed, code) 
     assert decision.explanation.endswith(ART50)
 
 
+DISAGREEING_SFJ = task(SFJ, cs.DISAGREED)
+
+
 @pytest.mark.parametrize(
-    ("t", "statement", "allowed", "code"),
+    ("t", "statement", "others", "allowed", "code"),
     [
-        (task(state=cs.DISAGREED), WRITTEN, True, "countersign.statement_signed"),
-        (task(state=cs.DISAGREED), cs.StatementFact(), False, "countersign.statement_missing"),
-        (task(state=cs.DISAGREED, statement_signed=True), WRITTEN, False, "countersign.statement_already_signed"),
-        (task(state=cs.AGREED), WRITTEN, False, "countersign.statement_not_disagreeing"),
+        (task(state=cs.DISAGREED), WRITTEN, [], True, "countersign.statement_signed"),
+        (task(state=cs.DISAGREED), cs.StatementFact(), [], False, "countersign.statement_missing"),
+        (task(state=cs.DISAGREED, statement_signed=True), WRITTEN, [], False,
+         "countersign.statement_already_signed"),
+        # every unit consulted countersigns the statement, not only those that disagreed
+        (task(state=cs.AGREED), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
+        (task(state=cs.AGREED_WITH_COMMENTS), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
+        (task(state=cs.SILENT_CONSENT), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
+        (task(state=cs.AGREED), WRITTEN, [task(SFJ, cs.AGREED)], False, "countersign.no_disagreement_to_sign"),
+        (task(), WRITTEN, [DISAGREEING_SFJ], False, "countersign.statement_reply_first"),
     ],
 )
-def test_check_statement_signature(kizilsu, t, statement, allowed, code) -> None:
-    decision = cs.check_statement_signature(t, statement, kizilsu)
+def test_check_statement_signature(kizilsu, t, statement, others, allowed, code) -> None:
+    decision = cs.check_statement_signature(t, statement, kizilsu, others)
     assert (decision.allowed, decision.code) == (allowed, code)
+    assert decision.explanation.endswith(ART50)
+
+
+def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None:
+    decision = cs.check_statement(COUNTERSIGNING_DOC, [task(state=cs.DISAGREED), task(SFJ, cs.AGREED)], "理据",
+                                  "建议", kizilsu)
+    assert decision.message == "主办单位已列明各方理据并提出办理建议，请州财政局、州司法局负责人会签。"
 
 
 # -- may it go up? ---------------------------------------------------------------------------------
@@ -317,7 +333,15 @@ def test_check_statement_signature(kizilsu, t, statement, allowed, code) -> None
          "会签尚未完成：州财政局不同意，主办单位尚未列明各方理据并提出办理建议。"),
         ([task(state=cs.DISAGREED), task(SFJ, cs.DISAGREED, statement_signed=True)], WRITTEN, None, False,
          "会签尚未完成：州财政局负责人尚未会签分歧说明。"),
-        ([task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED)], WRITTEN, None, True,
+        # the unit that agreed has not countersigned the statement yet
+        ([task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED)], WRITTEN, None, False,
+         "会签尚未完成：州司法局负责人尚未会签分歧说明。"),
+        ([task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED, statement_signed=True)], WRITTEN,
+         None, True, "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。"),
+        # a unit deemed to have no objection is not waited for
+        ([task(state=cs.DISAGREED), task(SFJ, cs.SILENT_CONSENT)], WRITTEN, None, False,
+         "会签尚未完成：州财政局负责人尚未会签分歧说明。"),
+        ([task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.SILENT_CONSENT)], WRITTEN, None, True,
          "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。"),
         ([task(SFJ), task(state=cs.DISAGREED)], cs.StatementFact(), None, False,
          "会签尚未完成：州司法局尚未回复，期限2026-12-10；州财政局不同意，主办单位尚未列明各方理据并提出办理建议。"),

@@ -7,6 +7,8 @@ import dataclasses
 import pytest
 
 from zhengwu.documents.rules.intake import (
+    RETURN_GROUNDS,
+    Assignment,
     LeaderRef,
     SubmissionFacts,
     UnitRef,
@@ -19,6 +21,7 @@ from zhengwu.documents.rules.intake import (
     may_pass_on,
     may_sign_submission,
     may_write_office_opinion,
+    office_return,
     request_phrases_in,
     return_reasons,
     route,
@@ -35,6 +38,10 @@ REQUEST = SubmissionFacts(
     doc_type="qingshi", doc_type_label="请示", direction="up", issuer=FGW, superiors=(GOV,),
     main_recipients=(GOV,), request_items=("同意启动阿图什至乌恰公路改建项目前期工作",),
     title="关于启动公路改建项目前期工作的请示", body="……妥否，请批示。",
+)
+LIU_ID = 31  # 刘振东's person id in these facts
+INSTRUCTION_BY_LIU = Assignment(
+    "instruction", "刘振东同志2026年11月20日在《关于公路建设的报告》上的批示", frozenset({LIU_ID}),
 )
 REPORT = dataclasses.replace(
     REQUEST, doc_type="baogao", doc_type_label="报告", request_items=(),
@@ -66,8 +73,14 @@ def refused_codes(doc: SubmissionFacts, rb, ceiling: str = "none") -> list[str]:
                      id="报告：请审批"),
         pytest.param(dataclasses.replace(REQUEST, addressed_person="刘振东"), ["intake.to_individual"],
                      id="报送领导个人"),
-        pytest.param(dataclasses.replace(REQUEST, addressed_person="刘振东", answers_leader_assignment=True), [],
-                     id="领导交办事项"),
+        pytest.param(dataclasses.replace(REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID,
+                                         assignment=INSTRUCTION_BY_LIU), [], id="答复该领导的批示"),
+        pytest.param(dataclasses.replace(REQUEST, addressed_person="艾古丽", addressed_person_id=32,
+                                         assignment=INSTRUCTION_BY_LIU), ["intake.assignment_not_by_leader"],
+                     id="注明的是另一位领导的批示"),
+        pytest.param(dataclasses.replace(REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID,
+                                         assignment=Assignment("document", "编号为9的公文（已不存在）")),
+                     ["intake.assignment_not_by_leader"], id="交办依据不存在"),
         pytest.param(dataclasses.replace(REQUEST, main_recipients=(GOV, XJ)),
                      ["intake.several_superiors", "intake.skipped_level"], id="多头报文且越级"),
         pytest.param(dataclasses.replace(REQUEST, main_recipients=(GOV, CZJ)),
@@ -79,10 +92,14 @@ def refused_codes(doc: SubmissionFacts, rb, ceiling: str = "none") -> list[str]:
                      id="越级报自治区"),
         pytest.param(dataclasses.replace(REQUEST, main_recipients=(OFFICE,)), ["intake.not_superior"],
                      id="主送非上级机关"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_approved=True,
-                                         copy_recipients=(GOV,)), [], id="经批准越级并抄送"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_approved=True),
-                     ["intake.skip_not_copied"], id="经批准越级未抄送"),
+        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="抗震救灾急需，时间紧迫",
+                                         copy_recipients=(GOV,)), [], id="写明特殊情况越级并抄送"),
+        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="抗震救灾急需"),
+                     ["intake.skip_not_copied"], id="写明特殊情况越级未抄送"),
+        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="  ",
+                                         copy_recipients=(GOV,)), ["intake.skipped_level"], id="理由空白"),
+        pytest.param(dataclasses.replace(REQUEST, main_recipients=(OFFICE,), skip_level_reason="特殊情况"),
+                     ["intake.not_superior"], id="理由不能使非上级机关成为主送"),
         pytest.param(dataclasses.replace(REQUEST, superiors=()), ["intake.no_superior"], id="没有上级机关"),
         pytest.param(dataclasses.replace(REQUEST, doc_type="tongzhi", doc_type_label="通知", request_items=()),
                      ["intake.wrong_doc_type"], id="通知不能上行"),
@@ -142,8 +159,31 @@ def test_refusals_read_as_a_clerk_would_write_them(kizilsu) -> None:
     skipped = dataclasses.replace(REQUEST, main_recipients=(XJ,))
     [decision] = [d for d in intake_checks(skipped, kizilsu) if not d.allowed]
     assert decision.explanation == (
-        "未经批准不得越级行文：州发展改革委应当向上级机关州人民政府报送，本件主送自治区人民政府（《工作规则》第四十八条）"
+        "未经批准不得越级行文：州发展改革委应当向上级机关州人民政府报送，本件主送自治区人民政府；"
+        "特殊情况确需越级行文的，应当写明理由并抄送州人民政府（《工作规则》第四十八条）"
     )
+
+
+@pytest.mark.article(48)
+def test_a_stated_skip_and_an_answered_assignment_read_back_as_allowed(kizilsu) -> None:
+    skip = dataclasses.replace(REQUEST, main_recipients=(XJ,), copy_recipients=(GOV,),
+                               skip_level_reason="抗震救灾急需")
+    decision = next(d for d in intake_checks(skip, kizilsu) if d.code == "intake.stated_skip")
+    assert decision.explanation == (
+        "因特殊情况越级行文（抗震救灾急需），已抄送被越过的州人民政府（《工作规则》第四十八条）"
+    )
+    answered = dataclasses.replace(REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID,
+                                   assignment=INSTRUCTION_BY_LIU)
+    decision = next(d for d in intake_checks(answered, kizilsu) if d.code == "intake.leader_assignment")
+    assert decision.message == (
+        "本件答复刘振东同志交办的事项（刘振东同志2026年11月20日在《关于公路建设的报告》上的批示），"
+        "可以直接报送刘振东同志。"
+    )
+    other = dataclasses.replace(answered, addressed_person="艾古丽", addressed_person_id=32)
+    [refused] = [d for d in intake_checks(other, kizilsu) if not d.allowed]
+    assert refused.explanation.startswith("本件直接报送艾古丽同志，但所注明的交办依据（刘振东同志")
+    assert refused.citation is not None
+    assert refused.citation.article == 48
 
 
 @pytest.mark.article(48)
@@ -161,6 +201,36 @@ def test_return_reasons_number_every_refusal_with_its_article(kizilsu) -> None:
         "2. 除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文，"
         "本件报送刘振东同志（《工作规则》第四十八条）",
     ]
+
+
+@pytest.mark.article(52)
+def test_office_return_grounds_are_the_words_of_art_52_each_cited(kizilsu) -> None:
+    reason = "  本件所请事项属州发展改革委\n职权范围。 "
+    decisions = office_return(["no_substance", "department_matter"], reason, kizilsu)
+    assert [d.code for d in decisions] == ["return.department_matter", "return.no_substance", "return.office_reason"]
+    assert not any(d.allowed for d in decisions)
+    assert all(d.citation is not None and d.citation.article == 52 for d in decisions)
+    assert return_reasons(decisions).splitlines() == [
+        "1. 属部门职权范围内的事务、应由部门自行发文或联合发文的，不以自治州人民政府批转或自治州人民政府办公室名义发文"
+        "（《工作规则》第五十二条）",
+        "2. 没有实质内容、可发可不发的文件简报，一律不发（《工作规则》第五十二条）",
+        "3. 退文理由：本件所请事项属州发展改革委 职权范围（《工作规则》第五十二条）",
+    ]
+    assert [d.citation.provision for d in decisions if d.citation] == [
+        "return.department_matter", "return.no_substance", "review.return_with_reasons"]
+
+
+@pytest.mark.article(52)
+def test_office_return_with_only_a_written_reason_and_the_bad_inputs(kizilsu) -> None:
+    [decision] = office_return([], "标题与正文不符", kizilsu)
+    assert decision.explanation == "退文理由：标题与正文不符（《工作规则》第五十二条）"
+    already = office_return(["already_provided"], "已有现行文件", kizilsu)
+    assert already[0].message == "凡法律、行政法规已作出明确规定、现行文件已有部署且仍然适用的，不再制发文件。"
+    with pytest.raises(ValueError, match="退文应当说明理由"):
+        office_return(["no_substance"], " \n ", kizilsu)
+    with pytest.raises(ValueError, match="无法识别的退文理由：bogus"):
+        office_return(["bogus"], "理由", kizilsu)
+    assert set(RETURN_GROUNDS) == {"department_matter", "already_provided", "no_substance"}
 
 
 # ---------------------------------------------------------------- who may do what

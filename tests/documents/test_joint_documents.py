@@ -15,6 +15,7 @@ from zhengwu.documents.actions.outgoing import (
     countersign_joint,
     draft_outgoing,
     issue,
+    record_signing_step,
     review,
     revise_outgoing,
     sign,
@@ -94,13 +95,13 @@ def test_a_document_that_is_not_joint_has_nothing_to_countersign(user) -> None:
     assert "联合发文" not in signing_requirement_for(doc).summary
 
 
-@pytest.mark.article(50)
+@pytest.mark.article(49, 50)
 def test_all_countersigned_the_signer_signs_and_the_issued_document_reaches_its_recipients(user) -> None:
-    doc = joint(user, "zrzyj", "czj")
+    doc = joint(user, "zrzyj")
     countersign_joint(user("zrzyj_head"), doc)
-    countersign_joint(user("czj_head"), doc)
     with pytest.raises(Refused):
         sign(user("zrzyj_head"), doc)  # a co-issuer countersigns; the art. 49 signer signs
+    assert signing_requirement_for(doc).code == "signing.agreed"  # both in 刘振东's portfolio
     sign(user("vice_liu"), doc)
     doc.refresh_from_db()
     assert (doc.state, doc.signer.name) == (DocState.SIGNED, "刘振东")
@@ -113,11 +114,37 @@ def test_all_countersigned_the_signer_signs_and_the_issued_document_reaches_its_
     assert deliveries == {"atushi": (1, False), "akto": (2, False), "gov": (3, True)}
 
 
-@pytest.mark.article(50)
+@pytest.mark.article(49, 50)
+def test_a_joint_document_across_portfolios_is_approved_by_the_governor_or_executive(user) -> None:
+    """The 财政局 is the 常务副州长's portfolio, the others 刘振东's: every leader concerned reviews,
+    then the 州长 or 常务副州长 签批 (art. 49); the co-issuers are concerned without being named."""
+    doc = joint(user, "zrzyj", "czj")
+    requirement = signing_requirement_for(doc)
+    assert requirement.code == "signing.agreed_across"
+    assert requirement.who.startswith(
+        "签批人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核同意")
+    countersign_joint(user("zrzyj_head"), doc)
+    countersign_joint(user("czj_head"), doc)
+    with pytest.raises(Refused) as refused:
+        sign(user("vice_liu"), doc)
+    assert refused.value.decisions[0].code == "signing.not_signer"
+    with pytest.raises(Refused) as early:
+        sign(user("governor"), doc)
+    assert "尚待刘振东（副州长）审核同意，张建华（常务副州长）审核同意" in early.value.explanations[0]
+    record_signing_step(user("vice_liu"), doc, "同意。")
+    sign(user("exec_vice"), doc)  # his own portfolio's review is done by signing
+    doc.refresh_from_db()
+    assert (doc.state, doc.signer.name) == (DocState.SIGNED, "张建华")
+
+
+@pytest.mark.article(50, 51)
 def test_a_revision_after_countersign_asks_the_co_issuers_again(user) -> None:
     doc = joint(user, "zrzyj")
     countersign_joint(user("zrzyj_head"), doc)
     revise_outgoing(user("fgw_clerk"), doc, BODY + "\n一、严格用地审批。")
+    assert doc.state == DocState.REVIEWING  # revised while awaiting signature: reviewed again
+    assert "fgw_head" in notified("修改后重新审核")
+    review(user("fgw_head"), doc, True, "")
     with pytest.raises(Refused) as refused:
         sign(user("vice_liu"), doc)
     assert "尚待州自然资源局负责人会签" in refused.value.explanations[0]

@@ -1,6 +1,11 @@
 """Document numbers (发文字号): gapless per prefix and year, never duplicated, cancelled numbers
-kept, rolled-back numbers given back.  Numbering has no Work Rules article (公文条例 art. 9,
-GB/T 9704-2012), so these tests carry no article marker."""
+kept, rolled-back numbers given back.
+
+The number's form is 公文条例 art. 9 and GB/T 9704-2012 §7.2.4; the Work Rules article behind
+numbering is art. 52: the 登记 of an issued document is part of the electronic, online issuing
+(积极推广电子公文…网上办理) that ``actions.outgoing.issue`` records, citing the provision
+``documents.paperless``, and the gapless register is what 加强发文统筹、从严控制发文数量 is counted
+against.  So every test here is marked with art. 52."""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ from zhengwu.documents.numbering import (
     prefix_for,
     take_number,
 )
+
+pytestmark = pytest.mark.article(52)
 
 # ------------------------------------------------------------------ pure parts
 

@@ -146,3 +146,44 @@ def test_upward_document_number_left_and_signer_right_on_one_line():
     stops = [s.position for s in line.paragraph_format.tab_stops]
     assert stops[0] < Mm(10) < Mm(100) < stops[-1]
     assert line._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")).get(qn("w:color")) == "FF0000"
+
+
+JOINT = ["克孜勒苏柯尔克孜自治州人民政府", "克孜勒苏柯尔克孜自治州发展和改革委员会", "州财政局"]
+
+
+def test_a_joint_mark_is_a_table_of_the_names_lead_first_and_the_word_beside_them():
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    doc = open_docx(render_docx(layout(joint_issuers=JOINT, co_signatures=JOINT[1:])))
+    mark, _ = doc.tables  # the mark first, the 版记 last
+    names, word = mark.rows[0].cells
+    assert [p.text for p in names.paragraphs] == JOINT
+    assert word.text == "文件"
+    assert word.vertical_alignment == WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for p in (*names.paragraphs, *word.paragraphs):
+        (run,) = p.runs
+        assert str(run.font.color.rgb) == "FF0000"
+        assert east_asia(run) == "方正小标宋简体"
+    assert {p.alignment for p in names.paragraphs} == {WD_ALIGN_PARAGRAPH.DISTRIBUTE}  # one width
+    size_mm = names.paragraphs[0].runs[0].font.size.pt * 25.4 / 72
+    assert size_mm * (max(map(len, JOINT)) + 2) <= 156
+    borders = mark._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    # the drop of 35 mm: the paragraphs above the table
+    body = doc.element.body
+    above = body.index(mark._tbl)
+    spacer = doc.paragraphs[above - 1] if above else None
+    assert spacer is not None
+    assert abs(spacer.paragraph_format.line_spacing.pt * 25.4 / 72 - 35) < 1
+    # every issuing body signs, the lead body first, then the date
+    texts = [p.text for p in doc.paragraphs]
+    at = texts.index(JOINT[0])
+    assert texts[at: at + 4] == [*JOINT, "2026年12月1日"]
+    rights = [doc.paragraphs[at + i].paragraph_format.right_indent for i in range(3)]
+    assert rights[1] == min(rights)  # the longest name is the one nearest the right edge
+
+
+def test_copy_number_and_classification_are_the_first_paragraphs():
+    doc = open_docx(render_docx(layout(copy_number=7, classification="秘密", period="1年", urgency="特急")))
+    assert [p.text for p in doc.paragraphs[:4]] == ["000007", "秘密★1年", "特急", MARK]
+    assert east_asia(doc.paragraphs[1].runs[0]) == "黑体"

@@ -305,3 +305,94 @@ def test_dates_and_headings():
     assert [heading_level(t) for t in ("一、总体", "（二）要求", "3.措施", "（4）细则", "2026年")] == [1, 2, 3, 4, 0]
     with pytest.raises(ValueError, match="紧急程度"):
         layout(urgency="急")
+
+
+# ── 联合行文 (GB/T 9704 §7.2.3, §7.3.5), 份号, 密级, a document without a number ────────────────────
+
+JOINT = ["克孜勒苏柯尔克孜自治州人民政府", "克孜勒苏柯尔克孜自治州发展和改革委员会", "州财政局"]
+
+
+@pytest.fixture(scope="module")
+def joint_pdf():
+    data = render_pdf(layout(joint_issuers=JOINT, co_signatures=JOINT[1:]))
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        yield document
+
+
+def text_of(line) -> str:
+    return "".join(c["text"] for c in line)
+
+
+def test_a_joint_mark_shows_every_issuing_body_lead_first_with_the_word_centred_on_them(joint_pdf):
+    page = joint_pdf.pages[0]
+    red = [c for c in chars_of(page) if is_red(c["non_stroking_color"])]
+    word = [c for c in red if c["text"] in "文件" and c["x0"] > LEFT + 100 * MM]
+    names = lines_of([c for c in red if c not in word])
+    assert [text_of(line) for line in names] == JOINT  # the lead body first, one under another
+    assert text_of(sorted(word, key=lambda c: c["x0"])) == "文件"
+    size = names[0][0]["size"]
+    assert all(c["size"] == pytest.approx(size, abs=0.01) for c in red)
+    # the first name's characters start 35 mm below the text area's top
+    assert em_box(names[0][0])[0] == pytest.approx((37 + 35) * MM, abs=TOL)
+    # the names are set to one width: same left and right edges
+    assert {round(line[0]["x0"] / MM) for line in names} == {round(names[0][0]["x0"] / MM)}
+    for line in names:
+        assert line[-1]["x1"] == pytest.approx(names[1][-1]["x1"], abs=TOL)
+    # 「文件」 to their right, centred on them vertically
+    assert min(c["x0"] for c in word) > max(line[-1]["x1"] for line in names)
+    top, bottom = em_box(names[0][0])[0], em_box(names[-1][0])[1]
+    word_top, word_bottom = em_box(word[0])
+    assert (word_top + word_bottom) / 2 == pytest.approx((top + bottom) / 2, abs=TOL)
+    # the whole mark inside the text area and centred on it
+    left, right = names[0][0]["x0"], max(c["x1"] for c in word)
+    assert left >= LEFT - TOL
+    assert right <= RIGHT + TOL
+    assert (left + right) / 2 == pytest.approx(PAGE_CENTRE, abs=2 * MM)
+    # the number two lines below the mark, the red rule 4 mm under it
+    number = next(line for line in lines_of(chars_of(page)) if text_of(line) == NUMBER)
+    assert em_box(number[0])[0] - bottom >= 2 * 225 / 22 * MM
+    (rule,) = red_rules(page)
+    assert (rule["top"] + rule["bottom"]) / 2 - em_box(number[0])[1] == pytest.approx(4 * MM, abs=TOL)
+
+
+def test_a_joint_document_is_signed_by_every_issuing_body_lead_first(joint_pdf):
+    page = joint_pdf.pages[-1]
+    lines = lines_of(body_chars(page))
+    texts = [text_of(line) for line in lines]
+    at = texts.index(JOINT[0])
+    assert texts[at: at + 4] == [*JOINT, "2026年12月1日"]
+    signatures = lines[at: at + 3]
+    assert {round(line[0]["x0"], 1) for line in signatures} == {round(signatures[0][0]["x0"], 1)}  # aligned
+    char = 156 / 28 * MM
+    assert max(line[-1]["x1"] for line in signatures) == pytest.approx(RIGHT - 2 * char, abs=TOL)
+    for upper, lower in itertools.pairwise(lines[at: at + 4]):
+        assert em_box(lower[0])[0] - em_box(upper[0])[0] == pytest.approx(225 / 22 * MM, abs=0.1)
+
+
+def test_copy_number_classification_and_period_head_the_first_page():
+    data = render_pdf(layout(copy_number=12, classification="机密", period="5年"))
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        lines = lines_of(chars_of(document.pages[0]))
+    assert [text_of(line) for line in lines[:3]] == ["000012", "机密★5年", MARK]
+    assert TOP <= em_box(lines[0][0])[0] < em_box(lines[0][0])[1] <= TOP + 225 / 22 * MM  # on the first line
+    assert em_box(lines[1][0])[0] - em_box(lines[0][0])[0] == pytest.approx(225 / 22 * MM, abs=0.1)
+    data = render_pdf(layout(classification="工作秘密"))
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        assert [text_of(line) for line in lines_of(chars_of(document.pages[0]))[:2]] == ["工作秘密", MARK]
+    with pytest.raises(ValueError, match="保密期限"):
+        layout(classification="工作秘密", period="1年")
+    with pytest.raises(ValueError, match="at least two"):
+        layout(joint_issuers=["克孜勒苏柯尔克孜自治州人民政府"])
+
+
+def test_an_upward_document_without_a_number_keeps_the_signer_and_the_rule():
+    data = render_pdf(layout(number="", signers=["周强"]))
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        page = document.pages[0]
+        lines = lines_of(chars_of(page))
+        texts = [text_of(line) for line in lines]
+        assert "签发人：周强" in texts
+        assert not any("〔" in t for t in texts)
+        signer = lines[texts.index("签发人：周强")]
+        (rule,) = red_rules(page)
+        assert (rule["top"] + rule["bottom"]) / 2 - em_box(signer[0])[1] == pytest.approx(4 * MM, abs=TOL)

@@ -10,6 +10,7 @@ import pytest
 from zhengwu.documents.rules.signing import (
     OutgoingFacts,
     SigningHolders,
+    for_recheck,
     may_sign,
     signing_requirement,
 )
@@ -245,9 +246,13 @@ def test_county_document_to_the_government_signed_by_its_head(kizilsu) -> None:
     assert may_sign(req, AIERKEN).allowed
 
 
-def test_department_document_elsewhere_is_not_signed_here(kizilsu) -> None:
-    req = signing_requirement(OutgoingFacts("department", to_government=False), holders(), kizilsu)
-    assert not req.determined
+def test_a_departments_own_document_elsewhere_is_signed_by_its_head_and_says_so(kizilsu) -> None:
+    facts = OutgoingFacts("department", issuer_name="州发展改革委", to_government=False)
+    req = signing_requirement(facts, holders(), kizilsu)
+    assert req.code == "signing.unit_own"
+    assert req.signer_person_ids == {ZHOU}
+    assert "不是报送州人民政府审批的公文" in req.message
+    assert "报送州人民政府审批的公文，由" not in req.message
 
 
 # ------------------------------------------------------------------ acting arrangements
@@ -318,7 +323,95 @@ def test_vacant_seat_nobody_may_sign(kizilsu) -> None:
     assert req.signer_person_ids == frozenset()
     decision = may_sign(req, CHEN)
     assert not decision.allowed
-    assert "秘书长（空缺），目前无人可以签发" in decision.message
+    assert decision.code == "signing.vacant"
+    assert "秘书长空缺，无人可以签发。请系统管理员在组织机构中登记任职或代理安排" in decision.message
+    assert not req.decision.allowed  # the page says so before anyone asks
+
+
+# ------------------------------------------------------------------ a 分管 seat nobody holds blocks; never skipped
+
+
+def test_no_concerned_unit_blocks_the_signature_instead_of_skipping_the_review(kizilsu) -> None:
+    """The reviewer's case: an important 州政府 notice naming no 主办 unit, so no 分管副州长 was found,
+    was signed by the 常务副州长 with no review.  Now nobody signs until the units are named."""
+    hs = SigningHolders(governor=holder(GOV), executive_vice_governor=holder(EXEC))
+    req = signing_requirement(OutgoingFacts("government", important=True), hs, kizilsu)
+    assert req.portfolio
+    assert req.blocked.startswith("未能确定分管副州长：本件没有注明主办、涉及单位。请注明主办、涉及单位")
+    for person in (GOV, EXEC):
+        decision = may_sign(req, person, reviewed_by=set())
+        assert not decision.allowed
+        assert decision.code == "signing.vacant"
+        assert decision.citation.article == 49
+    shown = req.decision
+    assert not shown.allowed
+    assert shown.explanation.endswith("在此之前本件不能签发（《工作规则》第四十九条）")
+
+
+def test_a_concerned_unit_without_a_portfolio_leader_is_named(kizilsu) -> None:
+    hs = SigningHolders(governor=holder(GOV), executive_vice_governor=holder(EXEC),
+                        concerned=("州档案馆",), without_portfolio=("州档案馆",))
+    req = signing_requirement(OutgoingFacts("government", published_instrument=True), hs, kizilsu)
+    assert "主办、涉及单位（州档案馆）中，州档案馆当日没有分管领导同志" in req.blocked
+    assert "请系统管理员在组织机构中为其设置分管领导同志" in req.blocked
+    assert not may_sign(req, GOV, reviewed_by=set()).allowed
+
+
+def test_one_concerned_unit_without_a_leader_still_blocks_though_another_has_one(kizilsu) -> None:
+    hs = SigningHolders(governor=holder(GOV), executive_vice_governor=holder(EXEC),
+                        portfolio_leaders=(holder(LIU),), concerned=("州发展改革委", "州档案馆"),
+                        without_portfolio=("州档案馆",))
+    req = signing_requirement(OutgoingFacts("government", important=True), hs, kizilsu)
+    assert "中，州档案馆当日没有分管领导同志" in req.blocked
+    assert not may_sign(req, GOV, reviewed_by={LIU}).allowed
+
+
+def test_a_vacant_portfolio_signer_blocks_an_agreed_document(kizilsu) -> None:
+    hs = SigningHolders(unit_head=holder(ZHOU), concerned=("州发展改革委",), without_portfolio=("州发展改革委",))
+    req = signing_requirement(OutgoingFacts("department", agreed_by_government=True), hs, kizilsu)
+    assert "未能确定分管领导同志" in req.blocked
+    assert req.blocked.endswith("在此之前本件不能签批。")
+
+
+def test_no_blocking_where_no_portfolio_leader_is_named(kizilsu) -> None:
+    req = signing_requirement(OutgoingFacts("office", within_office_competence=True), holders(), kizilsu)
+    assert (req.blocked, req.portfolio) == ("", False)
+    unit = signing_requirement(OutgoingFacts("department", issuer_name="州发展改革委"), holders(), kizilsu)
+    assert (unit.blocked, unit.portfolio) == ("", False)
+
+
+def test_an_important_document_not_sent_down_is_not_called_xiafa(kizilsu) -> None:
+    up = signing_requirement(OutgoingFacts("government", important=True, direction="parallel"), holders(), kizilsu)
+    assert "下发" not in up.message
+    assert "发出的重要公文（平行文）" in up.message
+    assert up.signer_person_ids == {GOV, EXEC}
+    down = signing_requirement(OutgoingFacts("government", important=True, direction="down"), holders(), kizilsu)
+    assert "以州人民政府名义下发的重要公文" in down.message
+
+
+# ------------------------------------------------------------------ 复核: back to the signer
+
+
+def test_recheck_goes_back_to_the_original_signer_alone(kizilsu) -> None:
+    req = for_recheck(signing_requirement(OutgoingFacts("government", important=True), holders(), kizilsu),
+                      EXEC, "张建华")
+    assert req.signer_person_ids == {EXEC}
+    assert "退回原签发人张建华复核签发，他人不能代为签发" in req.summary
+    assert review_ids(req) == [{LIU}]  # the steps before signing stay
+    assert may_sign(req, EXEC, reviewed_by={LIU}).allowed
+    refused = may_sign(req, GOV, reviewed_by={LIU})
+    assert not refused.allowed
+    assert "应由张建华（常务副州长）签发" in refused.message
+
+
+def test_recheck_when_the_original_signer_can_no_longer_sign_names_who_signs_now(kizilsu) -> None:
+    facts = org(absent=(GOV,), acting=(ActingFact(GOVERNOR.id, EXEC_VICE.id, DAY, DAY, 6),))
+    acting = resolve_holder(Authority("governor"), DAY, facts, kizilsu)
+    hs = SigningHolders(governor=acting, executive_vice_governor=holder(EXEC), portfolio_leaders=(holder(LIU),))
+    req = for_recheck(signing_requirement(OutgoingFacts("government", published_instrument=True), hs, kizilsu),
+                      GOV, "买买提·艾力")
+    assert req.signer_person_ids == {EXEC}
+    assert "买买提·艾力当日不能签发，改由本条现在规定的张建华（常务副州长，代州长）签发" in req.summary
 
 
 def test_requirement_shown_before_anyone_asks(kizilsu) -> None:

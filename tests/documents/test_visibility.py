@@ -67,6 +67,7 @@ def test_co_issuers_and_the_legal_review_unit_see_what_they_must_act_on(user) ->
     assert document_visible_to(user("czj_head"), joint)
     assert not document_visible_to(user("sfj_clerk"), joint)
     agreement = draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "关于签署区域合作框架协议的函",
-                               "合作框架协议文本。", [unit("xj-gov")], signing_facts={"cooperation_agreement": True})
+                               "合作框架协议文本。", [unit("xj-gov")],
+                               signing_facts={"cooperation_agreement": True, "concerned_units": ["fgw"]})
     assert document_visible_to(user("sfj_clerk"), agreement)
     assert not document_visible_to(user("czj_head"), agreement)

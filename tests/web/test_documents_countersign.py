@@ -151,6 +151,26 @@ def test_a_disagreement_is_stated_by_the_lead_and_countersigned(client_as, doc):
     assert head.post(f"/documents/{doc.pk}/act/sign_and_submit/").status_code == 302
 
 
+def test_every_unit_consulted_countersigns_the_statement(client_as, doc):
+    request(client_as("fgw_head"), doc, "czj", "sfj")
+    czj, sfj = tasks(doc)["czj"], tasks(doc)["sfj"]
+    task_act(client_as("czj_head"), doc, czj, "reply", {"state": "disagreed", "text": "资金渠道不明"})
+    task_act(client_as("sfj_head"), doc, sfj, "reply", {"state": "agreed"})
+    head = client_as("fgw_head")
+    head.post(f"/documents/{doc.pk}/act/statement/", {"reasons": "发展改革委：已列入规划；财政局：资金渠道不明",
+                                                       "proposal": "由州财政统筹解决"})
+    page = client_as("sfj_head").get(f"/documents/{doc.pk}/").content.decode()
+    assert f"/documents/{doc.pk}/countersign/{sfj.pk}/sign_statement/" in page  # the agreeing unit signs too
+    assert f"/countersign/{czj.pk}/sign_statement/" not in page
+    assert task_act(client_as("czj_head"), doc, sfj, "sign_statement").status_code == 403
+    assert task_act(client_as("czj_head"), doc, czj, "sign_statement").status_code == 302
+    assert head.post(f"/documents/{doc.pk}/act/sign_and_submit/").status_code == 403  # the 司法局 has not signed
+    todos = client_as("sfj_head").get("/documents/?tab=todo").content.decode()
+    assert "会签分歧说明" in todos
+    assert task_act(client_as("sfj_head"), doc, sfj, "sign_statement").status_code == 302
+    assert head.post(f"/documents/{doc.pk}/act/sign_and_submit/").status_code == 302
+
+
 def test_htmx_reply_gets_the_page_fragment(client_as, doc):
     request(client_as("fgw_head"), doc, "czj")
     response = task_act(client_as("czj_head"), doc, tasks(doc)["czj"], "reply", {"state": "agreed"},

@@ -179,3 +179,131 @@ def test_the_page_speaks_english_too(client_as, user):
     body = c.get(f"/documents/{doc.pk}/").content.decode()
     assert "Sign and submit" in body
     assert "Request countersign" in body
+
+
+# ---------------------------------------------------------------- 退文 on the page (art. 52)
+
+RETURN_REASON = "本件请求以州人民政府名义印发的方案属州发展改革委职权范围，请以本部门名义印发。"
+
+
+def received(client_as, user) -> Document:
+    doc = draft(user)
+    act(client_as("fgw_head"), doc, "sign_and_submit")
+    act(client_as("clerk_wendian"), doc, "receive")
+    return doc
+
+
+@pytest.mark.article(52)
+def test_the_office_returns_from_the_page_with_the_ground_and_its_reason(client_as, user):
+    doc = received(client_as, user)
+    wendian = client_as("clerk_wendian")
+    page = wendian.get(f"/documents/{doc.pk}/").content.decode()
+    assert 'id="office-return"' in page
+    assert 'value="department_matter"' in page
+    assert "属部门职权范围内的事务，不以州人民政府或办公室名义发文" in page
+
+    bad = act(wendian, doc, "office_return", {"grounds": ["department_matter"], "reason": ""})
+    assert bad.status_code == 400  # the form again, with the message
+    assert state(doc) == DocState.RECEIVED
+
+    assert act(wendian, doc, "office_return", {"grounds": ["department_matter"], "reason": RETURN_REASON}).status_code \
+        == 302
+    assert state(doc) == DocState.RETURNED
+    page = client_as("fgw_clerk").get(f"/documents/{doc.pk}/").content.decode()
+    assert "属部门职权范围内的事务、应由部门自行发文或联合发文的" in page
+    assert "第五十二条" in page
+    assert "修改正文" in page  # the unit corrects it and resubmits
+
+
+@pytest.mark.article(52)
+def test_the_unit_neither_sees_nor_uses_the_return(client_as, user):
+    doc = received(client_as, user)
+    for username in ("fgw_clerk", "fgw_head"):
+        client = client_as(username)
+        assert 'id="office-return"' not in client.get(f"/documents/{doc.pk}/").content.decode()
+        refused = act(client, doc, "office_return", {"grounds": ["no_substance"], "reason": RETURN_REASON})
+        assert refused.status_code == 403
+        assert "由政府办公室退文" in refused.content.decode()
+    assert state(doc) == DocState.RECEIVED
+
+
+# ---------------------------------------------------------------- the timeline shows what was written
+
+
+def timeline_of(page: str) -> str:
+    return page[page.index('id="h-tl"'):]
+
+
+@pytest.mark.article(51)
+def test_the_timeline_entries_carry_the_opinions(client_as, user):
+    doc = received(client_as, user)
+    act(client_as("clerk_wendian"), doc, "check")
+    act(client_as("office_director"), doc, "office_opinion", {"text": "拟请刘振东副州长阅示。"})
+    act(client_as("vice_liu"), doc, "instruct", {"text": "同意。请发展改革委抓紧实施。"})
+    timeline = timeline_of(client_as("fgw_clerk").get(f"/documents/{doc.pk}/").content.decode())
+    assert "<strong>拟办意见</strong>：拟请刘振东副州长阅示。" in timeline
+    assert "<strong>批示</strong>：同意。请发展改革委抓紧实施。" in timeline
+    assert timeline.index("拟请刘振东副州长阅示。") < timeline.index("同意。请发展改革委抓紧实施。")
+
+
+@pytest.mark.article(52)
+def test_a_returns_reasons_are_in_its_timeline_entry(client_as, user):
+    doc = received(client_as, user)
+    act(client_as("clerk_wendian"), doc, "office_return", {"grounds": ["no_substance"], "reason": RETURN_REASON})
+    timeline = timeline_of(client_as("fgw_clerk").get(f"/documents/{doc.pk}/").content.decode())
+    assert "<strong>退文理由</strong>：1. 没有实质内容、可发可不发的文件简报，一律不发" in timeline
+    assert RETURN_REASON.rstrip("。") in timeline
+
+
+# ---------------------------------------------------------------- each recipient's copy (份号)
+
+
+def issued_notice(user) -> Document:
+    from django.utils import timezone
+
+    from zhengwu.documents.models import Delivery, DocumentVersion
+    from zhengwu.rulebook.services import version_in_force
+
+    now = timezone.now()
+    doc = Document.objects.create(
+        flow="outgoing", doc_type="tongzhi", direction="down", title="关于加强项目管理的通知",
+        issuer=Unit.objects.get(code="gov"), state=DocState.ISSUED, number="克政发〔2026〕40号",
+        signer=user("governor").person, signed_at=now, issued_at=now, rulebook_version=version_in_force(),
+        created_by=user("clerk_wendian"), created_at=now,
+    )
+    DocumentVersion.objects.create(document=doc, number=1, body="各有关单位：\n正文。",
+                                   created_by=user("clerk_wendian"), created_at=now, frozen=True)
+    for n, code in enumerate(("fgw", "czj"), start=1):
+        unit = Unit.objects.get(code=code)
+        doc.main_recipients.add(unit)
+        Delivery.objects.create(document=doc, unit=unit, copy_number=n, delivered_at=now)
+    return doc
+
+
+def first_line(response) -> str:
+    import io
+
+    import pdfplumber
+
+    assert response.status_code == 200
+    with pdfplumber.open(io.BytesIO(response.content)) as document:
+        return document.pages[0].extract_text().splitlines()[0]
+
+
+@pytest.mark.article(52)
+def test_a_recipient_downloads_its_own_copy_and_the_office_the_file_copy(client_as, user):
+    import io
+
+    from docx import Document as Docx
+
+    doc = issued_notice(user)
+    czj_copy = doc.deliveries.get(unit__code="czj")
+    assert first_line(client_as("fgw_clerk").get(f"/documents/{doc.pk}/pdf")) == "000001"
+    assert first_line(client_as("czj_head").get(f"/documents/{doc.pk}/pdf?copy={czj_copy.pk}")) == "000002"
+    assert client_as("fgw_clerk").get(f"/documents/{doc.pk}/pdf?copy={czj_copy.pk}").status_code == 404
+    assert client_as("fgw_clerk").get(f"/documents/{doc.pk}/pdf?copy=x").status_code == 404
+    file_copy = client_as("clerk_wendian").get(f"/documents/{doc.pk}/pdf")
+    assert first_line(file_copy) == "克孜勒苏柯尔克孜自治州人民政府文件"  # no 份号 on the file copy
+    docx = client_as("czj_head").get(f"/documents/{doc.pk}/docx")
+    assert docx.status_code == 200
+    assert Docx(io.BytesIO(docx.content)).paragraphs[0].text == "000002"

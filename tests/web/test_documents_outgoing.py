@@ -181,3 +181,71 @@ def test_a_review_sends_it_back_with_reasons_and_the_drafter_revises(client_as, 
     assert "送办公室审核" in page
     assert act(wendian, reply, "revise", {"title": REPLY_TITLE, "body": "新的正文。"}).status_code == 302
     assert reply.versions.count() == 2
+
+
+# ---------------------------------------------------------------- the draft form asks for every art. 49 fact
+
+
+def test_the_form_asks_for_every_art_49_fact_and_the_reply_names_the_requesting_unit(client_as, instructed):
+    page = client_as("clerk_wendian").get(f"/documents/outgoing/new/?replies_to={instructed.pk}").content.decode()
+    for name in ("concerned_units", "co_issuers", "secrecy_period", "note", "for_approval_by", "to_people_congress",
+                 "to_region_departments", "forwarding_request", "spans_portfolios", "cooperation_agreement",
+                 "published_instrument", "on_leader_instruction", "within_office_competence", "agreed_by_government"):
+        assert f'name="{name}"' in page, name
+    assert f'<option value="{unit("fgw").pk}" selected>州发展改革委</option>' in page  # 主办单位: the requester
+    assert "由谁签发（第四十九条）按公文本身认定" in page
+
+
+@pytest.mark.article(49)
+def test_an_important_notice_naming_no_unit_is_sent_back_to_the_form(client_as):
+    data = {"issuer": unit("gov").pk, "doc_type": "tongzhi", "title": "关于做好冬季安全生产工作的通知",
+            "body": "各县（市）人民政府：……", "main_recipients": [unit("atushi").pk], "classification": "none",
+            "urgency": "normal", "important": "on"}
+    response = client_as("clerk_wendian").post("/documents/outgoing/new/", data)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "请注明本件的主办、涉及单位" in body
+    assert 'class="field has-error"' in body
+    data["concerned_units"] = [unit("jyj").pk]
+    assert client_as("clerk_wendian").post("/documents/outgoing/new/", data).status_code == 302
+    doc = Document.objects.get(title="关于做好冬季安全生产工作的通知")
+    page = client_as("clerk_wendian").get(f"/documents/{doc.pk}/").content.decode()
+    assert "阿依古丽·吐尔逊（副州长）审核" in page
+    assert "主办、涉及单位：州教育局" in page
+
+
+@pytest.mark.article(49)
+def test_a_contradictory_box_is_refused_on_its_field(client_as):
+    data = {"issuer": unit("gov").pk, "doc_type": "tongzhi", "title": "关于有关事项的通知", "body": "……",
+            "main_recipients": [unit("atushi").pk], "classification": "none", "urgency": "normal",
+            "within_office_competence": "on"}
+    response = client_as("clerk_wendian").post("/documents/outgoing/new/", data)
+    assert response.status_code == 400
+    assert "只适用于以州人民政府办公室名义的发文" in response.content.decode()
+    assert not Document.objects.filter(title="关于有关事项的通知").exists()
+
+
+@pytest.mark.article(49, 50)
+def test_co_issuers_and_note_posted_are_kept(client_as):
+    data = {"issuer": unit("fgw").pk, "doc_type": "tongzhi", "title": "关于联合开展项目检查的通知", "body": "……",
+            "main_recipients": [unit("atushi").pk], "co_issuers": [unit("zrzyj").pk], "classification": "none",
+            "urgency": "normal", "note": "此件发至县级。", "agreed_by_government": "on"}
+    assert client_as("fgw_clerk").post("/documents/outgoing/new/", data).status_code == 302
+    doc = Document.objects.get(title="关于联合开展项目检查的通知")
+    assert [u.code for u in doc.co_issuers.all()] == ["zrzyj"]
+    assert doc.note == "此件发至县级。"
+    page = client_as("fgw_clerk").get(f"/documents/{doc.pk}/").content.decode()
+    assert "州自然资源局" in page
+    assert "此件发至县级。" in page
+
+
+@pytest.mark.article(51)
+def test_a_revision_awaiting_signature_goes_back_to_review(client_as, instructed):
+    reply = drafted(client_as, instructed)
+    wendian, director = client_as("clerk_wendian"), client_as("office_director")
+    act(wendian, reply, "submit_for_review")
+    act(director, reply, "review", {"approve": "1", "opinion": ""})
+    assert act(wendian, reply, "revise", {"title": REPLY_TITLE, "body": "修改后的正文。"}).status_code == 302
+    reply.refresh_from_db()
+    assert reply.state == DocState.REVIEWING
+    assert "提交审核意见" in director.get(f"/documents/{reply.pk}/").content.decode()

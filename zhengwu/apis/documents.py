@@ -21,6 +21,7 @@ from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.documents_schemas import (
+    AssignmentOut,
     BodyIn,
     CheckOut,
     CountersignIn,
@@ -35,7 +36,10 @@ from zhengwu.apis.documents_schemas import (
     InboxItemOut,
     InboxPage,
     IssueIn,
+    JointCountersignIn,
+    LegalReviewIn,
     OfficeOpinionIn,
+    OfficeReturnIn,
     OpinionOut,
     OutgoingIn,
     PassOnIn,
@@ -47,6 +51,8 @@ from zhengwu.apis.documents_schemas import (
     StepIn,
     SubmissionIn,
     TextIn,
+    TodoList,
+    TodoOut,
     UnitRef,
     VersionOut,
 )
@@ -78,9 +84,16 @@ from zhengwu.documents.models import (
     OpinionKind,
     Urgency,
 )
-from zhengwu.documents.render import render_pdf
+from zhengwu.documents.render import render_docx, render_pdf
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.documents.services import document_history, document_visible_to, documents_visible_to
+from zhengwu.documents.services import (
+    Viewer,
+    copy_for,
+    document_history,
+    document_todos,
+    document_visible_to,
+    documents_visible_to,
+)
 from zhengwu.org.models import Person, PositionKind, Unit
 from zhengwu.org.services import positions_of
 
@@ -229,16 +242,31 @@ def _signing(d: Document) -> SigningOut | None:
     """Who must sign an outgoing document (art. 49), shown before anyone asks."""
     if d.flow != Flow.OUTGOING:
         return None
-    return _signing_out(outgoing.signing_requirement_for(d))
+    return _signing_out(outgoing.signing_requirement_for(d), d)
 
 
-def _signing_out(requirement: SigningRequirement) -> SigningOut:
+def _signing_out(requirement: SigningRequirement, d: Document) -> SigningOut:
+    derived = outgoing.derived_facts(d)
     return SigningOut(
         decision=decision_out(requirement.decision),
         who=requirement.who,
         summary=requirement.summary,
         signer_person_ids=sorted(requirement.signer_person_ids),
+        blocked=requirement.blocked,
+        basis=list(derived.basis),
+        concerned_units=[UnitRef(code=u.code, name=u.name) for u in derived.concerned],
     )
+
+
+def _assignment(d: Document) -> AssignmentOut | None:
+    if d.flow != Flow.SUBMISSION:
+        return None
+    ref = (d.signing_facts or {}).get(intake.ASSIGNMENT_KEY) or {}
+    found = intake.assignment_of(d)
+    if found is None or not ref:
+        return None
+    return AssignmentOut(kind=found.kind, id=int(ref.get("opinion") or ref.get("document") or 0), label=found.label,
+                         leader_ids=sorted(found.leader_ids))
 
 
 def _detail(d: Document) -> DocumentDetailOut:
@@ -252,10 +280,16 @@ def _detail(d: Document) -> DocumentDetailOut:
         copy_recipients=[_unit(u) for u in d.copy_recipients.all()],
         addressed_person=_person(d.addressed_person),
         answers_leader_assignment=d.answers_leader_assignment,
+        leader_assignment=_assignment(d),
+        skip_level_reason=str((d.signing_facts or {}).get(intake.SKIP_LEVEL_KEY, ""))
+        if d.flow == Flow.SUBMISSION else "",
         request_items=[str(i) for i in d.request_items or ()],
         replies_to=d.replies_to_id,
         answers=sorted(a.pk for a in d.answers.all()),
         signer=_person(d.signer),
+        recheck_signer=_person(d.recheck_signer),
+        co_issuers=[_unit(u) for u in d.co_issuers.order_by("sort_order", "code")],
+        note=d.note,
         signing_facts=dict(d.signing_facts or {}),
         received_at=d.received_at,
         major=d.major,
@@ -301,6 +335,24 @@ def _own_unit(user: AbstractBaseUser, code: str, field: str = "issuer") -> Unit:
     if len(units) != 1:
         raise InvalidInput("请填写报送单位代码。", field=field)
     return units[0]
+
+
+def _assignment_target(opinion_id: int | None, document_id: int | None) -> Opinion | Document | None:
+    """The 批示 or the document named as the leader's assignment (art. 48); the action checks that
+    the caller can read it."""
+    if opinion_id is not None and document_id is not None:
+        raise InvalidInput("交办依据只注明一项：批示或公文。", field="assignment_document_id")
+    if opinion_id is not None:
+        opinion = Opinion.objects.select_related("document").filter(pk=opinion_id).first()
+        if opinion is None:
+            raise InvalidInput(f"没有编号为{opinion_id}的批示，或您无权查看。", field="assignment_opinion_id")
+        return opinion
+    if document_id is not None:
+        document = Document.objects.filter(pk=document_id).first()
+        if document is None:
+            raise InvalidInput(NOT_FOUND.format(id=document_id), field="assignment_document_id")
+        return document
+    return None
 
 
 def _person_by_id(person_id: int | None, field: str) -> Person | None:
@@ -382,10 +434,11 @@ def create_submission(request: HttpRequest, payload: SubmissionIn) -> Status[Doc
     mains = _units(payload.main_recipients, "main_recipients")
     copies = _units(payload.copy_recipients, "copy_recipients")
     addressed = _person_by_id(payload.addressed_person_id, "addressed_person_id")
+    assignment = _assignment_target(payload.assignment_opinion_id, payload.assignment_document_id)
     document = intake.create_submission(
         user, issuer, payload.doc_type, payload.title, payload.body, payload.request_items, mains, copies,
-        addressed_person=addressed, answers_leader_assignment=payload.answers_leader_assignment,
-        classification=payload.classification, urgency=payload.urgency,
+        addressed_person=addressed, leader_assignment=assignment, classification=payload.classification,
+        urgency=payload.urgency, skip_level_reason=payload.skip_level_reason,
     )
     return Status(201, _fresh(document.pk))
 
@@ -399,10 +452,16 @@ def revise(request: HttpRequest, document_id: int, payload: BodyIn) -> DocumentD
     user = current_user(request)
     document = _get_visible(user, document_id, Document.objects.all())
     if document.flow == Flow.OUTGOING:
-        outgoing.revise_outgoing(user, document, payload.body, title=payload.title)
+        concerned = payload.concerned_units
+        outgoing.revise_outgoing(user, document, payload.body, title=payload.title,
+                                 concerned_units=[u.code for u in _units(concerned, "concerned_units")]
+                                 if concerned is not None else None)
     else:
+        assignment = _assignment_target(payload.assignment_opinion_id, payload.assignment_document_id)
+        keep = assignment is None and not payload.clear_assignment
         intake.revise(
             user, document, payload.body, title=payload.title, request_items=payload.request_items,
+            leader_assignment=intake.KEEP if keep else assignment, skip_level_reason=payload.skip_level_reason,
             main_recipients=_units(payload.main_recipients, "main_recipients")
             if payload.main_recipients is not None else None,
             copy_recipients=_units(payload.copy_recipients, "copy_recipients")
@@ -448,6 +507,19 @@ def check(request: HttpRequest, document_id: int) -> CheckOut:
         reasons=result.reasons,
         document=_fresh(document_id),
     )
+
+
+@router.post(
+    "/documents/{document_id}/office-return",
+    response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="退文（第五十二条）：属部门职权范围不以州人民政府或办公室名义发文、已有规定不再发文、没有实质内容，"
+    "或其他不符合要求的，附理由退回报文单位；报文单位修改后重新报送",
+)
+def office_return(request: HttpRequest, document_id: int, payload: OfficeReturnIn) -> DocumentDetailOut:
+    user = current_user(request)
+    intake.office_return(user, _get_visible(user, document_id, Document.objects.all()), payload.grounds,
+                         payload.reason)
+    return _fresh(document_id)
 
 
 @router.post(
@@ -575,13 +647,21 @@ def sign_statement(request: HttpRequest, task_id: int) -> CountersignTaskOut:
 
 
 def _signing_facts(facts: SigningFactsIn | None) -> dict[str, object]:
-    """The art. 49 facts as given (defaults left out), with the concerned units checked."""
+    """The art. 49 facts as given (defaults left out, unknown keys kept for the action to refuse by
+    name), with the concerned units checked."""
     if facts is None:
         return {}
     given = facts.model_dump(exclude_unset=True)
+    given.update(facts.model_extra or {})
     if "concerned_units" in given:
         given["concerned_units"] = [u.code for u in _units(facts.concerned_units, "signing_facts.concerned_units")]
     return given
+
+
+def _no_unknown_fields(payload: OutgoingIn) -> None:
+    unknown = sorted(payload.model_extra or {})
+    if unknown:
+        raise InvalidInput(f"无法识别的字段：{'、'.join(unknown)}。", field=unknown[0])
 
 
 @router.post(
@@ -591,11 +671,13 @@ def _signing_facts(facts: SigningFactsIn | None) -> dict[str, object]:
 )
 def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[DocumentDetailOut]:
     user = current_user(request)
+    _no_unknown_fields(payload)
     issuer = _units([payload.issuer], "issuer")[0] if payload.issuer.strip() else None
     if issuer is None:
         raise InvalidInput("请填写发文机关代码。", field="issuer")
     mains = _units(payload.main_recipients, "main_recipients")
     copies = _units(payload.copy_recipients, "copy_recipients")
+    co_issuers = _units(payload.co_issuers, "co_issuers")
     replies_to = None
     if payload.replies_to is not None:
         replies_to = documents_visible_to(user).filter(pk=payload.replies_to).first()
@@ -604,7 +686,8 @@ def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[Document
     document = outgoing.draft_outgoing(
         user, issuer, payload.doc_type, payload.title, payload.body, mains, copies,
         signing_facts=_signing_facts(payload.signing_facts), replies_to=replies_to,
-        classification=payload.classification, urgency=payload.urgency,
+        classification=payload.classification, urgency=payload.urgency, co_issuers=co_issuers,
+        secrecy_period=payload.secrecy_period, note=payload.note,
         disclosure=payload.disclosure, disclosure_reason=payload.disclosure_reason,
     )
     return Status(201, _fresh(document.pk))
@@ -643,7 +726,7 @@ def signing(request: HttpRequest, document_id: int) -> SigningOut:
     if document.flow != Flow.OUTGOING:
         raise InvalidInput("报送州人民政府的来文由报送单位行政主要负责人签发（第四十九条），请使用 sign-and-submit。",
                            field="document_id")
-    return _signing_out(outgoing.signing_requirement_for(document))
+    return _signing_out(outgoing.signing_requirement_for(document), document)
 
 
 @router.post(
@@ -654,6 +737,29 @@ def signing(request: HttpRequest, document_id: int) -> SigningOut:
 def signing_step(request: HttpRequest, document_id: int, payload: StepIn) -> DocumentDetailOut:
     user = current_user(request)
     outgoing.record_signing_step(user, _get_visible(user, document_id, Document.objects.all()), payload.text)
+    return _fresh(document_id)
+
+
+@router.post(
+    "/documents/{document_id}/joint-countersign",
+    response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="联合发文会签：联合发文机关负责人（或代理）会签现行版本（第五十条）",
+)
+def joint_countersign(request: HttpRequest, document_id: int, payload: JointCountersignIn) -> DocumentDetailOut:
+    user = current_user(request)
+    outgoing.countersign_joint(user, _get_visible(user, document_id, Document.objects.all()), payload.text)
+    return _fresh(document_id)
+
+
+@router.post(
+    "/documents/{document_id}/legal-review",
+    response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="合作协议合法性审核：司法局工作人员审核现行版本，通过后方能签署（第五十二条）",
+)
+def legal_review(request: HttpRequest, document_id: int, payload: LegalReviewIn) -> DocumentDetailOut:
+    user = current_user(request)
+    outgoing.record_legal_review(user, _get_visible(user, document_id, Document.objects.all()), payload.passed,
+                                 payload.opinion)
     return _fresh(document_id)
 
 
@@ -693,18 +799,55 @@ def receive_delivery(request: HttpRequest, delivery_id: int) -> DeliveryOut:
     return _delivery_out(Delivery.objects.select_related("unit", "received_by__person").get(pk=delivery_id))
 
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+COPY_NOTE = ("收文单位取得本单位的一份（印份号）；delivery 指定收文箱中的分送记录；发文机关、办公室取得存档本"
+             "（涉密公文印份号）")
+
+
+def _rendered(request: HttpRequest, document_id: int, delivery: int | None, kind: str) -> HttpResponse:
+    user = current_user(request)
+    document = _get_visible(user, document_id, _detail_queryset())
+    copy = copy_for(user, document, delivery)
+    layout = outgoing.layout_for(document, copy)
+    content, mime = (render_pdf(layout), "application/pdf") if kind == "pdf" else (render_docx(layout), DOCX_TYPE)
+    response = HttpResponse(content, content_type=mime)
+    name = f"document-{document.pk}" + (f"-{copy.copy_number:06d}" if copy else "") + f".{kind}"
+    response["Content-Disposition"] = f'{"inline" if kind == "pdf" else "attachment"}; filename="{name}"'
+    return response
+
+
 @router.get(
     "/documents/{document_id}/pdf",
     response={404: ErrorOut, **READ_ERRORS},
-    summary="按 GB/T 9704-2012 排版的 PDF",
+    summary="按 GB/T 9704-2012 排版的 PDF（份号、密级和保密期限、联合行文的发文机关标志）",
     openapi_extra={"responses": {"200": {"description": "PDF", "content": {"application/pdf": {}}}}},
 )
-def pdf(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = _get_visible(current_user(request), document_id, _detail_queryset())
-    response = HttpResponse(render_pdf(outgoing.layout_for(document)), content_type="application/pdf")
-    name = f"document-{document.pk}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+def pdf(request: HttpRequest, document_id: int,
+        delivery: int | None = Query(None, description=COPY_NOTE)) -> HttpResponse:
+    return _rendered(request, document_id, delivery, "pdf")
+
+
+@router.get(
+    "/documents/{document_id}/docx",
+    response={404: ErrorOut, **READ_ERRORS},
+    summary="按 GB/T 9704-2012 排版的 DOCX（可编辑），与 PDF 同一版式",
+    openapi_extra={"responses": {"200": {"description": "DOCX", "content": {DOCX_TYPE: {}}}}},
+)
+def docx(request: HttpRequest, document_id: int,
+         delivery: int | None = Query(None, description=COPY_NOTE)) -> HttpResponse:
+    return _rendered(request, document_id, delivery, "docx")
+
+
+@router.get(
+    "/documents/todos",
+    response={200: TodoList, **READ_ERRORS},
+    summary="公文待办：会签、分歧说明会签、签收初审拟办、呈批、待签发、签收来文等（与公文页的待办同一清单）",
+)
+def todos(request: HttpRequest) -> TodoList:
+    items = document_todos(Viewer.of(current_user(request)))
+    return TodoList(count=len(items), items=[
+        TodoOut(kind=t.kind, what=t.what, note=t.note, due=t.due, document=_out(t.document)) for t in items
+    ])
 
 
 # Last: the path /documents/{document_id} would otherwise catch /documents/submissions and

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
+from pydantic import BaseModel, ConfigDict
 
 from zhengwu.apis.schemas import AuditRecordOut, DecisionOut, PersonRef
 from zhengwu.documents.models import Classification, Disclosure, DocState, DocType, Flow, OpinionKind, Urgency
@@ -40,7 +41,16 @@ class SubmissionIn(Schema):
     main_recipients: list[str] = Field(default_factory=lambda: ["gov"], description="主送机关代码")
     copy_recipients: list[str] = Field(default_factory=list, description="抄送机关代码")
     addressed_person_id: int | None = Field(None, description="报送领导个人（一般不得，第四十八条）")
-    answers_leader_assignment: bool = Field(False, description="系领导同志交办事项")
+    assignment_opinion_id: int | None = Field(
+        None,
+        description="直接报送领导个人的，所答复的该领导同志的批示（意见编号）；初审核对确系该领导批示（第四十八条）",
+    )
+    assignment_document_id: int | None = Field(
+        None, description="或：该领导同志签发、批示交办的公文编号（与批示二选一）"
+    )
+    skip_level_reason: str = Field(
+        "", description="越级行文的特殊情况（一般不得越级；确需越级的写明理由并抄送被越过的机关，第四十八条）"
+    )
     classification: str = Field("none", description="密级：" + _choices(Classification.choices))
     urgency: str = Field("normal", description="紧急程度：" + _choices(Urgency.choices))
 
@@ -53,6 +63,22 @@ class BodyIn(Schema):
     copy_recipients: list[str] | None = Field(None, description="来文：抄送机关代码；不填不改")
     classification: str | None = Field(None, description="来文：密级；不填不改")
     urgency: str | None = Field(None, description="来文：紧急程度；不填不改")
+    concerned_units: list[str] | None = Field(
+        None, description="发文：主办、涉及单位代码（决定审核、签发的分管领导同志，第四十九条）；不填不改"
+    )
+    assignment_opinion_id: int | None = Field(None, description="来文：改为答复的领导批示；不填不改")
+    assignment_document_id: int | None = Field(None, description="来文：改为答复的交办公文；不填不改")
+    clear_assignment: bool = Field(False, description="来文：取消注明的交办依据")
+    skip_level_reason: str | None = Field(None, description="来文：越级行文的理由；不填不改，空字符串清除")
+
+
+class OfficeReturnIn(Schema):
+    grounds: list[str] = Field(
+        default_factory=list,
+        description="第五十二条的退文情形：department_matter（属部门职权范围，不以州人民政府或办公室名义发文）、"
+        "already_provided（法律法规已有规定、现行文件已有部署）、no_substance（没有实质内容、可发可不发）；可不选",
+    )
+    reason: str = Field(description="退文理由：写明本件不符合要求之处（必填）")
 
 
 class OfficeOpinionIn(Schema):
@@ -99,38 +125,65 @@ class StatementIn(Schema):
 # ---------------------------------------------------------------- input: outgoing (发文)
 
 
-class SigningFactsIn(Schema):
-    """What art. 49 needs to know to work out who signs (see ``zhengwu.documents.rules.signing``)."""
+class SigningFactsIn(BaseModel):
+    """What art. 49 needs that the document cannot show (see ``zhengwu.documents.rules.signing_facts``).
 
-    published_instrument: bool = Field(False, description="州人民政府公布的规范性文件、决定或命令")
-    to_people_congress: bool = Field(False, description="向州人大及其常委会提出的议案、人事任免")
-    for_approval_by: str = Field(
-        "", description="上报审批：region_government（自治区人民政府）或 party_committee（州党委）"
+    Who signs is worked out from the document itself: a 决定 or 命令 of the 州人民政府 is a published
+    instrument, a 议案 or a document to the 州人大常委会 goes to the people's congress, a document to the
+    自治区人民政府 or the 州党委 goes up for their approval, a department's document to the 州人民政府 goes
+    to it for approval.  A fact stated here that does not fit the document, or an unknown key, is a 422
+    naming the field (``signing_facts.<name>``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    published_instrument: bool = Field(False, description="州人民政府公布的规范性文件（决定、命令按文种认定）")
+    to_people_congress: bool = Field(
+        False, description="向州人大及其常委会提出的议案、人事任免（议案及主送州人大常委会的自动认定）"
     )
-    to_region_departments: bool = Field(False, description="向自治区各委、办、厅、局行文")
+    for_approval_by: str = Field(
+        "", description="上报审批：region_government（自治区人民政府）或 party_committee（州党委）；"
+                        "主送该机关的自动认定，所填须与主送机关相符"
+    )
+    to_region_departments: bool = Field(False, description="向自治区人民政府各委、办、厅、局行文")
     important: bool = Field(False, description="重要公文")
     on_leader_instruction: bool = Field(False, description="办公室发文，系政府领导批示办理")
     within_office_competence: bool = Field(False, description="办公室职权范围内的发文")
     forwarding_request: bool = Field(False, description="部门要求办公室转发的文件")
-    agreed_by_government: bool = Field(False, description="部门发文冠以「经自治州人民政府同意」")
-    spans_portfolios: bool = Field(False, description="跨分管领域的部门联合发文")
-    to_government: bool = Field(True, description="县市、部门报州人民政府审批的公文")
+    agreed_by_government: bool = Field(False, description="部门发文冠以「经自治州人民政府同意」（印发后30日内报备）")
+    spans_portfolios: bool = Field(
+        False, description="跨分管领域的部门联合发文（联合发文部门分属不同分管领导的自动认定）"
+    )
+    to_government: bool = Field(True, description="县市、部门报州人民政府审批的公文：按主送机关认定，所填须与之相符")
+    cooperation_agreement: bool = Field(
+        False, description="以州人民政府名义签订的合作协议：签署前须经司法局合法性审核（第五十二条）"
+    )
     concerned_units: list[str] = Field(
-        default_factory=list, description="所涉单位代码：其分管领导同志审核、签发（不填：答复的来文单位或发文部门）"
+        default_factory=list,
+        description="主办、涉及单位代码：其分管领导同志审核、签发（不填：答复的来文单位；部门发文总含本部门和联合发文部门）",
     )
 
 
-class OutgoingIn(Schema):
-    issuer: str = Field("gov", description="发文机关代码（州人民政府 gov、办公室 office、部门…）")
+class OutgoingIn(BaseModel):
+    """An unknown field is a 422 naming it (nothing is silently dropped).  A plain pydantic model:
+    ninja's ``Schema`` drops the extra keys this needs to see."""
+
+    model_config = ConfigDict(extra="allow")
+
+    issuer: str = Field("gov", description="发文机关代码（州人民政府 gov、办公室 office、部门…）；联合发文为主办机关")
     doc_type: str = Field(description="文种：" + _choices(DocType.choices))
     title: str
     body: str
     main_recipients: list[str] = Field(description="主送机关代码")
     copy_recipients: list[str] = Field(default_factory=list, description="抄送机关代码")
-    signing_facts: SigningFactsIn | None = Field(None, description="第四十九条所需的事实")
+    co_issuers: list[str] = Field(
+        default_factory=list, description="联合发文机关代码（主办机关以外）；签发前须经各机关负责人会签（第五十条）"
+    )
+    signing_facts: SigningFactsIn | None = Field(None, description="第四十九条所需、公文本身看不出的事实")
     replies_to: int | None = Field(None, description="答复的来文（批复、函）")
     classification: str = Field("none", description="密级：" + _choices(Classification.choices))
+    secrecy_period: str = Field("", description="保密期限（标注密级的必填，如“10年”；非密不填）")
     urgency: str = Field("normal", description="紧急程度：" + _choices(Urgency.choices))
+    note: str = Field("", description="附注")
     disclosure: str = Field("on_request", description="公开属性：" + _choices(Disclosure.choices))
     disclosure_reason: str = Field("", description="不予公开的理由（《政府信息公开条例》第十四条至第十六条）")
 
@@ -138,6 +191,15 @@ class OutgoingIn(Schema):
 class ReviewIn(Schema):
     approve: bool = Field(description="true 审核通过，false 退回")
     opinion: str = Field(description="审核意见或退回理由")
+
+
+class JointCountersignIn(Schema):
+    text: str = Field("", description="会签意见；不填记为“同意联合发文。”")
+
+
+class LegalReviewIn(Schema):
+    passed: bool = Field(description="true 合法、审核通过；false 未通过")
+    opinion: str = Field("", description="审核意见；未通过的必填：不合法或需修改之处")
 
 
 class StepIn(Schema):
@@ -208,6 +270,11 @@ class SigningOut(Schema):
     who: str = Field(description="「签发人：…；此前：…审核」")
     summary: str
     signer_person_ids: list[int]
+    blocked: str = Field("", description="无人可以签发的原因（如未能确定分管领导同志）及如何补正；空为无")
+    basis: list[str] = Field(
+        default_factory=list, description="据公文本身认定的事实：「文种为决定」「主送自治区人民政府」…"
+    )
+    concerned_units: list[UnitRef] = Field(default_factory=list, description="主办、涉及单位")
 
 
 class DocumentOut(Schema):
@@ -234,6 +301,15 @@ class DocumentPage(Schema):
     items: list[DocumentOut]
 
 
+class AssignmentOut(Schema):
+    """The leader's assignment a document addressed to that leader answers (art. 48)."""
+
+    kind: str = Field(description="instruction（批示）或 document（交办公文）")
+    id: int = Field(description="批示（意见）编号或公文编号")
+    label: str
+    leader_ids: list[int] = Field(description="确实作出该批示、交办的领导同志（人员编号）")
+
+
 class DocumentDetailOut(DocumentOut):
     direction_label: str
     classification_label: str
@@ -242,11 +318,16 @@ class DocumentDetailOut(DocumentOut):
     main_recipients: list[UnitRef]
     copy_recipients: list[UnitRef]
     addressed_person: PersonRef | None
-    answers_leader_assignment: bool
+    answers_leader_assignment: bool = Field(description="注明了所答复的领导交办依据")
+    leader_assignment: AssignmentOut | None = Field(None, description="所答复的领导批示或交办公文（第四十八条）")
+    skip_level_reason: str = Field("", description="越级行文的理由（第四十八条）")
     request_items: list[str]
     replies_to: int | None = Field(description="答复的来文")
     answers: list[int] = Field(description="答复本件的发文")
     signer: PersonRef | None = Field(description="签发人")
+    recheck_signer: PersonRef | None = Field(None, description="签发后实质性修改、待其复核签发的原签发人")
+    co_issuers: list[UnitRef] = Field(default_factory=list, description="联合发文机关（主办机关以外）")
+    note: str = Field("", description="附注")
     signing_facts: dict[str, Any]
     received_at: dt.datetime | None
     major: bool
@@ -272,6 +353,23 @@ class CheckOut(Schema):
 class CountersignStatusOut(Schema):
     decision: DecisionOut = Field(description="会签是否完成，可否报送（第五十条）")
     tasks: list[CountersignTaskOut]
+
+
+class TodoOut(Schema):
+    """Something a document needs from the caller (待办), as on the documents page."""
+
+    kind: str = Field(description="countersign（会签）、statement（会签分歧说明）、extension（答复延期申请）、"
+                      "draft（本单位起草中或已退文）、intake（办公室签收、初审、拟办、审核、印发）、reply（起草答复）、"
+                      "routed（呈批）、sign（待签发）、signing_step（签发前审核）、delivery（签收来文）")
+    what: str = Field(description="待办事项，如「待签发」")
+    note: str
+    due: dt.date | None = Field(description="期限")
+    document: DocumentOut
+
+
+class TodoList(Schema):
+    count: int
+    items: list[TodoOut]
 
 
 class InboxItemOut(Schema):

@@ -125,6 +125,10 @@ class Document(models.Model):
         Person, verbose_name=_("签发人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(_("签发时间"), null=True, blank=True)
+    recheck_signer = models.ForeignKey(
+        Person, verbose_name=_("待复核的原签发人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("签发后作实质性修改的，退回原签发人复核签发（第四十九条）；复核签发后清空"),
+    )
     number = models.CharField(_("发文字号"), max_length=60, blank=True)
     signing_facts = models.JSONField(
         _("签发依据事实"), default=dict, blank=True,
@@ -292,7 +296,7 @@ class Opinion(models.Model):
     )
     version = models.ForeignKey(
         DocumentVersion, verbose_name=_("针对的正文版本"), null=True, blank=True, on_delete=models.CASCADE,
-        related_name="+", help_text=_("合法性审核、联合发文会签针对的正文版本；此后修改正文须重新审核、会签"),
+        related_name="+", help_text=_("合法性审核、联合发文会签、签发前审核同意针对的正文版本；此后修改正文须重新办理"),
     )
     created_at = models.DateTimeField(_("时间"))
 

@@ -1,18 +1,40 @@
 """Reading documents: who may see which (art. 61: a document is seen by those it is addressed,
-routed or distributed to), as one set-based query shared by the web pages and the API."""
+routed or distributed to), as one set-based query shared by the web pages and the API; what needs
+a person (the to-do list, 待办), the timeline of a document with the opinions written at each
+step, and which printed copy (份号) a reader gets."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput
-from zhengwu.documents.models import CountersignTask, Delivery, DocState, Document, Flow
-from zhengwu.org.models import Portfolio, Unit, UnitKind
-from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS
-from zhengwu.org.services import person_of, positions_of
+from zhengwu.documents.models import (
+    CountersignState,
+    CountersignTask,
+    Delivery,
+    DocState,
+    Document,
+    ExtensionState,
+    Flow,
+    Opinion,
+    OpinionKind,
+)
+from zhengwu.org import rules as org_rules
+from zhengwu.org.models import Person, Portfolio, Unit, UnitKind
+from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, Authority, Holder, PositionFact
+from zhengwu.org.services import load_facts, office_unit, person_of, positions_of
+from zhengwu.rulebook.services import rulebook_view
+
+GOVERNMENT_KINDS = [UnitKind.GOVERNMENT, UnitKind.OFFICE]
 
 
 def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] | None = None) -> QuerySet[Document]:
@@ -22,8 +44,9 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
       (核发) or asked to countersign (会签); the legality-review unit (司法局) for the
       cooperation agreements it must review (art. 52);
     - the government office's staff (not its system administrator): everything issued in the name
-      of the government or its office, and what is submitted to them once it has been sent (the
-      office receives, reviews, numbers and distributes them) — not a unit's drafts;
+      of the government or its office, and what is submitted to them, or copied to them (抄送,
+      e.g. the body a unit skipped, art. 48), once it has been sent (the office receives, reviews,
+      numbers and distributes them) — not a unit's drafts;
     - government leaders: the government's and the office's documents, what the units in their
       portfolio (分管, art. 7) send out once drafted (their 「经同意」 documents await the leader's 签批),
       and submissions routed to them (拟办, 转批) or addressed to them;
@@ -37,10 +60,11 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     functions = {f for u in Unit.objects.filter(pk__in=units).only("functions") for f in (u.functions or [])}
     if "legal_review" in functions:  # the legality-review unit (art. 52) sees the agreements it must review
         q |= Q(signing_facts__cooperation_agreement=True)
-    government = Q(issuer__kind__in=[UnitKind.GOVERNMENT, UnitKind.OFFICE])
+    government = Q(issuer__kind__in=GOVERNMENT_KINDS)
     sent = ~Q(state__in=[DocState.DRAFT, DocState.COUNTERSIGNING])
     if any(p.unit_kind == UnitKind.OFFICE and p.kind != ADMINISTRATOR for p in positions):
-        q |= government | (Q(main_recipients__kind__in=[UnitKind.GOVERNMENT, UnitKind.OFFICE]) & sent)
+        q |= government | ((Q(main_recipients__kind__in=GOVERNMENT_KINDS)
+                            | Q(flow=Flow.SUBMISSION, copy_recipients__kind__in=GOVERNMENT_KINDS)) & sent)
     person = person_of(user)
     if person is not None:
         q |= Q(addressed_person=person) | Q(opinions__addressed_to=person) | Q(signer=person)
@@ -83,3 +107,281 @@ def document_history(document: Document) -> list[AuditRecord]:
         if keys:
             q |= Q(object_type=model._meta.label_lower, object_id__in=keys)
     return list(AuditRecord.objects.filter(q).order_by("seq"))
+
+
+# ---------------------------------------------------------------- the timeline
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One step of a document's timeline: the audit record, and the opinion written at that step
+    (审核意见, 拟办, 转批, 批示, 退文理由, 签发前意见…) with its label, when there is one."""
+
+    record: AuditRecord
+    opinion: str = ""
+    opinion_label: str = ""
+
+
+def _opinion_text(record: AuditRecord, opinions: dict[int, Opinion]) -> tuple[str, str]:
+    """The opinion of one step, from the opinion the record points at or the text it carries."""
+    details: dict[str, Any] = record.details if isinstance(record.details, dict) else {}
+    ref = details.get("opinion")
+    if isinstance(ref, int) and not isinstance(ref, bool) and ref in opinions:
+        opinion = opinions[ref]
+        return opinion.text, str(OpinionKind(opinion.kind).label) if opinion.kind in OpinionKind.values else ""
+    action = record.action
+    if action.endswith(".review_passed") or action.endswith(".review_returned"):
+        label = "审核意见" if action.endswith("passed") else str(OpinionKind.REVIEW_RETURN.label)
+        return (str(ref) if isinstance(ref, str) else ""), label
+    if action.endswith(".legal_review"):
+        return (str(ref) if isinstance(ref, str) else ""), str(OpinionKind.LEGAL_REVIEW.label)
+    if action.endswith(".signing_step") or action.endswith(".joint_countersign"):
+        kind = OpinionKind.SIGNING_STEP if action.endswith(".signing_step") else OpinionKind.JOINT_COUNTERSIGN
+        return str(details.get("text") or ""), str(kind.label)
+    if action.endswith(".instruct"):
+        return str(details.get("text") or ""), str(OpinionKind.INSTRUCTION.label)
+    if action.endswith(".return") and isinstance(details.get("reasons"), list):
+        return "\n".join(f"{n}. {r}" for n, r in enumerate(details["reasons"], 1)), str(OpinionKind.CHECK_RETURN.label)
+    if action == "documents.countersign.statement":
+        text = f"各方理据：{details.get('reasons', '')}\n办理建议：{details.get('proposal', '')}"
+        return text, "分歧说明"
+    return "", ""
+
+
+def document_timeline(document: Document, history: Sequence[AuditRecord] | None = None) -> list[TimelineEntry]:
+    """:func:`document_history` with the opinion written at each step shown in its entry: the
+    office's review, 拟办, a leader's 转批 and 批示, a return's reasons, the steps before signing."""
+    records = list(history) if history is not None else document_history(document)
+    opinions = {o.pk: o for o in document.opinions.all()}
+    out = []
+    for record in records:
+        text, label = _opinion_text(record, opinions)
+        out.append(TimelineEntry(record, text.strip(), label if text.strip() else ""))
+    return out
+
+
+# ---------------------------------------------------------------- who is looking
+
+
+def holds(person_id: int, holder: Holder | None) -> bool:
+    """The holder of a unit's head, or the head while an acting head stands in (both may act)."""
+    if holder is None:
+        return False
+    return holder.person_id == person_id or (holder.acting_for is not None
+                                             and holder.acting_for.person_id == person_id)
+
+
+@dataclass
+class Viewer:
+    """A signed-in user as the documents pages and the API see them."""
+
+    user: AbstractBaseUser
+    person: Person | None
+    positions: list[PositionFact]
+    office_id: int | None
+    today: dt.date = field(default_factory=timezone.localdate)
+
+    @classmethod
+    def of(cls, user: AbstractBaseUser) -> Viewer:
+        office = office_unit()
+        return cls(user, person_of(user), positions_of(user), office.pk if office else None)
+
+    @cached_property
+    def unit_ids(self) -> frozenset[int]:
+        return frozenset(p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR)
+
+    @property
+    def is_office(self) -> bool:
+        """Office staff handle the government's mail: they see every document."""
+        return self.office_id is not None and self.office_id in self.unit_ids
+
+    @property
+    def is_office_leader(self) -> bool:
+        from zhengwu.documents.rules.intake import OFFICE_LEADERS
+
+        return any(p.kind in OFFICE_LEADERS for p in self.positions)
+
+    @property
+    def is_leader(self) -> bool:
+        return any(p.kind in GOVERNMENT_LEADERS for p in self.positions)
+
+    @cached_property
+    def recipient_unit_ids(self) -> frozenset[int]:
+        """Units whose inbox the viewer handles: their own (the government's is the office's)."""
+        own = {p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR and p.unit_kind != "government"}
+        if self.is_office:
+            own |= set(Unit.objects.filter(kind=UnitKind.GOVERNMENT).values_list("pk", flat=True))
+        return frozenset(own)
+
+    @cached_property
+    def headed_unit_ids(self) -> frozenset[int]:
+        """Units the viewer heads today, or stands in for the head of (art. 50: 部门负责人会签)."""
+        if self.person is None or not self.unit_ids:
+            return frozenset()
+        facts = load_facts(self.today)
+        rb = rulebook_view(self.today)
+        out = set()
+        for unit_id in self.unit_ids:
+            holder = org_rules.resolve_holder(Authority("head", unit_id), self.today, facts, rb)
+            if holds(self.person.pk, holder):
+                out.add(unit_id)
+        return frozenset(out)
+
+
+# ---------------------------------------------------------------- to-dos (待办)
+
+TO_DOS_SHOWN = 100  # the most to-dos of one kind a list shows (待办列表每类最多显示的条数)
+AWAITING_SIGNATURE_SCANNED = 20  # outgoing documents awaiting signature looked at for 待签发
+ROUTING_KINDS = [OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON]
+SUBMISSION_OPEN = [DocState.DRAFT, DocState.COUNTERSIGNING, DocState.RETURNED]
+OUTGOING_OPEN = [DocState.DRAFT]
+
+
+@dataclass(frozen=True)
+class Todo:
+    """Something a document needs from the viewer: ``what`` (e.g. 「待签发」), a note, a deadline.
+    ``kind`` is a stable key for API clients (countersign, statement, extension, draft, intake,
+    reply, routed, sign, signing_step, delivery)."""
+
+    document: Document
+    what: str
+    note: str = ""
+    due: dt.date | None = None
+    kind: str = ""
+
+
+def _routed_to_subquery() -> Subquery:
+    latest = (Opinion.objects.filter(document=OuterRef("pk"), kind__in=ROUTING_KINDS, addressed_to__isnull=False)
+              .order_by("-created_at", "-id").values("addressed_to_id")[:1])
+    return Subquery(latest)
+
+
+def document_todos(viewer: Viewer) -> list[Todo]:
+    """What needs the viewer: countersign of a unit they head (and the statement of a disagreement,
+    which every unit consulted countersigns, art. 50), their unit's drafts and returned documents,
+    the office's intake and issuing, leaders' 呈批 and signatures (待签发, art. 49), deliveries to
+    sign for.  The web pages and the API show this one list."""
+    from zhengwu.documents.actions.outgoing import signing_requirement_for
+
+    todos: list[Todo] = []
+    docs = Document.objects.select_related("issuer")
+    headed = viewer.headed_unit_ids
+    if headed:
+        statement_due = Q(document__state=DocState.COUNTERSIGNING, statement_signed_at__isnull=True,
+                          document__countersigns__state=CountersignState.DISAGREED) \
+            & ~Q(document__disagreement_reasons="") & ~Q(state=CountersignState.PENDING)
+        tasks = (CountersignTask.objects.filter(unit_id__in=headed)
+                 .filter(Q(state=CountersignState.PENDING) | statement_due).distinct()
+                 .select_related("document__issuer", "unit").order_by("due")[:TO_DOS_SHOWN])
+        for task in tasks:
+            if task.state == CountersignState.PENDING:
+                todos.append(Todo(task.document, f"会签（{task.unit.short_name or task.unit.name}）",
+                                  "回复同意、原则同意或不同意；逾期未回复视为无不同意见（第五十条）", task.due,
+                                  "countersign"))
+            else:
+                todos.append(Todo(task.document, "会签分歧说明", "主办单位已列明各方理据，请会签（第五十条）",
+                                  kind="statement"))
+        for task in (CountersignTask.objects.filter(document__issuer_id__in=headed,
+                                                    extension_state=ExtensionState.REQUESTED,
+                                                    state=CountersignState.PENDING)
+                     .select_related("document__issuer", "unit")[:TO_DOS_SHOWN]):
+            todos.append(Todo(task.document, f"答复延期申请（{task.unit.short_name or task.unit.name}）",
+                              f"申请延至{task.extension_until}", task.due, "extension"))
+    own = (docs.filter(issuer_id__in=viewer.unit_ids)
+           .filter(Q(flow=Flow.SUBMISSION, state__in=SUBMISSION_OPEN) | Q(flow=Flow.OUTGOING, state__in=OUTGOING_OPEN))
+           [:TO_DOS_SHOWN])
+    for doc in own:
+        todos.append(Todo(doc, {
+            DocState.DRAFT: "起草中：发起会签或签发报送" if doc.flow == Flow.SUBMISSION else "起草中：送办公室审核",
+            DocState.COUNTERSIGNING: "会签中",
+            DocState.RETURNED: "已退文：修改后重新报送",
+        }.get(DocState(doc.state), doc.get_state_display()), kind="draft"))
+    if viewer.is_office:
+        office_states = [DocState.SUBMITTED, DocState.RECEIVED]
+        if viewer.is_office_leader:
+            office_states.append(DocState.CHECKED)
+        office_q = Q(flow=Flow.SUBMISSION, state__in=office_states) | Q(flow=Flow.OUTGOING, state=DocState.SIGNED,
+                                                                         issuer__kind__in=GOVERNMENT_KINDS)
+        if viewer.is_office_leader:
+            office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING)
+        office_q |= Q(flow=Flow.OUTGOING, state=DocState.DRAFT, issuer__kind="government")
+        labels = {DocState.SUBMITTED: "签收登记", DocState.RECEIVED: "初审", DocState.CHECKED: "拟办",
+                  DocState.REVIEWING: "审核", DocState.SIGNED: "登记编号、印发", DocState.DRAFT: "起草中：送审"}
+        for doc in docs.filter(office_q).order_by("created_at")[:TO_DOS_SHOWN]:
+            todos.append(Todo(doc, labels.get(DocState(doc.state), doc.get_state_display()), kind="intake"))
+        for doc in (docs.filter(flow=Flow.SUBMISSION, state=DocState.INSTRUCTED, answers__isnull=True)
+                    [:TO_DOS_SHOWN]):
+            todos.append(Todo(doc, "起草答复", "领导已批示，起草批复或复函", kind="reply"))
+    if viewer.person is not None and viewer.is_leader:
+        routed = (docs.filter(state=DocState.ROUTED).annotate(routed_to_id=_routed_to_subquery())
+                  .filter(routed_to_id=viewer.person.pk)[:TO_DOS_SHOWN])
+        for doc in routed:
+            todos.append(Todo(doc, "呈批：批示或转批", "第五十一条", kind="routed"))
+        awaiting = docs.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE).prefetch_related(
+            "opinions")[:AWAITING_SIGNATURE_SCANNED]
+        for doc in awaiting:
+            try:
+                requirement = signing_requirement_for(doc)
+            except InvalidInput:
+                continue
+            if viewer.person.pk in requirement.signer_person_ids:
+                todos.append(Todo(doc, f"待{requirement.verb}", requirement.summary, kind="sign"))
+            elif any(viewer.person.pk in s.person_ids for s in requirement.steps):
+                todos.append(Todo(doc, "签发前审核", requirement.summary, kind="signing_step"))
+    deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True)
+                  .select_related("document__issuer", "unit")[:TO_DOS_SHOWN])
+    for delivery in deliveries:
+        todos.append(Todo(delivery.document, f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
+                          delivery.document.number, kind="delivery"))
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for todo in todos:
+        if (todo.document.pk, todo.what) not in seen:
+            seen.add((todo.document.pk, todo.what))
+            unique.append(todo)
+    return unique
+
+
+# ---------------------------------------------------------------- which printed copy (份号)
+
+
+def copy_for(user: AbstractBaseUser, document: Document, delivery_id: int | None = None) -> Delivery | None:
+    """The delivery whose 份号 a download by ``user`` prints, or ``None`` for the file copy.
+
+    - ``delivery_id`` given: that delivery of this document, if it went to a unit whose inbox the
+      user handles (a recipient's copy, from the inbox); anything else is bad input;
+    - otherwise a recipient unit's staff get their unit's copy; the issuing side (the issuing
+      unit, and the office for the government's and the office's documents) gets the file copy
+      (see :mod:`zhengwu.documents.layouts` for its 份号).
+    """
+    viewer = Viewer.of(user)
+    deliveries = Delivery.objects.filter(document=document, unit_id__in=viewer.recipient_unit_ids)
+    if delivery_id is not None:
+        delivery = deliveries.filter(pk=delivery_id).first()
+        if delivery is None:
+            raise InvalidInput(f"编号为{delivery_id}的分送记录不是送给您所在单位的这份公文。", field="delivery")
+        return delivery
+    issuing = {document.issuer_id}
+    if viewer.office_id is not None and document.issuer.kind in GOVERNMENT_KINDS:
+        issuing.add(viewer.office_id)
+    if issuing & viewer.unit_ids:
+        return None
+    return deliveries.order_by("copy_number").first()
+
+
+# ---------------------------------------------------------------- what a submission may answer
+
+
+def assignable_instructions(user: AbstractBaseUser) -> QuerySet[Opinion]:
+    """Leaders' 批示 ``user`` can read: what a document addressed to a leader may answer (art. 48)."""
+    return (Opinion.objects.filter(kind=OpinionKind.INSTRUCTION,
+                                   document__in=documents_visible_to(user).values("pk"))
+            .select_related("document").order_by("-created_at", "-id"))
+
+
+def assignable_documents(user: AbstractBaseUser) -> QuerySet[Document]:
+    """Issued documents ``user`` can read that a leader signed: an assignment a document addressed
+    to that leader may answer (art. 48)."""
+    return (documents_visible_to(user, Document.objects.filter(flow=Flow.OUTGOING, state=DocState.ISSUED,
+                                                               signer__isnull=False))
+            .order_by("-issued_at", "-id"))

@@ -5,7 +5,8 @@ The package is a ZIP written through Django's storage API (``default_storage``, 
 
 =======================  ============================================================================
 ``document.json``        the document's elements (文种, 发文字号, 标题, 主送, 抄送, 密级, 紧急程度…)
-``document.pdf``         the issued document laid out per GB/T 9704 (outgoing documents)
+``document.pdf``         the document laid out per GB/T 9704: an outgoing document as issued (the file
+                         copy), a submission as its unit sent it (mark, title, body, 签发人)
 ``versions/vN.txt``      the text (正文) of every version; ``versions.json`` says who wrote each, when,
                          and which one was frozen by the signature
 ``signature.json``       who signed (签发) which version, when
@@ -179,10 +180,9 @@ def _dossier(doc: Document) -> dict[str, bytes]:
         "received_by": names(doc.received_by_id), "received_at": _when(doc.received_at),
         "signed_at": _when(doc.signed_at), "issued_at": _when(doc.issued_at),
     })
-    if doc.flow == Flow.OUTGOING:
-        from zhengwu.documents.actions.outgoing import layout_for
+    from zhengwu.documents.actions.outgoing import layout_for
 
-        files["document.pdf"] = render_pdf(layout_for(doc))
+    files["document.pdf"] = render_pdf(layout_for(doc))  # every package has its PDF, whatever the flow
     for v in versions:
         files[f"versions/v{v.number}.txt"] = v.body.encode()
     attachments = list(doc.attachments.order_by("position"))

@@ -283,7 +283,8 @@ def write_disagreement_statement(
     actor: AbstractBaseUser, document: Document, reasons: str, proposal: str,
 ) -> Document:
     """协商后仍不能取得一致意见的: the lead unit's head lists each side's reasons and proposes a
-    solution; the disagreeing units then countersign it.  Rewriting it asks for new signatures."""
+    solution; every unit consulted then countersigns it (与相关部门负责人会签, art. 50).  Rewriting
+    it asks for new signatures."""
     now = timezone.now()
     doc = lock_document(document)
     rb = rulebook_of(doc)
@@ -300,17 +301,16 @@ def write_disagreement_statement(
     cleared = 0
     if changed:
         cleared = doc.countersigns.filter(statement_signed_at__isnull=False).update(statement_signed_at=None)
-    disagreeing = [t for t in tasks if t.state == CountersignState.DISAGREED]
     audit.record(
         actor=actor, action="documents.countersign.statement", target=doc, citation=decision.citation,
         summary=f"《{doc.title}》部门间分歧：列明各方理据，提出办理建议"
         + ("（已修改，原会签作废）" if cleared else ""),
         details={"reasons": reasons, "proposal": proposal, "signatures_cleared": cleared,
-                 "to_sign": [t.unit.code for t in disagreeing]},
+                 "to_sign": [t.unit.code for t in tasks]},
     )
     today = timezone.localdate(now)
     notices.send(
-        users_of(_head(t.unit, today) for t in disagreeing),
+        users_of(_head(t.unit, today) for t in tasks),
         f"请会签分歧说明：{lead.name}《{doc.title}》",
         f"办理建议：{proposal}", decision.citation,
     )
@@ -319,13 +319,15 @@ def write_disagreement_statement(
 
 @transaction.atomic
 def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> CountersignTask:
-    """The disagreeing unit's head countersigns the lead unit's statement of reasons and proposal."""
+    """A consulted unit's head countersigns the lead unit's statement of reasons and proposal
+    (art. 50: every unit consulted, whether it agreed, disagreed or stayed silent)."""
     now = timezone.now()
     locked = _locked_task(task)
     doc = locked.document
     rb = rulebook_of(doc)
     fact = _task_fact(locked)
-    decision = rules.check_statement_signature(fact, _statement(doc), rb)
+    others = [_task_fact(t) for t in _tasks(doc) if t.pk != locked.pk]
+    decision = rules.check_statement_signature(fact, _statement(doc), rb, others)
     require(rules.may_act_for_unit(_actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit,
                                    rb, "countersign.disagreement", what="会签分歧说明"), decision)
     locked.statement_signed_at = now

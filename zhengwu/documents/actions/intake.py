@@ -1,6 +1,13 @@
 """Actions of incoming documents (收文): a county or a department drafts, signs and submits a
-document to the government; the office receives, registers and checks it (arts. 48, 52), writes
-its handling opinion and sends it up (art. 51); leaders pass it on or instruct on it.
+document to the government; the office receives, registers and checks it (arts. 48, 52), returns
+it on the grounds art. 52 gives (:func:`office_return`), writes its handling opinion and sends it
+up (art. 51); leaders pass it on or instruct on it.
+
+Two facts of a submission live in ``Document.signing_facts`` (a submission has no art. 49
+outgoing facts; see :data:`INTAKE_FACTS`): ``leader_assignment``, the 批示 or the document a
+leader assigned that a document addressed to that leader answers (``{"opinion": id}`` or
+``{"document": id}``), and ``skip_level_reason``, the special circumstance a unit states for
+skipping a level.  ``Document.answers_leader_assignment`` mirrors whether an assignment is named.
 
 Each action locks the document, asks the rules in :mod:`zhengwu.documents.rules.intake`, writes,
 records the audit entry (citing the provision) and sends the notices, in one transaction.  The
@@ -13,7 +20,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -60,11 +67,17 @@ RESUBMIT = "documents.intake.resubmit"
 RECEIVE = "documents.intake.receive"
 CHECK_PASSED = "documents.intake.check_passed"
 RETURN = "documents.intake.return"
+OFFICE_RETURN = "documents.intake.office_return"
 OFFICE_OPINION = "documents.intake.office_opinion"
 TRANSFER = "documents.intake.pass_on"
 INSTRUCT = "documents.intake.instruct"
 
 EDITABLE = (DocState.DRAFT, DocState.RETURNED)
+RETURNABLE = (DocState.RECEIVED, DocState.CHECKED)  # 退文 by the office (art. 52): during and after 初审
+ASSIGNMENT_KEY = "leader_assignment"
+SKIP_LEVEL_KEY = "skip_level_reason"
+INTAKE_FACTS = (ASSIGNMENT_KEY, SKIP_LEVEL_KEY)
+SKIP_REASON_MAX = 300
 SIGNABLE = (DocState.DRAFT, DocState.COUNTERSIGNING, DocState.RETURNED)
 INTAKE_DUTY = "文电"
 
@@ -93,6 +106,80 @@ class IntakeCheck:
 
 
 # ---------------------------------------------------------------- reading the facts
+
+
+def _date(value: dt.datetime) -> str:
+    day = timezone.localdate(value)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _instruction_assignment(opinion: Opinion) -> rules.Assignment:
+    author = Person.objects.filter(user_id=opinion.author_id).values_list("pk", flat=True).first()
+    label = f"{opinion.author_name}同志{_date(opinion.created_at)}在《{opinion.document.title}》上的批示"
+    ids = frozenset({author}) if author is not None and opinion.kind == OpinionKind.INSTRUCTION else frozenset()
+    return rules.Assignment("instruction", label, ids)
+
+
+def _document_assignment(document: Document) -> rules.Assignment:
+    leaders = set(
+        Person.objects.filter(user__in=document.opinions.filter(kind=OpinionKind.INSTRUCTION).values("author"))
+        .values_list("pk", flat=True)
+    )
+    if document.signer_id is not None:
+        leaders.add(document.signer_id)
+    label = f"{document.number}《{document.title}》" if document.number else f"《{document.title}》"
+    return rules.Assignment("document", label, frozenset(leaders))
+
+
+def assignment_of(document: Document) -> rules.Assignment | None:
+    """The leader's assignment ``document`` names, read from the record now (see the module doc)."""
+    ref = (document.signing_facts or {}).get(ASSIGNMENT_KEY) or {}
+    if "opinion" in ref:
+        opinion = Opinion.objects.select_related("document").filter(pk=ref["opinion"]).first()
+        if opinion is None:
+            return rules.Assignment("instruction", f"编号为{ref['opinion']}的批示（已不存在）")
+        return _instruction_assignment(opinion)
+    if "document" in ref:
+        source = Document.objects.filter(pk=ref["document"]).first()
+        if source is None:
+            return rules.Assignment("document", f"编号为{ref['document']}的公文（已不存在）")
+        return _document_assignment(source)
+    return None
+
+
+def assignment_ref(actor: AbstractBaseUser, target: Opinion | Document | None) -> dict[str, int] | None:
+    """What ``signing_facts["leader_assignment"]`` keeps for ``target``: a 批示 (an instruction
+    opinion) or a document, which the drafter must be able to read (art. 61)."""
+    from zhengwu.documents.services import document_visible_to
+
+    if target is None:
+        return None
+    if isinstance(target, Opinion):
+        if target.kind != OpinionKind.INSTRUCTION:
+            raise InvalidInput("所注明的交办依据应当是领导同志的批示。", field="assignment_opinion",
+                               message_en="The assignment must be a leader's instruction.")
+        if not document_visible_to(actor, target.document):
+            raise InvalidInput(f"没有编号为{target.pk}的批示，或您无权查看。", field="assignment_opinion")
+        return {"opinion": target.pk}
+    if not document_visible_to(actor, target):
+        raise InvalidInput(f"没有编号为{target.pk}的公文，或您无权查看。", field="assignment_document")
+    return {"document": target.pk}
+
+
+def _clean_skip_reason(reason: str) -> str:
+    text = " ".join(reason.split())
+    if len(text) > SKIP_REASON_MAX:
+        raise InvalidInput(f"越级行文的理由不能超过{SKIP_REASON_MAX}字。", field="skip_level_reason")
+    return text
+
+
+def _intake_facts(current: dict[str, Any], assignment: dict[str, int] | None, skip_reason: str) -> dict[str, Any]:
+    facts = {k: v for k, v in current.items() if k not in INTAKE_FACTS}
+    if assignment:
+        facts[ASSIGNMENT_KEY] = assignment
+    if skip_reason:
+        facts[SKIP_LEVEL_KEY] = skip_reason
+    return facts
 
 
 def unit_ref(unit: Unit) -> UnitRef:
@@ -126,8 +213,10 @@ def submission_facts(document: Document) -> SubmissionFacts:
         title=document.title,
         body=latest_version(document).body,
         addressed_person=person.name if person else None,
-        answers_leader_assignment=document.answers_leader_assignment,
+        addressed_person_id=person.pk if person else None,
+        assignment=assignment_of(document),
         classification=document.classification,
+        skip_level_reason=str((document.signing_facts or {}).get(SKIP_LEVEL_KEY, "")),
     )
 
 
@@ -219,14 +308,21 @@ def create_submission(
     main_recipients: Sequence[Unit],
     copy_recipients: Sequence[Unit] = (),
     addressed_person: Person | None = None,
-    answers_leader_assignment: bool = False,
+    leader_assignment: Opinion | Document | None = None,
     classification: str = "none",
     urgency: str = "normal",
+    skip_level_reason: str = "",
 ) -> Document:
-    """Staff of ``issuer`` draft a document to the government: DRAFT, with version 1."""
+    """Staff of ``issuer`` draft a document to the government: DRAFT, with version 1.
+
+    A document addressed to a leader personally names the leader's assignment it answers
+    (``leader_assignment``: the 批示, or the document the leader gave); one that skips a level
+    states the special circumstance (``skip_level_reason``).  初审 checks both against the record."""
     today = timezone.localdate()
     _validate(title, doc_type, classification, urgency, main_recipients, copy_recipients)
     items = _clean_items(request_items)
+    skip_reason = _clean_skip_reason(skip_level_reason)
+    assignment = assignment_ref(actor, leader_assignment)
     version = version_in_force(today)
     rb = view_of(version)
     issuer_ref = unit_ref(issuer)
@@ -238,8 +334,9 @@ def create_submission(
     )
     document = Document.objects.create(
         flow=Flow.SUBMISSION, doc_type=doc_type, direction=Direction.UPWARD, title=title.strip(), issuer=issuer,
-        addressed_person=addressed_person, answers_leader_assignment=answers_leader_assignment,
+        addressed_person=addressed_person, answers_leader_assignment=assignment is not None,
         request_items=items, classification=classification, urgency=urgency, state=DocState.DRAFT,
+        signing_facts=_intake_facts({}, assignment, skip_reason),
         rulebook_version=version, created_by_id=actor.pk, created_at=timezone.now(),
     )
     document.main_recipients.set(main_recipients)
@@ -251,7 +348,10 @@ def create_submission(
         summary=f"起草报送州人民政府的{kind.doc_type_label}：{document.title}",
         details={"issuer": issuer.code, "doc_type": doc_type, "version": 1, "request_items": len(items),
                  "main_recipients": [u.code for u in main_recipients],
-                 "copy_recipients": [u.code for u in copy_recipients]},
+                 "copy_recipients": [u.code for u in copy_recipients],
+                 **({"addressed_person": addressed_person.pk} if addressed_person else {}),
+                 **({ASSIGNMENT_KEY: assignment} if assignment else {}),
+                 **({SKIP_LEVEL_KEY: skip_reason} if skip_reason else {})},
     )
     return document
 
@@ -267,9 +367,10 @@ def revise(
     main_recipients: Sequence[Unit] | None = None,
     copy_recipients: Sequence[Unit] | None = None,
     addressed_person: Person | Literal[_Keep.KEEP] | None = KEEP,
-    answers_leader_assignment: bool | None = None,
+    leader_assignment: Opinion | Document | Literal[_Keep.KEEP] | None = KEEP,
     classification: str | None = None,
     urgency: str | None = None,
+    skip_level_reason: str | None = None,
 ) -> DocumentVersion:
     """A new version of a draft, or of a returned document being corrected (art. 52)."""
     doc = lock_document(document)
@@ -281,6 +382,7 @@ def revise(
     _validate(title if title is not None else doc.title, doc.doc_type, new_classification,
               urgency if urgency is not None else doc.urgency, mains, copies)
     items = _clean_items(request_items) if request_items is not None else None
+    skip_reason = _clean_skip_reason(skip_level_reason) if skip_level_reason is not None else None
     provision = "review.return_with_reasons" if doc.state == DocState.RETURNED else "intake.rules"
     require(
         _state(doc, EDITABLE, "修改", provision, rb),
@@ -297,8 +399,16 @@ def revise(
     if addressed_person is not KEEP and addressed_person != doc.addressed_person:
         doc.addressed_person = addressed_person
         changed.append("addressed_person")
-    if answers_leader_assignment is not None and answers_leader_assignment != doc.answers_leader_assignment:
-        doc.answers_leader_assignment = answers_leader_assignment
+    current = dict(doc.signing_facts or {})
+    assignment = current.get(ASSIGNMENT_KEY) if isinstance(leader_assignment, _Keep) \
+        else assignment_ref(actor, leader_assignment)
+    reason = str(current.get(SKIP_LEVEL_KEY, "")) if skip_reason is None else skip_reason
+    facts = _intake_facts(current, assignment, reason)
+    if facts != current:
+        doc.signing_facts = facts
+        changed.append("signing_facts")
+    if doc.answers_leader_assignment != (ASSIGNMENT_KEY in facts):
+        doc.answers_leader_assignment = ASSIGNMENT_KEY in facts
         changed.append("answers_leader_assignment")
     if new_classification != doc.classification:
         doc.classification = new_classification
@@ -429,7 +539,7 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     head = _head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
     reasons = rules.return_reasons(decisions)
-    add_opinion(doc, actor, OpinionKind.CHECK_RETURN, reasons, addressed_to=head_person)
+    opinion = add_opinion(doc, actor, OpinionKind.CHECK_RETURN, reasons, addressed_to=head_person)
     doc.state = DocState.RETURNED
     doc.save(update_fields=["state"])
     copy_back(document, doc)
@@ -437,10 +547,57 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     audit.record(
         actor=actor, action=RETURN, target=doc, citation=citation,
         summary=f"初审未通过，退回{doc.issuer.short_name or doc.issuer.name}：{doc.title}",
-        details={"checks": results, "reasons": result.reasons},
+        details={"checks": results, "reasons": result.reasons, "opinion": opinion.pk},
     )
     notices.send(users_of([head_person, person_of(doc.created_by)]), f"退文：《{doc.title}》", reasons, citation)
     return result
+
+
+@transaction.atomic
+def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence[str], reason: str) -> Opinion:
+    """退文 (art. 52) on the office's own judgement, during or after 初审: a department matter put up
+    for issue in the government's or the office's name, a document the law or a document in force
+    already provides for, one without substance — each a ground of ``rules.RETURN_GROUNDS`` — and
+    always the reason the office writes (any other reason is just that).  The document goes back
+    to the unit as RETURNED, with the reasons as one return opinion on the same record; the unit
+    corrects it and resubmits as after a failed check, or lets it rest."""
+    doc = lock_document(document)
+    rb = rulebook_of(doc)
+    today = timezone.localdate()
+    office = office_unit()
+    require(
+        rules.may_handle_intake(positions_of(actor), office.pk if office else None, "退文", rb,
+                                "review.return_with_reasons"),
+        _state(doc, RETURNABLE, "退文", "review.return_with_reasons", rb),
+    )
+    if isinstance(grounds, str) or not all(isinstance(g, str) for g in grounds):
+        raise InvalidInput("退文依据应当逐项选择。", field="grounds")
+    try:
+        decisions = rules.office_return(list(dict.fromkeys(grounds)), reason, rb)
+    except ValueError as exc:
+        field = "reason" if "说明理由" in str(exc) else "grounds"
+        raise InvalidInput(f"{exc}。", field=field,
+                           message_en="Give the reason for the return." if field == "reason"
+                           else "Unknown ground of return.") from exc
+    head = _head(doc, today)
+    head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
+    text = rules.return_reasons(decisions)
+    opinion = add_opinion(doc, actor, OpinionKind.CHECK_RETURN, text, addressed_to=head_person)
+    before = doc.state
+    doc.state = DocState.RETURNED
+    doc.save(update_fields=["state"])
+    copy_back(document, doc)
+    citation = rb.cite("review.return_with_reasons")
+    chosen = [d.facts["ground"] for d in decisions if "ground" in d.facts]
+    audit.record(
+        actor=actor, action=OFFICE_RETURN, target=doc, citation=citation,
+        summary=f"退文，退回{doc.issuer.short_name or doc.issuer.name}：{doc.title}",
+        details={"grounds": chosen, "reason": decisions[-1].facts["reason"],
+                 "reasons": [d.explanation for d in decisions], "opinion": opinion.pk, "from_state": before,
+                 "articles": sorted({d.citation.article for d in decisions if d.citation})},
+    )
+    notices.send(users_of([head_person, person_of(doc.created_by)]), f"退文：《{doc.title}》", text, citation)
+    return opinion
 
 
 @transaction.atomic

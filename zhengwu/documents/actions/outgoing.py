@@ -3,8 +3,16 @@ signature by exactly the person art. 49 requires → registration with a 发文�
 to every recipient unit's inbox (核发), where it arrives as incoming.
 
 Each action locks the document, asks the rules (:mod:`zhengwu.documents.rules.outgoing`,
-:mod:`zhengwu.documents.rules.signing`), writes, audits and notifies in one transaction.  A
-substantive change after signature sends the document back to the signer (复核).
+:mod:`zhengwu.documents.rules.signing`), writes, audits and notifies in one transaction.
+
+Who signs is worked out from the document itself (:mod:`zhengwu.documents.rules.signing_facts`):
+its 文种, issuing body, main recipients, the request it answers and its 主办/涉及 units, plus
+what the drafter states because the document cannot show it (重要公文, 领导批示办理…).  A 分管
+seat that cannot be filled blocks the signature; it is never skipped.
+
+A revision of the 正文 while the document is under review or awaiting signature sends it back to
+review (审核); a substantive change after signature sends it back to its signer (复核), and the
+steps before signing (分管 review, 同意) count only for the version they were taken on.
 
 Before signature, two more things art. 50 and art. 52 require are recorded here: a cooperation
 agreement in the government's name (``signing_facts["cooperation_agreement"]``) is reviewed for
@@ -16,8 +24,8 @@ co-issuer's head (:func:`countersign_joint`).  Both count only for the 正文's 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import fields, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -56,11 +64,12 @@ from zhengwu.documents.models import (
 from zhengwu.documents.render import Layout
 from zhengwu.documents.rules import intake as intake_rules
 from zhengwu.documents.rules import outgoing as rules
-from zhengwu.documents.rules.signing import OutgoingFacts, SigningHolders, SigningRequirement, may_sign
+from zhengwu.documents.rules import signing_facts as fact_rules
+from zhengwu.documents.rules.signing import SigningHolders, SigningRequirement, for_recheck, may_sign
 from zhengwu.documents.rules.signing import signing_requirement as requirement_of
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.rules import ADMINISTRATOR, Authority
+from zhengwu.org.rules import ADMINISTRATOR, Authority, Holder
 from zhengwu.org.services import office_unit, positions_of, who_holds
 from zhengwu.rulebook.services import version_in_force, view_of
 
@@ -77,12 +86,14 @@ ANSWERED = "documents.outgoing.answered"
 LEGAL_REVIEW = "documents.outgoing.legal_review"
 JOINT_COUNTERSIGN = "documents.outgoing.joint_countersign"
 
-# The art. 49 facts a document may carry (OutgoingFacts fields other than the issuer's).
-FACT_NAMES = frozenset(f.name for f in fields(OutgoingFacts)) - {"issuer_kind", "issuer_name"}
-EXTRA_FACTS = frozenset({
-    "concerned_units",  # unit codes whose 分管 leaders are concerned
-    rules.COOPERATION_AGREEMENT,  # a cooperation agreement in the government's name (art. 52)
-})
+#: What a draft may say about itself for art. 49 (``signing_facts``): the stated facts and the
+#: 主办/涉及 units (codes).  Everything else is read off the document.
+FACT_NAMES = fact_rules.STATED
+CONCERNED_UNITS = fact_rules.CONCERNED_UNITS
+SECRECY_PERIOD_MAX = 40
+NOTE_MAX = 300
+#: States in which a revision goes back to review (审核) rather than staying a draft.
+UNDER_REVIEW = (DocState.REVIEWING, DocState.AWAITING_SIGNATURE)
 
 
 def _office_id() -> int | None:
@@ -95,17 +106,65 @@ def _state(doc: Document, allowed: Sequence[str], what: str, provision: str) -> 
                                     rulebook_of(doc))
 
 
-def _facts(issuer: Unit, signing_facts: Mapping[str, Any]) -> OutgoingFacts:
-    unknown = set(signing_facts) - FACT_NAMES - EXTRA_FACTS
-    if unknown:
-        raise InvalidInput(f"无法识别的签发依据事实：{'、'.join(sorted(unknown))}。", field="signing_facts")
-    if not isinstance(signing_facts.get(rules.COOPERATION_AGREEMENT, False), bool):
-        raise InvalidInput("签发依据事实有误：cooperation_agreement 应为 true 或 false。", field="signing_facts")
-    known = {k: v for k, v in signing_facts.items() if k in FACT_NAMES}
-    try:
-        return OutgoingFacts(issuer_kind=issuer.kind, issuer_name=issuer.short_name or issuer.name, **known)
-    except (TypeError, ValueError) as exc:
-        raise InvalidInput(f"签发依据事实有误：{exc}", field="signing_facts") from exc
+# ---------------------------------------------------------------- the art. 49 facts of a document
+
+
+def superior_roles() -> dict[str, str]:
+    """Which units are the 自治区人民政府, the 州党委 and the 州人大常委会 (code → role): the
+    configured codes (``settings.ZHENGWU_SUPERIOR_ROLES``, by default the demo's) that exist here."""
+    configured: Mapping[str, str] = getattr(settings, "ZHENGWU_SUPERIOR_ROLES", fact_rules.SUPERIOR_ROLES)
+    present = set(Unit.objects.filter(code__in=list(configured)).values_list("code", flat=True))
+    return {code: role for code, role in configured.items() if code in present}
+
+
+def _unit_data(unit: Unit) -> fact_rules.UnitData:
+    return fact_rules.UnitData(unit.code, unit.kind, unit.short_name or unit.name)
+
+
+def _split_facts(signing_facts: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The stated facts and the codes of the 主办/涉及 units, as given (checked by the rules)."""
+    stated = {k: v for k, v in signing_facts.items() if k != CONCERNED_UNITS}
+    codes = signing_facts.get(CONCERNED_UNITS) or []
+    if isinstance(codes, str) or not isinstance(codes, list | tuple) or not all(isinstance(c, str) for c in codes):
+        raise InvalidInput("主办、涉及单位应为单位代码的列表。", field=f"signing_facts.{CONCERNED_UNITS}")
+    return stated, [c.strip() for c in codes if c.strip()]
+
+
+def _concerned(codes: Sequence[str]) -> list[Unit]:
+    found = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise InvalidInput(f"没有代码为“{'、'.join(missing)}”的单位（主办、涉及单位）。",
+                           field=f"signing_facts.{CONCERNED_UNITS}")
+    return [found[c] for c in dict.fromkeys(codes)]
+
+
+def _document_data(issuer: Unit, doc_type: str, main_recipients: Iterable[Unit], co_issuers: Iterable[Unit],
+                   replies_to: Document | None, direction: str, stated: Mapping[str, Any],
+                   concerned: Iterable[Unit]) -> fact_rules.DocumentData:
+    return fact_rules.DocumentData(
+        issuer=_unit_data(issuer), doc_type=doc_type, main_recipients=tuple(_unit_data(u) for u in main_recipients),
+        co_issuers=tuple(_unit_data(u) for u in co_issuers),
+        replies_to_issuer=_unit_data(replies_to.issuer) if replies_to is not None else None,
+        direction=direction, stated=dict(stated), concerned=tuple(_unit_data(u) for u in concerned),
+    )
+
+
+def derived_facts(document: Document) -> fact_rules.DerivedFacts:
+    """The art. 49 facts of a saved document, read off it (its 文种, issuer, recipients, the request
+    it answers, its 主办/涉及 units) and what its drafter stated.  Never refuses: a statement the
+    document contradicts (from before the checks) gives way to the document."""
+    stored = dict(document.signing_facts or {})
+    stated = {k: v for k, v in stored.items() if k in FACT_NAMES}
+    codes = [c for c in stored.get(CONCERNED_UNITS) or [] if isinstance(c, str)]
+    found = {u.code: u for u in Unit.objects.filter(code__in=codes)} if codes else {}
+    concerned = [found[c] for c in codes if c in found]
+    data = _document_data(
+        document.issuer, document.doc_type, document.main_recipients.order_by("sort_order", "code"),
+        document.co_issuers.order_by("sort_order", "code") if document.pk else [],
+        document.replies_to if document.replies_to_id else None, document.direction, stated, concerned,
+    )
+    return fact_rules.derive(data, superior_roles())
 
 
 def units_with_function(name: str) -> list[Unit]:
@@ -114,8 +173,12 @@ def units_with_function(name: str) -> list[Unit]:
     return [u for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code") if name in u.functions]
 
 
-def _legal_units() -> list[Unit]:
+def legal_units() -> list[Unit]:
+    """The units that review the legality of cooperation agreements (art. 52): the 司法局."""
     return units_with_function(rules.LEGAL_REVIEW_FUNCTION)
+
+
+_legal_units = legal_units
 
 
 def is_cooperation_agreement(document: Document) -> bool:
@@ -147,6 +210,12 @@ def _joint_countersigned(document: Document) -> set[int]:
     return {o.unit_id for o in _current_opinions(document, OpinionKind.JOINT_COUNTERSIGN) if o.unit_id}
 
 
+def joint_countersign_pending(document: Document) -> list[Unit]:
+    """The co-issuers of a joint document whose heads have not countersigned its current version."""
+    done = _joint_countersigned(document)
+    return [u for u in _co_issuers(document) if u.pk not in done]
+
+
 def _before_signing(document: Document) -> list[Decision]:
     """What art. 52 (a cooperation agreement's legality review) and art. 50 (every co-issuer's
     countersign of a joint document) require before signature."""
@@ -161,6 +230,20 @@ def _before_signing(document: Document) -> list[Decision]:
 def _direction(issuer: Unit, recipients: Sequence[Unit]) -> str:
     return rules.direction_for(unit_ref(issuer), issuer.parent_id, [unit_ref(u) for u in recipients],
                                [u.parent_id for u in recipients])
+
+
+def _check_secrecy(classification: str, secrecy_period: str) -> str:
+    period = secrecy_period.strip()
+    if classification not in Classification.values:
+        raise InvalidInput(f"无法识别的密级“{classification}”。", field="classification")
+    if classification != Classification.NONE and not period:
+        raise InvalidInput(f"标注密级（{Classification(classification).label}）的公文应同时标注保密期限，"
+                           "如“10年”“长期”。", field="secrecy_period")
+    if classification == Classification.NONE and period:
+        raise InvalidInput("非密公文不标注保密期限；请删去保密期限，或选择密级。", field="secrecy_period")
+    if len(period) > SECRECY_PERIOD_MAX:
+        raise InvalidInput(f"保密期限不超过{SECRECY_PERIOD_MAX}个字。", field="secrecy_period")
+    return period
 
 
 @transaction.atomic
@@ -179,13 +262,23 @@ def draft_outgoing(
     co_issuers: Sequence[Unit] = (),
     disclosure: str = Disclosure.ON_REQUEST,
     disclosure_reason: str = "",
+    secrecy_period: str = "",
+    note: str = "",
 ) -> Document:
     """Draft a document in ``issuer``'s name (the government's are drafted by its office).
 
+    ``signing_facts``: what art. 49 needs that the document cannot show (``important``…, see
+    :data:`zhengwu.documents.rules.signing_facts.LABELS`) and ``concerned_units``, the codes of the
+    主办/涉及 units whose 分管 leaders review or sign (by default the requesting unit of a reply; a
+    department's document always concerns the department and its co-issuers).  A statement that
+    does not fit the document is refused, naming the field; so is a document whose signer needs a
+    分管 leader when no unit is named to find one.
+
     ``co_issuers``: the other bodies of a joint document (联合发文; ``issuer`` is the lead body),
-    each of whose heads countersigns it before signature (art. 50).  ``disclosure`` is its 公开属性:
-    a document marked 主动公开 enters the publication queue when it is issued; 不予公开 needs its
-    reason (《政府信息公开条例》第十四条至第十六条)."""
+    each of whose heads countersigns it before signature (art. 50).  ``secrecy_period`` (保密期限)
+    goes with a 密级; ``note`` is the 附注.  ``disclosure`` is its 公开属性: a document marked 主动公开
+    enters the publication queue when it is issued; 不予公开 needs its reason
+    (《政府信息公开条例》第十四条至第十六条)."""
     version = version_in_force()
     rb = view_of(version)
     if not title.strip():
@@ -199,22 +292,39 @@ def draft_outgoing(
     if not main_recipients:
         raise InvalidInput("请选择主送机关。", field="main_recipients")
     _check_disclosure(disclosure, disclosure_reason, classification)
-    facts = dict(signing_facts or {})
-    _facts(issuer, facts)  # validates
+    period = _check_secrecy(classification, secrecy_period)
+    if len(note.strip()) > NOTE_MAX:
+        raise InvalidInput(f"附注不超过{NOTE_MAX}个字。", field="note")
+    stated, codes = _split_facts(signing_facts or {})
+    concerned = _concerned(codes)
+    direction = _direction(issuer, main_recipients)
+    data = _document_data(issuer, doc_type, main_recipients, co_issuers, replies_to, direction, stated, concerned)
+    roles = superior_roles()
+    fact_rules.check_stated(data, rb, roles)
+    derived = fact_rules.derive(data, roles)
     if replies_to is not None:
         require_open(replies_to, "答复")
     require(
         rules.may_draft(positions_of(actor), unit_ref(issuer), _office_id(), rb),
         intake_rules.check_classification(classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
-        rules.check_agreement_issuer(bool(facts.get(rules.COOPERATION_AGREEMENT)), unit_ref(issuer), rb),
+        rules.check_agreement_issuer(bool(stated.get(rules.COOPERATION_AGREEMENT)), unit_ref(issuer), rb),
         rules.check_co_issuers(unit_ref(issuer), [unit_ref(u) for u in co_issuers], rb),
     )
+    holders = _holders_for(issuer, _units_of(derived), timezone.localdate())
+    requirement = requirement_of(derived.facts, holders, rb)
+    if requirement.portfolio and not derived.concerned:
+        raise InvalidInput(
+            f"{requirement.message.rstrip('。')}：要由分管领导同志审核或签发，请注明本件的主办、涉及单位，"
+            f"以确定分管领导同志（{requirement.citation.label}）。", field=f"signing_facts.{CONCERNED_UNITS}")
+    facts: dict[str, Any] = dict(stated)
+    if derived.concerned:
+        facts[CONCERNED_UNITS] = [u.code for u in derived.concerned]
     now = timezone.now()
     doc = Document.objects.create(
-        flow=Flow.OUTGOING, doc_type=doc_type, direction=_direction(issuer, main_recipients), title=title.strip(),
-        issuer=issuer, classification=classification, urgency=urgency, state=DocState.DRAFT,
+        flow=Flow.OUTGOING, doc_type=doc_type, direction=direction, title=title.strip(),
+        issuer=issuer, classification=classification, secrecy_period=period, urgency=urgency, state=DocState.DRAFT,
         replies_to=replies_to, rulebook_version=version, signing_facts=facts, created_by_id=actor.pk, created_at=now,
-        disclosure=disclosure, disclosure_reason=disclosure_reason.strip()[:300],
+        disclosure=disclosure, disclosure_reason=disclosure_reason.strip()[:300], note=note.strip(),
     )
     doc.main_recipients.set(main_recipients)
     doc.copy_recipients.set(copy_recipients)
@@ -225,6 +335,7 @@ def draft_outgoing(
         actor=actor, action=DRAFT, target=doc, citation=rb.cite("documents.paperless"),
         summary=f"起草{doc.get_doc_type_display()}：{doc.title}" + (f"（与{joint}联合发文）" if joint else ""),
         details={"issuer": issuer.code, "replies_to": replies_to.pk if replies_to else None, "facts": facts,
+                 "derived": {"requirement": requirement.code, "basis": list(derived.basis)},
                  "co_issuers": [u.code for u in co_issuers]},
     )
     return doc
@@ -240,9 +351,31 @@ def _check_disclosure(disclosure: str, reason: str, classification: str) -> None
         raise InvalidInput("涉密公文不得主动公开：请改为不予公开并写明理由。", field="disclosure")
 
 
+def _reviewers(doc: Document) -> list[Holder | None]:
+    """Who reviews (审核) before signature: the 秘书长 and the office's head for the government's
+    and the office's documents (art. 51), the issuing unit's head for its own."""
+    if doc.issuer.kind in {rules.GOVERNMENT, rules.OFFICE}:
+        office_id = _office_id()
+        head = who_holds(Authority("head", office_id)) if office_id else None
+        return [who_holds(Authority("secretary_general")), head]
+    return [who_holds(Authority("head", doc.issuer_id))]
+
+
+def _when(state: str) -> str:
+    return "审核期间" if state == DocState.REVIEWING else "待签发时"
+
+
+def _signing_people(requirement: SigningRequirement) -> list[Holder | None]:
+    return [r.holder for s in requirement.steps for r in s.any_of] + [r.holder for r in requirement.signers]
+
+
 @transaction.atomic
-def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, title: str | None = None) -> Document:
-    """A new version of the 正文.  After signature a substantive change goes back to the signer (复核)."""
+def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, title: str | None = None,
+                    concerned_units: Sequence[str] | None = None) -> Document:
+    """A new version of the 正文 (and title).  Under review or awaiting signature, it goes back to
+    review (审核), and the reviewers are told; after signature a change goes back to the signer
+    (复核), who is told.  ``concerned_units`` (codes), when given, changes the 主办/涉及 units whose
+    分管 leaders review or sign: a change of who signs, handled like a change of the text."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
     editable = [DocState.DRAFT, DocState.REVIEWING, DocState.AWAITING_SIGNATURE, DocState.SIGNED]
@@ -250,24 +383,59 @@ def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, titl
             _state(doc, editable, "修改", "documents.paperless"))
     current = latest_version(doc)
     new_title = (title or doc.title).strip()
-    if body.strip() == current.body and new_title == doc.title:
-        raise InvalidInput("正文和标题都没有改动。", field="body")
     if not body.strip():
         raise InvalidInput("请填写正文。", field="body")
-    recheck = doc.state == DocState.SIGNED
+    facts = dict(doc.signing_facts or {})
+    old_codes = list(facts.get(CONCERNED_UNITS) or [])
+    new_codes = old_codes
+    if concerned_units is not None:
+        _, codes = _split_facts({CONCERNED_UNITS: list(concerned_units)})
+        concerned = _concerned(codes)
+        data = _document_data(doc.issuer, doc.doc_type, doc.main_recipients.all(), _co_issuers(doc),
+                              doc.replies_to if doc.replies_to_id else None, doc.direction,
+                              {k: v for k, v in facts.items() if k in FACT_NAMES}, concerned)
+        fact_rules.check_stated(data, rb, superior_roles())
+        new_codes = [u.code for u in fact_rules.concerned_units(data)]
+    if body.strip() == current.body and new_title == doc.title and new_codes == old_codes:
+        raise InvalidInput("正文、标题和主办、涉及单位都没有改动。", field="body")
+    if new_codes != old_codes:
+        facts[CONCERNED_UNITS] = new_codes
+        doc.signing_facts = facts
+    before = doc.state
+    recheck = before == DocState.SIGNED
+    back_to_review = before in UNDER_REVIEW
     DocumentVersion.objects.create(document=doc, number=current.number + 1, body=body.strip(),
                                    created_by_id=actor.pk, created_at=timezone.now())
     doc.title = new_title
     if recheck:
+        doc.recheck_signer_id = doc.signer_id
         doc.state, doc.signer, doc.signed_at = DocState.AWAITING_SIGNATURE, None, None
-    doc.save(update_fields=["title", "state", "signer", "signed_at"])
+    elif back_to_review:
+        doc.state = DocState.REVIEWING
+    doc.save(update_fields=["title", "state", "signer", "signed_at", "recheck_signer", "signing_facts"])
     copy_back(document, doc)
-    citation = rb.cite("signing.authority") if recheck else rb.cite("documents.paperless")
+    number = current.number + 1
+    what = f"修改正文（第{number}版）" + ("，变更主办、涉及单位" if new_codes != old_codes else "")
+    if recheck:
+        citation, summary = rb.cite("signing.authority"), f"{what}：签发后实质性修改，退回签发人复核"
+    elif back_to_review:
+        citation, summary = rb.cite("review.office_opinion"), f"{what}：{_when(before)}修改，退回重新审核"
+    else:
+        citation, summary = rb.cite("documents.paperless"), what
     audit.record(
-        actor=actor, action=REVISE, target=doc, citation=citation,
-        summary=f"修改正文（第{current.number + 1}版）" + ("：签发后实质性修改，退回签发人复核" if recheck else ""),
-        details={"version": current.number + 1, "recheck": recheck},
+        actor=actor, action=REVISE, target=doc, citation=citation, summary=summary,
+        details={"version": number, "recheck": recheck, "back_to_review": back_to_review, "from_state": before,
+                 "concerned_units": new_codes},
     )
+    if recheck:
+        requirement = signing_requirement_for(doc)
+        original = doc.recheck_signer
+        notices.send(users_of([original, *_signing_people(requirement)]),
+                     f"待复核签发：《{doc.title}》签发后作了实质性修改", requirement.summary, citation)
+    elif back_to_review:
+        notices.send(users_of(_reviewers(doc)), f"修改后重新审核：《{doc.title}》",
+                     f"{_when(before)}修改了正文（第{number}版），请重新审核文种、格式、行文规则和协调情况。",
+                     citation)
     return doc
 
 
@@ -281,12 +449,8 @@ def submit_for_review(actor: AbstractBaseUser, document: Document) -> Document:
     doc.save(update_fields=["state"])
     copy_back(document, doc)
     audit.record(actor=actor, action=SUBMIT_FOR_REVIEW, target=doc, citation=rb.cite("review.office_opinion"),
-                 summary=f"送办公室审核：{doc.title}")
-    office_id = _office_id()
-    reviewers = [who_holds(Authority("secretary_general"))]
-    if office_id:
-        reviewers.append(who_holds(Authority("head", office_id)))
-    notices.send(users_of(reviewers), f"待审核：《{doc.title}》", "请审核文种、格式、行文规则和协调情况。",
+                 summary=f"送审核：{doc.title}")
+    notices.send(users_of(_reviewers(doc)), f"待审核：《{doc.title}》", "请审核文种、格式、行文规则和协调情况。",
                  rb.cite("review.office_opinion"))
     if is_cooperation_agreement(doc):  # the 司法局 reviews its legality before it is signed (art. 52)
         legal = _legal_units()
@@ -318,8 +482,7 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
         requirement = signing_requirement_for(doc)
         people = [r.holder for s in requirement.steps for r in s.any_of] or [r.holder for r in requirement.signers]
         notices.send(users_of(people), f"待签发：《{doc.title}》", requirement.summary, requirement.citation)
-        done = _joint_countersigned(doc)
-        pending = [u for u in _co_issuers(doc) if u.pk not in done]
+        pending = joint_countersign_pending(doc)
         if pending:
             notices.send(users_of(who_holds(Authority("head", u.pk)) for u in pending),
                          f"联合发文待会签：《{doc.title}》", rules.joint_note([unit_ref(u) for u in pending], rb),
@@ -330,32 +493,43 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
     return doc
 
 
-def _holders(doc: Document, day: dt.date) -> SigningHolders:
-    facts = doc.signing_facts or {}
-    codes = list(facts.get("concerned_units", []))
-    units = list(Unit.objects.filter(code__in=codes)) if codes else []
-    if not units:
-        if doc.replies_to_id:
-            units = [doc.replies_to.issuer]  # type: ignore[union-attr]
-        elif doc.issuer.kind not in {rules.GOVERNMENT, rules.OFFICE}:
-            units = [doc.issuer]
-    portfolio = [who_holds(Authority("portfolio", u.pk), day) for u in units]
+def _units_of(derived: fact_rules.DerivedFacts) -> list[Unit]:
+    """The 主办/涉及 units of ``derived``, in its order."""
+    codes = [u.code for u in derived.concerned]
+    found = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+    return [found[c] for c in codes if c in found]
+
+
+def _holders_for(issuer: Unit, concerned: Sequence[Unit], day: dt.date) -> SigningHolders:
+    """Who holds each seat art. 49 may name, on ``day`` (acting arrangements applied), and which of
+    the 主办/涉及 units have no 分管 leader then."""
+    portfolio = [(u, who_holds(Authority("portfolio", u.pk), day)) for u in concerned]
     office_id = _office_id()
     return SigningHolders(
         governor=who_holds(Authority("governor"), day),
         executive_vice_governor=who_holds(Authority("executive"), day),
-        portfolio_leaders=tuple(h for h in portfolio if h is not None),
+        portfolio_leaders=tuple(h for _, h in portfolio if h is not None),
         secretary_general=who_holds(Authority("secretary_general"), day),
         office_director=who_holds(Authority("head", office_id), day) if office_id else None,
-        unit_head=who_holds(Authority("head", doc.issuer_id), day),
+        unit_head=who_holds(Authority("head", issuer.pk), day),
+        concerned=tuple(u.short_name or u.name for u in concerned),
+        without_portfolio=tuple(u.short_name or u.name for u, h in portfolio if h is None),
     )
 
 
 def signing_requirement_for(document: Document, day: dt.date | None = None) -> SigningRequirement:
-    """Who must review and sign this document on ``day`` (today): shown before anyone asks (art. 49)."""
+    """Who must review and sign this document on ``day`` (today): shown before anyone asks (art. 49).
+
+    Worked out from the document (:func:`derived_facts`); after a substantive change to a signed
+    document, narrowed to its original signer while he can sign (:func:`for_recheck`)."""
     day = day or timezone.localdate()
     rb = rulebook_of(document)
-    requirement = requirement_of(_facts(document.issuer, document.signing_facts or {}), _holders(document, day), rb)
+    derived = derived_facts(document)
+    requirement = requirement_of(derived.facts, _holders_for(document.issuer, _units_of(derived), day), rb)
+    if document.recheck_signer_id and document.state == DocState.AWAITING_SIGNATURE:
+        original = Person.objects.filter(pk=document.recheck_signer_id).first()
+        if original is not None:
+            requirement = for_recheck(requirement, original.pk, original.name)
     notes: list[str] = []
     if is_cooperation_agreement(document):
         notes.append(rules.agreement_note([unit_ref(u) for u in _legal_units()], rb))
@@ -366,29 +540,58 @@ def signing_requirement_for(document: Document, day: dt.date | None = None) -> S
 
 
 def _steps_done(doc: Document) -> set[int]:
-    return set(
-        Person.objects.filter(user__in=doc.opinions.filter(kind=OpinionKind.SIGNING_STEP).values("author"))
-        .values_list("pk", flat=True)
-    )
+    """The people who have taken a step before signing (审核, 提出意见, 同意) on the 正文's current
+    version: a step taken on an earlier version no longer counts."""
+    version = latest_version(doc)
+    authors = doc.opinions.filter(kind=OpinionKind.SIGNING_STEP, version=version).values("author")
+    return set(Person.objects.filter(user__in=authors).values_list("pk", flat=True))
+
+
+steps_done = _steps_done
+
+
+# ---------------------------------------------------------------- what the pages offer (each action asks again)
+
+#: States in which a joint document is countersigned, or an agreement reviewed, before signature.
+BEFORE_SIGNATURE = rules.BEFORE_SIGNATURE
+
+
+def may_review_now(actor: AbstractBaseUser, document: Document) -> bool:
+    """Whether ``actor`` reviews (审核) ``document`` before signature (art. 51): the office's
+    leadership for the government's and the office's documents, the issuing unit's for its own."""
+    return rules.may_review(positions_of(actor), unit_ref(document.issuer), rulebook_of(document)).allowed
+
+
+def may_take_step_now(requirement: SigningRequirement, person_id: int, document: Document) -> bool:
+    """Whether a step before signing (审核, 提出意见, 同意) is open to ``person_id`` on the current version."""
+    if not any(person_id in s.person_ids for s in requirement.steps):
+        return False
+    return rules.may_take_step(requirement, person_id, _steps_done(document)).allowed
 
 
 @transaction.atomic
 def record_signing_step(actor: AbstractBaseUser, document: Document, text: str) -> Document:
-    """The 分管 leader's review, the 州长's agreement…: a step art. 49 sets before signing."""
+    """The 分管 leader's review, the 州长's agreement…: a step art. 49 sets before signing, recorded
+    against the 正文's current version."""
     doc = lock_document(document)
     requirement = signing_requirement_for(doc)
     decision = rules.may_take_step(requirement, actor_person(actor).pk, _steps_done(doc))
     require(_state(doc, [DocState.AWAITING_SIGNATURE], "审核签批", "signing.authority"), decision)
     action = str(decision.facts.get("action", "审核"))
-    add_opinion(doc, actor, OpinionKind.SIGNING_STEP, text.strip() or f"{action}。")
+    version = latest_version(doc)
+    row = add_opinion(doc, actor, OpinionKind.SIGNING_STEP, text.strip() or f"{action}。")
+    row.version = version
+    row.save(update_fields=["version"])
     audit.record(actor=actor, action=SIGNING_STEP, target=doc, citation=decision.citation,
-                 summary=f"{action}：{doc.title}", details={"step": action, "text": text.strip()})
+                 summary=f"{action}（第{version.number}版）：{doc.title}",
+                 details={"step": action, "text": text.strip(), "version": version.number})
     return doc
 
 
 @transaction.atomic
 def sign(actor: AbstractBaseUser, document: Document) -> Document:
-    """签发 by exactly the person art. 49 requires on this day, acting arrangements applied."""
+    """签发 by exactly the person art. 49 requires on this day, acting arrangements applied; after a
+    substantive change to a signed document, by its original signer while he can sign (复核)."""
     doc = lock_document(document)
     requirement = signing_requirement_for(doc)
     person = actor_person(actor)
@@ -398,12 +601,13 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
     version = latest_version(doc)
     version.frozen = True
     version.save(update_fields=["frozen"])
-    doc.state, doc.signer, doc.signed_at = DocState.SIGNED, person, timezone.now()
-    doc.save(update_fields=["state", "signer", "signed_at"])
+    recheck = doc.recheck_signer_id is not None
+    doc.state, doc.signer, doc.signed_at, doc.recheck_signer = DocState.SIGNED, person, timezone.now(), None
+    doc.save(update_fields=["state", "signer", "signed_at", "recheck_signer"])
     copy_back(document, doc)
     audit.record(actor=actor, action=SIGN, target=doc, citation=decision.citation,
-                 summary=f"{requirement.verb}：{doc.title}（第{version.number}版）",
-                 details={"version": version.number, "requirement": requirement.code})
+                 summary=f"{'复核' if recheck else ''}{requirement.verb}：{doc.title}（第{version.number}版）",
+                 details={"version": version.number, "requirement": requirement.code, "recheck": recheck})
     return doc
 
 
@@ -548,30 +752,11 @@ def receive_delivery(actor: AbstractBaseUser, delivery: Delivery) -> Delivery:
     return copy_back(delivery, row)
 
 
-def layout_for(document: Document) -> Layout:
-    """The document as GB/T 9704 lays it out (for the PDF and DOCX)."""
-    issuer = document.issuer
-    body = latest_version(document).body
-    mains = "、".join(u.short_name or u.name for u in document.main_recipients.order_by("sort_order"))
-    copies = tuple(u.short_name or u.name for u in document.copy_recipients.order_by("sort_order"))
-    when = timezone.localtime(document.signed_at).date() if document.signed_at else timezone.localdate()
-    issued = timezone.localtime(document.issued_at).date() if document.issued_at else when
-    office = office_unit()
-    upward = document.direction == "up"
-    return Layout(
-        issuer_mark=f"{issuer.name}文件",
-        number=document.number or "（未编号）",
-        title=document.title,
-        body=[p.strip() for p in body.splitlines() if p.strip()],
-        signature=issuer.name,
-        date=when,
-        main_recipients=f"{mains}：" if mains else "",
-        urgency=str(Urgency(document.urgency).label) if document.urgency != Urgency.NORMAL else None,
-        signers=(document.signer.name,) if upward and document.signer else (),
-        copy_to=copies,
-        attachments=tuple(a.name for a in document.attachments.order_by("position")),
-        note=document.note or None,
-        printer=office.name if office and issuer.kind in {rules.GOVERNMENT, rules.OFFICE} else issuer.name,
-        print_date=issued,
-    )
+def layout_for(document: Document, delivery: Delivery | None = None) -> Layout:
+    """The document as GB/T 9704 lays it out (for the PDF and DOCX): an outgoing document, or a
+    submission as its unit sent it; ``delivery`` picks a recipient's copy (份号), none the file
+    copy.  See :mod:`zhengwu.documents.layouts` (份号, 密级 and 保密期限, joint issuer marks)."""
+    from zhengwu.documents.layouts import document_layout
+
+    return document_layout(document, delivery)
 

@@ -3,8 +3,10 @@
 Same :class:`~zhengwu.documents.render.gbt9704.Layout` and constants as the PDF renderer: A4, margins
 37/26/35/28 mm, a document grid of 22 lines × 28 characters (line pitch 225/22 mm, ``charSpace`` so
 28 characters of 3号 fill 156 mm), exact line spacing of one grid line for the body, the red issuer
-mark, the 发文字号 (with 签发人 on upward documents) whose paragraph carries the red rule as a bottom
-border 4 mm under the characters, title, 主送, body headings, 附件说明, signature and date, 附注,
+mark (a joint document's: a borderless table, the names one under another, lead body first, and
+「文件」 in the next cell, centred on them), the 发文字号 (with 签发人 on upward documents) whose
+paragraph carries the red rule as a bottom border 4 mm under the characters, title, 主送, body
+headings, 附件说明, signature(s) and date, 附注,
 版记 as a table floating at the bottom of the last page's text area between thick rules, and page
 numbers 「— N —」 in different odd (right) and even (left) footers.
 
@@ -210,11 +212,15 @@ def _head(doc, layout: Layout, fonts: DocxFonts) -> None:  # type: ignore[no-unt
         if text:
             _text(doc, text, font)
             lines += 1
-    size_pt = g.mark_size_mm(layout.issuer_mark) / g.PT
-    mark = doc.add_paragraph()
-    _spacing(mark, line_pt=size_pt, before_pt=g.MARK_DROP / g.PT - lines * PITCH_PT)
-    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(mark.add_run(layout.issuer_mark), fonts.xbs, size_pt, bold=fonts.xbs_bold, color=RED)
+    drop_pt = g.MARK_DROP / g.PT - lines * PITCH_PT
+    if layout.joint:
+        _joint_mark(doc, layout, fonts, drop_pt)
+    else:
+        size_pt = g.mark_size_mm(layout.issuer_mark) / g.PT
+        mark = doc.add_paragraph()
+        _spacing(mark, line_pt=size_pt, before_pt=drop_pt)
+        mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _font(mark.add_run(layout.issuer_mark), fonts.xbs, size_pt, bold=fonts.xbs_bold, color=RED)
 
     before = 2 * PITCH_PT
     if not layout.upward:
@@ -253,6 +259,62 @@ def _head(doc, layout: Layout, fonts: DocxFonts) -> None:  # type: ignore[no-unt
     )
 
 
+def _zero_cell_margins(tbl_pr) -> None:  # type: ignore[no-untyped-def]
+    """No padding inside a layout table's cells: its text sits where GB/T 9704 puts it."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), "0")
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tbl_pr.append(margins)
+
+
+def _no_borders(table) -> None:  # type: ignore[no-untyped-def]
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    tbl_pr.append(borders)
+    _zero_cell_margins(tbl_pr)
+
+
+def _joint_mark(doc, layout: Layout, fonts: DocxFonts, drop_pt: float) -> None:  # type: ignore[no-untyped-def]
+    """联合行文的发文机关标志 (GB/T 9704 §7.2.3): the names one under another, lead first, each spread
+    to the same width, and 「文件」 to their right, vertically centred on them."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    size_mm = g.joint_mark_size_mm(layout.joint_issuers, layout.mark_word)
+    size_pt = size_mm / g.PT
+    spacer = doc.add_paragraph()  # a table has no space-before: the 35 mm drop is this paragraph's height
+    _spacing(spacer, line_pt=max(1.0, drop_pt))
+    longest = max(len(n) for n in layout.joint_issuers)
+    names_mm = longest * size_mm
+    word_mm = (len(layout.mark_word) + g.JOINT_WORD_GAP) * size_mm if layout.mark_word else 0.0
+    table = doc.add_table(rows=1, cols=2 if layout.mark_word else 1)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _no_borders(table)
+    names, *rest = table.rows[0].cells
+    names.width = Mm(names_mm + 1)
+    names.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for i, name in enumerate(layout.joint_issuers):
+        p = names.paragraphs[0] if i == 0 else names.add_paragraph()
+        _spacing(p, line_pt=size_pt, before_pt=g.JOINT_GAP * size_pt if i else 0.0)
+        p.alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
+        _font(p.add_run(name), fonts.xbs, size_pt, bold=fonts.xbs_bold, color=RED)
+    if rest:
+        word = rest[0]
+        word.width = Mm(word_mm + 1)
+        word.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p = word.paragraphs[0]
+        _spacing(p, line_pt=size_pt)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _font(p.add_run(layout.mark_word), fonts.xbs, size_pt, bold=fonts.xbs_bold, color=RED)
+
+
 def _body_paragraph(doc, p: Paragraph, fonts: DocxFonts) -> None:  # type: ignore[no-untyped-def]
     para = doc.add_paragraph()
     _spacing(para)
@@ -278,19 +340,23 @@ def _attachments(doc, layout: Layout, fonts: DocxFonts) -> None:  # type: ignore
 
 
 def _signoff(doc, layout: Layout, fonts: DocxFonts) -> None:  # type: ignore[no-untyped-def]
-    sig, date = layout.signature, layout.date_text
-    s, d = _width_chars(sig), _width_chars(date)
+    """The 署名 (every issuing body's, one under another, the lead body first) and the date."""
+    date = layout.date_text
+    d = _width_chars(date)
+    widths = [_width_chars(sig) for sig in layout.signatures]
+    lines: list[tuple[str, float]] = []
     if layout.sealed:
         date_right = 4.0
-        sig_right = max(0.0, date_right + (d - s) / 2)
+        lines = [(sig, max(0.0, date_right + (d - s) / 2)) for sig, s in zip(layout.signatures, widths, strict=True)]
     else:
-        start = g.CHARS_PER_LINE - 2 - max(s, d + 2)
-        sig_right = g.CHARS_PER_LINE - (start + s)
+        start = g.CHARS_PER_LINE - 2 - max(max(widths), d + 2)  # the names start where the longest does
+        lines = [(sig, g.CHARS_PER_LINE - (start + s)) for sig, s in zip(layout.signatures, widths, strict=True)]
         date_right = g.CHARS_PER_LINE - (start + 2 + d)
-    for i, (text, right) in enumerate(((sig, sig_right), (date, date_right))):
+    lines.append((date, date_right))
+    for i, (text, right) in enumerate(lines):
         p = _text(doc, text, fonts.fangsong, align=WD_ALIGN_PARAGRAPH.RIGHT, before_pt=PITCH_PT if i == 0 else 0)
         p.paragraph_format.right_indent = Pt(right * CHAR_PT)
-        p.paragraph_format.keep_with_next = i == 0
+        p.paragraph_format.keep_with_next = i < len(lines) - 1
     if layout.note_text:
         note = _text(doc, layout.note_text, fonts.fangsong)
         _indent_chars(note, first_line=2)
@@ -308,13 +374,7 @@ def _table_borders(table, *, thick: int, thin: int) -> None:  # type: ignore[no-
             edge.set(qn("w:color"), "000000")
         borders.append(edge)
     tbl_pr.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        m = OxmlElement(f"w:{side}")
-        m.set(qn("w:w"), "0")
-        m.set(qn("w:type"), "dxa")
-        margins.append(m)
-    tbl_pr.append(margins)
+    _zero_cell_margins(tbl_pr)
     # float at the bottom of the text area of the page it lands on (the last page)
     pos = OxmlElement("w:tblpPr")
     pos.set(qn("w:vertAnchor"), "margin")

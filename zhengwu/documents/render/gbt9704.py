@@ -10,7 +10,9 @@ Geometry (GB/T 9704-2012 §5.2 and §7), all from the constants below, shared wi
 * Body 3号 (16 pt) 仿宋, 22 lines of 28 characters: the line pitch is 225/22 mm and the tracking
   (letter-spacing) is 156/28 mm − 16 pt, slightly negative, so 28 full-width characters fill 156 mm.
 * 版头: 份号 / 密级和保密期限 / 紧急程度 on the first lines of the text area, top left; the red
-  发文机关标志 centred, its top 35 mm below the text area's top edge; the 发文字号 centred two lines
+  发文机关标志 centred, its top 35 mm below the text area's top edge — for a joint document
+  (联合行文, §7.2.3) the issuing bodies' names one under another, the lead body first, with 「文件」
+  to their right, centred on them vertically; the 发文字号 centred two lines
   below it — or, on an upward document (one with 签发人), the number on the left (one character in)
   and 「签发人：」 with the names (two per line) on the right (one character in), the number on the
   line of the last names; the red rule, as wide as the text area, 4 mm below the number.
@@ -19,8 +21,9 @@ Geometry (GB/T 9704-2012 §5.2 and §7), all from the constants below, shared wi
   附件说明 one line below the body, two characters in, later attachment names aligned with the first;
   signature and date (unsealed: signature two characters from the right, the date on the next line,
   starting two characters right of the signature's start and never closer than two characters to the
-  right edge; sealed: date four characters from the right, signature centred on the date); 附注 two
-  characters in, in parentheses, on the line after the date.
+  right edge; sealed: date four characters from the right, signature centred on the date) — a joint
+  document's signatures one under another, the lead body first (§7.3.5); 附注 two characters in, in
+  parentheses, on the line after the date.
 * 版记 in 4号 仿宋 between a thick rule (0.35 mm) above and a thick rule on the text area's bottom
   edge, with a thin rule (0.25 mm) between 抄送 and 印发机关/印发日期, placed at the foot of the last
   page (rendered as a CSS footnote, which WeasyPrint places at the bottom of the page area).
@@ -102,7 +105,11 @@ XBS_LOCAL = (
 )
 
 URGENCIES = ("特急", "加急")
-CLASSIFICATIONS = ("绝密", "机密", "秘密")
+CLASSIFICATIONS = ("绝密", "机密", "秘密")  # 国家秘密的密级 (GB/T 9704 §7.2.2), printed with ★保密期限
+INTERNAL_LEVEL = "工作秘密"  # not a 密级 of state secrets: printed in the same place, without a period
+MARK_WORD = "文件"
+JOINT_GAP = 0.2  # the space between two names of a joint issuer mark, in ems of the mark
+JOINT_WORD_GAP = 0.5  # between the names and 「文件」, in ems
 
 
 # ── Input ────────────────────────────────────────────────────────────────────────────────────────
@@ -183,7 +190,7 @@ class Layout:
     """
 
     issuer_mark: str  # 发文机关标志, e.g. 克孜勒苏柯尔克孜自治州人民政府文件
-    number: str  # 发文字号, e.g. 克政发〔2026〕12号
+    number: str  # 发文字号, e.g. 克政发〔2026〕12号; blank when the document has none in this system
     title: str
     body: Sequence[str | Paragraph]
     signature: str  # 发文机关署名
@@ -200,23 +207,40 @@ class Layout:
     printer: str | None = None  # 印发机关
     print_date: dt.date | str | None = None  # 印发日期
     sealed: bool = False  # 加盖印章的公文 (date four characters in, signature centred on it)
+    # 联合行文 (GB/T 9704 §7.2.3, §7.3.5): every issuing body's name, the lead body first; the mark
+    # shows them one under another with ``mark_word`` to their right.  ``issuer_mark`` is then the
+    # lead body's mark (for one-line uses such as a file name).
+    joint_issuers: Sequence[str] = ()
+    mark_word: str = MARK_WORD
+    co_signatures: Sequence[str] = ()  # the other issuing bodies' 署名, below the lead body's ``signature``
 
     def __post_init__(self) -> None:
-        for name in ("body", "signers", "attachments", "copy_to"):
+        for name in ("body", "signers", "attachments", "copy_to", "joint_issuers", "co_signatures"):
             object.__setattr__(self, name, _tuple(getattr(self, name)))
         if self.urgency is not None and self.urgency not in URGENCIES:
             raise ValueError(f"紧急程度 must be one of {URGENCIES}, not {self.urgency!r}")
-        if self.classification is not None and self.classification not in CLASSIFICATIONS:
-            raise ValueError(f"密级 must be one of {CLASSIFICATIONS}, not {self.classification!r}")
-        if self.period and not self.classification:
-            raise ValueError("a 保密期限 needs a 密级")
-        for required in ("issuer_mark", "number", "title", "signature"):
+        if self.classification is not None and self.classification not in (*CLASSIFICATIONS, INTERNAL_LEVEL):
+            raise ValueError(f"密级 must be one of {(*CLASSIFICATIONS, INTERNAL_LEVEL)}, not {self.classification!r}")
+        if self.period and self.classification not in CLASSIFICATIONS:
+            raise ValueError("a 保密期限 needs a 密级 (绝密, 机密 or 秘密)")
+        if len(self.joint_issuers) == 1:
+            raise ValueError("a joint issuer mark names at least two issuing bodies")
+        for required in ("issuer_mark", "title", "signature"):
             if not str(getattr(self, required)).strip():
                 raise ValueError(f"{required} is required")
 
     @property
     def upward(self) -> bool:
         return bool(self.signers)
+
+    @property
+    def joint(self) -> bool:
+        return len(self.joint_issuers) > 1
+
+    @property
+    def signatures(self) -> tuple[str, ...]:
+        """Every 发文机关署名, the lead body's first."""
+        return (self.signature, *self.co_signatures)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -287,6 +311,13 @@ def mark_size_mm(mark: str) -> float:
     return min(TEXT_WIDTH / max(len(mark), 1) * 0.985, MARK_MAX_CHAR)
 
 
+def joint_mark_size_mm(names: Sequence[str], word: str = MARK_WORD) -> float:
+    """A joint mark's glyph size: the longest name, the gap and 「文件」 fit the text width."""
+    longest = max((len(n) for n in names), default=1)
+    width = longest + (len(word) + JOINT_WORD_GAP if word else 0)
+    return min(TEXT_WIDTH / max(width, 1) * 0.985, MARK_MAX_CHAR)
+
+
 # ── HTML ────────────────────────────────────────────────────────────────────────────────────────
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
@@ -313,6 +344,8 @@ def _stylesheet() -> str:
         "indent2": round(4 * CHAR_PITCH, 4),
         "attach_width": round(TEXT_WIDTH - 2 * CHAR_PITCH, 4),
         "mark_drop": MARK_DROP,
+        "joint_gap": JOINT_GAP,
+        "joint_word_gap": JOINT_WORD_GAP,
         # two blank lines between the mark and the number's line
         "number_gap": round(2 * LINE_PITCH, 4),
         # the rule's centre line 4 mm below the bottom of the number's characters
@@ -344,8 +377,18 @@ def _head(layout: Layout) -> list[str]:
     if layout.urgency:
         out.append(f'<div class="urgency">{_e(layout.urgency)}</div>')
     out.append("</div>")
-    size = mark_size_mm(layout.issuer_mark)
-    out.append(f'<div class="mark" style="font-size: {size:.3f}mm">{_e(layout.issuer_mark)}</div>')
+    if layout.joint:
+        size = joint_mark_size_mm(layout.joint_issuers, layout.mark_word)
+        longest = max(len(n) for n in layout.joint_issuers)
+        names = "".join(
+            f'<div class="name" style="{_spread(len(n), longest, size)}">{_e(n)}</div>' for n in layout.joint_issuers
+        )
+        word = f'<div class="word">{_e(layout.mark_word)}</div>' if layout.mark_word else ""
+        out.append(f'<div class="mark joint" style="font-size: {size:.3f}mm"><div class="names">{names}</div>'
+                   f"{word}</div>")
+    else:
+        size = mark_size_mm(layout.issuer_mark)
+        out.append(f'<div class="mark" style="font-size: {size:.3f}mm">{_e(layout.issuer_mark)}</div>')
     if layout.upward:
         rows = []
         label = "签发人："
@@ -364,6 +407,15 @@ def _head(layout: Layout) -> list[str]:
         out.append(f'<div class="number">{_e(layout.number)}</div>')
     out.append('<div class="red-rule"></div>')
     return out
+
+
+def _spread(chars: int, longest: int, size_mm: float) -> str:
+    """Letter-spacing that spreads a name of ``chars`` characters to the width of the longest (the
+    names of a joint mark are set to one width); the spacing after the last character is taken back."""
+    if chars <= 1 or chars >= longest:
+        return ""
+    spacing = (longest - chars) * size_mm / (chars - 1)
+    return f"letter-spacing: {spacing:.4f}mm; margin-right: -{spacing:.4f}mm"
 
 
 def _paragraph(p: Paragraph) -> str:
@@ -418,9 +470,9 @@ def to_html(layout: Layout) -> str:
     sealed = " sealed" if layout.sealed else ""
     banji = _banji(layout)
     note = f'<p class="note">{_e(layout.note_text)}</p>' if layout.note_text else ""
+    signatures = "".join(f'<div class="signature">{_e(s)}</div>' for s in layout.signatures)
     out.append(
-        f'<div class="signoff{sealed}"><div class="box">'
-        f'<div class="signature">{_e(layout.signature)}</div>'
+        f'<div class="signoff{sealed}"><div class="box">{signatures}'
         f'<div class="date">{_e(layout.date_text)}</div>'
         "</div></div>"
     )

@@ -5,8 +5,10 @@ agree, agree with comments, or disagree with reasons — within 7 working days (
 ``countersign.reply_days``) unless the lead unit sets another time.  A unit that cannot reply in
 time asks the lead unit for a later date, which the lead unit grants or refuses.  When the
 deadline passes with no reply, the unit is deemed to have no objection (视为无不同意见).  If units
-still disagree, the lead unit lists each side's reasons and proposes a solution, the disagreeing
-units countersign that statement, and only then may the 请示 go up.
+still disagree, the lead unit lists each side's reasons and proposes a solution, and the statement
+is countersigned (与相关部门负责人会签) by every unit that replied — those that agreed and those that
+disagreed; a unit deemed to have no objection may sign too, but is not waited for — and only then
+may the 请示 go up.
 
 Provisions cited (mapped to articles by the rulebook in force, never by number here):
 ``countersign.consult`` (who must be consulted, who asks), ``countersign.reply`` (the reply, its
@@ -439,7 +441,7 @@ def check_statement(
             "countersign.statement_incomplete", f"分歧说明应列明各方理据并提出办理建议；请填写{missing}。",
             citation, "List each side's reasons and propose a solution.",
         )
-    names = "、".join(t.unit.name for t in tasks if t.state == DISAGREED)
+    names = "、".join(t.unit.name for t in tasks)
     return Decision.allow(
         "countersign.statement_written",
         f"主办单位已列明各方理据并提出办理建议，请{names}负责人会签。", citation,
@@ -447,13 +449,22 @@ def check_statement(
     )
 
 
-def check_statement_signature(task: TaskFact, statement: StatementFact, rb: RulebookView) -> Decision:
+def check_statement_signature(
+    task: TaskFact, statement: StatementFact, rb: RulebookView, tasks: Sequence[TaskFact] = (),
+) -> Decision:
+    """Art. 50: the statement of a disagreement is countersigned by every unit consulted on the
+    请示 (``tasks``, this one among them), whatever its own reply was."""
     citation = rb.cite("countersign.disagreement")
-    if task.state != DISAGREED:
+    if not any(t.state == DISAGREED for t in (*tasks, task)):
         return Decision.refuse(
-            "countersign.statement_not_disagreeing",
-            f"{task.unit.name}未提出不同意见，不需要会签分歧说明。", citation,
-            f"{task.unit.name} did not disagree.",
+            "countersign.no_disagreement_to_sign",
+            "各会签单位均无不同意见，没有需要会签的分歧说明。", citation,
+            "No unit disagrees; there is no statement to countersign.",
+        )
+    if task.state == PENDING:
+        return Decision.refuse(
+            "countersign.statement_reply_first", f"{task.unit.name}尚未回复会签意见，请先回复。", citation,
+            f"{task.unit.name} has not replied yet.",
         )
     if not statement.written:
         return Decision.refuse(
@@ -479,7 +490,8 @@ def ready_to_go_up(
 ) -> Decision:
     """Art. 50: 会签后联合报 — every unit asked has answered (or is deemed to have no objection);
     where a unit disagrees, the lead unit's statement of reasons and proposal is written and every
-    disagreeing unit has countersigned it.  A refusal names everything still missing.
+    unit that replied (agreed or disagreed) has countersigned it; a unit deemed to have no objection
+    may sign it too but is not waited for.  A refusal names everything still missing.
 
     Given ``now``, a unit whose deadline has passed counts as having no objection even if the
     worker has not recorded it yet: silence is consent from the deadline, whoever is looking."""
@@ -500,7 +512,9 @@ def ready_to_go_up(
         missing.append(f"{names}不同意，主办单位尚未列明各方理据并提出办理建议")
         missing_en.append(f"{names} disagree(s); the lead unit has not written the statement of reasons")
     elif disagreeing:
-        unsigned = [t for t in disagreeing if not t.statement_signed]
+        # A unit deemed to have no objection (silent past its deadline) may sign, but is not waited
+        # for: its silence already answered, and waiting for it again would undo art. 50's deadline.
+        unsigned = [t for t in tasks if not t.statement_signed and t.state != SILENT_CONSENT]
         if unsigned:
             names = "、".join(t.unit.name for t in unsigned)
             missing.append(f"{names}负责人尚未会签分歧说明")

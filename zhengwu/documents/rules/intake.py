@@ -1,13 +1,17 @@
 """Pure rules of incoming documents (收文): what the office checks when a county or a department
 submits a document to the government, who signs it, who handles it, and where it goes.
 
-- art. 48: the intake checks (一文一事; no 请示 in a 报告; not to an individual leader; no 越级;
-  no 多头报文), with the 《党政机关公文处理工作条例》 behind them;
+- art. 48: the intake checks (一文一事; no 请示 in a 报告; not to an individual leader unless it
+  answers that leader's own assignment — a 批示 or a document the leader gave; no 越级 unless the
+  unit states the special circumstance and copies the body it skipped; no 多头报文), with the
+  《党政机关公文处理工作条例》 behind them;
 - art. 49 (last row): a county's or department's document to the government is signed by its
   administrative head, or by the deputy acting for the head;
 - art. 51: the office writes its handling opinion (拟办) and sends it up by the leaders' division
   of work (呈批): the 分管 leader, who may pass it on (转批); major matters to the 州长;
-- art. 52: a document that fails is returned with its reasons;
+- art. 52: a document that fails is returned with its reasons; the office also returns (退文) a
+  department matter put up for issue in the government's or the office's name, a document the law
+  or a document in force already provides for, one without substance, or for any reason it writes;
 - art. 61: nothing above the installation's classification ceiling.
 
 Plain data in, :class:`~zhengwu.core.decisions.Decision` out, each citing its provision.  No Django.
@@ -68,12 +72,31 @@ class UnitRef:
 
 
 @dataclass(frozen=True)
+class Assignment:
+    """What a document addressed to a leader personally says it answers: a leader's 批示
+    (``kind="instruction"``) or a document (``kind="document"``), read from the record.
+
+    ``leader_ids`` are the people who really gave it: the author of the 批示; for a document, its
+    签发人 and the authors of the 批示 written on it.  Empty when the reference no longer resolves
+    or is not a 批示."""
+
+    kind: str
+    label: str  # e.g. 「刘振东同志2026年11月20日在《关于…的请示》上的批示」
+    leader_ids: frozenset[int] = frozenset()
+
+
+ASSIGNMENT_KINDS = {"instruction": "批示", "document": "交办公文"}
+
+
+@dataclass(frozen=True)
 class SubmissionFacts:
     """What the office looks at when it checks a submission (初审).
 
     ``superiors`` is the issuer's chain of superior bodies, nearest first: for a department or a
-    county, the prefecture government.  ``skip_level_approved`` says that skipping a level was
-    approved (art. 48: 未经批准不得越级行文); the skipped body must then be copied.
+    county, the prefecture government.  ``skip_level_reason`` is the special circumstance the unit
+    states for skipping a level (art. 48: 未经批准不得越级行文; 公文条例: 特殊情况需要越级行文的，
+    应当同时抄送被越过的机关); the skipped body must then be copied.  ``assignment`` is the leader's
+    assignment a document addressed to that leader personally answers (art. 48: 除…领导同志交办事项…外).
     """
 
     doc_type: str
@@ -87,9 +110,10 @@ class SubmissionFacts:
     title: str = ""
     body: str = ""
     addressed_person: str | None = None  # the leader's name, when addressed to a leader personally
-    answers_leader_assignment: bool = False
+    addressed_person_id: int | None = None
+    assignment: Assignment | None = None
     classification: str = "none"
-    skip_level_approved: bool = False
+    skip_level_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,13 +189,27 @@ def check_no_request_in_report(doc: SubmissionFacts, rb: RulebookView) -> Decisi
 
 
 def check_not_to_individual(doc: SubmissionFacts, rb: RulebookView) -> Decision:
-    """Not addressed to a leader personally, except what that leader assigned and 绝密 matters."""
+    """Not addressed to a leader personally, except what that leader assigned and 绝密 matters.
+
+    "What that leader assigned" is proven by the record, not claimed: the document names the 批示
+    or the document it answers, and that leader really gave it."""
     citation = rb.cite("intake.not_to_individual")
     if doc.addressed_person is None:
         return Decision.allow("intake.to_body", "公文报送机关，未直接报送领导同志个人。", citation)
-    if doc.answers_leader_assignment:
-        return Decision.allow(
-            "intake.leader_assignment", f"本件系{doc.addressed_person}同志交办事项，可以直接报送。", citation,
+    leader = doc.addressed_person
+    if doc.assignment is not None:
+        if doc.addressed_person_id is not None and doc.addressed_person_id in doc.assignment.leader_ids:
+            return Decision.allow(
+                "intake.leader_assignment",
+                f"本件答复{leader}同志交办的事项（{doc.assignment.label}），可以直接报送{leader}同志。", citation,
+                assignment=doc.assignment.kind,
+            )
+        return Decision.refuse(
+            "intake.assignment_not_by_leader",
+            f"本件直接报送{leader}同志，但所注明的交办依据（{doc.assignment.label}）不是{leader}同志的批示或交办；"
+            "除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文。",
+            citation, "The assignment named is not that leader's own: a document goes to a leader personally "
+            "only when it answers that leader's assignment.",
         )
     if doc.classification == MOST_CLASSIFIED:
         return Decision.allow("intake.top_secret_direct", "绝密级事项，可以直接报送领导同志。", citation)
@@ -214,18 +252,25 @@ def check_no_skipping_levels(doc: SubmissionFacts, rb: RulebookView) -> Decision
         return Decision.allow("intake.right_level", f"按隶属关系报送上级机关{superior.name}。", citation)
     # Skipping: a body above the superior, or a superior organ outside this government (自治区, 州党委).
     skipped_to = [u for u in wrong if u.id in {a.id for a in above} or u.kind == SUPERIOR_KIND]
-    if skipped_to and len(skipped_to) == len(wrong) and doc.skip_level_approved:
+    reason = doc.skip_level_reason.strip()
+    if skipped_to and len(skipped_to) == len(wrong) and reason:
         if superior.id in {u.id for u in doc.copy_recipients}:
-            return Decision.allow("intake.approved_skip", f"经批准越级行文，已抄送被越过的{superior.name}。", citation)
+            return Decision.allow(
+                "intake.stated_skip",
+                f"因特殊情况越级行文（{reason}），已抄送被越过的{superior.name}。", citation, reason=reason,
+            )
         return Decision.refuse(
-            "intake.skip_not_copied", f"越级行文应当抄送被越过的上级机关{superior.name}，本件未抄送。", citation,
+            "intake.skip_not_copied",
+            f"特殊情况需要越级行文的，应当同时抄送被越过的上级机关{superior.name}，本件未抄送。", citation,
             "A document that skips a level must copy the body it skipped.",
         )
     if skipped_to:
         return Decision.refuse(
             "intake.skipped_level",
-            f"未经批准不得越级行文：{doc.issuer.name}应当向上级机关{superior.name}报送，本件主送{_names(skipped_to)}。",
-            citation, "No skipping levels: send to the body directly above, unless approved.",
+            f"未经批准不得越级行文：{doc.issuer.name}应当向上级机关{superior.name}报送，本件主送{_names(skipped_to)}；"
+            f"特殊情况确需越级行文的，应当写明理由并抄送{superior.name}。",
+            citation, "No skipping levels: send to the body directly above; where a special circumstance makes "
+            "it unavoidable, state it and copy the body skipped.",
         )
     return Decision.refuse(
         "intake.not_superior",
@@ -290,6 +335,56 @@ def return_reasons(decisions: Sequence[Decision]) -> str:
     return "\n".join(f"{n}. {d.explanation}" for n, d in enumerate(refused, start=1))
 
 
+# ---------------------------------------------------------------- art. 52: the office's own returns
+
+#: The grounds art. 52 gives for returning a document (退文), each with its provision and the
+#: rule's words.  Beyond them the office returns for any reason it writes (不符合要求的公文退回报文
+#: 单位，并说明退文理由).
+RETURN_GROUNDS: dict[str, tuple[str, str]] = {
+    "department_matter": (
+        "return.department_matter",
+        "属部门职权范围内的事务、应由部门自行发文或联合发文的，不以自治州人民政府批转或自治州人民政府办公室名义发文",
+    ),
+    "already_provided": (
+        "return.already_provided",
+        "凡法律、行政法规已作出明确规定、现行文件已有部署且仍然适用的，不再制发文件",
+    ),
+    "no_substance": (
+        "return.no_substance",
+        "没有实质内容、可发可不发的文件简报，一律不发",
+    ),
+}
+RETURN_GROUND_LABELS = {
+    "department_matter": "属部门职权范围内的事务，不以州人民政府或办公室名义发文",
+    "already_provided": "法律法规已有规定、现行文件已有部署，不再制发",
+    "no_substance": "没有实质内容、可发可不发",
+}
+
+
+def office_return(grounds: Sequence[str], reason: str, rb: RulebookView) -> list[Decision]:
+    """The office's return of a submission (art. 52): one refusal per ground it chose, in the order
+    of :data:`RETURN_GROUNDS`, each citing its provision, then the reason it wrote, which names
+    what in this document is wrong (退文理由, always required).
+
+    Raises ``ValueError`` for an unknown ground or a blank reason: the caller turns it into bad input."""
+    unknown = [g for g in grounds if g not in RETURN_GROUNDS]
+    if unknown:
+        raise ValueError(f"无法识别的退文理由：{'、'.join(unknown)}")
+    text = " ".join(reason.split())
+    if not text:
+        raise ValueError("退文应当说明理由：请写明本件不符合要求之处")
+    decisions = []
+    for key, (provision, words) in RETURN_GROUNDS.items():
+        if key in grounds:
+            decisions.append(Decision.refuse(f"return.{key}", f"{words}。", rb.cite(provision),
+                                             "Returned on a ground art. 52 gives.", ground=key))
+    decisions.append(Decision.refuse(
+        "return.office_reason", f"退文理由：{text.rstrip('。')}。", rb.cite("review.return_with_reasons"),
+        "Returned with the office's reason.", reason=text,
+    ))
+    return decisions
+
+
 # ---------------------------------------------------------------- who may do what
 
 
@@ -341,9 +436,10 @@ def may_sign_submission(
 
 
 def may_handle_intake(actor_positions: Sequence[PositionFact], office_unit_id: int | None, what: str,
-                      rb: RulebookView) -> Decision:
-    """签收, 登记 and 初审 are the government office's (公文条例; art. 48)."""
-    citation = rb.cite("intake.rules")
+                      rb: RulebookView, provision: str = "intake.rules") -> Decision:
+    """签收, 登记 and 初审 are the government office's (公文条例; art. 48), and so is 退文 (art. 52:
+    ``provision="review.return_with_reasons"``)."""
+    citation = rb.cite(provision)
     if office_unit_id is not None and any(
         p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in actor_positions
     ):

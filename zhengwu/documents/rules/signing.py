@@ -30,15 +30,26 @@ A government document that fits no row (an ordinary, not important, document sen
 office document that is neither on instruction nor within the office's competence gets an
 *undetermined* requirement: nobody may sign it until the office says which row it is.
 
+A county's or department's own document that goes neither to the 州政府 nor out 「经自治州人民政府
+同意」 (a 函 answering a deputy's suggestion, say) is signed by its administrative head, as the
+last paragraph of the article has it for what it sends up.
+
+A seat nobody holds is never skipped.  A step (or a signer) whose seat is vacant — above all a
+分管 leader who cannot be determined because the document names no 主办/涉及 unit, or a unit it
+names has no 分管 leader that day — *blocks* the signature with a sentence that says what to fix
+(:attr:`SigningRequirement.blocked`).
+
 The 常务副州长 acting for an absent 州长 (art. 6) signs what the 州长 signs: the ``governor`` holder
 is then the 常务副州长 with ``acting_for`` set, and the sentence says so.  Likewise an acting unit
-head.  No Django here.
+head.  After a substantive change to a signed document (复核), :func:`for_recheck` narrows the
+signers to the original signer, or says that he cannot sign that day and who art. 49 names now.
+No Django here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.rulebook_view import RulebookView, UnknownProvision
@@ -96,6 +107,7 @@ class OutgoingFacts:
     agreed_by_government: bool = False  # department document marked 「经自治州人民政府同意」
     spans_portfolios: bool = False  # joint department document across 分管 portfolios
     to_government: bool = True  # a county's or department's document goes to the 州政府 for approval
+    direction: str = ""  # up, down, parallel (Direction): only 下行 documents are 「下发」
 
     def __post_init__(self) -> None:
         if self.issuer_kind not in ISSUER_KINDS:
@@ -115,7 +127,9 @@ class SigningHolders:
 
     ``governor`` is the holder of the 州长's authority (the 常务副州长 while acting, art. 6);
     ``portfolio_leaders`` the 分管 leaders of the units the document concerns (one per portfolio);
-    ``unit_head`` the issuing county's or department's head (or acting head).
+    ``unit_head`` the issuing county's or department's head (or acting head).  ``concerned`` names
+    the document's 主办/涉及 units (whose 分管 leaders are meant), ``without_portfolio`` those of them
+    that have no 分管 leader that day: both only say what to fix when a 分管 seat is vacant.
     """
 
     governor: Holder | None = None
@@ -124,6 +138,8 @@ class SigningHolders:
     secretary_general: Holder | None = None
     office_director: Holder | None = None
     unit_head: Holder | None = None
+    concerned: tuple[str, ...] = ()
+    without_portfolio: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +182,8 @@ class SigningRequirement:
     verb: str = "签发"  # 签批 for 「经自治州人民政府同意」 documents
     notes: tuple[str, ...] = field(default=())  # acting arrangements, absences, filing duty
     filing_days: int | None = None  # 「经同意」 documents: filed with the office within N days of issue
+    blocked: str = ""  # a seat nobody holds: why nobody may sign yet, and what to fix
+    portfolio: bool = False  # a 分管 leader reviews or signs: the document must name its 主办/涉及 units
 
     @property
     def determined(self) -> bool:
@@ -187,18 +205,23 @@ class SigningRequirement:
 
     @property
     def summary(self) -> str:
-        """The sentence, who that is today, and any acting arrangement or absence."""
+        """The sentence, who that is today, any acting arrangement or absence, and what blocks it."""
         parts = [self.message.rstrip("。")]
         if self.who:
             parts.append(self.who)
         parts += [n.rstrip("。") for n in self.notes]
+        if self.blocked:
+            parts.append(self.blocked.rstrip("。"))
         return "；".join(parts) + "。"
 
     @property
     def decision(self) -> Decision:
-        """What the document page shows before anyone asks."""
+        """What the document page shows before anyone asks: who signs, or why nobody can yet."""
         if not self.determined:
             return Decision.refuse(self.code, self.message, self.citation)
+        if self.blocked:
+            return Decision.refuse("signing.vacant", f"{self.message.rstrip('。')}；{self.blocked}", self.citation,
+                                   "A seat art. 49 names is vacant; nobody may sign until it is filled.")
         return Decision.allow(self.code, self.summary, self.citation,
                               signers=sorted(self.signer_person_ids))
 
@@ -247,13 +270,43 @@ def _notes(roles: Iterable[Role]) -> tuple[str, ...]:
     return tuple(out)
 
 
+PORTFOLIO_TITLES = frozenset({R_PORTFOLIO_VICE, R_PORTFOLIO_LEADER})
+
+
+def _vacancy(holders: SigningHolders, signers: tuple[Role, ...], steps: tuple[Step, ...], verb: str) -> str:
+    """The sentence that blocks the signature while a seat the row names is vacant, or ''."""
+    uses_portfolio = any(r.title in PORTFOLIO_TITLES for r in (*signers, *(r for s in steps for r in s.any_of)))
+    gaps: list[str] = []
+    if uses_portfolio and (holders.without_portfolio or not holders.portfolio_leaders):
+        title = next(r.title for r in (*signers, *(r for s in steps for r in s.any_of)) if r.title in PORTFOLIO_TITLES)
+        if not holders.concerned:
+            gaps.append(f"未能确定{title}：本件没有注明主办、涉及单位。请注明主办、涉及单位（如答复的来文单位、"
+                        f"主管部门）后再送{verb}")
+        else:
+            missing = "、".join(holders.without_portfolio or holders.concerned)
+            gaps.append(f"未能确定{title}：主办、涉及单位（{'、'.join(holders.concerned)}）中，{missing}当日没有"
+                        f"分管领导同志。请核对主办、涉及单位，或请系统管理员在组织机构中为其设置分管领导同志后再送{verb}")
+    seats = [*(("或".join(r.title for r in s.any_of), s.action) for s in steps
+               if not s.person_ids and not any(r.title in PORTFOLIO_TITLES for r in s.any_of))]
+    if signers and not any(r.holder for r in signers) and not any(r.title in PORTFOLIO_TITLES for r in signers):
+        seats.append(("或".join(r.title for r in signers), verb))
+    for title, action in seats:
+        gaps.append(f"{title}空缺，无人可以{action}。请系统管理员在组织机构中登记任职或代理安排")
+    if not gaps:
+        return ""
+    return "；".join(gaps) + f"；在此之前本件不能{verb}。"
+
+
 def _requirement(
-    code: str, message: str, citation: Citation, signers: tuple[Role, ...], steps: tuple[Step, ...] = (),
-    verb: str = "签发", extra_notes: tuple[str, ...] = (), filing_days: int | None = None,
+    code: str, message: str, citation: Citation, signers: tuple[Role, ...], holders: SigningHolders,
+    steps: tuple[Step, ...] = (), verb: str = "签发", extra_notes: tuple[str, ...] = (),
+    filing_days: int | None = None,
 ) -> SigningRequirement:
     notes = _notes(signers) + _notes(r for s in steps for r in s.any_of)
+    portfolio = any(r.title in PORTFOLIO_TITLES for r in (*signers, *(r for s in steps for r in s.any_of)))
     return SigningRequirement(code, message, citation, signers, steps, verb,
-                              tuple(dict.fromkeys(notes + extra_notes)), filing_days)
+                              tuple(dict.fromkeys(notes + extra_notes)), filing_days,
+                              _vacancy(holders, signers, steps, verb), portfolio)
 
 
 def signing_requirement(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
@@ -265,6 +318,10 @@ def signing_requirement(facts: OutgoingFacts, holders: SigningHolders, rb: Ruleb
     return _unit(facts, holders, rb)
 
 
+def _reviewed_by(holders: SigningHolders, title: str, action: str = "审核") -> tuple[Step, ...]:
+    return tuple(Step(action, (r,)) for r in _portfolio_roles(holders, title))
+
+
 def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
     cite = rb.cite(AUTHORITY)
     governor = (Role(R_GOVERNOR, holders.governor),)
@@ -274,14 +331,14 @@ def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView)
             "州人民政府向州人大及其常委会提出的议案或人事任免"
         return _requirement(
             "signing.published", f"本件为{what}，经州人民政府分管领导同志审核后，由州长签发。", cite, governor,
-            tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_LEADER)),
+            holders, _reviewed_by(holders, R_PORTFOLIO_LEADER),
         )
     if facts.for_approval_by:
         superior = APPROVING_SUPERIORS[facts.for_approval_by]
         return _requirement(
             "signing.upward",
             f"本件为以州人民政府名义上报{superior}审批的文件，经分管副州长审核后，由州长或常务副州长签发。",
-            cite, either, tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE)),
+            cite, either, holders, _reviewed_by(holders, R_PORTFOLIO_VICE),
         )
     if facts.to_region_departments:
         if facts.important:
@@ -289,19 +346,22 @@ def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView)
                 "signing.region_departments_important",
                 "本件为以州人民政府名义向自治区人民政府各委、办、厅、局行文的重要公文，由分管副州长审核后，"
                 "报州长或常务副州长签发。",
-                cite, either, tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE)),
+                cite, either, holders, _reviewed_by(holders, R_PORTFOLIO_VICE),
             )
         return _requirement(
             "signing.region_departments",
             "本件为以州人民政府名义向自治区人民政府各委、办、厅、局的行文，由分管副州长签发。",
-            cite, _portfolio_roles(holders, R_PORTFOLIO_VICE),
+            cite, _portfolio_roles(holders, R_PORTFOLIO_VICE), holders,
         )
     if facts.important:
-        return _requirement(
-            "signing.important",
-            "本件为以州人民政府名义下发的重要公文，经分管副州长审核后，由州长或常务副州长签发。",
-            cite, either, tuple(Step("审核", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE)),
-        )
+        if facts.direction in ("", "down"):
+            message = "本件为以州人民政府名义下发的重要公文，经分管副州长审核后，由州长或常务副州长签发。"
+        else:  # an important document not sent down (to the 州政协, a neighbouring prefecture…)
+            kind = "上行" if facts.direction == "up" else "平行"
+            message = (f"本件为以州人民政府名义发出的重要公文（{kind}文），按重要公文办理，经分管副州长审核后，"
+                       "由州长或常务副州长签发。")
+        return _requirement("signing.important", message, cite, either, holders,
+                            _reviewed_by(holders, R_PORTFOLIO_VICE))
     return SigningRequirement(
         "signing.undetermined",
         "以州人民政府名义下发的公文，第四十九条规定重要公文经分管副州长审核后由州长或常务副州长签发；"
@@ -313,24 +373,24 @@ def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView)
 def _office(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
     secretary = (Role(R_SECRETARY_GENERAL, holders.secretary_general),)
     if facts.forwarding_request:
-        steps = tuple(Step("提出意见", (r,)) for r in _portfolio_roles(holders, R_PORTFOLIO_VICE))
+        steps = _reviewed_by(holders, R_PORTFOLIO_VICE, "提出意见")
         steps += (Step("同意", _governor_or_executive(holders)),)
         return _requirement(
             "signing.forwarding",
             "本件为政府部门要求州人民政府办公室转发的文件，由分管副州长提出意见，经州长或常务副州长同意后，"
             "由秘书长签发。",
-            rb.cite(FORWARDING), secretary, steps,
+            rb.cite(FORWARDING), secretary, holders, steps,
         )
     cite = rb.cite(AUTHORITY)
     if facts.on_leader_instruction:
         return _requirement(
             "signing.office_instructed",
-            "本件为以州人民政府办公室名义发文、州人民政府领导批示办理的公文，由秘书长签发。", cite, secretary,
+            "本件为以州人民政府办公室名义发文、州人民政府领导批示办理的公文，由秘书长签发。", cite, secretary, holders,
         )
     if facts.within_office_competence:
         return _requirement(
             "signing.office_competence", "本件为州人民政府办公室职权范围内的发文，由秘书长或办公室主任签发。", cite,
-            (*secretary, Role(R_OFFICE_DIRECTOR, holders.office_director)),
+            (*secretary, Role(R_OFFICE_DIRECTOR, holders.office_director)), holders,
         )
     return SigningRequirement(
         "signing.undetermined",
@@ -356,27 +416,45 @@ def _unit(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> Si
                 "signing.agreed_across",
                 "本件为冠以“经自治州人民政府同意”字样、涉及不同分管领域的部门联合发文，经相关分管领导同志审核同意后，"
                 "由州长或常务副州长签批。",
-                cite, _governor_or_executive(holders), tuple(Step("审核同意", (r,)) for r in leaders), "签批",
-                filing, days,
+                cite, _governor_or_executive(holders), holders, tuple(Step("审核同意", (r,)) for r in leaders),
+                "签批", filing, days,
             )
         return _requirement(
             "signing.agreed",
             "本件为冠以“经自治州人民政府同意”字样的部门发文，由州人民政府分管领导同志签批。",
-            cite, leaders, (), "签批", filing, days,
+            cite, leaders, holders, (), "签批", filing, days,
         )
     cite = rb.cite(UNIT_DOCUMENT)
+    head = (Role(R_UNIT_HEAD, holders.unit_head),)
     if not facts.to_government:
-        return SigningRequirement(
-            "signing.undetermined",
-            f"第四十九条只规定{issuer}报送州人民政府审批的公文和冠以“经自治州人民政府同意”字样的发文由谁签发；"
-            "本件两者都不是，按本单位发文规定签发，不在本系统签发。",
-            cite,
+        return _requirement(
+            "signing.unit_own",
+            f"本件为{issuer}以本单位名义的发文，不是报送州人民政府审批的公文；参照本条，由{issuer}行政主要负责人签发。",
+            cite, head, holders,
         )
     return _requirement(
         "signing.unit_document",
         f"本件为{issuer}报送州人民政府审批的公文，由{issuer}行政主要负责人签发。",
-        cite, (Role(R_UNIT_HEAD, holders.unit_head),),
+        cite, head, holders,
     )
+
+
+def for_recheck(requirement: SigningRequirement, signer_id: int, signer_name: str) -> SigningRequirement:
+    """复核: a signed document changed in substance goes back to the person who signed it.
+
+    While he is one of the signers art. 49 names that day, only he may sign it again; if he no
+    longer is (away and the authority entrusted, out of post), whoever the article names now signs
+    it, and the sentence says so."""
+    req = requirement
+    if not req.determined:
+        return req
+    own = tuple(r for r in req.signers if r.holder is not None and r.holder.person_id == signer_id)
+    if own:
+        note = f"本件签发后作了实质性修改，退回原签发人{signer_name}复核签发，他人不能代为签发。"
+        return replace(req, signers=own, notes=(*req.notes, note))
+    note = (f"本件签发后作了实质性修改，应退回原签发人{signer_name}复核；{signer_name}当日不能{req.verb}，"
+            f"改由本条现在规定的{_names(req.signers)}{req.verb}。")
+    return replace(req, notes=(*req.notes, note))
 
 
 def may_sign(
@@ -387,11 +465,15 @@ def may_sign(
     Only an acceptable signer may; anyone else is refused with the sentence naming who must sign.
     With ``reviewed_by`` (the people who have reviewed, given their opinion or agreed so far), a
     signer is also refused while a step before signing is outstanding; a step the signer would
-    do himself (the 常务副州长 reviewing in his own portfolio) counts as done by signing.
+    do himself (the 常务副州长 reviewing in his own portfolio) counts as done by signing.  While a
+    seat the row names is vacant (:attr:`SigningRequirement.blocked`) nobody may sign: the step is
+    not skipped.
     """
     req = requirement
     if not req.determined:
         return Decision.refuse(req.code, req.message, req.citation)
+    if req.blocked:
+        return req.decision
     if actor_person_id not in req.signer_person_ids:
         if not req.signer_person_ids:
             message = f"{req.message.rstrip('。')}；{_names(req.signers)}，目前无人可以{req.verb}。"

@@ -10,18 +10,15 @@ delivered to).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,98 +39,39 @@ from zhengwu.documents.models import (
     Document,
     ExtensionState,
     Flow,
-    Opinion,
-    OpinionKind,
 )
 from zhengwu.documents.render import render_docx, render_pdf
-from zhengwu.documents.rules.intake import OFFICE_LEADERS
 from zhengwu.documents.rules.outgoing import default_number_kind
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.documents.services import document_history, document_visible_to
+from zhengwu.documents.services import (
+    ROUTING_KINDS,
+    Viewer,
+    assignable_documents,
+    assignable_instructions,
+    copy_for,
+    document_timeline,
+    document_todos,
+    document_visible_to,
+)
 from zhengwu.documents.services import documents_visible_to as visible_documents
-from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person, Unit, UnitKind
-from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder, PositionFact
-from zhengwu.org.services import load_facts, office_unit, person_of, positions_of
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.org.rules import GOVERNMENT_LEADERS
 from zhengwu.web import forms_documents as f
 from zhengwu.web.helpers import actor, explain, is_htmx
 from zhengwu.workdays.services import deadline_close
 
 PAGE_SIZE = 30
-TO_DOS_SHOWN = 100  # the most to-dos of one kind a page lists (待办列表每类最多显示的条数)
-ROUTING_KINDS = [OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON]
-SUBMISSION_OPEN = [DocState.DRAFT, DocState.COUNTERSIGNING, DocState.RETURNED]
-OUTGOING_OPEN = [DocState.DRAFT]
 SIGNING_STATES = [DocState.REVIEWING, DocState.AWAITING_SIGNATURE]
 TABS = {"todo": "待办", "inbox": "收文", "outgoing": "发文", "incoming": "来文"}
 
 
 # ---------------------------------------------------------------- who is looking
-
-
-@dataclass
-class Viewer:
-    """The signed-in user as the documents pages see them."""
-
-    user: AbstractBaseUser
-    person: Person | None
-    positions: list[PositionFact]
-    office_id: int | None
-    today: dt.date = field(default_factory=timezone.localdate)
-
-    @cached_property
-    def unit_ids(self) -> frozenset[int]:
-        return frozenset(p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR)
-
-    @property
-    def is_office(self) -> bool:
-        """Office staff handle the government's mail: they see every document."""
-        return self.office_id is not None and self.office_id in self.unit_ids
-
-    @property
-    def is_office_leader(self) -> bool:
-        return any(p.kind in OFFICE_LEADERS for p in self.positions)
-
-    @property
-    def is_leader(self) -> bool:
-        return any(p.kind in GOVERNMENT_LEADERS for p in self.positions)
-
-    @cached_property
-    def recipient_unit_ids(self) -> frozenset[int]:
-        """Units whose inbox the viewer handles: their own (the government's is the office's)."""
-        own = {p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR and p.unit_kind != "government"}
-        if self.is_office:
-            own |= set(Unit.objects.filter(kind=UnitKind.GOVERNMENT).values_list("pk", flat=True))
-        return frozenset(own)
-
-    @cached_property
-    def headed_unit_ids(self) -> frozenset[int]:
-        """Units the viewer heads today, or stands in for the head of (art. 50: 部门负责人会签)."""
-        if self.person is None or not self.unit_ids:
-            return frozenset()
-        facts = load_facts(self.today)
-        rb = rulebook_view(self.today)
-        out = set()
-        for unit_id in self.unit_ids:
-            holder = org_rules.resolve_holder(Authority("head", unit_id), self.today, facts, rb)
-            if holds(self.person.pk, holder):
-                out.add(unit_id)
-        return frozenset(out)
-
-
-def holds(person_id: int, holder: Holder | None) -> bool:
-    """The holder of a unit's head, or the head while an acting head stands in (both may act)."""
-    if holder is None:
-        return False
-    return holder.person_id == person_id or (holder.acting_for is not None
-                                             and holder.acting_for.person_id == person_id)
+# Viewer (who is looking: units, office, leader, headed units) lives in zhengwu.documents.services,
+# shared with the API.
 
 
 def viewer_of(request: HttpRequest) -> Viewer:
-    user = actor(request)
-    office = office_unit()
-    return Viewer(user, person_of(user), positions_of(user), office.pk if office else None)
+    return Viewer.of(actor(request))
 
 
 def documents_visible_to(viewer: Viewer, documents: QuerySet[Document] | None = None) -> QuerySet[Document]:
@@ -166,97 +104,7 @@ def _visible(request: HttpRequest, pk: int) -> tuple[Viewer, Document]:
 
 
 # ---------------------------------------------------------------- to-dos
-
-
-@dataclass(frozen=True)
-class Todo:
-    document: Document
-    what: str
-    note: str = ""
-    due: dt.date | None = None
-
-
-def _routed_to_subquery() -> Subquery:
-    latest = (Opinion.objects.filter(document=OuterRef("pk"), kind__in=ROUTING_KINDS, addressed_to__isnull=False)
-              .order_by("-created_at", "-id").values("addressed_to_id")[:1])
-    return Subquery(latest)
-
-
-def document_todos(viewer: Viewer) -> list[Todo]:
-    """What needs the viewer: countersign of a unit they head, their unit's drafts, the office's
-    intake and issuing, leaders' 呈批 and signatures, deliveries to sign for."""
-    todos: list[Todo] = []
-    docs = Document.objects.select_related("issuer")
-    headed = viewer.headed_unit_ids
-    if headed:
-        tasks = (CountersignTask.objects.filter(unit_id__in=headed).filter(
-            Q(state=CountersignState.PENDING) | Q(state=CountersignState.DISAGREED, statement_signed_at__isnull=True,
-                                                  document__state=DocState.COUNTERSIGNING))
-            .select_related("document__issuer", "unit").order_by("due")[:TO_DOS_SHOWN])
-        for task in tasks:
-            if task.state == CountersignState.PENDING:
-                todos.append(Todo(task.document, f"会签（{task.unit.short_name or task.unit.name}）",
-                                  "回复同意、原则同意或不同意；逾期未回复视为无不同意见（第五十条）", task.due))
-            elif task.document.disagreement_reasons:
-                todos.append(Todo(task.document, "会签分歧说明", "主办单位已列明各方理据（第五十条）"))
-        for task in (CountersignTask.objects.filter(document__issuer_id__in=headed,
-                                                    extension_state=ExtensionState.REQUESTED,
-                                                    state=CountersignState.PENDING)
-                     .select_related("document__issuer", "unit")[:TO_DOS_SHOWN]):
-            todos.append(Todo(task.document, f"答复延期申请（{task.unit.short_name or task.unit.name}）",
-                              f"申请延至{task.extension_until}", task.due))
-    own = (docs.filter(issuer_id__in=viewer.unit_ids)
-           .filter(Q(flow=Flow.SUBMISSION, state__in=SUBMISSION_OPEN) | Q(flow=Flow.OUTGOING, state__in=OUTGOING_OPEN))
-           [:TO_DOS_SHOWN])
-    for doc in own:
-        todos.append(Todo(doc, {
-            DocState.DRAFT: "起草中：发起会签或签发报送" if doc.flow == Flow.SUBMISSION else "起草中：送办公室审核",
-            DocState.COUNTERSIGNING: "会签中",
-            DocState.RETURNED: "已退文：修改后重新报送",
-        }.get(DocState(doc.state), doc.get_state_display())))
-    if viewer.is_office:
-        office_states = [DocState.SUBMITTED, DocState.RECEIVED]
-        if viewer.is_office_leader:
-            office_states.append(DocState.CHECKED)
-        office_q = Q(flow=Flow.SUBMISSION, state__in=office_states) | Q(flow=Flow.OUTGOING, state=DocState.SIGNED,
-                                                                         issuer__kind__in=["government", "office"])
-        if viewer.is_office_leader:
-            office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING)
-        office_q |= Q(flow=Flow.OUTGOING, state=DocState.DRAFT, issuer__kind="government")
-        labels = {DocState.SUBMITTED: "签收登记", DocState.RECEIVED: "初审", DocState.CHECKED: "拟办",
-                  DocState.REVIEWING: "审核", DocState.SIGNED: "登记编号、印发", DocState.DRAFT: "起草中：送审"}
-        for doc in docs.filter(office_q).order_by("created_at")[:TO_DOS_SHOWN]:
-            todos.append(Todo(doc, labels.get(DocState(doc.state), doc.get_state_display())))
-        for doc in (docs.filter(flow=Flow.SUBMISSION, state=DocState.INSTRUCTED, answers__isnull=True)
-                    [:TO_DOS_SHOWN]):
-            todos.append(Todo(doc, "起草答复", "领导已批示，起草批复或复函"))
-    if viewer.person is not None and viewer.is_leader:
-        routed = (docs.filter(state=DocState.ROUTED).annotate(routed_to_id=_routed_to_subquery())
-                  .filter(routed_to_id=viewer.person.pk)[:TO_DOS_SHOWN])
-        for doc in routed:
-            todos.append(Todo(doc, "呈批：批示或转批", "第五十一条"))
-        awaiting = docs.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE).prefetch_related(
-            "opinions")[:20]
-        for doc in awaiting:
-            requirement, _ = _requirement(doc)
-            if requirement is None:
-                continue
-            if viewer.person.pk in requirement.signer_person_ids:
-                todos.append(Todo(doc, f"待{requirement.verb}", requirement.summary))
-            elif any(viewer.person.pk in s.person_ids for s in requirement.steps):
-                todos.append(Todo(doc, "签发前审核", requirement.summary))
-    deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True)
-                  .select_related("document__issuer", "unit")[:TO_DOS_SHOWN])
-    for delivery in deliveries:
-        todos.append(Todo(delivery.document, f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
-                          delivery.document.number))
-    seen: set[tuple[int, str]] = set()
-    unique = []
-    for todo in todos:
-        if (todo.document.pk, todo.what) not in seen:
-            seen.add((todo.document.pk, todo.what))
-            unique.append(todo)
-    return unique
+# document_todos (what needs the viewer, 待办) lives in zhengwu.documents.services, shared with the API.
 
 
 # ---------------------------------------------------------------- the list
@@ -330,8 +178,10 @@ def document_new(request: HttpRequest) -> HttpResponse:
     issuers = _drafting_units(viewer, Flow.SUBMISSION)
     errors: list[str] = []
     status = 200
+    choices: dict[str, Any] = {"leaders": _leaders(viewer), "instructions": assignable_instructions(viewer.user),
+                               "assigning": assignable_documents(viewer.user)}
     if request.method == "POST":
-        form = f.SubmissionForm(request.POST, issuers=issuers if issuers.exists() else None)
+        form = f.SubmissionForm(request.POST, issuers=issuers if issuers.exists() else None, **choices)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -340,6 +190,8 @@ def document_new(request: HttpRequest) -> HttpResponse:
                         viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
                         f.lines(data["request_items"]), [data["main_recipient"]], list(data["copy_recipients"]),
                         classification=data["classification"], urgency=data["urgency"],
+                        addressed_person=data["addressed_person"], leader_assignment=form.leader_assignment(),
+                        skip_level_reason=data["skip_level_reason"],
                     )
                     if data["countersign_units"]:
                         cs_actions.request_countersign(viewer.user, document, list(data["countersign_units"]))
@@ -353,7 +205,7 @@ def document_new(request: HttpRequest) -> HttpResponse:
             status = 400
     else:
         form = f.SubmissionForm(issuers=issuers if issuers.exists() else None,
-                                initial={"main_recipient": _government()})
+                                initial={"main_recipient": _government()}, **choices)
     return render(request, "web/documents/new.html", {"form": form, "errors": errors, "may_submit": issuers.exists()},
                   status=status)
 
@@ -385,12 +237,13 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
                     viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
                     list(data["main_recipients"]), list(data["copy_recipients"]), form.signing_facts(),
                     replies_to=replies_to, classification=data["classification"], urgency=data["urgency"],
+                    co_issuers=list(data["co_issuers"]), secrecy_period=data["secrecy_period"], note=data["note"],
                     disclosure=data["disclosure"] or Disclosure.ON_REQUEST, disclosure_reason=data["disclosure_reason"],
                 )
             except (Refused, InvalidInput) as exc:
                 errors, status = explain(exc), _refusal_status(exc)
-                if isinstance(exc, InvalidInput):
-                    _field_error(form, exc)
+                if isinstance(exc, InvalidInput):  # signing_facts.important → the important box
+                    _field_error(form, exc, {exc.field: exc.field.removeprefix("signing_facts.")})
             else:
                 return redirect("web:document", pk=document.pk)
         else:
@@ -403,6 +256,7 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
                 "title": f"关于{replies_to.title.removeprefix('关于').removesuffix('的请示')}的批复"
                 if replies_to.doc_type == DocType.REQUEST else f"关于{replies_to.title}的复函",
                 "main_recipients": [replies_to.issuer], "replies_to": replies_to.pk, "important": True,
+                "concerned_units": [replies_to.issuer],  # its 分管 leader reviews the reply (art. 49)
             })
         form = f.OutgoingForm(issuers=issuers, initial=initial)
     return render(request, "web/documents/outgoing_new.html", {
@@ -465,6 +319,8 @@ def _available(viewer: Viewer, doc: Document, tasks: list[CountersignTask],
                 acts.add("receive")
             if state == DocState.RECEIVED:
                 acts.add("check")
+            if state in intake.RETURNABLE:
+                acts.add("office_return")
             if state == DocState.CHECKED and viewer.is_office_leader:
                 acts.add("office_opinion")
             if state == DocState.INSTRUCTED:
@@ -478,13 +334,19 @@ def _available(viewer: Viewer, doc: Document, tasks: list[CountersignTask],
             acts.add("revise")
         if drafter and state == DocState.DRAFT:
             acts.add("submit_for_review")
-        if viewer.is_office_leader and state == DocState.REVIEWING:
-            acts.add("review")
+        if state == DocState.REVIEWING and outgoing.may_review_now(viewer.user, doc):
+            acts.add("review")  # the office's leadership, or the issuing unit's for its own (art. 51)
         if state == DocState.AWAITING_SIGNATURE and requirement is not None and person_id is not None:
-            if person_id in requirement.signer_person_ids:
+            if person_id in requirement.signer_person_ids and not requirement.blocked:
                 acts.add("sign")
-            if any(person_id in s.person_ids for s in requirement.steps):
+            if outgoing.may_take_step_now(requirement, person_id, doc):
                 acts.add("signing_step")
+        if state in outgoing.BEFORE_SIGNATURE:
+            if any(u.pk in viewer.headed_unit_ids for u in outgoing.joint_countersign_pending(doc)):
+                acts.add("countersign_joint")  # a co-issuer's head, on the current version (art. 50)
+            if outgoing.is_cooperation_agreement(doc) and \
+                    any(u.pk in viewer.unit_ids for u in outgoing.legal_units()):
+                acts.add("legal_review")  # the 司法局's staff (art. 52)
         issuing_unit = viewer.office_id if doc.issuer.kind in (UnitKind.GOVERNMENT, UnitKind.OFFICE) else doc.issuer_id
         if state == DocState.SIGNED and issuing_unit in viewer.unit_ids:
             acts.add("issue")
@@ -495,6 +357,7 @@ def _task_rows(viewer: Viewer, doc: Document, tasks: list[CountersignTask], boun
     rows = []
     now = timezone.now()
     issuer_head = doc.issuer_id in viewer.headed_unit_ids
+    disagreement = any(t.state == CountersignState.DISAGREED for t in tasks)
     for task in tasks:
         mine = task.unit_id in viewer.headed_unit_ids
         open_ = task.state == CountersignState.PENDING and now < deadline_close(task.due)
@@ -503,7 +366,8 @@ def _task_rows(viewer: Viewer, doc: Document, tasks: list[CountersignTask], boun
             may_reply=mine and open_,
             may_ask_extension=mine and open_ and task.extension_state in (ExtensionState.NONE, ""),
             may_decide_extension=issuer_head and open_ and task.extension_state == ExtensionState.REQUESTED,
-            may_sign_statement=mine and task.state == CountersignState.DISAGREED
+            # every unit consulted countersigns the statement of a disagreement (art. 50)
+            may_sign_statement=mine and disagreement and task.state != CountersignState.PENDING
             and bool(doc.disagreement_reasons) and task.statement_signed_at is None,
         )
         for name, cls in (("reply", f.ReplyForm), ("extension", f.ExtensionForm), ("decide", f.DecideExtensionForm)):
@@ -527,19 +391,24 @@ def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list
     if doc.flow == Flow.OUTGOING:
         requirement, requirement_error = _requirement(doc)
     acts = _available(viewer, doc, tasks, routed_to, requirement)
+    concerned_codes = (doc.signing_facts or {}).get("concerned_units") or [] if doc.flow == Flow.OUTGOING else []
     doc_forms: dict[str, forms.Form] = {
         "revise": (f.ReviseForm if doc.flow == Flow.SUBMISSION else f.OutgoingReviseForm)(initial={
             "title": doc.title, "body": versions[-1].body if versions else "",
             "request_items": "\n".join(str(i) for i in doc.request_items or []),
+            "concerned_units": list(Unit.objects.filter(code__in=concerned_codes)),
         }),
         "request_countersign": f.CountersignRequestForm(),
         "statement": f.StatementForm(initial={"reasons": doc.disagreement_reasons,
                                               "proposal": doc.disagreement_proposal}),
         "office_opinion": f.OfficeOpinionForm(),
+        "office_return": f.OfficeReturnForm(),
         "pass_on": f.PassOnForm(leaders=_leaders(viewer)) if "pass_on" in acts else f.PassOnForm(),
         "instruct": f.InstructForm(),
         "review": f.ReviewForm(),
         "signing_step": f.SigningStepForm(),
+        "countersign_joint": f.JointCountersignForm(),
+        "legal_review": f.LegalReviewForm(),
         "issue": f.IssueForm(initial={"number_kind": default_number_kind(doc.doc_type)}),
     }
     if bound is not None and bound.task_id is None:
@@ -553,7 +422,7 @@ def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list
         "tasks": _task_rows(viewer, doc, tasks, bound),
         "opinions": opinions,
         "routed_to": routed_to,
-        "timeline": document_history(doc),
+        "timeline": document_timeline(doc),
         "requirement": requirement,
         "requirement_error": requirement_error,
         "acts": acts,
@@ -565,6 +434,11 @@ def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list
         "deliveries": deliveries,
         "my_deliveries": my_deliveries,
         "renderable": doc.flow == Flow.OUTGOING,
+        "signing_basis": outgoing.derived_facts(doc).basis if doc.flow == Flow.OUTGOING else (),
+        "co_issuers": list(doc.co_issuers.order_by("sort_order", "code")),
+        "assignment": intake.assignment_of(doc) if doc.flow == Flow.SUBMISSION else None,
+        "skip_level_reason": (doc.signing_facts or {}).get(intake.SKIP_LEVEL_KEY, "")
+        if doc.flow == Flow.SUBMISSION else "",
     }, status=status)
 
 
@@ -584,7 +458,9 @@ def _revise(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form |
         oform = f.OutgoingReviseForm(request.POST)
         if not oform.is_valid():
             return oform
-        outgoing.revise_outgoing(viewer.user, doc, oform.cleaned_data["body"], title=oform.cleaned_data["title"])
+        concerned = [u.code for u in oform.cleaned_data["concerned_units"]]  # none chosen: left as it is
+        outgoing.revise_outgoing(viewer.user, doc, oform.cleaned_data["body"], title=oform.cleaned_data["title"],
+                                 concerned_units=concerned or None)
         return None
     form = f.ReviseForm(request.POST)
     if not form.is_valid():
@@ -623,6 +499,14 @@ def _receive(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form 
 
 def _check(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
     intake.check(viewer.user, doc)  # a failed check returns the document with its reasons (an opinion)
+    return None
+
+
+def _office_return(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.OfficeReturnForm(request.POST)
+    if not form.is_valid():
+        return form
+    intake.office_return(viewer.user, doc, form.cleaned_data["grounds"], form.cleaned_data["reason"])
     return None
 
 
@@ -671,6 +555,22 @@ def _signing_step(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.
     return None
 
 
+def _countersign_joint(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.JointCountersignForm(request.POST)
+    if not form.is_valid():
+        return form
+    outgoing.countersign_joint(viewer.user, doc, form.cleaned_data["text"])
+    return None
+
+
+def _legal_review(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
+    form = f.LegalReviewForm(request.POST)
+    if not form.is_valid():
+        return form
+    outgoing.record_legal_review(viewer.user, doc, form.cleaned_data["passed"], form.cleaned_data["opinion"])
+    return None
+
+
 def _sign(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
     outgoing.sign(viewer.user, doc)
     return None
@@ -699,12 +599,15 @@ ACTIONS: dict[str, Handler] = {
     "sign_and_submit": _sign_and_submit,
     "receive": _receive,
     "check": _check,
+    "office_return": _office_return,
     "office_opinion": _office_opinion,
     "pass_on": _pass_on,
     "instruct": _instruct,
     "submit_for_review": _submit_for_review,
     "review": _review,
     "signing_step": _signing_step,
+    "countersign_joint": _countersign_joint,
+    "legal_review": _legal_review,
     "sign": _sign,
     "issue": _issue,
     "receive_delivery": _receive_delivery,
@@ -731,8 +634,9 @@ def _after(request: HttpRequest, viewer: Viewer, doc: Document, outcome: forms.F
 def _bound_form(action: str, request: HttpRequest, viewer: Viewer) -> forms.Form | None:
     classes: dict[str, type[forms.Form]] = {
         "revise": f.ReviseForm, "request_countersign": f.CountersignRequestForm, "statement": f.StatementForm,
-        "office_opinion": f.OfficeOpinionForm, "instruct": f.InstructForm, "review": f.ReviewForm,
-        "signing_step": f.SigningStepForm, "issue": f.IssueForm, "reply": f.ReplyForm,
+        "office_opinion": f.OfficeOpinionForm, "office_return": f.OfficeReturnForm, "instruct": f.InstructForm,
+        "review": f.ReviewForm, "signing_step": f.SigningStepForm, "countersign_joint": f.JointCountersignForm,
+        "legal_review": f.LegalReviewForm, "issue": f.IssueForm, "reply": f.ReplyForm,
         "extension": f.ExtensionForm,
     }
     if action == "pass_on":
@@ -817,10 +721,17 @@ def countersign_act(request: HttpRequest, pk: int, task_pk: int, action: str) ->
 
 
 def _rendered(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    _, doc = _visible(request, pk)
+    """The document laid out per GB/T 9704.  A recipient unit's staff get their copy's 份号 (or
+    the copy ``?copy=<delivery id>`` from their inbox names); the issuing side the file copy."""
+    viewer, doc = _visible(request, pk)
     if doc.flow != Flow.OUTGOING:
         raise Http404("只有发文可以生成版式文件。")
-    layout = outgoing.layout_for(doc)
+    raw = request.GET.get("copy", "").strip()
+    try:
+        delivery = copy_for(viewer.user, doc, int(raw) if raw else None)
+    except (ValueError, InvalidInput):
+        raise Http404("没有送给您所在单位的这一份。") from None
+    layout = outgoing.layout_for(doc, delivery)
     if kind == "pdf":
         content, mime = render_pdf(layout), "application/pdf"
     else:
