@@ -34,8 +34,9 @@ def test_current_has_chapters_with_articles(api_as):
     }
     assert len(articles) == body["version"]["articles"]
     assert articles[58]["kind"] == "E"
-    assert "Absence reporting" in articles[58]["does"]
-    assert set(articles[58]) == {"number", "shown_as", "kind", "kind_label", "does", "reconstructed"}
+    assert "离州外出报告" in articles[58]["does"]
+    assert "Absence reporting" in articles[58]["does_en"]
+    assert set(articles[58]) == {"number", "shown_as", "kind", "kind_label", "does", "does_en", "reconstructed"}
 
 
 def test_article_with_text_parameters_and_tests(api_as):

@@ -15,6 +15,18 @@ from zhengwu.rulebook.services import import_version, version_in_force
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.article(50)
+def test_what_the_system_does_is_said_in_the_interface_language(client_as):
+    from django.conf import settings
+
+    c = client_as("clerk_wendian")
+    assert "逾期未回复视为无不同意见" in c.get("/rules/articles/50/").content.decode()
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = c.get("/rules/articles/50/").content.decode()
+    assert "silence-as-consent" in body
+    assert "逾期未回复视为无不同意见" not in body
+
+
 @pytest.mark.article(68)
 def test_rulebook_page_lists_every_article_with_kind_and_tests(client_as, django_assert_max_num_queries):
     c = client_as("clerk_wendian")

@@ -42,6 +42,7 @@ class ArticleBrief(Schema):
     kind: str = Field(description="E（系统强制）、R（系统记录）、I（仅供查阅）或空（未标注）")
     kind_label: str
     does: str = Field(description="系统如何执行")
+    does_en: str = Field(description="系统如何执行（英文，可为空）")
     reconstructed: bool = Field(description="编号系重建")
 
 
@@ -115,6 +116,7 @@ def _brief(a: Article) -> ArticleBrief:
         kind=a.kind,
         kind_label=str(ArticleKind(a.kind).label),
         does=a.does,
+        does_en=a.does_en,
         reconstructed=a.reconstructed,
     )
 

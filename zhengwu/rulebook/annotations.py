@@ -25,8 +25,9 @@ class AnnotationError(ValueError):
 @dataclass(frozen=True)
 class ArticleNote:
     kind: str
-    does: str
+    does: str  # what the system does with the article, in Chinese
     provisions: tuple[str, ...] = ()
+    does_en: str = ""  # the same in English (optional)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def load(path: Path = KIZILSU_2023) -> Annotations:
     for number, raw in data.get("articles", {}).items():
         if raw.get("kind") not in KINDS:
             raise AnnotationError(f"article {number}: kind must be one of E, R, I")
-        note = ArticleNote(raw["kind"], raw.get("does", ""), tuple(raw.get("provisions", ())))
+        note = ArticleNote(raw["kind"], raw.get("does", ""), tuple(raw.get("provisions", ())), raw.get("does_en", ""))
         for provision in note.provisions:
             if provision in seen:
                 raise AnnotationError(f"provision {provision} is given to both article {seen[provision]} and {number}")

@@ -7,6 +7,7 @@ import re
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -92,6 +93,7 @@ class Article(models.Model):
     reconstructed = models.BooleanField(_("编号系重建"), default=False)
     kind = models.CharField(_("系统处理"), max_length=1, choices=ArticleKind.choices, blank=True, default="")
     does = models.TextField(_("系统如何执行"), blank=True)
+    does_en = models.TextField(_("系统如何执行（英文）"), blank=True)
     provisions = models.JSONField(_("条款要点"), default=list, blank=True)
 
     class Meta:
@@ -100,6 +102,14 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return f"第{self.number}条"
+
+    @property
+    def does_shown(self) -> str:
+        """What the system does with the article, in the interface's language (Chinese when no
+        English text is given)."""
+        if self.does_en and (get_language() or "").startswith("en"):
+            return self.does_en
+        return self.does
 
 
 class Parameter(models.Model):

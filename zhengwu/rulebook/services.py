@@ -121,11 +121,11 @@ def apply_annotations(version: RulebookVersion, annotations: notes.Annotations) 
     articles = list(version.articles.all())
     for article in articles:
         note = annotations.articles.get(article.number)
-        wanted = (note.kind, note.does, list(note.provisions)) if note else ("", "", [])
-        if (article.kind, article.does, article.provisions) != wanted:
-            article.kind, article.does, article.provisions = wanted
+        wanted = (note.kind, note.does, note.does_en, list(note.provisions)) if note else ("", "", "", [])
+        if (article.kind, article.does, article.does_en, article.provisions) != wanted:
+            article.kind, article.does, article.does_en, article.provisions = wanted
             changed.append(f"第{article.number}条")
-    Article.objects.bulk_update(articles, ["kind", "does", "provisions"])
+    Article.objects.bulk_update(articles, ["kind", "does", "does_en", "provisions"])
     stored = set(version.parameters.values_list("key", flat=True))
     missing = [p for key, p in annotations.parameters.items() if key not in stored]
     Parameter.objects.bulk_create([
@@ -236,7 +236,8 @@ def _inherit(version: RulebookVersion, predecessor: RulebookVersion) -> Annotati
         if old is None:
             origin.unannotated_articles.append(article.number)
             continue
-        article.kind, article.does, article.provisions = old.kind, old.does, list(old.provisions)
+        article.kind, article.does, article.does_en = old.kind, old.does, old.does_en
+        article.provisions = list(old.provisions)
         origin.articles += bool(old.kind)
         origin.provisions += len(old.provisions)
         carried = params_by_article.get(article.number, [])
@@ -245,7 +246,7 @@ def _inherit(version: RulebookVersion, predecessor: RulebookVersion) -> Annotati
             if ratio < SUBSTANTIAL_CHANGE:
                 origin.changed_articles.append({"article": article.number, "provisions": list(old.provisions),
                                                 "parameters": carried, "similarity": round(ratio, 2)})
-    Article.objects.bulk_update(articles, ["kind", "does", "provisions"])
+    Article.objects.bulk_update(articles, ["kind", "does", "does_en", "provisions"])
     origin.missing_provisions = [
         {"provision": p, "article": n} for n, a in sorted(old_articles.items()) if n not in numbers
         for p in a.provisions
