@@ -197,9 +197,16 @@ def test_the_todo_list_is_the_pages_list(api_as):
         ("signing_step", "签发前审核")]
     governor = api_as("governor").get("/documents/todos").json()
     [todo] = [t for t in governor["items"] if t["document"]["id"] == awaiting]
+    # the governor signs, but not before 刘振东's review: the list says what it waits for
+    assert (todo["kind"], todo["what"]) == ("sign_waiting", "待签发（尚不能签发）")
+    assert "尚待刘振东（副州长）审核，暂不能签发" in todo["note"]
+    assert governor["count"] == len(governor["items"])
+    api_as("vice_liu").post(f"/documents/{awaiting}/signing-step", {"text": "同意。"})
+    assert not [t for t in api_as("vice_liu").get("/documents/todos").json()["items"]
+                if t["document"]["id"] == awaiting]  # his step is done
+    [todo] = [t for t in api_as("governor").get("/documents/todos").json()["items"] if t["document"]["id"] == awaiting]
     assert (todo["kind"], todo["what"]) == ("sign", "待签发")  # 待签发 for me (art. 49)
     assert "签发人：买买提·艾力（州长）" in todo["note"]
-    assert governor["count"] == len(governor["items"])
     assert not [t for t in api_as("jyj_head").get("/documents/todos").json()["items"]
                 if t["document"]["id"] in (asked, awaiting)]
     assert api_as("fgw_clerk").get("/documents/todos").json()["items"][0]["kind"] == "draft"

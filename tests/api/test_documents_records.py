@@ -139,3 +139,37 @@ def test_cancel_a_number_and_list_the_cancelled(api_as) -> None:
     assert listed["items"][0]["id"] == issued.pk
     assert api_as("fgw_clerk").get("/numbers/cancelled").status_code == 403
     assert api_as("clerk_wendian").post("/numbers/999999/cancel", {"reason": "误取"}).status_code == 404
+
+
+@pytest.mark.article(52)
+def test_cancelling_an_issued_documents_number_through_the_api_withdraws_its_issue(user, api_as) -> None:
+    reply = issued_reply(user)
+    issued = IssuedNumber.objects.get(document=reply)
+    assert api_as("fgw_clerk").get("/documents/inbox").json()["count"] == 1
+    assert api_as("fgw_clerk").post(f"/numbers/{issued.pk}/cancel", {"reason": "文号误取。"}).status_code == 403
+    assert api_as("fgw_clerk").get("/documents/inbox").json()["count"] == 1
+
+    done = api_as("clerk_wendian").post(f"/numbers/{issued.pk}/cancel", {"reason": "文号误取。"})
+    assert done.status_code == 200
+    assert (done.json()["number"], done.json()["document_id"]) == ("克政发〔2026〕1号", reply.pk)
+    assert api_as("fgw_clerk").get("/documents/inbox").json()["count"] == 0
+    detail = api_as("clerk_wendian").get(f"/documents/{reply.pk}").json()
+    assert (detail["state"], detail["number"]) == ("signed", "")
+    assert {d["withdrawn_reason"] for d in detail["deliveries"]} == {"文号误取。"}
+    assert all(d["withdrawn_at"] for d in detail["deliveries"])
+    reissued = api_as("clerk_wendian").post(f"/documents/{reply.pk}/issue", {})
+    assert reissued.status_code == 200
+    assert api_as("clerk_wendian").get(f"/documents/{reply.pk}").json()["number"] == "克政发〔2026〕2号"
+    assert api_as("fgw_clerk").get("/documents/inbox").json()["count"] == 1
+
+
+@pytest.mark.article(52, 53)
+def test_an_archived_documents_number_is_refused_through_the_api(user, api_as, archive_storage) -> None:
+    from zhengwu.documents.actions.archive import archive
+
+    reply = issued_reply(user)
+    archive(user("clerk_wendian"), reply, "permanent")
+    issued = IssuedNumber.objects.get(document=reply)
+    refused = api_as("clerk_wendian").post(f"/numbers/{issued.pk}/cancel", {"reason": "文号误取。"})
+    assert refused.status_code == 403
+    assert "已归档，档案只读，不能作废其发文字号" in refused.json()["detail"]

@@ -313,3 +313,53 @@ def test_a_department_and_a_leader_may_not_cancel_numbers(client_as) -> None:
     issued.refresh_from_db()
     assert issued.cancelled_at is None
     assert not AuditRecord.objects.filter(action="documents.number.cancel").exists()
+
+
+@pytest.mark.article(52)
+def test_cancelling_an_issued_documents_number_withdraws_it_from_the_inbox(client_as, user) -> None:
+    from zhengwu.documents.models import Delivery, DocState
+
+    reply = issued_reply(user)
+    issued = IssuedNumber.objects.get(document=reply)
+    office = client_as("clerk_wendian")
+    form = office.get("/documents/numbers/cancelled/").content.decode()
+    assert f"克政发〔2026〕1号《{reply.title}》" in form  # the number names the document it went to
+    assert 'id="withdraw-help"' in form
+    assert reply.title in client_as("fgw_clerk").get("/documents/?tab=inbox").content.decode()
+
+    refused = client_as("fgw_clerk").post("/documents/numbers/cancelled/", {"number": issued.pk, "reason": "误取"})
+    assert refused.status_code == 403
+    reply.refresh_from_db()
+    assert reply.state == DocState.ISSUED
+
+    done = office.post("/documents/numbers/cancelled/", {"number": issued.pk, "reason": "文号误取。"})
+    assert done.status_code == 302
+    reply.refresh_from_db()
+    assert (reply.state, reply.number) == (DocState.SIGNED, "")
+    inbox = client_as("fgw_clerk").get("/documents/?tab=inbox").content.decode()
+    assert reply.title not in inbox
+    assert "暂无收文" in inbox
+    assert client_as("fgw_clerk").get(f"/documents/{reply.pk}/").status_code == 404
+    page = office.get(f"/documents/{reply.pk}/").content.decode()
+    assert "已撤回" in page
+    assert "文号误取。" in page
+    assert "登记编号并印发" in page  # it can be issued again
+    listed = office.get("/documents/numbers/cancelled/").content.decode()
+    assert "克政发〔2026〕1号" in listed
+    assert "文号误取。" in listed
+    assert Delivery.objects.filter(document=reply, withdrawn_at__isnull=True).count() == 0
+
+
+@pytest.mark.article(52, 53)
+def test_an_archived_documents_number_is_not_cancelled_on_the_page(client_as, user, archive_storage) -> None:
+    from zhengwu.documents.actions.archive import archive as archive_document
+
+    reply = issued_reply(user)
+    archive_document(user("clerk_wendian"), reply, "permanent")
+    issued = IssuedNumber.objects.get(document=reply)
+    refused = client_as("clerk_wendian").post("/documents/numbers/cancelled/", {"number": issued.pk,
+                                                                                "reason": "文号误取。"})
+    assert refused.status_code == 403
+    assert "已归档，档案只读，不能作废其发文字号" in refused.content.decode()
+    issued.refresh_from_db()
+    assert issued.cancelled_at is None

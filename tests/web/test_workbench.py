@@ -82,3 +82,28 @@ def test_nav_shows_name_positions_and_unread_count(client_as):
     assert 'id="unread-badge"' in body
     assert "审计记录" not in body  # not an audit reader
     assert "审计记录" in client_as("secretary_general").get("/").content.decode()
+
+
+@pytest.mark.article(50, 52)
+def test_joint_countersign_and_legal_review_are_on_the_workbench_of_those_who_act(client_as, user):
+    from tests.documents.test_agreement_review import agreement
+    from tests.documents.test_joint_documents import joint
+    from zhengwu.documents.actions.outgoing import countersign_joint, record_legal_review
+
+    with time_machine.travel(dt.datetime(2026, 12, 1, 9, tzinfo=BEIJING), tick=False):
+        doc = joint(user, "zrzyj")
+        deal = agreement(user)
+        head = client_as("zrzyj_head").get("/").content.decode()
+        assert "联合发文会签" in head
+        assert doc.title in head
+        assert "联合发文会签" not in client_as("czj_head").get("/").content.decode()
+        review = client_as("sfj_clerk").get("/").content.decode()
+        assert "合作协议合法性审核" in review
+        assert deal.title in review
+        assert "合作协议合法性审核" not in client_as("fgw_clerk").get("/").content.decode()
+        assert "待签发（尚不能签发）" in client_as("governor").get("/documents/?tab=todo").content.decode()
+
+        countersign_joint(user("zrzyj_head"), doc)
+        record_legal_review(user("sfj_clerk"), deal, True, "")
+        assert "联合发文会签" not in client_as("zrzyj_head").get("/").content.decode()
+        assert "合作协议合法性审核" not in client_as("sfj_clerk").get("/").content.decode()

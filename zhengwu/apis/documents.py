@@ -222,6 +222,8 @@ def _delivery_out(x: Delivery) -> DeliveryOut:
         delivered_at=x.delivered_at,
         received_at=x.received_at,
         received_by=_name(x.received_by),
+        withdrawn_at=x.withdrawn_at,
+        withdrawn_reason=x.withdrawn_reason,
     )
 
 
@@ -409,7 +411,7 @@ def inbox(
 ) -> InboxPage:
     user = current_user(request)
     deliveries = (
-        Delivery.objects.filter(unit_id__in=_unit_ids(user))
+        Delivery.objects.filter(unit_id__in=_unit_ids(user), withdrawn_at__isnull=True)
         .select_related("unit", "received_by__person", "document__issuer")
         .order_by("-delivered_at", "-id")
     )

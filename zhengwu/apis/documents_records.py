@@ -297,6 +297,10 @@ def file_document(request: HttpRequest, document_id: int, payload: FilingIn) -> 
     "/numbers/{number_id}/cancel",
     response={200: NumberOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="作废误取的发文字号并写明原因；字号仍占用，顺序号不回退（第五十二条；办公室工作人员）",
+    description=("作废已印发公文正在使用的字号，即撤回该文的印发：公文退回“已签发，待登记印发”（字号清空，重新印发时取下一个字号），"
+                 "各收文单位的分送标为已撤回、不再出现在收文箱中，并通知其负责人；所答复的来文恢复答复前的状态；"
+                 "“经同意”公文的报备事项和尚未公开的公开队列条目一并撤销，重新印发时重新生成。"
+                 "已归档（第五十三条）、已在政府网站公开、或所答复的来文已归档的，拒绝作废（403）。"),
 )
 def cancel(request: HttpRequest, number_id: int, payload: CancelIn) -> NumberOut:
     user = current_user(request)

@@ -261,6 +261,8 @@ class DeliveryOut(Schema):
     delivered_at: dt.datetime
     received_at: dt.datetime | None
     received_by: str
+    withdrawn_at: dt.datetime | None = Field(None, description="撤回时间：发文字号作废、撤回印发时记录")
+    withdrawn_reason: str = Field("", description="撤回原因（作废发文字号的原因）")
 
 
 class SigningOut(Schema):
@@ -360,7 +362,10 @@ class TodoOut(Schema):
 
     kind: str = Field(description="countersign（会签）、statement（会签分歧说明）、extension（答复延期申请）、"
                       "draft（本单位起草中或已退文）、intake（办公室签收、初审、拟办、审核、印发）、reply（起草答复）、"
-                      "routed（呈批）、sign（待签发）、signing_step（签发前审核）、delivery（签收来文）")
+                      "routed（呈批）、sign（待签发）、"
+                      "sign_waiting（由您签发，但尚待前序办理或有空缺，note 说明所待事项）、"
+                      "signing_step（签发前审核）、joint_countersign（联合发文会签）、legal_review（合作协议合法性审核）、"
+                      "delivery（签收来文）")
     what: str = Field(description="待办事项，如「待签发」")
     note: str
     due: dt.date | None = Field(description="期限")

@@ -8,7 +8,8 @@ the plain :class:`~zhengwu.documents.render.Layout` the PDF and DOCX renderers t
 from its inbox — carries that delivery's 份号.  The issuing side's download is the file copy (存档
 本): it carries no 份号, unless the document is classified as a state secret (涉密公文应当标注份号),
 when it is copy n + 1, after every delivered copy; deliveries are made once, at issue, so the number
-is stable.  A document not yet issued (a preview) has no 份号.
+is stable (deliveries withdrawn with a cancelled number are not counted: an issue again numbers its
+copies afresh).  A document not yet issued (a preview) has no 份号.
 
 密级 and 保密期限 (GB/T 9704 §7.2.2): 秘密/机密/绝密 with ★ and the period (``secrecy_period``),
 e.g. 「秘密★1年」.  工作秘密 is not a level of state secrets; it is printed in the same place, without
@@ -62,7 +63,7 @@ def copy_number(document: Document, delivery: Delivery | None = None) -> int | N
     if document.flow != Flow.OUTGOING or document.issued_at is None:
         return None
     if document.classification in STATE_SECRETS:
-        return document.deliveries.count() + 1
+        return document.deliveries.filter(withdrawn_at__isnull=True).count() + 1
     return None
 
 

@@ -310,7 +310,12 @@ class Opinion(models.Model):
 
 
 class Delivery(models.Model):
-    """核发: an issued document delivered to a recipient unit's inbox, where it arrives as incoming."""
+    """核发: an issued document delivered to a recipient unit's inbox, where it arrives as incoming.
+
+    When the document's number is cancelled (作废发文字号) its issue is withdrawn: every delivery
+    is marked withdrawn (``withdrawn_at``, ``withdrawn_reason``) and leaves the recipients' inboxes;
+    it is kept for the record.  A document issued again gets new deliveries, so a unit and a 份号
+    are unique among a document's deliveries that stand."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="deliveries")
     unit = models.ForeignKey(Unit, verbose_name=_("收文单位"), on_delete=models.PROTECT, related_name="inbox")
@@ -321,14 +326,21 @@ class Delivery(models.Model):
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    withdrawn_at = models.DateTimeField(
+        _("撤回时间"), null=True, blank=True, help_text=_("发文字号作废、撤回印发时记录；撤回的来文不再出现在收文箱中")
+    )
+    withdrawn_reason = models.CharField(_("撤回原因"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["document", "copy_number"]
         verbose_name = _("分送")
         verbose_name_plural = _("分送")
         constraints = [
-            models.UniqueConstraint(fields=["document", "unit"], name="delivery_unit_unique"),
-            models.UniqueConstraint(fields=["document", "copy_number"], name="delivery_copy_number_unique"),
+            models.UniqueConstraint(fields=["document", "unit"], condition=models.Q(withdrawn_at__isnull=True),
+                                    name="delivery_unit_unique"),
+            models.UniqueConstraint(fields=["document", "copy_number"],
+                                    condition=models.Q(withdrawn_at__isnull=True),
+                                    name="delivery_copy_number_unique"),
         ]
 
     def __str__(self) -> str:

@@ -138,18 +138,24 @@ def take_number(prefix: str, year: int, document: Document | None = None) -> Iss
         ) from exc
 
 
-def cancel_number(issued: IssuedNumber, reason: str) -> IssuedNumber:
-    """Void an issued number: the reason and the time are recorded; the number stays taken.
-
-    The sequence never goes back, so the next number is still +1 and the register shows why this
-    one has no document.  Cancelling twice is refused.
-    """
+def checked_reason(reason: str) -> str:
+    """The reason for cancelling a number, its whitespace collapsed; refused when empty or too long."""
     reason = " ".join(reason.split())
     if not reason:
         raise InvalidInput("作废发文字号须写明原因。", field="reason", message_en="Give the reason for cancelling.")
     if len(reason) > CANCEL_REASON_MAX_LENGTH:
         raise InvalidInput(f"作废原因不能超过{CANCEL_REASON_MAX_LENGTH}字。", field="reason",
                            message_en=f"The reason may not exceed {CANCEL_REASON_MAX_LENGTH} characters.")
+    return reason
+
+
+def cancel_number(issued: IssuedNumber, reason: str) -> IssuedNumber:
+    """Void an issued number: the reason and the time are recorded; the number stays taken.
+
+    The sequence never goes back, so the next number is still +1 and the register shows why this
+    one has no document.  Cancelling twice is refused.
+    """
+    reason = checked_reason(reason)
     now = timezone.now()
     updated = IssuedNumber.objects.filter(pk=issued.pk, cancelled_at__isnull=True).update(
         cancelled_at=now, cancel_reason=reason

@@ -213,7 +213,7 @@ def _answer_number() -> Subquery:
 
 def _copies() -> Coalesce:
     count = (
-        Delivery.objects.filter(document_id=OuterRef("pk")).order_by().values("document_id")
+        Delivery.objects.filter(document_id=OuterRef("pk"), withdrawn_at__isnull=True).order_by().values("document_id")
         .annotate(n=Count("id")).values("n")
     )
     return Coalesce(Subquery(count, output_field=models.IntegerField()), Value(0))

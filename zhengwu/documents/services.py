@@ -12,17 +12,19 @@ from functools import cached_property
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from zhengwu.audit.models import AuditRecord
-from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.decisions import Decision, InvalidInput
+from zhengwu.documents.actions.common import rulebook_of
 from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,
     Delivery,
     DocState,
     Document,
+    DocumentVersion,
     ExtensionState,
     Flow,
     Opinion,
@@ -41,8 +43,9 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     """The documents ``user`` may read:
 
     - the issuing unit's and any co-issuer's staff, and the staff of units it was delivered to
-      (核发) or asked to countersign (会签); the legality-review unit (司法局) for the
-      cooperation agreements it must review (art. 52);
+      (核发; not once the delivery is withdrawn with a cancelled number) or asked to countersign
+      (会签); the legality-review unit (司法局) for the cooperation agreements it must review
+      (art. 52);
     - the government office's staff (not its system administrator): everything issued in the name
       of the government or its office, and what is submitted to them, or copied to them (抄送,
       e.g. the body a unit skipped, art. 48), once it has been sent (the office receives, reviews,
@@ -55,7 +58,8 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     documents = documents if documents is not None else Document.objects.all()
     positions = positions_of(user)
     units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
-    q = (Q(issuer_id__in=units) | Q(co_issuers__in=units) | Q(deliveries__unit_id__in=units)
+    q = (Q(issuer_id__in=units) | Q(co_issuers__in=units)
+         | Q(deliveries__unit_id__in=units, deliveries__withdrawn_at__isnull=True)
          | Q(countersigns__unit_id__in=units))
     functions = {f for u in Unit.objects.filter(pk__in=units).only("functions") for f in (u.functions or [])}
     if "legal_review" in functions:  # the legality-review unit (art. 52) sees the agreements it must review
@@ -142,6 +146,8 @@ def _opinion_text(record: AuditRecord, opinions: dict[int, Opinion]) -> tuple[st
         return str(details.get("text") or ""), str(OpinionKind.INSTRUCTION.label)
     if action.endswith(".return") and isinstance(details.get("reasons"), list):
         return "\n".join(f"{n}. {r}" for n, r in enumerate(details["reasons"], 1)), str(OpinionKind.CHECK_RETURN.label)
+    if action == "documents.outgoing.withdraw_issue":  # 作废发文字号, the issue withdrawn
+        return str(details.get("reason") or ""), "作废原因"
     if action == "documents.countersign.statement":
         text = f"各方理据：{details.get('reasons', '')}\n办理建议：{details.get('proposal', '')}"
         return text, "分歧说明"
@@ -214,6 +220,16 @@ class Viewer:
         return frozenset(own)
 
     @cached_property
+    def legal_review_unit_ids(self) -> frozenset[int]:
+        """The viewer's units that review the legality of cooperation agreements (the 司法局, art. 52)."""
+        if not self.unit_ids:
+            return frozenset()
+        from zhengwu.documents.rules.outgoing import LEGAL_REVIEW_FUNCTION
+
+        return frozenset(u.pk for u in Unit.objects.filter(pk__in=self.unit_ids).only("functions")
+                         if LEGAL_REVIEW_FUNCTION in (u.functions or []))
+
+    @cached_property
     def headed_unit_ids(self) -> frozenset[int]:
         """Units the viewer heads today, or stands in for the head of (art. 50: 部门负责人会签)."""
         if self.person is None or not self.unit_ids:
@@ -241,7 +257,9 @@ OUTGOING_OPEN = [DocState.DRAFT]
 class Todo:
     """Something a document needs from the viewer: ``what`` (e.g. 「待签发」), a note, a deadline.
     ``kind`` is a stable key for API clients (countersign, statement, extension, draft, intake,
-    reply, routed, sign, signing_step, delivery)."""
+    reply, routed, sign, sign_waiting, signing_step, joint_countersign, legal_review, delivery).
+    ``sign_waiting``: the viewer signs, but not yet — the note says what it waits for (a step
+    before signing, a co-issuer's countersign, the legality review, a vacant seat)."""
 
     document: Document
     what: str
@@ -259,10 +277,10 @@ def _routed_to_subquery() -> Subquery:
 def document_todos(viewer: Viewer) -> list[Todo]:
     """What needs the viewer: countersign of a unit they head (and the statement of a disagreement,
     which every unit consulted countersigns, art. 50), their unit's drafts and returned documents,
-    the office's intake and issuing, leaders' 呈批 and signatures (待签发, art. 49), deliveries to
-    sign for.  The web pages and the API show this one list."""
-    from zhengwu.documents.actions.outgoing import signing_requirement_for
-
+    the office's intake and issuing, leaders' 呈批 and signatures (待签发, art. 49; a unit head's for
+    his unit's documents), the steps before signing, a co-issuer's countersign of a joint document
+    (art. 50), the 司法局's legality review of a cooperation agreement (art. 52), deliveries to sign
+    for (not withdrawn ones).  The web pages and the API show this one list."""
     todos: list[Todo] = []
     docs = Document.objects.select_related("issuer")
     headed = viewer.headed_unit_ids
@@ -317,18 +335,14 @@ def document_todos(viewer: Viewer) -> list[Todo]:
                   .filter(routed_to_id=viewer.person.pk)[:TO_DOS_SHOWN])
         for doc in routed:
             todos.append(Todo(doc, "呈批：批示或转批", "第五十一条", kind="routed"))
-        awaiting = docs.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE).prefetch_related(
-            "opinions")[:AWAITING_SIGNATURE_SCANNED]
-        for doc in awaiting:
-            try:
-                requirement = signing_requirement_for(doc)
-            except InvalidInput:
-                continue
-            if viewer.person.pk in requirement.signer_person_ids:
-                todos.append(Todo(doc, f"待{requirement.verb}", requirement.summary, kind="sign"))
-            elif any(viewer.person.pk in s.person_ids for s in requirement.steps):
-                todos.append(Todo(doc, "签发前审核", requirement.summary, kind="signing_step"))
-    deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True)
+    if viewer.person is not None and (viewer.is_leader or headed):
+        todos += _signing_todos(viewer, viewer.person.pk)
+    if headed:
+        todos += _joint_countersign_todos(headed)
+    if viewer.legal_review_unit_ids:
+        todos += _legal_review_todos()
+    deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True,
+                                          withdrawn_at__isnull=True)
                   .select_related("document__issuer", "unit")[:TO_DOS_SHOWN])
     for delivery in deliveries:
         todos.append(Todo(delivery.document, f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
@@ -340,6 +354,128 @@ def document_todos(viewer: Viewer) -> list[Todo]:
             seen.add((todo.document.pk, todo.what))
             unique.append(todo)
     return unique
+
+
+def _current_version(ref: str = "pk") -> Subquery:
+    """The id of the document's current (latest) 正文 version."""
+    return Subquery(DocumentVersion.objects.filter(document_id=OuterRef(ref)).order_by("-number").values("pk")[:1])
+
+
+def _signing_todos(viewer: Viewer, person_id: int) -> list[Todo]:
+    """待签发 and 签发前审核 (art. 49) on outgoing documents awaiting signature: a leader looks at the
+    latest ones, a unit's head at his unit's.  A signer who cannot sign yet — a step before signing,
+    a co-issuer's countersign (art. 50) or the legality review (art. 52) outstanding, a seat vacant —
+    is shown what it waits for (``sign_waiting``), while whoever must act first has the to-do.
+
+    What has been done on each document's current version is read from prefetched opinions and
+    versions, and who signs from prefetched recipients and the organization read once per request
+    (:mod:`zhengwu.core.memo`), so the list costs no query per document (one back for 复核 reads
+    its original signer)."""
+    from zhengwu.documents.actions.outgoing import legal_units, signing_requirement_for, unit_ref
+    from zhengwu.documents.rules import outgoing as out_rules
+    from zhengwu.documents.rules.signing import may_sign
+
+    awaiting = Document.objects.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE)
+    if not viewer.is_leader:
+        awaiting = awaiting.filter(issuer_id__in=viewer.headed_unit_ids)
+    before_signing = Prefetch("opinions", queryset=Opinion.objects.filter(
+        kind__in=[OpinionKind.SIGNING_STEP, OpinionKind.LEGAL_REVIEW, OpinionKind.JOINT_COUNTERSIGN],
+    ).select_related("unit", "author__person").order_by("created_at", "id"))
+    rows = list(awaiting.select_related("issuer", "rulebook_version", "replies_to__issuer")
+                .prefetch_related("versions", "main_recipients", "co_issuers", before_signing)
+                [:AWAITING_SIGNATURE_SCANNED])
+    legal: list[Any] | None = None
+    out: list[Todo] = []
+    for doc in rows:
+        try:
+            requirement = signing_requirement_for(doc)
+        except InvalidInput:
+            continue
+        signer = person_id in requirement.signer_person_ids
+        if not signer and not any(person_id in s.person_ids for s in requirement.steps):
+            continue
+        versions = list(doc.versions.all())
+        if not versions:
+            continue
+        current = max(versions, key=lambda v: v.number)
+        numbers = {v.pk: v.number for v in versions}
+        opinions = list(doc.opinions.all())
+        done = {p.pk for o in opinions if o.kind == OpinionKind.SIGNING_STEP and o.version_id == current.pk
+                and (p := getattr(o.author, "person", None)) is not None}
+        step = out_rules.may_take_step(requirement, person_id, done)
+        waiting: list[Decision] = []
+        if signer:
+            rb = rulebook_of(doc)
+            agreement = bool((doc.signing_facts or {}).get(out_rules.COOPERATION_AGREEMENT))
+            if agreement and legal is None:
+                legal = [unit_ref(u) for u in legal_units()]
+            reviews = [out_rules.LegalReviewFact(bool(o.passed), numbers.get(o.version_id or 0, 0),
+                                                 unit_ref(o.unit).name if o.unit else "", o.text)
+                       for o in opinions if o.kind == OpinionKind.LEGAL_REVIEW]
+            joint = {o.unit_id for o in opinions if o.kind == OpinionKind.JOINT_COUNTERSIGN
+                     and o.version_id == current.pk and o.unit_id}
+            co_issuers = sorted(doc.co_issuers.all(), key=lambda u: (u.sort_order, u.code))
+            waiting = [d for d in (out_rules.agreement_ready(agreement, reviews, current.number, legal or [], rb),
+                                   out_rules.joint_ready([unit_ref(u) for u in co_issuers], joint, rb),
+                                   may_sign(requirement, person_id, done)) if not d.allowed]
+            if not waiting:
+                out.append(Todo(doc, f"待{requirement.verb}", requirement.summary, kind="sign"))
+                continue
+        if step.allowed:
+            out.append(Todo(doc, "签发前审核", f"{step.message.rstrip('。')}：{requirement.summary}",
+                            kind="signing_step"))
+        elif waiting:
+            out.append(Todo(doc, f"待{requirement.verb}（尚不能{requirement.verb}）",
+                            "；".join(d.explanation.rstrip("。") for d in waiting) + "。", kind="sign_waiting"))
+    return out
+
+
+def _joint_countersign_todos(headed: frozenset[int]) -> list[Todo]:
+    """联合发文会签 (art. 50): the co-issuers the viewer heads (or stands in for the head of) that
+    have not countersigned a joint document's current version, before its signature; one query."""
+    from zhengwu.documents.rules.outgoing import BEFORE_SIGNATURE
+
+    through = Document.co_issuers.through
+    countersigned = Opinion.objects.filter(document_id=OuterRef("document_id"), unit_id=OuterRef("unit_id"),
+                                           kind=OpinionKind.JOINT_COUNTERSIGN, version_id=OuterRef("current"))
+    pairs = (through.objects.filter(unit_id__in=headed, document__flow=Flow.OUTGOING,
+                                    document__state__in=BEFORE_SIGNATURE)
+             .annotate(current=_current_version("document_id"))
+             .exclude(Exists(countersigned))
+             .select_related("document__issuer", "document__rulebook_version", "unit")
+             .order_by("document__created_at", "document_id")[:TO_DOS_SHOWN])
+    out = []
+    for pair in pairs:
+        doc, unit = pair.document, pair.unit
+        label = rulebook_of(doc).cite("countersign.consult").label
+        name = unit.short_name or unit.name
+        out.append(Todo(doc, "联合发文会签", f"请代表{name}会签现行版本；各联合发文机关负责人会签后方能签发（{label}）",
+                        kind="joint_countersign"))
+    return out
+
+
+def _legal_review_todos() -> list[Todo]:
+    """合作协议合法性审核 (art. 52): cooperation agreements in the government's name whose current
+    version has no passed review (none yet, or the latest failed), in the states the review is
+    recorded in; one query."""
+    from zhengwu.documents.rules.outgoing import AGREEMENT_REVIEW, BEFORE_SIGNATURE, COOPERATION_AGREEMENT
+
+    latest = (Opinion.objects.filter(document_id=OuterRef("pk"), kind=OpinionKind.LEGAL_REVIEW,
+                                     version_id=OuterRef("current"))
+              .order_by("-created_at", "-id").values("passed")[:1])
+    agreements = (Document.objects.filter(flow=Flow.OUTGOING, state__in=BEFORE_SIGNATURE,
+                                          **{f"signing_facts__{COOPERATION_AGREEMENT}": True})
+                  .annotate(current=_current_version(), reviewed=Subquery(latest))
+                  .filter(Q(reviewed__isnull=True) | Q(reviewed=False))
+                  .select_related("issuer", "rulebook_version").order_by("created_at", "id")[:TO_DOS_SHOWN])
+    out = []
+    for doc in agreements:
+        label = rulebook_of(doc).cite(AGREEMENT_REVIEW).label
+        failed = getattr(doc, "reviewed", None) is False
+        note = "现行版本审核未通过，待修改后重新审核" if failed else "审核现行版本"
+        note += f"；审核通过后方能签署（{label}）"
+        out.append(Todo(doc, "合作协议合法性审核", note, kind="legal_review"))
+    return out
 
 
 # ---------------------------------------------------------------- which printed copy (份号)
@@ -355,7 +491,8 @@ def copy_for(user: AbstractBaseUser, document: Document, delivery_id: int | None
       (see :mod:`zhengwu.documents.layouts` for its 份号).
     """
     viewer = Viewer.of(user)
-    deliveries = Delivery.objects.filter(document=document, unit_id__in=viewer.recipient_unit_ids)
+    deliveries = Delivery.objects.filter(document=document, unit_id__in=viewer.recipient_unit_ids,
+                                         withdrawn_at__isnull=True)
     if delivery_id is not None:
         delivery = deliveries.filter(pk=delivery_id).first()
         if delivery is None:

@@ -223,7 +223,8 @@ def _dossier(doc: Document) -> dict[str, bytes]:
     files["deliveries.json"] = _json([
         {"unit": _unit(d.unit), "copy_number": d.copy_number, "copy": d.is_copy,
          "delivered_at": _when(d.delivered_at), "received_at": _when(d.received_at),
-         "received_by": names(d.received_by_id)}
+         "received_by": names(d.received_by_id), "withdrawn_at": _when(d.withdrawn_at),
+         "withdrawn_reason": d.withdrawn_reason}
         for d in deliveries
     ])
     if filing is not None:

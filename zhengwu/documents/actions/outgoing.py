@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import memo
 from zhengwu.documents import numbering
 from zhengwu.documents.actions import filing
 from zhengwu.documents.actions.common import (
@@ -70,7 +71,7 @@ from zhengwu.documents.rules.signing import signing_requirement as requirement_o
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import ADMINISTRATOR, Authority, Holder
-from zhengwu.org.services import office_unit, positions_of, who_holds
+from zhengwu.org.services import ORG_FACTS, office_unit, positions_of, who_holds
 from zhengwu.rulebook.services import version_in_force, view_of
 
 DRAFT = "documents.outgoing.draft"
@@ -97,8 +98,26 @@ UNDER_REVIEW = (DocState.REVIEWING, DocState.AWAITING_SIGNATURE)
 
 
 def _office_id() -> int | None:
-    office = office_unit()
-    return office.pk if office else None
+    def read() -> int | None:
+        office = office_unit()
+        return office.pk if office else None
+
+    return memo(ORG_FACTS, ("documents.office_id",), read)
+
+
+def _units_by_code(codes: Sequence[str]) -> dict[str, Unit]:
+    """The units with these codes (read once per request for the same codes: the to-do list works
+    out who signs each document awaiting signature)."""
+    key = tuple(sorted(set(codes)))
+    if not key:
+        return {}
+    return memo(ORG_FACTS, ("documents.units_by_code", key),
+                lambda: {u.code: u for u in Unit.objects.filter(code__in=key)})
+
+
+def _ordered(units: Iterable[Unit]) -> list[Unit]:
+    """Units in the organization's order; from a relation's ``all()``, so a prefetch is used."""
+    return sorted(units, key=lambda u: (u.sort_order, u.code))
 
 
 def _state(doc: Document, allowed: Sequence[str], what: str, provision: str) -> Decision:
@@ -113,7 +132,7 @@ def superior_roles() -> dict[str, str]:
     """Which units are the 自治区人民政府, the 州党委 and the 州人大常委会 (code → role): the
     configured codes (``settings.ZHENGWU_SUPERIOR_ROLES``, by default the demo's) that exist here."""
     configured: Mapping[str, str] = getattr(settings, "ZHENGWU_SUPERIOR_ROLES", fact_rules.SUPERIOR_ROLES)
-    present = set(Unit.objects.filter(code__in=list(configured)).values_list("code", flat=True))
+    present = _units_by_code(list(configured))
     return {code: role for code, role in configured.items() if code in present}
 
 
@@ -157,11 +176,11 @@ def derived_facts(document: Document) -> fact_rules.DerivedFacts:
     stored = dict(document.signing_facts or {})
     stated = {k: v for k, v in stored.items() if k in FACT_NAMES}
     codes = [c for c in stored.get(CONCERNED_UNITS) or [] if isinstance(c, str)]
-    found = {u.code: u for u in Unit.objects.filter(code__in=codes)} if codes else {}
+    found = _units_by_code(codes)
     concerned = [found[c] for c in codes if c in found]
     data = _document_data(
-        document.issuer, document.doc_type, document.main_recipients.order_by("sort_order", "code"),
-        document.co_issuers.order_by("sort_order", "code") if document.pk else [],
+        document.issuer, document.doc_type, _ordered(document.main_recipients.all()),
+        _ordered(document.co_issuers.all()) if document.pk else [],
         document.replies_to if document.replies_to_id else None, document.direction, stated, concerned,
     )
     return fact_rules.derive(data, superior_roles())
@@ -186,7 +205,7 @@ def is_cooperation_agreement(document: Document) -> bool:
 
 
 def _co_issuers(document: Document) -> list[Unit]:
-    return list(document.co_issuers.order_by("sort_order", "code"))
+    return _ordered(document.co_issuers.all())
 
 
 def _current_opinions(document: Document, kind: str) -> list[Opinion]:
@@ -496,7 +515,7 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
 def _units_of(derived: fact_rules.DerivedFacts) -> list[Unit]:
     """The 主办/涉及 units of ``derived``, in its order."""
     codes = [u.code for u in derived.concerned]
-    found = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+    found = _units_by_code(codes)
     return [found[c] for c in codes if c in found]
 
 
@@ -731,11 +750,13 @@ def _queue_for_portal(actor: AbstractBaseUser, doc: Document, issued_on: dt.date
 
 def _mark_answered(actor: AbstractBaseUser, reply: Document) -> None:
     request = lock_document(reply.replies_to)  # type: ignore[arg-type]
+    before = request.state
     request.state = DocState.ANSWERED
     request.save(update_fields=["state"])
     rb = rulebook_of(request)
     audit.record(actor=actor, action=ANSWERED, target=request, citation=rb.cite("review.routing"),
-                 summary=f"已以{reply.number}答复：{request.title}", details={"reply": reply.pk})
+                 summary=f"已以{reply.number}答复：{request.title}",
+                 details={"reply": reply.pk, "from_state": before})  # a withdrawn issue restores it
 
 
 @transaction.atomic
@@ -743,7 +764,8 @@ def receive_delivery(actor: AbstractBaseUser, delivery: Delivery) -> Delivery:
     """签收: the recipient unit's staff sign for the delivered document in their inbox."""
     row = Delivery.objects.select_for_update(of=("self",)).select_related("document", "unit").get(pk=delivery.pk)
     rb = rulebook_of(row.document)
-    require(rules.may_receive_delivery(positions_of(actor), unit_ref(row.unit), row.received_at is not None, rb))
+    require(rules.may_receive_delivery(positions_of(actor), unit_ref(row.unit), row.received_at is not None, rb,
+                                       withdrawn=row.withdrawn_at is not None))
     row.received_at, row.received_by_id = timezone.now(), actor.pk
     row.save(update_fields=["received_at", "received_by"])
     audit.record(actor=actor, action=RECEIVE_DELIVERY, target=row.document, citation=rb.cite("documents.paperless"),

@@ -114,9 +114,13 @@ def may_take_step(requirement: SigningRequirement, actor_person_id: int, done: C
 
 
 def may_receive_delivery(actor_positions: Sequence[PositionFact], unit: UnitRef, received: bool,
-                         rb: RulebookView) -> Decision:
-    """签收 of a delivered document: the recipient unit's staff, once."""
+                         rb: RulebookView, withdrawn: bool = False) -> Decision:
+    """签收 of a delivered document: the recipient unit's staff, once; not a delivery withdrawn
+    with its cancelled number."""
     citation = rb.cite("documents.paperless")
+    if withdrawn:
+        return Decision.refuse("delivery.withdrawn", "这份来文的发文字号已作废、印发已撤回，不需要签收。", citation,
+                               "The delivery was withdrawn with its cancelled number.")
     if received:
         return Decision.refuse("delivery.received", f"{unit.name}已经签收这份公文。", citation)
     if any(p.unit_id == unit.id and p.kind != ADMINISTRATOR for p in actor_positions):

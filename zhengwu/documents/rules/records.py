@@ -1,11 +1,15 @@
 """Pure rules of the office's records: who reads the registers (art. 61), who does the office's
-work on them — the overdue filings (art. 49), cancelling a number (art. 52).  No Django."""
+work on them — the overdue filings (art. 49), cancelling a number (art. 52) — and when cancelling
+an issued document's number may withdraw its issue (arts. 52, 53).  No Django."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.intake import ADMINISTRATOR
 from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact
 
@@ -38,3 +42,86 @@ def may_handle_records(positions: Sequence[PositionFact], office_unit_id: int | 
         return Decision.allow("records.office_staff", f"由州人民政府办公室{what}。", citation)
     return Decision.refuse("records.not_office_staff", f"只有州人民政府办公室的工作人员可以{what}。", citation,
                            "Only the government office's staff may do this.")
+
+
+# -- cancelling the number of an issued document: the issue is withdrawn (art. 52) ---------------
+
+NUMBER_PROVISION = "documents.paperless"  # art. 52: registration, numbering and online distribution
+ARCHIVE_PROVISION = "archive.dossier"  # art. 53: the archive is read-only
+
+
+@dataclass(frozen=True)
+class IssueFacts:
+    """What stands in the way of withdrawing an issued document's issue when its number is cancelled.
+
+    ``published_index``: the 索引号 under which the portal has published it (主动公开), if it has;
+    ``publication_cited``: its queued portal item is named by another item's validity change, so
+    it cannot be taken off the queue; ``request_title``/``request_archived``: the request this reply
+    answered (and marked 已答复), when that request has been archived since."""
+
+    number: str
+    title: str
+    archived: bool = False
+    published_index: str = ""
+    published_on: dt.date | None = None
+    publication_cited: bool = False
+    request_title: str = ""
+    request_archived: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}《{self.title}》"
+
+
+def may_withdraw_issue(facts: IssueFacts, rb: RulebookView) -> list[Decision]:
+    """作废发文字号 of an issued document withdraws its issue: the document goes back to 已签发,
+    its deliveries are withdrawn from the recipients' inboxes, and it can be issued again under the
+    next number.  Refused, each with what to do instead, when the issue can no longer be undone
+    by cancelling the number:
+
+    - the document is archived (art. 53: the archive is read-only);
+    - the portal has published it (主动公开): a published document is withdrawn from the portal,
+      or revoked by another document, first;
+    - it answered a request that has been archived since.
+    A reply's request that is not archived goes back to the state it had before this reply
+    answered it (the action does that); the filing obligation and an unpublished portal entry of
+    the document are closed with the issue and opened again when it is issued again."""
+    number = rb.cite(NUMBER_PROVISION)
+    out = []
+    if facts.archived:
+        out.append(Decision.refuse(
+            "withdraw.archived",
+            f"{facts.label}已归档，档案只读，不能作废其发文字号、撤回印发；如需更正，请另行发文更正或撤销。",
+            rb.cite(ARCHIVE_PROVISION), "The document is archived and read-only; its number cannot be cancelled.",
+        ))
+    if facts.published_index:
+        day = facts.published_on
+        when = f"已于{day.year}年{day.month}月{day.day}日" if day else "已"
+        out.append(Decision.refuse(
+            "withdraw.published",
+            f"{facts.label}{when}在政府网站主动公开（索引号{facts.published_index}），不能直接作废其发文字号："
+            "请先撤回网站上的公开信息，或另行发文撤销、废止本件。", number,
+            "The document has been published on the portal; withdraw the publication (or revoke the document "
+            "by another document) first.",
+        ))
+    elif facts.publication_cited:
+        out.append(Decision.refuse(
+            "withdraw.publication_cited",
+            f"{facts.label}的待公开信息已被其他公开信息的有效性变更引用，不能撤出公开队列，因而不能作废其发文字号；"
+            "请先由信息公开工作人员处理该引用。", number,
+            "The document's queued publication is referred to by another item's validity change.",
+        ))
+    if facts.request_archived:
+        out.append(Decision.refuse(
+            "withdraw.request_archived",
+            f"{facts.label}答复的来文《{facts.request_title}》已归档，不能撤回对它的答复，因而不能作废本件的发文字号；"
+            "如需更正，请另行发文。", rb.cite(ARCHIVE_PROVISION),
+            "The request this reply answered is archived; the reply cannot be withdrawn.",
+        ))
+    if not out:
+        out.append(Decision.allow(
+            "withdraw.allowed",
+            f"作废{facts.number}，撤回{facts.label}的印发：公文退回已签发、待登记印发，各收文单位的来文一并撤回。",
+            number,
+        ))
+    return out

@@ -126,7 +126,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     if tab == "todo":
         context["todos"] = document_todos(viewer)
     elif tab == "inbox":
-        deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids)
+        deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, withdrawn_at__isnull=True)
                       .select_related("document__issuer", "unit").order_by("-delivered_at", "-id"))
         if q:
             deliveries = deliveries.filter(Q(document__title__icontains=q) | Q(document__number__icontains=q))
@@ -413,8 +413,9 @@ def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list
     }
     if bound is not None and bound.task_id is None:
         doc_forms[bound.action] = bound.form
-    deliveries = list(doc.deliveries.select_related("unit", "received_by").order_by("copy_number"))
-    my_deliveries = [d for d in deliveries if d.unit_id in viewer.recipient_unit_ids and d.received_at is None]
+    deliveries = list(doc.deliveries.select_related("unit", "received_by").order_by("-delivered_at", "copy_number"))
+    my_deliveries = [d for d in deliveries if d.unit_id in viewer.recipient_unit_ids and d.received_at is None
+                     and d.withdrawn_at is None]
     return render(request, "web/documents/detail.html", {
         "doc": doc,
         "versions": versions,
@@ -585,7 +586,8 @@ def _issue(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | 
 
 
 def _receive_delivery(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
-    delivery = doc.deliveries.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True).first()
+    delivery = doc.deliveries.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True,
+                                     withdrawn_at__isnull=True).first()
     if delivery is None:
         raise InvalidInput("没有送达您单位、待签收的这份公文。")
     outgoing.receive_delivery(viewer.user, delivery)

@@ -184,6 +184,13 @@ def filings_overdue(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- cancelled numbers (art. 52)
 
 
+def _number_label(issued: IssuedNumber) -> str:
+    """克政发〔2026〕3号《关于…的通知》: the number and the document it went to (cancelling it withdraws
+    that issue)."""
+    text = number_text(issued)
+    return f"{text}《{issued.document.title}》" if issued.document is not None else text
+
+
 class CancelNumberForm(forms.Form):
     number = forms.ModelChoiceField(
         label="发文字号", queryset=IssuedNumber.objects.none(), empty_label="请选择",
@@ -196,8 +203,9 @@ class CancelNumberForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["number"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = IssuedNumber.objects.filter(cancelled_at__isnull=True).order_by("-taken_at", "-id")
-        field.label_from_instance = number_text  # type: ignore[method-assign,assignment]
+        field.queryset = (IssuedNumber.objects.filter(cancelled_at__isnull=True).select_related("document")
+                          .order_by("-taken_at", "-id"))
+        field.label_from_instance = _number_label  # type: ignore[method-assign,assignment]
 
 
 @login_required
