@@ -201,7 +201,7 @@ def register_rows(
     rows = registers.incoming_register(filters) if kind == "incoming" else registers.outgoing_register(filters)
     columns = registers.INCOMING_COLUMNS if kind == "incoming" else registers.OUTGOING_COLUMNS
     count, items = page_of(rows, paging)
-    return RegisterPage(kind=kind, title=REGISTER_KINDS[kind], count=count, items=[dict(r) for r in items],
+    return RegisterPage(kind=kind, title=str(REGISTER_KINDS[kind]), count=count, items=[dict(r) for r in items],
                         columns=[ColumnOut(key=c.key, header=c.header) for c in columns])
 
 

@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import Decision, InvalidInput, Refused
@@ -45,7 +46,7 @@ from zhengwu.web.helpers import actor, explain, is_htmx
 from zhengwu.web.views.documents import _detail, _refusal_status, _visible
 
 PAGE_SIZE = 50
-REGISTER_KINDS = {"incoming": "收文登记簿", "outgoing": "发文登记簿"}
+REGISTER_KINDS = {"incoming": _("收文登记簿"), "outgoing": _("发文登记簿")}
 EXPORT_FORMATS = {"csv": registers.CSV_CONTENT_TYPE, "xlsx": registers.XLSX_CONTENT_TYPE}
 
 
@@ -64,7 +65,7 @@ def export_response(kind: str, fmt: str, filters: registers.RegisterFilters) -> 
     if fmt == "csv":
         content = registers.to_csv(rows, columns)
     elif fmt == "xlsx":
-        content = registers.to_xlsx(rows, columns, REGISTER_KINDS[kind])
+        content = registers.to_xlsx(rows, columns, str(REGISTER_KINDS[kind]))
     else:
         raise InvalidInput(f"无法导出为“{fmt}”：请选择 csv 或 xlsx。", field="format")
     response = HttpResponse(content, content_type=EXPORT_FORMATS[fmt])
@@ -193,10 +194,10 @@ def _number_label(issued: IssuedNumber) -> str:
 
 class CancelNumberForm(forms.Form):
     number = forms.ModelChoiceField(
-        label="发文字号", queryset=IssuedNumber.objects.none(), empty_label="请选择",
+        label=_("发文字号"), queryset=IssuedNumber.objects.none(), empty_label=_("请选择"),
         error_messages={"required": "请选择要作废的发文字号。", "invalid_choice": "没有这个发文字号，或已经作废。"},
     )
-    reason = forms.CharField(label="作废原因", max_length=300, widget=forms.Textarea(attrs={"rows": 2}),
+    reason = forms.CharField(label=_("作废原因"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}),
                              error_messages={"required": "作废发文字号须写明原因。"})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
