@@ -344,6 +344,11 @@ def may_revoke_acting(actor_positions: Sequence[PositionFact], principal: Positi
     return Decision.allow("acting.revoked", f"{principal.title}撤销代理安排。", citation)
 
 
+def is_administrator(is_superuser: bool, positions: Sequence[PositionFact]) -> bool:
+    """The system administrator's seat (or a superuser)."""
+    return is_superuser or any(p.kind == ADMINISTRATOR for p in positions)
+
+
 def may_administer(
     is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None = None
 ) -> Decision:
@@ -351,7 +356,7 @@ def may_administer(
 
     ``citation`` is the article the administered thing serves (the calendar: the time limits of
     art. 63; the rulebook: art. 68), so the refusal names it."""
-    if is_superuser or any(p.kind == ADMINISTRATOR for p in positions):
+    if is_administrator(is_superuser, positions):
         return Decision.allow("admin.ok", "系统管理员。", citation)
     return Decision.refuse(
         "admin.required",
@@ -391,7 +396,7 @@ def may_administer_org(
     system administrator; the refusal cites the article the organization serves (art. 4 for its
     composition, art. 7 for 分管)."""
     citation = rb.cite(provision)
-    if is_superuser or any(p.kind == ADMINISTRATOR for p in positions):
+    if is_administrator(is_superuser, positions):
         return Decision.allow("org.admin", "系统管理员维护组织机构。", citation)
     return Decision.refuse(
         "org.admin_required",

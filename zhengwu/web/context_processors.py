@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zhengwu.audit.rules import AUDIT_READERS
 from zhengwu.notices.models import Notice
-from zhengwu.org.rules import ADMINISTRATOR, PositionFact
+from zhengwu.org.rules import PositionFact, is_administrator
 from zhengwu.org.services import office_unit, person_of, positions_of
 from zhengwu.rulebook.services import rulebook_problems, rulebook_view
 from zhengwu.supervision import rules as supervision_rules
@@ -37,7 +37,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     positions = positions_of(user)
-    is_admin = user.is_superuser or any(p.kind == ADMINISTRATOR for p in positions)
+    is_admin = is_administrator(bool(user.is_superuser), positions)
     return {
         "me": person_of(user),
         "my_positions": positions,
