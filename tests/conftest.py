@@ -7,9 +7,12 @@ Tests use the demo accounts by name, on both sides of each permission line, e.g.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.test import Client
@@ -17,9 +20,22 @@ from django.test import Client
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.rulebook import annotations
 
+#: The instant the whole test session runs at (the clock ticks on from it): nothing in the suite
+#: depends on the real date.  ``ZHENGWU_TEST_NOW=2031-12-28T10:00+08:00 make pytest`` runs the suite
+#: at another moment (``tests/workdays/test_any_date.py`` proves the demo and a document's path on
+#: the dates that matter: the end of the last official year, and two years past it).
+SESSION_NOW = dt.datetime.fromisoformat(os.environ.get("ZHENGWU_TEST_NOW", "2026-06-15T10:00:00+08:00"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_clock() -> Iterator[None]:
+    """Set the clock for the whole session, before the demo is loaded."""
+    with time_machine.travel(SESSION_NOW, tick=True):
+        yield
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(session_clock, django_db_setup, django_db_blocker):
     """Migrate (pytest-django), then load the demo government once for the whole session."""
     from zhengwu.org.management.commands.demo import load_demo
 

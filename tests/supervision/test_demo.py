@@ -26,4 +26,6 @@ def test_the_demo_schedules_its_items_timers() -> None:
             .values_list("pk", flat=True)]
     pending = [t for t in Timer.objects.filter(state="pending") if any(t.key.startswith(k) for k in keys)]
     assert pending
-    assert all(t.fire_at.year >= 2027 for t in pending)
+    from django.utils import timezone
+
+    assert all(t.fire_at > timezone.now() for t in pending)

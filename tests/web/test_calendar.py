@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhengwu.audit.models import AuditRecord
-from zhengwu.workdays.models import CalendarDay, CalendarYear
+from zhengwu.workdays.models import CalendarDay, LayerYear
 from zhengwu.workdays.services import covered_years
 
 pytestmark = [pytest.mark.django_db, pytest.mark.article(63)]
@@ -21,10 +21,26 @@ def test_year_grid_marks_holidays_and_makeup_days(client_as):
     assert "2026-10-10" in body  # a make-up working day, named in the list
 
 
-def test_uncovered_year_is_said_plainly(client_as):
-    year = max(covered_years()) + 1
+def test_a_year_without_a_notice_is_shown_provisional_with_its_statutory_days(client_as):
+    year = max(covered_years()) + 1  # not even stored: estimated on demand
     body = client_as("fgw_clerk").get("/calendar/", {"year": year}).content.decode()
-    assert f"{year}年的工作日安排尚未录入" in body
+    assert "暂定" in body
+    assert f"{year}年尚有日历层未公布放假安排" in body
+    assert f'title="{year}-01-01 元旦（全国）"' in body
+    assert "新疆维吾尔自治区" in body  # the 自治区's layer, estimated (肉孜节, 古尔邦节)
+
+
+def test_the_layer_of_each_day_is_shown(client_as):
+    body = client_as("fgw_clerk").get("/calendar/", {"year": 2025}).content.decode()
+    assert 'title="2025-03-31 肉孜节（新疆维吾尔自治区）"' in body
+    assert 'title="2025-10-01 国庆节（全国）"' in body
+    assert "新疆维吾尔自治区人民政府办公厅关于2025年节假日放假和冬夏季作息时间安排的通知" in body
+
+
+def test_a_year_before_the_first_is_said_plainly(client_as):
+    year = min(covered_years()) - 1
+    body = client_as("fgw_clerk").get("/calendar/", {"year": year}).content.decode()
+    assert f"{year}年早于日历的第一年" in body
     assert f"zhengwu calendar set-year {year}" in body
 
 
@@ -39,8 +55,16 @@ def test_working_days_between(client_as):
     assert "<strong>3</strong>" in response.content.decode()  # 10/8, 10/9 and the make-up 10/10
 
 
-def test_unknown_year_in_the_calculator(client_as):
+def test_a_provisional_year_in_the_calculator(client_as):
     year = max(covered_years()) + 1
+    response = client_as("fgw_clerk").get("/calendar/add/", {"start": f"{year}-03-02", "n": 7})
+    body = response.content.decode()
+    assert "<strong>" in body
+    assert f"暂按法定节假日推算，待公布{year}年放假安排后自动重算" in body
+
+
+def test_unknown_year_in_the_calculator(client_as):
+    year = min(covered_years()) - 1
     response = client_as("fgw_clerk").get("/calendar/add/", {"start": f"{year}-03-02", "n": 7})
     assert f"{year}年的工作日安排尚未录入，无法计算期限" in response.content.decode()
 
@@ -56,26 +80,26 @@ def test_only_admins_see_the_forms(client_as):
 
 
 def test_admin_sets_a_year(client_as):
-    year = max(covered_years()) + 1
+    year = 2027  # provisional until now
     response = client_as("admin").post("/calendar/year/", _year_post(year))
     assert response.status_code == 302
-    assert CalendarYear.objects.filter(year=year).exists()
+    assert LayerYear.objects.get(layer="national", year=year).source == "admin"
     day = CalendarDay.objects.get(date=f"{year}-02-05")
     assert day.kind == "holiday"
     assert day.name == "春节"
     page = client_as("admin").get("/calendar/", {"year": year}).content.decode()
-    assert f"录入{year}年工作日安排" in page  # the year's audit history
+    assert f"录入{year}年全国放假安排" in page  # the year's audit history
 
 
 def test_clerk_cannot_set_a_year(client_as):
-    year = max(covered_years()) + 1
+    year = 2027
     before = AuditRecord.objects.count()
     response = client_as("clerk_wendian").post("/calendar/year/", _year_post(year))
     assert response.status_code == 403
     body = response.content.decode()
     assert "只有系统管理员可以修改组织机构、工作日历" in body
     assert "第六十三条" in body
-    assert not CalendarYear.objects.filter(year=year).exists()
+    assert LayerYear.objects.get(layer="national", year=year).provisional
     assert AuditRecord.objects.count() == before
 
 

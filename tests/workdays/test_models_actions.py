@@ -10,7 +10,7 @@ from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.workdays import actions, services
 from zhengwu.workdays.arith import UnknownYearError, parse_date_spec
-from zhengwu.workdays.models import CalendarDay, CalendarSource, CalendarYear
+from zhengwu.workdays.models import CalendarDay, CalendarSource, CalendarYear, LayerYear
 
 D = dt.date
 pytestmark = pytest.mark.article(63)
@@ -42,7 +42,7 @@ MAKEUP_2027 = {D(2027, 2, 14): "春节调休上班", D(2027, 2, 20): "春节调�
         (D(2026, 9, 25), "holiday", False),
         (D(2026, 10, 7), "holiday", False),
         (D(2026, 10, 10), "makeup", True),
-        (D(2026, 3, 21), "weekend", False),
+        (D(2026, 3, 28), "weekend", False),
         (D(2026, 3, 23), "workday", True),
     ],
 )
@@ -59,16 +59,29 @@ def test_work_index_counts_working_days(db) -> None:
     assert services.working_days_between(D(2026, 2, 12), D(2026, 2, 28)) == 7
 
 
-def test_2027_is_unknown_until_entered(db) -> None:
+def test_2027_is_provisional_until_entered(db) -> None:
+    """No notice for 2027 yet: deadlines are counted on the statutory holidays, never refused."""
+    assert services.add_working_days(D(2026, 12, 30), 5) == D(2027, 1, 7)  # 1-1 is 元旦 by law
+    year = CalendarYear.objects.get(year=2027)
+    assert year.provisional
+    assert year.source == CalendarSource.PROVISIONAL
+    assert CalendarDay.objects.get(date=D(2027, 2, 5)).kind == "holiday"  # 除夕, 春节 by law
+    assert services.calendar().is_provisional(D(2027, 1, 7))
+    assert not services.calendar().is_provisional(D(2026, 12, 31))
+
+
+def test_a_year_before_the_first_is_unknown(db) -> None:
     with pytest.raises(UnknownYearError) as error:
-        services.add_working_days(D(2026, 12, 30), 5)
-    assert error.value.year == 2027
+        services.add_working_days(D(2003, 12, 30), 5)
+    assert error.value.year == 2003
 
 
 def test_admin_enters_2027(user) -> None:
     admin = user("admin")
     year = actions.set_year(admin, 2027, HOLIDAYS_2027, MAKEUP_2027, "国办发明电〔2026〕X号")
-    assert year.source == CalendarSource.ADMIN
+    national = LayerYear.objects.get(layer="national", year=2027)
+    assert (national.source, national.updated_by) == (CalendarSource.ADMIN, admin)
+    assert year.provisional  # the 自治区's notice has not come yet
     assert year.updated_by == admin
     assert CalendarDay.objects.filter(date__year=2027).count() == 365
     assert CalendarDay.objects.get(date=D(2027, 2, 8)).kind == "holiday"
@@ -85,7 +98,11 @@ def test_admin_enters_2027(user) -> None:
     record = AuditRecord.objects.get(action="calendar.year.set", object_id="2027")
     assert record.article == 63
     assert record.details["makeup_days"] == {"2027-02-14": "春节调休上班", "2027-02-20": "春节调休上班"}
+    assert services.missing_next_year(D(2026, 11, 27)) == 2027  # still waiting for the 自治区
+    actions.set_year(admin, 2027, {D(2027, 3, 9): "肉孜节"}, {}, "新政办明电〔2026〕X号", layer="xinjiang")
+    assert not CalendarYear.objects.get(year=2027).provisional
     assert services.missing_next_year(D(2026, 11, 27)) is None
+    assert not services.calendar().is_provisional(D(2027, 1, 7))
 
 
 def test_clerk_may_not_enter_a_year(user) -> None:
@@ -94,22 +111,31 @@ def test_clerk_may_not_enter_a_year(user) -> None:
         actions.set_year(user("clerk_wendian"), 2027, HOLIDAYS_2027, MAKEUP_2027, "通知")
     assert refused.value.decisions[0].code == "admin.required"
     assert (CalendarDay.objects.count(), AuditRecord.objects.count()) == before
-    assert not CalendarYear.objects.filter(year=2027).exists()
+    assert LayerYear.objects.get(layer="national", year=2027).provisional
 
 
 def test_years_must_be_contiguous(user) -> None:
     with pytest.raises(InvalidInput) as error:
-        actions.set_year(user("admin"), 2028, {}, {}, "通知")
-    assert "请先录入2027年" in error.value.message
+        actions.set_year(user("admin"), 2002, {}, {}, "通知")
+    assert "请先录入2003年" in error.value.message
     assert error.value.field == "year"
-    assert not CalendarYear.objects.filter(year=2028).exists()
+    assert not CalendarYear.objects.filter(year=2002).exists()
+
+
+def test_a_later_year_fills_the_years_between_as_provisional(user) -> None:
+    actions.set_year(user("admin"), 2030, {D(2030, 1, 1): "元旦"}, {}, "通知")
+    assert set(CalendarYear.objects.filter(year__gte=2027).values_list("year", "provisional")) == {
+        (2027, True), (2028, True), (2029, True), (2030, True),
+    }
+    assert LayerYear.objects.get(layer="national", year=2029).provisional
+    assert not LayerYear.objects.get(layer="national", year=2030).provisional
 
 
 def test_makeup_day_on_a_weekday_is_invalid(user) -> None:
     with pytest.raises(InvalidInput) as error:
         actions.set_year(user("admin"), 2027, HOLIDAYS_2027, {D(2027, 2, 15): "调休"}, "通知")
     assert "2027-02-15" in error.value.message
-    assert not CalendarYear.objects.filter(year=2027).exists()
+    assert LayerYear.objects.get(layer="national", year=2027).provisional
 
 
 def test_note_is_required(user) -> None:
@@ -119,16 +145,16 @@ def test_note_is_required(user) -> None:
 
 
 def test_local_holiday_shifts_deadlines(user) -> None:
-    assert services.add_working_days(D(2026, 3, 19), 1) == D(2026, 3, 20)
-    assert services.add_working_days(D(2026, 3, 16), 7) == D(2026, 3, 25)
-    row = actions.set_day(user("admin"), D(2026, 3, 20), "holiday", "诺鲁孜节", "州政府通知")
-    assert (row.kind, row.is_working, row.name) == ("holiday", False, "诺鲁孜节")
+    assert services.add_working_days(D(2026, 4, 16), 1) == D(2026, 4, 17)
+    assert services.add_working_days(D(2026, 4, 13), 7) == D(2026, 4, 22)
+    row = actions.set_day(user("admin"), D(2026, 4, 17), "holiday", "诺鲁孜节", "州政府通知")
+    assert (row.kind, row.is_working, row.name, row.layer) == ("holiday", False, "诺鲁孜节", "local")
     assert row.source == CalendarSource.ADMIN
-    assert services.add_working_days(D(2026, 3, 19), 1) == D(2026, 3, 23)
-    assert services.add_working_days(D(2026, 3, 16), 7) == D(2026, 3, 26)
-    assert services.working_days_between(D(2026, 3, 16), D(2026, 12, 31)) == (
+    assert services.add_working_days(D(2026, 4, 16), 1) == D(2026, 4, 20)
+    assert services.add_working_days(D(2026, 4, 13), 7) == D(2026, 4, 23)
+    assert services.working_days_between(D(2026, 4, 13), D(2026, 12, 31)) == (
         CalendarDay.objects.get(date=D(2026, 12, 31)).work_index
-        - CalendarDay.objects.get(date=D(2026, 3, 16)).work_index
+        - CalendarDay.objects.get(date=D(2026, 4, 13)).work_index
     )
     record = AuditRecord.objects.filter(action="calendar.day.set").last()
     assert record is not None
@@ -140,21 +166,23 @@ def test_local_holiday_shifts_deadlines(user) -> None:
 def test_set_day_checks_its_input(user) -> None:
     admin = user("admin")
     with pytest.raises(InvalidInput):
-        actions.set_day(admin, D(2026, 3, 20), "makeup", "", "通知")  # a Friday
+        actions.set_day(admin, D(2026, 4, 17), "makeup", "", "通知")  # a Friday
     with pytest.raises(InvalidInput):
-        actions.set_day(admin, D(2026, 3, 21), "workday", "", "通知")  # a Saturday
+        actions.set_day(admin, D(2026, 4, 18), "workday", "", "通知")  # a Saturday
     with pytest.raises(InvalidInput):
-        actions.set_day(admin, D(2026, 3, 20), "party", "", "通知")
-    with pytest.raises(InvalidInput, match="2027年的工作日安排尚未录入"):
-        actions.set_day(admin, D(2027, 3, 20), "holiday", "", "通知")
+        actions.set_day(admin, D(2026, 4, 17), "party", "", "通知")
+    with pytest.raises(InvalidInput, match="2003年的工作日安排尚未录入"):
+        actions.set_day(admin, D(2003, 3, 20), "holiday", "", "通知")
+    with pytest.raises(InvalidInput, match="不在本政府的日历层中"):
+        actions.set_day(admin, D(2026, 4, 17), "holiday", "", "通知", layer="guangxi")
     with pytest.raises(Refused):
-        actions.set_day(user("clerk_wendian"), D(2026, 3, 20), "holiday", "诺鲁孜节", "通知")
-    assert CalendarDay.objects.get(date=D(2026, 3, 20)).kind == "workday"
+        actions.set_day(user("clerk_wendian"), D(2026, 4, 17), "holiday", "诺鲁孜节", "通知")
+    assert CalendarDay.objects.get(date=D(2026, 4, 17)).kind == "workday"
 
 
 def test_weekend_made_a_makeup_day(user) -> None:
-    actions.set_day(user("admin"), D(2026, 3, 21), "makeup", "调休", "州政府通知")
-    assert services.add_working_days(D(2026, 3, 20), 1) == D(2026, 3, 21)
+    actions.set_day(user("admin"), D(2026, 4, 18), "makeup", "调休", "州政府通知")
+    assert services.add_working_days(D(2026, 4, 17), 1) == D(2026, 4, 18)
 
 
 def test_missing_next_year(db) -> None:
@@ -173,14 +201,14 @@ def test_calendar_cache_does_not_outlive_a_rolled_back_edit(user) -> None:
 
     def edit_then_roll_back() -> None:
         with transaction.atomic():
-            actions.set_day(user("admin"), D(2026, 3, 20), "holiday", "诺鲁孜节", "通知")
-            assert services.add_working_days(D(2026, 3, 19), 1) == D(2026, 3, 23)
+            actions.set_day(user("admin"), D(2026, 4, 17), "holiday", "诺鲁孜节", "通知")
+            assert services.add_working_days(D(2026, 4, 16), 1) == D(2026, 4, 20)
             raise _Rollback
 
     # a clock earlier than the calendar's last change (time travel), so updated_at cannot move on
     with time_machine.travel("2026-03-01 09:00 +0800", tick=False):
         with pytest.raises(_Rollback):
             edit_then_roll_back()
-        actions.set_day(user("admin"), D(2026, 3, 23), "holiday", "地方节日", "通知")
-        assert services.add_working_days(D(2026, 3, 19), 1) == D(2026, 3, 20)
-        assert services.add_working_days(D(2026, 3, 20), 1) == D(2026, 3, 24)
+        actions.set_day(user("admin"), D(2026, 4, 20), "holiday", "地方节日", "通知")
+        assert services.add_working_days(D(2026, 4, 16), 1) == D(2026, 4, 17)
+        assert services.add_working_days(D(2026, 4, 17), 1) == D(2026, 4, 21)

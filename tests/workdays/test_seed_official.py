@@ -20,8 +20,8 @@ pytestmark = pytest.mark.article(63)
 def local_days(user) -> None:
     """诺鲁孜节 on a Friday and a make-up Saturday, entered by the administrator."""
     admin = user("admin")
-    actions.set_day(admin, D(2026, 3, 20), "holiday", "诺鲁孜节", "州政府通知")
-    actions.set_day(admin, D(2026, 3, 21), "makeup", "诺鲁孜节调休", "州政府通知")
+    actions.set_day(admin, D(2026, 4, 17), "holiday", "诺鲁孜节", "州政府通知")
+    actions.set_day(admin, D(2026, 4, 18), "makeup", "诺鲁孜节调休", "州政府通知")
 
 
 def _seed_records():
@@ -33,14 +33,14 @@ def test_replacing_keeps_the_administrators_days_and_is_audited_by_the_system(lo
     result = actions.seed_official(None, [2026], replace=True)
     assert result.years == [2026]
     assert [(d.date, d.kind, d.official) for d in result.kept] == [
-        (D(2026, 3, 20), "holiday", "workday"), (D(2026, 3, 21), "makeup", "weekend"),
+        (D(2026, 4, 17), "holiday", "workday"), (D(2026, 4, 18), "makeup", "weekend"),
     ]
     assert result.overwritten == []
-    holiday = CalendarDay.objects.get(date=D(2026, 3, 20))
+    holiday = CalendarDay.objects.get(date=D(2026, 4, 17))
     assert (holiday.kind, holiday.name, holiday.source) == ("holiday", "诺鲁孜节", CalendarSource.ADMIN)
-    assert CalendarDay.objects.get(date=D(2026, 3, 21)).is_working
+    assert CalendarDay.objects.get(date=D(2026, 4, 18)).is_working
     assert CalendarDay.objects.get(date=D(2026, 2, 14)).source == CalendarSource.OFFICIAL
-    assert services.add_working_days(D(2026, 3, 19), 1) == D(2026, 3, 21)  # the make-up Saturday
+    assert services.add_working_days(D(2026, 4, 16), 1) == D(2026, 4, 18)  # the make-up Saturday
 
     assert _seed_records().count() == before + 1
     record = _seed_records().last()
@@ -49,20 +49,20 @@ def test_replacing_keeps_the_administrators_days_and_is_audited_by_the_system(lo
     assert record.actor_name == "系统"
     assert record.article == 63
     assert "按官方安排重新载入2026年" in record.summary
-    assert "保留管理员录入的2天：2026-03-20 节假日（诺鲁孜节），官方安排为工作日" in record.summary
-    assert "2026-03-21 调休上班日（诺鲁孜节调休），官方安排为周末休息日" in record.summary
-    assert record.details["kept"] == ["2026-03-20", "2026-03-21"]
+    assert "保留管理员录入的2天：2026-04-17 节假日（诺鲁孜节），官方安排为工作日" in record.summary
+    assert "2026-04-18 调休上班日（诺鲁孜节调休），官方安排为周末休息日" in record.summary
+    assert record.details["kept"] == ["2026-04-17", "2026-04-18"]
     assert CalendarYear.objects.get(year=2026).source == CalendarSource.OFFICIAL
 
 
 def test_discard_local_overwrites_them_and_says_so(local_days, user) -> None:
     result = actions.seed_official(user("admin"), [2026], replace=True, discard_local=True)
-    assert [d.date for d in result.overwritten] == [D(2026, 3, 20), D(2026, 3, 21)]
+    assert [d.date for d in result.overwritten] == [D(2026, 4, 17), D(2026, 4, 18)]
     assert result.kept == []
-    assert CalendarDay.objects.get(date=D(2026, 3, 20)).kind == "workday"
-    assert CalendarDay.objects.get(date=D(2026, 3, 21)).kind == "weekend"
+    assert CalendarDay.objects.get(date=D(2026, 4, 17)).kind == "workday"
+    assert CalendarDay.objects.get(date=D(2026, 4, 18)).kind == "weekend"
     assert not CalendarDay.objects.filter(date__year=2026, source=CalendarSource.ADMIN).exists()
-    assert services.add_working_days(D(2026, 3, 19), 1) == D(2026, 3, 20)
+    assert services.add_working_days(D(2026, 4, 16), 1) == D(2026, 4, 17)
     record = _seed_records().last()
     assert record is not None
     assert record.actor_id == user("admin").pk
@@ -91,9 +91,11 @@ def test_only_an_administrator_seeds(user) -> None:
 
 
 def test_set_day_is_summarised_in_chinese(user) -> None:
-    actions.set_day(user("admin"), D(2026, 3, 21), "makeup", "", "通知")
+    actions.set_day(user("admin"), D(2026, 4, 18), "makeup", "", "通知")
     record = AuditRecord.objects.filter(action="calendar.day.set").last()
     assert record is not None
-    assert record.summary == "将2026-03-21设为调休上班日"
-    actions.set_day(user("admin"), D(2026, 3, 20), "holiday", "诺鲁孜节", "通知")
-    assert AuditRecord.objects.filter(action="calendar.day.set").last().summary == "将2026-03-20设为节假日（诺鲁孜节）"
+    assert record.summary == "将2026-04-18设为调休上班日（本地）"
+    actions.set_day(user("admin"), D(2026, 4, 17), "holiday", "诺鲁孜节", "通知")
+    last = AuditRecord.objects.filter(action="calendar.day.set").last()
+    assert last is not None
+    assert last.summary == "将2026-04-17设为节假日（诺鲁孜节）（本地）"

@@ -52,6 +52,12 @@ def schedule(kind: str, fire_at: dt.datetime, key: str, **payload: Any) -> Timer
     return timer
 
 
+def move(key: str, fire_at: dt.datetime) -> bool:
+    """Move a timer that has not fired yet; one that fired (or was cancelled) stays as it is, so a
+    recomputed deadline never fires twice.  True if a pending timer was moved."""
+    return bool(Timer.objects.filter(key=key, state=TimerState.PENDING).update(fire_at=fire_at))
+
+
 def cancel(key: str) -> int:
     return Timer.objects.filter(key=key, state=TimerState.PENDING).update(state=TimerState.CANCELLED)
 

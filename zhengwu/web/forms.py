@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +59,14 @@ class YearForm(forms.Form):
         help_text=_("格式同上，例如“春节调休：2027-02-07”。"),
     )
     note = forms.CharField(label=_("依据"), max_length=300)
+    layer = forms.ChoiceField(label=_("日历层"), initial="national", required=False,
+                              help_text=_("全国：国务院办公厅的通知；自治区（省）：其放假和作息时间通知"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from zhengwu.workdays.services import layer_keys, layer_name
+
+        self.fields["layer"].choices = [(k, layer_name(k)) for k in layer_keys() if k != "local"]  # type: ignore[attr-defined]
 
 
 class DayForm(forms.Form):
@@ -67,6 +77,13 @@ class DayForm(forms.Form):
     ])
     name = forms.CharField(label=_("名称"), max_length=60, required=False)
     note = forms.CharField(label=_("依据"), max_length=300)
+    layer = forms.ChoiceField(label=_("日历层"), initial="local", required=False, help_text=_("本地：本州的节日和调休"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from zhengwu.workdays.services import layer_keys, layer_name
+
+        self.fields["layer"].choices = [(k, layer_name(k)) for k in reversed(layer_keys())]  # type: ignore[attr-defined]
 
 
 class ParameterForm(forms.Form):

@@ -32,7 +32,8 @@ from __future__ import annotations
 import bisect
 import calendar as _stdcal
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -68,11 +69,13 @@ _WORKING_KINDS = frozenset({DayKind.WORKDAY, DayKind.MAKEUP})
 
 @dataclass(frozen=True)
 class CalendarDay:
-    """One day of the calendar; ``name`` is e.g. 「春节」 or 「春节调休上班」."""
+    """One day of the calendar; ``name`` is e.g. 「春节」 or 「春节调休上班」; ``layer`` the calendar
+    layer that decided it (``national``, ``xinjiang``, ``local``; blank for an ordinary day)."""
 
     date: date
     kind: DayKind
     name: str = ""
+    layer: str = ""
 
     @property
     def is_working(self) -> bool:
@@ -123,6 +126,31 @@ def _year_days(year: int) -> int:
     return 366 if _stdcal.isleap(year) else 365
 
 
+MAX_EXTEND = 60
+"""How many years past the last covered one a calendar extends itself (provisional)."""
+
+
+def _validated(cd: CalendarDay) -> CalendarDay:
+    d = _check_date(cd.date)
+    kind = DayKind(cd.kind)
+    weekend = d.weekday() >= 5
+    if kind is DayKind.WORKDAY and weekend:
+        raise ValueError(f"{d.isoformat()} 是周末，不能标为普通工作日（应为调休上班 makeup）")
+    if kind is DayKind.WEEKEND and not weekend:
+        raise ValueError(f"{d.isoformat()} 不是周六或周日，不能标为周末")
+    if kind is DayKind.MAKEUP and not weekend:
+        raise ValueError(f"{d.isoformat()} 不是周六或周日，不能标为调休上班日")
+    return cd if cd.kind is kind else CalendarDay(d, kind, cd.name, cd.layer)
+
+
+def _check_complete(year: int, count: int) -> None:
+    if count != _year_days(year):
+        raise ValueError(
+            f"{year}年的日历不完整：只有 {count} 天，应有 {_year_days(year)} 天"
+            f"（the calendar must cover the whole of {year}）"
+        )
+
+
 @dataclass(frozen=True)
 class _Run:
     """A maximal run of contiguous covered years."""
@@ -140,40 +168,42 @@ class WorkCalendar:
     run's first day) after a gap; every computation that would need a day of a
     missing year raises :class:`UnknownYearError` for that year, so nothing is
     ever computed across a gap.
+
+    ``provisional_years`` are years whose schedule is estimated (no notice yet).  With ``extend``
+    (a function giving the days of a year), a question about a year after the last covered one
+    is answered on that function's days, which count as provisional: time never stops at the
+    turn of a year whose notice has not come.  Years before the first covered one stay unknown.
     """
 
-    __slots__ = ("_days", "_index", "_run_of_year", "_runs", "years")
+    __slots__ = ("_days", "_extend", "_index", "_lock", "_run_of_year", "_runs", "provisional_years", "years")
 
     years: frozenset[int]
+    provisional_years: frozenset[int]
 
-    def __init__(self, days: Iterable[CalendarDay]) -> None:
+    def __init__(
+        self,
+        days: Iterable[CalendarDay],
+        provisional_years: Iterable[int] = (),
+        extend: Callable[[int], Iterable[CalendarDay]] | None = None,
+    ) -> None:
         by_date: dict[date, CalendarDay] = {}
         for cd in days:
             d = _check_date(cd.date)
             if d in by_date:
                 raise ValueError(f"日期 {d.isoformat()} 重复出现（duplicate day {d.isoformat()}）")
-            kind = DayKind(cd.kind)
-            weekend = d.weekday() >= 5
-            if kind is DayKind.WORKDAY and weekend:
-                raise ValueError(f"{d.isoformat()} 是周末，不能标为普通工作日（应为调休上班 makeup）")
-            if kind is DayKind.WEEKEND and not weekend:
-                raise ValueError(f"{d.isoformat()} 不是周六或周日，不能标为周末")
-            if kind is DayKind.MAKEUP and not weekend:
-                raise ValueError(f"{d.isoformat()} 不是周六或周日，不能标为调休上班日")
-            by_date[d] = cd if cd.kind is kind else CalendarDay(d, kind, cd.name)
+            by_date[d] = _validated(cd)
 
         counts: dict[int, int] = {}
         for d in by_date:
             counts[d.year] = counts.get(d.year, 0) + 1
         for year in sorted(counts):
-            if counts[year] != _year_days(year):
-                raise ValueError(
-                    f"{year}年的日历不完整：只有 {counts[year]} 天，应有 {_year_days(year)} 天"
-                    f"（the calendar must cover the whole of {year}）"
-                )
+            _check_complete(year, counts[year])
 
         self._days = by_date
         self.years = frozenset(counts)
+        self.provisional_years = frozenset(y for y in provisional_years if y in self.years)
+        self._extend = extend
+        self._lock = threading.Lock()
         self._runs: list[_Run] = []
         self._run_of_year: dict[int, _Run] = {}
         self._index: dict[date, int] = {}
@@ -199,6 +229,46 @@ class WorkCalendar:
                 self._run_of_year[y] = run
             start = end + 1
 
+    def _extended_to(self, year: int) -> bool:
+        """Cover the years up to ``year`` with ``extend``'s (provisional) days; False if it cannot."""
+        if self._extend is None or not self.years or year <= max(self.years) or year > max(self.years) + MAX_EXTEND:
+            return False
+        with self._lock:
+            last = max(self.years)
+            if year <= last:
+                return True
+            run = self._run_of_year[last]
+            working = list(run.working)
+            new_years = range(last + 1, year + 1)
+            for y in new_years:
+                days = sorted((_validated(cd) for cd in self._extend(y)), key=lambda cd: cd.date)
+                _check_complete(y, len({cd.date for cd in days if cd.date.year == y}))
+                for cd in days:
+                    if cd.date.year != y:
+                        raise ValueError(f"{cd.date.isoformat()} 不在 {y} 年内")
+                    self._days[cd.date] = cd
+                    if cd.is_working:
+                        working.append(cd.date)
+                    self._index[cd.date] = len(working)
+            new_run = _Run(run.first_year, year, tuple(working))
+            self._runs[self._runs.index(run)] = new_run
+            for y in range(run.first_year, year + 1):
+                self._run_of_year[y] = new_run
+            self.provisional_years = self.provisional_years | frozenset(new_years)
+            self.years = self.years | frozenset(new_years)
+            return True
+
+    def is_provisional(self, d: date) -> bool:
+        """Whether ``d``'s year is estimated: a deadline on it may move when the notice comes."""
+        return _check_date(d).year in self.provisional_years or (
+            d.year not in self.years and self._extend is not None and bool(self.years) and d.year > max(self.years)
+        )
+
+    def provisional_between(self, a: date, b: date) -> list[int]:
+        """The provisional years a period from ``a`` to ``b`` (either order) is counted across."""
+        lo, hi = sorted((_check_date(a).year, _check_date(b).year))
+        return [y for y in range(lo, hi + 1) if self.is_provisional(date(y, 1, 1))]
+
     # -- lookups ---------------------------------------------------------------
 
     def __repr__(self) -> str:
@@ -213,6 +283,8 @@ class WorkCalendar:
 
     def _run(self, d: date) -> _Run:
         run = self._run_of_year.get(_check_date(d).year)
+        if run is None and self._extended_to(d.year):
+            run = self._run_of_year.get(d.year)
         if run is None:
             raise UnknownYearError(d.year)
         return run
@@ -254,8 +326,10 @@ class WorkCalendar:
             return start
         if n > 0:
             pos = bisect.bisect_right(run.working, start) + n - 1
-            if pos >= len(run.working):
-                raise UnknownYearError(run.last_year + 1)
+            while pos >= len(run.working):
+                if not self._extended_to(run.last_year + 1):
+                    raise UnknownYearError(run.last_year + 1)
+                run = self._run(start)
             return run.working[pos]
         pos = bisect.bisect_left(run.working, start) + n
         if pos < 0:
@@ -269,6 +343,7 @@ class WorkCalendar:
         :class:`UnknownYearError` if either day, or any year between them, is
         not covered.
         """
+        self._run(max(a, b))
         run_a = self._run(a)
         run_b = self._run(b)
         if run_a is not run_b:
@@ -282,8 +357,10 @@ class WorkCalendar:
         """The first working day on or after ``d`` (``inclusive=True``) or strictly after it."""
         run = self._run(d)
         pos = bisect.bisect_left(run.working, d) if inclusive else bisect.bisect_right(run.working, d)
-        if pos >= len(run.working):
-            raise UnknownYearError(run.last_year + 1)
+        while pos >= len(run.working):
+            if not self._extended_to(run.last_year + 1):
+                raise UnknownYearError(run.last_year + 1)
+            run = self._run(d)
         return run.working[pos]
 
     # -- calendar-day / month periods (民法典 arts. 201–203) ----------------------

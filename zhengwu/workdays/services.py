@@ -3,16 +3,24 @@
 Single dates go through :class:`~zhengwu.workdays.arith.WorkCalendar` (built from the database,
 cached until the calendar changes).  Bulk deadlines go through :func:`working_day_deadline`, an
 SQL expression over ``work_index``.
+
+The calendar is composed of layers (``ZHENGWU_CALENDAR_LAYERS``: the nation, the region, local
+days; :mod:`zhengwu.workdays.layers`).  A year after the last one stored is never a stop: the
+calendar extends itself with the days the law fixes (provisional) and says so
+(:func:`provisional_note`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.utils import timezone
 
+from zhengwu.workdays import layers
 from zhengwu.workdays.arith import CalendarDay as Day
 from zhengwu.workdays.arith import DayKind, UnknownYearError, WorkCalendar, deadline_close
 from zhengwu.workdays.models import CalendarDay, CalendarYear
@@ -22,7 +30,10 @@ __all__ = [
     "add_working_days",
     "calendar",
     "deadline_close",
+    "layer_keys",
     "missing_next_year",
+    "provisional_days",
+    "provisional_note",
     "working_day_deadline",
     "working_days_between",
 ]
@@ -36,16 +47,68 @@ def _stamp() -> tuple[int, dt.datetime | None]:
     return stamp["years"], stamp["latest"]
 
 
+def layer_keys() -> list[str]:
+    """This government's calendar layers, lowest first (``national``, then e.g. ``xinjiang``, ``local``)."""
+    return list(settings.ZHENGWU_CALENDAR_LAYERS)
+
+
+def region_keys() -> list[str]:
+    """The layers between the nation and local days: a province's or region's own."""
+    return [k for k in layer_keys() if k not in (layers.NATIONAL, layers.LOCAL)]
+
+
+@functools.cache
+def region(key: str) -> layers.RegionLayer:
+    """A region layer's shipped data (``zhengwu/workdays/data/<key>.toml``)."""
+    return layers.load_region(key)
+
+
+def layer_name(key: str, *, english: bool = False) -> str:
+    if key in (layers.NATIONAL, layers.LOCAL):
+        return (layers.LAYER_NAMES_EN if english else layers.LAYER_NAMES)[key]
+    if not key:
+        return ""
+    r = region(key)
+    return r.name_en if english else r.name
+
+
+def provisional_days(year: int) -> list[Day]:
+    """``year`` as estimated before any notice: the statutory holidays and each region's feasts."""
+    return layers.compose(year, [
+        layers.provisional_year(k, year, region(k) if k in region_keys() else None)
+        for k in layer_keys() if k != layers.LOCAL
+    ])
+
+
+def provisional_note(year: int) -> str:
+    """What a deadline in a provisional year says of itself."""
+    return f"暂按法定节假日推算，待公布{year}年放假安排后自动重算"
+
+
+def provisional_note_en(year: int) -> str:
+    return (f"Provisional: counted on the statutory holidays; recomputed automatically when the {year} "
+            "holiday schedule is published")
+
+
 def calendar() -> WorkCalendar:
-    """The whole calendar as a :class:`WorkCalendar` (cached until an administrator changes it)."""
+    """The whole calendar as a :class:`WorkCalendar` (cached until an administrator changes it).
+
+    Years after the last stored one are added on demand, provisional (:func:`provisional_days`)."""
     stamp = _stamp()
     cached = _CACHE.get(stamp)
     if cached is None:
-        days = [Day(d, DayKind(k), n) for d, k, n in CalendarDay.objects.values_list("date", "kind", "name")]
-        cached = WorkCalendar(days)
+        days = [Day(d, DayKind(k), n, layer)
+                for d, k, n, layer in CalendarDay.objects.values_list("date", "kind", "name", "layer")]
+        provisional = CalendarYear.objects.filter(provisional=True).values_list("year", flat=True)
+        cached = WorkCalendar(days, provisional, extend=provisional_days)
         _CACHE.clear()
         _CACHE[stamp] = cached
     return cached
+
+
+def is_provisional(day: dt.date | None) -> bool:
+    """Whether a due date lies in a year whose schedule is still estimated."""
+    return day is not None and calendar().is_provisional(day)
 
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
@@ -75,9 +138,10 @@ def working_day_deadline(date_field: str, n: int | str) -> Subquery:
 
 
 def missing_next_year(today: dt.date | None = None) -> int | None:
-    """From November on, the next year whose schedule is missing (administrators are warned)."""
+    """From November on, the next year while its schedule is still provisional or missing
+    (administrators are warned)."""
     today = today or timezone.localdate()
-    if today.month >= 11 and not CalendarYear.objects.filter(year=today.year + 1).exists():
+    if today.month >= 11 and not CalendarYear.objects.filter(year=today.year + 1, provisional=False).exists():
         return today.year + 1
     return None
 
@@ -92,7 +156,7 @@ def index_rows(days: Iterable[Day]) -> list[CalendarDay]:
     indexes = cal.work_indexes()
     return [
         CalendarDay(date=d.date, kind=d.kind.value, name=d.name, is_working=d.is_working,
-                    work_index=indexes[d.date], source="")
+                    work_index=indexes[d.date], source="", layer=d.layer)
         for d in cal
     ]
 

@@ -35,6 +35,7 @@ from zhengwu.org.services import person_of, positions_of, who_holds
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.arith import BEIJING
+from zhengwu.workdays.dependents import Moved, Recalc
 from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close
 
 __all__ = [
@@ -409,3 +410,42 @@ def _countersign_remind(timer: Timer) -> None:
                  f"逾期未回复的，视为无不同意见。{rules.SILENCE_TEXT}", citation)
     audit.record(actor=None, actor_name="系统", action="documents.countersign.remind", target=task,
                  citation=citation, summary=title, details={"due": task.due.isoformat()})
+
+
+# -- when the calendar changes -------------------------------------------------------------------
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed (a year's schedule came, a local holiday was entered): every
+    pending 会签 whose default period (``countersign.reply_days`` working days, art. 50) the change
+    touches gets its new last day, its timers move (those that fired stay fired), and the replying
+    unit's head and the lead unit's head are told.  A reply date the lead unit set is left alone."""
+    moved: list[Moved] = []
+    tasks = (
+        CountersignTask.objects.select_related("unit", "document__issuer", "document__rulebook_version")
+        .filter(state=CountersignState.PENDING, due__gte=recalc.since)
+        .exclude(extension_state=ExtensionState.GRANTED)
+    )
+    today = timezone.localdate()
+    now = timezone.now()
+    for task in tasks:
+        doc = task.document
+        days = rulebook_of(doc).param("countersign.reply_days").as_int
+        new = recalc.working_days(timezone.localdate(task.requested_at), days, task.due)
+        if new is None:
+            continue
+        old = task.due
+        CountersignTask.objects.filter(pk=task.pk).update(due=new)
+        task.due = new
+        timers.move(timer_key(task), deadline_close(new))
+        try:
+            day_before = recalc.new.add_working_days(new, -1)
+        except UnknownYearError:
+            day_before = None
+        at = dt.datetime.combine(day_before, REMIND_AT, tzinfo=BEIJING) if day_before else None
+        if at is not None and at > now:
+            timers.move(remind_key(task), at)
+        people = users_of([_head(task.unit, today), _head(doc.issuer, today)])
+        moved.append(Moved(f"《{doc.title}》的会签（{_unit_fact(task.unit).name}）", old, new,
+                           tuple(u.pk for u in people)))
+    return moved

@@ -21,8 +21,15 @@ from zhengwu.web.forms import AddWorkingDaysForm, BetweenForm, DayForm, YearForm
 from zhengwu.web.helpers import actor, explain, is_admin, today_rulebook_cite, unknown_year_message
 from zhengwu.workdays import actions
 from zhengwu.workdays.arith import parse_date_spec
-from zhengwu.workdays.models import CalendarDay, CalendarYear
-from zhengwu.workdays.services import UnknownYearError, calendar, covered_years
+from zhengwu.workdays.models import CalendarYear, LayerYear
+from zhengwu.workdays.services import (
+    UnknownYearError,
+    calendar,
+    covered_years,
+    layer_keys,
+    layer_name,
+    provisional_note,
+)
 
 
 @dataclass(frozen=True)
@@ -30,10 +37,16 @@ class Cell:
     date: dt.date | None
     kind: str = ""
     name: str = ""
+    layer: str = ""  # the name of the calendar layer that decided the day (全国, 新疆维吾尔自治区, 本地)
 
 
 def _months(year: int) -> list[tuple[int, list[list[Cell]]]]:
-    days = {d.date: d for d in CalendarDay.objects.filter(date__year=year)}
+    """The year's days as month grids, from the calendar (a year not stored yet: its provisional
+    estimate).  Raises UnknownYearError for a year before the first stored one."""
+    work = calendar()
+    work.day(dt.date(year, 1, 1))
+    days = {d.date: d for d in work if d.date.year == year}
+    names = {k: layer_name(k) for k in layer_keys()}
     cal = stdcal.Calendar(firstweekday=0)
     months = []
     for month in range(1, 13):
@@ -45,7 +58,8 @@ def _months(year: int) -> list[tuple[int, list[list[Cell]]]]:
                     row.append(Cell(None))
                     continue
                 stored = days.get(day)
-                row.append(Cell(day, stored.kind if stored else "", stored.name if stored else ""))
+                row.append(Cell(day, stored.kind if stored else "", stored.name if stored else "",
+                                names.get(stored.layer, "") if stored else ""))
             weeks.append(row)
         months.append((month, weeks))
     return months
@@ -54,12 +68,31 @@ def _months(year: int) -> list[tuple[int, list[list[Cell]]]]:
 def _page(request: HttpRequest, year: int, *, errors: list[str] | None = None, status: int = 200,
           year_form: YearForm | None = None, day_form: DayForm | None = None) -> HttpResponse:
     record = CalendarYear.objects.filter(year=year).first()
-    named = CalendarDay.objects.filter(date__year=year, kind__in=["holiday", "makeup"]).exclude(name="")
+    try:
+        months = _months(year)
+    except UnknownYearError:
+        months = []
+    names = {k: layer_name(k) for k in layer_keys()}
+    named = [
+        {"date": c.date, "kind": c.kind, "name": c.name, "layer": c.layer}
+        for _m, weeks in months for week in weeks for c in week
+        if c.date and c.kind in ("holiday", "makeup") and c.name
+    ]
+    stored_layers = {ly.layer: ly for ly in LayerYear.objects.filter(year=year)}
+    layers = [
+        {"key": k, "name": names[k], "row": stored_layers.get(k),
+         "provisional": stored_layers[k].provisional if k in stored_layers else k != "local"}
+        for k in layer_keys() if k != "local"
+    ]
+    provisional = bool(months) and calendar().is_provisional(dt.date(year, 1, 1))
     context: dict[str, Any] = {
         "year": year,
         "record": record,
         "covered": covered_years(),
-        "months": _months(year) if record else [],
+        "months": months,
+        "layers": layers,
+        "provisional": provisional,
+        "provisional_note": provisional_note(year),
         "named_days": named,
         "history": list(history_for(record)) if record else [],
         "add_form": AddWorkingDaysForm(initial={"start": timezone.localdate(), "n": 7}),
@@ -124,7 +157,7 @@ def calendar_set_year(request: HttpRequest) -> HttpResponse:
         form.add_error(None, str(exc))
         return _page(request, year, year_form=form, status=400)
     try:
-        actions.set_year(actor(request), year, holidays, makeup, data["note"])
+        actions.set_year(actor(request), year, holidays, makeup, data["note"], layer=data["layer"] or "national")
     except (Refused, InvalidInput) as exc:
         errors, status = _refusal(exc)
         return _page(request, year, errors=errors, status=status, year_form=form)
@@ -141,7 +174,8 @@ def calendar_set_day(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     year = data["date"].year
     try:
-        actions.set_day(actor(request), data["date"], data["kind"], data["name"], data["note"])
+        actions.set_day(actor(request), data["date"], data["kind"], data["name"], data["note"],
+                        layer=data["layer"] or "local")
     except (Refused, InvalidInput) as exc:
         errors, status = _refusal(exc)
         return _page(request, year, errors=errors, status=status, day_form=form)
@@ -157,6 +191,10 @@ def _calculated(request: HttpRequest, mode: str, form: Any, compute: Any, missin
             context["result"] = compute(**form.cleaned_data)
         except UnknownYearError as exc:
             context["error"] = unknown_year_message(exc)
+        else:
+            dates = [v for v in (context["result"], *form.cleaned_data.values()) if isinstance(v, dt.date)]
+            context["provisional"] = [provisional_note(y) for y in
+                                      calendar().provisional_between(min(dates), max(dates))]
     else:
         context["error"] = missing
     return render(request, "web/calendar/_result.html", context)

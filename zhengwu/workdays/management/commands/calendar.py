@@ -70,6 +70,15 @@ class Command(BaseCommand):
         p.add_argument("--note", required=True)
         p.add_argument("--as-user", default=None)
 
+    def _date_out(self, start: dt.date, due: dt.date) -> None:
+        """The date alone on standard output (for scripts); a provisional mark on standard error."""
+        self.stdout.write(due.isoformat())
+        self._provisional(start, due)
+
+    def _provisional(self, a: dt.date, b: dt.date) -> None:
+        for year in services.calendar().provisional_between(a, b):
+            self.stderr.write(f"暂定：{services.provisional_note(year)}")
+
     def _actor(self, username: str | None) -> Any:
         return account(username) if username is not None else None
 
@@ -85,13 +94,14 @@ class Command(BaseCommand):
         sub = o["sub"]
         cal = services.calendar
         if sub == "add-working-days":
-            self.stdout.write(cal().add_working_days(o["date"], o["n"]).isoformat())
+            self._date_out(o["date"], cal().add_working_days(o["date"], o["n"]))
         elif sub == "working-days-between":
             self.stdout.write(str(cal().working_days_between(o["a"], o["b"])))
+            self._provisional(o["a"], o["b"])
         elif sub == "add-days":
-            self.stdout.write(cal().add_days(o["date"], o["n"]).isoformat())
+            self._date_out(o["date"], cal().add_days(o["date"], o["n"]))
         elif sub == "add-months":
-            self.stdout.write(cal().add_months(o["date"], o["n"]).isoformat())
+            self._date_out(o["date"], cal().add_months(o["date"], o["n"]))
         elif sub == "show":
             c = cal()
             if o["year"] not in c.years:
