@@ -104,3 +104,18 @@ def test_seed_replace_keeps_local_days_unless_discarded(db) -> None:
 def test_set_day_prints_the_chinese_kind(db) -> None:
     out = run("set-day", "2026-04-18", "makeup", "--note", "通知", "--as-user", "admin")
     assert out == "2026-04-18已设为调休上班日。"
+
+
+def test_years_says_which_are_official_and_which_provisional(db) -> None:
+    out = run("years")
+    assert "2025  官方  全国：官方" in out
+    assert "新疆维吾尔自治区：官方（新疆维吾尔自治区人民政府办公厅关于2025年节假日放假和冬夏季作息时间安排的通知" in out
+    assert "2027  暂定  全国：暂定（推算）；新疆维吾尔自治区：暂定（推算）" in out
+
+
+def test_set_year_of_the_xinjiang_layer(db) -> None:
+    run("set-year", "2027", "--layer", "xinjiang", "--holidays", "2027-03-09", "--note", "新政办明电",
+        "--as-user", "admin")
+    assert "2027-03-09  holiday  节假日（新疆维吾尔自治区）" not in run("show", "2027")  # unnamed: listed by date
+    assert CalendarDay.objects.get(date="2027-03-09").layer == "xinjiang"
+    assert "新疆维吾尔自治区：管理员录入" in run("years")

@@ -3,7 +3,8 @@
     zhengwu calendar add-working-days 2026-02-12 7      → 2026-02-28
     zhengwu calendar working-days-between 2026-02-12 2026-02-28   → 7
     zhengwu calendar add-days 2026-09-01 30             → 2026-10-08 (calendar days, 民法典)
-    zhengwu calendar show 2026
+    zhengwu calendar show 2026                          (each day with its layer; 暂定 if provisional)
+    zhengwu calendar years                              (each year: official with its notices, or provisional)
     zhengwu calendar seed [--years 2025 2026] [--replace [--discard-local]]
         (--replace keeps the days an administrator entered unless --discard-local)
     zhengwu calendar set-year 2027 --holidays "2027-01-01, 2027-02-05..2027-02-11" \
@@ -23,6 +24,7 @@ from zhengwu.core.commands import account
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.workdays import actions, services
 from zhengwu.workdays.arith import UnknownYearError, parse_date_spec
+from zhengwu.workdays.models import CalendarYear, LayerYear
 
 
 def _date(text: str) -> dt.date:
@@ -62,12 +64,15 @@ class Command(BaseCommand):
         p.add_argument("--holidays", required=True, help='e.g. "2027-01-01, 2027-02-05..2027-02-11"')
         p.add_argument("--makeup", default="", help="make-up working days (weekend days worked)")
         p.add_argument("--note", required=True, help="the notice it comes from")
+        p.add_argument("--layer", default="national", help="national (国务院办公厅) or a region layer, e.g. xinjiang")
         p.add_argument("--as-user", default=None)
+        p = sub.add_parser("years", help="each stored year: official (with its notices) or provisional")
         p = sub.add_parser("set-day", help="mark one day (local holiday, make-up day, ordinary day)")
         p.add_argument("date", type=_date)
         p.add_argument("kind", choices=["workday", "weekend", "holiday", "makeup"])
         p.add_argument("--name", default="")
         p.add_argument("--note", required=True)
+        p.add_argument("--layer", default="local", help="the calendar layer (default: local)")
         p.add_argument("--as-user", default=None)
 
     def _date_out(self, start: dt.date, due: dt.date) -> None:
@@ -108,7 +113,20 @@ class Command(BaseCommand):
                 raise UnknownYearError(o["year"])
             for day in c:
                 if day.date.year == o["year"] and day.kind in {"holiday", "makeup"}:
-                    self.stdout.write(f"{day.date.isoformat()}  {day.kind:<8} {day.name}")
+                    layer = services.layer_name(day.layer)
+                    where = f"（{layer}）" if layer else ""
+                    self.stdout.write(f"{day.date.isoformat()}  {day.kind:<8} {day.name}{where}")
+            if c.is_provisional(dt.date(o["year"], 1, 1)):
+                self.stderr.write(f"暂定：{services.provisional_note(o['year'])}")
+        elif sub == "years":
+            layers: dict[int, list[str]] = {}
+            for ly in LayerYear.objects.order_by("year", "layer"):
+                status = "暂定（推算）" if ly.provisional else ("官方" if ly.source == "official" else "管理员录入")
+                layers.setdefault(ly.year, []).append(f"{services.layer_name(ly.layer)}：{status}"
+                                                       + (f"（{ly.note}）" if ly.note and not ly.provisional else ""))
+            for year in CalendarYear.objects.order_by("year"):
+                mark = "暂定" if year.provisional else "官方"
+                self.stdout.write(f"{year.year}  {mark}  " + "；".join(layers.get(year.year, [])))
         elif sub == "seed":
             if o["discard_local"] and not o["replace"]:
                 raise CommandError("--discard-local 只与 --replace 一起使用。")
@@ -129,8 +147,8 @@ class Command(BaseCommand):
         elif sub == "set-year":
             holidays = {d: "" for d in parse_date_spec(o["holidays"])}
             makeup = {d: "调休上班" for d in parse_date_spec(o["makeup"])} if o["makeup"] else {}
-            actions.set_year(self._actor(o["as_user"]), o["year"], holidays, makeup, o["note"])
+            actions.set_year(self._actor(o["as_user"]), o["year"], holidays, makeup, o["note"], layer=o["layer"])
             self.stdout.write(f"{o['year']}年工作日安排已保存。")
         elif sub == "set-day":
-            actions.set_day(self._actor(o["as_user"]), o["date"], o["kind"], o["name"], o["note"])
+            actions.set_day(self._actor(o["as_user"]), o["date"], o["kind"], o["name"], o["note"], layer=o["layer"])
             self.stdout.write(f"{o['date'].isoformat()}已设为{actions.kind_zh(o['kind'])}。")
