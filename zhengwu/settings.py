@@ -61,7 +61,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "zhengwu.apis.errors.JsonErrorsMiddleware",  # every error under /api/ is JSON
     "zhengwu.core.memo.ScopeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -164,7 +163,6 @@ STORAGES = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 X_FRAME_OPTIONS = "DENY"
-CSRF_FAILURE_VIEW = "zhengwu.web.errors.csrf_failure"  # "the page has expired: reload it", in the site's layout
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if PROFILE == "production":
@@ -195,13 +193,15 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("ZHENGWU_EMAIL_FROM", "zhengwu@localhost")
 
-# The rulebook the installation runs under when no rulebook version has been imported yet.
 # The working-day calendar's layers, lowest first: the nation (国务院办公厅), the region's own days
 # (zhengwu/workdays/data/<key>.toml; Kizilsu is in Xinjiang), then local days an administrator enters.
 # A government with no regional days of its own: "national,local".
 ZHENGWU_CALENDAR_LAYERS = [
     k.strip() for k in os.environ.get("ZHENGWU_CALENDAR_LAYERS", "national,xinjiang,local").split(",") if k.strip()
 ]
+# The local layer's shipped data (zhengwu/workdays/data/<name>.toml): the prefecture's office hours.
+ZHENGWU_LOCAL_CALENDAR_DATA = os.environ.get("ZHENGWU_LOCAL_CALENDAR_DATA", "kizilsu")
+# The rulebook the installation runs under when no rulebook version has been imported yet.
 ZHENGWU_RULEBOOK_CODE = os.environ.get("ZHENGWU_RULEBOOK_CODE", "kizilsu-work-rules")
 # Highest classification this installation may hold (art. 61): "none" (unclassified only).
 ZHENGWU_CLASSIFICATION_CEILING = os.environ.get("ZHENGWU_CLASSIFICATION_CEILING", "none")

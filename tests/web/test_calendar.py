@@ -118,3 +118,9 @@ def test_bad_date_spec_is_explained(client_as):
     response = client_as("admin").post("/calendar/year/", {**_year_post(year), "holidays": "2027-13-01"})
     assert response.status_code == 400
     assert "不存在的日期" in response.content.decode() or "无法识别的日期" in response.content.decode()
+
+
+def test_the_office_hours_of_the_year_are_shown(client_as):
+    body = client_as("fgw_clerk").get("/calendar/", {"year": 2026}).content.decode()
+    assert "夏季（5月1日起）10:00—13:30、16:30—20:00" in body
+    assert "冬季（10月1日起）10:00—14:00、16:00—19:30" in body

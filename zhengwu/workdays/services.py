@@ -63,6 +63,11 @@ def region(key: str) -> layers.RegionLayer:
     return layers.load_region(key)
 
 
+def local_data() -> str:
+    """The data file of this government's local layer (office hours from its own notices)."""
+    return str(settings.ZHENGWU_LOCAL_CALENDAR_DATA)
+
+
 def layer_name(key: str, *, english: bool = False) -> str:
     if key in (layers.NATIONAL, layers.LOCAL):
         return (layers.LAYER_NAMES_EN if english else layers.LAYER_NAMES)[key]
@@ -70,6 +75,41 @@ def layer_name(key: str, *, english: bool = False) -> str:
         return ""
     r = region(key)
     return r.name_en if english else r.name
+
+
+def office_hours(day: dt.date) -> layers.OfficeHours | None:
+    """The office hours (作息时间) in force on ``day``: the highest layer's that has any (the
+    prefecture's own notice over the 自治区's), the season that began last on or before ``day``.
+    A year with no notice repeats the seasons of the last year that has one."""
+    for key in reversed(layer_keys()):
+        if key == layers.NATIONAL:
+            continue
+        path = layers.region_path(local_data() if key == layers.LOCAL else key)
+        if not path.exists():
+            continue
+        hours = region(local_data() if key == layers.LOCAL else key).office_hours()
+        if not hours:
+            continue
+        known = max((h.starts.year for h in hours if h.starts.year <= day.year),
+                    default=min(h.starts.year for h in hours))
+        pattern = [h for h in hours if h.starts.year == known]
+
+        def moved(h: layers.OfficeHours, year: int) -> layers.OfficeHours:
+            return layers.OfficeHours(h.season, h.starts.replace(year=year), h.periods)
+
+        candidates = [moved(h, day.year) for h in pattern] + [moved(h, day.year - 1) for h in pattern]
+        started = [h for h in candidates if h.starts <= day]
+        return max(started, key=lambda h: h.starts) if started else None
+    return None
+
+
+def outside_office_hours(day: dt.date, at: dt.time) -> str:
+    """A sentence when ``at`` on ``day`` falls outside office hours (empty when inside or unknown)."""
+    hours = office_hours(day)
+    if hours is None or hours.contains(at):
+        return ""
+    season = "夏季" if hours.season == "summer" else "冬季"
+    return (f"{at:%H:%M}不在{season}作息时间（{hours.label()}，北京时间）内，请确认会议时间。")
 
 
 def provisional_days(year: int) -> list[Day]:

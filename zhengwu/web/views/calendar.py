@@ -28,6 +28,7 @@ from zhengwu.workdays.services import (
     covered_years,
     layer_keys,
     layer_name,
+    office_hours,
     provisional_note,
 )
 
@@ -93,6 +94,7 @@ def _page(request: HttpRequest, year: int, *, errors: list[str] | None = None, s
         "layers": layers,
         "provisional": provisional,
         "provisional_note": provisional_note(year),
+        "office_hours": [h for h in (office_hours(dt.date(year, 6, 1)), office_hours(dt.date(year, 12, 1))) if h],
         "named_days": named,
         "history": list(history_for(record)) if record else [],
         "add_form": AddWorkingDaysForm(initial={"start": timezone.localdate(), "n": 7}),

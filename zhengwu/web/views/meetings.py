@@ -43,6 +43,7 @@ from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.web.helpers import actor, explain, unknown_year_message
 from zhengwu.workdays.arith import UnknownYearError
+from zhengwu.workdays.services import outside_office_hours
 
 
 def _date(text: str, field: str) -> dt.date:
@@ -231,6 +232,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "documents": Document.objects.filter(flow=Flow.OUTGOING).order_by("-id")[:50],
             "units": Unit.objects.exclude(kind="superior"),
             "papers_deadline": deadline,
+            "hours_warning": outside_office_hours(m.date, m.start_time),
             "papers_overdue": deadline is not None and rules.paper_late(None, deadline, today),
             "transitions": [
                 {
