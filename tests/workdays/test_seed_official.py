@@ -99,3 +99,12 @@ def test_set_day_is_summarised_in_chinese(user) -> None:
     last = AuditRecord.objects.filter(action="calendar.day.set").last()
     assert last is not None
     assert last.summary == "将2026-04-17设为节假日（诺鲁孜节）（本地）"
+
+
+def test_years_before_the_regions_rules_are_not_provisional(db) -> None:
+    """Xinjiang's 令第174号 applies from 2012: 2011 has nothing to wait for; 2024, whose notice was not
+    found, is estimated and provisional; 2025, whose notice ships, is official."""
+    assert not CalendarYear.objects.get(year=2011).provisional
+    assert CalendarYear.objects.get(year=2024).provisional
+    assert not CalendarYear.objects.get(year=2025).provisional
+    assert CalendarDay.objects.get(date=D(2024, 4, 10)).layer == "xinjiang"  # 肉孜节, estimated

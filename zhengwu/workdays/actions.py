@@ -212,7 +212,10 @@ def _ensure_through(actor: AbstractBaseUser | None, through: int, now: dt.dateti
             if official is not None:
                 _write_layer_year(actor, official, CalendarSource.OFFICIAL, now)
             else:
-                _write_layer_year(actor, provisional_year(key, year, region), CalendarSource.PROVISIONAL, now)
+                estimate = provisional_year(key, year, region)
+                # a year before the region's 放假办法 applied has nothing to estimate: nothing pending
+                source = CalendarSource.PROVISIONAL if estimate.provisional else CalendarSource.OFFICIAL
+                _write_layer_year(actor, estimate, source, now)
             written.add(year)
     return sorted(written)
 
