@@ -8,14 +8,26 @@
 - :class:`UnknownProvision` (the rulebook in force does not annotate a provision a rule cites)
   → 409 ``{"detail", "provision"}``: nothing was done; the detail says how to annotate the version.
 - no or bad credentials → 401 with a Chinese message; a revoked or unknown token → 401.
-- request validation errors stay ninja's 422.
+- a permission check (Django's ``PermissionDenied``) → 403 ``{"detail"}``.
+- ``Http404`` (ninja's, or ``get_object_or_404``'s, whose English sentence is replaced) → 404.
+- request validation errors stay ninja's 422: ``{"detail": [{"loc", "msg", …}]}``.
+- anything unexpected → 500 ``{"detail"}`` with a generic sentence; the exception is logged
+  (``zhengwu.api``), never shown.
+
+Everything else under /api/ that is not JSON (ninja's 405, Django's 404 for an unknown path, a 400
+for a bad request, an error page) is turned into JSON by :class:`JsonErrorsMiddleware`, and the
+site's error handlers answer /api/ paths with :func:`json_error`.  Every error body has ``detail``.
 
 Actions are atomic, so nothing was changed when any of these is returned.
 """
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+import logging
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
@@ -26,6 +38,75 @@ from zhengwu.workdays.arith import UnknownYearError
 
 NOT_AUTHENTICATED = "请先登录，或在请求头中提供有效的访问令牌（Authorization: Bearer …）。"
 CSRF_FAILED = "CSRF 校验失败：通过网页会话调用修改类接口时须携带 X-CSRFToken 请求头；其他系统请使用访问令牌。"
+FORBIDDEN = "无权进行这项操作。"
+NOT_FOUND = "没有找到所请求的对象。"
+SERVER_ERROR = "服务器内部错误，请求未能完成，也未作任何更改。错误已记录，请稍后重试；如仍出错，请联系系统管理员。"
+DETAILS: dict[int, str] = {
+    400: "请求有误，无法处理。",
+    401: NOT_AUTHENTICATED,
+    403: FORBIDDEN,
+    404: NOT_FOUND,
+    405: "该接口不支持这种请求方法。",
+    413: "请求内容过大。",
+    500: SERVER_ERROR,
+}
+KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")
+
+logger = logging.getLogger("zhengwu.api")
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def json_error(status: int, detail: str = "", **extra: object) -> JsonResponse:
+    """An error answer of the API: ``{"detail": …}`` (plus ``extra``) with ``status``."""
+    text = detail or DETAILS.get(status) or f"请求未能完成（HTTP {status}）。"
+    return JsonResponse({"detail": text, **extra}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def unknown_path(request: HttpRequest) -> JsonResponse:
+    """404 for a path under /api/ that no endpoint serves."""
+    return json_error(404, f"没有这个接口：{request.method} {request.path}。接口说明见 /api/openapi.json。")
+
+
+def _not_found_detail(exc: Http404) -> str:
+    """The sentence of a 404; ``get_object_or_404``'s English 「No X matches the given query.」 becomes
+    the generic Chinese one (it names a model, not what the caller asked for)."""
+    message = str(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else ""
+    if not message or message.endswith("matches the given query."):
+        return NOT_FOUND
+    return message
+
+
+class JsonErrorsMiddleware:
+    """Under /api/, an error answer that is not JSON becomes ``{"detail": …}`` with the same status.
+
+    The API's own handlers (below) answer in JSON already; this catches what answers before or
+    around them: ninja's 405 (a method the path does not serve) and anything Django renders as a page.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code < 400 or not is_api(request):
+            return response
+        if response.get("Content-Type", "").startswith("application/json"):
+            return response
+        if response.status_code == 404:
+            converted = unknown_path(request)
+        elif response.status_code == 405:
+            allowed = response.get("Allow", "")
+            converted = json_error(405, f"接口 {request.path} 不支持 {request.method} 方法"
+                                        f"{f'，可用：{allowed}' if allowed else ''}。")
+        else:
+            converted = json_error(response.status_code)
+        for header in KEPT_HEADERS:
+            if header in response:
+                converted[header] = response[header]
+        return converted
 
 
 class TokenRejected(Exception):
@@ -80,4 +161,13 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return api.create_response(request, {"detail": str(exc) or "未找到。"}, status=404)
+        return api.create_response(request, {"detail": _not_found_detail(exc)}, status=404)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc) or FORBIDDEN}, status=403)
+
+    @api.exception_handler(Exception)
+    def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.error("API %s %s failed", request.method, request.path, exc_info=exc)
+        return api.create_response(request, {"detail": SERVER_ERROR}, status=500)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import verify
+from zhengwu.web.errors import render_refusal
 from zhengwu.web.forms import AuditFilterForm
 from zhengwu.web.helpers import may_read_audit
 
@@ -20,7 +21,7 @@ def _forbidden(request: HttpRequest) -> HttpResponse | None:
     decision = may_read_audit(request)
     if decision.allowed:
         return None
-    return render(request, "web/refused.html", {"messages_list": [decision.explanation]}, status=403)
+    return render_refusal(request, [decision.explanation], 403)
 
 
 @login_required

@@ -42,6 +42,7 @@ from zhengwu.documents.rules.records import may_handle_records
 from zhengwu.org.models import Unit
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import positions_of
+from zhengwu.web.errors import render_refusal
 from zhengwu.web.helpers import actor, explain, is_htmx
 from zhengwu.web.views.documents import _detail, _refusal_status, _visible
 
@@ -55,7 +56,7 @@ EXPORT_FORMATS = {"csv": registers.CSV_CONTENT_TYPE, "xlsx": registers.XLSX_CONT
 
 
 def _refused_page(request: HttpRequest, decision: Decision) -> HttpResponse:
-    return render(request, "web/refused.html", {"messages_list": [decision.explanation]}, status=403)
+    return render_refusal(request, [decision.explanation], 403)
 
 
 def export_response(kind: str, fmt: str, filters: registers.RegisterFilters) -> HttpResponse:

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import reswap
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import history_for
@@ -26,6 +27,7 @@ from zhengwu.org.models import UNIT_FUNCTIONS, Absence, Appointment, Person, Por
 from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import parse_authority, positions_of, who_holds
 from zhengwu.rulebook.services import rulebook_view
+from zhengwu.web.errors import render_refusal
 from zhengwu.web.forms import AuthorityForm
 from zhengwu.web.forms_org import (
     AppointForm,
@@ -160,8 +162,11 @@ def org_authority(request: HttpRequest) -> HttpResponse:
             error = str(exc).strip("'\"")
     template = "web/org/_holder.html" if is_htmx(request) else "web/org/authority.html"
     status = 400 if error else 200
-    return render(request, template, {"form": form, "holder": holder, "error": error, "asked": asked,
-                                      "day": day, "units": Unit.objects.all()}, status=status)
+    response = render(request, template, {"form": form, "holder": holder, "error": error, "asked": asked,
+                                          "day": day, "units": Unit.objects.all()}, status=status)
+    if error and is_htmx(request):
+        reswap(response, "outerHTML")  # htmx drops a 400 unless told where it goes: in place of the answer
+    return response
 
 
 # ---------------------------------------------------------------- administration (arts. 4, 7, 8)
@@ -180,7 +185,7 @@ def _refuse_non_admin(request: HttpRequest, provision: str = "org.composition") 
                                         rulebook_view(timezone.localdate()), provision)
     if decision.allowed:
         return None
-    return render(request, "web/refused.html", {"messages_list": [decision.explanation]}, status=403)
+    return render_refusal(request, [decision.explanation], 403)
 
 
 def _submit(form: Any, call: Callable[[dict[str, Any]], Any]) -> tuple[Any, list[str], int]:
@@ -356,9 +361,9 @@ def org_person_active(request: HttpRequest, pk: int, state: str) -> HttpResponse
     try:
         admin_actions.set_account_active(actor(request), person, state == "activate")
     except InvalidInput as exc:
-        return render(request, "web/refused.html", {"messages_list": explain(exc)}, status=400)
+        return render_refusal(request, explain(exc), 400)
     except Refused as exc:
-        return render(request, "web/refused.html", {"messages_list": explain(exc)}, status=403)
+        return render_refusal(request, explain(exc), 403)
     return redirect("web:org_person", pk=person.pk)
 
 

@@ -19,6 +19,7 @@ from zhengwu.portal import actions, rules
 from zhengwu.portal.models import Application, ApplicationState, ItemState, PublicationItem
 from zhengwu.portal.services import register_report
 from zhengwu.rulebook.services import rulebook_view
+from zhengwu.web.errors import render_refusal
 from zhengwu.web.helpers import actor, explain, unknown_year_message
 from zhengwu.workdays.services import UnknownYearError, calendar
 
@@ -28,7 +29,7 @@ def _refused(request: HttpRequest) -> HttpResponse | None:
     decision = rules.may_manage(actions.staff_facts(actor(request), today), rulebook_view(today))
     if decision.allowed:
         return None
-    return render(request, "web/refused.html", {"messages_list": [decision.explanation]}, status=403)
+    return render_refusal(request, [decision.explanation], 403)
 
 
 def _status(item: PublicationItem) -> str:

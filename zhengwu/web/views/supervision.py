@@ -35,6 +35,7 @@ from zhengwu.supervision.models import (
     ReportEvery,
     SupervisionItem,
 )
+from zhengwu.web.errors import render_refusal
 from zhengwu.web.helpers import actor, explain, unknown_year_message
 from zhengwu.workdays.arith import UnknownYearError
 
@@ -274,7 +275,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     decision = rules.may_see_compliance(facts.actor_fact(user, today), rulebook_view(today))
     if not decision.allowed:
-        return render(request, "web/refused.html", {"messages_list": [decision.explanation]}, status=403)
+        return render_refusal(request, [decision.explanation], 403)
     by_unit = facts.unit_table(None, today, today)
     by_leader = rules.portfolio_table(by_unit, facts.portfolios(today))
     if request.GET.get("format") == "xlsx":
