@@ -64,7 +64,7 @@ def test_issuing_opens_a_filing_obligation_due_30_calendar_days_later(user) -> N
     pending = dict(Timer.objects.filter(state=TimerState.PENDING, key__startswith="filing:")
                    .values_list("kind", "fire_at"))
     assert pending[OVERDUE_TIMER] == deadline_close(DUE)
-    assert pending[REMIND_TIMER].isoformat() == "2026-12-28T01:00:00+00:00"  # 09:00 Beijing, 3 days before
+    assert pending[REMIND_TIMER].isoformat() == "2026-12-28T02:00:00+00:00"  # 10:00 Beijing, 3 days before
 
     before = counts()
     assert on_issued(user("fgw_clerk"), doc) == obligation  # once only, whoever calls it again
@@ -110,9 +110,9 @@ def test_filed_on_time_cancels_the_reminders(user, frozen) -> None:
 
 def test_the_reminder_goes_three_days_before_the_due_day(user, frozen) -> None:
     issued_agreed_document(user)
-    frozen.move_to("2026-12-28 08:59 +0800")
+    frozen.move_to("2026-12-28 09:59 +0800")
     assert timers.sweep().fired == 0
-    frozen.move_to("2026-12-28 09:00 +0800")
+    frozen.move_to("2026-12-28 10:00 +0800")
     assert timers.sweep().fired == 1
 
     assert notified("催办：克发改发〔2026〕1号") == {"fgw_head", "fgw_clerk"}

@@ -32,7 +32,7 @@ def test_filed_on_time_cancels_the_timers(user, published) -> None:
 
 
 def test_reminded_then_overdue_once(user, published, frozen) -> None:
-    frozen.move_to("2026-11-10 09:01 +0800")
+    frozen.move_to("2026-11-10 10:01 +0800")
     timers.sweep()
     assert AuditRecord.objects.filter(action="legislation.filing.remind").count() == 2
     frozen.move_to("2026-11-14 00:01 +0800")

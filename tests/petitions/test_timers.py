@@ -19,7 +19,7 @@ def test_the_acceptance_limit_reminds_then_marks_overdue(letter, frozen) -> None
     frozen.move_to("2026-02-13 09:30 +0800")
     sweep()
     assert not Notice.objects.filter(title__contains="受理告知期限将至").exists()
-    frozen.move_to("2026-02-14 09:30 +0800")  # 02-21 is in 春节: the make-up working day 02-14 before it
+    frozen.move_to("2026-02-14 10:30 +0800")  # 02-21 is in 春节: the make-up working day 02-14 before it
     sweep()
     assert Notice.objects.filter(recipient__username="xfj_head", title__contains="受理告知期限将至").exists()
     frozen.move_to("2026-02-24 23:00 +0800")

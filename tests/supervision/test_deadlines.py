@@ -17,7 +17,7 @@ from .conftest import D, notified, pending_timers, sweep_to
 pytestmark = [pytest.mark.django_db, pytest.mark.article(63)]
 
 
-def at(day: dt.date, hour: int = 9) -> dt.datetime:
+def at(day: dt.date, hour: int = 10) -> dt.datetime:  # reminders go when the office opens (10:00)
     return dt.datetime.combine(day, dt.time(hour), tzinfo=BEIJING)
 
 
@@ -38,7 +38,7 @@ def test_missed_report_reminded_then_escalated_across_the_spring_festival(open_i
     item = open_item(title="春节期间物资保供督办", every="monthly", due=D(2026, 3, 31))
     fgw = ProgressReport.objects.get(item=item, unit__code="fgw", period=1)
     czj = ProgressReport.objects.get(item=item, unit__code="czj", period=1)
-    assert sweep_to(winter, "2026-02-13 09:05 +0800") >= 2  # both units reminded (and nothing else yet)
+    assert sweep_to(winter, "2026-02-13 10:05 +0800") >= 2  # both units reminded (and nothing else yet)
     assert {"fgw_head", "fgw_clerk", "czj_head"} <= notified("提醒：“春节期间物资保供督办”第1期")
     actions.submit_progress(user("fgw_clerk"), fgw, "已完成储备投放。")
     sweep_to(winter, "2026-02-25 00:05 +0800")

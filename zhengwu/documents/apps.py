@@ -8,8 +8,9 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         # registers the timers: the countersign deadline (art. 50), the filing reminder and deadline (art. 49)
-        from zhengwu.documents.actions import countersign, filing  # noqa: F401
+        from zhengwu.documents.actions import countersign, filing
         from zhengwu.workdays import dependents
 
         # deadlines recomputed when the calendar changes (a year's schedule arrives, a local holiday)
         dependents.register("documents.countersign", countersign.recompute_dues)
+        dependents.register("documents.filing", filing.recompute_dues)

@@ -12,6 +12,9 @@ class LegislationConfig(AppConfig):
         from zhengwu.legislation import services
         from zhengwu.legislation.actions import after, comments  # noqa: F401
         from zhengwu.meetings import guards
+        from zhengwu.workdays import dependents
+
+        dependents.register("legislation.dues", after.recompute_dues)  # comment, consultation, filing, evaluation
 
         guards.register("legislation.legality_review")(services.topic_refusals)
         compliance.register("legislation")(services.compliance_lines)

@@ -13,8 +13,11 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         # the document-due timer (art. 42), the compliance provider and the workbench panel
         from zhengwu.meetings import services  # noqa: F401
-        from zhengwu.meetings.actions import minutes  # noqa: F401
+        from zhengwu.meetings.actions import minutes
         from zhengwu.web.views import meetings_workbench  # noqa: F401
+        from zhengwu.workdays import dependents
+
+        dependents.register("meetings.follow_ups", minutes.recompute_dues)  # decided documents, publication
 
     def load_demo(self) -> bool:
         from zhengwu.meetings.demo import load_demo

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
@@ -24,10 +25,11 @@ from zhengwu.org.services import office_unit, positions_of, who_holds
 from zhengwu.oversight import rules
 from zhengwu.oversight.models import Case, CaseKind, CaseState
 from zhengwu.petitions.followup import follow_up
-from zhengwu.petitions.limits import cancel_limit, schedule_limit
+from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, schedule_limit
 from zhengwu.rulebook.services import version_in_force, view_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
+from zhengwu.workdays.dependents import Moved, Recalc
 from zhengwu.workdays.services import calendar
 
 TIMER_PREFIX = "oversight.limit"
@@ -287,3 +289,41 @@ def record_outcome(actor: AbstractBaseUser, case: Case, outcome: str, decided_on
     audit.record(actor=actor, action="oversight.close", target=c, citation=rb.cite(rules.provision_of(kind)),
                  summary=f"{c}结案：{text}", details={"decided_on": day.isoformat()})
     return _copy_back(case, c)
+
+
+# -- the calendar changed ------------------------------------------------------------------------
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed: an open limit (the respondent's answer or the defendant's
+    defence, counted in days from receipt or service; the reconsideration decision, from
+    acceptance), not yet recorded overdue, whose last day is what the law's days gave on the old
+    calendar (rolled off a rest day) gets the day they give now; its reminder and overdue timers
+    move (fired ones stay fired) and the unit concerned and the 司法局 are told.  A finding's
+    rectification deadline is the one the finding set, and stays."""
+    moved: list[Moved] = []
+    now = timezone.now()
+    rows = (
+        Case.objects.select_related("unit_concerned", "rulebook_version")
+        .filter(kind__in=[CaseKind.RECONSIDERATION, CaseKind.SUIT]).exclude(state=CaseState.CLOSED)
+        .filter(Q(answer_due__gte=recalc.since) | Q(decision_due__gte=recalc.since))
+    )
+    for case in rows:
+        rb = rulebook_of(case)
+        for limit, due in open_limits(case).items():
+            if due < recalc.since or limit in case.overdue_limits or limit_fired(_key(case, limit)):
+                continue
+            if limit == "answer":
+                key = ("oversight.reconsideration_answer_days" if case.kind == CaseKind.RECONSIDERATION
+                       else "oversight.suit_defence_days")
+                new = recalc.days(case.received_on, rb.param(key).as_int, due)
+            elif case.accepted_on is not None:
+                new = recalc.days(case.accepted_on, rb.param("oversight.reconsideration_decision_days").as_int, due)
+            else:
+                new = None
+            if new is not None:
+                Case.objects.filter(pk=case.pk).update(**{f"{limit}_due": new})
+                moved.append(Moved(f"{case}《{case.title}》的{LIMIT_LABELS.get(limit, limit)}期限", due, new,
+                                   tuple(u.pk for u in _people(case)), url_of(case)))
+            move_limit(_key(case, limit), new or due, rb.param("oversight.remind_days").as_int, recalc.new, now)
+    return moved

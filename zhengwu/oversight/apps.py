@@ -9,6 +9,9 @@ class OversightConfig(AppConfig):
     def ready(self) -> None:
         # the reminder and overdue timers; the compliance lines and workbench panel
         from zhengwu.oversight import actions, panels  # noqa: F401
+        from zhengwu.workdays import dependents
+
+        dependents.register("oversight.limits", actions.recompute_dues)  # answer, defence, decision limits
 
     def load_demo(self) -> bool:
         from zhengwu.oversight.demo import load_demo

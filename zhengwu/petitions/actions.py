@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
@@ -27,11 +28,13 @@ from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import person_of, positions_of, who_holds
 from zhengwu.petitions import rules
 from zhengwu.petitions.followup import follow_up
-from zhengwu.petitions.limits import cancel_limit, schedule_limit
+from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.petitions.models import Channel, Petition, Petitioner, Review, Stage, State
 from zhengwu.rulebook.services import version_in_force, view_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
+from zhengwu.workdays.arith import WorkCalendar
+from zhengwu.workdays.dependents import Moved, Recalc
 from zhengwu.workdays.services import calendar
 
 PETITIONS_FUNCTION = "petitions"
@@ -519,3 +522,61 @@ def petitioner_for(actor: AbstractBaseUser, petition: Petition) -> PetitionerVie
     if may_see_petitioner(actor, petition):
         return view_petitioner(actor, petition)
     return masked_petitioner(petition)
+
+
+# -- the calendar changed ------------------------------------------------------------------------
+
+
+def _new_limit(recalc: Recalc, p: Petition, limit: str, due: dt.date, rb: RulebookView) -> dt.date | None:
+    """The new last day of the limit now running, counted as its action counted it (calendar days,
+    rolled off a rest day), or None when it does not move or is not what the rule gave."""
+    if limit == "accept":
+        return recalc.days(p.received_on, rb.param("petitions.accept_days").as_int, due)
+    if limit == "handle":
+        if p.accepted_on is None:
+            return None
+        accepted_on, extended = p.accepted_on, p.extended_days
+        handle_days = rb.param("petitions.handle_days").as_int
+
+        def handle(cal: WorkCalendar) -> dt.date:
+            first = cal.add_days(accepted_on, handle_days)
+            return cal.add_days(first, extended) if extended else first  # the approved days, from the limit
+
+        return rule_moved(recalc, due, handle)
+    review = p.reviews.filter(stage=limit).first()
+    if review is None:
+        return None
+    return recalc.days(review.requested_on, rb.param(
+        "petitions.review_days" if limit == Stage.REVIEW else "petitions.rereview_days").as_int, due)
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed: the limit each open petition is running (受理告知 15 days,
+    办结 60 days plus the approved extension, 复查/复核 30 days), not yet recorded overdue, whose
+    last day is what it gave on the old calendar gets the day it gives now; its reminder and
+    overdue timers move (fired ones stay fired) and the people its reminders go to are told."""
+    moved: list[Moved] = []
+    now = timezone.now()
+    rows = (
+        Petition.objects.select_related("unit_concerned", "handling_unit", "rulebook_version")
+        .filter(state__in=[State.REGISTERED, State.HANDLING, State.REVIEWING, State.REREVIEWING])
+        .filter(Q(accept_due__gte=recalc.since) | Q(handle_due__gte=recalc.since)
+                | Q(reviews__due__gte=recalc.since)).distinct()
+    )
+    for p in rows:
+        rb = rulebook_of(p)
+        for limit, due in open_limits(p).items():
+            if due < recalc.since or limit in p.overdue_limits or limit_fired(_key(p, limit)):
+                continue
+            new = _new_limit(recalc, p, limit, due, rb)
+            if new is not None:
+                if limit == "accept":
+                    Petition.objects.filter(pk=p.pk).update(accept_due=new)
+                elif limit == "handle":
+                    Petition.objects.filter(pk=p.pk).update(handle_due=new)
+                else:
+                    Review.objects.filter(petition=p, stage=limit).update(due=new)
+                moved.append(Moved(f"信访件{p.number}的{LIMIT_LABELS.get(limit, limit)}期限", due, new,
+                                   tuple(u.pk for u in _limit_people(p, limit)), url_of(p)))
+            move_limit(_key(p, limit), new or due, rb.param("petitions.remind_days").as_int, recalc.new, now)
+    return moved

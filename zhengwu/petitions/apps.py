@@ -9,6 +9,9 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         # the reminder and overdue timers of each limit; the compliance lines and workbench panel
         from zhengwu.petitions import actions, panels  # noqa: F401
+        from zhengwu.workdays import dependents
+
+        dependents.register("petitions.limits", actions.recompute_dues)  # 受理告知, 办结, 复查, 复核
 
     def load_demo(self) -> bool:
         from zhengwu.petitions.demo import load_demo

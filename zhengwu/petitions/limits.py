@@ -4,12 +4,14 @@ and the reminder and overdue timers of one limit (inside an action's transaction
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
 
 from zhengwu.timers import services as timers
-from zhengwu.workdays.arith import BEIJING, UnknownYearError, WorkCalendar, deadline_close
-
-REMIND_AT = dt.time(9, 0)
+from zhengwu.timers.models import Timer, TimerState
+from zhengwu.workdays.arith import UnknownYearError, WorkCalendar, deadline_close
+from zhengwu.workdays.dependents import Recalc
+from zhengwu.workdays.services import office_start
 
 
 class LimitStatus(StrEnum):
@@ -47,7 +49,7 @@ def schedule_limit(prefix: str, key: str, due: dt.date, remind_days: int, cal: W
     24:00 of ``due``.  ``prefix`` names the timer kinds: ``<prefix>.remind`` and ``<prefix>.overdue``."""
     timers.schedule(f"{prefix}.overdue", deadline_close(due), f"{key}.overdue", **payload)
     try:
-        at = dt.datetime.combine(remind_day(due, remind_days, cal), REMIND_AT, tzinfo=BEIJING)
+        at = office_start(remind_day(due, remind_days, cal))
     except UnknownYearError:
         timers.cancel(f"{key}.remind")
         return
@@ -60,3 +62,38 @@ def schedule_limit(prefix: str, key: str, due: dt.date, remind_days: int, cal: W
 def cancel_limit(key: str) -> None:
     timers.cancel(f"{key}.remind")
     timers.cancel(f"{key}.overdue")
+
+
+# -- the calendar changed (``zhengwu.workdays.dependents``) ---------------------------------------
+
+
+def limit_fired(key: str) -> bool:
+    """Whether the limit's overdue mark has fired: its deadline is past, and it is not moved."""
+    return Timer.objects.filter(key=f"{key}.overdue", state=TimerState.FIRED).exists()
+
+
+def move_limit(key: str, due: dt.date, remind_days: int, cal: WorkCalendar, now: dt.datetime) -> None:
+    """Move the pending timers of one limit (as :func:`schedule_limit` places them) to ``due`` on
+    ``cal``: the overdue mark at 24:00 of it, the reminder unless its moment has passed.  A timer
+    that fired stays fired."""
+    timers.move(f"{key}.overdue", deadline_close(due))
+    try:
+        at = office_start(remind_day(due, remind_days, cal))
+    except UnknownYearError:
+        return
+    if at > now:
+        timers.move(f"{key}.remind", at)
+
+
+def rule_moved(recalc: Recalc, due: dt.date | None, compute: Callable[[WorkCalendar], dt.date]) -> dt.date | None:
+    """Like ``Recalc.days``/``.months`` for a rule they do not express: the date ``compute`` gives
+    on the new calendar, if ``due`` is what it gave on the old one and it differs; else None."""
+    if due is None:
+        return None
+    try:
+        if compute(recalc.old) != due:
+            return None  # not what the rule gives: a date someone chose
+        new = compute(recalc.new)
+    except (UnknownYearError, ValueError):
+        return None
+    return new if new != due else None

@@ -42,14 +42,13 @@ from zhengwu.portal.models import (
 from zhengwu.portal.search import segment
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.timers import services as timers
-from zhengwu.timers.models import Timer
-from zhengwu.workdays.arith import BEIJING
-from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close
+from zhengwu.timers.models import Timer, TimerState
+from zhengwu.workdays.dependents import Moved, Recalc
+from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close, office_start
 
 REMIND_TIMER = "portal.application.remind"
 OVERDUE_TIMER = "portal.application.overdue"
 REMIND_DAYS = 3  # the office's practice: a reminder three working days before the due day
-REMIND_AT = dt.time(9, 0)
 
 
 # -- facts ------------------------------------------------------------------------------------
@@ -215,7 +214,7 @@ def _schedule(app: Application, now: dt.datetime) -> None:
         day = calendar().add_working_days(app.due_on, -REMIND_DAYS)
     except UnknownYearError:
         return
-    at = dt.datetime.combine(day, REMIND_AT, tzinfo=BEIJING)
+    at = office_start(day)
     if at > now:
         timers.schedule(REMIND_TIMER, at, f"portal:application:{app.pk}:remind", application_id=app.pk)
     else:
@@ -396,3 +395,47 @@ def _application_overdue(timer: Timer) -> None:
 
 def overdue_items(today: dt.date) -> Sequence[PublicationItem]:
     return list(PublicationItem.objects.filter(state=ItemState.QUEUED, due_on__lt=today).order_by("due_on")[:500])
+
+
+# -- the calendar changed -----------------------------------------------------------------------
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed: every queued item whose day to publish is still
+    ``disclosure.proactive_days`` working days from the day the information was formed (条例第二十六条),
+    and every application being answered (not paused for a third party, not recorded overdue) whose
+    day to answer is still ``disclosure.application_days`` working days from receipt — plus the
+    approved extension and the consultation days not counted (条例第三十三条) — gets the day it gives
+    on the new calendar; an application's reminder and overdue timers move (a fired one stays fired).
+    The office's 信息公开 staff and its director are told."""
+    moved: list[Moved] = []
+    now = timezone.now()
+    today = timezone.localdate(now)
+    staff = tuple(u.pk for u in disclosure_staff(today))
+    for item in PublicationItem.objects.filter(state=ItemState.QUEUED, due_on__gte=recalc.since):
+        days = rulebook_view(item.counted_from).param(rules.PROACTIVE_DAYS).as_int
+        new = recalc.working_days(item.counted_from, days, item.due_on)
+        if new is None:
+            continue
+        PublicationItem.objects.filter(pk=item.pk).update(due_on=new)
+        moved.append(Moved(f"《{item.title}》的公开期限", item.due_on, new, staff, f"/portal/queue/#item-{item.pk}"))
+    for app in Application.objects.filter(state=ApplicationState.RECEIVED, due_on__gte=recalc.since):
+        if Timer.objects.filter(key=f"portal:application:{app.pk}:overdue", state=TimerState.FIRED).exists():
+            continue  # recorded overdue already
+        rb = rulebook_view(app.received_on)
+        days = rb.param(rules.APPLICATION_DAYS).as_int
+        extra = rb.param(rules.EXTENSION_DAYS).as_int if app.extended else 0
+        new = recalc.working_days(app.received_on, days + extra + app.paused_days, app.due_on)
+        if new is None:
+            continue
+        Application.objects.filter(pk=app.pk).update(due_on=new)
+        timers.move(f"portal:application:{app.pk}:overdue", deadline_close(new))
+        try:
+            at = office_start(recalc.new.add_working_days(new, -REMIND_DAYS))
+        except UnknownYearError:
+            at = None
+        if at is not None and at > now:
+            timers.move(f"portal:application:{app.pk}:remind", at)
+        moved.append(Moved(f"政府信息公开申请{app.number}的答复期限", app.due_on, new, staff,
+                           f"/portal/applications/{app.pk}/"))
+    return moved

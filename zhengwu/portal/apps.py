@@ -12,6 +12,9 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         # the application timers (reminder, overdue), the compliance lines and the workbench panel
         from zhengwu.portal import actions, providers  # noqa: F401
+        from zhengwu.workdays import dependents
+
+        dependents.register("portal.dues", actions.recompute_dues)  # publication and answer dates on the calendar
 
     def load_demo(self) -> bool:
         from zhengwu.portal.demo import load_demo

@@ -27,12 +27,14 @@ from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Unit
 from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import office_unit, positions_of, who_holds
-from zhengwu.petitions.limits import cancel_limit, schedule_limit
+from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.rulebook.services import version_in_force, view_of
 from zhengwu.suggestions import rules
 from zhengwu.suggestions.models import CoUnitOpinion, Feedback, Kind, Satisfaction, State, Suggestion
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
+from zhengwu.workdays.arith import WorkCalendar
+from zhengwu.workdays.dependents import Moved, Recalc
 from zhengwu.workdays.services import calendar
 
 TIMER_PREFIX = "suggestions.limit"
@@ -406,3 +408,59 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
     audit.record(actor=actor, action="suggestions.publication", target=s, citation=decision.citation,
                  summary=summary, details={"withhold_ground": withhold_ground, "round": s.round})
     return _copy_back(suggestion, s)
+
+
+# -- the calendar changed ------------------------------------------------------------------------
+
+
+def _answer_rule(s: Suggestion, rb: RulebookView) -> tuple[dt.date, str] | None:
+    """Where the current round's answer limit is counted from, and its parameter in months: the
+    assignment (round 1, not extended), or the 不满意 feedback that opened this round."""
+    if s.round == 1:
+        return (s.assigned_on, "suggestions.answer_months") if s.assigned_on and not s.extension_reason else None
+    feedback = s.feedback.filter(round=s.round - 1).first()
+    return (timezone.localdate(feedback.recorded_at), "suggestions.rehandle_months") if feedback else None
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed: a suggestion being handled and not yet answered whose limit is
+    still what the rule gave on the old calendar (3 months from assignment, or the rehandling months
+    from the 不满意 feedback, ending on a working day) gets the day the rule gives now, and the lead
+    unit's head is told; co-units' opinions not yet sent get their new day (``co_unit_days_before``
+    days before the lead unit's original limit, on a working day) and their heads are told.  An
+    extension the office approved is a date it chose and stays.  Timers move; fired ones stay."""
+    moved: list[Moved] = []
+    now = timezone.now()
+    rows = (Suggestion.objects.select_related("lead_unit", "answer_document", "rulebook_version")
+            .filter(state=State.HANDLING, due__gte=recalc.since))
+    for s in rows:
+        rb = rulebook_of(s)
+        remind = _remind_days(rb)
+        assert s.due is not None
+        if not s.answered and not limit_fired(_key(s)):
+            basis = _answer_rule(s, rb)
+            new = recalc.months(basis[0], rb.param(basis[1]).as_int, s.due) if basis else None
+            if new is not None:
+                Suggestion.objects.filter(pk=s.pk).update(due=new)
+                moved.append(Moved(f"{_label(s)}的办复期限", s.due, new,
+                                   tuple(u.pk for u in users_of(_heads(s.lead_unit))), url_of(s)))
+            move_limit(_key(s), new or s.due, remind, recalc.new, now)
+        if s.co_due is None or s.assigned_on is None:
+            continue
+        assigned: dt.date = s.assigned_on
+
+        def co_due(cal: WorkCalendar, assigned_on: dt.date = assigned, rb: RulebookView = rb) -> dt.date:
+            return rules.co_unit_due(rules.answer_due(assigned_on, rb, cal), assigned_on, rb, cal)
+
+        new_co = rule_moved(recalc, s.co_due, co_due)
+        if new_co is None:
+            continue
+        Suggestion.objects.filter(pk=s.pk).update(co_due=new_co)
+        for opinion in s.co_opinions.select_related("unit").filter(sent_at__isnull=True, due=s.co_due):
+            if limit_fired(_co_key(opinion)):
+                continue
+            CoUnitOpinion.objects.filter(pk=opinion.pk).update(due=new_co)
+            move_limit(_co_key(opinion), new_co, remind, recalc.new, now)
+            moved.append(Moved(f"{_label(s)}的协办意见期限（{unit_name(opinion.unit)}）", s.co_due, new_co,
+                               tuple(u.pk for u in users_of(_heads(opinion.unit))), url_of(s)))
+    return moved

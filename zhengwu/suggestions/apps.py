@@ -9,6 +9,9 @@ class SuggestionsConfig(AppConfig):
     def ready(self) -> None:
         # the reminder and overdue timers; the compliance lines and workbench panel
         from zhengwu.suggestions import actions, panels  # noqa: F401
+        from zhengwu.workdays import dependents
+
+        dependents.register("suggestions.limits", actions.recompute_dues)  # answer and co-unit opinion limits
 
     def load_demo(self) -> bool:
         from zhengwu.suggestions.demo import load_demo

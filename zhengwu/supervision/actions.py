@@ -48,9 +48,10 @@ from zhengwu.supervision.models import (
     SupervisionItem,
 )
 from zhengwu.timers import services as timers
-from zhengwu.timers.models import Timer
-from zhengwu.workdays.arith import BEIJING
-from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close
+from zhengwu.timers.models import Timer, TimerState
+from zhengwu.workdays.arith import WorkCalendar
+from zhengwu.workdays.dependents import Moved, Recalc
+from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close, office_start
 
 __all__ = [
     "candidates",
@@ -68,7 +69,6 @@ __all__ = [
 REMIND = "supervision.remind"
 OVERDUE = "supervision.overdue"
 ESCALATE = "supervision.escalate"
-REMIND_AT = dt.time(9, 0)
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ def _schedule(what: str, pk: int, due: dt.date, rb: RulebookView, now: dt.dateti
     (at once when the deadline has already passed, e.g. an item reopened late)."""
     try:
         remind_on = rules.remind_day(due, rb, calendar())
-        at: dt.datetime | None = dt.datetime.combine(remind_on, REMIND_AT, tzinfo=BEIJING)
+        at: dt.datetime | None = office_start(remind_on)
     except UnknownYearError:
         at = None
     if at is not None and at > now:
@@ -615,3 +615,86 @@ def _escalate(timer: Timer) -> None:
            at=timer.fire_at)
     audit.record(actor=None, action="supervision.escalate", target=item, citation=decision.citation,
                  summary=decision.message, details={"what": what, "id": pk, "due": due.isoformat(), "level": 2})
+
+
+# -- the calendar changed -------------------------------------------------------------------------
+
+
+def _report_period(opened: dt.date, every: str, due: dt.date, cal: WorkCalendar) -> int | None:
+    """Which ``k`` (months, or weeks, after the item was opened) gave a report's ``due`` on ``cal``;
+    None when none did (not a date the rule gave)."""
+    k = 1
+    while True:
+        try:
+            day = cal.add_months(opened, k) if every == "monthly" else cal.add_days(opened, 7 * k)
+        except UnknownYearError:
+            return None
+        if day == due:
+            return k
+        if day > due:  # the dates only grow with k
+            return None
+        k += 1
+
+
+def _move_remind(what: str, pk: int, due: dt.date, rb: RulebookView, cal: WorkCalendar, now: dt.datetime) -> None:
+    """The pending reminder to 09:00 of the working day ``supervision.remind_days`` before ``due``
+    on ``cal``, unless that moment has passed."""
+    try:
+        at = office_start(rules.remind_day(due, rb, cal))
+    except UnknownYearError:
+        return
+    if at > now:
+        timers.move(_key(what, pk, "remind"), at)
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed.  A periodic report not yet given (and not yet recorded
+    overdue) whose day is still the one its month or week after the item was opened gave on the old
+    calendar, rolled off a rest day, gets the day it gives now; its reminder and overdue timers move
+    and the unit's staff are told (art. 54).  An item's or a rectification's deadline is the date
+    the office set and stays, but its reminder (working days before it) moves; so does a pending
+    escalation (working days after a missed deadline).  Fired timers stay fired."""
+    moved: list[Moved] = []
+    now = timezone.now()
+    today = timezone.localdate(now)
+    reports = (
+        ProgressReport.objects.select_related("unit", "item__lead_unit", "item__rulebook_version")
+        .filter(submitted_at__isnull=True, overdue_at__isnull=True, due__gte=recalc.since)
+        .exclude(item__state=ItemState.CLOSED).exclude(item__report_every="")
+    )
+    for r in reports:
+        item = r.item
+        k = _report_period(item.opened_on, item.report_every, r.due, recalc.old)
+        if k is None:
+            continue
+        new = (recalc.months(item.opened_on, k, r.due) if item.report_every == "monthly"
+               else recalc.days(item.opened_on, 7 * k, r.due))
+        if new is None or new >= item.due:
+            continue  # a report is due before the final deadline (the final report covers it)
+        ProgressReport.objects.filter(pk=r.pk).update(due=new)
+        _move_remind("report", r.pk, new, facts.rulebook_of(item), recalc.new, now)
+        timers.move(_key("report", r.pk, "overdue"), max(deadline_close(new), now))
+        moved.append(Moved(f"督办事项“{item.title}”第{r.period}期进展报告（{facts.unit_name(r.unit)}）的报告期限",
+                           r.due, new, tuple(u.pk for u in facts.unit_staff_users(r.unit, today)),
+                           item.get_absolute_url()))
+    for item in (SupervisionItem.objects.select_related("rulebook_version")
+                 .filter(state=ItemState.OPEN, overdue_at__isnull=True, due__gte=recalc.since)):
+        _move_remind("item", item.pk, item.due, facts.rulebook_of(item), recalc.new, now)
+    for rect in (Rectification.objects.select_related("item__rulebook_version")
+                 .filter(done_at__isnull=True, overdue_at__isnull=True, due__gte=recalc.since)):
+        _move_remind("rect", rect.pk, rect.due, facts.rulebook_of(rect.item), recalc.new, now)
+    for timer in Timer.objects.filter(kind=ESCALATE, state=TimerState.PENDING):
+        what, pk = str(timer.payload.get("what")), int(timer.payload.get("id", 0))
+        found = _pending(what, pk)
+        if found is None:
+            continue
+        item, _unit, due, _desc = found
+        rb = facts.rulebook_of(item)
+        try:
+            old_at = deadline_close(rules.escalate_day(due, rb, recalc.old))
+            new_at = deadline_close(rules.escalate_day(due, rb, recalc.new))
+        except UnknownYearError:
+            continue
+        if timer.fire_at == old_at and new_at != old_at:  # not one held back to its overdue check
+            timers.move(timer.key, max(new_at, now))
+    return moved

@@ -13,6 +13,9 @@ class SupervisionConfig(AppConfig):
     def ready(self) -> None:
         # the timers (reminders, overdue, escalation), the compliance lines, the workbench panel
         from zhengwu.supervision import actions, compliance_sources, workbench  # noqa: F401
+        from zhengwu.workdays import dependents
+
+        dependents.register("supervision.reports", actions.recompute_dues)  # report dates, reminders, escalation
 
     def load_demo(self) -> bool:
         from zhengwu.supervision.demo import load_demo

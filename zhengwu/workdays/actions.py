@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core import memo
 from zhengwu.core.decisions import Citation, InvalidInput, Refused
 from zhengwu.notices import services as notices
 from zhengwu.org.rules import may_administer
@@ -117,6 +118,7 @@ def _reindex_from(first_day: dt.date, replaced: Iterable[Day], sources: Mapping[
     CalendarDay.objects.bulk_create(to_create, batch_size=1000)
     CalendarDay.objects.bulk_update(to_update, ["work_index"], batch_size=1000)
     services._CACHE.clear()  # the stamp may repeat (rolled-back edit, clock not ahead of updated_at)
+    memo.forget("dues.provisional")  # which years are provisional, as remembered within this request
     return changed
 
 

@@ -21,8 +21,8 @@ from django.db.models import Count, Max, OuterRef, Subquery
 from django.utils import timezone
 
 from zhengwu.workdays import layers
+from zhengwu.workdays.arith import BEIJING, DayKind, UnknownYearError, WorkCalendar, deadline_close
 from zhengwu.workdays.arith import CalendarDay as Day
-from zhengwu.workdays.arith import DayKind, UnknownYearError, WorkCalendar, deadline_close
 from zhengwu.workdays.models import CalendarDay, CalendarYear
 
 __all__ = [
@@ -101,6 +101,17 @@ def office_hours(day: dt.date) -> layers.OfficeHours | None:
         started = [h for h in candidates if h.starts <= day]
         return max(started, key=lambda h: h.starts) if started else None
     return None
+
+
+DEFAULT_OFFICE_START = dt.time(9, 0)
+
+
+def office_start(day: dt.date) -> dt.datetime:
+    """When the office opens on ``day`` (Beijing time): reminders (催办) are sent then, inside office
+    hours — 10:00 in Kizilsu, where the 自治区's hours start late; 09:00 where none are known."""
+    hours = office_hours(day)
+    start = hours.periods[0][0] if hours and hours.periods else DEFAULT_OFFICE_START
+    return dt.datetime.combine(day, start, tzinfo=BEIJING)
 
 
 def outside_office_hours(day: dt.date, at: dt.time) -> str:

@@ -34,9 +34,8 @@ from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import person_of, positions_of, who_holds
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
-from zhengwu.workdays.arith import BEIJING
 from zhengwu.workdays.dependents import Moved, Recalc
-from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close
+from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close, office_start
 
 __all__ = [
     "DUE_TIMER",
@@ -52,7 +51,6 @@ __all__ = [
 
 DUE_TIMER = "documents.countersign.due"
 REMIND_TIMER = "documents.countersign.remind"
-REMIND_AT = dt.time(9, 0)  # 催办 in the morning of the last working day before the deadline
 
 
 def timer_key(task: CountersignTask) -> str:
@@ -72,7 +70,7 @@ def _schedule(task: CountersignTask, now: dt.datetime) -> None:
     except UnknownYearError:
         timers.cancel(remind_key(task))
         return
-    at = dt.datetime.combine(day_before, REMIND_AT, tzinfo=BEIJING)
+    at = office_start(day_before)
     if at > now:
         timers.schedule(REMIND_TIMER, at, remind_key(task), task_id=task.pk)
     else:
@@ -442,7 +440,7 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
             day_before = recalc.new.add_working_days(new, -1)
         except UnknownYearError:
             day_before = None
-        at = dt.datetime.combine(day_before, REMIND_AT, tzinfo=BEIJING) if day_before else None
+        at = office_start(day_before) if day_before else None
         if at is not None and at > now:
             timers.move(remind_key(task), at)
         people = users_of([_head(task.unit, today), _head(doc.issuer, today)])

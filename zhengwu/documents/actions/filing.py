@@ -35,7 +35,8 @@ from zhengwu.org.rules import Authority
 from zhengwu.org.services import office_unit, positions_of, who_holds
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
-from zhengwu.workdays.services import calendar
+from zhengwu.workdays.dependents import Moved, Recalc
+from zhengwu.workdays.services import calendar, office_start
 
 __all__ = [
     "FILE",
@@ -166,7 +167,7 @@ def open_filing_obligation(actor: AbstractBaseUser | None, document: Document) -
     today = timezone.localdate(now)
     notices.send(users_of(_department_people(doc.issuer, today)),
                  f"请于{due.isoformat()}前报备：{_label(doc)}", deadline.message, deadline.citation)
-    remind = rules.reminder_at(due)
+    remind = rules.reminder_at(due, office_start)
     if remind > now:
         timers.schedule(REMIND_TIMER, remind, remind_key(obligation), filing_id=obligation.pk)
     timers.schedule(OVERDUE_TIMER, rules.closes_at(due), overdue_key(obligation), filing_id=obligation.pk)
@@ -264,3 +265,35 @@ def _filing_overdue(timer: Timer) -> None:
     day = timezone.localdate(timer.fire_at)
     notices.send(users_of([*_head_people(obligation.unit, day), *_office_people(day)]),
                  f"逾期未报备：{fact.unit_name}{_label(doc)}", decision.message, decision.citation)
+
+
+# -- the calendar changed ------------------------------------------------------------------------
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed: every obligation still pending (not filed, not recorded
+    overdue) whose last day is what ``filing.agreed_document_days`` calendar days from the day of
+    issue gave on the old calendar gets the day it gives now; its 催办 and overdue timers move (a
+    fired one stays fired), and the department's head and clerks are told (art. 49)."""
+    moved: list[Moved] = []
+    now = timezone.now()
+    today = timezone.localdate(now)
+    obligations = (
+        FilingObligation.objects.select_related("unit", "document__issuer", "document__rulebook_version")
+        .filter(state=FilingState.PENDING, overdue_at__isnull=True, due__gte=recalc.since)
+    )
+    for obligation in obligations:
+        doc = obligation.document
+        days = rulebook_of(doc).param(rules.FILING_DAYS).as_int
+        new = recalc.days(obligation.issued_on, days, obligation.due)
+        if new is None:
+            continue
+        old = obligation.due
+        FilingObligation.objects.filter(pk=obligation.pk).update(due=new)
+        remind = rules.reminder_at(new, office_start)
+        if remind > now:
+            timers.move(remind_key(obligation), remind)
+        timers.move(overdue_key(obligation), rules.closes_at(new))
+        people = users_of(_department_people(obligation.unit, today))
+        moved.append(Moved(f"{_label(doc)}的报备期限", old, new, tuple(u.pk for u in people)))
+    return moved

@@ -19,7 +19,7 @@ period ends at 24:00 Beijing time of its last day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
@@ -79,9 +79,11 @@ def due_date(issued_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decisio
     )
 
 
-def reminder_at(due: dt.date) -> dt.datetime:
-    """The 催办: 09:00 Beijing time, ``REMINDER_DAYS`` days before the due day."""
-    return dt.datetime.combine(due - dt.timedelta(days=REMINDER_DAYS), REMINDER_HOUR, tzinfo=BEIJING)
+def reminder_at(due: dt.date, opens: Callable[[dt.date], dt.datetime] | None = None) -> dt.datetime:
+    """The 催办: ``REMINDER_DAYS`` days before the due day, when the office opens that day
+    (``opens``: the calendar's office hours; 09:00 Beijing time without it)."""
+    day = due - dt.timedelta(days=REMINDER_DAYS)
+    return opens(day) if opens else dt.datetime.combine(day, REMINDER_HOUR, tzinfo=BEIJING)
 
 
 def may_file(actor_positions: Sequence[PositionFact], fact: FilingFact, rb: RulebookView) -> Decision:

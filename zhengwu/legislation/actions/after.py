@@ -7,6 +7,7 @@ and overdue timers; the 司法局's review of departments' filings; validity (�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     draft_url,
@@ -45,8 +47,9 @@ from zhengwu.portal.services import queue_for_publication, record_validity
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
-from zhengwu.workdays.arith import BEIJING, UnknownYearError, deadline_close
-from zhengwu.workdays.services import calendar
+from zhengwu.workdays.arith import UnknownYearError, WorkCalendar, deadline_close
+from zhengwu.workdays.dependents import Moved, Recalc
+from zhengwu.workdays.services import calendar, office_start
 
 OPEN_FILING = "legislation.filing.open"
 FILE = "legislation.filing.file"
@@ -65,7 +68,6 @@ CLEANUP_CLOSE = "legislation.cleanup.close"
 CATALOGUE = "legislation.catalogue"
 
 GOVERNMENT_FILING_RECIPIENTS = ("xj-gov", "npc-standing")  # 自治区人民政府, 州人大常委会
-REMINDER_HOUR = dt.time(9, 0)
 
 
 def _label(d: NormativeDraft) -> str:
@@ -73,7 +75,7 @@ def _label(d: NormativeDraft) -> str:
 
 
 def _reminder_at(due: dt.date) -> dt.datetime:
-    return dt.datetime.combine(due - dt.timedelta(days=rules.REMINDER_DAYS), REMINDER_HOUR, tzinfo=BEIJING)
+    return office_start(due - dt.timedelta(days=rules.REMINDER_DAYS))
 
 
 # -- filing --------------------------------------------------------------------------------------
@@ -309,7 +311,7 @@ def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> Ev
     except UnknownYearError:
         due = _nominal_due(d.published_on, rb.param(rules.EVALUATION_MONTHS).as_int)
     row, _ = Evaluation.objects.get_or_create(draft=d, defaults={"due": due})
-    timers.schedule(EVALUATION_REMIND, dt.datetime.combine(due - dt.timedelta(days=30), REMINDER_HOUR, tzinfo=BEIJING),
+    timers.schedule(EVALUATION_REMIND, office_start(due - dt.timedelta(days=30)),
                     f"legislation:evaluation:{row.pk}:remind", evaluation_id=row.pk)
     timers.schedule(EVALUATION_OVERDUE, deadline_close(due), f"legislation:evaluation:{row.pk}:overdue",
                     evaluation_id=row.pk)
@@ -489,3 +491,125 @@ def publish_catalogue(actor: AbstractBaseUser) -> CatalogueRelease:
     audit.record(actor=actor, action=CATALOGUE, target=row, citation=rb.cite(rules.CATALOGUE),
                  summary=f"公布规范性文件目录（{len(entries)}件）", details={"count": len(entries)})
     return row
+
+
+# -- the calendar changed ------------------------------------------------------------------------
+
+
+def _rule_moved(recalc: Recalc, due: dt.date, compute: Callable[[WorkCalendar], dt.date]) -> dt.date | None:
+    """The date ``compute`` gives on the new calendar when ``due`` is what it gave on the old one
+    and it differs (a date someone chose is not what the rule gives, and stays); else None."""
+    try:
+        if compute(recalc.old) != due:
+            return None
+        new = compute(recalc.new)
+    except (UnknownYearError, ValueError):
+        return None
+    return new if new != due else None
+
+
+def _comment_periods(recalc: Recalc, now: dt.datetime) -> list[Moved]:
+    """A comment period running on its minimum (art. 21) that now ends later is extended; one that
+    would end earlier keeps the day announced to the public, and a longer period the unit set stays."""
+    from zhengwu.legislation.actions.comments import close_key
+
+    moved: list[Moved] = []
+    drafts = (NormativeDraft.objects.select_related("drafting_unit", "rulebook_version")
+              .filter(state=DraftState.CONSULTING, comment_opens__isnull=False,
+                      comment_closes__gte=deadline_close(recalc.since)))
+    for d in drafts:
+        assert d.comment_opens is not None
+        assert d.comment_closes is not None
+        rb = rulebook_of(d)
+        opens = timezone.localdate(d.comment_opens)
+        closes_on = timezone.localtime(d.comment_closes).date() - dt.timedelta(days=1)
+
+        def minimum(cal: WorkCalendar, d: NormativeDraft = d, rb: RulebookView = rb, opens: dt.date = opens) -> dt.date:
+            closes = rules.comment_period(d.kind, d.major, opens, None, rb, cal).facts["closes_on"]
+            assert isinstance(closes, dt.date)
+            return closes
+
+        new = _rule_moved(recalc, closes_on, minimum)
+        if new is None or new < closes_on:
+            continue
+        NormativeDraft.objects.filter(pk=d.pk).update(comment_closes=deadline_close(new))
+        timers.move(close_key(d), deadline_close(new))
+        moved.append(Moved(f"《{d.title}》公开征求意见的截止日期", closes_on, new,
+                           tuple(u.pk for u in users_of(staff_of(d.drafting_unit))), draft_url(d)))
+    return moved
+
+
+def _consultations(recalc: Recalc) -> list[Moved]:
+    """Units consulted on a draft (art. 22) reply within ``countersign.reply_days`` working days."""
+    from zhengwu.legislation.models import UnitConsultation
+
+    moved: list[Moved] = []
+    rows = (UnitConsultation.objects.select_related("unit", "draft__rulebook_version")
+            .filter(replied_at__isnull=True, due__gte=recalc.since).exclude(draft__state=DraftState.PUBLISHED))
+    for row in rows:
+        days = rulebook_of(row.draft).param("countersign.reply_days").as_int
+        new = recalc.working_days(timezone.localdate(row.requested_at), days, row.due)
+        if new is None:
+            continue
+        UnitConsultation.objects.filter(pk=row.pk).update(due=new)
+        moved.append(Moved(f"《{row.draft.title}》征求{unit_name(row.unit)}意见的回复期限", row.due, new,
+                           tuple(u.pk for u in users_of(staff_of(row.unit, leaders_only=True))),
+                           draft_url(row.draft)))
+    return moved
+
+
+def _evaluation_due(published_on: dt.date, months: int, cal: WorkCalendar) -> dt.date:
+    """As :func:`schedule_evaluation` computes it: rolled off a rest day, or nominal in a year the
+    calendar does not know."""
+    try:
+        return cal.add_months(published_on, months)
+    except UnknownYearError:
+        return _nominal_due(published_on, months)
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed: the comment period of a draft open for comment (art. 21), the
+    reply of a unit consulted (art. 22), a filing not yet made (``legislation.filing_days`` from
+    publication) and a post-implementation evaluation not yet done (``legislation.evaluation_months``)
+    — each still what its rule gave on the old calendar — get the day the rule gives now; their
+    pending timers move (fired ones stay fired) and the people their reminders go to are told."""
+    now = timezone.now()
+    moved = [*_comment_periods(recalc, now), *_consultations(recalc)]
+    filings = (Filing.objects.select_related("recipient", "draft__issuer", "draft__drafting_unit",
+                                             "draft__rulebook_version")
+               .filter(state=FilingState.PENDING, overdue_at__isnull=True, due__gte=recalc.since))
+    for row in filings:
+        d = row.draft
+        if d.published_on is None:
+            continue
+        new = recalc.days(d.published_on, rulebook_of(d).param(rules.FILING_DAYS).as_int, row.due)
+        if new is None:
+            continue
+        Filing.objects.filter(pk=row.pk).update(due=new)
+        if _reminder_at(new) > now:
+            timers.move(f"legislation:filing:{row.pk}:remind", _reminder_at(new))
+        timers.move(f"legislation:filing:{row.pk}:overdue", deadline_close(new))
+        moved.append(Moved(f"{_label(d)}报{unit_name(row.recipient)}备案的期限", row.due, new,
+                           tuple(u.pk for u in users_of(_filers(d))), draft_url(d)))
+    evaluations = (Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version")
+                   .filter(state=EvaluationState.PENDING, overdue_at__isnull=True, due__gte=recalc.since))
+    for ev in evaluations:
+        d = ev.draft
+        if d.published_on is None:
+            continue
+        published_on, months = d.published_on, rulebook_of(d).param(rules.EVALUATION_MONTHS).as_int
+
+        def due_on(cal: WorkCalendar, published_on: dt.date = published_on, months: int = months) -> dt.date:
+            return _evaluation_due(published_on, months, cal)
+
+        new = _rule_moved(recalc, ev.due, due_on)
+        if new is None:
+            continue
+        Evaluation.objects.filter(pk=ev.pk).update(due=new)
+        remind = office_start(new - dt.timedelta(days=30))
+        if remind > now:
+            timers.move(f"legislation:evaluation:{ev.pk}:remind", remind)
+        timers.move(f"legislation:evaluation:{ev.pk}:overdue", deadline_close(new))
+        moved.append(Moved(f"{_label(d)}的实施后评估期限", ev.due, new,
+                           tuple(u.pk for u in users_of(staff_of(d.drafting_unit))), draft_url(d)))
+    return moved

@@ -40,8 +40,9 @@ from zhengwu.portal.services import queue_for_publication
 from zhengwu.supervision import actions as supervision
 from zhengwu.supervision.models import SupervisionItem
 from zhengwu.timers import services as timers
-from zhengwu.timers.models import Timer
+from zhengwu.timers.models import Timer, TimerState
 from zhengwu.workdays.arith import deadline_close
+from zhengwu.workdays.dependents import Moved, Recalc
 from zhengwu.workdays.services import calendar
 
 DOC_DUE_TIMER = "meetings.document_due"
@@ -382,3 +383,54 @@ def _document_due(timer: Timer) -> None:
         rb_on(m.date).cite("meetings.document_issue"),
         meeting_url(m),
     )
+
+
+# ---------------------------------------------------------------- the calendar changed
+
+
+def recompute_dues(recalc: Recalc) -> list[Moved]:
+    """The working calendar changed: a decided document not yet issued whose day is still
+    ``meeting.document_issue_days`` working days after the meeting (art. 42) gets the day it gives
+    now, and its timer moves (a fired one stays fired); the office and the 州长 are told, as when
+    it is overdue.  A publication follow-up not yet published keeps the portal item's day (20
+    working days from the meeting, art. 28): the portal tells its staff.  A task's deadline is
+    the one the minutes set, and stays."""
+    from zhengwu.meetings.services import done_on
+    from zhengwu.portal.models import ItemState
+
+    moved: list[Moved] = []
+    today = timezone.localdate()
+    office = office_unit()
+    rows = (
+        FollowUp.objects.filter(kind__in=[FollowUpKind.DOCUMENT, FollowUpKind.PUBLICATION], due__gte=recalc.since)
+        .exclude(decision__meeting__state=MeetingState.CANCELLED)
+        .select_related("decision__meeting", "document", "publication")
+    )
+    for fu in rows:
+        m = fu.decision.meeting
+        if done_on(fu) is not None:
+            continue
+        if fu.kind == FollowUpKind.DOCUMENT:
+            key = f"meetings.followup.{fu.pk}.due"
+            if Timer.objects.filter(key=key, state=TimerState.FIRED).exists():
+                continue  # already past its day
+            new = recalc.working_days(m.date, int(rb_on(m.date).param("meeting.document_issue_days").value), fu.due)
+            if new is None:
+                continue
+            timers.move(key, deadline_close(new))
+            people = users_of([*(people_of_unit(office, today) if office else []), governor_person(today)][:50])
+            what = f"{m.title}（{m.date:%Y-%m-%d}）决定印发的文件“{fu.title}”的印发期限"
+        else:
+            item = fu.publication
+            if item is None or item.state != ItemState.QUEUED:
+                continue
+            days = int(rb_on(item.counted_from).param("disclosure.proactive_days").value)
+            new = recalc.working_days(item.counted_from, days, fu.due)
+            if new is None:
+                continue
+            people = []
+            what = f"{m.title}（{m.date:%Y-%m-%d}）议定事项的公开期限"
+        assert fu.due is not None
+        FollowUp.objects.filter(pk=fu.pk).update(due=new)
+        moved.append(Moved(what, fu.due, new, tuple(u.pk for u in people), meeting_url(m)))
+    return moved
