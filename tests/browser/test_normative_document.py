@@ -102,7 +102,8 @@ def test_normative_document(live_server, demo_loaded, browser, settings):
         draft = NormativeDraft.objects.get(title=TITLE)
         draft_url = f"{base}/legislation/{draft.pk}/"
 
-        # 2. Its head opens it for comment (7 working days: to 2025-06-18).
+        # 2. Its head opens it for comment (7 working days on Xinjiang's calendar, 06-10 being 古尔邦节:
+        #    to 2025-06-19).
         head = as_("fgw_head")
         head.goto(draft_url)
         head.click("#act-open")
@@ -121,8 +122,8 @@ def test_normative_document(live_server, demo_loaded, browser, settings):
         shot(public, "1-public-comment")
         assert draft.comments.get().article == 3
 
-        # 4. The period closes at 24:00 of 06-18 (the worker's timer); the unit answers and publishes.
-        clock.move_to("2025-06-19 09:00 +0800")
+        # 4. The period closes at 24:00 of 06-19 (the worker's timer); the unit answers and publishes.
+        clock.move_to("2025-06-20 09:00 +0800")
         timers.sweep()
         as_ = People(browser, base)  # fresh sessions after the jump
         clerk = as_("fgw_clerk")

@@ -58,9 +58,9 @@ def test_admin_warned_when_next_year_is_missing(client_as):
     with time_machine.travel(dt.datetime(2026, 11, 20, 10, tzinfo=BEIJING), tick=False):
         admin_page = client_as("admin").get("/").content.decode()
         clerk_page = client_as("clerk_wendian").get("/").content.decode()
-    assert "2027年的工作日安排尚未录入" in admin_page
+    assert "2027年的官方放假安排尚未全部录入：该年的期限暂按法定节假日推算" in admin_page
     assert "/calendar/?year=2027" in admin_page
-    assert "2027年的工作日安排尚未录入" not in clerk_page
+    assert "2027年的官方放假安排尚未全部录入" not in clerk_page
 
 
 def test_nav_in_english_after_switching_language(client_as):

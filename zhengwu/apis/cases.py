@@ -20,7 +20,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, Paging, page_of
+from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, Paging, ProvisionalDues, page_of, provisional_flag
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.org.models import Person, Unit
 from zhengwu.oversight import actions as oversight
@@ -65,16 +65,17 @@ class PetitionerOut(Schema):
     demo: bool = Field(description="虚构的演示数据")
 
 
-class ReviewOut(Schema):
+class ReviewOut(ProvisionalDues):
     stage: str
     organ: str
     requested_on: dt.date
     due: dt.date
+    due_provisional: bool = provisional_flag()
     decided_on: dt.date | None
     outcome: str
 
 
-class PetitionOut(Schema):
+class PetitionOut(ProvisionalDues):
     id: int
     number: str
     channel: str
@@ -85,10 +86,12 @@ class PetitionOut(Schema):
     state: str
     state_label: str
     accept_due: dt.date
+    accept_due_provisional: bool = provisional_flag()
     accepted_on: dt.date | None
     accept_told_how: str
     not_accepted_reason: str
     handle_due: dt.date | None
+    handle_due_provisional: bool = provisional_flag()
     extended_days: int
     extension_reason: str
     concluded_on: dt.date | None
@@ -291,15 +294,16 @@ def decide_petition_review(request: HttpRequest, petition_id: int, payload: Revi
 # ---------------------------------------------------------------- 建议提案 (art. 31)
 
 
-class CoOpinionOut(Schema):
+class CoOpinionOut(ProvisionalDues):
     unit: str
     round: int
     due: dt.date
+    due_provisional: bool = provisional_flag()
     text: str
     sent: bool
 
 
-class SuggestionOut(Schema):
+class SuggestionOut(ProvisionalDues):
     id: int
     kind: str
     number: str
@@ -313,7 +317,9 @@ class SuggestionOut(Schema):
     lead_unit: str
     assigned_on: dt.date | None
     due: dt.date | None
+    due_provisional: bool = provisional_flag()
     co_due: dt.date | None
+    co_due_provisional: bool = provisional_flag()
     extension_reason: str
     round: int
     answer_document_id: int | None
@@ -464,7 +470,7 @@ def suggestion_publication(request: HttpRequest, suggestion_id: int, payload: Pu
 # ---------------------------------------------------------------- 复议诉讼审计 (arts. 32, 33)
 
 
-class CaseOut(Schema):
+class CaseOut(ProvisionalDues):
     id: int
     kind: str
     kind_label: str
@@ -476,8 +482,11 @@ class CaseOut(Schema):
     received_on: dt.date
     accepted_on: dt.date | None
     answer_due: dt.date | None
+    answer_due_provisional: bool = provisional_flag()
     decision_due: dt.date | None
+    decision_due_provisional: bool = provisional_flag()
     rectify_due: dt.date | None
+    rectify_due_provisional: bool = provisional_flag()
     requirement: str
     state: str
     answered_on: dt.date | None

@@ -17,7 +17,16 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, Paging, RefusedOut, page_of
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ErrorOut,
+    Paging,
+    ProvisionalDues,
+    RefusedOut,
+    page_of,
+    provisional_flag,
+)
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.documents import registers
 from zhengwu.documents.actions import archive as archive_actions
@@ -80,7 +89,7 @@ class FilingIn(Schema):
     note: str = Field("", max_length=300, description="报备说明")
 
 
-class FilingOut(Schema):
+class FilingOut(ProvisionalDues):
     id: int
     document_id: int
     document_number: str
@@ -88,6 +97,7 @@ class FilingOut(Schema):
     unit: str
     issued_on: dt.date
     due: dt.date
+    due_provisional: bool = provisional_flag()
     state: str
     state_label: str
     filed_at: dt.datetime | None

@@ -12,7 +12,7 @@ from typing import Any
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict
 
-from zhengwu.apis.schemas import AuditRecordOut, DecisionOut, PersonRef
+from zhengwu.apis.schemas import AuditRecordOut, DecisionOut, PersonRef, ProvisionalDues, provisional_flag
 from zhengwu.documents.models import Classification, Disclosure, DocState, DocType, Flow, OpinionKind, Urgency
 from zhengwu.documents.numbering import PREFIX_KINDS
 
@@ -223,12 +223,13 @@ class VersionOut(Schema):
     frozen: bool = Field(description="已签发冻结")
 
 
-class CountersignTaskOut(Schema):
+class CountersignTaskOut(ProvisionalDues):
     id: int
     document_id: int
     unit: UnitRef
     requested_at: dt.datetime
     due: dt.date = Field(description="回复期限（第五十条）")
+    due_provisional: bool = provisional_flag()
     state: str = Field(description="pending、agreed、agreed_with_comments、disagreed、silent_consent")
     state_label: str
     reply: str
@@ -237,6 +238,7 @@ class CountersignTaskOut(Schema):
     extension_state: str = Field(description="''、requested、granted、refused")
     extension_state_label: str
     extension_until: dt.date | None
+    extension_until_provisional: bool = provisional_flag()
     extension_reason: str
     statement_signed_at: dt.datetime | None = Field(description="分歧说明会签时间")
 
@@ -357,7 +359,7 @@ class CountersignStatusOut(Schema):
     tasks: list[CountersignTaskOut]
 
 
-class TodoOut(Schema):
+class TodoOut(ProvisionalDues):
     """Something a document needs from the caller (待办), as on the documents page."""
 
     kind: str = Field(description="countersign（会签）、statement（会签分歧说明）、extension（答复延期申请）、"
@@ -369,6 +371,7 @@ class TodoOut(Schema):
     what: str = Field(description="待办事项，如「待签发」")
     note: str
     due: dt.date | None = Field(description="期限")
+    due_provisional: bool = provisional_flag()
     document: DocumentOut
 
 

@@ -16,7 +16,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut
+from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.legislation import services
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
@@ -189,20 +189,22 @@ class TransitionOut(Schema):
     article: int | None
 
 
-class FilingOut(Schema):
+class FilingOut(ProvisionalDues):
     id: int
     recipient: str
     due: dt.date
+    due_provisional: bool = provisional_flag()
     state: str
     filed_at: dt.datetime | None
     filed_late: bool
     review_passed: bool | None
 
 
-class ConsultationOut(Schema):
+class ConsultationOut(ProvisionalDues):
     id: int
     unit: str
     due: dt.date
+    due_provisional: bool = provisional_flag()
     agrees: bool | None
     reply: str
 
@@ -217,7 +219,7 @@ class DisputeOut(Schema):
     proposal: str
 
 
-class DraftOut(Schema):
+class DraftOut(ProvisionalDues):
     id: int
     kind: str
     title: str
@@ -228,6 +230,7 @@ class DraftOut(Schema):
     secret: bool
     major: bool
     comment_closes: dt.datetime | None
+    comment_closes_provisional: bool = provisional_flag()
     doc_number: str
     published_on: dt.date | None
     validity: str
@@ -246,6 +249,7 @@ class DraftDetailOut(DraftOut):
     disputes: list[DisputeOut]
     evaluation_id: int | None
     evaluation_due: dt.date | None
+    evaluation_due_provisional: bool = provisional_flag()
 
 
 def _out(d: NormativeDraft) -> dict[str, Any]:

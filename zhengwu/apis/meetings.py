@@ -16,7 +16,7 @@ from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut
+from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.documents.models import Document
 from zhengwu.meetings import actions, services
@@ -58,11 +58,12 @@ class TopicOut(Schema):
     papers: list[dict[str, object]]
 
 
-class FollowUpOut(Schema):
+class FollowUpOut(ProvisionalDues):
     id: int
     kind: str
     title: str
     due: dt.date | None
+    due_provisional: bool = provisional_flag()
     status: str
     document_id: int | None
     owner_unit: str | None

@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut
+from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core.decisions import require
 from zhengwu.portal import actions, catalogue, rules
 from zhengwu.portal.models import Application, ItemState, PublicationItem
@@ -26,7 +26,7 @@ from zhengwu.rulebook.services import rulebook_view
 router = Router(tags=["portal"])
 
 
-class ItemOut(Schema):
+class ItemOut(ProvisionalDues):
     id: int
     kind: str
     state: str
@@ -40,6 +40,7 @@ class ItemOut(Schema):
     published_at: dt.datetime | None
     validity: str
     due_on: dt.date
+    due_on_provisional: bool = provisional_flag()
     url: str
 
 
@@ -70,7 +71,7 @@ class InterpretIn(Schema):
     body: str
 
 
-class ApplicationOut(Schema):
+class ApplicationOut(ProvisionalDues):
     id: int
     number: str
     applicant_name: str
@@ -78,6 +79,7 @@ class ApplicationOut(Schema):
     description: str
     received_on: dt.date
     due_on: dt.date
+    due_on_provisional: bool = provisional_flag()
     state: str
     extended: bool
     paused_days: int
@@ -178,7 +180,8 @@ def interpret(request: HttpRequest, item_id: int, payload: InterpretIn) -> tuple
 
 
 def _app_out(a: Application) -> dict[str, object]:
-    return {f: getattr(a, f) for f in ApplicationOut.model_fields if f != "id"} | {"id": a.pk}
+    computed = {"id", "provisional_note", *(f"{d}_provisional" for d in ApplicationOut._dues)}
+    return {f: getattr(a, f) for f in ApplicationOut.model_fields if f not in computed} | {"id": a.pk}
 
 
 @router.get("/portal/applications", response={200: list[ApplicationOut], **WRITE_ERRORS},

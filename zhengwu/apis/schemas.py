@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from django.db.models import QuerySet
 from ninja import Field, Schema
+from pydantic import model_validator
 
 from zhengwu.audit.models import AuditRecord
+from zhengwu.core import dues
 from zhengwu.core.decisions import Decision
 from zhengwu.org.rules import PositionFact
 
@@ -75,6 +77,50 @@ class Paging(Schema):
 def page_of(queryset: QuerySet[Any], paging: Paging) -> tuple[int, list[Any]]:
     """``(count, rows)`` of one page of ``queryset``."""
     return queryset.count(), list(queryset[paging.offset : paging.offset + paging.limit])
+
+
+# ---------------------------------------------------------------- deadlines in a provisional year
+
+PROVISIONAL = "该期限所在年度尚未公布放假安排：暂按法定节假日推算，公布后自动重算（为真时）"
+
+
+def provisional_flag() -> Any:
+    """The ``<field>_provisional`` of a deadline field ``<field>`` in a :class:`ProvisionalDues`."""
+    return Field(default=False, description=PROVISIONAL)
+
+
+class ProvisionalDues(Schema):
+    """A response carrying deadlines.  Each boolean field ``<name>_provisional`` is filled from the
+    deadline field ``<name>`` (a date, or an instant closing at 24:00 of its last day): true when it
+    falls in a year whose holiday schedule is not yet published, so it may still move.
+    ``provisional_note`` gives the sentence of the first such deadline (「暂按法定节假日推算，待公布
+    2027年放假安排后自动重算」), else ""."""
+
+    _dues: ClassVar[tuple[str, ...]] = ()
+
+    provisional_note: str = Field(default="", description="如「暂按法定节假日推算，待公布2027年放假安排后自动重算」；"
+                                                  "期限均在已公布放假安排的年度时为空")
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        flags = [n for n in cls.model_fields if n.endswith("_provisional")]
+        missing = [n for n in flags if n.removesuffix("_provisional") not in cls.model_fields]
+        if missing:
+            raise TypeError(f"{cls.__name__}: {missing} name no deadline field")
+        cls._dues = tuple(n.removesuffix("_provisional") for n in flags)
+
+    @model_validator(mode="after")
+    def _mark_provisional(self) -> Self:
+        found = ""
+        for name in self._dues:
+            value = getattr(self, name)
+            flagged = dues.is_provisional(value)
+            setattr(self, f"{name}_provisional", flagged)
+            if flagged and not found:
+                found = dues.note(value)
+        self.provisional_note = found
+        return self
 
 
 # ---------------------------------------------------------------- organization

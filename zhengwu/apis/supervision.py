@@ -16,7 +16,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut
+from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core import compliance
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.models import Document
@@ -50,21 +50,23 @@ class SourceOut(Schema):
     linked: bool
 
 
-class ReportOut(Schema):
+class ReportOut(ProvisionalDues):
     id: int
     unit: str
     period: int
     due: dt.date
+    due_provisional: bool = provisional_flag()
     submitted_at: dt.datetime | None
     late: bool
     text: str
     escalation: int
 
 
-class RectificationOut(Schema):
+class RectificationOut(ProvisionalDues):
     id: int
     requirement: str
     due: dt.date
+    due_provisional: bool = provisional_flag()
     done_at: dt.datetime | None
     late: bool
 
@@ -78,13 +80,14 @@ class EventOut(Schema):
     at: dt.datetime
 
 
-class ItemOut(Schema):
+class ItemOut(ProvisionalDues):
     id: int
     title: str
     origin: str
     lead_unit: str
     co_units: list[str]
     due: dt.date
+    due_provisional: bool = provisional_flag()
     report_every: str
     state: str
     status: str
@@ -135,11 +138,12 @@ class CircularOut(Schema):
     rows: list[dict[str, object]]
 
 
-class LineOut(Schema):
+class LineOut(ProvisionalDues):
     area: str
     title: str
     owner: str
     due: dt.date
+    due_provisional: bool = provisional_flag()
     status: str
     status_label: str
     detail: str

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from zhengwu.audit.services import history_for
@@ -30,6 +30,7 @@ from zhengwu.workdays.services import (
     layer_name,
     office_hours,
     provisional_note,
+    provisional_note_en,
 )
 
 
@@ -195,8 +196,8 @@ def _calculated(request: HttpRequest, mode: str, form: Any, compute: Any, missin
             context["error"] = unknown_year_message(exc)
         else:
             dates = [v for v in (context["result"], *form.cleaned_data.values()) if isinstance(v, dt.date)]
-            context["provisional"] = [provisional_note(y) for y in
-                                      calendar().provisional_between(min(dates), max(dates))]
+            note = provisional_note_en if get_language() == "en" else provisional_note
+            context["provisional"] = [note(y) for y in calendar().provisional_between(min(dates), max(dates))]
     else:
         context["error"] = missing
     return render(request, "web/calendar/_result.html", context)
