@@ -284,8 +284,6 @@ def set_year(
     now = _change_time()
     replacing = LayerYear.objects.filter(layer=layer, year=year).exclude(source=CalendarSource.PROVISIONAL).exists()
     ensured = _ensure_through(actor, year, now)
-    if not CalendarYear.objects.exists():
-        ensured = []
     _write_layer_year(actor, LayerYearData(layer, year, entries_of(holidays, makeup_days), False, note.strip()),
                       CalendarSource.ADMIN, now)
     changed = _recompose(actor, {*ensured, year}, now)
@@ -329,16 +327,15 @@ def set_day(actor: AbstractBaseUser | None, day: dt.date, kind: str, name: str, 
         raise InvalidInput(f"{day.isoformat()}是周末；周末上班请选择“调休上班”。", field="kind")
     old_cal = services.calendar()
     now = _change_time()
+    before = old_cal.day(day)  # as stored, or as estimated for a year not stored yet
+    old = (before.kind.value, before.name)
     ensured = _ensure_through(actor, day.year, now)
-    _recompose(actor, ensured, now)
-    row = CalendarDay.objects.get(date=day)
-    old = (row.kind, row.name)
     LayerEntry.objects.update_or_create(
         layer=layer, date=day, defaults={"kind": new_kind.value, "name": name.strip()[:60], "note": note.strip()[:500]},
     )
     if layer != LOCAL:
         LayerYear.objects.filter(layer=layer, year=day.year).update(updated_at=now, updated_by=actor)
-    changed = _recompose(actor, [day.year], now)
+    changed = _recompose(actor, {*ensured, day.year}, now)
     moved = _after_change(actor, old_cal, changed)
     audit.record(
         actor=actor, action="calendar.day.set", target=CalendarYear.objects.get(year=day.year),
