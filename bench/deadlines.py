@@ -51,14 +51,14 @@ def main() -> None:
     first = dt.date(2025, 1, 1)
     with connection.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS bench_item")
-        cur.execute(
-            "CREATE TABLE bench_item (id integer PRIMARY KEY, received_on date NOT NULL, due date NULL)"
-        )
+        cur.execute("CREATE TABLE bench_item (id integer PRIMARY KEY, received_on date NOT NULL, due date NULL)")
         batch = 50_000
         t0 = time.perf_counter()
         for start in range(0, args.items, batch):
-            rows = [(i, first + dt.timedelta(days=rng.randrange(0, 700)))
-                    for i in range(start, min(start + batch, args.items))]
+            rows = [
+                (i, first + dt.timedelta(days=rng.randrange(0, 700)))
+                for i in range(start, min(start + batch, args.items))
+            ]
             with transaction.atomic():
                 cur.executemany("INSERT INTO bench_item (id, received_on) VALUES (%s, %s)", rows)
         print(f"inserted {args.items:,} items in {time.perf_counter() - t0:.1f}s")
@@ -67,9 +67,7 @@ def main() -> None:
             "(SELECT d1.work_index FROM workdays_calendarday d1 WHERE d1.date = i.received_on) + %s LIMIT 1)"
         )
         t0 = time.perf_counter()
-        select = (
-            f"SELECT COUNT(*), MIN(due), MAX(due) FROM (SELECT {deadline_sql} AS due FROM bench_item i) t"
-        )
+        select = f"SELECT COUNT(*), MIN(due), MAX(due) FROM (SELECT {deadline_sql} AS due FROM bench_item i) t"
         cur.execute(select, [args.days])
         count, lo, hi = cur.fetchone()
         select_s = time.perf_counter() - t0

@@ -52,8 +52,18 @@ SUBMITTERS = ["fgw", "czj", "sfj", "wsb", "xfj", "jyj", "zrzyj", "atushi", "akto
 DEPARTMENTS = ["fgw", "czj", "sfj", "wsb", "xfj", "jyj", "zrzyj"]
 COUNTIES = ["atushi", "akto", "aheqi", "wuqia"]
 # (state, weight) — what a year or two of a prefecture's documents look like
-SUBMISSION_STATES = [("draft", 3), ("countersigning", 2), ("submitted", 2), ("received", 2), ("checked", 2),
-                     ("returned", 4), ("routed", 5), ("instructed", 15), ("answered", 45), ("closed", 20)]
+SUBMISSION_STATES = [
+    ("draft", 3),
+    ("countersigning", 2),
+    ("submitted", 2),
+    ("received", 2),
+    ("checked", 2),
+    ("returned", 4),
+    ("routed", 5),
+    ("instructed", 15),
+    ("answered", 45),
+    ("closed", 20),
+]
 OUTGOING_STATES = [("draft", 3), ("reviewing", 2), ("awaiting_signature", 3), ("signed", 2), ("issued", 90)]
 # documents older than a month are done: answered, closed, or returned and not resubmitted; issued
 SUBMISSION_DONE = [("returned", 3), ("instructed", 7), ("answered", 60), ("closed", 30)]
@@ -61,9 +71,23 @@ OUTGOING_DONE = [("draft", 1), ("issued", 99)]
 IN_FLIGHT = dt.timedelta(days=30)
 SUBMISSION_TYPES = [("qingshi", 6), ("baogao", 3), ("han", 1)]
 OUTGOING_TYPES = [("tongzhi", 5), ("pifu", 2), ("han", 2), ("yijian", 1), ("jiyao", 1)]
-TOPICS = ["公路改建项目前期工作", "重大项目前期工作经费", "教育布局调整", "边境口岸建设", "自然资源确权登记",
-          "冬季供暖保障", "农村饮水安全", "信访积案化解", "外事接待安排", "财政预算执行", "安全生产检查",
-          "政务公开工作", "优化营商环境", "乡村振兴衔接资金", "防汛抗旱准备"]
+TOPICS = [
+    "公路改建项目前期工作",
+    "重大项目前期工作经费",
+    "教育布局调整",
+    "边境口岸建设",
+    "自然资源确权登记",
+    "冬季供暖保障",
+    "农村饮水安全",
+    "信访积案化解",
+    "外事接待安排",
+    "财政预算执行",
+    "安全生产检查",
+    "政务公开工作",
+    "优化营商环境",
+    "乡村振兴衔接资金",
+    "防汛抗旱准备",
+]
 
 
 def weighted(rng: random.Random, table: list[tuple[str, int]]) -> str:
@@ -135,8 +159,16 @@ class Loader:
             from zhengwu.documents.models import CountersignTask, Delivery, Document, DocumentVersion, Opinion
             from zhengwu.timers.models import Timer
 
-            models = [Document, DocumentVersion, Opinion, CountersignTask, Delivery, Timer,
-                      Document.main_recipients.through, Document.copy_recipients.through]
+            models = [
+                Document,
+                DocumentVersion,
+                Opinion,
+                CountersignTask,
+                Delivery,
+                Timer,
+                Document.main_recipients.through,
+                Document.copy_recipients.through,
+            ]
             with connection.cursor() as cur:
                 for sql in connection.ops.sequence_reset_sql(no_style(), models):
                     cur.execute(sql)
@@ -173,10 +205,19 @@ class Loader:
         answerable: list[Document] = []
 
         def opinion(doc: Document, kind: str, text: str, who: Any, at: dt.datetime, to: Any = None) -> None:
-            opinions.append(Opinion(
-                id=self.take(Opinion), document_id=doc.pk, kind=kind, text=text, author_id=who.user_id,
-                author_name=who.name, author_position="", addressed_to=to, created_at=at,
-            ))
+            opinions.append(
+                Opinion(
+                    id=self.take(Opinion),
+                    document_id=doc.pk,
+                    kind=kind,
+                    text=text,
+                    author_id=who.user_id,
+                    author_name=who.name,
+                    author_position="",
+                    addressed_to=to,
+                    created_at=at,
+                )
+            )
 
         for created in moments:
             doc_id = self.take(Document)
@@ -192,11 +233,20 @@ class Loader:
                 signed = state not in {"draft", "countersigning"}
                 received = signed and state != "submitted"
                 doc = Document(
-                    id=doc_id, flow="submission", doc_type=kind, direction="up", issuer_id=units[code].pk,
-                    title=f"关于{topic}的{label}", request_items=[f"{topic}有关事项"] if kind == "qingshi" else [],
-                    urgency=rng.choice(["normal"] * 8 + ["urgent", "extra_urgent"]), state=state,
-                    rulebook_version_id=self.version.pk, created_by_id=self.drafter(code), created_at=created,
-                    signer=head if signed else None, signed_at=later[0] if signed else None,
+                    id=doc_id,
+                    flow="submission",
+                    doc_type=kind,
+                    direction="up",
+                    issuer_id=units[code].pk,
+                    title=f"关于{topic}的{label}",
+                    request_items=[f"{topic}有关事项"] if kind == "qingshi" else [],
+                    urgency=rng.choice(["normal"] * 8 + ["urgent", "extra_urgent"]),
+                    state=state,
+                    rulebook_version_id=self.version.pk,
+                    created_by_id=self.drafter(code),
+                    created_at=created,
+                    signer=head if signed else None,
+                    signed_at=later[0] if signed else None,
                     received_at=later[1] if received else None,
                     received_by_id=self.user_id["clerk_wendian"] if received else None,
                 )
@@ -204,19 +254,41 @@ class Loader:
                 if rng.random() < 0.2:
                     copies.append((doc_id, units["office"].pk))
                 body = f"州人民政府：\n关于{topic}，现{label}如下。……\n妥否，请批示。"
-                versions.append(DocumentVersion(id=self.take(DocumentVersion), document_id=doc_id, number=1,
-                                                body=body, created_by_id=doc.created_by_id, created_at=created,
-                                                frozen=signed))
+                versions.append(
+                    DocumentVersion(
+                        id=self.take(DocumentVersion),
+                        document_id=doc_id,
+                        number=1,
+                        body=body,
+                        created_by_id=doc.created_by_id,
+                        created_at=created,
+                        frozen=signed,
+                    )
+                )
                 if state == "returned":
-                    opinion(doc, OpinionKind.CHECK_RETURN, "请示应当一文一事（《工作规则》第四十八条）",
-                            self.person["clerk_wendian"], later[2], head)
-                    versions.append(DocumentVersion(id=self.take(DocumentVersion), document_id=doc_id, number=2,
-                                                    body=body + "\n（已修改）", created_by_id=doc.created_by_id,
-                                                    created_at=later[3]))
+                    opinion(
+                        doc,
+                        OpinionKind.CHECK_RETURN,
+                        "请示应当一文一事（《工作规则》第四十八条）",
+                        self.person["clerk_wendian"],
+                        later[2],
+                        head,
+                    )
+                    versions.append(
+                        DocumentVersion(
+                            id=self.take(DocumentVersion),
+                            document_id=doc_id,
+                            number=2,
+                            body=body + "\n（已修改）",
+                            created_by_id=doc.created_by_id,
+                            created_at=later[3],
+                        )
+                    )
                 if state in {"routed", "instructed", "answered", "closed"}:
                     leader = self.person["vice_liu"]
-                    opinion(doc, OpinionKind.OFFICE_OPINION, "拟请刘振东副州长阅示。", office_director, later[2],
-                            leader)
+                    opinion(
+                        doc, OpinionKind.OFFICE_OPINION, "拟请刘振东副州长阅示。", office_director, later[2], leader
+                    )
                     if state != "routed":
                         opinion(doc, OpinionKind.INSTRUCTION, "同意，请办公室起草批复。", leader, later[3])
                 if kind == "qingshi" and code in DEPARTMENTS and rng.random() < 0.3:
@@ -225,15 +297,28 @@ class Loader:
                     requested = now - dt.timedelta(days=1) if pending else created
                     due = (now + dt.timedelta(days=6)).date() if pending else (created + dt.timedelta(days=9)).date()
                     for partner in partners:
-                        answer = "pending" if pending else rng.choice(["agreed", "agreed", "agreed_with_comments",
-                                                                     "silent_consent"])
-                        tasks.append((CountersignTask(
-                            document_id=doc_id, unit_id=units[partner].pk, requested_at=requested, due=due,
-                            state=answer, reply="同意。" if answer.startswith("agreed") else "",
-                            replied_at=None if pending else created + dt.timedelta(days=3),
-                            replied_by_id=None if pending or answer == "silent_consent"
-                            else self.user_id[f"{partner}_head"],
-                        ), pending))
+                        answer = (
+                            "pending"
+                            if pending
+                            else rng.choice(["agreed", "agreed", "agreed_with_comments", "silent_consent"])
+                        )
+                        tasks.append(
+                            (
+                                CountersignTask(
+                                    document_id=doc_id,
+                                    unit_id=units[partner].pk,
+                                    requested_at=requested,
+                                    due=due,
+                                    state=answer,
+                                    reply="同意。" if answer.startswith("agreed") else "",
+                                    replied_at=None if pending else created + dt.timedelta(days=3),
+                                    replied_by_id=None
+                                    if pending or answer == "silent_consent"
+                                    else self.user_id[f"{partner}_head"],
+                                ),
+                                pending,
+                            )
+                        )
                 if state == "answered":
                     answerable.append(doc)
             else:  # drafted by the office in the name of the government or the office
@@ -242,19 +327,34 @@ class Loader:
                 issuer = "gov" if rng.random() < 0.6 else "office"
                 signed = state in {"signed", "issued"}
                 doc = Document(
-                    id=doc_id, flow="outgoing", doc_type=kind, direction="down", issuer_id=units[issuer].pk,
+                    id=doc_id,
+                    flow="outgoing",
+                    doc_type=kind,
+                    direction="down",
+                    issuer_id=units[issuer].pk,
                     title=f"关于{topic}的通知" if kind == "tongzhi" else f"关于{topic}的意见",
-                    state=state, rulebook_version_id=self.version.pk, signing_facts={},
-                    created_by_id=self.user_id["clerk_wendian"], created_at=created,
+                    state=state,
+                    rulebook_version_id=self.version.pk,
+                    signing_facts={},
+                    created_by_id=self.user_id["clerk_wendian"],
+                    created_at=created,
                     signer=(governor if issuer == "gov" else office_director) if signed else None,
                     signed_at=later[3] if signed else None,
                 )
                 recipients = rng.sample(COUNTIES + DEPARTMENTS, rng.randint(1, 4))
                 for code in recipients:
                     mains.append((doc_id, units[code].pk))
-                versions.append(DocumentVersion(id=self.take(DocumentVersion), document_id=doc_id, number=1,
-                                                body=f"各有关单位：\n关于{topic}，……", created_by_id=doc.created_by_id,
-                                                created_at=created, frozen=signed))
+                versions.append(
+                    DocumentVersion(
+                        id=self.take(DocumentVersion),
+                        document_id=doc_id,
+                        number=1,
+                        body=f"各有关单位：\n关于{topic}，……",
+                        created_by_id=doc.created_by_id,
+                        created_at=created,
+                        frozen=signed,
+                    )
+                )
                 if state not in {"draft", "reviewing"}:
                     opinion(doc, OpinionKind.REVIEW_PASSED, "审核通过。", office_director, later[1])
                 if state == "issued":
@@ -265,12 +365,19 @@ class Loader:
                     self.serials[(prefix, year)] += 1
                     serial = self.serials[(prefix, year)]
                     doc.number, doc.issued_at = f"{prefix}〔{year}〕{serial}号", issued_at
-                    numbers.append(IssuedNumber(prefix=prefix, year=year, serial=serial, document_id=doc_id,
-                                                taken_at=issued_at))
+                    numbers.append(
+                        IssuedNumber(prefix=prefix, year=year, serial=serial, document_id=doc_id, taken_at=issued_at)
+                    )
                     for i, code in enumerate(recipients, start=1):
-                        deliveries.append(Delivery(document_id=doc_id, unit_id=units[code].pk, copy_number=i,
-                                                   delivered_at=issued_at,
-                                                   received_at=issued_at + dt.timedelta(hours=3)))
+                        deliveries.append(
+                            Delivery(
+                                document_id=doc_id,
+                                unit_id=units[code].pk,
+                                copy_number=i,
+                                delivered_at=issued_at,
+                                received_at=issued_at + dt.timedelta(hours=3),
+                            )
+                        )
             docs.append(doc)
         # about half of the outgoing documents answer an incoming one
         outgoing = [d for d in docs if d.flow == "outgoing" and d.doc_type == "pifu"]
@@ -281,23 +388,40 @@ class Loader:
         DocumentVersion.objects.bulk_create(versions)
         Opinion.objects.bulk_create(opinions)
         Document.main_recipients.through.objects.bulk_create(
-            [Document.main_recipients.through(document_id=d, unit_id=u) for d, u in mains])
+            [Document.main_recipients.through(document_id=d, unit_id=u) for d, u in mains]
+        )
         Document.copy_recipients.through.objects.bulk_create(
-            [Document.copy_recipients.through(document_id=d, unit_id=u) for d, u in copies])
+            [Document.copy_recipients.through(document_id=d, unit_id=u) for d, u in copies]
+        )
         created_tasks = CountersignTask.objects.bulk_create([t for t, _ in tasks])
         pending_ids = [t.pk for t, pending in tasks if pending]
         if pending_ids and None in pending_ids:  # a backend that does not return ids from bulk inserts
             raise SystemExit("bulk_create did not return the countersign tasks' ids")
-        Timer.objects.bulk_create([
-            Timer(kind=DUE_TIMER, fire_at=deadline_close(t.due), key=f"countersign:{t.pk}:due",
-                  payload={"task_id": t.pk}, state="pending")
-            for t, pending in tasks if pending
-        ])
+        Timer.objects.bulk_create(
+            [
+                Timer(
+                    kind=DUE_TIMER,
+                    fire_at=deadline_close(t.due),
+                    key=f"countersign:{t.pk}:due",
+                    payload={"task_id": t.pk},
+                    state="pending",
+                )
+                for t, pending in tasks
+                if pending
+            ]
+        )
         Delivery.objects.bulk_create(deliveries)
         IssuedNumber.objects.bulk_create(numbers)
-        return {"documents": len(docs), "versions": len(versions), "opinions": len(opinions),
-                "recipients": len(mains) + len(copies), "countersign tasks": len(created_tasks),
-                "pending timers": len(pending_ids), "deliveries": len(deliveries), "numbers": len(numbers)}
+        return {
+            "documents": len(docs),
+            "versions": len(versions),
+            "opinions": len(opinions),
+            "recipients": len(mains) + len(copies),
+            "countersign tasks": len(created_tasks),
+            "pending timers": len(pending_ids),
+            "deliveries": len(deliveries),
+            "numbers": len(numbers),
+        }
 
     def sequences(self) -> None:
         """The 发文字号 sequences continue where the history stops, so the real ``issue`` is gapless."""
@@ -329,11 +453,20 @@ def full_path(n: int, profile: bool) -> tuple[float, dict[str, list[float]], str
 
     def one(i: int) -> None:
         u = users
-        doc = act("create_submission", intake.create_submission, u["fgw_clerk"], units["fgw"], "qingshi",
-                  f"关于第{i}个公路改建项目前期工作的请示", "妥否，请批示。", [f"同意启动第{i}个项目前期工作"],
-                  [units["gov"]])
-        tasks = act("request_countersign", countersign.request_countersign, u["fgw_clerk"], doc,
-                    [units["czj"], units["sfj"]])
+        doc = act(
+            "create_submission",
+            intake.create_submission,
+            u["fgw_clerk"],
+            units["fgw"],
+            "qingshi",
+            f"关于第{i}个公路改建项目前期工作的请示",
+            "妥否，请批示。",
+            [f"同意启动第{i}个项目前期工作"],
+            [units["gov"]],
+        )
+        tasks = act(
+            "request_countersign", countersign.request_countersign, u["fgw_clerk"], doc, [units["czj"], units["sfj"]]
+        )
         for task in tasks:
             act("reply", countersign.reply, u[f"{task.unit.code}_head"], task, CountersignState.AGREED)
         act("sign_and_submit", intake.sign_and_submit, u["fgw_head"], doc)
@@ -342,9 +475,19 @@ def full_path(n: int, profile: bool) -> tuple[float, dict[str, list[float]], str
         assert result.passed, result.reasons
         act("write_office_opinion", intake.write_office_opinion, u["office_director"], doc, "拟请刘振东副州长阅示。")
         act("instruct", intake.instruct, u["vice_liu"], doc, "同意，请办公室起草批复。")
-        reply = act("draft_outgoing", outgoing.draft_outgoing, u["clerk_wendian"], units["gov"], "pifu",
-                    f"关于同意启动第{i}个公路改建项目前期工作的批复", "发展和改革委员会：\n同意。\n此复。",
-                    [units["fgw"]], [units["czj"]], signing_facts={"important": True}, replies_to=doc)
+        reply = act(
+            "draft_outgoing",
+            outgoing.draft_outgoing,
+            u["clerk_wendian"],
+            units["gov"],
+            "pifu",
+            f"关于同意启动第{i}个公路改建项目前期工作的批复",
+            "发展和改革委员会：\n同意。\n此复。",
+            [units["fgw"]],
+            [units["czj"]],
+            signing_facts={"important": True},
+            replies_to=doc,
+        )
         act("submit_for_review", outgoing.submit_for_review, u["clerk_wendian"], reply)
         act("review", outgoing.review, u["office_director"], reply, True, "文种、格式符合要求。")
         act("record_signing_step", outgoing.record_signing_step, u["vice_liu"], reply, "同意，请州长签发。")
@@ -411,8 +554,17 @@ def workbench(requests: int, budget: float) -> tuple[list[tuple[str, str, float,
                         break
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-            rows.append((username, path, statistics.median(times), p95, len(queries) // len(times),
-                         len(first.content), len(times)))
+            rows.append(
+                (
+                    username,
+                    path,
+                    statistics.median(times),
+                    p95,
+                    len(queries) // len(times),
+                    len(first.content),
+                    len(times),
+                )
+            )
     return rows, problems
 
 
@@ -448,15 +600,31 @@ def make_due(n: int, rng: random.Random) -> None:
             for _ in range(size):
                 doc_id = loader.take(Document)
                 code = rng.choice(DEPARTMENTS)
-                docs.append(Document(
-                    id=doc_id, flow="submission", doc_type="qingshi", direction="up", issuer_id=units[code].pk,
-                    title=f"关于{rng.choice(TOPICS)}的请示", request_items=["有关事项"], state="countersigning",
-                    rulebook_version_id=loader.version.pk, created_by_id=loader.drafter(code),
-                    created_at=now - dt.timedelta(days=14),
-                ))
-                versions.append(DocumentVersion(id=loader.take(DocumentVersion), document_id=doc_id, number=1,
-                                                body="妥否，请批示。", created_by_id=loader.drafter(code),
-                                                created_at=now - dt.timedelta(days=14)))
+                docs.append(
+                    Document(
+                        id=doc_id,
+                        flow="submission",
+                        doc_type="qingshi",
+                        direction="up",
+                        issuer_id=units[code].pk,
+                        title=f"关于{rng.choice(TOPICS)}的请示",
+                        request_items=["有关事项"],
+                        state="countersigning",
+                        rulebook_version_id=loader.version.pk,
+                        created_by_id=loader.drafter(code),
+                        created_at=now - dt.timedelta(days=14),
+                    )
+                )
+                versions.append(
+                    DocumentVersion(
+                        id=loader.take(DocumentVersion),
+                        document_id=doc_id,
+                        number=1,
+                        body="妥否，请批示。",
+                        created_by_id=loader.drafter(code),
+                        created_at=now - dt.timedelta(days=14),
+                    )
+                )
                 mains.append(Document.main_recipients.through(document_id=doc_id, unit_id=units["gov"].pk))
             Document.objects.bulk_create(docs)
             DocumentVersion.objects.bulk_create(versions)
@@ -465,13 +633,26 @@ def make_due(n: int, rng: random.Random) -> None:
             for doc in docs:
                 due = rng.choice(due_days)
                 for partner in rng.sample([c for c in DEPARTMENTS if c != _code(units, doc.issuer_id)], 2):
-                    tasks.append(CountersignTask(document_id=doc.pk, unit_id=units[partner].pk,
-                                                 requested_at=now - dt.timedelta(days=14), due=due))
+                    tasks.append(
+                        CountersignTask(
+                            document_id=doc.pk,
+                            unit_id=units[partner].pk,
+                            requested_at=now - dt.timedelta(days=14),
+                            due=due,
+                        )
+                    )
             CountersignTask.objects.bulk_create(tasks)
-            Timer.objects.bulk_create([
-                Timer(kind=DUE_TIMER, fire_at=deadline_close(t.due), key=f"countersign:{t.pk}:due",
-                      payload={"task_id": t.pk}) for t in tasks
-            ])
+            Timer.objects.bulk_create(
+                [
+                    Timer(
+                        kind=DUE_TIMER,
+                        fire_at=deadline_close(t.due),
+                        key=f"countersign:{t.pk}:due",
+                        payload={"task_id": t.pk},
+                    )
+                    for t in tasks
+                ]
+            )
     if connection.vendor == "postgresql":
         from django.core.management.color import no_style
 
@@ -507,8 +688,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=int(os.environ.get("BENCH_DOCS") or 100_000))
     parser.add_argument("--paths", type=int, default=200)
     parser.add_argument("--requests", type=int, default=20)
-    parser.add_argument("--request-budget", type=float, default=60.0,
-                        help="seconds per page after which fewer than --requests are timed")
+    parser.add_argument(
+        "--request-budget",
+        type=float,
+        default=60.0,
+        help="seconds per page after which fewer than --requests are timed",
+    )
     parser.add_argument("--sweep", type=int, default=10_000)
     parser.add_argument("--sweep-limit", type=int, default=500)
     parser.add_argument("--profile", action="store_true", help="cProfile the full path and print the top")
@@ -537,8 +722,10 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         load_demo()
     vendor = connection.vendor
-    print(f"database: {vendor} {connection.Database.sqlite_version if vendor == 'sqlite' else ''}"
-          f"{connection.pg_version if vendor == 'postgresql' else ''}  ({connection.settings_dict['NAME']})")
+    print(
+        f"database: {vendor} {connection.Database.sqlite_version if vendor == 'sqlite' else ''}"
+        f"{connection.pg_version if vendor == 'postgresql' else ''}  ({connection.settings_dict['NAME']})"
+    )
     print(f"migrate + demo: {t['migrate']:.1f}s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
     # (a)
@@ -549,8 +736,7 @@ def main() -> None:
     with connection.cursor() as cur:
         cur.execute("ANALYZE")  # fresh statistics, as autovacuum (PostgreSQL) or optimize (SQLite) would give
     rows = sum(counts.values())
-    print(f"(a) bulk load: {args.docs:,} documents, {rows:,} rows in {t['load']:.1f}s "
-          f"({rows / t['load']:,.0f} rows/s)")
+    print(f"(a) bulk load: {args.docs:,} documents, {rows:,} rows in {t['load']:.1f}s ({rows / t['load']:,.0f} rows/s)")
     print("    " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     if Document.objects.count() != args.docs:
         failures.append(f"loaded {Document.objects.count()} documents, expected {args.docs}")
@@ -558,8 +744,10 @@ def main() -> None:
     # (b)
     elapsed, timings, report = full_path(args.paths, args.profile)
     actions = sum(len(v) for v in timings.values())
-    print(f"(b) full path: {args.paths} paths, {actions:,} actions in {elapsed:.1f}s — "
-          f"{args.paths / elapsed:.2f} paths/s, {actions / elapsed:.1f} actions/s")
+    print(
+        f"(b) full path: {args.paths} paths, {actions:,} actions in {elapsed:.1f}s — "
+        f"{args.paths / elapsed:.2f} paths/s, {actions / elapsed:.1f} actions/s"
+    )
     for name, values in sorted(timings.items(), key=lambda kv: -statistics.mean(kv[1])):
         print(f"    {name:22s} mean {1000 * statistics.mean(values):6.1f} ms  (n={len(values)})")
     if report:
@@ -569,8 +757,10 @@ def main() -> None:
     bench_rows, problems = workbench(args.requests, args.request_budget)
     print(f"(c) workbench, up to {args.requests} requests each:")
     for username, path, median, p95, queries, size, n in bench_rows:
-        print(f"    GET {path:12s} as {username:14s} median {1000 * median:7.1f} ms, p95 {1000 * p95:7.1f} ms "
-              f"(n={n}), {queries} queries, {size:,} bytes")
+        print(
+            f"    GET {path:12s} as {username:14s} median {1000 * median:7.1f} ms, p95 {1000 * p95:7.1f} ms "
+            f"(n={n}), {queries} queries, {size:,} bytes"
+        )
     for problem in problems:
         print(f"    {problem}")
     if not any(path == "/" for _, path, *_ in bench_rows):
@@ -584,10 +774,13 @@ def main() -> None:
     print(f"(d) {due_before:,} due countersign timers created in {t['due']:.1f}s")
     seconds, fired, failed, calls = sweep_all(args.sweep_limit)
     left = Timer.objects.filter(state=TimerState.PENDING, fire_at__lte=now).count()
-    silent = CountersignTask.objects.filter(state=CountersignState.SILENT_CONSENT, replied_by__isnull=True,
-                                            replied_at__gte=now - dt.timedelta(days=30)).count()
-    print(f"    sweep(limit={args.sweep_limit}): {fired:,} fired, {failed} failed in {calls} calls, {seconds:.1f}s — "
-          f"{fired / seconds:,.0f} timers/s; {left} due timers left")
+    silent = CountersignTask.objects.filter(
+        state=CountersignState.SILENT_CONSENT, replied_by__isnull=True, replied_at__gte=now - dt.timedelta(days=30)
+    ).count()
+    print(
+        f"    sweep(limit={args.sweep_limit}): {fired:,} fired, {failed} failed in {calls} calls, {seconds:.1f}s — "
+        f"{fired / seconds:,.0f} timers/s; {left} due timers left"
+    )
     if left:
         failures.append(f"the sweep left {left} due timers")
     if failed or fired != due_before:
@@ -597,10 +790,12 @@ def main() -> None:
 
     print()
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"summary | {vendor} | N={args.docs:,} | load {t['load']:.1f}s | "
-          f"{args.paths / elapsed:.2f} paths/s, {actions / elapsed:.1f} actions/s | "
-          + " | ".join(f"{p} {u}: {1000 * m:.0f}/{1000 * p95:.0f} ms" for u, p, m, p95, *_ in bench_rows)
-          + f" | sweep {fired:,} in {seconds:.1f}s = {fired / seconds:,.0f}/s")
+    print(
+        f"summary | {vendor} | N={args.docs:,} | load {t['load']:.1f}s | "
+        f"{args.paths / elapsed:.2f} paths/s, {actions / elapsed:.1f} actions/s | "
+        + " | ".join(f"{p} {u}: {1000 * m:.0f}/{1000 * p95:.0f} ms" for u, p, m, p95, *_ in bench_rows)
+        + f" | sweep {fired:,} in {seconds:.1f}s = {fired / seconds:,.0f}/s"
+    )
     for failure in failures:
         print(f"FAILED: {failure}")
     sys.exit(1 if failures else 0)

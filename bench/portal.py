@@ -37,8 +37,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 BATCH = 5_000
 YEARS = list(range(2019, 2027))
-CATEGORIES = ["州政府", "政务公开", "发展规划", "财政", "教育", "自然资源", "社会保障", "农业农村", "交通运输",
-              "生态环境", "卫生健康", "安全生产"]
+CATEGORIES = [
+    "州政府",
+    "政务公开",
+    "发展规划",
+    "财政",
+    "教育",
+    "自然资源",
+    "社会保障",
+    "农业农村",
+    "交通运输",
+    "生态环境",
+    "卫生健康",
+    "安全生产",
+]
 GENRES = ["通知", "意见", "办法", "决定", "批复", "公告"]
 
 
@@ -95,8 +107,10 @@ def main() -> None:
     load_demo()
     vendor = connection.vendor
     version = connection.Database.sqlite_version if vendor == "sqlite" else connection.pg_version
-    print(f"database: {vendor} {version} ({connection.settings_dict['NAME']}); migrate + demo "
-          f"{time.perf_counter() - t0:.1f}s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"database: {vendor} {version} ({connection.settings_dict['NAME']}); migrate + demo "
+        f"{time.perf_counter() - t0:.1f}s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
 
     text_file = annotations.load().text_file
     assert text_file is not None
@@ -119,17 +133,27 @@ def main() -> None:
             body_words = rng.choices(words, weights, k=40)
             published = dt.datetime(year, rng.randint(1, 12), rng.randint(1, 28), rng.randint(8, 18), tzinfo=BEIJING)
             title = "关于" + "".join(title_words) + "的" + rng.choice(GENRES)
-            batch.append(PublicationItem(
-                kind=ItemKind.DOCUMENT, state=ItemState.PUBLISHED, title=title[:300], body="".join(body_words),
-                issuing_unit=unit, issuer_name=unit.name, doc_number=f"{unit.doc_prefix}〔{year}〕{serial - 50_000}号",
-                written_on=published.date() - dt.timedelta(days=3), category=rng.choice(CATEGORIES),
-                genre=rng.choice(GENRES), validity=rng.choice([Validity.IN_FORCE] * 8 + [Validity.REPEALED,
-                                                                                       Validity.EXPIRED]),
-                counted_from=published.date() - dt.timedelta(days=3), due_on=published.date() + dt.timedelta(days=25),
-                provision="disclosure.proactive", published_at=published,
-                index_number=f"{unit.org_code}/{year}-{serial:05d}",
-                search_text=" ".join([*title_words, *body_words]),
-            ))
+            batch.append(
+                PublicationItem(
+                    kind=ItemKind.DOCUMENT,
+                    state=ItemState.PUBLISHED,
+                    title=title[:300],
+                    body="".join(body_words),
+                    issuing_unit=unit,
+                    issuer_name=unit.name,
+                    doc_number=f"{unit.doc_prefix}〔{year}〕{serial - 50_000}号",
+                    written_on=published.date() - dt.timedelta(days=3),
+                    category=rng.choice(CATEGORIES),
+                    genre=rng.choice(GENRES),
+                    validity=rng.choice([Validity.IN_FORCE] * 8 + [Validity.REPEALED, Validity.EXPIRED]),
+                    counted_from=published.date() - dt.timedelta(days=3),
+                    due_on=published.date() + dt.timedelta(days=25),
+                    provision="disclosure.proactive",
+                    published_at=published,
+                    index_number=f"{unit.org_code}/{year}-{serial:05d}",
+                    search_text=" ".join([*title_words, *body_words]),
+                )
+            )
         with transaction.atomic():
             PublicationItem.objects.bulk_create(batch)
         made += len(batch)
@@ -154,10 +178,18 @@ def main() -> None:
     queued = []
     with transaction.atomic():
         for i in range(args.publish):
-            queued.append(queue_for_publication(
-                actor=clerk, kind=ItemKind.DOCUMENT, title=f"关于基准测试第{i}号牦牛养殖补助的通知",
-                counted_from=today, provision="disclosure.proactive", body="".join(rng.choices(words, weights, k=40)),
-                issuing_unit=fgw, category="农业农村"))
+            queued.append(
+                queue_for_publication(
+                    actor=clerk,
+                    kind=ItemKind.DOCUMENT,
+                    title=f"关于基准测试第{i}号牦牛养殖补助的通知",
+                    counted_from=today,
+                    provision="disclosure.proactive",
+                    body="".join(rng.choices(words, weights, k=40)),
+                    issuing_unit=fgw,
+                    category="农业农村",
+                )
+            )
     t0 = time.perf_counter()
     for item in queued:
         actions.publish(clerk, item)
@@ -169,15 +201,21 @@ def main() -> None:
     common, rare = words[3], words[len(words) // 2]
     pair = f"{words[10]}{words[20]}"
     top = PublicationItem.objects.order_by("-pk").values_list("pk", flat=True).first() or 1
-    ids = list(PublicationItem.objects.filter(state=ItemState.PUBLISHED, pk__in=[
-        rng.randint(1, top) for _ in range(args.requests * 2)]).values_list("pk", flat=True))[:args.requests]
+    ids = list(
+        PublicationItem.objects.filter(
+            state=ItemState.PUBLISHED, pk__in=[rng.randint(1, top) for _ in range(args.requests * 2)]
+        ).values_list("pk", flat=True)
+    )[: args.requests]
     cases: list[tuple[str, str, dict[str, Any]]] = [
         (f"search a frequent word 「{common}」", "/public/items/", {"q": common}),
         (f"search a rare word 「{rare}」", "/public/items/", {"q": rare}),
         (f"search two words 「{pair}」", "/public/items/", {"q": pair}),
         (f"search 「{common}」 + category 财政", "/public/items/", {"q": common, "category": "财政"}),
-        (f"search 「{rare}」 + year 2024 + 有效", "/public/items/",
-         {"q": rare, "year": "2024", "validity": "in_force"}),
+        (
+            f"search 「{rare}」 + year 2024 + 有效",
+            "/public/items/",
+            {"q": rare, "year": "2024", "validity": "in_force"},
+        ),
         ("search 「牦牛养殖」 (the items published in (b))", "/public/items/", {"q": "牦牛养殖"}),
         ("catalogue, newest first", "/public/items/", {}),
         ("catalogue, page 40", "/public/items/", {"page": "40"}),

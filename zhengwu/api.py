@@ -44,6 +44,22 @@ errors.install(api)
 
 # documents_records and documents_attachments before documents: their fixed paths (/documents/registers/…,
 # /documents/filings/…) come before the catch-all /documents/{document_id}.
-for module in (me, tokens, org, absences, calendar, rulebook, audit, notices, documents_records,
-               documents_attachments, documents, meetings, supervision, cases, legislation, portal):
+for module in (
+    me,
+    tokens,
+    org,
+    absences,
+    calendar,
+    rulebook,
+    audit,
+    notices,
+    documents_records,
+    documents_attachments,
+    documents,
+    meetings,
+    supervision,
+    cases,
+    legislation,
+    portal,
+):
     api.add_router("/", module.router)

@@ -26,9 +26,7 @@ DEBUG = os.environ.get("ZHENGWU_DEBUG") == "1" and PROFILE != "production"
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ZHENGWU_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",") if h
 ]
-CSRF_TRUSTED_ORIGINS = [
-    o.strip() for o in os.environ.get("ZHENGWU_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
-]
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("ZHENGWU_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -95,9 +95,7 @@ def test_governor_entrusts_the_executive_vice_governor(api_as):
 @pytest.mark.article(6)
 def test_only_the_governor_entrusts_and_nothing_is_left_half_done(api_as):
     before = _counts()
-    response = api_as("clerk_wendian").post(
-        "/absences", _trip(person_id=_person("governor").pk, entrust=True)
-    )
+    response = api_as("clerk_wendian").post("/absences", _trip(person_id=_person("governor").pk, entrust=True))
     assert response.status_code == 403
     assert response.json()["decisions"][0]["citation"]["article"] == 6
     assert _counts() == before  # the absence written before the entrustment was refused is rolled back

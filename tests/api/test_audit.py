@@ -36,10 +36,7 @@ def test_filters_and_resuming_after_a_sequence_number(api_as):
     assert [r["seq"] for r in body["items"]] == [last.seq]
     assert body["items"][0]["object_type"] == "tokens.apitoken"
     assert api.get("/audit/records", after_seq=last.seq).json()["count"] == 0
-    assert (
-        api.get("/audit/records", object_type="tokens.apitoken", object_id=last.object_id).json()["count"]
-        == 1
-    )
+    assert api.get("/audit/records", object_type="tokens.apitoken", object_id=last.object_id).json()["count"] == 1
 
 
 def test_limit_is_at_most_200(api_as):

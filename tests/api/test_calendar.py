@@ -47,12 +47,17 @@ def test_unknown_year_is_409_naming_it(api_as):
 def test_a_provisional_year_is_computed_and_marked(api_as):
     response = api_as("fgw_clerk").get("/calendar/add-working-days", date="2026-12-28", n=7)
     assert response.status_code == 200
-    assert response.json() == {"date": "2027-01-07", "provisional": True,
-                               "provisional_note": "暂按法定节假日推算，待公布2027年放假安排后自动重算"}
+    assert response.json() == {
+        "date": "2027-01-07",
+        "provisional": True,
+        "provisional_note": "暂按法定节假日推算，待公布2027年放假安排后自动重算",
+    }
     year = api_as("fgw_clerk").get("/calendar/years/2027").json()
     assert (year["year"], year["provisional"], year["source"]) == (2027, True, "provisional")
-    assert {ly["layer"]: ly["source"] for ly in year["layers"]} == {"national": "provisional",
-                                                                  "xinjiang": "provisional"}
+    assert {ly["layer"]: ly["source"] for ly in year["layers"]} == {
+        "national": "provisional",
+        "xinjiang": "provisional",
+    }
     assert "2027-02-05" in {d["date"] for d in year["holidays"]}  # 除夕, by law
 
 

@@ -37,17 +37,23 @@ def attachment_storage(settings, tmp_path):
 @pytest.fixture
 def draft_id(api_as) -> int:
     """The 发展改革委's draft 请示."""
-    response = api_as("fgw_clerk").post("/documents/submissions", {
-        "doc_type": "qingshi", "title": "关于申请安排公路改建项目前期工作经费的请示",
-        "body": "州人民政府：……妥否，请批示。", "request_items": ["安排前期工作经费"],
-    })
+    response = api_as("fgw_clerk").post(
+        "/documents/submissions",
+        {
+            "doc_type": "qingshi",
+            "title": "关于申请安排公路改建项目前期工作经费的请示",
+            "body": "州人民政府：……妥否，请批示。",
+            "request_items": ["安排前期工作经费"],
+        },
+    )
     assert response.status_code == 201, response.json()
     return response.json()["id"]
 
 
 def upload(client_as, username: str, doc_id: int, content: bytes = CONTENT, name: str = NAME):
-    return client_as(username).post(f"/api/documents/{doc_id}/attachments",
-                                    {"name": name, "file": SimpleUploadedFile("shuoming.txt", content)})
+    return client_as(username).post(
+        f"/api/documents/{doc_id}/attachments", {"name": name, "file": SimpleUploadedFile("shuoming.txt", content)}
+    )
 
 
 @pytest.mark.article(52)
@@ -57,7 +63,12 @@ def test_the_drafting_units_clerk_uploads_and_lists(client_as, api_as, draft_id)
     body = created.json()
     digest = hashlib.new("sm3", CONTENT).hexdigest()
     assert (body["position"], body["name"], body["size"], body["sm3"], body["uploaded_by"]) == (
-        1, NAME, len(CONTENT), digest, "孙磊")
+        1,
+        NAME,
+        len(CONTENT),
+        digest,
+        "孙磊",
+    )
     assert body["url"] == f"/api/documents/{draft_id}/attachments/{body['id']}/file"
     listed = api_as("fgw_head").get(f"/documents/{draft_id}/attachments")
     assert listed.status_code == 200

@@ -28,10 +28,15 @@ def clock() -> Iterator[time_machine.Traveller]:
 @pytest.fixture
 def asked(api_as, clock) -> tuple[int, dict[str, int]]:
     """The 请示, and its tasks by unit code (财政局, 司法局), due 2026-12-10."""
-    created = api_as("fgw_clerk").post("/documents/submissions", {
-        "doc_type": "qingshi", "title": "关于设立产业引导基金的请示", "body": "州人民政府：……妥否，请批示。",
-        "request_items": ["设立产业引导基金"],
-    })
+    created = api_as("fgw_clerk").post(
+        "/documents/submissions",
+        {
+            "doc_type": "qingshi",
+            "title": "关于设立产业引导基金的请示",
+            "body": "州人民政府：……妥否，请批示。",
+            "request_items": ["设立产业引导基金"],
+        },
+    )
     doc_id = created.json()["id"]
     response = api_as("fgw_clerk").post(f"/documents/{doc_id}/countersign", {"units": ["czj", "sfj"]})
     assert response.status_code == 201, response.json()
@@ -47,7 +52,8 @@ def test_the_lead_unit_asks_two_units_within_seven_working_days(api_as, asked):
     body = api_as("fgw_clerk").get(f"/documents/{doc_id}").json()
     assert body["state"] == "countersigning"
     assert [(t["unit"]["code"], t["due"], t["state"]) for t in body["countersigns"]] == [
-        ("czj", "2026-12-10", "pending"), ("sfj", "2026-12-10", "pending"),
+        ("czj", "2026-12-10", "pending"),
+        ("sfj", "2026-12-10", "pending"),
     ]
     assert body["history"][-1]["action"] == "documents.countersign.request"
     assert body["history"][-1]["article"] == 50
@@ -58,9 +64,19 @@ def test_the_lead_unit_asks_two_units_within_seven_working_days(api_as, asked):
 
 
 def test_the_lead_unit_may_set_its_own_date(api_as, clock):
-    doc_id = api_as("fgw_clerk").post("/documents/submissions", {
-        "doc_type": "qingshi", "title": "关于有关事项的请示", "body": "……请批示。", "request_items": ["事项"],
-    }).json()["id"]
+    doc_id = (
+        api_as("fgw_clerk")
+        .post(
+            "/documents/submissions",
+            {
+                "doc_type": "qingshi",
+                "title": "关于有关事项的请示",
+                "body": "……请批示。",
+                "request_items": ["事项"],
+            },
+        )
+        .json()["id"]
+    )
     body = api_as("fgw_head").post(f"/documents/{doc_id}/countersign", {"units": ["czj"], "due": "2026-12-12"}).json()
     assert body["countersigns"][0]["due"] == "2026-12-14"  # 12-12 is a Saturday
 
@@ -104,8 +120,9 @@ def test_disagreeing_needs_reasons(api_as, asked):
 
 def test_more_time_is_asked_for_and_granted_by_the_lead_unit(api_as, asked):
     _, tasks = asked
-    asked_for = api_as("sfj_head").post(f"/countersigns/{tasks['sfj']}/extension",
-                                        {"until": "2026-12-17", "reason": "需征求基层司法所意见"})
+    asked_for = api_as("sfj_head").post(
+        f"/countersigns/{tasks['sfj']}/extension", {"until": "2026-12-17", "reason": "需征求基层司法所意见"}
+    )
     assert asked_for.status_code == 200
     assert (asked_for.json()["extension_state"], asked_for.json()["extension_until"]) == ("requested", "2026-12-17")
 
@@ -120,8 +137,9 @@ def test_more_time_is_asked_for_and_granted_by_the_lead_unit(api_as, asked):
 def test_disagreement_blocks_submission_until_the_statement_is_countersigned(api_as, asked):
     doc_id, tasks = asked
     api_as("czj_head").post(f"/countersigns/{tasks['czj']}/reply", {"state": "agreed"})
-    api_as("sfj_head").post(f"/countersigns/{tasks['sfj']}/reply",
-                            {"state": "disagreed", "text": "基金设立程序不符合有关规定"})
+    api_as("sfj_head").post(
+        f"/countersigns/{tasks['sfj']}/reply", {"state": "disagreed", "text": "基金设立程序不符合有关规定"}
+    )
     status = api_as("fgw_clerk").get(f"/documents/{doc_id}/countersign-status").json()
     assert status["decision"]["allowed"] is False
     assert "州司法局不同意" in status["decision"]["message"]
@@ -131,12 +149,17 @@ def test_disagreement_blocks_submission_until_the_statement_is_countersigned(api
 
     too_soon = api_as("sfj_head").post(f"/countersigns/{tasks['sfj']}/sign-statement")
     assert too_soon.status_code == 403
-    not_lead = api_as("czj_head").post(f"/documents/{doc_id}/disagreement-statement",
-                                       {"reasons": "……", "proposal": "……"})
+    not_lead = api_as("czj_head").post(
+        f"/documents/{doc_id}/disagreement-statement", {"reasons": "……", "proposal": "……"}
+    )
     assert not_lead.status_code == 403
-    written = api_as("fgw_head").post(f"/documents/{doc_id}/disagreement-statement", {
-        "reasons": "发展改革委认为……；司法局认为……", "proposal": "建议按修订后的程序设立基金",
-    })
+    written = api_as("fgw_head").post(
+        f"/documents/{doc_id}/disagreement-statement",
+        {
+            "reasons": "发展改革委认为……；司法局认为……",
+            "proposal": "建议按修订后的程序设立基金",
+        },
+    )
     assert written.status_code == 200
     assert written.json()["disagreement_proposal"] == "建议按修订后的程序设立基金"
     signed = api_as("sfj_head").post(f"/countersigns/{tasks['sfj']}/sign-statement")
@@ -157,8 +180,9 @@ def test_silence_past_the_deadline_is_no_objection(api_as, asked, clock):
     api_as("czj_head").post(f"/countersigns/{tasks['czj']}/reply", {"state": "agreed"})
     clock.move_to("2026-12-11 08:30 +0800")
     assert timers.sweep().fired == 2  # the 司法局's reminder (催办) and its deadline
-    task = next(t for t in api_as("fgw_clerk").get(f"/documents/{doc_id}").json()["countersigns"]
-                if t["unit"]["code"] == "sfj")
+    task = next(
+        t for t in api_as("fgw_clerk").get(f"/documents/{doc_id}").json()["countersigns"] if t["unit"]["code"] == "sfj"
+    )
     assert (task["state"], task["reply"], task["replied_by"]) == ("silent_consent", "逾期未回复，视为无不同意见", "")
     replied_at = dt.datetime.fromisoformat(task["replied_at"].replace("Z", "+00:00"))
     assert replied_at == dt.datetime(2026, 12, 11, tzinfo=ZoneInfo("Asia/Shanghai"))  # 24:00 of the due day
@@ -166,14 +190,16 @@ def test_silence_past_the_deadline_is_no_objection(api_as, asked, clock):
     assert late.status_code == 403
     assert late.json()["decisions"][0]["code"] == "countersign.lapsed"
     history = api_as("fgw_clerk").get(f"/documents/{doc_id}").json()["history"]
-    assert ("documents.countersign.silence", "系统", 50) in [(r["action"], r["actor_name"], r["article"])
-                                                          for r in history]
+    assert ("documents.countersign.silence", "系统", 50) in [
+        (r["action"], r["actor_name"], r["article"]) for r in history
+    ]
     assert api_as("fgw_clerk").get(f"/documents/{doc_id}/countersign-status").json()["decision"]["allowed"]
 
 
 def test_bad_dates_are_ninjas_422(api_as, asked):
     _, tasks = asked
-    response = api_as("sfj_head").post(f"/countersigns/{tasks['sfj']}/extension", {"until": "2026-13-01",
-                                                                                   "reason": "x"})
+    response = api_as("sfj_head").post(
+        f"/countersigns/{tasks['sfj']}/extension", {"until": "2026-13-01", "reason": "x"}
+    )
     assert response.status_code == 422
     assert isinstance(response.json()["detail"], list)

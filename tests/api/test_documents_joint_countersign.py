@@ -21,11 +21,18 @@ def _today() -> Iterator[None]:
 
 @pytest.fixture
 def joint(api_as) -> int:
-    created = api_as("fgw_clerk").post("/documents/outgoing", {
-        "issuer": "fgw", "co_issuers": ["zrzyj"], "doc_type": "tongzhi", "title": "关于做好重大项目用地保障工作的通知",
-        "body": "各县（市）：\n现联合通知如下。", "main_recipients": ["atushi"],
-        "signing_facts": {"agreed_by_government": True},
-    })
+    created = api_as("fgw_clerk").post(
+        "/documents/outgoing",
+        {
+            "issuer": "fgw",
+            "co_issuers": ["zrzyj"],
+            "doc_type": "tongzhi",
+            "title": "关于做好重大项目用地保障工作的通知",
+            "body": "各县（市）：\n现联合通知如下。",
+            "main_recipients": ["atushi"],
+            "signing_facts": {"agreed_by_government": True},
+        },
+    )
     assert created.status_code == 201, created.json()
     doc_id = created.json()["id"]
     api_as("fgw_clerk").post(f"/documents/{doc_id}/submit-for-review")

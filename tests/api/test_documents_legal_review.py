@@ -21,11 +21,17 @@ def _today() -> Iterator[None]:
 
 @pytest.fixture
 def agreement(api_as) -> int:
-    created = api_as("clerk_wendian").post("/documents/outgoing", {
-        "issuer": "gov", "doc_type": "han", "title": "关于共建产业园区的合作协议",
-        "body": "甲方：克孜勒苏柯尔克孜自治州人民政府\n乙方：某某集团有限公司", "main_recipients": ["fgw"],
-        "signing_facts": {"cooperation_agreement": True, "important": True, "concerned_units": ["fgw"]},
-    })
+    created = api_as("clerk_wendian").post(
+        "/documents/outgoing",
+        {
+            "issuer": "gov",
+            "doc_type": "han",
+            "title": "关于共建产业园区的合作协议",
+            "body": "甲方：克孜勒苏柯尔克孜自治州人民政府\n乙方：某某集团有限公司",
+            "main_recipients": ["fgw"],
+            "signing_facts": {"cooperation_agreement": True, "important": True, "concerned_units": ["fgw"]},
+        },
+    )
     assert created.status_code == 201, created.json()
     return created.json()["id"]
 
@@ -34,8 +40,9 @@ def agreement(api_as) -> int:
 def test_the_legal_review_units_staff_review(api_as, agreement, reviewer):
     failed = api_as(reviewer).post(f"/documents/{agreement}/legal-review", {"passed": False, "opinion": " "})
     assert (failed.status_code, failed.json()["field"]) == (422, "opinion")
-    response = api_as(reviewer).post(f"/documents/{agreement}/legal-review",
-                                     {"passed": True, "opinion": "协议条款合法。"})
+    response = api_as(reviewer).post(
+        f"/documents/{agreement}/legal-review", {"passed": True, "opinion": "协议条款合法。"}
+    )
     assert response.status_code == 200, response.json()
     last = response.json()["opinions"][-1]
     assert (last["kind"], last["text"]) == ("legal_review", "协议条款合法。")

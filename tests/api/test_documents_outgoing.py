@@ -25,27 +25,45 @@ def _person(username: str) -> int:
 
 
 def _written():
-    return (Document.objects.count(), DocumentVersion.objects.count(), AuditRecord.objects.count(),
-            IssuedNumber.objects.count())
+    return (
+        Document.objects.count(),
+        DocumentVersion.objects.count(),
+        AuditRecord.objects.count(),
+        IssuedNumber.objects.count(),
+    )
 
 
 @pytest.fixture
 def request_id(api_as) -> int:
     """The 发展改革委's 请示, submitted to the government."""
-    doc_id = api_as("fgw_clerk").post("/documents/submissions", {
-        "doc_type": "qingshi", "title": "关于申请安排公路改建项目前期工作经费的请示",
-        "body": "州人民政府：……妥否，请批示。", "request_items": ["安排前期工作经费"],
-    }).json()["id"]
+    doc_id = (
+        api_as("fgw_clerk")
+        .post(
+            "/documents/submissions",
+            {
+                "doc_type": "qingshi",
+                "title": "关于申请安排公路改建项目前期工作经费的请示",
+                "body": "州人民政府：……妥否，请批示。",
+                "request_items": ["安排前期工作经费"],
+            },
+        )
+        .json()["id"]
+    )
     assert api_as("fgw_head").post(f"/documents/{doc_id}/sign-and-submit").status_code == 200
     return doc_id
 
 
 def _reply(request_id: int, **extra):
     return {
-        "issuer": "gov", "doc_type": "pifu", "title": "关于同意安排公路改建项目前期工作经费的批复",
+        "issuer": "gov",
+        "doc_type": "pifu",
+        "title": "关于同意安排公路改建项目前期工作经费的批复",
         "body": "州发展改革委：\n你委《关于申请安排公路改建项目前期工作经费的请示》收悉。经研究，同意。",
-        "main_recipients": ["fgw"], "copy_recipients": ["czj"], "replies_to": request_id,
-        "signing_facts": {"important": True}, **extra,
+        "main_recipients": ["fgw"],
+        "copy_recipients": ["czj"],
+        "replies_to": request_id,
+        "signing_facts": {"important": True},
+        **extra,
     }
 
 
@@ -55,8 +73,9 @@ def awaiting_signature(api_as, request_id) -> int:
     assert created.status_code == 201, created.json()
     doc_id = created.json()["id"]
     assert api_as("clerk_wendian").post(f"/documents/{doc_id}/submit-for-review").status_code == 200
-    reviewed = api_as("office_director").post(f"/documents/{doc_id}/review",
-                                              {"approve": True, "opinion": "文种、格式无误。"})
+    reviewed = api_as("office_director").post(
+        f"/documents/{doc_id}/review", {"approve": True, "opinion": "文种、格式无误。"}
+    )
     assert reviewed.status_code == 200, reviewed.json()
     return doc_id
 
@@ -66,7 +85,11 @@ def test_the_office_drafts_the_governments_reply(api_as, request_id):
     assert response.status_code == 201
     body = response.json()
     assert (body["flow"], body["state"], body["direction"], body["replies_to"]) == (
-        "outgoing", "draft", "down", request_id)
+        "outgoing",
+        "draft",
+        "down",
+        request_id,
+    )
     assert body["signing_facts"] == {"important": True, "concerned_units": ["fgw"]}  # the requesting unit
     assert body["history"][0]["action"] == "documents.outgoing.draft"
 
@@ -109,8 +132,11 @@ def test_only_the_office_leadership_reviews(api_as, request_id):
     assert refused.json()["decisions"][0]["citation"]["article"] == 51
     no_reason = api_as("office_director").post(f"/documents/{doc_id}/review", {"approve": False, "opinion": " "})
     assert (no_reason.status_code, no_reason.json()["field"]) == (422, "opinion")
-    returned = api_as("office_director").post(f"/documents/{doc_id}/review",
-                                              {"approve": False, "opinion": "标题文种有误，请修改。"}).json()
+    returned = (
+        api_as("office_director")
+        .post(f"/documents/{doc_id}/review", {"approve": False, "opinion": "标题文种有误，请修改。"})
+        .json()
+    )
     assert returned["state"] == "draft"
     assert returned["opinions"][-1]["kind"] == "review_return"
     assert returned["history"][-1]["article"] == 52
@@ -194,7 +220,8 @@ def test_issued_with_a_number_into_the_recipients_inboxes(api_as, awaiting_signa
     body = issued.json()
     assert (body["state"], body["number"]) == ("issued", "克政发〔2026〕1号")
     assert [(x["unit"]["code"], x["copy_number"], x["is_copy"]) for x in body["deliveries"]] == [
-        ("fgw", 1, False), ("czj", 2, True),
+        ("fgw", 1, False),
+        ("czj", 2, True),
     ]
     request = api_as("fgw_clerk").get(f"/documents/{request_id}").json()
     assert (request["state"], request["answers"]) == ("answered", [doc_id])
@@ -234,8 +261,14 @@ def test_the_issued_document_as_pdf(api_as, awaiting_signature):
 
 
 def _notice(**extra):
-    return {"issuer": "gov", "doc_type": "tongzhi", "title": "关于做好重大项目用地保障工作的通知",
-            "body": "各县（市）人民政府：\n现就有关事项通知如下。", "main_recipients": ["atushi", "akto"], **extra}
+    return {
+        "issuer": "gov",
+        "doc_type": "tongzhi",
+        "title": "关于做好重大项目用地保障工作的通知",
+        "body": "各县（市）人民政府：\n现就有关事项通知如下。",
+        "main_recipients": ["atushi", "akto"],
+        **extra,
+    }
 
 
 @pytest.mark.article(49)
@@ -247,7 +280,8 @@ def test_a_government_notice_naming_no_unit_is_refused_until_it_names_one(api_as
     assert "请注明本件的主办、涉及单位" in refused.json()["detail"]
     assert _written() == before
     created = api_as("clerk_wendian").post(
-        "/documents/outgoing", _notice(signing_facts={"important": True, "concerned_units": ["zrzyj"]}))
+        "/documents/outgoing", _notice(signing_facts={"important": True, "concerned_units": ["zrzyj"]})
+    )
     assert created.status_code == 201, created.json()
     signing = created.json()["signing"]
     assert signing["who"] == "签发人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核"
@@ -257,14 +291,22 @@ def test_a_government_notice_naming_no_unit_is_refused_until_it_names_one(api_as
 
 @pytest.mark.article(49)
 def test_the_signer_comes_from_the_document_a_decision_is_the_governors(api_as):
-    created = api_as("clerk_wendian").post("/documents/outgoing", _notice(
-        doc_type="jueding", signing_facts={"important": True, "concerned_units": ["fgw"]}))
+    created = api_as("clerk_wendian").post(
+        "/documents/outgoing",
+        _notice(doc_type="jueding", signing_facts={"important": True, "concerned_units": ["fgw"]}),
+    )
     assert created.status_code == 201, created.json()
     signing = created.json()["signing"]
     assert set(signing["signer_person_ids"]) == {_person("governor")}
     assert "文种为决定" in signing["basis"]
-    upward = api_as("clerk_wendian").post("/documents/outgoing", _notice(
-        doc_type="qingshi", main_recipients=["xj-gov"], signing_facts={"concerned_units": ["fgw"]})).json()
+    upward = (
+        api_as("clerk_wendian")
+        .post(
+            "/documents/outgoing",
+            _notice(doc_type="qingshi", main_recipients=["xj-gov"], signing_facts={"concerned_units": ["fgw"]}),
+        )
+        .json()
+    )
     assert upward["direction"] == "up"
     assert "上报自治区人民政府审批" in upward["signing"]["summary"]
     assert "下发" not in upward["signing"]["summary"]
@@ -273,17 +315,34 @@ def test_the_signer_comes_from_the_document_a_decision_is_the_governors(api_as):
 @pytest.mark.article(49, 50, 52)
 def test_co_issuers_cooperation_agreement_secrecy_period_and_note_are_kept(api_as, settings):
     settings.ZHENGWU_CLASSIFICATION_CEILING = "internal"
-    joint = api_as("fgw_clerk").post("/documents/outgoing", _notice(
-        issuer="fgw", co_issuers=["zrzyj"], classification="internal", secrecy_period="1年", note="此件发至县级。",
-        signing_facts={"agreed_by_government": True}))
+    joint = api_as("fgw_clerk").post(
+        "/documents/outgoing",
+        _notice(
+            issuer="fgw",
+            co_issuers=["zrzyj"],
+            classification="internal",
+            secrecy_period="1年",
+            note="此件发至县级。",
+            signing_facts={"agreed_by_government": True},
+        ),
+    )
     assert joint.status_code == 201, joint.json()
     body = joint.json()
     assert body["co_issuers"] == [{"code": "zrzyj", "name": "州自然资源局"}]
     assert (body["secrecy_period"], body["note"]) == ("1年", "此件发至县级。")
     assert "须经州自然资源局负责人会签" in body["signing"]["summary"]
-    agreement = api_as("clerk_wendian").post("/documents/outgoing", _notice(
-        doc_type="han", main_recipients=["fgw"],
-        signing_facts={"cooperation_agreement": True, "important": True, "concerned_units": ["fgw"]})).json()
+    agreement = (
+        api_as("clerk_wendian")
+        .post(
+            "/documents/outgoing",
+            _notice(
+                doc_type="han",
+                main_recipients=["fgw"],
+                signing_facts={"cooperation_agreement": True, "important": True, "concerned_units": ["fgw"]},
+            ),
+        )
+        .json()
+    )
     assert agreement["signing_facts"]["cooperation_agreement"] is True
     assert "州司法局合法性审核" in agreement["signing"]["summary"]
 
@@ -294,12 +353,18 @@ def test_co_issuers_cooperation_agreement_secrecy_period_and_note_are_kept(api_a
         ({"co_issuer": ["zrzyj"]}, "co_issuer"),  # a typo is not silently dropped
         ({"co_issuers": ["nowhere"]}, "co_issuers"),
         ({"signing_facts": {"importance": True, "concerned_units": ["fgw"]}}, "signing_facts.importance"),
-        ({"doc_type": "jueding", "signing_facts": {"published_instrument": False, "concerned_units": ["fgw"]}},
-         "signing_facts.published_instrument"),
+        (
+            {"doc_type": "jueding", "signing_facts": {"published_instrument": False, "concerned_units": ["fgw"]}},
+            "signing_facts.published_instrument",
+        ),
         ({"signing_facts": {"on_leader_instruction": True}}, "signing_facts.on_leader_instruction"),
-        ({"main_recipients": ["xj-gov"], "signing_facts": {"for_approval_by": "party_committee",
-                                                           "concerned_units": ["fgw"]}},
-         "signing_facts.for_approval_by"),
+        (
+            {
+                "main_recipients": ["xj-gov"],
+                "signing_facts": {"for_approval_by": "party_committee", "concerned_units": ["fgw"]},
+            },
+            "signing_facts.for_approval_by",
+        ),
         ({"classification": "internal"}, "secrecy_period"),
         ({"secrecy_period": "10年"}, "secrecy_period"),
     ],
@@ -317,8 +382,9 @@ def test_unknown_or_contradictory_input_is_422_naming_the_field(api_as, settings
 def test_a_revision_awaiting_signature_goes_back_to_review_and_the_review_counts_again(api_as, awaiting_signature):
     doc_id = awaiting_signature
     api_as("vice_liu").post(f"/documents/{doc_id}/signing-step", {"text": "同意。"})
-    revised = api_as("clerk_wendian").put(f"/documents/{doc_id}/body",
-                                          {"body": "州发展改革委：……经研究，同意安排。", "concerned_units": ["zrzyj"]})
+    revised = api_as("clerk_wendian").put(
+        f"/documents/{doc_id}/body", {"body": "州发展改革委：……经研究，同意安排。", "concerned_units": ["zrzyj"]}
+    )
     assert revised.status_code == 200, revised.json()
     body = revised.json()
     assert body["state"] == "reviewing"

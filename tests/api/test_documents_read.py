@@ -16,9 +16,16 @@ def _today() -> Iterator[None]:
 
 
 def _draft(api_as, username="fgw_clerk", doc_type="qingshi", title="关于公路改建项目的请示", **extra) -> int:
-    response = api_as(username).post("/documents/submissions", {
-        "doc_type": doc_type, "title": title, "body": "州人民政府：……", "request_items": ["事项"], **extra,
-    })
+    response = api_as(username).post(
+        "/documents/submissions",
+        {
+            "doc_type": doc_type,
+            "title": title,
+            "body": "州人民政府：……",
+            "request_items": ["事项"],
+            **extra,
+        },
+    )
     assert response.status_code == 201, response.json()
     return response.json()["id"]
 
@@ -103,11 +110,17 @@ def test_anonymous_callers_get_401(anonymous):
 def test_openapi_lists_the_documents_endpoints(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     for path, method in [
-        ("/api/documents", "get"), ("/api/documents/inbox", "get"), ("/api/documents/{document_id}", "get"),
-        ("/api/documents/submissions", "post"), ("/api/documents/{document_id}/body", "put"),
-        ("/api/documents/{document_id}/check", "post"), ("/api/countersigns/{task_id}/reply", "post"),
-        ("/api/documents/outgoing", "post"), ("/api/documents/{document_id}/signing", "get"),
-        ("/api/documents/{document_id}/pdf", "get"), ("/api/deliveries/{delivery_id}/receive", "post"),
+        ("/api/documents", "get"),
+        ("/api/documents/inbox", "get"),
+        ("/api/documents/{document_id}", "get"),
+        ("/api/documents/submissions", "post"),
+        ("/api/documents/{document_id}/body", "put"),
+        ("/api/documents/{document_id}/check", "post"),
+        ("/api/countersigns/{task_id}/reply", "post"),
+        ("/api/documents/outgoing", "post"),
+        ("/api/documents/{document_id}/signing", "get"),
+        ("/api/documents/{document_id}/pdf", "get"),
+        ("/api/deliveries/{delivery_id}/receive", "post"),
     ]:
         assert method in paths[path], (method, path)
         assert paths[path][method]["tags"] == ["documents"]
@@ -121,11 +134,19 @@ def test_openapi_lists_the_documents_endpoints(client):
 def _awaiting_signature(api_as) -> int:
     request_id = _draft(api_as)
     api_as("fgw_head").post(f"/documents/{request_id}/sign-and-submit")
-    created = api_as("clerk_wendian").post("/documents/outgoing", {
-        "issuer": "gov", "doc_type": "pifu", "title": "关于同意公路改建项目的批复",
-        "body": "州发展改革委：\n你委请示收悉。经研究，同意。", "main_recipients": ["fgw"], "copy_recipients": ["czj"],
-        "replies_to": request_id, "signing_facts": {"important": True},
-    })
+    created = api_as("clerk_wendian").post(
+        "/documents/outgoing",
+        {
+            "issuer": "gov",
+            "doc_type": "pifu",
+            "title": "关于同意公路改建项目的批复",
+            "body": "州发展改革委：\n你委请示收悉。经研究，同意。",
+            "main_recipients": ["fgw"],
+            "copy_recipients": ["czj"],
+            "replies_to": request_id,
+            "signing_facts": {"important": True},
+        },
+    )
     assert created.status_code == 201, created.json()
     doc_id = created.json()["id"]
     api_as("clerk_wendian").post(f"/documents/{doc_id}/submit-for-review")
@@ -168,7 +189,8 @@ def test_each_recipient_downloads_its_own_copy_number_as_pdf_and_docx(api_as):
     assert _first_line(czj.content) == "000002"
     # the office's file copy of an unclassified document carries no 份号
     assert _first_line(api_as("clerk_wendian").get(f"/documents/{doc_id}/pdf").content) == (
-        "克孜勒苏柯尔克孜自治州人民政府文件")
+        "克孜勒苏柯尔克孜自治州人民政府文件"
+    )
     # another unit's copy is not the caller's to print
     assert api_as("fgw_head").get(f"/documents/{doc_id}/pdf", delivery=deliveries["czj"]["id"]).status_code == 422
 
@@ -194,7 +216,8 @@ def test_the_todo_list_is_the_pages_list(api_as):
 
     liu = api_as("vice_liu").get("/documents/todos").json()
     assert [(t["kind"], t["what"]) for t in liu["items"] if t["document"]["id"] == awaiting] == [
-        ("signing_step", "签发前审核")]
+        ("signing_step", "签发前审核")
+    ]
     governor = api_as("governor").get("/documents/todos").json()
     [todo] = [t for t in governor["items"] if t["document"]["id"] == awaiting]
     # the governor signs, but not before 刘振东's review: the list says what it waits for
@@ -202,20 +225,27 @@ def test_the_todo_list_is_the_pages_list(api_as):
     assert "尚待刘振东（副州长）审核，暂不能签发" in todo["note"]
     assert governor["count"] == len(governor["items"])
     api_as("vice_liu").post(f"/documents/{awaiting}/signing-step", {"text": "同意。"})
-    assert not [t for t in api_as("vice_liu").get("/documents/todos").json()["items"]
-                if t["document"]["id"] == awaiting]  # his step is done
+    assert not [
+        t for t in api_as("vice_liu").get("/documents/todos").json()["items"] if t["document"]["id"] == awaiting
+    ]  # his step is done
     [todo] = [t for t in api_as("governor").get("/documents/todos").json()["items"] if t["document"]["id"] == awaiting]
     assert (todo["kind"], todo["what"]) == ("sign", "待签发")  # 待签发 for me (art. 49)
     assert "签发人：买买提·艾力（州长）" in todo["note"]
-    assert not [t for t in api_as("jyj_head").get("/documents/todos").json()["items"]
-                if t["document"]["id"] in (asked, awaiting)]
+    assert not [
+        t
+        for t in api_as("jyj_head").get("/documents/todos").json()["items"]
+        if t["document"]["id"] in (asked, awaiting)
+    ]
     assert api_as("fgw_clerk").get("/documents/todos").json()["items"][0]["kind"] == "draft"
 
 
 def test_openapi_lists_the_new_documents_endpoints(client):
     paths = client.get("/api/openapi.json").json()["paths"]
-    for path, method in [("/api/documents/todos", "get"), ("/api/documents/{document_id}/docx", "get"),
-                         ("/api/documents/{document_id}/office-return", "post")]:
+    for path, method in [
+        ("/api/documents/todos", "get"),
+        ("/api/documents/{document_id}/docx", "get"),
+        ("/api/documents/{document_id}/office-return", "post"),
+    ]:
         assert method in paths[path], (method, path)
     docx = paths["/api/documents/{document_id}/docx"]["get"]["responses"]["200"]["content"]
     assert "application/vnd.openxmlformats-officedocument.wordprocessingml.document" in docx

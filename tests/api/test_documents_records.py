@@ -87,8 +87,7 @@ def test_archive_facts_and_verification(user, api_as, archive_storage) -> None:
     assert office.get(f"/documents/{reply.pk}/archive").json()["manifest_sm3"] == facts["manifest_sm3"]
     checked = api_as("fgw_clerk").post(f"/documents/{reply.pk}/archive/verify")
     assert checked.status_code == 200
-    assert checked.json() == {
-        "ok": True, "message": "归档包完整，校验一致。", "differing": [], "problems": []}
+    assert checked.json() == {"ok": True, "message": "归档包完整，校验一致。", "differing": [], "problems": []}
     assert office.post(f"/documents/{reply.pk}/archive", {"retention": "10y"}).status_code == 403
 
 

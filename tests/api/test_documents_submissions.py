@@ -31,8 +31,12 @@ def _request(**extra):
 
 
 def _written():
-    return (Document.objects.count(), DocumentVersion.objects.count(), Opinion.objects.count(),
-            AuditRecord.objects.count())
+    return (
+        Document.objects.count(),
+        DocumentVersion.objects.count(),
+        Opinion.objects.count(),
+        AuditRecord.objects.count(),
+    )
 
 
 def _person(username: str) -> int:
@@ -192,8 +196,9 @@ def test_the_office_sends_it_up_to_the_portfolio_leader_who_passes_it_to_the_gov
     assert body["state"] == "routed"
     assert body["opinions"][-1]["addressed_to"]["name"] == "刘振东"  # 分管 发展改革
 
-    passed = api_as("vice_liu").post(f"/documents/{doc_id}/pass-on",
-                                     {"to_person_id": _person("governor"), "text": "请州长审定。"})
+    passed = api_as("vice_liu").post(
+        f"/documents/{doc_id}/pass-on", {"to_person_id": _person("governor"), "text": "请州长审定。"}
+    )
     assert passed.status_code == 200
     assert passed.json()["opinions"][-1]["addressed_to"]["name"] == "买买提·艾力"
 
@@ -207,15 +212,20 @@ def test_the_office_sends_it_up_to_the_portfolio_leader_who_passes_it_to_the_gov
     assert body["state"] == "instructed"
     assert (body["opinions"][-1]["kind"], body["opinions"][-1]["text"]) == ("instruction", "同意，请财政局统筹安排。")
     assert [r["action"] for r in body["history"]][-3:] == [
-        "documents.intake.office_opinion", "documents.intake.pass_on", "documents.intake.instruct"
+        "documents.intake.office_opinion",
+        "documents.intake.pass_on",
+        "documents.intake.instruct",
     ]
 
 
 @pytest.mark.article(51)
 def test_a_major_matter_goes_to_the_governor(api_as):
     doc_id = _checked(api_as)
-    body = api_as("secretary_general").post(f"/documents/{doc_id}/office-opinion",
-                                            {"text": "事关重大，拟呈州长审批。", "major": True}).json()
+    body = (
+        api_as("secretary_general")
+        .post(f"/documents/{doc_id}/office-opinion", {"text": "事关重大，拟呈州长审批。", "major": True})
+        .json()
+    )
     assert body["major"] is True
     assert body["opinions"][-1]["addressed_to"]["name"] == "买买提·艾力"
 
@@ -253,8 +263,9 @@ def _received(api_as) -> int:
 @pytest.mark.article(52)
 def test_the_office_returns_a_department_matter_and_the_unit_resubmits(api_as):
     doc_id = _received(api_as)
-    returned = api_as("clerk_wendian").post(f"/documents/{doc_id}/office-return",
-                                            {"grounds": ["department_matter"], "reason": RETURN_REASON})
+    returned = api_as("clerk_wendian").post(
+        f"/documents/{doc_id}/office-return", {"grounds": ["department_matter"], "reason": RETURN_REASON}
+    )
     assert returned.status_code == 200, returned.json()
     body = returned.json()
     assert body["state"] == "returned"
@@ -278,8 +289,9 @@ def test_the_office_returns_a_department_matter_and_the_unit_resubmits(api_as):
 def test_only_the_office_returns_through_the_api(api_as, username):
     doc_id = _received(api_as)
     before = _written()
-    response = api_as(username).post(f"/documents/{doc_id}/office-return",
-                                     {"grounds": ["no_substance"], "reason": RETURN_REASON})
+    response = api_as(username).post(
+        f"/documents/{doc_id}/office-return", {"grounds": ["no_substance"], "reason": RETURN_REASON}
+    )
     assert response.status_code in (403, 404)
     if response.status_code == 403:
         assert response.json()["decisions"][0]["code"] == "intake.not_office"
@@ -313,8 +325,14 @@ def _instruction(api_as) -> int:
 @pytest.mark.article(48)
 def test_a_report_to_a_leader_names_the_leaders_instruction_and_passes_the_check(api_as):
     instruction = _instruction(api_as)
-    report = {"doc_type": "baogao", "title": "关于公路改建项目进展情况的报告", "body": "现将进展报告如下。",
-              "request_items": [], "addressed_person_id": _person("vice_liu"), "assignment_opinion_id": instruction}
+    report = {
+        "doc_type": "baogao",
+        "title": "关于公路改建项目进展情况的报告",
+        "body": "现将进展报告如下。",
+        "request_items": [],
+        "addressed_person_id": _person("vice_liu"),
+        "assignment_opinion_id": instruction,
+    }
     created = api_as("fgw_clerk").post("/documents/submissions", report)
     assert created.status_code == 201, created.json()
     body = created.json()
@@ -358,8 +376,9 @@ def test_an_unknown_assignment_or_an_overlong_reason_is_422(api_as, change, fiel
 
 @pytest.mark.article(48)
 def test_a_stated_skip_copied_to_the_government_reaches_the_office_and_passes(api_as):
-    doc_id = _submitted(api_as, main_recipients=["xj-gov"], copy_recipients=["gov"],
-                        skip_level_reason="灾后重建资金申报截止在即")
+    doc_id = _submitted(
+        api_as, main_recipients=["xj-gov"], copy_recipients=["gov"], skip_level_reason="灾后重建资金申报截止在即"
+    )
     detail = api_as("clerk_wendian").get(f"/documents/{doc_id}")
     assert detail.status_code == 200
     assert detail.json()["skip_level_reason"] == "灾后重建资金申报截止在即"

@@ -45,10 +45,17 @@ def test_401_for_an_unknown_token(bearer):
 @pytest.mark.article(58)
 def test_403_refusal_carries_every_decision_and_its_citation(api_as):
     vice_liu = get_user_model().objects.get(username="vice_liu").person.pk
-    response = api_as("fgw_clerk").post("/absences", {
-        "person_id": vice_liu, "start": "2026-06-10", "end": "2026-06-12", "destination": "乌鲁木齐",
-        "purpose": "trip", "reason": "开会",
-    })
+    response = api_as("fgw_clerk").post(
+        "/absences",
+        {
+            "person_id": vice_liu,
+            "start": "2026-06-10",
+            "end": "2026-06-12",
+            "destination": "乌鲁木齐",
+            "purpose": "trip",
+            "reason": "开会",
+        },
+    )
     body = json_of(response, 403)
     assert "（《工作规则》第五十八条）" in body["detail"]
     assert body["decisions"][0]["citation"]["article"] == 58
@@ -99,9 +106,15 @@ def test_409_when_the_rulebook_in_force_lacks_a_parameter(api_as):
     version.parameters.filter(key="countersign.reply_days").delete()
     version.revision += 1
     version.save(update_fields=["revision"])
-    created = api_as("fgw_clerk").post("/documents/submissions", {
-        "doc_type": "qingshi", "title": "关于有关事项的请示", "body": "……请批示。", "request_items": ["事项"],
-    })
+    created = api_as("fgw_clerk").post(
+        "/documents/submissions",
+        {
+            "doc_type": "qingshi",
+            "title": "关于有关事项的请示",
+            "body": "……请批示。",
+            "request_items": ["事项"],
+        },
+    )
     doc_id = created.json()["id"]
     body = json_of(api_as("fgw_head").post(f"/documents/{doc_id}/countersign", {"units": ["czj"]}), 409)
     assert body["provision"] == "countersign.reply_days"
@@ -109,10 +122,19 @@ def test_409_when_the_rulebook_in_force_lacks_a_parameter(api_as):
 
 
 def test_422_for_bad_input_names_the_field(api_as):
-    body = json_of(api_as("fgw_clerk").post("/documents/submissions", {
-        "doc_type": "qingshi", "title": "关于有关事项的请示", "body": "……", "request_items": ["事项"],
-        "main_recipients": ["nowhere"],
-    }), 422)
+    body = json_of(
+        api_as("fgw_clerk").post(
+            "/documents/submissions",
+            {
+                "doc_type": "qingshi",
+                "title": "关于有关事项的请示",
+                "body": "……",
+                "request_items": ["事项"],
+                "main_recipients": ["nowhere"],
+            },
+        ),
+        422,
+    )
     assert isinstance(body["detail"], str)
     assert body["field"]
 

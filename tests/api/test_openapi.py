@@ -46,9 +46,7 @@ def _document(client):
 
 def test_document_lists_every_path(client):
     doc = _document(client)
-    found = {
-        (method, re.sub(r"\{[^}]+\}", "{}", path)) for path, ops in doc["paths"].items() for method in ops
-    }
+    found = {(method, re.sub(r"\{[^}]+\}", "{}", path)) for path, ops in doc["paths"].items() for method in ops}
     assert found >= PATHS
 
 

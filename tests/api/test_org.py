@@ -96,8 +96,16 @@ def test_unreadable_authority_is_422(api_as, authority):
 
 
 def _unit_payload(**extra):
-    return {"code": "tjj", "name": "克孜勒苏柯尔克孜自治州统计局", "kind": "department", "short_name": "州统计局",
-            "parent": "gov", "doc_prefix": "克统", "org_code": "010478518", **extra}
+    return {
+        "code": "tjj",
+        "name": "克孜勒苏柯尔克孜自治州统计局",
+        "kind": "department",
+        "short_name": "州统计局",
+        "parent": "gov",
+        "doc_prefix": "克统",
+        "org_code": "010478518",
+        **extra,
+    }
 
 
 @pytest.mark.article(4)
@@ -120,8 +128,11 @@ def test_administrator_creates_and_edits_a_unit(api_as):
 @pytest.mark.parametrize("username", ["office_director", "clerk_wendian"])
 def test_others_get_403_with_the_article(api_as, username):
     api = api_as(username)
-    for response in (api.post("/org/units", _unit_payload()), api.patch("/org/units/fgw", {"short_name": "x"}),
-                     api.post("/org/people", {"name": "张三", "username": "zhang3"})):
+    for response in (
+        api.post("/org/units", _unit_payload()),
+        api.patch("/org/units/fgw", {"short_name": "x"}),
+        api.post("/org/people", {"name": "张三", "username": "zhang3"}),
+    ):
         assert response.status_code == 403
         assert response.json()["decisions"][0]["citation"]["article"] == 4
         assert response.json()["detail"].endswith("（《工作规则》第四条）")
@@ -147,8 +158,9 @@ def test_position_person_appointment_and_who_holds(api_as):
     assert account.json()["generated"] is True
     assert len(account.json()["password"]) == 14
     person_id = account.json()["person"]["id"]
-    appointed = api.post("/org/appointments", {"person_id": person_id, "position_id": position_id,
-                                               "start": "2026-07-01"})
+    appointed = api.post(
+        "/org/appointments", {"person_id": person_id, "position_id": position_id, "start": "2026-07-01"}
+    )
     assert appointed.status_code == 201
     head = api.get("/org/authority", authority="head:tjj", date="2026-07-01").json()
     assert head["person"]["name"] == "张三"
@@ -158,7 +170,10 @@ def test_position_person_appointment_and_who_holds(api_as):
     assert api.get("/org/authority", authority="head:tjj", date="2027-01-01").status_code == 404
     detail = api.get(f"/org/positions/{position_id}").json()
     assert [r["action"] for r in detail["history"]] == [
-        "org.position.create", "org.appointment.create", "org.appointment.end"]
+        "org.position.create",
+        "org.appointment.create",
+        "org.appointment.end",
+    ]
     person = api.get(f"/org/people/{person_id}").json()
     assert person["account_active"] is True
     assert "org.person.create" in [r["action"] for r in person["history"]]
@@ -177,8 +192,7 @@ def test_a_second_governor_is_403(api_as):
 
 
 def test_unknown_person_or_position_is_422(api_as):
-    response = api_as("admin").post("/org/appointments", {"person_id": 999999, "position_id": 1,
-                                                          "start": "2026-07-01"})
+    response = api_as("admin").post("/org/appointments", {"person_id": 999999, "position_id": 1, "start": "2026-07-01"})
     assert response.status_code == 422
     assert response.json()["field"] == "person_id"
 
@@ -209,15 +223,36 @@ def test_portfolios(api_as):
     listing = api.get("/org/portfolios", current=True).json()
     assert listing["count"] == 4
     liu = next(p for p in listing["items"] if p["leaders"] and p["leaders"][0]["name"] == "刘振东")
-    clash = api.post("/org/portfolios", {"leader_position_id": liu["leader_position"]["id"], "areas": "发展改革、财政",
-                                         "units": ["fgw", "czj"], "start": "2026-07-01"})
+    clash = api.post(
+        "/org/portfolios",
+        {
+            "leader_position_id": liu["leader_position"]["id"],
+            "areas": "发展改革、财政",
+            "units": ["fgw", "czj"],
+            "start": "2026-07-01",
+        },
+    )
     assert clash.status_code == 403
     assert clash.json()["decisions"][0]["citation"]["article"] == 7
-    refused = api_as("vice_liu").post("/org/portfolios", {"leader_position_id": liu["leader_position"]["id"],
-                                                          "areas": "发展改革", "units": ["fgw"], "start": "2026-07-01"})
+    refused = api_as("vice_liu").post(
+        "/org/portfolios",
+        {
+            "leader_position_id": liu["leader_position"]["id"],
+            "areas": "发展改革",
+            "units": ["fgw"],
+            "start": "2026-07-01",
+        },
+    )
     assert refused.status_code == 403
-    created = api.post("/org/portfolios", {"leader_position_id": liu["leader_position"]["id"], "areas": "发展改革",
-                                           "units": ["fgw"], "start": "2026-07-01"})
+    created = api.post(
+        "/org/portfolios",
+        {
+            "leader_position_id": liu["leader_position"]["id"],
+            "areas": "发展改革",
+            "units": ["fgw"],
+            "start": "2026-07-01",
+        },
+    )
     assert created.status_code == 201
     assert created.json()["units"] == ["fgw"]
     assert api.get("/org/authority", authority="portfolio:zrzyj", date="2026-07-01").status_code == 404
@@ -226,5 +261,15 @@ def test_portfolios(api_as):
     ended = api.post(f"/org/portfolios/{created.json()['id']}/end", {"end": "2026-12-31"})
     assert ended.json()["end"] == "2026-12-31"
     assert [r["action"] for r in ended.json()["history"]] == ["org.portfolio.set", "org.portfolio.end"]
-    assert api.post("/org/portfolios", {"leader_position_id": liu["leader_position"]["id"], "areas": "x",
-                                        "units": ["nope"], "start": "2027-01-01"}).json()["field"] == "units"
+    assert (
+        api.post(
+            "/org/portfolios",
+            {
+                "leader_position_id": liu["leader_position"]["id"],
+                "areas": "x",
+                "units": ["nope"],
+                "start": "2027-01-01",
+            },
+        ).json()["field"]
+        == "units"
+    )

@@ -45,8 +45,14 @@ def early() -> Iterator[time_machine.Traveller]:
 
 def countersigned(user) -> int:
     doc = create_submission(
-        user("fgw_clerk"), unit("fgw"), "qingshi", "关于申请安排重大项目前期工作经费的请示",
-        "州人民政府：……妥否，请批示。", ["安排前期工作经费"], [unit("gov")], [],
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于申请安排重大项目前期工作经费的请示",
+        "州人民政府：……妥否，请批示。",
+        ["安排前期工作经费"],
+        [unit("gov")],
+        [],
     )
     request_countersign(user("fgw_clerk"), doc, [unit("czj")])
     return doc.pk
@@ -76,9 +82,15 @@ def test_a_countersign_due_in_2026_is_not_flagged(api_as, user, early):
 
 
 def test_a_supervision_item_and_its_reports(api_as, user, late):
-    item = supervision_actions.open_item(user("clerk_ducha"), title="推进物流园区建设（期限标注）",
-                                         lead_unit=unit("fgw"), co_units=[], due=dt.date(2027, 1, 29),
-                                         origin="manual", report_every="weekly")
+    item = supervision_actions.open_item(
+        user("clerk_ducha"),
+        title="推进物流园区建设（期限标注）",
+        lead_unit=unit("fgw"),
+        co_units=[],
+        due=dt.date(2027, 1, 29),
+        origin="manual",
+        report_every="weekly",
+    )
     body = api_as("clerk_ducha").get(f"/supervision/items/{item.pk}").json()
     assert body["due_provisional"] is True
     assert body["provisional_note"] == NOTE
@@ -90,8 +102,14 @@ def test_a_supervision_item_and_its_reports(api_as, user, late):
 def test_compliance_lines(api_as, monkeypatch, early):
     def provider(today: dt.date) -> Iterator[compliance.ComplianceLine]:
         for due in (dt.date(2026, 12, 31), dt.date(2027, 1, 7)):
-            yield compliance.ComplianceLine(area="测试", title=f"期限{due.isoformat()}", owner="州发展改革委",
-                                            due=due, status=compliance.Status.AT_RISK, citation=None)
+            yield compliance.ComplianceLine(
+                area="测试",
+                title=f"期限{due.isoformat()}",
+                owner="州发展改革委",
+                due=due,
+                status=compliance.Status.AT_RISK,
+                citation=None,
+            )
 
     monkeypatch.setitem(compliance._providers, "tests.provisional", provider)
     lines = {x["due"]: x for x in api_as("governor").get("/supervision/compliance").json() if x["area"] == "测试"}
@@ -103,6 +121,7 @@ def test_compliance_lines(api_as, monkeypatch, early):
 
 def test_an_instant_is_flagged_by_its_last_day(db):
     """A comment period closing at 24:00 of 2026-12-31 (stored as 2027-01-01 00:00) ends in 2026."""
+
     class Out(ProvisionalDues):
         closes: dt.datetime | None
         closes_provisional: bool = provisional_flag()
@@ -115,18 +134,30 @@ def test_an_instant_is_flagged_by_its_last_day(db):
 
 def test_a_flag_must_name_a_deadline_field():
     with pytest.raises(TypeError):
+
         class Out(ProvisionalDues):
             due_provisional: bool = provisional_flag()
 
 
 DEADLINES: dict[type[BaseModel], tuple[str, ...]] = {
-    cases.ReviewOut: ("due",), cases.PetitionOut: ("accept_due", "handle_due"), cases.CoOpinionOut: ("due",),
-    cases.SuggestionOut: ("due", "co_due"), cases.CaseOut: ("answer_due", "decision_due", "rectify_due"),
-    documents_schemas.CountersignTaskOut: ("due", "extension_until"), documents_schemas.TodoOut: ("due",),
-    documents_records.FilingOut: ("due",), legislation.FilingOut: ("due",), legislation.ConsultationOut: ("due",),
-    legislation.DraftOut: ("comment_closes",), legislation.DraftDetailOut: ("comment_closes", "evaluation_due"),
-    meetings.FollowUpOut: ("due",), portal.ItemOut: ("due_on",), portal.ApplicationOut: ("due_on",),
-    supervision.ReportOut: ("due",), supervision.RectificationOut: ("due",), supervision.ItemOut: ("due",),
+    cases.ReviewOut: ("due",),
+    cases.PetitionOut: ("accept_due", "handle_due"),
+    cases.CoOpinionOut: ("due",),
+    cases.SuggestionOut: ("due", "co_due"),
+    cases.CaseOut: ("answer_due", "decision_due", "rectify_due"),
+    documents_schemas.CountersignTaskOut: ("due", "extension_until"),
+    documents_schemas.TodoOut: ("due",),
+    documents_records.FilingOut: ("due",),
+    legislation.FilingOut: ("due",),
+    legislation.ConsultationOut: ("due",),
+    legislation.DraftOut: ("comment_closes",),
+    legislation.DraftDetailOut: ("comment_closes", "evaluation_due"),
+    meetings.FollowUpOut: ("due",),
+    portal.ItemOut: ("due_on",),
+    portal.ApplicationOut: ("due_on",),
+    supervision.ReportOut: ("due",),
+    supervision.RectificationOut: ("due",),
+    supervision.ItemOut: ("due",),
     supervision.LineOut: ("due",),
 }
 

@@ -43,9 +43,7 @@ def test_article_with_text_parameters_and_tests(api_as):
     body = api_as("fgw_clerk").get("/rules/articles/58").json()
     assert "外出" in body["text"]
     assert body["provisions"] == ["leave.report", "leave.return"]
-    assert (
-        "tests/api/test_absences.py::test_department_clerk_cannot_report_for_a_vice_governor" in body["tests"]
-    )
+    assert "tests/api/test_absences.py::test_department_clerk_cannot_report_for_a_vice_governor" in body["tests"]
     with_parameter = api_as("fgw_clerk").get("/rules/articles/50").json()
     assert KEY in [p["key"] for p in with_parameter["parameters"]]
 
@@ -123,8 +121,10 @@ def test_an_action_whose_provision_is_not_annotated_is_409_not_500(api_as):
     version.revision += 1
     version.save(update_fields=["revision"])
     before = Absence.objects.count(), AuditRecord.objects.count()
-    response = api_as("vice_liu").post("/absences", {"start": "2026-06-10", "end": "2026-06-12",
-                                                     "destination": "乌鲁木齐", "purpose": "trip", "reason": "开会"})
+    response = api_as("vice_liu").post(
+        "/absences",
+        {"start": "2026-06-10", "end": "2026-06-12", "destination": "乌鲁木齐", "purpose": "trip", "reason": "开会"},
+    )
     assert response.status_code == 409
     body = response.json()
     assert body["provision"].startswith("leave.")

@@ -21,8 +21,9 @@ def chain(user) -> list[AuditRecord]:
     records = []
     with transaction.atomic():
         for i in range(5):
-            records.append(audit.record(actor=actor, action="test.step", summary=f"第{i}步",
-                                        details={"i": i, "list": [1, 2]}))
+            records.append(
+                audit.record(actor=actor, action="test.step", summary=f"第{i}步", details={"i": i, "list": [1, 2]})
+            )
     assert [r.seq for r in records] == list(range(records[0].seq, records[0].seq + 5))
     return records
 
@@ -164,9 +165,12 @@ def test_seal_needs_the_installation_key(chain, settings) -> None:
 
 def test_details_survive_the_database_round_trip(user) -> None:
     with transaction.atomic():
-        rec = audit.record(actor=None, action="test.details", summary="详情",
-                           details={"tuple": (1, 2), "nested": {"b": 1, "a": [True, None, 1.5]},
-                                    "中文": "是"})
+        rec = audit.record(
+            actor=None,
+            action="test.details",
+            summary="详情",
+            details={"tuple": (1, 2), "nested": {"b": 1, "a": [True, None, 1.5]}, "中文": "是"},
+        )
     assert verify().ok
     assert AuditRecord.objects.get(pk=rec.pk).hash == rec.hash
 

@@ -25,8 +25,14 @@ from django.test.testcases import LiveServerThread
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 
 _ONE_REQUEST_AT_A_TIME = threading.Lock()

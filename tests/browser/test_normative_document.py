@@ -169,8 +169,9 @@ def test_normative_document(live_server, demo_loaded, browser, settings):
         draft.refresh_from_db()
         topic = Topic.objects.get(pk=draft.topic_id)
         review_topic(user("vice_liu"), topic, "同意提请常务会议审议。", True)
-        meeting = create_meeting(user("clerk_huiwu"), kind="executive", title="州人民政府第十次常务会议",
-                                 date=dt.date(2025, 6, 20))
+        meeting = create_meeting(
+            user("clerk_huiwu"), kind="executive", title="州人民政府第十次常务会议", date=dt.date(2025, 6, 20)
+        )
         collect_topic(user("clerk_huiwu"), topic, meeting)
         clock.move_to("2025-06-20 15:00 +0800")
         huiwu = as_("clerk_huiwu")
@@ -258,17 +259,24 @@ def _successor(old, clock):
     def user(name: str):
         return Person.objects.get(user__username=name).user
 
-    new = drafting.create_draft(user("fgw_clerk"), kind="normative", title=f"{old.title}（2026年修订）",
-                                body=BODY.replace(FINE, FIXED) + "\n第六条 本办法施行后，原办法同时废止。",
-                                drafting_unit=Unit.objects.get(code="fgw"), replaces=old, replace_mode="repeal")
+    new = drafting.create_draft(
+        user("fgw_clerk"),
+        kind="normative",
+        title=f"{old.title}（2026年修订）",
+        body=BODY.replace(FINE, FIXED) + "\n第六条 本办法施行后，原办法同时废止。",
+        drafting_unit=Unit.objects.get(code="fgw"),
+        replaces=old,
+        replace_mode="repeal",
+    )
     comments.open_for_comment(user("fgw_head"), new)
     clock.move_to("2026-06-18 09:00 +0800")
     comments.close_comments(user("fgw_clerk"), new)
     comments.publish_answers(user("fgw_head"), new)
     review.submit_for_review(user("fgw_head"), new)
     review.review(user("sfj_clerk"), new, passed=True, reasons="")
-    adoption.record_deliberation(user("clerk_huiwu"), new, meeting_ref="州人民政府第二十二次常务会议",
-                                 held_on=dt.date(2026, 6, 18))
+    adoption.record_deliberation(
+        user("clerk_huiwu"), new, meeting_ref="州人民政府第二十二次常务会议", held_on=dt.date(2026, 6, 18)
+    )
     doc = adoption.prepare_document(user("clerk_wendian"), new)
     outgoing.submit_for_review(user("clerk_wendian"), doc)
     outgoing.review(user("office_director"), doc, True, "")

@@ -44,9 +44,15 @@ def test_publish_find_read_and_apply(live_server, demo_loaded, browser) -> None:
     base = live_server.url
     with transaction.atomic():  # as the area that queues it would, inside its action
         queue_for_publication(
-            actor=get_user_model().objects.get(username="clerk_gongkai"), kind=ItemKind.DOCUMENT, title=TITLE,
-            counted_from=timezone.localdate(), provision="disclosure.proactive", body=BODY,
-            issuing_unit=Unit.objects.get(code="zrzyj"), category="农业农村", genre="通知",
+            actor=get_user_model().objects.get(username="clerk_gongkai"),
+            kind=ItemKind.DOCUMENT,
+            title=TITLE,
+            counted_from=timezone.localdate(),
+            provision="disclosure.proactive",
+            body=BODY,
+            issuing_unit=Unit.objects.get(code="zrzyj"),
+            category="农业农村",
+            genre="通知",
         )
     # the office's 信息公开 clerk publishes it from the queue
     staff = login(browser, base, "clerk_gongkai")

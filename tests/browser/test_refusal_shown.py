@@ -45,17 +45,25 @@ def draft(countersign_units: tuple[str, ...] = ()):
     from zhengwu.org.models import Unit
 
     users = get_user_model().objects
-    doc = create_submission(users.get(username="fgw_clerk"), Unit.objects.get(code="fgw"), "qingshi", TITLE,
-                            "州人民政府：……妥否，请批示。", ["安排前期工作经费"], [Unit.objects.get(code="gov")], [])
+    doc = create_submission(
+        users.get(username="fgw_clerk"),
+        Unit.objects.get(code="fgw"),
+        "qingshi",
+        TITLE,
+        "州人民政府：……妥否，请批示。",
+        ["安排前期工作经费"],
+        [Unit.objects.get(code="gov")],
+        [],
+    )
     if countersign_units:
-        countersign.request_countersign(users.get(username="fgw_head"), doc,
-                                        list(Unit.objects.filter(code__in=countersign_units)))
+        countersign.request_countersign(
+            users.get(username="fgw_head"), doc, list(Unit.objects.filter(code__in=countersign_units))
+        )
     return doc
 
 
 @pytest.mark.article(50)
-def test_signing_before_countersign_is_answered_shows_the_refusal_with_its_article(live_server, demo_loaded,
-                                                                                   browser):
+def test_signing_before_countersign_is_answered_shows_the_refusal_with_its_article(live_server, demo_loaded, browser):
     from zhengwu.documents.models import DocState, Document
 
     RESULTS.mkdir(exist_ok=True)
@@ -105,8 +113,10 @@ def test_what_htmx_would_drop_is_shown_before_the_form(live_server, demo_loaded,
         head.screenshot(path=str(RESULTS / "refusal-shown-409.png"), full_page=True)
 
         # 2. A proxy answers 502 with a page of its own: the sentence with the status, one box only.
-        head.route("**/act/request_countersign/", lambda route: route.fulfill(status=502, body="Bad Gateway",
-                                                                               content_type="text/plain"))
+        head.route(
+            "**/act/request_countersign/",
+            lambda route: route.fulfill(status=502, body="Bad Gateway", content_type="text/plain"),
+        )
         head.locator(f"{form} button[type=submit]").click()
         expect(refusal).to_have_count(1)
         expect(refusal).to_contain_text("服务器未能完成这项操作（HTTP 502）")

@@ -37,8 +37,9 @@ class People:
 
     def __call__(self, username: str):
         if username not in self.pages:
-            context = self.browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN",
-                                               accept_downloads=True)
+            context = self.browser.new_context(
+                viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True
+            )
             page = context.new_page()
             page.goto(f"{self.base}/login/")
             page.fill("#id_username", username)

@@ -62,8 +62,9 @@ def shot(page, name: str) -> None:
 def notices_of(username: str, part: str) -> list[str]:
     from zhengwu.notices.models import Notice
 
-    return list(Notice.objects.filter(recipient__username=username, title__contains=part)
-                .values_list("title", flat=True))
+    return list(
+        Notice.objects.filter(recipient__username=username, title__contains=part).values_list("title", flat=True)
+    )
 
 
 @pytest.mark.article(26, 54, 63)
@@ -82,8 +83,13 @@ def test_meeting_decision_to_circular(live_server, demo_loaded, browser):
     with time_machine.travel("2026-09-01 09:00 +0800", tick=True) as clock:
         # Setup through the meetings actions: the executive meeting is held and its decision recorded.
         huiwu = users.get(username="clerk_huiwu")
-        meeting = meetings.create_meeting(huiwu, kind="executive", title="州人民政府第九次常务会议",
-                                          date=dt.date(2026, 9, 1), place="州政府第一会议室")
+        meeting = meetings.create_meeting(
+            huiwu,
+            kind="executive",
+            title="州人民政府第九次常务会议",
+            date=dt.date(2026, 9, 1),
+            place="州政府第一会议室",
+        )
         meetings.hold(huiwu, meeting)
         decision = meetings.add_decision(huiwu, meeting, DECISION)
 

@@ -61,15 +61,31 @@ def test_import_under_another_code_needs_annotations(db) -> None:
         run("import", KIZILSU_TEXT, "--effective", "2030-01-01", "--code", "other")
     assert "zhengwu/rulebook/data/kizilsu-work-rules-2023.toml" in str(error.value)
     assert not RulebookVersion.objects.filter(code="other").exists()
-    out = run("import", KIZILSU_TEXT, "--effective", "2030-01-01", "--code", "other",
-              "--annotations", str(annotations.KIZILSU_2023))
+    out = run(
+        "import",
+        KIZILSU_TEXT,
+        "--effective",
+        "2030-01-01",
+        "--code",
+        "other",
+        "--annotations",
+        str(annotations.KIZILSU_2023),
+    )
     assert "12章68条" in out
     version = RulebookVersion.objects.get(code="other")
     assert version.effective_from == dt.date(2030, 1, 1)
     assert version.articles.count() == 68
     with pytest.raises(CommandError, match="已有2030-01-01施行的版本"):
-        run("import", KIZILSU_TEXT, "--effective", "2030-01-01", "--code", "other",
-            "--annotations", str(annotations.KIZILSU_2023))
+        run(
+            "import",
+            KIZILSU_TEXT,
+            "--effective",
+            "2030-01-01",
+            "--code",
+            "other",
+            "--annotations",
+            str(annotations.KIZILSU_2023),
+        )
 
 
 def test_import_without_annotations_inherits_those_of_the_version_before(db) -> None:
@@ -122,8 +138,16 @@ def test_withdraw_refuses_the_version_in_force(db) -> None:
 
 
 def test_import_with_annotations(db) -> None:
-    run("import", KIZILSU_TEXT, "--effective", "2030-01-01", "--code", "other2",
-        "--annotations", str(annotations.KIZILSU_2023))
+    run(
+        "import",
+        KIZILSU_TEXT,
+        "--effective",
+        "2030-01-01",
+        "--code",
+        "other2",
+        "--annotations",
+        str(annotations.KIZILSU_2023),
+    )
     version = RulebookVersion.objects.get(code="other2")
     assert version.articles.get(number=58).provisions == ["leave.report", "leave.return"]
     assert version.parameters.get(key="countersign.reply_days").value == 7

@@ -30,14 +30,17 @@ def test_countersigns_past_due_and_near_due(make_document, frozen) -> None:
     CountersignTask.objects.create(document=doc, unit=jyj, requested_at=now, due=D(2026, 12, 20))
     lines = [line for line in compliance.lines(D(2026, 12, 1)) if line.title == "《关于合规总览会签测试的请示》"]
     assert [(line.owner, line.status, line.detail) for line in lines] == [
-        ("州财政局", Status.OVERDUE, "逾期2个工作日"), ("州司法局", Status.AT_RISK, "2026-12-03到期")]
+        ("州财政局", Status.OVERDUE, "逾期2个工作日"),
+        ("州司法局", Status.AT_RISK, "2026-12-03到期"),
+    ]
     assert all(line.citation is not None and line.citation.article == 50 for line in lines)
 
 
 def test_filings_not_made_in_30_days(make_document, frozen) -> None:
     doc = make_document(title="经同意文件合规测试")
-    FilingObligation.objects.create(document=doc, unit=doc.issuer, issued_on=D(2026, 10, 20), due=D(2026, 11, 19),
-                                    created_at=timezone.now())
+    FilingObligation.objects.create(
+        document=doc, unit=doc.issuer, issued_on=D(2026, 10, 20), due=D(2026, 11, 19), created_at=timezone.now()
+    )
     line = by_title(D(2026, 12, 1))["《经同意文件合规测试》（经州人民政府同意）"]
     assert line.status == Status.OVERDUE
     assert line.citation is not None
@@ -56,4 +59,5 @@ def test_supervision_items_reports_and_rectifications(open_item, autumn, user) -
     assert not any(area == "督办" for area, _, _ in mine)  # the final deadline is far off
     at_end = [line for line in compliance.lines(D(2026, 11, 27)) if line.title == "合规总览督办测试事项"]
     assert [(line.status, line.citation.article if line.citation else None) for line in at_end] == [
-        (Status.AT_RISK, 63)]
+        (Status.AT_RISK, 63)
+    ]

@@ -46,8 +46,10 @@ def unit(code: str) -> Unit:
 def _drafter(issuer: Unit) -> Any:
     """Someone of the issuing unit (its first position's holder), or the administrator."""
     appointment = (
-        Appointment.objects.filter(position__unit=issuer).select_related("person__user")
-        .order_by("position__sort_order", "id").first()
+        Appointment.objects.filter(position__unit=issuer)
+        .select_related("person__user")
+        .order_by("position__sort_order", "id")
+        .first()
     )
     if appointment is not None:
         return appointment.person.user
@@ -94,8 +96,9 @@ def make_document(db) -> Callable[..., Document]:
 def make_request(make_document) -> Callable[..., Document]:
     """``make_request(issuer_code="fgw", title=..., items=["…"])`` → a draft 请示 to the government."""
 
-    def make(issuer_code: str = "fgw", title: str | None = None, items: list[str] | None = None,
-             **overrides: Any) -> Document:
+    def make(
+        issuer_code: str = "fgw", title: str | None = None, items: list[str] | None = None, **overrides: Any
+    ) -> Document:
         items = items if items is not None else ["审批事项"]
         if title is not None:
             overrides["title"] = title
@@ -126,7 +129,8 @@ def countersigning(user, make_request, frozen) -> tuple[Document, dict[str, Coun
     (due 2026-12-10, the 7th working day after 12-01).  Returns the document and its tasks by unit code."""
     from zhengwu.documents.actions.countersign import request_countersign
 
-    document = make_request("fgw", title="关于申请安排重大项目前期工作经费的请示", items=["安排前期工作经费"],
-                            created_by=user("fgw_clerk"))
+    document = make_request(
+        "fgw", title="关于申请安排重大项目前期工作经费的请示", items=["安排前期工作经费"], created_by=user("fgw_clerk")
+    )
     tasks = request_countersign(user("fgw_clerk"), document, [unit("czj"), unit("sfj")])
     return document, {t.unit.code: t for t in tasks}

@@ -31,8 +31,15 @@ FACTS = {"cooperation_agreement": True, "important": True, "concerned_units": ["
 def agreement(user) -> Document:
     """A cooperation agreement drafted by the office in the government's name, reviewed by the
     office and awaiting signature (art. 49: 刘振东 reviews, the 州长 or 常务副州长 signs)."""
-    doc = draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "关于共建产业园区的合作协议", BODY,
-                         [unit("fgw")], signing_facts=FACTS)
+    doc = draft_outgoing(
+        user("clerk_wendian"),
+        unit("gov"),
+        "han",
+        "关于共建产业园区的合作协议",
+        BODY,
+        [unit("fgw")],
+        signing_facts=FACTS,
+    )
     submit_for_review(user("clerk_wendian"), doc)
     review(user("office_director"), doc, True, "格式符合要求。")
     record_signing_step(user("vice_liu"), doc, "同意。")
@@ -71,7 +78,11 @@ def test_only_the_legal_review_units_staff_review(user) -> None:
 
     opinion = record_legal_review(user("sfj_clerk"), doc, True, "协议条款符合法律法规规定。")
     assert (opinion.kind, opinion.passed, opinion.unit.code, opinion.version.number) == (
-        OpinionKind.LEGAL_REVIEW, True, "sfj", 1)
+        OpinionKind.LEGAL_REVIEW,
+        True,
+        "sfj",
+        1,
+    )
     assert opinion.get_kind_display() == "合法性审核意见"
     record = AuditRecord.objects.get(action="documents.outgoing.legal_review", object_id=str(doc.pk))
     assert (record.article, record.details["passed"]) == (52, True)
@@ -120,14 +131,35 @@ def test_a_revision_after_the_review_needs_a_new_review(user) -> None:
 @pytest.mark.article(52)
 def test_only_government_agreements_are_marked_and_others_need_no_review(user) -> None:
     with pytest.raises(Refused) as refused:
-        draft_outgoing(user("fgw_clerk"), unit("fgw"), "han", "合作协议", BODY, [unit("czj")],
-                       signing_facts={"cooperation_agreement": True})
+        draft_outgoing(
+            user("fgw_clerk"),
+            unit("fgw"),
+            "han",
+            "合作协议",
+            BODY,
+            [unit("czj")],
+            signing_facts={"cooperation_agreement": True},
+        )
     assert refused.value.decisions[0].code == "agreement.not_government"
     with pytest.raises(InvalidInput):
-        draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "合作协议", BODY, [unit("fgw")],
-                       signing_facts={"cooperation_agreement": "yes"})
-    letter = draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "关于商请支持的函", BODY, [unit("fgw")],
-                            signing_facts={"important": True, "concerned_units": ["fgw"]})
+        draft_outgoing(
+            user("clerk_wendian"),
+            unit("gov"),
+            "han",
+            "合作协议",
+            BODY,
+            [unit("fgw")],
+            signing_facts={"cooperation_agreement": "yes"},
+        )
+    letter = draft_outgoing(
+        user("clerk_wendian"),
+        unit("gov"),
+        "han",
+        "关于商请支持的函",
+        BODY,
+        [unit("fgw")],
+        signing_facts={"important": True, "concerned_units": ["fgw"]},
+    )
     with pytest.raises(Refused) as not_agreement:
         record_legal_review(user("sfj_clerk"), letter, True, "")
     assert not_agreement.value.decisions[0].code == "agreement.not_agreement"

@@ -62,8 +62,15 @@ def answered_request(user, countersigning) -> tuple[Document, Document]:
     write_office_opinion(user("office_director"), request, "拟请刘振东副州长阅示。")
     instruct(user("vice_liu"), request, "同意，请办公室起草批复。")
     answer = draft_outgoing(
-        user("clerk_wendian"), unit("gov"), "pifu", "关于同意安排重大项目前期工作经费的批复", REPLY_BODY,
-        [unit("fgw")], [unit("czj")], signing_facts={"important": True}, replies_to=request,
+        user("clerk_wendian"),
+        unit("gov"),
+        "pifu",
+        "关于同意安排重大项目前期工作经费的批复",
+        REPLY_BODY,
+        [unit("fgw")],
+        [unit("czj")],
+        signing_facts={"important": True},
+        replies_to=request,
     )
     submit_for_review(user("clerk_wendian"), answer)
     review(user("office_director"), answer, True, "文种、格式符合要求。")
@@ -103,9 +110,19 @@ def test_an_issued_document_is_archived_with_its_whole_dossier(user, countersign
     assert (package.retention, package.retention_years, package.destroy_after) == ("permanent", None, None)
     zf = stored_zip(package)
     names = set(zf.namelist())
-    assert names == {"document.json", "document.pdf", "versions/v1.txt", "versions.json", "signature.json",
-                     "opinions.json", "countersigns.json", "deliveries.json", "audit.json", "manifest.json",
-                     "attachments.json"}
+    assert names == {
+        "document.json",
+        "document.pdf",
+        "versions/v1.txt",
+        "versions.json",
+        "signature.json",
+        "opinions.json",
+        "countersigns.json",
+        "deliveries.json",
+        "audit.json",
+        "manifest.json",
+        "attachments.json",
+    }
     assert package.file_count == len(names)
     assert package.size == default_storage.size(package.path)
 
@@ -123,17 +140,28 @@ def test_an_issued_document_is_archived_with_its_whole_dossier(user, countersign
     assert zf.read("versions/v1.txt").decode() == answer.versions.get().body
     document = member_json(zf, "document.json")
     assert (document["number"], document["replies_to"]["title"]) == (
-        "克政发〔2026〕1号", "关于申请安排重大项目前期工作经费的请示")
-    assert member_json(zf, "signature.json") == {"signer": "买买提·艾力", "signed_at": document["signed_at"],
-                                                  "version": 1}
+        "克政发〔2026〕1号",
+        "关于申请安排重大项目前期工作经费的请示",
+    )
+    assert member_json(zf, "signature.json") == {
+        "signer": "买买提·艾力",
+        "signed_at": document["signed_at"],
+        "version": 1,
+    }
     opinions = member_json(zf, "opinions.json")
     assert [o["kind"] for o in opinions] == ["review_passed", "signing_step"]
     deliveries = {d["unit"]["code"]: d for d in member_json(zf, "deliveries.json")}
     assert (deliveries["fgw"]["received_by"], deliveries["czj"]["received_at"]) == ("孙磊", None)
     actions = [r["action"] for r in member_json(zf, "audit.json")]
-    assert actions == ["documents.outgoing.draft", "documents.outgoing.submit_for_review",
-                       "documents.outgoing.review_passed", "documents.outgoing.signing_step",
-                       "documents.outgoing.sign", "documents.outgoing.issue", "documents.outgoing.receive_delivery"]
+    assert actions == [
+        "documents.outgoing.draft",
+        "documents.outgoing.submit_for_review",
+        "documents.outgoing.review_passed",
+        "documents.outgoing.signing_step",
+        "documents.outgoing.sign",
+        "documents.outgoing.issue",
+        "documents.outgoing.receive_delivery",
+    ]
     assert all(len(r["hash"]) == 64 and r["seal"] for r in member_json(zf, "audit.json"))
 
     record = AuditRecord.objects.get(action="documents.archive", object_id=str(answer.pk))
@@ -152,14 +180,21 @@ def test_an_answered_request_keeps_its_countersign_replies_and_instructions(user
     assert pdf.startswith(b"%PDF")
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         text = "\n".join(page.extract_text() for page in document.pages)
-    for expected in ("克孜勒苏柯尔克孜自治州发展和改革委员会文件", "签发人：周强", request.title, "州人民政府：",
-                     request.versions.get().body.splitlines()[-1].strip()):
+    for expected in (
+        "克孜勒苏柯尔克孜自治州发展和改革委员会文件",
+        "签发人：周强",
+        request.title,
+        "州人民政府：",
+        request.versions.get().body.splitlines()[-1].strip(),
+    ):
         assert expected in text, expected
     assert {e["path"] for e in member_json(zf, "manifest.json")["files"]} >= {"document.pdf", "versions/v1.txt"}
     countersigns = {c["unit"]["code"]: c for c in member_json(zf, "countersigns.json")}
     assert countersigns["czj"]["state"] == "agreed"
-    assert (countersigns["sfj"]["state"], countersigns["sfj"]["reply"]) == ("agreed_with_comments",
-                                                                            "建议明确资金来源。")
+    assert (countersigns["sfj"]["state"], countersigns["sfj"]["reply"]) == (
+        "agreed_with_comments",
+        "建议明确资金来源。",
+    )
     assert countersigns["sfj"]["replied_by"] == "热合曼·阿不都"
     opinions = {o["kind"]: o for o in member_json(zf, "opinions.json")}
     instruction = opinions["instruction"]
@@ -167,7 +202,8 @@ def test_an_answered_request_keeps_its_countersign_replies_and_instructions(user
     assert opinions["office_opinion"]["addressed_to"] == "刘振东"
     assert member_json(zf, "signature.json")["signer"] == "周强"
     assert member_json(zf, "document.json")["answers"] == [
-        {"id": answer.pk, "number": "克政发〔2026〕1号", "title": answer.title}]
+        {"id": answer.pk, "number": "克政发〔2026〕1号", "title": answer.title}
+    ]
     actions = [r["action"] for r in member_json(zf, "audit.json")]
     assert actions.count("documents.countersign.reply") == 2  # recorded on the tasks, archived with the request
     assert actions[-1] == "documents.outgoing.answered"
@@ -180,7 +216,7 @@ def test_a_byte_changed_in_the_stored_zip_is_detected_and_named(user, countersig
     with default_storage.open(package.path, "rb") as fh:
         data = bytearray(fh.read())
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("opinions.json")
-    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
+    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
     start = info.header_offset + 30 + name_len + extra_len
     data[start + info.compress_size // 2] ^= 0x01
     default_storage.delete(package.path)
@@ -234,7 +270,8 @@ def test_an_incomplete_or_archived_document_is_refused(user, countersigning) -> 
     with pytest.raises(Refused) as draft:
         archive(user("clerk_wendian"), request, Retention.TEN_YEARS)
     assert draft.value.explanations == [
-        "公文当前状态为“会签中”，尚未办理完毕；答复或办结后方可归档（《工作规则》第五十三条）"]
+        "公文当前状态为“会签中”，尚未办理完毕；答复或办结后方可归档（《工作规则》第五十三条）"
+    ]
 
     request, answer = answered_request(user, countersigning)
     archive(user("clerk_wendian"), answer, Retention.TEN_YEARS)
@@ -268,7 +305,8 @@ def test_only_the_office_archives(user, countersigning) -> None:
         with pytest.raises(Refused) as refused:
             archive(user(username), answer, Retention.TEN_YEARS)
         assert refused.value.explanations == [
-            "公文办理完毕后由州人民政府办公室整理归档，您无权归档（《工作规则》第五十三条）"]
+            "公文办理完毕后由州人民政府办公室整理归档，您无权归档（《工作规则》第五十三条）"
+        ]
     assert not ArchivePackage.objects.exists()
     assert not default_storage.exists("archives")
     archive(user("clerk_wendian"), answer, Retention.TEN_YEARS)
@@ -289,8 +327,12 @@ def test_an_archived_document_is_read_only(user, countersigning) -> None:
         ("办理", lambda: revise_outgoing(user("clerk_wendian"), answer, REPLY_BODY + "补充。")),
         ("办理", lambda: instruct(user("governor"), request, "再阅。")),
         ("办理", lambda: countersign_reply(user("czj_head"), tasks["czj"], CountersignState.AGREED)),
-        ("答复", lambda: draft_outgoing(user("clerk_wendian"), unit("gov"), "pifu", "补充批复", REPLY_BODY,
-                                        [unit("fgw")], replies_to=request)),
+        (
+            "答复",
+            lambda: draft_outgoing(
+                user("clerk_wendian"), unit("gov"), "pifu", "补充批复", REPLY_BODY, [unit("fgw")], replies_to=request
+            ),
+        ),
     ]
     for verb, attempt in attempts:
         with pytest.raises(Refused) as refused:
@@ -301,8 +343,12 @@ def test_an_archived_document_is_read_only(user, countersigning) -> None:
 @pytest.mark.article(49, 53)
 def test_an_agreed_department_document_is_archived_once_filed(user) -> None:
     doc = draft_outgoing(
-        user("fgw_clerk"), unit("fgw"), "tongzhi", "关于印发《重大项目前期工作管理办法》的通知",
-        "各县（市）人民政府：\n经自治州人民政府同意，现印发给你们。", [unit("atushi")],
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于印发《重大项目前期工作管理办法》的通知",
+        "各县（市）人民政府：\n经自治州人民政府同意，现印发给你们。",
+        [unit("atushi")],
         signing_facts={"agreed_by_government": True},
     )
     submit_for_review(user("fgw_clerk"), doc)
@@ -318,7 +364,11 @@ def test_an_agreed_department_document_is_archived_once_filed(user) -> None:
     file_with_office(user("fgw_clerk"), obligation)
     package = archive(user("clerk_wendian"), doc, Retention.THIRTY_YEARS)
     filing = member_json(stored_zip(package), "filing.json")
-    assert (filing["due"], filing["state"], filing["late"], filing["filed_by"]) == ("2026-12-31", "filed", False,
-                                                                                  "孙磊")
+    assert (filing["due"], filing["state"], filing["late"], filing["filed_by"]) == (
+        "2026-12-31",
+        "filed",
+        False,
+        "孙磊",
+    )
     actions = [r["action"] for r in member_json(stored_zip(package), "audit.json")]
     assert {"documents.filing.open", "documents.filing.file"} <= set(actions)

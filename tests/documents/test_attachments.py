@@ -27,8 +27,10 @@ TABLE = "项目,金额\n公路改建,1200\n".encode()
 
 @pytest.fixture
 def storage(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}},
+    }
 
 
 def upload(content: bytes = TABLE, name: str = "资金测算表.csv") -> ContentFile:
@@ -37,8 +39,16 @@ def upload(content: bytes = TABLE, name: str = "资金测算表.csv") -> Content
 
 @pytest.mark.article(52)
 def test_the_drafting_unit_attaches_a_file_others_may_not(user) -> None:
-    draft = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于安排项目资金的请示", "请批示。",
-                              ["安排项目资金"], [unit("gov")], [])
+    draft = create_submission(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于安排项目资金的请示",
+        "请批示。",
+        ["安排项目资金"],
+        [unit("gov")],
+        [],
+    )
     attachment = add_attachment(user("fgw_clerk"), draft, "项目资金测算表", upload())
     assert (attachment.position, attachment.size) == (1, len(TABLE))
     assert attachment.sm3 == hashlib.new("sm3", TABLE).hexdigest()
@@ -52,8 +62,9 @@ def test_the_drafting_unit_attaches_a_file_others_may_not(user) -> None:
 
 @pytest.mark.parametrize(("content", "name", "field"), [(b"", "empty.txt", "file"), (TABLE, "", "name")])
 def test_bad_files_are_refused_and_nothing_is_kept(user, content, name, field) -> None:
-    draft = create_submission(user("fgw_clerk"), unit("fgw"), "baogao", "关于项目进展的报告", "报告如下。", [],
-                              [unit("gov")], [])
+    draft = create_submission(
+        user("fgw_clerk"), unit("fgw"), "baogao", "关于项目进展的报告", "报告如下。", [], [unit("gov")], []
+    )
     with pytest.raises(InvalidInput) as bad:
         add_attachment(user("fgw_clerk"), draft, "", upload(content, name))
     assert bad.value.field == field
@@ -62,8 +73,9 @@ def test_bad_files_are_refused_and_nothing_is_kept(user, content, name, field) -
 
 def test_a_file_over_the_limit_is_refused(user, settings) -> None:
     settings.ZHENGWU_ATTACHMENT_MAX_BYTES = 10
-    draft = create_submission(user("fgw_clerk"), unit("fgw"), "baogao", "关于项目进展的报告", "报告如下。", [],
-                              [unit("gov")], [])
+    draft = create_submission(
+        user("fgw_clerk"), unit("fgw"), "baogao", "关于项目进展的报告", "报告如下。", [], [unit("gov")], []
+    )
     with pytest.raises(InvalidInput, match="不能超过"):
         add_attachment(user("fgw_clerk"), draft, "测算表", upload())
 

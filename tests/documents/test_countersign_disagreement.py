@@ -35,9 +35,7 @@ def test_the_whole_path(user, disagreed) -> None:
     doc, tasks = disagreed
     status = countersign_status(doc)
     assert not status.allowed
-    assert status.explanation == (
-        "会签尚未完成：州财政局不同意，主办单位尚未列明各方理据并提出办理建议" + ART50
-    )
+    assert status.explanation == ("会签尚未完成：州财政局不同意，主办单位尚未列明各方理据并提出办理建议" + ART50)
 
     write_disagreement_statement(user("fgw_head"), doc, REASONS, PROPOSAL)
     doc.refresh_from_db()
@@ -144,8 +142,7 @@ def test_signing_before_the_statement_or_twice_is_refused(user, disagreed) -> No
     assert AuditRecord.objects.filter(action="documents.countersign.statement_sign").count() == 1
 
 
-def test_a_unit_deemed_to_have_no_objection_may_countersign_but_is_not_waited_for(user, countersigning,
-                                                                                frozen) -> None:
+def test_a_unit_deemed_to_have_no_objection_may_countersign_but_is_not_waited_for(user, countersigning, frozen) -> None:
     from zhengwu.timers import services as timers
 
     doc, tasks = countersigning

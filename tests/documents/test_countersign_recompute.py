@@ -55,8 +55,10 @@ def test_the_official_schedule_moves_a_provisional_deadline(user, task) -> None:
     assert Notice.objects.filter(recipient__username="fgw_head", title__startswith="期限变更").exists()
     record = AuditRecord.objects.filter(action="calendar.year.set").latest("id")
     assert record.details["recomputed"] >= 1
-    assert any(m["old"] == "2027-01-07" and m["new"] == "2027-01-08" and m["source"] == "documents.countersign"
-               for m in record.details["moved"])
+    assert any(
+        m["old"] == "2027-01-07" and m["new"] == "2027-01-08" and m["source"] == "documents.countersign"
+        for m in record.details["moved"]
+    )
 
 
 def test_a_fired_reminder_stays_fired(user, task) -> None:

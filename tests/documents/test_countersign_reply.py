@@ -81,8 +81,15 @@ def test_acting_head_replies_while_the_head_is_away(user, make_request, frozen) 
     doc = make_request("czj", title="关于调整专项资金管理办法的请示")
     (task,) = request_countersign(user("czj_head"), doc, [unit("fgw")])
     today = timezone.localdate()
-    report_absence(user("fgw_head"), Person.objects.get(user__username="fgw_head"), today, today, "乌鲁木齐",
-                   "trip", entrust_to=Position.objects.get(appointments__person__user__username="fgw_deputy"))
+    report_absence(
+        user("fgw_head"),
+        Person.objects.get(user__username="fgw_head"),
+        today,
+        today,
+        "乌鲁木齐",
+        "trip",
+        entrust_to=Position.objects.get(appointments__person__user__username="fgw_deputy"),
+    )
     before = counts()
     with pytest.raises(Refused, match="马丽"):
         reply(user("fgw_clerk"), task, CountersignState.AGREED)

@@ -85,9 +85,13 @@ def test_reply_days_come_from_the_rulebook(kizilsu) -> None:
 
     from zhengwu.core.rulebook_view import Parameter
 
-    five = replace(kizilsu, parameters={**kizilsu.parameters,
-                                        "countersign.reply_days": Parameter("countersign.reply_days", 5,
-                                                                            "working_days", 50)})
+    five = replace(
+        kizilsu,
+        parameters={
+            **kizilsu.parameters,
+            "countersign.reply_days": Parameter("countersign.reply_days", 5, "working_days", 50),
+        },
+    )
     assert cs.due_of(cs.due_date(D(2026, 12, 1), five, CAL)) == D(2026, 12, 8)
 
 
@@ -100,7 +104,10 @@ def _position(pid: int, unit: cs.UnitFact, kind: str, title: str) -> PositionFac
 
 CZJ_HEAD = Holder(20, "吴刚", _position(200, CZJ, "unit_head", "局长"))
 CZJ_ACTING = Holder(
-    21, "王副局长", _position(201, CZJ, "unit_deputy", "副局长"), False,
+    21,
+    "王副局长",
+    _position(201, CZJ, "unit_deputy", "副局长"),
+    False,
     AppointmentFact(20, "吴刚", _position(200, CZJ, "unit_head", "局长"), D(2023, 1, 1)),
 )
 
@@ -141,15 +148,25 @@ DRAFT_QINGSHI = cs.DocumentFact(1, "关于某事的请示", "qingshi", cs.DRAFT,
         (FGW_CLERK, DRAFT_QINGSHI, [CZJ, SFJ], set(), ["countersign.requested"]),
         (CZJ_STAFF, DRAFT_QINGSHI, [SFJ], set(), ["countersign.not_lead_unit"]),
         (FGW_CLERK, cs.DocumentFact(1, "报告", "baogao", cs.DRAFT, FGW), [CZJ], set(), ["countersign.not_request"]),
-        (FGW_CLERK, cs.DocumentFact(1, "请示", "qingshi", cs.COUNTERSIGNING, FGW), [CZJ], set(),
-         ["countersign.not_draft"]),
+        (
+            FGW_CLERK,
+            cs.DocumentFact(1, "请示", "qingshi", cs.COUNTERSIGNING, FGW),
+            [CZJ],
+            set(),
+            ["countersign.not_draft"],
+        ),
         (FGW_CLERK, DRAFT_QINGSHI, [], set(), ["countersign.no_units"]),
         (FGW_CLERK, DRAFT_QINGSHI, [FGW], set(), ["countersign.own_unit"]),
         (FGW_CLERK, DRAFT_QINGSHI, [GOV], set(), ["countersign.not_a_department"]),
         (FGW_CLERK, DRAFT_QINGSHI, [CZJ, CZJ], set(), ["countersign.duplicate"]),
         (FGW_CLERK, DRAFT_QINGSHI, [CZJ], {CZJ.id}, ["countersign.duplicate"]),
-        ([], cs.DocumentFact(1, "报告", "baogao", cs.DRAFT, FGW), [FGW], set(),
-         ["countersign.not_lead_unit", "countersign.not_request", "countersign.own_unit"]),
+        (
+            [],
+            cs.DocumentFact(1, "报告", "baogao", cs.DRAFT, FGW),
+            [FGW],
+            set(),
+            ["countersign.not_lead_unit", "countersign.not_request", "countersign.own_unit"],
+        ),
     ],
 )
 def test_may_request(kizilsu, positions, doc, units, asked, codes) -> None:
@@ -177,8 +194,14 @@ AFTER = at("2026-12-11 00:00:00")
         (task(), cs.PENDING, "", BEFORE, False, "countersign.reply_kind"),
         (task(), cs.AGREED, "", AFTER, False, "countersign.lapsed"),  # deadline passed, worker not yet run
         (task(state=cs.SILENT_CONSENT), cs.AGREED, "", BEFORE, False, "countersign.lapsed"),
-        (task(state=cs.AGREED, replied_at=at("2026-12-02 10:00")), cs.DISAGREED, "不同意", BEFORE, False,
-         "countersign.already_replied"),
+        (
+            task(state=cs.AGREED, replied_at=at("2026-12-02 10:00")),
+            cs.DISAGREED,
+            "不同意",
+            BEFORE,
+            False,
+            "countersign.already_replied",
+        ),
     ],
 )
 def test_check_reply(kizilsu, t, state, text, now, allowed, code) -> None:
@@ -213,17 +236,38 @@ def test_silence(kizilsu) -> None:
     ("t", "until", "reason", "now", "allowed", "code", "due"),
     [
         (task(), D(2026, 12, 17), "需报局党组研究", BEFORE, True, "countersign.extension_requested", D(2026, 12, 17)),
-        (task(), D(2026, 12, 12), "需报局党组研究", BEFORE, True, "countersign.extension_requested",
-         D(2026, 12, 14)),  # a Saturday moves to Monday
+        (
+            task(),
+            D(2026, 12, 12),
+            "需报局党组研究",
+            BEFORE,
+            True,
+            "countersign.extension_requested",
+            D(2026, 12, 14),
+        ),  # a Saturday moves to Monday
         (task(), D(2026, 12, 17), "", BEFORE, False, "countersign.extension_reason", None),
         (task(), D(2026, 12, 10), "理由", BEFORE, False, "countersign.extension_not_later", None),
         (task(), D(2026, 12, 9), "理由", BEFORE, False, "countersign.extension_not_later", None),
         (task(), D(2026, 12, 17), "理由", AFTER, False, "countersign.lapsed", None),
         (task(state=cs.AGREED), D(2026, 12, 17), "理由", BEFORE, False, "countersign.already_replied", None),
-        (task(extension_state=cs.EXTENSION_REQUESTED, extension_until=D(2026, 12, 15)), D(2026, 12, 17), "理由",
-         BEFORE, False, "countersign.extension_pending", None),
-        (task(extension_state=cs.EXTENSION_REFUSED, extension_until=D(2026, 12, 15)), D(2026, 12, 17), "理由",
-         BEFORE, True, "countersign.extension_requested", D(2026, 12, 17)),  # may ask again after a refusal
+        (
+            task(extension_state=cs.EXTENSION_REQUESTED, extension_until=D(2026, 12, 15)),
+            D(2026, 12, 17),
+            "理由",
+            BEFORE,
+            False,
+            "countersign.extension_pending",
+            None,
+        ),
+        (
+            task(extension_state=cs.EXTENSION_REFUSED, extension_until=D(2026, 12, 15)),
+            D(2026, 12, 17),
+            "理由",
+            BEFORE,
+            True,
+            "countersign.extension_requested",
+            D(2026, 12, 17),
+        ),  # may ask again after a refusal
     ],
 )
 def test_check_extension_request(kizilsu, t, until, reason, now, allowed, code, due) -> None:
@@ -244,8 +288,14 @@ ASKED = task(extension_state=cs.EXTENSION_REQUESTED, extension_until=D(2026, 12,
         (ASKED, False, BEFORE, True, "countersign.extension_refused", D(2026, 12, 10)),
         (ASKED, True, AFTER, False, "countersign.lapsed", None),
         (task(), True, BEFORE, False, "countersign.no_extension_request", None),
-        (task(extension_state=cs.EXTENSION_GRANTED, extension_until=D(2026, 12, 17), due=D(2026, 12, 17)), True,
-         BEFORE, False, "countersign.no_extension_request", None),
+        (
+            task(extension_state=cs.EXTENSION_GRANTED, extension_until=D(2026, 12, 17), due=D(2026, 12, 17)),
+            True,
+            BEFORE,
+            False,
+            "countersign.no_extension_request",
+            None,
+        ),
     ],
 )
 def test_check_extension_decision(kizilsu, t, grant, now, allowed, code, due) -> None:
@@ -264,17 +314,34 @@ WRITTEN = cs.StatementFact("发展改革委认为……；财政局认为……"
 @pytest.mark.parametrize(
     ("doc", "tasks", "reasons", "proposal", "allowed", "code"),
     [
-        (COUNTERSIGNING_DOC, [task(state=cs.DISAGREED), task(SFJ, cs.AGREED)], "理据", "建议", True,
-         "countersign.statement_written"),
-        (COUNTERSIGNING_DOC, [task(state=cs.DISAGREED), task(SFJ, cs.SILENT_CONSENT)], "理据", "建议", True,
-         "countersign.statement_written"),
-        (COUNTERSIGNING_DOC, [task(state=cs.DISAGREED), task(SFJ)], "理据", "建议", False,
-         "countersign.statement_too_early"),
+        (
+            COUNTERSIGNING_DOC,
+            [task(state=cs.DISAGREED), task(SFJ, cs.AGREED)],
+            "理据",
+            "建议",
+            True,
+            "countersign.statement_written",
+        ),
+        (
+            COUNTERSIGNING_DOC,
+            [task(state=cs.DISAGREED), task(SFJ, cs.SILENT_CONSENT)],
+            "理据",
+            "建议",
+            True,
+            "countersign.statement_written",
+        ),
+        (
+            COUNTERSIGNING_DOC,
+            [task(state=cs.DISAGREED), task(SFJ)],
+            "理据",
+            "建议",
+            False,
+            "countersign.statement_too_early",
+        ),
         (COUNTERSIGNING_DOC, [task(state=cs.AGREED)], "理据", "建议", False, "countersign.no_disagreement"),
         (COUNTERSIGNING_DOC, [task(state=cs.DISAGREED)], "理据", "", False, "countersign.statement_incomplete"),
         (COUNTERSIGNING_DOC, [task(state=cs.DISAGREED)], " ", "建议", False, "countersign.statement_incomplete"),
-        (DRAFT_QINGSHI, [task(state=cs.DISAGREED)], "理据", "建议", False,
-         "countersign.statement_not_countersigning"),
+        (DRAFT_QINGSHI, [task(state=cs.DISAGREED)], "理据", "建议", False, "countersign.statement_not_countersigning"),
     ],
 )
 def test_check_statement(kizilsu, doc, tasks, reasons, proposal, allowed, code) -> None:
@@ -291,8 +358,7 @@ DISAGREEING_SFJ = task(SFJ, cs.DISAGREED)
     [
         (task(state=cs.DISAGREED), WRITTEN, [], True, "countersign.statement_signed"),
         (task(state=cs.DISAGREED), cs.StatementFact(), [], False, "countersign.statement_missing"),
-        (task(state=cs.DISAGREED, statement_signed=True), WRITTEN, [], False,
-         "countersign.statement_already_signed"),
+        (task(state=cs.DISAGREED, statement_signed=True), WRITTEN, [], False, "countersign.statement_already_signed"),
         # every unit consulted countersigns the statement, not only those that disagreed
         (task(state=cs.AGREED), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
         (task(state=cs.AGREED_WITH_COMMENTS), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
@@ -308,8 +374,9 @@ def test_check_statement_signature(kizilsu, t, statement, others, allowed, code)
 
 
 def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None:
-    decision = cs.check_statement(COUNTERSIGNING_DOC, [task(state=cs.DISAGREED), task(SFJ, cs.AGREED)], "理据",
-                                  "建议", kizilsu)
+    decision = cs.check_statement(
+        COUNTERSIGNING_DOC, [task(state=cs.DISAGREED), task(SFJ, cs.AGREED)], "理据", "建议", kizilsu
+    )
     assert decision.message == "主办单位已列明各方理据并提出办理建议，请州财政局、州司法局负责人会签。"
 
 
@@ -320,31 +387,81 @@ def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None
     ("tasks", "statement", "now", "allowed", "message"),
     [
         ([], cs.StatementFact(), None, True, "本件未征求其他部门会签。"),
-        ([task(state=cs.AGREED), task(SFJ, cs.AGREED_WITH_COMMENTS)], cs.StatementFact(), None, True,
-         "会签已完成，可联合报州人民政府审批。"),
+        (
+            [task(state=cs.AGREED), task(SFJ, cs.AGREED_WITH_COMMENTS)],
+            cs.StatementFact(),
+            None,
+            True,
+            "会签已完成，可联合报州人民政府审批。",
+        ),
         ([task(state=cs.SILENT_CONSENT)], cs.StatementFact(), None, True, "会签已完成，可联合报州人民政府审批。"),
-        ([task(), task(SFJ, cs.AGREED)], cs.StatementFact(), None, False,
-         "会签尚未完成：州财政局尚未回复，期限2026-12-10。"),
-        ([task(), task(SFJ, due=D(2026, 12, 17))], cs.StatementFact(), BEFORE, False,
-         "会签尚未完成：州财政局尚未回复，期限2026-12-10；州司法局尚未回复，期限2026-12-17。"),
+        (
+            [task(), task(SFJ, cs.AGREED)],
+            cs.StatementFact(),
+            None,
+            False,
+            "会签尚未完成：州财政局尚未回复，期限2026-12-10。",
+        ),
+        (
+            [task(), task(SFJ, due=D(2026, 12, 17))],
+            cs.StatementFact(),
+            BEFORE,
+            False,
+            "会签尚未完成：州财政局尚未回复，期限2026-12-10；州司法局尚未回复，期限2026-12-17。",
+        ),
         # past the deadline, silence is consent even before the worker has recorded it
         ([task(), task(SFJ, cs.AGREED)], cs.StatementFact(), AFTER, True, "会签已完成，可联合报州人民政府审批。"),
-        ([task(state=cs.DISAGREED)], cs.StatementFact(), None, False,
-         "会签尚未完成：州财政局不同意，主办单位尚未列明各方理据并提出办理建议。"),
-        ([task(state=cs.DISAGREED), task(SFJ, cs.DISAGREED, statement_signed=True)], WRITTEN, None, False,
-         "会签尚未完成：州财政局负责人尚未会签分歧说明。"),
+        (
+            [task(state=cs.DISAGREED)],
+            cs.StatementFact(),
+            None,
+            False,
+            "会签尚未完成：州财政局不同意，主办单位尚未列明各方理据并提出办理建议。",
+        ),
+        (
+            [task(state=cs.DISAGREED), task(SFJ, cs.DISAGREED, statement_signed=True)],
+            WRITTEN,
+            None,
+            False,
+            "会签尚未完成：州财政局负责人尚未会签分歧说明。",
+        ),
         # the unit that agreed has not countersigned the statement yet
-        ([task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED)], WRITTEN, None, False,
-         "会签尚未完成：州司法局负责人尚未会签分歧说明。"),
-        ([task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED, statement_signed=True)], WRITTEN,
-         None, True, "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。"),
+        (
+            [task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED)],
+            WRITTEN,
+            None,
+            False,
+            "会签尚未完成：州司法局负责人尚未会签分歧说明。",
+        ),
+        (
+            [task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED, statement_signed=True)],
+            WRITTEN,
+            None,
+            True,
+            "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。",
+        ),
         # a unit deemed to have no objection is not waited for
-        ([task(state=cs.DISAGREED), task(SFJ, cs.SILENT_CONSENT)], WRITTEN, None, False,
-         "会签尚未完成：州财政局负责人尚未会签分歧说明。"),
-        ([task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.SILENT_CONSENT)], WRITTEN, None, True,
-         "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。"),
-        ([task(SFJ), task(state=cs.DISAGREED)], cs.StatementFact(), None, False,
-         "会签尚未完成：州司法局尚未回复，期限2026-12-10；州财政局不同意，主办单位尚未列明各方理据并提出办理建议。"),
+        (
+            [task(state=cs.DISAGREED), task(SFJ, cs.SILENT_CONSENT)],
+            WRITTEN,
+            None,
+            False,
+            "会签尚未完成：州财政局负责人尚未会签分歧说明。",
+        ),
+        (
+            [task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.SILENT_CONSENT)],
+            WRITTEN,
+            None,
+            True,
+            "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。",
+        ),
+        (
+            [task(SFJ), task(state=cs.DISAGREED)],
+            cs.StatementFact(),
+            None,
+            False,
+            "会签尚未完成：州司法局尚未回复，期限2026-12-10；州财政局不同意，主办单位尚未列明各方理据并提出办理建议。",
+        ),
     ],
 )
 def test_ready_to_go_up(kizilsu, tasks, statement, now, allowed, message) -> None:

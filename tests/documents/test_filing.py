@@ -33,8 +33,13 @@ def issued_agreed_document(user) -> tuple[Document, FilingObligation]:
     """A 发展改革委 notice marked 「经自治州人民政府同意」: drafted, reviewed, 签批 by its 分管 副州长,
     issued by its clerk, and ``on_issued`` called as ``outgoing.issue`` will call it."""
     doc = draft_outgoing(
-        user("fgw_clerk"), unit("fgw"), "tongzhi", "关于印发《重大项目前期工作管理办法》的通知", BODY,
-        [unit("atushi"), unit("akto")], signing_facts={"agreed_by_government": True},
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于印发《重大项目前期工作管理办法》的通知",
+        BODY,
+        [unit("atushi"), unit("akto")],
+        signing_facts={"agreed_by_government": True},
     )
     submit_for_review(user("fgw_clerk"), doc)
     review(user("fgw_deputy"), doc, True, "")
@@ -61,8 +66,9 @@ def test_issuing_opens_a_filing_obligation_due_30_calendar_days_later(user) -> N
     assert (record.article, record.object_id) == (49, str(doc.pk))
     assert "应于2026-12-31前向州人民政府办公室报备" in record.summary
     assert notified("请于2026-12-31前报备") == {"fgw_head", "fgw_clerk"}
-    pending = dict(Timer.objects.filter(state=TimerState.PENDING, key__startswith="filing:")
-                   .values_list("kind", "fire_at"))
+    pending = dict(
+        Timer.objects.filter(state=TimerState.PENDING, key__startswith="filing:").values_list("kind", "fire_at")
+    )
     assert pending[OVERDUE_TIMER] == deadline_close(DUE)
     assert pending[REMIND_TIMER].isoformat() == "2026-12-28T02:00:00+00:00"  # 10:00 Beijing, 3 days before
 
@@ -78,9 +84,15 @@ def test_the_period_ends_on_the_first_working_day_after_a_holiday(user, frozen) 
 
 
 def test_a_document_not_marked_agreed_owes_no_filing(user) -> None:
-    notice = draft_outgoing(user("clerk_huiwu"), unit("office"), "tongzhi", "关于召开全州政务公开工作会议的通知",
-                            "各县（市）人民政府：\n定于12月10日召开会议。", [unit("atushi")],
-                            signing_facts={"within_office_competence": True})
+    notice = draft_outgoing(
+        user("clerk_huiwu"),
+        unit("office"),
+        "tongzhi",
+        "关于召开全州政务公开工作会议的通知",
+        "各县（市）人民政府：\n定于12月10日召开会议。",
+        [unit("atushi")],
+        signing_facts={"within_office_competence": True},
+    )
     submit_for_review(user("clerk_huiwu"), notice)
     review(user("deputy_sg"), notice, True, "")
     sign(user("office_director"), notice)
@@ -172,7 +184,8 @@ def test_only_the_issuing_departments_staff_file_and_only_once(user) -> None:
         with pytest.raises(Refused) as refused:
             file_with_office(user(username), obligation)
         assert refused.value.explanations == [
-            "本件由州发展改革委报备，只能由该单位的工作人员办理（《工作规则》第四十九条）"]
+            "本件由州发展改革委报备，只能由该单位的工作人员办理（《工作规则》第四十九条）"
+        ]
     assert FilingObligation.objects.get().state == FilingState.PENDING
 
     file_with_office(user("fgw_clerk"), obligation)

@@ -31,8 +31,13 @@ BODY = "各县（市）人民政府：\n经自治州人民政府同意，现将�
 def obligation(user) -> Iterator[FilingObligation]:
     with time_machine.travel(NOW, tick=False):
         doc = draft_outgoing(
-            user("fgw_clerk"), unit("fgw"), "tongzhi", "关于印发《产业园区管理办法》的通知", BODY,
-            [unit("atushi")], signing_facts={"agreed_by_government": True},
+            user("fgw_clerk"),
+            unit("fgw"),
+            "tongzhi",
+            "关于印发《产业园区管理办法》的通知",
+            BODY,
+            [unit("atushi")],
+            signing_facts={"agreed_by_government": True},
         )
         submit_for_review(user("fgw_clerk"), doc)
         review(user("fgw_deputy"), doc, True, "")
@@ -54,7 +59,8 @@ def test_a_holiday_on_the_last_day_moves_the_filing_due(user, obligation) -> Non
     assert obligation.due == D(2027, 1, 28)
     assert Timer.objects.get(key=f"filing:{obligation.pk}:overdue").fire_at == deadline_close(D(2027, 1, 28))
     assert Timer.objects.get(key=f"filing:{obligation.pk}:remind").fire_at == dt.datetime(
-        2027, 1, 25, 10, 0, tzinfo=BEIJING)
+        2027, 1, 25, 10, 0, tzinfo=BEIJING
+    )
     (notice,) = moved_notices("fgw_head")
     assert "2027-01-27" in notice.title
     assert "2027-01-28" in notice.title

@@ -88,8 +88,7 @@ def test_the_issuing_departments_staff_file(kizilsu, unit_id, kind, allowed) -> 
 
 def test_a_filing_is_made_once(kizilsu) -> None:
     assert rules.check_pending(fact(), kizilsu).allowed
-    filed = rules.FilingFact(FGW, "州发展改革委", "filed", D(2026, 12, 31),
-                             dt.datetime(2026, 12, 20, 10, 0, tzinfo=BJ))
+    filed = rules.FilingFact(FGW, "州发展改革委", "filed", D(2026, 12, 31), dt.datetime(2026, 12, 20, 10, 0, tzinfo=BJ))
     refused = rules.check_pending(filed, kizilsu)
     assert not refused.allowed
     assert refused.explanation == "本件已经报备（2026-12-20），无需重复报备（《工作规则》第四十九条）"

@@ -43,8 +43,16 @@ def person(username: str) -> Person:
 def instructed(user, *, major: bool = False, leader: str = "vice_liu") -> Opinion:
     """A 请示 of the 发展改革委 routed to ``leader`` (the 分管 副州长, or the 州长 for a major matter)
     and instructed by them: their 批示."""
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于公路改建项目前期工作的请示",
-                            "州人民政府：……妥否，请批示。", ["同意启动前期工作"], [unit("gov")], [])
+    doc = create_submission(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于公路改建项目前期工作的请示",
+        "州人民政府：……妥否，请批示。",
+        ["同意启动前期工作"],
+        [unit("gov")],
+        [],
+    )
     sign_and_submit(user("fgw_head"), doc)
     receive(user("clerk_wendian"), doc)
     assert check(user("clerk_wendian"), doc).passed
@@ -54,9 +62,16 @@ def instructed(user, *, major: bool = False, leader: str = "vice_liu") -> Opinio
 
 def report(user, addressed: str = "vice_liu", **kwargs) -> Document:
     return create_submission(
-        user("fgw_clerk"), unit("fgw"), "baogao", "关于公路改建项目前期工作进展情况的报告",
-        "刘振东副州长：现将进展情况报告如下。……特此报告。", [], [unit("gov")], [],
-        addressed_person=person(addressed), **kwargs,
+        user("fgw_clerk"),
+        unit("fgw"),
+        "baogao",
+        "关于公路改建项目前期工作进展情况的报告",
+        "刘振东副州长：现将进展情况报告如下。……特此报告。",
+        [],
+        [unit("gov")],
+        [],
+        addressed_person=person(addressed),
+        **kwargs,
     )
 
 
@@ -98,10 +113,18 @@ def test_without_a_named_assignment_it_is_returned(user) -> None:
 
 
 def test_a_document_the_leader_signed_is_an_assignment(user, make_document) -> None:
-    notice = make_document(flow=Flow.OUTGOING, doc_type=DocType.NOTICE, direction=Direction.DOWNWARD,
-                           issuer_code="gov", state=DocState.ISSUED, number="克政发〔2026〕9号",
-                           title="关于加快重大项目前期工作的通知", signer=person("vice_liu"),
-                           issued_at=timezone.now(), main_recipient_codes=["fgw"])
+    notice = make_document(
+        flow=Flow.OUTGOING,
+        doc_type=DocType.NOTICE,
+        direction=Direction.DOWNWARD,
+        issuer_code="gov",
+        state=DocState.ISSUED,
+        number="克政发〔2026〕9号",
+        title="关于加快重大项目前期工作的通知",
+        signer=person("vice_liu"),
+        issued_at=timezone.now(),
+        main_recipient_codes=["fgw"],
+    )
     Delivery.objects.create(document=notice, unit=unit("fgw"), copy_number=1, delivered_at=timezone.now())
     result = checked(user, report(user, leader_assignment=notice))
     assert result.passed
@@ -118,8 +141,14 @@ def test_only_an_instruction_the_drafter_can_read_is_named(user, make_document) 
     assert invalid.value.field == "assignment_opinion"
     assert invalid.value.message == "所注明的交办依据应当是领导同志的批示。"
     czj = make_document(issuer_code="czj", state=DocState.INSTRUCTED, title="关于财政资金的请示")
-    elsewhere = Opinion.objects.create(document=czj, kind=OpinionKind.INSTRUCTION, text="同意。",
-                                       author=user("vice_liu"), author_name="刘振东", created_at=timezone.now())
+    elsewhere = Opinion.objects.create(
+        document=czj,
+        kind=OpinionKind.INSTRUCTION,
+        text="同意。",
+        author=user("vice_liu"),
+        author_name="刘振东",
+        created_at=timezone.now(),
+    )
     before = Document.objects.count()
     with pytest.raises(InvalidInput, match=f"没有编号为{elsewhere.pk}的批示，或您无权查看"):
         report(user, leader_assignment=elsewhere)
@@ -151,8 +180,15 @@ def test_revise_names_or_clears_the_assignment(user) -> None:
 
 def skipping(user, reason: str, copies=("gov",)) -> Document:
     return create_submission(
-        user("fgw_clerk"), unit("fgw"), "qingshi", "关于申请地震灾后重建资金的请示", "自治区人民政府：……妥否，请批示。",
-        ["申请灾后重建资金"], [unit("xj-gov")], [unit(c) for c in copies], skip_level_reason=reason,
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于申请地震灾后重建资金的请示",
+        "自治区人民政府：……妥否，请批示。",
+        ["申请灾后重建资金"],
+        [unit("xj-gov")],
+        [unit(c) for c in copies],
+        skip_level_reason=reason,
     )
 
 
@@ -181,7 +217,8 @@ def test_a_stated_reason_without_the_copy_or_no_reason_is_returned(user) -> None
     sign_and_submit(user("fgw_head"), unstated)
     receive(user("clerk_wendian"), unstated)
     assert [d.code for d in check(user("clerk_wendian"), unstated).decisions if not d.allowed] == [
-        "intake.skipped_level"]
+        "intake.skipped_level"
+    ]
 
 
 def test_the_reason_is_kept_short(user) -> None:

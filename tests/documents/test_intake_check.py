@@ -26,12 +26,29 @@ def written() -> dict[str, int]:
     }
 
 
-def submitted(user, issuer: str = "fgw", *, drafter: str = "fgw_clerk", head: str = "fgw_head",
-              doc_type: str = "qingshi", items=("同意启动公路改建项目前期工作",), mains=("gov",), copies=(),
-              body: str = "州人民政府：……妥否，请批示。", addressed_person=None) -> Document:
+def submitted(
+    user,
+    issuer: str = "fgw",
+    *,
+    drafter: str = "fgw_clerk",
+    head: str = "fgw_head",
+    doc_type: str = "qingshi",
+    items=("同意启动公路改建项目前期工作",),
+    mains=("gov",),
+    copies=(),
+    body: str = "州人民政府：……妥否，请批示。",
+    addressed_person=None,
+) -> Document:
     doc = create_submission(
-        user(drafter), unit(issuer), doc_type, "关于有关事项的" + ("请示" if doc_type == "qingshi" else "报告"), body,
-        list(items), [unit(c) for c in mains], [unit(c) for c in copies], addressed_person=addressed_person,
+        user(drafter),
+        unit(issuer),
+        doc_type,
+        "关于有关事项的" + ("请示" if doc_type == "qingshi" else "报告"),
+        body,
+        list(items),
+        [unit(c) for c in mains],
+        [unit(c) for c in copies],
+        addressed_person=addressed_person,
     )
     return sign_and_submit(user(head), doc)
 
@@ -65,8 +82,9 @@ def test_only_the_office_receives(user, username: str) -> None:
 
 @pytest.mark.article(48)
 def test_a_draft_is_not_received(user) -> None:
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于有关事项的请示", "正文",
-                            ["事项"], [unit("gov")], [])
+    doc = create_submission(
+        user("fgw_clerk"), unit("fgw"), "qingshi", "关于有关事项的请示", "正文", ["事项"], [unit("gov")], []
+    )
     with pytest.raises(Refused) as refused:
         receive(user("clerk_wendian"), doc)
     assert refused.value.explanations == ["公文当前状态为“起草”，不能签收（《工作规则》第四十八条）"]
@@ -94,8 +112,12 @@ def test_a_sound_request_passes(user) -> None:
     assert doc.state == DocState.CHECKED
     record = AuditRecord.objects.get(action="documents.intake.check_passed", object_id=str(doc.pk))
     assert (record.article, record.summary) == (48, "初审通过：关于有关事项的请示")
-    assert {c["code"] for c in record.details["checks"]} >= {"intake.one_matter", "intake.one_superior",
-                                                              "intake.right_level", "confidentiality.within"}
+    assert {c["code"] for c in record.details["checks"]} >= {
+        "intake.one_matter",
+        "intake.one_superior",
+        "intake.right_level",
+        "confidentiality.within",
+    }
     assert written() == {**before, "audit": before["audit"] + 1}
 
 
@@ -124,18 +146,24 @@ def test_two_matters_are_returned_with_the_reason(user) -> None:
     assert (record.article, record.citation) == (52, "《工作规则》第五十二条")
     assert record.details["reasons"] == result.reasons
     assert notified("退文") == {"fgw_head", "fgw_clerk"}
-    assert written() == {**before, "opinions": before["opinions"] + 1, "audit": before["audit"] + 1,
-                         "notices": before["notices"] + 2}
+    assert written() == {
+        **before,
+        "opinions": before["opinions"] + 1,
+        "audit": before["audit"] + 1,
+        "notices": before["notices"] + 2,
+    }
 
 
 @pytest.mark.article(48, 52)
 @pytest.mark.parametrize(
     ("kwargs", "codes"),
     [
-        pytest.param({"doc_type": "baogao", "items": (), "body": "以上报告，妥否，请批示。"},
-                     ["intake.request_phrase_in_report"], id="报告夹带请示"),
-        pytest.param({"mains": ("gov", "xj-gov")}, ["intake.several_superiors", "intake.skipped_level"],
-                     id="多头报文"),
+        pytest.param(
+            {"doc_type": "baogao", "items": (), "body": "以上报告，妥否，请批示。"},
+            ["intake.request_phrase_in_report"],
+            id="报告夹带请示",
+        ),
+        pytest.param({"mains": ("gov", "xj-gov")}, ["intake.several_superiors", "intake.skipped_level"], id="多头报文"),
         pytest.param({"mains": ("xj-gov",), "copies": ("gov",)}, ["intake.skipped_level"], id="越级"),
         pytest.param({"mains": ("office",)}, ["intake.not_superior"], id="主送办公室"),
     ],

@@ -29,9 +29,13 @@ def written() -> dict[str, int]:
 
 def draft(actor, **overrides) -> Document:
     args: dict[str, Any] = {
-        "issuer": unit("fgw"), "doc_type": "qingshi", "title": "关于启动公路改建项目前期工作的请示",
-        "body": "州人民政府：……妥否，请批示。", "request_items": ["同意启动公路改建项目前期工作"],
-        "main_recipients": [unit("gov")], "copy_recipients": [],
+        "issuer": unit("fgw"),
+        "doc_type": "qingshi",
+        "title": "关于启动公路改建项目前期工作的请示",
+        "body": "州人民政府：……妥否，请批示。",
+        "request_items": ["同意启动公路改建项目前期工作"],
+        "main_recipients": [unit("gov")],
+        "copy_recipients": [],
     }
     args.update(overrides)
     return create_submission(actor, **args)
@@ -40,8 +44,12 @@ def draft(actor, **overrides) -> Document:
 @pytest.mark.article(48)
 def test_a_department_clerk_drafts_a_request(user) -> None:
     before = written()
-    doc = draft(user("fgw_clerk"), request_items=["  同意启动公路改建项目前期工作 ", ""],
-                copy_recipients=[unit("czj")], urgency="urgent")
+    doc = draft(
+        user("fgw_clerk"),
+        request_items=["  同意启动公路改建项目前期工作 ", ""],
+        copy_recipients=[unit("czj")],
+        urgency="urgent",
+    )
 
     assert doc.state == DocState.DRAFT
     assert (doc.flow, doc.direction, doc.doc_type) == ("submission", "up", "qingshi")
@@ -55,8 +63,12 @@ def test_a_department_clerk_drafts_a_request(user) -> None:
 
     record = AuditRecord.objects.get(action="documents.intake.create", object_id=str(doc.pk))
     assert (record.article, record.actor_name) == (48, "孙磊")
-    assert written() == {**before, "documents": before["documents"] + 1, "versions": before["versions"] + 1,
-                         "audit": before["audit"] + 1}
+    assert written() == {
+        **before,
+        "documents": before["documents"] + 1,
+        "versions": before["versions"] + 1,
+        "audit": before["audit"] + 1,
+    }
 
 
 @pytest.mark.article(48)
@@ -138,8 +150,14 @@ def test_an_installation_cleared_for_secret_takes_it(user, settings) -> None:
 @pytest.mark.article(48)
 def test_revising_a_draft_adds_a_version(user) -> None:
     doc = draft(user("fgw_clerk"), request_items=["事项一", "事项二"])
-    version = revise(user("fgw_clerk"), doc, "第二稿正文。", request_items=["事项一"],
-                     title="关于事项一的请示", copy_recipients=[unit("czj")])
+    version = revise(
+        user("fgw_clerk"),
+        doc,
+        "第二稿正文。",
+        request_items=["事项一"],
+        title="关于事项一的请示",
+        copy_recipients=[unit("czj")],
+    )
 
     doc.refresh_from_db()
     assert version.number == 2

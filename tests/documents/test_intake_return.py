@@ -43,8 +43,14 @@ def written() -> dict[str, int]:
 
 def received(user) -> Document:
     doc = create_submission(
-        user("fgw_clerk"), unit("fgw"), "qingshi", "关于转发《重大项目前期工作实施方案》的请示",
-        "州人民政府：……请予转发。", ["以州人民政府名义转发实施方案"], [unit("gov")], [],
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于转发《重大项目前期工作实施方案》的请示",
+        "州人民政府：……请予转发。",
+        ["以州人民政府名义转发实施方案"],
+        [unit("gov")],
+        [],
     )
     sign_and_submit(user("fgw_head"), doc)
     return receive(user("clerk_wendian"), doc)
@@ -69,15 +75,23 @@ def test_the_office_returns_a_department_matter_with_the_rule_and_its_reason(use
     assert record.details["grounds"] == ["department_matter"]
     assert (record.details["opinion"], record.details["from_state"]) == (opinion.pk, "received")
     assert notified("退文：《关于转发") == {"fgw_head", "fgw_clerk"}
-    assert written() == {**before, "opinions": before["opinions"] + 1, "audit": before["audit"] + 1,
-                         "notices": before["notices"] + 2}
+    assert written() == {
+        **before,
+        "opinions": before["opinions"] + 1,
+        "audit": before["audit"] + 1,
+        "notices": before["notices"] + 2,
+    }
 
 
 def test_a_document_that_passed_the_check_is_returned_for_having_no_substance(user) -> None:
     doc = received(user)
     assert check(user("clerk_wendian"), doc).passed
-    opinion = office_return(user("office_director"), doc, ["no_substance", "already_provided"],
-                            "现行《重大项目管理办法》已有部署，本件未提出新的措施。")
+    opinion = office_return(
+        user("office_director"),
+        doc,
+        ["no_substance", "already_provided"],
+        "现行《重大项目管理办法》已有部署，本件未提出新的措施。",
+    )
     doc.refresh_from_db()
     assert doc.state == DocState.RETURNED
     assert [line[:4] for line in opinion.text.splitlines()] == ["1. 凡", "2. 没", "3. 退"]
@@ -108,8 +122,9 @@ def test_only_the_office_returns(user, username: str) -> None:
 
 
 def test_not_before_it_is_received_nor_once_it_has_gone_up(user) -> None:
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于有关事项的请示", "正文",
-                            ["事项"], [unit("gov")], [])
+    doc = create_submission(
+        user("fgw_clerk"), unit("fgw"), "qingshi", "关于有关事项的请示", "正文", ["事项"], [unit("gov")], []
+    )
     sign_and_submit(user("fgw_head"), doc)
     with pytest.raises(Refused) as refused:
         office_return(user("clerk_wendian"), doc, [], REASON)
@@ -147,14 +162,25 @@ def test_the_unit_corrects_and_resubmits_and_the_history_stays_on_one_record(use
     office_return(user("clerk_wendian"), doc, ["department_matter"], REASON)
     with pytest.raises(Refused, match="本件退回后尚未修改"):
         sign_and_submit(user("fgw_head"), doc)
-    revise(user("fgw_clerk"), doc, "州人民政府：……现将有关情况报告如下。", title="关于重大项目前期工作实施方案的请示",
-           request_items=["同意实施方案"])
+    revise(
+        user("fgw_clerk"),
+        doc,
+        "州人民政府：……现将有关情况报告如下。",
+        title="关于重大项目前期工作实施方案的请示",
+        request_items=["同意实施方案"],
+    )
     sign_and_submit(user("fgw_head"), doc)
     doc.refresh_from_db()
     assert doc.state == DocState.SUBMITTED
     assert [v.number for v in doc.versions.order_by("number")] == [1, 2]
     assert [o.kind for o in doc.opinions.all()] == [OpinionKind.CHECK_RETURN]
     actions = [r.action for r in history_for(doc).order_by("seq")]
-    assert actions == ["documents.intake.create", "documents.intake.submit", "documents.intake.receive",
-                       "documents.intake.office_return", "documents.intake.revise", "documents.intake.resubmit"]
+    assert actions == [
+        "documents.intake.create",
+        "documents.intake.submit",
+        "documents.intake.receive",
+        "documents.intake.office_return",
+        "documents.intake.revise",
+        "documents.intake.resubmit",
+    ]
     assert Document.objects.filter(title__contains="实施方案").count() == 1  # one record, not a new document

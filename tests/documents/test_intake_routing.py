@@ -45,8 +45,14 @@ def person(username: str) -> Person:
 def checked(user) -> Document:
     """A 请示 of the 发展改革委, submitted, received and passed by 初审."""
     doc = create_submission(
-        user("fgw_clerk"), unit("fgw"), "qingshi", "关于启动公路改建项目前期工作的请示", "州人民政府：……妥否，请批示。",
-        ["同意启动公路改建项目前期工作"], [unit("gov")], [],
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于启动公路改建项目前期工作的请示",
+        "州人民政府：……妥否，请批示。",
+        ["同意启动公路改建项目前期工作"],
+        [unit("gov")],
+        [],
     )
     sign_and_submit(user("fgw_head"), doc)
     receive(user("clerk_wendian"), doc)
@@ -106,8 +112,9 @@ def test_the_secretary_general_and_deputy_also_write_it(user) -> None:
 
 @pytest.mark.article(48, 51)
 def test_no_opinion_before_the_check_has_passed(user) -> None:
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于有关事项的请示", "正文",
-                            ["事项"], [unit("gov")], [])
+    doc = create_submission(
+        user("fgw_clerk"), unit("fgw"), "qingshi", "关于有关事项的请示", "正文", ["事项"], [unit("gov")], []
+    )
     sign_and_submit(user("fgw_head"), doc)
     receive(user("clerk_wendian"), doc)
     before = written()
@@ -204,8 +211,14 @@ def test_an_empty_instruction_is_bad_input(user) -> None:
 def test_the_whole_path_stays_on_one_record(user) -> None:
     clerk, head, wendian = user("fgw_clerk"), user("fgw_head"), user("clerk_wendian")
     doc = create_submission(
-        clerk, unit("fgw"), "qingshi", "关于启动公路改建项目前期工作并安排经费的请示", "第一稿。妥否，请批示。",
-        ["同意启动公路改建项目前期工作", "安排前期工作经费200万元"], [unit("gov")], [unit("czj")],
+        clerk,
+        unit("fgw"),
+        "qingshi",
+        "关于启动公路改建项目前期工作并安排经费的请示",
+        "第一稿。妥否，请批示。",
+        ["同意启动公路改建项目前期工作", "安排前期工作经费200万元"],
+        [unit("gov")],
+        [unit("czj")],
     )
     sign_and_submit(head, doc)
     receive(wendian, doc)
@@ -215,8 +228,13 @@ def test_the_whole_path_stays_on_one_record(user) -> None:
     assert doc.state == DocState.RETURNED
     assert doc.opinions.get().text == "1. 请示应当一文一事，本件列有2项请示事项（《工作规则》第四十八条）"
 
-    revise(clerk, doc, "第二稿，只请示启动前期工作。妥否，请批示。", request_items=["同意启动公路改建项目前期工作"],
-           title="关于启动公路改建项目前期工作的请示")
+    revise(
+        clerk,
+        doc,
+        "第二稿，只请示启动前期工作。妥否，请批示。",
+        request_items=["同意启动公路改建项目前期工作"],
+        title="关于启动公路改建项目前期工作的请示",
+    )
     sign_and_submit(head, doc)
     receive(wendian, doc)
     assert check(wendian, doc).passed

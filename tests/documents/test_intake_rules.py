@@ -35,17 +35,29 @@ CZJ = UnitRef(4, "州财政局", "department")
 XJ = UnitRef(9, "自治区人民政府", "superior")
 
 REQUEST = SubmissionFacts(
-    doc_type="qingshi", doc_type_label="请示", direction="up", issuer=FGW, superiors=(GOV,),
-    main_recipients=(GOV,), request_items=("同意启动阿图什至乌恰公路改建项目前期工作",),
-    title="关于启动公路改建项目前期工作的请示", body="……妥否，请批示。",
+    doc_type="qingshi",
+    doc_type_label="请示",
+    direction="up",
+    issuer=FGW,
+    superiors=(GOV,),
+    main_recipients=(GOV,),
+    request_items=("同意启动阿图什至乌恰公路改建项目前期工作",),
+    title="关于启动公路改建项目前期工作的请示",
+    body="……妥否，请批示。",
 )
 LIU_ID = 31  # 刘振东's person id in these facts
 INSTRUCTION_BY_LIU = Assignment(
-    "instruction", "刘振东同志2026年11月20日在《关于公路建设的报告》上的批示", frozenset({LIU_ID}),
+    "instruction",
+    "刘振东同志2026年11月20日在《关于公路建设的报告》上的批示",
+    frozenset({LIU_ID}),
 )
 REPORT = dataclasses.replace(
-    REQUEST, doc_type="baogao", doc_type_label="报告", request_items=(),
-    title="关于2026年重大项目推进情况的报告", body="现将有关情况报告如下。……特此报告。",
+    REQUEST,
+    doc_type="baogao",
+    doc_type_label="报告",
+    request_items=(),
+    title="关于2026年重大项目推进情况的报告",
+    body="现将有关情况报告如下。……特此报告。",
 )
 
 
@@ -58,51 +70,103 @@ def refused_codes(doc: SubmissionFacts, rb, ceiling: str = "none") -> list[str]:
     ("doc", "expected"),
     [
         pytest.param(REQUEST, [], id="请示一文一事"),
-        pytest.param(dataclasses.replace(REQUEST, request_items=("事项一", "事项二")), ["intake.several_matters"],
-                     id="请示两件事"),
+        pytest.param(
+            dataclasses.replace(REQUEST, request_items=("事项一", "事项二")),
+            ["intake.several_matters"],
+            id="请示两件事",
+        ),
         pytest.param(dataclasses.replace(REQUEST, request_items=("事项一", " ", "")), [], id="空白事项不计"),
         pytest.param(dataclasses.replace(REQUEST, request_items=()), ["intake.no_matter"], id="请示未列事项"),
         pytest.param(REPORT, [], id="报告"),
-        pytest.param(dataclasses.replace(REPORT, request_items=("追加资金",)), ["intake.request_in_report"],
-                     id="报告夹带请示事项"),
-        pytest.param(dataclasses.replace(REPORT, body="以上报告，妥否，请批示。"), ["intake.request_phrase_in_report"],
-                     id="报告：妥否，请批示"),
-        pytest.param(dataclasses.replace(REPORT, body="恳请州人民政府\n请予 批准。"),
-                     ["intake.request_phrase_in_report"], id="报告：请予批准（跨行）"),
-        pytest.param(dataclasses.replace(REPORT, body="所需资金请审批。"), ["intake.request_phrase_in_report"],
-                     id="报告：请审批"),
-        pytest.param(dataclasses.replace(REQUEST, addressed_person="刘振东"), ["intake.to_individual"],
-                     id="报送领导个人"),
-        pytest.param(dataclasses.replace(REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID,
-                                         assignment=INSTRUCTION_BY_LIU), [], id="答复该领导的批示"),
-        pytest.param(dataclasses.replace(REQUEST, addressed_person="艾古丽", addressed_person_id=32,
-                                         assignment=INSTRUCTION_BY_LIU), ["intake.assignment_not_by_leader"],
-                     id="注明的是另一位领导的批示"),
-        pytest.param(dataclasses.replace(REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID,
-                                         assignment=Assignment("document", "编号为9的公文（已不存在）")),
-                     ["intake.assignment_not_by_leader"], id="交办依据不存在"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(GOV, XJ)),
-                     ["intake.several_superiors", "intake.skipped_level"], id="多头报文且越级"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(GOV, CZJ)),
-                     ["intake.several_superiors", "intake.not_superior"], id="多头报文"),
+        pytest.param(
+            dataclasses.replace(REPORT, request_items=("追加资金",)),
+            ["intake.request_in_report"],
+            id="报告夹带请示事项",
+        ),
+        pytest.param(
+            dataclasses.replace(REPORT, body="以上报告，妥否，请批示。"),
+            ["intake.request_phrase_in_report"],
+            id="报告：妥否，请批示",
+        ),
+        pytest.param(
+            dataclasses.replace(REPORT, body="恳请州人民政府\n请予 批准。"),
+            ["intake.request_phrase_in_report"],
+            id="报告：请予批准（跨行）",
+        ),
+        pytest.param(
+            dataclasses.replace(REPORT, body="所需资金请审批。"), ["intake.request_phrase_in_report"], id="报告：请审批"
+        ),
+        pytest.param(
+            dataclasses.replace(REQUEST, addressed_person="刘振东"), ["intake.to_individual"], id="报送领导个人"
+        ),
+        pytest.param(
+            dataclasses.replace(
+                REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID, assignment=INSTRUCTION_BY_LIU
+            ),
+            [],
+            id="答复该领导的批示",
+        ),
+        pytest.param(
+            dataclasses.replace(
+                REQUEST, addressed_person="艾古丽", addressed_person_id=32, assignment=INSTRUCTION_BY_LIU
+            ),
+            ["intake.assignment_not_by_leader"],
+            id="注明的是另一位领导的批示",
+        ),
+        pytest.param(
+            dataclasses.replace(
+                REQUEST,
+                addressed_person="刘振东",
+                addressed_person_id=LIU_ID,
+                assignment=Assignment("document", "编号为9的公文（已不存在）"),
+            ),
+            ["intake.assignment_not_by_leader"],
+            id="交办依据不存在",
+        ),
+        pytest.param(
+            dataclasses.replace(REQUEST, main_recipients=(GOV, XJ)),
+            ["intake.several_superiors", "intake.skipped_level"],
+            id="多头报文且越级",
+        ),
+        pytest.param(
+            dataclasses.replace(REQUEST, main_recipients=(GOV, CZJ)),
+            ["intake.several_superiors", "intake.not_superior"],
+            id="多头报文",
+        ),
         pytest.param(dataclasses.replace(REQUEST, copy_recipients=(CZJ, XJ)), [], id="其他机关抄送"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=()),
-                     ["intake.no_main_recipient"], id="未写主送机关"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,)), ["intake.skipped_level"],
-                     id="越级报自治区"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(OFFICE,)), ["intake.not_superior"],
-                     id="主送非上级机关"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="抗震救灾急需，时间紧迫",
-                                         copy_recipients=(GOV,)), [], id="写明特殊情况越级并抄送"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="抗震救灾急需"),
-                     ["intake.skip_not_copied"], id="写明特殊情况越级未抄送"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="  ",
-                                         copy_recipients=(GOV,)), ["intake.skipped_level"], id="理由空白"),
-        pytest.param(dataclasses.replace(REQUEST, main_recipients=(OFFICE,), skip_level_reason="特殊情况"),
-                     ["intake.not_superior"], id="理由不能使非上级机关成为主送"),
+        pytest.param(dataclasses.replace(REQUEST, main_recipients=()), ["intake.no_main_recipient"], id="未写主送机关"),
+        pytest.param(dataclasses.replace(REQUEST, main_recipients=(XJ,)), ["intake.skipped_level"], id="越级报自治区"),
+        pytest.param(
+            dataclasses.replace(REQUEST, main_recipients=(OFFICE,)), ["intake.not_superior"], id="主送非上级机关"
+        ),
+        pytest.param(
+            dataclasses.replace(
+                REQUEST, main_recipients=(XJ,), skip_level_reason="抗震救灾急需，时间紧迫", copy_recipients=(GOV,)
+            ),
+            [],
+            id="写明特殊情况越级并抄送",
+        ),
+        pytest.param(
+            dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="抗震救灾急需"),
+            ["intake.skip_not_copied"],
+            id="写明特殊情况越级未抄送",
+        ),
+        pytest.param(
+            dataclasses.replace(REQUEST, main_recipients=(XJ,), skip_level_reason="  ", copy_recipients=(GOV,)),
+            ["intake.skipped_level"],
+            id="理由空白",
+        ),
+        pytest.param(
+            dataclasses.replace(REQUEST, main_recipients=(OFFICE,), skip_level_reason="特殊情况"),
+            ["intake.not_superior"],
+            id="理由不能使非上级机关成为主送",
+        ),
         pytest.param(dataclasses.replace(REQUEST, superiors=()), ["intake.no_superior"], id="没有上级机关"),
-        pytest.param(dataclasses.replace(REQUEST, doc_type="tongzhi", doc_type_label="通知", request_items=()),
-                     ["intake.wrong_doc_type"], id="通知不能上行"),
+        pytest.param(
+            dataclasses.replace(REQUEST, doc_type="tongzhi", doc_type_label="通知", request_items=()),
+            ["intake.wrong_doc_type"],
+            id="通知不能上行",
+        ),
     ],
 )
 def test_intake_checks(doc: SubmissionFacts, expected: list[str], kizilsu) -> None:
@@ -166,14 +230,14 @@ def test_refusals_read_as_a_clerk_would_write_them(kizilsu) -> None:
 
 @pytest.mark.article(48)
 def test_a_stated_skip_and_an_answered_assignment_read_back_as_allowed(kizilsu) -> None:
-    skip = dataclasses.replace(REQUEST, main_recipients=(XJ,), copy_recipients=(GOV,),
-                               skip_level_reason="抗震救灾急需")
+    skip = dataclasses.replace(REQUEST, main_recipients=(XJ,), copy_recipients=(GOV,), skip_level_reason="抗震救灾急需")
     decision = next(d for d in intake_checks(skip, kizilsu) if d.code == "intake.stated_skip")
     assert decision.explanation == (
         "因特殊情况越级行文（抗震救灾急需），已抄送被越过的州人民政府（《工作规则》第四十八条）"
     )
-    answered = dataclasses.replace(REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID,
-                                   assignment=INSTRUCTION_BY_LIU)
+    answered = dataclasses.replace(
+        REQUEST, addressed_person="刘振东", addressed_person_id=LIU_ID, assignment=INSTRUCTION_BY_LIU
+    )
     decision = next(d for d in intake_checks(answered, kizilsu) if d.code == "intake.leader_assignment")
     assert decision.message == (
         "本件答复刘振东同志交办的事项（刘振东同志2026年11月20日在《关于公路建设的报告》上的批示），"
@@ -217,7 +281,10 @@ def test_office_return_grounds_are_the_words_of_art_52_each_cited(kizilsu) -> No
         "3. 退文理由：本件所请事项属州发展改革委 职权范围（《工作规则》第五十二条）",
     ]
     assert [d.citation.provision for d in decisions if d.citation] == [
-        "return.department_matter", "return.no_substance", "review.return_with_reasons"]
+        "return.department_matter",
+        "return.no_substance",
+        "review.return_with_reasons",
+    ]
 
 
 @pytest.mark.article(52)

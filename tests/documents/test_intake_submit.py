@@ -34,8 +34,14 @@ def written() -> dict[str, int]:
 
 def draft(actor) -> Document:
     return create_submission(
-        actor, unit("fgw"), "qingshi", "关于启动公路改建项目前期工作的请示", "州人民政府：……妥否，请批示。",
-        ["同意启动公路改建项目前期工作"], [unit("gov")], [],
+        actor,
+        unit("fgw"),
+        "qingshi",
+        "关于启动公路改建项目前期工作的请示",
+        "州人民政府：……妥否，请批示。",
+        ["同意启动公路改建项目前期工作"],
+        [unit("gov")],
+        [],
     )
 
 
@@ -75,8 +81,7 @@ def test_only_the_head_signs(user, username: str, name: str) -> None:
 def test_the_deputy_signs_while_the_head_is_away_and_has_handed_over(user) -> None:
     head = Person.objects.get(user__username="fgw_head")
     deputy_position = Position.objects.get(appointments__person__user__username="fgw_deputy")
-    report_absence(user("fgw_head"), head, D(2026, 12, 1), D(2026, 12, 4), "北京", "study",
-                   entrust_to=deputy_position)
+    report_absence(user("fgw_head"), head, D(2026, 12, 1), D(2026, 12, 4), "北京", "study", entrust_to=deputy_position)
     doc = draft(user("fgw_clerk"))
 
     with pytest.raises(Refused):  # the head handed over: the deputy holds the head's authority meanwhile

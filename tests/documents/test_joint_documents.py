@@ -33,9 +33,17 @@ FACTS = {"agreed_by_government": True, "concerned_units": ["fgw", "zrzyj"]}
 
 def joint(user, *co_issuers: str) -> Document:
     """The 发展改革委 (lead) with ``co_issuers``, to two counties, reviewed and awaiting signature."""
-    doc = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于做好重大项目用地保障工作的通知", BODY,
-                         [unit("atushi"), unit("akto")], [unit("gov")], signing_facts=FACTS,
-                         co_issuers=[unit(c) for c in co_issuers])
+    doc = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于做好重大项目用地保障工作的通知",
+        BODY,
+        [unit("atushi"), unit("akto")],
+        [unit("gov")],
+        signing_facts=FACTS,
+        co_issuers=[unit(c) for c in co_issuers],
+    )
     submit_for_review(user("fgw_clerk"), doc)
     review(user("fgw_head"), doc, True, "")
     return doc
@@ -50,8 +58,7 @@ def test_signing_waits_for_every_co_issuer_and_names_who_is_missing(user) -> Non
     with pytest.raises(Refused) as refused:
         sign(user("vice_liu"), doc)
     assert refused.value.decisions[0].code == "joint.incomplete"
-    assert ("尚待州财政局、州自然资源局负责人会签，暂不能签发（《工作规则》第五十条）"
-            in refused.value.explanations[0])
+    assert "尚待州财政局、州自然资源局负责人会签，暂不能签发（《工作规则》第五十条）" in refused.value.explanations[0]
     assert refused.value.decisions[0].citation.provision == "countersign.consult"
 
     countersign_joint(user("czj_head"), doc)
@@ -85,8 +92,16 @@ def test_only_a_co_issuers_head_countersigns(user) -> None:
 @pytest.mark.article(50)
 def test_a_document_that_is_not_joint_has_nothing_to_countersign(user) -> None:
     with pytest.raises(Refused) as lead:
-        draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "通知", BODY, [unit("atushi")],
-                       signing_facts=FACTS, co_issuers=[unit("fgw")])
+        draft_outgoing(
+            user("fgw_clerk"),
+            unit("fgw"),
+            "tongzhi",
+            "通知",
+            BODY,
+            [unit("atushi")],
+            signing_facts=FACTS,
+            co_issuers=[unit("fgw")],
+        )
     assert lead.value.decisions[0].code == "joint.lead_is_co_issuer"
     doc = joint(user)
     with pytest.raises(Refused) as refused:
@@ -122,7 +137,8 @@ def test_a_joint_document_across_portfolios_is_approved_by_the_governor_or_execu
     requirement = signing_requirement_for(doc)
     assert requirement.code == "signing.agreed_across"
     assert requirement.who.startswith(
-        "签批人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核同意")
+        "签批人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核同意"
+    )
     countersign_joint(user("zrzyj_head"), doc)
     countersign_joint(user("czj_head"), doc)
     with pytest.raises(Refused) as refused:
@@ -158,9 +174,16 @@ def test_the_acting_head_of_a_co_issuer_countersigns_while_the_head_is_away(user
     from zhengwu.org.actions import report_absence
     from zhengwu.org.models import Person, Position
 
-    doc = draft_outgoing(user("zrzyj_head"), unit("zrzyj"), "tongzhi",
-                         "关于做好重大项目用地保障工作的通知", BODY, [unit("atushi")], signing_facts=FACTS,
-                         co_issuers=[unit("fgw")])
+    doc = draft_outgoing(
+        user("zrzyj_head"),
+        unit("zrzyj"),
+        "tongzhi",
+        "关于做好重大项目用地保障工作的通知",
+        BODY,
+        [unit("atushi")],
+        signing_facts=FACTS,
+        co_issuers=[unit("fgw")],
+    )
     head = Person.objects.get(user__username="fgw_head")
     deputy = Position.objects.get(unit__code="fgw", kind="unit_deputy")
     day = doc.created_at.date()

@@ -79,7 +79,9 @@ def test_cancelling_the_number_withdraws_the_issue_and_issuing_again_takes_the_n
     issued.refresh_from_db()
     assert issued.cancel_reason == REASON
     assert {(d.unit.code, d.withdrawn_reason) for d in Delivery.objects.filter(document=reply)} == {
-        ("fgw", REASON), ("czj", REASON)}
+        ("fgw", REASON),
+        ("czj", REASON),
+    }
     assert inbox_todos(user, "fgw_clerk", reply) == []
     assert not documents_visible_to(user("czj_head")).filter(pk=reply.pk).exists()
     with pytest.raises(Refused) as withdrawn:
@@ -93,8 +95,12 @@ def test_cancelling_the_number_withdraws_the_issue_and_issuing_again_takes_the_n
     assert record.article == 52
     assert REASON in record.summary
     assert [d["unit"] for d in record.details["deliveries"]] == ["fgw", "czj"]
-    assert AuditRecord.objects.get(action="documents.outgoing.answer_withdrawn",
-                                   object_id=str(request.pk)).details["state"] == DocState.INSTRUCTED
+    assert (
+        AuditRecord.objects.get(action="documents.outgoing.answer_withdrawn", object_id=str(request.pk)).details[
+            "state"
+        ]
+        == DocState.INSTRUCTED
+    )
     assert "撤回该文的印发" in AuditRecord.objects.get(action="documents.number.cancel").summary
     assert inbox_todos(user, "clerk_wendian", reply) == ["登记编号、印发"]
     [entry] = [e for e in document_timeline(reply) if e.record.action == "documents.outgoing.withdraw_issue"]
@@ -103,14 +109,17 @@ def test_cancelling_the_number_withdraws_the_issue_and_issuing_again_takes_the_n
     issue(user("clerk_wendian"), reply)
     reply.refresh_from_db()
     assert reply.number == "克政发〔2026〕2号"  # the cancelled 1号 is never given out again
-    assert sorted((d.unit.code, d.copy_number) for d in Delivery.objects.filter(
-        document=reply, withdrawn_at__isnull=True)) == [("czj", 2), ("fgw", 1)]
+    assert sorted(
+        (d.unit.code, d.copy_number) for d in Delivery.objects.filter(document=reply, withdrawn_at__isnull=True)
+    ) == [("czj", 2), ("fgw", 1)]
     assert Delivery.objects.filter(document=reply).count() == 4  # the withdrawn ones are kept
     assert inbox_todos(user, "fgw_clerk", reply) == ["签收来文（州发展改革委）"]
     request.refresh_from_db()
     assert request.state == DocState.ANSWERED
     assert list(IssuedNumber.objects.filter(document=reply).values_list("serial", "cancel_reason")) == [
-        (1, REASON), (2, "")]
+        (1, REASON),
+        (2, ""),
+    ]
 
 
 @pytest.mark.article(52)
@@ -136,8 +145,10 @@ def test_an_archived_document_keeps_its_number(user, archive_storage) -> None:
     with pytest.raises(Refused) as refused:
         cancel_issued_number(user("clerk_wendian"), number_of(reply), REASON)
     assert [d.code for d in refused.value.decisions] == ["withdraw.archived"]
-    assert ("克政发〔2026〕1号《关于同意启动公路改建项目前期工作的批复》已归档，档案只读，不能作废其发文字号"
-            in refused.value.explanations[0])
+    assert (
+        "克政发〔2026〕1号《关于同意启动公路改建项目前期工作的批复》已归档，档案只读，不能作废其发文字号"
+        in refused.value.explanations[0]
+    )
     assert "（《工作规则》第五十三条）" in refused.value.explanations[0]
     assert number_of(reply).cancelled_at is None
     reply.refresh_from_db()
@@ -157,8 +168,15 @@ def test_a_reply_whose_request_is_archived_keeps_its_number(user, archive_storag
 
 def proactive_notice(user) -> Document:
     """A 发展改革委 notice marked 主动公开, issued: it is in the publication queue."""
-    doc = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于印发《重大项目前期工作管理办法》的通知",
-                         "各县（市）发展改革委：……", [unit("atushi")], disclosure=Disclosure.PROACTIVE)
+    doc = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于印发《重大项目前期工作管理办法》的通知",
+        "各县（市）发展改革委：……",
+        [unit("atushi")],
+        disclosure=Disclosure.PROACTIVE,
+    )
     submit_for_review(user("fgw_clerk"), doc)
     review(user("fgw_deputy"), doc, True, "")
     sign(user("fgw_head"), doc)
@@ -192,16 +210,24 @@ def test_a_published_document_keeps_its_number_until_the_publication_is_withdraw
         cancel_issued_number(user("clerk_wendian"), number_of(doc), "代字用错。")
     assert [d.code for d in refused.value.decisions] == ["withdraw.published"]
     assert f"在政府网站主动公开（索引号{item.index_number}），不能直接作废其发文字号" in refused.value.explanations[0]
-    assert ("请先撤回网站上的公开信息，或另行发文撤销、废止本件（《工作规则》第五十二条）"
-            in refused.value.explanations[0])
+    assert (
+        "请先撤回网站上的公开信息，或另行发文撤销、废止本件（《工作规则》第五十二条）" in refused.value.explanations[0]
+    )
     doc.refresh_from_db()
     assert doc.number == "克发改发〔2026〕1号"
 
 
 @pytest.mark.article(49, 52)
 def test_the_filing_obligation_goes_with_the_issue_and_is_opened_again(user) -> None:
-    doc = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于印发《重大项目前期工作管理办法》的通知",
-                         "各县（市）发展改革委：……", [unit("atushi")], signing_facts={"agreed_by_government": True})
+    doc = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于印发《重大项目前期工作管理办法》的通知",
+        "各县（市）发展改革委：……",
+        [unit("atushi")],
+        signing_facts={"agreed_by_government": True},
+    )
     submit_for_review(user("fgw_clerk"), doc)
     review(user("fgw_deputy"), doc, True, "")
     sign(user("vice_liu"), doc)

@@ -35,10 +35,17 @@ def test_format_number_year_in_hexagonal_brackets_no_leading_zeros() -> None:
     assert format_number("克政办发", 2026, 1) == "克政办发〔2026〕1号"
 
 
-@pytest.mark.parametrize(("prefix", "year", "serial"), [
-    ("克政发", 2026, 0), ("克政发", 2026, -1), ("克政发", 26, 1), ("", 2026, 1), ("克政 发", 2026, 1),
-    ("克政发〔", 2026, 1),
-])
+@pytest.mark.parametrize(
+    ("prefix", "year", "serial"),
+    [
+        ("克政发", 2026, 0),
+        ("克政发", 2026, -1),
+        ("克政发", 26, 1),
+        ("", 2026, 1),
+        ("克政 发", 2026, 1),
+        ("克政发〔", 2026, 1),
+    ],
+)
 def test_format_number_refuses_malformed_parts(prefix, year, serial) -> None:
     with pytest.raises(ValueError, match="发文"):
         format_number(prefix, year, serial)
@@ -66,8 +73,9 @@ def test_prefix_for_a_unit_without_doc_prefix() -> None:
 
 
 def serials(prefix: str, year: int) -> list[int]:
-    return list(IssuedNumber.objects.filter(prefix=prefix, year=year).order_by("serial")
-                .values_list("serial", flat=True))
+    return list(
+        IssuedNumber.objects.filter(prefix=prefix, year=year).order_by("serial").values_list("serial", flat=True)
+    )
 
 
 @pytest.mark.django_db
@@ -99,9 +107,14 @@ def test_number_taken_for_a_document_is_linked_to_it(demo_loaded) -> None:
     from zhengwu.rulebook.models import RulebookVersion
 
     document = Document.objects.create(
-        flow=Flow.OUTGOING, doc_type=DocType.NOTICE, direction=Direction.DOWNWARD, title="关于测试的通知",
-        issuer=Unit.objects.get(code="gov"), rulebook_version=RulebookVersion.objects.earliest("pk"),
-        created_by=get_user_model().objects.get(username="clerk_wendian"), created_at=timezone.now(),
+        flow=Flow.OUTGOING,
+        doc_type=DocType.NOTICE,
+        direction=Direction.DOWNWARD,
+        title="关于测试的通知",
+        issuer=Unit.objects.get(code="gov"),
+        rulebook_version=RulebookVersion.objects.earliest("pk"),
+        created_by=get_user_model().objects.get(username="clerk_wendian"),
+        created_at=timezone.now(),
     )
     issued = take_number(prefix_for(document.issuer.doc_prefix, "fa"), 2026, document)
     assert list(document.numbers.all()) == [issued]
@@ -175,8 +188,10 @@ THREADS, PER_THREAD = 8, 25
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_issuing_never_duplicates_or_skips() -> None:
     if connection.vendor != "postgresql":
-        pytest.skip("concurrency needs a server database with row locks: run with DATABASE_URL=postgres://… "
-                    "(scripts/test.sh); SQLite serializes writers with BEGIN IMMEDIATE instead")
+        pytest.skip(
+            "concurrency needs a server database with row locks: run with DATABASE_URL=postgres://… "
+            "(scripts/test.sh); SQLite serializes writers with BEGIN IMMEDIATE instead"
+        )
     start = threading.Barrier(THREADS)
     errors: list[BaseException] = []
     results: list[int] = []

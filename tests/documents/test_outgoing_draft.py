@@ -28,10 +28,23 @@ BODY = "各县（市）人民政府，州直各部门：\n现就有关事项通�
 COUNTIES = ["atushi", "akto"]
 
 
-def draft(user, doc_type: str = "tongzhi", main: list[str] | None = None, issuer: str = "gov",
-          drafter: str = "clerk_wendian", **kwargs) -> Document:
-    return draft_outgoing(user(drafter), unit(issuer), doc_type, "关于有关事项的通知", BODY,
-                          [unit(c) for c in (main or COUNTIES)], **kwargs)
+def draft(
+    user,
+    doc_type: str = "tongzhi",
+    main: list[str] | None = None,
+    issuer: str = "gov",
+    drafter: str = "clerk_wendian",
+    **kwargs,
+) -> Document:
+    return draft_outgoing(
+        user(drafter),
+        unit(issuer),
+        doc_type,
+        "关于有关事项的通知",
+        BODY,
+        [unit(c) for c in (main or COUNTIES)],
+        **kwargs,
+    )
 
 
 def to_signature(user, doc: Document, reviewer: str = "office_director") -> Document:
@@ -52,7 +65,8 @@ def test_an_important_government_notice_naming_no_unit_is_refused_until_it_names
 
     notice = to_signature(user, draft(user, signing_facts={"important": True, "concerned_units": ["fgw"]}))
     assert signing_requirement_for(notice).who == (
-        "签发人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核")
+        "签发人：买买提·艾力（州长）或张建华（常务副州长）；此前：刘振东（副州长）审核"
+    )
     with pytest.raises(Refused) as refused:
         sign(user("exec_vice"), notice)
     assert refused.value.decisions[-1].code == "signing.steps_pending"
@@ -80,8 +94,14 @@ def test_a_document_whose_portfolio_leader_cannot_be_found_is_blocked_not_skippe
 
 @pytest.mark.article(49)
 def test_a_concerned_unit_with_no_portfolio_leader_is_named_in_the_block(user) -> None:
-    Unit.objects.create(code="dag", name="克孜勒苏柯尔克孜自治州档案馆", short_name="州档案馆",
-                        kind=UnitKind.DIRECT_UNIT, parent=unit("gov"), sort_order=99)
+    Unit.objects.create(
+        code="dag",
+        name="克孜勒苏柯尔克孜自治州档案馆",
+        short_name="州档案馆",
+        kind=UnitKind.DIRECT_UNIT,
+        parent=unit("gov"),
+        sort_order=99,
+    )
     notice = to_signature(user, draft(user, signing_facts={"important": True, "concerned_units": ["fgw", "dag"]}))
     record_signing_step(user("vice_liu"), notice, "同意。")
     with pytest.raises(Refused) as refused:
@@ -91,8 +111,7 @@ def test_a_concerned_unit_with_no_portfolio_leader_is_named_in_the_block(user) -
 
 @pytest.mark.article(49)
 def test_an_important_government_decision_is_signed_by_the_governor_not_the_executive(user) -> None:
-    decision = to_signature(user, draft(user, "jueding", signing_facts={"important": True,
-                                                                        "concerned_units": ["fgw"]}))
+    decision = to_signature(user, draft(user, "jueding", signing_facts={"important": True, "concerned_units": ["fgw"]}))
     requirement = signing_requirement_for(decision)
     assert requirement.code == "signing.published"
     assert requirement.who == "签发人：买买提·艾力（州长）；此前：刘振东（副州长）审核"
@@ -140,11 +159,15 @@ def test_a_departments_letter_to_the_peoples_congress_is_its_own_signed_by_its_h
 def test_contradictory_or_misplaced_statements_are_refused_naming_the_field(user) -> None:
     before = Document.objects.count()
     cases = [
-        (dict(doc_type="jueding", signing_facts={"published_instrument": False, "concerned_units": ["fgw"]}),
-         "signing_facts.published_instrument"),
+        (
+            dict(doc_type="jueding", signing_facts={"published_instrument": False, "concerned_units": ["fgw"]}),
+            "signing_facts.published_instrument",
+        ),
         (dict(signing_facts={"on_leader_instruction": True}), "signing_facts.on_leader_instruction"),
-        (dict(main=["xj-gov"], signing_facts={"for_approval_by": "party_committee", "concerned_units": ["fgw"]}),
-         "signing_facts.for_approval_by"),
+        (
+            dict(main=["xj-gov"], signing_facts={"for_approval_by": "party_committee", "concerned_units": ["fgw"]}),
+            "signing_facts.for_approval_by",
+        ),
         (dict(main=["xj-gov", "party-committee"], signing_facts={"concerned_units": ["fgw"]}), "main_recipients"),
         (dict(signing_facts={"important": True, "concerned_units": ["gov"]}), "signing_facts.concerned_units"),
         (dict(signing_facts={"important": True, "concerned_units": ["nowhere"]}), "signing_facts.concerned_units"),
@@ -163,8 +186,16 @@ def test_contradictory_or_misplaced_statements_are_refused_naming_the_field(user
 @pytest.mark.article(49, 50)
 def test_co_issuers_secrecy_period_and_note_are_kept(user, settings) -> None:
     settings.ZHENGWU_CLASSIFICATION_CEILING = "internal"  # an installation cleared for 工作秘密 (art. 61)
-    doc = draft(user, issuer="fgw", drafter="fgw_clerk", co_issuers=[unit("zrzyj")], classification="internal",
-                secrecy_period="6个月", note="此件发至县级。", signing_facts={"agreed_by_government": True})
+    doc = draft(
+        user,
+        issuer="fgw",
+        drafter="fgw_clerk",
+        co_issuers=[unit("zrzyj")],
+        classification="internal",
+        secrecy_period="6个月",
+        note="此件发至县级。",
+        signing_facts={"agreed_by_government": True},
+    )
     doc.refresh_from_db()
     assert [u.code for u in doc.co_issuers.all()] == ["zrzyj"]
     assert (doc.secrecy_period, doc.note) == ("6个月", "此件发至县级。")

@@ -39,8 +39,14 @@ BODY = "发展和改革委员会：\n你委《关于启动公路改建项目前�
 def instructed_request(user) -> Document:
     """A 发展改革委 请示, through intake to the governor's 批示."""
     request = create_submission(
-        user("fgw_clerk"), unit("fgw"), "qingshi", "关于启动公路改建项目前期工作的请示", "妥否，请批示。",
-        ["同意启动公路改建项目前期工作"], [unit("gov")], [],
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于启动公路改建项目前期工作的请示",
+        "妥否，请批示。",
+        ["同意启动公路改建项目前期工作"],
+        [unit("gov")],
+        [],
     )
     sign_and_submit(user("fgw_head"), request)
     receive(user("clerk_wendian"), request)
@@ -52,8 +58,15 @@ def instructed_request(user) -> Document:
 
 def drafted_reply(user, request: Document, **facts) -> Document:
     return draft_outgoing(
-        user("clerk_wendian"), unit("gov"), "pifu", "关于同意启动公路改建项目前期工作的批复", BODY,
-        [unit("fgw")], [unit("czj")], signing_facts=facts or {"important": True}, replies_to=request,
+        user("clerk_wendian"),
+        unit("gov"),
+        "pifu",
+        "关于同意启动公路改建项目前期工作的批复",
+        BODY,
+        [unit("fgw")],
+        [unit("czj")],
+        signing_facts=facts or {"important": True},
+        replies_to=request,
     )
 
 
@@ -76,13 +89,23 @@ def test_the_office_drafts_the_governments_documents_a_department_clerk_may_not(
 
 def test_bad_input_changes_nothing(user) -> None:
     before = Document.objects.count()
-    for kwargs, field in [({"title": " "}, "title"), ({"doc_type": "memo"}, "doc_type"),
-                          ({"main_recipients": []}, "main_recipients"),
-                          ({"signing_facts": {"importance": True}}, "signing_facts")]:
+    for kwargs, field in [
+        ({"title": " "}, "title"),
+        ({"doc_type": "memo"}, "doc_type"),
+        ({"main_recipients": []}, "main_recipients"),
+        ({"signing_facts": {"importance": True}}, "signing_facts"),
+    ]:
         args = {"title": "批复", "doc_type": "pifu", "main_recipients": [unit("fgw")], "signing_facts": {}} | kwargs
         with pytest.raises(InvalidInput) as bad:
-            draft_outgoing(user("clerk_wendian"), unit("gov"), args["doc_type"], args["title"], BODY,
-                           args["main_recipients"], signing_facts=args["signing_facts"])
+            draft_outgoing(
+                user("clerk_wendian"),
+                unit("gov"),
+                args["doc_type"],
+                args["title"],
+                BODY,
+                args["main_recipients"],
+                signing_facts=args["signing_facts"],
+            )
         assert bad.value.field.startswith(field)
     assert Document.objects.count() == before
 
@@ -139,8 +162,15 @@ def test_while_the_governor_is_away_the_entrusted_executive_signs_what_the_gover
     assert signing_requirement_for(reply).who.startswith("签发人：买买提·艾力（州长）")
     governor = Person.objects.get(user__username="governor")
     executive = Position.objects.get(kind="executive_vice_governor")
-    report_absence(user("governor"), governor, reply.created_at.date(), reply.created_at.date(), "北京", "trip",
-                   entrust_to=executive)
+    report_absence(
+        user("governor"),
+        governor,
+        reply.created_at.date(),
+        reply.created_at.date(),
+        "北京",
+        "trip",
+        entrust_to=executive,
+    )
     requirement = signing_requirement_for(reply)
     assert "张建华（常务副州长，代州长）" in requirement.who
     record_signing_step(user("vice_liu"), reply, "审核同意。")
@@ -221,9 +251,15 @@ def test_the_issued_document_renders_as_a_pdf(user) -> None:
 
 @pytest.mark.article(49)
 def test_an_office_document_within_its_competence_is_signed_by_the_secretary_general_or_director(user) -> None:
-    notice = draft_outgoing(user("clerk_huiwu"), unit("office"), "tongzhi", "关于召开全州政务公开工作会议的通知",
-                            "各县（市）人民政府：\n定于12月10日召开会议。", [unit("atushi")],
-                            signing_facts={"within_office_competence": True})
+    notice = draft_outgoing(
+        user("clerk_huiwu"),
+        unit("office"),
+        "tongzhi",
+        "关于召开全州政务公开工作会议的通知",
+        "各县（市）人民政府：\n定于12月10日召开会议。",
+        [unit("atushi")],
+        signing_facts={"within_office_competence": True},
+    )
     submit_for_review(user("clerk_huiwu"), notice)
     review(user("deputy_sg"), notice, True, "")
     with pytest.raises(Refused):

@@ -91,8 +91,15 @@ def test_recheck_when_the_signer_can_no_longer_sign_goes_to_whom_art_49_names_no
     assert "governor" in notified("待复核签发")
     governor = Person.objects.get(user__username="governor")
     day = reply.created_at.date()
-    report_absence(user("governor"), governor, day, day, "北京", "trip",
-                   entrust_to=Position.objects.get(kind="executive_vice_governor"))
+    report_absence(
+        user("governor"),
+        governor,
+        day,
+        day,
+        "北京",
+        "trip",
+        entrust_to=Position.objects.get(kind="executive_vice_governor"),
+    )
     requirement = signing_requirement_for(reply)
     assert "买买提·艾力当日不能签发，改由本条现在规定的张建华（常务副州长，代州长）签发" in requirement.summary
     record_signing_step(user("vice_liu"), reply, "同意。")

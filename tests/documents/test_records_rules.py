@@ -22,11 +22,21 @@ def test_an_issued_document_nothing_holds_back_may_be_withdrawn(kizilsu) -> None
 
 @pytest.mark.article(52, 53)
 def test_every_reason_is_given_each_with_its_article(kizilsu) -> None:
-    facts = IssueFacts(number=FACTS.number, title=FACTS.title, archived=True, published_index="11653000-2026-00001",
-                       published_on=dt.date(2026, 12, 2), request_title="关于供暖补贴的请示", request_archived=True)
+    facts = IssueFacts(
+        number=FACTS.number,
+        title=FACTS.title,
+        archived=True,
+        published_index="11653000-2026-00001",
+        published_on=dt.date(2026, 12, 2),
+        request_title="关于供暖补贴的请示",
+        request_archived=True,
+    )
     decisions = may_withdraw_issue(facts, kizilsu)
     assert [(d.code, d.citation.article) for d in decisions] == [
-        ("withdraw.archived", 53), ("withdraw.published", 52), ("withdraw.request_archived", 53)]
+        ("withdraw.archived", 53),
+        ("withdraw.published", 52),
+        ("withdraw.request_archived", 53),
+    ]
     assert not any(d.allowed for d in decisions)
     assert "已于2026年12月2日在政府网站主动公开（索引号11653000-2026-00001）" in decisions[1].message
     assert "请先撤回网站上的公开信息" in decisions[1].message

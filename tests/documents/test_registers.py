@@ -47,8 +47,17 @@ D = dt.date
 
 def submitted(user, title: str = "关于启动公路改建项目前期工作的请示", *, receive_it: bool = True) -> Document:
     """A 发展改革委 请示 signed by its head and, unless told otherwise, signed for by the office."""
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", title, "妥否，请批示。",
-                            ["同意启动前期工作"], [unit("gov")], [], urgency="urgent")
+    doc = create_submission(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        title,
+        "妥否，请批示。",
+        ["同意启动前期工作"],
+        [unit("gov")],
+        [],
+        urgency="urgent",
+    )
     sign_and_submit(user("fgw_head"), doc)
     if receive_it:
         receive(user("clerk_wendian"), doc)
@@ -65,8 +74,15 @@ def instructed(user, title: str = "关于启动公路改建项目前期工作的
 
 def issued_reply(user, request: Document) -> Document:
     reply = draft_outgoing(
-        user("clerk_wendian"), unit("gov"), "pifu", "关于同意启动公路改建项目前期工作的批复", "同意。此复。",
-        [unit("fgw")], [unit("czj"), unit("sfj")], signing_facts={"important": True}, replies_to=request,
+        user("clerk_wendian"),
+        unit("gov"),
+        "pifu",
+        "关于同意启动公路改建项目前期工作的批复",
+        "同意。此复。",
+        [unit("fgw")],
+        [unit("czj"), unit("sfj")],
+        signing_facts={"important": True},
+        replies_to=request,
     )
     submit_for_review(user("clerk_wendian"), reply)
     review(user("office_director"), reply, True, "")
@@ -77,13 +93,21 @@ def issued_reply(user, request: Document) -> Document:
 
 
 def office_notice(user, title: str = "关于召开全州政务公开工作会议的通知") -> Document:
-    return draft_outgoing(user("clerk_huiwu"), unit("office"), "tongzhi", title, "定于12月10日召开会议。",
-                          [unit("atushi"), unit("akto")], signing_facts={"within_office_competence": True})
+    return draft_outgoing(
+        user("clerk_huiwu"),
+        unit("office"),
+        "tongzhi",
+        title,
+        "定于12月10日召开会议。",
+        [unit("atushi"), unit("akto")],
+        signing_facts={"within_office_competence": True},
+    )
 
 
 def czj_report(user, title: str = "关于2026年财政预算执行情况的报告") -> Document:
-    doc = create_submission(user("czj_head"), unit("czj"), "baogao", title, "现将有关情况报告如下。", [],
-                            [unit("gov")], [])
+    doc = create_submission(
+        user("czj_head"), unit("czj"), "baogao", title, "现将有关情况报告如下。", [], [unit("gov")], []
+    )
     sign_and_submit(user("czj_head"), doc)
     receive(user("clerk_wendian"), doc)
     return doc
@@ -101,20 +125,39 @@ def test_the_registers_are_kept_by_the_electronic_flow_itself(user) -> None:
     [row] = incoming_register()
     assert row["id"] == request.pk != not_received.pk
     assert row == {
-        "id": request.pk, "received_on": D(2026, 12, 1), "issuer_code": "fgw", "issuer_name": "州发展改革委",
-        "doc_type": "qingshi", "title": "关于启动公路改建项目前期工作的请示", "urgency": "urgent",
-        "classification": "none", "signer_name": "周强", "state": "answered",
-        "office_opinion": "陈静：拟请刘振东副州长阅示。", "instruction": "刘振东：同意，请办公室起草批复。",
+        "id": request.pk,
+        "received_on": D(2026, 12, 1),
+        "issuer_code": "fgw",
+        "issuer_name": "州发展改革委",
+        "doc_type": "qingshi",
+        "title": "关于启动公路改建项目前期工作的请示",
+        "urgency": "urgent",
+        "classification": "none",
+        "signer_name": "周强",
+        "state": "answered",
+        "office_opinion": "陈静：拟请刘振东副州长阅示。",
+        "instruction": "刘振东：同意，请办公室起草批复。",
         "answer_number": "克政发〔2026〕1号",
     }
 
     rows = {r["id"]: r for r in outgoing_register()}
     assert set(rows) == {reply.pk, draft.pk}
     assert rows[reply.pk] | {"id": 0} == {
-        "id": 0, "number": "克政发〔2026〕1号", "title": "关于同意启动公路改建项目前期工作的批复", "doc_type": "pifu",
-        "classification": "none", "urgency": "normal", "state": "issued", "signed_on": D(2026, 12, 1),
-        "issued_on": D(2026, 12, 1), "signer_name": "买买提·艾力", "issuer_code": "gov", "issuer_name": "州人民政府",
-        "main_recipient_names": "州发展改革委", "copy_recipient_names": "州财政局、州司法局", "copies": 3,
+        "id": 0,
+        "number": "克政发〔2026〕1号",
+        "title": "关于同意启动公路改建项目前期工作的批复",
+        "doc_type": "pifu",
+        "classification": "none",
+        "urgency": "normal",
+        "state": "issued",
+        "signed_on": D(2026, 12, 1),
+        "issued_on": D(2026, 12, 1),
+        "signer_name": "买买提·艾力",
+        "issuer_code": "gov",
+        "issuer_name": "州人民政府",
+        "main_recipient_names": "州发展改革委",
+        "copy_recipient_names": "州财政局、州司法局",
+        "copies": 3,
         "replies_to_title": "关于启动公路改建项目前期工作的请示",
     }
     assert rows[draft.pk]["number"] == ""
@@ -167,17 +210,31 @@ def test_outgoing_register_filters(user, frozen) -> None:
 
 
 def test_filters_from_request_parameters_and_bad_values() -> None:
-    filters = RegisterFilters.from_query({"year": "2026", "from": "2026-03-01", "to": "", "issuer": " fgw ",
-                                          "doc_type": "qingshi", "state": "received", "q": " 公路 "})
-    assert filters == RegisterFilters(year=2026, date_from=D(2026, 3, 1), issuer="fgw", doc_type="qingshi",
-                                      state="received", text="公路")
+    filters = RegisterFilters.from_query(
+        {
+            "year": "2026",
+            "from": "2026-03-01",
+            "to": "",
+            "issuer": " fgw ",
+            "doc_type": "qingshi",
+            "state": "received",
+            "q": " 公路 ",
+        }
+    )
+    assert filters == RegisterFilters(
+        year=2026, date_from=D(2026, 3, 1), issuer="fgw", doc_type="qingshi", state="received", text="公路"
+    )
     start, end = RegisterFilters(year=2026, date_to=D(2026, 6, 30)).bounds()
     assert start is not None
     assert end is not None
     assert (start.isoformat(), end.isoformat()) == ("2026-01-01T00:00:00+08:00", "2026-07-01T00:00:00+08:00")
-    for params, field in [({"year": "二〇二六"}, "year"), ({"from": "2026-13-01"}, "from"),
-                          ({"doc_type": "memo"}, "doc_type"), ({"state": "lost"}, "state"),
-                          ({"from": "2026-05-01", "to": "2026-04-01"}, "date_to")]:
+    for params, field in [
+        ({"year": "二〇二六"}, "year"),
+        ({"from": "2026-13-01"}, "from"),
+        ({"doc_type": "memo"}, "doc_type"),
+        ({"state": "lost"}, "state"),
+        ({"from": "2026-05-01", "to": "2026-04-01"}, "date_to"),
+    ]:
         with pytest.raises(InvalidInput) as bad:
             RegisterFilters.from_query(params)
         assert bad.value.field == field
@@ -189,11 +246,34 @@ def test_csv_has_a_bom_a_chinese_header_and_the_rows(user) -> None:
     data = to_csv(incoming_register(), INCOMING_COLUMNS)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["收文日期", "来文单位", "文种", "标题", "紧急程度", "密级", "签发人", "状态", "拟办意见",
-                       "领导批示", "答复文号"]
-    assert rows[1:] == [["2026-12-01", "州发展改革委", "请示", "关于启动公路改建项目前期工作的请示", "加急", "非密",
-                         "周强", "已答复", "陈静：拟请刘振东副州长阅示。", "刘振东：同意，请办公室起草批复。",
-                         "克政发〔2026〕1号"]]
+    assert rows[0] == [
+        "收文日期",
+        "来文单位",
+        "文种",
+        "标题",
+        "紧急程度",
+        "密级",
+        "签发人",
+        "状态",
+        "拟办意见",
+        "领导批示",
+        "答复文号",
+    ]
+    assert rows[1:] == [
+        [
+            "2026-12-01",
+            "州发展改革委",
+            "请示",
+            "关于启动公路改建项目前期工作的请示",
+            "加急",
+            "非密",
+            "周强",
+            "已答复",
+            "陈静：拟请刘振东副州长阅示。",
+            "刘振东：同意，请办公室起草批复。",
+            "克政发〔2026〕1号",
+        ]
+    ]
     assert data.count(b"\r\n") == 2
 
     outgoing = list(csv.reader(io.StringIO(to_csv(outgoing_register(), OUTGOING_COLUMNS).decode("utf-8-sig"))))
@@ -203,7 +283,7 @@ def test_csv_has_a_bom_a_chinese_header_and_the_rows(user) -> None:
 
 
 def test_a_title_that_looks_like_a_formula_stays_text(user) -> None:
-    notice = office_notice(user, "=HYPERLINK(\"http://example.invalid\")关于会议的通知")
+    notice = office_notice(user, '=HYPERLINK("http://example.invalid")关于会议的通知')
     [row] = list(csv.reader(io.StringIO(to_csv(outgoing_register(), OUTGOING_COLUMNS).decode("utf-8-sig"))))[1:]
     assert row[3] == "'" + notice.title
     sheet = load_workbook(io.BytesIO(to_xlsx(outgoing_register(), OUTGOING_COLUMNS))).active
@@ -238,10 +318,10 @@ def test_xlsx_has_a_header_widths_and_dates_as_dates(user) -> None:
     assert [c.value for c in incoming[2]][:4] == [dt.datetime(2026, 12, 1), "州发展改革委", "请示", request.title]
 
 
-@pytest.mark.parametrize(("register", "columns"), [(incoming_register, INCOMING_COLUMNS),
-                                                   (outgoing_register, OUTGOING_COLUMNS)])
-def test_a_register_is_read_in_one_query_however_many_rows(user, register, columns,
-                                                           django_assert_num_queries) -> None:
+@pytest.mark.parametrize(
+    ("register", "columns"), [(incoming_register, INCOMING_COLUMNS), (outgoing_register, OUTGOING_COLUMNS)]
+)
+def test_a_register_is_read_in_one_query_however_many_rows(user, register, columns, django_assert_num_queries) -> None:
     request = instructed(user)
     issued_reply(user, request)
     office_notice(user)

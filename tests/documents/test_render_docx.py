@@ -178,7 +178,7 @@ def test_a_joint_mark_is_a_table_of_the_names_lead_first_and_the_word_beside_the
     # every issuing body signs, the lead body first, then the date
     texts = [p.text for p in doc.paragraphs]
     at = texts.index(JOINT[0])
-    assert texts[at: at + 4] == [*JOINT, "2026年12月1日"]
+    assert texts[at : at + 4] == [*JOINT, "2026年12月1日"]
     rights = [doc.paragraphs[at + i].paragraph_format.right_indent for i in range(3)]
     assert rights[1] == min(rights)  # the longest name is the one nearest the right edge
 

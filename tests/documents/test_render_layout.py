@@ -33,10 +33,20 @@ def issued(make_document):
     """An issued notice of the government to three units: copies 1–3."""
 
     def make(**overrides) -> Document:
-        fields = dict(flow=Flow.OUTGOING, doc_type=DocType.NOTICE, direction=Direction.DOWNWARD, issuer_code="gov",
-                      state=DocState.ISSUED, number=NUMBER, title="关于加强项目管理的通知",
-                      signer=Person.objects.get(user__username="governor"), signed_at=timezone.now(),
-                      issued_at=timezone.now(), main_recipient_codes=["fgw", "czj", "sfj"], body="各有关单位：\n正文。")
+        fields = dict(
+            flow=Flow.OUTGOING,
+            doc_type=DocType.NOTICE,
+            direction=Direction.DOWNWARD,
+            issuer_code="gov",
+            state=DocState.ISSUED,
+            number=NUMBER,
+            title="关于加强项目管理的通知",
+            signer=Person.objects.get(user__username="governor"),
+            signed_at=timezone.now(),
+            issued_at=timezone.now(),
+            main_recipient_codes=["fgw", "czj", "sfj"],
+            body="各有关单位：\n正文。",
+        )
         fields.update(overrides)
         doc = make_document(**fields)
         for n, code in enumerate(["fgw", "czj", "sfj"], start=1):
@@ -76,9 +86,15 @@ def test_classification_and_period_are_printed_and_every_copy_of_a_secret_one_nu
 
 @pytest.mark.article(50, 52)
 def test_a_joint_document_shows_every_issuing_body_lead_first(make_document) -> None:
-    doc = make_document(flow=Flow.OUTGOING, doc_type=DocType.NOTICE, direction=Direction.DOWNWARD,
-                        issuer_code="fgw", state=DocState.AWAITING_SIGNATURE, title="关于联合开展项目检查的通知",
-                        main_recipient_codes=["atushi"])
+    doc = make_document(
+        flow=Flow.OUTGOING,
+        doc_type=DocType.NOTICE,
+        direction=Direction.DOWNWARD,
+        issuer_code="fgw",
+        state=DocState.AWAITING_SIGNATURE,
+        title="关于联合开展项目检查的通知",
+        main_recipient_codes=["atushi"],
+    )
     doc.co_issuers.set([unit("sfj"), unit("czj")])
     layout = layout_for(doc)
     names = [unit(c).name for c in ("fgw", "czj", "sfj")]  # the lead body, then the organization's order
@@ -94,13 +110,23 @@ def test_a_joint_document_shows_every_issuing_body_lead_first(make_document) -> 
 
 @pytest.mark.article(49, 52)
 def test_a_submission_is_laid_out_as_its_unit_sent_it(make_request) -> None:
-    doc = make_request("fgw", title="关于申请安排前期工作经费的请示", state=DocState.ANSWERED,
-                       signer=Person.objects.get(user__username="fgw_head"), signed_at=timezone.now(),
-                       body="州人民政府：\n……妥否，请批示。")
+    doc = make_request(
+        "fgw",
+        title="关于申请安排前期工作经费的请示",
+        state=DocState.ANSWERED,
+        signer=Person.objects.get(user__username="fgw_head"),
+        signed_at=timezone.now(),
+        body="州人民政府：\n……妥否，请批示。",
+    )
     layout = layout_for(doc)
     assert (layout.number, layout.signers, layout.copy_number) == ("", ("周强",), None)
     with pdfplumber.open(io.BytesIO(render_pdf(layout))) as document:
         text = "\n".join(p.extract_text() for p in document.pages)
-    for expected in ("克孜勒苏柯尔克孜自治州发展和改革委员会文件", "签发人：周强", "关于申请安排前期工作经费的请示",
-                     "州人民政府：", "……妥否，请批示。"):
+    for expected in (
+        "克孜勒苏柯尔克孜自治州发展和改革委员会文件",
+        "签发人：周强",
+        "关于申请安排前期工作经费的请示",
+        "州人民政府：",
+        "……妥否，请批示。",
+    ):
         assert expected in text

@@ -360,12 +360,12 @@ def test_a_joint_document_is_signed_by_every_issuing_body_lead_first(joint_pdf):
     lines = lines_of(body_chars(page))
     texts = [text_of(line) for line in lines]
     at = texts.index(JOINT[0])
-    assert texts[at: at + 4] == [*JOINT, "2026年12月1日"]
-    signatures = lines[at: at + 3]
+    assert texts[at : at + 4] == [*JOINT, "2026年12月1日"]
+    signatures = lines[at : at + 3]
     assert {round(line[0]["x0"], 1) for line in signatures} == {round(signatures[0][0]["x0"], 1)}  # aligned
     char = 156 / 28 * MM
     assert max(line[-1]["x1"] for line in signatures) == pytest.approx(RIGHT - 2 * char, abs=TOL)
-    for upper, lower in itertools.pairwise(lines[at: at + 4]):
+    for upper, lower in itertools.pairwise(lines[at : at + 4]):
         assert em_box(lower[0])[0] - em_box(upper[0])[0] == pytest.approx(225 / 22 * MM, abs=0.1)
 
 

@@ -33,8 +33,13 @@ NPC = UnitData("npc-standing", "superior", "州人大常委会")
 CPPCC = UnitData("cppcc", "superior", "州政协")
 
 
-def doc(issuer: UnitData = GOV, doc_type: str = "tongzhi", main: tuple[UnitData, ...] = (ATUSHI,),
-        direction: str = "down", **kwargs) -> DocumentData:
+def doc(
+    issuer: UnitData = GOV,
+    doc_type: str = "tongzhi",
+    main: tuple[UnitData, ...] = (ATUSHI,),
+    direction: str = "down",
+    **kwargs,
+) -> DocumentData:
     return DocumentData(issuer, doc_type, main, direction=direction, **kwargs)
 
 
@@ -57,11 +62,13 @@ def test_an_important_government_decision_is_signed_by_the_governor_not_the_exec
     """Marked important, a 决定 still falls in the article's first row: the 州长 alone signs."""
     derived = derive(doc(doc_type="jueding", stated={"important": True}, concerned=(FGW,)))
     governor = Holder(1, "买买提·艾力", PositionFact(1, "governor", "州长", 100, "government", "州人民政府"))
-    executive = Holder(2, "张建华", PositionFact(2, "executive_vice_governor", "常务副州长", 100, "government",
-                                               "州人民政府"))
+    executive = Holder(
+        2, "张建华", PositionFact(2, "executive_vice_governor", "常务副州长", 100, "government", "州人民政府")
+    )
     liu = Holder(3, "刘振东", PositionFact(3, "vice_governor", "副州长", 100, "government", "州人民政府"))
-    hs = SigningHolders(governor=governor, executive_vice_governor=executive, portfolio_leaders=(liu,),
-                        concerned=("州发展改革委",))
+    hs = SigningHolders(
+        governor=governor, executive_vice_governor=executive, portfolio_leaders=(liu,), concerned=("州发展改革委",)
+    )
     req = signing_requirement(derived.facts, hs, kizilsu)
     assert req.code == "signing.published"
     assert req.signer_person_ids == {1}
@@ -113,48 +120,62 @@ def test_a_departments_document_concerns_itself_and_its_co_issuers() -> None:
 # ------------------------------------------------------------------ stated facts checked against the document
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    (doc(stated={"importance": True}), "signing_facts.importance"),
-    (doc(stated={"important": "yes"}), "signing_facts.important"),
-    (doc(stated={"for_approval_by": "the_moon"}), "signing_facts.for_approval_by"),
-    (doc(stated={"on_leader_instruction": True}), "signing_facts.on_leader_instruction"),
-    (doc(stated={"agreed_by_government": True}), "signing_facts.agreed_by_government"),
-    (doc(issuer=ATUSHI, main=(GOV,), stated={"agreed_by_government": True}), "signing_facts.agreed_by_government"),
-    (doc(issuer=FGW, stated={"to_region_departments": True}), "signing_facts.to_region_departments"),
-    (doc(issuer=OFFICE, stated={"on_leader_instruction": True, "within_office_competence": True}),
-     "signing_facts.within_office_competence"),
-    (doc(issuer=FGW, stated={"spans_portfolios": True}), "signing_facts.spans_portfolios"),
-    (doc(issuer=FGW, main=(GOV,), stated={"agreed_by_government": True}), "signing_facts.agreed_by_government"),
-    (doc(issuer=FGW, main=(GOV,), stated={"to_government": False}), "signing_facts.to_government"),
-    (doc(issuer=FGW, main=(ATUSHI,), stated={"agreed_by_government": True, "forwarding_request": True}),
-     "signing_facts.forwarding_request"),
-    (doc(doc_type="jueding", stated={"published_instrument": False}), "signing_facts.published_instrument"),
-    (doc(doc_type="yian", main=(NPC,), stated={"to_people_congress": False}), "signing_facts.to_people_congress"),
-    (doc(stated={"to_people_congress": True}), "signing_facts.to_people_congress"),
-    (doc(main=(REGION, PARTY), direction="up"), "main_recipients"),
-    (doc(main=(REGION,), direction="up", stated={"for_approval_by": "party_committee"}),
-     "signing_facts.for_approval_by"),
-    (doc(stated={"for_approval_by": "region_government"}), "signing_facts.for_approval_by"),
-    (doc(main=(REGION,), direction="up", stated={"to_region_departments": True}),
-     "signing_facts.to_region_departments"),
-    (doc(issuer=FGW, doc_type="yian", main=(NPC,)), "doc_type"),
-    (doc(concerned=(GOV,)), "signing_facts.concerned_units"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (doc(stated={"importance": True}), "signing_facts.importance"),
+        (doc(stated={"important": "yes"}), "signing_facts.important"),
+        (doc(stated={"for_approval_by": "the_moon"}), "signing_facts.for_approval_by"),
+        (doc(stated={"on_leader_instruction": True}), "signing_facts.on_leader_instruction"),
+        (doc(stated={"agreed_by_government": True}), "signing_facts.agreed_by_government"),
+        (doc(issuer=ATUSHI, main=(GOV,), stated={"agreed_by_government": True}), "signing_facts.agreed_by_government"),
+        (doc(issuer=FGW, stated={"to_region_departments": True}), "signing_facts.to_region_departments"),
+        (
+            doc(issuer=OFFICE, stated={"on_leader_instruction": True, "within_office_competence": True}),
+            "signing_facts.within_office_competence",
+        ),
+        (doc(issuer=FGW, stated={"spans_portfolios": True}), "signing_facts.spans_portfolios"),
+        (doc(issuer=FGW, main=(GOV,), stated={"agreed_by_government": True}), "signing_facts.agreed_by_government"),
+        (doc(issuer=FGW, main=(GOV,), stated={"to_government": False}), "signing_facts.to_government"),
+        (
+            doc(issuer=FGW, main=(ATUSHI,), stated={"agreed_by_government": True, "forwarding_request": True}),
+            "signing_facts.forwarding_request",
+        ),
+        (doc(doc_type="jueding", stated={"published_instrument": False}), "signing_facts.published_instrument"),
+        (doc(doc_type="yian", main=(NPC,), stated={"to_people_congress": False}), "signing_facts.to_people_congress"),
+        (doc(stated={"to_people_congress": True}), "signing_facts.to_people_congress"),
+        (doc(main=(REGION, PARTY), direction="up"), "main_recipients"),
+        (
+            doc(main=(REGION,), direction="up", stated={"for_approval_by": "party_committee"}),
+            "signing_facts.for_approval_by",
+        ),
+        (doc(stated={"for_approval_by": "region_government"}), "signing_facts.for_approval_by"),
+        (
+            doc(main=(REGION,), direction="up", stated={"to_region_departments": True}),
+            "signing_facts.to_region_departments",
+        ),
+        (doc(issuer=FGW, doc_type="yian", main=(NPC,)), "doc_type"),
+        (doc(concerned=(GOV,)), "signing_facts.concerned_units"),
+    ],
+)
 def test_a_statement_that_does_not_fit_the_document_is_refused_naming_the_field(data, field) -> None:
     assert where(data) == field
 
 
-@pytest.mark.parametrize("data", [
-    doc(stated={"important": True}, concerned=(FGW,)),
-    doc(doc_type="jueding", stated={"published_instrument": True}),
-    doc(main=(REGION,), direction="up", stated={"for_approval_by": "region_government"}),
-    doc(stated={"to_region_departments": True, "important": True}),
-    doc(issuer=OFFICE, stated={"within_office_competence": True}),
-    doc(issuer=OFFICE, stated={"forwarding_request": True}, concerned=(FGW,)),
-    doc(issuer=FGW, stated={"agreed_by_government": True, "spans_portfolios": True}),
-    doc(issuer=XFJ, main=(GOV,), stated={"to_government": True}),
-    doc(stated={"cooperation_agreement": True}),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        doc(stated={"important": True}, concerned=(FGW,)),
+        doc(doc_type="jueding", stated={"published_instrument": True}),
+        doc(main=(REGION,), direction="up", stated={"for_approval_by": "region_government"}),
+        doc(stated={"to_region_departments": True, "important": True}),
+        doc(issuer=OFFICE, stated={"within_office_competence": True}),
+        doc(issuer=OFFICE, stated={"forwarding_request": True}, concerned=(FGW,)),
+        doc(issuer=FGW, stated={"agreed_by_government": True, "spans_portfolios": True}),
+        doc(issuer=XFJ, main=(GOV,), stated={"to_government": True}),
+        doc(stated={"cooperation_agreement": True}),
+    ],
+)
 def test_statements_that_fit_pass(data) -> None:
     assert problem(data) is None
 
@@ -175,8 +196,12 @@ def test_the_refusal_is_invalid_input_citing_the_article(kizilsu) -> None:
 
 def test_derivation_never_refuses_and_lets_the_document_win() -> None:
     """Documents drafted before the checks may carry statements the document contradicts."""
-    derived = derive(doc(doc_type="jueding", stated={"published_instrument": False, "on_leader_instruction": True,
-                                                     "agreed_by_government": True}))
+    derived = derive(
+        doc(
+            doc_type="jueding",
+            stated={"published_instrument": False, "on_leader_instruction": True, "agreed_by_government": True},
+        )
+    )
     assert derived.facts.published_instrument
     assert not derived.facts.on_leader_instruction
     assert not derived.facts.agreed_by_government

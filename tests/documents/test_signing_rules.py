@@ -44,9 +44,15 @@ OFFICE_CLERK = PositionFact(10, "clerk", "文电科科员", OFFICE_UNIT, "office
 
 GOV, EXEC, LIU, AYIGUL, WANG, CHEN, ZHOU, MA, AIERKEN, LINA = range(11, 21)
 PEOPLE = {
-    GOV: ("买买提·艾力", GOVERNOR), EXEC: ("张建华", EXEC_VICE), LIU: ("刘振东", VICE_LIU),
-    AYIGUL: ("阿依古丽·吐尔逊", VICE_AYIGUL), WANG: ("王立新", SEC_GEN), CHEN: ("陈静", OFFICE_DIRECTOR),
-    ZHOU: ("周强", FGW_HEAD), MA: ("马丽", FGW_DEPUTY), AIERKEN: ("艾尔肯·玉素甫", ATUSHI_HEAD),
+    GOV: ("买买提·艾力", GOVERNOR),
+    EXEC: ("张建华", EXEC_VICE),
+    LIU: ("刘振东", VICE_LIU),
+    AYIGUL: ("阿依古丽·吐尔逊", VICE_AYIGUL),
+    WANG: ("王立新", SEC_GEN),
+    CHEN: ("陈静", OFFICE_DIRECTOR),
+    ZHOU: ("周强", FGW_HEAD),
+    MA: ("马丽", FGW_DEPUTY),
+    AIERKEN: ("艾尔肯·玉素甫", ATUSHI_HEAD),
     LINA: ("李娜", OFFICE_CLERK),
 }
 
@@ -59,9 +65,12 @@ def holder(person_id: int) -> Holder:
 def holders(*portfolio: int, unit_head: int = ZHOU) -> SigningHolders:
     """Everyone in post; ``portfolio``: the 分管 leaders of the units concerned (default 刘振东)."""
     return SigningHolders(
-        governor=holder(GOV), executive_vice_governor=holder(EXEC),
+        governor=holder(GOV),
+        executive_vice_governor=holder(EXEC),
         portfolio_leaders=tuple(holder(p) for p in (portfolio or (LIU,))),
-        secretary_general=holder(WANG), office_director=holder(CHEN), unit_head=holder(unit_head),
+        secretary_general=holder(WANG),
+        office_director=holder(CHEN),
+        unit_head=holder(unit_head),
     )
 
 
@@ -124,8 +133,9 @@ def test_to_region_departments_signed_by_the_portfolio_vice_governor(kizilsu) ->
 
 
 def test_important_to_region_departments_goes_up_to_governor_or_executive(kizilsu) -> None:
-    req = signing_requirement(OutgoingFacts("government", to_region_departments=True, important=True), holders(),
-                              kizilsu)
+    req = signing_requirement(
+        OutgoingFacts("government", to_region_departments=True, important=True), holders(), kizilsu
+    )
     assert req.signer_person_ids == {GOV, EXEC}
     assert review_ids(req) == [{LIU}]
     assert not may_sign(req, LIU).allowed
@@ -349,8 +359,12 @@ def test_no_concerned_unit_blocks_the_signature_instead_of_skipping_the_review(k
 
 
 def test_a_concerned_unit_without_a_portfolio_leader_is_named(kizilsu) -> None:
-    hs = SigningHolders(governor=holder(GOV), executive_vice_governor=holder(EXEC),
-                        concerned=("州档案馆",), without_portfolio=("州档案馆",))
+    hs = SigningHolders(
+        governor=holder(GOV),
+        executive_vice_governor=holder(EXEC),
+        concerned=("州档案馆",),
+        without_portfolio=("州档案馆",),
+    )
     req = signing_requirement(OutgoingFacts("government", published_instrument=True), hs, kizilsu)
     assert "主办、涉及单位（州档案馆）中，州档案馆当日没有分管领导同志" in req.blocked
     assert "请系统管理员在组织机构中为其设置分管领导同志" in req.blocked
@@ -358,9 +372,13 @@ def test_a_concerned_unit_without_a_portfolio_leader_is_named(kizilsu) -> None:
 
 
 def test_one_concerned_unit_without_a_leader_still_blocks_though_another_has_one(kizilsu) -> None:
-    hs = SigningHolders(governor=holder(GOV), executive_vice_governor=holder(EXEC),
-                        portfolio_leaders=(holder(LIU),), concerned=("州发展改革委", "州档案馆"),
-                        without_portfolio=("州档案馆",))
+    hs = SigningHolders(
+        governor=holder(GOV),
+        executive_vice_governor=holder(EXEC),
+        portfolio_leaders=(holder(LIU),),
+        concerned=("州发展改革委", "州档案馆"),
+        without_portfolio=("州档案馆",),
+    )
     req = signing_requirement(OutgoingFacts("government", important=True), hs, kizilsu)
     assert "中，州档案馆当日没有分管领导同志" in req.blocked
     assert not may_sign(req, GOV, reviewed_by={LIU}).allowed
@@ -393,8 +411,9 @@ def test_an_important_document_not_sent_down_is_not_called_xiafa(kizilsu) -> Non
 
 
 def test_recheck_goes_back_to_the_original_signer_alone(kizilsu) -> None:
-    req = for_recheck(signing_requirement(OutgoingFacts("government", important=True), holders(), kizilsu),
-                      EXEC, "张建华")
+    req = for_recheck(
+        signing_requirement(OutgoingFacts("government", important=True), holders(), kizilsu), EXEC, "张建华"
+    )
     assert req.signer_person_ids == {EXEC}
     assert "退回原签发人张建华复核签发，他人不能代为签发" in req.summary
     assert review_ids(req) == [{LIU}]  # the steps before signing stay
@@ -408,8 +427,9 @@ def test_recheck_when_the_original_signer_can_no_longer_sign_names_who_signs_now
     facts = org(absent=(GOV,), acting=(ActingFact(GOVERNOR.id, EXEC_VICE.id, DAY, DAY, 6),))
     acting = resolve_holder(Authority("governor"), DAY, facts, kizilsu)
     hs = SigningHolders(governor=acting, executive_vice_governor=holder(EXEC), portfolio_leaders=(holder(LIU),))
-    req = for_recheck(signing_requirement(OutgoingFacts("government", published_instrument=True), hs, kizilsu),
-                      GOV, "买买提·艾力")
+    req = for_recheck(
+        signing_requirement(OutgoingFacts("government", published_instrument=True), hs, kizilsu), GOV, "买买提·艾力"
+    )
     assert req.signer_person_ids == {EXEC}
     assert "买买提·艾力当日不能签发，改由本条现在规定的张建华（常务副州长，代州长）签发" in req.summary
 

@@ -31,8 +31,16 @@ def opinions(doc) -> dict[str, tuple[str, str]]:
 
 
 def submitted(user):
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于公路改建项目的请示", "正文。",
-                            ["同意启动前期工作"], [unit("gov")], [])
+    doc = create_submission(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于公路改建项目的请示",
+        "正文。",
+        ["同意启动前期工作"],
+        [unit("gov")],
+        [],
+    )
     sign_and_submit(user("fgw_head"), doc)
     receive(user("clerk_wendian"), doc)
     return doc
@@ -51,15 +59,19 @@ def test_the_office_opinion_the_pass_on_and_the_instruction_are_in_their_entries
         "documents.intake.instruct": ("批示", "同意。请发展改革委抓紧实施。"),
     }
     entries = document_timeline(doc)
-    assert [e.record.action for e in entries][:3] == ["documents.intake.create", "documents.intake.submit",
-                                                      "documents.intake.receive"]
+    assert [e.record.action for e in entries][:3] == [
+        "documents.intake.create",
+        "documents.intake.submit",
+        "documents.intake.receive",
+    ]
     assert all(e.opinion == "" for e in entries[:3])
 
 
 @pytest.mark.article(48, 52)
 def test_returns_carry_their_reasons(user) -> None:
-    failing = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于两件事的请示", "正文。",
-                                ["事项一", "事项二"], [unit("gov")], [])
+    failing = create_submission(
+        user("fgw_clerk"), unit("fgw"), "qingshi", "关于两件事的请示", "正文。", ["事项一", "事项二"], [unit("gov")], []
+    )
     sign_and_submit(user("fgw_head"), failing)
     receive(user("clerk_wendian"), failing)
     check(user("clerk_wendian"), failing)
@@ -68,13 +80,23 @@ def test_returns_carry_their_reasons(user) -> None:
     doc = submitted(user)
     office_return(user("clerk_wendian"), doc, [], "附件不全。")
     assert opinions(doc)["documents.intake.office_return"] == (
-        "退文理由", "1. 退文理由：附件不全（《工作规则》第五十二条）")
+        "退文理由",
+        "1. 退文理由：附件不全（《工作规则》第五十二条）",
+    )
 
 
 @pytest.mark.article(49, 51)
 def test_the_review_and_the_step_before_signing_are_in_their_entries(user) -> None:
-    doc = draft_outgoing(user("clerk_wendian"), unit("gov"), "tongzhi", "关于加强项目管理的通知", "各县（市）：正文。",
-                         [unit("atushi")], [], signing_facts={"important": True, "concerned_units": ["fgw"]})
+    doc = draft_outgoing(
+        user("clerk_wendian"),
+        unit("gov"),
+        "tongzhi",
+        "关于加强项目管理的通知",
+        "各县（市）：正文。",
+        [unit("atushi")],
+        [],
+        signing_facts={"important": True, "concerned_units": ["fgw"]},
+    )
     submit_for_review(user("clerk_wendian"), doc)
     review(user("office_director"), doc, False, "标题不规范，请修改。")
     found = opinions(doc)
@@ -94,4 +116,6 @@ def test_the_statement_of_a_disagreement_is_in_its_entry(user, countersigning) -
     reply(user("sfj_head"), tasks["sfj"], CountersignState.AGREED)
     write_disagreement_statement(user("fgw_head"), doc, "各方理据。", "办理建议。")
     assert opinions(doc)["documents.countersign.statement"] == (
-        "分歧说明", "各方理据：各方理据。\n办理建议：办理建议。")
+        "分歧说明",
+        "各方理据：各方理据。\n办理建议：办理建议。",
+    )

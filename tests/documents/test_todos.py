@@ -69,15 +69,28 @@ def test_the_acting_head_of_a_co_issuer_has_the_joint_countersign(user) -> None:
     from zhengwu.org.actions import report_absence
     from zhengwu.org.models import Person, Position
 
-    doc = draft_outgoing(user("zrzyj_head"), unit("zrzyj"), "tongzhi", "关于做好重大项目用地保障工作的通知",
-                         JOINT_BODY, [unit("atushi")],
-                         signing_facts={"agreed_by_government": True, "concerned_units": ["fgw", "zrzyj"]},
-                         co_issuers=[unit("fgw")])
+    doc = draft_outgoing(
+        user("zrzyj_head"),
+        unit("zrzyj"),
+        "tongzhi",
+        "关于做好重大项目用地保障工作的通知",
+        JOINT_BODY,
+        [unit("atushi")],
+        signing_facts={"agreed_by_government": True, "concerned_units": ["fgw", "zrzyj"]},
+        co_issuers=[unit("fgw")],
+    )
     assert kinds(user, "fgw_deputy", doc) == []
     head = Person.objects.get(user__username="fgw_head")
     day = doc.created_at.date()
-    report_absence(user("fgw_head"), head, day, day, "乌鲁木齐", "trip",
-                   entrust_to=Position.objects.get(unit__code="fgw", kind="unit_deputy"))
+    report_absence(
+        user("fgw_head"),
+        head,
+        day,
+        day,
+        "乌鲁木齐",
+        "trip",
+        entrust_to=Position.objects.get(unit__code="fgw", kind="unit_deputy"),
+    )
     assert kinds(user, "fgw_deputy", doc) == [("joint_countersign", "联合发文会签")]
 
 
@@ -124,9 +137,15 @@ def test_the_legal_review_units_staff_have_the_review_until_it_passes(user) -> N
 
 @pytest.mark.article(52)
 def test_a_draft_agreement_can_be_reviewed_and_a_signed_one_no_longer(user) -> None:
-    doc = draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "关于共建产业园区的合作协议", "协议正文。",
-                         [unit("fgw")], signing_facts={"cooperation_agreement": True, "important": True,
-                                                       "concerned_units": ["fgw"]})
+    doc = draft_outgoing(
+        user("clerk_wendian"),
+        unit("gov"),
+        "han",
+        "关于共建产业园区的合作协议",
+        "协议正文。",
+        [unit("fgw")],
+        signing_facts={"cooperation_agreement": True, "important": True, "concerned_units": ["fgw"]},
+    )
     assert kinds(user, "sfj_clerk", doc) == [("legal_review", "合作协议合法性审核")]  # 起草中 it may be reviewed
     letter = draft(user, signing_facts={"important": True, "concerned_units": ["fgw"]})
     assert kinds(user, "sfj_clerk", letter) == []  # not an agreement
@@ -151,8 +170,14 @@ def test_the_step_holder_acts_first_and_the_signer_is_told_what_it_waits_for(use
 
 @pytest.mark.article(49)
 def test_a_vacant_seat_is_shown_to_the_signer_as_the_block(user) -> None:
-    Unit.objects.create(code="dag", name="克孜勒苏柯尔克孜自治州档案馆", short_name="州档案馆",
-                        kind=UnitKind.DIRECT_UNIT, parent=unit("gov"), sort_order=99)
+    Unit.objects.create(
+        code="dag",
+        name="克孜勒苏柯尔克孜自治州档案馆",
+        short_name="州档案馆",
+        kind=UnitKind.DIRECT_UNIT,
+        parent=unit("gov"),
+        sort_order=99,
+    )
     notice = to_signature(user, draft(user, signing_facts={"important": True, "concerned_units": ["fgw", "dag"]}))
     record_signing_step(user("vice_liu"), notice, "同意。")
     [blocked] = todos_of(user, "governor", notice)
@@ -162,8 +187,9 @@ def test_a_vacant_seat_is_shown_to_the_signer_as_the_block(user) -> None:
 
 @pytest.mark.article(49)
 def test_a_unit_head_has_his_units_document_to_sign(user) -> None:
-    letter = draft_outgoing(user("fgw_clerk"), unit("fgw"), "han", "关于商请提供项目资料的函", "州财政局：……",
-                            [unit("czj")])
+    letter = draft_outgoing(
+        user("fgw_clerk"), unit("fgw"), "han", "关于商请提供项目资料的函", "州财政局：……", [unit("czj")]
+    )
     to_signature(user, letter, reviewer="fgw_deputy")
     assert kinds(user, "fgw_head", letter) == [("sign", "待签发")]
     assert kinds(user, "czj_head", letter) == []
@@ -176,9 +202,18 @@ def test_awaiting_documents_cost_no_query_each(user, django_assert_max_num_queri
     from zhengwu.core.memo import scope
 
     def notice(n: int) -> Document:
-        return to_signature(user, draft_outgoing(
-            user("clerk_wendian"), unit("gov"), "tongzhi", f"关于第{n}项工作的通知", "正文。", [unit("atushi")],
-            signing_facts={"important": True, "concerned_units": ["fgw"]}))
+        return to_signature(
+            user,
+            draft_outgoing(
+                user("clerk_wendian"),
+                unit("gov"),
+                "tongzhi",
+                f"关于第{n}项工作的通知",
+                "正文。",
+                [unit("atushi")],
+                signing_facts={"important": True, "concerned_units": ["fgw"]},
+            ),
+        )
 
     governor = user("governor")
     notice(0)

@@ -16,8 +16,16 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 @pytest.mark.article(61)
 def test_a_draft_is_seen_by_its_unit_and_the_units_asked_to_countersign_only(user) -> None:
-    draft = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于调整项目资金的请示", "请批示。",
-                              ["调整项目资金"], [unit("gov")], [])
+    draft = create_submission(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于调整项目资金的请示",
+        "请批示。",
+        ["调整项目资金"],
+        [unit("gov")],
+        [],
+    )
     request_countersign(user("fgw_head"), draft, [unit("czj")])
     for username in ["fgw_clerk", "fgw_head", "czj_head"]:
         assert document_visible_to(user(username), draft), username
@@ -45,9 +53,15 @@ def test_a_routed_request_and_its_reply_reach_the_leaders_and_the_recipients(use
 def test_the_portfolio_leader_sees_and_approves_a_departments_agreed_document(user) -> None:
     from zhengwu.documents.actions.outgoing import draft_outgoing, review, submit_for_review
 
-    notice = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于做好项目储备工作的通知",
-                            "各县（市）发展改革委：\n经自治州人民政府同意，现就有关事项通知如下。", [unit("atushi")],
-                            signing_facts={"agreed_by_government": True})
+    notice = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于做好项目储备工作的通知",
+        "各县（市）发展改革委：\n经自治州人民政府同意，现就有关事项通知如下。",
+        [unit("atushi")],
+        signing_facts={"agreed_by_government": True},
+    )
     assert not document_visible_to(user("vice_liu"), notice)  # a draft stays in the unit
     submit_for_review(user("fgw_clerk"), notice)
     review(user("fgw_deputy"), notice, True, "")
@@ -62,12 +76,25 @@ def test_the_portfolio_leader_sees_and_approves_a_departments_agreed_document(us
 def test_co_issuers_and_the_legal_review_unit_see_what_they_must_act_on(user) -> None:
     from zhengwu.documents.actions.outgoing import draft_outgoing
 
-    joint = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于联合开展项目资金检查的通知",
-                           "各县（市）：\n现联合通知如下。", [unit("atushi")], co_issuers=[unit("czj")])
+    joint = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于联合开展项目资金检查的通知",
+        "各县（市）：\n现联合通知如下。",
+        [unit("atushi")],
+        co_issuers=[unit("czj")],
+    )
     assert document_visible_to(user("czj_head"), joint)
     assert not document_visible_to(user("sfj_clerk"), joint)
-    agreement = draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "关于签署区域合作框架协议的函",
-                               "合作框架协议文本。", [unit("xj-gov")],
-                               signing_facts={"cooperation_agreement": True, "concerned_units": ["fgw"]})
+    agreement = draft_outgoing(
+        user("clerk_wendian"),
+        unit("gov"),
+        "han",
+        "关于签署区域合作框架协议的函",
+        "合作框架协议文本。",
+        [unit("xj-gov")],
+        signing_facts={"cooperation_agreement": True, "concerned_units": ["fgw"]},
+    )
     assert document_visible_to(user("sfj_clerk"), agreement)
     assert not document_visible_to(user("czj_head"), agreement)

@@ -26,8 +26,10 @@ BODY = """为规范价格监测工作，制定本办法。
 第四条 价格监测点未按时报送数据的，由州发展改革委处以二千元罚款。
 第五条 本办法自公布之日起施行。"""
 
-REVISED = BODY.replace("第四条 价格监测点未按时报送数据的，由州发展改革委处以二千元罚款。",
-                       "第四条 价格监测点未按时报送数据的，由州发展改革委督促其改正。")
+REVISED = BODY.replace(
+    "第四条 价格监测点未按时报送数据的，由州发展改革委处以二千元罚款。",
+    "第四条 价格监测点未按时报送数据的，由州发展改革委督促其改正。",
+)
 
 
 @pytest.fixture
@@ -43,8 +45,13 @@ def unit(code: str) -> Unit:
 @pytest.fixture
 def new_draft(user, frozen) -> Callable[..., NormativeDraft]:
     def make(**kwargs: Any) -> NormativeDraft:
-        args: dict[str, Any] = {"kind": NormativeKind.NORMATIVE, "title": "克孜勒苏柯尔克孜自治州价格监测管理办法",
-                                "body": BODY, "drafting_unit": unit("fgw"), "government_issues": True}
+        args: dict[str, Any] = {
+            "kind": NormativeKind.NORMATIVE,
+            "title": "克孜勒苏柯尔克孜自治州价格监测管理办法",
+            "body": BODY,
+            "drafting_unit": unit("fgw"),
+            "government_issues": True,
+        }
         args.update(kwargs)
         return drafting.create_draft(user("fgw_clerk"), **args)
 
@@ -80,8 +87,9 @@ def passed(user, answered) -> NormativeDraft:
 def deliberated(user, passed) -> NormativeDraft:
     import datetime as dt
 
-    adoption.record_deliberation(user("clerk_huiwu"), passed, meeting_ref="州人民政府第三十次常务会议",
-                                 held_on=dt.date(2026, 10, 14))
+    adoption.record_deliberation(
+        user("clerk_huiwu"), passed, meeting_ref="州人民政府第三十次常务会议", held_on=dt.date(2026, 10, 14)
+    )
     return passed
 
 

@@ -17,8 +17,11 @@ def post(client, path: str, body: dict[str, object] | None = None):
 
 def test_draft_open_and_refusals(client_as) -> None:
     clerk, head = client_as("fgw_clerk"), client_as("fgw_head")
-    created = post(clerk, "/legislation/drafts", {"kind": "normative", "title": "价格监测管理办法", "body": BODY,
-                                                  "drafting_unit": "fgw"})
+    created = post(
+        clerk,
+        "/legislation/drafts",
+        {"kind": "normative", "title": "价格监测管理办法", "body": BODY, "drafting_unit": "fgw"},
+    )
     assert created.status_code == 201, created.content
     draft = created.json()
     assert draft["flags"][0]["ground"] == "行政处罚"
@@ -36,9 +39,18 @@ def test_draft_open_and_refusals(client_as) -> None:
 
 
 def test_a_secret_draft_is_hidden_from_other_units(client_as) -> None:
-    created = post(client_as("fgw_clerk"), "/legislation/drafts", {
-        "kind": "normative", "title": "涉密办法", "body": BODY, "drafting_unit": "fgw", "secret": True,
-        "secret_reason": "涉及国家秘密"})
+    created = post(
+        client_as("fgw_clerk"),
+        "/legislation/drafts",
+        {
+            "kind": "normative",
+            "title": "涉密办法",
+            "body": BODY,
+            "drafting_unit": "fgw",
+            "secret": True,
+            "secret_reason": "涉及国家秘密",
+        },
+    )
     draft_id = created.json()["id"]
     assert client_as("czj_head").get(f"/api/legislation/drafts/{draft_id}").status_code == 404
     assert client_as("sfj_clerk").get(f"/api/legislation/drafts/{draft_id}").status_code == 200
@@ -46,12 +58,18 @@ def test_a_secret_draft_is_hidden_from_other_units(client_as) -> None:
 
 def test_review_and_validity_through_the_api(client_as, answered, published) -> None:
     sfj = client_as("sfj_head")
-    repealed = post(sfj, f"/legislation/drafts/{published.pk}/validity",
-                    {"validity": "repealed", "effective_on": "2026-10-20", "reason": "清理决定废止"})
+    repealed = post(
+        sfj,
+        f"/legislation/drafts/{published.pk}/validity",
+        {"validity": "repealed", "effective_on": "2026-10-20", "reason": "清理决定废止"},
+    )
     assert repealed.status_code == 200, repealed.content
     assert repealed.json()["validity"] == "repealed"
-    again = post(sfj, f"/legislation/drafts/{published.pk}/validity",
-                 {"validity": "revoked", "effective_on": "2026-10-20", "reason": "撤销"})
+    again = post(
+        sfj,
+        f"/legislation/drafts/{published.pk}/validity",
+        {"validity": "revoked", "effective_on": "2026-10-20", "reason": "撤销"},
+    )
     assert again.status_code == 403
     catalogue = client_as("fgw_head").get("/api/legislation/catalogue").json()
     assert published.title not in [e["title"] for e in catalogue["entries"]]

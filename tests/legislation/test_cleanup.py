@@ -31,8 +31,9 @@ def test_a_cleanup_campaign(user, published) -> None:
     with pytest.raises(InvalidInput):
         close_cleanup(user("sfj_head"), campaign)  # the demo's entry is undecided
     for other in campaign.entries.exclude(pk=entry.pk):
-        propose_cleanup(user(other.unit.code + "_head" if other.unit.code != "office" else "clerk_wendian"), other,
-                        proposal="keep")
+        propose_cleanup(
+            user(other.unit.code + "_head" if other.unit.code != "office" else "clerk_wendian"), other, proposal="keep"
+        )
         decide_cleanup(user("sfj_head"), other, decision="keep")
     close_cleanup(user("sfj_head"), campaign)
     with pytest.raises(Refused):

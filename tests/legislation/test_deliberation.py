@@ -17,8 +17,9 @@ def test_the_office_records_the_executive_meetings_deliberation(user, passed) ->
         record_deliberation(user("fgw_head"), passed, meeting_ref="常务会议", held_on=dt.date(2026, 10, 14))
     with pytest.raises(InvalidInput):
         record_deliberation(user("clerk_huiwu"), passed, meeting_ref="常务会议", held_on=dt.date(2026, 10, 20))
-    record_deliberation(user("clerk_huiwu"), passed, meeting_ref="州人民政府第三十次常务会议",
-                        held_on=dt.date(2026, 10, 14))
+    record_deliberation(
+        user("clerk_huiwu"), passed, meeting_ref="州人民政府第三十次常务会议", held_on=dt.date(2026, 10, 14)
+    )
     assert (passed.state, passed.meeting_ref) == ("deliberated", "州人民政府第三十次常务会议")
 
 

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.article(21)
 
 
 def test_a_regulation_is_evaluated_after_the_interval(user, frozen) -> None:
-    draft = create_draft(user("fgw_clerk"), kind="regulation", title="价格监测规定", body=BODY,
-                         drafting_unit=unit("fgw"))
+    draft = create_draft(
+        user("fgw_clerk"), kind="regulation", title="价格监测规定", body=BODY, drafting_unit=unit("fgw")
+    )
     draft.state, draft.published_on, draft.validity = DraftState.PUBLISHED, dt.date(2024, 10, 1), "in_force"
     draft.save()
     from django.db import transaction

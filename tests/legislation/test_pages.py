@@ -13,8 +13,16 @@ pytestmark = [pytest.mark.article(22), pytest.mark.usefixtures("frozen")]
 def test_draft_and_open_through_the_pages(client_as) -> None:
     clerk = client_as("fgw_clerk")
     assert clerk.get("/legislation/").status_code == 200
-    created = clerk.post("/legislation/new/", {"kind": "normative", "drafting_unit": "fgw", "government_issues": "on",
-                                               "title": "价格监测管理办法", "body": BODY})
+    created = clerk.post(
+        "/legislation/new/",
+        {
+            "kind": "normative",
+            "drafting_unit": "fgw",
+            "government_issues": "on",
+            "title": "价格监测管理办法",
+            "body": BODY,
+        },
+    )
     assert created.status_code == 302
     url = created["Location"]
     page = clerk.get(url).content.decode()

@@ -50,8 +50,11 @@ def test_the_governor_signs_and_the_office_issues_and_publishes(user, deliberate
         publish(user("fgw_clerk"), deliberated)  # the office publishes the government's
     publish(user("clerk_gongkai"), deliberated)
     deliberated.refresh_from_db()
-    assert (deliberated.state, deliberated.validity, deliberated.doc_number) == ("published", "in_force",
-                                                                                 "克政发〔2026〕1号")
+    assert (deliberated.state, deliberated.validity, deliberated.doc_number) == (
+        "published",
+        "in_force",
+        "克政发〔2026〕1号",
+    )
     item = queued_for(deliberated, ItemKind.NORMATIVE)
     assert item is not None
     assert (item.validity, item.doc_number) == ("in_force", "克政发〔2026〕1号")
@@ -86,8 +89,16 @@ def test_a_departments_own_document_records_its_number(user, frozen) -> None:
     from zhengwu.legislation.actions.review import review as legal_review
     from zhengwu.legislation.actions.review import submit_for_review as submit_legal
 
-    draft = create_draft(user("fgw_clerk"), kind="normative", title="发改委涉密文件", body=BODY.replace("罚款", "批评"),
-                         drafting_unit=unit("fgw"), government_issues=False, secret=True, secret_reason="涉密")
+    draft = create_draft(
+        user("fgw_clerk"),
+        kind="normative",
+        title="发改委涉密文件",
+        body=BODY.replace("罚款", "批评"),
+        drafting_unit=unit("fgw"),
+        government_issues=False,
+        secret=True,
+        secret_reason="涉密",
+    )
     submit_legal(user("fgw_head"), draft)
     legal_review(user("sfj_clerk"), draft, passed=True, reasons="通报批评系内部管理措施，同意。")
     record_deliberation(user("fgw_head"), draft, meeting_ref="委务会议", held_on=dt.date(2026, 9, 28))

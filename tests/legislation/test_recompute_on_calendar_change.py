@@ -33,23 +33,32 @@ def late_december() -> Iterator[time_machine.Traveller]:
 
 
 def draft(user, **kwargs) -> NormativeDraft:
-    args = {"kind": "normative", "title": "克孜勒苏柯尔克孜自治州价格监测管理办法", "body": BODY,
-            "drafting_unit": unit("fgw"), "government_issues": False}
+    args = {
+        "kind": "normative",
+        "title": "克孜勒苏柯尔克孜自治州价格监测管理办法",
+        "body": BODY,
+        "drafting_unit": unit("fgw"),
+        "government_issues": False,
+    }
     args.update(kwargs)
     return drafting.create_draft(user("fgw_clerk"), **args)
 
 
 def published(user, **kwargs) -> NormativeDraft:
     d = draft(user, **kwargs)
-    NormativeDraft.objects.filter(pk=d.pk).update(state=DraftState.PUBLISHED, published_on=D(2026, 12, 28),
-                                                  doc_number="克发改规〔2026〕1号", validity="in_force")
+    NormativeDraft.objects.filter(pk=d.pk).update(
+        state=DraftState.PUBLISHED, published_on=D(2026, 12, 28), doc_number="克发改规〔2026〕1号", validity="in_force"
+    )
     d.refresh_from_db()
     return d
 
 
 def moved_notices(username: str) -> list[str]:
-    return list(Notice.objects.filter(recipient__username=username, title__startswith="期限变更")
-                .values_list("title", flat=True))
+    return list(
+        Notice.objects.filter(recipient__username=username, title__startswith="期限变更").values_list(
+            "title", flat=True
+        )
+    )
 
 
 @pytest.mark.article(21)
@@ -116,9 +125,9 @@ def test_the_evaluation_due_moves(user, late_december) -> None:
     row = Evaluation.objects.get(pk=row.pk)
     assert row.due == D(2028, 12, 29)
     assert Timer.objects.get(key=f"legislation:evaluation:{row.pk}:remind").fire_at == dt.datetime(
-        2028, 11, 29, 10, 0, tzinfo=BEIJING)
-    assert Timer.objects.get(key=f"legislation:evaluation:{row.pk}:overdue").fire_at == deadline_close(
-        D(2028, 12, 29))
+        2028, 11, 29, 10, 0, tzinfo=BEIJING
+    )
+    assert Timer.objects.get(key=f"legislation:evaluation:{row.pk}:overdue").fire_at == deadline_close(D(2028, 12, 29))
 
 
 @pytest.mark.article(22)

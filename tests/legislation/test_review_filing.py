@@ -14,14 +14,22 @@ pytestmark = pytest.mark.article(22)
 
 
 def test_filed_by_the_department_and_reviewed_by_the_sfj(user, frozen) -> None:
-    draft = drafting.create_draft(user("fgw_clerk"), kind="normative", title="发改委价格监测规定", body=REVISED,
-                                  drafting_unit=unit("fgw"), government_issues=False, secret=True,
-                                  secret_reason="涉及工作秘密")
+    draft = drafting.create_draft(
+        user("fgw_clerk"),
+        kind="normative",
+        title="发改委价格监测规定",
+        body=REVISED,
+        drafting_unit=unit("fgw"),
+        government_issues=False,
+        secret=True,
+        secret_reason="涉及工作秘密",
+    )
     review.submit_for_review(user("fgw_head"), draft)
     review.review(user("sfj_clerk"), draft, passed=True, reasons="")
     adoption.record_deliberation(user("fgw_deputy"), draft, meeting_ref="委务会议", held_on=dt.date(2026, 9, 28))
-    adoption.record_unit_issue(user("fgw_head"), draft, doc_number="克发改规〔2026〕2号",
-                               written_on=dt.date(2026, 9, 28))
+    adoption.record_unit_issue(
+        user("fgw_head"), draft, doc_number="克发改规〔2026〕2号", written_on=dt.date(2026, 9, 28)
+    )
     adoption.publish(user("fgw_clerk"), draft)
     filing = draft.filings.get()
     assert (filing.recipient.code, filing.due) == ("gov", dt.date(2026, 10, 28))

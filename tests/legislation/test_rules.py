@@ -21,7 +21,10 @@ def pos(unit_id: int, kind: str = "clerk") -> PositionFact:
 def test_articles_are_parsed_from_the_text(kizilsu) -> None:
     text = "前言。\n第一条 甲。\n第二条　乙\n丙。\n第十一条 丁。"
     assert [(a.number, a.label, a.text) for a in rules.parse_articles(text)] == [
-        (1, "第一条", "甲。"), (2, "第二条", "乙\n丙。"), (11, "第十一条", "丁。")]
+        (1, "第一条", "甲。"),
+        (2, "第二条", "乙\n丙。"),
+        (11, "第十一条", "丁。"),
+    ]
     assert not rules.check_articles(text, kizilsu).allowed  # 11 after 2
     assert not rules.check_articles("没有条文。", kizilsu).allowed
     ok = rules.check_articles("第一条 甲。\n第二条 乙。", kizilsu)
@@ -29,15 +32,18 @@ def test_articles_are_parsed_from_the_text(kizilsu) -> None:
 
 
 @pytest.mark.article(22, 25)
-@pytest.mark.parametrize(("sentence", "ground", "article"), [
-    ("违反本办法的，处以二千元罚款。", "行政处罚", 22),
-    ("情节严重的，吊销其经营许可。", "行政处罚", 22),
-    ("有关部门可以查封、扣押相关物品。", "行政强制", 22),
-    ("未经州发展改革委批准，不得开工建设。", "行政许可", 22),
-    ("经营者应当缴纳保证金。", "减损权利或增加义务", 22),
-    ("州发展改革委增设价格监测科，核定编制5名。", "机构编制", 25),
-    ("所需经费列入州本级财政预算。", "经费", 25),
-])
+@pytest.mark.parametrize(
+    ("sentence", "ground", "article"),
+    [
+        ("违反本办法的，处以二千元罚款。", "行政处罚", 22),
+        ("情节严重的，吊销其经营许可。", "行政处罚", 22),
+        ("有关部门可以查封、扣押相关物品。", "行政强制", 22),
+        ("未经州发展改革委批准，不得开工建设。", "行政许可", 22),
+        ("经营者应当缴纳保证金。", "减损权利或增加义务", 22),
+        ("州发展改革委增设价格监测科，核定编制5名。", "机构编制", 25),
+        ("所需经费列入州本级财政预算。", "经费", 25),
+    ],
+)
 def test_the_checker_flags_sentences_by_ground_and_article(kizilsu, sentence, ground, article) -> None:
     flags = rules.check_text(f"第一条 总则。\n第二条 {sentence}", kizilsu)
     assert [(f.article, f.ground, f.citation.article) for f in flags] == [(2, ground, article)]
@@ -145,15 +151,18 @@ def test_filing_is_due_thirty_days_after_publication(kizilsu, db) -> None:
 
 
 @pytest.mark.article(22)
-@pytest.mark.parametrize(("current", "new", "related", "allowed"), [
-    ("in_force", "repealed", False, True),
-    ("in_force", "amended", False, False),
-    ("in_force", "amended", True, True),
-    ("amended", "revoked", False, True),
-    ("repealed", "in_force", False, False),
-    ("repealed", "expired", False, False),
-    ("", "repealed", False, False),
-])
+@pytest.mark.parametrize(
+    ("current", "new", "related", "allowed"),
+    [
+        ("in_force", "repealed", False, True),
+        ("in_force", "amended", False, False),
+        ("in_force", "amended", True, True),
+        ("amended", "revoked", False, True),
+        ("repealed", "in_force", False, False),
+        ("repealed", "expired", False, False),
+        ("", "repealed", False, False),
+    ],
+)
 def test_validity_changes(kizilsu, current, new, related, allowed) -> None:
     assert rules.validity_change(current, new, related, kizilsu).allowed is allowed
 

@@ -22,8 +22,9 @@ pytestmark = [pytest.mark.article(22), pytest.mark.article(24)]
 def test_the_guard_refuses_an_unreviewed_draft_and_lets_a_passed_one_through(user, answered) -> None:
     topic = meetings_request_topic(user("fgw_clerk"), unit=unit("fgw"), title="审议价格监测管理办法", subject=answered)
     review_topic(user("vice_liu"), topic, "同意提请常务会议审议。", True)
-    meeting = create_meeting(user("clerk_huiwu"), kind="executive", title="州人民政府第三十次常务会议",
-                             date=dt.date(2026, 10, 20))
+    meeting = create_meeting(
+        user("clerk_huiwu"), kind="executive", title="州人民政府第三十次常务会议", date=dt.date(2026, 10, 20)
+    )
     with pytest.raises(Refused) as refused:
         collect_topic(user("clerk_huiwu"), topic, meeting)
     assert any("未经司法局合法性审查通过" in e and "第二十二条" in e for e in refused.value.explanations)

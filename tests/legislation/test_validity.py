@@ -19,32 +19,46 @@ pytestmark = pytest.mark.article(22)
 
 def test_revoked_voids_from_publication(user, published) -> None:
     with pytest.raises(Refused):
-        change_validity(user("czj_head"), published, validity="revoked", effective_on=dt.date(2026, 10, 20),
-                        reason="违法")
+        change_validity(
+            user("czj_head"), published, validity="revoked", effective_on=dt.date(2026, 10, 20), reason="违法"
+        )
     with pytest.raises(InvalidInput):
-        change_validity(user("sfj_head"), published, validity="revoked", effective_on=dt.date(2026, 10, 20),
-                        reason=" ")
-    row = change_validity(user("sfj_head"), published, validity="revoked", effective_on=dt.date(2026, 10, 20),
-                          reason="备案审查发现违法设定义务，予以撤销。")
+        change_validity(user("sfj_head"), published, validity="revoked", effective_on=dt.date(2026, 10, 20), reason=" ")
+    row = change_validity(
+        user("sfj_head"),
+        published,
+        validity="revoked",
+        effective_on=dt.date(2026, 10, 20),
+        reason="备案审查发现违法设定义务，予以撤销。",
+    )
     assert row.effective_on == published.published_on
     item = queued_for(published, ItemKind.NORMATIVE)
     assert item is not None
     assert item.validity == "revoked"
     assert item.validity_events.get().effective_on == published.published_on
     with pytest.raises(Refused):
-        change_validity(user("sfj_head"), published, validity="repealed", effective_on=dt.date(2026, 10, 20),
-                        reason="再废止")
+        change_validity(
+            user("sfj_head"), published, validity="repealed", effective_on=dt.date(2026, 10, 20), reason="再废止"
+        )
 
 
 def test_a_successor_repeals_its_predecessor_on_publication(user, published, frozen) -> None:
-    successor = drafting.create_draft(user("fgw_clerk"), kind=NormativeKind.NORMATIVE,
-                                      title="价格监测管理办法（2026年修订）",
-                                      body=BODY.replace("处以二千元罚款", "督促改正"), drafting_unit=unit("fgw"),
-                                      replaces=published, replace_mode="repeal", secret=True, secret_reason="测试")
+    successor = drafting.create_draft(
+        user("fgw_clerk"),
+        kind=NormativeKind.NORMATIVE,
+        title="价格监测管理办法（2026年修订）",
+        body=BODY.replace("处以二千元罚款", "督促改正"),
+        drafting_unit=unit("fgw"),
+        replaces=published,
+        replace_mode="repeal",
+        secret=True,
+        secret_reason="测试",
+    )
     review.submit_for_review(user("fgw_head"), successor)
     review.review(user("sfj_clerk"), successor, passed=True, reasons="")
-    adoption.record_deliberation(user("clerk_huiwu"), successor, meeting_ref="第三十一次常务会议",
-                                 held_on=dt.date(2026, 10, 14))
+    adoption.record_deliberation(
+        user("clerk_huiwu"), successor, meeting_ref="第三十一次常务会议", held_on=dt.date(2026, 10, 14)
+    )
     from zhengwu.documents.actions import outgoing
 
     doc = adoption.prepare_document(user("clerk_wendian"), successor)

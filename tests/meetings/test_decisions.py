@@ -124,13 +124,25 @@ def test_a_task_already_supervised_is_linked_not_supervised_twice(user, held):
     from zhengwu.core.decisions import Refused
     from zhengwu.supervision.models import SupervisionItem
 
-    first = actions.add_decision(user("clerk_huiwu"), held, "落实。", task_title="制定职业教育实施方案",
-                                 task_unit=unit("jyj"), task_due=D(2026, 12, 31)).follow_ups.get()
+    first = actions.add_decision(
+        user("clerk_huiwu"),
+        held,
+        "落实。",
+        task_title="制定职业教育实施方案",
+        task_unit=unit("jyj"),
+        task_due=D(2026, 12, 31),
+    ).follow_ups.get()
     actions.send_to_supervision(user("clerk_ducha"), first)
     first.refresh_from_db()
     item = SupervisionItem.objects.get(pk=int(first.supervision_ref))
-    again = actions.add_decision(user("clerk_huiwu"), held, "再次强调。", task_title="制定职业教育实施方案",
-                                 task_unit=unit("jyj"), task_due=D(2026, 12, 31)).follow_ups.get()
+    again = actions.add_decision(
+        user("clerk_huiwu"),
+        held,
+        "再次强调。",
+        task_title="制定职业教育实施方案",
+        task_unit=unit("jyj"),
+        task_due=D(2026, 12, 31),
+    ).follow_ups.get()
     with pytest.raises(Refused) as refused:
         actions.send_to_supervision(user("clerk_ducha"), again)
     assert "第二十六条" in " ".join(refused.value.explanations)

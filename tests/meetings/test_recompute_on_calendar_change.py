@@ -26,10 +26,16 @@ HOLIDAY = D(2027, 1, 5)
 def held(user) -> Iterator[Meeting]:
     """An executive meeting held on Monday 2026-12-28 (2027 still provisional)."""
     with time_machine.travel("2026-12-21 09:00 +0800", tick=False) as traveller:
-        m = actions.create_meeting(user("clerk_huiwu"), kind="executive", title="州人民政府第二十次常务会议",
-                                   date=D(2026, 12, 28), place="第一会议室")
-        topic = actions.request_topic(user("jyj_head"), unit=unit("jyj"), summary="书面申请。",
-                                      title="关于教育园区建设的议题")
+        m = actions.create_meeting(
+            user("clerk_huiwu"),
+            kind="executive",
+            title="州人民政府第二十次常务会议",
+            date=D(2026, 12, 28),
+            place="第一会议室",
+        )
+        topic = actions.request_topic(
+            user("jyj_head"), unit=unit("jyj"), summary="书面申请。", title="关于教育园区建设的议题"
+        )
         topic = actions.review_topic(user("vice_ayigul"), topic, "已协调一致。", True)
         actions.collect_topic(user("clerk_huiwu"), topic, m)
         m = actions.confirm_agenda(user("governor"), m)
@@ -38,14 +44,18 @@ def held(user) -> Iterator[Meeting]:
 
 
 def moved_notices(username: str) -> list[str]:
-    return list(Notice.objects.filter(recipient__username=username, title__startswith="期限变更")
-                .values_list("title", flat=True))
+    return list(
+        Notice.objects.filter(recipient__username=username, title__startswith="期限变更").values_list(
+            "title", flat=True
+        )
+    )
 
 
 @pytest.mark.article(42)
 def test_the_document_due_moves_with_its_timer(user, held) -> None:
-    d = actions.add_decision(user("clerk_huiwu"), held, "原则通过，由州政府印发。",
-                             document_title="印发教育园区建设方案")
+    d = actions.add_decision(
+        user("clerk_huiwu"), held, "原则通过，由州政府印发。", document_title="印发教育园区建设方案"
+    )
     fu = d.follow_ups.get(kind=FollowUpKind.DOCUMENT)
     assert fu.due == D(2027, 1, 7)  # 7 working days after Monday 12-28 (元旦 by law)
     set_day(user("admin"), HOLIDAY, "holiday", "测试假日", "通知")
@@ -73,8 +83,14 @@ def test_a_fired_timer_stays_fired_and_its_due_stays(user, held) -> None:
 
 @pytest.mark.article(28)
 def test_the_publication_due_moves_and_a_task_deadline_stays(user, held) -> None:
-    d = actions.add_decision(user("clerk_huiwu"), held, "抓好落实。", task_title="制定实施方案",
-                             task_unit=unit("jyj"), task_due=D(2027, 1, 6))
+    d = actions.add_decision(
+        user("clerk_huiwu"),
+        held,
+        "抓好落实。",
+        task_title="制定实施方案",
+        task_unit=unit("jyj"),
+        task_due=D(2027, 1, 6),
+    )
     actions.draft_minutes(user("clerk_huiwu"), held, "纪要。")
     actions.sign_minutes(user("governor"), held)
     publication = FollowUp.objects.get(decision=d, kind=FollowUpKind.PUBLICATION)

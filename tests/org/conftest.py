@@ -53,9 +53,7 @@ def counts() -> dict[str, int]:
 
 def notified(title_part: str) -> set[str]:
     """Usernames that received a notice whose title contains ``title_part``."""
-    return set(
-        Notice.objects.filter(title__contains=title_part).values_list("recipient__username", flat=True)
-    )
+    return set(Notice.objects.filter(title__contains=title_part).values_list("recipient__username", flat=True))
 
 
 def org_counts() -> dict[str, int]:

@@ -87,9 +87,12 @@ def test_a_single_seat_position_has_one_holder_at_a_time(kizilsu) -> None:
     assert "州人民政府州长同一时间只能由一人担任，现由买买提（2023-01-01至今）担任" in taken.message
     assert taken.explanation.endswith("（《工作规则》第四条）")
     # once the predecessor's appointment ends the day before, the successor may be appointed
-    ended = tuple(a if a.position.id != GOVERNOR.id else AppointmentFact(a.person_id, a.person_name, a.position,
-                                                                         a.start, D(2026, 6, 30))
-                  for a in APPOINTMENTS)
+    ended = tuple(
+        a
+        if a.position.id != GOVERNOR.id
+        else AppointmentFact(a.person_id, a.person_name, a.position, a.start, D(2026, 6, 30))
+        for a in APPOINTMENTS
+    )
     assert check_seat(GOVERNOR, NEW_PERSON, DAY, None, ended, kizilsu).allowed
     assert not check_seat(GOVERNOR, NEW_PERSON, D(2026, 6, 30), None, ended, kizilsu).allowed
 

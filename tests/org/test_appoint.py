@@ -13,8 +13,11 @@ from zhengwu.org.services import who_holds
 
 
 def _new_unit(admin):
-    unit = create_unit(admin, "tjj", UnitFields(name="克孜勒苏柯尔克孜自治州统计局", kind="department",
-                                                parent=Unit.objects.get(code="gov")))
+    unit = create_unit(
+        admin,
+        "tjj",
+        UnitFields(name="克孜勒苏柯尔克孜自治州统计局", kind="department", parent=Unit.objects.get(code="gov")),
+    )
     return unit, create_position(admin, unit, "unit_head", "局长")
 
 

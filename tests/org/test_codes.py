@@ -10,14 +10,17 @@ from zhengwu.org.demo import FORMER_ORG_CODES, UNITS
 from zhengwu.org.models import validate_org_code
 
 
-@pytest.mark.parametrize(("body", "check"), [
-    ("01047834", "X"),  # sum 166, 166 mod 11 = 1, 11 - 1 = 10 → X
-    ("01047835", "8"),
-    ("01047842", "X"),
-    ("01047840", "3"),
-    ("00000000", "0"),  # sum 0 → 11 → 0
-    ("D2143569", "X"),  # letters count 10 (A) … 35 (Z)
-])
+@pytest.mark.parametrize(
+    ("body", "check"),
+    [
+        ("01047834", "X"),  # sum 166, 166 mod 11 = 1, 11 - 1 = 10 → X
+        ("01047835", "8"),
+        ("01047842", "X"),
+        ("01047840", "3"),
+        ("00000000", "0"),  # sum 0 → 11 → 0
+        ("D2143569", "X"),  # letters count 10 (A) … 35 (Z)
+    ],
+)
 def test_org_code_check_character(body, check) -> None:
     assert org_code_check_char(body) == check
 
@@ -32,14 +35,17 @@ def test_credit_code_check_zero_when_sum_is_a_multiple_of_31() -> None:
     assert credit_code_check_char("0" * 17) == "0"
 
 
-@pytest.mark.parametrize(("code", "says"), [
-    ("01047835X", "第9位应为“8”"),
-    ("0104783-X", "格式不对"),
-    ("01047834x", "格式不对"),
-    ("91350100M000100Y44", "第18位应为“3”"),
-    ("91350100M000100YO3", "不允许的字符“O”"),
-    ("1234", "当前“1234”为4位"),
-])
+@pytest.mark.parametrize(
+    ("code", "says"),
+    [
+        ("01047835X", "第9位应为“8”"),
+        ("0104783-X", "格式不对"),
+        ("01047834x", "格式不对"),
+        ("91350100M000100Y44", "第18位应为“3”"),
+        ("91350100M000100YO3", "不允许的字符“O”"),
+        ("1234", "当前“1234”为4位"),
+    ],
+)
 def test_bad_codes_say_what_is_wrong(code, says) -> None:
     problem = org_code_problem(code)
     assert problem is not None

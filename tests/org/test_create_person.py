@@ -48,13 +48,16 @@ def test_others_are_refused(user, username) -> None:
     assert org_counts() == before
 
 
-@pytest.mark.parametrize(("name", "username", "password", "field", "says"), [
-    ("", "tjj_head", None, "name", "请填写姓名"),
-    ("张三", "", None, "username", "请填写登录账号"),
-    ("张三", "FGW_HEAD", None, "username", "已被使用"),
-    ("张三", "tjj head", None, "username", "只能包含"),
-    ("张三", "tjj_head", "123", "password", "密码不符合要求"),
-])
+@pytest.mark.parametrize(
+    ("name", "username", "password", "field", "says"),
+    [
+        ("", "tjj_head", None, "name", "请填写姓名"),
+        ("张三", "", None, "username", "请填写登录账号"),
+        ("张三", "FGW_HEAD", None, "username", "已被使用"),
+        ("张三", "tjj head", None, "username", "只能包含"),
+        ("张三", "tjj_head", "123", "password", "密码不符合要求"),
+    ],
+)
 def test_bad_input_names_the_field_and_creates_nothing(user, name, username, password, field, says) -> None:
     before = org_counts()
     with pytest.raises(InvalidInput) as invalid:

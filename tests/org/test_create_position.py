@@ -14,8 +14,12 @@ from zhengwu.org.models import Unit
 @pytest.mark.article(4)
 def test_administrator_creates_a_position(user) -> None:
     position = create_position(user("admin"), Unit.objects.get(code="czj"), "unit_deputy", "副局长", "预算")
-    assert (position.unit.code, position.kind, position.title, position.duties) == ("czj", "unit_deputy", "副局长",
-                                                                                     "预算")
+    assert (position.unit.code, position.kind, position.title, position.duties) == (
+        "czj",
+        "unit_deputy",
+        "副局长",
+        "预算",
+    )
     record = AuditRecord.objects.get(action="org.position.create", object_id=str(position.pk))
     assert record.summary == "新设职务：克孜勒苏柯尔克孜自治州财政局副局长"
     assert record.article == 4
@@ -41,11 +45,14 @@ def test_a_vice_governor_position_belongs_to_the_government(user) -> None:
     assert create_position(user("admin"), Unit.objects.get(code="gov"), "vice_governor", "副州长").pk
 
 
-@pytest.mark.parametrize(("code", "kind", "title", "field"), [
-    ("czj", "minister", "部长", "kind"),
-    ("czj", "clerk", " ", "title"),
-    ("xj-gov", "clerk", "科员", "unit"),
-])
+@pytest.mark.parametrize(
+    ("code", "kind", "title", "field"),
+    [
+        ("czj", "minister", "部长", "kind"),
+        ("czj", "clerk", " ", "title"),
+        ("xj-gov", "clerk", "科员", "unit"),
+    ],
+)
 def test_bad_input_names_the_field(user, code, kind, title, field) -> None:
     before = org_counts()
     with pytest.raises(InvalidInput) as invalid:

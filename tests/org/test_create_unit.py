@@ -12,9 +12,16 @@ from zhengwu.org.models import Unit
 
 
 def _fields(**extra) -> UnitFields:
-    values = {"name": "克孜勒苏柯尔克孜自治州统计局", "kind": "department", "short_name": "州统计局",
-              "parent": Unit.objects.get(code="gov"), "is_component": True, "doc_prefix": "克统",
-              "org_code": "010478518", "functions": []}
+    values = {
+        "name": "克孜勒苏柯尔克孜自治州统计局",
+        "kind": "department",
+        "short_name": "州统计局",
+        "parent": Unit.objects.get(code="gov"),
+        "is_component": True,
+        "doc_prefix": "克统",
+        "org_code": "010478518",
+        "functions": [],
+    }
     values.update(extra)
     return UnitFields(**values)
 
@@ -23,7 +30,11 @@ def _fields(**extra) -> UnitFields:
 def test_administrator_creates_a_unit(user) -> None:
     unit = create_unit(user("admin"), "tjj", _fields())
     assert (unit.name, unit.short_name, unit.kind, unit.parent.code) == (
-        "克孜勒苏柯尔克孜自治州统计局", "州统计局", "department", "gov")
+        "克孜勒苏柯尔克孜自治州统计局",
+        "州统计局",
+        "department",
+        "gov",
+    )
     assert (unit.doc_prefix, unit.org_code, unit.is_component) == ("克统", "010478518", True)
     assert unit.sort_order == max(Unit.objects.exclude(pk=unit.pk).values_list("sort_order", flat=True)) + 1
     record = AuditRecord.objects.get(action="org.unit.create", object_id=str(unit.pk))
@@ -44,17 +55,20 @@ def test_others_are_refused_with_the_article(user, username) -> None:
     assert org_counts() == before
 
 
-@pytest.mark.parametrize(("code", "extra", "field", "says"), [
-    ("tjj", {"org_code": "01047851X"}, "org_code", "第9位应为“8”"),
-    ("tjj", {"org_code": "010478403"}, "org_code", "已由克孜勒苏柯尔克孜自治州发展和改革委员会使用"),
-    ("tjj", {"doc_prefix": "克发改"}, "doc_prefix", "机关代字“克发改”已由"),
-    ("tjj", {"name": "  "}, "name", "请填写单位名称"),
-    ("tjj", {"kind": "ministry"}, "kind", "请选择单位类别"),
-    ("tjj", {"kind": "office"}, "kind", "只能有一个"),
-    ("tjj", {"functions": ["audit"]}, "functions", "无法识别的职能“audit”"),
-    ("fgw", {}, "code", "单位代码“fgw”已被使用"),
-    ("统计局", {}, "code", "单位代码应为"),
-])
+@pytest.mark.parametrize(
+    ("code", "extra", "field", "says"),
+    [
+        ("tjj", {"org_code": "01047851X"}, "org_code", "第9位应为“8”"),
+        ("tjj", {"org_code": "010478403"}, "org_code", "已由克孜勒苏柯尔克孜自治州发展和改革委员会使用"),
+        ("tjj", {"doc_prefix": "克发改"}, "doc_prefix", "机关代字“克发改”已由"),
+        ("tjj", {"name": "  "}, "name", "请填写单位名称"),
+        ("tjj", {"kind": "ministry"}, "kind", "请选择单位类别"),
+        ("tjj", {"kind": "office"}, "kind", "只能有一个"),
+        ("tjj", {"functions": ["audit"]}, "functions", "无法识别的职能“audit”"),
+        ("fgw", {}, "code", "单位代码“fgw”已被使用"),
+        ("统计局", {}, "code", "单位代码应为"),
+    ],
+)
 def test_bad_input_names_the_field_and_changes_nothing(user, code, extra, field, says) -> None:
     before = org_counts()
     with pytest.raises(InvalidInput) as invalid:

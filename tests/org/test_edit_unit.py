@@ -12,9 +12,16 @@ from zhengwu.org.models import Unit
 
 
 def _fields(unit: Unit, **changes) -> UnitFields:
-    values = {"name": unit.name, "kind": unit.kind, "short_name": unit.short_name, "parent": unit.parent,
-              "is_component": unit.is_component, "doc_prefix": unit.doc_prefix, "org_code": unit.org_code,
-              "functions": list(unit.functions)}
+    values = {
+        "name": unit.name,
+        "kind": unit.kind,
+        "short_name": unit.short_name,
+        "parent": unit.parent,
+        "is_component": unit.is_component,
+        "doc_prefix": unit.doc_prefix,
+        "org_code": unit.org_code,
+        "functions": list(unit.functions),
+    }
     values.update(changes)
     return UnitFields(**values)
 

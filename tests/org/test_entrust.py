@@ -17,8 +17,9 @@ START, END = D(2026, 12, 2), D(2026, 12, 4)
 
 @pytest.mark.article(6)
 def test_governor_entrusts_the_executive_vice_governor_with_the_report(user, person, position) -> None:
-    absence = report_absence(user("governor"), person("governor"), START, END, "北京", "visit",
-                             entrust_to=position("exec_vice"))
+    absence = report_absence(
+        user("governor"), person("governor"), START, END, "北京", "visit", entrust_to=position("exec_vice")
+    )
     arrangement = ActingArrangement.objects.get(absence=absence)
     assert arrangement.principal.kind == "governor"
     assert arrangement.acting.kind == "executive_vice_governor"
@@ -33,8 +34,9 @@ def test_governor_entrusts_the_executive_vice_governor_with_the_report(user, per
 def test_governor_may_not_entrust_an_ordinary_vice_governor(user, person, position) -> None:
     before = counts()
     with pytest.raises(Refused) as refused:
-        report_absence(user("governor"), person("governor"), START, END, "北京", "visit",
-                       entrust_to=position("vice_liu"))
+        report_absence(
+            user("governor"), person("governor"), START, END, "北京", "visit", entrust_to=position("vice_liu")
+        )
     assert refused.value.explanations[0].endswith("（《工作规则》第六条）")
     assert counts() == before  # the whole report rolls back
 
@@ -53,6 +55,7 @@ def test_executive_vice_governor_may_not_entrust_for_the_governor(user, person, 
 def test_office_recording_the_governors_absence_may_not_entrust_for_him(user, person, position) -> None:
     before = counts()
     with pytest.raises(Refused):
-        report_absence(user("clerk_wendian"), person("governor"), START, END, "北京", "visit",
-                       entrust_to=position("exec_vice"))
+        report_absence(
+            user("clerk_wendian"), person("governor"), START, END, "北京", "visit", entrust_to=position("exec_vice")
+        )
     assert counts() == before

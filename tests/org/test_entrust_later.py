@@ -50,8 +50,9 @@ def test_unit_head_names_the_deputy_who_then_holds_the_head_authority(user, pers
 
 
 @pytest.mark.article(49)
-def test_a_clerk_may_not_act_for_the_head_and_the_office_may_not_name_the_deputy(user, person, position,
-                                                                                  frozen) -> None:
+def test_a_clerk_may_not_act_for_the_head_and_the_office_may_not_name_the_deputy(
+    user, person, position, frozen
+) -> None:
     absence = report_absence(user("fgw_head"), person("fgw_head"), START, END, "乌鲁木齐", "trip")
     before = counts()
     with pytest.raises(Refused) as by_head:
@@ -65,8 +66,9 @@ def test_a_clerk_may_not_act_for_the_head_and_the_office_may_not_name_the_deputy
 
 @pytest.mark.article(6)
 def test_one_arrangement_at_a_time(user, person, position, frozen) -> None:
-    absence = report_absence(user("governor"), person("governor"), START, END, "北京", "visit",
-                             entrust_to=position("exec_vice"))
+    absence = report_absence(
+        user("governor"), person("governor"), START, END, "北京", "visit", entrust_to=position("exec_vice")
+    )
     before = counts()
     with pytest.raises(InvalidInput, match="已有代理安排") as invalid:
         entrust(user("governor"), absence, position("exec_vice"))

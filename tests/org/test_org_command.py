@@ -21,17 +21,37 @@ def run(*args: str) -> str:
 
 @pytest.mark.article(4)
 def test_set_up_a_unit_its_head_and_portfolio(db) -> None:
-    assert "已新设单位" in run("create-unit", "tjj", "克孜勒苏柯尔克孜自治州统计局", "--kind", "department",
-                            "--short-name", "州统计局", "--parent", "gov", "--doc-prefix", "克统",
-                            "--org-code", "010478518")
+    assert "已新设单位" in run(
+        "create-unit",
+        "tjj",
+        "克孜勒苏柯尔克孜自治州统计局",
+        "--kind",
+        "department",
+        "--short-name",
+        "州统计局",
+        "--parent",
+        "gov",
+        "--doc-prefix",
+        "克统",
+        "--org-code",
+        "010478518",
+    )
     assert "已新设职务" in run("add-position", "tjj", "unit_head", "局长")
     out = run("add-person", "tjj_head", "张三")
     password = re.search(r"初始密码（只显示这一次）：(\S+)", out).group(1)
     assert signs_in("tjj_head", password)
     run("appoint", "tjj_head", "--unit", "tjj", "--title", "局长", "--start", "2026-07-01")
     assert who_holds("head:tjj", D(2026, 7, 1)).person_name == "张三"
-    run("set-portfolio", "vice_liu", "--areas", "发展改革、自然资源、统计", "--units", "fgw,zrzyj,tjj",
-        "--start", "2026-07-01")
+    run(
+        "set-portfolio",
+        "vice_liu",
+        "--areas",
+        "发展改革、自然资源、统计",
+        "--units",
+        "fgw,zrzyj,tjj",
+        "--start",
+        "2026-07-01",
+    )
     assert who_holds("portfolio:tjj", D(2026, 7, 1)).person_name == "刘振东"
     run("end-appointment", "tjj_head", "--end", "2026-12-31")
     assert who_holds("head:tjj", D(2027, 1, 1)) is None

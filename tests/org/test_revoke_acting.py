@@ -16,8 +16,9 @@ START, END = D(2026, 12, 2), D(2026, 12, 4)
 
 @pytest.fixture
 def entrusted(user, person, position, frozen) -> ActingArrangement:
-    absence = report_absence(user("governor"), person("governor"), START, END, "北京", "visit",
-                             entrust_to=position("exec_vice"))
+    absence = report_absence(
+        user("governor"), person("governor"), START, END, "北京", "visit", entrust_to=position("exec_vice")
+    )
     return ActingArrangement.objects.get(absence=absence)
 
 

@@ -38,8 +38,14 @@ FGW_CLERK = PositionFact(8, "clerk", "办公室科员", FGW_UNIT, "department", 
 OFFICE_CLERK = PositionFact(9, "clerk", "文电科科员", OFFICE_UNIT, "office", "州政府办公室")
 
 PEOPLE = {
-    11: ("买买提", GOVERNOR), 12: ("张建华", EXEC_VICE), 13: ("刘振东", VICE), 14: ("王立新", SEC_GEN),
-    15: ("陈静", OFFICE_DIRECTOR), 16: ("周强", FGW_HEAD), 17: ("马丽", FGW_DEPUTY), 18: ("孙磊", FGW_CLERK),
+    11: ("买买提", GOVERNOR),
+    12: ("张建华", EXEC_VICE),
+    13: ("刘振东", VICE),
+    14: ("王立新", SEC_GEN),
+    15: ("陈静", OFFICE_DIRECTOR),
+    16: ("周强", FGW_HEAD),
+    17: ("马丽", FGW_DEPUTY),
+    18: ("孙磊", FGW_CLERK),
     19: ("李娜", OFFICE_CLERK),
 }
 APPOINTMENTS = tuple(AppointmentFact(pid, name, pos, START) for pid, (name, pos) in PEOPLE.items())
@@ -247,8 +253,7 @@ def test_may_record_for_self_office_and_not_others(kizilsu) -> None:
     refused = may_record_for(18, [FGW_CLERK], 13, OFFICE_UNIT, kizilsu)
     assert not refused.allowed
     assert refused.explanation == (
-        "外出和销假由本人报告，或由政府办公室代为登记"
-        "；您无权为他人登记（《工作规则》第五十八条）"
+        "外出和销假由本人报告，或由政府办公室代为登记；您无权为他人登记（《工作规则》第五十八条）"
     )
     # a department head is not the office either
     assert not may_record_for(16, [FGW_HEAD], 13, OFFICE_UNIT, kizilsu).allowed

@@ -25,8 +25,9 @@ def test_a_new_unit_joins_a_portfolio_and_the_old_one_ends_the_day_before(user) 
     admin = user("admin")
     tjj = create_unit(admin, "tjj", UnitFields(name="克孜勒苏柯尔克孜自治州统计局", kind="department"))
     old = Portfolio.objects.get(leader=_leader("vice_liu"))
-    new = set_portfolio(admin, _leader("vice_liu"), "发展改革、自然资源、统计", [*_units("fgw", "zrzyj"), tjj],
-                        D(2026, 7, 1))
+    new = set_portfolio(
+        admin, _leader("vice_liu"), "发展改革、自然资源、统计", [*_units("fgw", "zrzyj"), tjj], D(2026, 7, 1)
+    )
     old.refresh_from_db()
     assert old.end == D(2026, 6, 30)
     assert set(new.units.values_list("code", flat=True)) == {"fgw", "zrzyj", "tjj"}
@@ -44,8 +45,9 @@ def test_a_new_unit_joins_a_portfolio_and_the_old_one_ends_the_day_before(user) 
 def test_a_unit_led_by_another_leader_is_refused(user) -> None:
     before = org_counts()
     with pytest.raises(Refused) as refused:
-        set_portfolio(user("admin"), _leader("exec_vice"), "财政、司法、教育", _units("czj", "sfj", "jyj"),
-                      D(2026, 7, 1))
+        set_portfolio(
+            user("admin"), _leader("exec_vice"), "财政、司法、教育", _units("czj", "sfj", "jyj"), D(2026, 7, 1)
+        )
     assert "克孜勒苏柯尔克孜自治州教育局自2023-01-01起由副州长分管" in refused.value.explanations[0]
     assert refused.value.explanations[0].endswith("（《工作规则》第七条）")
     assert org_counts() == before
@@ -76,13 +78,16 @@ def test_a_unit_head_does_not_lead_a_portfolio(user) -> None:
         set_portfolio(user("admin"), _leader("fgw_head"), "统计", _units("czj"), D(2026, 7, 1))
 
 
-@pytest.mark.parametrize(("areas", "codes", "start", "field"), [
-    ("", ("fgw",), D(2026, 7, 1), "areas"),
-    ("发展改革", (), D(2026, 7, 1), "units"),
-    ("发展改革", ("gov",), D(2026, 7, 1), "units"),
-    ("发展改革", ("fgw",), None, "start"),
-    ("发展改革", ("fgw",), D(2023, 1, 1), "start"),  # not after the current portfolio's start
-])
+@pytest.mark.parametrize(
+    ("areas", "codes", "start", "field"),
+    [
+        ("", ("fgw",), D(2026, 7, 1), "areas"),
+        ("发展改革", (), D(2026, 7, 1), "units"),
+        ("发展改革", ("gov",), D(2026, 7, 1), "units"),
+        ("发展改革", ("fgw",), None, "start"),
+        ("发展改革", ("fgw",), D(2023, 1, 1), "start"),  # not after the current portfolio's start
+    ],
+)
 def test_bad_input_names_the_field(user, areas, codes, start, field) -> None:
     before = org_counts()
     with pytest.raises(InvalidInput) as invalid:

@@ -24,8 +24,9 @@ def test_governor_holds_when_present(db, frozen) -> None:
 def test_executive_vice_governor_holds_while_the_governor_is_away_then_the_governor_again(
     user, person, position, frozen
 ) -> None:
-    absence = report_absence(user("governor"), person("governor"), START, END, "北京", "visit",
-                             entrust_to=position("exec_vice"))
+    absence = report_absence(
+        user("governor"), person("governor"), START, END, "北京", "visit", entrust_to=position("exec_vice")
+    )
     before = who_holds("governor", D(2026, 12, 1))
     assert before is not None
     assert before.person_name == "买买提·艾力"
@@ -95,8 +96,11 @@ def test_unknown_authority_text_is_a_lookup_error(db) -> None:
 @pytest.mark.article(7)
 def test_each_vice_governor_holds_their_own_portfolio(db) -> None:
     expected = {
-        "fgw": "刘振东", "zrzyj": "刘振东", "czj": "张建华",
-        "jyj": "阿依古丽·吐尔逊", "xfj": "阿依古丽·吐尔逊",
+        "fgw": "刘振东",
+        "zrzyj": "刘振东",
+        "czj": "张建华",
+        "jyj": "阿依古丽·吐尔逊",
+        "xfj": "阿依古丽·吐尔逊",
     }
     for unit, name in expected.items():
         holder = who_holds(f"portfolio:{unit}", D(2026, 6, 1))

@@ -14,9 +14,17 @@ pytestmark = [pytest.mark.article(32), pytest.mark.usefixtures("frozen")]
 
 
 def test_a_finding_becomes_a_supervision_item(user) -> None:
-    case = register_finding(user("clerk_ducha"), case_number="克审〔2026〕2号", title="专项资金未按进度拨付",
-                            organ="州审计局", unit=unit("czj"), issued_on=D(2026, 2, 2), rectify_due=D(2026, 5, 29),
-                            requirement="限期拨付到位并报送整改报告。", co_units=[unit("jyj")])
+    case = register_finding(
+        user("clerk_ducha"),
+        case_number="克审〔2026〕2号",
+        title="专项资金未按进度拨付",
+        organ="州审计局",
+        unit=unit("czj"),
+        issued_on=D(2026, 2, 2),
+        rectify_due=D(2026, 5, 29),
+        requirement="限期拨付到位并报送整改报告。",
+        co_units=[unit("jyj")],
+    )
     assert case.state == CaseState.RECTIFYING
     item = SupervisionItem.objects.get(pk=case.followup_id)
     assert (item.origin, item.lead_unit.code, item.due) == ("finding", "czj", D(2026, 5, 29))
@@ -26,8 +34,14 @@ def test_a_finding_becomes_a_supervision_item(user) -> None:
 
 
 def test_a_finding_needs_its_deadline_and_requirement(user) -> None:
-    args = {"case_number": "克审〔2026〕3号", "title": "问题", "organ": "州审计局", "unit": unit("czj"),
-            "issued_on": D(2026, 2, 2), "requirement": "整改。"}
+    args = {
+        "case_number": "克审〔2026〕3号",
+        "title": "问题",
+        "organ": "州审计局",
+        "unit": unit("czj"),
+        "issued_on": D(2026, 2, 2),
+        "requirement": "整改。",
+    }
     with pytest.raises(Refused):
         register_finding(user("clerk_ducha"), rectify_due=None, **args)
     with pytest.raises(Refused):

@@ -15,21 +15,27 @@ CAL = official_calendar([2026])
 
 
 @pytest.mark.article(33)
-@pytest.mark.parametrize(("received", "answer", "decision"), [
-    (D(2026, 2, 9), D(2026, 2, 24), D(2026, 4, 10)),  # 02-19 in 春节; 04-10 a Friday
-    (D(2026, 9, 25), D(2026, 10, 8), D(2026, 11, 24)),  # 10-05 in 国庆
-])
+@pytest.mark.parametrize(
+    ("received", "answer", "decision"),
+    [
+        (D(2026, 2, 9), D(2026, 2, 24), D(2026, 4, 10)),  # 02-19 in 春节; 04-10 a Friday
+        (D(2026, 9, 25), D(2026, 10, 8), D(2026, 11, 24)),  # 10-05 in 国庆
+    ],
+)
 def test_reconsideration_answer_in_10_days_and_decision_in_60(kizilsu, received, answer, decision) -> None:
     limits = rules.deadlines(rules.RECONSIDERATION_KIND, received, received, kizilsu, CAL)
     assert (limits.answer_due, limits.decision_due) == (answer, decision)
 
 
 @pytest.mark.article(32)
-@pytest.mark.parametrize(("served", "defence"), [
-    (D(2026, 2, 5), D(2026, 2, 24)),  # 02-20 in 春节
-    (D(2026, 9, 20), D(2026, 10, 8)),  # 10-05 in 国庆
-    (D(2026, 3, 2), D(2026, 3, 17)),
-])
+@pytest.mark.parametrize(
+    ("served", "defence"),
+    [
+        (D(2026, 2, 5), D(2026, 2, 24)),  # 02-20 in 春节
+        (D(2026, 9, 20), D(2026, 10, 8)),  # 10-05 in 国庆
+        (D(2026, 3, 2), D(2026, 3, 17)),
+    ],
+)
 def test_suit_defence_in_15_days(kizilsu, served, defence) -> None:
     assert rules.deadlines(rules.SUIT_KIND, served, None, kizilsu, CAL).answer_due == defence
 

@@ -11,8 +11,15 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 @pytest.mark.article(33)
 def test_register_answer_and_close_a_reconsideration(client_as) -> None:
-    form = {"kind": "reconsideration", "case_number": "克政复〔2026〕9号", "title": "不服行政处罚",
-            "organ": "州人民政府", "unit": "zrzyj", "received_on": "2026-02-09", "counterparty": "申请人"}
+    form = {
+        "kind": "reconsideration",
+        "case_number": "克政复〔2026〕9号",
+        "title": "不服行政处罚",
+        "organ": "州人民政府",
+        "unit": "zrzyj",
+        "received_on": "2026-02-09",
+        "counterparty": "申请人",
+    }
     assert client_as("fgw_clerk").post("/oversight/new/", form).status_code == 403
     assert client_as("sfj_clerk").post("/oversight/new/", form).status_code == 302
     case = Case.objects.get(case_number="克政复〔2026〕9号")
@@ -26,8 +33,16 @@ def test_register_answer_and_close_a_reconsideration(client_as) -> None:
 
 @pytest.mark.article(32)
 def test_a_finding_through_the_page(client_as) -> None:
-    form = {"kind": "finding", "case_number": "克审〔2026〕5号", "title": "项目资金闲置", "organ": "州审计局",
-            "unit": "czj", "received_on": "2026-02-02", "rectify_due": "2026-05-29", "requirement": "盘活资金。"}
+    form = {
+        "kind": "finding",
+        "case_number": "克审〔2026〕5号",
+        "title": "项目资金闲置",
+        "organ": "州审计局",
+        "unit": "czj",
+        "received_on": "2026-02-02",
+        "rectify_due": "2026-05-29",
+        "requirement": "盘活资金。",
+    }
     assert client_as("clerk_ducha").post("/oversight/new/", form).status_code == 302
     case = Case.objects.get(case_number="克审〔2026〕5号")
     assert case.followup_id

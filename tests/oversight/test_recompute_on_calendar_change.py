@@ -30,14 +30,23 @@ def late_december() -> Iterator[time_machine.Traveller]:
 
 
 def reconsideration(user) -> Case:
-    return register_reconsideration(user("sfj_clerk"), case_number="克政复〔2026〕9号", title="不服林地确权行为",
-                                    organ="州人民政府", respondent=unit("zrzyj"), received_on=RECEIVED,
-                                    applicant="申请人乙")
+    return register_reconsideration(
+        user("sfj_clerk"),
+        case_number="克政复〔2026〕9号",
+        title="不服林地确权行为",
+        organ="州人民政府",
+        respondent=unit("zrzyj"),
+        received_on=RECEIVED,
+        applicant="申请人乙",
+    )
 
 
 def moved_notices(username: str) -> list[str]:
-    return list(Notice.objects.filter(recipient__username=username, title__startswith="期限变更")
-                .values_list("title", flat=True))
+    return list(
+        Notice.objects.filter(recipient__username=username, title__startswith="期限变更").values_list(
+            "title", flat=True
+        )
+    )
 
 
 @pytest.mark.article(33)
@@ -58,8 +67,15 @@ def test_the_answer_and_decision_limits_move(user, late_december) -> None:
 
 @pytest.mark.article(32)
 def test_the_defence_limit_moves(user, late_december) -> None:
-    case = register_suit(user("sfj_clerk"), case_number="（2026）新30行初5号", title="诉征收补偿决定",
-                         court="阿图什市人民法院", defendant=unit("zrzyj"), served_on=RECEIVED, plaintiff="原告丙")
+    case = register_suit(
+        user("sfj_clerk"),
+        case_number="（2026）新30行初5号",
+        title="诉征收补偿决定",
+        court="阿图什市人民法院",
+        defendant=unit("zrzyj"),
+        served_on=RECEIVED,
+        plaintiff="原告丙",
+    )
     assert case.answer_due == D(2027, 1, 12)
     set_day(user("admin"), D(2027, 1, 12), "holiday", "测试假日", "通知")
     case.refresh_from_db()
@@ -78,9 +94,16 @@ def test_a_fired_reminder_stays_fired(user, late_december) -> None:
 
 @pytest.mark.article(32)
 def test_a_rectification_deadline_set_by_the_finding_stays(user, late_december) -> None:
-    case = register_finding(user("clerk_ducha"), case_number="克审〔2026〕7号", title="专项资金拨付滞后",
-                            organ="州审计局", unit=unit("czj"), issued_on=D(2026, 12, 21), rectify_due=D(2027, 1, 15),
-                            requirement="限期拨付到位。")
+    case = register_finding(
+        user("clerk_ducha"),
+        case_number="克审〔2026〕7号",
+        title="专项资金拨付滞后",
+        organ="州审计局",
+        unit=unit("czj"),
+        issued_on=D(2026, 12, 21),
+        rectify_due=D(2027, 1, 15),
+        requirement="限期拨付到位。",
+    )
     set_day(user("admin"), D(2027, 1, 15), "holiday", "测试假日", "通知")
     case.refresh_from_db()
     assert case.rectify_due == D(2027, 1, 15)

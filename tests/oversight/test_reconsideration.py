@@ -14,8 +14,14 @@ pytestmark = [pytest.mark.article(33), pytest.mark.usefixtures("frozen")]
 
 
 def register(user, who: str = "sfj_clerk", **kwargs) -> Case:
-    args = {"case_number": "克政复〔2026〕3号", "title": "不服土地登记行为", "organ": "州人民政府",
-            "respondent": unit("zrzyj"), "received_on": D(2026, 2, 9), "applicant": "申请人甲"}
+    args = {
+        "case_number": "克政复〔2026〕3号",
+        "title": "不服土地登记行为",
+        "organ": "州人民政府",
+        "respondent": unit("zrzyj"),
+        "received_on": D(2026, 2, 9),
+        "applicant": "申请人甲",
+    }
     args.update(kwargs)
     return register_reconsideration(user(who), **args)
 

@@ -27,8 +27,9 @@ def unit(code: str) -> Unit:
     return Unit.objects.get(code=code)
 
 
-PETITIONER = PetitionerData(name="测试·张某某", id_number="653001198001011234", phone="13812345678",
-                            address="阿图什市测试路8号")
+PETITIONER = PetitionerData(
+    name="测试·张某某", id_number="653001198001011234", phone="13812345678", address="阿图什市测试路8号"
+)
 
 
 @pytest.fixture
@@ -36,9 +37,13 @@ def letter(user, frozen) -> Callable[..., Petition]:
     """``letter(unit_code="jyj", important=False)`` → a letter registered by the 信访局 today."""
 
     def make(unit_code: str = "jyj", **kwargs: Any) -> Petition:
-        args: dict[str, Any] = {"channel": "letter", "received_on": D(2026, 2, 5),
-                                "summary": "反映某中学食堂卫生问题。", "unit_concerned": unit(unit_code),
-                                "petitioner": PETITIONER}
+        args: dict[str, Any] = {
+            "channel": "letter",
+            "received_on": D(2026, 2, 5),
+            "summary": "反映某中学食堂卫生问题。",
+            "unit_concerned": unit(unit_code),
+            "petitioner": PETITIONER,
+        }
         args.update(kwargs)
         return register(user("xfj_head"), **args)
 

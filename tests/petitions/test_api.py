@@ -11,9 +11,17 @@ from zhengwu.org.models import Person
 
 pytestmark = [pytest.mark.article(35), pytest.mark.usefixtures("frozen")]
 
-LETTER = {"channel": "letter", "received_on": "2026-02-05", "summary": "反映某中学食堂卫生问题。",
-          "unit_concerned": "jyj", "petitioner_name": "测试·张某某", "id_number": "653001198001011234",
-          "phone": "13812345678", "address": "阿图什市测试路8号", "important": True}
+LETTER = {
+    "channel": "letter",
+    "received_on": "2026-02-05",
+    "summary": "反映某中学食堂卫生问题。",
+    "unit_concerned": "jyj",
+    "petitioner_name": "测试·张某某",
+    "id_number": "653001198001011234",
+    "phone": "13812345678",
+    "address": "阿图什市测试路8号",
+    "important": True,
+}
 
 
 def api(client_as, username: str) -> Api:

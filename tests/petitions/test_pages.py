@@ -9,10 +9,17 @@ from zhengwu.petitions.models import Petition
 
 pytestmark = [pytest.mark.article(35), pytest.mark.usefixtures("frozen")]
 
-FORM = {"channel": "letter", "received_on": "2026-02-05", "unit_concerned": "jyj",
-        "summary": "反映某中学食堂卫生问题。",
-        "petitioner_name": "测试·张某某", "id_number": "653001198001011234", "phone": "13812345678",
-        "address": "阿图什市测试路8号", "important": "on"}
+FORM = {
+    "channel": "letter",
+    "received_on": "2026-02-05",
+    "unit_concerned": "jyj",
+    "summary": "反映某中学食堂卫生问题。",
+    "petitioner_name": "测试·张某某",
+    "id_number": "653001198001011234",
+    "phone": "13812345678",
+    "address": "阿图什市测试路8号",
+    "important": "on",
+}
 
 
 def test_register_then_leader_instructs_and_outsider_sees_it_masked(client_as) -> None:

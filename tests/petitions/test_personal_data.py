@@ -13,8 +13,11 @@ pytestmark = pytest.mark.article(35)
 
 
 def views(petition) -> list[str]:
-    return list(AuditRecord.objects.filter(action="petitions.view_personal_data", object_id=str(petition.pk))
-                .values_list("actor_name", flat=True))
+    return list(
+        AuditRecord.objects.filter(action="petitions.view_personal_data", object_id=str(petition.pk)).values_list(
+            "actor_name", flat=True
+        )
+    )
 
 
 def test_those_handling_see_it_and_each_view_is_recorded(letter, user) -> None:

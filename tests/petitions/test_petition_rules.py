@@ -21,21 +21,27 @@ def pos(kind: str, unit_id: int) -> PositionFact:
     return PositionFact(unit_id * 10, kind, "职务", unit_id, "department")
 
 
-@pytest.mark.parametrize(("received", "due"), [
-    (D(2026, 2, 3), D(2026, 2, 24)),  # 02-18 falls in 春节 (02-15..23): the first working day after
-    (D(2026, 1, 20), D(2026, 2, 4)),  # an ordinary Wednesday
-    (D(2026, 9, 20), D(2026, 10, 8)),  # 10-05 falls in 国庆 (10-01..07)
-    (D(2026, 9, 26), D(2026, 10, 12)),  # 10-11 is a Sunday (10-10 is the make-up working day)
-])
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        (D(2026, 2, 3), D(2026, 2, 24)),  # 02-18 falls in 春节 (02-15..23): the first working day after
+        (D(2026, 1, 20), D(2026, 2, 4)),  # an ordinary Wednesday
+        (D(2026, 9, 20), D(2026, 10, 8)),  # 10-05 falls in 国庆 (10-01..07)
+        (D(2026, 9, 26), D(2026, 10, 12)),  # 10-11 is a Sunday (10-10 is the make-up working day)
+    ],
+)
 def test_acceptance_is_decided_within_15_days(kizilsu, received, due) -> None:
     assert rules.accept_due(received, kizilsu, CAL) == due
 
 
-@pytest.mark.parametrize(("accepted", "due"), [
-    (D(2025, 12, 20), D(2026, 2, 24)),  # 02-18 in 春节
-    (D(2026, 8, 3), D(2026, 10, 8)),  # 10-02 in 国庆
-    (D(2026, 3, 2), D(2026, 5, 6)),  # 05-01 is a holiday (劳动节 05-01..05): 05-06
-])
+@pytest.mark.parametrize(
+    ("accepted", "due"),
+    [
+        (D(2025, 12, 20), D(2026, 2, 24)),  # 02-18 in 春节
+        (D(2026, 8, 3), D(2026, 10, 8)),  # 10-02 in 国庆
+        (D(2026, 3, 2), D(2026, 5, 6)),  # 05-01 is a holiday (劳动节 05-01..05): 05-06
+    ],
+)
 def test_handling_ends_60_days_after_acceptance(kizilsu, accepted, due) -> None:
     cal = official_calendar([2025, 2026])
     assert rules.handle_due(accepted, kizilsu, cal) == due
@@ -55,8 +61,9 @@ def test_a_review_is_asked_within_30_days_of_the_answer(kizilsu) -> None:
     assert "《工作规则》第三十五条" in late.explanation
     early = rules.may_request_review(rules.REREVIEW, rules.CONCLUDED, D(2026, 1, 20), D(2026, 1, 25), kizilsu, CAL)
     assert not early.allowed  # no 复核 before a 复查 opinion
-    assert rules.may_request_review(rules.REREVIEW, rules.REVIEWED, D(2026, 1, 20), D(2026, 1, 25), kizilsu,
-                                    CAL).allowed
+    assert rules.may_request_review(
+        rules.REREVIEW, rules.REVIEWED, D(2026, 1, 20), D(2026, 1, 25), kizilsu, CAL
+    ).allowed
 
 
 def test_an_extension_is_approved_by_a_government_leader_once_and_up_to_30_days(kizilsu) -> None:

@@ -25,13 +25,22 @@ ACCEPT_DUE = D(2027, 1, 12)  # 15 days after Monday 2026-12-28
 @pytest.fixture
 def petition(user) -> Iterator[Petition]:
     with time_machine.travel("2026-12-28 10:00 +0800", tick=False):
-        yield register(user("xfj_head"), channel="letter", received_on=D(2026, 12, 28),
-                       summary="反映某小区供暖不达标问题。", unit_concerned=unit("jyj"), petitioner=PETITIONER)
+        yield register(
+            user("xfj_head"),
+            channel="letter",
+            received_on=D(2026, 12, 28),
+            summary="反映某小区供暖不达标问题。",
+            unit_concerned=unit("jyj"),
+            petitioner=PETITIONER,
+        )
 
 
 def moved_notices(username: str) -> list[str]:
-    return list(Notice.objects.filter(recipient__username=username, title__startswith="期限变更")
-                .values_list("title", flat=True))
+    return list(
+        Notice.objects.filter(recipient__username=username, title__startswith="期限变更").values_list(
+            "title", flat=True
+        )
+    )
 
 
 def test_the_acceptance_limit_moves_with_its_timer(user, petition) -> None:

@@ -29,19 +29,28 @@ def test_the_bureau_registers_a_letter_and_its_acceptance_limit_runs_across_the_
 
 def test_someone_outside_the_bureau_may_not_register(user, frozen) -> None:
     with pytest.raises(Refused) as refused:
-        register(user("fgw_clerk"), channel="letter", received_on=D(2026, 2, 5), summary="反映问题。",
-                 unit_concerned=unit("jyj"), petitioner=PETITIONER)
+        register(
+            user("fgw_clerk"),
+            channel="letter",
+            received_on=D(2026, 2, 5),
+            summary="反映问题。",
+            unit_concerned=unit("jyj"),
+            petitioner=PETITIONER,
+        )
     assert "信访工作机构" in refused.value.explanations[0]
     assert not Petition.objects.filter(is_demo=False).exists()
 
 
-@pytest.mark.parametrize(("kwargs", "field"), [
-    ({"channel": "fax"}, "channel"),
-    ({"summary": "  "}, "summary"),
-    ({"petitioner": PetitionerData(name=" ")}, "petitioner_name"),
-    ({"petitioner": PetitionerData(name="某", id_number="1" * 19)}, "id_number"),
-    ({"received_on": D(2026, 2, 6)}, "received_on"),  # tomorrow
-])
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"channel": "fax"}, "channel"),
+        ({"summary": "  "}, "summary"),
+        ({"petitioner": PetitionerData(name=" ")}, "petitioner_name"),
+        ({"petitioner": PetitionerData(name="某", id_number="1" * 19)}, "id_number"),
+        ({"received_on": D(2026, 2, 6)}, "received_on"),  # tomorrow
+    ],
+)
 def test_bad_input_changes_nothing(letter, kwargs, field) -> None:
     with pytest.raises(InvalidInput) as bad:
         letter(**kwargs)

@@ -34,10 +34,14 @@ def queued(db, user) -> Callable[..., PublicationItem]:
     def make(**kw: Any) -> PublicationItem:
         code = kw.pop("unit_code", "fgw")
         return queue_for_publication(
-            actor=user("clerk_gongkai"), kind=kw.pop("kind", ItemKind.DOCUMENT),
-            title=kw.pop("title", "关于做好冬季供暖工作的通知"), counted_from=kw.pop("counted_from", D(2026, 12, 1)),
-            provision="disclosure.proactive", body=kw.pop("body", "各县（市）人民政府：\n做好冬季供暖保障工作。"),
-            issuing_unit=unit(code) if code else None, **kw,
+            actor=user("clerk_gongkai"),
+            kind=kw.pop("kind", ItemKind.DOCUMENT),
+            title=kw.pop("title", "关于做好冬季供暖工作的通知"),
+            counted_from=kw.pop("counted_from", D(2026, 12, 1)),
+            provision="disclosure.proactive",
+            body=kw.pop("body", "各县（市）人民政府：\n做好冬季供暖保障工作。"),
+            issuing_unit=unit(code) if code else None,
+            **kw,
         )
 
     return make

@@ -45,21 +45,34 @@ def test_withhold_and_applications(queued, client_as) -> None:
     item = queued()
     bad = _post(client_as("clerk_gongkai"), f"/api/portal/queue/{item.pk}/withhold", {"exemption": "", "reason": ""})
     assert bad.status_code == 403
-    ok = _post(client_as("clerk_gongkai"), f"/api/portal/queue/{item.pk}/withhold",
-               {"exemption": "process", "reason": "过程稿"})
+    ok = _post(
+        client_as("clerk_gongkai"),
+        f"/api/portal/queue/{item.pk}/withhold",
+        {"exemption": "process", "reason": "过程稿"},
+    )
     assert ok.status_code == 200
     assert ok.json()["state"] == "withheld"
-    app = Application.objects.create(number="依申请〔2026〕9001号", applicant_name="王五", contact="1",
-                                     description="某信息",
-                                     received_on="2026-11-02", received_at="2026-11-02T"
-                                                                           "09:00+08:00", due_on="2026-11-30")
-    assert _post(client_as("clerk_gongkai"), "/api/portal/applicat"
-                                             f"ions/{app.pk}/extend", {"reason": "x"}).status_code == 403
+    app = Application.objects.create(
+        number="依申请〔2026〕9001号",
+        applicant_name="王五",
+        contact="1",
+        description="某信息",
+        received_on="2026-11-02",
+        received_at="2026-11-02T09:00+08:00",
+        due_on="2026-11-30",
+    )
+    assert (
+        _post(client_as("clerk_gongkai"), f"/api/portal/applications/{app.pk}/extend", {"reason": "x"}).status_code
+        == 403
+    )
     ext = _post(client_as("office_director"), f"/api/portal/applications/{app.pk}/extend", {"reason": "调档"})
     assert ext.status_code == 200
     assert ext.json()["extended"]
-    rep = _post(client_as("clerk_gongkai"), f"/api/portal/applications/{app.pk}/reply",
-                {"reply_type": "disclosed", "text": "见附件"})
+    rep = _post(
+        client_as("clerk_gongkai"),
+        f"/api/portal/applications/{app.pk}/reply",
+        {"reply_type": "disclosed", "text": "见附件"},
+    )
     assert rep.status_code == 200
     assert rep.json()["state"] == "answered"
     report = client_as("clerk_gongkai").get("/api/portal/applications/report", {"year": 2026}).json()

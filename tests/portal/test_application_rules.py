@@ -45,17 +45,20 @@ def test_extension_once_with_reason(kizilsu) -> None:
     assert not rules.check_extension("answered", False, "理由", kizilsu).allowed
 
 
-@pytest.mark.parametrize(("reply_type", "exemption", "text", "allowed"), [
-    ("disclosed", "", "见附件。", True),
-    ("refused", "state_secret", "属于国家秘密。", True),
-    ("refused", "", "不公开。", False),
-    ("partly", "third_party", "个人信息已删除。", True),
-    ("unavailable", "", "本机关未制作该信息。", True),
-    ("not_processed", "", "重复申请。", True),
-    ("other_channel", "", "请通过不动产登记中心查询。", True),
-    ("whatever", "", "内容", False),
-    ("disclosed", "", " ", False),
-])
+@pytest.mark.parametrize(
+    ("reply_type", "exemption", "text", "allowed"),
+    [
+        ("disclosed", "", "见附件。", True),
+        ("refused", "state_secret", "属于国家秘密。", True),
+        ("refused", "", "不公开。", False),
+        ("partly", "third_party", "个人信息已删除。", True),
+        ("unavailable", "", "本机关未制作该信息。", True),
+        ("not_processed", "", "重复申请。", True),
+        ("other_channel", "", "请通过不动产登记中心查询。", True),
+        ("whatever", "", "内容", False),
+        ("disclosed", "", " ", False),
+    ],
+)
 def test_reply_types(kizilsu, reply_type, exemption, text, allowed) -> None:
     assert rules.check_reply("received", reply_type, exemption, text, kizilsu).allowed is allowed
 
@@ -67,13 +70,13 @@ def test_no_reply_while_consulting_or_twice(kizilsu) -> None:
 
 def test_annual_report_counts_received_answered_by_type_and_carried_over() -> None:
     facts = [
-        ApplicationFact(D(2025, 12, 20), D(2026, 1, 10), "disclosed"),   # carried in, answered
-        ApplicationFact(D(2025, 12, 1), D(2025, 12, 15), "refused"),     # last year's business
+        ApplicationFact(D(2025, 12, 20), D(2026, 1, 10), "disclosed"),  # carried in, answered
+        ApplicationFact(D(2025, 12, 1), D(2025, 12, 15), "refused"),  # last year's business
         ApplicationFact(D(2026, 3, 1), D(2026, 3, 20), "partly"),
         ApplicationFact(D(2026, 5, 1), D(2026, 6, 20), "unavailable", late=True),
-        ApplicationFact(D(2026, 12, 20), None),                           # carried over
-        ApplicationFact(D(2026, 12, 25), D(2027, 1, 5), "disclosed"),     # answered next year
-        ApplicationFact(D(2027, 1, 2), None),                              # next year's
+        ApplicationFact(D(2026, 12, 20), None),  # carried over
+        ApplicationFact(D(2026, 12, 25), D(2027, 1, 5), "disclosed"),  # answered next year
+        ApplicationFact(D(2027, 1, 2), None),  # next year's
     ]
     r = annual_report(facts, 2026)
     assert (r.carried_in, r.received, r.answered, r.carried_over, r.answered_late) == (1, 4, 3, 2, 1)

@@ -48,11 +48,14 @@ def test_submission_is_registered_with_its_due_day_and_timers(db, user) -> None:
     assert not Notice.objects.filter(recipient=user("clerk_wendian"), title__contains=app.number).exists()
 
 
-@pytest.mark.parametrize(("name", "contact", "description", "field"), [
-    ("", "13800000000", "某文件", "applicant_name"),
-    ("张三", "  ", "某文件", "contact"),
-    ("张三", "13800000000", "文件", "description"),
-])
+@pytest.mark.parametrize(
+    ("name", "contact", "description", "field"),
+    [
+        ("", "13800000000", "某文件", "applicant_name"),
+        ("张三", "  ", "某文件", "contact"),
+        ("张三", "13800000000", "文件", "description"),
+    ],
+)
 def test_incomplete_applications_change_nothing(db, name, contact, description, field) -> None:
     before = Application.objects.count()
     with pytest.raises(InvalidInput) as exc:

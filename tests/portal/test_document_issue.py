@@ -19,9 +19,16 @@ BODY = "各县（市）发展改革委：\n现将《重大项目前期工作管�
 
 
 def _issued(user, disclosure: str) -> Document:
-    doc = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于印发《重大项目前期工作管理办法》的通知", BODY,
-                         [unit("atushi"), unit("akto")], disclosure=disclosure,
-                         disclosure_reason="内部管理信息" if disclosure == Disclosure.NOT_PUBLIC else "")
+    doc = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于印发《重大项目前期工作管理办法》的通知",
+        BODY,
+        [unit("atushi"), unit("akto")],
+        disclosure=disclosure,
+        disclosure_reason="内部管理信息" if disclosure == Disclosure.NOT_PUBLIC else "",
+    )
     submit_for_review(user("fgw_clerk"), doc)
     review(user("fgw_deputy"), doc, True, "")
     sign(user("fgw_head"), doc)

@@ -65,16 +65,21 @@ def test_import_keeps_the_index_number_and_reserves_it(db) -> None:
     assert {"压减", "审批", "时限"} <= set(item.search_text.split())
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("这是一段没有元数据的文字。", "找不到元数据块"),
-    (PAGE.replace("索  引  号 01047834X/2026-00777 ", ""), "缺少：索引号"),
-    (PAGE.replace("成文日期 2026-03-02 10:00"
-                  " 发布日期 2026-03-05 09:30", "成文日期 2026-03-02 10:00"), "缺少：发布日期"),
-    (PAGE.replace("01047834X/2026-00777", "2026-777"), "索引号「2026-777」格式不对"),
-    (PAGE.replace("2026-03-02 10:00", "三月二日"), "成文日期「三月二日」无法识别"),
-    (PAGE.replace("有  效  性 有效", "有  效  性 待定"), "有效性「待定」无法识别"),
-    (PAGE.split("各县")[0], "缺少正文"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("这是一段没有元数据的文字。", "找不到元数据块"),
+        (PAGE.replace("索  引  号 01047834X/2026-00777 ", ""), "缺少：索引号"),
+        (
+            PAGE.replace("成文日期 2026-03-02 10:00 发布日期 2026-03-05 09:30", "成文日期 2026-03-02 10:00"),
+            "缺少：发布日期",
+        ),
+        (PAGE.replace("01047834X/2026-00777", "2026-777"), "索引号「2026-777」格式不对"),
+        (PAGE.replace("2026-03-02 10:00", "三月二日"), "成文日期「三月二日」无法识别"),
+        (PAGE.replace("有  效  性 有效", "有  效  性 待定"), "有效性「待定」无法识别"),
+        (PAGE.split("各县")[0], "缺少正文"),
+    ],
+)
 def test_refuses_what_it_cannot_understand(db, text, message) -> None:
     before = PublicationItem.objects.count()
     with pytest.raises(InvalidInput, match=message):

@@ -16,10 +16,18 @@ VICE = StaffFact("vice_governor", "government")
 
 
 @pytest.mark.article(29)
-@pytest.mark.parametrize(("staff", "allowed"), [
-    ([GONGKAI], True), ([DIRECTOR], True), ([SG], True),
-    ([WENDIAN], False), ([DEPT_CLERK], False), ([VICE], False), ([], False),
-])
+@pytest.mark.parametrize(
+    ("staff", "allowed"),
+    [
+        ([GONGKAI], True),
+        ([DIRECTOR], True),
+        ([SG], True),
+        ([WENDIAN], False),
+        ([DEPT_CLERK], False),
+        ([VICE], False),
+        ([], False),
+    ],
+)
 def test_may_manage(kizilsu, staff, allowed) -> None:
     decision = may_manage(staff, kizilsu)
     assert decision.allowed is allowed

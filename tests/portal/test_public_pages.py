@@ -39,9 +39,14 @@ def test_home_and_catalogue_need_no_login(published) -> None:
 
 
 def test_item_page_shows_catalogue_fields(published) -> None:
-    item = published(title="关于草原生态保护补助奖励的通知", category="农业农村", genre="通知",
-                     doc_number="克发改〔2026〕50号",
-                     written_on=D(2026, 11, 28), validity=Validity.IN_FORCE)
+    item = published(
+        title="关于草原生态保护补助奖励的通知",
+        category="农业农村",
+        genre="通知",
+        doc_number="克发改〔2026〕50号",
+        written_on=D(2026, 11, 28),
+        validity=Validity.IN_FORCE,
+    )
     page = Client().get(f"/public/items/{item.pk}/").content.decode()
     for text in (item.index_number, "农业农村", "克发改〔2026〕50号", "2026-11-28", "有效", "发展和改革委员会"):
         assert text in page
@@ -61,8 +66,9 @@ def test_item_page_links_interpretations(published, user) -> None:
 def test_repealed_item_links_its_successor(published) -> None:
     old = published(title="旧管理办法", validity=Validity.IN_FORCE)
     new = published(title="新管理办法", validity=Validity.IN_FORCE)
-    ValidityEvent.objects.create(item=old, validity=Validity.REPEALED, effective_on=D(2026, 12, 1),
-                                 note="被新管理办法废止", related=new)
+    ValidityEvent.objects.create(
+        item=old, validity=Validity.REPEALED, effective_on=D(2026, 12, 1), note="被新管理办法废止", related=new
+    )
     PublicationItem.objects.filter(pk=old.pk).update(validity=Validity.REPEALED)
     page = Client().get(f"/public/items/{old.pk}/").content.decode()
     assert "废止" in page

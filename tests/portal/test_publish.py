@@ -53,9 +53,15 @@ def test_number_never_changes_and_item_is_not_published_twice(queued, user) -> N
 def test_skips_a_serial_already_taken_by_an_imported_item(queued, user) -> None:
     counter, _ = IndexCounter.objects.get_or_create(org_code="010478403", year=2026)
     taken = f"010478403/2026-{counter.last + 1:05d}"
-    PublicationItem.objects.create(kind="imported", state=ItemState.PUBLISHED, title="已导入",
-                                   counted_from=D(2026, 1, 5),
-                                   due_on=D(2026, 2, 2), provision="portal.publish", index_number=taken)
+    PublicationItem.objects.create(
+        kind="imported",
+        state=ItemState.PUBLISHED,
+        title="已导入",
+        counted_from=D(2026, 1, 5),
+        due_on=D(2026, 2, 2),
+        provision="portal.publish",
+        index_number=taken,
+    )
     item = queued()
     actions.publish(user("clerk_gongkai"), item)
     assert item.index_number != taken

@@ -36,8 +36,9 @@ def test_word_boundaries_not_substrings(queued, user) -> None:
 
 def test_filters_combine_with_the_query(queued, user) -> None:
     fgw = _published(queued, user, title="关于冬季取暖补贴的通知", category="社会保障", validity=Validity.IN_FORCE)
-    czj = _published(queued, user, title="关于冬季取暖补贴资金的通知", unit_code="czj", category="财政",
-                     validity=Validity.REPEALED)
+    czj = _published(
+        queued, user, title="关于冬季取暖补贴资金的通知", unit_code="czj", category="财政", validity=Validity.REPEALED
+    )
     both = {i.pk for i in find(Filters(query="取暖补贴")).items}
     assert {fgw.pk, czj.pk} <= both
     assert [i.pk for i in find(Filters(query="取暖补贴", category="财政")).items] == [czj.pk]

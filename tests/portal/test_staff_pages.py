@@ -45,16 +45,22 @@ def test_workbench_panel_for_disclosure_staff(queued, client_as) -> None:
 
 @pytest.mark.article(27)
 def test_applications_register_and_reply(db, client_as, user) -> None:
-    app = Application.objects.create(number="依申请〔2026〕9101号", applicant_name="赵六", contact="1",
-                                     description="某信息",
-                                     received_on=D(2026, 11, 20), received_at="2026-11-20T09:00+08:00",
-                                     due_on=D(2026, 12, 18))
+    app = Application.objects.create(
+        number="依申请〔2026〕9101号",
+        applicant_name="赵六",
+        contact="1",
+        description="某信息",
+        received_on=D(2026, 11, 20),
+        received_at="2026-11-20T09:00+08:00",
+        due_on=D(2026, 12, 18),
+    )
     register = client_as("clerk_gongkai").get("/portal/applications/")
     assert register.status_code == 200
     assert app.number in register.content.decode()
     assert "年度报告" in register.content.decode()
-    client_as("clerk_gongkai").post(f"/portal/applications/{app.pk}/reply/",
-                                    {"reply_type": "other_channel", "text": "请向不动产登记中心申请。"})
+    client_as("clerk_gongkai").post(
+        f"/portal/applications/{app.pk}/reply/", {"reply_type": "other_channel", "text": "请向不动产登记中心申请。"}
+    )
     app.refresh_from_db()
     assert app.state == "answered"
     assert app.reply_type == "other_channel"

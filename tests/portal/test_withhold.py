@@ -24,9 +24,14 @@ def test_withhold_with_exemption_and_reason(queued, user) -> None:
     assert "第十六条" in record.summary
 
 
-@pytest.mark.parametrize(("exemption", "reason", "message"), [
-    ("", "理由", "依据"), ("bogus", "理由", "依据"), ("internal", "  ", "理由"),
-])
+@pytest.mark.parametrize(
+    ("exemption", "reason", "message"),
+    [
+        ("", "理由", "依据"),
+        ("bogus", "理由", "依据"),
+        ("internal", "  ", "理由"),
+    ],
+)
 def test_refused_without_exemption_or_reason(queued, user, exemption, reason, message) -> None:
     item = queued()
     with pytest.raises(Refused, match=message):

@@ -18,7 +18,9 @@ def write(path: Path, text: str) -> None:
 @pytest.mark.article(63)
 def test_markers_on_functions_classes_and_modules(tmp_path) -> None:
     root = tmp_path / "tests"
-    write(root / "org" / "test_a.py", """
+    write(
+        root / "org" / "test_a.py",
+        """
         import pytest
 
         @pytest.mark.article(58)
@@ -44,8 +46,11 @@ def test_markers_on_functions_classes_and_modules(tmp_path) -> None:
         @pytest.mark.article(1)
         class NotATestClass:
             def test_hidden(self): ...
-    """)
-    write(root / "cal" / "test_b.py", """
+    """,
+    )
+    write(
+        root / "cal" / "test_b.py",
+        """
         import pytest
 
         pytestmark = [pytest.mark.article(63), pytest.mark.django_db]
@@ -54,19 +59,26 @@ def test_markers_on_functions_classes_and_modules(tmp_path) -> None:
 
         @pytest.mark.article(42)
         def test_meeting(): ...
-    """)
-    write(root / "test_c.py", """
+    """,
+    )
+    write(
+        root / "test_c.py",
+        """
         import pytest
         pytestmark = pytest.mark.article(68)
 
         def test_versions(): ...
-    """)
-    write(root / "helpers.py", """
+    """,
+    )
+    write(
+        root / "helpers.py",
+        """
         import pytest
 
         @pytest.mark.article(7)
         def test_in_a_non_test_file(): ...
-    """)
+    """,
+    )
     found = coverage.tests_by_article(root)
     assert found[58] == ["tests/org/test_a.py::test_report", "tests/org/test_a.py::test_entrust"]
     assert found[6] == ["tests/org/test_a.py::test_entrust"]

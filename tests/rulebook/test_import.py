@@ -58,7 +58,10 @@ def test_article_50_is_enforced_and_annotated(kizilsu_version) -> None:
     a50 = kizilsu_version.articles.get(number=50)
     assert a50.kind == "E"
     assert a50.provisions == [
-        "countersign.consult", "countersign.reply", "countersign.silence", "countersign.disagreement"
+        "countersign.consult",
+        "countersign.reply",
+        "countersign.silence",
+        "countersign.disagreement",
     ]
     assert "会签" in a50.does
     assert "countersign" in a50.does_en.lower()

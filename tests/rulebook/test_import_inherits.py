@@ -35,7 +35,8 @@ def test_a_reissued_text_inherits_kinds_provisions_and_edited_parameters(user) -
 
     assert new.articles.count() == 68
     assert list(new.articles.order_by("number").values_list("number", "kind")) == list(
-        old.articles.order_by("number").values_list("number", "kind"))
+        old.articles.order_by("number").values_list("number", "kind")
+    )
     assert new.articles.get(number=58).provisions == ["leave.report", "leave.return"]
     assert new.articles.get(number=58).does == old.articles.get(number=58).does
     assert new.parameters.count() == old.parameters.count()
@@ -78,10 +79,14 @@ def test_provisions_of_an_article_that_is_gone_are_reported(db) -> None:
     assert "rulebook.versions（原第68条）" in origin.warnings()[0]
     assert "rulebook.versions" not in rulebook_view(D(2030, 1, 1)).provisions
     # the administrator is told before and after it takes effect
-    assert any(f"将于2030-01-01起施行的{new}（版本编号{new.pk}）缺少前一版本有的1项标注（rulebook.versions）" in p
-               for p in rulebook_problems(D(2029, 6, 1)))
-    assert any(p.startswith(f"施行中的{new}") and f"zhengwu rules annotate {new.pk}" in p
-               for p in rulebook_problems(D(2030, 1, 2)))
+    assert any(
+        f"将于2030-01-01起施行的{new}（版本编号{new.pk}）缺少前一版本有的1项标注（rulebook.versions）" in p
+        for p in rulebook_problems(D(2029, 6, 1))
+    )
+    assert any(
+        p.startswith(f"施行中的{new}") and f"zhengwu rules annotate {new.pk}" in p
+        for p in rulebook_problems(D(2030, 1, 2))
+    )
     assert rulebook_problems(D(2029, 6, 1), code="no-such-rules")[0].startswith("2029-06-01没有施行中的规则")
 
 

@@ -36,7 +36,10 @@ def test_admin_edits_a_parameter(user, reply_days) -> None:
     assert record is not None
     assert record.article == 50
     assert record.details == {
-        "key": "countersign.reply_days", "old": 7, "new": 10, "reason": "州政府办公室通知",
+        "key": "countersign.reply_days",
+        "old": 7,
+        "new": 10,
+        "reason": "州政府办公室通知",
     }
     assert record.actor.username == "admin"
 
@@ -58,8 +61,10 @@ def test_clerk_may_not_edit_a_parameter(user, reply_days) -> None:
     assert rulebook_view().param("countersign.reply_days").value == 7
 
 
-@pytest.mark.parametrize(("raw", "reason", "field"), [("七", "理由", "value"), ("10", "  ", "reason"),
-                                                     ("-1", "理由", "value"), ("", "理由", "value")])
+@pytest.mark.parametrize(
+    ("raw", "reason", "field"),
+    [("七", "理由", "value"), ("10", "  ", "reason"), ("-1", "理由", "value"), ("", "理由", "value")],
+)
 def test_bad_values_and_missing_reasons_are_invalid(user, reply_days, raw, reason, field) -> None:
     before = snapshot(reply_days)
     with pytest.raises(InvalidInput) as error:

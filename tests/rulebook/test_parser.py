@@ -295,9 +295,7 @@ def test_county_damage_is_reported() -> None:
     thirteen = _article(parsed, 13)
     assert thirteen.shown_as == "第十条"
     assert thirteen.text.startswith("部门之间征求意见的公文")
-    assert [(r.kind, r.number, r.shown_as) for r in parsed.reconstructed] == [
-        ("article_number", 13, "第十条")
-    ]
+    assert [(r.kind, r.number, r.shown_as) for r in parsed.reconstructed] == [("article_number", 13, "第十条")]
     assert "十三" in parsed.reconstructed[0].reason
     assert any(w.startswith("Chapter 3") and "no numeral" in w for w in parsed.warnings)
     assert any("附件下载" in w for w in parsed.warnings)
@@ -372,9 +370,7 @@ def test_text_without_chapters_or_articles_is_an_error() -> None:
 
 @pytest.mark.article(68)
 def test_articles_without_chapters() -> None:
-    parsed = parse_rulebook(
-        _doc("某某办法", "第一条　甲事项。", "第二条　乙事项。", "补充说明。", "第三条　丙事项。")
-    )
+    parsed = parse_rulebook(_doc("某某办法", "第一条　甲事项。", "第二条　乙事项。", "补充说明。", "第三条　丙事项。"))
     assert parsed.title == "某某办法"
     assert parsed.chapters == ()
     assert [(a.number, a.chapter, a.text) for a in parsed.articles] == [
@@ -388,9 +384,7 @@ def test_articles_without_chapters() -> None:
 
 @pytest.mark.article(68)
 def test_a_numeral_that_starts_a_word_is_not_an_article() -> None:
-    parsed = parse_rulebook(
-        _doc("规则", "一、甲。", "二、乙。", "十分重要的是丙。", "一般情况下丁。", "三、戊。")
-    )
+    parsed = parse_rulebook(_doc("规则", "一、甲。", "二、乙。", "十分重要的是丙。", "一般情况下丁。", "三、戊。"))
     assert [a.number for a in parsed.articles] == [1, 2, 3]
     assert _article(parsed, 2).text == "乙。\n十分重要的是丙。\n一般情况下丁。"
     assert parsed.warnings == ()
@@ -422,9 +416,7 @@ def test_too_many_starts_demotes_the_weakest_markers_and_warns() -> None:
 def test_missing_articles_are_reported_not_invented() -> None:
     parsed = parse_rulebook("规则\n\n第一条　甲。\n\n第二条　乙。\n\n第五条　丙。\n\n第六条　丁。\n")
     assert [a.number for a in parsed.articles] == [1, 2, 5, 6]
-    assert parsed.warnings == (
-        "Articles 3..4: not found; the numbering jumps from article 2 to article 5 ('第五条').",
-    )
+    assert parsed.warnings == ("Articles 3..4: not found; the numbering jumps from article 2 to article 5 ('第五条').",)
 
 
 @pytest.mark.article(68)

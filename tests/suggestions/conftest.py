@@ -32,10 +32,15 @@ def unit(code: str) -> Unit:
 @pytest.fixture
 def registered(user, frozen) -> Callable[..., Suggestion]:
     def make(**kwargs: Any) -> Suggestion:
-        args: dict[str, Any] = {"kind": "suggestion", "number": "12", "title": "关于加强农村寄宿制学校建设的建议",
-                                "text": "建议加大投入。", "proposers": "代表甲、代表乙",
-                                "session": "州十五届人大四次会议",
-                                "received_on": D(2025, 11, 10)}
+        args: dict[str, Any] = {
+            "kind": "suggestion",
+            "number": "12",
+            "title": "关于加强农村寄宿制学校建设的建议",
+            "text": "建议加大投入。",
+            "proposers": "代表甲、代表乙",
+            "session": "州十五届人大四次会议",
+            "received_on": D(2025, 11, 10),
+        }
         args.update(kwargs)
         return register(user("clerk_ducha"), **args)
 

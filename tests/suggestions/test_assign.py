@@ -16,8 +16,12 @@ pytestmark = pytest.mark.article(31)
 
 def test_assigned_across_the_spring_festival(assigned) -> None:
     s = assigned
-    assert (s.state, s.assigned_on, s.due, s.co_due) == (State.HANDLING, D(2025, 11, 20), D(2026, 2, 24),
-                                                         D(2026, 1, 23))
+    assert (s.state, s.assigned_on, s.due, s.co_due) == (
+        State.HANDLING,
+        D(2025, 11, 20),
+        D(2026, 2, 24),
+        D(2026, 1, 23),
+    )
     assert [(o.unit.code, o.due) for o in s.co_opinions.all()] == [("czj", D(2026, 1, 23))]
     assert Notice.objects.filter(recipient__username="jyj_head", title__contains="交办（主办）").exists()
     assert Notice.objects.filter(recipient__username="czj_head", title__contains="交办（协办）").exists()

@@ -11,8 +11,11 @@ pytestmark = pytest.mark.article(31)
 
 
 def mine(today) -> list[tuple[str, str, compliance.Status]]:
-    return [(x.title.split("：")[0], x.owner, x.status) for x in compliance.lines(today)
-            if x.area == "建议提案" and "寄宿制" in x.title]
+    return [
+        (x.title.split("：")[0], x.owner, x.status)
+        for x in compliance.lines(today)
+        if x.area == "建议提案" and "寄宿制" in x.title
+    ]
 
 
 def test_co_unit_then_lead_unit_limits(user, assigned) -> None:

@@ -9,8 +9,15 @@ from zhengwu.suggestions.models import Suggestion
 
 pytestmark = [pytest.mark.article(31), pytest.mark.usefixtures("frozen")]
 
-FORM = {"kind": "suggestion", "session": "州十五届人大四次会议", "number": "21", "title": "关于改善牧区饮水条件的建议",
-        "proposers": "代表丁", "received_on": "2025-11-12", "text": "建议……"}
+FORM = {
+    "kind": "suggestion",
+    "session": "州十五届人大四次会议",
+    "number": "21",
+    "title": "关于改善牧区饮水条件的建议",
+    "proposers": "代表丁",
+    "received_on": "2025-11-12",
+    "text": "建议……",
+}
 
 
 def test_register_assign_opinion_answer_through_the_pages(client_as, user) -> None:
@@ -22,8 +29,10 @@ def test_register_assign_opinion_answer_through_the_pages(client_as, user) -> No
     page = client_as("czj_head").get(f"/suggestions/{s.pk}/").content.decode()
     assert "提出协办意见" in page
     assert "2026-01-23" in page
-    assert client_as("czj_head").post(f"/suggestions/{s.pk}/act/opinion/", {"unit": "czj", "text": "同意。"}
-                                      ).status_code == 302
+    assert (
+        client_as("czj_head").post(f"/suggestions/{s.pk}/act/opinion/", {"unit": "czj", "text": "同意。"}).status_code
+        == 302
+    )
     drafted = client_as("jyj_head").post(f"/suggestions/{s.pk}/act/answer/", {"body": "代表：……", "title": ""})
     assert drafted.status_code == 302
     assert drafted["Location"].startswith("/documents/")

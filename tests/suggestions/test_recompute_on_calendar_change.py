@@ -29,15 +29,25 @@ CO_DUE = D(2027, 2, 26)  # 30 days before is Saturday 02-27: the working day bef
 def suggestion(user) -> Iterator[Suggestion]:
     """Assigned on Monday 2026-12-28 to the 教育局, with the 财政局 as co-unit."""
     with time_machine.travel("2026-12-28 10:00 +0800", tick=False):
-        s = register(user("clerk_ducha"), kind="suggestion", number="21", title="关于改善乡村学校供暖的建议",
-                     text="建议加大投入。", proposers="代表丙", session="州十五届人大五次会议",
-                     received_on=D(2026, 12, 20))
+        s = register(
+            user("clerk_ducha"),
+            kind="suggestion",
+            number="21",
+            title="关于改善乡村学校供暖的建议",
+            text="建议加大投入。",
+            proposers="代表丙",
+            session="州十五届人大五次会议",
+            received_on=D(2026, 12, 20),
+        )
         yield assign(user("clerk_ducha"), s, unit("jyj"), [unit("czj")])
 
 
 def moved_notices(username: str) -> list[str]:
-    return list(Notice.objects.filter(recipient__username=username, title__startswith="期限变更")
-                .values_list("title", flat=True))
+    return list(
+        Notice.objects.filter(recipient__username=username, title__startswith="期限变更").values_list(
+            "title", flat=True
+        )
+    )
 
 
 def test_the_answer_limit_moves_with_its_timers(user, suggestion) -> None:

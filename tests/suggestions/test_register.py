@@ -20,15 +20,28 @@ def test_the_supervision_clerk_registers(registered) -> None:
 def test_others_may_not_register(user, frozen) -> None:
     for who in ("clerk_wendian", "jyj_head"):
         with pytest.raises(Refused):
-            register(user(who), kind="proposal", number="1", title="提案", text="内容", proposers="委员",
-                     session="州政协会议", received_on=D(2025, 11, 1))
+            register(
+                user(who),
+                kind="proposal",
+                number="1",
+                title="提案",
+                text="内容",
+                proposers="委员",
+                session="州政协会议",
+                received_on=D(2025, 11, 1),
+            )
     assert not Suggestion.objects.filter(is_demo=False).exists()
 
 
-@pytest.mark.parametrize(("kwargs", "field"), [
-    ({"kind": "motion"}, "kind"), ({"title": " "}, "title"), ({"number": "x" * 41}, "number"),
-    ({"proposers": ""}, "proposers"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"kind": "motion"}, "kind"),
+        ({"title": " "}, "title"),
+        ({"number": "x" * 41}, "number"),
+        ({"proposers": ""}, "proposers"),
+    ],
+)
 def test_bad_input_changes_nothing(registered, kwargs, field) -> None:
     with pytest.raises(InvalidInput) as bad:
         registered(**kwargs)

@@ -21,13 +21,16 @@ def pos(kind: str, unit_id: int) -> PositionFact:
     return PositionFact(unit_id * 10, kind, "职务", unit_id, "office")
 
 
-@pytest.mark.parametrize(("assigned", "due", "co_due"), [
-    (D(2025, 11, 20), D(2026, 2, 24), D(2026, 1, 23)),  # 02-20 in 春节; 01-25 a Sunday → the Friday before
-    (D(2026, 7, 3), D(2026, 10, 8), D(2026, 9, 8)),  # 10-03 in 国庆
-    (D(2026, 1, 30), D(2026, 4, 30), D(2026, 3, 31)),  # an ordinary Thursday
-    (D(2025, 11, 30), D(2026, 2, 28), D(2026, 1, 29)),  # 02-28, a Saturday, is a make-up working day
-    (D(2026, 5, 31), D(2026, 8, 31), D(2026, 7, 31)),  # month ends
-])
+@pytest.mark.parametrize(
+    ("assigned", "due", "co_due"),
+    [
+        (D(2025, 11, 20), D(2026, 2, 24), D(2026, 1, 23)),  # 02-20 in 春节; 01-25 a Sunday → the Friday before
+        (D(2026, 7, 3), D(2026, 10, 8), D(2026, 9, 8)),  # 10-03 in 国庆
+        (D(2026, 1, 30), D(2026, 4, 30), D(2026, 3, 31)),  # an ordinary Thursday
+        (D(2025, 11, 30), D(2026, 2, 28), D(2026, 1, 29)),  # 02-28, a Saturday, is a make-up working day
+        (D(2026, 5, 31), D(2026, 8, 31), D(2026, 7, 31)),  # month ends
+    ],
+)
 def test_the_answer_is_due_three_months_after_assignment(kizilsu, assigned, due, co_due) -> None:
     assert rules.answer_due(assigned, kizilsu, CAL) == due
     assert rules.co_unit_due(due, assigned, kizilsu, CAL) == co_due

@@ -54,8 +54,11 @@ def pending_timers(item: SupervisionItem) -> dict[str, dt.datetime]:
     """Pending timer keys of an item and its reports → fire time (Beijing)."""
     reports = item.reports.values_list("pk", flat=True)
     ids = {f"supervision:item:{item.pk}:"} | {f"supervision:report:{r}:" for r in reports}
-    return {t.key: t.fire_at for t in Timer.objects.filter(state="pending", key__startswith="supervision:")
-            if any(t.key.startswith(i) for i in ids)}
+    return {
+        t.key: t.fire_at
+        for t in Timer.objects.filter(state="pending", key__startswith="supervision:")
+        if any(t.key.startswith(i) for i in ids)
+    }
 
 
 def sweep_to(traveller: time_machine.Traveller, when: str) -> int:
@@ -69,10 +72,25 @@ def sweep_to(traveller: time_machine.Traveller, when: str) -> int:
 def open_item(user) -> Callable[..., SupervisionItem]:
     """``open_item(title=..., lead="fgw", co=["czj"], due=D(...), every="monthly", by="clerk_ducha")``."""
 
-    def make(title: str = "落实州政府常务会议议定事项：推进物流园区建设", lead: str = "fgw",
-             co: tuple[str, ...] = ("czj",), due: dt.date = DUE, every: str = "",
-             by: str = "clerk_ducha", origin: str = "manual", **extra: Any) -> SupervisionItem:
-        return actions.open_item(user(by), title=title, lead_unit=unit(lead), co_units=[unit(c) for c in co],
-                                 due=due, origin=origin, report_every=every, **extra)
+    def make(
+        title: str = "落实州政府常务会议议定事项：推进物流园区建设",
+        lead: str = "fgw",
+        co: tuple[str, ...] = ("czj",),
+        due: dt.date = DUE,
+        every: str = "",
+        by: str = "clerk_ducha",
+        origin: str = "manual",
+        **extra: Any,
+    ) -> SupervisionItem:
+        return actions.open_item(
+            user(by),
+            title=title,
+            lead_unit=unit(lead),
+            co_units=[unit(c) for c in co],
+            due=due,
+            origin=origin,
+            report_every=every,
+            **extra,
+        )
 
     return make

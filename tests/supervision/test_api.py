@@ -15,8 +15,14 @@ def api_as(client_as):
     return lambda username: Api(client_as(username))
 
 
-ITEM = {"title": "接口立项的督办事项", "lead_unit": "fgw", "co_units": ["czj"], "due": "2026-11-30",
-        "origin": "superior", "report_every": "monthly"}
+ITEM = {
+    "title": "接口立项的督办事项",
+    "lead_unit": "fgw",
+    "co_units": ["czj"],
+    "due": "2026-11-30",
+    "origin": "superior",
+    "report_every": "monthly",
+}
 
 
 def test_the_whole_flow_through_the_api(api_as, autumn) -> None:
@@ -41,8 +47,9 @@ def test_the_whole_flow_through_the_api(api_as, autumn) -> None:
     assert r.status_code == 403
     assert r.json()["decisions"][0]["citation"]["article"] == 26
     assert office.post(f"/supervision/items/{item['id']}/verify", {"text": "属实。"}).json()["status"] == "done_on_time"
-    r = office.post(f"/supervision/items/{item['id']}/evaluations",
-                    {"evaluator": "评估中心", "rating": "good", "findings": "好。"})
+    r = office.post(
+        f"/supervision/items/{item['id']}/evaluations", {"evaluator": "评估中心", "rating": "good", "findings": "好。"}
+    )
     assert r.status_code == 201
     assert office.get(f"/supervision/items/{item['id']}").json()["events"][-1]["kind"] == "evaluate"
 

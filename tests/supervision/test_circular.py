@@ -23,15 +23,22 @@ def test_the_circular_lists_each_unit(open_item, autumn, user) -> None:
     circular = actions.draft_circular(user("clerk_ducha"), since=D(2026, 9, 1))
     assert [r["unit"] for r in circular.rows] == ["州发展改革委", "州财政局", "州教育局"]
     by_code = {r["unit_id"]: r for r in circular.rows}
-    fgw_row, czj_row, jyj_row = by_code[item.lead_unit_id], by_code[fgw.item.co_units.get().pk], \
-        by_code[other.lead_unit_id]
+    fgw_row, czj_row, jyj_row = (
+        by_code[item.lead_unit_id],
+        by_code[fgw.item.co_units.get().pk],
+        by_code[other.lead_unit_id],
+    )
     fgw_counts = (fgw_row["lead"], fgw_row["in_progress"], fgw_row["reports_on_time"], fgw_row["reports_missing"])
     assert fgw_counts == (1, 1, 1, 0)
     assert (czj_row["lead"], czj_row["reports_on_time"], czj_row["reports_missing"]) == (0, 0, 1)
     assert (jyj_row["lead"], jyj_row["overdue"], jyj_row["overdue_titles"]) == (1, 1, ["教育局牵头的逾期事项"])
     doc = circular.document
-    assert (doc.flow, doc.doc_type, doc.state, doc.issuer.code) == (Flow.OUTGOING, DocType.CIRCULAR, DocState.DRAFT,
-                                                                     "office")
+    assert (doc.flow, doc.doc_type, doc.state, doc.issuer.code) == (
+        Flow.OUTGOING,
+        DocType.CIRCULAR,
+        DocState.DRAFT,
+        "office",
+    )
     body = doc.versions.get().body
     assert "逾期未办结1项" in body
     assert "教育局牵头的逾期事项" in body

@@ -17,13 +17,14 @@ def test_demo_items_are_there_once() -> None:
     assert states == {DEMO_TITLES[0]: "open", DEMO_TITLES[1]: "reported", DEMO_TITLES[2]: "closed"}
 
 
-
 def test_the_demo_schedules_its_items_timers() -> None:
     # tests start without the demo's timers (tests/conftest.py); loading the items afresh schedules them
     SupervisionItem.objects.filter(title__in=DEMO_TITLES).delete()
     assert load_demo() is True
-    keys = [f"supervision:item:{pk}:" for pk in SupervisionItem.objects.filter(title__in=DEMO_TITLES)
-            .values_list("pk", flat=True)]
+    keys = [
+        f"supervision:item:{pk}:"
+        for pk in SupervisionItem.objects.filter(title__in=DEMO_TITLES).values_list("pk", flat=True)
+    ]
     pending = [t for t in Timer.objects.filter(state="pending") if any(t.key.startswith(k) for k in keys)]
     assert pending
     from django.utils import timezone

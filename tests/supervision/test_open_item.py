@@ -24,7 +24,11 @@ def test_the_supervision_clerk_opens_an_item_for_two_units(open_item, autumn) ->
     reports = list(ProgressReport.objects.filter(item=item).order_by("period", "unit__sort_order"))
     # 10-01 falls in 国庆 (to 10-07): the 8th; 11-01 is a Sunday: the 2nd; 12-01 is past the final deadline
     assert [(r.period, r.unit.code, r.due) for r in reports] == [
-        (1, "fgw", D(2026, 10, 8)), (1, "czj", D(2026, 10, 8)), (2, "fgw", D(2026, 11, 2)), (2, "czj", D(2026, 11, 2))]
+        (1, "fgw", D(2026, 10, 8)),
+        (1, "czj", D(2026, 10, 8)),
+        (2, "fgw", D(2026, 11, 2)),
+        (2, "czj", D(2026, 11, 2)),
+    ]
     assert {"fgw_head", "czj_head"} <= notified("督办事项")
     rec = AuditRecord.objects.filter(action="supervision.open").latest("seq")
     assert rec.article == 54
@@ -32,8 +36,7 @@ def test_the_supervision_clerk_opens_an_item_for_two_units(open_item, autumn) ->
     assert any(k.endswith(":overdue") for k in pending_timers(item))
 
 
-@pytest.mark.parametrize("username", ["clerk_ducha", "clerk_huiwu", "office_director", "vice_liu",
-                                      "secretary_general"])
+@pytest.mark.parametrize("username", ["clerk_ducha", "clerk_huiwu", "office_director", "vice_liu", "secretary_general"])
 def test_office_and_leaders_may_open(open_item, frozen, username) -> None:
     assert open_item(title=f"{username}交办的专项工作部署落实", by=username).pk
 

@@ -12,8 +12,14 @@ from zhengwu.supervision.models import ItemState, ProgressReport, SupervisionIte
 
 pytestmark = [pytest.mark.django_db, pytest.mark.article(54)]
 
-NEW = {"title": "页面立项的督办事项", "lead": "fgw", "co": ["czj"], "due": "2026-11-30", "origin": "manual",
-       "report_every": "monthly"}
+NEW = {
+    "title": "页面立项的督办事项",
+    "lead": "fgw",
+    "co": ["czj"],
+    "due": "2026-11-30",
+    "origin": "manual",
+    "report_every": "monthly",
+}
 
 
 def test_new_item_page_opens_an_item(client_as, autumn) -> None:
@@ -60,8 +66,10 @@ def test_from_a_leaders_instruction(client_as, make_document, user, autumn) -> N
     page = c.get(f"/supervision/new/?document={doc.pk}")
     assert f"/supervision/new/?document={doc.pk}" in c.get(f"/documents/{doc.pk}/").content.decode()
     assert "月底前拿出方案" in page.content.decode()
-    r = c.post("/supervision/new/", {**NEW, "title": doc.title, "origin": "instruction", "document": doc.pk,
-                                     "report_every": ""})
+    r = c.post(
+        "/supervision/new/",
+        {**NEW, "title": doc.title, "origin": "instruction", "document": doc.pk, "report_every": ""},
+    )
     assert r.status_code == 302
     item = SupervisionItem.objects.get(title=doc.title)
     source = item.sources.get()

@@ -30,8 +30,11 @@ def late_december() -> Iterator[time_machine.Traveller]:
 
 
 def moved_notices(username: str) -> list[str]:
-    return list(Notice.objects.filter(recipient__username=username, title__startswith="期限变更")
-                .values_list("title", flat=True))
+    return list(
+        Notice.objects.filter(recipient__username=username, title__startswith="期限变更").values_list(
+            "title", flat=True
+        )
+    )
 
 
 def at_office_start(day: dt.date) -> dt.datetime:  # Kizilsu offices open at 10:00

@@ -34,14 +34,23 @@ def cal() -> WorkCalendar:
 
 
 @pytest.mark.article(26)
-@pytest.mark.parametrize(("who", "origin", "allowed"), [
-    (DUCHA, "manual", True), (DIRECTOR, "superior", True), (VICE, "instruction", True),
-    (WENDIAN, "manual", True), (FGW_HEAD, "manual", False), (FGW_HEAD, "finding", True),
-    (FGW_CLERK, "petition", True), (ADMIN, "manual", False), (WENDIAN, "finding", True),
-    (actor(("clerk", JYJ, "")), "finding", False),
-    (rules.Actor((rules.Staff("clerk", 13, ""),), OFFICE, functions=frozenset({"legal_review"})), "finding", True),
-    (rules.Actor((rules.Staff("clerk", 13, ""),), OFFICE, functions=frozenset({"legal_review"})), "manual", False),
-])
+@pytest.mark.parametrize(
+    ("who", "origin", "allowed"),
+    [
+        (DUCHA, "manual", True),
+        (DIRECTOR, "superior", True),
+        (VICE, "instruction", True),
+        (WENDIAN, "manual", True),
+        (FGW_HEAD, "manual", False),
+        (FGW_HEAD, "finding", True),
+        (FGW_CLERK, "petition", True),
+        (ADMIN, "manual", False),
+        (WENDIAN, "finding", True),
+        (actor(("clerk", JYJ, "")), "finding", False),
+        (rules.Actor((rules.Staff("clerk", 13, ""),), OFFICE, functions=frozenset({"legal_review"})), "finding", True),
+        (rules.Actor((rules.Staff("clerk", 13, ""),), OFFICE, functions=frozenset({"legal_review"})), "manual", False),
+    ],
+)
 def test_who_opens(kizilsu, who, origin, allowed) -> None:
     d = rules.may_open(who, origin, FGW, kizilsu)
     assert d.allowed is allowed
@@ -49,8 +58,9 @@ def test_who_opens(kizilsu, who, origin, allowed) -> None:
 
 
 @pytest.mark.article(26)
-@pytest.mark.parametrize(("who", "allowed"), [(DUCHA, True), (DIRECTOR, True), (WENDIAN, False), (VICE, False),
-                                              (FGW_HEAD, False)])
+@pytest.mark.parametrize(
+    ("who", "allowed"), [(DUCHA, True), (DIRECTOR, True), (WENDIAN, False), (VICE, False), (FGW_HEAD, False)]
+)
 def test_who_verifies(kizilsu, who, allowed) -> None:
     assert rules.may_verify(who, kizilsu).allowed is allowed
 
@@ -64,8 +74,18 @@ def test_who_reports_for_the_fgw(kizilsu, who, allowed) -> None:
 
 
 @pytest.mark.article(63)
-@pytest.mark.parametrize(("who", "allowed"), [(VICE, True), (WENDIAN, True), (DUCHA, True), (ADMIN, True),
-                                              (actor(superuser=True), True), (FGW_HEAD, False), (FGW_CLERK, False)])
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        (VICE, True),
+        (WENDIAN, True),
+        (DUCHA, True),
+        (ADMIN, True),
+        (actor(superuser=True), True),
+        (FGW_HEAD, False),
+        (FGW_CLERK, False),
+    ],
+)
 def test_who_sees_the_compliance_view(kizilsu, who, allowed) -> None:
     d = rules.may_see_compliance(who, kizilsu)
     assert d.allowed is allowed
@@ -73,12 +93,15 @@ def test_who_sees_the_compliance_view(kizilsu, who, allowed) -> None:
 
 
 @pytest.mark.article(26)
-@pytest.mark.parametrize(("a", "b", "similar"), [
-    ("加快推进克州物流园区建设", "加快推进克州物流园区建设工作", True),
-    ("做好冬季供暖保障工作", "做好冬季供暖保障", True),
-    ("做好冬季供暖保障工作", "推进义务教育均衡发展", False),
-    ("", "任何标题", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "similar"),
+    [
+        ("加快推进克州物流园区建设", "加快推进克州物流园区建设工作", True),
+        ("做好冬季供暖保障工作", "做好冬季供暖保障", True),
+        ("做好冬季供暖保障工作", "推进义务教育均衡发展", False),
+        ("", "任何标题", False),
+    ],
+)
 def test_title_similarity(a, b, similar) -> None:
     assert (rules.similarity(a, b) >= rules.SIMILAR_TITLES) is similar
 
@@ -106,16 +129,24 @@ def test_duplicates_need_a_common_unit_an_open_item_or_the_same_source(kizilsu) 
 
 
 @pytest.mark.article(63)
-@pytest.mark.parametrize(("opened", "due", "every", "expected"), [
-    (D(2026, 1, 15), D(2026, 4, 30), "monthly", [D(2026, 2, 24), D(2026, 3, 16), D(2026, 4, 15)]),  # 春节, Sunday
-    (D(2026, 9, 1), D(2026, 11, 30), "monthly", [D(2026, 10, 8), D(2026, 11, 2)]),  # 国庆, Sunday
-    (D(2026, 1, 31), D(2026, 4, 1), "monthly", [D(2026, 2, 28), D(2026, 3, 31)]),  # 02-28: a make-up working Saturday
-    (D(2026, 9, 24), D(2026, 10, 20), "weekly", [D(2026, 10, 8), D(2026, 10, 15)]),  # 10-01 rolls to 10-08, once
-    (D(2026, 9, 1), D(2026, 11, 30), "", []),
-    # the January report would fall after the deadline: dropped without asking 2027's calendar
-    (D(2026, 11, 15), D(2026, 12, 31), "monthly", [D(2026, 12, 15)]),
-    (D(2026, 12, 10), D(2026, 12, 31), "weekly", [D(2026, 12, 17), D(2026, 12, 24)]),
-])
+@pytest.mark.parametrize(
+    ("opened", "due", "every", "expected"),
+    [
+        (D(2026, 1, 15), D(2026, 4, 30), "monthly", [D(2026, 2, 24), D(2026, 3, 16), D(2026, 4, 15)]),  # 春节, Sunday
+        (D(2026, 9, 1), D(2026, 11, 30), "monthly", [D(2026, 10, 8), D(2026, 11, 2)]),  # 国庆, Sunday
+        (
+            D(2026, 1, 31),
+            D(2026, 4, 1),
+            "monthly",
+            [D(2026, 2, 28), D(2026, 3, 31)],
+        ),  # 02-28: a make-up working Saturday
+        (D(2026, 9, 24), D(2026, 10, 20), "weekly", [D(2026, 10, 8), D(2026, 10, 15)]),  # 10-01 rolls to 10-08, once
+        (D(2026, 9, 1), D(2026, 11, 30), "", []),
+        # the January report would fall after the deadline: dropped without asking 2027's calendar
+        (D(2026, 11, 15), D(2026, 12, 31), "monthly", [D(2026, 12, 15)]),
+        (D(2026, 12, 10), D(2026, 12, 31), "weekly", [D(2026, 12, 17), D(2026, 12, 24)]),
+    ],
+)
 def test_report_dates(cal, opened, due, every, expected) -> None:
     assert rules.report_dues(opened, due, every, cal) == expected
 
@@ -130,24 +161,37 @@ def test_remind_and_escalate_days(cal, kizilsu) -> None:
 
 
 @pytest.mark.article(26)
-@pytest.mark.parametrize(("state", "action", "allowed"), [
-    ("open", "report_done", True), ("reported", "report_done", False), ("reported", "verify", True),
-    ("open", "verify", False), ("closed", "reopen", True), ("reported", "reopen", True), ("open", "reopen", False),
-    ("closed", "progress", False), ("closed", "rectify", False), ("closed", "evaluate", True),
-])
+@pytest.mark.parametrize(
+    ("state", "action", "allowed"),
+    [
+        ("open", "report_done", True),
+        ("reported", "report_done", False),
+        ("reported", "verify", True),
+        ("open", "verify", False),
+        ("closed", "reopen", True),
+        ("reported", "reopen", True),
+        ("open", "reopen", False),
+        ("closed", "progress", False),
+        ("closed", "rectify", False),
+        ("closed", "evaluate", True),
+    ],
+)
 def test_transitions(kizilsu, state, action, allowed) -> None:
     assert rules.check_transition(state, action, kizilsu).allowed is allowed
 
 
 @pytest.mark.article(63)
-@pytest.mark.parametrize(("state", "done_on", "reported_on", "today", "status"), [
-    ("closed", D(2026, 5, 1), D(2026, 5, 1), D(2026, 6, 1), rules.DONE_ON_TIME),
-    ("closed", D(2026, 5, 4), D(2026, 5, 4), D(2026, 6, 1), rules.DONE_LATE),
-    ("open", None, None, D(2026, 5, 2), rules.OVERDUE),
-    ("open", None, None, D(2026, 5, 1), rules.IN_PROGRESS),
-    ("reported", None, D(2026, 4, 30), D(2026, 5, 10), rules.IN_PROGRESS),
-    ("reported", None, D(2026, 5, 3), D(2026, 5, 10), rules.OVERDUE),
-])
+@pytest.mark.parametrize(
+    ("state", "done_on", "reported_on", "today", "status"),
+    [
+        ("closed", D(2026, 5, 1), D(2026, 5, 1), D(2026, 6, 1), rules.DONE_ON_TIME),
+        ("closed", D(2026, 5, 4), D(2026, 5, 4), D(2026, 6, 1), rules.DONE_LATE),
+        ("open", None, None, D(2026, 5, 2), rules.OVERDUE),
+        ("open", None, None, D(2026, 5, 1), rules.IN_PROGRESS),
+        ("reported", None, D(2026, 4, 30), D(2026, 5, 10), rules.IN_PROGRESS),
+        ("reported", None, D(2026, 5, 3), D(2026, 5, 10), rules.OVERDUE),
+    ],
+)
 def test_item_status(state, done_on, reported_on, today, status) -> None:
     assert rules.item_status(state, D(2026, 5, 1), done_on, reported_on, today) == status
 
@@ -167,15 +211,32 @@ def test_unit_and_portfolio_tables() -> None:
         rules.ReportFact(1, CZJ, 2, D(2026, 5, 1), None),
         rules.ReportFact(1, JYJ, 3, D(2026, 6, 5), None),  # not yet due: not counted
     ]
-    rows = rules.unit_table([(FGW, "发改委"), (CZJ, "财政局"), (JYJ, "教育局"), (OFFICE, "办公室")], items, reports,
-                            today)
-    got = {r.unit_name: (r.lead, r.done_on_time, r.done_late, r.overdue, r.in_progress, r.reports_on_time,
-                         r.reports_late, r.reports_missing) for r in rows}
+    rows = rules.unit_table(
+        [(FGW, "发改委"), (CZJ, "财政局"), (JYJ, "教育局"), (OFFICE, "办公室")], items, reports, today
+    )
+    got = {
+        r.unit_name: (
+            r.lead,
+            r.done_on_time,
+            r.done_late,
+            r.overdue,
+            r.in_progress,
+            r.reports_on_time,
+            r.reports_late,
+            r.reports_missing,
+        )
+        for r in rows
+    }
     assert got == {
-        "发改委": (2, 1, 0, 1, 0, 1, 0, 0), "财政局": (1, 0, 1, 0, 0, 0, 1, 1), "教育局": (1, 0, 0, 0, 1, 0, 0, 0)}
+        "发改委": (2, 1, 0, 1, 0, 1, 0, 0),
+        "财政局": (1, 0, 1, 0, 0, 0, 1, 1),
+        "教育局": (1, 0, 0, 0, 1, 0, 0, 0),
+    }
     assert rows[0].on_time_rate == 0.5
     assert rows[0].overdue_titles == ["乙"]
     assert rows[2].on_time_rate is None
     leaders = rules.portfolio_table(rows, [("刘振东", frozenset({FGW})), ("张建华", frozenset({CZJ, JYJ}))])
     assert [(r.unit_name, r.lead, r.done_on_time, r.reports_missing) for r in leaders] == [
-        ("刘振东", 2, 1, 0), ("张建华", 2, 0, 1)]
+        ("刘振东", 2, 1, 0),
+        ("张建华", 2, 0, 1),
+    ]

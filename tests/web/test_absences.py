@@ -16,8 +16,14 @@ TODAY = dt.datetime(2026, 6, 1, 9, tzinfo=BEIJING)
 
 
 def _form(person: Person, **extra) -> dict:
-    data = {"person": person.pk, "start": "2026-06-03", "end": "2026-06-05", "destination": "北京",
-            "purpose": "trip", "reason": "汇报工作"}
+    data = {
+        "person": person.pk,
+        "start": "2026-06-03",
+        "end": "2026-06-05",
+        "destination": "北京",
+        "purpose": "trip",
+        "reason": "汇报工作",
+    }
     data.update(extra)
     return data
 
@@ -140,8 +146,7 @@ def test_governor_entrusts_later_from_the_absence_page_and_revokes(client_as):
     page = c.get(f"/absences/{absence.pk}/").content.decode()
     assert "撤销委托" in page
     assert "委托常务副州长主持工作" in page  # the history
-    assert client_as("clerk_wendian").post(
-        f"/absences/{absence.pk}/acting/{arrangement.pk}/revoke/").status_code == 403
+    assert client_as("clerk_wendian").post(f"/absences/{absence.pk}/acting/{arrangement.pk}/revoke/").status_code == 403
     response = c.post(f"/absences/{absence.pk}/acting/{arrangement.pk}/revoke/")
     assert response.status_code == 302
     arrangement.refresh_from_db()
@@ -156,10 +161,8 @@ def test_unit_head_names_the_deputy_on_the_absence_page(client_as):
     c = client_as("fgw_head")
     page = c.get(f"/absences/{absence.pk}/").content.decode()
     assert "可指定本单位副职代理" in page
-    deputy = Position.objects.get(
-        appointments__person__user__username="fgw_deputy")
-    clerk = Position.objects.get(
-        appointments__person__user__username="fgw_clerk")
+    deputy = Position.objects.get(appointments__person__user__username="fgw_deputy")
+    clerk = Position.objects.get(appointments__person__user__username="fgw_clerk")
     assert c.post(f"/absences/{absence.pk}/entrust/", {"acting": clerk.pk}).status_code == 400  # not offered
     assert c.post(f"/absences/{absence.pk}/entrust/", {"acting": deputy.pk}).status_code == 302
     assert ActingArrangement.objects.get(absence=absence).acting == deputy

@@ -70,8 +70,12 @@ def test_unknown_year_in_the_calculator(client_as):
 
 
 def _year_post(year: int) -> dict:
-    return {"year": year, "holidays": f"元旦：{year}-01-01\n春节：{year}-02-05..{year}-02-12",
-            "makeup": f"春节调休：{year}-02-14", "note": "国务院办公厅通知"}
+    return {
+        "year": year,
+        "holidays": f"元旦：{year}-01-01\n春节：{year}-02-05..{year}-02-12",
+        "makeup": f"春节调休：{year}-02-14",
+        "note": "国务院办公厅通知",
+    }
 
 
 def test_only_admins_see_the_forms(client_as):

@@ -42,14 +42,22 @@ def attachment_storage(settings, tmp_path):
 
 def draft(user) -> Document:
     return create_submission(
-        user("fgw_clerk"), Unit.objects.get(code="fgw"), "qingshi", "关于安排公路改建项目前期工作经费的请示",
-        "州人民政府：\n……妥否，请批示。", ["安排前期工作经费"], [Unit.objects.get(code="gov")], [],
+        user("fgw_clerk"),
+        Unit.objects.get(code="fgw"),
+        "qingshi",
+        "关于安排公路改建项目前期工作经费的请示",
+        "州人民政府：\n……妥否，请批示。",
+        ["安排前期工作经费"],
+        [Unit.objects.get(code="gov")],
+        [],
     )
 
 
 def upload(client, doc: Document, content: bytes = CONTENT, name: str = NAME, filename: str = "cesuan.csv"):
-    return client.post(f"/documents/{doc.pk}/attachments/",
-                       {"name": name, "file": SimpleUploadedFile(filename, content, content_type="text/csv")})
+    return client.post(
+        f"/documents/{doc.pk}/attachments/",
+        {"name": name, "file": SimpleUploadedFile(filename, content, content_type="text/csv")},
+    )
 
 
 @pytest.mark.article(52)

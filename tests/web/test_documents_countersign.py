@@ -30,8 +30,14 @@ def unit(code: str) -> Unit:
 @pytest.fixture
 def doc(user, frozen) -> Document:
     return create_submission(
-        user("fgw_clerk"), unit("fgw"), "qingshi", "关于申请安排重大项目前期工作经费的请示",
-        "州人民政府：……妥否，请批示。", ["安排前期工作经费"], [unit("gov")], [],
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于申请安排重大项目前期工作经费的请示",
+        "州人民政府：……妥否，请批示。",
+        ["安排前期工作经费"],
+        [unit("gov")],
+        [],
     )
 
 
@@ -40,8 +46,7 @@ def tasks(doc: Document) -> dict[str, CountersignTask]:
 
 
 def request(client, doc, *codes, **data):
-    return client.post(f"/documents/{doc.pk}/act/request_countersign/",
-                       {"units": [unit(c).pk for c in codes], **data})
+    return client.post(f"/documents/{doc.pk}/act/request_countersign/", {"units": [unit(c).pk for c in codes], **data})
 
 
 def task_act(client, doc, task, action, data=None, **extra):
@@ -69,8 +74,7 @@ def test_a_unit_outside_the_lead_unit_cannot_request(client_as, doc):
 
 
 def test_asking_the_government_itself_is_refused_with_the_article(client_as, doc):
-    response = client_as("fgw_head").post(f"/documents/{doc.pk}/act/request_countersign/",
-                                          {"units": [unit("gov").pk]})
+    response = client_as("fgw_head").post(f"/documents/{doc.pk}/act/request_countersign/", {"units": [unit("gov").pk]})
     assert response.status_code == 400  # not a unit one may choose
     assert doc.countersigns.count() == 0
 
@@ -142,8 +146,10 @@ def test_a_disagreement_is_stated_by_the_lead_and_countersigned(client_as, doc):
     assert "列明各方理据" in head.get(f"/documents/{doc.pk}/").content.decode()
     refused = head.post(f"/documents/{doc.pk}/act/sign_and_submit/")
     assert refused.status_code == 403
-    ok = head.post(f"/documents/{doc.pk}/act/statement/",
-                   {"reasons": "发展改革委：已列入规划；财政局：资金渠道不明", "proposal": "由州财政统筹解决"})
+    ok = head.post(
+        f"/documents/{doc.pk}/act/statement/",
+        {"reasons": "发展改革委：已列入规划；财政局：资金渠道不明", "proposal": "由州财政统筹解决"},
+    )
     assert ok.status_code == 302
     page = client_as("czj_head").get(f"/documents/{doc.pk}/").content.decode()
     assert "会签分歧说明" in page
@@ -157,8 +163,10 @@ def test_every_unit_consulted_countersigns_the_statement(client_as, doc):
     task_act(client_as("czj_head"), doc, czj, "reply", {"state": "disagreed", "text": "资金渠道不明"})
     task_act(client_as("sfj_head"), doc, sfj, "reply", {"state": "agreed"})
     head = client_as("fgw_head")
-    head.post(f"/documents/{doc.pk}/act/statement/", {"reasons": "发展改革委：已列入规划；财政局：资金渠道不明",
-                                                       "proposal": "由州财政统筹解决"})
+    head.post(
+        f"/documents/{doc.pk}/act/statement/",
+        {"reasons": "发展改革委：已列入规划；财政局：资金渠道不明", "proposal": "由州财政统筹解决"},
+    )
     page = client_as("sfj_head").get(f"/documents/{doc.pk}/").content.decode()
     assert f"/documents/{doc.pk}/countersign/{sfj.pk}/sign_statement/" in page  # the agreeing unit signs too
     assert f"/countersign/{czj.pk}/sign_statement/" not in page
@@ -173,8 +181,9 @@ def test_every_unit_consulted_countersigns_the_statement(client_as, doc):
 
 def test_htmx_reply_gets_the_page_fragment(client_as, doc):
     request(client_as("fgw_head"), doc, "czj")
-    response = task_act(client_as("czj_head"), doc, tasks(doc)["czj"], "reply", {"state": "agreed"},
-                        HTTP_HX_REQUEST="true", follow=True)
+    response = task_act(
+        client_as("czj_head"), doc, tasks(doc)["czj"], "reply", {"state": "agreed"}, HTTP_HX_REQUEST="true", follow=True
+    )
     assert response.status_code == 200
     assert 'id="doc"' in response.content.decode()
     assert "同意" in response.content.decode()

@@ -24,8 +24,14 @@ def frozen():
 
 def draft(user, items=("同意启动公路改建项目前期工作",), doc_type="qingshi") -> Document:
     return create_submission(
-        user("fgw_clerk"), Unit.objects.get(code="fgw"), doc_type, TITLE, "州人民政府：\n……妥否，请批示。",
-        list(items), [Unit.objects.get(code="gov")], [],
+        user("fgw_clerk"),
+        Unit.objects.get(code="fgw"),
+        doc_type,
+        TITLE,
+        "州人民政府：\n……妥否，请批示。",
+        list(items),
+        [Unit.objects.get(code="gov")],
+        [],
     )
 
 
@@ -145,8 +151,12 @@ def test_a_request_with_two_matters_is_returned_with_its_reasons_and_resubmitted
     assert "请示应当一文一事，本件列有2项请示事项" in page
     assert "第四十八条" in page
     assert "修改正文" in page
-    revised = act(client_as("fgw_clerk"), doc, "revise",
-                  {"title": TITLE, "body": "州人民政府：\n……妥否，请批示。", "request_items": "启动前期工作"})
+    revised = act(
+        client_as("fgw_clerk"),
+        doc,
+        "revise",
+        {"title": TITLE, "body": "州人民政府：\n……妥否，请批示。", "request_items": "启动前期工作"},
+    )
     assert revised.status_code == 302
     assert doc.versions.count() == 2
     assert act(client_as("fgw_head"), doc, "sign_and_submit").status_code == 302
@@ -206,8 +216,10 @@ def test_the_office_returns_from_the_page_with_the_ground_and_its_reason(client_
     assert bad.status_code == 400  # the form again, with the message
     assert state(doc) == DocState.RECEIVED
 
-    assert act(wendian, doc, "office_return", {"grounds": ["department_matter"], "reason": RETURN_REASON}).status_code \
+    assert (
+        act(wendian, doc, "office_return", {"grounds": ["department_matter"], "reason": RETURN_REASON}).status_code
         == 302
+    )
     assert state(doc) == DocState.RETURNED
     page = client_as("fgw_clerk").get(f"/documents/{doc.pk}/").content.decode()
     assert "属部门职权范围内的事务、应由部门自行发文或联合发文的" in page
@@ -231,7 +243,7 @@ def test_the_unit_neither_sees_nor_uses_the_return(client_as, user):
 
 
 def timeline_of(page: str) -> str:
-    return page[page.index('id="h-tl"'):]
+    return page[page.index('id="h-tl"') :]
 
 
 @pytest.mark.article(51)
@@ -266,13 +278,28 @@ def issued_notice(user) -> Document:
 
     now = timezone.now()
     doc = Document.objects.create(
-        flow="outgoing", doc_type="tongzhi", direction="down", title="关于加强项目管理的通知",
-        issuer=Unit.objects.get(code="gov"), state=DocState.ISSUED, number="克政发〔2026〕40号",
-        signer=user("governor").person, signed_at=now, issued_at=now, rulebook_version=version_in_force(),
-        created_by=user("clerk_wendian"), created_at=now,
+        flow="outgoing",
+        doc_type="tongzhi",
+        direction="down",
+        title="关于加强项目管理的通知",
+        issuer=Unit.objects.get(code="gov"),
+        state=DocState.ISSUED,
+        number="克政发〔2026〕40号",
+        signer=user("governor").person,
+        signed_at=now,
+        issued_at=now,
+        rulebook_version=version_in_force(),
+        created_by=user("clerk_wendian"),
+        created_at=now,
     )
-    DocumentVersion.objects.create(document=doc, number=1, body="各有关单位：\n正文。",
-                                   created_by=user("clerk_wendian"), created_at=now, frozen=True)
+    DocumentVersion.objects.create(
+        document=doc,
+        number=1,
+        body="各有关单位：\n正文。",
+        created_by=user("clerk_wendian"),
+        created_at=now,
+        frozen=True,
+    )
     for n, code in enumerate(("fgw", "czj"), start=1):
         unit = Unit.objects.get(code=code)
         doc.main_recipients.add(unit)

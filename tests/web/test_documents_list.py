@@ -27,8 +27,9 @@ def unit(code: str) -> Unit:
 
 
 def draft(user, title: str, issuer: str = "fgw", clerk: str = "fgw_clerk") -> Document:
-    return create_submission(user(clerk), unit(issuer), "qingshi", title, "……妥否，请批示。", ["一项事项"],
-                             [unit("gov")], [])
+    return create_submission(
+        user(clerk), unit(issuer), "qingshi", title, "……妥否，请批示。", ["一项事项"], [unit("gov")], []
+    )
 
 
 def test_todo_tab_lists_what_needs_me(client_as, user):

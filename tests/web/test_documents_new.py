@@ -25,9 +25,16 @@ def unit(code: str) -> Unit:
 
 
 def form(**extra) -> dict:
-    data = {"issuer": unit("fgw").pk, "doc_type": "qingshi", "title": TITLE, "body": "州人民政府：\n……妥否，请批示。",
-            "request_items": "安排前期工作经费\n", "main_recipient": unit("gov").pk, "classification": "none",
-            "urgency": "normal"}
+    data = {
+        "issuer": unit("fgw").pk,
+        "doc_type": "qingshi",
+        "title": TITLE,
+        "body": "州人民政府：\n……妥否，请批示。",
+        "request_items": "安排前期工作经费\n",
+        "main_recipient": unit("gov").pk,
+        "classification": "none",
+        "urgency": "normal",
+    }
     data.update(extra)
     return data
 
@@ -54,8 +61,7 @@ def test_a_clerk_drafts_a_request(client_as):
 
 @pytest.mark.article(50)
 def test_units_to_countersign_are_asked_at_once(client_as):
-    response = client_as("fgw_clerk").post("/documents/new/", form(countersign_units=[unit("czj").pk,
-                                                                                    unit("sfj").pk]))
+    response = client_as("fgw_clerk").post("/documents/new/", form(countersign_units=[unit("czj").pk, unit("sfj").pk]))
     assert response.status_code == 302
     doc = Document.objects.get(title=TITLE)
     assert doc.state == DocState.COUNTERSIGNING
@@ -64,8 +70,9 @@ def test_units_to_countersign_are_asked_at_once(client_as):
 
 @pytest.mark.article(50)
 def test_a_report_cannot_be_sent_for_countersign_and_nothing_is_saved(client_as):
-    response = client_as("fgw_clerk").post("/documents/new/", form(doc_type="baogao", request_items="",
-                                                                   countersign_units=[unit("czj").pk]))
+    response = client_as("fgw_clerk").post(
+        "/documents/new/", form(doc_type="baogao", request_items="", countersign_units=[unit("czj").pk])
+    )
     assert response.status_code == 403
     assert "会签适用于报送州人民政府的请示性公文" in response.content.decode()
     assert "第五十条" in response.content.decode()
@@ -112,8 +119,16 @@ def instruction_of_liu(user):
         write_office_opinion,
     )
 
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于公路改建项目的请示", "正文。",
-                            ["同意启动前期工作"], [unit("gov")], [])
+    doc = create_submission(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于公路改建项目的请示",
+        "正文。",
+        ["同意启动前期工作"],
+        [unit("gov")],
+        [],
+    )
     sign_and_submit(user("fgw_head"), doc)
     receive(user("clerk_wendian"), doc)
     check(user("clerk_wendian"), doc)
@@ -128,9 +143,16 @@ def test_a_report_to_a_leader_names_the_instruction_it_answers(client_as, user):
     page = client_as("fgw_clerk").get("/documents/new/").content.decode()
     assert 'name="addressed_person"' in page
     assert f'<option value="{instruction.pk}">刘振东：请发展改革委月底前报告进展。' in page
-    response = client_as("fgw_clerk").post("/documents/new/", form(
-        doc_type="baogao", title="关于公路改建项目进展的报告", request_items="", addressed_person=liu.pk,
-        assignment_opinion=instruction.pk))
+    response = client_as("fgw_clerk").post(
+        "/documents/new/",
+        form(
+            doc_type="baogao",
+            title="关于公路改建项目进展的报告",
+            request_items="",
+            addressed_person=liu.pk,
+            assignment_opinion=instruction.pk,
+        ),
+    )
     assert response.status_code == 302
     doc = Document.objects.get(title="关于公路改建项目进展的报告")
     assert (doc.addressed_person, doc.answers_leader_assignment) == (liu, True)
@@ -146,25 +168,43 @@ def test_an_instruction_the_clerk_cannot_read_is_not_offered_nor_taken(client_as
     from zhengwu.documents.models import Opinion, OpinionKind
 
     other = Document.objects.create(
-        flow=Flow.SUBMISSION, doc_type="qingshi", direction="up", title="关于财政资金的请示",
-        issuer=unit("czj"), state=DocState.INSTRUCTED, rulebook_version=instruction_of_liu(user).document
-        .rulebook_version, created_by=user("czj_head"), created_at=timezone.now(),
+        flow=Flow.SUBMISSION,
+        doc_type="qingshi",
+        direction="up",
+        title="关于财政资金的请示",
+        issuer=unit("czj"),
+        state=DocState.INSTRUCTED,
+        rulebook_version=instruction_of_liu(user).document.rulebook_version,
+        created_by=user("czj_head"),
+        created_at=timezone.now(),
     )
-    hidden = Opinion.objects.create(document=other, kind=OpinionKind.INSTRUCTION, text="同意。",
-                                    author=user("vice_liu"), author_name="刘振东", created_at=timezone.now())
+    hidden = Opinion.objects.create(
+        document=other,
+        kind=OpinionKind.INSTRUCTION,
+        text="同意。",
+        author=user("vice_liu"),
+        author_name="刘振东",
+        created_at=timezone.now(),
+    )
     page = client_as("fgw_clerk").get("/documents/new/").content.decode()
     assert f'<option value="{hidden.pk}">刘振东：同意。' not in page
-    response = client_as("fgw_clerk").post("/documents/new/", form(
-        addressed_person=user("vice_liu").person.pk, assignment_opinion=hidden.pk))
+    response = client_as("fgw_clerk").post(
+        "/documents/new/", form(addressed_person=user("vice_liu").person.pk, assignment_opinion=hidden.pk)
+    )
     assert response.status_code == 400
     assert not Document.objects.filter(title=TITLE).exists()
 
 
 @pytest.mark.article(48)
 def test_a_unit_states_why_it_skips_a_level(client_as):
-    response = client_as("fgw_clerk").post("/documents/new/", form(
-        main_recipient=unit("xj-gov").pk, copy_recipients=[unit("gov").pk],
-        skip_level_reason="灾后重建资金申报截止在即"))
+    response = client_as("fgw_clerk").post(
+        "/documents/new/",
+        form(
+            main_recipient=unit("xj-gov").pk,
+            copy_recipients=[unit("gov").pk],
+            skip_level_reason="灾后重建资金申报截止在即",
+        ),
+    )
     assert response.status_code == 302
     doc = Document.objects.get(title=TITLE)
     assert doc.signing_facts == {"skip_level_reason": "灾后重建资金申报截止在即"}

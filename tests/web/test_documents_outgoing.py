@@ -38,8 +38,16 @@ def unit(code: str) -> Unit:
 
 @pytest.fixture
 def instructed(user) -> Document:
-    doc = create_submission(user("fgw_clerk"), unit("fgw"), "qingshi", "关于启动公路改建项目前期工作的请示",
-                            "州人民政府：……妥否，请批示。", ["同意启动前期工作"], [unit("gov")], [])
+    doc = create_submission(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于启动公路改建项目前期工作的请示",
+        "州人民政府：……妥否，请批示。",
+        ["同意启动前期工作"],
+        [unit("gov")],
+        [],
+    )
     sign_and_submit(user("fgw_head"), doc)
     receive(user("clerk_wendian"), doc)
     check(user("clerk_wendian"), doc)
@@ -49,10 +57,17 @@ def instructed(user) -> Document:
 
 
 def reply_form(request: Document, **extra) -> dict:
-    data = {"issuer": unit("gov").pk, "doc_type": "pifu", "title": REPLY_TITLE,
-            "body": "州发展改革委：\n你委《关于启动公路改建项目前期工作的请示》收悉。经研究，同意启动。",
-            "main_recipients": [unit("fgw").pk], "classification": "none", "urgency": "normal",
-            "replies_to": request.pk, "important": "on"}
+    data = {
+        "issuer": unit("gov").pk,
+        "doc_type": "pifu",
+        "title": REPLY_TITLE,
+        "body": "州发展改革委：\n你委《关于启动公路改建项目前期工作的请示》收悉。经研究，同意启动。",
+        "main_recipients": [unit("fgw").pk],
+        "classification": "none",
+        "urgency": "normal",
+        "replies_to": request.pk,
+        "important": "on",
+    }
     data.update(extra)
     return data
 
@@ -62,8 +77,9 @@ def act(client, doc, action, data=None):
 
 
 def drafted(client_as, instructed) -> Document:
-    response = client_as("clerk_wendian").post(f"/documents/outgoing/new/?replies_to={instructed.pk}",
-                                               reply_form(instructed))
+    response = client_as("clerk_wendian").post(
+        f"/documents/outgoing/new/?replies_to={instructed.pk}", reply_form(instructed)
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     return Document.objects.get(title=REPLY_TITLE)
 
@@ -174,8 +190,10 @@ def test_a_review_sends_it_back_with_reasons_and_the_drafter_revises(client_as, 
     reply = drafted(client_as, instructed)
     wendian = client_as("clerk_wendian")
     act(wendian, reply, "submit_for_review")
-    assert act(client_as("office_director"), reply, "review",
-               {"approve": "0", "opinion": "请补充实施要求。"}).status_code == 302
+    assert (
+        act(client_as("office_director"), reply, "review", {"approve": "0", "opinion": "请补充实施要求。"}).status_code
+        == 302
+    )
     page = wendian.get(f"/documents/{reply.pk}/").content.decode()
     assert "请补充实施要求。" in page
     assert "送办公室审核" in page
@@ -188,9 +206,22 @@ def test_a_review_sends_it_back_with_reasons_and_the_drafter_revises(client_as, 
 
 def test_the_form_asks_for_every_art_49_fact_and_the_reply_names_the_requesting_unit(client_as, instructed):
     page = client_as("clerk_wendian").get(f"/documents/outgoing/new/?replies_to={instructed.pk}").content.decode()
-    for name in ("concerned_units", "co_issuers", "secrecy_period", "note", "for_approval_by", "to_people_congress",
-                 "to_region_departments", "forwarding_request", "spans_portfolios", "cooperation_agreement",
-                 "published_instrument", "on_leader_instruction", "within_office_competence", "agreed_by_government"):
+    for name in (
+        "concerned_units",
+        "co_issuers",
+        "secrecy_period",
+        "note",
+        "for_approval_by",
+        "to_people_congress",
+        "to_region_departments",
+        "forwarding_request",
+        "spans_portfolios",
+        "cooperation_agreement",
+        "published_instrument",
+        "on_leader_instruction",
+        "within_office_competence",
+        "agreed_by_government",
+    ):
         assert f'name="{name}"' in page, name
     assert f'<option value="{unit("fgw").pk}" selected>州发展改革委</option>' in page  # 主办单位: the requester
     assert "由谁签发（第四十九条）按公文本身认定" in page
@@ -198,9 +229,16 @@ def test_the_form_asks_for_every_art_49_fact_and_the_reply_names_the_requesting_
 
 @pytest.mark.article(49)
 def test_an_important_notice_naming_no_unit_is_sent_back_to_the_form(client_as):
-    data = {"issuer": unit("gov").pk, "doc_type": "tongzhi", "title": "关于做好冬季安全生产工作的通知",
-            "body": "各县（市）人民政府：……", "main_recipients": [unit("atushi").pk], "classification": "none",
-            "urgency": "normal", "important": "on"}
+    data = {
+        "issuer": unit("gov").pk,
+        "doc_type": "tongzhi",
+        "title": "关于做好冬季安全生产工作的通知",
+        "body": "各县（市）人民政府：……",
+        "main_recipients": [unit("atushi").pk],
+        "classification": "none",
+        "urgency": "normal",
+        "important": "on",
+    }
     response = client_as("clerk_wendian").post("/documents/outgoing/new/", data)
     assert response.status_code == 400
     body = response.content.decode()
@@ -216,9 +254,16 @@ def test_an_important_notice_naming_no_unit_is_sent_back_to_the_form(client_as):
 
 @pytest.mark.article(49)
 def test_a_contradictory_box_is_refused_on_its_field(client_as):
-    data = {"issuer": unit("gov").pk, "doc_type": "tongzhi", "title": "关于有关事项的通知", "body": "……",
-            "main_recipients": [unit("atushi").pk], "classification": "none", "urgency": "normal",
-            "within_office_competence": "on"}
+    data = {
+        "issuer": unit("gov").pk,
+        "doc_type": "tongzhi",
+        "title": "关于有关事项的通知",
+        "body": "……",
+        "main_recipients": [unit("atushi").pk],
+        "classification": "none",
+        "urgency": "normal",
+        "within_office_competence": "on",
+    }
     response = client_as("clerk_wendian").post("/documents/outgoing/new/", data)
     assert response.status_code == 400
     assert "只适用于以州人民政府办公室名义的发文" in response.content.decode()
@@ -227,9 +272,18 @@ def test_a_contradictory_box_is_refused_on_its_field(client_as):
 
 @pytest.mark.article(49, 50)
 def test_co_issuers_and_note_posted_are_kept(client_as):
-    data = {"issuer": unit("fgw").pk, "doc_type": "tongzhi", "title": "关于联合开展项目检查的通知", "body": "……",
-            "main_recipients": [unit("atushi").pk], "co_issuers": [unit("zrzyj").pk], "classification": "none",
-            "urgency": "normal", "note": "此件发至县级。", "agreed_by_government": "on"}
+    data = {
+        "issuer": unit("fgw").pk,
+        "doc_type": "tongzhi",
+        "title": "关于联合开展项目检查的通知",
+        "body": "……",
+        "main_recipients": [unit("atushi").pk],
+        "co_issuers": [unit("zrzyj").pk],
+        "classification": "none",
+        "urgency": "normal",
+        "note": "此件发至县级。",
+        "agreed_by_government": "on",
+    }
     assert client_as("fgw_clerk").post("/documents/outgoing/new/", data).status_code == 302
     doc = Document.objects.get(title="关于联合开展项目检查的通知")
     assert [u.code for u in doc.co_issuers.all()] == ["zrzyj"]

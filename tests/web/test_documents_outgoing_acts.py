@@ -29,8 +29,16 @@ def act(client, doc, action, data=None):
 
 @pytest.fixture
 def joint(user) -> Document:
-    doc = draft_outgoing(user("fgw_clerk"), unit("fgw"), "tongzhi", "关于联合开展项目检查的通知", "各县（市）：……",
-                         [unit("atushi")], co_issuers=[unit("zrzyj")], signing_facts={"agreed_by_government": True})
+    doc = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于联合开展项目检查的通知",
+        "各县（市）：……",
+        [unit("atushi")],
+        co_issuers=[unit("zrzyj")],
+        signing_facts={"agreed_by_government": True},
+    )
     submit_for_review(user("fgw_clerk"), doc)
     review(user("fgw_head"), doc, True, "")
     return doc
@@ -38,9 +46,15 @@ def joint(user) -> Document:
 
 @pytest.fixture
 def agreement(user) -> Document:
-    return draft_outgoing(user("clerk_wendian"), unit("gov"), "han", "关于共建产业园区的合作协议", "甲方：……",
-                          [unit("fgw")], signing_facts={"cooperation_agreement": True, "important": True,
-                                                        "concerned_units": ["fgw"]})
+    return draft_outgoing(
+        user("clerk_wendian"),
+        unit("gov"),
+        "han",
+        "关于共建产业园区的合作协议",
+        "甲方：……",
+        [unit("fgw")],
+        signing_facts={"cooperation_agreement": True, "important": True, "concerned_units": ["fgw"]},
+    )
 
 
 @pytest.mark.article(50)
@@ -92,8 +106,7 @@ def test_a_blocked_document_says_why_and_offers_no_signature(client_as, user, ag
     submit_for_review(user("clerk_wendian"), agreement)
     review(user("office_director"), agreement, True, "")
     assert "act-sign " in client_as("governor").get(f"/documents/{agreement.pk}/").content.decode()
-    Document.objects.filter(pk=agreement.pk).update(signing_facts={"cooperation_agreement": True,
-                                                                   "important": True})
+    Document.objects.filter(pk=agreement.pk).update(signing_facts={"cooperation_agreement": True, "important": True})
     page = client_as("governor").get(f"/documents/{agreement.pk}/").content.decode()
     assert "未能确定分管副州长：本件没有注明主办、涉及单位" in page
     assert "act-sign " not in page  # the 签发 form (act act-sign inline) is not offered

@@ -56,8 +56,14 @@ def issued_reply(user) -> Document:
 def agreed_notice(user) -> tuple[Document, FilingObligation]:
     """A 发展改革委 notice marked 「经自治州人民政府同意」, issued (copied to the 财政局, so its head sees it)."""
     doc = draft_outgoing(
-        user("fgw_clerk"), unit("fgw"), "tongzhi", "关于印发《重大项目前期工作管理办法》的通知", BODY,
-        [unit("atushi")], [unit("czj")], signing_facts={"agreed_by_government": True},
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于印发《重大项目前期工作管理办法》的通知",
+        BODY,
+        [unit("atushi")],
+        [unit("czj")],
+        signing_facts={"agreed_by_government": True},
     )
     send_for_review(user("fgw_clerk"), doc)
     review(user("fgw_deputy"), doc, True, "")
@@ -194,8 +200,7 @@ def test_the_office_archives_an_issued_document_and_verifies_the_package(user, c
 
 
 @pytest.mark.article(53)
-def test_a_department_may_not_archive_nor_an_incomplete_document_be_archived(user, client_as,
-                                                                            archive_storage) -> None:
+def test_a_department_may_not_archive_nor_an_incomplete_document_be_archived(user, client_as, archive_storage) -> None:
     reply = issued_reply(user)
     dept = client_as("fgw_clerk")  # the reply was delivered to the 发展改革委: its clerk sees it
     assert f"/documents/{reply.pk}/archive/" not in dept.get(f"/documents/{reply.pk}/").content.decode()
@@ -357,8 +362,9 @@ def test_an_archived_documents_number_is_not_cancelled_on_the_page(client_as, us
     reply = issued_reply(user)
     archive_document(user("clerk_wendian"), reply, "permanent")
     issued = IssuedNumber.objects.get(document=reply)
-    refused = client_as("clerk_wendian").post("/documents/numbers/cancelled/", {"number": issued.pk,
-                                                                                "reason": "文号误取。"})
+    refused = client_as("clerk_wendian").post(
+        "/documents/numbers/cancelled/", {"number": issued.pk, "reason": "文号误取。"}
+    )
     assert refused.status_code == 403
     assert "已归档，档案只读，不能作废其发文字号" in refused.content.decode()
     issued.refresh_from_db()

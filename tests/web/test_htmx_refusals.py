@@ -81,10 +81,19 @@ def test_a_missing_rulebook_parameter_is_409_in_the_box_and_nothing_changes(clie
     version.parameters.filter(key="countersign.reply_days").delete()
     version.revision += 1
     version.save(update_fields=["revision"])
-    doc = create_submission(user("fgw_clerk"), Unit.objects.get(code="fgw"), "qingshi", "关于有关事项的请示",
-                            "州人民政府：……妥否，请批示。", ["有关事项"], [Unit.objects.get(code="gov")], [])
-    response = client_as("fgw_head").post(f"/documents/{doc.pk}/act/request_countersign/",
-                                          {"units": [Unit.objects.get(code="czj").pk]}, **HTMX)
+    doc = create_submission(
+        user("fgw_clerk"),
+        Unit.objects.get(code="fgw"),
+        "qingshi",
+        "关于有关事项的请示",
+        "州人民政府：……妥否，请批示。",
+        ["有关事项"],
+        [Unit.objects.get(code="gov")],
+        [],
+    )
+    response = client_as("fgw_head").post(
+        f"/documents/{doc.pk}/act/request_countersign/", {"units": [Unit.objects.get(code="czj").pk]}, **HTMX
+    )
     assert response.status_code == 409
     body = assert_placed_before_the_form(response)
     assert "没有标注参数“countersign.reply_days”" in body

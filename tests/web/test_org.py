@@ -53,8 +53,15 @@ def test_while_the_governor_is_away_and_has_entrusted_the_executive_vice_preside
     governor = user("governor")
     with time_machine.travel(dt.datetime(2026, 6, 1, 9, tzinfo=BEIJING), tick=False):
         executive = Position.objects.get(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR)
-        actions.report_absence(governor, Person.objects.get(user=governor), dt.date(2026, 6, 3),
-                               dt.date(2026, 6, 5), "北京", "trip", entrust_to=executive)
+        actions.report_absence(
+            governor,
+            Person.objects.get(user=governor),
+            dt.date(2026, 6, 3),
+            dt.date(2026, 6, 5),
+            "北京",
+            "trip",
+            entrust_to=executive,
+        )
     body = client_as("fgw_clerk").get("/org/authority/", {"authority": "governor", "date": "2026-06-04"})
     text = body.content.decode()
     assert "张建华" in text
@@ -85,8 +92,12 @@ def test_who_holds_htmx_returns_the_fragment(client_as):
 # ------------------------------------------------------------------ administration (arts. 4, 7, 8)
 
 ADMIN_PAGES = [
-    "/org/manage/units/new/", "/org/units/fgw/edit/", "/org/units/fgw/positions/new/",
-    "/org/manage/people/new/", "/org/manage/appointments/new/", "/org/manage/portfolios/new/",
+    "/org/manage/units/new/",
+    "/org/units/fgw/edit/",
+    "/org/units/fgw/positions/new/",
+    "/org/manage/people/new/",
+    "/org/manage/appointments/new/",
+    "/org/manage/portfolios/new/",
 ]
 
 
@@ -120,10 +131,19 @@ def test_the_organization_page_offers_administration_only_to_the_administrator(c
 def test_administrator_creates_a_unit_and_its_page_shows_the_history(client_as):
     c = client_as("admin")
     gov = Unit.objects.get(code="gov")
-    response = c.post("/org/manage/units/new/", {
-        "code": "tjj", "name": "克孜勒苏柯尔克孜自治州统计局", "short_name": "州统计局", "kind": "department",
-        "parent": gov.pk, "doc_prefix": "克统", "org_code": "010478518", "sort_order": "",
-    })
+    response = c.post(
+        "/org/manage/units/new/",
+        {
+            "code": "tjj",
+            "name": "克孜勒苏柯尔克孜自治州统计局",
+            "short_name": "州统计局",
+            "kind": "department",
+            "parent": gov.pk,
+            "doc_prefix": "克统",
+            "org_code": "010478518",
+            "sort_order": "",
+        },
+    )
     assert response.status_code == 302
     assert response["Location"] == "/org/units/tjj/"
     body = c.get("/org/units/tjj/").content.decode()
@@ -133,9 +153,15 @@ def test_administrator_creates_a_unit_and_its_page_shows_the_history(client_as):
 
 
 def test_a_wrong_check_character_is_shown_on_its_field(client_as):
-    response = client_as("admin").post("/org/manage/units/new/", {
-        "code": "tjj", "name": "统计局", "kind": "department", "org_code": "01047851X",
-    })
+    response = client_as("admin").post(
+        "/org/manage/units/new/",
+        {
+            "code": "tjj",
+            "name": "统计局",
+            "kind": "department",
+            "org_code": "01047851X",
+        },
+    )
     assert response.status_code == 400
     assert "第9位应为“8”" in response.content.decode()
     assert not Unit.objects.filter(code="tjj").exists()
@@ -145,11 +171,19 @@ def test_a_wrong_check_character_is_shown_on_its_field(client_as):
 def test_administrator_edits_a_unit(client_as):
     c = client_as("admin")
     unit = Unit.objects.get(code="czj")
-    response = c.post("/org/units/czj/edit/", {
-        "name": unit.name, "short_name": "州财政", "kind": unit.kind, "parent": unit.parent_id,
-        "is_component": "on", "doc_prefix": unit.doc_prefix, "org_code": unit.org_code,
-        "sort_order": unit.sort_order,
-    })
+    response = c.post(
+        "/org/units/czj/edit/",
+        {
+            "name": unit.name,
+            "short_name": "州财政",
+            "kind": unit.kind,
+            "parent": unit.parent_id,
+            "is_component": "on",
+            "doc_prefix": unit.doc_prefix,
+            "org_code": unit.org_code,
+            "sort_order": unit.sort_order,
+        },
+    )
     assert response.status_code == 302
     assert "修改单位" in c.get("/org/units/czj/").content.decode()
 
@@ -164,8 +198,9 @@ def test_person_with_account_password_shown_once_then_appointed_and_ended(client
     assert "密码只显示这一次" in body
     zhang = Person.objects.get(user__username="tjj_head")
     deputy = Position.objects.get(appointments__person__user__username="fgw_deputy")
-    response = c.post("/org/manage/appointments/new/", {"person": zhang.pk, "position": deputy.pk,
-                                                         "start": "2026-07-01"})
+    response = c.post(
+        "/org/manage/appointments/new/", {"person": zhang.pk, "position": deputy.pk, "start": "2026-07-01"}
+    )
     assert response.status_code == 302
     appointment = zhang.appointments.get()
     page = c.get(f"/org/people/{zhang.pk}/").content.decode()
@@ -182,8 +217,9 @@ def test_person_with_account_password_shown_once_then_appointed_and_ended(client
 def test_appointing_a_second_governor_is_refused_on_the_page(client_as):
     zhang_user = Person.objects.get(user__username="fgw_clerk")
     governor = Position.objects.get(kind=PositionKind.GOVERNOR)
-    response = client_as("admin").post("/org/manage/appointments/new/", {
-        "person": zhang_user.pk, "position": governor.pk, "start": "2026-07-01"})
+    response = client_as("admin").post(
+        "/org/manage/appointments/new/", {"person": zhang_user.pk, "position": governor.pk, "start": "2026-07-01"}
+    )
     assert response.status_code == 403
     body = response.content.decode()
     assert "同一时间只能由一人担任" in body
@@ -234,13 +270,17 @@ def test_portfolio_pages(client_as):
     c = client_as("admin")
     liu = Position.objects.get(appointments__person__user__username="vice_liu")
     units = [Unit.objects.get(code=code).pk for code in ("fgw", "zrzyj", "czj")]
-    refused = c.post("/org/manage/portfolios/new/", {"leader": liu.pk, "areas": "发展改革、财政",
-                                                      "units": units, "start": "2026-07-01"})
+    refused = c.post(
+        "/org/manage/portfolios/new/",
+        {"leader": liu.pk, "areas": "发展改革、财政", "units": units, "start": "2026-07-01"},
+    )
     assert refused.status_code == 403
     assert "由常务副州长分管" in refused.content.decode()
     assert "第七条" in refused.content.decode()
-    response = c.post("/org/manage/portfolios/new/", {"leader": liu.pk, "areas": "发展改革、自然资源",
-                                                       "units": units[:2], "start": "2026-07-01"})
+    response = c.post(
+        "/org/manage/portfolios/new/",
+        {"leader": liu.pk, "areas": "发展改革、自然资源", "units": units[:2], "start": "2026-07-01"},
+    )
     assert response.status_code == 302
     page = c.get(response["Location"]).content.decode()
     assert "州自然资源局" in page

@@ -51,16 +51,29 @@ def early() -> Iterator[time_machine.Traveller]:
 def countersigned(user) -> Document:
     """A 发展改革委 请示 sent for countersign to the 财政局, due in 7 working days."""
     doc = create_submission(
-        user("fgw_clerk"), unit("fgw"), "qingshi", "关于申请安排重大项目前期工作经费的请示",
-        "州人民政府：……妥否，请批示。", ["安排前期工作经费"], [unit("gov")], [],
+        user("fgw_clerk"),
+        unit("fgw"),
+        "qingshi",
+        "关于申请安排重大项目前期工作经费的请示",
+        "州人民政府：……妥否，请批示。",
+        ["安排前期工作经费"],
+        [unit("gov")],
+        [],
     )
     request_countersign(user("fgw_clerk"), doc, [unit("czj")])
     return doc
 
 
 def opened(user, due: dt.date, every: str = "") -> SupervisionItem:
-    return supervision.open_item(user("clerk_ducha"), title="推进物流园区建设（期限标注）", lead_unit=unit("fgw"),
-                                 co_units=[], due=due, origin="manual", report_every=every)
+    return supervision.open_item(
+        user("clerk_ducha"),
+        title="推进物流园区建设（期限标注）",
+        lead_unit=unit("fgw"),
+        co_units=[],
+        due=due,
+        origin="manual",
+        report_every=every,
+    )
 
 
 def test_the_sentence_is_the_workdays_one():
@@ -116,8 +129,14 @@ def test_a_supervision_due_in_2026_is_not_marked(user, client_as, early):
 def test_the_compliance_view_marks_its_provisional_lines(client_as, monkeypatch, early):
     def provider(today: dt.date) -> Iterator[compliance.ComplianceLine]:
         for due in (dt.date(2026, 12, 31), dt.date(2027, 1, 7)):
-            yield compliance.ComplianceLine(area="测试", title=f"期限{due.isoformat()}", owner="州发展改革委",
-                                            due=due, status=compliance.Status.AT_RISK, citation=None)
+            yield compliance.ComplianceLine(
+                area="测试",
+                title=f"期限{due.isoformat()}",
+                owner="州发展改革委",
+                due=due,
+                status=compliance.Status.AT_RISK,
+                citation=None,
+            )
 
     monkeypatch.setitem(compliance._providers, "tests.provisional", provider)
     page = client_as("governor").get("/compliance/?area=测试").content.decode()

@@ -71,8 +71,11 @@ def test_versions_page(client_as):
 
 
 def _numeric_parameter() -> Parameter:
-    return next(p for p in Parameter.objects.filter(version=version_in_force())
-                if isinstance(p.value, int) and not isinstance(p.value, bool))
+    return next(
+        p
+        for p in Parameter.objects.filter(version=version_in_force())
+        if isinstance(p.value, int) and not isinstance(p.value, bool)
+    )
 
 
 @pytest.mark.article(68)
@@ -176,8 +179,17 @@ def test_an_unannotated_version_in_force_is_explained_not_a_server_error(client_
     vice = client_as("vice_liu")
     vice.raise_request_exception = False
     before = Absence.objects.count()
-    response = vice.post("/absences/new/", {"person": liu.pk, "start": "2026-06-03", "end": "2026-06-05",
-                                            "destination": "北京", "purpose": "trip", "reason": "汇报工作"})
+    response = vice.post(
+        "/absences/new/",
+        {
+            "person": liu.pk,
+            "start": "2026-06-03",
+            "end": "2026-06-05",
+            "destination": "北京",
+            "purpose": "trip",
+            "reason": "汇报工作",
+        },
+    )
     assert response.status_code == 409
     assert "leave." in response.content.decode()
     assert Absence.objects.count() == before

@@ -29,8 +29,9 @@ def test_empty_panels_say_so(client_as):
 @time_machine.travel(dt.datetime(2026, 9, 21, 10, tzinfo=BEIJING), tick=False)
 def test_open_absence_is_a_todo_with_working_days_left(client_as, user):
     liu = user("vice_liu")
-    actions.report_absence(liu, Person.objects.get(user=liu), dt.date(2026, 9, 22), dt.date(2026, 9, 30),
-                           "乌鲁木齐", "trip", "参加会议")
+    actions.report_absence(
+        liu, Person.objects.get(user=liu), dt.date(2026, 9, 22), dt.date(2026, 9, 30), "乌鲁木齐", "trip", "参加会议"
+    )
     body = client_as("vice_liu").get("/").content.decode()
     assert "销假" in body
     assert "乌鲁木齐" in body

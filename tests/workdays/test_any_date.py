@@ -29,8 +29,15 @@ LAST_OFFICIAL = max(seed.known_years())
 def _request_to_reply() -> tuple[object, object]:
     u = {user.username: user for user in get_user_model().objects.all()}
     units = {unit.code: unit for unit in Unit.objects.all()}
-    doc = intake.create_submission(u["fgw_clerk"], units["fgw"], "qingshi", "关于公路改建项目前期工作的请示",
-                                   "妥否，请批示。", ["同意启动项目前期工作"], [units["gov"]])
+    doc = intake.create_submission(
+        u["fgw_clerk"],
+        units["fgw"],
+        "qingshi",
+        "关于公路改建项目前期工作的请示",
+        "妥否，请批示。",
+        ["同意启动项目前期工作"],
+        [units["gov"]],
+    )
     tasks = countersign.request_countersign(u["fgw_clerk"], doc, [units["czj"]])
     countersign.reply(u["czj_head"], tasks[0], CountersignState.AGREED)
     intake.sign_and_submit(u["fgw_head"], doc)
@@ -38,9 +45,17 @@ def _request_to_reply() -> tuple[object, object]:
     assert intake.check(u["clerk_wendian"], doc).passed
     intake.write_office_opinion(u["office_director"], doc, "拟请刘振东副州长阅示。")
     intake.instruct(u["vice_liu"], doc, "同意，请办公室起草批复。")
-    reply = outgoing.draft_outgoing(u["clerk_wendian"], units["gov"], "pifu", "关于同意启动项目前期工作的批复",
-                                    "发展和改革委员会：\n同意。\n此复。", [units["fgw"]], [],
-                                    signing_facts={"important": True}, replies_to=doc)
+    reply = outgoing.draft_outgoing(
+        u["clerk_wendian"],
+        units["gov"],
+        "pifu",
+        "关于同意启动项目前期工作的批复",
+        "发展和改革委员会：\n同意。\n此复。",
+        [units["fgw"]],
+        [],
+        signing_facts={"important": True},
+        replies_to=doc,
+    )
     outgoing.submit_for_review(u["clerk_wendian"], reply)
     outgoing.review(u["office_director"], reply, True, "文种、格式符合要求。")
     outgoing.record_signing_step(u["vice_liu"], reply, "同意，请州长签发。")

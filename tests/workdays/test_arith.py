@@ -58,9 +58,7 @@ MAKEUP = {
     2025: [D(2025, 1, 26), D(2025, 2, 8), D(2025, 4, 27), D(2025, 9, 28), D(2025, 10, 11)],
     2026: [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10)],
 }
-HOLIDAYS = {
-    year: {d: name for a, b, name in blocks for d in _span(a, b)} for year, blocks in HOLIDAY_BLOCKS.items()
-}
+HOLIDAYS = {year: {d: name for a, b, name in blocks for d in _span(a, b)} for year, blocks in HOLIDAY_BLOCKS.items()}
 ALL_HOLIDAYS = {d for year in HOLIDAYS for d in HOLIDAYS[year]}
 ALL_MAKEUP = {d for year in MAKEUP for d in MAKEUP[year]}
 
@@ -394,9 +392,7 @@ def test_unknown_year_error_message() -> None:
         (lambda c: c.add_months(D(2026, 10, 1), 3), 2027),
     ],
 )
-def test_unknown_year_is_never_guessed(
-    cal: WorkCalendar, call: Callable[[WorkCalendar], object], year: int
-) -> None:
+def test_unknown_year_is_never_guessed(cal: WorkCalendar, call: Callable[[WorkCalendar], object], year: int) -> None:
     with pytest.raises(UnknownYearError) as info:
         call(cal)
     assert info.value.year == year

@@ -61,9 +61,18 @@ def test_a_provisional_year_is_computed_and_marked(db) -> None:
 
 
 def test_set_year_as_admin(db) -> None:
-    out = run("set-year", "2027", "--holidays", "2027-01-01, 2027-02-05..2027-02-11",
-              "--makeup", "2027-02-14",
-              "--note", "国办发明电", "--as-user", "admin")
+    out = run(
+        "set-year",
+        "2027",
+        "--holidays",
+        "2027-01-01, 2027-02-05..2027-02-11",
+        "--makeup",
+        "2027-02-14",
+        "--note",
+        "国办发明电",
+        "--as-user",
+        "admin",
+    )
     assert "2027年工作日安排已保存" in out
     assert CalendarYear.objects.get(year=2027).updated_by.username == "admin"
     assert run("add-working-days", "2026-12-30", "5") == "2027-01-07"
@@ -114,8 +123,18 @@ def test_years_says_which_are_official_and_which_provisional(db) -> None:
 
 
 def test_set_year_of_the_xinjiang_layer(db) -> None:
-    run("set-year", "2027", "--layer", "xinjiang", "--holidays", "2027-03-09", "--note", "新政办明电",
-        "--as-user", "admin")
+    run(
+        "set-year",
+        "2027",
+        "--layer",
+        "xinjiang",
+        "--holidays",
+        "2027-03-09",
+        "--note",
+        "新政办明电",
+        "--as-user",
+        "admin",
+    )
     assert "2027-03-09  holiday  节假日（新疆维吾尔自治区）" not in run("show", "2027")  # unnamed: listed by date
     assert CalendarDay.objects.get(date="2027-03-09").layer == "xinjiang"
     assert "新疆维吾尔自治区：管理员录入" in run("years")

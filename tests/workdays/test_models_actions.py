@@ -15,9 +15,7 @@ from zhengwu.workdays.models import CalendarDay, CalendarSource, CalendarYear, L
 D = dt.date
 pytestmark = pytest.mark.article(63)
 
-HOLIDAYS_2027 = {
-    d: "假日" for d in parse_date_spec("2027-01-01, 2027-02-05..2027-02-11, 2027-10-01..2027-10-07")
-}
+HOLIDAYS_2027 = {d: "假日" for d in parse_date_spec("2027-01-01, 2027-02-05..2027-02-11, 2027-10-01..2027-10-07")}
 MAKEUP_2027 = {D(2027, 2, 14): "春节调休上班", D(2027, 2, 20): "春节调休上班"}
 
 
@@ -125,7 +123,10 @@ def test_years_must_be_contiguous(user) -> None:
 def test_a_later_year_fills_the_years_between_as_provisional(user) -> None:
     actions.set_year(user("admin"), 2030, {D(2030, 1, 1): "元旦"}, {}, "通知")
     assert set(CalendarYear.objects.filter(year__gte=2027).values_list("year", "provisional")) == {
-        (2027, True), (2028, True), (2029, True), (2030, True),
+        (2027, True),
+        (2028, True),
+        (2029, True),
+        (2030, True),
     }
     assert LayerYear.objects.get(layer="national", year=2029).provisional
     assert not LayerYear.objects.get(layer="national", year=2030).provisional

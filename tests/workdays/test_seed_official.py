@@ -33,7 +33,8 @@ def test_replacing_keeps_the_administrators_days_and_is_audited_by_the_system(lo
     result = actions.seed_official(None, [2026], replace=True)
     assert result.years == [2026]
     assert [(d.date, d.kind, d.official) for d in result.kept] == [
-        (D(2026, 4, 17), "holiday", "workday"), (D(2026, 4, 18), "makeup", "weekend"),
+        (D(2026, 4, 17), "holiday", "workday"),
+        (D(2026, 4, 18), "makeup", "weekend"),
     ]
     assert result.overwritten == []
     holiday = CalendarDay.objects.get(date=D(2026, 4, 17))

@@ -48,9 +48,7 @@ class AbsenceIn(Schema):
     start: dt.date = Field(description="离州日期")
     end: dt.date = Field(description="预计返回日期")
     destination: str = Field(description="前往地点")
-    purpose: str = Field(
-        description="事由类别：" + "、".join(f"{v}（{label}）" for v, label in AbsencePurpose.choices)
-    )
+    purpose: str = Field(description="事由类别：" + "、".join(f"{v}（{label}）" for v, label in AbsencePurpose.choices))
     reason: str = Field("", description="事由")
     entrust: bool = Field(False, description="州长外出时委托常务副州长主持政府工作（第六条）")
 
@@ -127,9 +125,7 @@ def _out(a: Absence) -> AbsenceOut:
         end=a.end,
         destination=a.destination,
         purpose=a.purpose,
-        purpose_label=str(AbsencePurpose(a.purpose).label)
-        if a.purpose in AbsencePurpose.values
-        else a.purpose,
+        purpose_label=str(AbsencePurpose(a.purpose).label) if a.purpose in AbsencePurpose.values else a.purpose,
         reason=a.reason,
         state=a.state,
         state_label=str(AbsenceState(a.state).label),
@@ -200,9 +196,7 @@ def report_absence(request: HttpRequest, payload: AbsenceIn) -> Status[AbsenceDe
     if payload.person_id is None:
         person = person_of(user)
         if person is None:
-            raise InvalidInput(
-                "您的账号没有对应的人员信息，请填写外出人员或联系系统管理员。", field="person_id"
-            )
+            raise InvalidInput("您的账号没有对应的人员信息，请填写外出人员或联系系统管理员。", field="person_id")
     else:
         found = Person.objects.filter(pk=payload.person_id).first()
         if found is None:
@@ -254,8 +248,9 @@ def entrust(request: HttpRequest, absence_id: int, payload: ActingEntrustIn) -> 
     if payload.acting_position_id is None:
         candidates = acting_candidates(absence.position)
         if not candidates:
-            raise InvalidInput(f"{absence.position.title}没有可以代理的职务，请指定代理职务。",
-                               field="acting_position_id")
+            raise InvalidInput(
+                f"{absence.position.title}没有可以代理的职务，请指定代理职务。", field="acting_position_id"
+            )
         acting = candidates[0]
     else:
         found = Position.objects.select_related("unit").filter(pk=payload.acting_position_id).first()

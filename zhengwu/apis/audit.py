@@ -27,6 +27,7 @@ from zhengwu.rulebook.services import rulebook_view
 
 router = Router(tags=["audit"])
 
+
 def _may_read(user: Any) -> Decision:
     try:
         citation = rulebook_view().cite("confidentiality")

@@ -158,8 +158,12 @@ def _year_out(y: CalendarYear, layers: list[LayerYear] | None = None) -> YearOut
         provisional=y.provisional,
         note=y.note,
         updated_at=y.updated_at,
-        layers=[LayerYearOut(layer=ly.layer, name=layer_name(ly.layer), source=ly.source, note=ly.note,
-                             updated_at=ly.updated_at) for ly in layers or []],
+        layers=[
+            LayerYearOut(
+                layer=ly.layer, name=layer_name(ly.layer), source=ly.source, note=ly.note, updated_at=ly.updated_at
+            )
+            for ly in layers or []
+        ],
     )
 
 

@@ -113,23 +113,49 @@ class PetitionPage(Schema):
 
 def _petition(p: Petition, petitioner: petitions.PetitionerView | None = None) -> PetitionOut:
     return PetitionOut(
-        id=p.pk, number=p.number, channel=p.channel, received_on=p.received_on, summary=p.summary,
-        unit_concerned=_name(p.unit_concerned), handling_unit=_name(p.handling_unit), state=p.state,
-        state_label=p.get_state_display(), accept_due=p.accept_due, accepted_on=p.accepted_on,
-        accept_told_how=p.accept_told_how, not_accepted_reason=p.not_accepted_reason, handle_due=p.handle_due,
-        extended_days=p.extended_days, extension_reason=p.extension_reason, concluded_on=p.concluded_on,
-        result=p.result, important=p.important, leader=p.leader.name if p.leader else "",
-        leader_read=p.leader_read_at is not None, instruction=p.instruction, supervision_item_id=p.followup_id,
+        id=p.pk,
+        number=p.number,
+        channel=p.channel,
+        received_on=p.received_on,
+        summary=p.summary,
+        unit_concerned=_name(p.unit_concerned),
+        handling_unit=_name(p.handling_unit),
+        state=p.state,
+        state_label=p.get_state_display(),
+        accept_due=p.accept_due,
+        accepted_on=p.accepted_on,
+        accept_told_how=p.accept_told_how,
+        not_accepted_reason=p.not_accepted_reason,
+        handle_due=p.handle_due,
+        extended_days=p.extended_days,
+        extension_reason=p.extension_reason,
+        concluded_on=p.concluded_on,
+        result=p.result,
+        important=p.important,
+        leader=p.leader.name if p.leader else "",
+        leader_read=p.leader_read_at is not None,
+        instruction=p.instruction,
+        supervision_item_id=p.followup_id,
         overdue_limits=list(p.overdue_limits),
-        reviews=[ReviewOut(stage=r.stage, organ=r.organ, requested_on=r.requested_on, due=r.due,
-                           decided_on=r.decided_on, outcome=r.outcome) for r in p.reviews.all()],
+        reviews=[
+            ReviewOut(
+                stage=r.stage,
+                organ=r.organ,
+                requested_on=r.requested_on,
+                due=r.due,
+                decided_on=r.decided_on,
+                outcome=r.outcome,
+            )
+            for r in p.reviews.all()
+        ],
         petitioner=PetitionerOut(**petitioner.__dict__) if petitioner else None,
     )
 
 
 def _get_petition(petition_id: int) -> Petition:
-    return get_object_or_404(Petition.objects.select_related("unit_concerned", "handling_unit", "leader"),
-                             pk=petition_id)
+    return get_object_or_404(
+        Petition.objects.select_related("unit_concerned", "handling_unit", "leader"), pk=petition_id
+    )
 
 
 class PetitionIn(Schema):
@@ -203,16 +229,22 @@ def list_petitions(request: HttpRequest, paging: Query[Paging], state: str = "")
     return PetitionPage(count=count, items=[_petition(p) for p in items])
 
 
-@router.get("/petitions/{petition_id}", response={200: PetitionOut, 404: ErrorOut, **READ_ERRORS},
-            summary="信访事项详情（信访人信息已脱敏）")
+@router.get(
+    "/petitions/{petition_id}",
+    response={200: PetitionOut, 404: ErrorOut, **READ_ERRORS},
+    summary="信访事项详情（信访人信息已脱敏）",
+)
 def get_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
     current_user(request)
     p = _get_petition(petition_id)
     return _petition(p, petitions.masked_petitioner(p))
 
 
-@router.get("/petitions/{petition_id}/petitioner", response={200: PetitionerOut, 404: ErrorOut, **WRITE_ERRORS},
-            summary="信访人个人信息：仅限经办人员，每次查看均记录（第三十五条）")
+@router.get(
+    "/petitions/{petition_id}/petitioner",
+    response={200: PetitionerOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="信访人个人信息：仅限经办人员，每次查看均记录（第三十五条）",
+)
 def get_petitioner(request: HttpRequest, petition_id: int) -> PetitionerOut:
     view = petitions.view_petitioner(current_user(request), _get_petition(petition_id))
     return PetitionerOut(**view.__dict__)
@@ -221,71 +253,108 @@ def get_petitioner(request: HttpRequest, petition_id: int) -> PetitionerOut:
 @router.post("/petitions", response={201: PetitionOut, **WRITE_ERRORS}, summary="登记来信来访（信访局）")
 def register_petition(request: HttpRequest, payload: PetitionIn) -> Status[PetitionOut]:
     p = petitions.register(
-        current_user(request), channel=payload.channel, received_on=payload.received_on, summary=payload.summary,
+        current_user(request),
+        channel=payload.channel,
+        received_on=payload.received_on,
+        summary=payload.summary,
         unit_concerned=_unit(payload.unit_concerned, "unit_concerned"),
-        petitioner=petitions.PetitionerData(payload.petitioner_name, payload.id_number, payload.phone,
-                                            payload.address),
-        important=payload.important, leader=_leader(payload.leader_id),
+        petitioner=petitions.PetitionerData(payload.petitioner_name, payload.id_number, payload.phone, payload.address),
+        important=payload.important,
+        leader=_leader(payload.leader_id),
     )
     return Status(201, _petition(_get_petition(p.pk)))
 
 
-@router.post("/petitions/{petition_id}/acceptance", response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="决定是否受理并告知信访人（15日内）")
+@router.post(
+    "/petitions/{petition_id}/acceptance",
+    response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="决定是否受理并告知信访人（15日内）",
+)
 def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceIn) -> PetitionOut:
     unit = _unit(payload.handling_unit, "handling_unit") if payload.handling_unit.strip() else None
-    p = petitions.decide_acceptance(current_user(request), _get_petition(petition_id), payload.accept,
-                                    payload.told_how, unit, payload.reason, payload.decided_on)
+    p = petitions.decide_acceptance(
+        current_user(request),
+        _get_petition(petition_id),
+        payload.accept,
+        payload.told_how,
+        unit,
+        payload.reason,
+        payload.decided_on,
+    )
     return _petition(_get_petition(p.pk))
 
 
-@router.post("/petitions/{petition_id}/route", response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="重要来信呈州人民政府领导阅批（第三十五条）")
+@router.post(
+    "/petitions/{petition_id}/route",
+    response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="重要来信呈州人民政府领导阅批（第三十五条）",
+)
 def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> PetitionOut:
     p = petitions.route_important(current_user(request), _get_petition(petition_id), _leader(payload.leader_id))
     return _petition(_get_petition(p.pk))
 
 
-@router.post("/petitions/{petition_id}/read", response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="领导阅读重要来信")
+@router.post(
+    "/petitions/{petition_id}/read",
+    response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="领导阅读重要来信",
+)
 def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
     p = petitions.read_letter(current_user(request), _get_petition(petition_id))
     return _petition(_get_petition(p.pk))
 
 
-@router.post("/petitions/{petition_id}/instruction", response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="领导批示重要来信，转入督办（第三十五条）")
+@router.post(
+    "/petitions/{petition_id}/instruction",
+    response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="领导批示重要来信，转入督办（第三十五条）",
+)
 def instruct_petition(request: HttpRequest, petition_id: int, payload: TextIn) -> PetitionOut:
     p = petitions.instruct(current_user(request), _get_petition(petition_id), payload.text)
     return _petition(_get_petition(p.pk))
 
 
-@router.post("/petitions/{petition_id}/extension", response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="州人民政府领导批准延期（至多30日），并告知信访人理由")
+@router.post(
+    "/petitions/{petition_id}/extension",
+    response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="州人民政府领导批准延期（至多30日），并告知信访人理由",
+)
 def extend_petition(request: HttpRequest, petition_id: int, payload: ExtensionIn) -> PetitionOut:
-    p = petitions.extend(current_user(request), _get_petition(petition_id), payload.days, payload.reason,
-                         payload.told_how)
+    p = petitions.extend(
+        current_user(request), _get_petition(petition_id), payload.days, payload.reason, payload.told_how
+    )
     return _petition(_get_petition(p.pk))
 
 
-@router.post("/petitions/{petition_id}/conclusion", response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="办结并答复信访人")
+@router.post(
+    "/petitions/{petition_id}/conclusion",
+    response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="办结并答复信访人",
+)
 def conclude_petition(request: HttpRequest, petition_id: int, payload: ConclusionIn) -> PetitionOut:
-    p = petitions.conclude(current_user(request), _get_petition(petition_id), payload.result, payload.told_how,
-                           payload.concluded_on)
+    p = petitions.conclude(
+        current_user(request), _get_petition(petition_id), payload.result, payload.told_how, payload.concluded_on
+    )
     return _petition(_get_petition(p.pk))
 
 
-@router.post("/petitions/{petition_id}/reviews", response={201: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="登记复查或复核请求（30日内提出意见）")
+@router.post(
+    "/petitions/{petition_id}/reviews",
+    response={201: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="登记复查或复核请求（30日内提出意见）",
+)
 def request_petition_review(request: HttpRequest, petition_id: int, payload: ReviewIn) -> Status[PetitionOut]:
-    petitions.request_review(current_user(request), _get_petition(petition_id), payload.stage, payload.organ,
-                             payload.requested_on)
+    petitions.request_review(
+        current_user(request), _get_petition(petition_id), payload.stage, payload.organ, payload.requested_on
+    )
     return Status(201, _petition(_get_petition(petition_id)))
 
 
-@router.post("/petitions/{petition_id}/reviews/decision",
-             response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS}, summary="出具复查或复核意见")
+@router.post(
+    "/petitions/{petition_id}/reviews/decision",
+    response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="出具复查或复核意见",
+)
 def decide_petition_review(request: HttpRequest, petition_id: int, payload: ReviewDecisionIn) -> PetitionOut:
     petitions.decide_review(current_user(request), _get_petition(petition_id), payload.outcome, payload.decided_on)
     return _petition(_get_petition(petition_id))
@@ -338,14 +407,32 @@ class SuggestionPage(Schema):
 
 def _suggestion(s: Suggestion) -> SuggestionOut:
     return SuggestionOut(
-        id=s.pk, kind=s.kind, number=s.number, title=s.title, text=s.text, proposers=s.proposers, session=s.session,
-        received_on=s.received_on, state=s.state, status=s.status_label, lead_unit=_name(s.lead_unit),
-        assigned_on=s.assigned_on, due=s.due, co_due=s.co_due, extension_reason=s.extension_reason, round=s.round,
-        answer_document_id=s.answer_document_id, answered=s.answered, answered_on=s.answered_on,
-        satisfaction=[f.satisfaction for f in s.feedback.all()], publication_decided=s.publication_decided,
+        id=s.pk,
+        kind=s.kind,
+        number=s.number,
+        title=s.title,
+        text=s.text,
+        proposers=s.proposers,
+        session=s.session,
+        received_on=s.received_on,
+        state=s.state,
+        status=s.status_label,
+        lead_unit=_name(s.lead_unit),
+        assigned_on=s.assigned_on,
+        due=s.due,
+        co_due=s.co_due,
+        extension_reason=s.extension_reason,
+        round=s.round,
+        answer_document_id=s.answer_document_id,
+        answered=s.answered,
+        answered_on=s.answered_on,
+        satisfaction=[f.satisfaction for f in s.feedback.all()],
+        publication_decided=s.publication_decided,
         withhold_reason=s.withhold_reason,
-        co_opinions=[CoOpinionOut(unit=_name(o.unit), round=o.round, due=o.due, text=o.text,
-                                  sent=o.sent_at is not None) for o in s.co_opinions.select_related("unit")],
+        co_opinions=[
+            CoOpinionOut(unit=_name(o.unit), round=o.round, due=o.due, text=o.text, sent=o.sent_at is not None)
+            for o in s.co_opinions.select_related("unit")
+        ],
     )
 
 
@@ -395,8 +482,11 @@ class FeedbackIn(Schema):
 
 
 class PublicationIn(Schema):
-    withhold_ground: str = Field("", description="不予公开的理由代码（state_secret、security、commercial_secret、"
-                                 "privacy、internal、process）；不填为公开")
+    withhold_ground: str = Field(
+        "",
+        description="不予公开的理由代码（state_secret、security、commercial_secret、"
+        "privacy、internal、process）；不填为公开",
+    )
 
 
 @router.get("/suggestions", response={200: SuggestionPage, **READ_ERRORS}, summary="建议提案")
@@ -409,8 +499,9 @@ def list_suggestions(request: HttpRequest, paging: Query[Paging], state: str = "
     return SuggestionPage(count=count, items=[_suggestion(s) for s in items])
 
 
-@router.get("/suggestions/{suggestion_id}", response={200: SuggestionOut, 404: ErrorOut, **READ_ERRORS},
-            summary="建议提案详情")
+@router.get(
+    "/suggestions/{suggestion_id}", response={200: SuggestionOut, 404: ErrorOut, **READ_ERRORS}, summary="建议提案详情"
+)
 def get_suggestion(request: HttpRequest, suggestion_id: int) -> SuggestionOut:
     current_user(request)
     return _suggestion(_get_suggestion(suggestion_id))
@@ -422,46 +513,70 @@ def register_suggestion(request: HttpRequest, payload: SuggestionIn) -> Status[S
     return Status(201, _suggestion(_get_suggestion(s.pk)))
 
 
-@router.post("/suggestions/{suggestion_id}/assignment",
-             response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS}, summary="交办主办、协办单位（3个月内办复）")
+@router.post(
+    "/suggestions/{suggestion_id}/assignment",
+    response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="交办主办、协办单位（3个月内办复）",
+)
 def assign_suggestion(request: HttpRequest, suggestion_id: int, payload: AssignIn) -> SuggestionOut:
-    s = suggestions.assign(current_user(request), _get_suggestion(suggestion_id), _unit(payload.lead_unit, "lead_unit"),
-                           _units(payload.co_units, "co_units"))
+    s = suggestions.assign(
+        current_user(request),
+        _get_suggestion(suggestion_id),
+        _unit(payload.lead_unit, "lead_unit"),
+        _units(payload.co_units, "co_units"),
+    )
     return _suggestion(_get_suggestion(s.pk))
 
 
-@router.post("/suggestions/{suggestion_id}/extension",
-             response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS}, summary="说明理由延期（自交办起最长6个月）")
+@router.post(
+    "/suggestions/{suggestion_id}/extension",
+    response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="说明理由延期（自交办起最长6个月）",
+)
 def extend_suggestion(request: HttpRequest, suggestion_id: int, payload: SuggestionExtensionIn) -> SuggestionOut:
     s = suggestions.extend(current_user(request), _get_suggestion(suggestion_id), payload.due, payload.reason)
     return _suggestion(_get_suggestion(s.pk))
 
 
-@router.post("/suggestions/{suggestion_id}/co-opinions",
-             response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS}, summary="协办单位向主办单位提出协办意见")
+@router.post(
+    "/suggestions/{suggestion_id}/co-opinions",
+    response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="协办单位向主办单位提出协办意见",
+)
 def send_co_opinion(request: HttpRequest, suggestion_id: int, payload: CoOpinionIn) -> SuggestionOut:
-    suggestions.send_opinion(current_user(request), _get_suggestion(suggestion_id), _unit(payload.unit, "unit"),
-                             payload.text)
+    suggestions.send_opinion(
+        current_user(request), _get_suggestion(suggestion_id), _unit(payload.unit, "unit"), payload.text
+    )
     return _suggestion(_get_suggestion(suggestion_id))
 
 
-@router.post("/suggestions/{suggestion_id}/answer", response={201: AnswerOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="主办单位起草答复函（随后在公文中审核、签发、印发）")
+@router.post(
+    "/suggestions/{suggestion_id}/answer",
+    response={201: AnswerOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="主办单位起草答复函（随后在公文中审核、签发、印发）",
+)
 def draft_suggestion_answer(request: HttpRequest, suggestion_id: int, payload: AnswerIn) -> Status[AnswerOut]:
     doc = suggestions.draft_answer(current_user(request), _get_suggestion(suggestion_id), payload.body, payload.title)
     return Status(201, AnswerOut(document_id=doc.pk, title=doc.title, state=doc.state))
 
 
-@router.post("/suggestions/{suggestion_id}/feedback", response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="记录代表委员满意度（不满意的重新办理）")
+@router.post(
+    "/suggestions/{suggestion_id}/feedback",
+    response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="记录代表委员满意度（不满意的重新办理）",
+)
 def suggestion_feedback(request: HttpRequest, suggestion_id: int, payload: FeedbackIn) -> SuggestionOut:
-    suggestions.record_feedback(current_user(request), _get_suggestion(suggestion_id), payload.satisfaction,
-                                payload.note)
+    suggestions.record_feedback(
+        current_user(request), _get_suggestion(suggestion_id), payload.satisfaction, payload.note
+    )
     return _suggestion(_get_suggestion(suggestion_id))
 
 
-@router.post("/suggestions/{suggestion_id}/publication",
-             response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS}, summary="办理结果公开或说明不予公开的理由")
+@router.post(
+    "/suggestions/{suggestion_id}/publication",
+    response={200: SuggestionOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="办理结果公开或说明不予公开的理由",
+)
 def suggestion_publication(request: HttpRequest, suggestion_id: int, payload: PublicationIn) -> SuggestionOut:
     suggestions.decide_publication(current_user(request), _get_suggestion(suggestion_id), payload.withhold_ground)
     return _suggestion(_get_suggestion(suggestion_id))
@@ -503,11 +618,25 @@ class CasePage(Schema):
 
 def _case(c: Case) -> CaseOut:
     return CaseOut(
-        id=c.pk, kind=c.kind, kind_label=c.get_kind_display(), case_number=c.case_number, title=c.title,
-        organ=c.organ, counterparty=c.counterparty, unit_concerned=_name(c.unit_concerned),
-        received_on=c.received_on, accepted_on=c.accepted_on, answer_due=c.answer_due, decision_due=c.decision_due,
-        rectify_due=c.rectify_due, requirement=c.requirement, state=c.state, answered_on=c.answered_on,
-        decided_on=c.decided_on, outcome=c.outcome, supervision_item_id=c.followup_id,
+        id=c.pk,
+        kind=c.kind,
+        kind_label=c.get_kind_display(),
+        case_number=c.case_number,
+        title=c.title,
+        organ=c.organ,
+        counterparty=c.counterparty,
+        unit_concerned=_name(c.unit_concerned),
+        received_on=c.received_on,
+        accepted_on=c.accepted_on,
+        answer_due=c.answer_due,
+        decision_due=c.decision_due,
+        rectify_due=c.rectify_due,
+        requirement=c.requirement,
+        state=c.state,
+        answered_on=c.answered_on,
+        decided_on=c.decided_on,
+        outcome=c.outcome,
+        supervision_item_id=c.followup_id,
         overdue_limits=list(c.overdue_limits),
     )
 
@@ -571,44 +700,76 @@ def get_case(request: HttpRequest, case_id: int) -> CaseOut:
     return _case(_get_case(case_id))
 
 
-@router.post("/oversight/reconsiderations", response={201: CaseOut, **WRITE_ERRORS},
-             summary="登记行政复议案件（10日内答复，60日内决定；第三十三条）")
+@router.post(
+    "/oversight/reconsiderations",
+    response={201: CaseOut, **WRITE_ERRORS},
+    summary="登记行政复议案件（10日内答复，60日内决定；第三十三条）",
+)
 def register_reconsideration(request: HttpRequest, payload: ReconsiderationIn) -> Status[CaseOut]:
     c = oversight.register_reconsideration(
-        current_user(request), case_number=payload.case_number, title=payload.title, organ=payload.organ,
-        respondent=_unit(payload.respondent, "respondent"), received_on=payload.received_on,
-        applicant=payload.applicant, accepted_on=payload.accepted_on)
+        current_user(request),
+        case_number=payload.case_number,
+        title=payload.title,
+        organ=payload.organ,
+        respondent=_unit(payload.respondent, "respondent"),
+        received_on=payload.received_on,
+        applicant=payload.applicant,
+        accepted_on=payload.accepted_on,
+    )
     return Status(201, _case(_get_case(c.pk)))
 
 
-@router.post("/oversight/suits", response={201: CaseOut, **WRITE_ERRORS},
-             summary="登记行政诉讼案件（15日内答辩；第三十二条）")
+@router.post(
+    "/oversight/suits", response={201: CaseOut, **WRITE_ERRORS}, summary="登记行政诉讼案件（15日内答辩；第三十二条）"
+)
 def register_suit(request: HttpRequest, payload: SuitIn) -> Status[CaseOut]:
     c = oversight.register_suit(
-        current_user(request), case_number=payload.case_number, title=payload.title, court=payload.court,
-        defendant=_unit(payload.defendant, "defendant"), served_on=payload.served_on, plaintiff=payload.plaintiff)
+        current_user(request),
+        case_number=payload.case_number,
+        title=payload.title,
+        court=payload.court,
+        defendant=_unit(payload.defendant, "defendant"),
+        served_on=payload.served_on,
+        plaintiff=payload.plaintiff,
+    )
     return Status(201, _case(_get_case(c.pk)))
 
 
-@router.post("/oversight/findings", response={201: CaseOut, **WRITE_ERRORS},
-             summary="登记审计（检查）发现问题，整改列入督办（第三十二条）")
+@router.post(
+    "/oversight/findings",
+    response={201: CaseOut, **WRITE_ERRORS},
+    summary="登记审计（检查）发现问题，整改列入督办（第三十二条）",
+)
 def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut]:
     c = oversight.register_finding(
-        current_user(request), case_number=payload.case_number, title=payload.title, organ=payload.organ,
-        unit=_unit(payload.unit, "unit"), issued_on=payload.issued_on, rectify_due=payload.rectify_due,
-        requirement=payload.requirement, co_units=_units(payload.co_units, "co_units"))
+        current_user(request),
+        case_number=payload.case_number,
+        title=payload.title,
+        organ=payload.organ,
+        unit=_unit(payload.unit, "unit"),
+        issued_on=payload.issued_on,
+        rectify_due=payload.rectify_due,
+        requirement=payload.requirement,
+        co_units=_units(payload.co_units, "co_units"),
+    )
     return Status(201, _case(_get_case(c.pk)))
 
 
-@router.post("/oversight/cases/{case_id}/answer", response={200: CaseOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="记录已提交书面答复（答辩状）")
+@router.post(
+    "/oversight/cases/{case_id}/answer",
+    response={200: CaseOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="记录已提交书面答复（答辩状）",
+)
 def answer_case(request: HttpRequest, case_id: int, payload: DateIn) -> CaseOut:
     c = oversight.record_answer(current_user(request), _get_case(case_id), payload.on)
     return _case(_get_case(c.pk))
 
 
-@router.post("/oversight/cases/{case_id}/outcome", response={200: CaseOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="记录复议决定、判决或整改完成，结案")
+@router.post(
+    "/oversight/cases/{case_id}/outcome",
+    response={200: CaseOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="记录复议决定、判决或整改完成，结案",
+)
 def close_case(request: HttpRequest, case_id: int, payload: OutcomeIn) -> CaseOut:
     c = oversight.record_outcome(current_user(request), _get_case(case_id), payload.outcome, payload.decided_on)
     return _case(_get_case(c.pk))

@@ -158,8 +158,18 @@ def _name(user: AbstractBaseUser | None) -> str:
     return person.name if isinstance(person, Person) else user.get_username()
 
 
-def _label(choices: type[DocState] | type[DocType] | type[Flow] | type[Direction] | type[Classification]
-           | type[Urgency] | type[CountersignState] | type[ExtensionState] | type[OpinionKind], value: str) -> str:
+def _label(
+    choices: type[DocState]
+    | type[DocType]
+    | type[Flow]
+    | type[Direction]
+    | type[Classification]
+    | type[Urgency]
+    | type[CountersignState]
+    | type[ExtensionState]
+    | type[OpinionKind],
+    value: str,
+) -> str:
     return str(choices(value).label) if value in choices.values else value
 
 
@@ -267,8 +277,12 @@ def _assignment(d: Document) -> AssignmentOut | None:
     found = intake.assignment_of(d)
     if found is None or not ref:
         return None
-    return AssignmentOut(kind=found.kind, id=int(ref.get("opinion") or ref.get("document") or 0), label=found.label,
-                         leader_ids=sorted(found.leader_ids))
+    return AssignmentOut(
+        kind=found.kind,
+        id=int(ref.get("opinion") or ref.get("document") or 0),
+        label=found.label,
+        leader_ids=sorted(found.leader_ids),
+    )
 
 
 def _detail(d: Document) -> DocumentDetailOut:
@@ -284,7 +298,8 @@ def _detail(d: Document) -> DocumentDetailOut:
         answers_leader_assignment=d.answers_leader_assignment,
         leader_assignment=_assignment(d),
         skip_level_reason=str((d.signing_facts or {}).get(intake.SKIP_LEVEL_KEY, ""))
-        if d.flow == Flow.SUBMISSION else "",
+        if d.flow == Flow.SUBMISSION
+        else "",
         request_items=[str(i) for i in d.request_items or ()],
         replies_to=d.replies_to_id,
         answers=sorted(a.pk for a in d.answers.all()),
@@ -300,8 +315,9 @@ def _detail(d: Document) -> DocumentDetailOut:
         created_by=_name(d.created_by),
         rulebook=str(d.rulebook_version),
         versions=[
-            VersionOut(number=v.number, body=v.body, created_by=_name(v.created_by), created_at=v.created_at,
-                       frozen=v.frozen)
+            VersionOut(
+                number=v.number, body=v.body, created_by=_name(v.created_by), created_at=v.created_at, frozen=v.frozen
+            )
             for v in d.versions.all()
         ],
         countersigns=[_task_out(t) for t in d.countersigns.all()],
@@ -418,8 +434,9 @@ def inbox(
     if received is not None:
         deliveries = deliveries.filter(received_at__isnull=not received)
     count, rows = page_of(deliveries, paging)
-    return InboxPage(count=count, items=[InboxItemOut(delivery=_delivery_out(x), document=_out(x.document))
-                                         for x in rows])
+    return InboxPage(
+        count=count, items=[InboxItemOut(delivery=_delivery_out(x), document=_out(x.document)) for x in rows]
+    )
 
 
 # ---------------------------------------------------------------- submissions (来文)
@@ -438,9 +455,19 @@ def create_submission(request: HttpRequest, payload: SubmissionIn) -> Status[Doc
     addressed = _person_by_id(payload.addressed_person_id, "addressed_person_id")
     assignment = _assignment_target(payload.assignment_opinion_id, payload.assignment_document_id)
     document = intake.create_submission(
-        user, issuer, payload.doc_type, payload.title, payload.body, payload.request_items, mains, copies,
-        addressed_person=addressed, leader_assignment=assignment, classification=payload.classification,
-        urgency=payload.urgency, skip_level_reason=payload.skip_level_reason,
+        user,
+        issuer,
+        payload.doc_type,
+        payload.title,
+        payload.body,
+        payload.request_items,
+        mains,
+        copies,
+        addressed_person=addressed,
+        leader_assignment=assignment,
+        classification=payload.classification,
+        urgency=payload.urgency,
+        skip_level_reason=payload.skip_level_reason,
     )
     return Status(201, _fresh(document.pk))
 
@@ -455,20 +482,32 @@ def revise(request: HttpRequest, document_id: int, payload: BodyIn) -> DocumentD
     document = _get_visible(user, document_id, Document.objects.all())
     if document.flow == Flow.OUTGOING:
         concerned = payload.concerned_units
-        outgoing.revise_outgoing(user, document, payload.body, title=payload.title,
-                                 concerned_units=[u.code for u in _units(concerned, "concerned_units")]
-                                 if concerned is not None else None)
+        outgoing.revise_outgoing(
+            user,
+            document,
+            payload.body,
+            title=payload.title,
+            concerned_units=[u.code for u in _units(concerned, "concerned_units")] if concerned is not None else None,
+        )
     else:
         assignment = _assignment_target(payload.assignment_opinion_id, payload.assignment_document_id)
         keep = assignment is None and not payload.clear_assignment
         intake.revise(
-            user, document, payload.body, title=payload.title, request_items=payload.request_items,
-            leader_assignment=intake.KEEP if keep else assignment, skip_level_reason=payload.skip_level_reason,
+            user,
+            document,
+            payload.body,
+            title=payload.title,
+            request_items=payload.request_items,
+            leader_assignment=intake.KEEP if keep else assignment,
+            skip_level_reason=payload.skip_level_reason,
             main_recipients=_units(payload.main_recipients, "main_recipients")
-            if payload.main_recipients is not None else None,
+            if payload.main_recipients is not None
+            else None,
             copy_recipients=_units(payload.copy_recipients, "copy_recipients")
-            if payload.copy_recipients is not None else None,
-            classification=payload.classification, urgency=payload.urgency,
+            if payload.copy_recipients is not None
+            else None,
+            classification=payload.classification,
+            urgency=payload.urgency,
         )
     return _fresh(document_id)
 
@@ -519,8 +558,7 @@ def check(request: HttpRequest, document_id: int) -> CheckOut:
 )
 def office_return(request: HttpRequest, document_id: int, payload: OfficeReturnIn) -> DocumentDetailOut:
     user = current_user(request)
-    intake.office_return(user, _get_visible(user, document_id, Document.objects.all()), payload.grounds,
-                         payload.reason)
+    intake.office_return(user, _get_visible(user, document_id, Document.objects.all()), payload.grounds, payload.reason)
     return _fresh(document_id)
 
 
@@ -531,8 +569,9 @@ def office_return(request: HttpRequest, document_id: int, payload: OfficeReturnI
 )
 def office_opinion(request: HttpRequest, document_id: int, payload: OfficeOpinionIn) -> DocumentDetailOut:
     user = current_user(request)
-    intake.write_office_opinion(user, _get_visible(user, document_id, Document.objects.all()), payload.text,
-                                major=payload.major)
+    intake.write_office_opinion(
+        user, _get_visible(user, document_id, Document.objects.all()), payload.text, major=payload.major
+    )
     return _fresh(document_id)
 
 
@@ -686,11 +725,22 @@ def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[Document
         if replies_to is None:
             raise InvalidInput(NOT_FOUND.format(id=payload.replies_to), field="replies_to")
     document = outgoing.draft_outgoing(
-        user, issuer, payload.doc_type, payload.title, payload.body, mains, copies,
-        signing_facts=_signing_facts(payload.signing_facts), replies_to=replies_to,
-        classification=payload.classification, urgency=payload.urgency, co_issuers=co_issuers,
-        secrecy_period=payload.secrecy_period, note=payload.note,
-        disclosure=payload.disclosure, disclosure_reason=payload.disclosure_reason,
+        user,
+        issuer,
+        payload.doc_type,
+        payload.title,
+        payload.body,
+        mains,
+        copies,
+        signing_facts=_signing_facts(payload.signing_facts),
+        replies_to=replies_to,
+        classification=payload.classification,
+        urgency=payload.urgency,
+        co_issuers=co_issuers,
+        secrecy_period=payload.secrecy_period,
+        note=payload.note,
+        disclosure=payload.disclosure,
+        disclosure_reason=payload.disclosure_reason,
     )
     return Status(201, _fresh(document.pk))
 
@@ -713,8 +763,7 @@ def submit_for_review(request: HttpRequest, document_id: int) -> DocumentDetailO
 )
 def review(request: HttpRequest, document_id: int, payload: ReviewIn) -> DocumentDetailOut:
     user = current_user(request)
-    outgoing.review(user, _get_visible(user, document_id, Document.objects.all()), payload.approve,
-                    payload.opinion)
+    outgoing.review(user, _get_visible(user, document_id, Document.objects.all()), payload.approve, payload.opinion)
     return _fresh(document_id)
 
 
@@ -726,8 +775,10 @@ def review(request: HttpRequest, document_id: int, payload: ReviewIn) -> Documen
 def signing(request: HttpRequest, document_id: int) -> SigningOut:
     document = _get_visible(current_user(request), document_id, Document.objects.select_related("issuer"))
     if document.flow != Flow.OUTGOING:
-        raise InvalidInput("报送州人民政府的来文由报送单位行政主要负责人签发（第四十九条），请使用 sign-and-submit。",
-                           field="document_id")
+        raise InvalidInput(
+            "报送州人民政府的来文由报送单位行政主要负责人签发（第四十九条），请使用 sign-and-submit。",
+            field="document_id",
+        )
     return _signing_out(outgoing.signing_requirement_for(document), document)
 
 
@@ -760,8 +811,9 @@ def joint_countersign(request: HttpRequest, document_id: int, payload: JointCoun
 )
 def legal_review(request: HttpRequest, document_id: int, payload: LegalReviewIn) -> DocumentDetailOut:
     user = current_user(request)
-    outgoing.record_legal_review(user, _get_visible(user, document_id, Document.objects.all()), payload.passed,
-                                 payload.opinion)
+    outgoing.record_legal_review(
+        user, _get_visible(user, document_id, Document.objects.all()), payload.passed, payload.opinion
+    )
     return _fresh(document_id)
 
 
@@ -802,8 +854,9 @@ def receive_delivery(request: HttpRequest, delivery_id: int) -> DeliveryOut:
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-COPY_NOTE = ("收文单位取得本单位的一份（印份号）；delivery 指定收文箱中的分送记录；发文机关、办公室取得存档本"
-             "（涉密公文印份号）")
+COPY_NOTE = (
+    "收文单位取得本单位的一份（印份号）；delivery 指定收文箱中的分送记录；发文机关、办公室取得存档本（涉密公文印份号）"
+)
 
 
 def _rendered(request: HttpRequest, document_id: int, delivery: int | None, kind: str) -> HttpResponse:
@@ -824,8 +877,9 @@ def _rendered(request: HttpRequest, document_id: int, delivery: int | None, kind
     summary="按 GB/T 9704-2012 排版的 PDF（份号、密级和保密期限、联合行文的发文机关标志）",
     openapi_extra={"responses": {"200": {"description": "PDF", "content": {"application/pdf": {}}}}},
 )
-def pdf(request: HttpRequest, document_id: int,
-        delivery: int | None = Query(None, description=COPY_NOTE)) -> HttpResponse:
+def pdf(
+    request: HttpRequest, document_id: int, delivery: int | None = Query(None, description=COPY_NOTE)
+) -> HttpResponse:
     return _rendered(request, document_id, delivery, "pdf")
 
 
@@ -835,8 +889,9 @@ def pdf(request: HttpRequest, document_id: int,
     summary="按 GB/T 9704-2012 排版的 DOCX（可编辑），与 PDF 同一版式",
     openapi_extra={"responses": {"200": {"description": "DOCX", "content": {DOCX_TYPE: {}}}}},
 )
-def docx(request: HttpRequest, document_id: int,
-         delivery: int | None = Query(None, description=COPY_NOTE)) -> HttpResponse:
+def docx(
+    request: HttpRequest, document_id: int, delivery: int | None = Query(None, description=COPY_NOTE)
+) -> HttpResponse:
     return _rendered(request, document_id, delivery, "docx")
 
 
@@ -847,9 +902,10 @@ def docx(request: HttpRequest, document_id: int,
 )
 def todos(request: HttpRequest) -> TodoList:
     items = document_todos(Viewer.of(current_user(request)))
-    return TodoList(count=len(items), items=[
-        TodoOut(kind=t.kind, what=t.what, note=t.note, due=t.due, document=_out(t.document)) for t in items
-    ])
+    return TodoList(
+        count=len(items),
+        items=[TodoOut(kind=t.kind, what=t.what, note=t.note, due=t.due, document=_out(t.document)) for t in items],
+    )
 
 
 # Last: the path /documents/{document_id} would otherwise catch /documents/submissions and

@@ -87,8 +87,9 @@ def list_attachments(request: HttpRequest, document_id: int) -> list[AttachmentO
     response={201: AttachmentOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="上传附件（multipart：file、name）：起草单位工作人员，在正文仍可修改时（第五十二条）",
 )
-def add_attachment(request: HttpRequest, document_id: int, file: File[UploadedFile],
-                   name: Form[str] = "") -> Status[AttachmentOut]:
+def add_attachment(
+    request: HttpRequest, document_id: int, file: File[UploadedFile], name: Form[str] = ""
+) -> Status[AttachmentOut]:
     user = current_user(request)
     attachment = attachment_actions.add_attachment(user, _document(user, document_id), name.strip(), file)
     return Status(201, _out(Attachment.objects.select_related("uploaded_by__person").get(pk=attachment.pk)))
@@ -98,8 +99,7 @@ def add_attachment(request: HttpRequest, document_id: int, file: File[UploadedFi
     "/documents/{document_id}/attachments/{attachment_id}/file",
     response={404: ErrorOut, **READ_ERRORS},
     summary="下载附件（Content-Disposition 带 filename*=，中文文件名）",
-    openapi_extra={"responses": {"200": {"description": "附件文件",
-                                         "content": {"application/octet-stream": {}}}}},
+    openapi_extra={"responses": {"200": {"description": "附件文件", "content": {"application/octet-stream": {}}}}},
 )
 def download_attachment(request: HttpRequest, document_id: int, attachment_id: int) -> FileResponse:
     return download_response(_attachment(current_user(request), document_id, attachment_id))

@@ -156,9 +156,17 @@ def _readable(request: HttpRequest) -> None:
 def _package_out(p: ArchivePackage) -> PackageOut:
     person = getattr(p.created_by, "person", None)
     return PackageOut(
-        id=p.pk, document_id=p.document_id, path=p.path, manifest_sm3=p.manifest_sm3, size=p.size,
-        file_count=p.file_count, retention=p.retention, retention_label=p.get_retention_display(),
-        retention_years=p.retention_years, destroy_after=p.destroy_after, created_at=p.created_at,
+        id=p.pk,
+        document_id=p.document_id,
+        path=p.path,
+        manifest_sm3=p.manifest_sm3,
+        size=p.size,
+        file_count=p.file_count,
+        retention=p.retention,
+        retention_label=p.get_retention_display(),
+        retention_years=p.retention_years,
+        destroy_after=p.destroy_after,
+        created_at=p.created_at,
         created_by=person.name if person else p.created_by.get_username(),
     )
 
@@ -166,21 +174,40 @@ def _package_out(p: ArchivePackage) -> PackageOut:
 def _filing_out(o: FilingObligation) -> FilingOut:
     today = timezone.localdate()
     return FilingOut(
-        id=o.pk, document_id=o.document_id, document_number=o.document.number or "", document_title=o.document.title,
-        unit=o.unit.short_name or o.unit.name, issued_on=o.issued_on, due=o.due, state=o.state,
-        state_label=o.get_state_display(), filed_at=o.filed_at, filed_late=o.filed_late, note=o.note,
+        id=o.pk,
+        document_id=o.document_id,
+        document_number=o.document.number or "",
+        document_title=o.document.title,
+        unit=o.unit.short_name or o.unit.name,
+        issued_on=o.issued_on,
+        due=o.due,
+        state=o.state,
+        state_label=o.get_state_display(),
+        filed_at=o.filed_at,
+        filed_late=o.filed_late,
+        note=o.note,
         overdue=o.overdue or (o.state == "pending" and o.due < today),
     )
 
 
 def _number_out(n: IssuedNumber) -> NumberOut:
-    return NumberOut(id=n.pk, number=number_text(n), prefix=n.prefix, year=n.year, serial=n.serial,
-                     document_id=n.document_id, taken_at=n.taken_at, cancelled_at=n.cancelled_at,
-                     cancel_reason=n.cancel_reason)
+    return NumberOut(
+        id=n.pk,
+        number=number_text(n),
+        prefix=n.prefix,
+        year=n.year,
+        serial=n.serial,
+        document_id=n.document_id,
+        taken_at=n.taken_at,
+        cancelled_at=n.cancelled_at,
+        cancel_reason=n.cancel_reason,
+    )
 
 
-FILTER_HELP = ("筛选：year、from、to（YYYY-MM-DD，含两端）、issuer（单位代码）、signer（签发人编号）、"
-               "doc_type、state、q（标题、文号或单位名称包含）")
+FILTER_HELP = (
+    "筛选：year、from、to（YYYY-MM-DD，含两端）、issuer（单位代码）、signer（签发人编号）、"
+    "doc_type、state、q（标题、文号或单位名称包含）"
+)
 
 
 # ---------------------------------------------------------------- the registers (arts. 52, 61)
@@ -211,8 +238,13 @@ def register_rows(
     rows = registers.incoming_register(filters) if kind == "incoming" else registers.outgoing_register(filters)
     columns = registers.INCOMING_COLUMNS if kind == "incoming" else registers.OUTGOING_COLUMNS
     count, items = page_of(rows, paging)
-    return RegisterPage(kind=kind, title=str(REGISTER_KINDS[kind]), count=count, items=[dict(r) for r in items],
-                        columns=[ColumnOut(key=c.key, header=c.header) for c in columns])
+    return RegisterPage(
+        kind=kind,
+        title=str(REGISTER_KINDS[kind]),
+        count=count,
+        items=[dict(r) for r in items],
+        columns=[ColumnOut(key=c.key, header=c.header) for c in columns],
+    )
 
 
 @router.get(
@@ -220,11 +252,18 @@ def register_rows(
     response={403: RefusedOut, 404: ErrorOut, **READ_ERRORS},
     summary="导出登记簿为 CSV 或 XLSX（文件名为中文，RFC 5987）",
     description=FILTER_HELP,
-    openapi_extra={"responses": {"200": {"description": "CSV / XLSX", "content": {
-        registers.CSV_CONTENT_TYPE: {}, registers.XLSX_CONTENT_TYPE: {}}}}},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "CSV / XLSX",
+                "content": {registers.CSV_CONTENT_TYPE: {}, registers.XLSX_CONTENT_TYPE: {}},
+            }
+        }
+    },
 )
-def register_export(request: HttpRequest, kind: str,
-                    format: str = Query("csv", description="csv 或 xlsx")) -> HttpResponse:
+def register_export(
+    request: HttpRequest, kind: str, format: str = Query("csv", description="csv 或 xlsx")
+) -> HttpResponse:
     kind = _kind(kind)
     _readable(request)
     filters = registers.RegisterFilters.from_query(request.GET)
@@ -307,10 +346,12 @@ def file_document(request: HttpRequest, document_id: int, payload: FilingIn) -> 
     "/numbers/{number_id}/cancel",
     response={200: NumberOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="作废误取的发文字号并写明原因；字号仍占用，顺序号不回退（第五十二条；办公室工作人员）",
-    description=("作废已印发公文正在使用的字号，即撤回该文的印发：公文退回“已签发，待登记印发”（字号清空，重新印发时取下一个字号），"
-                 "各收文单位的分送标为已撤回、不再出现在收文箱中，并通知其负责人；所答复的来文恢复答复前的状态；"
-                 "“经同意”公文的报备事项和尚未公开的公开队列条目一并撤销，重新印发时重新生成。"
-                 "已归档（第五十三条）、已在政府网站公开、或所答复的来文已归档的，拒绝作废（403）。"),
+    description=(
+        "作废已印发公文正在使用的字号，即撤回该文的印发：公文退回“已签发，待登记印发”（字号清空，重新印发时取下一个字号），"
+        "各收文单位的分送标为已撤回、不再出现在收文箱中，并通知其负责人；所答复的来文恢复答复前的状态；"
+        "“经同意”公文的报备事项和尚未公开的公开队列条目一并撤销，重新印发时重新生成。"
+        "已归档（第五十三条）、已在政府网站公开、或所答复的来文已归档的，拒绝作废（403）。"
+    ),
 )
 def cancel(request: HttpRequest, number_id: int, payload: CancelIn) -> NumberOut:
     user = current_user(request)

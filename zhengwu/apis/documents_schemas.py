@@ -141,8 +141,9 @@ class SigningFactsIn(BaseModel):
         False, description="向州人大及其常委会提出的议案、人事任免（议案及主送州人大常委会的自动认定）"
     )
     for_approval_by: str = Field(
-        "", description="上报审批：region_government（自治区人民政府）或 party_committee（州党委）；"
-                        "主送该机关的自动认定，所填须与主送机关相符"
+        "",
+        description="上报审批：region_government（自治区人民政府）或 party_committee（州党委）；"
+        "主送该机关的自动认定，所填须与主送机关相符",
     )
     to_region_departments: bool = Field(False, description="向自治区人民政府各委、办、厅、局行文")
     important: bool = Field(False, description="重要公文")
@@ -362,12 +363,14 @@ class CountersignStatusOut(Schema):
 class TodoOut(ProvisionalDues):
     """Something a document needs from the caller (待办), as on the documents page."""
 
-    kind: str = Field(description="countersign（会签）、statement（会签分歧说明）、extension（答复延期申请）、"
-                      "draft（本单位起草中或已退文）、intake（办公室签收、初审、拟办、审核、印发）、reply（起草答复）、"
-                      "routed（呈批）、sign（待签发）、"
-                      "sign_waiting（由您签发，但尚待前序办理或有空缺，note 说明所待事项）、"
-                      "signing_step（签发前审核）、joint_countersign（联合发文会签）、legal_review（合作协议合法性审核）、"
-                      "delivery（签收来文）")
+    kind: str = Field(
+        description="countersign（会签）、statement（会签分歧说明）、extension（答复延期申请）、"
+        "draft（本单位起草中或已退文）、intake（办公室签收、初审、拟办、审核、印发）、reply（起草答复）、"
+        "routed（呈批）、sign（待签发）、"
+        "sign_waiting（由您签发，但尚待前序办理或有空缺，note 说明所待事项）、"
+        "signing_step（签发前审核）、joint_countersign（联合发文会签）、legal_review（合作协议合法性审核）、"
+        "delivery（签收来文）"
+    )
     what: str = Field(description="待办事项，如「待签发」")
     note: str
     due: dt.date | None = Field(description="期限")

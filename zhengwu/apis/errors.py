@@ -99,8 +99,9 @@ class JsonErrorsMiddleware:
             converted = unknown_path(request)
         elif response.status_code == 405:
             allowed = response.get("Allow", "")
-            converted = json_error(405, f"接口 {request.path} 不支持 {request.method} 方法"
-                                        f"{f'，可用：{allowed}' if allowed else ''}。")
+            converted = json_error(
+                405, f"接口 {request.path} 不支持 {request.method} 方法{f'，可用：{allowed}' if allowed else ''}。"
+            )
         else:
             converted = json_error(response.status_code)
         for header in KEPT_HEADERS:

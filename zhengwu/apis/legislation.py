@@ -253,35 +253,92 @@ class DraftDetailOut(DraftOut):
 
 
 def _out(d: NormativeDraft) -> dict[str, Any]:
-    return {"id": d.pk, "kind": d.kind, "title": d.title, "state": d.state, "state_label": d.get_state_display(),
-            "drafting_unit": d.drafting_unit.code, "issuer": d.issuer.code, "secret": d.secret, "major": d.major,
-            "comment_closes": d.comment_closes, "doc_number": d.doc_number, "published_on": d.published_on,
-            "validity": d.validity, "document_id": d.document_id, "topic_id": d.topic_id}
+    return {
+        "id": d.pk,
+        "kind": d.kind,
+        "title": d.title,
+        "state": d.state,
+        "state_label": d.get_state_display(),
+        "drafting_unit": d.drafting_unit.code,
+        "issuer": d.issuer.code,
+        "secret": d.secret,
+        "major": d.major,
+        "comment_closes": d.comment_closes,
+        "doc_number": d.doc_number,
+        "published_on": d.published_on,
+        "validity": d.validity,
+        "document_id": d.document_id,
+        "topic_id": d.topic_id,
+    }
 
 
 def _detail(d: NormativeDraft) -> DraftDetailOut:
     evaluation = Evaluation.objects.filter(draft=d).first()
     return DraftDetailOut(
         **_out(d),
-        versions=[VersionOut(number=v.number, title=v.title, body=v.body, note=v.note, created_at=v.created_at)
-                  for v in d.versions.order_by("number")],
-        comments=[CommentOut(id=c.pk, article=c.article, text=c.text, submitted_at=c.submitted_at, outcome=c.outcome,
-                             answer=c.answer) for c in d.comments.all()],
-        reviews=[ReviewOut(version=r.version.number, passed=r.passed, reasons=r.reasons, reviewer=r.reviewer_name,
-                           flags=[FlagOut(**f) for f in r.flags], created_at=r.created_at)
-                 for r in d.reviews.select_related("version")],
+        versions=[
+            VersionOut(number=v.number, title=v.title, body=v.body, note=v.note, created_at=v.created_at)
+            for v in d.versions.order_by("number")
+        ],
+        comments=[
+            CommentOut(
+                id=c.pk, article=c.article, text=c.text, submitted_at=c.submitted_at, outcome=c.outcome, answer=c.answer
+            )
+            for c in d.comments.all()
+        ],
+        reviews=[
+            ReviewOut(
+                version=r.version.number,
+                passed=r.passed,
+                reasons=r.reasons,
+                reviewer=r.reviewer_name,
+                flags=[FlagOut(**f) for f in r.flags],
+                created_at=r.created_at,
+            )
+            for r in d.reviews.select_related("version")
+        ],
         flags=[FlagOut(**f.as_dict()) for f in review.flags_of(d)],  # type: ignore[arg-type]
-        transitions=[TransitionOut(from_state=t.from_state, to_state=t.to_state, actor=t.actor_name, at=t.at,
-                                   reason=t.reason, article=t.article) for t in d.transitions.all()],
-        filings=[FilingOut(id=f.pk, recipient=f.recipient.code, due=f.due, state=f.state, filed_at=f.filed_at,
-                           filed_late=f.filed_late, review_passed=f.review_passed)
-                 for f in d.filings.select_related("recipient")],
-        consultations=[ConsultationOut(id=c.pk, unit=c.unit.code, due=c.due, agrees=c.agrees, reply=c.reply)
-                       for c in d.consultations.select_related("unit")],
-        disputes=[DisputeOut(id=x.pk, matter=x.matter, parties=x.parties, evaluator=x.evaluator,
-                             evaluation=x.evaluation, reasons=x.reasons, proposal=x.proposal)
-                  for x in d.disputes.all()],
-        evaluation_id=evaluation.pk if evaluation else None, evaluation_due=evaluation.due if evaluation else None,
+        transitions=[
+            TransitionOut(
+                from_state=t.from_state,
+                to_state=t.to_state,
+                actor=t.actor_name,
+                at=t.at,
+                reason=t.reason,
+                article=t.article,
+            )
+            for t in d.transitions.all()
+        ],
+        filings=[
+            FilingOut(
+                id=f.pk,
+                recipient=f.recipient.code,
+                due=f.due,
+                state=f.state,
+                filed_at=f.filed_at,
+                filed_late=f.filed_late,
+                review_passed=f.review_passed,
+            )
+            for f in d.filings.select_related("recipient")
+        ],
+        consultations=[
+            ConsultationOut(id=c.pk, unit=c.unit.code, due=c.due, agrees=c.agrees, reply=c.reply)
+            for c in d.consultations.select_related("unit")
+        ],
+        disputes=[
+            DisputeOut(
+                id=x.pk,
+                matter=x.matter,
+                parties=x.parties,
+                evaluator=x.evaluator,
+                evaluation=x.evaluation,
+                reasons=x.reasons,
+                proposal=x.proposal,
+            )
+            for x in d.disputes.all()
+        ],
+        evaluation_id=evaluation.pk if evaluation else None,
+        evaluation_due=evaluation.due if evaluation else None,
     )
 
 
@@ -311,8 +368,11 @@ def list_drafts(request: HttpRequest, state: str = "") -> list[dict[str, Any]]:
     return [_out(d) for d in qs[:200]]
 
 
-@router.get("/legislation/drafts/{draft_id}", response={200: DraftDetailOut, 404: ErrorOut, **READ_ERRORS},
-            summary="草案详情：各版本、意见、审查、流转、备案")
+@router.get(
+    "/legislation/drafts/{draft_id}",
+    response={200: DraftDetailOut, 404: ErrorOut, **READ_ERRORS},
+    summary="草案详情：各版本、意见、审查、流转、备案",
+)
 def get_draft(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     return _detail(_draft(current_user(request), draft_id))
 
@@ -321,11 +381,19 @@ def get_draft(request: HttpRequest, draft_id: int) -> DraftDetailOut:
 def create(request: HttpRequest, payload: DraftIn) -> Status[DraftDetailOut]:
     user = current_user(request)
     replaces = _draft(user, payload.replaces_id) if payload.replaces_id else None
-    d = drafting.create_draft(user, kind=payload.kind, title=payload.title, body=payload.body,
-                              drafting_unit=_unit(payload.drafting_unit, "drafting_unit"),
-                              government_issues=payload.government_issues, secret=payload.secret,
-                              secret_reason=payload.secret_reason, major=payload.major, replaces=replaces,
-                              replace_mode=payload.replace_mode)
+    d = drafting.create_draft(
+        user,
+        kind=payload.kind,
+        title=payload.title,
+        body=payload.body,
+        drafting_unit=_unit(payload.drafting_unit, "drafting_unit"),
+        government_issues=payload.government_issues,
+        secret=payload.secret,
+        secret_reason=payload.secret_reason,
+        major=payload.major,
+        replaces=replaces,
+        replace_mode=payload.replace_mode,
+    )
     return Status(201, _fresh(d.pk))
 
 
@@ -336,16 +404,22 @@ def revise(request: HttpRequest, draft_id: int, payload: TextIn) -> DraftDetailO
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/consultations", response={200: DraftDetailOut, **ERRS},
-             summary="征求职权相关部门意见（第二十二条）")
+@router.post(
+    "/legislation/drafts/{draft_id}/consultations",
+    response={200: DraftDetailOut, **ERRS},
+    summary="征求职权相关部门意见（第二十二条）",
+)
 def consult(request: HttpRequest, draft_id: int, payload: UnitsIn) -> DraftDetailOut:
     user = current_user(request)
     drafting.consult_units(user, _draft(user, draft_id), [_unit(c, "units") for c in payload.units])
     return _fresh(draft_id)
 
 
-@router.post("/legislation/consultations/{consultation_id}/reply", response={200: DraftDetailOut, **ERRS},
-             summary="被征求意见部门回复")
+@router.post(
+    "/legislation/consultations/{consultation_id}/reply",
+    response={200: DraftDetailOut, **ERRS},
+    summary="被征求意见部门回复",
+)
 def reply(request: HttpRequest, consultation_id: int, payload: ReplyIn) -> DraftDetailOut:
     user = current_user(request)
     row = UnitConsultation.objects.filter(pk=consultation_id).first()
@@ -355,8 +429,11 @@ def reply(request: HttpRequest, consultation_id: int, payload: ReplyIn) -> Draft
     return _fresh(row.draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/disputes", response={200: DraftDetailOut, **ERRS},
-             summary="记录争议事项（第二十一条）")
+@router.post(
+    "/legislation/drafts/{draft_id}/disputes",
+    response={200: DraftDetailOut, **ERRS},
+    summary="记录争议事项（第二十一条）",
+)
 def dispute(request: HttpRequest, draft_id: int, payload: DisputeIn) -> DraftDetailOut:
     user = current_user(request)
     drafting.raise_dispute(user, _draft(user, draft_id), matter=payload.matter, parties=payload.parties)
@@ -371,8 +448,9 @@ def _dispute(user: AbstractBaseUser, dispute_id: int) -> Dispute:
     return row
 
 
-@router.post("/legislation/disputes/{dispute_id}/evaluation", response={200: DraftDetailOut, **ERRS},
-             summary="记录第三方评估")
+@router.post(
+    "/legislation/disputes/{dispute_id}/evaluation", response={200: DraftDetailOut, **ERRS}, summary="记录第三方评估"
+)
 def evaluation(request: HttpRequest, dispute_id: int, payload: EvaluationIn) -> DraftDetailOut:
     user = current_user(request)
     row = _dispute(user, dispute_id)
@@ -380,8 +458,11 @@ def evaluation(request: HttpRequest, dispute_id: int, payload: EvaluationIn) -> 
     return _fresh(row.draft_id)
 
 
-@router.post("/legislation/disputes/{dispute_id}/positions", response={200: DraftDetailOut, **ERRS},
-             summary="司法局列明各方理据并提出倾向性意见")
+@router.post(
+    "/legislation/disputes/{dispute_id}/positions",
+    response={200: DraftDetailOut, **ERRS},
+    summary="司法局列明各方理据并提出倾向性意见",
+)
 def positions(request: HttpRequest, dispute_id: int, payload: PositionsIn) -> DraftDetailOut:
     user = current_user(request)
     row = _dispute(user, dispute_id)
@@ -389,34 +470,49 @@ def positions(request: HttpRequest, dispute_id: int, payload: PositionsIn) -> Dr
     return _fresh(row.draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/open-for-comment", response={200: DraftDetailOut, **ERRS},
-             summary="公开征求意见（第二十一条）")
+@router.post(
+    "/legislation/drafts/{draft_id}/open-for-comment",
+    response={200: DraftDetailOut, **ERRS},
+    summary="公开征求意见（第二十一条）",
+)
 def open_for_comment(request: HttpRequest, draft_id: int, payload: OpenIn) -> DraftDetailOut:
     user = current_user(request)
     comments.open_for_comment(user, _draft(user, draft_id), payload.days)
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/comments", response={201: CommentOut, **ERRS},
-             summary="提交意见（社会公众通过公开页面提交；此处供其他系统转交）")
+@router.post(
+    "/legislation/drafts/{draft_id}/comments",
+    response={201: CommentOut, **ERRS},
+    summary="提交意见（社会公众通过公开页面提交；此处供其他系统转交）",
+)
 def comment(request: HttpRequest, draft_id: int, payload: CommentIn) -> Status[CommentOut]:
     user = current_user(request)
-    c = comments.submit_comment(_draft(user, draft_id), article=payload.article, text=payload.text,
-                                name=payload.name, contact=payload.contact)
-    return Status(201, CommentOut(id=c.pk, article=c.article, text=c.text, submitted_at=c.submitted_at,
-                                  outcome=c.outcome, answer=c.answer))
+    c = comments.submit_comment(
+        _draft(user, draft_id), article=payload.article, text=payload.text, name=payload.name, contact=payload.contact
+    )
+    return Status(
+        201,
+        CommentOut(
+            id=c.pk, article=c.article, text=c.text, submitted_at=c.submitted_at, outcome=c.outcome, answer=c.answer
+        ),
+    )
 
 
-@router.post("/legislation/drafts/{draft_id}/close-comments", response={200: DraftDetailOut, **ERRS},
-             summary="征求意见期满后结束征求意见")
+@router.post(
+    "/legislation/drafts/{draft_id}/close-comments",
+    response={200: DraftDetailOut, **ERRS},
+    summary="征求意见期满后结束征求意见",
+)
 def close_comments(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     comments.close_comments(user, _draft(user, draft_id))
     return _fresh(draft_id)
 
 
-@router.post("/legislation/comments/{comment_id}/answer", response={200: DraftDetailOut, **ERRS},
-             summary="逐条反馈意见采纳情况")
+@router.post(
+    "/legislation/comments/{comment_id}/answer", response={200: DraftDetailOut, **ERRS}, summary="逐条反馈意见采纳情况"
+)
 def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> DraftDetailOut:
     user = current_user(request)
     row = PublicComment.objects.filter(pk=comment_id).first()
@@ -427,66 +523,88 @@ def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> DraftDet
     return _fresh(row.draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/publish-answers", response={200: DraftDetailOut, **ERRS},
-             summary="公布意见采纳情况")
+@router.post(
+    "/legislation/drafts/{draft_id}/publish-answers", response={200: DraftDetailOut, **ERRS}, summary="公布意见采纳情况"
+)
 def publish_answers(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     comments.publish_answers(user, _draft(user, draft_id))
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/submit-for-review", response={200: DraftDetailOut, **ERRS},
-             summary="送司法局合法性审查（第二十条、第二十二条）")
+@router.post(
+    "/legislation/drafts/{draft_id}/submit-for-review",
+    response={200: DraftDetailOut, **ERRS},
+    summary="送司法局合法性审查（第二十条、第二十二条）",
+)
 def submit_for_review(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     review.submit_for_review(user, _draft(user, draft_id))
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/review", response={200: DraftDetailOut, **ERRS},
-             summary="司法局合法性审查：通过或退回，并说明理由")
+@router.post(
+    "/legislation/drafts/{draft_id}/review",
+    response={200: DraftDetailOut, **ERRS},
+    summary="司法局合法性审查：通过或退回，并说明理由",
+)
 def legal_review(request: HttpRequest, draft_id: int, payload: ReviewIn) -> DraftDetailOut:
     user = current_user(request)
     review.review(user, _draft(user, draft_id), passed=payload.passed, reasons=payload.reasons)
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/topic", response={200: DraftDetailOut, **ERRS},
-             summary="提请州人民政府常务会议审议")
+@router.post(
+    "/legislation/drafts/{draft_id}/topic", response={200: DraftDetailOut, **ERRS}, summary="提请州人民政府常务会议审议"
+)
 def request_topic(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     adoption.request_topic(user, _draft(user, draft_id))
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/deliberation", response={200: DraftDetailOut, **ERRS},
-             summary="记录集体审议（第二十四条）")
+@router.post(
+    "/legislation/drafts/{draft_id}/deliberation",
+    response={200: DraftDetailOut, **ERRS},
+    summary="记录集体审议（第二十四条）",
+)
 def deliberation(request: HttpRequest, draft_id: int, payload: DeliberationIn) -> DraftDetailOut:
     user = current_user(request)
-    adoption.record_deliberation(user, _draft(user, draft_id), meeting_ref=payload.meeting_ref,
-                                 held_on=payload.held_on, outcome=payload.outcome)
+    adoption.record_deliberation(
+        user, _draft(user, draft_id), meeting_ref=payload.meeting_ref, held_on=payload.held_on, outcome=payload.outcome
+    )
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/document", response={200: DraftDetailOut, **ERRS},
-             summary="转公文办理（审核、签发、登记印发）")
+@router.post(
+    "/legislation/drafts/{draft_id}/document",
+    response={200: DraftDetailOut, **ERRS},
+    summary="转公文办理（审核、签发、登记印发）",
+)
 def prepare_document(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     adoption.prepare_document(user, _draft(user, draft_id))
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/unit-issue", response={200: DraftDetailOut, **ERRS},
-             summary="部门规范性文件登记印发文号")
+@router.post(
+    "/legislation/drafts/{draft_id}/unit-issue",
+    response={200: DraftDetailOut, **ERRS},
+    summary="部门规范性文件登记印发文号",
+)
 def unit_issue(request: HttpRequest, draft_id: int, payload: UnitIssueIn) -> DraftDetailOut:
     user = current_user(request)
-    adoption.record_unit_issue(user, _draft(user, draft_id), doc_number=payload.doc_number,
-                               written_on=payload.written_on)
+    adoption.record_unit_issue(
+        user, _draft(user, draft_id), doc_number=payload.doc_number, written_on=payload.written_on
+    )
     return _fresh(draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/publish", response={200: DraftDetailOut, **ERRS},
-             summary="公布（列入政务公开队列，有效）")
+@router.post(
+    "/legislation/drafts/{draft_id}/publish",
+    response={200: DraftDetailOut, **ERRS},
+    summary="公布（列入政务公开队列，有效）",
+)
 def publish(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     adoption.publish(user, _draft(user, draft_id))
@@ -509,8 +627,11 @@ def file_filing(request: HttpRequest, filing_id: int, payload: FileIn) -> DraftD
     return _fresh(row.draft_id)
 
 
-@router.post("/legislation/filings/{filing_id}/review", response={200: DraftDetailOut, **ERRS},
-             summary="司法局备案审查（部门规范性文件）")
+@router.post(
+    "/legislation/filings/{filing_id}/review",
+    response={200: DraftDetailOut, **ERRS},
+    summary="司法局备案审查（部门规范性文件）",
+)
 def review_filing(request: HttpRequest, filing_id: int, payload: FilingReviewIn) -> DraftDetailOut:
     user = current_user(request)
     row = _filing(user, filing_id)
@@ -518,18 +639,30 @@ def review_filing(request: HttpRequest, filing_id: int, payload: FilingReviewIn)
     return _fresh(row.draft_id)
 
 
-@router.post("/legislation/drafts/{draft_id}/validity", response={200: DraftDetailOut, **ERRS},
-             summary="有效性变化：已修改、失效、废止、撤销")
+@router.post(
+    "/legislation/drafts/{draft_id}/validity",
+    response={200: DraftDetailOut, **ERRS},
+    summary="有效性变化：已修改、失效、废止、撤销",
+)
 def validity(request: HttpRequest, draft_id: int, payload: ValidityIn) -> DraftDetailOut:
     user = current_user(request)
     related = _draft(user, payload.related_id) if payload.related_id else None
-    after.change_validity(user, _draft(user, draft_id), validity=payload.validity, effective_on=payload.effective_on,
-                          reason=payload.reason, related=related)
+    after.change_validity(
+        user,
+        _draft(user, draft_id),
+        validity=payload.validity,
+        effective_on=payload.effective_on,
+        reason=payload.reason,
+        related=related,
+    )
     return _fresh(draft_id)
 
 
-@router.post("/legislation/evaluations/{evaluation_id}/complete", response={200: DraftDetailOut, **ERRS},
-             summary="完成实施后评估（第二十一条）")
+@router.post(
+    "/legislation/evaluations/{evaluation_id}/complete",
+    response={200: DraftDetailOut, **ERRS},
+    summary="完成实施后评估（第二十一条）",
+)
 def complete_evaluation(request: HttpRequest, evaluation_id: int, payload: ReportIn) -> DraftDetailOut:
     user = current_user(request)
     row = Evaluation.objects.filter(pk=evaluation_id).first()
@@ -547,9 +680,22 @@ class CleanupOut(Schema):
 
 
 def _cleanup_out(c: Cleanup) -> CleanupOut:
-    return CleanupOut(id=c.pk, title=c.title, closed=c.closed_at is not None, entries=[
-        {"id": e.pk, "draft_id": e.draft_id, "title": e.draft.title, "unit": e.unit.code, "proposal": e.proposal,
-         "decision": e.decision} for e in c.entries.select_related("draft", "unit")])
+    return CleanupOut(
+        id=c.pk,
+        title=c.title,
+        closed=c.closed_at is not None,
+        entries=[
+            {
+                "id": e.pk,
+                "draft_id": e.draft_id,
+                "title": e.draft.title,
+                "unit": e.unit.code,
+                "proposal": e.proposal,
+                "decision": e.decision,
+            }
+            for e in c.entries.select_related("draft", "unit")
+        ],
+    )
 
 
 @router.post("/legislation/cleanups", response={201: CleanupOut, **WRITE_ERRORS}, summary="开展规范性文件清理")
@@ -564,16 +710,21 @@ def _entry(entry_id: int) -> CleanupEntry:
     return row
 
 
-@router.post("/legislation/cleanup-entries/{entry_id}/proposal", response={200: CleanupOut, **ERRS},
-             summary="制定单位提出清理意见")
+@router.post(
+    "/legislation/cleanup-entries/{entry_id}/proposal",
+    response={200: CleanupOut, **ERRS},
+    summary="制定单位提出清理意见",
+)
 def propose(request: HttpRequest, entry_id: int, payload: ProposalIn) -> CleanupOut:
-    row = after.propose_cleanup(current_user(request), _entry(entry_id), proposal=payload.proposal,
-                                reason=payload.reason)
+    row = after.propose_cleanup(
+        current_user(request), _entry(entry_id), proposal=payload.proposal, reason=payload.reason
+    )
     return _cleanup_out(row.cleanup)
 
 
-@router.post("/legislation/cleanup-entries/{entry_id}/decision", response={200: CleanupOut, **ERRS},
-             summary="司法局审定清理结果")
+@router.post(
+    "/legislation/cleanup-entries/{entry_id}/decision", response={200: CleanupOut, **ERRS}, summary="司法局审定清理结果"
+)
 def decide(request: HttpRequest, entry_id: int, payload: DecisionIn) -> CleanupOut:
     row = after.decide_cleanup(current_user(request), _entry(entry_id), decision=payload.decision, note=payload.note)
     return _cleanup_out(row.cleanup)

@@ -46,14 +46,10 @@ def list_notices(
     mine = Notice.objects.filter(recipient=user)
     rows = mine.filter(read_at__isnull=True) if unread else mine
     count, page = page_of(rows.order_by("-created_at", "-id"), paging)
-    return NoticePage(
-        count=count, unread=mine.filter(read_at__isnull=True).count(), items=[_out(n) for n in page]
-    )
+    return NoticePage(count=count, unread=mine.filter(read_at__isnull=True).count(), items=[_out(n) for n in page])
 
 
-@router.post(
-    "/notices/{notice_id}/read", response={200: NoticeOut, 404: ErrorOut, **READ_ERRORS}, summary="标为已读"
-)
+@router.post("/notices/{notice_id}/read", response={200: NoticeOut, 404: ErrorOut, **READ_ERRORS}, summary="标为已读")
 def read(request: HttpRequest, notice_id: int) -> NoticeOut:
     notice = mark_read(current_user(request), notice_id)
     if notice is None:

@@ -133,9 +133,7 @@ def _unit_out(unit: Unit) -> UnitOut:
 
 
 def _active(day: dt.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}start__lte": day}) & (
-        Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": day})
-    )
+    return Q(**{f"{prefix}start__lte": day}) & (Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": day}))
 
 
 @router.get("/org/units", response={200: UnitPage, **READ_ERRORS}, summary="单位")
@@ -195,9 +193,7 @@ def _unit_detail(unit: Unit) -> UnitDetailOut:
     )
 
 
-@router.get(
-    "/org/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **READ_ERRORS}, summary="人员及其任职"
-)
+@router.get("/org/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **READ_ERRORS}, summary="人员及其任职")
 def get_person(request: HttpRequest, person_id: int) -> PersonOut:
     return _person_out(_person(person_id))
 
@@ -321,16 +317,23 @@ class OrgUnitPatch(Schema):
 @router.post("/org/units", response={201: UnitDetailOut, **WRITE_ERRORS}, summary="新设单位（系统管理员，第四条）")
 def create_unit(request: HttpRequest, payload: OrgUnitIn) -> Status[UnitDetailOut]:
     fields = admin_actions.UnitFields(
-        name=payload.name, kind=payload.kind, short_name=payload.short_name, parent=_parent(payload.parent),
-        is_component=payload.is_component, doc_prefix=payload.doc_prefix, org_code=payload.org_code,
-        functions=payload.functions, sort_order=payload.sort_order,
+        name=payload.name,
+        kind=payload.kind,
+        short_name=payload.short_name,
+        parent=_parent(payload.parent),
+        is_component=payload.is_component,
+        doc_prefix=payload.doc_prefix,
+        org_code=payload.org_code,
+        functions=payload.functions,
+        sort_order=payload.sort_order,
     )
     unit = admin_actions.create_unit(current_user(request), payload.code, fields)
     return Status(201, _unit_detail(_unit(unit.code)))
 
 
 @router.patch(
-    "/org/units/{code}", response={200: UnitDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    "/org/units/{code}",
+    response={200: UnitDetailOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="修改单位：名称、简称、类别、上级、机关代字、组织机构代码、职能（系统管理员）",
 )
 def edit_unit(request: HttpRequest, code: str, payload: OrgUnitPatch) -> UnitDetailOut:
@@ -387,8 +390,12 @@ class OrgPositionDetailOut(Schema):
 
 def _appointment_row(a: Appointment) -> OrgAppointmentRowOut:
     return OrgAppointmentRowOut(
-        id=a.pk, person=PersonRef(id=a.person.pk, name=a.person.name), position=position_out(position_fact(a.position)),
-        start=a.start, end=a.end, current=a.active_on(timezone.localdate()),
+        id=a.pk,
+        person=PersonRef(id=a.person.pk, name=a.person.name),
+        position=position_out(position_fact(a.position)),
+        start=a.start,
+        end=a.end,
+        current=a.active_on(timezone.localdate()),
     )
 
 
@@ -402,35 +409,49 @@ def _position(position_id: int) -> Position:
 def _position_detail(position: Position) -> OrgPositionDetailOut:
     rows = list(position.appointments.select_related("person", "position__unit").order_by("start", "id"))
     return OrgPositionDetailOut(
-        id=position.pk, unit=position.unit.code, kind=position.kind, title=position.title, duties=position.duties,
-        appointments=[_appointment_row(a) for a in rows], history=_history(position, *rows),
+        id=position.pk,
+        unit=position.unit.code,
+        kind=position.kind,
+        title=position.title,
+        duties=position.duties,
+        appointments=[_appointment_row(a) for a in rows],
+        history=_history(position, *rows),
     )
 
 
 @router.post(
-    "/org/units/{code}/positions", response={201: OrgPositionDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    "/org/units/{code}/positions",
+    response={201: OrgPositionDetailOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="在单位中新设职务（系统管理员，第四、八条）",
 )
 def create_position(request: HttpRequest, code: str, payload: OrgPositionIn) -> Status[OrgPositionDetailOut]:
     user = current_user(request)
-    position = admin_actions.create_position(user, _unit(code), payload.kind, payload.title, payload.duties,
-                                             payload.sort_order)
+    position = admin_actions.create_position(
+        user, _unit(code), payload.kind, payload.title, payload.duties, payload.sort_order
+    )
     return Status(201, _position_detail(_position(position.pk)))
 
 
-@router.get("/org/positions/{position_id}", response={200: OrgPositionDetailOut, 404: ErrorOut, **READ_ERRORS},
-            summary="职务、任职记录及其审计记录")
+@router.get(
+    "/org/positions/{position_id}",
+    response={200: OrgPositionDetailOut, 404: ErrorOut, **READ_ERRORS},
+    summary="职务、任职记录及其审计记录",
+)
 def get_position(request: HttpRequest, position_id: int) -> OrgPositionDetailOut:
     return _position_detail(_position(position_id))
 
 
-@router.patch("/org/positions/{position_id}", response={200: OrgPositionDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-              summary="修改职务（系统管理员）")
+@router.patch(
+    "/org/positions/{position_id}",
+    response={200: OrgPositionDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="修改职务（系统管理员）",
+)
 def edit_position(request: HttpRequest, position_id: int, payload: OrgPositionPatch) -> OrgPositionDetailOut:
     user = current_user(request)
     position = _position(position_id)
     admin_actions.edit_position(
-        user, position,
+        user,
+        position,
         payload.kind if payload.kind is not None else position.kind,
         payload.title if payload.title is not None else position.title,
         payload.duties if payload.duties is not None else position.duties,
@@ -462,42 +483,61 @@ class OrgPersonPatch(Schema):
 
 def _account_out(result: admin_actions.NewPassword) -> OrgAccountOut:
     person = result.person
-    return OrgAccountOut(person=PersonRef(id=person.pk, name=person.name), username=person.user.get_username(),
-                      password=result.password, generated=result.generated)
+    return OrgAccountOut(
+        person=PersonRef(id=person.pk, name=person.name),
+        username=person.user.get_username(),
+        password=result.password,
+        generated=result.generated,
+    )
 
 
-@router.post("/org/people", response={201: OrgAccountOut, **WRITE_ERRORS},
-             summary="新增人员及登录账号（系统管理员）；密码只返回一次")
+@router.post(
+    "/org/people",
+    response={201: OrgAccountOut, **WRITE_ERRORS},
+    summary="新增人员及登录账号（系统管理员）；密码只返回一次",
+)
 def create_person(request: HttpRequest, payload: OrgPersonIn) -> Status[OrgAccountOut]:
     result = admin_actions.create_person(current_user(request), payload.name, payload.username, payload.password)
     return Status(201, _account_out(result))
 
 
-@router.patch("/org/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
-              summary="修改人员姓名（系统管理员）")
+@router.patch(
+    "/org/people/{person_id}",
+    response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="修改人员姓名（系统管理员）",
+)
 def edit_person(request: HttpRequest, person_id: int, payload: OrgPersonPatch) -> PersonOut:
     user = current_user(request)
     admin_actions.edit_person(user, _person(person_id), payload.name)
     return _person_out(_person(person_id))
 
 
-@router.post("/org/people/{person_id}/password", response={200: OrgAccountOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="重置登录密码（系统管理员）；密码只返回一次")
+@router.post(
+    "/org/people/{person_id}/password",
+    response={200: OrgAccountOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="重置登录密码（系统管理员）；密码只返回一次",
+)
 def reset_password(request: HttpRequest, person_id: int, payload: OrgPasswordIn) -> OrgAccountOut:
     user = current_user(request)
     return _account_out(admin_actions.reset_password(user, _person(person_id), payload.password))
 
 
-@router.post("/org/people/{person_id}/deactivate", response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="停用登录账号（系统管理员）：不能登录，访问令牌失效，任职记录保留")
+@router.post(
+    "/org/people/{person_id}/deactivate",
+    response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="停用登录账号（系统管理员）：不能登录，访问令牌失效，任职记录保留",
+)
 def deactivate_account(request: HttpRequest, person_id: int) -> PersonOut:
     user = current_user(request)
     admin_actions.deactivate_account(user, _person(person_id))
     return _person_out(_person(person_id))
 
 
-@router.post("/org/people/{person_id}/activate", response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="重新启用登录账号（系统管理员）")
+@router.post(
+    "/org/people/{person_id}/activate",
+    response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="重新启用登录账号（系统管理员）",
+)
 def activate_account(request: HttpRequest, person_id: int) -> PersonOut:
     user = current_user(request)
     admin_actions.activate_account(user, _person(person_id))
@@ -521,19 +561,26 @@ def _found(model: type[models.Model], pk: int, label: str, field: str) -> Any:
     return obj
 
 
-@router.post("/org/appointments", response={201: OrgAppointmentRowOut, **WRITE_ERRORS},
-             summary="任命（系统管理员）；州长等单一职务同一时间只能一人担任")
+@router.post(
+    "/org/appointments",
+    response={201: OrgAppointmentRowOut, **WRITE_ERRORS},
+    summary="任命（系统管理员）；州长等单一职务同一时间只能一人担任",
+)
 def appoint(request: HttpRequest, payload: OrgAppointIn) -> Status[OrgAppointmentRowOut]:
     user = current_user(request)
     person = _found(Person, payload.person_id, "人员", "person_id")
     position = _found(Position, payload.position_id, "职务", "position_id")
     appointment = admin_actions.appoint(user, person, position, payload.start)
-    return Status(201, _appointment_row(Appointment.objects.select_related("person", "position__unit")
-                                        .get(pk=appointment.pk)))
+    return Status(
+        201, _appointment_row(Appointment.objects.select_related("person", "position__unit").get(pk=appointment.pk))
+    )
 
 
-@router.post("/org/appointments/{appointment_id}/end",
-             response={200: OrgAppointmentRowOut, 404: ErrorOut, **WRITE_ERRORS}, summary="结束任职（系统管理员）")
+@router.post(
+    "/org/appointments/{appointment_id}/end",
+    response={200: OrgAppointmentRowOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="结束任职（系统管理员）",
+)
 def end_appointment(request: HttpRequest, appointment_id: int, payload: OrgEndIn) -> OrgAppointmentRowOut:
     user = current_user(request)
     appointment = Appointment.objects.filter(pk=appointment_id).first()
@@ -569,11 +616,18 @@ class OrgPortfolioPage(Schema):
 
 def _portfolio_detail(p: Portfolio, with_history: bool = True) -> OrgPortfolioDetailOut:
     today = timezone.localdate()
-    leaders = [PersonRef(id=a.person.pk, name=a.person.name)
-               for a in p.leader.appointments.filter(_active(today)).select_related("person")]
+    leaders = [
+        PersonRef(id=a.person.pk, name=a.person.name)
+        for a in p.leader.appointments.filter(_active(today)).select_related("person")
+    ]
     return OrgPortfolioDetailOut(
-        id=p.pk, leader_position=position_out(position_fact(p.leader)), leaders=leaders, areas=p.areas,
-        units=[u.code for u in p.units.all()], start=p.start, end=p.end,
+        id=p.pk,
+        leader_position=position_out(position_fact(p.leader)),
+        leaders=leaders,
+        areas=p.areas,
+        units=[u.code for u in p.units.all()],
+        start=p.start,
+        end=p.end,
         current=p.start <= today and (p.end is None or p.end >= today),
         history=_history(p) if with_history else [],
     )
@@ -588,22 +642,29 @@ def _portfolio(portfolio_id: int) -> Portfolio:
 
 @router.get("/org/portfolios", response={200: OrgPortfolioPage, **READ_ERRORS}, summary="分管（第七条）")
 def list_portfolios(request: HttpRequest, paging: Query[Paging], current: bool = False) -> OrgPortfolioPage:
-    portfolios = Portfolio.objects.select_related("leader__unit").prefetch_related("units").order_by(
-        "leader__sort_order", "start", "id")
+    portfolios = (
+        Portfolio.objects.select_related("leader__unit")
+        .prefetch_related("units")
+        .order_by("leader__sort_order", "start", "id")
+    )
     if current:
         portfolios = portfolios.filter(_active(timezone.localdate()))
     count, rows = page_of(portfolios, paging)
     return OrgPortfolioPage(count=count, items=[_portfolio_detail(p, with_history=False) for p in rows])
 
 
-@router.get("/org/portfolios/{portfolio_id}", response={200: OrgPortfolioDetailOut, 404: ErrorOut, **READ_ERRORS},
-            summary="分管及其审计记录")
+@router.get(
+    "/org/portfolios/{portfolio_id}",
+    response={200: OrgPortfolioDetailOut, 404: ErrorOut, **READ_ERRORS},
+    summary="分管及其审计记录",
+)
 def get_portfolio(request: HttpRequest, portfolio_id: int) -> OrgPortfolioDetailOut:
     return _portfolio_detail(_portfolio(portfolio_id))
 
 
-@router.post("/org/portfolios", response={201: OrgPortfolioDetailOut, **WRITE_ERRORS},
-             summary="设置分管（系统管理员，第七条）")
+@router.post(
+    "/org/portfolios", response={201: OrgPortfolioDetailOut, **WRITE_ERRORS}, summary="设置分管（系统管理员，第七条）"
+)
 def set_portfolio(request: HttpRequest, payload: OrgPortfolioIn) -> Status[OrgPortfolioDetailOut]:
     user = current_user(request)
     leader = _found(Position, payload.leader_position_id, "职务", "leader_position_id")
@@ -617,8 +678,11 @@ def set_portfolio(request: HttpRequest, payload: OrgPortfolioIn) -> Status[OrgPo
     return Status(201, _portfolio_detail(_portfolio(portfolio.pk)))
 
 
-@router.post("/org/portfolios/{portfolio_id}/end", response={200: OrgPortfolioDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="终止分管（系统管理员）")
+@router.post(
+    "/org/portfolios/{portfolio_id}/end",
+    response={200: OrgPortfolioDetailOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="终止分管（系统管理员）",
+)
 def end_portfolio(request: HttpRequest, portfolio_id: int, payload: OrgEndIn) -> OrgPortfolioDetailOut:
     user = current_user(request)
     admin_actions.end_portfolio(user, _portfolio(portfolio_id), payload.end)

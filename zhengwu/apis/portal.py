@@ -115,9 +115,19 @@ class ReportOut(Schema):
 
 def _item_out(i: PublicationItem) -> dict[str, object]:
     return {
-        "id": i.pk, "kind": i.kind, "state": i.state, "title": i.title, "index_number": i.index_number,
-        "category": i.category, "genre": i.genre, "issuer_name": i.issuer_name, "doc_number": i.doc_number,
-        "written_on": i.written_on, "published_at": i.published_at, "validity": i.validity, "due_on": i.due_on,
+        "id": i.pk,
+        "kind": i.kind,
+        "state": i.state,
+        "title": i.title,
+        "index_number": i.index_number,
+        "category": i.category,
+        "genre": i.genre,
+        "issuer_name": i.issuer_name,
+        "doc_number": i.doc_number,
+        "written_on": i.written_on,
+        "published_at": i.published_at,
+        "validity": i.validity,
+        "due_on": i.due_on,
         "url": f"/public/items/{i.pk}/" if i.state == ItemState.PUBLISHED else "",
     }
 
@@ -129,50 +139,86 @@ def _staff(request: HttpRequest) -> object:
     return user
 
 
-@router.get("/portal/items", response={200: ItemPage, **READ_ERRORS}, auth=None,
-            summary="已公开的政府信息：全文检索（分词）与按主题分类、发文机关、年份、有效性筛选（无需登录）")
-def list_items(request: HttpRequest, q: str = "", category: str = "", issuer: str = "", year: int | None = None,
-               validity: str = "", page: int = 1) -> dict[str, object]:
-    filters = catalogue.Filters.from_params({"q": q, "category": category, "issuer": issuer,
-                                             "year": str(year or ""), "validity": validity})
+@router.get(
+    "/portal/items",
+    response={200: ItemPage, **READ_ERRORS},
+    auth=None,
+    summary="已公开的政府信息：全文检索（分词）与按主题分类、发文机关、年份、有效性筛选（无需登录）",
+)
+def list_items(
+    request: HttpRequest,
+    q: str = "",
+    category: str = "",
+    issuer: str = "",
+    year: int | None = None,
+    validity: str = "",
+    page: int = 1,
+) -> dict[str, object]:
+    filters = catalogue.Filters.from_params(
+        {"q": q, "category": category, "issuer": issuer, "year": str(year or ""), "validity": validity}
+    )
     results = catalogue.find(filters, page)
-    return {"items": [_item_out(i) for i in results.items], "total": results.total, "page": results.page,
-            "pages": results.pages}
+    return {
+        "items": [_item_out(i) for i in results.items],
+        "total": results.total,
+        "page": results.page,
+        "pages": results.pages,
+    }
 
 
-@router.get("/portal/items/{item_id}", response={200: ItemDetailOut, 404: ErrorOut}, auth=None,
-            summary="一条已公开的政府信息（无需登录）")
+@router.get(
+    "/portal/items/{item_id}",
+    response={200: ItemDetailOut, 404: ErrorOut},
+    auth=None,
+    summary="一条已公开的政府信息（无需登录）",
+)
 def get_item(request: HttpRequest, item_id: int) -> dict[str, object]:
     item = get_object_or_404(PublicationItem, pk=item_id, state=ItemState.PUBLISHED)
-    return {**_item_out(item), "body": item.body, "interprets": item.interprets_id,
-            "interpretations": [i.pk for i in catalogue.interpretations(item)]}
+    return {
+        **_item_out(item),
+        "body": item.body,
+        "interprets": item.interprets_id,
+        "interpretations": [i.pk for i in catalogue.interpretations(item)],
+    }
 
 
-@router.get("/portal/queue", response={200: list[ItemOut], **WRITE_ERRORS},
-            summary="公开队列：待发布的信息及其应公开日期（20个工作日）")
+@router.get(
+    "/portal/queue",
+    response={200: list[ItemOut], **WRITE_ERRORS},
+    summary="公开队列：待发布的信息及其应公开日期（20个工作日）",
+)
 def get_queue(request: HttpRequest) -> list[dict[str, object]]:
     _staff(request)
     return [_item_out(i) for i in PublicationItem.objects.filter(state=ItemState.QUEUED).order_by("due_on")[:500]]
 
 
-@router.post("/portal/queue/{item_id}/publish", response={200: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="发布：生成索引号并公开（政务公开工作人员或办公室负责同志）")
+@router.post(
+    "/portal/queue/{item_id}/publish",
+    response={200: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="发布：生成索引号并公开（政务公开工作人员或办公室负责同志）",
+)
 def publish(request: HttpRequest, item_id: int, payload: PublishIn | None = None) -> dict[str, object]:
     user = current_user(request)
     item = get_object_or_404(PublicationItem, pk=item_id)
     return _item_out(actions.publish(user, item, payload.category if payload else ""))
 
 
-@router.post("/portal/queue/{item_id}/withhold", response={200: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="不予公开（写明《政府信息公开条例》第十四至十六条的依据和理由）")
+@router.post(
+    "/portal/queue/{item_id}/withhold",
+    response={200: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="不予公开（写明《政府信息公开条例》第十四至十六条的依据和理由）",
+)
 def withhold(request: HttpRequest, item_id: int, payload: WithholdIn) -> dict[str, object]:
     user = current_user(request)
     item = get_object_or_404(PublicationItem, pk=item_id)
     return _item_out(actions.withhold(user, item, payload.exemption, payload.reason))
 
 
-@router.post("/portal/items/{item_id}/interpretations", response={201: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="发布政策解读，关联所解读的文件（第三十条）")
+@router.post(
+    "/portal/items/{item_id}/interpretations",
+    response={201: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="发布政策解读，关联所解读的文件（第三十条）",
+)
 def interpret(request: HttpRequest, item_id: int, payload: InterpretIn) -> tuple[int, dict[str, object]]:
     user = current_user(request)
     item = get_object_or_404(PublicationItem, pk=item_id)
@@ -184,10 +230,10 @@ def _app_out(a: Application) -> dict[str, object]:
     return {f: getattr(a, f) for f in ApplicationOut.model_fields if f not in computed} | {"id": a.pk}
 
 
-@router.get("/portal/applications", response={200: list[ApplicationOut], **WRITE_ERRORS},
-            summary="依申请公开登记簿")
-def list_applications(request: HttpRequest, state: str = Query("", description="received、consulting 或 answered")
-                      ) -> list[dict[str, object]]:
+@router.get("/portal/applications", response={200: list[ApplicationOut], **WRITE_ERRORS}, summary="依申请公开登记簿")
+def list_applications(
+    request: HttpRequest, state: str = Query("", description="received、consulting 或 answered")
+) -> list[dict[str, object]]:
     _staff(request)
     rows = Application.objects.all()
     if state:
@@ -195,13 +241,23 @@ def list_applications(request: HttpRequest, state: str = Query("", description="
     return [_app_out(a) for a in rows[:500]]
 
 
-@router.get("/portal/applications/report", response={200: ReportOut, **WRITE_ERRORS},
-            summary="年度报告：收到和处理政府信息公开申请情况")
+@router.get(
+    "/portal/applications/report",
+    response={200: ReportOut, **WRITE_ERRORS},
+    summary="年度报告：收到和处理政府信息公开申请情况",
+)
 def report(request: HttpRequest, year: int) -> dict[str, object]:
     _staff(request)
     r = register_report(year)
-    return {"year": r.year, "carried_in": r.carried_in, "received": r.received, "answered": r.answered,
-            "by_type": r.by_type, "answered_late": r.answered_late, "carried_over": r.carried_over}
+    return {
+        "year": r.year,
+        "carried_in": r.carried_in,
+        "received": r.received,
+        "answered": r.answered,
+        "by_type": r.by_type,
+        "answered_late": r.answered_late,
+        "carried_over": r.carried_over,
+    }
 
 
 def _app(application_id: int) -> Application:
@@ -211,30 +267,41 @@ def _app(application_id: int) -> Application:
         raise HttpError(404, "没有该申请。") from exc
 
 
-@router.post("/portal/applications/{application_id}/extend",
-             response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="延长答复期限（办公室负责同志同意，最长20个工作日）")
+@router.post(
+    "/portal/applications/{application_id}/extend",
+    response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="延长答复期限（办公室负责同志同意，最长20个工作日）",
+)
 def extend(request: HttpRequest, application_id: int, payload: ReasonIn) -> dict[str, object]:
     return _app_out(actions.extend_application(current_user(request), _app(application_id), payload.reason))
 
 
-@router.post("/portal/applications/{application_id}/consult",
-             response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="征求第三方意见（期间不计入答复期限）")
+@router.post(
+    "/portal/applications/{application_id}/consult",
+    response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="征求第三方意见（期间不计入答复期限）",
+)
 def consult(request: HttpRequest, application_id: int, payload: ConsultIn) -> dict[str, object]:
     return _app_out(actions.start_consultation(current_user(request), _app(application_id), payload.third_party))
 
 
-@router.post("/portal/applications/{application_id}/resume",
-             response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="第三方意见收到，恢复计算答复期限")
+@router.post(
+    "/portal/applications/{application_id}/resume",
+    response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="第三方意见收到，恢复计算答复期限",
+)
 def resume(request: HttpRequest, application_id: int) -> dict[str, object]:
     return _app_out(actions.end_consultation(current_user(request), _app(application_id)))
 
 
-@router.post("/portal/applications/{application_id}/reply",
-             response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
-             summary="答复申请（予以公开、部分公开、不予公开、无法提供、不予处理等）")
+@router.post(
+    "/portal/applications/{application_id}/reply",
+    response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="答复申请（予以公开、部分公开、不予公开、无法提供、不予处理等）",
+)
 def reply(request: HttpRequest, application_id: int, payload: ReplyIn) -> dict[str, object]:
-    return _app_out(actions.reply_application(current_user(request), _app(application_id), payload.reply_type,
-                                              payload.text, payload.exemption))
+    return _app_out(
+        actions.reply_application(
+            current_user(request), _app(application_id), payload.reply_type, payload.text, payload.exemption
+        )
+    )

@@ -132,14 +132,10 @@ def _parameter_out(p: Parameter) -> ParameterOut:
     )
 
 
-@router.get(
-    "/rules/versions", response={200: list[VersionOut], **READ_ERRORS}, summary="规则版本（第六十八条）"
-)
+@router.get("/rules/versions", response={200: list[VersionOut], **READ_ERRORS}, summary="规则版本（第六十八条）")
 def list_versions(request: HttpRequest) -> list[VersionOut]:
     today = timezone.localdate()
-    versions = RulebookVersion.objects.annotate(n_articles=Count("articles")).order_by(
-        "code", "-effective_from"
-    )
+    versions = RulebookVersion.objects.annotate(n_articles=Count("articles")).order_by("code", "-effective_from")
     return [_version_out(v, today, v.n_articles) for v in versions]
 
 
@@ -188,9 +184,7 @@ def get_article(request: HttpRequest, number: int) -> ArticleOut:
     )
 
 
-@router.get(
-    "/rules/parameters", response={200: list[ParameterOut], **READ_ERRORS}, summary="施行中规则的参数"
-)
+@router.get("/rules/parameters", response={200: list[ParameterOut], **READ_ERRORS}, summary="施行中规则的参数")
 def list_parameters(request: HttpRequest) -> list[ParameterOut]:
     return [_parameter_out(p) for p in Parameter.objects.filter(version=version_in_force())]
 
@@ -201,9 +195,7 @@ def list_parameters(request: HttpRequest) -> list[ParameterOut]:
     summary="修改施行中规则的参数（系统管理员）",
 )
 def patch_parameter(request: HttpRequest, key: str, payload: ParameterIn) -> ParameterOut:
-    parameter = (
-        Parameter.objects.filter(version=version_in_force(), key=key).select_related("version").first()
-    )
+    parameter = Parameter.objects.filter(version=version_in_force(), key=key).select_related("version").first()
     if parameter is None:
         raise HttpError(404, f"施行中的规则没有参数“{key}”。")
     raw = str(payload.value).lower() if isinstance(payload.value, bool) else str(payload.value)

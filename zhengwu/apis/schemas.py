@@ -47,9 +47,7 @@ class RefusedOut(Schema):
 
 
 class InvalidOut(Schema):
-    detail: str | list[dict[str, Any]] = Field(
-        description="中文说明（请求格式错误时为 ninja 的校验错误列表）"
-    )
+    detail: str | list[dict[str, Any]] = Field(description="中文说明（请求格式错误时为 ninja 的校验错误列表）")
     field: str = Field("", description="出错的字段")
 
 
@@ -98,8 +96,10 @@ class ProvisionalDues(Schema):
 
     _dues: ClassVar[tuple[str, ...]] = ()
 
-    provisional_note: str = Field(default="", description="如「暂按法定节假日推算，待公布2027年放假安排后自动重算」；"
-                                                  "期限均在已公布放假安排的年度时为空")
+    provisional_note: str = Field(
+        default="",
+        description="如「暂按法定节假日推算，待公布2027年放假安排后自动重算」；期限均在已公布放假安排的年度时为空",
+    )
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:

@@ -39,9 +39,7 @@ def _out(token: ApiToken) -> TokenOut:
 
 @router.post("/tokens", response={201: NewTokenOut, **WRITE_ERRORS}, summary="创建本人的访问令牌")
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
-    new = services.create_token(
-        current_user(request), payload.name, via_token=current_token(request) is not None
-    )
+    new = services.create_token(current_user(request), payload.name, via_token=current_token(request) is not None)
     return Status(201, NewTokenOut(**_out(new.token).model_dump(), secret=new.secret))
 
 

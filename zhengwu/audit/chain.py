@@ -40,8 +40,22 @@ def canonical(fields: dict[str, Any]) -> bytes:
 
 
 HASHED_FIELDS = (
-    "at", "actor_id", "actor_name", "actor_position", "acting_for", "action", "summary", "object_type",
-    "object_id", "object_repr", "rulebook", "article", "citation", "details", "hash_alg", "prev_hash",
+    "at",
+    "actor_id",
+    "actor_name",
+    "actor_position",
+    "acting_for",
+    "action",
+    "summary",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "rulebook",
+    "article",
+    "citation",
+    "details",
+    "hash_alg",
+    "prev_hash",
 )
 
 

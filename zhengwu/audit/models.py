@@ -21,8 +21,12 @@ class AuditRecord(models.Model):
     seq = models.BigIntegerField(_("序号"), unique=True)
     at = models.DateTimeField(_("时间"), db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人账号"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人账号"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     actor_name = models.CharField(_("操作人"), max_length=60)
     actor_position = models.CharField(_("职务"), max_length=120, blank=True)

@@ -136,7 +136,8 @@ def verify() -> VerifyResult:
     if head.hash != expected_prev:
         message = (
             f"第{last_seq}号之后的审计记录被删除：链头记录到第{head.seq}号，现存记录只到第{last_seq}号。"
-            if head.seq > last_seq else f"审计链头（第{head.seq}号）与最后一条记录（第{last_seq}号）不符。"
+            if head.seq > last_seq
+            else f"审计链头（第{head.seq}号）与最后一条记录（第{last_seq}号）不符。"
         )
         return VerifyResult(False, checked, Breach("truncated", last_seq + 1, None, message))
     return VerifyResult(True, checked)

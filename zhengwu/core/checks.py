@@ -15,12 +15,13 @@ CEILINGS = ("none", "internal", "secret", "confidential", "top_secret")
 def check_settings(app_configs: Any, **kwargs: Any) -> list[Any]:
     problems: list[Any] = []
     if settings.ZHENGWU_CLASSIFICATION_CEILING not in CEILINGS:
-        problems.append(Error(
-            f"ZHENGWU_CLASSIFICATION_CEILING is {settings.ZHENGWU_CLASSIFICATION_CEILING!r}",
-            hint=f"Use one of {', '.join(CEILINGS)} "
-            "(art. 61: the highest classification this installation holds).",
-            id="zhengwu.E001",
-        ))
+        problems.append(
+            Error(
+                f"ZHENGWU_CLASSIFICATION_CEILING is {settings.ZHENGWU_CLASSIFICATION_CEILING!r}",
+                hint=f"Use one of {', '.join(CEILINGS)} (art. 61: the highest classification this installation holds).",
+                id="zhengwu.E001",
+            )
+        )
     problems.extend(_check_calendar_layers(list(settings.ZHENGWU_CALENDAR_LAYERS)))
     return problems
 
@@ -31,13 +32,20 @@ def _check_calendar_layers(keys: list[str]) -> list[Any]:
 
     hint = "e.g. ZHENGWU_CALENDAR_LAYERS=national,xinjiang,local (a region needs zhengwu/workdays/data/<key>.toml)"
     if len(keys) < 2 or keys[0] != NATIONAL or keys[-1] != LOCAL or len(set(keys)) != len(keys):
-        return [Error(f"ZHENGWU_CALENDAR_LAYERS is {','.join(keys)!r}: it must start with 'national', end with "
-                      "'local' and name each layer once", hint=hint, id="zhengwu.E002")]
+        return [
+            Error(
+                f"ZHENGWU_CALENDAR_LAYERS is {','.join(keys)!r}: it must start with 'national', end with "
+                "'local' and name each layer once",
+                hint=hint,
+                id="zhengwu.E002",
+            )
+        ]
     problems: list[Any] = []
     for key in keys[1:-1]:
         if not region_path(key).exists():
-            problems.append(Error(f"calendar layer {key!r} has no data file {region_path(key)}", hint=hint,
-                                  id="zhengwu.E003"))
+            problems.append(
+                Error(f"calendar layer {key!r} has no data file {region_path(key)}", hint=hint, id="zhengwu.E003")
+            )
             continue
         try:
             load_region(key)
@@ -58,10 +66,12 @@ def check_calendar(app_configs: Any, databases: Any = None, **kwargs: Any) -> li
         return []
     if year is None:
         return []
-    return [Warning(
-        f"The official working-day schedule for {year} has not been entered: deadlines in {year} are "
-        "provisional (statutory holidays only).",
-        hint=f"Enter it in the web calendar or run "
-        f"`zhengwu calendar set-year {year} --holidays … --makeup … --note …`.",
-        id="zhengwu.W001",
-    )]
+    return [
+        Warning(
+            f"The official working-day schedule for {year} has not been entered: deadlines in {year} are "
+            "provisional (statutory holidays only).",
+            hint=f"Enter it in the web calendar or run "
+            f"`zhengwu calendar set-year {year} --holidays … --makeup … --note …`.",
+            id="zhengwu.W001",
+        )
+    ]

@@ -56,13 +56,15 @@ class Decision:
     facts: dict[str, object] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def allow(cls, code: str, message: str, citation: Citation | None = None, message_en: str = "",
-              **facts: object) -> Decision:
+    def allow(
+        cls, code: str, message: str, citation: Citation | None = None, message_en: str = "", **facts: object
+    ) -> Decision:
         return cls(True, code, message, citation, message_en, dict(facts))
 
     @classmethod
-    def refuse(cls, code: str, message: str, citation: Citation | None = None, message_en: str = "",
-               **facts: object) -> Decision:
+    def refuse(
+        cls, code: str, message: str, citation: Citation | None = None, message_en: str = "", **facts: object
+    ) -> Decision:
         return cls(False, code, message, citation, message_en, dict(facts))
 
     @property

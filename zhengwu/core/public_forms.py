@@ -83,8 +83,15 @@ class PublicForm:
     token_name = "form_token"  # noqa: S105 - a form field name, not a secret
     honeypot_name = "website"
 
-    def __init__(self, name: str, *, limit: int = 5, window: int = 3600, min_seconds: float | None = None,
-                 max_age: int = 24 * 3600):
+    def __init__(
+        self,
+        name: str,
+        *,
+        limit: int = 5,
+        window: int = 3600,
+        min_seconds: float | None = None,
+        max_age: int = 24 * 3600,
+    ):
         self.name = name
         self.limit = limit
         self.window = window

@@ -69,7 +69,8 @@ class RulebookView:
         except KeyError as exc:
             raise UnknownProvision(
                 f"rulebook {self.code} ({self.version_label}) maps no article to provision {provision!r}",
-                key=provision, message_zh=_unmapped_zh(self, "条款要点", provision),
+                key=provision,
+                message_zh=_unmapped_zh(self, "条款要点", provision),
             ) from exc
         return Citation(self.code, self.short_title, article, provision)
 
@@ -79,7 +80,8 @@ class RulebookView:
         except KeyError as exc:
             raise UnknownProvision(
                 f"rulebook {self.code} ({self.version_label}) has no parameter {key!r}",
-                key=key, message_zh=_unmapped_zh(self, "参数", key),
+                key=key,
+                message_zh=_unmapped_zh(self, "参数", key),
             ) from exc
 
     def param_citation(self, key: str) -> Citation:

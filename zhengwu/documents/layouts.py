@@ -75,8 +75,11 @@ def document_layout(document: Document, delivery: Delivery | None = None) -> Lay
     mains = "、".join(u.short_name or u.name for u in document.main_recipients.order_by("sort_order"))
     copies = tuple(u.short_name or u.name for u in document.copy_recipients.order_by("sort_order"))
     when = timezone.localtime(document.signed_at).date() if document.signed_at else timezone.localdate()
-    classification = CLASSIFICATION_TEXT.get(Classification(document.classification)) \
-        if document.classification in Classification.values else None
+    classification = (
+        CLASSIFICATION_TEXT.get(Classification(document.classification))
+        if document.classification in Classification.values
+        else None
+    )
     period = document.secrecy_period.strip() if document.classification in STATE_SECRETS else ""
     common: dict[str, Any] = {
         "title": document.title,
@@ -94,8 +97,12 @@ def document_layout(document: Document, delivery: Delivery | None = None) -> Lay
     }
     if document.flow == Flow.SUBMISSION:
         return Layout(
-            issuer_mark=f"{issuer.name}{MARK_WORD}", number=document.number, signature=issuer.name,
-            printer=issuer.name, print_date=when, **common,
+            issuer_mark=f"{issuer.name}{MARK_WORD}",
+            number=document.number,
+            signature=issuer.name,
+            printer=issuer.name,
+            print_date=when,
+            **common,
         )
     co_issuers = list(document.co_issuers.order_by("sort_order", "code")) if document.pk else []
     joint = [issuer.name, *(_name(u) for u in co_issuers if u.pk != issuer.pk)]

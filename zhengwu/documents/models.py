@@ -100,11 +100,19 @@ class Document(models.Model):
         Unit, verbose_name=_("抄送机关"), blank=True, related_name="documents_copied"
     )
     co_issuers = models.ManyToManyField(
-        Unit, verbose_name=_("联合发文机关"), blank=True, related_name="documents_co_issued",
+        Unit,
+        verbose_name=_("联合发文机关"),
+        blank=True,
+        related_name="documents_co_issued",
         help_text=_("联合发文时除主办机关（发文机关）外的其他发文机关；签发前须经各机关负责人会签（第五十条）"),
     )
     addressed_person = models.ForeignKey(
-        Person, verbose_name=_("报送领导个人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Person,
+        verbose_name=_("报送领导个人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("一般不得直接向领导同志个人报送公文（第四十八条）"),
     )
     answers_leader_assignment = models.BooleanField(_("系领导同志交办事项"), default=False)
@@ -126,18 +134,29 @@ class Document(models.Model):
     )
     signed_at = models.DateTimeField(_("签发时间"), null=True, blank=True)
     recheck_signer = models.ForeignKey(
-        Person, verbose_name=_("待复核的原签发人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Person,
+        verbose_name=_("待复核的原签发人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("签发后作实质性修改的，退回原签发人复核签发（第四十九条）；复核签发后清空"),
     )
     number = models.CharField(_("发文字号"), max_length=60, blank=True)
     signing_facts = models.JSONField(
-        _("签发依据事实"), default=dict, blank=True,
+        _("签发依据事实"),
+        default=dict,
+        blank=True,
         help_text=_("第四十九条所需的事实（见 zhengwu.documents.rules.signing.OutgoingFacts）"),
     )
     issued_at = models.DateTimeField(_("印发时间"), null=True, blank=True)
     received_at = models.DateTimeField(_("签收登记时间"), null=True, blank=True)
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("签收登记人"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("签收登记人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     major = models.BooleanField(_("重大事项"), default=False, help_text=_("重大事项报州长审批（第五十一条）"))
@@ -146,8 +165,9 @@ class Document(models.Model):
     )
     disagreement_proposal = models.TextField(_("办理建议"), blank=True)
     note = models.CharField(_("附注"), max_length=300, blank=True)
-    disclosure = models.CharField(_("公开属性"), max_length=12, choices=Disclosure.choices,
-                                  default=Disclosure.ON_REQUEST)
+    disclosure = models.CharField(
+        _("公开属性"), max_length=12, choices=Disclosure.choices, default=Disclosure.ON_REQUEST
+    )
     disclosure_reason = models.CharField(_("不予公开理由"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("起草人"), on_delete=models.PROTECT, related_name="+"
@@ -291,12 +311,22 @@ class Opinion(models.Model):
         _("审核结论"), null=True, blank=True, help_text=_("合法性审核：通过或未通过（第五十二条）；其他意见为空")
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("代表单位"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Unit,
+        verbose_name=_("代表单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("合法性审核单位，或会签的联合发文机关"),
     )
     version = models.ForeignKey(
-        DocumentVersion, verbose_name=_("针对的正文版本"), null=True, blank=True, on_delete=models.CASCADE,
-        related_name="+", help_text=_("合法性审核、联合发文会签、签发前审核同意针对的正文版本；此后修改正文须重新办理"),
+        DocumentVersion,
+        verbose_name=_("针对的正文版本"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("合法性审核、联合发文会签、签发前审核同意针对的正文版本；此后修改正文须重新办理"),
     )
     created_at = models.DateTimeField(_("时间"))
 
@@ -336,11 +366,14 @@ class Delivery(models.Model):
         verbose_name = _("分送")
         verbose_name_plural = _("分送")
         constraints = [
-            models.UniqueConstraint(fields=["document", "unit"], condition=models.Q(withdrawn_at__isnull=True),
-                                    name="delivery_unit_unique"),
-            models.UniqueConstraint(fields=["document", "copy_number"],
-                                    condition=models.Q(withdrawn_at__isnull=True),
-                                    name="delivery_copy_number_unique"),
+            models.UniqueConstraint(
+                fields=["document", "unit"], condition=models.Q(withdrawn_at__isnull=True), name="delivery_unit_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["document", "copy_number"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="delivery_copy_number_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -366,7 +399,11 @@ class FilingObligation(models.Model):
     state = models.CharField(_("状态"), max_length=20, choices=FilingState.choices, default=FilingState.PENDING)
     filed_at = models.DateTimeField(_("报备时间"), null=True, blank=True)
     filed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("报备人"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("报备人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     filed_late = models.BooleanField(_("逾期报备"), default=False)
@@ -408,10 +445,12 @@ class ArchivePackage(models.Model):
     size = models.PositiveBigIntegerField(_("大小（字节）"))
     file_count = models.PositiveIntegerField(_("文件数"))
     retention = models.CharField(_("保管期限"), max_length=20, choices=Retention.choices)
-    retention_years = models.PositiveSmallIntegerField(_("保管年限"), null=True, blank=True,
-                                                       help_text=_("永久保管为空"))
-    destroy_after = models.DateField(_("保管期满日"), null=True, blank=True,
-                                     help_text=_("期满后方可鉴定销毁；永久保管为空"))
+    retention_years = models.PositiveSmallIntegerField(
+        _("保管年限"), null=True, blank=True, help_text=_("永久保管为空")
+    )
+    destroy_after = models.DateField(
+        _("保管期满日"), null=True, blank=True, help_text=_("期满后方可鉴定销毁；永久保管为空")
+    )
     created_at = models.DateTimeField(_("归档时间"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("归档人"), on_delete=models.PROTECT, related_name="+"

@@ -144,8 +144,11 @@ def checked_reason(reason: str) -> str:
     if not reason:
         raise InvalidInput("作废发文字号须写明原因。", field="reason", message_en="Give the reason for cancelling.")
     if len(reason) > CANCEL_REASON_MAX_LENGTH:
-        raise InvalidInput(f"作废原因不能超过{CANCEL_REASON_MAX_LENGTH}字。", field="reason",
-                           message_en=f"The reason may not exceed {CANCEL_REASON_MAX_LENGTH} characters.")
+        raise InvalidInput(
+            f"作废原因不能超过{CANCEL_REASON_MAX_LENGTH}字。",
+            field="reason",
+            message_en=f"The reason may not exceed {CANCEL_REASON_MAX_LENGTH} characters.",
+        )
     return reason
 
 
@@ -161,8 +164,11 @@ def cancel_number(issued: IssuedNumber, reason: str) -> IssuedNumber:
         cancelled_at=now, cancel_reason=reason
     )
     if not updated:
-        raise InvalidInput(f"{number_text(issued)}已经作废，不能重复作废。", field="reason",
-                           message_en="This number has already been cancelled.")
+        raise InvalidInput(
+            f"{number_text(issued)}已经作废，不能重复作废。",
+            field="reason",
+            message_en="This number has already been cancelled.",
+        )
     issued.cancelled_at = now
     issued.cancel_reason = reason
     return issued

@@ -88,8 +88,9 @@ class RegisterFilters:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise InvalidInput("起始日期晚于截止日期。", field="date_to", message_en="The date range is reversed.")
         if self.doc_type and self.doc_type not in DocType.values:
-            raise InvalidInput(f"无法识别的文种“{self.doc_type}”。", field="doc_type",
-                               message_en="Unknown document type.")
+            raise InvalidInput(
+                f"无法识别的文种“{self.doc_type}”。", field="doc_type", message_en="Unknown document type."
+            )
         if self.state and self.state not in DocState.values:
             raise InvalidInput(f"无法识别的状态“{self.state}”。", field="state", message_en="Unknown state.")
 
@@ -120,9 +121,14 @@ class RegisterFilters:
                 raise InvalidInput(f"{label}“{raw}”不是有效日期（应为YYYY-MM-DD）。", field=name) from None
 
         return cls(
-            year=number("year", "年份"), date_from=day("from", "起始日期"), date_to=day("to", "截止日期"),
-            issuer=text("issuer"), signer=number("signer", "签发人"), doc_type=text("doc_type"),
-            state=text("state"), text=text("q"),
+            year=number("year", "年份"),
+            date_from=day("from", "起始日期"),
+            date_to=day("to", "截止日期"),
+            issuer=text("issuer"),
+            signer=number("signer", "签发人"),
+            doc_type=text("doc_type"),
+            state=text("state"),
+            text=text("q"),
         )
 
     def bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
@@ -152,8 +158,12 @@ def _filter(qs: QuerySet[Document], filters: RegisterFilters, date_field: str) -
         qs = qs.filter(state=filters.state)
     if filters.text:
         words = filters.text
-        qs = qs.filter(Q(title__icontains=words) | Q(number__icontains=words) | Q(issuer__name__icontains=words)
-                       | Q(issuer__short_name__icontains=words))
+        qs = qs.filter(
+            Q(title__icontains=words)
+            | Q(number__icontains=words)
+            | Q(issuer__name__icontains=words)
+            | Q(issuer__short_name__icontains=words)
+        )
     return qs
 
 
@@ -162,8 +172,7 @@ def _filter(qs: QuerySet[Document], filters: RegisterFilters, date_field: str) -
 
 def _unit_name(prefix: str = "") -> Coalesce:
     """A unit's short name, or its full name when it has none."""
-    return Coalesce(NullIf(F(f"{prefix}short_name"), Value("")), F(f"{prefix}name"),
-                    output_field=models.CharField())
+    return Coalesce(NullIf(F(f"{prefix}short_name"), Value("")), F(f"{prefix}name"), output_field=models.CharField())
 
 
 class _JoinedUnitNames(Subquery):
@@ -206,15 +215,19 @@ def _answer_number() -> Subquery:
     """The 发文字号 of the issued answer (批复 or 函) to an incoming document."""
     answer = (
         Document.objects.filter(replies_to_id=OuterRef("pk"), flow=Flow.OUTGOING, state=DocState.ISSUED)
-        .order_by("issued_at", "id").values("number")[:1]
+        .order_by("issued_at", "id")
+        .values("number")[:1]
     )
     return Subquery(answer, output_field=models.CharField())
 
 
 def _copies() -> Coalesce:
     count = (
-        Delivery.objects.filter(document_id=OuterRef("pk"), withdrawn_at__isnull=True).order_by().values("document_id")
-        .annotate(n=Count("id")).values("n")
+        Delivery.objects.filter(document_id=OuterRef("pk"), withdrawn_at__isnull=True)
+        .order_by()
+        .values("document_id")
+        .annotate(n=Count("id"))
+        .values("n")
     )
     return Coalesce(Subquery(count, output_field=models.IntegerField()), Value(0))
 
@@ -358,8 +371,11 @@ def _csv_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) \
+        return (
+            timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+            if timezone.is_aware(value)
             else value.strftime("%Y-%m-%d %H:%M")
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)

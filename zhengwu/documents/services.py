@@ -58,24 +58,34 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     documents = documents if documents is not None else Document.objects.all()
     positions = positions_of(user)
     units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
-    q = (Q(issuer_id__in=units) | Q(co_issuers__in=units)
-         | Q(deliveries__unit_id__in=units, deliveries__withdrawn_at__isnull=True)
-         | Q(countersigns__unit_id__in=units))
+    q = (
+        Q(issuer_id__in=units)
+        | Q(co_issuers__in=units)
+        | Q(deliveries__unit_id__in=units, deliveries__withdrawn_at__isnull=True)
+        | Q(countersigns__unit_id__in=units)
+    )
     functions = {f for u in Unit.objects.filter(pk__in=units).only("functions") for f in (u.functions or [])}
     if "legal_review" in functions:  # the legality-review unit (art. 52) sees the agreements it must review
         q |= Q(signing_facts__cooperation_agreement=True)
     government = Q(issuer__kind__in=GOVERNMENT_KINDS)
     sent = ~Q(state__in=[DocState.DRAFT, DocState.COUNTERSIGNING])
     if any(p.unit_kind == UnitKind.OFFICE and p.kind != ADMINISTRATOR for p in positions):
-        q |= government | ((Q(main_recipients__kind__in=GOVERNMENT_KINDS)
-                            | Q(flow=Flow.SUBMISSION, copy_recipients__kind__in=GOVERNMENT_KINDS)) & sent)
+        q |= government | (
+            (
+                Q(main_recipients__kind__in=GOVERNMENT_KINDS)
+                | Q(flow=Flow.SUBMISSION, copy_recipients__kind__in=GOVERNMENT_KINDS)
+            )
+            & sent
+        )
     person = person_of(user)
     if person is not None:
         q |= Q(addressed_person=person) | Q(opinions__addressed_to=person) | Q(signer=person)
         if any(p.kind in GOVERNMENT_LEADERS for p in positions):
-            overseen = Portfolio.objects.filter(leader_id__in=[p.id for p in positions]).filter(
-                Q(end__isnull=True) | Q(end__gte=timezone.localdate())
-            ).values("units")
+            overseen = (
+                Portfolio.objects.filter(leader_id__in=[p.id for p in positions])
+                .filter(Q(end__isnull=True) | Q(end__gte=timezone.localdate()))
+                .values("units")
+            )
             q |= government | (Q(issuer_id__in=overseen, flow=Flow.OUTGOING) & sent)
     return documents.filter(q).distinct()
 
@@ -105,8 +115,10 @@ def document_history(document: Document) -> list[AuditRecord]:
     """The document's whole audit history in the chain's order: its own records and those of its
     countersign tasks and deliveries (the timeline on its page, in the API and in the archive)."""
     q = Q(object_type=Document._meta.label_lower, object_id=str(document.pk))
-    for model, ids in ((CountersignTask, document.countersigns.values_list("pk", flat=True)),
-                       (Delivery, document.deliveries.values_list("pk", flat=True))):
+    for model, ids in (
+        (CountersignTask, document.countersigns.values_list("pk", flat=True)),
+        (Delivery, document.deliveries.values_list("pk", flat=True)),
+    ):
         keys = [str(pk) for pk in ids]
         if keys:
             q |= Q(object_type=model._meta.label_lower, object_id__in=keys)
@@ -173,8 +185,7 @@ def holds(person_id: int, holder: Holder | None) -> bool:
     """The holder of a unit's head, or the head while an acting head stands in (both may act)."""
     if holder is None:
         return False
-    return holder.person_id == person_id or (holder.acting_for is not None
-                                             and holder.acting_for.person_id == person_id)
+    return holder.person_id == person_id or (holder.acting_for is not None and holder.acting_for.person_id == person_id)
 
 
 @dataclass
@@ -226,8 +237,11 @@ class Viewer:
             return frozenset()
         from zhengwu.documents.rules.outgoing import LEGAL_REVIEW_FUNCTION
 
-        return frozenset(u.pk for u in Unit.objects.filter(pk__in=self.unit_ids).only("functions")
-                         if LEGAL_REVIEW_FUNCTION in (u.functions or []))
+        return frozenset(
+            u.pk
+            for u in Unit.objects.filter(pk__in=self.unit_ids).only("functions")
+            if LEGAL_REVIEW_FUNCTION in (u.functions or [])
+        )
 
     @cached_property
     def headed_unit_ids(self) -> frozenset[int]:
@@ -269,8 +283,11 @@ class Todo:
 
 
 def _routed_to_subquery() -> Subquery:
-    latest = (Opinion.objects.filter(document=OuterRef("pk"), kind__in=ROUTING_KINDS, addressed_to__isnull=False)
-              .order_by("-created_at", "-id").values("addressed_to_id")[:1])
+    latest = (
+        Opinion.objects.filter(document=OuterRef("pk"), kind__in=ROUTING_KINDS, addressed_to__isnull=False)
+        .order_by("-created_at", "-id")
+        .values("addressed_to_id")[:1]
+    )
     return Subquery(latest)
 
 
@@ -285,54 +302,94 @@ def document_todos(viewer: Viewer) -> list[Todo]:
     docs = Document.objects.select_related("issuer")
     headed = viewer.headed_unit_ids
     if headed:
-        statement_due = Q(document__state=DocState.COUNTERSIGNING, statement_signed_at__isnull=True,
-                          document__countersigns__state=CountersignState.DISAGREED) \
-            & ~Q(document__disagreement_reasons="") & ~Q(state=CountersignState.PENDING)
-        tasks = (CountersignTask.objects.filter(unit_id__in=headed)
-                 .filter(Q(state=CountersignState.PENDING) | statement_due).distinct()
-                 .select_related("document__issuer", "unit").order_by("due")[:TO_DOS_SHOWN])
+        statement_due = (
+            Q(
+                document__state=DocState.COUNTERSIGNING,
+                statement_signed_at__isnull=True,
+                document__countersigns__state=CountersignState.DISAGREED,
+            )
+            & ~Q(document__disagreement_reasons="")
+            & ~Q(state=CountersignState.PENDING)
+        )
+        tasks = (
+            CountersignTask.objects.filter(unit_id__in=headed)
+            .filter(Q(state=CountersignState.PENDING) | statement_due)
+            .distinct()
+            .select_related("document__issuer", "unit")
+            .order_by("due")[:TO_DOS_SHOWN]
+        )
         for task in tasks:
             if task.state == CountersignState.PENDING:
-                todos.append(Todo(task.document, f"会签（{task.unit.short_name or task.unit.name}）",
-                                  "回复同意、原则同意或不同意；逾期未回复视为无不同意见（第五十条）", task.due,
-                                  "countersign"))
+                todos.append(
+                    Todo(
+                        task.document,
+                        f"会签（{task.unit.short_name or task.unit.name}）",
+                        "回复同意、原则同意或不同意；逾期未回复视为无不同意见（第五十条）",
+                        task.due,
+                        "countersign",
+                    )
+                )
             else:
-                todos.append(Todo(task.document, "会签分歧说明", "主办单位已列明各方理据，请会签（第五十条）",
-                                  kind="statement"))
-        for task in (CountersignTask.objects.filter(document__issuer_id__in=headed,
-                                                    extension_state=ExtensionState.REQUESTED,
-                                                    state=CountersignState.PENDING)
-                     .select_related("document__issuer", "unit")[:TO_DOS_SHOWN]):
-            todos.append(Todo(task.document, f"答复延期申请（{task.unit.short_name or task.unit.name}）",
-                              f"申请延至{task.extension_until}", task.due, "extension"))
-    own = (docs.filter(issuer_id__in=viewer.unit_ids)
-           .filter(Q(flow=Flow.SUBMISSION, state__in=SUBMISSION_OPEN) | Q(flow=Flow.OUTGOING, state__in=OUTGOING_OPEN))
-           [:TO_DOS_SHOWN])
+                todos.append(
+                    Todo(task.document, "会签分歧说明", "主办单位已列明各方理据，请会签（第五十条）", kind="statement")
+                )
+        for task in CountersignTask.objects.filter(
+            document__issuer_id__in=headed, extension_state=ExtensionState.REQUESTED, state=CountersignState.PENDING
+        ).select_related("document__issuer", "unit")[:TO_DOS_SHOWN]:
+            todos.append(
+                Todo(
+                    task.document,
+                    f"答复延期申请（{task.unit.short_name or task.unit.name}）",
+                    f"申请延至{task.extension_until}",
+                    task.due,
+                    "extension",
+                )
+            )
+    own = docs.filter(issuer_id__in=viewer.unit_ids).filter(
+        Q(flow=Flow.SUBMISSION, state__in=SUBMISSION_OPEN) | Q(flow=Flow.OUTGOING, state__in=OUTGOING_OPEN)
+    )[:TO_DOS_SHOWN]
     for doc in own:
-        todos.append(Todo(doc, {
-            DocState.DRAFT: "起草中：发起会签或签发报送" if doc.flow == Flow.SUBMISSION else "起草中：送办公室审核",
-            DocState.COUNTERSIGNING: "会签中",
-            DocState.RETURNED: "已退文：修改后重新报送",
-        }.get(DocState(doc.state), doc.get_state_display()), kind="draft"))
+        todos.append(
+            Todo(
+                doc,
+                {
+                    DocState.DRAFT: "起草中：发起会签或签发报送"
+                    if doc.flow == Flow.SUBMISSION
+                    else "起草中：送办公室审核",
+                    DocState.COUNTERSIGNING: "会签中",
+                    DocState.RETURNED: "已退文：修改后重新报送",
+                }.get(DocState(doc.state), doc.get_state_display()),
+                kind="draft",
+            )
+        )
     if viewer.is_office:
         office_states = [DocState.SUBMITTED, DocState.RECEIVED]
         if viewer.is_office_leader:
             office_states.append(DocState.CHECKED)
-        office_q = Q(flow=Flow.SUBMISSION, state__in=office_states) | Q(flow=Flow.OUTGOING, state=DocState.SIGNED,
-                                                                         issuer__kind__in=GOVERNMENT_KINDS)
+        office_q = Q(flow=Flow.SUBMISSION, state__in=office_states) | Q(
+            flow=Flow.OUTGOING, state=DocState.SIGNED, issuer__kind__in=GOVERNMENT_KINDS
+        )
         if viewer.is_office_leader:
             office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING)
         office_q |= Q(flow=Flow.OUTGOING, state=DocState.DRAFT, issuer__kind="government")
-        labels = {DocState.SUBMITTED: "签收登记", DocState.RECEIVED: "初审", DocState.CHECKED: "拟办",
-                  DocState.REVIEWING: "审核", DocState.SIGNED: "登记编号、印发", DocState.DRAFT: "起草中：送审"}
+        labels = {
+            DocState.SUBMITTED: "签收登记",
+            DocState.RECEIVED: "初审",
+            DocState.CHECKED: "拟办",
+            DocState.REVIEWING: "审核",
+            DocState.SIGNED: "登记编号、印发",
+            DocState.DRAFT: "起草中：送审",
+        }
         for doc in docs.filter(office_q).order_by("created_at")[:TO_DOS_SHOWN]:
             todos.append(Todo(doc, labels.get(DocState(doc.state), doc.get_state_display()), kind="intake"))
-        for doc in (docs.filter(flow=Flow.SUBMISSION, state=DocState.INSTRUCTED, answers__isnull=True)
-                    [:TO_DOS_SHOWN]):
+        for doc in docs.filter(flow=Flow.SUBMISSION, state=DocState.INSTRUCTED, answers__isnull=True)[:TO_DOS_SHOWN]:
             todos.append(Todo(doc, "起草答复", "领导已批示，起草批复或复函", kind="reply"))
     if viewer.person is not None and viewer.is_leader:
-        routed = (docs.filter(state=DocState.ROUTED).annotate(routed_to_id=_routed_to_subquery())
-                  .filter(routed_to_id=viewer.person.pk)[:TO_DOS_SHOWN])
+        routed = (
+            docs.filter(state=DocState.ROUTED)
+            .annotate(routed_to_id=_routed_to_subquery())
+            .filter(routed_to_id=viewer.person.pk)[:TO_DOS_SHOWN]
+        )
         for doc in routed:
             todos.append(Todo(doc, "呈批：批示或转批", "第五十一条", kind="routed"))
     if viewer.person is not None and (viewer.is_leader or headed):
@@ -341,12 +398,18 @@ def document_todos(viewer: Viewer) -> list[Todo]:
         todos += _joint_countersign_todos(headed)
     if viewer.legal_review_unit_ids:
         todos += _legal_review_todos()
-    deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True,
-                                          withdrawn_at__isnull=True)
-                  .select_related("document__issuer", "unit")[:TO_DOS_SHOWN])
+    deliveries = Delivery.objects.filter(
+        unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True, withdrawn_at__isnull=True
+    ).select_related("document__issuer", "unit")[:TO_DOS_SHOWN]
     for delivery in deliveries:
-        todos.append(Todo(delivery.document, f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
-                          delivery.document.number, kind="delivery"))
+        todos.append(
+            Todo(
+                delivery.document,
+                f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
+                delivery.document.number,
+                kind="delivery",
+            )
+        )
     seen: set[tuple[int, str]] = set()
     unique = []
     for todo in todos:
@@ -378,12 +441,19 @@ def _signing_todos(viewer: Viewer, person_id: int) -> list[Todo]:
     awaiting = Document.objects.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE)
     if not viewer.is_leader:
         awaiting = awaiting.filter(issuer_id__in=viewer.headed_unit_ids)
-    before_signing = Prefetch("opinions", queryset=Opinion.objects.filter(
-        kind__in=[OpinionKind.SIGNING_STEP, OpinionKind.LEGAL_REVIEW, OpinionKind.JOINT_COUNTERSIGN],
-    ).select_related("unit", "author__person").order_by("created_at", "id"))
-    rows = list(awaiting.select_related("issuer", "rulebook_version", "replies_to__issuer")
-                .prefetch_related("versions", "main_recipients", "co_issuers", before_signing)
-                [:AWAITING_SIGNATURE_SCANNED])
+    before_signing = Prefetch(
+        "opinions",
+        queryset=Opinion.objects.filter(
+            kind__in=[OpinionKind.SIGNING_STEP, OpinionKind.LEGAL_REVIEW, OpinionKind.JOINT_COUNTERSIGN],
+        )
+        .select_related("unit", "author__person")
+        .order_by("created_at", "id"),
+    )
+    rows = list(
+        awaiting.select_related("issuer", "rulebook_version", "replies_to__issuer").prefetch_related(
+            "versions", "main_recipients", "co_issuers", before_signing
+        )[:AWAITING_SIGNATURE_SCANNED]
+    )
     legal: list[Any] | None = None
     out: list[Todo] = []
     for doc in rows:
@@ -400,8 +470,13 @@ def _signing_todos(viewer: Viewer, person_id: int) -> list[Todo]:
         current = max(versions, key=lambda v: v.number)
         numbers = {v.pk: v.number for v in versions}
         opinions = list(doc.opinions.all())
-        done = {p.pk for o in opinions if o.kind == OpinionKind.SIGNING_STEP and o.version_id == current.pk
-                and (p := getattr(o.author, "person", None)) is not None}
+        done = {
+            p.pk
+            for o in opinions
+            if o.kind == OpinionKind.SIGNING_STEP
+            and o.version_id == current.pk
+            and (p := getattr(o.author, "person", None)) is not None
+        }
         step = out_rules.may_take_step(requirement, person_id, done)
         waiting: list[Decision] = []
         if signer:
@@ -409,24 +484,44 @@ def _signing_todos(viewer: Viewer, person_id: int) -> list[Todo]:
             agreement = bool((doc.signing_facts or {}).get(out_rules.COOPERATION_AGREEMENT))
             if agreement and legal is None:
                 legal = [unit_ref(u) for u in legal_units()]
-            reviews = [out_rules.LegalReviewFact(bool(o.passed), numbers.get(o.version_id or 0, 0),
-                                                 unit_ref(o.unit).name if o.unit else "", o.text)
-                       for o in opinions if o.kind == OpinionKind.LEGAL_REVIEW]
-            joint = {o.unit_id for o in opinions if o.kind == OpinionKind.JOINT_COUNTERSIGN
-                     and o.version_id == current.pk and o.unit_id}
+            reviews = [
+                out_rules.LegalReviewFact(
+                    bool(o.passed), numbers.get(o.version_id or 0, 0), unit_ref(o.unit).name if o.unit else "", o.text
+                )
+                for o in opinions
+                if o.kind == OpinionKind.LEGAL_REVIEW
+            ]
+            joint = {
+                o.unit_id
+                for o in opinions
+                if o.kind == OpinionKind.JOINT_COUNTERSIGN and o.version_id == current.pk and o.unit_id
+            }
             co_issuers = sorted(doc.co_issuers.all(), key=lambda u: (u.sort_order, u.code))
-            waiting = [d for d in (out_rules.agreement_ready(agreement, reviews, current.number, legal or [], rb),
-                                   out_rules.joint_ready([unit_ref(u) for u in co_issuers], joint, rb),
-                                   may_sign(requirement, person_id, done)) if not d.allowed]
+            waiting = [
+                d
+                for d in (
+                    out_rules.agreement_ready(agreement, reviews, current.number, legal or [], rb),
+                    out_rules.joint_ready([unit_ref(u) for u in co_issuers], joint, rb),
+                    may_sign(requirement, person_id, done),
+                )
+                if not d.allowed
+            ]
             if not waiting:
                 out.append(Todo(doc, f"待{requirement.verb}", requirement.summary, kind="sign"))
                 continue
         if step.allowed:
-            out.append(Todo(doc, "签发前审核", f"{step.message.rstrip('。')}：{requirement.summary}",
-                            kind="signing_step"))
+            out.append(
+                Todo(doc, "签发前审核", f"{step.message.rstrip('。')}：{requirement.summary}", kind="signing_step")
+            )
         elif waiting:
-            out.append(Todo(doc, f"待{requirement.verb}（尚不能{requirement.verb}）",
-                            "；".join(d.explanation.rstrip("。") for d in waiting) + "。", kind="sign_waiting"))
+            out.append(
+                Todo(
+                    doc,
+                    f"待{requirement.verb}（尚不能{requirement.verb}）",
+                    "；".join(d.explanation.rstrip("。") for d in waiting) + "。",
+                    kind="sign_waiting",
+                )
+            )
     return out
 
 
@@ -436,21 +531,32 @@ def _joint_countersign_todos(headed: frozenset[int]) -> list[Todo]:
     from zhengwu.documents.rules.outgoing import BEFORE_SIGNATURE
 
     through = Document.co_issuers.through
-    countersigned = Opinion.objects.filter(document_id=OuterRef("document_id"), unit_id=OuterRef("unit_id"),
-                                           kind=OpinionKind.JOINT_COUNTERSIGN, version_id=OuterRef("current"))
-    pairs = (through.objects.filter(unit_id__in=headed, document__flow=Flow.OUTGOING,
-                                    document__state__in=BEFORE_SIGNATURE)
-             .annotate(current=_current_version("document_id"))
-             .exclude(Exists(countersigned))
-             .select_related("document__issuer", "document__rulebook_version", "unit")
-             .order_by("document__created_at", "document_id")[:TO_DOS_SHOWN])
+    countersigned = Opinion.objects.filter(
+        document_id=OuterRef("document_id"),
+        unit_id=OuterRef("unit_id"),
+        kind=OpinionKind.JOINT_COUNTERSIGN,
+        version_id=OuterRef("current"),
+    )
+    pairs = (
+        through.objects.filter(unit_id__in=headed, document__flow=Flow.OUTGOING, document__state__in=BEFORE_SIGNATURE)
+        .annotate(current=_current_version("document_id"))
+        .exclude(Exists(countersigned))
+        .select_related("document__issuer", "document__rulebook_version", "unit")
+        .order_by("document__created_at", "document_id")[:TO_DOS_SHOWN]
+    )
     out = []
     for pair in pairs:
         doc, unit = pair.document, pair.unit
         label = rulebook_of(doc).cite("countersign.consult").label
         name = unit.short_name or unit.name
-        out.append(Todo(doc, "联合发文会签", f"请代表{name}会签现行版本；各联合发文机关负责人会签后方能签发（{label}）",
-                        kind="joint_countersign"))
+        out.append(
+            Todo(
+                doc,
+                "联合发文会签",
+                f"请代表{name}会签现行版本；各联合发文机关负责人会签后方能签发（{label}）",
+                kind="joint_countersign",
+            )
+        )
     return out
 
 
@@ -460,14 +566,22 @@ def _legal_review_todos() -> list[Todo]:
     recorded in; one query."""
     from zhengwu.documents.rules.outgoing import AGREEMENT_REVIEW, BEFORE_SIGNATURE, COOPERATION_AGREEMENT
 
-    latest = (Opinion.objects.filter(document_id=OuterRef("pk"), kind=OpinionKind.LEGAL_REVIEW,
-                                     version_id=OuterRef("current"))
-              .order_by("-created_at", "-id").values("passed")[:1])
-    agreements = (Document.objects.filter(flow=Flow.OUTGOING, state__in=BEFORE_SIGNATURE,
-                                          **{f"signing_facts__{COOPERATION_AGREEMENT}": True})
-                  .annotate(current=_current_version(), reviewed=Subquery(latest))
-                  .filter(Q(reviewed__isnull=True) | Q(reviewed=False))
-                  .select_related("issuer", "rulebook_version").order_by("created_at", "id")[:TO_DOS_SHOWN])
+    latest = (
+        Opinion.objects.filter(
+            document_id=OuterRef("pk"), kind=OpinionKind.LEGAL_REVIEW, version_id=OuterRef("current")
+        )
+        .order_by("-created_at", "-id")
+        .values("passed")[:1]
+    )
+    agreements = (
+        Document.objects.filter(
+            flow=Flow.OUTGOING, state__in=BEFORE_SIGNATURE, **{f"signing_facts__{COOPERATION_AGREEMENT}": True}
+        )
+        .annotate(current=_current_version(), reviewed=Subquery(latest))
+        .filter(Q(reviewed__isnull=True) | Q(reviewed=False))
+        .select_related("issuer", "rulebook_version")
+        .order_by("created_at", "id")[:TO_DOS_SHOWN]
+    )
     out = []
     for doc in agreements:
         label = rulebook_of(doc).cite(AGREEMENT_REVIEW).label
@@ -491,8 +605,9 @@ def copy_for(user: AbstractBaseUser, document: Document, delivery_id: int | None
       (see :mod:`zhengwu.documents.layouts` for its 份号).
     """
     viewer = Viewer.of(user)
-    deliveries = Delivery.objects.filter(document=document, unit_id__in=viewer.recipient_unit_ids,
-                                         withdrawn_at__isnull=True)
+    deliveries = Delivery.objects.filter(
+        document=document, unit_id__in=viewer.recipient_unit_ids, withdrawn_at__isnull=True
+    )
     if delivery_id is not None:
         delivery = deliveries.filter(pk=delivery_id).first()
         if delivery is None:
@@ -511,14 +626,16 @@ def copy_for(user: AbstractBaseUser, document: Document, delivery_id: int | None
 
 def assignable_instructions(user: AbstractBaseUser) -> QuerySet[Opinion]:
     """Leaders' 批示 ``user`` can read: what a document addressed to a leader may answer (art. 48)."""
-    return (Opinion.objects.filter(kind=OpinionKind.INSTRUCTION,
-                                   document__in=documents_visible_to(user).values("pk"))
-            .select_related("document").order_by("-created_at", "-id"))
+    return (
+        Opinion.objects.filter(kind=OpinionKind.INSTRUCTION, document__in=documents_visible_to(user).values("pk"))
+        .select_related("document")
+        .order_by("-created_at", "-id")
+    )
 
 
 def assignable_documents(user: AbstractBaseUser) -> QuerySet[Document]:
     """Issued documents ``user`` can read that a leader signed: an assignment a document addressed
     to that leader may answer (art. 48)."""
-    return (documents_visible_to(user, Document.objects.filter(flow=Flow.OUTGOING, state=DocState.ISSUED,
-                                                               signer__isnull=False))
-            .order_by("-issued_at", "-id"))
+    return documents_visible_to(
+        user, Document.objects.filter(flow=Flow.OUTGOING, state=DocState.ISSUED, signer__isnull=False)
+    ).order_by("-issued_at", "-id")

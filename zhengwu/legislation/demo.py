@@ -46,8 +46,14 @@ def load_demo() -> bool:
     created = False
     fgw = Unit.objects.get(code="fgw")
     if not NormativeDraft.objects.filter(title=OPEN_TITLE).exists():
-        draft = create_draft(users.get(username="fgw_clerk"), kind=NormativeKind.NORMATIVE, title=OPEN_TITLE,
-                             body=OPEN_BODY, drafting_unit=fgw, government_issues=False)
+        draft = create_draft(
+            users.get(username="fgw_clerk"),
+            kind=NormativeKind.NORMATIVE,
+            title=OPEN_TITLE,
+            body=OPEN_BODY,
+            drafting_unit=fgw,
+            government_issues=False,
+        )
         open_for_comment(users.get(username="fgw_head"), draft)
         created = True
     if not NormativeDraft.objects.filter(title=IN_FORCE_TITLE).exists():
@@ -62,21 +68,62 @@ def _in_force(clerk: object, reviewer: object) -> None:
     now = timezone.now()
     published = timezone.localdate() - dt.timedelta(days=40)
     draft = NormativeDraft.objects.create(
-        kind=NormativeKind.NORMATIVE, title=IN_FORCE_TITLE, drafting_unit=office, issuer=gov,
-        state=DraftState.PUBLISHED, meeting_ref="州人民政府第十二次常务会议", deliberated_on=published,
-        doc_number=f"克政规〔{published.year}〕1号", written_on=published, published_on=published, validity="in_force",
-        rulebook_version=version_in_force(), created_by_id=clerk.pk, created_at=now,  # type: ignore[attr-defined]
+        kind=NormativeKind.NORMATIVE,
+        title=IN_FORCE_TITLE,
+        drafting_unit=office,
+        issuer=gov,
+        state=DraftState.PUBLISHED,
+        meeting_ref="州人民政府第十二次常务会议",
+        deliberated_on=published,
+        doc_number=f"克政规〔{published.year}〕1号",
+        written_on=published,
+        published_on=published,
+        validity="in_force",
+        rulebook_version=version_in_force(),
+        created_by_id=clerk.pk,
+        created_at=now,  # type: ignore[attr-defined]
     )
-    version = DraftVersion.objects.create(draft=draft, number=1, title=IN_FORCE_TITLE, body=IN_FORCE_BODY,
-                                          note="初稿", created_by_id=clerk.pk, created_at=now)  # type: ignore[attr-defined]
-    LegalityReview.objects.create(draft=draft, version=version, passed=True, reasons="经审查，合法。", flags=[],
-                                  reviewer_id=reviewer.pk, reviewer_name="黄晓燕", unit=sfj,  # type: ignore[attr-defined]
-                                  created_at=now)
-    Transition.objects.create(draft=draft, from_state=DraftState.DRAFTING, to_state=DraftState.PUBLISHED,
-                              actor_name="演示数据", at=now,
-                              reason="演示数据：已完成起草、征求意见、审查、审议、签发和公布")
+    version = DraftVersion.objects.create(
+        draft=draft,
+        number=1,
+        title=IN_FORCE_TITLE,
+        body=IN_FORCE_BODY,
+        note="初稿",
+        created_by_id=clerk.pk,
+        created_at=now,
+    )  # type: ignore[attr-defined]
+    LegalityReview.objects.create(
+        draft=draft,
+        version=version,
+        passed=True,
+        reasons="经审查，合法。",
+        flags=[],
+        reviewer_id=reviewer.pk,
+        reviewer_name="黄晓燕",
+        unit=sfj,  # type: ignore[attr-defined]
+        created_at=now,
+    )
+    Transition.objects.create(
+        draft=draft,
+        from_state=DraftState.DRAFTING,
+        to_state=DraftState.PUBLISHED,
+        actor_name="演示数据",
+        at=now,
+        reason="演示数据：已完成起草、征求意见、审查、审议、签发和公布",
+    )
     ValidityChange.objects.create(draft=draft, validity="in_force", effective_on=published, reason="公布施行", at=now)
-    queue_for_publication(actor=None, kind=ItemKind.NORMATIVE, title=IN_FORCE_TITLE, counted_from=published,
-                          provision="normative.legality_review", source=draft, body=IN_FORCE_BODY, issuing_unit=gov,
-                          doc_number=draft.doc_number, written_on=published, genre="行政规范性文件",
-                          category="规章和规范性文件", validity="in_force")
+    queue_for_publication(
+        actor=None,
+        kind=ItemKind.NORMATIVE,
+        title=IN_FORCE_TITLE,
+        counted_from=published,
+        provision="normative.legality_review",
+        source=draft,
+        body=IN_FORCE_BODY,
+        issuing_unit=gov,
+        doc_number=draft.doc_number,
+        written_on=published,
+        genre="行政规范性文件",
+        category="规章和规范性文件",
+        validity="in_force",
+    )

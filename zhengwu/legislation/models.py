@@ -37,8 +37,13 @@ class NormativeDraft(models.Model):
     kind = models.CharField("类别", max_length=12, choices=NormativeKind.choices)
     title = models.CharField("标题", max_length=200)
     drafting_unit = models.ForeignKey(Unit, verbose_name="起草单位", on_delete=models.PROTECT, related_name="+")
-    issuer = models.ForeignKey(Unit, verbose_name="制定机关", on_delete=models.PROTECT, related_name="+",
-                               help_text="州人民政府（规章及政府规范性文件）或起草部门（部门规范性文件）")
+    issuer = models.ForeignKey(
+        Unit,
+        verbose_name="制定机关",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="州人民政府（规章及政府规范性文件）或起草部门（部门规范性文件）",
+    )
     state = models.CharField("状态", max_length=12, choices=DraftState.choices, default=DraftState.DRAFTING)
     secret = models.BooleanField("依法需要保密", default=False)
     secret_reason = models.CharField("保密依据", max_length=300, blank=True)
@@ -48,16 +53,29 @@ class NormativeDraft(models.Model):
     topic_id = models.PositiveBigIntegerField("会议议题", null=True, blank=True)
     meeting_ref = models.CharField("审议会议", max_length=120, blank=True)
     deliberated_on = models.DateField("审议日期", null=True, blank=True)
-    document = models.OneToOneField("documents.Document", verbose_name="公文", null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="normative_draft")
+    document = models.OneToOneField(
+        "documents.Document",
+        verbose_name="公文",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="normative_draft",
+    )
     doc_number = models.CharField("发文字号", max_length=60, blank=True)
     written_on = models.DateField("成文日期", null=True, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
     validity = models.CharField("有效性", max_length=12, choices=Validity.choices, blank=True, default="")
-    replaces = models.ForeignKey("self", verbose_name="废止或修改的文件", null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="successors")
-    replace_mode = models.CharField("对原文件", max_length=12, blank=True,
-                                    choices=[("", "—"), ("repeal", "废止"), ("amend", "修改")])
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name="废止或修改的文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="successors",
+    )
+    replace_mode = models.CharField(
+        "对原文件", max_length=12, blank=True, choices=[("", "—"), ("repeal", "废止"), ("amend", "修改")]
+    )
     rulebook_version = models.ForeignKey("rulebook.RulebookVersion", on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("创建时间")
@@ -97,8 +115,9 @@ class Transition(models.Model):
     draft = models.ForeignKey(NormativeDraft, on_delete=models.CASCADE, related_name="transitions")
     from_state = models.CharField(max_length=12, choices=DraftState.choices)
     to_state = models.CharField(max_length=12, choices=DraftState.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     actor_name = models.CharField(max_length=60, blank=True)
     at = models.DateTimeField()
     reason = models.CharField(max_length=300, blank=True)
@@ -129,8 +148,9 @@ class PublicComment(models.Model):
     submitted_at = models.DateTimeField("提交时间")
     outcome = models.CharField("处理结果", max_length=12, choices=CommentOutcome.choices, blank=True)
     answer = models.TextField("理由", blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -149,8 +169,9 @@ class UnitConsultation(models.Model):
     due = models.DateField()
     reply = models.TextField(blank=True)
     agrees = models.BooleanField(null=True, blank=True)
-    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     replied_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -175,8 +196,9 @@ class Dispute(models.Model):
     evaluated_at = models.DateTimeField(null=True, blank=True)
     reasons = models.TextField("各方理据", blank=True)
     proposal = models.TextField("倾向性意见", blank=True)
-    listed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+")
+    listed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     listed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -221,15 +243,17 @@ class Filing(models.Model):
     state = models.CharField(max_length=10, choices=FilingState.choices, default=FilingState.PENDING)
     reference = models.CharField("备案报告文号", max_length=80, blank=True)
     filed_at = models.DateTimeField(null=True, blank=True)
-    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     filed_late = models.BooleanField(default=False)
     reminded_at = models.DateTimeField(null=True, blank=True)
     overdue_at = models.DateTimeField(null=True, blank=True)
     review_passed = models.BooleanField("备案审查结论", null=True, blank=True)
     review_note = models.TextField("备案审查意见", blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -247,8 +271,9 @@ class ValidityChange(models.Model):
     effective_on = models.DateField()
     reason = models.CharField(max_length=300, blank=True)
     related = models.ForeignKey(NormativeDraft, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     at = models.DateTimeField()
 
     class Meta:
@@ -271,8 +296,9 @@ class Evaluation(models.Model):
     state = models.CharField(max_length=10, choices=EvaluationState.choices, default=EvaluationState.PENDING)
     report = models.TextField(blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reminded_at = models.DateTimeField(null=True, blank=True)
     overdue_at = models.DateTimeField(null=True, blank=True)
 
@@ -308,13 +334,15 @@ class CleanupEntry(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     proposal = models.CharField(max_length=10, choices=CleanupProposal.choices, blank=True)
     proposal_reason = models.CharField(max_length=300, blank=True)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     proposed_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=10, choices=CleanupProposal.choices, blank=True)
     decision_note = models.CharField(max_length=300, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

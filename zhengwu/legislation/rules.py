@@ -59,8 +59,9 @@ NORMATIVE = "normative"
 GOVERNMENT = "government"
 OFFICE = "office"
 ADMINISTRATOR = "administrator"
-LEADER_KINDS = frozenset({"unit_head", "unit_deputy", "office_director", "secretary_general",
-                          "deputy_secretary_general"})
+LEADER_KINDS = frozenset(
+    {"unit_head", "unit_deputy", "office_director", "secretary_general", "deputy_secretary_general"}
+)
 LEGAL_REVIEW_FUNCTION = "legal_review"
 
 # The 催办 before a filing or an evaluation is due: the office's practice (the rules set none).
@@ -98,7 +99,7 @@ def parse_articles(text: str) -> list[Article]:
             number = parse_chinese_numeral(m.group(1))
         except (ValueError, KeyError):
             continue
-        found.append(Article(number, f"第{m.group(1)}条", text[m.end():end].strip()))
+        found.append(Article(number, f"第{m.group(1)}条", text[m.end() : end].strip()))
     return found
 
 
@@ -107,12 +108,20 @@ def check_articles(text: str, rb: RulebookView) -> Decision:
     citation = rb.cite(LAWFUL_DRAFTING)
     articles = parse_articles(text)
     if not articles:
-        return Decision.refuse("draft.no_articles", "正文应当分条撰写，每条以“第一条”“第二条”……开头。", citation,
-                               "Write the text in articles starting 第一条, 第二条 ….")
+        return Decision.refuse(
+            "draft.no_articles",
+            "正文应当分条撰写，每条以“第一条”“第二条”……开头。",
+            citation,
+            "Write the text in articles starting 第一条, 第二条 ….",
+        )
     numbers = [a.number for a in articles]
     if numbers != list(range(1, len(numbers) + 1)):
-        return Decision.refuse("draft.article_order", "条文序号应当从第一条起依次连续编排。", citation,
-                               "Number the articles consecutively from 第一条.")
+        return Decision.refuse(
+            "draft.article_order",
+            "条文序号应当从第一条起依次连续编排。",
+            citation,
+            "Number the articles consecutively from 第一条.",
+        )
     return Decision.allow("draft.articles", f"正文共{len(articles)}条。", citation, count=len(articles))
 
 
@@ -133,21 +142,62 @@ class Flag:
         return f"{where}“{self.sentence}”含“{self.term}”，似设定{self.ground}（{self.citation.label}）"
 
     def as_dict(self) -> dict[str, object]:
-        return {"article": self.article, "sentence": self.sentence, "ground": self.ground, "term": self.term,
-                "citation": self.citation.label, "explanation": self.explanation}
+        return {
+            "article": self.article,
+            "sentence": self.sentence,
+            "ground": self.ground,
+            "term": self.term,
+            "citation": self.citation.label,
+            "explanation": self.explanation,
+        }
 
 
 # ground → (provision, patterns).  A pattern is a regular expression over one sentence.
 GROUNDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("行政处罚", NO_NEW_POWERS, ("罚款", "没收", "吊销", "暂扣", "责令停产停业", "责令关闭", "行政拘留",
-                             "降低资质等级", "限制开展生产经营活动", "通报批评", r"处[以]?警告")),
+    (
+        "行政处罚",
+        NO_NEW_POWERS,
+        (
+            "罚款",
+            "没收",
+            "吊销",
+            "暂扣",
+            "责令停产停业",
+            "责令关闭",
+            "行政拘留",
+            "降低资质等级",
+            "限制开展生产经营活动",
+            "通报批评",
+            r"处[以]?警告",
+        ),
+    ),
     ("行政强制", NO_NEW_POWERS, ("查封", "扣押", "冻结", "强制执行", "强制拆除", "强制清除", "划拨存款")),
-    ("行政许可", NO_NEW_POWERS, ("许可证", "行政许可", r"经.{0,12}(批准|审批|许可)后?方可",
-                             r"未经.{0,12}(批准|审批|许可)",
-                             r"须.{0,8}(审批|批准)", "准予.{0,6}许可")),
-    ("减损权利或增加义务", NO_NEW_POWERS, ("应当缴纳", "须缴纳", "缴存", "收取.{0,6}费", "保证金",
-                                   r"(公民|法人|企业|经营者|个人|群众|居民).{0,10}(不得|禁止|必须|应当)",
-                                   "限制.{0,6}(权利|资格)", "取消.{0,6}资格")),
+    (
+        "行政许可",
+        NO_NEW_POWERS,
+        (
+            "许可证",
+            "行政许可",
+            r"经.{0,12}(批准|审批|许可)后?方可",
+            r"未经.{0,12}(批准|审批|许可)",
+            r"须.{0,8}(审批|批准)",
+            "准予.{0,6}许可",
+        ),
+    ),
+    (
+        "减损权利或增加义务",
+        NO_NEW_POWERS,
+        (
+            "应当缴纳",
+            "须缴纳",
+            "缴存",
+            "收取.{0,6}费",
+            "保证金",
+            r"(公民|法人|企业|经营者|个人|群众|居民).{0,10}(不得|禁止|必须|应当)",
+            "限制.{0,6}(权利|资格)",
+            "取消.{0,6}资格",
+        ),
+    ),
     ("机构编制", MAJOR_MATTER, ("编制", "增设.{0,6}机构", "内设机构", "领导职数", "机构规格")),
     ("经费", MAJOR_MATTER, ("经费", "专项资金", r"列入.{0,8}预算", r"财政.{0,6}(安排|保障|补助)")),
 )
@@ -183,18 +233,32 @@ def may_draft(positions: Sequence[PositionFact], unit_id: int, unit_name: str, r
     citation = rb.cite(LAWFUL_DRAFTING)
     if _has_staff(positions, unit_id):
         return Decision.allow("draft.staff", f"{unit_name}起草。", citation)
-    return Decision.refuse("draft.not_staff", f"本草案由{unit_name}起草，只能由该单位工作人员办理。", citation,
-                           "Only the drafting unit's staff may do this.")
+    return Decision.refuse(
+        "draft.not_staff",
+        f"本草案由{unit_name}起草，只能由该单位工作人员办理。",
+        citation,
+        "Only the drafting unit's staff may do this.",
+    )
 
 
-def may_lead(positions: Sequence[PositionFact], unit_id: int, unit_name: str, what: str,
-             rb: RulebookView, provision: str = LAWFUL_DRAFTING) -> Decision:
+def may_lead(
+    positions: Sequence[PositionFact],
+    unit_id: int,
+    unit_name: str,
+    what: str,
+    rb: RulebookView,
+    provision: str = LAWFUL_DRAFTING,
+) -> Decision:
     """The drafting unit's head or deputies open the comment period and send the draft for review."""
     citation = rb.cite(provision)
     if _has_leader(positions, unit_id):
         return Decision.allow("draft.leader", f"{unit_name}负责同志{what}。", citation)
-    return Decision.refuse("draft.not_leader", f"{what}由{unit_name}负责同志决定。", citation,
-                           "The drafting unit's head or deputies decide this.")
+    return Decision.refuse(
+        "draft.not_leader",
+        f"{what}由{unit_name}负责同志决定。",
+        citation,
+        "The drafting unit's head or deputies decide this.",
+    )
 
 
 def may_review(positions: Sequence[PositionFact], legal_unit_ids: Collection[int], rb: RulebookView) -> Decision:
@@ -202,53 +266,89 @@ def may_review(positions: Sequence[PositionFact], legal_unit_ids: Collection[int
     citation = rb.cite(LEGALITY_REVIEW)
     if any(p.unit_id in legal_unit_ids and p.kind != ADMINISTRATOR for p in positions):
         return Decision.allow("review.legal_unit", "司法局合法性审查。", citation)
-    return Decision.refuse("review.not_legal_unit", "规章和规范性文件的合法性审查由司法局负责，您无权审查。", citation,
-                           "Only the 司法局 reviews legality.")
+    return Decision.refuse(
+        "review.not_legal_unit",
+        "规章和规范性文件的合法性审查由司法局负责，您无权审查。",
+        citation,
+        "Only the 司法局 reviews legality.",
+    )
 
 
-def may_record_deliberation(positions: Sequence[PositionFact], issuer_kind: str, issuer_id: int,
-                            office_id: int | None, rb: RulebookView) -> Decision:
+def may_record_deliberation(
+    positions: Sequence[PositionFact], issuer_kind: str, issuer_id: int, office_id: int | None, rb: RulebookView
+) -> Decision:
     """The government's documents are deliberated at its executive meeting, recorded by the office;
     a department's at its leadership meeting, recorded by its leaders (art. 24: 集体审议)."""
     citation = rb.cite(LEGALITY_REVIEW)
     if issuer_kind == GOVERNMENT:
         if office_id is not None and _has_staff(positions, office_id):
             return Decision.allow("deliberation.office", "政府办公室记录常务会议审议情况。", citation)
-        return Decision.refuse("deliberation.not_office", "州人民政府常务会议的审议情况由政府办公室记录。", citation,
-                               "The government office records the executive meeting's deliberation.")
+        return Decision.refuse(
+            "deliberation.not_office",
+            "州人民政府常务会议的审议情况由政府办公室记录。",
+            citation,
+            "The government office records the executive meeting's deliberation.",
+        )
     if _has_leader(positions, issuer_id):
         return Decision.allow("deliberation.unit", "本单位负责同志记录集体审议情况。", citation)
-    return Decision.refuse("deliberation.not_unit_leader", "部门规范性文件的集体审议情况由该部门负责同志记录。",
-                           citation, "The department's leaders record its collective deliberation.")
+    return Decision.refuse(
+        "deliberation.not_unit_leader",
+        "部门规范性文件的集体审议情况由该部门负责同志记录。",
+        citation,
+        "The department's leaders record its collective deliberation.",
+    )
 
 
-def may_file(positions: Sequence[PositionFact], issuer_kind: str, drafting_unit_id: int, office_id: int | None,
-             legal_unit_ids: Collection[int], rb: RulebookView) -> Decision:
+def may_file(
+    positions: Sequence[PositionFact],
+    issuer_kind: str,
+    drafting_unit_id: int,
+    office_id: int | None,
+    legal_unit_ids: Collection[int],
+    rb: RulebookView,
+) -> Decision:
     """The government's documents are filed by the office or the 司法局; a department's by its staff."""
     citation = rb.cite(FILING)
     if issuer_kind == GOVERNMENT:
         allowed = ({office_id} if office_id else set()) | set(legal_unit_ids)
         if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
             return Decision.allow("filing.staff", "报送备案。", citation)
-        return Decision.refuse("filing.not_staff", "州人民政府的规章、规范性文件由政府办公室或司法局报送备案。",
-                               citation,
-                               "The office or the 司法局 files the government's documents.")
+        return Decision.refuse(
+            "filing.not_staff",
+            "州人民政府的规章、规范性文件由政府办公室或司法局报送备案。",
+            citation,
+            "The office or the 司法局 files the government's documents.",
+        )
     if _has_staff(positions, drafting_unit_id):
         return Decision.allow("filing.unit", "部门报州人民政府备案。", citation)
-    return Decision.refuse("filing.not_unit", "部门规范性文件由制定部门报州人民政府备案。", citation,
-                           "The issuing department files its document with the government.")
+    return Decision.refuse(
+        "filing.not_unit",
+        "部门规范性文件由制定部门报州人民政府备案。",
+        citation,
+        "The issuing department files its document with the government.",
+    )
 
 
 # -- states --------------------------------------------------------------------------------------
 
 
-def check_state(state: str, allowed: Collection[str], state_label: str, what: str, rb: RulebookView,
-                provision: str = LAWFUL_DRAFTING) -> Decision:
+def check_state(
+    state: str,
+    allowed: Collection[str],
+    state_label: str,
+    what: str,
+    rb: RulebookView,
+    provision: str = LAWFUL_DRAFTING,
+) -> Decision:
     citation = rb.cite(provision)
     if state in allowed:
         return Decision.allow("draft.state", f"可以{what}。", citation)
-    return Decision.refuse("draft.wrong_state", f"草案当前状态为“{state_label}”，不能{what}。", citation,
-                           f"The draft cannot be {what} in its current state.")
+    return Decision.refuse(
+        "draft.wrong_state",
+        f"草案当前状态为“{state_label}”，不能{what}。",
+        citation,
+        f"The draft cannot be {what} in its current state.",
+    )
 
 
 def may_skip_comment(secret: bool, secret_reason: str, rb: RulebookView) -> Decision:
@@ -257,13 +357,16 @@ def may_skip_comment(secret: bool, secret_reason: str, rb: RulebookView) -> Deci
     if secret and secret_reason.strip():
         return Decision.allow("comment.secret", f"依法需要保密（{secret_reason.strip()}），不公开征求意见。", citation)
     return Decision.refuse(
-        "comment.required", "除依法需要保密的外，草案都要公开征求意见；本草案未标明保密及其依据，不能跳过征求意见。",
-        citation, "Every draft is published for comment unless the law requires secrecy.",
+        "comment.required",
+        "除依法需要保密的外，草案都要公开征求意见；本草案未标明保密及其依据，不能跳过征求意见。",
+        citation,
+        "Every draft is published for comment unless the law requires secrecy.",
     )
 
 
-def comment_period(kind: str, major: bool, opens: dt.date, requested_days: int | None, rb: RulebookView,
-                   cal: WorkCalendar) -> Decision:
+def comment_period(
+    kind: str, major: bool, opens: dt.date, requested_days: int | None, rb: RulebookView, cal: WorkCalendar
+) -> Decision:
     """The last day of comment: the kind's minimum (regulations 30 days, normative documents 7
     working days), at least 30 days for a major decision (art. 24); the unit may set a longer
     period but not a shorter one.  Calendar days roll off a rest day.  Facts: ``closes_on``."""
@@ -287,33 +390,49 @@ def comment_period(kind: str, major: bool, opens: dt.date, requested_days: int |
         wanted = cal.add_days(opens, requested_days)
         if wanted < minimum:
             return Decision.refuse(
-                "comment.too_short", f"征求意见期限不得少于{label}，即不早于{minimum.isoformat()}截止。", citation,
-                f"The comment period may not end before {minimum.isoformat()}.", closes_on=minimum,
+                "comment.too_short",
+                f"征求意见期限不得少于{label}，即不早于{minimum.isoformat()}截止。",
+                citation,
+                f"The comment period may not end before {minimum.isoformat()}.",
+                closes_on=minimum,
             )
         closes = wanted
-    return Decision.allow("comment.period", f"公开征求意见至{closes.isoformat()}（不少于{label}）。", citation,
-                          closes_on=closes)
+    return Decision.allow(
+        "comment.period", f"公开征求意见至{closes.isoformat()}（不少于{label}）。", citation, closes_on=closes
+    )
 
 
-def may_comment(state: str, now: dt.datetime, closes_at: dt.datetime | None, article: int,
-                article_numbers: Collection[int], rb: RulebookView) -> Decision:
+def may_comment(
+    state: str,
+    now: dt.datetime,
+    closes_at: dt.datetime | None,
+    article: int,
+    article_numbers: Collection[int],
+    rb: RulebookView,
+) -> Decision:
     """A comment from the public: only while the draft is open and before the period closes, on an
     article the draft has (0: the draft as a whole)."""
     citation = rb.cite(PUBLIC_COMMENT)
     if state != "consulting" or closes_at is None or now >= closes_at:
-        return Decision.refuse("comment.closed", "该草案当前不在公开征求意见期内。", citation,
-                               "This draft is not open for comment.")
+        return Decision.refuse(
+            "comment.closed", "该草案当前不在公开征求意见期内。", citation, "This draft is not open for comment."
+        )
     if article and article not in article_numbers:
-        return Decision.refuse("comment.no_article", f"草案没有第{article}条。", citation,
-                               "The draft has no such article.")
+        return Decision.refuse(
+            "comment.no_article", f"草案没有第{article}条。", citation, "The draft has no such article."
+        )
     return Decision.allow("comment.open", "意见已收到。", citation)
 
 
 def answers_complete(unanswered: int, rb: RulebookView) -> Decision:
     citation = rb.cite(PUBLIC_COMMENT)
     if unanswered:
-        return Decision.refuse("answers.incomplete", f"尚有{unanswered}条意见未逐条反馈采纳情况和理由。", citation,
-                               "Answer every comment before publishing the answers.")
+        return Decision.refuse(
+            "answers.incomplete",
+            f"尚有{unanswered}条意见未逐条反馈采纳情况和理由。",
+            citation,
+            "Answer every comment before publishing the answers.",
+        )
     return Decision.allow("answers.complete", "意见均已反馈。", citation)
 
 
@@ -322,8 +441,12 @@ def check_answer(outcome: str, reason: str, rb: RulebookView) -> Decision:
     if outcome not in {"adopted", "partly", "not_adopted"}:
         return Decision.refuse("answer.outcome", "处理结果应为采纳、部分采纳或不予采纳。", citation)
     if outcome != "adopted" and not reason.strip():
-        return Decision.refuse("answer.reason", "部分采纳或不予采纳的，应当说明理由。", citation,
-                               "Give the reason when a comment is not (fully) adopted.")
+        return Decision.refuse(
+            "answer.reason",
+            "部分采纳或不予采纳的，应当说明理由。",
+            citation,
+            "Give the reason when a comment is not (fully) adopted.",
+        )
     return Decision.allow("answer.ok", "已反馈。", citation)
 
 
@@ -332,8 +455,9 @@ def consultations_done(pending: Sequence[tuple[str, dt.date]], today: dt.date, r
     citation = rb.cite(CONSULT_UNITS)
     waiting = [name for name, due in pending if due >= today]
     if waiting:
-        return Decision.refuse("consult.pending", f"尚待{'、'.join(waiting)}回复意见。", citation,
-                               "Wait for the consulted units' replies.")
+        return Decision.refuse(
+            "consult.pending", f"尚待{'、'.join(waiting)}回复意见。", citation, "Wait for the consulted units' replies."
+        )
     return Decision.allow("consult.done", "相关部门意见已听取。", citation)
 
 
@@ -347,16 +471,22 @@ def ready_for_review(state: str, secret: bool, comments_published: bool, rb: Rul
     if state == "drafting" and secret:
         return Decision.allow("review.secret", "依法保密的草案直接送合法性审查。", rb.cite(PUBLIC_COMMENT))
     return Decision.refuse(
-        "review.comment_first", "草案应当先公开征求意见，并逐条反馈、公布意见采纳情况后，再送合法性审查。",
-        rb.cite(PUBLIC_COMMENT), "Publish the draft for comment and the answers first.",
+        "review.comment_first",
+        "草案应当先公开征求意见，并逐条反馈、公布意见采纳情况后，再送合法性审查。",
+        rb.cite(PUBLIC_COMMENT),
+        "Publish the draft for comment and the answers first.",
     )
 
 
 def revised_since_return(current_version: int, returned_version: int | None, rb: RulebookView) -> Decision:
     citation = rb.cite(LEGALITY_REVIEW)
     if returned_version is not None and current_version <= returned_version:
-        return Decision.refuse("review.not_revised", "审查退回的草案应当修改（形成新的版本）后再送审。", citation,
-                               "Revise the returned draft before sending it again.")
+        return Decision.refuse(
+            "review.not_revised",
+            "审查退回的草案应当修改（形成新的版本）后再送审。",
+            citation,
+            "Revise the returned draft before sending it again.",
+        )
     return Decision.allow("review.revised", "已修改。", citation)
 
 
@@ -387,8 +517,12 @@ def disputes_listed(unlisted: Sequence[str], rb: RulebookView) -> Decision:
     citation = rb.cite(THIRD_PARTY)
     if unlisted:
         matters = "”“".join(unlisted)
-        return Decision.refuse("dispute.unlisted", f"争议事项“{matters}”尚待司法局列明各方理据并提出倾向性意见。",
-                               citation, "The 司法局 must list each side's reasons and its proposal first.")
+        return Decision.refuse(
+            "dispute.unlisted",
+            f"争议事项“{matters}”尚待司法局列明各方理据并提出倾向性意见。",
+            citation,
+            "The 司法局 must list each side's reasons and its proposal first.",
+        )
     return Decision.allow("dispute.listed", "争议事项已列明各方理据。", citation)
 
 
@@ -396,8 +530,12 @@ def same_text(document_body: str, passed_body: str, rb: RulebookView) -> Decisio
     """What is published is the text that passed review."""
     citation = rb.cite(LEGALITY_REVIEW)
     if document_body.strip() != passed_body.strip():
-        return Decision.refuse("publish.text_changed", "印发的正文与合法性审查通过的文本不一致，须重新审查。", citation,
-                               "The issued text differs from the reviewed text.")
+        return Decision.refuse(
+            "publish.text_changed",
+            "印发的正文与合法性审查通过的文本不一致，须重新审查。",
+            citation,
+            "The issued text differs from the reviewed text.",
+        )
     return Decision.allow("publish.same_text", "印发文本与审查通过文本一致。", citation)
 
 
@@ -408,22 +546,34 @@ def filing_due(published_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> De
     """Filed within ``legislation.filing_days`` calendar days of publication (rolled off a rest day)."""
     days = rb.param(FILING_DAYS).as_int
     due = cal.add_days(published_on, days)
-    return Decision.allow("filing.due", f"应当自公布之日起{days}日内报送备案，即{due.isoformat()}前。",
-                          rb.param_citation(FILING_DAYS), due=due, days=days)
+    return Decision.allow(
+        "filing.due",
+        f"应当自公布之日起{days}日内报送备案，即{due.isoformat()}前。",
+        rb.param_citation(FILING_DAYS),
+        due=due,
+        days=days,
+    )
 
 
 def filing_lateness(due: dt.date, filed_on: dt.date, rb: RulebookView) -> Decision:
     late = filed_on > due
-    return Decision.allow("filing.late" if late else "filing.on_time",
-                          f"{'逾期' if late else '按期'}报送备案（期限{due.isoformat()}）。", rb.cite(FILING),
-                          late=late)
+    return Decision.allow(
+        "filing.late" if late else "filing.on_time",
+        f"{'逾期' if late else '按期'}报送备案（期限{due.isoformat()}）。",
+        rb.cite(FILING),
+        late=late,
+    )
 
 
 def evaluation_due(published_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decision:
     months = rb.param(EVALUATION_MONTHS).as_int
     due = cal.add_months(published_on, months)
-    return Decision.allow("evaluation.due", f"规章实施后应当进行后评估，应于{due.isoformat()}前完成。",
-                          rb.param_citation(EVALUATION_MONTHS), due=due)
+    return Decision.allow(
+        "evaluation.due",
+        f"规章实施后应当进行后评估，应于{due.isoformat()}前完成。",
+        rb.param_citation(EVALUATION_MONTHS),
+        due=due,
+    )
 
 
 TERMINAL = frozenset({"expired", "repealed", "revoked"})
@@ -438,12 +588,19 @@ def validity_change(current: str, new: str, has_related: bool, rb: RulebookView)
         return Decision.refuse("validity.unknown", "有效性应为已修改、失效、废止或撤销。", citation)
     if current not in {"in_force", "amended"}:
         label = VALIDITY_LABELS.get(current, "未公布")
-        return Decision.refuse("validity.ended", f"该文件当前为“{label}”，不能再改为“{VALIDITY_LABELS[new]}”。",
-                               citation,
-                               "This document is no longer in force.")
+        return Decision.refuse(
+            "validity.ended",
+            f"该文件当前为“{label}”，不能再改为“{VALIDITY_LABELS[new]}”。",
+            citation,
+            "This document is no longer in force.",
+        )
     if new == "amended" and not has_related:
-        return Decision.refuse("validity.amend_needs_related", "改为“已修改”应当注明修改它的文件。", citation,
-                               "Name the amending document.")
+        return Decision.refuse(
+            "validity.amend_needs_related",
+            "改为“已修改”应当注明修改它的文件。",
+            citation,
+            "Name the amending document.",
+        )
     return Decision.allow("validity.change", f"有效性改为“{VALIDITY_LABELS[new]}”。", citation)
 
 
@@ -452,8 +609,15 @@ def effective_on(new: str, requested: dt.date, published_on: dt.date) -> dt.date
     return published_on if new == "revoked" else requested
 
 
-def cleanup_proposal(positions: Sequence[PositionFact], unit_id: int, unit_name: str, proposal: str, reason: str,
-                     closed: bool, rb: RulebookView) -> Decision:
+def cleanup_proposal(
+    positions: Sequence[PositionFact],
+    unit_id: int,
+    unit_name: str,
+    proposal: str,
+    reason: str,
+    closed: bool,
+    rb: RulebookView,
+) -> Decision:
     citation = rb.cite(CLEANUP)
     if closed:
         return Decision.refuse("cleanup.closed", "本次清理已结束。", citation)
@@ -466,8 +630,14 @@ def cleanup_proposal(positions: Sequence[PositionFact], unit_id: int, unit_name:
     return Decision.allow("cleanup.proposed", "清理意见已提出。", citation)
 
 
-def cleanup_decision(positions: Sequence[PositionFact], legal_unit_ids: Collection[int], proposal: str,
-                     decision: str, closed: bool, rb: RulebookView) -> Decision:
+def cleanup_decision(
+    positions: Sequence[PositionFact],
+    legal_unit_ids: Collection[int],
+    proposal: str,
+    decision: str,
+    closed: bool,
+    rb: RulebookView,
+) -> Decision:
     """The 司法局's leaders decide each entry once its unit has proposed."""
     citation = rb.cite(CLEANUP)
     if closed:
@@ -489,6 +659,7 @@ def catalogue_due(last_release: dt.date | None, today: dt.date, rb: RulebookView
         return Decision.refuse("catalogue.never", "司法局尚未公布规范性文件目录。", citation, due=today)
     due = cal.add_months(last_release, months)
     if today > due:
-        return Decision.refuse("catalogue.overdue", f"规范性文件目录应于{due.isoformat()}前更新公布。", citation,
-                               due=due)
+        return Decision.refuse(
+            "catalogue.overdue", f"规范性文件目录应于{due.isoformat()}前更新公布。", citation, due=due
+        )
     return Decision.allow("catalogue.current", f"下次应于{due.isoformat()}前公布。", citation, due=due)

@@ -44,8 +44,11 @@ def topic_refusals(topic: Any) -> Iterable[Decision]:
 
 
 def open_for_comment() -> QuerySet[NormativeDraft]:
-    return NormativeDraft.objects.filter(state=DraftState.CONSULTING, comment_closes__gt=timezone.now()).select_related(
-        "drafting_unit").order_by("comment_closes", "id")
+    return (
+        NormativeDraft.objects.filter(state=DraftState.CONSULTING, comment_closes__gt=timezone.now())
+        .select_related("drafting_unit")
+        .order_by("comment_closes", "id")
+    )
 
 
 def _status(due: dt.date, today: dt.date) -> compliance.Status | None:
@@ -58,7 +61,8 @@ def _status(due: dt.date, today: dt.date) -> compliance.Status | None:
 
 def compliance_lines(today: dt.date) -> Iterator[compliance.ComplianceLine]:
     for f in Filing.objects.filter(state=FilingState.PENDING).select_related(
-            "recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version"):
+        "recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version"
+    ):
         status = _status(f.due, today)
         if status is None:
             continue
@@ -68,19 +72,31 @@ def compliance_lines(today: dt.date) -> Iterator[compliance.ComplianceLine]:
         yield compliance.ComplianceLine(
             area="规范性文件备案",
             title=f"{d.doc_number}《{d.title}》报{f.recipient.short_name or f.recipient.name}备案",
-            owner=owner, due=f.due, status=status, citation=rulebook_of(d).cite(rules.FILING),
-            url=f"/legislation/{d.pk}/", detail=f"逾期{(today - f.due).days}日" if status == compliance.Status.OVERDUE
-            else f"剩余{(f.due - today).days}日")
+            owner=owner,
+            due=f.due,
+            status=status,
+            citation=rulebook_of(d).cite(rules.FILING),
+            url=f"/legislation/{d.pk}/",
+            detail=f"逾期{(today - f.due).days}日"
+            if status == compliance.Status.OVERDUE
+            else f"剩余{(f.due - today).days}日",
+        )
     for e in Evaluation.objects.filter(state=EvaluationState.PENDING).select_related(
-            "draft__drafting_unit", "draft__rulebook_version"):
+        "draft__drafting_unit", "draft__rulebook_version"
+    ):
         status = _status(e.due, today)
         if status is None:
             continue
         d = e.draft
         yield compliance.ComplianceLine(
-            area="规章后评估", title=f"{d.doc_number}《{d.title}》实施后评估",
-            owner=d.drafting_unit.short_name or d.drafting_unit.name, due=e.due, status=status,
-            citation=rulebook_of(d).cite(rules.POST_EVALUATION), url=f"/legislation/{d.pk}/")
+            area="规章后评估",
+            title=f"{d.doc_number}《{d.title}》实施后评估",
+            owner=d.drafting_unit.short_name or d.drafting_unit.name,
+            due=e.due,
+            status=status,
+            citation=rulebook_of(d).cite(rules.POST_EVALUATION),
+            url=f"/legislation/{d.pk}/",
+        )
     if NormativeDraft.objects.filter(state=DraftState.PUBLISHED).exists():
         last = CatalogueRelease.objects.order_by("-released_on").first()
         rb = rulebook_view(today)
@@ -91,10 +107,16 @@ def compliance_lines(today: dt.date) -> Iterator[compliance.ComplianceLine]:
         if not decision.allowed:
             due = decision.facts["due"]
             assert isinstance(due, dt.date)
-            yield compliance.ComplianceLine(area="规范性文件目录", title="司法局公布规范性文件目录", owner="州司法局",
-                                            due=due,
-                                            status=compliance.Status.OVERDUE, citation=decision.citation,
-                                            url="/legislation/catalogue/", detail=decision.message)
+            yield compliance.ComplianceLine(
+                area="规范性文件目录",
+                title="司法局公布规范性文件目录",
+                owner="州司法局",
+                due=due,
+                status=compliance.Status.OVERDUE,
+                citation=decision.citation,
+                url="/legislation/catalogue/",
+                detail=decision.message,
+            )
 
 
 def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
@@ -107,8 +129,11 @@ def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
     if not unit_ids:
         return None
     legal = {u.pk for u in legal_units()}
-    to_review = list(NormativeDraft.objects.filter(state=DraftState.REVIEWING).select_related("drafting_unit")) \
-        if unit_ids & legal else []
+    to_review = (
+        list(NormativeDraft.objects.filter(state=DraftState.REVIEWING).select_related("drafting_unit"))
+        if unit_ids & legal
+        else []
+    )
     to_answer = list(NormativeDraft.objects.filter(state=DraftState.ANSWERING, drafting_unit_id__in=unit_ids))
     unanswered = {d.pk: PublicComment.objects.filter(draft=d, outcome="").count() for d in to_answer}
     filers = Q(draft__drafting_unit_id__in=unit_ids, draft__issuer__kind__in=["department", "direct_unit"])
@@ -118,8 +143,12 @@ def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
     filings = list(Filing.objects.filter(filers, state=FilingState.PENDING).select_related("draft", "recipient"))
     if not (to_review or to_answer or filings):
         return None
-    return {"to_review": to_review, "to_answer": [(d, unanswered[d.pk]) for d in to_answer], "filings": filings,
-            "count": len(to_review) + len(to_answer) + len(filings)}
+    return {
+        "to_review": to_review,
+        "to_answer": [(d, unanswered[d.pk]) for d in to_answer],
+        "filings": filings,
+        "count": len(to_review) + len(to_answer) + len(filings),
+    }
 
 
 def visible_drafts(user: Any) -> QuerySet[NormativeDraft]:

@@ -19,16 +19,27 @@ from zhengwu.notices.models import Notice
 
 
 def send(
-    recipients: Iterable[AbstractBaseUser], title: str, body: str = "", citation: Citation | None = None,
+    recipients: Iterable[AbstractBaseUser],
+    title: str,
+    body: str = "",
+    citation: Citation | None = None,
     url: str = "",
 ) -> list[Notice]:
     now = timezone.now()
     unique = {u.pk: u for u in recipients}
-    created = Notice.objects.bulk_create([
-        Notice(recipient_id=u.pk, title=title[:200], body=body, citation=citation.label if citation else "",
-               url=url, created_at=now)
-        for u in unique.values()
-    ])
+    created = Notice.objects.bulk_create(
+        [
+            Notice(
+                recipient_id=u.pk,
+                title=title[:200],
+                body=body,
+                citation=citation.label if citation else "",
+                url=url,
+                created_at=now,
+            )
+            for u in unique.values()
+        ]
+    )
     addresses = [email for u in unique.values() if (email := getattr(u, "email", ""))]
     if addresses:
         text = "\n\n".join(part for part in (body, f"依据：{citation.label}" if citation else "", url) if part)
@@ -40,9 +51,7 @@ def send(
 def mark_read(recipient: AbstractBaseUser, notice_id: int) -> Notice | None:
     """Mark the recipient's notice read (once; reading again keeps the first time).  None when the
     recipient has no such notice."""
-    Notice.objects.filter(pk=notice_id, recipient_id=recipient.pk, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    Notice.objects.filter(pk=notice_id, recipient_id=recipient.pk, read_at__isnull=True).update(read_at=timezone.now())
     return Notice.objects.filter(pk=notice_id, recipient_id=recipient.pk).first()
 
 

@@ -48,13 +48,18 @@ def _actor_person(actor: AbstractBaseUser) -> Person:
 
 def _covered_position(person: Person, day: dt.date) -> Position:
     appointments = list(
-        Appointment.objects.filter(person=person, start__lte=day).select_related("position__unit")
-        .exclude(end__lt=day)
+        Appointment.objects.filter(person=person, start__lte=day).select_related("position__unit").exclude(end__lt=day)
     )
     if not appointments:
         raise InvalidInput(f"{person.name}在{day.isoformat()}没有任职记录。")
-    order: list[str] = [PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR,
-             PositionKind.SECRETARY_GENERAL, PositionKind.UNIT_HEAD, PositionKind.OFFICE_DIRECTOR]
+    order: list[str] = [
+        PositionKind.GOVERNOR,
+        PositionKind.EXECUTIVE_VICE_GOVERNOR,
+        PositionKind.VICE_GOVERNOR,
+        PositionKind.SECRETARY_GENERAL,
+        PositionKind.UNIT_HEAD,
+        PositionKind.OFFICE_DIRECTOR,
+    ]
     appointments.sort(key=lambda a: order.index(a.position.kind) if a.position.kind in order else len(order))
     return appointments[0].position
 
@@ -66,7 +71,9 @@ def _office_leader_ids(day: dt.date) -> list[int]:
     kinds = {PositionKind.OFFICE_DIRECTOR, PositionKind.SECRETARY_GENERAL}
     return list(
         Appointment.objects.filter(position__unit=office, position__kind__in=kinds, start__lte=day)
-        .exclude(end__lt=day).values_list("person_id", flat=True).distinct()
+        .exclude(end__lt=day)
+        .values_list("person_id", flat=True)
+        .distinct()
     )
 
 
@@ -92,8 +99,11 @@ def report_absence(
     if not destination.strip():
         raise InvalidInput("请填写前往地点。", field="destination")
     if end < start:
-        raise InvalidInput("预计返回日期不能早于离州日期，请更正。", field="end",
-                           message_en="The return date cannot be before the departure date.")
+        raise InvalidInput(
+            "预计返回日期不能早于离州日期，请更正。",
+            field="end",
+            message_en="The return date cannot be before the departure date.",
+        )
     if purpose not in AbsencePurpose.values:
         raise InvalidInput("请选择外出事由类别。", field="purpose")
     actor_person = _actor_person(actor)
@@ -111,24 +121,49 @@ def report_absence(
     if overlapping.exists():
         raise InvalidInput(f"{person.name}在这段时间已有未销假的外出报告，请先销假或修改原报告。")
     absence = Absence.objects.create(
-        person=person, position=position, start=start, end=end, destination=destination.strip(), purpose=purpose,
-        reason=reason.strip(), reported_to_id=route.report_to[0] if route.report_to else None,
-        reported_by_id=actor.pk, reported_at=timezone.now(),
+        person=person,
+        position=position,
+        start=start,
+        end=end,
+        destination=destination.strip(),
+        purpose=purpose,
+        reason=reason.strip(),
+        reported_to_id=route.report_to[0] if route.report_to else None,
+        reported_by_id=actor.pk,
+        reported_at=timezone.now(),
     )
     absence.notified.set([*route.report_to, *route.inform])
     forget(ORG_FACTS)
     audit.record(
-        actor=actor, action="org.absence.report", target=absence, citation=route.decision.citation,
+        actor=actor,
+        action="org.absence.report",
+        target=absence,
+        citation=route.decision.citation,
         summary=f"报告离州外出：{person.name}，{start.isoformat()}至{end.isoformat()}，{absence.destination}",
-        details={"route": route.decision.code, "report_to": list(route.report_to), "inform": list(route.inform),
-                 "late": bool(timing.facts.get("late")), "purpose": purpose},
+        details={
+            "route": route.decision.code,
+            "report_to": list(route.report_to),
+            "inform": list(route.inform),
+            "late": bool(timing.facts.get("late")),
+            "purpose": purpose,
+        },
     )
     url = reverse("web:absence", args=[absence.pk])
     when = f"{start:%m月%d日}至{end:%m月%d日}"
-    notices.send(_users(route.report_to), f"{position.title}{person.name}报告离州外出（{when}，{absence.destination}）",
-                 route.decision.message, route.decision.citation, url)
-    notices.send(_users(route.inform), f"通报：{position.title}{person.name}{when}离州外出",
-                 route.decision.message, route.decision.citation, url)
+    notices.send(
+        _users(route.report_to),
+        f"{position.title}{person.name}报告离州外出（{when}，{absence.destination}）",
+        route.decision.message,
+        route.decision.citation,
+        url,
+    )
+    notices.send(
+        _users(route.inform),
+        f"通报：{position.title}{person.name}{when}离州外出",
+        route.decision.message,
+        route.decision.citation,
+        url,
+    )
     timers.schedule(RETURN_DUE_TIMER, deadline_close(end), f"absence:{absence.pk}:return", absence_id=absence.pk)
     if entrust_to is not None:
         entrust(actor, absence, entrust_to, start=start)
@@ -144,8 +179,9 @@ def entrust(
     from today (never backdated: who held the authority on a past day does not change) to the
     expected return."""
     rb = rulebook_view(absence.start)
-    decision = rules.may_entrust(positions_of(actor, absence.start), position_fact(acting),
-                                 position_fact(absence.position), rb)
+    decision = rules.may_entrust(
+        positions_of(actor, absence.start), position_fact(acting), position_fact(absence.position), rb
+    )
     require(decision)
     absence = Absence.objects.select_for_update().select_related("person", "position").get(pk=absence.pk)
     if absence.state != AbsenceState.REPORTED:
@@ -154,27 +190,49 @@ def entrust(
     start = start or max(absence.start, today)
     if absence.end < start:
         raise InvalidInput(f"这次外出预计{absence.end.isoformat()}返回，已经结束，不能再安排代理。", field="acting")
-    open_arrangement = absence.acting.filter(revoked_at__isnull=True, ended_early_at__isnull=True,
-                                             end__gte=start).select_related("acting").first()
+    open_arrangement = (
+        absence.acting.filter(revoked_at__isnull=True, ended_early_at__isnull=True, end__gte=start)
+        .select_related("acting")
+        .first()
+    )
     if open_arrangement is not None:
         raise InvalidInput(
             f"这次外出已有代理安排（{open_arrangement.acting.title}，{open_arrangement.start}至{open_arrangement.end}），"
-            "请先撤销再另行委托。", field="acting")
+            "请先撤销再另行委托。",
+            field="acting",
+        )
     forget(ORG_FACTS)
     arrangement = ActingArrangement.objects.create(
-        principal=absence.position, acting=acting, start=start, end=absence.end, absence=absence,
-        entrusted_by=absence.person, created_at=timezone.now(),
+        principal=absence.position,
+        acting=acting,
+        start=start,
+        end=absence.end,
+        absence=absence,
+        entrusted_by=absence.person,
+        created_at=timezone.now(),
         article=decision.citation.article if decision.citation else 0,
     )
     audit.record(
-        actor=actor, action="org.acting.entrust", target=arrangement, citation=decision.citation,
+        actor=actor,
+        action="org.acting.entrust",
+        target=arrangement,
+        citation=decision.citation,
         summary=f"{absence.position.title}{absence.person.name}委托{acting.title}主持工作（{start}至{absence.end}）",
-        details={"absence": absence.pk, "acting_position": acting.pk, "start": start.isoformat(),
-                 "later": start != absence.start},
+        details={
+            "absence": absence.pk,
+            "acting_position": acting.pk,
+            "start": start.isoformat(),
+            "later": start != absence.start,
+        },
     )
     holders = Person.objects.filter(appointments__position=acting).select_related("user").distinct()
-    notices.send([p.user for p in holders], f"受委托主持工作：{start:%m月%d日}至{absence.end:%m月%d日}",
-                 decision.message, decision.citation, reverse("web:absence", args=[absence.pk]))
+    notices.send(
+        [p.user for p in holders],
+        f"受委托主持工作：{start:%m月%d日}至{absence.end:%m月%d日}",
+        decision.message,
+        decision.citation,
+        reverse("web:absence", args=[absence.pk]),
+    )
     return arrangement
 
 
@@ -184,8 +242,11 @@ def revoke_acting(actor: AbstractBaseUser, arrangement: ActingArrangement) -> Ac
 
     Not yet begun: it never takes effect (``revoked_at``).  Already running: it ends the day
     before today (``ended_early_at``), so the days it covered keep their acting holder."""
-    arrangement = (ActingArrangement.objects.select_for_update(of=("self",))
-                   .select_related("principal__unit", "acting", "absence__person").get(pk=arrangement.pk))
+    arrangement = (
+        ActingArrangement.objects.select_for_update(of=("self",))
+        .select_related("principal__unit", "acting", "absence__person")
+        .get(pk=arrangement.pk)
+    )
     rb = rulebook_view(arrangement.start)
     day = arrangement.absence.start if arrangement.absence else arrangement.start
     decision = rules.may_revoke_acting(positions_of(actor, day), position_fact(arrangement.principal), rb)
@@ -204,12 +265,23 @@ def revoke_acting(actor: AbstractBaseUser, arrangement: ActingArrangement) -> Ac
     else:
         arrangement.end, arrangement.ended_early_at = today - dt.timedelta(days=1), now
         arrangement.save(update_fields=["end", "ended_early_at"])
-        summary = (f"提前撤销委托：{arrangement.acting.title}代{arrangement.principal.title}主持工作"
-                   f"至{arrangement.end.isoformat()}止（原定至{original_end.isoformat()}）")
+        summary = (
+            f"提前撤销委托：{arrangement.acting.title}代{arrangement.principal.title}主持工作"
+            f"至{arrangement.end.isoformat()}止（原定至{original_end.isoformat()}）"
+        )
     forget(ORG_FACTS)
-    audit.record(actor=actor, action="org.acting.revoke", target=arrangement, citation=decision.citation,
-                 summary=summary, details={"original_end": original_end.isoformat(), "end": arrangement.end.isoformat(),
-                                           "void": arrangement.revoked_at is not None})
+    audit.record(
+        actor=actor,
+        action="org.acting.revoke",
+        target=arrangement,
+        citation=decision.citation,
+        summary=summary,
+        details={
+            "original_end": original_end.isoformat(),
+            "end": arrangement.end.isoformat(),
+            "void": arrangement.revoked_at is not None,
+        },
+    )
     holders = Person.objects.filter(appointments__position=arrangement.acting).select_related("user").distinct()
     url = reverse("web:absence", args=[arrangement.absence_id]) if arrangement.absence_id else ""
     notices.send([p.user for p in holders], summary, decision.message, decision.citation, url)
@@ -221,8 +293,16 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
     """销假: the return is recorded; the acting arrangement ends the day before the return."""
     rb = rulebook_view(absence.start)
     office = office_unit()
-    require(rules.may_record_for(_actor_person(actor).pk, positions_of(actor), absence.person_id,
-                                 office.pk if office else None, rb, "leave.return"))
+    require(
+        rules.may_record_for(
+            _actor_person(actor).pk,
+            positions_of(actor),
+            absence.person_id,
+            office.pk if office else None,
+            rb,
+            "leave.return",
+        )
+    )
     if absence.state != AbsenceState.REPORTED:
         raise Refused([rules.Decision.refuse("leave.not_open", "该外出报告已销假或已撤销。", rb.cite("leave.return"))])
     if returned_on < absence.start:
@@ -242,13 +322,21 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
     timers.cancel(f"absence:{absence.pk}:return")
     citation = rb.cite("leave.return")
     audit.record(
-        actor=actor, action="org.absence.return", target=absence, citation=citation,
+        actor=actor,
+        action="org.absence.return",
+        target=absence,
+        citation=citation,
         summary=f"销假：{absence.person.name}于{returned_on.isoformat()}返回",
         details={"returned_on": returned_on.isoformat()},
     )
     told = [p.user for p in absence.notified.select_related("user")]
-    notices.send(told, f"{absence.position.title}{absence.person.name}已返回（{returned_on:%m月%d日}）", "已销假。",
-                 citation, reverse("web:absence", args=[absence.pk]))
+    notices.send(
+        told,
+        f"{absence.position.title}{absence.person.name}已返回（{returned_on:%m月%d日}）",
+        "已销假。",
+        citation,
+        reverse("web:absence", args=[absence.pk]),
+    )
     return absence
 
 
@@ -264,5 +352,11 @@ def _return_due(timer: Timer) -> None:
     recipients = [absence.person.user, *[p.user for p in office_people]]
     title = f"销假提醒：{absence.person.name}预计{absence.end:%m月%d日}返回，尚未销假"
     notices.send(recipients, title, "请返回后及时销假。", citation, reverse("web:absence", args=[absence.pk]))
-    audit.record(actor=None, action="org.absence.return_reminder", target=absence, citation=citation,
-                 summary=title, actor_name="系统")
+    audit.record(
+        actor=None,
+        action="org.absence.return_reminder",
+        target=absence,
+        citation=citation,
+        summary=title,
+        actor_name="系统",
+    )

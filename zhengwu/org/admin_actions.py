@@ -65,16 +65,28 @@ def _require_admin(actor: AbstractBaseUser | None, provision: str = "org.composi
     rb = rulebook_view(_today())
     if actor is None:
         return rb.cite(provision)
-    decision = rules.may_administer_org(bool(getattr(actor, "is_superuser", False)), positions_of(actor), rb,
-                                        provision)
+    decision = rules.may_administer_org(bool(getattr(actor, "is_superuser", False)), positions_of(actor), rb, provision)
     require(decision)
     return rb.cite(provision)
 
 
-def _record(actor: AbstractBaseUser | None, action: str, target: Any, citation: Citation | None, summary: str,
-            details: dict[str, Any] | None = None) -> None:
-    audit.record(actor=actor, action=action, target=target, citation=citation, summary=summary,
-                 details=details or {}, actor_name="" if actor is not None else OPERATOR)
+def _record(
+    actor: AbstractBaseUser | None,
+    action: str,
+    target: Any,
+    citation: Citation | None,
+    summary: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    audit.record(
+        actor=actor,
+        action=action,
+        target=target,
+        citation=citation,
+        summary=summary,
+        details=details or {},
+        actor_name="" if actor is not None else OPERATOR,
+    )
     forget(ORG_FACTS)
 
 
@@ -128,13 +140,13 @@ def _clean_unit(fields: UnitFields, unit: Unit | None) -> dict[str, Any]:
     name = _text(fields.name, "name", "单位名称", 100)
     short_name = _text(fields.short_name, "short_name", "简称", 40, required=False)
     if fields.kind not in UnitKind.values:
-        raise InvalidInput("请选择单位类别：" + "、".join(str(label) for label in UnitKind.labels) + "。",
-                           field="kind")
+        raise InvalidInput("请选择单位类别：" + "、".join(str(label) for label in UnitKind.labels) + "。", field="kind")
     if fields.kind in SINGLETON_UNIT_KINDS:
         existing = others.filter(kind=fields.kind).first()
         if existing is not None:
-            raise InvalidInput(f"已有{UnitKind(fields.kind).label}“{existing.name}”，只能有一个；请选择其他类别。",
-                               field="kind")
+            raise InvalidInput(
+                f"已有{UnitKind(fields.kind).label}“{existing.name}”，只能有一个；请选择其他类别。", field="kind"
+            )
     parent = fields.parent
     if parent is not None and unit is not None:
         seen: set[int] = set()
@@ -146,8 +158,9 @@ def _clean_unit(fields: UnitFields, unit: Unit | None) -> dict[str, Any]:
             ancestor = ancestor.parent
     doc_prefix = _text(fields.doc_prefix, "doc_prefix", "机关代字", 20, required=False)
     if doc_prefix and (clash := others.filter(doc_prefix=doc_prefix).first()) is not None:
-        raise InvalidInput(f"机关代字“{doc_prefix}”已由{clash.name}使用；发文字号按机关代字编号，不能重复。",
-                           field="doc_prefix")
+        raise InvalidInput(
+            f"机关代字“{doc_prefix}”已由{clash.name}使用；发文字号按机关代字编号，不能重复。", field="doc_prefix"
+        )
     org_code = (fields.org_code or "").strip().upper()
     if org_code:
         problem = org_code_problem(org_code)
@@ -163,8 +176,13 @@ def _clean_unit(fields: UnitFields, unit: Unit | None) -> dict[str, Any]:
     if fields.sort_order is not None and fields.sort_order < 0:
         raise InvalidInput("排序应为不小于0的整数。", field="sort_order")
     cleaned: dict[str, Any] = {
-        "name": name, "short_name": short_name, "kind": fields.kind, "parent": parent,
-        "is_component": bool(fields.is_component), "doc_prefix": doc_prefix, "org_code": org_code,
+        "name": name,
+        "short_name": short_name,
+        "kind": fields.kind,
+        "parent": parent,
+        "is_component": bool(fields.is_component),
+        "doc_prefix": doc_prefix,
+        "org_code": org_code,
         "functions": functions,
     }
     if fields.sort_order is not None:
@@ -178,16 +196,23 @@ def create_unit(actor: AbstractBaseUser | None, code: str, fields: UnitFields) -
     citation = _require_admin(actor)
     code = (code or "").strip()
     if not code or len(code) > 40 or not CODE_PATTERN.match(code):
-        raise InvalidInput("单位代码应为不超过40位的小写字母、数字、连字符或下划线，以字母或数字开头，例如 tjj。",
-                           field="code")
+        raise InvalidInput(
+            "单位代码应为不超过40位的小写字母、数字、连字符或下划线，以字母或数字开头，例如 tjj。", field="code"
+        )
     if Unit.objects.filter(code=code).exists():
         raise InvalidInput(f"单位代码“{code}”已被使用，请换一个。", field="code")
     cleaned = _clean_unit(fields, None)
     if "sort_order" not in cleaned:
         cleaned["sort_order"] = (Unit.objects.aggregate(m=Max("sort_order"))["m"] or 0) + 1
     unit = Unit.objects.create(code=code, **cleaned)
-    _record(actor, "org.unit.create", unit, citation, f"新设单位：{unit.name}（{code}）",
-            {"code": code, **{k: _plain(v) for k, v in cleaned.items()}})
+    _record(
+        actor,
+        "org.unit.create",
+        unit,
+        citation,
+        f"新设单位：{unit.name}（{code}）",
+        {"code": code, **{k: _plain(v) for k, v in cleaned.items()}},
+    )
     return unit
 
 
@@ -203,8 +228,9 @@ def edit_unit(actor: AbstractBaseUser | None, unit: Unit, fields: UnitFields) ->
     for name, value in cleaned.items():
         setattr(unit, name, value)
     unit.save()
-    _record(actor, "org.unit.edit", unit, citation, f"修改单位：{unit.name}（{'、'.join(changed)}）",
-            {"changed": changed})
+    _record(
+        actor, "org.unit.edit", unit, citation, f"修改单位：{unit.name}（{'、'.join(changed)}）", {"changed": changed}
+    )
     return unit
 
 
@@ -230,7 +256,11 @@ def _clean_position(unit: Unit, kind: str, title: str, duties: str, sort_order: 
 
 @transaction.atomic
 def create_position(
-    actor: AbstractBaseUser | None, unit: Unit, kind: str, title: str, duties: str = "",
+    actor: AbstractBaseUser | None,
+    unit: Unit,
+    kind: str,
+    title: str,
+    duties: str = "",
     sort_order: int | None = None,
 ) -> Position:
     """A new position in ``unit`` (art. 4: the government's composition; art. 8: unit heads)."""
@@ -239,14 +269,24 @@ def create_position(
     if "sort_order" not in cleaned:
         cleaned["sort_order"] = (Position.objects.aggregate(m=Max("sort_order"))["m"] or 0) + 1
     position = Position.objects.create(unit=unit, **cleaned)
-    _record(actor, "org.position.create", position, citation, f"新设职务：{unit.name}{position.title}",
-            {"unit": unit.code, "kind": kind, "title": position.title, "duties": position.duties})
+    _record(
+        actor,
+        "org.position.create",
+        position,
+        citation,
+        f"新设职务：{unit.name}{position.title}",
+        {"unit": unit.code, "kind": kind, "title": position.title, "duties": position.duties},
+    )
     return position
 
 
 @transaction.atomic
 def edit_position(
-    actor: AbstractBaseUser | None, position: Position, kind: str, title: str, duties: str = "",
+    actor: AbstractBaseUser | None,
+    position: Position,
+    kind: str,
+    title: str,
+    duties: str = "",
     sort_order: int | None = None,
 ) -> Position:
     """Rename a position or change its duties; its kind only while nobody has held it."""
@@ -261,8 +301,14 @@ def edit_position(
     for name, value in cleaned.items():
         setattr(position, name, value)
     position.save()
-    _record(actor, "org.position.edit", position, citation,
-            f"修改职务：{position.unit.name}{position.title}（{'、'.join(changed)}）", {"changed": changed})
+    _record(
+        actor,
+        "org.position.edit",
+        position,
+        citation,
+        f"修改职务：{position.unit.name}{position.title}（{'、'.join(changed)}）",
+        {"changed": changed},
+    )
     return position
 
 
@@ -296,9 +342,7 @@ def _password(password: str | None, user: Any) -> tuple[str, bool]:
 
 
 @transaction.atomic
-def create_person(
-    actor: AbstractBaseUser | None, name: str, username: str, password: str | None = None
-) -> NewPassword:
+def create_person(actor: AbstractBaseUser | None, name: str, username: str, password: str | None = None) -> NewPassword:
     """A person with a login account.  The password, given or generated, is returned once."""
     citation = _require_admin(actor)
     name = _text(name, "name", "姓名", 60)
@@ -319,8 +363,14 @@ def create_person(
     user.set_password(secret)  # argon2 (settings.PASSWORD_HASHERS)
     user.save()
     person = Person.objects.create(user=user, name=name)
-    _record(actor, "org.person.create", person, citation, f"新增人员及账号：{name}（{username}）",
-            {"username": username, "password": "generated" if generated else "given"})
+    _record(
+        actor,
+        "org.person.create",
+        person,
+        citation,
+        f"新增人员及账号：{name}（{username}）",
+        {"username": username, "password": "generated" if generated else "given"},
+    )
     return NewPassword(person, secret, generated)
 
 
@@ -332,8 +382,9 @@ def edit_person(actor: AbstractBaseUser | None, person: Person, name: str) -> Pe
         raise InvalidInput("没有需要保存的修改。", field="name")
     old, person.name = person.name, name
     person.save(update_fields=["name"])
-    _record(actor, "org.person.edit", person, citation, f"修改人员姓名：{old} → {name}",
-            {"changed": {"name": [old, name]}})
+    _record(
+        actor, "org.person.edit", person, citation, f"修改人员姓名：{old} → {name}", {"changed": {"name": [old, name]}}
+    )
     return person
 
 
@@ -345,8 +396,14 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
     secret, generated = _password(password, user)
     user.set_password(secret)
     user.save(update_fields=["password"])
-    _record(actor, "org.account.password", person, citation, f"重置{person.name}的登录密码",
-            {"username": user.get_username(), "password": "generated" if generated else "given"})
+    _record(
+        actor,
+        "org.account.password",
+        person,
+        citation,
+        f"重置{person.name}的登录密码",
+        {"username": user.get_username(), "password": "generated" if generated else "given"},
+    )
     return NewPassword(person, secret, generated)
 
 
@@ -363,8 +420,14 @@ def set_account_active(actor: AbstractBaseUser | None, person: Person, active: b
     user.is_active = active
     user.save(update_fields=["is_active"])
     verb = "启用" if active else "停用"
-    _record(actor, f"org.account.{'activate' if active else 'deactivate'}", person, citation,
-            f"{verb}{person.name}的账号（{user.get_username()}）", {"username": user.get_username()})
+    _record(
+        actor,
+        f"org.account.{'activate' if active else 'deactivate'}",
+        person,
+        citation,
+        f"{verb}{person.name}的账号（{user.get_username()}）",
+        {"username": user.get_username()},
+    )
     return person
 
 
@@ -395,17 +458,28 @@ def appoint(actor: AbstractBaseUser | None, person: Person, position: Position, 
     related = Q(position=position) | Q(position__kind=position.kind)
     if position.kind in rules.HEAD_KINDS:
         related |= Q(position__unit_id=position.unit_id, position__kind__in=rules.HEAD_KINDS)
-    existing = [_appointment_fact(a) for a in
-                Appointment.objects.filter(related).select_related("person", "position__unit")]
+    existing = [
+        _appointment_fact(a) for a in Appointment.objects.filter(related).select_related("person", "position__unit")
+    ]
     rb = rulebook_view(_today())
     decision = rules.check_seat(position_fact(position), person.pk, start, None, existing, rb)
     require(decision)
     appointment = Appointment.objects.create(person=person, position=position, start=start)
-    _record(actor, "org.appointment.create", appointment, citation,
-            f"任命{person.name}为{position.unit.name}{position.title}（自{start.isoformat()}起）",
-            {"person": person.pk, "position": position.pk, "start": start.isoformat()})
-    notices.send([person.user], f"任职：{position.unit.name}{position.title}（自{start:%Y年%m月%d日}起）",
-                 decision.message, citation, reverse("web:org_person", args=[person.pk]))
+    _record(
+        actor,
+        "org.appointment.create",
+        appointment,
+        citation,
+        f"任命{person.name}为{position.unit.name}{position.title}（自{start.isoformat()}起）",
+        {"person": person.pk, "position": position.pk, "start": start.isoformat()},
+    )
+    notices.send(
+        [person.user],
+        f"任职：{position.unit.name}{position.title}（自{start:%Y年%m月%d日}起）",
+        decision.message,
+        citation,
+        reverse("web:org_person", args=[person.pk]),
+    )
     return appointment
 
 
@@ -413,8 +487,9 @@ def appoint(actor: AbstractBaseUser | None, person: Person, position: Position, 
 def end_appointment(actor: AbstractBaseUser | None, appointment: Appointment, end: dt.date | None) -> Appointment:
     """The appointment ends with ``end`` (the last day in office, inclusive)."""
     citation = _require_admin(actor)
-    appointment = Appointment.objects.select_for_update().select_related("person__user", "position__unit").get(
-        pk=appointment.pk)
+    appointment = (
+        Appointment.objects.select_for_update().select_related("person__user", "position__unit").get(pk=appointment.pk)
+    )
     if end is None:
         raise InvalidInput("请填写免职日期（任职的最后一天）。", field="end")
     if appointment.end is not None:
@@ -424,11 +499,21 @@ def end_appointment(actor: AbstractBaseUser | None, appointment: Appointment, en
     appointment.end = end
     appointment.save(update_fields=["end"])
     person, position = appointment.person, appointment.position
-    _record(actor, "org.appointment.end", appointment, citation,
-            f"{person.name}不再担任{position.unit.name}{position.title}（任职至{end.isoformat()}）",
-            {"person": person.pk, "position": position.pk, "end": end.isoformat()})
-    notices.send([person.user], f"免职：{position.unit.name}{position.title}（任职至{end:%Y年%m月%d日}）",
-                 "", citation, reverse("web:org_person", args=[person.pk]))
+    _record(
+        actor,
+        "org.appointment.end",
+        appointment,
+        citation,
+        f"{person.name}不再担任{position.unit.name}{position.title}（任职至{end.isoformat()}）",
+        {"person": person.pk, "position": position.pk, "end": end.isoformat()},
+    )
+    notices.send(
+        [person.user],
+        f"免职：{position.unit.name}{position.title}（任职至{end:%Y年%m月%d日}）",
+        "",
+        citation,
+        reverse("web:org_person", args=[person.pk]),
+    )
     return appointment
 
 
@@ -452,8 +537,12 @@ def set_portfolio(
     not_overseen = [u.name for u in units if u.kind in {UnitKind.GOVERNMENT, UnitKind.SUPERIOR}]
     if not_overseen:
         raise InvalidInput(f"{'、'.join(not_overseen)}不是由政府领导分管的单位，请去掉。", field="units")
-    others = list(Portfolio.objects.exclude(leader=leader).filter(Q(end__isnull=True) | Q(end__gte=start))
-                  .select_related("leader").prefetch_related("units"))
+    others = list(
+        Portfolio.objects.exclude(leader=leader)
+        .filter(Q(end__isnull=True) | Q(end__gte=start))
+        .select_related("leader")
+        .prefetch_related("units")
+    )
     facts = [PortfolioFact(p.leader_id, frozenset(u.pk for u in p.units.all()), p.start, p.end) for p in others]
     names = {u.pk: u.name for p in others for u in p.units.all()} | {u.pk: u.name for u in units}
     titles = {p.leader_id: p.leader.title for p in others}
@@ -464,23 +553,50 @@ def set_portfolio(
         if current.start >= start:
             raise InvalidInput(
                 f"{leader.title}已有自{current.start.isoformat()}起的分管（{current.areas}），"
-                f"新分管的起始日期应晚于该日期；如需更正，请先结束原分管。", field="start")
+                f"新分管的起始日期应晚于该日期；如需更正，请先结束原分管。",
+                field="start",
+            )
         current.end = start - dt.timedelta(days=1)
         current.save(update_fields=["end"])
         replaced.append(current.pk)
-        _record(actor, "org.portfolio.end", current, citation,
-                f"{leader.title}原分管至{current.end.isoformat()}（由新分管接续）", {"end": current.end.isoformat()})
+        _record(
+            actor,
+            "org.portfolio.end",
+            current,
+            citation,
+            f"{leader.title}原分管至{current.end.isoformat()}（由新分管接续）",
+            {"end": current.end.isoformat()},
+        )
     portfolio = Portfolio.objects.create(leader=leader, areas=areas, start=start)
     portfolio.units.set(units)
     unit_names = "、".join(u.short_name or u.name for u in units)
-    _record(actor, "org.portfolio.set", portfolio, citation,
-            f"{leader.title}分管{areas}（{unit_names}），自{start.isoformat()}起",
-            {"leader": leader.pk, "areas": areas, "units": [u.code for u in units], "start": start.isoformat(),
-             "replaces": replaced})
-    holders = Person.objects.filter(appointments__position=leader).filter(
-        Q(appointments__end__isnull=True) | Q(appointments__end__gte=start)).select_related("user").distinct()
-    notices.send([p.user for p in holders], f"分管调整：{areas}（自{start:%Y年%m月%d日}起）", unit_names, citation,
-                 reverse("web:org_portfolio", args=[portfolio.pk]))
+    _record(
+        actor,
+        "org.portfolio.set",
+        portfolio,
+        citation,
+        f"{leader.title}分管{areas}（{unit_names}），自{start.isoformat()}起",
+        {
+            "leader": leader.pk,
+            "areas": areas,
+            "units": [u.code for u in units],
+            "start": start.isoformat(),
+            "replaces": replaced,
+        },
+    )
+    holders = (
+        Person.objects.filter(appointments__position=leader)
+        .filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=start))
+        .select_related("user")
+        .distinct()
+    )
+    notices.send(
+        [p.user for p in holders],
+        f"分管调整：{areas}（自{start:%Y年%m月%d日}起）",
+        unit_names,
+        citation,
+        reverse("web:org_portfolio", args=[portfolio.pk]),
+    )
     return portfolio
 
 
@@ -496,6 +612,12 @@ def end_portfolio(actor: AbstractBaseUser | None, portfolio: Portfolio, end: dt.
         raise InvalidInput(f"终止日期不能早于起始日期{portfolio.start.isoformat()}，请更正。", field="end")
     portfolio.end = end
     portfolio.save(update_fields=["end"])
-    _record(actor, "org.portfolio.end", portfolio, citation,
-            f"{portfolio.leader.title}分管{portfolio.areas}至{end.isoformat()}终止", {"end": end.isoformat()})
+    _record(
+        actor,
+        "org.portfolio.end",
+        portfolio,
+        citation,
+        f"{portfolio.leader.title}分管{portfolio.areas}至{end.isoformat()}终止",
+        {"end": end.isoformat()},
+    )
     return portfolio

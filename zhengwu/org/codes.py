@@ -43,21 +43,20 @@ def org_code_problem(value: str) -> str | None:
     if len(value) == 9:
         body, check = value[:8], value[8]
         if any(c not in ORG_CODE_BODY for c in body) or check not in "0123456789X":
-            return (f"组织机构代码“{value}”格式不对：前8位应为数字或大写字母，第9位校验码应为数字或X"
-                    "（GB 11714-1997）。")
+            return f"组织机构代码“{value}”格式不对：前8位应为数字或大写字母，第9位校验码应为数字或X（GB 11714-1997）。"
         expected = org_code_check_char(body)
         if check != expected:
-            return (f"组织机构代码“{value}”校验码不对：按 GB 11714-1997 计算，第9位应为“{expected}”，"
-                    "请核对代码。")
+            return f"组织机构代码“{value}”校验码不对：按 GB 11714-1997 计算，第9位应为“{expected}”，请核对代码。"
         return None
     if len(value) == 18:
         bad = sorted({c for c in value if c not in CREDIT_CODE_CHARS})
         if bad:
-            return (f"统一社会信用代码“{value}”含有不允许的字符“{''.join(bad)}”：只能使用数字和"
-                    "除 I、O、Z、S、V 以外的大写字母（GB 32100-2015）。")
+            return (
+                f"统一社会信用代码“{value}”含有不允许的字符“{''.join(bad)}”：只能使用数字和"
+                "除 I、O、Z、S、V 以外的大写字母（GB 32100-2015）。"
+            )
         expected = credit_code_check_char(value[:17])
         if value[17] != expected:
-            return (f"统一社会信用代码“{value}”校验码不对：按 GB 32100-2015 计算，第18位应为“{expected}”，"
-                    "请核对代码。")
+            return f"统一社会信用代码“{value}”校验码不对：按 GB 32100-2015 计算，第18位应为“{expected}”，请核对代码。"
         return None
     return f"组织机构代码应为9位，或统一社会信用代码应为18位，当前“{value}”为{len(value)}位。"

@@ -120,9 +120,18 @@ def _units() -> dict[str, Unit]:
         functions = FUNCTIONS.get(code, [])
         units[code], created = Unit.objects.get_or_create(
             code=code,
-            defaults={"name": name, "short_name": short, "kind": kind, "is_component": component,
-                      "doc_prefix": prefix, "org_code": org_code, "sort_order": order, "parent": parent,
-                      "is_demo": True, "functions": functions},
+            defaults={
+                "name": name,
+                "short_name": short,
+                "kind": kind,
+                "is_component": component,
+                "doc_prefix": prefix,
+                "org_code": org_code,
+                "sort_order": order,
+                "parent": parent,
+                "is_demo": True,
+                "functions": functions,
+            },
         )
         # a demo loaded before units had functions gets them; functions set by hand are kept
         if not created and functions and units[code].is_demo and not units[code].functions:
@@ -146,14 +155,18 @@ def load_demo_government() -> list[DemoAccount]:
     for order, account in enumerate(ACCOUNTS):
         # one position per account: the two 副州长 hold two positions, each with its own portfolio (art. 7)
         position, _ = Position.objects.get_or_create(
-            unit=units[account.unit], kind=account.kind, title=account.title, duties=account.duties,
+            unit=units[account.unit],
+            kind=account.kind,
+            title=account.title,
+            duties=account.duties,
             sort_order=order,
         )
         positions[account.username] = position
         user = user_model.objects.filter(username=account.username).first()
         if user is None:
-            user = user_model(username=account.username, password=demo_hash,
-                              is_staff=account.kind == PositionKind.ADMINISTRATOR)
+            user = user_model(
+                username=account.username, password=demo_hash, is_staff=account.kind == PositionKind.ADMINISTRATOR
+            )
             user.save()
         person, _ = Person.objects.get_or_create(user=user, defaults={"name": account.name, "is_demo": True})
         Appointment.objects.get_or_create(person=person, position=position, defaults={"start": TERM_START})

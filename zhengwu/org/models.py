@@ -56,9 +56,13 @@ class Unit(models.Model):
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_demo = models.BooleanField(_("演示数据"), default=False)
     functions = models.JSONField(
-        _("承担职能"), default=list, blank=True,
-        help_text=_("本单位为州人民政府整体承担的职能：legal_review（合法性审核，司法局）、"
-                    "foreign_affairs（外事审核，外事办）、petitions（信访，信访局）……"),
+        _("承担职能"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "本单位为州人民政府整体承担的职能：legal_review（合法性审核，司法局）、"
+            "foreign_affairs（外事审核，外事办）、petitions（信访，信访局）……"
+        ),
     )
 
     class Meta:
@@ -189,7 +193,10 @@ class Absence(models.Model):
         Person, verbose_name=_("报告对象"), null=True, on_delete=models.PROTECT, related_name="+"
     )
     notified = models.ManyToManyField(
-        Person, verbose_name=_("已报告、通报的人员"), blank=True, related_name="absences_notified",
+        Person,
+        verbose_name=_("已报告、通报的人员"),
+        blank=True,
+        related_name="absences_notified",
         help_text=_("按第五十八条报告或通报的人员"),
     )
     reported_by = models.ForeignKey(
@@ -231,11 +238,11 @@ class ActingArrangement(models.Model):
     )
     entrusted_by = models.ForeignKey(Person, verbose_name=_("委托人"), on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("登记时间"))
-    revoked_at = models.DateTimeField(
-        _("撤销时间"), null=True, blank=True, help_text=_("开始前撤销：该安排自始不生效")
-    )
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True, help_text=_("开始前撤销：该安排自始不生效"))
     ended_early_at = models.DateTimeField(
-        _("提前终止时间"), null=True, blank=True,
+        _("提前终止时间"),
+        null=True,
+        blank=True,
         help_text=_("开始后撤销：终止日期改为撤销前一日，此前的代理照常有效"),
     )
     article = models.PositiveIntegerField(_("依据条款"))

@@ -164,7 +164,8 @@ def _principal(authority: Authority, day: dt.date, facts: OrgFacts) -> Appointme
         candidates = [a for a in facts.appointments if a.position.kind == post and a.active_on(day)]
     elif authority.kind == "head":
         candidates = [
-            a for a in facts.appointments
+            a
+            for a in facts.appointments
             if a.position.unit_id == authority.unit_id and a.position.kind in HEAD_KINDS and a.active_on(day)
         ]
     else:
@@ -237,10 +238,13 @@ def absence_route(
     """
     citation = rb.cite("leave.report")
     governor = _principal(Authority("governor"), day, facts)
-    leaders = sorted({
-        a.person_id for a in facts.appointments
-        if a.position.kind in GOVERNMENT_LEADERS and a.active_on(day) and a.person_id != subject_person_id
-    })
+    leaders = sorted(
+        {
+            a.person_id
+            for a in facts.appointments
+            if a.position.kind in GOVERNMENT_LEADERS and a.active_on(day) and a.person_id != subject_person_id
+        }
+    )
     if subject.kind in VICE_LEADERS:
         report_to: tuple[int, ...] = (governor.person_id,) if governor else ()
         inform = tuple(p for p in leaders if p not in report_to)
@@ -248,14 +252,18 @@ def absence_route(
         return AbsenceRoute(Decision.allow("leave.route.leader", message, citation), report_to, inform, False)
     if subject.kind == GOVERNOR:
         message = "州长外出期间，可委托负责常务工作的副州长主持政府工作；办公室通报其他政府领导同志。"
-        return AbsenceRoute(Decision.allow("leave.route.governor", message, rb.cite("acting.governor")),
-                            (), tuple(leaders), False)
+        return AbsenceRoute(
+            Decision.allow("leave.route.governor", message, rb.cite("acting.governor")), (), tuple(leaders), False
+        )
     if subject.kind in HEAD_KINDS and subject.unit_kind in DEPARTMENT_UNIT_KINDS:
         portfolio = _principal(Authority("portfolio", subject.unit_id), day, facts)
-        inform = tuple(dict.fromkeys(
-            p for p in ((governor.person_id if governor else None), portfolio.person_id if portfolio else None)
-            if p is not None and p != subject_person_id
-        ))
+        inform = tuple(
+            dict.fromkeys(
+                p
+                for p in ((governor.person_id if governor else None), portfolio.person_id if portfolio else None)
+                if p is not None and p != subject_person_id
+            )
+        )
         message = f"{subject.unit_name}主要负责人离州外出应事先向政府办公室报告，由办公室向州长和分管领导同志报告。"
         report_to = tuple(p for p in office_leaders if p != subject_person_id)
         return AbsenceRoute(Decision.allow("leave.route.unit_head", message, citation), report_to, inform, True)
@@ -267,16 +275,21 @@ def absence_route(
 
 
 def may_record_for(
-    actor_person_id: int, actor_positions: Sequence[PositionFact], subject_person_id: int,
-    office_unit_id: int | None, rb: RulebookView, provision: str = "leave.report",
+    actor_person_id: int,
+    actor_positions: Sequence[PositionFact],
+    subject_person_id: int,
+    office_unit_id: int | None,
+    rb: RulebookView,
+    provision: str = "leave.report",
 ) -> Decision:
     """The person concerned records their own absence or return; the government office may record
     it for them (it is the office that receives and passes on the reports, art. 58)."""
     citation = rb.cite(provision)
     if actor_person_id == subject_person_id:
         return Decision.allow("leave.self", "本人报告。", citation)
-    if any(p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL}
-           for p in actor_positions):
+    if any(
+        p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL} for p in actor_positions
+    ):
         return Decision.allow("leave.by_office", "政府办公室代为登记。", citation)
     return Decision.refuse(
         "leave.not_permitted",
@@ -289,11 +302,14 @@ def may_record_for(
 def check_absence_dates(start: dt.date, end: dt.date, today: dt.date, rb: RulebookView) -> Decision:
     citation = rb.cite("leave.report")
     if end < start:
-        return Decision.refuse("leave.dates", "预计返回日期不能早于离州日期，请更正。", citation,
-                               "The return date cannot be before the departure date.")
+        return Decision.refuse(
+            "leave.dates",
+            "预计返回日期不能早于离州日期，请更正。",
+            citation,
+            "The return date cannot be before the departure date.",
+        )
     if start < today:
-        return Decision.allow("leave.late", "离州外出应事先报告；本次为事后补报，已记录补报情况。", citation,
-                              late=True)
+        return Decision.allow("leave.late", "离州外出应事先报告；本次为事后补报，已记录补报情况。", citation, late=True)
     return Decision.allow("leave.in_advance", "已事先报告。", citation, late=False)
 
 
@@ -335,8 +351,9 @@ def may_revoke_acting(actor_positions: Sequence[PositionFact], principal: Positi
     if principal.kind == GOVERNOR:
         citation = rb.cite("acting.governor")
         if not any(p.id == principal.id for p in actor_positions):
-            return Decision.refuse("acting.revoke_not_governor", "只有州长本人可以撤销对他人主持政府工作的委托。",
-                                   citation)
+            return Decision.refuse(
+                "acting.revoke_not_governor", "只有州长本人可以撤销对他人主持政府工作的委托。", citation
+            )
         return Decision.allow("acting.revoked", "州长撤销委托，恢复本人主持政府工作。", citation)
     citation = rb.cite("signing.unit_document")
     if not any(p.id == principal.id for p in actor_positions):
@@ -349,9 +366,7 @@ def is_administrator(is_superuser: bool, positions: Sequence[PositionFact]) -> b
     return is_superuser or any(p.kind == ADMINISTRATOR for p in positions)
 
 
-def may_administer(
-    is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None = None
-) -> Decision:
+def may_administer(is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None = None) -> Decision:
     """Organization, calendar, rulebook versions and accounts are the system administrator's.
 
     ``citation`` is the article the administered thing serves (the calendar: the time limits of
@@ -366,9 +381,7 @@ def may_administer(
     )
 
 
-def may_see_all_absences(
-    positions: Sequence[PositionFact], office_unit_id: int | None, is_superuser: bool
-) -> bool:
+def may_see_all_absences(positions: Sequence[PositionFact], office_unit_id: int | None, is_superuser: bool) -> bool:
     """The government office receives and passes on every report (art. 58), so its staff, the
     秘书长 and 副秘书长, and the system administrator see them all."""
     return is_superuser or any(
@@ -383,8 +396,9 @@ GOVERNMENT_POSTS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR})
 OFFICE_POSTS = frozenset({SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, OFFICE_DIRECTOR})
 # One holder at a time for each position of these kinds (each 副州长 holds a position of their own,
 # with its own portfolio, art. 7) …
-SINGLE_SEAT_KINDS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL,
-                               OFFICE_DIRECTOR, UNIT_HEAD})
+SINGLE_SEAT_KINDS = frozenset(
+    {GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL, OFFICE_DIRECTOR, UNIT_HEAD}
+)
 # … and one for the whole government for these (art. 4: one 州长; art. 6: the 常务副州长; the 秘书长).
 UNIQUE_POSTS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, SECRETARY_GENERAL})
 
@@ -450,7 +464,8 @@ def check_seat(
     mine = [a for a in same if a.person_id == person_id]
     if mine:
         return Decision.refuse(
-            "org.seat.already", f"{_held_by(mine[0])}已担任{position.unit_name}{position.title}，任职期间重叠。",
+            "org.seat.already",
+            f"{_held_by(mine[0])}已担任{position.unit_name}{position.title}，任职期间重叠。",
             citation,
         )
     if position.kind in SINGLE_SEAT_KINDS and same:
@@ -470,8 +485,11 @@ def check_seat(
                 citation,
             )
     if position.kind in HEAD_KINDS:
-        heads = [a for a in overlapping if a.position.unit_id == position.unit_id
-                 and a.position.kind in HEAD_KINDS and a.person_id != person_id]
+        heads = [
+            a
+            for a in overlapping
+            if a.position.unit_id == position.unit_id and a.position.kind in HEAD_KINDS and a.person_id != person_id
+        ]
         if heads:
             return Decision.refuse(
                 "org.seat.head",
@@ -497,7 +515,8 @@ def check_portfolio(
     if leader.kind not in GOVERNMENT_LEADERS:
         return Decision.refuse(
             "org.portfolio.leader",
-            f"分管工作由州长、副州长和秘书长担任，{leader.unit_name}{leader.title}不能分管单位。", citation,
+            f"分管工作由州长、副州长和秘书长担任，{leader.unit_name}{leader.title}不能分管单位。",
+            citation,
         )
     clashes = []
     for p in portfolios:
@@ -505,8 +524,10 @@ def check_portfolio(
             continue
         for unit_id in sorted(p.unit_ids & set(unit_ids)):
             until = f"至{p.end.isoformat()}" if p.end else ""
-            clashes.append(f"{unit_names.get(unit_id, unit_id)}自{p.start.isoformat()}起{until}"
-                           f"由{leader_titles.get(p.leader_position_id, '其他领导')}分管")
+            clashes.append(
+                f"{unit_names.get(unit_id, unit_id)}自{p.start.isoformat()}起{until}"
+                f"由{leader_titles.get(p.leader_position_id, '其他领导')}分管"
+            )
     if clashes:
         return Decision.refuse(
             "org.portfolio.taken",

@@ -30,8 +30,9 @@ ORG_FACTS = "org.facts"  # the memo namespace of everything read about the organ
 
 
 def position_fact(position: Position) -> PositionFact:
-    return PositionFact(position.pk, position.kind, position.title, position.unit_id, position.unit.kind,
-                        position.unit.name)
+    return PositionFact(
+        position.pk, position.kind, position.title, position.unit_id, position.unit.kind, position.unit.name
+    )
 
 
 def positions_of(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | None = None) -> list[PositionFact]:
@@ -135,8 +136,9 @@ def absences_visible_to(user: AbstractBaseUser, absences: QuerySet[Absence] | No
     every report, art. 58) and administrators; otherwise those about, by, or made to the user."""
     absences = absences if absences is not None else Absence.objects.all()
     office = office_unit()
-    if rules.may_see_all_absences(positions_of(user), office.pk if office else None,
-                                  bool(getattr(user, "is_superuser", False))):
+    if rules.may_see_all_absences(
+        positions_of(user), office.pk if office else None, bool(getattr(user, "is_superuser", False))
+    ):
         return absences
     q = Q(person__user_id=user.pk) | Q(reported_by_id=user.pk)
     person = person_of(user)
@@ -153,8 +155,10 @@ def absence_visible_to(user: AbstractBaseUser, absence: Absence) -> bool:
 def executive_vice_governor_position() -> Position:
     """The position the 州长 entrusts while away (art. 6: 负责常务工作的副州长)."""
     position = (
-        Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR).select_related("unit")
-        .order_by("sort_order", "id").first()
+        Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR)
+        .select_related("unit")
+        .order_by("sort_order", "id")
+        .first()
     )
     if position is None:
         raise InvalidInput("组织机构中没有常务副州长职务，无法委托；请系统管理员先设置该职务。", field="entrust")
@@ -169,5 +173,8 @@ def acting_candidates(principal: Position) -> list[Position]:
         pool = Position.objects.filter(kind=PositionKind.EXECUTIVE_VICE_GOVERNOR)
     else:
         pool = Position.objects.filter(unit_id=principal.unit_id, kind=PositionKind.UNIT_DEPUTY)
-    return [p for p in pool.select_related("unit").order_by("sort_order", "id")
-            if rules.may_act_for(position_fact(p), principal_fact)]
+    return [
+        p
+        for p in pool.select_related("unit").order_by("sort_order", "id")
+        if rules.may_act_for(position_fact(p), principal_fact)
+    ]

@@ -31,8 +31,9 @@ class Case(models.Model):
     title = models.CharField(_("案由（事项）"), max_length=200)
     organ = models.CharField(_("复议机关、法院或审计（检查）机关"), max_length=100)
     counterparty = models.CharField(_("申请人（原告）"), max_length=100, blank=True)
-    unit_concerned = models.ForeignKey(Unit, verbose_name=_("被申请人、被告或被审计单位"), on_delete=models.PROTECT,
-                                       related_name="oversight_cases")
+    unit_concerned = models.ForeignKey(
+        Unit, verbose_name=_("被申请人、被告或被审计单位"), on_delete=models.PROTECT, related_name="oversight_cases"
+    )
     received_on = models.DateField(_("收到（送达、印发）日期"))
     accepted_on = models.DateField(_("复议机关受理日期"), null=True, blank=True)
     answer_due = models.DateField(_("答复（答辩）期限"), null=True, blank=True)

@@ -30,10 +30,13 @@ def compliance_lines(today: dt.date) -> Iterator[ComplianceLine]:
                 continue
             unit = case.unit_concerned
             yield ComplianceLine(
-                area=str(case.get_kind_display()), title=f"{case.case_number}（{LIMIT_LABELS[limit]}）：{case.title}",
-                owner=unit.short_name or unit.name, due=due,
+                area=str(case.get_kind_display()),
+                title=f"{case.case_number}（{LIMIT_LABELS[limit]}）：{case.title}",
+                owner=unit.short_name or unit.name,
+                due=due,
                 status=Status.OVERDUE if status == LimitStatus.OVERDUE else Status.AT_RISK,
-                citation=rb.cite(rules.provision_of(case.kind)), url=url_of(case),
+                citation=rb.cite(rules.provision_of(case.kind)),
+                url=url_of(case),
                 detail=f"逾期{(today - due).days}日" if today > due else f"{due.isoformat()}到期",
             )
 
@@ -44,9 +47,18 @@ def panel(request: HttpRequest) -> workbench_registry.Section | None:
     if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
         return None
     units = {p.unit_id for p in positions_of(user) if p.kind != ADMINISTRATOR}
-    cases = list(Case.objects.filter(unit_concerned_id__in=units).exclude(state=CaseState.CLOSED)
-                 .select_related("unit_concerned").order_by("answer_due", "rectify_due", "id")[:20])
+    cases = list(
+        Case.objects.filter(unit_concerned_id__in=units)
+        .exclude(state=CaseState.CLOSED)
+        .select_related("unit_concerned")
+        .order_by("answer_due", "rectify_due", "id")[:20]
+    )
     if not cases:
         return None
-    return workbench_registry.Section(key="oversight", title="复议诉讼审计", template="web/oversight/_workbench.html",
-                                      context={"cases": cases, "today": timezone.localdate()}, count=len(cases))
+    return workbench_registry.Section(
+        key="oversight",
+        title="复议诉讼审计",
+        template="web/oversight/_workbench.html",
+        context={"cases": cases, "today": timezone.localdate()},
+        count=len(cases),
+    )

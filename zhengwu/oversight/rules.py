@@ -41,29 +41,42 @@ class Deadlines:
     decision_due: dt.date | None = None
 
 
-def deadlines(kind: str, received_on: dt.date, accepted_on: dt.date | None, rb: RulebookView,
-              cal: WorkCalendar) -> Deadlines:
+def deadlines(
+    kind: str, received_on: dt.date, accepted_on: dt.date | None, rb: RulebookView, cal: WorkCalendar
+) -> Deadlines:
     if kind == RECONSIDERATION_KIND:
         answer = cal.add_days(received_on, rb.param("oversight.reconsideration_answer_days").as_int)
-        decision = (cal.add_days(accepted_on, rb.param("oversight.reconsideration_decision_days").as_int)
-                    if accepted_on else None)
+        decision = (
+            cal.add_days(accepted_on, rb.param("oversight.reconsideration_decision_days").as_int)
+            if accepted_on
+            else None
+        )
         return Deadlines(answer, decision)
     if kind == SUIT_KIND:
         return Deadlines(cal.add_days(received_on, rb.param("oversight.suit_defence_days").as_int))
     return Deadlines()
 
 
-def may_register(positions: Sequence[PositionFact], unit_id: int, office_id: int | None,
-                 legal_unit_ids: Collection[int], kind: str, rb: RulebookView) -> Decision:
+def may_register(
+    positions: Sequence[PositionFact],
+    unit_id: int,
+    office_id: int | None,
+    legal_unit_ids: Collection[int],
+    kind: str,
+    rb: RulebookView,
+) -> Decision:
     """The unit concerned (respondent, defendant, audited unit), the government office and the
     legal affairs unit (司法局) keep the register."""
     citation = rb.cite(provision_of(kind))
     allowed = {unit_id, *legal_unit_ids} | ({office_id} if office_id else set())
     if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
         return Decision.allow("oversight.keeper", "登记并跟踪办理。", citation)
-    return Decision.refuse("oversight.not_keeper", "只有涉及单位、政府办公室或司法局的工作人员可以登记和办理本事项。",
-                           citation,
-                           "Only the unit concerned, the office or the legal affairs unit keep this register.")
+    return Decision.refuse(
+        "oversight.not_keeper",
+        "只有涉及单位、政府办公室或司法局的工作人员可以登记和办理本事项。",
+        citation,
+        "Only the unit concerned, the office or the legal affairs unit keep this register.",
+    )
 
 
 def check_rectify_due(issued_on: dt.date, rectify_due: dt.date | None, today: dt.date, rb: RulebookView) -> Decision:

@@ -48,8 +48,11 @@ def url_of(petition: Petition) -> str:
 
 def petitions_units() -> list[Unit]:
     """The units whose ``functions`` include ``petitions`` (the 信访局)."""
-    return [u for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code")
-            if PETITIONS_FUNCTION in u.functions]
+    return [
+        u
+        for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code")
+        if PETITIONS_FUNCTION in u.functions
+    ]
 
 
 def rulebook_of(petition: Petition) -> RulebookView:
@@ -57,8 +60,7 @@ def rulebook_of(petition: Petition) -> RulebookView:
 
 
 def access_of(petition: Petition) -> rules.CaseAccess:
-    return rules.CaseAccess(frozenset(u.pk for u in petitions_units()), petition.handling_unit_id,
-                            petition.leader_id)
+    return rules.CaseAccess(frozenset(u.pk for u in petitions_units()), petition.handling_unit_id, petition.leader_id)
 
 
 def _person_id(actor: AbstractBaseUser) -> int | None:
@@ -67,8 +69,11 @@ def _person_id(actor: AbstractBaseUser) -> int | None:
 
 
 def _lock(petition: Petition) -> Petition:
-    return (Petition.objects.select_for_update(of=("self",))
-            .select_related("unit_concerned", "handling_unit", "leader", "rulebook_version").get(pk=petition.pk))
+    return (
+        Petition.objects.select_for_update(of=("self",))
+        .select_related("unit_concerned", "handling_unit", "leader", "rulebook_version")
+        .get(pk=petition.pk)
+    )
 
 
 def _copy_back(target: Petition, written: Petition) -> Petition:
@@ -137,8 +142,16 @@ def _key(petition: Petition, limit: str) -> str:
 
 def _schedule(petition: Petition, limit: str, due: dt.date) -> None:
     rb = rulebook_of(petition)
-    schedule_limit(TIMER_PREFIX, _key(petition, limit), due, rb.param("petitions.remind_days").as_int, calendar(),
-                   timezone.now(), petition_id=petition.pk, limit=limit)
+    schedule_limit(
+        TIMER_PREFIX,
+        _key(petition, limit),
+        due,
+        rb.param("petitions.remind_days").as_int,
+        calendar(),
+        timezone.now(),
+        petition_id=petition.pk,
+        limit=limit,
+    )
 
 
 def _limit_people(petition: Petition, limit: str) -> list[AbstractBaseUser]:
@@ -160,16 +173,25 @@ def _remind(timer: Timer) -> None:
     rb = rulebook_of(petition)
     label = LIMIT_LABELS.get(limit, limit)
     with transaction.atomic():
-        notices.send(_limit_people(petition, limit), f"信访{label}期限将至：{petition.number}（{due:%Y-%m-%d}）",
-                     petition.summary[:200], rb.cite(rules.TIME_LIMITS), url_of(petition))
+        notices.send(
+            _limit_people(petition, limit),
+            f"信访{label}期限将至：{petition.number}（{due:%Y-%m-%d}）",
+            petition.summary[:200],
+            rb.cite(rules.TIME_LIMITS),
+            url_of(petition),
+        )
 
 
 @timers.handler(f"{TIMER_PREFIX}.overdue")
 def _overdue(timer: Timer) -> None:
     """At 24:00 of the last day, a limit still running is marked overdue (idempotent)."""
     with transaction.atomic():
-        petition = (Petition.objects.select_for_update(of=("self",)).select_related("handling_unit", "rulebook_version")
-                    .filter(pk=timer.payload.get("petition_id")).first())
+        petition = (
+            Petition.objects.select_for_update(of=("self",))
+            .select_related("handling_unit", "rulebook_version")
+            .filter(pk=timer.payload.get("petition_id"))
+            .first()
+        )
         limit = str(timer.payload.get("limit", ""))
         if petition is None:
             return
@@ -180,11 +202,21 @@ def _overdue(timer: Timer) -> None:
         petition.save(update_fields=["overdue_limits"])
         rb = rulebook_of(petition)
         label = LIMIT_LABELS.get(limit, limit)
-        audit.record(actor=None, action="petitions.overdue", target=petition, citation=rb.cite(rules.TIME_LIMITS),
-                     summary=f"信访事项{petition.number}超过{label}期限（{due:%Y-%m-%d}）",
-                     details={"limit": limit, "due": due.isoformat()})
-        notices.send(_limit_people(petition, limit), f"信访{label}已逾期：{petition.number}", petition.summary[:200],
-                     rb.cite(rules.TIME_LIMITS), url_of(petition))
+        audit.record(
+            actor=None,
+            action="petitions.overdue",
+            target=petition,
+            citation=rb.cite(rules.TIME_LIMITS),
+            summary=f"信访事项{petition.number}超过{label}期限（{due:%Y-%m-%d}）",
+            details={"limit": limit, "due": due.isoformat()},
+        )
+        notices.send(
+            _limit_people(petition, limit),
+            f"信访{label}已逾期：{petition.number}",
+            petition.summary[:200],
+            rb.cite(rules.TIME_LIMITS),
+            url_of(petition),
+        )
 
 
 # -- register ------------------------------------------------------------------------------------
@@ -231,16 +263,30 @@ def register(
     while Petition.objects.filter(number=f"克信访〔{year}〕{serial}号").exists():
         serial += 1
     petition = Petition.objects.create(
-        number=f"克信访〔{year}〕{serial}号", channel=channel, received_on=received, summary=text,
-        unit_concerned=unit_concerned, state=State.REGISTERED, accept_due=due, rulebook_version=version,
-        created_by_id=actor.pk, created_at=timezone.now(), is_demo=is_demo,
+        number=f"克信访〔{year}〕{serial}号",
+        channel=channel,
+        received_on=received,
+        summary=text,
+        unit_concerned=unit_concerned,
+        state=State.REGISTERED,
+        accept_due=due,
+        rulebook_version=version,
+        created_by_id=actor.pk,
+        created_at=timezone.now(),
+        is_demo=is_demo,
     )
-    Petitioner.objects.create(petition=petition, name=name, id_number=id_number, phone=phone, address=address,
-                              is_demo=is_demo)
-    audit.record(actor=actor, action="petitions.register", target=petition, citation=rb.cite(rules.HANDLING),
-                 summary=f"登记信访事项{petition.number}（{petition.get_channel_display()}），"
-                 f"涉及{unit_concerned.short_name or unit_concerned.name}，应于{due:%Y-%m-%d}前决定是否受理并告知",
-                 details={"channel": channel, "unit": unit_concerned.code, "accept_due": due.isoformat()})
+    Petitioner.objects.create(
+        petition=petition, name=name, id_number=id_number, phone=phone, address=address, is_demo=is_demo
+    )
+    audit.record(
+        actor=actor,
+        action="petitions.register",
+        target=petition,
+        citation=rb.cite(rules.HANDLING),
+        summary=f"登记信访事项{petition.number}（{petition.get_channel_display()}），"
+        f"涉及{unit_concerned.short_name or unit_concerned.name}，应于{due:%Y-%m-%d}前决定是否受理并告知",
+        details={"channel": channel, "unit": unit_concerned.code, "accept_due": due.isoformat()},
+    )
     _schedule(petition, "accept", due)
     if important:
         _route(actor, petition, leader)
@@ -262,10 +308,21 @@ def _route(actor: AbstractBaseUser, petition: Petition, leader: Person | None) -
     require(rules.check_leader(positions_of(leader.user), rb))
     petition.important, petition.leader, petition.routed_at = True, leader, timezone.now()
     petition.save(update_fields=["important", "leader", "routed_at"])
-    audit.record(actor=actor, action="petitions.route_important", target=petition, citation=rb.cite(rules.IMPORTANT),
-                 summary=f"重要来信{petition.number}呈{leader.name}阅批", details={"leader": leader.pk})
-    notices.send([leader.user], f"重要来信待阅批：{petition.number}", petition.summary[:200],
-                 rb.cite(rules.IMPORTANT), url_of(petition))
+    audit.record(
+        actor=actor,
+        action="petitions.route_important",
+        target=petition,
+        citation=rb.cite(rules.IMPORTANT),
+        summary=f"重要来信{petition.number}呈{leader.name}阅批",
+        details={"leader": leader.pk},
+    )
+    notices.send(
+        [leader.user],
+        f"重要来信待阅批：{petition.number}",
+        petition.summary[:200],
+        rb.cite(rules.IMPORTANT),
+        url_of(petition),
+    )
 
 
 @transaction.atomic
@@ -273,8 +330,10 @@ def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person 
     """Mark a letter important and route it to a government leader (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-            _state(p, [State.REGISTERED, State.HANDLING], "呈领导阅批"))
+    require(
+        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+        _state(p, [State.REGISTERED, State.HANDLING], "呈领导阅批"),
+    )
     if p.instructed_at is not None:
         raise InvalidInput("本件已有领导批示，不需再呈阅。", field="leader")
     _route(actor, p, leader)
@@ -293,8 +352,13 @@ def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
     if p.leader_read_at is None:
         p.leader_read_at = timezone.now()
         p.save(update_fields=["leader_read_at"])
-        audit.record(actor=actor, action="petitions.leader_read", target=p, citation=rb.cite(rules.IMPORTANT),
-                     summary=f"阅读重要来信{p.number}")
+        audit.record(
+            actor=actor,
+            action="petitions.leader_read",
+            target=p,
+            citation=rb.cite(rules.IMPORTANT),
+            summary=f"阅读重要来信{p.number}",
+        )
     return _copy_back(petition, p)
 
 
@@ -303,23 +367,42 @@ def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition
     """The leader's 批示; the letter is then followed as a supervision item (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_instruct(_person_id(actor), p.leader_id, p.leader_read_at is not None,
-                               p.instructed_at is not None, rb))
+    require(
+        rules.may_instruct(
+            _person_id(actor), p.leader_id, p.leader_read_at is not None, p.instructed_at is not None, rb
+        )
+    )
     instruction = _text(text, "instruction", "批示内容")
     p.instruction, p.instructed_at = instruction, timezone.now()
     lead = p.handling_unit or p.unit_concerned
     today = timezone.localdate()
     due = p.handle_due if p.handle_due and p.handle_due > today else rules.handle_due(today, rb, calendar())
-    item_id, linked = follow_up(actor, title=f"落实领导批示：{p.summary[:80]}（信访件{p.number}）", lead_unit=lead,
-                                due=due, origin="petition", source=p,
-                                description=f"{p.summary}\n\n领导批示：{instruction}")
+    item_id, linked = follow_up(
+        actor,
+        title=f"落实领导批示：{p.summary[:80]}（信访件{p.number}）",
+        lead_unit=lead,
+        due=due,
+        origin="petition",
+        source=p,
+        description=f"{p.summary}\n\n领导批示：{instruction}",
+    )
     p.followup_id = item_id
     p.save(update_fields=["instruction", "instructed_at", "followup_id"])
-    audit.record(actor=actor, action="petitions.instruct", target=p, citation=rb.cite(rules.IMPORTANT),
-                 summary=f"批示重要来信{p.number}：{instruction}",
-                 details={"supervision_item": item_id, "linked": linked})
-    notices.send(users_of([*_bureau_heads(), *_heads(lead)]), f"领导已批示重要来信：{p.number}", instruction,
-                 rb.cite(rules.IMPORTANT), url_of(p))
+    audit.record(
+        actor=actor,
+        action="petitions.instruct",
+        target=p,
+        citation=rb.cite(rules.IMPORTANT),
+        summary=f"批示重要来信{p.number}：{instruction}",
+        details={"supervision_item": item_id, "linked": linked},
+    )
+    notices.send(
+        users_of([*_bureau_heads(), *_heads(lead)]),
+        f"领导已批示重要来信：{p.number}",
+        instruction,
+        rb.cite(rules.IMPORTANT),
+        url_of(p),
+    )
     return _copy_back(petition, p)
 
 
@@ -340,8 +423,10 @@ def decide_acceptance(
     (《信访工作条例》arts. 22–23)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-            _state(p, [State.REGISTERED], "决定是否受理"))
+    require(
+        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+        _state(p, [State.REGISTERED], "决定是否受理"),
+    )
     told = _text(told_how, "told_how", "告知信访人的方式", 100)
     day = _day(decided_on, "decided_on", "决定日期")
     if day < p.received_on:
@@ -354,19 +439,35 @@ def decide_acceptance(
         p.handle_due = rules.handle_due(day, rb, calendar())
         p.save(update_fields=["state", "handling_unit", "handle_due", "accepted_on", "accept_told_how"])
         _schedule(p, "handle", p.handle_due)
-        summary = (f"受理信访事项{p.number}，转{unit.short_name or unit.name}办理，"
-                   f"应于{p.handle_due:%Y-%m-%d}前办结；已{told}告知信访人")
-        notices.send(users_of(_heads(unit)), f"信访事项交办：{p.number}（{p.handle_due:%Y-%m-%d}前办结）",
-                     p.summary[:200], rb.cite(rules.TIME_LIMITS), url_of(p))
+        summary = (
+            f"受理信访事项{p.number}，转{unit.short_name or unit.name}办理，"
+            f"应于{p.handle_due:%Y-%m-%d}前办结；已{told}告知信访人"
+        )
+        notices.send(
+            users_of(_heads(unit)),
+            f"信访事项交办：{p.number}（{p.handle_due:%Y-%m-%d}前办结）",
+            p.summary[:200],
+            rb.cite(rules.TIME_LIMITS),
+            url_of(p),
+        )
     else:
         p.not_accepted_reason = _text(reason, "reason", "不予受理的理由")
         p.state = State.NOT_ACCEPTED
         p.save(update_fields=["state", "not_accepted_reason", "accepted_on", "accept_told_how"])
         summary = f"不予受理信访事项{p.number}：{p.not_accepted_reason}；已{told}告知信访人"
-    audit.record(actor=actor, action="petitions.accept" if accept else "petitions.not_accept", target=p,
-                 citation=rb.param_citation("petitions.accept_days"), summary=summary,
-                 details={"decided_on": day.isoformat(), "told_how": told,
-                          "late": day > p.accept_due, "handle_due": p.handle_due.isoformat() if p.handle_due else None})
+    audit.record(
+        actor=actor,
+        action="petitions.accept" if accept else "petitions.not_accept",
+        target=p,
+        citation=rb.param_citation("petitions.accept_days"),
+        summary=summary,
+        details={
+            "decided_on": day.isoformat(),
+            "told_how": told,
+            "late": day > p.accept_due,
+            "handle_due": p.handle_due.isoformat() if p.handle_due else None,
+        },
+    )
     return _copy_back(petition, p)
 
 
@@ -384,40 +485,58 @@ def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, 
     assert old_due is not None  # a petition being handled has its limit
     p.handle_due = calendar().add_days(old_due, days)
     p.extended_days, p.extension_reason, p.extension_approved_by, p.extension_told_how = days, why, person, told
-    p.save(update_fields=["handle_due", "extended_days", "extension_reason", "extension_approved_by",
-                          "extension_told_how"])
+    p.save(
+        update_fields=["handle_due", "extended_days", "extension_reason", "extension_approved_by", "extension_told_how"]
+    )
     _schedule(p, "handle", p.handle_due)
-    audit.record(actor=actor, action="petitions.extend", target=p,
-                 citation=rb.param_citation("petitions.extend_max_days"),
-                 summary=f"批准信访事项{p.number}延期{days}日至{p.handle_due:%Y-%m-%d}：{why}；已{told}告知信访人",
-                 details={"days": days, "old_due": old_due.isoformat(), "due": p.handle_due.isoformat()})
-    notices.send(users_of([*_bureau_heads(), *_heads(p.handling_unit)]),
-                 f"信访事项{p.number}延期至{p.handle_due:%Y-%m-%d}", why, rb.cite(rules.TIME_LIMITS), url_of(p))
+    audit.record(
+        actor=actor,
+        action="petitions.extend",
+        target=p,
+        citation=rb.param_citation("petitions.extend_max_days"),
+        summary=f"批准信访事项{p.number}延期{days}日至{p.handle_due:%Y-%m-%d}：{why}；已{told}告知信访人",
+        details={"days": days, "old_due": old_due.isoformat(), "due": p.handle_due.isoformat()},
+    )
+    notices.send(
+        users_of([*_bureau_heads(), *_heads(p.handling_unit)]),
+        f"信访事项{p.number}延期至{p.handle_due:%Y-%m-%d}",
+        why,
+        rb.cite(rules.TIME_LIMITS),
+        url_of(p),
+    )
     return _copy_back(petition, p)
 
 
 @transaction.atomic
-def conclude(actor: AbstractBaseUser, petition: Petition, result: str, told_how: str,
-             concluded_on: dt.date | None = None) -> Petition:
+def conclude(
+    actor: AbstractBaseUser, petition: Petition, result: str, told_how: str, concluded_on: dt.date | None = None
+) -> Petition:
     """办结: the handling opinion, answered in writing to the petitioner.  An important letter
     stays open until its leader has written an instruction (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_handle(positions_of(actor), _person_id(actor), access_of(p), rb),
-            _state(p, [State.HANDLING], "办结"),
-            rules.may_conclude(p.important, p.instructed_at is not None, rb))
+    require(
+        rules.may_handle(positions_of(actor), _person_id(actor), access_of(p), rb),
+        _state(p, [State.HANDLING], "办结"),
+        rules.may_conclude(p.important, p.instructed_at is not None, rb),
+    )
     text = _text(result, "result", "处理意见")
     told = _text(told_how, "told_how", "答复信访人的方式", 100)
     day = _day(concluded_on, "concluded_on", "办结日期")
     p.state, p.result, p.result_told_how, p.concluded_on = State.CONCLUDED, text, told, day
     p.save(update_fields=["state", "result", "result_told_how", "concluded_on"])
     cancel_limit(_key(p, "handle"))
-    audit.record(actor=actor, action="petitions.conclude", target=p,
-                 citation=rb.param_citation("petitions.handle_days"),
-                 summary=f"办结信访事项{p.number}：{text}；已{told}答复信访人",
-                 details={"concluded_on": day.isoformat(), "late": bool(p.handle_due and day > p.handle_due)})
-    notices.send(users_of(_bureau_heads()), f"信访事项已办结：{p.number}", text[:200], rb.cite(rules.HANDLING),
-                 url_of(p))
+    audit.record(
+        actor=actor,
+        action="petitions.conclude",
+        target=p,
+        citation=rb.param_citation("petitions.handle_days"),
+        summary=f"办结信访事项{p.number}：{text}；已{told}答复信访人",
+        details={"concluded_on": day.isoformat(), "late": bool(p.handle_due and day > p.handle_due)},
+    )
+    notices.send(
+        users_of(_bureau_heads()), f"信访事项已办结：{p.number}", text[:200], rb.cite(rules.HANDLING), url_of(p)
+    )
     return _copy_back(petition, p)
 
 
@@ -425,8 +544,9 @@ def conclude(actor: AbstractBaseUser, petition: Petition, result: str, told_how:
 
 
 @transaction.atomic
-def request_review(actor: AbstractBaseUser, petition: Petition, stage: str, organ: str,
-                   requested_on: dt.date | None = None) -> Review:
+def request_review(
+    actor: AbstractBaseUser, petition: Petition, stage: str, organ: str, requested_on: dt.date | None = None
+) -> Review:
     """The petitioner asks for 复查 (after the handling opinion) or 复核 (after the 复查 opinion)
     within 30 days; the organ answers within 30 days (《信访工作条例》arts. 35–36)."""
     p = _lock(petition)
@@ -437,30 +557,46 @@ def request_review(actor: AbstractBaseUser, petition: Petition, stage: str, orga
     day = _day(requested_on, "requested_on", "收到请求日期")
     previous = p.reviews.filter(stage=Stage.REVIEW).first()
     answered_on = p.concluded_on if stage == Stage.REVIEW else (previous.decided_on if previous else None)
-    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-            rules.may_request_review(stage, p.state, answered_on, day, rb, calendar()))
-    review = Review.objects.create(petition=p, stage=stage, organ=body, requested_on=day,
-                                   due=rules.review_due(stage, day, rb, calendar()), created_by_id=actor.pk,
-                                   created_at=timezone.now())
+    require(
+        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+        rules.may_request_review(stage, p.state, answered_on, day, rb, calendar()),
+    )
+    review = Review.objects.create(
+        petition=p,
+        stage=stage,
+        organ=body,
+        requested_on=day,
+        due=rules.review_due(stage, day, rb, calendar()),
+        created_by_id=actor.pk,
+        created_at=timezone.now(),
+    )
     p.state = State.REVIEWING if stage == Stage.REVIEW else State.REREVIEWING
     p.save(update_fields=["state"])
     _schedule(p, stage, review.due)
     name = review.get_stage_display()
-    audit.record(actor=actor, action=f"petitions.{stage}_request", target=p, citation=rb.cite(rules.TIME_LIMITS),
-                 summary=f"信访人请求{name}（{p.number}），{body}应于{review.due:%Y-%m-%d}前提出{name}意见",
-                 details={"stage": stage, "requested_on": day.isoformat(), "due": review.due.isoformat()})
+    audit.record(
+        actor=actor,
+        action=f"petitions.{stage}_request",
+        target=p,
+        citation=rb.cite(rules.TIME_LIMITS),
+        summary=f"信访人请求{name}（{p.number}），{body}应于{review.due:%Y-%m-%d}前提出{name}意见",
+        details={"stage": stage, "requested_on": day.isoformat(), "due": review.due.isoformat()},
+    )
     _copy_back(petition, p)
     return review
 
 
 @transaction.atomic
-def decide_review(actor: AbstractBaseUser, petition: Petition, outcome: str,
-                  decided_on: dt.date | None = None) -> Review:
+def decide_review(
+    actor: AbstractBaseUser, petition: Petition, outcome: str, decided_on: dt.date | None = None
+) -> Review:
     """The 复查 or 复核 opinion; after the 复核 the matter is final."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-            _state(p, [State.REVIEWING, State.REREVIEWING], "出具复查（复核）意见"))
+    require(
+        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
+        _state(p, [State.REVIEWING, State.REREVIEWING], "出具复查（复核）意见"),
+    )
     stage = Stage.REVIEW if p.state == State.REVIEWING else Stage.REREVIEW
     review = Review.objects.select_for_update().get(petition=p, stage=stage)
     text = _text(outcome, "outcome", "复查（复核）意见")
@@ -473,9 +609,14 @@ def decide_review(actor: AbstractBaseUser, petition: Petition, outcome: str,
     p.save(update_fields=["state"])
     cancel_limit(_key(p, str(stage)))
     name = review.get_stage_display()
-    audit.record(actor=actor, action=f"petitions.{stage}_decide", target=p, citation=rb.cite(rules.TIME_LIMITS),
-                 summary=f"出具{name}意见（{p.number}）：{text}",
-                 details={"stage": str(stage), "decided_on": day.isoformat(), "late": day > review.due})
+    audit.record(
+        actor=actor,
+        action=f"petitions.{stage}_decide",
+        target=p,
+        citation=rb.cite(rules.TIME_LIMITS),
+        summary=f"出具{name}意见（{p.number}）：{text}",
+        details={"stage": str(stage), "decided_on": day.isoformat(), "late": day > review.due},
+    )
     _copy_back(petition, p)
     return review
 
@@ -494,8 +635,9 @@ class PetitionerView:
 
 
 def may_see_petitioner(actor: AbstractBaseUser, petition: Petition) -> bool:
-    return rules.may_see_personal_data(positions_of(actor), _person_id(actor), access_of(petition),
-                                       rulebook_of(petition)).allowed
+    return rules.may_see_personal_data(
+        positions_of(actor), _person_id(actor), access_of(petition), rulebook_of(petition)
+    ).allowed
 
 
 @transaction.atomic
@@ -504,17 +646,27 @@ def view_petitioner(actor: AbstractBaseUser, petition: Petition) -> PetitionerVi
     rb = rulebook_of(petition)
     require(rules.may_see_personal_data(positions_of(actor), _person_id(actor), access_of(petition), rb))
     data = Petitioner.objects.get(petition=petition)
-    audit.record(actor=actor, action="petitions.view_personal_data", target=petition,
-                 citation=rb.cite(rules.PERSONAL_DATA), summary=f"查看信访人个人信息（{petition.number}）")
+    audit.record(
+        actor=actor,
+        action="petitions.view_personal_data",
+        target=petition,
+        citation=rb.cite(rules.PERSONAL_DATA),
+        summary=f"查看信访人个人信息（{petition.number}）",
+    )
     return PetitionerView(data.name, data.id_number, data.phone, data.address, masked=False, demo=data.is_demo)
 
 
 def masked_petitioner(petition: Petition) -> PetitionerView:
     """What everyone else sees: the personal data masked (nothing is recorded, nothing revealed)."""
     data = Petitioner.objects.get(petition=petition)
-    return PetitionerView(rules.mask_name(data.name), rules.mask_id_number(data.id_number),
-                          rules.mask_phone(data.phone), rules.mask_address(data.address), masked=True,
-                          demo=data.is_demo)
+    return PetitionerView(
+        rules.mask_name(data.name),
+        rules.mask_id_number(data.id_number),
+        rules.mask_phone(data.phone),
+        rules.mask_address(data.address),
+        masked=True,
+        demo=data.is_demo,
+    )
 
 
 def petitioner_for(actor: AbstractBaseUser, petition: Petition) -> PetitionerView:
@@ -546,8 +698,11 @@ def _new_limit(recalc: Recalc, p: Petition, limit: str, due: dt.date, rb: Rulebo
     review = p.reviews.filter(stage=limit).first()
     if review is None:
         return None
-    return recalc.days(review.requested_on, rb.param(
-        "petitions.review_days" if limit == Stage.REVIEW else "petitions.rereview_days").as_int, due)
+    return recalc.days(
+        review.requested_on,
+        rb.param("petitions.review_days" if limit == Stage.REVIEW else "petitions.rereview_days").as_int,
+        due,
+    )
 
 
 def recompute_dues(recalc: Recalc) -> list[Moved]:
@@ -560,8 +715,8 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
     rows = (
         Petition.objects.select_related("unit_concerned", "handling_unit", "rulebook_version")
         .filter(state__in=[State.REGISTERED, State.HANDLING, State.REVIEWING, State.REREVIEWING])
-        .filter(Q(accept_due__gte=recalc.since) | Q(handle_due__gte=recalc.since)
-                | Q(reviews__due__gte=recalc.since)).distinct()
+        .filter(Q(accept_due__gte=recalc.since) | Q(handle_due__gte=recalc.since) | Q(reviews__due__gte=recalc.since))
+        .distinct()
     )
     for p in rows:
         rb = rulebook_of(p)
@@ -576,7 +731,14 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
                     Petition.objects.filter(pk=p.pk).update(handle_due=new)
                 else:
                     Review.objects.filter(petition=p, stage=limit).update(due=new)
-                moved.append(Moved(f"信访件{p.number}的{LIMIT_LABELS.get(limit, limit)}期限", due, new,
-                                   tuple(u.pk for u in _limit_people(p, limit)), url_of(p)))
+                moved.append(
+                    Moved(
+                        f"信访件{p.number}的{LIMIT_LABELS.get(limit, limit)}期限",
+                        due,
+                        new,
+                        tuple(u.pk for u in _limit_people(p, limit)),
+                        url_of(p),
+                    )
+                )
             move_limit(_key(p, limit), new or due, rb.param("petitions.remind_days").as_int, recalc.new, now)
     return moved

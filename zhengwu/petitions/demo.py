@@ -14,10 +14,24 @@ from zhengwu.workdays.services import UnknownYearError, calendar
 
 # number, channel, received (days before today), summary, unit, petitioner (fictional), accepted?
 CASES = [
-    ("克信访〔演示〕1号", Channel.LETTER, 5, "反映某乡村小学校舍漏雨，请求尽快维修。", "jyj",
-     ("演示·王某某", "653001199001010011", "13800000001", "阿图什市演示路1号"), False),
-    ("克信访〔演示〕2号", Channel.VISIT, 20, "反映征地补偿款未按时足额发放。", "zrzyj",
-     ("演示·李某某", "653022198505050022", "13900000002", "阿克陶县演示村2组"), True),
+    (
+        "克信访〔演示〕1号",
+        Channel.LETTER,
+        5,
+        "反映某乡村小学校舍漏雨，请求尽快维修。",
+        "jyj",
+        ("演示·王某某", "653001199001010011", "13800000001", "阿图什市演示路1号"),
+        False,
+    ),
+    (
+        "克信访〔演示〕2号",
+        Channel.VISIT,
+        20,
+        "反映征地补偿款未按时足额发放。",
+        "zrzyj",
+        ("演示·李某某", "653022198505050022", "13900000002", "阿克陶县演示村2组"),
+        True,
+    ),
 ]
 
 
@@ -42,13 +56,24 @@ def load_demo() -> bool:
         except UnknownYearError:
             continue
         petition = Petition.objects.create(
-            number=number, channel=channel, received_on=received, summary=summary, unit_concerned=unit,
-            handling_unit=unit if accepted else None, state=State.HANDLING if accepted else State.REGISTERED,
-            accept_due=accept_due, accepted_on=received + dt.timedelta(days=3) if accepted else None,
-            accept_told_how="书面告知" if accepted else "", handle_due=handle_due, rulebook_version=version,
-            created_by=clerk, created_at=timezone.now(), is_demo=True,
+            number=number,
+            channel=channel,
+            received_on=received,
+            summary=summary,
+            unit_concerned=unit,
+            handling_unit=unit if accepted else None,
+            state=State.HANDLING if accepted else State.REGISTERED,
+            accept_due=accept_due,
+            accepted_on=received + dt.timedelta(days=3) if accepted else None,
+            accept_told_how="书面告知" if accepted else "",
+            handle_due=handle_due,
+            rulebook_version=version,
+            created_by=clerk,
+            created_at=timezone.now(),
+            is_demo=True,
         )
-        Petitioner.objects.create(petition=petition, name=name, id_number=id_no, phone=phone, address=address,
-                                  is_demo=True)
+        Petitioner.objects.create(
+            petition=petition, name=name, id_number=id_no, phone=phone, address=address, is_demo=True
+        )
         created = True
     return created

@@ -13,8 +13,17 @@ from django.db import models
 from zhengwu.org.models import Unit
 
 
-def follow_up(actor: AbstractBaseUser, *, title: str, lead_unit: Unit, due: dt.date, origin: str,
-              source: models.Model, description: str = "", co_units: Sequence[Unit] = ()) -> tuple[int, bool]:
+def follow_up(
+    actor: AbstractBaseUser,
+    *,
+    title: str,
+    lead_unit: Unit,
+    due: dt.date,
+    origin: str,
+    source: models.Model,
+    description: str = "",
+    co_units: Sequence[Unit] = (),
+) -> tuple[int, bool]:
     """Open (or link to) the supervision item; returns its id and whether it was linked."""
     from zhengwu.supervision.actions import candidates, open_item
     from zhengwu.supervision.models import SupervisionItem
@@ -24,11 +33,28 @@ def follow_up(actor: AbstractBaseUser, *, title: str, lead_unit: Unit, due: dt.d
         target = SupervisionItem.objects.get(pk=found[0].item_id)
         if found[0].same_source:
             return target.pk, True
-        item = open_item(actor, title=title, lead_unit=lead_unit, due=due, origin=origin, co_units=co_units,
-                         source=source, description=description, link_to=target)
+        item = open_item(
+            actor,
+            title=title,
+            lead_unit=lead_unit,
+            due=due,
+            origin=origin,
+            co_units=co_units,
+            source=source,
+            description=description,
+            link_to=target,
+        )
         return item.pk, True
-    item = open_item(actor, title=title, lead_unit=lead_unit, due=due, origin=origin, co_units=co_units,
-                     source=source, description=description)
+    item = open_item(
+        actor,
+        title=title,
+        lead_unit=lead_unit,
+        due=due,
+        origin=origin,
+        co_units=co_units,
+        source=source,
+        description=description,
+    )
     return item.pk, False
 
 

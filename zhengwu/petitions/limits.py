@@ -43,8 +43,9 @@ def working_day_on_or_before(day: dt.date, cal: WorkCalendar) -> dt.date:
     return day
 
 
-def schedule_limit(prefix: str, key: str, due: dt.date, remind_days: int, cal: WorkCalendar, now: dt.datetime,
-                   **payload: object) -> None:
+def schedule_limit(
+    prefix: str, key: str, due: dt.date, remind_days: int, cal: WorkCalendar, now: dt.datetime, **payload: object
+) -> None:
     """A reminder at 09:00 ``remind_days`` before ``due`` (unless already past) and an overdue mark at
     24:00 of ``due``.  ``prefix`` names the timer kinds: ``<prefix>.remind`` and ``<prefix>.overdue``."""
     timers.schedule(f"{prefix}.overdue", deadline_close(due), f"{key}.overdue", **payload)

@@ -39,10 +39,17 @@ class Petition(models.Model):
     channel = models.CharField(_("信访形式"), max_length=20, choices=Channel.choices)
     received_on = models.DateField(_("收到日期"))
     summary = models.TextField(_("反映的主要问题"))
-    unit_concerned = models.ForeignKey(Unit, verbose_name=_("涉及单位"), on_delete=models.PROTECT,
-                                       related_name="petitions_concerning")
-    handling_unit = models.ForeignKey(Unit, verbose_name=_("承办单位"), on_delete=models.PROTECT, null=True,
-                                      blank=True, related_name="petitions_handled")
+    unit_concerned = models.ForeignKey(
+        Unit, verbose_name=_("涉及单位"), on_delete=models.PROTECT, related_name="petitions_concerning"
+    )
+    handling_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("承办单位"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="petitions_handled",
+    )
     state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.REGISTERED)
     accept_due = models.DateField(_("受理告知期限"))
     accepted_on = models.DateField(_("受理决定日期"), null=True, blank=True)
@@ -51,15 +58,22 @@ class Petition(models.Model):
     handle_due = models.DateField(_("办结期限"), null=True, blank=True)
     extended_days = models.PositiveSmallIntegerField(_("延长天数"), default=0)
     extension_reason = models.TextField(_("延期理由"), blank=True)
-    extension_approved_by = models.ForeignKey(Person, verbose_name=_("批准延期的领导"), on_delete=models.PROTECT,
-                                              null=True, blank=True, related_name="+")
+    extension_approved_by = models.ForeignKey(
+        Person, verbose_name=_("批准延期的领导"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     extension_told_how = models.CharField(_("延期告知方式"), max_length=100, blank=True)
     concluded_on = models.DateField(_("办结日期"), null=True, blank=True)
     result = models.TextField(_("处理意见"), blank=True)
     result_told_how = models.CharField(_("答复方式"), max_length=100, blank=True)
     important = models.BooleanField(_("重要来信"), default=False)
-    leader = models.ForeignKey(Person, verbose_name=_("呈阅领导"), on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="petitions_routed")
+    leader = models.ForeignKey(
+        Person,
+        verbose_name=_("呈阅领导"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="petitions_routed",
+    )
     routed_at = models.DateTimeField(_("呈阅时间"), null=True, blank=True)
     leader_read_at = models.DateTimeField(_("领导阅件时间"), null=True, blank=True)
     instruction = models.TextField(_("领导批示"), blank=True)

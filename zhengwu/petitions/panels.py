@@ -29,8 +29,11 @@ def _detail(due: dt.date, today: dt.date) -> str:
 
 @register("petitions")
 def compliance_lines(today: dt.date) -> Iterator[ComplianceLine]:
-    for p in Petition.objects.filter(state__in=OPEN_STATES).select_related(
-            "unit_concerned", "handling_unit", "rulebook_version").prefetch_related("reviews"):
+    for p in (
+        Petition.objects.filter(state__in=OPEN_STATES)
+        .select_related("unit_concerned", "handling_unit", "rulebook_version")
+        .prefetch_related("reviews")
+    ):
         rb = rulebook_of(p)
         for limit, due in open_limits(p).items():
             status = limit_status(due, today, rb.param("petitions.remind_days").as_int)
@@ -38,19 +41,30 @@ def compliance_lines(today: dt.date) -> Iterator[ComplianceLine]:
                 continue
             owner = p.handling_unit if limit == "handle" and p.handling_unit else None
             yield ComplianceLine(
-                area="信访", title=f"{p.number}（{LIMIT_LABELS[limit]}）：{p.summary[:40]}",
-                owner=(owner.short_name or owner.name) if owner else "州信访局", due=due,
+                area="信访",
+                title=f"{p.number}（{LIMIT_LABELS[limit]}）：{p.summary[:40]}",
+                owner=(owner.short_name or owner.name) if owner else "州信访局",
+                due=due,
                 status=Status.OVERDUE if status == LimitStatus.OVERDUE else Status.AT_RISK,
-                citation=rb.cite(rules.TIME_LIMITS), url=url_of(p), detail=_detail(due, today),
+                citation=rb.cite(rules.TIME_LIMITS),
+                url=url_of(p),
+                detail=_detail(due, today),
             )
-    for p in Petition.objects.filter(important=True, instructed_at__isnull=True, leader__isnull=False).exclude(
-            state__in=(State.NOT_ACCEPTED, State.FINAL)).select_related("leader", "rulebook_version"):
+    for p in (
+        Petition.objects.filter(important=True, instructed_at__isnull=True, leader__isnull=False)
+        .exclude(state__in=(State.NOT_ACCEPTED, State.FINAL))
+        .select_related("leader", "rulebook_version")
+    ):
         rb = rulebook_of(p)
         yield ComplianceLine(
-            area="信访", title=f"{p.number}（重要来信待领导批示）：{p.summary[:40]}",
-            owner=p.leader.name if p.leader else "", due=p.accept_due,
+            area="信访",
+            title=f"{p.number}（重要来信待领导批示）：{p.summary[:40]}",
+            owner=p.leader.name if p.leader else "",
+            due=p.accept_due,
             status=Status.OVERDUE if today > p.accept_due else Status.AT_RISK,
-            citation=rb.cite(rules.IMPORTANT), url=url_of(p), detail="待阅批",
+            citation=rb.cite(rules.IMPORTANT),
+            url=url_of(p),
+            detail="待阅批",
         )
 
 
@@ -61,8 +75,15 @@ def panel(request: HttpRequest) -> workbench_registry.Section | None:
         return None
     person = person_of(user)
     positions = positions_of(user)
-    awaiting = list(Petition.objects.filter(leader=person, important=True, instructed_at__isnull=True)
-                    .order_by("routed_at", "id")) if person else []
+    awaiting = (
+        list(
+            Petition.objects.filter(leader=person, important=True, instructed_at__isnull=True).order_by(
+                "routed_at", "id"
+            )
+        )
+        if person
+        else []
+    )
     units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
     bureau = {u.pk for u in petitions_units()} & units
     mine = Petition.objects.filter(state__in=OPEN_STATES)
@@ -74,6 +95,9 @@ def panel(request: HttpRequest) -> workbench_registry.Section | None:
     if not count:
         return None
     return workbench_registry.Section(
-        key="petitions", title="信访", template="web/petitions/_workbench.html",
-        context={"awaiting": awaiting, "handling": handling, "today": timezone.localdate()}, count=count,
+        key="petitions",
+        title="信访",
+        template="web/petitions/_workbench.html",
+        context={"awaiting": awaiting, "handling": handling, "today": timezone.localdate()},
+        count=count,
     )

@@ -48,13 +48,20 @@ def may_register(positions: Sequence[PositionFact], petitions_unit_ids: Collecti
     """Letters and visits are registered, accepted and reviewed by the petitions bureau's staff."""
     citation = rb.cite(HANDLING)
     if not petitions_unit_ids:
-        return Decision.refuse("petitions.no_bureau", "组织机构中尚未指定承担信访工作职能（petitions）的单位。",
-                               citation, "No unit has the petitions function.")
+        return Decision.refuse(
+            "petitions.no_bureau",
+            "组织机构中尚未指定承担信访工作职能（petitions）的单位。",
+            citation,
+            "No unit has the petitions function.",
+        )
     if _staff_of(positions, petitions_unit_ids):
         return Decision.allow("petitions.bureau_staff", "信访工作机构登记、受理信访事项。", citation)
-    return Decision.refuse("petitions.not_bureau_staff",
-                           "信访事项由信访工作机构的工作人员登记、受理和转办，您无权办理。", citation,
-                           "Only the petitions bureau's staff register and route petitions.")
+    return Decision.refuse(
+        "petitions.not_bureau_staff",
+        "信访事项由信访工作机构的工作人员登记、受理和转办，您无权办理。",
+        citation,
+        "Only the petitions bureau's staff register and route petitions.",
+    )
 
 
 def is_handler(positions: Sequence[PositionFact], person_id: int | None, access: CaseAccess) -> bool:
@@ -65,8 +72,9 @@ def is_handler(positions: Sequence[PositionFact], person_id: int | None, access:
     return person_id is not None and person_id == access.leader_person_id
 
 
-def may_see_personal_data(positions: Sequence[PositionFact], person_id: int | None, access: CaseAccess,
-                          rb: RulebookView) -> Decision:
+def may_see_personal_data(
+    positions: Sequence[PositionFact], person_id: int | None, access: CaseAccess, rb: RulebookView
+) -> Decision:
     """The petitioner's name, ID number, phone and address: only those handling the case (the
     petitions bureau, the handling unit, the leader it was routed to) and the administrator."""
     citation = rb.cite(PERSONAL_DATA)
@@ -74,29 +82,41 @@ def may_see_personal_data(positions: Sequence[PositionFact], person_id: int | No
         return Decision.allow("petitions.data_admin", "系统管理员查看信访人信息（已记录）。", citation)
     if is_handler(positions, person_id, access):
         return Decision.allow("petitions.data_handler", "经办人员查看信访人信息（已记录）。", citation)
-    return Decision.refuse("petitions.data_hidden", "信访人的个人信息仅限经办人员查看，您不是本件的经办人员。",
-                           citation,
-                           "Only those handling this petition may see the petitioner's personal data.")
+    return Decision.refuse(
+        "petitions.data_hidden",
+        "信访人的个人信息仅限经办人员查看，您不是本件的经办人员。",
+        citation,
+        "Only those handling this petition may see the petitioner's personal data.",
+    )
 
 
-def may_handle(positions: Sequence[PositionFact], person_id: int | None, access: CaseAccess,
-               rb: RulebookView) -> Decision:
+def may_handle(
+    positions: Sequence[PositionFact], person_id: int | None, access: CaseAccess, rb: RulebookView
+) -> Decision:
     """Concluding a case and recording its result: the petitions bureau or the handling unit."""
     citation = rb.cite(HANDLING)
     if _staff_of(positions, access.petitions_unit_ids) or (
         access.handling_unit_id is not None and _staff_of(positions, {access.handling_unit_id})
     ):
         return Decision.allow("petitions.handler", "经办单位办理信访事项。", citation)
-    return Decision.refuse("petitions.not_handler", "信访事项由信访工作机构或承办单位办理，您无权办理本件。", citation,
-                           "Only the petitions bureau or the handling unit handle this petition.")
+    return Decision.refuse(
+        "petitions.not_handler",
+        "信访事项由信访工作机构或承办单位办理，您无权办理本件。",
+        citation,
+        "Only the petitions bureau or the handling unit handle this petition.",
+    )
 
 
 def check_state(state: str, allowed: Collection[str], label: str, what: str, rb: RulebookView) -> Decision:
     citation = rb.cite(HANDLING)
     if state in allowed:
         return Decision.allow("petitions.state_ok", f"可以{what}。", citation)
-    return Decision.refuse("petitions.wrong_state", f"本件当前状态为“{label}”，不能{what}。", citation,
-                           f"The petition is {state}; it cannot be {what}.")
+    return Decision.refuse(
+        "petitions.wrong_state",
+        f"本件当前状态为“{label}”，不能{what}。",
+        citation,
+        f"The petition is {state}; it cannot be {what}.",
+    )
 
 
 # -- time limits ---------------------------------------------------------------------------------
@@ -117,30 +137,47 @@ def review_due(stage: str, requested_on: dt.date, rb: RulebookView, cal: WorkCal
     return cal.add_days(requested_on, rb.param(key).as_int)
 
 
-def may_extend(positions: Sequence[PositionFact], state: str, already_extended: int, days: int,
-               rb: RulebookView) -> Decision:
+def may_extend(
+    positions: Sequence[PositionFact], state: str, already_extended: int, days: int, rb: RulebookView
+) -> Decision:
     """An extension of up to 30 days, once, approved by a government leader (art. 35;
     《信访工作条例》art. 34)."""
     citation = rb.param_citation("petitions.extend_max_days")
     limit = rb.param("petitions.extend_max_days").as_int
     if not any(p.kind in LEADER_KINDS for p in positions):
-        return Decision.refuse("petitions.extension_not_leader",
-                               "延长信访事项办理期限须经州人民政府领导批准，您无权批准。", citation,
-                               "Only a government leader approves an extension.")
+        return Decision.refuse(
+            "petitions.extension_not_leader",
+            "延长信访事项办理期限须经州人民政府领导批准，您无权批准。",
+            citation,
+            "Only a government leader approves an extension.",
+        )
     if state != HANDLING_STATE:
-        return Decision.refuse("petitions.extension_wrong_state", "只有办理中的信访事项才能延期。", citation,
-                               "Only a petition being handled can be extended.")
+        return Decision.refuse(
+            "petitions.extension_wrong_state",
+            "只有办理中的信访事项才能延期。",
+            citation,
+            "Only a petition being handled can be extended.",
+        )
     if already_extended:
-        return Decision.refuse("petitions.extension_once", f"本件已延期{already_extended}日，不能再次延期。", citation,
-                               "The handling period can be extended only once.")
+        return Decision.refuse(
+            "petitions.extension_once",
+            f"本件已延期{already_extended}日，不能再次延期。",
+            citation,
+            "The handling period can be extended only once.",
+        )
     if not 1 <= days <= limit:
-        return Decision.refuse("petitions.extension_too_long", f"延长期限不得超过{limit}日。", citation,
-                               f"An extension may be at most {limit} days.")
+        return Decision.refuse(
+            "petitions.extension_too_long",
+            f"延长期限不得超过{limit}日。",
+            citation,
+            f"An extension may be at most {limit} days.",
+        )
     return Decision.allow("petitions.extension", f"批准延长办理期限{days}日，并将延期理由告知信访人。", citation)
 
 
-def may_request_review(stage: str, state: str, answered_on: dt.date | None, requested_on: dt.date,
-                       rb: RulebookView, cal: WorkCalendar) -> Decision:
+def may_request_review(
+    stage: str, state: str, answered_on: dt.date | None, requested_on: dt.date, rb: RulebookView, cal: WorkCalendar
+) -> Decision:
     """复查 after the handling opinion, 复核 after the 复查 opinion, each asked within 30 days of
     receiving the written answer (《信访工作条例》arts. 35–36)."""
     citation = rb.param_citation("petitions.review_request_days")
@@ -148,20 +185,32 @@ def may_request_review(stage: str, state: str, answered_on: dt.date | None, requ
     name = "复查" if stage == REVIEW else "复核"
     if state != needed or answered_on is None:
         before = "处理意见" if stage == REVIEW else "复查意见"
-        return Decision.refuse("petitions.review_wrong_state", f"出具{before}后，信访人不服的才能请求{name}。",
-                               citation, f"A {stage} can be requested only after the previous opinion.")
+        return Decision.refuse(
+            "petitions.review_wrong_state",
+            f"出具{before}后，信访人不服的才能请求{name}。",
+            citation,
+            f"A {stage} can be requested only after the previous opinion.",
+        )
     request_days = rb.param("petitions.review_request_days").as_int
     last = cal.add_days(answered_on, request_days)
     if requested_on < answered_on:
-        return Decision.refuse("petitions.review_before_answer", f"请求{name}的日期不能早于收到答复的日期。", citation,
-                               "The request cannot precede the answer.")
+        return Decision.refuse(
+            "petitions.review_before_answer",
+            f"请求{name}的日期不能早于收到答复的日期。",
+            citation,
+            "The request cannot precede the answer.",
+        )
     if requested_on > last:
-        return Decision.refuse("petitions.review_late",
-                               f"请求{name}应当自收到书面答复之日起{request_days}日内提出（最迟{last:%Y-%m-%d}）。",
-                               citation, f"The request had to be made by {last.isoformat()}.")
+        return Decision.refuse(
+            "petitions.review_late",
+            f"请求{name}应当自收到书面答复之日起{request_days}日内提出（最迟{last:%Y-%m-%d}）。",
+            citation,
+            f"The request had to be made by {last.isoformat()}.",
+        )
     days = rb.param("petitions.review_days" if stage == REVIEW else "petitions.rereview_days").as_int
-    return Decision.allow("petitions.review", f"受理{name}请求，{name}机关应当自收到请求之日起{days}日内提出意见。",
-                          citation)
+    return Decision.allow(
+        "petitions.review", f"受理{name}请求，{name}机关应当自收到请求之日起{days}日内提出意见。", citation
+    )
 
 
 # -- important letters (art. 35) -----------------------------------------------------------------
@@ -171,20 +220,26 @@ def check_leader(leader_positions: Sequence[PositionFact], rb: RulebookView) -> 
     citation = rb.cite(IMPORTANT)
     if any(p.kind in LEADER_KINDS for p in leader_positions):
         return Decision.allow("petitions.leader", "重要来信呈州人民政府领导阅批。", citation)
-    return Decision.refuse("petitions.not_leader", "重要来信应当呈州长或副州长阅批。", citation,
-                           "An important letter goes to the governor or a vice-governor.")
+    return Decision.refuse(
+        "petitions.not_leader",
+        "重要来信应当呈州长或副州长阅批。",
+        citation,
+        "An important letter goes to the governor or a vice-governor.",
+    )
 
 
 def may_read(person_id: int | None, leader_person_id: int | None, rb: RulebookView) -> Decision:
     citation = rb.cite(IMPORTANT)
     if leader_person_id is not None and person_id == leader_person_id:
         return Decision.allow("petitions.leader_reads", "领导亲自阅处重要来信。", citation)
-    return Decision.refuse("petitions.not_routed_leader", "本件重要来信未呈您阅批。", citation,
-                           "This letter was not routed to you.")
+    return Decision.refuse(
+        "petitions.not_routed_leader", "本件重要来信未呈您阅批。", citation, "This letter was not routed to you."
+    )
 
 
-def may_instruct(person_id: int | None, leader_person_id: int | None, read: bool, instructed: bool,
-                 rb: RulebookView) -> Decision:
+def may_instruct(
+    person_id: int | None, leader_person_id: int | None, read: bool, instructed: bool, rb: RulebookView
+) -> Decision:
     """Only the leader it was routed to writes the 批示, once, after reading the letter."""
     citation = rb.cite(IMPORTANT)
     decision = may_read(person_id, leader_person_id, rb)
@@ -193,8 +248,12 @@ def may_instruct(person_id: int | None, leader_person_id: int | None, read: bool
     if instructed:
         return Decision.refuse("petitions.already_instructed", "本件已有批示。", citation, "Already instructed.")
     if not read:
-        return Decision.refuse("petitions.not_read", "请先阅读来信全文，再作批示。", citation,
-                               "Read the letter before writing the instruction.")
+        return Decision.refuse(
+            "petitions.not_read",
+            "请先阅读来信全文，再作批示。",
+            citation,
+            "Read the letter before writing the instruction.",
+        )
     return Decision.allow("petitions.instruct", "领导批示重要来信，按批示督办。", citation)
 
 
@@ -202,8 +261,12 @@ def may_conclude(important: bool, instructed: bool, rb: RulebookView) -> Decisio
     """An important letter stays open until the leader has written an instruction (art. 35)."""
     citation = rb.cite(IMPORTANT)
     if important and not instructed:
-        return Decision.refuse("petitions.awaiting_instruction", "重要来信须经领导阅批后方可办结，尚待领导批示。",
-                               citation, "An important letter stays open until the leader has written an instruction.")
+        return Decision.refuse(
+            "petitions.awaiting_instruction",
+            "重要来信须经领导阅批后方可办结，尚待领导批示。",
+            citation,
+            "An important letter stays open until the leader has written an instruction.",
+        )
     return Decision.allow("petitions.may_conclude", "可以办结。", citation)
 
 

@@ -59,8 +59,11 @@ def staff_facts(user: AbstractBaseUser | None, day: dt.date | None = None) -> li
     if user is None or not user.is_authenticated:
         return []
     day = day or timezone.localdate()
-    active = Appointment.objects.filter(person__user_id=user.pk, start__lte=day).filter(
-        Q(end__isnull=True) | Q(end__gte=day)).select_related("position__unit")
+    active = (
+        Appointment.objects.filter(person__user_id=user.pk, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .select_related("position__unit")
+    )
     facts = [rules.StaffFact(a.position.kind, a.position.unit.kind, a.position.duties) for a in active]
     if getattr(user, "is_superuser", False):
         facts.append(rules.StaffFact(rules.ADMINISTRATOR, ""))
@@ -70,9 +73,12 @@ def staff_facts(user: AbstractBaseUser | None, day: dt.date | None = None) -> li
 def disclosure_staff(day: dt.date | None = None) -> list[AbstractBaseUser]:
     """The office's 信息公开 staff and its director: who is told about the queue and applications."""
     day = day or timezone.localdate()
-    active = Appointment.objects.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day)).filter(
-        position__unit__kind=UnitKind.OFFICE).filter(
-        Q(position__duties__contains=rules.DUTY) | Q(position__kind="office_director"))
+    active = (
+        Appointment.objects.filter(start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .filter(position__unit__kind=UnitKind.OFFICE)
+        .filter(Q(position__duties__contains=rules.DUTY) | Q(position__kind="office_director"))
+    )
     return [p.user for p in Person.objects.filter(pk__in=active.values("person_id")).select_related("user")]
 
 
@@ -140,9 +146,11 @@ def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") 
     rb = rulebook_view(today)
     body_unit = row.issuing_unit or _government()
     org_code = body_unit.org_code if body_unit else ""
-    require(rules.may_manage(staff_facts(actor, today), rb),
-            rules.check_state(row.state, rules.QUEUED, "发布", rb),
-            rules.check_index_body(org_code, row.issuer_name, rb))
+    require(
+        rules.may_manage(staff_facts(actor, today), rb),
+        rules.check_state(row.state, rules.QUEUED, "发布", rb),
+        rules.check_index_body(org_code, row.issuer_name, rb),
+    )
     row.index_number = take_index_number(org_code, today.year)
     row.state, row.published_at, row.decided_by_id = ItemState.PUBLISHED, now, actor.pk
     row.search_text = segment(f"{row.title}\n{row.doc_number}\n{row.body}")
@@ -150,15 +158,26 @@ def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") 
         row.issuer_name = body_unit.name
     if category.strip():
         row.category = category.strip()[:60]
-    row.save(update_fields=["index_number", "state", "published_at", "decided_by", "search_text", "issuer_name",
-                            "category"])
+    row.save(
+        update_fields=["index_number", "state", "published_at", "decided_by", "search_text", "issuer_name", "category"]
+    )
     late = today > row.due_on
-    audit.record(actor=actor, action="portal.publish", target=row, citation=rb.cite(rules.PUBLISH),
-                 summary=f"公开《{row.title}》，索引号{row.index_number}" + ("（逾期公开）" if late else ""),
-                 details={"index_number": row.index_number, "due_on": row.due_on.isoformat(), "late": late})
+    audit.record(
+        actor=actor,
+        action="portal.publish",
+        target=row,
+        citation=rb.cite(rules.PUBLISH),
+        summary=f"公开《{row.title}》，索引号{row.index_number}" + ("（逾期公开）" if late else ""),
+        details={"index_number": row.index_number, "due_on": row.due_on.isoformat(), "late": late},
+    )
     if row.queued_by_id and row.queued_by_id != actor.pk and row.queued_by is not None:
-        notices.send([row.queued_by], f"已公开：《{row.title}》", f"索引号{row.index_number}", rb.cite(rules.PUBLISH),
-                     url=f"/public/items/{row.pk}/")
+        notices.send(
+            [row.queued_by],
+            f"已公开：《{row.title}》",
+            f"索引号{row.index_number}",
+            rb.cite(rules.PUBLISH),
+            url=f"/public/items/{row.pk}/",
+        )
     _copy_back(item, row)
     return item
 
@@ -171,14 +190,22 @@ def withhold(actor: AbstractBaseUser, item: PublicationItem, exemption: str, rea
     row = _locked(item)
     rb = rulebook_view(today)
     decision = rules.check_withhold(exemption, reason, rb)
-    require(rules.may_manage(staff_facts(actor, today), rb), rules.check_state(row.state, rules.QUEUED, "不予公开", rb),
-            decision)
+    require(
+        rules.may_manage(staff_facts(actor, today), rb),
+        rules.check_state(row.state, rules.QUEUED, "不予公开", rb),
+        decision,
+    )
     row.state, row.withheld_exemption, row.withheld_reason = ItemState.WITHHELD, exemption, reason.strip()
     row.decided_by_id = actor.pk
     row.save(update_fields=["state", "withheld_exemption", "withheld_reason", "decided_by"])
-    audit.record(actor=actor, action="portal.withhold", target=row, citation=decision.citation,
-                 summary=f"《{row.title}》不予公开：{rules.EXEMPTIONS[exemption]}。{row.withheld_reason}",
-                 details={"exemption": exemption, "reason": row.withheld_reason})
+    audit.record(
+        actor=actor,
+        action="portal.withhold",
+        target=row,
+        citation=decision.citation,
+        summary=f"《{row.title}》不予公开：{rules.EXEMPTIONS[exemption]}。{row.withheld_reason}",
+        details={"exemption": exemption, "reason": row.withheld_reason},
+    )
     _copy_back(item, row)
     return item
 
@@ -189,16 +216,32 @@ def interpret(actor: AbstractBaseUser, target: PublicationItem, title: str, body
     today = timezone.localdate()
     rb = rulebook_view(today)
     target = PublicationItem.objects.select_related("issuing_unit").get(pk=target.pk)
-    require(rules.may_manage(staff_facts(actor, today), rb),
-            rules.check_interpretation(target.state, target.kind, title, body, rb))
-    item = PublicationItem.objects.create(
-        kind=ItemKind.INTERPRETATION, title=title.strip()[:300], body=body.strip(), counted_from=today,
-        due_on=calendar().add_working_days(today, rb.param(rules.PROACTIVE_DAYS).as_int),
-        provision=rules.INTERPRETATION, issuing_unit=target.issuing_unit, issuer_name=target.issuer_name,
-        category=target.category, genre="解读", interprets=target, queued_by_id=actor.pk,
+    require(
+        rules.may_manage(staff_facts(actor, today), rb),
+        rules.check_interpretation(target.state, target.kind, title, body, rb),
     )
-    audit.record(actor=actor, action="portal.interpret", target=item, citation=rb.cite(rules.INTERPRETATION),
-                 summary=f"解读《{target.title}》：{item.title}", details={"interprets": target.pk})
+    item = PublicationItem.objects.create(
+        kind=ItemKind.INTERPRETATION,
+        title=title.strip()[:300],
+        body=body.strip(),
+        counted_from=today,
+        due_on=calendar().add_working_days(today, rb.param(rules.PROACTIVE_DAYS).as_int),
+        provision=rules.INTERPRETATION,
+        issuing_unit=target.issuing_unit,
+        issuer_name=target.issuer_name,
+        category=target.category,
+        genre="解读",
+        interprets=target,
+        queued_by_id=actor.pk,
+    )
+    audit.record(
+        actor=actor,
+        action="portal.interpret",
+        target=item,
+        citation=rb.cite(rules.INTERPRETATION),
+        summary=f"解读《{target.title}》：{item.title}",
+        details={"interprets": target.pk},
+    )
     return publish(actor, item)
 
 
@@ -208,8 +251,9 @@ MAX_NAME, MAX_CONTACT = 100, 200
 
 
 def _schedule(app: Application, now: dt.datetime) -> None:
-    timers.schedule(OVERDUE_TIMER, deadline_close(app.due_on), f"portal:application:{app.pk}:overdue",
-                    application_id=app.pk)
+    timers.schedule(
+        OVERDUE_TIMER, deadline_close(app.due_on), f"portal:application:{app.pk}:overdue", application_id=app.pk
+    )
     try:
         day = calendar().add_working_days(app.due_on, -REMIND_DAYS)
     except UnknownYearError:
@@ -248,14 +292,30 @@ def submit_application(name: str, contact: str, description: str) -> Application
     rb = rulebook_view(today)
     due = rules.application_due(today, rb, calendar())
     app = Application.objects.create(
-        number=_next_application_number(today.year), applicant_name=name, contact=contact,
-        description=description, received_on=today, received_at=now, due_on=_due_of(due),
+        number=_next_application_number(today.year),
+        applicant_name=name,
+        contact=contact,
+        description=description,
+        received_on=today,
+        received_at=now,
+        due_on=_due_of(due),
     )
-    audit.record(actor=None, actor_name="公众", action="portal.application.submit", target=app,
-                 citation=due.citation, summary=f"收到政府信息公开申请{app.number}，{due.message}",
-                 details={"due_on": app.due_on.isoformat()})
-    notices.send(disclosure_staff(today), f"政府信息公开申请：{app.number}", due.message, due.citation,
-                 url=f"/portal/applications/{app.pk}/")
+    audit.record(
+        actor=None,
+        actor_name="公众",
+        action="portal.application.submit",
+        target=app,
+        citation=due.citation,
+        summary=f"收到政府信息公开申请{app.number}，{due.message}",
+        details={"due_on": app.due_on.isoformat()},
+    )
+    notices.send(
+        disclosure_staff(today),
+        f"政府信息公开申请：{app.number}",
+        due.message,
+        due.citation,
+        url=f"/portal/applications/{app.pk}/",
+    )
     _schedule(app, now)
     return app
 
@@ -272,8 +332,9 @@ def _locked_app(app: Application) -> Application:
 
 def _recompute(row: Application) -> None:
     rb = rulebook_view(row.received_on)
-    row.due_on = _due_of(rules.application_due(row.received_on, rb, calendar(), extended=row.extended,
-                                               paused_days=row.paused_days))
+    row.due_on = _due_of(
+        rules.application_due(row.received_on, rb, calendar(), extended=row.extended, paused_days=row.paused_days)
+    )
 
 
 @transaction.atomic
@@ -288,9 +349,14 @@ def extend_application(actor: AbstractBaseUser, app: Application, reason: str) -
     row.extended, row.extension_reason, row.extension_approved_by_id = True, reason.strip()[:300], actor.pk
     _recompute(row)
     row.save(update_fields=["extended", "extension_reason", "extension_approved_by", "due_on"])
-    audit.record(actor=actor, action="portal.application.extend", target=row, citation=decision.citation,
-                 summary=f"{row.number}延长答复期限至{row.due_on.isoformat()}：{row.extension_reason}",
-                 details={"due_on": row.due_on.isoformat(), "reason": row.extension_reason})
+    audit.record(
+        actor=actor,
+        action="portal.application.extend",
+        target=row,
+        citation=decision.citation,
+        summary=f"{row.number}延长答复期限至{row.due_on.isoformat()}：{row.extension_reason}",
+        details={"due_on": row.due_on.isoformat(), "reason": row.extension_reason},
+    )
     if row.state == ApplicationState.RECEIVED:
         _schedule(row, timezone.now())
     _copy_back(app, row)
@@ -311,9 +377,14 @@ def start_consultation(actor: AbstractBaseUser, app: Application, third_party: s
     row.consultation_third_party = third_party.strip()[:200]
     row.save(update_fields=["state", "consultation_started_on", "consultation_third_party"])
     _cancel(row)
-    audit.record(actor=actor, action="portal.application.consult", target=row, citation=decision.citation,
-                 summary=f"{row.number}征求第三方（{row.consultation_third_party}）意见，答复期限暂停计算",
-                 details={"third_party": row.consultation_third_party})
+    audit.record(
+        actor=actor,
+        action="portal.application.consult",
+        target=row,
+        citation=decision.citation,
+        summary=f"{row.number}征求第三方（{row.consultation_third_party}）意见，答复期限暂停计算",
+        details={"third_party": row.consultation_third_party},
+    )
     _copy_back(app, row)
     return app
 
@@ -334,17 +405,23 @@ def end_consultation(actor: AbstractBaseUser, app: Application) -> Application:
     row.state, row.consultation_started_on = ApplicationState.RECEIVED, None
     _recompute(row)
     row.save(update_fields=["paused_days", "state", "consultation_started_on", "due_on"])
-    audit.record(actor=actor, action="portal.application.resume", target=row, citation=decision.citation,
-                 summary=f"{row.number}征求第三方意见结束，{spent}个工作日不计入答复期限，答复期限至{row.due_on.isoformat()}",
-                 details={"excluded_days": spent, "due_on": row.due_on.isoformat()})
+    audit.record(
+        actor=actor,
+        action="portal.application.resume",
+        target=row,
+        citation=decision.citation,
+        summary=f"{row.number}征求第三方意见结束，{spent}个工作日不计入答复期限，答复期限至{row.due_on.isoformat()}",
+        details={"excluded_days": spent, "due_on": row.due_on.isoformat()},
+    )
     _schedule(row, now)
     _copy_back(app, row)
     return app
 
 
 @transaction.atomic
-def reply_application(actor: AbstractBaseUser, app: Application, reply_type: str, text: str,
-                      exemption: str = "") -> Application:
+def reply_application(
+    actor: AbstractBaseUser, app: Application, reply_type: str, text: str, exemption: str = ""
+) -> Application:
     """Answer the application with one of the reply types of 条例第三十六条."""
     now = timezone.now()
     today = timezone.localdate(now)
@@ -355,13 +432,18 @@ def reply_application(actor: AbstractBaseUser, app: Application, reply_type: str
     row.state, row.reply_type, row.reply_text = ApplicationState.ANSWERED, reply_type, text.strip()
     row.exemption = exemption if reply_type in rules.NEEDS_EXEMPTION else ""
     row.answered_at, row.answered_by_id, row.answered_late = now, actor.pk, today > row.due_on
-    row.save(update_fields=["state", "reply_type", "reply_text", "exemption", "answered_at", "answered_by",
-                            "answered_late"])
+    row.save(
+        update_fields=["state", "reply_type", "reply_text", "exemption", "answered_at", "answered_by", "answered_late"]
+    )
     _cancel(row)
-    audit.record(actor=actor, action="portal.application.reply", target=row, citation=decision.citation,
-                 summary=f"{row.number}答复"
-                         f"：{rules.REPLY_TYPES[reply_type]}" + ("（逾期）" if row.answered_late else ""),
-                 details={"reply_type": reply_type, "exemption": row.exemption, "late": row.answered_late})
+    audit.record(
+        actor=actor,
+        action="portal.application.reply",
+        target=row,
+        citation=decision.citation,
+        summary=f"{row.number}答复：{rules.REPLY_TYPES[reply_type]}" + ("（逾期）" if row.answered_late else ""),
+        details={"reply_type": reply_type, "exemption": row.exemption, "late": row.answered_late},
+    )
     _copy_back(app, row)
     return app
 
@@ -372,25 +454,38 @@ def _application_remind(timer: Timer) -> None:
     if app is None or app.state == ApplicationState.ANSWERED:
         return
     rb = rulebook_view(app.received_on)
-    notices.send(disclosure_staff(), f"催办：政府信息公开申请{app.number}应于{app.due_on.isoformat()}前答复",
-                 app.description[:200], rb.param_citation(rules.APPLICATION_DAYS), url="/portal/applica"
-                                                                                       f"tions/{app.pk}/")
+    notices.send(
+        disclosure_staff(),
+        f"催办：政府信息公开申请{app.number}应于{app.due_on.isoformat()}前答复",
+        app.description[:200],
+        rb.param_citation(rules.APPLICATION_DAYS),
+        url=f"/portal/applications/{app.pk}/",
+    )
 
 
 @timers.handler(OVERDUE_TIMER)
 def _application_overdue(timer: Timer) -> None:
     with transaction.atomic():
-        app = Application.objects.select_for_update(of=("self",)).filter(
-            pk=timer.payload.get("application_id")).first()
+        app = Application.objects.select_for_update(of=("self",)).filter(pk=timer.payload.get("application_id")).first()
         if app is None or app.state != ApplicationState.RECEIVED:
             return
         rb = rulebook_view(app.received_on)
         citation = rb.param_citation(rules.APPLICATION_DAYS)
-        audit.record(actor=None, action="portal.application.overdue", target=app, citation=citation,
-                     summary=f"政府信息公开申请{app.number}逾期未答复（期限{app.due_on.isoformat()}）",
-                     details={"due_on": app.due_on.isoformat()})
-        notices.send(disclosure_staff(), f"逾期：政府信息公开申请{app.number}未在期限内答复", "", citation,
-                     url=f"/portal/applications/{app.pk}/")
+        audit.record(
+            actor=None,
+            action="portal.application.overdue",
+            target=app,
+            citation=citation,
+            summary=f"政府信息公开申请{app.number}逾期未答复（期限{app.due_on.isoformat()}）",
+            details={"due_on": app.due_on.isoformat()},
+        )
+        notices.send(
+            disclosure_staff(),
+            f"逾期：政府信息公开申请{app.number}未在期限内答复",
+            "",
+            citation,
+            url=f"/portal/applications/{app.pk}/",
+        )
 
 
 def overdue_items(today: dt.date) -> Sequence[PublicationItem]:
@@ -436,6 +531,7 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
             at = None
         if at is not None and at > now:
             timers.move(f"portal:application:{app.pk}:remind", at)
-        moved.append(Moved(f"政府信息公开申请{app.number}的答复期限", app.due_on, new, staff,
-                           f"/portal/applications/{app.pk}/"))
+        moved.append(
+            Moved(f"政府信息公开申请{app.number}的答复期限", app.due_on, new, staff, f"/portal/applications/{app.pk}/")
+        )
     return moved

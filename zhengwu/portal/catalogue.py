@@ -94,7 +94,7 @@ def find(f: Filters, page: int = 1) -> Results:
         where, params = _sql_filters(f)
         ids = ranked_ids(f.query, where, params, limit=MAX_RESULTS)
         total = len(ids)
-        chunk = ids[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+        chunk = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         by_id = {i.pk: i for i in PublicationItem.objects.filter(pk__in=chunk).select_related("issuing_unit")}
         items = [by_id[i] for i in chunk if i in by_id]
         capped = total >= MAX_RESULTS
@@ -113,7 +113,7 @@ def find(f: Filters, page: int = 1) -> Results:
         # counting a million rows on every page would be the slowest part of the page: count up to the cap
         total = qs[:MAX_RESULTS].count()
         capped = total >= MAX_RESULTS
-        items = list(qs.select_related("issuing_unit")[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
+        items = list(qs.select_related("issuing_unit")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
     pages = max(1, -(-total // PAGE_SIZE))
     return Results(items, total, page, pages, f, capped)
 

@@ -40,8 +40,14 @@ from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays.arith import BEIJING
 
 LABELS = {
-    "index_number": "索引号", "category": "主题分类", "title": "名称", "written": "成文日期",
-    "published": "发布日期", "doc_number": "文号", "validity": "有效性", "issuer": "发文单位",
+    "index_number": "索引号",
+    "category": "主题分类",
+    "title": "名称",
+    "written": "成文日期",
+    "published": "发布日期",
+    "doc_number": "文号",
+    "validity": "有效性",
+    "issuer": "发文单位",
     "publisher": "发布机构",
 }
 REQUIRED = ("index_number", "title", "written", "published", "issuer")
@@ -54,7 +60,8 @@ def _label(text: str) -> str:
 
 
 FIELD_RE = re.compile(
-    "(?:" + "|".join(f"(?P<{key}>{_label(label)})" for key, label in LABELS.items())
+    "(?:"
+    + "|".join(f"(?P<{key}>{_label(label)})" for key, label in LABELS.items())
     + r")[ \t\u3000\xa0]*[:：]?[ \t\u3000\xa0]+"
 )
 TRAILING_CHROME = ("文件下载", "解读文章", "相关解读", "【打印】", "【关闭】")
@@ -84,7 +91,7 @@ def _fields(block: list[str]) -> dict[str, str]:
             key = m.lastgroup
             end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
             if key:
-                found[key] = line[m.end():end].strip()
+                found[key] = line[m.end() : end].strip()
     return found
 
 
@@ -106,8 +113,11 @@ def _reconstructions(body: str) -> list[str]:
         parsed = parse_rulebook(body)
     except RulebookParseError:
         return []
-    return [f"第{chinese_numeral(r.number)}条：原文作「{r.shown_as}」，按条文顺序重建编号" for r in parsed.reconstructed
-            if r.kind == "article_number"]
+    return [
+        f"第{chinese_numeral(r.number)}条：原文作「{r.shown_as}」，按条文顺序重建编号"
+        for r in parsed.reconstructed
+        if r.kind == "article_number"
+    ]
 
 
 def parse(text: str) -> Parsed:
@@ -115,9 +125,11 @@ def parse(text: str) -> Parsed:
     lines = text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")
     start = next((i for i, line in enumerate(lines) if FIELD_RE.match(line.strip())), None)
     if start is None:
-        raise InvalidInput("无法识别的公开页面：找不到元数据块（索引号、主题分类"
-                           "、名称、成文日期、发布日期、文号、有效性、发文单位）。",
-                           field="file")
+        raise InvalidInput(
+            "无法识别的公开页面：找不到元数据块（索引号、主题分类"
+            "、名称、成文日期、发布日期、文号、有效性、发文单位）。",
+            field="file",
+        )
     end = start
     while end < len(lines) and lines[end].strip() and FIELD_RE.match(lines[end].strip()):
         end += 1
@@ -127,7 +139,9 @@ def parse(text: str) -> Parsed:
         raise InvalidInput(f"元数据不完整，缺少：{'、'.join(missing)}。未导入任何内容。", field="file")
     problems = []
     if rules.parse_index_number(found["index_number"]) is None:
-        problems.append(f"索引号「{found['index_number']}」格式不对（应为“组织机构代码/年份-五位顺序号”，如01047834X/2023-03544）")
+        problems.append(
+            f"索引号「{found['index_number']}」格式不对（应为“组织机构代码/年份-五位顺序号”，如01047834X/2023-03544）"
+        )
     written, published = _datetime(found["written"]), _datetime(found["published"])
     if written is None:
         problems.append(f"成文日期「{found['written']}」无法识别（应为YYYY-MM-DD）")
@@ -148,16 +162,26 @@ def parse(text: str) -> Parsed:
     assert published is not None
     repairs = _reconstructions(body)
     return Parsed(
-        index_number=found["index_number"], title=found["title"], category=found.get("category", ""),
-        written_on=written.date(), published_at=published, doc_number=found.get("doc_number", ""),
-        validity=VALIDITY_WORDS.get(validity_text, ""), issuer=found["issuer"],
-        publisher=found.get("publisher", ""), body=body, repairs=repairs,
+        index_number=found["index_number"],
+        title=found["title"],
+        category=found.get("category", ""),
+        written_on=written.date(),
+        published_at=published,
+        doc_number=found.get("doc_number", ""),
+        validity=VALIDITY_WORDS.get(validity_text, ""),
+        issuer=found["issuer"],
+        publisher=found.get("publisher", ""),
+        body=body,
+        repairs=repairs,
     )
 
 
 def _unit_named(name: str) -> Unit | None:
-    return (Unit.objects.filter(name=name).first() or Unit.objects.filter(short_name=name).first()
-            or Unit.objects.filter(org_code=name).first())
+    return (
+        Unit.objects.filter(name=name).first()
+        or Unit.objects.filter(short_name=name).first()
+        or Unit.objects.filter(org_code=name).first()
+    )
 
 
 @transaction.atomic
@@ -173,17 +197,33 @@ def import_published(actor: AbstractBaseUser | None, text: str) -> tuple[Publica
     unit = Unit.objects.filter(org_code=org[0]).first() or _unit_named(parsed.issuer)
     published_on = timezone.localtime(parsed.published_at).date()
     item = PublicationItem.objects.create(
-        kind=ItemKind.IMPORTED, state=ItemState.PUBLISHED, title=parsed.title[:300], body=parsed.body,
-        issuing_unit=unit, issuer_name=parsed.issuer[:200], doc_number=parsed.doc_number[:80],
-        written_on=parsed.written_on, category=parsed.category[:60], genre="通知" if "通知" in parsed.title else "",
-        validity=parsed.validity, counted_from=parsed.written_on, due_on=published_on, provision=rules.PUBLISH,
-        published_at=parsed.published_at, index_number=parsed.index_number,
+        kind=ItemKind.IMPORTED,
+        state=ItemState.PUBLISHED,
+        title=parsed.title[:300],
+        body=parsed.body,
+        issuing_unit=unit,
+        issuer_name=parsed.issuer[:200],
+        doc_number=parsed.doc_number[:80],
+        written_on=parsed.written_on,
+        category=parsed.category[:60],
+        genre="通知" if "通知" in parsed.title else "",
+        validity=parsed.validity,
+        counted_from=parsed.written_on,
+        due_on=published_on,
+        provision=rules.PUBLISH,
+        published_at=parsed.published_at,
+        index_number=parsed.index_number,
         search_text=segment(f"{parsed.title}\n{parsed.doc_number}\n{parsed.body}"),
         queued_by_id=actor.pk if actor is not None else None,
     )
     reserve_index_number(parsed.index_number)
     rb = rulebook_view(timezone.localdate())
-    audit.record(actor=actor, action="portal.import", target=item, citation=rb.cite(rules.PUBLISH),
-                 summary=f"导入已公开信息《{item.title}》，索引号{item.index_number}",
-                 details={"index_number": item.index_number, "repairs": parsed.repairs})
+    audit.record(
+        actor=actor,
+        action="portal.import",
+        target=item,
+        citation=rb.cite(rules.PUBLISH),
+        summary=f"导入已公开信息《{item.title}》，索引号{item.index_number}",
+        details={"index_number": item.index_number, "repairs": parsed.repairs},
+    )
     return item, True, parsed

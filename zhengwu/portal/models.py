@@ -55,8 +55,7 @@ class PublicationItem(models.Model):
 
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)
-    issuing_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="publications")
+    issuing_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="publications")
     issuer_name = models.CharField("发文机关", max_length=200, blank=True)
     doc_number = models.CharField("文号", max_length=80, blank=True)
     written_on = models.DateField("成文日期", null=True, blank=True)
@@ -68,28 +67,33 @@ class PublicationItem(models.Model):
     due_on = models.DateField("应公开日期")
     provision = models.CharField(max_length=60, help_text="the rulebook provision that requires publication")
     queued_at = models.DateTimeField(auto_now_add=True)
-    queued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+")
+    queued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
     index_number = models.CharField("索引号", max_length=40, null=True, blank=True, unique=True)
     withheld_reason = models.TextField(blank=True)
     withheld_exemption = models.CharField("不予公开依据", max_length=24, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # 解读 (art. 30): an interpretation names the published item it explains
-    interprets = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="interpretations")
+    interprets = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="interpretations"
+    )
     # the words of title and body as jieba segments them, space-separated: what full-text search indexes
     search_text = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["state", "due_on"]),
-                   models.Index(fields=["source_type", "source_id"]),
-                   models.Index(fields=["state", "published_at"], name="portal_item_published"),
-                   models.Index(fields=["category", "published_at"], name="portal_item_category"),
-                   models.Index(fields=["issuer_name", "published_at"], name="portal_item_issuer"),
-                   models.Index(fields=["kind", "state", "published_at"], name="portal_item_kind")]
+        indexes = [
+            models.Index(fields=["state", "due_on"]),
+            models.Index(fields=["source_type", "source_id"]),
+            models.Index(fields=["state", "published_at"], name="portal_item_published"),
+            models.Index(fields=["category", "published_at"], name="portal_item_category"),
+            models.Index(fields=["issuer_name", "published_at"], name="portal_item_issuer"),
+            models.Index(fields=["kind", "state", "published_at"], name="portal_item_kind"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -120,8 +124,14 @@ class ValidityEvent(models.Model):
     validity = models.CharField(max_length=12, choices=Validity.choices)
     effective_on = models.DateField()
     note = models.CharField(max_length=300, blank=True)
-    related = models.ForeignKey(PublicationItem, null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="+", help_text="the item that amends, replaces or repeals this one")
+    related = models.ForeignKey(
+        PublicationItem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="the item that amends, replaces or repeals this one",
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -162,8 +172,9 @@ class Application(models.Model):
     state = models.CharField(max_length=12, choices=ApplicationState.choices, default=ApplicationState.RECEIVED)
     extended = models.BooleanField("已延长答复期限", default=False)
     extension_reason = models.CharField("延期理由", max_length=300, blank=True)
-    extension_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                              on_delete=models.PROTECT, related_name="+")
+    extension_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     consultation_started_on = models.DateField("征求第三方意见开始日", null=True, blank=True)
     consultation_third_party = models.CharField("第三方", max_length=200, blank=True)
     paused_days = models.PositiveIntegerField("不计入答复期限的工作日", default=0)
@@ -171,8 +182,9 @@ class Application(models.Model):
     reply_text = models.TextField("答复内容", blank=True)
     exemption = models.CharField("不予公开依据", max_length=24, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     answered_late = models.BooleanField(default=False)
 
     class Meta:

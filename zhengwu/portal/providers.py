@@ -37,8 +37,13 @@ def late_publications(today: dt.date) -> Iterator[ComplianceLine]:
     for item in items[:500]:
         late = item.due_on < today
         yield ComplianceLine(
-            area="政务公开", title=item.title, owner=item.issuer_name or "州政府办公室", due=item.due_on,
-            status=Status.OVERDUE if late else Status.AT_RISK, citation=citation, url=f"/portal/queue/#item-{item.pk}",
+            area="政务公开",
+            title=item.title,
+            owner=item.issuer_name or "州政府办公室",
+            due=item.due_on,
+            status=Status.OVERDUE if late else Status.AT_RISK,
+            citation=citation,
+            url=f"/portal/queue/#item-{item.pk}",
             detail=f"逾期{calendar().working_days_between(item.due_on, today)}个工作日" if late else "临近公开期限",
         )
 
@@ -51,9 +56,14 @@ def late_applications(today: dt.date) -> Iterator[ComplianceLine]:
     for app in apps[:500]:
         late = app.due_on < today
         yield ComplianceLine(
-            area="依申请公开", title=f"{app.number}：{app.description[:40]}", owner="州政府办公室", due=app.due_on,
-            status=Status.OVERDUE if late else Status.AT_RISK, citation=citation,
-            url=f"/portal/applications/{app.pk}/", detail="逾期未答复" if late else "临近答复期限",
+            area="依申请公开",
+            title=f"{app.number}：{app.description[:40]}",
+            owner="州政府办公室",
+            due=app.due_on,
+            status=Status.OVERDUE if late else Status.AT_RISK,
+            citation=citation,
+            url=f"/portal/applications/{app.pk}/",
+            detail="逾期未答复" if late else "临近答复期限",
         )
 
 
@@ -63,14 +73,18 @@ def workbench_panel(request: HttpRequest) -> Section | None:
 
     today = timezone.localdate()
     user = request.user
-    if not rules.may_manage(staff_facts(user if user.is_authenticated else None, today),
-                            rulebook_view(today)).allowed:
+    if not rules.may_manage(staff_facts(user if user.is_authenticated else None, today), rulebook_view(today)).allowed:
         return None
     horizon = _horizon(today)
     items = list(PublicationItem.objects.filter(state=ItemState.QUEUED, due_on__lte=horizon).order_by("due_on")[:10])
-    apps = list(Application.objects.filter(state=ApplicationState.RECEIVED, due_on__lte=horizon)
-                .order_by("due_on")[:10])
+    apps = list(
+        Application.objects.filter(state=ApplicationState.RECEIVED, due_on__lte=horizon).order_by("due_on")[:10]
+    )
     queued = PublicationItem.objects.filter(state=ItemState.QUEUED).count()
-    return Section("portal", "政务公开", "web/portal/workbench_panel.html",
-                   {"items": items, "applications": apps, "queued": queued, "today": today},
-                   count=len(items) + len(apps))
+    return Section(
+        "portal",
+        "政务公开",
+        "web/portal/workbench_panel.html",
+        {"items": items, "applications": apps, "queued": queued, "today": today},
+        count=len(items) + len(apps),
+    )

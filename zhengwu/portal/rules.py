@@ -54,7 +54,7 @@ EXEMPTIONS: dict[str, str] = {
     "third_party": "涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的政府信息（《政府信息公开条例》第十五条）",
     "internal": "人事管理、后勤管理、内部工作流程等内部事务信息（《政府信息公开条例》第十六条第一款）",
     "process": "讨论记录、过程稿、磋商信函、请示报告等过程性信息以及"
-               "行政执法案卷信息（《政府信息公开条例》第十六条第二款）",
+    "行政执法案卷信息（《政府信息公开条例》第十六条第二款）",
 }
 
 # 条例第三十六条: the replies an application can get
@@ -102,8 +102,11 @@ def parse_index_number(text: str) -> tuple[str, int, int] | None:
 
 def check_index_body(org_code: str, issuer: str, rb: RulebookView) -> Decision:
     if not org_code:
-        return Decision.refuse("portal.no_org_code", f"{issuer or '发文机关'}没有登记组织机构代码，无法生成索引号，"
-                               "请先在组织机构中补充。", rb.cite(PUBLISH))
+        return Decision.refuse(
+            "portal.no_org_code",
+            f"{issuer or '发文机关'}没有登记组织机构代码，无法生成索引号，请先在组织机构中补充。",
+            rb.cite(PUBLISH),
+        )
     return Decision.allow("portal.org_code", "索引号按发文机关的组织机构代码生成。", rb.cite(PUBLISH))
 
 
@@ -117,21 +120,32 @@ def _is_gongkai(p: StaffFact) -> bool:
 def may_manage(staff: Sequence[StaffFact], rb: RulebookView) -> Decision:
     """Publish, withhold, answer applications: the office's 信息公开 staff or its leadership."""
     if any(_is_gongkai(p) or p.kind in OFFICE_LEADERS or p.kind == ADMINISTRATOR for p in staff):
-        return Decision.allow("portal.may_manage", "由州政府办公室政务公开工作人员或办公室负责同志办理。",
-                              rb.cite(PUBLISH), "Handled by the office's disclosure staff or leadership.")
-    return Decision.refuse("portal.may_not_manage", "只有州政府办公室负责信息公开的工作人员"
-                                                    "或办公室负责同志可以办理政务公开事项。",
-                           rb.cite(PUBLISH), "Only the office's disclosure staff or its leadership may do this.")
+        return Decision.allow(
+            "portal.may_manage",
+            "由州政府办公室政务公开工作人员或办公室负责同志办理。",
+            rb.cite(PUBLISH),
+            "Handled by the office's disclosure staff or leadership.",
+        )
+    return Decision.refuse(
+        "portal.may_not_manage",
+        "只有州政府办公室负责信息公开的工作人员或办公室负责同志可以办理政务公开事项。",
+        rb.cite(PUBLISH),
+        "Only the office's disclosure staff or its leadership may do this.",
+    )
 
 
 def may_approve_extension(staff: Sequence[StaffFact], rb: RulebookView) -> Decision:
     """Extending an application's time limit needs the approval of the office's leadership (条例第三十三条)."""
     if any(p.kind in OFFICE_LEADERS for p in staff):
-        return Decision.allow("portal.may_extend", "延长答复期限经政府信息公开工作机构负责人同意。",
-                              rb.cite(APPLICATIONS))
-    return Decision.refuse("portal.may_not_extend", "延长答复期限须经州政府办公室负责同志"
-                                                    "（秘书长、副秘书长或办公室主任）同意。",
-                           rb.cite(APPLICATIONS), "An extension needs the approval of the office's leadership.")
+        return Decision.allow(
+            "portal.may_extend", "延长答复期限经政府信息公开工作机构负责人同意。", rb.cite(APPLICATIONS)
+        )
+    return Decision.refuse(
+        "portal.may_not_extend",
+        "延长答复期限须经州政府办公室负责同志（秘书长、副秘书长或办公室主任）同意。",
+        rb.cite(APPLICATIONS),
+        "An extension needs the approval of the office's leadership.",
+    )
 
 
 # -- the publication queue ---------------------------------------------------------------------
@@ -140,16 +154,19 @@ def may_approve_extension(staff: Sequence[StaffFact], rb: RulebookView) -> Decis
 def check_state(state: str, wanted: str, verb: str, rb: RulebookView) -> Decision:
     labels = {QUEUED: "待发布", PUBLISHED: "已发布", WITHHELD: "不予公开"}
     if state != wanted:
-        return Decision.refuse("portal.state", f"该信息当前为「{labels.get(state, state)}"
-                                               f"」，不能{verb}。", rb.cite(PUBLISH))
+        return Decision.refuse(
+            "portal.state", f"该信息当前为「{labels.get(state, state)}」，不能{verb}。", rb.cite(PUBLISH)
+        )
     return Decision.allow("portal.state", f"可以{verb}。", rb.cite(PUBLISH))
 
 
 def check_withhold(exemption: str, reason: str, rb: RulebookView) -> Decision:
     if exemption not in EXEMPTIONS:
-        return Decision.refuse("portal.exemption", "不予公开须写明依据（《政府信息公开条"
-                                                   "例》第十四条至第十六条规定的情形）。",
-                               rb.cite(REGISTER))
+        return Decision.refuse(
+            "portal.exemption",
+            "不予公开须写明依据（《政府信息公开条例》第十四条至第十六条规定的情形）。",
+            rb.cite(REGISTER),
+        )
     if not reason.strip():
         return Decision.refuse("portal.withhold_reason", "不予公开须写明理由。", rb.cite(REGISTER))
     return Decision.allow("portal.withhold", f"不予公开：{EXEMPTIONS[exemption]}。", rb.cite(REGISTER))
@@ -169,12 +186,14 @@ def check_interpretation(target_state: str, target_kind: str, title: str, body: 
     if target_state != PUBLISHED:
         return Decision.refuse("portal.interpret_unpublished", "政策解读须关联已公开的文件。", rb.cite(INTERPRETATION))
     if target_kind == "interpretation":
-        return Decision.refuse("portal.interpret_interpretation", "不能对解读再作解读，请关联所解读的文件。",
-                               rb.cite(INTERPRETATION))
+        return Decision.refuse(
+            "portal.interpret_interpretation", "不能对解读再作解读，请关联所解读的文件。", rb.cite(INTERPRETATION)
+        )
     if not title.strip() or not body.strip():
         return Decision.refuse("portal.interpret_empty", "解读须有标题和正文。", rb.cite(INTERPRETATION))
-    return Decision.allow("portal.interpret", "政策文件与解读材料同步组"
-                                              "织、同步审签、同步部署。", rb.cite(INTERPRETATION))
+    return Decision.allow(
+        "portal.interpret", "政策文件与解读材料同步组织、同步审签、同步部署。", rb.cite(INTERPRETATION)
+    )
 
 
 # -- applications ------------------------------------------------------------------------------
@@ -187,8 +206,9 @@ def excluded_days(started: dt.date, ended: dt.date, rb: RulebookView, cal: WorkC
     return max(0, min(cal.working_days_between(started, ended), cap))
 
 
-def application_due(received_on: dt.date, rb: RulebookView, cal: WorkCalendar, *, extended: bool = False,
-                    paused_days: int = 0) -> Decision:
+def application_due(
+    received_on: dt.date, rb: RulebookView, cal: WorkCalendar, *, extended: bool = False, paused_days: int = 0
+) -> Decision:
     """The last day to answer: ``disclosure.application_days`` working days after receipt, plus the
     extension if approved, plus the consultation days not counted.  ``due`` in the facts."""
     days = rb.param(APPLICATION_DAYS).as_int
@@ -199,9 +219,14 @@ def application_due(received_on: dt.date, rb: RulebookView, cal: WorkCalendar, *
         parts.append(f"经批准延长{extra}个工作日")
     if paused_days:
         parts.append(f"征求第三方意见的{paused_days}个工作日不计算在内")
-    return Decision.allow("portal.application_due", "，".join(parts) + f"，即{due.isoformat()}前。",
-                          rb.param_citation(APPLICATION_DAYS), f"Answer by {due.isoformat()}.",
-                          due=due, days=days + extra + paused_days)
+    return Decision.allow(
+        "portal.application_due",
+        "，".join(parts) + f"，即{due.isoformat()}前。",
+        rb.param_citation(APPLICATION_DAYS),
+        f"Answer by {due.isoformat()}.",
+        due=due,
+        days=days + extra + paused_days,
+    )
 
 
 def check_extension(state: str, extended: bool, reason: str, rb: RulebookView) -> Decision:
@@ -209,12 +234,16 @@ def check_extension(state: str, extended: bool, reason: str, rb: RulebookView) -
         return Decision.refuse("portal.extend_answered", "申请已答复，无需延期。", rb.cite(APPLICATIONS))
     if extended:
         days = rb.param(EXTENSION_DAYS).as_int
-        return Decision.refuse("portal.extend_twice", f"答复期限只能延长一次，延长期限最长不超过{days}个工作日。",
-                               rb.param_citation(EXTENSION_DAYS))
+        return Decision.refuse(
+            "portal.extend_twice",
+            f"答复期限只能延长一次，延长期限最长不超过{days}个工作日。",
+            rb.param_citation(EXTENSION_DAYS),
+        )
     if not reason.strip():
         return Decision.refuse("portal.extend_reason", "延长答复期限须写明理由。", rb.cite(APPLICATIONS))
-    return Decision.allow("portal.extend", "需要延长答复期限的，经"
-                                           "负责人同意并告知申请人。", rb.param_citation(EXTENSION_DAYS))
+    return Decision.allow(
+        "portal.extend", "需要延长答复期限的，经负责人同意并告知申请人。", rb.param_citation(EXTENSION_DAYS)
+    )
 
 
 def check_consultation(state: str, starting: bool, rb: RulebookView) -> Decision:
@@ -222,23 +251,28 @@ def check_consultation(state: str, starting: bool, rb: RulebookView) -> Decision
         return Decision.refuse("portal.consult_state", "只有办理中的申请可以征求第三方意见。", rb.cite(APPLICATIONS))
     if not starting and state != CONSULTING:
         return Decision.refuse("portal.consult_state", "该申请没有正在征求的第三方意见。", rb.cite(APPLICATIONS))
-    return Decision.allow("portal.consult", "征求第三方意见所需时间不计算在答复期限内。",
-                          rb.param_citation(THIRD_PARTY_DAYS))
+    return Decision.allow(
+        "portal.consult", "征求第三方意见所需时间不计算在答复期限内。", rb.param_citation(THIRD_PARTY_DAYS)
+    )
 
 
 def check_reply(state: str, reply_type: str, exemption: str, text: str, rb: RulebookView) -> Decision:
     if state == ANSWERED:
         return Decision.refuse("portal.reply_twice", "申请已答复。", rb.cite(APPLICATIONS))
     if state == CONSULTING:
-        return Decision.refuse("portal.repl"
-                               "y_consulting", "正在征求第三方意见，请先记录征求意见结束。", rb.cite(APPLICATIONS))
+        return Decision.refuse(
+            "portal.reply_consulting", "正在征求第三方意见，请先记录征求意见结束。", rb.cite(APPLICATIONS)
+        )
     if reply_type not in REPLY_TYPES:
-        return Decision.refuse("portal.reply_type", "请选择答复类型（予以公开、部分公开"
-                                                    "、不予公开、无法提供、不予处理等）。",
-                               rb.cite(APPLICATIONS))
+        return Decision.refuse(
+            "portal.reply_type",
+            "请选择答复类型（予以公开、部分公开、不予公开、无法提供、不予处理等）。",
+            rb.cite(APPLICATIONS),
+        )
     if reply_type in NEEDS_EXEMPTION and exemption not in EXEMPTIONS:
-        return Decision.refuse("portal.reply_exemption", f"「{REPLY_TYPES[reply_type]}」须写明不予公开的依据。",
-                               rb.cite(APPLICATIONS))
+        return Decision.refuse(
+            "portal.reply_exemption", f"「{REPLY_TYPES[reply_type]}」须写明不予公开的依据。", rb.cite(APPLICATIONS)
+        )
     if not text.strip():
         return Decision.refuse("portal.reply_text", "答复须写明内容和理由。", rb.cite(APPLICATIONS))
     return Decision.allow("portal.reply", f"答复：{REPLY_TYPES[reply_type]}。", rb.cite(APPLICATIONS))

@@ -70,8 +70,10 @@ SQLITE_INDEX = [
     "INSERT INTO portal_search(portal_search) VALUES ('rebuild')",
 ]
 SQLITE_DROP = [
-    "DROP TRIGGER IF EXISTS portal_search_ai", "DROP TRIGGER IF EXISTS portal_search_ad",
-    "DROP TRIGGER IF EXISTS portal_search_au", "DROP TABLE IF EXISTS portal_search",
+    "DROP TRIGGER IF EXISTS portal_search_ai",
+    "DROP TRIGGER IF EXISTS portal_search_ad",
+    "DROP TRIGGER IF EXISTS portal_search_au",
+    "DROP TABLE IF EXISTS portal_search",
 ]
 PG_VECTOR = "array_to_tsvector(string_to_array(search_text, ' '))"
 PG_INDEX = [f"CREATE INDEX IF NOT EXISTS portal_search_gin ON portal_publicationitem USING GIN (({PG_VECTOR}))"]
@@ -103,8 +105,13 @@ def _tsquery(words: Sequence[str]) -> str:
     return " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in words)
 
 
-def ranked_ids(query: str, candidates_sql: str = "", params: Iterable[Any] = (), limit: int = 1000,
-               connection: BaseDatabaseWrapper | None = None) -> list[int]:
+def ranked_ids(
+    query: str,
+    candidates_sql: str = "",
+    params: Iterable[Any] = (),
+    limit: int = 1000,
+    connection: BaseDatabaseWrapper | None = None,
+) -> list[int]:
     """Ids of the items whose words include every word of ``query``, best first.
 
     ``candidates_sql`` is an optional ``WHERE`` fragment on ``portal_publicationitem`` (alias

@@ -33,8 +33,7 @@ def publication_due(counted_from: dt.date) -> dt.date:
 
 
 def queued_for(source: models.Model, kind: str | None = None) -> PublicationItem | None:
-    items = PublicationItem.objects.filter(source_type=ContentType.objects.get_for_model(source),
-                                           source_id=source.pk)
+    items = PublicationItem.objects.filter(source_type=ContentType.objects.get_for_model(source), source_id=source.pk)
     if kind:
         items = items.filter(kind=kind)
     return items.first()
@@ -63,18 +62,32 @@ def queue_for_publication(
         if existing is not None:
             return existing
     item = PublicationItem.objects.create(
-        kind=kind, title=title, body=body, counted_from=counted_from, due_on=publication_due(counted_from),
-        provision=provision, issuing_unit=issuing_unit,
-        issuer_name=issuer_name or (issuing_unit.name if issuing_unit else ""), doc_number=doc_number,
-        written_on=written_on, category=category, genre=genre, validity=validity,
+        kind=kind,
+        title=title,
+        body=body,
+        counted_from=counted_from,
+        due_on=publication_due(counted_from),
+        provision=provision,
+        issuing_unit=issuing_unit,
+        issuer_name=issuer_name or (issuing_unit.name if issuing_unit else ""),
+        doc_number=doc_number,
+        written_on=written_on,
+        category=category,
+        genre=genre,
+        validity=validity,
         source_type=ContentType.objects.get_for_model(source) if source is not None else None,
         source_id=source.pk if source is not None else None,
-        queued_by_id=actor.pk if actor is not None else None, state=ItemState.QUEUED,
+        queued_by_id=actor.pk if actor is not None else None,
+        state=ItemState.QUEUED,
     )
-    audit.record(actor=actor, action="portal.queue", target=item,
-                 citation=rulebook_view(counted_from).cite(provision),
-                 summary=f"列入公开队列：{title}（应于{item.due_on:%Y-%m-%d}前公开）",
-                 details={"kind": str(kind), "due_on": item.due_on.isoformat()})
+    audit.record(
+        actor=actor,
+        action="portal.queue",
+        target=item,
+        citation=rulebook_view(counted_from).cite(provision),
+        summary=f"列入公开队列：{title}（应于{item.due_on:%Y-%m-%d}前公开）",
+        details={"kind": str(kind), "due_on": item.due_on.isoformat()},
+    )
     return item
 
 
@@ -94,29 +107,44 @@ def record_validity(
     validity and a :class:`ValidityEvent` linking the item queued from ``related_source``.
     Returns the events written (none when nothing was queued from ``source``).
     """
-    items = list(PublicationItem.objects.select_for_update(of=("self",)).filter(
-        source_type=ContentType.objects.get_for_model(source), source_id=source.pk))
+    items = list(
+        PublicationItem.objects.select_for_update(of=("self",)).filter(
+            source_type=ContentType.objects.get_for_model(source), source_id=source.pk
+        )
+    )
     related = queued_for(related_source) if related_source is not None else None
     events = []
     for item in items:
         item.validity = validity
         item.save(update_fields=["validity"])
-        events.append(ValidityEvent.objects.create(item=item, validity=validity, effective_on=effective_on,
-                                                   note=note, related=related))
-        audit.record(actor=actor, action="portal.validity", target=item,
-                     citation=rulebook_view(effective_on).cite(provision),
-                     summary=f"{item.title}：有效性改为「{item.get_validity_display()}」",
-                     details={"validity": validity, "effective_on": effective_on.isoformat(),
-                              "related": related.pk if related else None})
+        events.append(
+            ValidityEvent.objects.create(
+                item=item, validity=validity, effective_on=effective_on, note=note, related=related
+            )
+        )
+        audit.record(
+            actor=actor,
+            action="portal.validity",
+            target=item,
+            citation=rulebook_view(effective_on).cite(provision),
+            summary=f"{item.title}：有效性改为「{item.get_validity_display()}」",
+            details={
+                "validity": validity,
+                "effective_on": effective_on.isoformat(),
+                "related": related.pk if related else None,
+            },
+        )
     return events
 
 
 def register_report(year: int) -> AnnualReport:
     """The annual-report table of applications for disclosure (条例第五十条) for ``year``."""
     start, end = dt.date(year - 1, 1, 1), dt.date(year, 12, 31)
-    rows = Application.objects.filter(received_on__lte=end).filter(
-        models.Q(answered_at__isnull=True) | models.Q(answered_at__date__gte=start)
-    ).values_list("received_on", "answered_at", "reply_type", "answered_late")
+    rows = (
+        Application.objects.filter(received_on__lte=end)
+        .filter(models.Q(answered_at__isnull=True) | models.Q(answered_at__date__gte=start))
+        .values_list("received_on", "answered_at", "reply_type", "answered_late")
+    )
     facts = [
         ApplicationFact(received, timezone.localtime(answered).date() if answered else None, reply_type, late)
         for received, answered, reply_type, late in rows

@@ -29,7 +29,8 @@ class ItemSitemap(Sitemap):
     def get_latest_lastmod(self) -> dt.datetime | None:
         # one indexed query, not a walk over every published item (Django's default for a lastmod method)
         latest: dt.datetime | None = PublicationItem.objects.filter(state=ItemState.PUBLISHED).aggregate(
-            m=Max("published_at"))["m"]
+            m=Max("published_at")
+        )["m"]
         return latest
 
 

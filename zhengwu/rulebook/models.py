@@ -32,16 +32,24 @@ class RulebookVersion(models.Model):
     warnings = models.JSONField(_("疑点"), default=list, blank=True)
     imported_at = models.DateTimeField(_("导入时间"))
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("导入人"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("导入人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     revision = models.PositiveIntegerField(_("修订号"), default=1, help_text=_("参数每修改一次加一"))
     supersedes = models.CharField(
-        _("所替代的规则"), max_length=300, blank=True,
+        _("所替代的规则"),
+        max_length=300,
+        blank=True,
         help_text=_("本版本施行之日停止执行的旧规则（未导入本系统时，取自标注文件的 supersedes）"),
     )
     annotation_origin = models.JSONField(
-        _("标注来源"), default=dict, blank=True,
+        _("标注来源"),
+        default=dict,
+        blank=True,
         help_text=_("条款类别、条款要点和参数从何而来：标注文件，或继承自前一版本（含需复核之处）"),
     )
 

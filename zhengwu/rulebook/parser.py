@@ -127,6 +127,7 @@ class RulebookParseError(ValueError):
 # Chinese numerals
 # ---------------------------------------------------------------------------------------------
 
+
 def _numeral_value(s: str) -> int | None:
     try:
         return parse_chinese_numeral(s)
@@ -175,9 +176,7 @@ class ParsedRulebook:
         return {
             "title": self.title,
             "metadata": dict(self.metadata),
-            "chapters": [
-                {"number": c.number, "title": c.title, "articles": list(c.articles)} for c in self.chapters
-            ],
+            "chapters": [{"number": c.number, "title": c.title, "articles": list(c.articles)} for c in self.chapters],
             "articles": [{"number": a.number, "chapter": a.chapter, "text": a.text} for a in self.articles],
             "reconstructed": [
                 {"kind": r.kind, "number": r.number, "shown_as": r.shown_as, "reason": r.reason}
@@ -678,9 +677,7 @@ class _Reporter:
             reason = self._start_reason(slot, number)
             if reason is not None:
                 marker = _start_text(slot.para, number)[1] or "(no numeral)"
-                self.reconstructed.append(
-                    (slot.para.line, Reconstruction("article_number", number, marker, reason))
-                )
+                self.reconstructed.append((slot.para.line, Reconstruction("article_number", number, marker, reason)))
             previous = number
         self._report_promotions()
 
@@ -721,8 +718,7 @@ class _Reporter:
             return None
         if fit == "truncated":
             return (
-                f"the numeral {para.numeral} is cut short: it is the beginning of "
-                f"{chinese_numeral(number)} ({number})"
+                f"the numeral {para.numeral} is cut short: it is the beginning of {chinese_numeral(number)} ({number})"
             )
         self.warnings.append(
             f"Article {number}: the text shows '{para.marker}', which does not fit between its neighbours "
@@ -783,8 +779,7 @@ class _Reporter:
         hi_i = len(self.slots) if after is None else after
         found = sum(1 for i in self.starts if lo_i < i < hi_i) - len(promoted)
         chosen = "; ".join(
-            f"'{_snippet(self.slots[i].para.text)}' as article {self.numbers[i]} "
-            f"(score {self.slots[i].score})"
+            f"'{_snippet(self.slots[i].para.text)}' as article {self.numbers[i]} (score {self.slots[i].score})"
             for i in promoted
         )
         others = [
@@ -854,6 +849,5 @@ def parse_rulebook(text: str) -> ParsedRulebook:
 
 def _parsed_chapters(chapters: Sequence[_Chapter], articles: Sequence[ParsedArticle]) -> list[ParsedChapter]:
     return [
-        ParsedChapter(c.number, c.title, tuple(a.number for a in articles if a.chapter == c.number))
-        for c in chapters
+        ParsedChapter(c.number, c.title, tuple(a.number for a in articles if a.chapter == c.number)) for c in chapters
     ]

@@ -7,13 +7,16 @@ import datetime as dt
 from zhengwu.core.decisions import Citation, Decision
 
 
-def may_withdraw(effective_from: dt.date, ceases_on: dt.date | None, today: dt.date,
-                 citation: Citation | None) -> Decision:
+def may_withdraw(
+    effective_from: dt.date, ceases_on: dt.date | None, today: dt.date, citation: Citation | None
+) -> Decision:
     """A version imported by mistake may be withdrawn only while it has not taken effect: from its
     effective date on, matters were decided under it and their citations must stay true."""
     if effective_from > today:
         return Decision.allow(
-            "rulebook.withdraw.ok", f"该版本{effective_from.isoformat()}起施行，尚未施行，可以撤回。", citation,
+            "rulebook.withdraw.ok",
+            f"该版本{effective_from.isoformat()}起施行，尚未施行，可以撤回。",
+            citation,
         )
     if ceases_on is not None and ceases_on <= today:
         return Decision.refuse(

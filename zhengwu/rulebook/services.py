@@ -63,8 +63,9 @@ def view_of(version: RulebookVersion) -> RulebookView:
         parameters = {
             p.key: ParamValue(p.key, p.value, p.unit, p.article, p.description) for p in version.parameters.all()
         }
-        cached = RulebookView(version.code, version.short_title, version.version_label, provisions, parameters,
-                              version_id=version.pk)
+        cached = RulebookView(
+            version.code, version.short_title, version.version_label, provisions, parameters, version_id=version.pk
+        )
         _VIEW_CACHE[key] = cached
     return cached
 
@@ -94,23 +95,27 @@ def _forget_views() -> None:
 def _store(version: RulebookVersion, parsed: ParsedRulebook) -> None:
     chapters = {
         c.number: Chapter.objects.create(
-            version=version, number=c.number, title=c.title,
+            version=version,
+            number=c.number,
+            title=c.title,
             title_reconstructed=any(r.kind == "chapter_title" and r.number == c.number for r in parsed.reconstructed),
         )
         for c in parsed.chapters
     }
     renumbered = {r.number for r in parsed.reconstructed if r.kind == "article_number"}
-    Article.objects.bulk_create([
-        Article(
-            version=version,
-            chapter=chapters.get(a.chapter) if a.chapter else None,
-            number=a.number,
-            text=a.text,
-            shown_as=a.shown_as[:20],
-            reconstructed=a.number in renumbered,
-        )
-        for a in parsed.articles
-    ])
+    Article.objects.bulk_create(
+        [
+            Article(
+                version=version,
+                chapter=chapters.get(a.chapter) if a.chapter else None,
+                number=a.number,
+                text=a.text,
+                shown_as=a.shown_as[:20],
+                reconstructed=a.number in renumbered,
+            )
+            for a in parsed.articles
+        ]
+    )
 
 
 def apply_annotations(version: RulebookVersion, annotations: notes.Annotations) -> list[str]:
@@ -128,11 +133,14 @@ def apply_annotations(version: RulebookVersion, annotations: notes.Annotations) 
     Article.objects.bulk_update(articles, ["kind", "does", "does_en", "provisions"])
     stored = set(version.parameters.values_list("key", flat=True))
     missing = [p for key, p in annotations.parameters.items() if key not in stored]
-    Parameter.objects.bulk_create([
-        Parameter(version=version, key=p.key, value=p.value, unit=p.unit, article=p.article,
-                  description=p.description)
-        for p in missing
-    ])
+    Parameter.objects.bulk_create(
+        [
+            Parameter(
+                version=version, key=p.key, value=p.value, unit=p.unit, article=p.article, description=p.description
+            )
+            for p in missing
+        ]
+    )
     changed += [f"参数{p.key}" for p in missing]
     if annotations.supersedes and version.supersedes != annotations.supersedes:
         version.supersedes = annotations.supersedes
@@ -192,8 +200,9 @@ class AnnotationOrigin:
     def lines(self) -> list[str]:
         """What an administrator reads after an import or an annotation (Chinese)."""
         head = "标注继承自" if self.source == "inherited" else "标注取自"
-        out = [f"{head}{self.label}：{self.articles}条的类别与说明，"
-               f"{self.provisions}个条款要点，{self.parameters}个参数。"]
+        out = [
+            f"{head}{self.label}：{self.articles}条的类别与说明，{self.provisions}个条款要点，{self.parameters}个参数。"
+        ]
         out += self.warnings()
         return out
 
@@ -244,21 +253,33 @@ def _inherit(version: RulebookVersion, predecessor: RulebookVersion) -> Annotati
         if old.provisions or carried:
             ratio = similarity(old.text, article.text)
             if ratio < SUBSTANTIAL_CHANGE:
-                origin.changed_articles.append({"article": article.number, "provisions": list(old.provisions),
-                                                "parameters": carried, "similarity": round(ratio, 2)})
+                origin.changed_articles.append(
+                    {
+                        "article": article.number,
+                        "provisions": list(old.provisions),
+                        "parameters": carried,
+                        "similarity": round(ratio, 2),
+                    }
+                )
     Article.objects.bulk_update(articles, ["kind", "does", "does_en", "provisions"])
     origin.missing_provisions = [
-        {"provision": p, "article": n} for n, a in sorted(old_articles.items()) if n not in numbers
+        {"provision": p, "article": n}
+        for n, a in sorted(old_articles.items())
+        if n not in numbers
         for p in a.provisions
     ]
     kept = [p for p in old_parameters if p.article in numbers]
-    origin.dropped_parameters = [{"parameter": p.key, "article": p.article} for p in old_parameters
-                                 if p.article not in numbers]
-    Parameter.objects.bulk_create([
-        Parameter(version=version, key=p.key, value=p.value, unit=p.unit, article=p.article,
-                  description=p.description)
-        for p in kept
-    ])
+    origin.dropped_parameters = [
+        {"parameter": p.key, "article": p.article} for p in old_parameters if p.article not in numbers
+    ]
+    Parameter.objects.bulk_create(
+        [
+            Parameter(
+                version=version, key=p.key, value=p.value, unit=p.unit, article=p.article, description=p.description
+            )
+            for p in kept
+        ]
+    )
     origin.parameters = len(kept)
     return origin
 
@@ -272,10 +293,17 @@ def _from_file(version: RulebookVersion, annotations: notes.Annotations) -> Anno
         articles=sum(1 for n in annotations.articles if n in numbers),
         provisions=sum(len(note.provisions) for n, note in annotations.articles.items() if n in numbers),
         parameters=version.parameters.count(),
-        missing_provisions=[{"provision": p, "article": n} for n, note in sorted(annotations.articles.items())
-                            if n not in numbers for p in note.provisions],
-        dropped_parameters=[{"parameter": p.key, "article": p.article} for p in annotations.parameters.values()
-                            if p.article not in numbers],
+        missing_provisions=[
+            {"provision": p, "article": n}
+            for n, note in sorted(annotations.articles.items())
+            if n not in numbers
+            for p in note.provisions
+        ],
+        dropped_parameters=[
+            {"parameter": p.key, "article": p.article}
+            for p in annotations.parameters.values()
+            if p.article not in numbers
+        ],
         unannotated_articles=sorted(numbers - set(annotations.articles)),
     )
 
@@ -292,8 +320,9 @@ def _relink(code: str) -> None:
 
 def predecessor_of(code: str, effective_from: dt.date) -> RulebookVersion | None:
     """The version of ``code`` in force the day before ``effective_from``."""
-    return (RulebookVersion.objects.filter(code=code, effective_from__lt=effective_from)
-            .order_by("-effective_from").first())
+    return (
+        RulebookVersion.objects.filter(code=code, effective_from__lt=effective_from).order_by("-effective_from").first()
+    )
 
 
 def _require_admin(actor: AbstractBaseUser | None, version: RulebookVersion | None = None) -> None:
@@ -301,8 +330,7 @@ def _require_admin(actor: AbstractBaseUser | None, version: RulebookVersion | No
         return  # the system itself: the command line, the demo loader
     from zhengwu.org.services import positions_of
 
-    require(may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor),
-                           _cite_versions(version)))
+    require(may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor), _cite_versions(version)))
 
 
 def _citation_of(version: RulebookVersion) -> Citation | None:
@@ -376,18 +404,26 @@ def import_version(
         if origin.needs_review:
             summary += "，有需复核之处"
     audit.record(
-        actor=actor, action="rulebook.import", target=version, citation=_citation_of(version),
+        actor=actor,
+        action="rulebook.import",
+        target=version,
+        citation=_citation_of(version),
         summary=summary,
-        details={"articles": len(parsed.articles), "chapters": len(parsed.chapters),
-                 "reconstructed": len(parsed.reconstructed), "warnings": list(parsed.warnings),
-                 "annotations": origin.as_dict()},
+        details={
+            "articles": len(parsed.articles),
+            "chapters": len(parsed.chapters),
+            "reconstructed": len(parsed.reconstructed),
+            "warnings": list(parsed.warnings),
+            "annotations": origin.as_dict(),
+        },
     )
     return version
 
 
 @transaction.atomic
-def annotate_version(actor: AbstractBaseUser | None, version: RulebookVersion,
-                     annotations: notes.Annotations) -> tuple[list[str], AnnotationOrigin]:
+def annotate_version(
+    actor: AbstractBaseUser | None, version: RulebookVersion, annotations: notes.Annotations
+) -> tuple[list[str], AnnotationOrigin]:
     """Apply an annotations file to a stored version (to repair one imported without them, or
     to bring it up to date): article kinds, descriptions and provisions as the file says;
     parameters it lacks are added, stored values stay.  Returns what changed and the report."""
@@ -403,17 +439,20 @@ def annotate_version(actor: AbstractBaseUser | None, version: RulebookVersion,
     version.save(update_fields=["annotation_origin"])
     version.refresh_from_db()
     audit.record(
-        actor=actor, action="rulebook.annotate", target=version, citation=_citation_of(version),
-        summary=(f"按标注文件{origin.label}标注{version}："
-                 + (f"更改{len(changed)}处" if changed else "无变化")),
+        actor=actor,
+        action="rulebook.annotate",
+        target=version,
+        citation=_citation_of(version),
+        summary=(f"按标注文件{origin.label}标注{version}：" + (f"更改{len(changed)}处" if changed else "无变化")),
         details={"changed": changed, "annotations": origin.as_dict()},
     )
     return changed, origin
 
 
 @transaction.atomic
-def withdraw_version(actor: AbstractBaseUser | None, version: RulebookVersion,
-                     today: dt.date | None = None) -> RulebookVersion | None:
+def withdraw_version(
+    actor: AbstractBaseUser | None, version: RulebookVersion, today: dt.date | None = None
+) -> RulebookVersion | None:
     """Withdraw a version that has not taken effect (imported by mistake, or without its
     annotations): it is deleted, and the version before it is in force again with no end date
     (or until the next one).  Returns that version, if any."""
@@ -424,10 +463,17 @@ def withdraw_version(actor: AbstractBaseUser | None, version: RulebookVersion,
     predecessor = predecessor_of(version.code, version.effective_from)
     label, code = str(version), version.code
     audit.record(
-        actor=actor, action="rulebook.withdraw", target=version, citation=_cite_versions(),
+        actor=actor,
+        action="rulebook.withdraw",
+        target=version,
+        citation=_cite_versions(),
         summary=f"撤回尚未施行的{label}（原定{version.effective_from.isoformat()}起施行）",
-        details={"code": code, "effective_from": version.effective_from.isoformat(),
-                 "articles": version.articles.count(), "imported_at": version.imported_at.isoformat()},
+        details={
+            "code": code,
+            "effective_from": version.effective_from.isoformat(),
+            "articles": version.articles.count(),
+            "imported_at": version.imported_at.isoformat(),
+        },
     )
     try:
         version.delete()
@@ -439,12 +485,19 @@ def withdraw_version(actor: AbstractBaseUser | None, version: RulebookVersion,
         old_ceases = predecessor.ceases_on
         predecessor.refresh_from_db()
         audit.record(
-            actor=actor, action="rulebook.relink", target=predecessor, citation=_cite_versions(predecessor),
-            summary=(f"{label}撤回，{predecessor}的停止执行日期由{old_ceases.isoformat() if old_ceases else '无'}"
-                     f"恢复为{predecessor.ceases_on.isoformat() if predecessor.ceases_on else '无（继续施行）'}"),
-            details={"withdrawn": label,
-                     "old_ceases_on": old_ceases.isoformat() if old_ceases else None,
-                     "ceases_on": predecessor.ceases_on.isoformat() if predecessor.ceases_on else None},
+            actor=actor,
+            action="rulebook.relink",
+            target=predecessor,
+            citation=_cite_versions(predecessor),
+            summary=(
+                f"{label}撤回，{predecessor}的停止执行日期由{old_ceases.isoformat() if old_ceases else '无'}"
+                f"恢复为{predecessor.ceases_on.isoformat() if predecessor.ceases_on else '无（继续施行）'}"
+            ),
+            details={
+                "withdrawn": label,
+                "old_ceases_on": old_ceases.isoformat() if old_ceases else None,
+                "ceases_on": predecessor.ceases_on.isoformat() if predecessor.ceases_on else None,
+            },
         )
     return predecessor
 
@@ -459,8 +512,10 @@ def version_problems(version: RulebookVersion, day: dt.date) -> list[str]:
     in_force = version.effective_from <= day
     which = f"施行中的{version}" if in_force else f"将于{version.effective_from.isoformat()}起施行的{version}"
     then = "" if in_force else "施行后"
-    fix = (f"请运行 zhengwu rules annotate {version.pk} --annotations 标注文件"
-           f"（参照 zhengwu/rulebook/data/kizilsu-work-rules-2023.toml）。")
+    fix = (
+        f"请运行 zhengwu rules annotate {version.pk} --annotations 标注文件"
+        f"（参照 zhengwu/rulebook/data/kizilsu-work-rules-2023.toml）。"
+    )
     view = view_of(version)
     problems: list[str] = []
     if not view.provisions:
@@ -486,8 +541,12 @@ def rulebook_problems(day: dt.date | None = None, code: str | None = None) -> li
     refused).  Empty when all is well."""
     day = day or timezone.localdate()
     code = code or settings.ZHENGWU_RULEBOOK_CODE
-    versions = list(RulebookVersion.objects.filter(code=code).exclude(ceases_on__lte=day)
-                    .defer("source_text").order_by("effective_from"))
+    versions = list(
+        RulebookVersion.objects.filter(code=code)
+        .exclude(ceases_on__lte=day)
+        .defer("source_text")
+        .order_by("effective_from")
+    )
     problems: list[str] = []
     if not any(v.effective_from <= day for v in versions):
         problems.append(str(NoRulebookInForce(code, day)))
@@ -515,8 +574,11 @@ def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str
     """An administrator changes a parameter of a rulebook version, with the reason recorded."""
     from zhengwu.org.services import positions_of
 
-    require(may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor),
-                           _cite_versions(parameter.version)))
+    require(
+        may_administer(
+            bool(getattr(actor, "is_superuser", False)), positions_of(actor), _cite_versions(parameter.version)
+        )
+    )
     if not reason.strip():
         raise InvalidInput("请填写修改理由（例如依据的文件）。", field="reason")
     value = _coerce(parameter, raw_value)
@@ -530,7 +592,9 @@ def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str
     _forget_views()  # a rolled-back edit must not leave its values cached under a revision reused later
     view = view_of(parameter.version)
     audit.record(
-        actor=actor, action="rulebook.parameter.edit", target=parameter.version,
+        actor=actor,
+        action="rulebook.parameter.edit",
+        target=parameter.version,
         citation=view.param_citation(parameter.key),
         summary=f"修改参数“{parameter.description}”：{old} → {value}",
         details={"key": parameter.key, "old": old, "new": value, "reason": reason.strip()},

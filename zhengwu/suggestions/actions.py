@@ -55,8 +55,13 @@ def unit_name(unit: Unit | None) -> str:
 
 def duties_of(actor: AbstractBaseUser, day: dt.date | None = None) -> list[str]:
     day = day or timezone.localdate()
-    return [d for d in Appointment.objects.filter(person__user_id=actor.pk, start__lte=day)
-            .filter(Q(end__isnull=True) | Q(end__gte=day)).values_list("position__duties", flat=True) if d]
+    return [
+        d
+        for d in Appointment.objects.filter(person__user_id=actor.pk, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .values_list("position__duties", flat=True)
+        if d
+    ]
 
 
 def _office_id() -> int | None:
@@ -73,8 +78,11 @@ def _manage(actor: AbstractBaseUser, what: str, rb: RulebookView) -> Decision:
 
 
 def _lock(suggestion: Suggestion) -> Suggestion:
-    return (Suggestion.objects.select_for_update(of=("self",))
-            .select_related("lead_unit", "answer_document", "rulebook_version").get(pk=suggestion.pk))
+    return (
+        Suggestion.objects.select_for_update(of=("self",))
+        .select_related("lead_unit", "answer_document", "rulebook_version")
+        .get(pk=suggestion.pk)
+    )
 
 
 def _copy_back(target: Suggestion, written: Suggestion) -> Suggestion:
@@ -122,19 +130,38 @@ def _remind_days(rb: RulebookView) -> int:
 
 def _schedule(s: Suggestion) -> None:
     assert s.due is not None
-    schedule_limit(TIMER_PREFIX, _key(s), s.due, _remind_days(rulebook_of(s)), calendar(), timezone.now(),
-                   suggestion_id=s.pk, round=s.round)
+    schedule_limit(
+        TIMER_PREFIX,
+        _key(s),
+        s.due,
+        _remind_days(rulebook_of(s)),
+        calendar(),
+        timezone.now(),
+        suggestion_id=s.pk,
+        round=s.round,
+    )
 
 
 def _schedule_co(s: Suggestion, opinion: CoUnitOpinion) -> None:
-    schedule_limit(TIMER_PREFIX, _co_key(opinion), opinion.due, _remind_days(rulebook_of(s)), calendar(),
-                   timezone.now(), suggestion_id=s.pk, opinion_id=opinion.pk)
+    schedule_limit(
+        TIMER_PREFIX,
+        _co_key(opinion),
+        opinion.due,
+        _remind_days(rulebook_of(s)),
+        calendar(),
+        timezone.now(),
+        suggestion_id=s.pk,
+        opinion_id=opinion.pk,
+    )
 
 
 def _limit_of(timer: Timer) -> tuple[Suggestion, CoUnitOpinion | None, dt.date] | None:
     """The suggestion (and co-unit opinion) a timer is about, if its limit is still running."""
-    s = (Suggestion.objects.select_related("lead_unit", "answer_document", "rulebook_version")
-         .filter(pk=timer.payload.get("suggestion_id")).first())
+    s = (
+        Suggestion.objects.select_related("lead_unit", "answer_document", "rulebook_version")
+        .filter(pk=timer.payload.get("suggestion_id"))
+        .first()
+    )
     if s is None or s.state != State.HANDLING:
         return None
     opinion_id = timer.payload.get("opinion_id")
@@ -155,12 +182,21 @@ def _remind(timer: Timer) -> None:
     rb = rulebook_of(s)
     with transaction.atomic():
         if opinion is not None:
-            notices.send(users_of(_heads(opinion.unit)), f"协办意见期限将至：{_label(s)}（{due:%Y-%m-%d}）",
-                         f"请于{due:%Y-%m-%d}前将协办意见送主办单位{unit_name(s.lead_unit)}。", rb.cite(rules.CO_UNITS),
-                         url_of(s))
+            notices.send(
+                users_of(_heads(opinion.unit)),
+                f"协办意见期限将至：{_label(s)}（{due:%Y-%m-%d}）",
+                f"请于{due:%Y-%m-%d}前将协办意见送主办单位{unit_name(s.lead_unit)}。",
+                rb.cite(rules.CO_UNITS),
+                url_of(s),
+            )
         else:
-            notices.send(users_of(_heads(s.lead_unit)), f"建议提案办复期限将至：{_label(s)}（{due:%Y-%m-%d}）",
-                         "请按时办复。", rb.cite(rules.TIME_LIMIT), url_of(s))
+            notices.send(
+                users_of(_heads(s.lead_unit)),
+                f"建议提案办复期限将至：{_label(s)}（{due:%Y-%m-%d}）",
+                "请按时办复。",
+                rb.cite(rules.TIME_LIMIT),
+                url_of(s),
+            )
 
 
 @timers.handler(f"{TIMER_PREFIX}.overdue")
@@ -176,20 +212,40 @@ def _overdue(timer: Timer) -> None:
     what = "协办意见" if opinion is not None else "办复"
     citation = rb.cite(rules.CO_UNITS if opinion is not None else rules.TIME_LIMIT)
     with transaction.atomic():
-        audit.record(actor=None, action="suggestions.overdue", target=s, citation=citation,
-                     summary=f"{unit_name(who)}{what}逾期（{due:%Y-%m-%d}）：{_label(s)}",
-                     details={"unit": who.code if who else "", "due": due.isoformat(), "what": what})
+        audit.record(
+            actor=None,
+            action="suggestions.overdue",
+            target=s,
+            citation=citation,
+            summary=f"{unit_name(who)}{what}逾期（{due:%Y-%m-%d}）：{_label(s)}",
+            details={"unit": who.code if who else "", "due": due.isoformat(), "what": what},
+        )
         office = _office_id()
-        notices.send(users_of([*_heads(who), *([who_holds(Authority("head", office))] if office else [])]),
-                     f"建议提案{what}已逾期：{_label(s)}", f"期限{due:%Y-%m-%d}。", citation, url_of(s))
+        notices.send(
+            users_of([*_heads(who), *([who_holds(Authority("head", office))] if office else [])]),
+            f"建议提案{what}已逾期：{_label(s)}",
+            f"期限{due:%Y-%m-%d}。",
+            citation,
+            url_of(s),
+        )
 
 
 # -- register and assign -------------------------------------------------------------------------
 
 
 @transaction.atomic
-def register(actor: AbstractBaseUser, *, kind: str, number: str, title: str, text: str, proposers: str,
-             session: str, received_on: dt.date, is_demo: bool = False) -> Suggestion:
+def register(
+    actor: AbstractBaseUser,
+    *,
+    kind: str,
+    number: str,
+    title: str,
+    text: str,
+    proposers: str,
+    session: str,
+    received_on: dt.date,
+    is_demo: bool = False,
+) -> Suggestion:
     """登记 a deputy's suggestion or a member's proposal (art. 31)."""
     version = version_in_force()
     rb = view_of(version)
@@ -205,24 +261,45 @@ def register(actor: AbstractBaseUser, *, kind: str, number: str, title: str, tex
     require(_manage(actor, "登记", rb))
     if Suggestion.objects.filter(kind=kind, session=meeting, number=num).exists():
         raise InvalidInput(f"{meeting}第{num}号已登记。", field="number")
-    s = Suggestion.objects.create(kind=kind, number=num, title=heading, text=body, proposers=names, session=meeting,
-                                  received_on=received_on, state=State.REGISTERED, rulebook_version=version,
-                                  created_by_id=actor.pk, created_at=timezone.now(), is_demo=is_demo)
-    audit.record(actor=actor, action="suggestions.register", target=s, citation=rb.cite(rules.HANDLING),
-                 summary=f"登记{_label(s)}（{names}）", details={"kind": kind, "session": meeting, "number": num})
+    s = Suggestion.objects.create(
+        kind=kind,
+        number=num,
+        title=heading,
+        text=body,
+        proposers=names,
+        session=meeting,
+        received_on=received_on,
+        state=State.REGISTERED,
+        rulebook_version=version,
+        created_by_id=actor.pk,
+        created_at=timezone.now(),
+        is_demo=is_demo,
+    )
+    audit.record(
+        actor=actor,
+        action="suggestions.register",
+        target=s,
+        citation=rb.cite(rules.HANDLING),
+        summary=f"登记{_label(s)}（{names}）",
+        details={"kind": kind, "session": meeting, "number": num},
+    )
     return s
 
 
 @transaction.atomic
-def assign(actor: AbstractBaseUser, suggestion: Suggestion, lead_unit: Unit,
-           co_units: Sequence[Unit] = ()) -> Suggestion:
+def assign(
+    actor: AbstractBaseUser, suggestion: Suggestion, lead_unit: Unit, co_units: Sequence[Unit] = ()
+) -> Suggestion:
     """交办: the lead unit answers within 3 months; co-units send their opinions 30 days before
     (art. 31)."""
     s = _lock(suggestion)
     rb = rulebook_of(s)
     co = list({u.pk: u for u in co_units}.values())
-    require(_manage(actor, "交办", rb), _state(s, [State.REGISTERED], "交办"),
-            rules.check_assignment(lead_unit.pk, {u.pk for u in co}, rb))
+    require(
+        _manage(actor, "交办", rb),
+        _state(s, [State.REGISTERED], "交办"),
+        rules.check_assignment(lead_unit.pk, {u.pk for u in co}, rb),
+    )
     cal = calendar()
     today = timezone.localdate()
     s.lead_unit, s.assigned_on, s.state = lead_unit, today, State.HANDLING
@@ -234,18 +311,37 @@ def assign(actor: AbstractBaseUser, suggestion: Suggestion, lead_unit: Unit,
     for opinion in opinions:
         _schedule_co(s, opinion)
     names = "、".join(unit_name(u) for u in co)
-    audit.record(actor=actor, action="suggestions.assign", target=s,
-                 citation=rb.param_citation("suggestions.answer_months"),
-                 summary=f"交办{_label(s)}：主办{unit_name(lead_unit)}" + (f"，协办{names}" if names else "")
-                 + f"，{s.due:%Y-%m-%d}前办复" + (f"，协办意见{s.co_due:%Y-%m-%d}前送主办单位" if s.co_due else ""),
-                 details={"lead": lead_unit.code, "co": [u.code for u in co], "due": s.due.isoformat(),
-                          "co_due": s.co_due.isoformat() if s.co_due else None})
-    notices.send(users_of(_heads(lead_unit)), f"建议提案交办（主办）：{_label(s)}", f"请于{s.due:%Y-%m-%d}前办复。",
-                 rb.cite(rules.TIME_LIMIT), url_of(s))
+    audit.record(
+        actor=actor,
+        action="suggestions.assign",
+        target=s,
+        citation=rb.param_citation("suggestions.answer_months"),
+        summary=f"交办{_label(s)}：主办{unit_name(lead_unit)}"
+        + (f"，协办{names}" if names else "")
+        + f"，{s.due:%Y-%m-%d}前办复"
+        + (f"，协办意见{s.co_due:%Y-%m-%d}前送主办单位" if s.co_due else ""),
+        details={
+            "lead": lead_unit.code,
+            "co": [u.code for u in co],
+            "due": s.due.isoformat(),
+            "co_due": s.co_due.isoformat() if s.co_due else None,
+        },
+    )
+    notices.send(
+        users_of(_heads(lead_unit)),
+        f"建议提案交办（主办）：{_label(s)}",
+        f"请于{s.due:%Y-%m-%d}前办复。",
+        rb.cite(rules.TIME_LIMIT),
+        url_of(s),
+    )
     if co:
-        notices.send(users_of(_heads(*co)), f"建议提案交办（协办）：{_label(s)}",
-                     f"请于{s.co_due:%Y-%m-%d}前将协办意见送主办单位{unit_name(lead_unit)}。", rb.cite(rules.CO_UNITS),
-                     url_of(s))
+        notices.send(
+            users_of(_heads(*co)),
+            f"建议提案交办（协办）：{_label(s)}",
+            f"请于{s.co_due:%Y-%m-%d}前将协办意见送主办单位{unit_name(lead_unit)}。",
+            rb.cite(rules.CO_UNITS),
+            url_of(s),
+        )
     return _copy_back(suggestion, s)
 
 
@@ -266,12 +362,21 @@ def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, re
     s.extension_reason = why if not s.extension_reason else f"{s.extension_reason}\n{why}"
     s.save(update_fields=["due", "extension_reason"])
     _schedule(s)
-    audit.record(actor=actor, action="suggestions.extend", target=s,
-                 citation=rb.param_citation("suggestions.max_months"),
-                 summary=f"{_label(s)}延期至{new_due:%Y-%m-%d}办复：{why}",
-                 details={"old_due": old_due.isoformat(), "due": new_due.isoformat(), "reason": why})
-    notices.send(users_of(_heads(s.lead_unit)), f"建议提案延期至{new_due:%Y-%m-%d}：{_label(s)}", why,
-                 rb.cite(rules.TIME_LIMIT), url_of(s))
+    audit.record(
+        actor=actor,
+        action="suggestions.extend",
+        target=s,
+        citation=rb.param_citation("suggestions.max_months"),
+        summary=f"{_label(s)}延期至{new_due:%Y-%m-%d}办复：{why}",
+        details={"old_due": old_due.isoformat(), "due": new_due.isoformat(), "reason": why},
+    )
+    notices.send(
+        users_of(_heads(s.lead_unit)),
+        f"建议提案延期至{new_due:%Y-%m-%d}：{_label(s)}",
+        why,
+        rb.cite(rules.TIME_LIMIT),
+        url_of(s),
+    )
     return _copy_back(suggestion, s)
 
 
@@ -283,24 +388,41 @@ def send_opinion(actor: AbstractBaseUser, suggestion: Suggestion, unit: Unit, te
     """A co-unit sends its opinion to the lead unit (art. 31)."""
     s = _lock(suggestion)
     rb = rulebook_of(s)
-    opinion = (CoUnitOpinion.objects.select_for_update(of=("self",)).select_related("unit")
-               .filter(suggestion=s, unit=unit, round=s.round).first())
+    opinion = (
+        CoUnitOpinion.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .filter(suggestion=s, unit=unit, round=s.round)
+        .first()
+    )
     if opinion is None:
         raise InvalidInput(f"{unit_name(unit)}不是本件的协办单位。", field="unit")
-    require(rules.may_give_opinion(positions_of(actor), unit.pk, unit_name(unit), rb),
-            _state(s, [State.HANDLING], "提出协办意见"))
+    require(
+        rules.may_give_opinion(positions_of(actor), unit.pk, unit_name(unit), rb),
+        _state(s, [State.HANDLING], "提出协办意见"),
+    )
     if opinion.sent_at is not None:
         raise InvalidInput("协办意见已送主办单位。", field="text")
     opinion.text, opinion.sent_at, opinion.sent_by_id = _text(text, "text", "协办意见"), timezone.now(), actor.pk
     opinion.save(update_fields=["text", "sent_at", "sent_by"])
     cancel_limit(_co_key(opinion))
     late = timezone.localdate() > opinion.due
-    audit.record(actor=actor, action="suggestions.co_opinion", target=s, citation=rb.cite(rules.CO_UNITS),
-                 summary=f"{unit_name(unit)}向主办单位{unit_name(s.lead_unit)}提出协办意见"
-                 + ("（逾期）" if late else "") + f"：{_label(s)}",
-                 details={"unit": unit.code, "due": opinion.due.isoformat(), "late": late})
-    notices.send(users_of(_heads(s.lead_unit)), f"{unit_name(unit)}协办意见：{_label(s)}", opinion.text[:200],
-                 rb.cite(rules.CO_UNITS), url_of(s))
+    audit.record(
+        actor=actor,
+        action="suggestions.co_opinion",
+        target=s,
+        citation=rb.cite(rules.CO_UNITS),
+        summary=f"{unit_name(unit)}向主办单位{unit_name(s.lead_unit)}提出协办意见"
+        + ("（逾期）" if late else "")
+        + f"：{_label(s)}",
+        details={"unit": unit.code, "due": opinion.due.isoformat(), "late": late},
+    )
+    notices.send(
+        users_of(_heads(s.lead_unit)),
+        f"{unit_name(unit)}协办意见：{_label(s)}",
+        opinion.text[:200],
+        rb.cite(rules.CO_UNITS),
+        url_of(s),
+    )
     return opinion
 
 
@@ -321,19 +443,27 @@ def draft_answer(actor: AbstractBaseUser, suggestion: Suggestion, body: str, tit
     s = _lock(suggestion)
     rb = rulebook_of(s)
     assert s.lead_unit is not None or s.state != State.HANDLING
-    require(_state(s, [State.HANDLING], "起草答复"),
-            rules.may_answer(positions_of(actor), s.lead_unit_id, unit_name(s.lead_unit), rb),
-            rules.check_draftable(s.answer_document_id is not None, s.answered, rb))
+    require(
+        _state(s, [State.HANDLING], "起草答复"),
+        rules.may_answer(positions_of(actor), s.lead_unit_id, unit_name(s.lead_unit), rb),
+        rules.check_draftable(s.answer_document_id is not None, s.answered, rb),
+    )
     assert s.lead_unit is not None
     heading = title.strip() or f"{unit_name(s.lead_unit)}关于{s.session}第{s.number}号{s.get_kind_display()}的答复"
     main, copies = answer_recipients(s.kind)
-    doc = draft_outgoing(actor, s.lead_unit, DocType.LETTER, heading[:300], _text(body, "body", "答复正文"), main,
-                         copies)
+    doc = draft_outgoing(
+        actor, s.lead_unit, DocType.LETTER, heading[:300], _text(body, "body", "答复正文"), main, copies
+    )
     s.answer_document = doc
     s.save(update_fields=["answer_document"])
-    audit.record(actor=actor, action="suggestions.draft_answer", target=s, citation=rb.cite(rules.ANSWER),
-                 summary=f"{unit_name(s.lead_unit)}起草答复函《{doc.title}》：{_label(s)}",
-                 details={"document": doc.pk, "round": s.round})
+    audit.record(
+        actor=actor,
+        action="suggestions.draft_answer",
+        target=s,
+        citation=rb.cite(rules.ANSWER),
+        summary=f"{unit_name(s.lead_unit)}起草答复函《{doc.title}》：{_label(s)}",
+        details={"document": doc.pk, "round": s.round},
+    )
     return doc
 
 
@@ -345,14 +475,24 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
     """满意 / 基本满意: closed.  不满意: handled again, a new answer due within the rehandling limit."""
     s = _lock(suggestion)
     rb = rulebook_of(s)
-    require(_manage(actor, "记录代表委员意见", rb), _state(s, [State.HANDLING], "记录满意度"),
-            rules.check_answered(s.answered, rb, "记录满意度"), rules.check_satisfaction(satisfaction, rb))
+    require(
+        _manage(actor, "记录代表委员意见", rb),
+        _state(s, [State.HANDLING], "记录满意度"),
+        rules.check_answered(s.answered, rb, "记录满意度"),
+        rules.check_satisfaction(satisfaction, rb),
+    )
     assert s.answer_document is not None
     if satisfaction == Satisfaction.UNSATISFIED and not note.strip():
         raise InvalidInput("不满意的，请记录代表委员的具体意见，以便重新办理。", field="note")
-    row = Feedback.objects.create(suggestion=s, round=s.round, answer_document=s.answer_document,
-                                  satisfaction=satisfaction, note=note.strip(), recorded_by_id=actor.pk,
-                                  recorded_at=timezone.now())
+    row = Feedback.objects.create(
+        suggestion=s,
+        round=s.round,
+        answer_document=s.answer_document,
+        satisfaction=satisfaction,
+        note=note.strip(),
+        recorded_by_id=actor.pk,
+        recorded_at=timezone.now(),
+    )
     label = Satisfaction(satisfaction).label
     cancel_limit(_key(s))
     if satisfaction == Satisfaction.UNSATISFIED:
@@ -363,14 +503,25 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
         s.save(update_fields=["round", "answer_document", "due", "publication_decided", "withhold_reason"])
         _schedule(s)
         summary = f"代表委员对{_label(s)}的答复{label}，重新办理，{s.due:%Y-%m-%d}前再次答复：{row.note}"
-        notices.send(users_of(_heads(s.lead_unit)), f"答复不满意，请重新办理：{_label(s)}",
-                     f"{row.note}\n请于{s.due:%Y-%m-%d}前再次答复。", rb.cite(rules.ANSWER), url_of(s))
+        notices.send(
+            users_of(_heads(s.lead_unit)),
+            f"答复不满意，请重新办理：{_label(s)}",
+            f"{row.note}\n请于{s.due:%Y-%m-%d}前再次答复。",
+            rb.cite(rules.ANSWER),
+            url_of(s),
+        )
     else:
         s.state = State.CLOSED
         s.save(update_fields=["state"])
         summary = f"代表委员对{_label(s)}的答复{label}，办结"
-    audit.record(actor=actor, action="suggestions.feedback", target=s, citation=rb.cite(rules.ANSWER),
-                 summary=summary, details={"satisfaction": satisfaction, "round": row.round, "note": row.note})
+    audit.record(
+        actor=actor,
+        action="suggestions.feedback",
+        target=s,
+        citation=rb.cite(rules.ANSWER),
+        summary=summary,
+        details={"satisfaction": satisfaction, "round": row.round, "note": row.note},
+    )
     _copy_back(suggestion, s)
     return row
 
@@ -395,9 +546,15 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
     s.publication_decided = True
     if decision.facts.get("publish"):
         item = queue_for_publication(
-            actor=actor, kind=ItemKind.SUGGESTION_ANSWER, title=f"关于{s.session}第{s.number}号{s.get_kind_display()}"
-            f"《{s.title}》的答复", body=latest_version(doc).body, counted_from=s.answered_on,
-            provision=rules.PUBLICATION, source=s, issuing_unit=s.lead_unit, doc_number=doc.number or "",
+            actor=actor,
+            kind=ItemKind.SUGGESTION_ANSWER,
+            title=f"关于{s.session}第{s.number}号{s.get_kind_display()}《{s.title}》的答复",
+            body=latest_version(doc).body,
+            counted_from=s.answered_on,
+            provision=rules.PUBLICATION,
+            source=s,
+            issuing_unit=s.lead_unit,
+            doc_number=doc.number or "",
             written_on=s.answered_on,
         )
         summary = f"{_label(s)}的答复列入公开队列（{item.due_on:%Y-%m-%d}前公开）"
@@ -405,8 +562,14 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
         s.withhold_reason = decision.message
         summary = f"{_label(s)}的答复{decision.message}"
     s.save(update_fields=["publication_decided", "withhold_reason"])
-    audit.record(actor=actor, action="suggestions.publication", target=s, citation=decision.citation,
-                 summary=summary, details={"withhold_ground": withhold_ground, "round": s.round})
+    audit.record(
+        actor=actor,
+        action="suggestions.publication",
+        target=s,
+        citation=decision.citation,
+        summary=summary,
+        details={"withhold_ground": withhold_ground, "round": s.round},
+    )
     return _copy_back(suggestion, s)
 
 
@@ -431,8 +594,9 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
     extension the office approved is a date it chose and stays.  Timers move; fired ones stay."""
     moved: list[Moved] = []
     now = timezone.now()
-    rows = (Suggestion.objects.select_related("lead_unit", "answer_document", "rulebook_version")
-            .filter(state=State.HANDLING, due__gte=recalc.since))
+    rows = Suggestion.objects.select_related("lead_unit", "answer_document", "rulebook_version").filter(
+        state=State.HANDLING, due__gte=recalc.since
+    )
     for s in rows:
         rb = rulebook_of(s)
         remind = _remind_days(rb)
@@ -442,8 +606,15 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
             new = recalc.months(basis[0], rb.param(basis[1]).as_int, s.due) if basis else None
             if new is not None:
                 Suggestion.objects.filter(pk=s.pk).update(due=new)
-                moved.append(Moved(f"{_label(s)}的办复期限", s.due, new,
-                                   tuple(u.pk for u in users_of(_heads(s.lead_unit))), url_of(s)))
+                moved.append(
+                    Moved(
+                        f"{_label(s)}的办复期限",
+                        s.due,
+                        new,
+                        tuple(u.pk for u in users_of(_heads(s.lead_unit))),
+                        url_of(s),
+                    )
+                )
             move_limit(_key(s), new or s.due, remind, recalc.new, now)
         if s.co_due is None or s.assigned_on is None:
             continue
@@ -461,6 +632,13 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
                 continue
             CoUnitOpinion.objects.filter(pk=opinion.pk).update(due=new_co)
             move_limit(_co_key(opinion), new_co, remind, recalc.new, now)
-            moved.append(Moved(f"{_label(s)}的协办意见期限（{unit_name(opinion.unit)}）", s.co_due, new_co,
-                               tuple(u.pk for u in users_of(_heads(opinion.unit))), url_of(s)))
+            moved.append(
+                Moved(
+                    f"{_label(s)}的协办意见期限（{unit_name(opinion.unit)}）",
+                    s.co_due,
+                    new_co,
+                    tuple(u.pk for u in users_of(_heads(opinion.unit))),
+                    url_of(s),
+                )
+            )
     return moved

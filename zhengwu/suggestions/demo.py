@@ -15,10 +15,26 @@ from zhengwu.workdays.services import UnknownYearError, calendar
 
 SESSION = "州十五届人大三次会议（演示）"
 CASES = [
-    (Kind.SUGGESTION, "演示-12", "关于加强农村寄宿制学校建设的建议", "演示代表甲、演示代表乙", SESSION, "jyj",
-     ["czj"], 40),
-    (Kind.PROPOSAL, "演示-7", "关于加快重点项目前期工作的提案", "演示委员丙", "州政协十二届三次会议（演示）", "fgw",
-     ["zrzyj"], 0),
+    (
+        Kind.SUGGESTION,
+        "演示-12",
+        "关于加强农村寄宿制学校建设的建议",
+        "演示代表甲、演示代表乙",
+        SESSION,
+        "jyj",
+        ["czj"],
+        40,
+    ),
+    (
+        Kind.PROPOSAL,
+        "演示-7",
+        "关于加快重点项目前期工作的提案",
+        "演示委员丙",
+        "州政协十二届三次会议（演示）",
+        "fgw",
+        ["zrzyj"],
+        0,
+    ),
 ]
 
 
@@ -44,10 +60,22 @@ def load_demo() -> bool:
         except UnknownYearError:
             continue
         s = Suggestion.objects.create(
-            kind=kind, number=number, title=title, text=f"{title}（演示内容）。", proposers=proposers, session=session,
-            received_on=assigned - dt.timedelta(days=5), state=State.HANDLING if due else State.REGISTERED,
-            lead_unit=lead_unit if due else None, assigned_on=assigned if due else None, due=due, co_due=co_due,
-            rulebook_version=version, created_by=clerk, created_at=timezone.now(), is_demo=True,
+            kind=kind,
+            number=number,
+            title=title,
+            text=f"{title}（演示内容）。",
+            proposers=proposers,
+            session=session,
+            received_on=assigned - dt.timedelta(days=5),
+            state=State.HANDLING if due else State.REGISTERED,
+            lead_unit=lead_unit if due else None,
+            assigned_on=assigned if due else None,
+            due=due,
+            co_due=co_due,
+            rulebook_version=version,
+            created_by=clerk,
+            created_at=timezone.now(),
+            is_demo=True,
         )
         if due and co_due:
             for unit in Unit.objects.filter(code__in=co):

@@ -45,15 +45,22 @@ class Suggestion(models.Model):
     session = models.CharField(_("届次会议"), max_length=100)
     received_on = models.DateField(_("收到日期"))
     state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.REGISTERED)
-    lead_unit = models.ForeignKey(Unit, verbose_name=_("主办单位"), on_delete=models.PROTECT, null=True,
-                                  blank=True, related_name="suggestions_led")
+    lead_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("主办单位"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="suggestions_led",
+    )
     assigned_on = models.DateField(_("交办日期"), null=True, blank=True)
     due = models.DateField(_("办复期限"), null=True, blank=True)
     co_due = models.DateField(_("协办意见期限"), null=True, blank=True)
     extension_reason = models.TextField(_("延期理由"), blank=True)
     round = models.PositiveSmallIntegerField(_("办理轮次"), default=1)
-    answer_document = models.ForeignKey(Document, verbose_name=_("答复函"), on_delete=models.PROTECT, null=True,
-                                        blank=True, related_name="+")
+    answer_document = models.ForeignKey(
+        Document, verbose_name=_("答复函"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     withhold_reason = models.TextField(_("不予公开的理由"), blank=True)
     publication_decided = models.BooleanField(_("已作公开决定"), default=False)
     rulebook_version = models.ForeignKey(RulebookVersion, on_delete=models.PROTECT, related_name="+")
@@ -104,8 +111,9 @@ class CoUnitOpinion(models.Model):
     due = models.DateField(_("期限"))
     text = models.TextField(_("协办意见"), blank=True)
     sent_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["suggestion", "round", "id"]

@@ -31,20 +31,28 @@ def _status(status: LimitStatus) -> Status:
 
 @register("suggestions")
 def compliance_lines(today: dt.date) -> Iterator[ComplianceLine]:
-    handling = (Suggestion.objects.filter(state=State.HANDLING, due__isnull=False)
-                .select_related("lead_unit", "answer_document", "rulebook_version"))
+    handling = Suggestion.objects.filter(state=State.HANDLING, due__isnull=False).select_related(
+        "lead_unit", "answer_document", "rulebook_version"
+    )
     for s in handling:
         rb = rulebook_of(s)
         assert s.due is not None
         status = limit_status(s.due, today, rb.param("suggestions.remind_days").as_int)
         if s.answered or status == LimitStatus.OK:
             continue
-        yield ComplianceLine(area="建议提案", title=f"{s.get_kind_display()}第{s.number}号：{s.title}",
-                             owner=unit_name(s.lead_unit), due=s.due, status=_status(status),
-                             citation=rb.param_citation("suggestions.answer_months"), url=url_of(s),
-                             detail=_detail(s.due, today))
-    opinions = (CoUnitOpinion.objects.filter(sent_at__isnull=True, suggestion__state=State.HANDLING)
-                .select_related("unit", "suggestion__rulebook_version", "suggestion__answer_document"))
+        yield ComplianceLine(
+            area="建议提案",
+            title=f"{s.get_kind_display()}第{s.number}号：{s.title}",
+            owner=unit_name(s.lead_unit),
+            due=s.due,
+            status=_status(status),
+            citation=rb.param_citation("suggestions.answer_months"),
+            url=url_of(s),
+            detail=_detail(s.due, today),
+        )
+    opinions = CoUnitOpinion.objects.filter(sent_at__isnull=True, suggestion__state=State.HANDLING).select_related(
+        "unit", "suggestion__rulebook_version", "suggestion__answer_document"
+    )
     for o in opinions:
         s = o.suggestion
         if o.round != s.round or s.answered:
@@ -53,10 +61,16 @@ def compliance_lines(today: dt.date) -> Iterator[ComplianceLine]:
         status = limit_status(o.due, today, rb.param("suggestions.remind_days").as_int)
         if status == LimitStatus.OK:
             continue
-        yield ComplianceLine(area="建议提案", title=f"协办意见：{s.get_kind_display()}第{s.number}号：{s.title}",
-                             owner=unit_name(o.unit), due=o.due, status=_status(status),
-                             citation=rb.param_citation("suggestions.co_unit_days_before"), url=url_of(s),
-                             detail=_detail(o.due, today))
+        yield ComplianceLine(
+            area="建议提案",
+            title=f"协办意见：{s.get_kind_display()}第{s.number}号：{s.title}",
+            owner=unit_name(o.unit),
+            due=o.due,
+            status=_status(status),
+            citation=rb.param_citation("suggestions.co_unit_days_before"),
+            url=url_of(s),
+            detail=_detail(o.due, today),
+        )
 
 
 @workbench_registry.register(36, "suggestions")
@@ -65,22 +79,43 @@ def panel(request: HttpRequest) -> workbench_registry.Section | None:
     if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
         return None
     units = {p.unit_id for p in positions_of(user) if p.kind != ADMINISTRATOR}
-    to_answer = [s for s in Suggestion.objects.filter(state=State.HANDLING, lead_unit_id__in=units)
-                 .select_related("lead_unit", "answer_document").order_by("due", "id")[:20] if not s.answered]
-    co_due = [o for o in CoUnitOpinion.objects.filter(unit_id__in=units, sent_at__isnull=True,
-                                                       suggestion__state=State.HANDLING)
-              .select_related("suggestion", "unit").order_by("due", "id")[:20] if o.round == o.suggestion.round]
+    to_answer = [
+        s
+        for s in Suggestion.objects.filter(state=State.HANDLING, lead_unit_id__in=units)
+        .select_related("lead_unit", "answer_document")
+        .order_by("due", "id")[:20]
+        if not s.answered
+    ]
+    co_due = [
+        o
+        for o in CoUnitOpinion.objects.filter(unit_id__in=units, sent_at__isnull=True, suggestion__state=State.HANDLING)
+        .select_related("suggestion", "unit")
+        .order_by("due", "id")[:20]
+        if o.round == o.suggestion.round
+    ]
     office: list[Suggestion] = []
     if is_supervisor(user):
-        office = [s for s in Suggestion.objects.filter(state__in=[State.REGISTERED, State.HANDLING])
-                  .select_related("lead_unit", "answer_document").order_by("received_on", "id")[:50]
-                  if s.state == State.REGISTERED or (s.answered and (not s.publication_decided
-                                                                     or not s.feedback.filter(round=s.round).exists()))]
+        office = [
+            s
+            for s in Suggestion.objects.filter(state__in=[State.REGISTERED, State.HANDLING])
+            .select_related("lead_unit", "answer_document")
+            .order_by("received_on", "id")[:50]
+            if s.state == State.REGISTERED
+            or (s.answered and (not s.publication_decided or not s.feedback.filter(round=s.round).exists()))
+        ]
     count = len(to_answer) + len(co_due) + len(office)
     if not count:
         return None
     return workbench_registry.Section(
-        key="suggestions", title="建议提案", template="web/suggestions/_workbench.html",
-        context={"to_answer": to_answer, "co_due": co_due, "office": office, "today": timezone.localdate(),
-                 "provision": rules.TIME_LIMIT}, count=count,
+        key="suggestions",
+        title="建议提案",
+        template="web/suggestions/_workbench.html",
+        context={
+            "to_answer": to_answer,
+            "co_due": co_due,
+            "office": office,
+            "today": timezone.localdate(),
+            "provision": rules.TIME_LIMIT,
+        },
+        count=count,
     )

@@ -52,45 +52,64 @@ def is_office_supervisor(positions: Sequence[PositionFact], duties: Collection[s
     if any(p.unit_id == office_id and p.kind in OFFICE_LEADERS for p in positions):
         return True
     return any(SUPERVISION_DUTY in d for d in duties) and any(
-        p.unit_id == office_id and p.kind == "clerk" for p in positions)
+        p.unit_id == office_id and p.kind == "clerk" for p in positions
+    )
 
 
-def may_manage(positions: Sequence[PositionFact], duties: Collection[str], office_id: int | None, what: str,
-               rb: RulebookView) -> Decision:
+def may_manage(
+    positions: Sequence[PositionFact], duties: Collection[str], office_id: int | None, what: str, rb: RulebookView
+) -> Decision:
     """Registering, assigning, extending, recording satisfaction: the office's 督查 clerks and leadership."""
     citation = rb.cite(HANDLING)
     if is_office_supervisor(positions, duties, office_id):
         return Decision.allow("suggestions.office", f"政府办公室督查部门{what}。", citation)
-    return Decision.refuse("suggestions.not_office", f"建议提案由政府办公室督查部门统一{what}，您无权办理。", citation,
-                           "The office's supervision staff and leadership manage suggestions and proposals.")
+    return Decision.refuse(
+        "suggestions.not_office",
+        f"建议提案由政府办公室督查部门统一{what}，您无权办理。",
+        citation,
+        "The office's supervision staff and leadership manage suggestions and proposals.",
+    )
 
 
 def _staff(positions: Sequence[PositionFact], unit_id: int | None) -> bool:
     return unit_id is not None and any(p.unit_id == unit_id and p.kind != ADMINISTRATOR for p in positions)
 
 
-def may_answer(positions: Sequence[PositionFact], lead_unit_id: int | None, lead_name: str,
-               rb: RulebookView) -> Decision:
+def may_answer(
+    positions: Sequence[PositionFact], lead_unit_id: int | None, lead_name: str, rb: RulebookView
+) -> Decision:
     citation = rb.cite(ANSWER)
     if _staff(positions, lead_unit_id):
         return Decision.allow("suggestions.lead_unit", f"{lead_name}作为主办单位起草答复。", citation)
-    return Decision.refuse("suggestions.not_lead_unit", f"答复由主办单位{lead_name}办理，您无权起草答复。", citation,
-                           "Only the lead unit's staff draft the answer.")
+    return Decision.refuse(
+        "suggestions.not_lead_unit",
+        f"答复由主办单位{lead_name}办理，您无权起草答复。",
+        citation,
+        "Only the lead unit's staff draft the answer.",
+    )
 
 
 def may_give_opinion(positions: Sequence[PositionFact], unit_id: int, unit_name: str, rb: RulebookView) -> Decision:
     citation = rb.cite(CO_UNITS)
     if _staff(positions, unit_id):
         return Decision.allow("suggestions.co_unit", f"{unit_name}向主办单位提出协办意见。", citation)
-    return Decision.refuse("suggestions.not_co_unit", f"协办意见由{unit_name}提出，您无权代为提出。", citation,
-                           "Only the co-unit's staff send its opinion.")
+    return Decision.refuse(
+        "suggestions.not_co_unit",
+        f"协办意见由{unit_name}提出，您无权代为提出。",
+        citation,
+        "Only the co-unit's staff send its opinion.",
+    )
 
 
 def check_assignment(lead_unit_id: int, co_unit_ids: Collection[int], rb: RulebookView) -> Decision:
     citation = rb.cite(HANDLING)
     if lead_unit_id in co_unit_ids:
-        return Decision.refuse("suggestions.lead_in_co", "主办单位不能同时作为协办单位。", citation,
-                               "The lead unit cannot also be a co-unit.")
+        return Decision.refuse(
+            "suggestions.lead_in_co",
+            "主办单位不能同时作为协办单位。",
+            citation,
+            "The lead unit cannot also be a co-unit.",
+        )
     return Decision.allow("suggestions.assignment", "交办主办、协办单位。", citation)
 
 
@@ -98,8 +117,12 @@ def check_state(state: str, allowed: Collection[str], label: str, what: str, rb:
     citation = rb.cite(HANDLING)
     if state in allowed:
         return Decision.allow("suggestions.state_ok", f"可以{what}。", citation)
-    return Decision.refuse("suggestions.wrong_state", f"本件当前状态为“{label}”，不能{what}。", citation,
-                           f"The suggestion is {state}; it cannot be {what}.")
+    return Decision.refuse(
+        "suggestions.wrong_state",
+        f"本件当前状态为“{label}”，不能{what}。",
+        citation,
+        f"The suggestion is {state}; it cannot be {what}.",
+    )
 
 
 # -- time limits ---------------------------------------------------------------------------------
@@ -125,22 +148,31 @@ def rehandle_due(recorded_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> d
     return cal.add_months(recorded_on, rb.param("suggestions.rehandle_months").as_int)
 
 
-def check_extension(assigned_on: dt.date, current_due: dt.date, new_due: dt.date, reason: str, rb: RulebookView,
-                    cal: WorkCalendar) -> Decision:
+def check_extension(
+    assigned_on: dt.date, current_due: dt.date, new_due: dt.date, reason: str, rb: RulebookView, cal: WorkCalendar
+) -> Decision:
     """An extension names its reason and ends at most 6 months after assignment."""
     citation = rb.param_citation("suggestions.max_months")
     latest = latest_due(assigned_on, rb, cal)
     months = rb.param("suggestions.max_months").as_int
     if not reason.strip():
-        return Decision.refuse("suggestions.extension_reason", "延期办理应当说明理由。", citation,
-                               "An extension must give its reason.")
+        return Decision.refuse(
+            "suggestions.extension_reason", "延期办理应当说明理由。", citation, "An extension must give its reason."
+        )
     if new_due <= current_due:
-        return Decision.refuse("suggestions.extension_not_later", f"新的办复期限应晚于现有期限{current_due:%Y-%m-%d}。",
-                               citation, "The new limit must be later than the current one.")
+        return Decision.refuse(
+            "suggestions.extension_not_later",
+            f"新的办复期限应晚于现有期限{current_due:%Y-%m-%d}。",
+            citation,
+            "The new limit must be later than the current one.",
+        )
     if new_due > latest:
-        return Decision.refuse("suggestions.extension_too_long",
-                               f"建议提案最迟应当自交办之日起{months}个月内办复（{latest:%Y-%m-%d}）。", citation,
-                               f"At most {months} months after assignment ({latest.isoformat()}).")
+        return Decision.refuse(
+            "suggestions.extension_too_long",
+            f"建议提案最迟应当自交办之日起{months}个月内办复（{latest:%Y-%m-%d}）。",
+            citation,
+            f"At most {months} months after assignment ({latest.isoformat()}).",
+        )
     return Decision.allow("suggestions.extension", f"延期至{new_due:%Y-%m-%d}办复：{reason.strip()}", citation)
 
 
@@ -151,16 +183,24 @@ def check_answered(answered: bool, rb: RulebookView, what: str) -> Decision:
     citation = rb.cite(ANSWER)
     if answered:
         return Decision.allow("suggestions.answered", "答复函已印发。", citation)
-    return Decision.refuse("suggestions.not_answered", f"答复函印发后才能{what}。", citation,
-                           "The answer document has not been issued yet.")
+    return Decision.refuse(
+        "suggestions.not_answered",
+        f"答复函印发后才能{what}。",
+        citation,
+        "The answer document has not been issued yet.",
+    )
 
 
 def check_draftable(has_answer: bool, answered: bool, rb: RulebookView) -> Decision:
     citation = rb.cite(ANSWER)
     if has_answer:
         what = "已印发" if answered else "正在办理"
-        return Decision.refuse("suggestions.answer_exists", f"本轮答复函{what}，不能再起草。", citation,
-                               "This round already has its answer document.")
+        return Decision.refuse(
+            "suggestions.answer_exists",
+            f"本轮答复函{what}，不能再起草。",
+            citation,
+            "This round already has its answer document.",
+        )
     return Decision.allow("suggestions.draft_answer", "以函答复代表委员，按第四十九条签发。", citation)
 
 
@@ -181,6 +221,10 @@ def disclosure(withhold_ground: str, rb: RulebookView) -> Decision:
         return Decision.allow("suggestions.publish", "办理结果依法公开。", citation, publish=True)
     ground = WITHHOLD_GROUNDS.get(withhold_ground)
     if ground is None:
-        return Decision.refuse("suggestions.bad_ground", f"无法识别的不予公开理由“{withhold_ground}”。", citation,
-                               "Unknown ground for withholding.")
+        return Decision.refuse(
+            "suggestions.bad_ground",
+            f"无法识别的不予公开理由“{withhold_ground}”。",
+            citation,
+            "Unknown ground for withholding.",
+        )
     return Decision.allow("suggestions.withhold", f"不予公开：{ground}。", citation, publish=False)

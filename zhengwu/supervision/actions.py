@@ -99,19 +99,38 @@ def _cancel(what: str, pk: int) -> None:
         timers.cancel(_key(what, pk, step))
 
 
-def _event(item: SupervisionItem, kind: str, label: str, actor: AbstractBaseUser | None, citation: Citation | None,
-           reason: str = "", from_state: str = "", to_state: str = "", at: dt.datetime | None = None) -> ItemEvent:
+def _event(
+    item: SupervisionItem,
+    kind: str,
+    label: str,
+    actor: AbstractBaseUser | None,
+    citation: Citation | None,
+    reason: str = "",
+    from_state: str = "",
+    to_state: str = "",
+    at: dt.datetime | None = None,
+) -> ItemEvent:
     name = describe(actor).name if actor is not None else "系统"
     return ItemEvent.objects.create(
-        item=item, kind=kind, label=label[:60], from_state=from_state, to_state=to_state,
-        actor_id=actor.pk if actor is not None else None, actor_name=name[:60], reason=reason,
-        citation=citation.label[:80] if citation else "", at=at or timezone.now(),
+        item=item,
+        kind=kind,
+        label=label[:60],
+        from_state=from_state,
+        to_state=to_state,
+        actor_id=actor.pk if actor is not None else None,
+        actor_name=name[:60],
+        reason=reason,
+        citation=citation.label[:80] if citation else "",
+        at=at or timezone.now(),
     )
 
 
 def _locked(item: SupervisionItem) -> SupervisionItem:
-    return (SupervisionItem.objects.select_for_update(of=("self",))
-            .select_related("lead_unit", "rulebook_version").get(pk=item.pk))
+    return (
+        SupervisionItem.objects.select_for_update(of=("self",))
+        .select_related("lead_unit", "rulebook_version")
+        .get(pk=item.pk)
+    )
 
 
 def _copy_back(target: SupervisionItem, written: SupervisionItem) -> SupervisionItem:
@@ -127,8 +146,9 @@ def _source_key(source: models.Model | None) -> tuple[int, str] | None:
     return ContentType.objects.get_for_model(source).pk, str(source.pk)
 
 
-def _source_row(item: SupervisionItem, origin: str, source: models.Model | None, actor: AbstractBaseUser | None,
-                linked: bool) -> ItemSource:
+def _source_row(
+    item: SupervisionItem, origin: str, source: models.Model | None, actor: AbstractBaseUser | None, linked: bool
+) -> ItemSource:
     key = _source_key(source)
     url = ""
     if isinstance(source, Document):  # documents have a page but no get_absolute_url
@@ -145,8 +165,14 @@ def _source_row(item: SupervisionItem, origin: str, source: models.Model | None,
             url = ""
     label = str(source) if source is not None else str(Origin(origin).label) if origin in Origin.values else origin
     return ItemSource.objects.create(
-        item=item, origin=origin, content_type_id=key[0] if key else None, object_id=key[1] if key else "",
-        label=label[:300], url=url[:300], linked=linked, added_by_id=actor.pk if actor is not None else None,
+        item=item,
+        origin=origin,
+        content_type_id=key[0] if key else None,
+        object_id=key[1] if key else "",
+        label=label[:300],
+        url=url[:300],
+        linked=linked,
+        added_by_id=actor.pk if actor is not None else None,
         added_at=timezone.now(),
     )
 
@@ -161,21 +187,29 @@ def _units(item: SupervisionItem) -> list[Unit]:
 
 def _invalid_from(decision: Decision) -> None:
     if not decision.allowed:
-        field = {"supervision.no_title": "title", "supervision.due_past": "due", "supervision.bad_origin": "origin",
-                 "supervision.bad_every": "report_every", "supervision.lead_in_co": "co_units",
-                 "supervision.no_text": "text", "supervision.no_reason": "reason",
-                 "supervision.rect_due_past": "due"}.get(decision.code, "")
+        field = {
+            "supervision.no_title": "title",
+            "supervision.due_past": "due",
+            "supervision.bad_origin": "origin",
+            "supervision.bad_every": "report_every",
+            "supervision.lead_in_co": "co_units",
+            "supervision.no_text": "text",
+            "supervision.no_reason": "reason",
+            "supervision.rect_due_past": "due",
+        }.get(decision.code, "")
         raise InvalidInput(decision.message, field=field)
 
 
 # -- reading --------------------------------------------------------------------------------------
 
 
-def candidates(title: str, lead_unit: Unit, co_units: Sequence[Unit] = (),
-               source: models.Model | None = None) -> list[rules.Candidate]:
+def candidates(
+    title: str, lead_unit: Unit, co_units: Sequence[Unit] = (), source: models.Model | None = None
+) -> list[rules.Candidate]:
     """Items still supervised about the same matter, for the page to offer linking (art. 26)."""
-    return rules.duplicates(title, [lead_unit.pk, *(u.pk for u in co_units)], _source_key(source),
-                            facts.open_item_facts())
+    return rules.duplicates(
+        title, [lead_unit.pk, *(u.pk for u in co_units)], _source_key(source), facts.open_item_facts()
+    )
 
 
 # -- opening --------------------------------------------------------------------------------------
@@ -210,18 +244,30 @@ def open_item(
     co = list({u.pk: u for u in co_units}.values())
     if link_to is not None:
         target = _locked(link_to)
-        require(rules.may_open(actor_f, origin, target.lead_unit_id, rb), rules.check_link(target.state, view_of(
-            target.rulebook_version)))
+        require(
+            rules.may_open(actor_f, origin, target.lead_unit_id, rb),
+            rules.check_link(target.state, view_of(target.rulebook_version)),
+        )
         if origin not in rules.ORIGINS:
             raise InvalidInput(f"无法识别的来源“{origin}”。", field="origin")
         row = _source_row(target, origin, source, actor, linked=True)
         citation = rb.cite("supervision.no_duplicate")
         _event(target, "link", "关联并入", actor, citation, f"{row.label}（{row.get_origin_display()}）")
-        audit.record(actor=actor, action="supervision.link", target=target, citation=citation,
-                     summary=f"将“{row.label}”关联到已督办事项“{target.title}”，不重复督查",
-                     details={"source": row.label, "origin": origin, "item": target.pk})
-        notices.send(_unit_users(target.lead_unit, today), f"督办事项新增交办来源：{target.title}",
-                     f"{row.get_origin_display()}：{row.label}", citation, target.get_absolute_url())
+        audit.record(
+            actor=actor,
+            action="supervision.link",
+            target=target,
+            citation=citation,
+            summary=f"将“{row.label}”关联到已督办事项“{target.title}”，不重复督查",
+            details={"source": row.label, "origin": origin, "item": target.pk},
+        )
+        notices.send(
+            _unit_users(target.lead_unit, today),
+            f"督办事项新增交办来源：{target.title}",
+            f"{row.get_origin_display()}：{row.label}",
+            citation,
+            target.get_absolute_url(),
+        )
         return _copy_back(link_to, target)
 
     _invalid_from(rules.check_new(title, origin, report_every, due, today, lead_unit.pk, [u.pk for u in co], rb))
@@ -230,35 +276,66 @@ def open_item(
     require(rules.may_open(actor_f, origin, lead_unit.pk, rb), rules.check_duplicates(found, new_despite, rb))
     dues = rules.report_dues(today, due, report_every, calendar())
     item = SupervisionItem.objects.create(
-        title=title, description=description.strip(), origin=origin, lead_unit=lead_unit, due=due,
-        report_every=report_every, state=ItemState.OPEN, opened_on=today, opened_by_id=actor.pk,
-        new_despite=new_despite.strip()[:300] if found else "", rulebook_version=version, created_at=now,
+        title=title,
+        description=description.strip(),
+        origin=origin,
+        lead_unit=lead_unit,
+        due=due,
+        report_every=report_every,
+        state=ItemState.OPEN,
+        opened_on=today,
+        opened_by_id=actor.pk,
+        new_despite=new_despite.strip()[:300] if found else "",
+        rulebook_version=version,
+        created_at=now,
     )
     item.co_units.set(co)
     source_row = _source_row(item, origin, source, actor, linked=False)
     units = [lead_unit, *co]
-    reports = ProgressReport.objects.bulk_create([
-        ProgressReport(item=item, unit=u, period=k, due=d) for k, d in enumerate(dues, start=1) for u in units
-    ])
+    reports = ProgressReport.objects.bulk_create(
+        [ProgressReport(item=item, unit=u, period=k, due=d) for k, d in enumerate(dues, start=1) for u in units]
+    )
     if any(r.pk is None for r in reports):
         reports = list(item.reports.all())
     citation = rb.cite("supervision.implement")
     names = "、".join(facts.unit_name(u) for u in co)
     every = {"weekly": "每周", "monthly": "每月"}.get(report_every, "")
-    _event(item, "open", "立项", actor, citation,
-           f"来源：{source_row.label}" + (f"；另行立项理由：{item.new_despite}" if item.new_despite else ""),
-           "", ItemState.OPEN)
-    audit.record(
-        actor=actor, action="supervision.open", target=item, citation=citation,
-        summary=f"督办立项：{title}，牵头单位{facts.unit_name(lead_unit)}" + (f"，协办单位{names}" if names else "")
-        + f"，限{due.isoformat()}前办结" + (f"，{every}报告进展" if every else ""),
-        details={"origin": origin, "lead": lead_unit.code, "co": [u.code for u in co], "due": due.isoformat(),
-                 "report_every": report_every, "report_dues": [d.isoformat() for d in dues],
-                 "source": source_row.label, "new_despite": item.new_despite,
-                 "similar": [c.item_id for c in found]},
+    _event(
+        item,
+        "open",
+        "立项",
+        actor,
+        citation,
+        f"来源：{source_row.label}" + (f"；另行立项理由：{item.new_despite}" if item.new_despite else ""),
+        "",
+        ItemState.OPEN,
     )
-    body = (f"办结期限：{due.isoformat()}。" + (f"{every}报告进展，首次报告期限{dues[0].isoformat()}。" if dues else "")
-            + (f"\n{item.description}" if item.description else ""))
+    audit.record(
+        actor=actor,
+        action="supervision.open",
+        target=item,
+        citation=citation,
+        summary=f"督办立项：{title}，牵头单位{facts.unit_name(lead_unit)}"
+        + (f"，协办单位{names}" if names else "")
+        + f"，限{due.isoformat()}前办结"
+        + (f"，{every}报告进展" if every else ""),
+        details={
+            "origin": origin,
+            "lead": lead_unit.code,
+            "co": [u.code for u in co],
+            "due": due.isoformat(),
+            "report_every": report_every,
+            "report_dues": [d.isoformat() for d in dues],
+            "source": source_row.label,
+            "new_despite": item.new_despite,
+            "similar": [c.item_id for c in found],
+        },
+    )
+    body = (
+        f"办结期限：{due.isoformat()}。"
+        + (f"{every}报告进展，首次报告期限{dues[0].isoformat()}。" if dues else "")
+        + (f"\n{item.description}" if item.description else "")
+    )
     for u in units:
         role = "牵头" if u.pk == lead_unit.pk else "协办"
         notices.send(_unit_users(u, today), f"督办事项（{role}）：{title}", body, citation, item.get_absolute_url())
@@ -275,17 +352,22 @@ def open_item(
 def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) -> ProgressReport:
     """A unit reports its progress for one period (限期报告, art. 54); late reports are marked late."""
     now = timezone.now()
-    row = (ProgressReport.objects.select_for_update(of=("self",)).select_related("unit", "item")
-           .get(pk=report.pk))
+    row = ProgressReport.objects.select_for_update(of=("self",)).select_related("unit", "item").get(pk=report.pk)
     item = _locked(row.item)
     rb = facts.rulebook_of(item)
     actor_f = facts.actor_fact(actor)
     if not text.strip():
         raise InvalidInput("请填写进展情况。", field="text")
     decision = rules.may_report(actor_f, row.unit_id, facts.unit_name(row.unit), rb)
-    already = Decision.refuse("supervision.report_done_already", f"第{row.period}期进展已于"
-                              f"{timezone.localtime(row.submitted_at):%Y-%m-%d}报告。", rb.cite("supervision.implement")
-                              ) if row.submitted_at else Decision.allow("supervision.report_pending", "", None)
+    already = (
+        Decision.refuse(
+            "supervision.report_done_already",
+            f"第{row.period}期进展已于{timezone.localtime(row.submitted_at):%Y-%m-%d}报告。",
+            rb.cite("supervision.implement"),
+        )
+        if row.submitted_at
+        else Decision.allow("supervision.report_pending", "", None)
+    )
     require(decision, rules.check_transition(item.state, "progress", rb), already)
     row.text, row.submitted_at, row.submitted_by_id = text.strip(), now, actor.pk
     row.late = timezone.localdate(now) > row.due
@@ -293,12 +375,21 @@ def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) 
     _cancel("report", row.pk)
     label = f"第{row.period}期进展（{facts.unit_name(row.unit)}）" + ("，逾期报告" if row.late else "")
     _event(item, "progress", label, actor, decision.citation, row.text)
-    audit.record(actor=actor, action="supervision.progress", target=item, citation=decision.citation,
-                 summary=f"{facts.unit_name(row.unit)}报告“{item.title}”第{row.period}期进展"
-                 + ("（逾期）" if row.late else ""),
-                 details={"report": row.pk, "period": row.period, "due": row.due.isoformat(), "late": row.late})
-    notices.send(facts.supervisor_users(timezone.localdate(now)), f"进展报告：{item.title}", label, decision.citation,
-                 item.get_absolute_url())
+    audit.record(
+        actor=actor,
+        action="supervision.progress",
+        target=item,
+        citation=decision.citation,
+        summary=f"{facts.unit_name(row.unit)}报告“{item.title}”第{row.period}期进展" + ("（逾期）" if row.late else ""),
+        details={"report": row.pk, "period": row.period, "due": row.due.isoformat(), "late": row.late},
+    )
+    notices.send(
+        facts.supervisor_users(timezone.localdate(now)),
+        f"进展报告：{item.title}",
+        label,
+        decision.citation,
+        item.get_absolute_url(),
+    )
     report.__dict__.update({f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields})
     return row
 
@@ -313,24 +404,41 @@ def report_done(actor: AbstractBaseUser, item: SupervisionItem, text: str) -> Su
     row = _locked(item)
     rb = facts.rulebook_of(row)
     open_rect = row.rectifications.filter(done_at__isnull=True).count()
-    decision = rules.may_report(facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb,
-                                "报办结")
+    decision = rules.may_report(facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb, "报办结")
     _invalid_from(rules.check_report_done(0, text, rb))
-    require(decision, rules.check_transition(row.state, "report_done", rb),
-            rules.check_report_done(open_rect, text, rb))
+    require(
+        decision, rules.check_transition(row.state, "report_done", rb), rules.check_report_done(open_rect, text, rb)
+    )
     before = row.state
     row.state, row.reported_at, row.report_text = ItemState.REPORTED, now, text.strip()
     row.save(update_fields=["state", "reported_at", "report_text"])
     _cancel("item", row.pk)
     late = timezone.localdate(now) > row.due
-    _event(row, "report_done", "报办结" + ("（逾期）" if late else ""), actor, decision.citation, row.report_text,
-           before, row.state)
-    audit.record(actor=actor, action="supervision.report_done", target=row, citation=decision.citation,
-                 summary=f"{facts.unit_name(row.lead_unit)}报“{row.title}”办结" + ("（已逾期）" if late else ""),
-                 details={"text": row.report_text, "due": row.due.isoformat(), "late": late})
-    notices.send(facts.supervisor_users(timezone.localdate(now)), f"待核查：{row.title}",
-                 f"{facts.unit_name(row.lead_unit)}报办结：{row.report_text}", decision.citation,
-                 row.get_absolute_url())
+    _event(
+        row,
+        "report_done",
+        "报办结" + ("（逾期）" if late else ""),
+        actor,
+        decision.citation,
+        row.report_text,
+        before,
+        row.state,
+    )
+    audit.record(
+        actor=actor,
+        action="supervision.report_done",
+        target=row,
+        citation=decision.citation,
+        summary=f"{facts.unit_name(row.lead_unit)}报“{row.title}”办结" + ("（已逾期）" if late else ""),
+        details={"text": row.report_text, "due": row.due.isoformat(), "late": late},
+    )
+    notices.send(
+        facts.supervisor_users(timezone.localdate(now)),
+        f"待核查：{row.title}",
+        f"{facts.unit_name(row.lead_unit)}报办结：{row.report_text}",
+        decision.citation,
+        row.get_absolute_url(),
+    )
     return _copy_back(item, row)
 
 
@@ -351,11 +459,21 @@ def verify(actor: AbstractBaseUser, item: SupervisionItem, note: str = "") -> Su
         _cancel("report", pk)
     on_time = row.done_on <= row.due
     _event(row, "verify", "核查办结", actor, decision.citation, note.strip(), before, row.state)
-    audit.record(actor=actor, action="supervision.verify", target=row, citation=decision.citation,
-                 summary=f"核查复核“{row.title}”：办结" + ("（按期）" if on_time else "（逾期办结）"),
-                 details={"note": note.strip(), "done_on": row.done_on.isoformat(), "due": row.due.isoformat()})
-    notices.send(_unit_users(row.lead_unit, timezone.localdate(now)), f"督办事项已核查办结：{row.title}",
-                 note.strip(), decision.citation, row.get_absolute_url())
+    audit.record(
+        actor=actor,
+        action="supervision.verify",
+        target=row,
+        citation=decision.citation,
+        summary=f"核查复核“{row.title}”：办结" + ("（按期）" if on_time else "（逾期办结）"),
+        details={"note": note.strip(), "done_on": row.done_on.isoformat(), "due": row.due.isoformat()},
+    )
+    notices.send(
+        _unit_users(row.lead_unit, timezone.localdate(now)),
+        f"督办事项已核查办结：{row.title}",
+        note.strip(),
+        decision.citation,
+        row.get_absolute_url(),
+    )
     return _copy_back(item, row)
 
 
@@ -377,11 +495,21 @@ def reopen(actor: AbstractBaseUser, item: SupervisionItem, reason: str) -> Super
         for r in row.reports.filter(submitted_at__isnull=True, due__gte=timezone.localdate(now)):
             _schedule("report", r.pk, r.due, rb, now)
     _event(row, "reopen", "退回重办", actor, decision.citation, reason.strip(), before, row.state)
-    audit.record(actor=actor, action="supervision.reopen", target=row, citation=decision.citation,
-                 summary=f"核查复核“{row.title}”：退回重办。理由：{reason.strip()}",
-                 details={"reason": reason.strip(), "from": before, "count": row.reopen_count})
-    notices.send(_unit_users(row.lead_unit, timezone.localdate(now)), f"督办事项退回重办：{row.title}",
-                 reason.strip(), decision.citation, row.get_absolute_url())
+    audit.record(
+        actor=actor,
+        action="supervision.reopen",
+        target=row,
+        citation=decision.citation,
+        summary=f"核查复核“{row.title}”：退回重办。理由：{reason.strip()}",
+        details={"reason": reason.strip(), "from": before, "count": row.reopen_count},
+    )
+    notices.send(
+        _unit_users(row.lead_unit, timezone.localdate(now)),
+        f"督办事项退回重办：{row.title}",
+        reason.strip(),
+        decision.citation,
+        row.get_absolute_url(),
+    )
     return _copy_back(item, row)
 
 
@@ -389,8 +517,9 @@ def reopen(actor: AbstractBaseUser, item: SupervisionItem, reason: str) -> Super
 
 
 @transaction.atomic
-def order_rectification(actor: AbstractBaseUser, item: SupervisionItem, requirement: str,
-                        due: dt.date) -> Rectification:
+def order_rectification(
+    actor: AbstractBaseUser, item: SupervisionItem, requirement: str, due: dt.date
+) -> Rectification:
     """督促整改: the office orders the lead unit to put something right by ``due``; an item
     awaiting verification goes back to 督办中 until the rectification is done and reported."""
     now = timezone.now()
@@ -401,21 +530,40 @@ def order_rectification(actor: AbstractBaseUser, item: SupervisionItem, requirem
     _invalid_from(rules.check_reason(requirement, "整改要求", rb))
     _invalid_from(rules.check_rectification_due(due, today, rb))
     require(decision, rules.check_transition(row.state, "rectify", rb))
-    rect = Rectification.objects.create(item=row, requirement=requirement.strip(), due=due, ordered_by_id=actor.pk,
-                                        ordered_at=now)
+    rect = Rectification.objects.create(
+        item=row, requirement=requirement.strip(), due=due, ordered_by_id=actor.pk, ordered_at=now
+    )
     before = row.state
     if row.state != ItemState.OPEN:
         row.state, row.reported_at = ItemState.OPEN, None
         row.save(update_fields=["state", "reported_at"])
         _schedule("item", row.pk, row.due, rb, now)
     _schedule("rect", rect.pk, due, rb, now)
-    _event(row, "rectify", f"督促整改（限{due.isoformat()}）", actor, decision.citation, rect.requirement, before,
-           row.state)
-    audit.record(actor=actor, action="supervision.rectify", target=row, citation=decision.citation,
-                 summary=f"督促整改“{row.title}”，限{due.isoformat()}前整改到位：{rect.requirement}",
-                 details={"rectification": rect.pk, "due": due.isoformat()})
-    notices.send(_unit_users(row.lead_unit, today), f"督促整改：{row.title}",
-                 f"限{due.isoformat()}前整改到位：{rect.requirement}", decision.citation, row.get_absolute_url())
+    _event(
+        row,
+        "rectify",
+        f"督促整改（限{due.isoformat()}）",
+        actor,
+        decision.citation,
+        rect.requirement,
+        before,
+        row.state,
+    )
+    audit.record(
+        actor=actor,
+        action="supervision.rectify",
+        target=row,
+        citation=decision.citation,
+        summary=f"督促整改“{row.title}”，限{due.isoformat()}前整改到位：{rect.requirement}",
+        details={"rectification": rect.pk, "due": due.isoformat()},
+    )
+    notices.send(
+        _unit_users(row.lead_unit, today),
+        f"督促整改：{row.title}",
+        f"限{due.isoformat()}前整改到位：{rect.requirement}",
+        decision.citation,
+        row.get_absolute_url(),
+    )
     _copy_back(item, row)
     return rect
 
@@ -423,34 +571,47 @@ def order_rectification(actor: AbstractBaseUser, item: SupervisionItem, requirem
 @transaction.atomic
 def complete_rectification(actor: AbstractBaseUser, rectification: Rectification, text: str) -> Rectification:
     now = timezone.now()
-    rect = (Rectification.objects.select_for_update(of=("self",)).select_related("item")
-            .get(pk=rectification.pk))
+    rect = Rectification.objects.select_for_update(of=("self",)).select_related("item").get(pk=rectification.pk)
     row = _locked(rect.item)
     rb = facts.rulebook_of(row)
-    decision = rules.may_report(facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb,
-                                "报告整改情况")
+    decision = rules.may_report(
+        facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb, "报告整改情况"
+    )
     _invalid_from(rules.check_reason(text, "整改情况", rb))
-    done = Decision.refuse("supervision.rect_done", "该项整改已报告完成。", rb.cite("supervision.duties")) \
-        if rect.done_at else Decision.allow("supervision.rect_open", "", None)
+    done = (
+        Decision.refuse("supervision.rect_done", "该项整改已报告完成。", rb.cite("supervision.duties"))
+        if rect.done_at
+        else Decision.allow("supervision.rect_open", "", None)
+    )
     require(decision, done)
     rect.done_at, rect.done_text, rect.done_by_id = now, text.strip(), actor.pk
     rect.late = timezone.localdate(now) > rect.due
     rect.save(update_fields=["done_at", "done_text", "done_by", "late"])
     _cancel("rect", rect.pk)
     _event(row, "rectified", "整改完成" + ("（逾期）" if rect.late else ""), actor, decision.citation, rect.done_text)
-    audit.record(actor=actor, action="supervision.rectified", target=row, citation=decision.citation,
-                 summary=f"{facts.unit_name(row.lead_unit)}报告“{row.title}”整改完成"
-                 + ("（逾期）" if rect.late else ""),
-                 details={"rectification": rect.pk, "text": rect.done_text, "late": rect.late})
-    notices.send(facts.supervisor_users(timezone.localdate(now)), f"整改完成：{row.title}", rect.done_text,
-                 decision.citation, row.get_absolute_url())
+    audit.record(
+        actor=actor,
+        action="supervision.rectified",
+        target=row,
+        citation=decision.citation,
+        summary=f"{facts.unit_name(row.lead_unit)}报告“{row.title}”整改完成" + ("（逾期）" if rect.late else ""),
+        details={"rectification": rect.pk, "text": rect.done_text, "late": rect.late},
+    )
+    notices.send(
+        facts.supervisor_users(timezone.localdate(now)),
+        f"整改完成：{row.title}",
+        rect.done_text,
+        decision.citation,
+        row.get_absolute_url(),
+    )
     rectification.__dict__.update({f.attname: getattr(rect, f.attname) for f in rect._meta.concrete_fields})
     return rect
 
 
 @transaction.atomic
-def record_evaluation(actor: AbstractBaseUser, item: SupervisionItem, evaluator: str, rating: str,
-                      findings: str) -> Evaluation:
+def record_evaluation(
+    actor: AbstractBaseUser, item: SupervisionItem, evaluator: str, rating: str, findings: str
+) -> Evaluation:
     """第三方评估: the office records what an outside evaluator found (art. 26)."""
     row = _locked(item)
     rb = facts.rulebook_of(row)
@@ -461,13 +622,30 @@ def record_evaluation(actor: AbstractBaseUser, item: SupervisionItem, evaluator:
         raise InvalidInput("请选择评估等次。", field="rating")
     _invalid_from(rules.check_reason(findings, "评估意见", rb))
     require(decision, rules.check_transition(row.state, "evaluate", rb))
-    ev = Evaluation.objects.create(item=row, evaluator=evaluator.strip()[:120], rating=rating,
-                                   findings=findings.strip(), recorded_by_id=actor.pk, recorded_at=timezone.now())
-    _event(row, "evaluate", f"第三方评估：{ev.get_rating_display()}", actor, decision.citation,
-           f"{ev.evaluator}：{ev.findings}")
-    audit.record(actor=actor, action="supervision.evaluate", target=row, citation=decision.citation,
-                 summary=f"记录“{row.title}”第三方评估：{ev.evaluator}评为{ev.get_rating_display()}",
-                 details={"evaluation": ev.pk, "evaluator": ev.evaluator, "rating": rating})
+    ev = Evaluation.objects.create(
+        item=row,
+        evaluator=evaluator.strip()[:120],
+        rating=rating,
+        findings=findings.strip(),
+        recorded_by_id=actor.pk,
+        recorded_at=timezone.now(),
+    )
+    _event(
+        row,
+        "evaluate",
+        f"第三方评估：{ev.get_rating_display()}",
+        actor,
+        decision.citation,
+        f"{ev.evaluator}：{ev.findings}",
+    )
+    audit.record(
+        actor=actor,
+        action="supervision.evaluate",
+        target=row,
+        citation=decision.citation,
+        summary=f"记录“{row.title}”第三方评估：{ev.evaluator}评为{ev.get_rating_display()}",
+        details={"evaluation": ev.pk, "evaluator": ev.evaluator, "rating": rating},
+    )
     return ev
 
 
@@ -477,8 +655,20 @@ COLUMNS = ("单位", "牵头事项", "按期办结", "逾期办结", "逾期未�
 
 
 def circular_lines(rows: Sequence[rules.UnitRow]) -> list[list[object]]:
-    return [[r.unit_name, r.lead, r.done_on_time, r.done_late, r.overdue, r.in_progress, r.reports_on_time,
-             r.reports_late, r.reports_missing] for r in rows]
+    return [
+        [
+            r.unit_name,
+            r.lead,
+            r.done_on_time,
+            r.done_late,
+            r.overdue,
+            r.in_progress,
+            r.reports_on_time,
+            r.reports_late,
+            r.reports_missing,
+        ]
+        for r in rows
+    ]
 
 
 def circular_body(rows: Sequence[rules.UnitRow], as_of: dt.date, since: dt.date | None) -> str:
@@ -524,11 +714,22 @@ def draft_circular(actor: AbstractBaseUser, as_of: dt.date | None = None, since:
     units = list(Unit.objects.filter(pk__in=[r.unit_id for r in rows]).order_by("sort_order", "code"))
     title = f"关于州人民政府督查督办事项办理情况的通报（截至{as_of:%Y年%-m月%-d日}）"
     doc = draft_outgoing(actor, office, DocType.CIRCULAR, title, circular_body(rows, as_of, since), units)
-    circular = Circular.objects.create(document=doc, as_of=as_of, since=since, rows=[r.as_dict() for r in rows],
-                                       created_by_id=actor.pk, created_at=timezone.now())
-    audit.record(actor=actor, action="supervision.circular", target=circular, citation=decision.citation,
-                 summary=f"生成督查情况通报（截至{as_of.isoformat()}），起草通报公文",
-                 details={"document": doc.pk, "rows": len(rows), "since": since.isoformat() if since else None})
+    circular = Circular.objects.create(
+        document=doc,
+        as_of=as_of,
+        since=since,
+        rows=[r.as_dict() for r in rows],
+        created_by_id=actor.pk,
+        created_at=timezone.now(),
+    )
+    audit.record(
+        actor=actor,
+        action="supervision.circular",
+        target=circular,
+        citation=decision.citation,
+        summary=f"生成督查情况通报（截至{as_of.isoformat()}），起草通报公文",
+        details={"document": doc.pk, "rows": len(rows), "since": since.isoformat() if since else None},
+    )
     return circular
 
 
@@ -538,15 +739,25 @@ def draft_circular(actor: AbstractBaseUser, as_of: dt.date | None = None, since:
 def _pending(what: str, pk: int) -> tuple[SupervisionItem, Unit, dt.date, str] | None:
     """The open thing a timer is about: (item, responsible unit, deadline, description), or None."""
     if what == "item":
-        item = SupervisionItem.objects.select_related("lead_unit", "rulebook_version").filter(
-            pk=pk, state=ItemState.OPEN).first()
+        item = (
+            SupervisionItem.objects.select_related("lead_unit", "rulebook_version")
+            .filter(pk=pk, state=ItemState.OPEN)
+            .first()
+        )
         return (item, item.lead_unit, item.due, f"督办事项“{item.title}”") if item else None
     if what == "report":
-        r = ProgressReport.objects.select_related("unit", "item__lead_unit", "item__rulebook_version").filter(
-            pk=pk, submitted_at__isnull=True).exclude(item__state=ItemState.CLOSED).first()
+        r = (
+            ProgressReport.objects.select_related("unit", "item__lead_unit", "item__rulebook_version")
+            .filter(pk=pk, submitted_at__isnull=True)
+            .exclude(item__state=ItemState.CLOSED)
+            .first()
+        )
         return (r.item, r.unit, r.due, f"“{r.item.title}”第{r.period}期进展报告") if r else None
-    rect = Rectification.objects.select_related("item__lead_unit", "item__rulebook_version").filter(
-        pk=pk, done_at__isnull=True).first()
+    rect = (
+        Rectification.objects.select_related("item__lead_unit", "item__rulebook_version")
+        .filter(pk=pk, done_at__isnull=True)
+        .first()
+    )
     return (rect.item, rect.item.lead_unit, rect.due, f"“{rect.item.title}”整改") if rect else None
 
 
@@ -569,8 +780,14 @@ def _remind(timer: Timer) -> None:
     if what == "report":
         _mark(what, pk, reminded_at=timer.fire_at)
     _event(item, "remind", f"到期提醒（{facts.unit_name(unit)}）", None, citation, title, at=timer.fire_at)
-    audit.record(actor=None, action="supervision.remind", target=item, citation=citation, summary=title,
-                 details={"what": what, "id": pk, "due": due.isoformat(), "unit": unit.code})
+    audit.record(
+        actor=None,
+        action="supervision.remind",
+        target=item,
+        citation=citation,
+        summary=title,
+        details={"what": what, "id": pk, "due": due.isoformat(), "unit": unit.code},
+    )
 
 
 @timers.handler(OVERDUE)
@@ -585,12 +802,30 @@ def _overdue(timer: Timer) -> None:
     decision = rules.overdue_message(desc, facts.unit_name(unit), due, 1, rb)
     _mark(what, pk, overdue_at=timer.fire_at, escalation=1)
     day = timezone.localdate()
-    notices.send([*facts.head_users(unit, day), *facts.supervisor_users(day)], f"逾期：{desc}",
-                 decision.message, decision.citation, item.get_absolute_url())
-    _event(item, "overdue", f"逾期告知{facts.unit_name(unit)}主要负责人", None, decision.citation, decision.message,
-           at=timer.fire_at)
-    audit.record(actor=None, action="supervision.overdue", target=item, citation=decision.citation,
-                 summary=decision.message, details={"what": what, "id": pk, "due": due.isoformat(), "level": 1})
+    notices.send(
+        [*facts.head_users(unit, day), *facts.supervisor_users(day)],
+        f"逾期：{desc}",
+        decision.message,
+        decision.citation,
+        item.get_absolute_url(),
+    )
+    _event(
+        item,
+        "overdue",
+        f"逾期告知{facts.unit_name(unit)}主要负责人",
+        None,
+        decision.citation,
+        decision.message,
+        at=timer.fire_at,
+    )
+    audit.record(
+        actor=None,
+        action="supervision.overdue",
+        target=item,
+        citation=decision.citation,
+        summary=decision.message,
+        details={"what": what, "id": pk, "due": due.isoformat(), "level": 1},
+    )
     try:
         at = max(deadline_close(rules.escalate_day(due, rb, calendar())), timer.fire_at)
     except UnknownYearError:
@@ -609,12 +844,30 @@ def _escalate(timer: Timer) -> None:
     decision = rules.overdue_message(desc, facts.unit_name(unit), due, 2, facts.rulebook_of(item))
     _mark(what, pk, escalation=2)
     day = timezone.localdate()
-    notices.send([*facts.portfolio_users(unit, day), *facts.supervisor_users(day)], f"逾期提级：{desc}",
-                 decision.message, decision.citation, item.get_absolute_url())
-    _event(item, "escalate", f"逾期报{facts.unit_name(unit)}分管领导", None, decision.citation, decision.message,
-           at=timer.fire_at)
-    audit.record(actor=None, action="supervision.escalate", target=item, citation=decision.citation,
-                 summary=decision.message, details={"what": what, "id": pk, "due": due.isoformat(), "level": 2})
+    notices.send(
+        [*facts.portfolio_users(unit, day), *facts.supervisor_users(day)],
+        f"逾期提级：{desc}",
+        decision.message,
+        decision.citation,
+        item.get_absolute_url(),
+    )
+    _event(
+        item,
+        "escalate",
+        f"逾期报{facts.unit_name(unit)}分管领导",
+        None,
+        decision.citation,
+        decision.message,
+        at=timer.fire_at,
+    )
+    audit.record(
+        actor=None,
+        action="supervision.escalate",
+        target=item,
+        citation=decision.citation,
+        summary=decision.message,
+        details={"what": what, "id": pk, "due": due.isoformat(), "level": 2},
+    )
 
 
 # -- the calendar changed -------------------------------------------------------------------------
@@ -660,28 +913,40 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
     reports = (
         ProgressReport.objects.select_related("unit", "item__lead_unit", "item__rulebook_version")
         .filter(submitted_at__isnull=True, overdue_at__isnull=True, due__gte=recalc.since)
-        .exclude(item__state=ItemState.CLOSED).exclude(item__report_every="")
+        .exclude(item__state=ItemState.CLOSED)
+        .exclude(item__report_every="")
     )
     for r in reports:
         item = r.item
         k = _report_period(item.opened_on, item.report_every, r.due, recalc.old)
         if k is None:
             continue
-        new = (recalc.months(item.opened_on, k, r.due) if item.report_every == "monthly"
-               else recalc.days(item.opened_on, 7 * k, r.due))
+        new = (
+            recalc.months(item.opened_on, k, r.due)
+            if item.report_every == "monthly"
+            else recalc.days(item.opened_on, 7 * k, r.due)
+        )
         if new is None or new >= item.due:
             continue  # a report is due before the final deadline (the final report covers it)
         ProgressReport.objects.filter(pk=r.pk).update(due=new)
         _move_remind("report", r.pk, new, facts.rulebook_of(item), recalc.new, now)
         timers.move(_key("report", r.pk, "overdue"), max(deadline_close(new), now))
-        moved.append(Moved(f"督办事项“{item.title}”第{r.period}期进展报告（{facts.unit_name(r.unit)}）的报告期限",
-                           r.due, new, tuple(u.pk for u in facts.unit_staff_users(r.unit, today)),
-                           item.get_absolute_url()))
-    for item in (SupervisionItem.objects.select_related("rulebook_version")
-                 .filter(state=ItemState.OPEN, overdue_at__isnull=True, due__gte=recalc.since)):
+        moved.append(
+            Moved(
+                f"督办事项“{item.title}”第{r.period}期进展报告（{facts.unit_name(r.unit)}）的报告期限",
+                r.due,
+                new,
+                tuple(u.pk for u in facts.unit_staff_users(r.unit, today)),
+                item.get_absolute_url(),
+            )
+        )
+    for item in SupervisionItem.objects.select_related("rulebook_version").filter(
+        state=ItemState.OPEN, overdue_at__isnull=True, due__gte=recalc.since
+    ):
         _move_remind("item", item.pk, item.due, facts.rulebook_of(item), recalc.new, now)
-    for rect in (Rectification.objects.select_related("item__rulebook_version")
-                 .filter(done_at__isnull=True, overdue_at__isnull=True, due__gte=recalc.since)):
+    for rect in Rectification.objects.select_related("item__rulebook_version").filter(
+        done_at__isnull=True, overdue_at__isnull=True, due__gte=recalc.since
+    ):
         _move_remind("rect", rect.pk, rect.due, facts.rulebook_of(rect.item), recalc.new, now)
     for timer in Timer.objects.filter(kind=ESCALATE, state=TimerState.PENDING):
         what, pk = str(timer.payload.get("what")), int(timer.payload.get("id", 0))

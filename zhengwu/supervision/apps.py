@@ -2,6 +2,7 @@
 items with lead and co-units, progress reports, verification, rectification, circulars;
 the platform-wide compliance view.
 """
+
 from django.apps import AppConfig
 
 

@@ -33,12 +33,27 @@ def load_demo() -> bool:
     if clerk is None or len(units) < 4:
         return False
     today = timezone.localdate()
-    actions.open_item(clerk, title=DEMO_TITLES[0], lead_unit=units["fgw"], co_units=[units["czj"]],
-                      due=today + dt.timedelta(days=120), origin="manual", description="完成可研批复，落实要素保障。")
-    second = actions.open_item(clerk, title=DEMO_TITLES[1], lead_unit=units["czj"], co_units=[units["sfj"]],
-                               due=today + dt.timedelta(days=150), origin="superior", description="自治区交办。")
-    third = actions.open_item(clerk, title=DEMO_TITLES[2], lead_unit=units["jyj"], due=today + dt.timedelta(days=180),
-                              origin="manual")
+    actions.open_item(
+        clerk,
+        title=DEMO_TITLES[0],
+        lead_unit=units["fgw"],
+        co_units=[units["czj"]],
+        due=today + dt.timedelta(days=120),
+        origin="manual",
+        description="完成可研批复，落实要素保障。",
+    )
+    second = actions.open_item(
+        clerk,
+        title=DEMO_TITLES[1],
+        lead_unit=units["czj"],
+        co_units=[units["sfj"]],
+        due=today + dt.timedelta(days=150),
+        origin="superior",
+        description="自治区交办。",
+    )
+    third = actions.open_item(
+        clerk, title=DEMO_TITLES[2], lead_unit=units["jyj"], due=today + dt.timedelta(days=180), origin="manual"
+    )
     czj_head = users.filter(username="czj_head").first()
     jyj_head = users.filter(username="jyj_head").first()
     if czj_head is not None:

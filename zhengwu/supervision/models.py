@@ -48,9 +48,7 @@ class SupervisionItem(models.Model):
     lead_unit = models.ForeignKey(
         Unit, verbose_name=_("牵头单位"), on_delete=models.PROTECT, related_name="supervision_led"
     )
-    co_units = models.ManyToManyField(
-        Unit, verbose_name=_("协办单位"), blank=True, related_name="supervision_assisted"
-    )
+    co_units = models.ManyToManyField(Unit, verbose_name=_("协办单位"), blank=True, related_name="supervision_assisted")
     due = models.DateField(_("办结期限"))
     report_every = models.CharField(
         _("限期报告"), max_length=20, choices=ReportEvery.choices, default=ReportEvery.NONE, blank=True
@@ -58,11 +56,17 @@ class SupervisionItem(models.Model):
     state = models.CharField(_("状态"), max_length=20, choices=ItemState.choices, default=ItemState.OPEN)
     opened_on = models.DateField(_("立项日期"))
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("立项人"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("立项人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     new_despite = models.CharField(
-        _("另行立项理由"), max_length=300, blank=True,
+        _("另行立项理由"),
+        max_length=300,
+        blank=True,
         help_text=_("存在相似的在办督办事项时，仍另行立项的理由（第二十六条：不重复督查）"),
     )
     reported_at = models.DateTimeField(_("报办结时间"), null=True, blank=True)
@@ -143,8 +147,11 @@ class ProgressReport(models.Model):
         verbose_name = _("限期报告")
         verbose_name_plural = _("限期报告")
         constraints = [models.UniqueConstraint(fields=["item", "unit", "period"], name="progress_report_unique")]
-        indexes = [models.Index(fields=["due"], condition=models.Q(submitted_at__isnull=True),
-                                name="progress_report_pending_due")]
+        indexes = [
+            models.Index(
+                fields=["due"], condition=models.Q(submitted_at__isnull=True), name="progress_report_pending_due"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.item.title} 第{self.period}期 · {self.unit}"

@@ -78,13 +78,15 @@ class Actor:
     @property
     def office_staff(self) -> bool:
         return any(p.unit_id == self.office_id and p.kind != ADMINISTRATOR for p in self.positions) or any(
-            p.kind in OFFICE_LEADERS for p in self.positions)
+            p.kind in OFFICE_LEADERS for p in self.positions
+        )
 
     @property
     def supervisor(self) -> bool:
         """督查 clerk of the office, or the office's leadership."""
         return any(p.kind in OFFICE_LEADERS for p in self.positions) or any(
-            p.unit_id == self.office_id and p.kind == CLERK and SUPERVISION_DUTY in p.duties for p in self.positions)
+            p.unit_id == self.office_id and p.kind == CLERK and SUPERVISION_DUTY in p.duties for p in self.positions
+        )
 
     @property
     def leader(self) -> bool:
@@ -106,12 +108,19 @@ def may_open(actor: Actor, origin: str, lead_unit_id: int, rb: RulebookView) -> 
     citation = rb.cite("supervision.duties")
     if actor.office_staff or actor.leader:
         return Decision.allow("supervision.opener", "督查督办事项由政府办公室立项交办。", citation)
-    if origin in CASE_ORIGINS and (actor.in_unit(lead_unit_id)
-                                   or (origin == "finding" and LEGAL_REVIEW in actor.functions
-                                       and any(p.kind != ADMINISTRATOR for p in actor.positions))):
+    if origin in CASE_ORIGINS and (
+        actor.in_unit(lead_unit_id)
+        or (
+            origin == "finding"
+            and LEGAL_REVIEW in actor.functions
+            and any(p.kind != ADMINISTRATOR for p in actor.positions)
+        )
+    ):
         return Decision.allow("supervision.case_keeper", "登记该事项的单位将其列入督办。", citation)
     return Decision.refuse(
-        "supervision.not_opener", "督办事项由政府办公室或政府领导同志交办立项，您无权立项。", citation,
+        "supervision.not_opener",
+        "督办事项由政府办公室或政府领导同志交办立项，您无权立项。",
+        citation,
         "Supervision items are opened by the office or a government leader.",
     )
 
@@ -122,7 +131,9 @@ def may_report(actor: Actor, unit_id: int, unit_name: str, rb: RulebookView, wha
     if actor.in_unit(unit_id):
         return Decision.allow("supervision.unit_staff", f"{unit_name}{what}督办事项进展。", citation)
     return Decision.refuse(
-        "supervision.not_unit_staff", f"只有{unit_name}的工作人员可以{what}。", citation,
+        "supervision.not_unit_staff",
+        f"只有{unit_name}的工作人员可以{what}。",
+        citation,
         "Only the unit's own staff may report for it.",
     )
 
@@ -133,7 +144,9 @@ def may_verify(actor: Actor, rb: RulebookView, what: str = "核查复核") -> De
     if actor.supervisor:
         return Decision.allow("supervision.supervisor", f"政府办公室督查部门{what}。", citation)
     return Decision.refuse(
-        "supervision.not_supervisor", f"{what}由政府办公室督查工作人员或办公室负责同志办理。", citation,
+        "supervision.not_supervisor",
+        f"{what}由政府办公室督查工作人员或办公室负责同志办理。",
+        citation,
         "Only the office's supervision staff or its leadership may do this.",
     )
 
@@ -144,7 +157,9 @@ def may_see_compliance(actor: Actor, rb: RulebookView) -> Decision:
     if actor.leader or actor.office_staff or actor.admin:
         return Decision.allow("compliance.viewer", "查看全平台逾期和临近期限事项。", citation)
     return Decision.refuse(
-        "compliance.not_viewer", "合规总览供政府领导同志、政府办公室和系统管理员查看。", citation,
+        "compliance.not_viewer",
+        "合规总览供政府领导同志、政府办公室和系统管理员查看。",
+        citation,
         "The compliance view is for government leaders, the office and administrators.",
     )
 
@@ -157,8 +172,16 @@ def may_see_all(actor: Actor) -> bool:
 # -- input ----------------------------------------------------------------------------------------
 
 
-def check_new(title: str, origin: str, report_every: str, due: dt.date, today: dt.date, lead_unit_id: int,
-              co_unit_ids: Sequence[int], rb: RulebookView) -> Decision:
+def check_new(
+    title: str,
+    origin: str,
+    report_every: str,
+    due: dt.date,
+    today: dt.date,
+    lead_unit_id: int,
+    co_unit_ids: Sequence[int],
+    rb: RulebookView,
+) -> Decision:
     citation = rb.cite("time_limits")
     if not title.strip():
         return Decision.refuse("supervision.no_title", "请填写督办事项。", citation)
@@ -167,8 +190,9 @@ def check_new(title: str, origin: str, report_every: str, due: dt.date, today: d
     if report_every not in REPORT_EVERY:
         return Decision.refuse("supervision.bad_every", f"无法识别的报告周期“{report_every}”。", citation)
     if due <= today:
-        return Decision.refuse("supervision.due_past", "办结期限应晚于今天。", citation,
-                               "The deadline must be after today.")
+        return Decision.refuse(
+            "supervision.due_past", "办结期限应晚于今天。", citation, "The deadline must be after today."
+        )
     if lead_unit_id in co_unit_ids:
         return Decision.refuse("supervision.lead_in_co", "牵头单位不能同时作为协办单位。", citation)
     return Decision.allow("supervision.deadline", f"限{due.isoformat()}前办结。", citation)
@@ -211,8 +235,9 @@ class Candidate:
         return "同一来源已在督办" if self.same_source else f"标题相似（{self.score:.0%}），责任单位有交叉"
 
 
-def duplicates(title: str, unit_ids: Iterable[int], source: tuple[int, str] | None,
-               items: Iterable[ItemFact]) -> list[Candidate]:
+def duplicates(
+    title: str, unit_ids: Iterable[int], source: tuple[int, str] | None, items: Iterable[ItemFact]
+) -> list[Candidate]:
     """Items still being supervised about the same matter: the same source, or a similar title with
     a unit in common.  Best first."""
     units = frozenset(unit_ids)
@@ -236,15 +261,20 @@ def check_duplicates(candidates: Sequence[Candidate], reason: str, rb: RulebookV
     names = "；".join(f"“{c.title}”（{c.why}）" for c in candidates[:3])
     if any(c.same_source for c in candidates):
         return Decision.refuse(
-            "supervision.same_source", f"该事项已在督办：{names}。请关联到已有督办事项，不重复督查。", citation,
+            "supervision.same_source",
+            f"该事项已在督办：{names}。请关联到已有督办事项，不重复督查。",
+            citation,
             "This matter is already supervised; link it to the existing item.",
             candidates=[c.item_id for c in candidates],
         )
     if reason.strip():
-        return Decision.allow("supervision.new_despite",
-                              f"存在相似督办事项{names}，说明理由后另行立项：{reason.strip()}", citation)
+        return Decision.allow(
+            "supervision.new_despite", f"存在相似督办事项{names}，说明理由后另行立项：{reason.strip()}", citation
+        )
     return Decision.refuse(
-        "supervision.similar", f"已有相似的在办督办事项：{names}。请关联到已有事项，或说明另行立项的理由。", citation,
+        "supervision.similar",
+        f"已有相似的在办督办事项：{names}。请关联到已有事项，或说明另行立项的理由。",
+        citation,
         "Similar items are already supervised: link to one, or give a reason for a new item.",
         candidates=[c.item_id for c in candidates],
     )
@@ -313,8 +343,15 @@ TRANSITIONS = {
     "evaluate": ((OPEN, REPORTED, CLOSED), None),
     "link": ((OPEN, REPORTED), None),
 }
-WHAT = {"report_done": "报办结", "verify": "核查办结", "reopen": "退回重办", "progress": "报送进展",
-        "rectify": "督促整改", "evaluate": "记录第三方评估", "link": "关联"}
+WHAT = {
+    "report_done": "报办结",
+    "verify": "核查办结",
+    "reopen": "退回重办",
+    "progress": "报送进展",
+    "rectify": "督促整改",
+    "evaluate": "记录第三方评估",
+    "link": "关联",
+}
 
 
 def check_transition(state: str, action: str, rb: RulebookView) -> Decision:
@@ -324,7 +361,9 @@ def check_transition(state: str, action: str, rb: RulebookView) -> Decision:
     if state in allowed:
         return Decision.allow(f"supervision.{action}", f"{WHAT[action]}。", citation)
     return Decision.refuse(
-        f"supervision.{action}_state", f"督办事项{label}，不能{WHAT[action]}。", citation,
+        f"supervision.{action}_state",
+        f"督办事项{label}，不能{WHAT[action]}。",
+        citation,
         f"The item is {state}; it cannot be {action}.",
     )
 
@@ -335,8 +374,10 @@ def check_report_done(open_rectifications: int, text: str, rb: RulebookView) -> 
         return Decision.refuse("supervision.no_text", "请填写办结情况。", citation)
     if open_rectifications:
         return Decision.refuse(
-            "supervision.rectification_open", f"尚有{open_rectifications}项督促整改未完成，完成整改后方可报办结。",
-            citation, "Rectification orders are still open.",
+            "supervision.rectification_open",
+            f"尚有{open_rectifications}项督促整改未完成，完成整改后方可报办结。",
+            citation,
+            "Rectification orders are still open.",
         )
     return Decision.allow("supervision.report_done", "牵头单位报办结，待督查部门核查复核。", citation)
 
@@ -372,8 +413,7 @@ DONE_ON_TIME, DONE_LATE, OVERDUE, IN_PROGRESS = "done_on_time", "done_late", "ov
 STATUS_LABELS = {DONE_ON_TIME: "按期办结", DONE_LATE: "逾期办结", OVERDUE: "逾期未办结", IN_PROGRESS: "在办"}
 
 
-def item_status(state: str, due: dt.date, done_on: dt.date | None, reported_on: dt.date | None,
-                today: dt.date) -> str:
+def item_status(state: str, due: dt.date, done_on: dt.date | None, reported_on: dt.date | None, today: dt.date) -> str:
     """Done on time / done late (closed: the accepted report's date against the deadline); overdue
     (open after the deadline); in progress (open before it, or reported and awaiting verification
     — a report made in time is not overdue while the office verifies it)."""
@@ -439,23 +479,39 @@ class UnitRow:
         return None if base == 0 else self.reports_on_time / base
 
     def add(self, other: UnitRow) -> None:
-        for name in ("lead", "done_on_time", "done_late", "overdue", "in_progress", "reports_on_time",
-                     "reports_late", "reports_missing"):
+        for name in (
+            "lead",
+            "done_on_time",
+            "done_late",
+            "overdue",
+            "in_progress",
+            "reports_on_time",
+            "reports_late",
+            "reports_missing",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.overdue_titles.extend(other.overdue_titles)
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "unit_id": self.unit_id, "unit": self.unit_name, "lead": self.lead,
-            "done_on_time": self.done_on_time, "done_late": self.done_late, "overdue": self.overdue,
-            "in_progress": self.in_progress, "reports_on_time": self.reports_on_time,
-            "reports_late": self.reports_late, "reports_missing": self.reports_missing,
-            "on_time_rate": self.on_time_rate, "overdue_titles": list(self.overdue_titles),
+            "unit_id": self.unit_id,
+            "unit": self.unit_name,
+            "lead": self.lead,
+            "done_on_time": self.done_on_time,
+            "done_late": self.done_late,
+            "overdue": self.overdue,
+            "in_progress": self.in_progress,
+            "reports_on_time": self.reports_on_time,
+            "reports_late": self.reports_late,
+            "reports_missing": self.reports_missing,
+            "on_time_rate": self.on_time_rate,
+            "overdue_titles": list(self.overdue_titles),
         }
 
 
-def unit_table(units: Sequence[tuple[int, str]], items: Iterable[StatusFact], reports: Iterable[ReportFact],
-               today: dt.date) -> list[UnitRow]:
+def unit_table(
+    units: Sequence[tuple[int, str]], items: Iterable[StatusFact], reports: Iterable[ReportFact], today: dt.date
+) -> list[UnitRow]:
     """By unit: items it leads by status, and its periodic reports on time / late / missing.  A
     unit appears when it leads an item or owes a report; ``units`` gives the order and names."""
     rows = {uid: UnitRow(uid, name) for uid, name in units}

@@ -31,11 +31,15 @@ def actor_fact(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | Non
     day = day or timezone.localdate()
     appointments = (
         Appointment.objects.filter(person__user_id=user.pk, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day)).select_related("position")
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .select_related("position")
     )
     positions = tuple(rules.Staff(a.position.kind, a.position.unit_id, a.position.duties) for a in appointments)
-    functions = frozenset(f for u in Unit.objects.filter(pk__in={p.unit_id for p in positions}).only("functions")
-                          for f in (u.functions or []))
+    functions = frozenset(
+        f
+        for u in Unit.objects.filter(pk__in={p.unit_id for p in positions}).only("functions")
+        for f in (u.functions or [])
+    )
     return rules.Actor(positions, office_id, bool(getattr(user, "is_superuser", False)), functions)
 
 
@@ -49,7 +53,10 @@ def unit_ids(item: SupervisionItem) -> list[int]:
 
 def item_fact(item: SupervisionItem) -> rules.ItemFact:
     return rules.ItemFact(
-        item.pk, item.title, item.state, frozenset(unit_ids(item)),
+        item.pk,
+        item.title,
+        item.state,
+        frozenset(unit_ids(item)),
         frozenset((s.content_type_id, s.object_id) for s in item.sources.all() if s.content_type_id),
     )
 
@@ -58,7 +65,10 @@ def open_item_facts() -> list[rules.ItemFact]:
     items = SupervisionItem.objects.exclude(state=ItemState.CLOSED).prefetch_related("co_units", "sources")
     return [
         rules.ItemFact(
-            i.pk, i.title, i.state, frozenset([i.lead_unit_id, *(u.pk for u in i.co_units.all())]),
+            i.pk,
+            i.title,
+            i.state,
+            frozenset([i.lead_unit_id, *(u.pk for u in i.co_units.all())]),
             frozenset((s.content_type_id, s.object_id) for s in i.sources.all() if s.content_type_id),
         )
         for i in items
@@ -76,8 +86,9 @@ def status_facts(items: Iterable[SupervisionItem], today: dt.date) -> list[rules
 
 def report_facts(reports: Iterable[ProgressReport]) -> list[rules.ReportFact]:
     return [
-        rules.ReportFact(r.item_id, r.unit_id, r.period, r.due,
-                         timezone.localdate(r.submitted_at) if r.submitted_at else None)
+        rules.ReportFact(
+            r.item_id, r.unit_id, r.period, r.due, timezone.localdate(r.submitted_at) if r.submitted_at else None
+        )
         for r in reports
     ]
 
@@ -104,8 +115,12 @@ def portfolios(day: dt.date) -> list[tuple[str, frozenset[int]]]:
     found: dict[str, set[int]] = {}
     active = Portfolio.objects.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
     for p in active.select_related("leader").prefetch_related("units").order_by("leader__sort_order", "id"):
-        holder = (Appointment.objects.filter(position=p.leader, start__lte=day)
-                  .filter(Q(end__isnull=True) | Q(end__gte=day)).select_related("person").first())
+        holder = (
+            Appointment.objects.filter(position=p.leader, start__lte=day)
+            .filter(Q(end__isnull=True) | Q(end__gte=day))
+            .select_related("person")
+            .first()
+        )
         label = f"{holder.person.name}（{p.leader.title}）" if holder else p.leader.title
         found.setdefault(label, set()).update(u.pk for u in p.units.all())
     return [(label, frozenset(ids)) for label, ids in found.items()]
@@ -127,9 +142,15 @@ def _users(holder: object) -> list[AbstractBaseUser]:
 
 
 def unit_staff_users(unit: Unit, day: dt.date) -> list[AbstractBaseUser]:
-    people = Person.objects.filter(
-        appointments__position__unit=unit, appointments__start__lte=day,
-    ).filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=day)).select_related("user").distinct()
+    people = (
+        Person.objects.filter(
+            appointments__position__unit=unit,
+            appointments__start__lte=day,
+        )
+        .filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=day))
+        .select_related("user")
+        .distinct()
+    )
     return [p.user for p in people]
 
 
@@ -138,10 +159,17 @@ def supervisor_users(day: dt.date) -> list[AbstractBaseUser]:
     office = office_unit()
     if office is None:
         return []
-    people = Person.objects.filter(
-        appointments__position__unit=office, appointments__position__kind="clerk",
-        appointments__position__duties__contains=rules.SUPERVISION_DUTY, appointments__start__lte=day,
-    ).filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=day)).select_related("user").distinct()
+    people = (
+        Person.objects.filter(
+            appointments__position__unit=office,
+            appointments__position__kind="clerk",
+            appointments__position__duties__contains=rules.SUPERVISION_DUTY,
+            appointments__start__lte=day,
+        )
+        .filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=day))
+        .select_related("user")
+        .distinct()
+    )
     return [p.user for p in people]
 
 

@@ -22,21 +22,31 @@ def panel(request: HttpRequest) -> Section | None:
     units = {p.unit_id for p in actor.positions if p.kind in rules.UNIT_STAFF}
     reports = list(
         ProgressReport.objects.filter(unit_id__in=units, submitted_at__isnull=True)
-        .exclude(item__state=ItemState.CLOSED).select_related("item", "unit").order_by("due", "id")[:20]
+        .exclude(item__state=ItemState.CLOSED)
+        .select_related("item", "unit")
+        .order_by("due", "id")[:20]
     )
     finals = list(
         SupervisionItem.objects.filter(lead_unit_id__in=units, state=ItemState.OPEN)
-        .select_related("lead_unit").order_by("due", "id")[:20]
+        .select_related("lead_unit")
+        .order_by("due", "id")[:20]
     )
     to_verify = (
-        list(SupervisionItem.objects.filter(state=ItemState.REPORTED).select_related("lead_unit")
-             .order_by("reported_at", "id")[:20])
-        if actor.supervisor else []
+        list(
+            SupervisionItem.objects.filter(state=ItemState.REPORTED)
+            .select_related("lead_unit")
+            .order_by("reported_at", "id")[:20]
+        )
+        if actor.supervisor
+        else []
     )
     count = len(reports) + len(finals) + len(to_verify)
     if not count:
         return None
     return Section(
-        key="supervision", title="督查督办", template="web/supervision/_workbench.html",
-        context={"reports": reports, "finals": finals, "to_verify": to_verify, "today": today}, count=count,
+        key="supervision",
+        title="督查督办",
+        template="web/supervision/_workbench.html",
+        context={"reports": reports, "finals": finals, "to_verify": to_verify, "today": today},
+        count=count,
     )

@@ -46,8 +46,15 @@ def schedule(kind: str, fire_at: dt.datetime, key: str, **payload: Any) -> Timer
         raise LookupError(f"no handler is registered for timers of kind {kind!r}")
     timer, _ = Timer.objects.update_or_create(
         key=key,
-        defaults={"kind": kind, "fire_at": fire_at, "payload": payload, "state": TimerState.PENDING,
-                  "fired_at": None, "attempts": 0, "last_error": ""},
+        defaults={
+            "kind": kind,
+            "fire_at": fire_at,
+            "payload": payload,
+            "state": TimerState.PENDING,
+            "fired_at": None,
+            "attempts": 0,
+            "last_error": "",
+        },
     )
     return timer
 

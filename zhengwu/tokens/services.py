@@ -39,9 +39,7 @@ def _is_admin(user: AbstractBaseUser) -> bool:
 
 
 @transaction.atomic
-def create_token(
-    owner: User, name: str, *, by_operator: bool = False, via_token: bool = False
-) -> NewToken:
+def create_token(owner: User, name: str, *, by_operator: bool = False, via_token: bool = False) -> NewToken:
     """Create a token for ``owner``: by the owner (through the API), or by an operator on the
     command line (``by_operator``; the audit record names the system).  The secret is returned once."""
     require(rules.may_create(via_token))
@@ -82,9 +80,7 @@ def revoke_token(actor: AbstractBaseUser | None, token: ApiToken) -> ApiToken:
         )
     )
     if token.revoked_at is not None:
-        raise InvalidInput(
-            f"该访问令牌已于{timezone.localtime(token.revoked_at):%Y-%m-%d %H:%M}撤销。", field="id"
-        )
+        raise InvalidInput(f"该访问令牌已于{timezone.localtime(token.revoked_at):%Y-%m-%d %H:%M}撤销。", field="id")
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(

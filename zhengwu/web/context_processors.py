@@ -26,8 +26,9 @@ def _supervision_actor(user: Any, positions: list[PositionFact]) -> supervision_
 def _can_see_compliance(user: Any, positions: list[PositionFact]) -> bool:
     """False while the rulebook in force cannot answer (the administrator sees why in a banner)."""
     try:
-        return supervision_rules.may_see_compliance(_supervision_actor(user, positions),
-                                                    rulebook_view(timezone.localdate())).allowed
+        return supervision_rules.may_see_compliance(
+            _supervision_actor(user, positions), rulebook_view(timezone.localdate())
+        ).allowed
     except LookupError:  # no version in force, or a provision it does not annotate
         return False
 

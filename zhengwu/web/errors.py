@@ -60,28 +60,37 @@ _RELOAD = gettext_lazy("请刷新页面后重新提交；如果已经退出登�
 _RETRY = gettext_lazy("请稍后重试；如果仍然出错，请联系系统管理员，并告知出错的时间和您正在办理的事项。")
 
 REFUSED = Kind(
-    gettext_lazy("无法办理"), gettext_lazy("未能办理："),
+    gettext_lazy("无法办理"),
+    gettext_lazy("未能办理："),
     (gettext_lazy("上面说明了不能办理的原因和所依据的《工作规则》条款；条件具备后可以重新办理。"), _ASK),
     (_ASK,),
 )
 BAD_INPUT = Kind(gettext_lazy("无法办理"), gettext_lazy("未能办理："), (_FIX,), (_FIX,))
 CANNOT_ANSWER = Kind(
-    gettext_lazy("暂时无法办理"), gettext_lazy("未能办理："), (_NOT_YOURS, _TELL_ADMIN), (_NOT_YOURS, _TELL_ADMIN),
+    gettext_lazy("暂时无法办理"),
+    gettext_lazy("未能办理："),
+    (_NOT_YOURS, _TELL_ADMIN),
+    (_NOT_YOURS, _TELL_ADMIN),
 )
 FORBIDDEN = Kind(
-    gettext_lazy("没有权限"), gettext_lazy("没有权限："),
+    gettext_lazy("没有权限"),
+    gettext_lazy("没有权限："),
     (gettext_lazy("如确需办理，请联系本单位负责人或系统管理员。"),),
     (gettext_lazy("如确需办理，请联系本单位负责人或系统管理员。"),),
 )
 NOT_FOUND = Kind(
-    gettext_lazy("页面不存在"), gettext_lazy("没有找到："),
-    (gettext_lazy("请检查网址是否正确；链接可能已经过期，事项可能已被删除，或者您无权查看。"),
-     gettext_lazy("可以从工作台或导航栏重新进入。")),
+    gettext_lazy("页面不存在"),
+    gettext_lazy("没有找到："),
+    (
+        gettext_lazy("请检查网址是否正确；链接可能已经过期，事项可能已被删除，或者您无权查看。"),
+        gettext_lazy("可以从工作台或导航栏重新进入。"),
+    ),
     (gettext_lazy("这个事项可能已被删除或已经变化，请刷新页面后再试。"),),
 )
 EXPIRED = Kind(gettext_lazy("页面已过期"), gettext_lazy("页面已过期："), (_RELOAD,), (_RELOAD,))
 BAD_REQUEST = Kind(
-    gettext_lazy("请求有误"), gettext_lazy("请求有误："),
+    gettext_lazy("请求有误"),
+    gettext_lazy("请求有误："),
     (gettext_lazy("请返回上一页重新操作；如仍出错，请联系系统管理员。"),),
     (gettext_lazy("请刷新页面后重试；如仍出错，请联系系统管理员。"),),
 )
@@ -130,31 +139,50 @@ def back_url(request: HttpRequest) -> str:
 # ---------------------------------------------------------------- rendering
 
 
-def _box_context(kind: Kind, messages: Sequence[str | Promise], status: int, *, fragment: bool,
-                 link: tuple[str, str] | None = None) -> dict[str, Any]:
+def _box_context(
+    kind: Kind, messages: Sequence[str | Promise], status: int, *, fragment: bool, link: tuple[str, str] | None = None
+) -> dict[str, Any]:
     return {
-        "heading": kind.heading, "messages_list": list(messages), "status": status, "fragment": fragment,
-        "advice": kind.brief if fragment else (), "link": link,
+        "heading": kind.heading,
+        "messages_list": list(messages),
+        "status": status,
+        "fragment": fragment,
+        "advice": kind.brief if fragment else (),
+        "link": link,
     }
 
 
-def fragment(request: HttpRequest, kind: Kind, messages: Sequence[str | Promise], status: int, *,
-             link: tuple[str, str] | None = None) -> HttpResponse:
+def fragment(
+    request: HttpRequest,
+    kind: Kind,
+    messages: Sequence[str | Promise],
+    status: int,
+    *,
+    link: tuple[str, str] | None = None,
+) -> HttpResponse:
     """The red box alone, for htmx, with the headers that place it before the requesting element."""
-    html = render_to_string("web/partials/refusal.html", _box_context(kind, messages, status, fragment=True,
-                                                                       link=link))
+    html = render_to_string("web/partials/refusal.html", _box_context(kind, messages, status, fragment=True, link=link))
     response = HttpResponse(html, status=status)
     retarget(response, "this")  # the form or button that sent the request
     reswap(response, "beforebegin")  # the box goes just before it
     return reselect(response, f".{BOX_CLASS}")  # not the page's hx-select (the document page's #doc)
 
 
-def _page(request: HttpRequest, kind: Kind, messages: Sequence[str | Promise], status: int, *,
-          with_request: bool = True, reload: bool = False) -> HttpResponse:
+def _page(
+    request: HttpRequest,
+    kind: Kind,
+    messages: Sequence[str | Promise],
+    status: int,
+    *,
+    with_request: bool = True,
+    reload: bool = False,
+) -> HttpResponse:
     portal = _is_portal(request)
     context = {
         **_box_context(kind, messages, status, fragment=False),
-        "title": kind.title, "next_steps": kind.advice, "back_url": back_url(request),
+        "title": kind.title,
+        "next_steps": kind.advice,
+        "back_url": back_url(request),
         "reload_url": request.get_full_path() if reload and request.method == "GET" else "",
         "now": timezone.localtime(),
     }
@@ -168,8 +196,14 @@ def _page(request: HttpRequest, kind: Kind, messages: Sequence[str | Promise], s
     return HttpResponse(render_to_string("web/error.html", context), status=status)
 
 
-def answer(request: HttpRequest, kind: Kind, messages: Sequence[str | Promise], status: int, *,
-           link: tuple[str, str] | None = None) -> HttpResponse:
+def answer(
+    request: HttpRequest,
+    kind: Kind,
+    messages: Sequence[str | Promise],
+    status: int,
+    *,
+    link: tuple[str, str] | None = None,
+) -> HttpResponse:
     """The box for htmx, else the page."""
     if wants_fragment(request):
         return fragment(request, kind, messages, status, link=link)
@@ -233,8 +267,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
     except Exception:
         logger.exception("the 500 page could not be rendered")
         text = escape(str(SERVER_ERROR_MESSAGE))
-        return HttpResponse(f'<!doctype html><meta charset="utf-8"><title>500</title><p role="alert">{text}</p>',
-                            status=500)
+        return HttpResponse(
+            f'<!doctype html><meta charset="utf-8"><title>500</title><p role="alert">{text}</p>', status=500
+        )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -42,8 +42,11 @@ def records_for_others(request: HttpRequest, positions: list[PositionFact] | Non
         return False
     office = office_unit()
     decision = rules.may_record_for(
-        person.pk, positions if positions is not None else positions_of(request.user), -1,
-        office.pk if office else None, rulebook_view(timezone.localdate()),
+        person.pk,
+        positions if positions is not None else positions_of(request.user),
+        -1,
+        office.pk if office else None,
+        rulebook_view(timezone.localdate()),
     )
     return decision.allowed
 

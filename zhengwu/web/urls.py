@@ -40,8 +40,7 @@ urlpatterns = [
     path("documents/outgoing/new/", docs.outgoing_new, name="outgoing_new"),
     path("documents/<int:pk>/", docs.document_detail, name="document"),
     path("documents/<int:pk>/act/<slug:action>/", docs.document_act, name="document_act"),
-    path("documents/<int:pk>/countersign/<int:task_pk>/<slug:action>/", docs.countersign_act,
-         name="countersign_act"),
+    path("documents/<int:pk>/countersign/<int:task_pk>/<slug:action>/", docs.countersign_act, name="countersign_act"),
     path("documents/<int:pk>/pdf", docs.document_pdf, name="document_pdf"),
     path("documents/<int:pk>/docx", docs.document_docx, name="document_docx"),
 ]
@@ -60,8 +59,11 @@ urlpatterns += [
 urlpatterns += [
     path("documents/<int:pk>/attachments/", attachments.attachment_upload, name="document_attachments"),
     path("documents/<int:pk>/attachments/<int:aid>/", attachments.attachment_download, name="document_attachment"),
-    path("documents/<int:pk>/attachments/<int:aid>/remove/", attachments.attachment_remove,
-         name="document_attachment_remove"),
+    path(
+        "documents/<int:pk>/attachments/<int:aid>/remove/",
+        attachments.attachment_remove,
+        name="document_attachment_remove",
+    ),
 ]
 
 # Each area owns its own list of staff pages (same ``web`` namespace).

@@ -57,9 +57,7 @@ def _cite_time_limits() -> Citation | None:
 def _require_admin(actor: AbstractBaseUser | None) -> None:
     if actor is None:
         return  # the system itself (migrations, the demo loader)
-    decision = may_administer(
-        bool(getattr(actor, "is_superuser", False)), positions_of(actor), _cite_time_limits()
-    )
+    decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor), _cite_time_limits())
     if not decision.allowed:
         raise Refused([decision])
 
@@ -82,8 +80,11 @@ def _layer_key(layer: str, *, local_allowed: bool) -> str:
     keys = services.layer_keys()
     if layer not in keys or (layer == LOCAL and not local_allowed):
         usable = "、".join(k for k in keys if local_allowed or k != LOCAL)
-        raise InvalidInput(f"日历层“{layer}”不在本政府的日历层中（可用：{usable}）。", field="layer",
-                           message_en=f"“{layer}” is not one of this government's calendar layers ({usable}).")
+        raise InvalidInput(
+            f"日历层“{layer}”不在本政府的日历层中（可用：{usable}）。",
+            field="layer",
+            message_en=f"“{layer}” is not one of this government's calendar layers ({usable}).",
+        )
     return layer
 
 
@@ -92,10 +93,7 @@ def _reindex_from(first_day: dt.date, replaced: Iterable[Day], sources: Mapping[
     kind changed (working or not) are returned."""
     replaced = list(replaced)
     replaced_dates = {d.date for d in replaced}
-    before = {
-        d: (k, n, layer)
-        for d, k, n, layer in CalendarDay.objects.values_list("date", "kind", "name", "layer")
-    }
+    before = {d: (k, n, layer) for d, k, n, layer in CalendarDay.objects.values_list("date", "kind", "name", "layer")}
     kept = [Day(d, DayKind(k), n, layer) for d, (k, n, layer) in before.items() if d not in replaced_dates]
     rows = index_rows([*kept, *replaced])
     existing = dict(CalendarDay.objects.filter(date__gte=first_day).values_list("date", "work_index"))
@@ -136,14 +134,17 @@ def _change_time() -> dt.datetime:
 def _write_layer_year(actor: AbstractBaseUser | None, layer: LayerYearData, source: str, now: dt.datetime) -> None:
     """Store what one layer says of one year, replacing what it said before."""
     LayerYear.objects.update_or_create(
-        layer=layer.layer, year=layer.year,
+        layer=layer.layer,
+        year=layer.year,
         defaults={"source": source, "note": layer.note[:500], "updated_at": now, "updated_by": actor},
     )
     LayerEntry.objects.filter(layer=layer.layer, date__year=layer.year).delete()
-    LayerEntry.objects.bulk_create([
-        LayerEntry(layer=layer.layer, date=e.date, kind=e.kind, name=e.name[:60], note=layer.note[:500])
-        for e in layer.entries
-    ])
+    LayerEntry.objects.bulk_create(
+        [
+            LayerEntry(layer=layer.layer, date=e.date, kind=e.kind, name=e.name[:60], note=layer.note[:500])
+            for e in layer.entries
+        ]
+    )
 
 
 def _stored_layers(years: Iterable[int]) -> dict[int, list[LayerYearData]]:
@@ -159,10 +160,15 @@ def _stored_layers(years: Iterable[int]) -> dict[int, list[LayerYearData]]:
         out[year] = []
         for key in keys:
             ly = status.get((key, year))
-            out[year].append(LayerYearData(
-                key, year, tuple(entries.get((key, year), ())),
-                ly.provisional if ly else key != LOCAL, ly.note if ly else "",
-            ))
+            out[year].append(
+                LayerYearData(
+                    key,
+                    year,
+                    tuple(entries.get((key, year), ())),
+                    ly.provisional if ly else key != LOCAL,
+                    ly.note if ly else "",
+                )
+            )
     return out
 
 
@@ -180,17 +186,23 @@ def _recompose(actor: AbstractBaseUser | None, years: Iterable[int], now: dt.dat
         composed = compose(year, stored[year])
         provisional = any(ly.provisional for ly in stored[year] if ly.layer != LOCAL)
         national = status.get((NATIONAL, year))
-        year_source = CalendarSource.PROVISIONAL if provisional else (
-            national.source if national else CalendarSource.OFFICIAL)
+        year_source = (
+            CalendarSource.PROVISIONAL if provisional else (national.source if national else CalendarSource.OFFICIAL)
+        )
         for day in composed:
             ly = status.get((day.layer, year)) if day.layer else None
-            day_sources[day.date] = (CalendarSource.ADMIN if day.layer == LOCAL
-                                     else ly.source if ly else year_source)
+            day_sources[day.date] = CalendarSource.ADMIN if day.layer == LOCAL else ly.source if ly else year_source
         days.extend(composed)
         notes = [f"{services.layer_name(ly.layer)}：{ly.note}" for ly in stored[year] if ly.note and ly.layer != LOCAL]
         CalendarYear.objects.update_or_create(
-            year=year, defaults={"source": year_source, "note": "；".join(notes)[:300], "provisional": provisional,
-                                 "updated_at": now, "updated_by": actor},
+            year=year,
+            defaults={
+                "source": year_source,
+                "note": "；".join(notes)[:300],
+                "provisional": provisional,
+                "updated_at": now,
+                "updated_by": actor,
+            },
         )
     changed = _reindex_from(dt.date(years[0], 1, 1), days, day_sources)
     return changed
@@ -244,15 +256,20 @@ def _after_change(actor: AbstractBaseUser | None, old: WorkCalendar, changed: se
             get_user_model().objects.filter(pk__in=m.recipients),
             f"期限变更：{m.what}，由{m.old.isoformat()}改为{m.new.isoformat()}",
             f"工作日历已更新（放假安排变化），{m.what}的期限由{m.old.isoformat()}改为{m.new.isoformat()}。",
-            citation, url=m.url,
+            citation,
+            url=m.url,
         )
     return moved
 
 
 def _moved_details(moved: list[Moved]) -> dict[str, object]:
-    return {"recomputed": len(moved),
-            "moved": [{"what": m.what, "old": m.old.isoformat(), "new": m.new.isoformat(), "source": m.source}
-                      for m in moved[:200]]}
+    return {
+        "recomputed": len(moved),
+        "moved": [
+            {"what": m.what, "old": m.old.isoformat(), "new": m.new.isoformat(), "source": m.source}
+            for m in moved[:200]
+        ],
+    }
 
 
 def _moved_summary(moved: list[Moved]) -> str:
@@ -284,27 +301,38 @@ def set_year(
     now = _change_time()
     replacing = LayerYear.objects.filter(layer=layer, year=year).exclude(source=CalendarSource.PROVISIONAL).exists()
     ensured = _ensure_through(actor, year, now)
-    _write_layer_year(actor, LayerYearData(layer, year, entries_of(holidays, makeup_days), False, note.strip()),
-                      CalendarSource.ADMIN, now)
+    _write_layer_year(
+        actor,
+        LayerYearData(layer, year, entries_of(holidays, makeup_days), False, note.strip()),
+        CalendarSource.ADMIN,
+        now,
+    )
     changed = _recompose(actor, {*ensured, year}, now)
     moved = _after_change(actor, old, changed)
     audit.record(
-        actor=actor, action="calendar.year.set", target=CalendarYear.objects.get(year=year),
+        actor=actor,
+        action="calendar.year.set",
+        target=CalendarYear.objects.get(year=year),
         citation=_cite_time_limits(),
         summary=(
             f"{'修改' if replacing else '录入'}{year}年{services.layer_name(layer)}放假安排："
             f"放假{len(holidays)}天，调休上班{len(makeup_days)}天" + _moved_summary(moved)
         ),
-        details={"layer": layer, "holidays": {d.isoformat(): n for d, n in sorted(holidays.items())},
-                 "makeup_days": {d.isoformat(): n for d, n in sorted(makeup_days.items())}, "note": note.strip(),
-                 **_moved_details(moved)},
+        details={
+            "layer": layer,
+            "holidays": {d.isoformat(): n for d, n in sorted(holidays.items())},
+            "makeup_days": {d.isoformat(): n for d, n in sorted(makeup_days.items())},
+            "note": note.strip(),
+            **_moved_details(moved),
+        },
     )
     return CalendarYear.objects.get(year=year)
 
 
 @transaction.atomic
-def set_day(actor: AbstractBaseUser | None, day: dt.date, kind: str, name: str, note: str,
-            layer: str = LOCAL) -> CalendarDay:
+def set_day(
+    actor: AbstractBaseUser | None, day: dt.date, kind: str, name: str, note: str, layer: str = LOCAL
+) -> CalendarDay:
     """Mark one day in a layer (by default the local one): a local holiday, a make-up working day,
     or back to an ordinary day.  Open deadlines it moves are recomputed and their owners told."""
     _require_admin(actor)
@@ -331,19 +359,31 @@ def set_day(actor: AbstractBaseUser | None, day: dt.date, kind: str, name: str, 
     old = (before.kind.value, before.name)
     ensured = _ensure_through(actor, day.year, now)
     LayerEntry.objects.update_or_create(
-        layer=layer, date=day, defaults={"kind": new_kind.value, "name": name.strip()[:60], "note": note.strip()[:500]},
+        layer=layer,
+        date=day,
+        defaults={"kind": new_kind.value, "name": name.strip()[:60], "note": note.strip()[:500]},
     )
     if layer != LOCAL:
         LayerYear.objects.filter(layer=layer, year=day.year).update(updated_at=now, updated_by=actor)
     changed = _recompose(actor, {*ensured, day.year}, now)
     moved = _after_change(actor, old_cal, changed)
     audit.record(
-        actor=actor, action="calendar.day.set", target=CalendarYear.objects.get(year=day.year),
+        actor=actor,
+        action="calendar.day.set",
+        target=CalendarYear.objects.get(year=day.year),
         citation=_cite_time_limits(),
-        summary=(f"将{day.isoformat()}设为{KIND_ZH[new_kind]}{('（' + name.strip() + '）') if name.strip() else ''}"
-                 f"（{services.layer_name(layer)}）" + _moved_summary(moved)),
-        details={"date": day.isoformat(), "layer": layer, "old": list(old), "new": [new_kind.value, name.strip()],
-                 "note": note.strip(), **_moved_details(moved)},
+        summary=(
+            f"将{day.isoformat()}设为{KIND_ZH[new_kind]}{('（' + name.strip() + '）') if name.strip() else ''}"
+            f"（{services.layer_name(layer)}）" + _moved_summary(moved)
+        ),
+        details={
+            "date": day.isoformat(),
+            "layer": layer,
+            "old": list(old),
+            "new": [new_kind.value, name.strip()],
+            "note": note.strip(),
+            **_moved_details(moved),
+        },
     )
     return CalendarDay.objects.get(date=day)
 
@@ -384,8 +424,13 @@ def _official_national(year: int) -> LayerYearData:
 
 
 @transaction.atomic
-def seed_official(actor: AbstractBaseUser | None, years: Iterable[int] | None = None,
-                  replace: bool = False, discard_local: bool = False, today: dt.date | None = None) -> SeedResult:
+def seed_official(
+    actor: AbstractBaseUser | None,
+    years: Iterable[int] | None = None,
+    replace: bool = False,
+    discard_local: bool = False,
+    today: dt.date | None = None,
+) -> SeedResult:
     """Load the official schedules shipped with zhengwu: the nation's from ``chinesecalendar``, each
     region layer's from its notices (``data/<layer>.toml``).  A year not yet entered, or still
     provisional, is loaded; with ``replace`` those entered too.  The local days an administrator
@@ -398,12 +443,13 @@ def seed_official(actor: AbstractBaseUser | None, years: Iterable[int] | None = 
     wanted = sorted(set(years) if years is not None else known)
     unknown = [y for y in wanted if y not in known]
     if unknown:
-        raise InvalidInput(f"随版本发布的官方安排不含{unknown[0]}年（已有{min(known)}—{max(known)}年）；"
-                           f"请用 calendar set-year {unknown[0]} 录入。", field="years")
+        raise InvalidInput(
+            f"随版本发布的官方安排不含{unknown[0]}年（已有{min(known)}—{max(known)}年）；"
+            f"请用 calendar set-year {unknown[0]} 录入。",
+            field="years",
+        )
     entered = dict(LayerYear.objects.filter(layer=NATIONAL).values_list("year", "source"))
-    result = SeedResult(years=[
-        y for y in wanted if replace or entered.get(y) in (None, CalendarSource.PROVISIONAL)
-    ])
+    result = SeedResult(years=[y for y in wanted if replace or entered.get(y) in (None, CalendarSource.PROVISIONAL)])
     present = set(CalendarYear.objects.values_list("year", flat=True))
     old_cal = services.calendar()
     now = _change_time()
@@ -422,8 +468,13 @@ def seed_official(actor: AbstractBaseUser | None, years: Iterable[int] | None = 
                     _write_layer_year(actor, official, CalendarSource.OFFICIAL, now)
         # make the stored years whole before composing: a gap year between them, or region layers
         CalendarYear.objects.bulk_create(
-            [CalendarYear(year=y, source=CalendarSource.OFFICIAL, updated_at=now)
-             for y in result.years if y not in present], ignore_conflicts=True)
+            [
+                CalendarYear(year=y, source=CalendarSource.OFFICIAL, updated_at=now)
+                for y in result.years
+                if y not in present
+            ],
+            ignore_conflicts=True,
+        )
     ensured = _ensure_through(actor, _ahead(today), now) if CalendarYear.objects.exists() else []
     # local days that the official schedule (below them) has otherwise: kept, or with discard_local removed
     below = {
@@ -455,21 +506,35 @@ def seed_official(actor: AbstractBaseUser | None, years: Iterable[int] | None = 
         if overwritten:
             summary += f"；覆盖管理员录入的{len(overwritten)}天：" + "；".join(d.describe() for d in overwritten)
         audit.record(
-            actor=actor, action="calendar.seed", target=CalendarYear.objects.get(year=year), citation=citation,
+            actor=actor,
+            action="calendar.seed",
+            target=CalendarYear.objects.get(year=year),
+            citation=citation,
             summary=summary,
-            details={"year": year, "replaced": year in present, "source": OFFICIAL_NOTE,
-                     "kept": [d.date.isoformat() for d in kept],
-                     "overwritten": [d.date.isoformat() for d in overwritten]},
+            details={
+                "year": year,
+                "replaced": year in present,
+                "source": OFFICIAL_NOTE,
+                "kept": [d.date.isoformat() for d in kept],
+                "overwritten": [d.date.isoformat() for d in overwritten],
+            },
         )
     provisional = [y for y in ensured if y not in result.years]
     if provisional:
         audit.record(
-            actor=actor, action="calendar.provisional", target=CalendarYear.objects.get(year=provisional[-1]),
+            actor=actor,
+            action="calendar.provisional",
+            target=CalendarYear.objects.get(year=provisional[-1]),
             citation=citation,
             summary=f"暂按法定节假日推算{'、'.join(map(str, provisional))}年（待公布放假安排）" + _moved_summary(moved),
             details={"years": provisional, **_moved_details(moved)},
         )
     elif moved:
-        audit.record(actor=actor, action="calendar.recompute", summary=f"工作日历更新{_moved_summary(moved)}",
-                     citation=citation, details=_moved_details(moved))
+        audit.record(
+            actor=actor,
+            action="calendar.recompute",
+            summary=f"工作日历更新{_moved_summary(moved)}",
+            citation=citation,
+            details=_moved_details(moved),
+        )
     return result

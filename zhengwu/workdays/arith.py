@@ -425,8 +425,7 @@ def build_year(year: int, holidays: Mapping[date, str], makeup_days: Mapping[dat
         if d.weekday() < 5:
             weekday = "一二三四五"[d.weekday()]
             raise ValueError(
-                f"调休上班日 {d.isoformat()} 是星期{weekday}，不是周六或周日；"
-                "调休上班日必须是周末（工作日本来就上班）"
+                f"调休上班日 {d.isoformat()} 是星期{weekday}，不是周六或周日；调休上班日必须是周末（工作日本来就上班）"
             )
 
     result: list[CalendarDay] = []

@@ -91,6 +91,5 @@ def recompute(recalc: Recalc) -> list[Moved]:
     """Every registered source's moved deadlines, in registration order."""
     moved: list[Moved] = []
     for name, source in _SOURCES.items():
-        moved.extend(m if m.source else Moved(m.what, m.old, m.new, m.recipients, m.url, name)
-                     for m in source(recalc))
+        moved.extend(m if m.source else Moved(m.what, m.old, m.new, m.recipients, m.url, name) for m in source(recalc))
     return moved

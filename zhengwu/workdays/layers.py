@@ -104,10 +104,13 @@ def compose(year: int, layers: Sequence[LayerYear]) -> list[CalendarDay]:
 
 
 def entries_of(holidays: Mapping[date, str], makeup_days: Mapping[date, str]) -> tuple[Entry, ...]:
-    return tuple(sorted(
-        [Entry(d, "holiday", n) for d, n in holidays.items()] + [Entry(d, "makeup", n) for d, n in makeup_days.items()],
-        key=lambda e: e.date,
-    ))
+    return tuple(
+        sorted(
+            [Entry(d, "holiday", n) for d, n in holidays.items()]
+            + [Entry(d, "makeup", n) for d, n in makeup_days.items()],
+            key=lambda e: e.date,
+        )
+    )
 
 
 # -- office hours (作息时间) -------------------------------------------------------------------------
@@ -170,7 +173,10 @@ class RegionLayer:
             return LayerYear(self.key, year, (), False, f"{self.basis}施行前")
         days = hijri_feast_days(year, self.feasts)
         return LayerYear(
-            self.key, year, entries_of(days, {}), True,
+            self.key,
+            year,
+            entries_of(days, {}),
+            True,
             f"暂按{self.basis}推算（伊斯兰历，待自治区公布{year}年放假安排）",
         )
 
@@ -202,16 +208,30 @@ def load_region(key: str, path: Path | None = None) -> RegionLayer:
     years: dict[int, RegionYear] = {}
     for y in data.get("years", []):
         hours = tuple(
-            OfficeHours(str(h["season"]), date.fromisoformat(str(h["from"])),
-                        tuple(_hours(str(h[p])) for p in ("morning", "afternoon") if h.get(p)))
+            OfficeHours(
+                str(h["season"]),
+                date.fromisoformat(str(h["from"])),
+                tuple(_hours(str(h[p])) for p in ("morning", "afternoon") if h.get(p)),
+            )
             for h in y.get("office_hours", [])
         )
         years[int(y["year"])] = RegionYear(
-            int(y["year"]), str(y.get("notice", "")), str(y.get("source", "")),
-            _spec_days(y.get("holidays", [])), _spec_days(y.get("makeup", [])), hours,
+            int(y["year"]),
+            str(y.get("notice", "")),
+            str(y.get("source", "")),
+            _spec_days(y.get("holidays", [])),
+            _spec_days(y.get("makeup", [])),
+            hours,
         )
-    return RegionLayer(str(layer.get("key", key)), str(layer.get("name", key)), str(layer.get("name_en", key)),
-                       str(layer.get("basis", "")), feasts, years, int(layer.get("estimate_from", 0)))
+    return RegionLayer(
+        str(layer.get("key", key)),
+        str(layer.get("name", key)),
+        str(layer.get("name_en", key)),
+        str(layer.get("basis", "")),
+        feasts,
+        years,
+        int(layer.get("estimate_from", 0)),
+    )
 
 
 def provisional_year(layer: str, year: int, region: RegionLayer | None = None) -> LayerYear:
@@ -219,7 +239,10 @@ def provisional_year(layer: str, year: int, region: RegionLayer | None = None) -
     feasts; the local layer has nothing to estimate."""
     if layer == NATIONAL:
         return LayerYear(
-            NATIONAL, year, entries_of(statutory_days(year), {}), True,
+            NATIONAL,
+            year,
+            entries_of(statutory_days(year), {}),
+            True,
             f"暂按{law_in_force(year).reference}规定的法定节假日推算（待国务院办公厅公布{year}年放假安排）",
         )
     if region is not None and layer == region.key:

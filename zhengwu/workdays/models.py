@@ -34,7 +34,11 @@ class LayerYear(models.Model):
     note = models.CharField(_("依据"), max_length=500, blank=True)
     updated_at = models.DateTimeField(_("更新时间"))
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("更新人"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("更新人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -76,11 +80,17 @@ class CalendarYear(models.Model):
     source = models.CharField(_("来源"), max_length=20, choices=CalendarSource.choices)
     note = models.CharField(_("依据"), max_length=300, blank=True)
     provisional = models.BooleanField(
-        _("暂定"), default=False, help_text=_("有一层尚未录入官方放假安排：期限暂按法定节假日推算，公布后自动重算"),
+        _("暂定"),
+        default=False,
+        help_text=_("有一层尚未录入官方放假安排：期限暂按法定节假日推算，公布后自动重算"),
     )
     updated_at = models.DateTimeField(_("更新时间"))
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("更新人"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("更新人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 

@@ -83,9 +83,7 @@ def official_schedule(year: int) -> tuple[dict[date, str], dict[date, str]]:
 
     holiday_table: dict[object, object] = dict(chinese_calendar.holidays)
     workday_table: dict[object, object] = dict(chinese_calendar.workdays)
-    holidays = {
-        d: _name_zh(holiday_table[d]) for d in sorted(_package_dates(holiday_table)) if d.year == year
-    }
+    holidays = {d: _name_zh(holiday_table[d]) for d in sorted(_package_dates(holiday_table)) if d.year == year}
     makeup_days = {
         d: f"{_name_zh(workday_table[d])}调休上班"
         for d in sorted(_package_dates(workday_table))

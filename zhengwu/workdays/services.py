@@ -90,8 +90,9 @@ def office_hours(day: dt.date) -> layers.OfficeHours | None:
         hours = region(local_data() if key == layers.LOCAL else key).office_hours()
         if not hours:
             continue
-        known = max((h.starts.year for h in hours if h.starts.year <= day.year),
-                    default=min(h.starts.year for h in hours))
+        known = max(
+            (h.starts.year for h in hours if h.starts.year <= day.year), default=min(h.starts.year for h in hours)
+        )
         pattern = [h for h in hours if h.starts.year == known]
 
         def moved(h: layers.OfficeHours, year: int) -> layers.OfficeHours:
@@ -120,15 +121,19 @@ def outside_office_hours(day: dt.date, at: dt.time) -> str:
     if hours is None or hours.contains(at):
         return ""
     season = "夏季" if hours.season == "summer" else "冬季"
-    return (f"{at:%H:%M}不在{season}作息时间（{hours.label()}，北京时间）内，请确认会议时间。")
+    return f"{at:%H:%M}不在{season}作息时间（{hours.label()}，北京时间）内，请确认会议时间。"
 
 
 def provisional_days(year: int) -> list[Day]:
     """``year`` as estimated before any notice: the statutory holidays and each region's feasts."""
-    return layers.compose(year, [
-        layers.provisional_year(k, year, region(k) if k in region_keys() else None)
-        for k in layer_keys() if k != layers.LOCAL
-    ])
+    return layers.compose(
+        year,
+        [
+            layers.provisional_year(k, year, region(k) if k in region_keys() else None)
+            for k in layer_keys()
+            if k != layers.LOCAL
+        ],
+    )
 
 
 def provisional_note(year: int) -> str:
@@ -137,8 +142,10 @@ def provisional_note(year: int) -> str:
 
 
 def provisional_note_en(year: int) -> str:
-    return (f"Provisional: counted on the statutory holidays; recomputed automatically when the {year} "
-            "holiday schedule is published")
+    return (
+        f"Provisional: counted on the statutory holidays; recomputed automatically when the {year} "
+        "holiday schedule is published"
+    )
 
 
 def calendar() -> WorkCalendar:
@@ -148,8 +155,10 @@ def calendar() -> WorkCalendar:
     stamp = _stamp()
     cached = _CACHE.get(stamp)
     if cached is None:
-        days = [Day(d, DayKind(k), n, layer)
-                for d, k, n, layer in CalendarDay.objects.values_list("date", "kind", "name", "layer")]
+        days = [
+            Day(d, DayKind(k), n, layer)
+            for d, k, n, layer in CalendarDay.objects.values_list("date", "kind", "name", "layer")
+        ]
         provisional = CalendarYear.objects.filter(provisional=True).values_list("year", flat=True)
         cached = WorkCalendar(days, provisional, extend=provisional_days)
         _CACHE.clear()
@@ -206,8 +215,14 @@ def index_rows(days: Iterable[Day]) -> list[CalendarDay]:
     cal = WorkCalendar(days)
     indexes = cal.work_indexes()
     return [
-        CalendarDay(date=d.date, kind=d.kind.value, name=d.name, is_working=d.is_working,
-                    work_index=indexes[d.date], source="", layer=d.layer)
+        CalendarDay(
+            date=d.date,
+            kind=d.kind.value,
+            name=d.name,
+            is_working=d.is_working,
+            work_index=indexes[d.date],
+            source="",
+            layer=d.layer,
+        )
         for d in cal
     ]
-

@@ -146,40 +146,63 @@ def _dossier(doc: Document) -> dict[str, bytes]:
     deliveries = list(doc.deliveries.select_related("unit").order_by("copy_number"))
     filing = FilingObligation.objects.filter(document=doc).select_related("unit").first()
     records = document_history(doc)
-    names = _Names([doc.created_by_id, doc.received_by_id, *(v.created_by_id for v in versions),
-                    *(t.replied_by_id for t in tasks), *(d.received_by_id for d in deliveries),
-                    filing.filed_by_id if filing else None])
+    names = _Names(
+        [
+            doc.created_by_id,
+            doc.received_by_id,
+            *(v.created_by_id for v in versions),
+            *(t.replied_by_id for t in tasks),
+            *(d.received_by_id for d in deliveries),
+            filing.filed_by_id if filing else None,
+        ]
+    )
 
     files: dict[str, bytes] = {}
-    files["document.json"] = _json({
-        "id": doc.pk,
-        "flow": doc.flow, "flow_label": doc.get_flow_display(),
-        "doc_type": doc.doc_type, "doc_type_label": doc.get_doc_type_display(),
-        "direction": doc.direction,
-        "number": doc.number,
-        "title": doc.title,
-        "issuer": _unit(doc.issuer),
-        "main_recipients": [_unit(u) for u in doc.main_recipients.order_by("sort_order")],
-        "copy_recipients": [_unit(u) for u in doc.copy_recipients.order_by("sort_order")],
-        "addressed_person": doc.addressed_person.name if doc.addressed_person else None,
-        "answers_leader_assignment": doc.answers_leader_assignment,
-        "request_items": doc.request_items,
-        "classification": doc.classification, "secrecy_period": doc.secrecy_period,
-        "urgency": doc.urgency,
-        "state": doc.state, "state_label": doc.get_state_display(),
-        "major": doc.major,
-        "signing_facts": doc.signing_facts,
-        "disagreement_reasons": doc.disagreement_reasons, "disagreement_proposal": doc.disagreement_proposal,
-        "note": doc.note,
-        "replies_to": ({"id": doc.replies_to.pk, "number": doc.replies_to.number, "title": doc.replies_to.title}
-                       if doc.replies_to else None),
-        "answers": [{"id": a.pk, "number": a.number, "title": a.title} for a in doc.answers.order_by("id")],
-        "rulebook": {"code": doc.rulebook_version.code, "version": doc.rulebook_version.version_label,
-                     "revision": doc.rulebook_version.revision},
-        "created_by": names(doc.created_by_id), "created_at": _when(doc.created_at),
-        "received_by": names(doc.received_by_id), "received_at": _when(doc.received_at),
-        "signed_at": _when(doc.signed_at), "issued_at": _when(doc.issued_at),
-    })
+    files["document.json"] = _json(
+        {
+            "id": doc.pk,
+            "flow": doc.flow,
+            "flow_label": doc.get_flow_display(),
+            "doc_type": doc.doc_type,
+            "doc_type_label": doc.get_doc_type_display(),
+            "direction": doc.direction,
+            "number": doc.number,
+            "title": doc.title,
+            "issuer": _unit(doc.issuer),
+            "main_recipients": [_unit(u) for u in doc.main_recipients.order_by("sort_order")],
+            "copy_recipients": [_unit(u) for u in doc.copy_recipients.order_by("sort_order")],
+            "addressed_person": doc.addressed_person.name if doc.addressed_person else None,
+            "answers_leader_assignment": doc.answers_leader_assignment,
+            "request_items": doc.request_items,
+            "classification": doc.classification,
+            "secrecy_period": doc.secrecy_period,
+            "urgency": doc.urgency,
+            "state": doc.state,
+            "state_label": doc.get_state_display(),
+            "major": doc.major,
+            "signing_facts": doc.signing_facts,
+            "disagreement_reasons": doc.disagreement_reasons,
+            "disagreement_proposal": doc.disagreement_proposal,
+            "note": doc.note,
+            "replies_to": (
+                {"id": doc.replies_to.pk, "number": doc.replies_to.number, "title": doc.replies_to.title}
+                if doc.replies_to
+                else None
+            ),
+            "answers": [{"id": a.pk, "number": a.number, "title": a.title} for a in doc.answers.order_by("id")],
+            "rulebook": {
+                "code": doc.rulebook_version.code,
+                "version": doc.rulebook_version.version_label,
+                "revision": doc.rulebook_version.revision,
+            },
+            "created_by": names(doc.created_by_id),
+            "created_at": _when(doc.created_at),
+            "received_by": names(doc.received_by_id),
+            "received_at": _when(doc.received_at),
+            "signed_at": _when(doc.signed_at),
+            "issued_at": _when(doc.issued_at),
+        }
+    )
     from zhengwu.documents.actions.outgoing import layout_for
 
     files["document.pdf"] = render_pdf(layout_for(doc))  # every package has its PDF, whatever the flow
@@ -189,72 +212,144 @@ def _dossier(doc: Document) -> dict[str, bytes]:
     for a in attachments:
         with a.file.open("rb") as handle:
             files[f"attachments/{a.position}-{a.file.name.rsplit('/', 1)[-1]}"] = handle.read()
-    files["attachments.json"] = _json([
-        {"position": a.position, "name": a.name, "file": f"attachments/{a.position}-{a.file.name.rsplit('/', 1)[-1]}",
-         "size": a.size, "sm3": a.sm3, "uploaded_at": _when(a.uploaded_at)}
-        for a in attachments
-    ])
-    files["versions.json"] = _json([
-        {"number": v.number, "file": f"versions/v{v.number}.txt", "frozen": v.frozen,
-         "created_by": names(v.created_by_id), "created_at": _when(v.created_at)}
-        for v in versions
-    ])
+    files["attachments.json"] = _json(
+        [
+            {
+                "position": a.position,
+                "name": a.name,
+                "file": f"attachments/{a.position}-{a.file.name.rsplit('/', 1)[-1]}",
+                "size": a.size,
+                "sm3": a.sm3,
+                "uploaded_at": _when(a.uploaded_at),
+            }
+            for a in attachments
+        ]
+    )
+    files["versions.json"] = _json(
+        [
+            {
+                "number": v.number,
+                "file": f"versions/v{v.number}.txt",
+                "frozen": v.frozen,
+                "created_by": names(v.created_by_id),
+                "created_at": _when(v.created_at),
+            }
+            for v in versions
+        ]
+    )
     signed = next((v.number for v in reversed(versions) if v.frozen), None)
-    files["signature.json"] = _json({
-        "signer": doc.signer.name if doc.signer else None,
-        "signed_at": _when(doc.signed_at),
-        "version": signed,
-    })
-    files["opinions.json"] = _json([
-        {"kind": o.kind, "kind_label": o.get_kind_display(), "text": o.text, "author": o.author_name,
-         "position": o.author_position, "addressed_to": o.addressed_to.name if o.addressed_to else None,
-         "at": _when(o.created_at)}
-        for o in opinions
-    ])
-    files["countersigns.json"] = _json([
-        {"unit": _unit(t.unit), "requested_at": _when(t.requested_at), "due": t.due.isoformat(),
-         "state": t.state, "state_label": t.get_state_display(), "reply": t.reply,
-         "replied_by": names(t.replied_by_id), "replied_at": _when(t.replied_at),
-         "extension": {"state": t.extension_state, "until": t.extension_until.isoformat() if t.extension_until
-                       else None, "reason": t.extension_reason},
-         "statement_signed_at": _when(t.statement_signed_at)}
-        for t in tasks
-    ])
-    files["deliveries.json"] = _json([
-        {"unit": _unit(d.unit), "copy_number": d.copy_number, "copy": d.is_copy,
-         "delivered_at": _when(d.delivered_at), "received_at": _when(d.received_at),
-         "received_by": names(d.received_by_id), "withdrawn_at": _when(d.withdrawn_at),
-         "withdrawn_reason": d.withdrawn_reason}
-        for d in deliveries
-    ])
+    files["signature.json"] = _json(
+        {
+            "signer": doc.signer.name if doc.signer else None,
+            "signed_at": _when(doc.signed_at),
+            "version": signed,
+        }
+    )
+    files["opinions.json"] = _json(
+        [
+            {
+                "kind": o.kind,
+                "kind_label": o.get_kind_display(),
+                "text": o.text,
+                "author": o.author_name,
+                "position": o.author_position,
+                "addressed_to": o.addressed_to.name if o.addressed_to else None,
+                "at": _when(o.created_at),
+            }
+            for o in opinions
+        ]
+    )
+    files["countersigns.json"] = _json(
+        [
+            {
+                "unit": _unit(t.unit),
+                "requested_at": _when(t.requested_at),
+                "due": t.due.isoformat(),
+                "state": t.state,
+                "state_label": t.get_state_display(),
+                "reply": t.reply,
+                "replied_by": names(t.replied_by_id),
+                "replied_at": _when(t.replied_at),
+                "extension": {
+                    "state": t.extension_state,
+                    "until": t.extension_until.isoformat() if t.extension_until else None,
+                    "reason": t.extension_reason,
+                },
+                "statement_signed_at": _when(t.statement_signed_at),
+            }
+            for t in tasks
+        ]
+    )
+    files["deliveries.json"] = _json(
+        [
+            {
+                "unit": _unit(d.unit),
+                "copy_number": d.copy_number,
+                "copy": d.is_copy,
+                "delivered_at": _when(d.delivered_at),
+                "received_at": _when(d.received_at),
+                "received_by": names(d.received_by_id),
+                "withdrawn_at": _when(d.withdrawn_at),
+                "withdrawn_reason": d.withdrawn_reason,
+            }
+            for d in deliveries
+        ]
+    )
     if filing is not None:
-        files["filing.json"] = _json({
-            "unit": _unit(filing.unit), "issued_on": filing.issued_on.isoformat(), "due": filing.due.isoformat(),
-            "state": filing.state, "filed_at": _when(filing.filed_at), "filed_by": names(filing.filed_by_id),
-            "late": filing.filed_late, "note": filing.note, "reminded_at": _when(filing.reminded_at),
-            "overdue_at": _when(filing.overdue_at),
-        })
-    files["audit.json"] = _json([
-        {"seq": r.seq, "at": _when(r.at), "actor": r.actor_name, "position": r.actor_position,
-         "acting_for": r.acting_for, "action": r.action, "summary": r.summary, "object_type": r.object_type,
-         "object_id": r.object_id, "rulebook": r.rulebook, "article": r.article, "citation": r.citation,
-         "details": r.details, "hash_alg": r.hash_alg, "prev_hash": r.prev_hash, "hash": r.hash,
-         "seal_alg": r.seal_alg, "seal": r.seal}
-        for r in records
-    ])
+        files["filing.json"] = _json(
+            {
+                "unit": _unit(filing.unit),
+                "issued_on": filing.issued_on.isoformat(),
+                "due": filing.due.isoformat(),
+                "state": filing.state,
+                "filed_at": _when(filing.filed_at),
+                "filed_by": names(filing.filed_by_id),
+                "late": filing.filed_late,
+                "note": filing.note,
+                "reminded_at": _when(filing.reminded_at),
+                "overdue_at": _when(filing.overdue_at),
+            }
+        )
+    files["audit.json"] = _json(
+        [
+            {
+                "seq": r.seq,
+                "at": _when(r.at),
+                "actor": r.actor_name,
+                "position": r.actor_position,
+                "acting_for": r.acting_for,
+                "action": r.action,
+                "summary": r.summary,
+                "object_type": r.object_type,
+                "object_id": r.object_id,
+                "rulebook": r.rulebook,
+                "article": r.article,
+                "citation": r.citation,
+                "details": r.details,
+                "hash_alg": r.hash_alg,
+                "prev_hash": r.prev_hash,
+                "hash": r.hash,
+                "seal_alg": r.seal_alg,
+                "seal": r.seal,
+            }
+            for r in records
+        ]
+    )
     return files
 
 
 def _manifest(doc: Document, files: dict[str, bytes], archiver: str, now: dt.datetime, retention: str) -> bytes:
-    return _json({
-        "format": FORMAT,
-        "hash_alg": "SM3",
-        "document": {"id": doc.pk, "number": doc.number, "title": doc.title, "issuer": doc.issuer.name},
-        "archived_at": _when(now),
-        "archived_by": archiver,
-        "retention": retention,
-        "files": [{"path": path, "size": len(data), "sm3": sm3(data)} for path, data in files.items()],
-    })
+    return _json(
+        {
+            "format": FORMAT,
+            "hash_alg": "SM3",
+            "document": {"id": doc.pk, "number": doc.number, "title": doc.title, "issuer": doc.issuer.name},
+            "archived_at": _when(now),
+            "archived_by": archiver,
+            "retention": retention,
+            "files": [{"path": path, "size": len(data), "sm3": sm3(data)} for path, data in files.items()],
+        }
+    )
 
 
 def _zip(files: dict[str, bytes], now: dt.datetime) -> bytes:
@@ -287,8 +382,9 @@ def archive(actor: AbstractBaseUser, document: Document, retention: str) -> Arch
         rules.check_complete(doc.flow, doc.state, str(DocState(doc.state).label), filing_pending, rb),
     )
     if retention not in Retention.values:
-        raise InvalidInput("请选择保管期限：永久、定期30年或定期10年。", field="retention",
-                           message_en="Choose a retention period.")
+        raise InvalidInput(
+            "请选择保管期限：永久、定期30年或定期10年。", field="retention", message_en="Choose a retention period."
+        )
     completed = timezone.localdate(_completed_at(doc))
     years = rules.retention_years(retention)
     person = person_of(actor)
@@ -297,24 +393,45 @@ def archive(actor: AbstractBaseUser, document: Document, retention: str) -> Arch
     manifest = _manifest(doc, files, archiver, now, retention)
     manifest_sm3 = sm3(manifest)
     package_bytes = _zip({**files, MANIFEST: manifest}, now)
-    path = default_storage.save(f"archives/{completed.year}/{doc.pk}-{manifest_sm3[:16]}.zip",
-                                ContentFile(package_bytes))
+    path = default_storage.save(
+        f"archives/{completed.year}/{doc.pk}-{manifest_sm3[:16]}.zip", ContentFile(package_bytes)
+    )
     try:
         package = ArchivePackage.objects.create(
-            document=doc, path=path, manifest_sm3=manifest_sm3, size=len(package_bytes), file_count=len(files) + 1,
-            retention=retention, retention_years=years, destroy_after=rules.destroy_after(completed, years),
-            created_at=now, created_by_id=actor.pk,
+            document=doc,
+            path=path,
+            manifest_sm3=manifest_sm3,
+            size=len(package_bytes),
+            file_count=len(files) + 1,
+            retention=retention,
+            retention_years=years,
+            destroy_after=rules.destroy_after(completed, years),
+            created_at=now,
+            created_by_id=actor.pk,
         )
         label = str(Retention(retention).label)
         audit.record(
-            actor=actor, action=ARCHIVE, target=doc, citation=rb.cite(rules.PROVISION),
+            actor=actor,
+            action=ARCHIVE,
+            target=doc,
+            citation=rb.cite(rules.PROVISION),
             summary=f"归档：{doc.number or ''}《{doc.title}》，{len(files) + 1}个文件，保管期限{label}",
-            details={"package": package.pk, "path": path, "manifest_sm3": manifest_sm3, "size": len(package_bytes),
-                     "files": sorted([*files, MANIFEST]), "retention": retention,
-                     "destroy_after": package.destroy_after.isoformat() if package.destroy_after else None},
+            details={
+                "package": package.pk,
+                "path": path,
+                "manifest_sm3": manifest_sm3,
+                "size": len(package_bytes),
+                "files": sorted([*files, MANIFEST]),
+                "retention": retention,
+                "destroy_after": package.destroy_after.isoformat() if package.destroy_after else None,
+            },
         )
-        notices.send(users_of([person_of(doc.created_by)]), f"已归档：《{doc.title}》",
-                     f"保管期限{label}。归档后不能再修改。", rb.cite(rules.PROVISION))
+        notices.send(
+            users_of([person_of(doc.created_by)]),
+            f"已归档：《{doc.title}》",
+            f"保管期限{label}。归档后不能再修改。",
+            rb.cite(rules.PROVISION),
+        )
     except BaseException:
         default_storage.delete(path)
         raise

@@ -41,15 +41,14 @@ def _may_change(actor: AbstractBaseUser, doc: Document, what: str) -> list[Decis
         drafter = outgoing_rules.may_draft(positions, unit_ref(doc.issuer), office.pk if office else None, rb)
     else:
         drafter = intake_rules.may_draft(positions, unit_ref(doc.issuer), rb)
-    state = intake_rules.check_state(doc.state, CHANGEABLE[Flow(doc.flow)], str(DocState(doc.state).label), what,
-                                     "documents.paperless", rb)
+    state = intake_rules.check_state(
+        doc.state, CHANGEABLE[Flow(doc.flow)], str(DocState(doc.state).label), what, "documents.paperless", rb
+    )
     return [drafter, state]
 
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
-
-
 
 
 @transaction.atomic
@@ -61,23 +60,37 @@ def add_attachment(actor: AbstractBaseUser, document: Document, name: str, uploa
         raise InvalidInput("附件文件是空的，请重新选择文件。", field="file")
     limit = settings.ZHENGWU_ATTACHMENT_MAX_BYTES
     if size > limit:
-        raise InvalidInput(
-            f"附件不能超过{_megabytes(limit)}，本文件为{_megabytes(size)}。", field="file"
-        )
+        raise InvalidInput(f"附件不能超过{_megabytes(limit)}，本文件为{_megabytes(size)}。", field="file")
     title = (name or upload.name or "").strip()
     if not title:
         raise InvalidInput("请填写附件名称。", field="name")
     position = (doc.attachments.aggregate(m=Max("position"))["m"] or 0) + 1
     digest = sm3_of_file(upload)
-    attachment = Attachment(document=doc, position=position, name=title[:200], size=size, sm3=digest,
-                            uploaded_by_id=actor.pk, uploaded_at=timezone.now())
+    attachment = Attachment(
+        document=doc,
+        position=position,
+        name=title[:200],
+        size=size,
+        sm3=digest,
+        uploaded_by_id=actor.pk,
+        uploaded_at=timezone.now(),
+    )
     attachment.file.save(upload.name or f"attachment-{position}", ContentFile(upload.read()), save=False)
     attachment.save()
-    audit.record(actor=actor, action="documents.attachment.add", target=doc,
-                 citation=rulebook_of(doc).cite("documents.paperless"),
-                 summary=f"增加附件{position}：{attachment.name}（{size}字节）",
-                 details={"attachment": attachment.pk, "name": attachment.name, "path": attachment.file.name,
-                          "size": size, "sm3": digest})
+    audit.record(
+        actor=actor,
+        action="documents.attachment.add",
+        target=doc,
+        citation=rulebook_of(doc).cite("documents.paperless"),
+        summary=f"增加附件{position}：{attachment.name}（{size}字节）",
+        details={
+            "attachment": attachment.pk,
+            "name": attachment.name,
+            "path": attachment.file.name,
+            "size": size,
+            "sm3": digest,
+        },
+    )
     return attachment
 
 
@@ -85,8 +98,12 @@ def add_attachment(actor: AbstractBaseUser, document: Document, name: str, uploa
 def remove_attachment(actor: AbstractBaseUser, attachment: Attachment) -> None:
     doc = lock_document(attachment.document)
     require(*_may_change(actor, doc, "删除附件"))
-    audit.record(actor=actor, action="documents.attachment.remove", target=doc,
-                 citation=rulebook_of(doc).cite("documents.paperless"),
-                 summary=f"删除附件{attachment.position}：{attachment.name}（文件仍保存在{attachment.file.name}）",
-                 details={"name": attachment.name, "path": attachment.file.name, "sm3": attachment.sm3})
+    audit.record(
+        actor=actor,
+        action="documents.attachment.remove",
+        target=doc,
+        citation=rulebook_of(doc).cite("documents.paperless"),
+        summary=f"删除附件{attachment.position}：{attachment.name}（文件仍保存在{attachment.file.name}）",
+        details={"name": attachment.name, "path": attachment.file.name, "sm3": attachment.sm3},
+    )
     attachment.delete()

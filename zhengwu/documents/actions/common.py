@@ -70,12 +70,19 @@ def latest_version(document: Document) -> DocumentVersion:
     return version
 
 
-def add_opinion(document: Document, actor: AbstractBaseUser, kind: str, text: str,
-                addressed_to: Person | None = None) -> Opinion:
+def add_opinion(
+    document: Document, actor: AbstractBaseUser, kind: str, text: str, addressed_to: Person | None = None
+) -> Opinion:
     who = describe(actor)
     return Opinion.objects.create(
-        document=document, kind=kind, text=text, author_id=actor.pk, author_name=who.name[:60],
-        author_position=who.position[:120], addressed_to=addressed_to, created_at=timezone.now(),
+        document=document,
+        kind=kind,
+        text=text,
+        author_id=actor.pk,
+        author_name=who.name[:60],
+        author_position=who.position[:120],
+        addressed_to=addressed_to,
+        created_at=timezone.now(),
     )
 
 

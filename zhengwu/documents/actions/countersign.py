@@ -85,14 +85,21 @@ def _unit_fact(unit: Unit) -> rules.UnitFact:
 
 
 def _doc_fact(document: Document) -> rules.DocumentFact:
-    return rules.DocumentFact(document.pk, document.title, document.doc_type, document.state,
-                              _unit_fact(document.issuer))
+    return rules.DocumentFact(
+        document.pk, document.title, document.doc_type, document.state, _unit_fact(document.issuer)
+    )
 
 
 def _task_fact(task: CountersignTask) -> rules.TaskFact:
     return rules.TaskFact(
-        id=task.pk, unit=_unit_fact(task.unit), state=task.state, due=task.due, closes_at=deadline_close(task.due),
-        extension_state=task.extension_state, extension_until=task.extension_until, replied_at=task.replied_at,
+        id=task.pk,
+        unit=_unit_fact(task.unit),
+        state=task.state,
+        due=task.due,
+        closes_at=deadline_close(task.due),
+        extension_state=task.extension_state,
+        extension_until=task.extension_until,
+        replied_at=task.replied_at,
         statement_signed=task.statement_signed_at is not None,
     )
 
@@ -130,7 +137,10 @@ def _tasks(document: Document) -> list[CountersignTask]:
 
 @transaction.atomic
 def request_countersign(
-    actor: AbstractBaseUser, document: Document, units: Sequence[Unit], due: dt.date | None = None,
+    actor: AbstractBaseUser,
+    document: Document,
+    units: Sequence[Unit],
+    due: dt.date | None = None,
 ) -> list[CountersignTask]:
     """The lead (issuing) unit asks the units whose powers its draft 请示 touches to countersign it,
     by ``due`` or, without one, within ``countersign.reply_days`` working days (art. 50)."""
@@ -139,14 +149,15 @@ def request_countersign(
     doc = lock_document(document)
     rb = rulebook_of(doc)
     already = set(doc.countersigns.values_list("unit_id", flat=True))
-    decisions = rules.may_request(positions_of(actor, today), _doc_fact(doc), [_unit_fact(u) for u in units],
-                                  already, rb)
+    decisions = rules.may_request(
+        positions_of(actor, today), _doc_fact(doc), [_unit_fact(u) for u in units], already, rb
+    )
     deadline = rules.due_date(today, rb, calendar(), due)
     require(*decisions, deadline)
     due_day = rules.due_of(deadline)
-    tasks = CountersignTask.objects.bulk_create([
-        CountersignTask(document=doc, unit=u, requested_at=now, due=due_day) for u in units
-    ])
+    tasks = CountersignTask.objects.bulk_create(
+        [CountersignTask(document=doc, unit=u, requested_at=now, due=due_day) for u in units]
+    )
     if any(t.pk is None for t in tasks):  # backends that do not return ids from bulk inserts
         tasks = list(doc.countersigns.filter(unit__in=units).select_related("unit"))
     doc.state = DocState.COUNTERSIGNING
@@ -155,10 +166,18 @@ def request_countersign(
     consult = decisions[0]
     names = "、".join(_unit_fact(u).name for u in units)
     audit.record(
-        actor=actor, action="documents.countersign.request", target=doc, citation=consult.citation,
+        actor=actor,
+        action="documents.countersign.request",
+        target=doc,
+        citation=consult.citation,
         summary=f"就《{doc.title}》征求{names}会签意见，回复期限{due_day.isoformat()}",
-        details={"units": [u.code for u in units], "tasks": [t.pk for t in tasks], "due": due_day.isoformat(),
-                 "due_rule": deadline.code, "lead_set": due.isoformat() if due else None},
+        details={
+            "units": [u.code for u in units],
+            "tasks": [t.pk for t in tasks],
+            "due": due_day.isoformat(),
+            "due_rule": deadline.code,
+            "lead_set": due.isoformat() if due else None,
+        },
     )
     issuer = _unit_fact(doc.issuer).name
     for task in tasks:
@@ -193,7 +212,10 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
     timers.cancel(remind_key(locked))
     label = rules.REPLY_LABELS[state]
     audit.record(
-        actor=actor, action="documents.countersign.reply", target=locked, citation=decision.citation,
+        actor=actor,
+        action="documents.countersign.reply",
+        target=locked,
+        citation=decision.citation,
         summary=f"{fact.unit.name}会签《{doc.title}》：{label}"
         + (f"。{locked.reply}" if locked.reply and locked.reply.rstrip("。") != label.rstrip("。") else ""),
         details={"state": state, "text": locked.reply, "due": locked.due.isoformat()},
@@ -220,14 +242,21 @@ def request_extension(actor: AbstractBaseUser, task: CountersignTask, until: dt.
     rb = rulebook_of(doc)
     fact = _task_fact(locked)
     decision = rules.check_extension_request(fact, until, reason, now, rb, calendar())
-    require(rules.may_act_for_unit(_actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit,
-                                   rb, what="申请延期"), decision)
+    require(
+        rules.may_act_for_unit(
+            _actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit, rb, what="申请延期"
+        ),
+        decision,
+    )
     new_due = rules.due_of(decision)
     locked.extension_state, locked.extension_until = ExtensionState.REQUESTED, new_due
     locked.extension_reason = reason.strip()[:300]
     locked.save(update_fields=["extension_state", "extension_until", "extension_reason"])
     audit.record(
-        actor=actor, action="documents.countersign.extension_request", target=locked, citation=decision.citation,
+        actor=actor,
+        action="documents.countersign.extension_request",
+        target=locked,
+        citation=decision.citation,
         summary=f"{decision.message}理由：{locked.extension_reason}",
         details={"due": locked.due.isoformat(), "until": new_due.isoformat(), "reason": locked.extension_reason},
     )
@@ -250,8 +279,12 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
     fact = _task_fact(locked)
     decision = rules.check_extension_decision(fact, grant, now, rb)
     lead = _unit_fact(doc.issuer)
-    require(rules.may_act_for_unit(_actor_person_id(actor), _head(doc.issuer, timezone.localdate(now)), lead, rb,
-                                   what="答复延期申请"), decision)
+    require(
+        rules.may_act_for_unit(
+            _actor_person_id(actor), _head(doc.issuer, timezone.localdate(now)), lead, rb, what="答复延期申请"
+        ),
+        decision,
+    )
     old_due = locked.due
     if grant:
         locked.due = rules.due_of(decision)
@@ -261,15 +294,22 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
         locked.extension_state = ExtensionState.REFUSED
     locked.save(update_fields=["due", "extension_state"])
     audit.record(
-        actor=actor, action="documents.countersign.extension_" + ("grant" if grant else "refuse"), target=locked,
-        citation=decision.citation, summary=decision.message,
-        details={"old_due": old_due.isoformat(), "due": locked.due.isoformat(),
-                 "requested": locked.extension_until.isoformat() if locked.extension_until else None},
+        actor=actor,
+        action="documents.countersign.extension_" + ("grant" if grant else "refuse"),
+        target=locked,
+        citation=decision.citation,
+        summary=decision.message,
+        details={
+            "old_due": old_due.isoformat(),
+            "due": locked.due.isoformat(),
+            "requested": locked.extension_until.isoformat() if locked.extension_until else None,
+        },
     )
     notices.send(
         users_of([_head(locked.unit, timezone.localdate(now))]),
         f"{lead.name}{'同意' if grant else '不同意'}延期：《{doc.title}》会签回复期限{locked.due.isoformat()}",
-        decision.message, decision.citation,
+        decision.message,
+        decision.citation,
     )
     return copy_back(task, locked)
 
@@ -279,7 +319,10 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
 
 @transaction.atomic
 def write_disagreement_statement(
-    actor: AbstractBaseUser, document: Document, reasons: str, proposal: str,
+    actor: AbstractBaseUser,
+    document: Document,
+    reasons: str,
+    proposal: str,
 ) -> Document:
     """协商后仍不能取得一致意见的: the lead unit's head lists each side's reasons and proposes a
     solution; every unit consulted then countersigns it (与相关部门负责人会签, art. 50).  Rewriting
@@ -290,8 +333,17 @@ def write_disagreement_statement(
     tasks = _tasks(doc)
     decision = rules.check_statement(_doc_fact(doc), [_task_fact(t) for t in tasks], reasons, proposal, rb)
     lead = _unit_fact(doc.issuer)
-    require(rules.may_act_for_unit(_actor_person_id(actor), _head(doc.issuer, timezone.localdate(now)), lead, rb,
-                                   "countersign.disagreement", what="列明各方理据"), decision)
+    require(
+        rules.may_act_for_unit(
+            _actor_person_id(actor),
+            _head(doc.issuer, timezone.localdate(now)),
+            lead,
+            rb,
+            "countersign.disagreement",
+            what="列明各方理据",
+        ),
+        decision,
+    )
     reasons, proposal = reasons.strip(), proposal.strip()
     changed = (reasons, proposal) != (doc.disagreement_reasons, doc.disagreement_proposal)
     doc.disagreement_reasons, doc.disagreement_proposal = reasons, proposal
@@ -301,17 +353,25 @@ def write_disagreement_statement(
     if changed:
         cleared = doc.countersigns.filter(statement_signed_at__isnull=False).update(statement_signed_at=None)
     audit.record(
-        actor=actor, action="documents.countersign.statement", target=doc, citation=decision.citation,
+        actor=actor,
+        action="documents.countersign.statement",
+        target=doc,
+        citation=decision.citation,
         summary=f"《{doc.title}》部门间分歧：列明各方理据，提出办理建议"
         + ("（已修改，原会签作废）" if cleared else ""),
-        details={"reasons": reasons, "proposal": proposal, "signatures_cleared": cleared,
-                 "to_sign": [t.unit.code for t in tasks]},
+        details={
+            "reasons": reasons,
+            "proposal": proposal,
+            "signatures_cleared": cleared,
+            "to_sign": [t.unit.code for t in tasks],
+        },
     )
     today = timezone.localdate(now)
     notices.send(
         users_of(_head(t.unit, today) for t in tasks),
         f"请会签分歧说明：{lead.name}《{doc.title}》",
-        f"办理建议：{proposal}", decision.citation,
+        f"办理建议：{proposal}",
+        decision.citation,
     )
     return doc
 
@@ -327,18 +387,32 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
     fact = _task_fact(locked)
     others = [_task_fact(t) for t in _tasks(doc) if t.pk != locked.pk]
     decision = rules.check_statement_signature(fact, _statement(doc), rb, others)
-    require(rules.may_act_for_unit(_actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit,
-                                   rb, "countersign.disagreement", what="会签分歧说明"), decision)
+    require(
+        rules.may_act_for_unit(
+            _actor_person_id(actor),
+            _head(locked.unit, timezone.localdate(now)),
+            fact.unit,
+            rb,
+            "countersign.disagreement",
+            what="会签分歧说明",
+        ),
+        decision,
+    )
     locked.statement_signed_at = now
     locked.save(update_fields=["statement_signed_at"])
     audit.record(
-        actor=actor, action="documents.countersign.statement_sign", target=locked, citation=decision.citation,
+        actor=actor,
+        action="documents.countersign.statement_sign",
+        target=locked,
+        citation=decision.citation,
         summary=f"{fact.unit.name}会签《{doc.title}》的分歧说明",
         details={"reasons": doc.disagreement_reasons, "proposal": doc.disagreement_proposal},
     )
     notices.send(
         users_of([_head(doc.issuer, timezone.localdate(now))]),
-        f"{fact.unit.name}已会签分歧说明（《{doc.title}》）", decision.message, decision.citation,
+        f"{fact.unit.name}已会签分歧说明（《{doc.title}》）",
+        decision.message,
+        decision.citation,
     )
     return copy_back(task, locked)
 
@@ -365,7 +439,8 @@ def _countersign_due(timer: Timer) -> None:
     later, is left alone)."""
     task = (
         CountersignTask.objects.select_related("unit", "document__issuer", "document__rulebook_version")
-        .filter(pk=timer.payload.get("task_id")).first()
+        .filter(pk=timer.payload.get("task_id"))
+        .first()
     )
     if task is None:
         return
@@ -373,22 +448,33 @@ def _countersign_due(timer: Timer) -> None:
     if not rules.silent_at(fact, timer.fire_at):
         return
     updated = CountersignTask.objects.filter(pk=task.pk, state=CountersignState.PENDING, due=task.due).update(
-        state=CountersignState.SILENT_CONSENT, reply=rules.SILENCE_TEXT, replied_at=timer.fire_at, replied_by=None,
+        state=CountersignState.SILENT_CONSENT,
+        reply=rules.SILENCE_TEXT,
+        replied_at=timer.fire_at,
+        replied_by=None,
     )
     if not updated:
         return
     doc = task.document
     decision = rules.silence(fact, rulebook_of(doc))
     audit.record(
-        actor=None, actor_name="系统", action="documents.countersign.silence", target=task,
-        citation=decision.citation, summary=f"《{doc.title}》：{decision.message}",
-        details={"due": task.due.isoformat(), "at": timezone.localtime(timer.fire_at).isoformat(),
-                 "text": rules.SILENCE_TEXT},
+        actor=None,
+        actor_name="系统",
+        action="documents.countersign.silence",
+        target=task,
+        citation=decision.citation,
+        summary=f"《{doc.title}》：{decision.message}",
+        details={
+            "due": task.due.isoformat(),
+            "at": timezone.localtime(timer.fire_at).isoformat(),
+            "text": rules.SILENCE_TEXT,
+        },
     )
     notices.send(
         users_of([_head(doc.issuer, timezone.localdate())]),
         f"{fact.unit.name}逾期未回复会签意见，视为无不同意见（《{doc.title}》）",
-        decision.message, decision.citation,
+        decision.message,
+        decision.citation,
     )
 
 
@@ -397,17 +483,29 @@ def _countersign_remind(timer: Timer) -> None:
     """催办: the working day before the deadline, a unit that has not replied is reminded (art. 50)."""
     task = (
         CountersignTask.objects.select_related("unit", "document__issuer", "document__rulebook_version")
-        .filter(pk=timer.payload.get("task_id"), state=CountersignState.PENDING).first()
+        .filter(pk=timer.payload.get("task_id"), state=CountersignState.PENDING)
+        .first()
     )
     if task is None:
         return
     doc = task.document
     citation = rulebook_of(doc).cite("countersign.reply")
     title = f"催办：{_unit_fact(doc.issuer).name}《{doc.title}》的会签意见请于{task.due.isoformat()}前回复"
-    notices.send(users_of([_head(task.unit, timezone.localdate())]), title,
-                 f"逾期未回复的，视为无不同意见。{rules.SILENCE_TEXT}", citation)
-    audit.record(actor=None, actor_name="系统", action="documents.countersign.remind", target=task,
-                 citation=citation, summary=title, details={"due": task.due.isoformat()})
+    notices.send(
+        users_of([_head(task.unit, timezone.localdate())]),
+        title,
+        f"逾期未回复的，视为无不同意见。{rules.SILENCE_TEXT}",
+        citation,
+    )
+    audit.record(
+        actor=None,
+        actor_name="系统",
+        action="documents.countersign.remind",
+        target=task,
+        citation=citation,
+        summary=title,
+        details={"due": task.due.isoformat()},
+    )
 
 
 # -- when the calendar changes -------------------------------------------------------------------
@@ -444,6 +542,7 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
         if at is not None and at > now:
             timers.move(remind_key(task), at)
         people = users_of([_head(task.unit, today), _head(doc.issuer, today)])
-        moved.append(Moved(f"《{doc.title}》的会签（{_unit_fact(task.unit).name}）", old, new,
-                           tuple(u.pk for u in people)))
+        moved.append(
+            Moved(f"《{doc.title}》的会签（{_unit_fact(task.unit).name}）", old, new, tuple(u.pk for u in people))
+        )
     return moved

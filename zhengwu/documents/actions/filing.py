@@ -76,8 +76,9 @@ def overdue_key(obligation: FilingObligation) -> str:
 
 def filing_fact(obligation: FilingObligation) -> rules.FilingFact:
     unit = obligation.unit
-    return rules.FilingFact(unit.pk, unit.short_name or unit.name, obligation.state, obligation.due,
-                            obligation.filed_at)
+    return rules.FilingFact(
+        unit.pk, unit.short_name or unit.name, obligation.state, obligation.due, obligation.filed_at
+    )
 
 
 def _label(document: Document) -> str:
@@ -109,7 +110,9 @@ def _office_people(day: dt.date) -> list[Person]:
     if office is None:
         return []
     clerks = Appointment.objects.filter(
-        _active(day), position__unit=office, position__kind=PositionKind.CLERK,
+        _active(day),
+        position__unit=office,
+        position__kind=PositionKind.CLERK,
         position__duties__contains=OFFICE_FILING_DUTY,
     )
     people = list(Person.objects.filter(pk__in=clerks.values("person_id")).select_related("user"))
@@ -122,7 +125,8 @@ def overdue_filings(today: dt.date | None = None) -> QuerySet[FilingObligation]:
     today = today or timezone.localdate()
     return (
         FilingObligation.objects.filter(state=FilingState.PENDING, due__lt=today)
-        .select_related("document", "unit").order_by("due", "id")
+        .select_related("document", "unit")
+        .order_by("due", "id")
     )
 
 
@@ -156,17 +160,29 @@ def open_filing_obligation(actor: AbstractBaseUser | None, document: Document) -
     deadline = rules.due_date(issued_on, rb, calendar())
     due = deadline.facts["due"]
     assert isinstance(due, dt.date)
-    obligation = FilingObligation.objects.create(document=doc, unit=doc.issuer, issued_on=issued_on, due=due,
-                                                 created_at=now)
+    obligation = FilingObligation.objects.create(
+        document=doc, unit=doc.issuer, issued_on=issued_on, due=due, created_at=now
+    )
     audit.record(
-        actor=actor, action=OPEN, target=doc, citation=deadline.citation,
+        actor=actor,
+        action=OPEN,
+        target=doc,
+        citation=deadline.citation,
         summary=f"{_label(doc)}冠以“经自治州人民政府同意”字样，应于{due.isoformat()}前向州人民政府办公室报备",
-        details={"filing": obligation.pk, "issued_on": issued_on.isoformat(), "due": due.isoformat(),
-                 "days": deadline.facts["days"]},
+        details={
+            "filing": obligation.pk,
+            "issued_on": issued_on.isoformat(),
+            "due": due.isoformat(),
+            "days": deadline.facts["days"],
+        },
     )
     today = timezone.localdate(now)
-    notices.send(users_of(_department_people(doc.issuer, today)),
-                 f"请于{due.isoformat()}前报备：{_label(doc)}", deadline.message, deadline.citation)
+    notices.send(
+        users_of(_department_people(doc.issuer, today)),
+        f"请于{due.isoformat()}前报备：{_label(doc)}",
+        deadline.message,
+        deadline.citation,
+    )
     remind = rules.reminder_at(due, office_start)
     if remind > now:
         timers.schedule(REMIND_TIMER, remind, remind_key(obligation), filing_id=obligation.pk)
@@ -184,7 +200,8 @@ def file_with_office(actor: AbstractBaseUser, obligation: FilingObligation, note
     now = timezone.now()
     locked = (
         FilingObligation.objects.select_for_update(of=("self",))
-        .select_related("unit", "document__issuer", "document__rulebook_version").get(pk=obligation.pk)
+        .select_related("unit", "document__issuer", "document__rulebook_version")
+        .get(pk=obligation.pk)
     )
     doc = locked.document
     rb = rulebook_of(doc)
@@ -198,12 +215,19 @@ def file_with_office(actor: AbstractBaseUser, obligation: FilingObligation, note
     timers.cancel(remind_key(locked))
     timers.cancel(overdue_key(locked))
     audit.record(
-        actor=actor, action=FILE, target=doc, citation=timing.citation,
+        actor=actor,
+        action=FILE,
+        target=doc,
+        citation=timing.citation,
         summary=f"{fact.unit_name}向州人民政府办公室报备{_label(doc)}" + ("（逾期报备）" if late else ""),
         details={"filing": locked.pk, "due": locked.due.isoformat(), "late": late, "note": locked.note},
     )
-    notices.send(users_of(_office_people(timezone.localdate(now))),
-                 f"{'逾期' if late else ''}报备：{fact.unit_name}{_label(doc)}", timing.message, timing.citation)
+    notices.send(
+        users_of(_office_people(timezone.localdate(now))),
+        f"{'逾期' if late else ''}报备：{fact.unit_name}{_label(doc)}",
+        timing.message,
+        timing.citation,
+    )
     return copy_back(obligation, locked)
 
 
@@ -213,7 +237,8 @@ def file_with_office(actor: AbstractBaseUser, obligation: FilingObligation, note
 def _obligation(timer: Timer) -> FilingObligation | None:
     return (
         FilingObligation.objects.select_related("unit", "document__issuer", "document__rulebook_version")
-        .filter(pk=timer.payload.get("filing_id")).first()
+        .filter(pk=timer.payload.get("filing_id"))
+        .first()
     )
 
 
@@ -223,8 +248,9 @@ def _filing_remind(timer: Timer) -> None:
     obligation = _obligation(timer)
     if obligation is None or obligation.state != FilingState.PENDING:
         return
-    updated = FilingObligation.objects.filter(pk=obligation.pk, state=FilingState.PENDING,
-                                              reminded_at__isnull=True).update(reminded_at=timer.fire_at)
+    updated = FilingObligation.objects.filter(
+        pk=obligation.pk, state=FilingState.PENDING, reminded_at__isnull=True
+    ).update(reminded_at=timer.fire_at)
     if not updated:
         return
     doc = obligation.document
@@ -232,12 +258,20 @@ def _filing_remind(timer: Timer) -> None:
     citation = rb.cite(rules.PROVISION)
     due = obligation.due.isoformat()
     audit.record(
-        actor=None, actor_name="系统", action=REMIND, target=doc, citation=citation,
+        actor=None,
+        actor_name="系统",
+        action=REMIND,
+        target=doc,
+        citation=citation,
         summary=f"催办：{_label(doc)}应于{due}前向州人民政府办公室报备",
         details={"filing": obligation.pk, "due": due},
     )
-    notices.send(users_of(_department_people(obligation.unit, timezone.localdate(timer.fire_at))),
-                 f"催办：{_label(doc)}报备期限{due}", f"请于{due}前向州人民政府办公室报备。", citation)
+    notices.send(
+        users_of(_department_people(obligation.unit, timezone.localdate(timer.fire_at))),
+        f"催办：{_label(doc)}报备期限{due}",
+        f"请于{due}前向州人民政府办公室报备。",
+        citation,
+    )
 
 
 @timers.handler(OVERDUE_TIMER)
@@ -250,21 +284,33 @@ def _filing_overdue(timer: Timer) -> None:
     fact = filing_fact(obligation)
     if not rules.is_overdue(fact, timer.fire_at):
         return
-    updated = FilingObligation.objects.filter(pk=obligation.pk, state=FilingState.PENDING,
-                                              overdue_at__isnull=True).update(overdue_at=timer.fire_at)
+    updated = FilingObligation.objects.filter(
+        pk=obligation.pk, state=FilingState.PENDING, overdue_at__isnull=True
+    ).update(overdue_at=timer.fire_at)
     if not updated:
         return
     doc = obligation.document
     decision = rules.overdue(fact, _label(doc), rulebook_of(doc))
     audit.record(
-        actor=None, actor_name="系统", action=OVERDUE, target=doc, citation=decision.citation,
+        actor=None,
+        actor_name="系统",
+        action=OVERDUE,
+        target=doc,
+        citation=decision.citation,
         summary=decision.message,
-        details={"filing": obligation.pk, "due": obligation.due.isoformat(),
-                 "at": timezone.localtime(timer.fire_at).isoformat()},
+        details={
+            "filing": obligation.pk,
+            "due": obligation.due.isoformat(),
+            "at": timezone.localtime(timer.fire_at).isoformat(),
+        },
     )
     day = timezone.localdate(timer.fire_at)
-    notices.send(users_of([*_head_people(obligation.unit, day), *_office_people(day)]),
-                 f"逾期未报备：{fact.unit_name}{_label(doc)}", decision.message, decision.citation)
+    notices.send(
+        users_of([*_head_people(obligation.unit, day), *_office_people(day)]),
+        f"逾期未报备：{fact.unit_name}{_label(doc)}",
+        decision.message,
+        decision.citation,
+    )
 
 
 # -- the calendar changed ------------------------------------------------------------------------
@@ -278,10 +324,9 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
     moved: list[Moved] = []
     now = timezone.now()
     today = timezone.localdate(now)
-    obligations = (
-        FilingObligation.objects.select_related("unit", "document__issuer", "document__rulebook_version")
-        .filter(state=FilingState.PENDING, overdue_at__isnull=True, due__gte=recalc.since)
-    )
+    obligations = FilingObligation.objects.select_related(
+        "unit", "document__issuer", "document__rulebook_version"
+    ).filter(state=FilingState.PENDING, overdue_at__isnull=True, due__gte=recalc.since)
     for obligation in obligations:
         doc = obligation.document
         days = rulebook_of(doc).param(rules.FILING_DAYS).as_int

@@ -122,8 +122,9 @@ def _instruction_assignment(opinion: Opinion) -> rules.Assignment:
 
 def _document_assignment(document: Document) -> rules.Assignment:
     leaders = set(
-        Person.objects.filter(user__in=document.opinions.filter(kind=OpinionKind.INSTRUCTION).values("author"))
-        .values_list("pk", flat=True)
+        Person.objects.filter(
+            user__in=document.opinions.filter(kind=OpinionKind.INSTRUCTION).values("author")
+        ).values_list("pk", flat=True)
     )
     if document.signer_id is not None:
         leaders.add(document.signer_id)
@@ -156,8 +157,11 @@ def assignment_ref(actor: AbstractBaseUser, target: Opinion | Document | None) -
         return None
     if isinstance(target, Opinion):
         if target.kind != OpinionKind.INSTRUCTION:
-            raise InvalidInput("所注明的交办依据应当是领导同志的批示。", field="assignment_opinion",
-                               message_en="The assignment must be a leader's instruction.")
+            raise InvalidInput(
+                "所注明的交办依据应当是领导同志的批示。",
+                field="assignment_opinion",
+                message_en="The assignment must be a leader's instruction.",
+            )
         if not document_visible_to(actor, target.document):
             raise InvalidInput(f"没有编号为{target.pk}的批示，或您无权查看。", field="assignment_opinion")
         return {"opinion": target.pk}
@@ -221,8 +225,14 @@ def submission_facts(document: Document) -> SubmissionFacts:
 
 
 def _leader_ref(holder: Holder) -> LeaderRef:
-    return LeaderRef(holder.person_id, holder.person_name, holder.position.title, holder.position.kind,
-                     holder.away, holder.acting_for.position.title if holder.acting_for else "")
+    return LeaderRef(
+        holder.person_id,
+        holder.person_name,
+        holder.position.title,
+        holder.position.kind,
+        holder.away,
+        holder.acting_for.position.title if holder.acting_for else "",
+    )
 
 
 def _person_ref(person: Person, day: dt.date) -> LeaderRef:
@@ -244,9 +254,10 @@ def _head(document: Document, day: dt.date) -> Holder | None:
 def _routed_to(document: Document) -> Person | None:
     """The leader the document is with now: the addressee of the last 拟办 or 转批."""
     last = (
-        document.opinions.filter(kind__in=[OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON],
-                                 addressed_to__isnull=False)
-        .select_related("addressed_to").order_by("-created_at", "-id").first()
+        document.opinions.filter(kind__in=[OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON], addressed_to__isnull=False)
+        .select_related("addressed_to")
+        .order_by("-created_at", "-id")
+        .first()
     )
     return last.addressed_to if last else None
 
@@ -259,8 +270,10 @@ def _office_intake_people(day: dt.date) -> list[Person]:
     holding = (
         Appointment.objects.filter(position__unit=office, start__lte=day)
         .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .filter(Q(position__kind=PositionKind.OFFICE_DIRECTOR)
-                | Q(position__kind=PositionKind.CLERK, position__duties__contains=INTAKE_DUTY))
+        .filter(
+            Q(position__kind=PositionKind.OFFICE_DIRECTOR)
+            | Q(position__kind=PositionKind.CLERK, position__duties__contains=INTAKE_DUTY)
+        )
     )
     return list(Person.objects.filter(pk__in=holding.values("person_id")).select_related("user"))
 
@@ -278,8 +291,14 @@ def _clean_items(request_items: Sequence[str]) -> list[str]:
     return [i.strip() for i in request_items if i.strip()]
 
 
-def _validate(title: str, doc_type: str, classification: str, urgency: str,
-              main_recipients: Sequence[Unit], copy_recipients: Sequence[Unit]) -> None:
+def _validate(
+    title: str,
+    doc_type: str,
+    classification: str,
+    urgency: str,
+    main_recipients: Sequence[Unit],
+    copy_recipients: Sequence[Unit],
+) -> None:
     if not title.strip():
         raise InvalidInput("请填写公文标题。", field="title", message_en="The title is required.")
     if doc_type not in DocType.values:
@@ -333,25 +352,44 @@ def create_submission(
         rules.check_classification(classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
     )
     document = Document.objects.create(
-        flow=Flow.SUBMISSION, doc_type=doc_type, direction=Direction.UPWARD, title=title.strip(), issuer=issuer,
-        addressed_person=addressed_person, answers_leader_assignment=assignment is not None,
-        request_items=items, classification=classification, urgency=urgency, state=DocState.DRAFT,
+        flow=Flow.SUBMISSION,
+        doc_type=doc_type,
+        direction=Direction.UPWARD,
+        title=title.strip(),
+        issuer=issuer,
+        addressed_person=addressed_person,
+        answers_leader_assignment=assignment is not None,
+        request_items=items,
+        classification=classification,
+        urgency=urgency,
+        state=DocState.DRAFT,
         signing_facts=_intake_facts({}, assignment, skip_reason),
-        rulebook_version=version, created_by_id=actor.pk, created_at=timezone.now(),
+        rulebook_version=version,
+        created_by_id=actor.pk,
+        created_at=timezone.now(),
     )
     document.main_recipients.set(main_recipients)
     document.copy_recipients.set(copy_recipients)
-    DocumentVersion.objects.create(document=document, number=1, body=body, created_by_id=actor.pk,
-                                   created_at=timezone.now())
+    DocumentVersion.objects.create(
+        document=document, number=1, body=body, created_by_id=actor.pk, created_at=timezone.now()
+    )
     audit.record(
-        actor=actor, action=CREATE, target=document, citation=rb.cite("intake.rules"),
+        actor=actor,
+        action=CREATE,
+        target=document,
+        citation=rb.cite("intake.rules"),
         summary=f"起草报送州人民政府的{kind.doc_type_label}：{document.title}",
-        details={"issuer": issuer.code, "doc_type": doc_type, "version": 1, "request_items": len(items),
-                 "main_recipients": [u.code for u in main_recipients],
-                 "copy_recipients": [u.code for u in copy_recipients],
-                 **({"addressed_person": addressed_person.pk} if addressed_person else {}),
-                 **({ASSIGNMENT_KEY: assignment} if assignment else {}),
-                 **({SKIP_LEVEL_KEY: skip_reason} if skip_reason else {})},
+        details={
+            "issuer": issuer.code,
+            "doc_type": doc_type,
+            "version": 1,
+            "request_items": len(items),
+            "main_recipients": [u.code for u in main_recipients],
+            "copy_recipients": [u.code for u in copy_recipients],
+            **({"addressed_person": addressed_person.pk} if addressed_person else {}),
+            **({ASSIGNMENT_KEY: assignment} if assignment else {}),
+            **({SKIP_LEVEL_KEY: skip_reason} if skip_reason else {}),
+        },
     )
     return document
 
@@ -379,8 +417,14 @@ def revise(
     mains = list(main_recipients) if main_recipients is not None else list(doc.main_recipients.all())
     copies = list(copy_recipients) if copy_recipients is not None else list(doc.copy_recipients.all())
     new_classification = classification if classification is not None else doc.classification
-    _validate(title if title is not None else doc.title, doc.doc_type, new_classification,
-              urgency if urgency is not None else doc.urgency, mains, copies)
+    _validate(
+        title if title is not None else doc.title,
+        doc.doc_type,
+        new_classification,
+        urgency if urgency is not None else doc.urgency,
+        mains,
+        copies,
+    )
     items = _clean_items(request_items) if request_items is not None else None
     skip_reason = _clean_skip_reason(skip_level_reason) if skip_level_reason is not None else None
     provision = "review.return_with_reasons" if doc.state == DocState.RETURNED else "intake.rules"
@@ -400,8 +444,11 @@ def revise(
         doc.addressed_person = addressed_person
         changed.append("addressed_person")
     current = dict(doc.signing_facts or {})
-    assignment = current.get(ASSIGNMENT_KEY) if isinstance(leader_assignment, _Keep) \
+    assignment = (
+        current.get(ASSIGNMENT_KEY)
+        if isinstance(leader_assignment, _Keep)
         else assignment_ref(actor, leader_assignment)
+    )
     reason = str(current.get(SKIP_LEVEL_KEY, "")) if skip_reason is None else skip_reason
     facts = _intake_facts(current, assignment, reason)
     if facts != current:
@@ -426,10 +473,14 @@ def revise(
         doc.copy_recipients.set(copies)
         changed.append("copy_recipients")
     number = (doc.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    version = DocumentVersion.objects.create(document=doc, number=number, body=body, created_by_id=actor.pk,
-                                             created_at=timezone.now())
+    version = DocumentVersion.objects.create(
+        document=doc, number=number, body=body, created_by_id=actor.pk, created_at=timezone.now()
+    )
     audit.record(
-        actor=actor, action=REVISE, target=doc, citation=rb.cite(provision),
+        actor=actor,
+        action=REVISE,
+        target=doc,
+        citation=rb.cite(provision),
         summary=f"修改公文（第{number}版）：{doc.title}",
         details={"version": number, "changed": changed, "state": doc.state},
     )
@@ -454,16 +505,23 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
     person = actor_person(actor)
     require(_state(doc, SIGNABLE, "签发报送", "signing.unit_document", rb))
     holder = _head(doc, today)
-    signing = rules.may_sign_submission(person.pk, person.name, unit_ref(doc.issuer),
-                                        _leader_ref(holder) if holder else None, rb)
+    signing = rules.may_sign_submission(
+        person.pk, person.name, unit_ref(doc.issuer), _leader_ref(holder) if holder else None, rb
+    )
     require(signing)
     latest = latest_version(doc)
     resubmission = doc.state == DocState.RETURNED
     if resubmission and latest.frozen:
-        raise Refused([Decision.refuse(
-            "review.not_corrected", "退回的公文应当按退文理由修改后重新报送，本件退回后尚未修改。",
-            rb.cite("review.return_with_reasons"), "Correct the returned document before resubmitting it.",
-        )])
+        raise Refused(
+            [
+                Decision.refuse(
+                    "review.not_corrected",
+                    "退回的公文应当按退文理由修改后重新报送，本件退回后尚未修改。",
+                    rb.cite("review.return_with_reasons"),
+                    "Correct the returned document before resubmitting it.",
+                )
+            ]
+        )
     require(
         _countersign_status(doc),
         rules.check_classification(doc.classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
@@ -474,18 +532,28 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
     doc.signer, doc.signed_at, doc.state = person, now, DocState.SUBMITTED
     doc.save(update_fields=["signer", "signed_at", "state"])
     copy_back(document, doc)
-    acting_for = f"{doc.issuer.short_name or doc.issuer.name}{holder.acting_for.position.title}" \
-        if holder and holder.acting_for else ""
+    acting_for = (
+        f"{doc.issuer.short_name or doc.issuer.name}{holder.acting_for.position.title}"
+        if holder and holder.acting_for
+        else ""
+    )
     verb = "重新报送" if resubmission else "签发报送"
     audit.record(
-        actor=actor, action=RESUBMIT if resubmission else SUBMIT, target=doc, citation=signing.citation,
-        summary=f"{verb}：{doc.title}（第{latest.number}版，签发人{person.name}）", acting_for=acting_for,
-        details={"version": latest.number, "signer": person.pk, "acting": bool(acting_for),
-                 "signing": signing.code},
+        actor=actor,
+        action=RESUBMIT if resubmission else SUBMIT,
+        target=doc,
+        citation=signing.citation,
+        summary=f"{verb}：{doc.title}（第{latest.number}版，签发人{person.name}）",
+        acting_for=acting_for,
+        details={"version": latest.number, "signer": person.pk, "acting": bool(acting_for), "signing": signing.code},
     )
     issuer = doc.issuer.short_name or doc.issuer.name
-    notices.send(users_of(_office_intake_people(today)), f"待签收：{issuer}{verb}《{doc.title}》",
-                 signing.message, signing.citation)
+    notices.send(
+        users_of(_office_intake_people(today)),
+        f"待签收：{issuer}{verb}《{doc.title}》",
+        signing.message,
+        signing.citation,
+    )
     return doc
 
 
@@ -505,7 +573,10 @@ def receive(actor: AbstractBaseUser, document: Document) -> Document:
     copy_back(document, doc)
     version = latest_version(doc)
     audit.record(
-        actor=actor, action=RECEIVE, target=doc, citation=decision.citation,
+        actor=actor,
+        action=RECEIVE,
+        target=doc,
+        citation=decision.citation,
         summary=f"签收登记：{doc.issuer.short_name or doc.issuer.name}《{doc.title}》（第{version.number}版）",
         details={"version": version.number, "urgency": doc.urgency},
     )
@@ -527,14 +598,27 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     )
     decisions = rules.intake_checks(submission_facts(doc), rb, settings.ZHENGWU_CLASSIFICATION_CEILING)
     result = IntakeCheck(doc, tuple(decisions))
-    results = [{"code": d.code, "allowed": d.allowed, "article": d.citation.article if d.citation else None,
-                "explanation": d.explanation} for d in decisions]
+    results = [
+        {
+            "code": d.code,
+            "allowed": d.allowed,
+            "article": d.citation.article if d.citation else None,
+            "explanation": d.explanation,
+        }
+        for d in decisions
+    ]
     if result.passed:
         doc.state = DocState.CHECKED
         doc.save(update_fields=["state"])
         copy_back(document, doc)
-        audit.record(actor=actor, action=CHECK_PASSED, target=doc, citation=rb.cite("intake.rules"),
-                     summary=f"初审通过：{doc.title}", details={"checks": results})
+        audit.record(
+            actor=actor,
+            action=CHECK_PASSED,
+            target=doc,
+            citation=rb.cite("intake.rules"),
+            summary=f"初审通过：{doc.title}",
+            details={"checks": results},
+        )
         return result
     head = _head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
@@ -545,7 +629,10 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     copy_back(document, doc)
     citation = rb.cite("review.return_with_reasons")
     audit.record(
-        actor=actor, action=RETURN, target=doc, citation=citation,
+        actor=actor,
+        action=RETURN,
+        target=doc,
+        citation=citation,
         summary=f"初审未通过，退回{doc.issuer.short_name or doc.issuer.name}：{doc.title}",
         details={"checks": results, "reasons": result.reasons, "opinion": opinion.pk},
     )
@@ -566,8 +653,9 @@ def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence
     today = timezone.localdate()
     office = office_unit()
     require(
-        rules.may_handle_intake(positions_of(actor), office.pk if office else None, "退文", rb,
-                                "review.return_with_reasons"),
+        rules.may_handle_intake(
+            positions_of(actor), office.pk if office else None, "退文", rb, "review.return_with_reasons"
+        ),
         _state(doc, RETURNABLE, "退文", "review.return_with_reasons", rb),
     )
     if isinstance(grounds, str) or not all(isinstance(g, str) for g in grounds):
@@ -576,9 +664,11 @@ def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence
         decisions = rules.office_return(list(dict.fromkeys(grounds)), reason, rb)
     except ValueError as exc:
         field = "reason" if "说明理由" in str(exc) else "grounds"
-        raise InvalidInput(f"{exc}。", field=field,
-                           message_en="Give the reason for the return." if field == "reason"
-                           else "Unknown ground of return.") from exc
+        raise InvalidInput(
+            f"{exc}。",
+            field=field,
+            message_en="Give the reason for the return." if field == "reason" else "Unknown ground of return.",
+        ) from exc
     head = _head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
     text = rules.return_reasons(decisions)
@@ -590,11 +680,19 @@ def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence
     citation = rb.cite("review.return_with_reasons")
     chosen = [d.facts["ground"] for d in decisions if "ground" in d.facts]
     audit.record(
-        actor=actor, action=OFFICE_RETURN, target=doc, citation=citation,
+        actor=actor,
+        action=OFFICE_RETURN,
+        target=doc,
+        citation=citation,
         summary=f"退文，退回{doc.issuer.short_name or doc.issuer.name}：{doc.title}",
-        details={"grounds": chosen, "reason": decisions[-1].facts["reason"],
-                 "reasons": [d.explanation for d in decisions], "opinion": opinion.pk, "from_state": before,
-                 "articles": sorted({d.citation.article for d in decisions if d.citation})},
+        details={
+            "grounds": chosen,
+            "reason": decisions[-1].facts["reason"],
+            "reasons": [d.explanation for d in decisions],
+            "opinion": opinion.pk,
+            "from_state": before,
+            "articles": sorted({d.citation.article for d in decisions if d.citation}),
+        },
     )
     notices.send(users_of([head_person, person_of(doc.created_by)]), f"退文：《{doc.title}》", text, citation)
     return opinion
@@ -611,15 +709,25 @@ def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str,
         raise InvalidInput("请填写拟办意见。", field="text")
     may_write = rules.may_write_office_opinion(positions_of(actor), rb)
     if doc.state == DocState.RECEIVED:
-        require(may_write, Decision.refuse(
-            "review.not_checked", "公文签收后应当先经初审，初审通过后才能拟办。", rb.cite("intake.rules"),
-            "Check the document before writing the office's opinion.",
-        ))
+        require(
+            may_write,
+            Decision.refuse(
+                "review.not_checked",
+                "公文签收后应当先经初审，初审通过后才能拟办。",
+                rb.cite("intake.rules"),
+                "Check the document before writing the office's opinion.",
+            ),
+        )
     require(may_write, _state(doc, [DocState.CHECKED], "拟办", "review.office_opinion", rb))
     portfolio = who_holds(Authority("portfolio", doc.issuer_id), today)
     governor = who_holds(Authority("governor"), today)
-    routing = rules.route(unit_ref(doc.issuer), _leader_ref(portfolio) if portfolio else None,
-                          _leader_ref(governor) if governor else None, major, rb)
+    routing = rules.route(
+        unit_ref(doc.issuer),
+        _leader_ref(portfolio) if portfolio else None,
+        _leader_ref(governor) if governor else None,
+        major,
+        rb,
+    )
     require(routing.decision)
     assert routing.to is not None  # an allowed route names its leader
     leader = Person.objects.select_related("user").get(pk=routing.to.person_id)
@@ -628,13 +736,25 @@ def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str,
     doc.save(update_fields=["state", "major"])
     copy_back(document, doc)
     audit.record(
-        actor=actor, action=OFFICE_OPINION, target=doc, citation=rb.cite("review.office_opinion"),
+        actor=actor,
+        action=OFFICE_OPINION,
+        target=doc,
+        citation=rb.cite("review.office_opinion"),
         summary=f"拟办并呈批{routing.to.label}：{doc.title}",
-        details={"route": routing.decision.code, "to": leader.pk, "major": major, "opinion": opinion.pk,
-                 "routing": routing.decision.explanation},
+        details={
+            "route": routing.decision.code,
+            "to": leader.pk,
+            "major": major,
+            "opinion": opinion.pk,
+            "routing": routing.decision.explanation,
+        },
     )
-    notices.send([leader.user], f"呈批：《{doc.title}》", f"{text.strip()}\n{routing.decision.message}",
-                 routing.decision.citation)
+    notices.send(
+        [leader.user],
+        f"呈批：《{doc.title}》",
+        f"{text.strip()}\n{routing.decision.message}",
+        routing.decision.citation,
+    )
     return opinion
 
 
@@ -655,9 +775,12 @@ def pass_on(actor: AbstractBaseUser, document: Document, to_person: Person, text
     note = text.strip() or f"请{to_person.name}同志核批。"
     opinion = add_opinion(doc, actor, OpinionKind.PASS_ON, note, addressed_to=to_person)
     audit.record(
-        actor=actor, action=TRANSFER, target=doc, citation=decision.citation,
-        summary=f"转请{target.label}核批：{doc.title}", details={"from": person.pk, "to": to_person.pk,
-                                                             "opinion": opinion.pk},
+        actor=actor,
+        action=TRANSFER,
+        target=doc,
+        citation=decision.citation,
+        summary=f"转请{target.label}核批：{doc.title}",
+        details={"from": person.pk, "to": to_person.pk, "opinion": opinion.pk},
     )
     notices.send([to_person.user], f"转批：《{doc.title}》", f"{person.name}：{note}", decision.citation)
     return opinion
@@ -681,11 +804,19 @@ def instruct(actor: AbstractBaseUser, document: Document, text: str) -> Opinion:
     doc.save(update_fields=["state"])
     copy_back(document, doc)
     audit.record(
-        actor=actor, action=INSTRUCT, target=doc, citation=decision.citation,
-        summary=f"{person.name}批示：{doc.title}", details={"opinion": opinion.pk, "text": text.strip()},
+        actor=actor,
+        action=INSTRUCT,
+        target=doc,
+        citation=decision.citation,
+        summary=f"{person.name}批示：{doc.title}",
+        details={"opinion": opinion.pk, "text": text.strip()},
     )
     head = _head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
-    notices.send(users_of([head_person, *_office_intake_people(today)]), f"领导批示：《{doc.title}》",
-                 f"{person.name}批示：{text.strip()}", decision.citation)
+    notices.send(
+        users_of([head_person, *_office_intake_people(today)]),
+        f"领导批示：《{doc.title}》",
+        f"{person.name}批示：{text.strip()}",
+        decision.citation,
+    )
     return opinion

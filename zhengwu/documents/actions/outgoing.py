@@ -111,8 +111,9 @@ def _units_by_code(codes: Sequence[str]) -> dict[str, Unit]:
     key = tuple(sorted(set(codes)))
     if not key:
         return {}
-    return memo(ORG_FACTS, ("documents.units_by_code", key),
-                lambda: {u.code: u for u in Unit.objects.filter(code__in=key)})
+    return memo(
+        ORG_FACTS, ("documents.units_by_code", key), lambda: {u.code: u for u in Unit.objects.filter(code__in=key)}
+    )
 
 
 def _ordered(units: Iterable[Unit]) -> list[Unit]:
@@ -121,8 +122,9 @@ def _ordered(units: Iterable[Unit]) -> list[Unit]:
 
 
 def _state(doc: Document, allowed: Sequence[str], what: str, provision: str) -> Decision:
-    return intake_rules.check_state(doc.state, allowed, str(DocState(doc.state).label), what, provision,
-                                    rulebook_of(doc))
+    return intake_rules.check_state(
+        doc.state, allowed, str(DocState(doc.state).label), what, provision, rulebook_of(doc)
+    )
 
 
 # ---------------------------------------------------------------- the art. 49 facts of a document
@@ -153,19 +155,31 @@ def _concerned(codes: Sequence[str]) -> list[Unit]:
     found = {u.code: u for u in Unit.objects.filter(code__in=codes)}
     missing = [c for c in codes if c not in found]
     if missing:
-        raise InvalidInput(f"没有代码为“{'、'.join(missing)}”的单位（主办、涉及单位）。",
-                           field=f"signing_facts.{CONCERNED_UNITS}")
+        raise InvalidInput(
+            f"没有代码为“{'、'.join(missing)}”的单位（主办、涉及单位）。", field=f"signing_facts.{CONCERNED_UNITS}"
+        )
     return [found[c] for c in dict.fromkeys(codes)]
 
 
-def _document_data(issuer: Unit, doc_type: str, main_recipients: Iterable[Unit], co_issuers: Iterable[Unit],
-                   replies_to: Document | None, direction: str, stated: Mapping[str, Any],
-                   concerned: Iterable[Unit]) -> fact_rules.DocumentData:
+def _document_data(
+    issuer: Unit,
+    doc_type: str,
+    main_recipients: Iterable[Unit],
+    co_issuers: Iterable[Unit],
+    replies_to: Document | None,
+    direction: str,
+    stated: Mapping[str, Any],
+    concerned: Iterable[Unit],
+) -> fact_rules.DocumentData:
     return fact_rules.DocumentData(
-        issuer=_unit_data(issuer), doc_type=doc_type, main_recipients=tuple(_unit_data(u) for u in main_recipients),
+        issuer=_unit_data(issuer),
+        doc_type=doc_type,
+        main_recipients=tuple(_unit_data(u) for u in main_recipients),
         co_issuers=tuple(_unit_data(u) for u in co_issuers),
         replies_to_issuer=_unit_data(replies_to.issuer) if replies_to is not None else None,
-        direction=direction, stated=dict(stated), concerned=tuple(_unit_data(u) for u in concerned),
+        direction=direction,
+        stated=dict(stated),
+        concerned=tuple(_unit_data(u) for u in concerned),
     )
 
 
@@ -179,9 +193,14 @@ def derived_facts(document: Document) -> fact_rules.DerivedFacts:
     found = _units_by_code(codes)
     concerned = [found[c] for c in codes if c in found]
     data = _document_data(
-        document.issuer, document.doc_type, _ordered(document.main_recipients.all()),
+        document.issuer,
+        document.doc_type,
+        _ordered(document.main_recipients.all()),
         _ordered(document.co_issuers.all()) if document.pk else [],
-        document.replies_to if document.replies_to_id else None, document.direction, stated, concerned,
+        document.replies_to if document.replies_to_id else None,
+        document.direction,
+        stated,
+        concerned,
     )
     return fact_rules.derive(data, superior_roles())
 
@@ -211,15 +230,21 @@ def _co_issuers(document: Document) -> list[Unit]:
 def _current_opinions(document: Document, kind: str) -> list[Opinion]:
     """Opinions of ``kind`` on the document's current 正文 version, oldest first."""
     version = latest_version(document)
-    return list(document.opinions.filter(kind=kind, version=version).select_related("unit")
-                .order_by("created_at", "id"))
+    return list(
+        document.opinions.filter(kind=kind, version=version).select_related("unit").order_by("created_at", "id")
+    )
 
 
 def _legal_reviews(document: Document) -> list[rules.LegalReviewFact]:
     return [
-        rules.LegalReviewFact(passed=bool(o.passed), version=o.version.number if o.version else 0,
-                              unit_name=unit_ref(o.unit).name if o.unit else "", opinion=o.text)
-        for o in document.opinions.filter(kind=OpinionKind.LEGAL_REVIEW).select_related("unit", "version")
+        rules.LegalReviewFact(
+            passed=bool(o.passed),
+            version=o.version.number if o.version else 0,
+            unit_name=unit_ref(o.unit).name if o.unit else "",
+            opinion=o.text,
+        )
+        for o in document.opinions.filter(kind=OpinionKind.LEGAL_REVIEW)
+        .select_related("unit", "version")
         .order_by("created_at", "id")
     ]
 
@@ -240,15 +265,21 @@ def _before_signing(document: Document) -> list[Decision]:
     countersign of a joint document) require before signature."""
     rb = rulebook_of(document)
     return [
-        rules.agreement_ready(is_cooperation_agreement(document), _legal_reviews(document),
-                              latest_version(document).number, [unit_ref(u) for u in _legal_units()], rb),
+        rules.agreement_ready(
+            is_cooperation_agreement(document),
+            _legal_reviews(document),
+            latest_version(document).number,
+            [unit_ref(u) for u in _legal_units()],
+            rb,
+        ),
         rules.joint_ready([unit_ref(u) for u in _co_issuers(document)], _joint_countersigned(document), rb),
     ]
 
 
 def _direction(issuer: Unit, recipients: Sequence[Unit]) -> str:
-    return rules.direction_for(unit_ref(issuer), issuer.parent_id, [unit_ref(u) for u in recipients],
-                               [u.parent_id for u in recipients])
+    return rules.direction_for(
+        unit_ref(issuer), issuer.parent_id, [unit_ref(u) for u in recipients], [u.parent_id for u in recipients]
+    )
 
 
 def _check_secrecy(classification: str, secrecy_period: str) -> str:
@@ -256,8 +287,10 @@ def _check_secrecy(classification: str, secrecy_period: str) -> str:
     if classification not in Classification.values:
         raise InvalidInput(f"无法识别的密级“{classification}”。", field="classification")
     if classification != Classification.NONE and not period:
-        raise InvalidInput(f"标注密级（{Classification(classification).label}）的公文应同时标注保密期限，"
-                           "如“10年”“长期”。", field="secrecy_period")
+        raise InvalidInput(
+            f"标注密级（{Classification(classification).label}）的公文应同时标注保密期限，如“10年”“长期”。",
+            field="secrecy_period",
+        )
     if classification == Classification.NONE and period:
         raise InvalidInput("非密公文不标注保密期限；请删去保密期限，或选择密级。", field="secrecy_period")
     if len(period) > SECRECY_PERIOD_MAX:
@@ -334,16 +367,31 @@ def draft_outgoing(
     if requirement.portfolio and not derived.concerned:
         raise InvalidInput(
             f"{requirement.message.rstrip('。')}：要由分管领导同志审核或签发，请注明本件的主办、涉及单位，"
-            f"以确定分管领导同志（{requirement.citation.label}）。", field=f"signing_facts.{CONCERNED_UNITS}")
+            f"以确定分管领导同志（{requirement.citation.label}）。",
+            field=f"signing_facts.{CONCERNED_UNITS}",
+        )
     facts: dict[str, Any] = dict(stated)
     if derived.concerned:
         facts[CONCERNED_UNITS] = [u.code for u in derived.concerned]
     now = timezone.now()
     doc = Document.objects.create(
-        flow=Flow.OUTGOING, doc_type=doc_type, direction=direction, title=title.strip(),
-        issuer=issuer, classification=classification, secrecy_period=period, urgency=urgency, state=DocState.DRAFT,
-        replies_to=replies_to, rulebook_version=version, signing_facts=facts, created_by_id=actor.pk, created_at=now,
-        disclosure=disclosure, disclosure_reason=disclosure_reason.strip()[:300], note=note.strip(),
+        flow=Flow.OUTGOING,
+        doc_type=doc_type,
+        direction=direction,
+        title=title.strip(),
+        issuer=issuer,
+        classification=classification,
+        secrecy_period=period,
+        urgency=urgency,
+        state=DocState.DRAFT,
+        replies_to=replies_to,
+        rulebook_version=version,
+        signing_facts=facts,
+        created_by_id=actor.pk,
+        created_at=now,
+        disclosure=disclosure,
+        disclosure_reason=disclosure_reason.strip()[:300],
+        note=note.strip(),
     )
     doc.main_recipients.set(main_recipients)
     doc.copy_recipients.set(copy_recipients)
@@ -351,11 +399,18 @@ def draft_outgoing(
     DocumentVersion.objects.create(document=doc, number=1, body=body.strip(), created_by_id=actor.pk, created_at=now)
     joint = "、".join(unit_ref(u).name for u in co_issuers)
     audit.record(
-        actor=actor, action=DRAFT, target=doc, citation=rb.cite("documents.paperless"),
+        actor=actor,
+        action=DRAFT,
+        target=doc,
+        citation=rb.cite("documents.paperless"),
         summary=f"起草{doc.get_doc_type_display()}：{doc.title}" + (f"（与{joint}联合发文）" if joint else ""),
-        details={"issuer": issuer.code, "replies_to": replies_to.pk if replies_to else None, "facts": facts,
-                 "derived": {"requirement": requirement.code, "basis": list(derived.basis)},
-                 "co_issuers": [u.code for u in co_issuers]},
+        details={
+            "issuer": issuer.code,
+            "replies_to": replies_to.pk if replies_to else None,
+            "facts": facts,
+            "derived": {"requirement": requirement.code, "basis": list(derived.basis)},
+            "co_issuers": [u.code for u in co_issuers],
+        },
     )
     return doc
 
@@ -364,8 +419,9 @@ def _check_disclosure(disclosure: str, reason: str, classification: str) -> None
     if disclosure not in Disclosure.values:
         raise InvalidInput(f"无法识别的公开属性“{disclosure}”。", field="disclosure")
     if disclosure == Disclosure.NOT_PUBLIC and not reason.strip():
-        raise InvalidInput("不予公开的公文请写明理由（《政府信息公开条例》第十四条至第十六条）。",
-                           field="disclosure_reason")
+        raise InvalidInput(
+            "不予公开的公文请写明理由（《政府信息公开条例》第十四条至第十六条）。", field="disclosure_reason"
+        )
     if disclosure == Disclosure.PROACTIVE and classification != Classification.NONE:
         raise InvalidInput("涉密公文不得主动公开：请改为不予公开并写明理由。", field="disclosure")
 
@@ -389,8 +445,13 @@ def _signing_people(requirement: SigningRequirement) -> list[Holder | None]:
 
 
 @transaction.atomic
-def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, title: str | None = None,
-                    concerned_units: Sequence[str] | None = None) -> Document:
+def revise_outgoing(
+    actor: AbstractBaseUser,
+    document: Document,
+    body: str,
+    title: str | None = None,
+    concerned_units: Sequence[str] | None = None,
+) -> Document:
     """A new version of the 正文 (and title).  Under review or awaiting signature, it goes back to
     review (审核), and the reviewers are told; after signature a change goes back to the signer
     (复核), who is told.  ``concerned_units`` (codes), when given, changes the 主办/涉及 units whose
@@ -398,8 +459,10 @@ def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, titl
     doc = lock_document(document)
     rb = rulebook_of(doc)
     editable = [DocState.DRAFT, DocState.REVIEWING, DocState.AWAITING_SIGNATURE, DocState.SIGNED]
-    require(rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
-            _state(doc, editable, "修改", "documents.paperless"))
+    require(
+        rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
+        _state(doc, editable, "修改", "documents.paperless"),
+    )
     current = latest_version(doc)
     new_title = (title or doc.title).strip()
     if not body.strip():
@@ -410,9 +473,16 @@ def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, titl
     if concerned_units is not None:
         _, codes = _split_facts({CONCERNED_UNITS: list(concerned_units)})
         concerned = _concerned(codes)
-        data = _document_data(doc.issuer, doc.doc_type, doc.main_recipients.all(), _co_issuers(doc),
-                              doc.replies_to if doc.replies_to_id else None, doc.direction,
-                              {k: v for k, v in facts.items() if k in FACT_NAMES}, concerned)
+        data = _document_data(
+            doc.issuer,
+            doc.doc_type,
+            doc.main_recipients.all(),
+            _co_issuers(doc),
+            doc.replies_to if doc.replies_to_id else None,
+            doc.direction,
+            {k: v for k, v in facts.items() if k in FACT_NAMES},
+            concerned,
+        )
         fact_rules.check_stated(data, rb, superior_roles())
         new_codes = [u.code for u in fact_rules.concerned_units(data)]
     if body.strip() == current.body and new_title == doc.title and new_codes == old_codes:
@@ -423,8 +493,9 @@ def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, titl
     before = doc.state
     recheck = before == DocState.SIGNED
     back_to_review = before in UNDER_REVIEW
-    DocumentVersion.objects.create(document=doc, number=current.number + 1, body=body.strip(),
-                                   created_by_id=actor.pk, created_at=timezone.now())
+    DocumentVersion.objects.create(
+        document=doc, number=current.number + 1, body=body.strip(), created_by_id=actor.pk, created_at=timezone.now()
+    )
     doc.title = new_title
     if recheck:
         doc.recheck_signer_id = doc.signer_id
@@ -442,19 +513,35 @@ def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, titl
     else:
         citation, summary = rb.cite("documents.paperless"), what
     audit.record(
-        actor=actor, action=REVISE, target=doc, citation=citation, summary=summary,
-        details={"version": number, "recheck": recheck, "back_to_review": back_to_review, "from_state": before,
-                 "concerned_units": new_codes},
+        actor=actor,
+        action=REVISE,
+        target=doc,
+        citation=citation,
+        summary=summary,
+        details={
+            "version": number,
+            "recheck": recheck,
+            "back_to_review": back_to_review,
+            "from_state": before,
+            "concerned_units": new_codes,
+        },
     )
     if recheck:
         requirement = signing_requirement_for(doc)
         original = doc.recheck_signer
-        notices.send(users_of([original, *_signing_people(requirement)]),
-                     f"待复核签发：《{doc.title}》签发后作了实质性修改", requirement.summary, citation)
+        notices.send(
+            users_of([original, *_signing_people(requirement)]),
+            f"待复核签发：《{doc.title}》签发后作了实质性修改",
+            requirement.summary,
+            citation,
+        )
     elif back_to_review:
-        notices.send(users_of(_reviewers(doc)), f"修改后重新审核：《{doc.title}》",
-                     f"{_when(before)}修改了正文（第{number}版），请重新审核文种、格式、行文规则和协调情况。",
-                     citation)
+        notices.send(
+            users_of(_reviewers(doc)),
+            f"修改后重新审核：《{doc.title}》",
+            f"{_when(before)}修改了正文（第{number}版），请重新审核文种、格式、行文规则和协调情况。",
+            citation,
+        )
     return doc
 
 
@@ -462,20 +549,34 @@ def revise_outgoing(actor: AbstractBaseUser, document: Document, body: str, titl
 def submit_for_review(actor: AbstractBaseUser, document: Document) -> Document:
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
-            _state(doc, [DocState.DRAFT], "送审", "review.office_opinion"))
+    require(
+        rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
+        _state(doc, [DocState.DRAFT], "送审", "review.office_opinion"),
+    )
     doc.state = DocState.REVIEWING
     doc.save(update_fields=["state"])
     copy_back(document, doc)
-    audit.record(actor=actor, action=SUBMIT_FOR_REVIEW, target=doc, citation=rb.cite("review.office_opinion"),
-                 summary=f"送审核：{doc.title}")
-    notices.send(users_of(_reviewers(doc)), f"待审核：《{doc.title}》", "请审核文种、格式、行文规则和协调情况。",
-                 rb.cite("review.office_opinion"))
+    audit.record(
+        actor=actor,
+        action=SUBMIT_FOR_REVIEW,
+        target=doc,
+        citation=rb.cite("review.office_opinion"),
+        summary=f"送审核：{doc.title}",
+    )
+    notices.send(
+        users_of(_reviewers(doc)),
+        f"待审核：《{doc.title}》",
+        "请审核文种、格式、行文规则和协调情况。",
+        rb.cite("review.office_opinion"),
+    )
     if is_cooperation_agreement(doc):  # the 司法局 reviews its legality before it is signed (art. 52)
         legal = _legal_units()
-        notices.send(users_of(who_holds(Authority("head", u.pk)) for u in legal),
-                     f"待合法性审核：合作协议《{doc.title}》", rules.agreement_note([unit_ref(u) for u in legal], rb),
-                     rb.cite(rules.AGREEMENT_REVIEW))
+        notices.send(
+            users_of(who_holds(Authority("head", u.pk)) for u in legal),
+            f"待合法性审核：合作协议《{doc.title}》",
+            rules.agreement_note([unit_ref(u) for u in legal], rb),
+            rb.cite(rules.AGREEMENT_REVIEW),
+        )
     return doc
 
 
@@ -484,8 +585,10 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
     """审核: passed to signature, or sent back with the reasons (art. 52)."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(rules.may_review(positions_of(actor), unit_ref(doc.issuer), rb),
-            _state(doc, [DocState.REVIEWING], "审核", "review.office_opinion"))
+    require(
+        rules.may_review(positions_of(actor), unit_ref(doc.issuer), rb),
+        _state(doc, [DocState.REVIEWING], "审核", "review.office_opinion"),
+    )
     if not approve and not opinion.strip():
         raise InvalidInput("退回修改应当说明理由。", field="opinion")
     kind = OpinionKind.REVIEW_PASSED if approve else OpinionKind.REVIEW_RETURN
@@ -494,21 +597,33 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
     doc.save(update_fields=["state"])
     copy_back(document, doc)
     citation = rb.cite("review.office_opinion") if approve else rb.cite("review.return_with_reasons")
-    audit.record(actor=actor, action=REVIEW_PASSED if approve else REVIEW_RETURNED, target=doc, citation=citation,
-                 summary=("审核通过，送签：" if approve else "审核退回修改：") + doc.title,
-                 details={"opinion": opinion.strip()})
+    audit.record(
+        actor=actor,
+        action=REVIEW_PASSED if approve else REVIEW_RETURNED,
+        target=doc,
+        citation=citation,
+        summary=("审核通过，送签：" if approve else "审核退回修改：") + doc.title,
+        details={"opinion": opinion.strip()},
+    )
     if approve:
         requirement = signing_requirement_for(doc)
         people = [r.holder for s in requirement.steps for r in s.any_of] or [r.holder for r in requirement.signers]
         notices.send(users_of(people), f"待签发：《{doc.title}》", requirement.summary, requirement.citation)
         pending = joint_countersign_pending(doc)
         if pending:
-            notices.send(users_of(who_holds(Authority("head", u.pk)) for u in pending),
-                         f"联合发文待会签：《{doc.title}》", rules.joint_note([unit_ref(u) for u in pending], rb),
-                         rb.cite(rules.JOINT_COUNTERSIGN))
+            notices.send(
+                users_of(who_holds(Authority("head", u.pk)) for u in pending),
+                f"联合发文待会签：《{doc.title}》",
+                rules.joint_note([unit_ref(u) for u in pending], rb),
+                rb.cite(rules.JOINT_COUNTERSIGN),
+            )
     else:
-        notices.send(users_of([Person.objects.filter(user_id=doc.created_by_id).first()]),
-                     f"审核退回：《{doc.title}》", opinion.strip(), citation)
+        notices.send(
+            users_of([Person.objects.filter(user_id=doc.created_by_id).first()]),
+            f"审核退回：《{doc.title}》",
+            opinion.strip(),
+            citation,
+        )
     return doc
 
 
@@ -601,9 +716,14 @@ def record_signing_step(actor: AbstractBaseUser, document: Document, text: str) 
     row = add_opinion(doc, actor, OpinionKind.SIGNING_STEP, text.strip() or f"{action}。")
     row.version = version
     row.save(update_fields=["version"])
-    audit.record(actor=actor, action=SIGNING_STEP, target=doc, citation=decision.citation,
-                 summary=f"{action}（第{version.number}版）：{doc.title}",
-                 details={"step": action, "text": text.strip(), "version": version.number})
+    audit.record(
+        actor=actor,
+        action=SIGNING_STEP,
+        target=doc,
+        citation=decision.citation,
+        summary=f"{action}（第{version.number}版）：{doc.title}",
+        details={"step": action, "text": text.strip(), "version": version.number},
+    )
     return doc
 
 
@@ -615,8 +735,11 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
     requirement = signing_requirement_for(doc)
     person = actor_person(actor)
     decision = may_sign(requirement, person.pk, _steps_done(doc))
-    require(_state(doc, [DocState.AWAITING_SIGNATURE], requirement.verb, "signing.authority"),
-            *_before_signing(doc), decision)
+    require(
+        _state(doc, [DocState.AWAITING_SIGNATURE], requirement.verb, "signing.authority"),
+        *_before_signing(doc),
+        decision,
+    )
     version = latest_version(doc)
     version.frozen = True
     version.save(update_fields=["frozen"])
@@ -624,9 +747,14 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
     doc.state, doc.signer, doc.signed_at, doc.recheck_signer = DocState.SIGNED, person, timezone.now(), None
     doc.save(update_fields=["state", "signer", "signed_at", "recheck_signer"])
     copy_back(document, doc)
-    audit.record(actor=actor, action=SIGN, target=doc, citation=decision.citation,
-                 summary=f"{'复核' if recheck else ''}{requirement.verb}：{doc.title}（第{version.number}版）",
-                 details={"version": version.number, "requirement": requirement.code, "recheck": recheck})
+    audit.record(
+        actor=actor,
+        action=SIGN,
+        target=doc,
+        citation=decision.citation,
+        summary=f"{'复核' if recheck else ''}{requirement.verb}：{doc.title}（第{version.number}版）",
+        details={"version": version.number, "requirement": requirement.code, "recheck": recheck},
+    )
     return doc
 
 
@@ -639,8 +767,9 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     rb = rulebook_of(doc)
     legal = _legal_units()
     positions = positions_of(actor)
-    require(rules.may_review_legality(positions, [unit_ref(u) for u in legal], is_cooperation_agreement(doc),
-                                      doc.state, rb))
+    require(
+        rules.may_review_legality(positions, [unit_ref(u) for u in legal], is_cooperation_agreement(doc), doc.state, rb)
+    )
     text = opinion.strip()
     if not passed and not text:
         raise InvalidInput("审核未通过的，请写明不合法或需修改之处。", field="opinion")
@@ -653,14 +782,21 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     unit_name = unit_ref(reviewer_unit).name
     outcome = "通过" if passed else "未通过"
     audit.record(
-        actor=actor, action=LEGAL_REVIEW, target=doc, citation=citation,
+        actor=actor,
+        action=LEGAL_REVIEW,
+        target=doc,
+        citation=citation,
         summary=f"{unit_name}合法性审核{outcome}（第{version.number}版）：{doc.title}" + (f"。{text}" if text else ""),
         details={"passed": passed, "opinion": text, "version": version.number, "unit": reviewer_unit.code},
     )
     office_id = _office_id()
     office = [who_holds(Authority("head", office_id))] if office_id else []
-    notices.send(users_of([*office, Person.objects.filter(user_id=doc.created_by_id).first()]),
-                 f"合法性审核{outcome}：合作协议《{doc.title}》", text or f"{unit_name}审核通过。", citation)
+    notices.send(
+        users_of([*office, Person.objects.filter(user_id=doc.created_by_id).first()]),
+        f"合法性审核{outcome}：合作协议《{doc.title}》",
+        text or f"{unit_name}审核通过。",
+        citation,
+    )
     return row
 
 
@@ -683,7 +819,10 @@ def countersign_joint(actor: AbstractBaseUser, document: Document, text: str = "
     row.unit, row.version = unit, version
     row.save(update_fields=["unit", "version"])
     audit.record(
-        actor=actor, action=JOINT_COUNTERSIGN, target=doc, citation=decision.citation,
+        actor=actor,
+        action=JOINT_COUNTERSIGN,
+        target=doc,
+        citation=decision.citation,
         summary=f"{name}会签联合发文（第{version.number}版）：{doc.title}",
         details={"unit": unit.code, "version": version.number, "text": row.text},
         acting_for=holder.acting_for.position.title if holder and holder.acting_for else "",
@@ -691,10 +830,14 @@ def countersign_joint(actor: AbstractBaseUser, document: Document, text: str = "
     remaining = [u for u in co_issuers if u.pk not in _joint_countersigned(doc)]
     drafting_unit = _office_id() if doc.issuer.kind == rules.GOVERNMENT else doc.issuer_id
     lead = [who_holds(Authority("head", drafting_unit))] if drafting_unit else []
-    notices.send(users_of([*lead, Person.objects.filter(user_id=doc.created_by_id).first()]),
-                 f"{name}已会签联合发文《{doc.title}》",
-                 ("尚待" + "、".join(unit_ref(u).name for u in remaining) + "会签。") if remaining
-                 else "各联合发文机关均已会签，可以送签。", decision.citation)
+    notices.send(
+        users_of([*lead, Person.objects.filter(user_id=doc.created_by_id).first()]),
+        f"{name}已会签联合发文《{doc.title}》",
+        ("尚待" + "、".join(unit_ref(u).name for u in remaining) + "会签。")
+        if remaining
+        else "各联合发文机关均已会签，可以送签。",
+        decision.citation,
+    )
     return row
 
 
@@ -704,8 +847,10 @@ def issue(actor: AbstractBaseUser, document: Document, number_kind: str | None =
     delivery to every recipient unit's inbox.  A reply marks the request it answers as answered."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(rules.may_issue(positions_of(actor), _office_id(), unit_ref(doc.issuer), rb),
-            _state(doc, [DocState.SIGNED], "登记印发", "documents.paperless"))
+    require(
+        rules.may_issue(positions_of(actor), _office_id(), unit_ref(doc.issuer), rb),
+        _state(doc, [DocState.SIGNED], "登记印发", "documents.paperless"),
+    )
     kind = number_kind or rules.default_number_kind(doc.doc_type)
     try:
         prefix = numbering.prefix_for(doc.issuer.doc_prefix, kind)
@@ -718,14 +863,21 @@ def issue(actor: AbstractBaseUser, document: Document, number_kind: str | None =
     copy_back(document, doc)
     recipients = [(u, False) for u in doc.main_recipients.order_by("sort_order")]
     recipients += [(u, True) for u in doc.copy_recipients.order_by("sort_order") if u not in dict(recipients)]
-    Delivery.objects.bulk_create([
-        Delivery(document=doc, unit=unit, copy_number=i, is_copy=is_copy, delivered_at=now)
-        for i, (unit, is_copy) in enumerate(recipients, start=1)
-    ])
+    Delivery.objects.bulk_create(
+        [
+            Delivery(document=doc, unit=unit, copy_number=i, is_copy=is_copy, delivered_at=now)
+            for i, (unit, is_copy) in enumerate(recipients, start=1)
+        ]
+    )
     citation = rb.cite("documents.paperless")
-    audit.record(actor=actor, action=ISSUE, target=doc, citation=citation,
-                 summary=f"登记印发{doc.number}，网上分送{len(recipients)}个单位",
-                 details={"number": doc.number, "recipients": [u.code for u, _ in recipients]})
+    audit.record(
+        actor=actor,
+        action=ISSUE,
+        target=doc,
+        citation=citation,
+        summary=f"登记印发{doc.number}，网上分送{len(recipients)}个单位",
+        details={"number": doc.number, "recipients": [u.code for u, _ in recipients]},
+    )
     heads = [who_holds(Authority("head", u.pk)) for u, _ in recipients]
     notices.send(users_of(heads), f"收文：{doc.number}《{doc.title}》", "", citation)
     if doc.replies_to_id:
@@ -741,10 +893,18 @@ def _queue_for_portal(actor: AbstractBaseUser, doc: Document, issued_on: dt.date
     from zhengwu.portal.services import queue_for_publication
 
     queue_for_publication(
-        actor=actor, kind=ItemKind.DOCUMENT, source=doc, title=doc.title, counted_from=issued_on,
-        provision="disclosure.proactive", body=latest_version(doc).body, issuing_unit=doc.issuer,
-        doc_number=doc.number, written_on=timezone.localdate(doc.signed_at) if doc.signed_at else issued_on,
-        genre=str(DocType(doc.doc_type).label), validity=Validity.IN_FORCE,
+        actor=actor,
+        kind=ItemKind.DOCUMENT,
+        source=doc,
+        title=doc.title,
+        counted_from=issued_on,
+        provision="disclosure.proactive",
+        body=latest_version(doc).body,
+        issuing_unit=doc.issuer,
+        doc_number=doc.number,
+        written_on=timezone.localdate(doc.signed_at) if doc.signed_at else issued_on,
+        genre=str(DocType(doc.doc_type).label),
+        validity=Validity.IN_FORCE,
     )
 
 
@@ -754,9 +914,14 @@ def _mark_answered(actor: AbstractBaseUser, reply: Document) -> None:
     request.state = DocState.ANSWERED
     request.save(update_fields=["state"])
     rb = rulebook_of(request)
-    audit.record(actor=actor, action=ANSWERED, target=request, citation=rb.cite("review.routing"),
-                 summary=f"已以{reply.number}答复：{request.title}",
-                 details={"reply": reply.pk, "from_state": before})  # a withdrawn issue restores it
+    audit.record(
+        actor=actor,
+        action=ANSWERED,
+        target=request,
+        citation=rb.cite("review.routing"),
+        summary=f"已以{reply.number}答复：{request.title}",
+        details={"reply": reply.pk, "from_state": before},
+    )  # a withdrawn issue restores it
 
 
 @transaction.atomic
@@ -764,13 +929,25 @@ def receive_delivery(actor: AbstractBaseUser, delivery: Delivery) -> Delivery:
     """签收: the recipient unit's staff sign for the delivered document in their inbox."""
     row = Delivery.objects.select_for_update(of=("self",)).select_related("document", "unit").get(pk=delivery.pk)
     rb = rulebook_of(row.document)
-    require(rules.may_receive_delivery(positions_of(actor), unit_ref(row.unit), row.received_at is not None, rb,
-                                       withdrawn=row.withdrawn_at is not None))
+    require(
+        rules.may_receive_delivery(
+            positions_of(actor),
+            unit_ref(row.unit),
+            row.received_at is not None,
+            rb,
+            withdrawn=row.withdrawn_at is not None,
+        )
+    )
     row.received_at, row.received_by_id = timezone.now(), actor.pk
     row.save(update_fields=["received_at", "received_by"])
-    audit.record(actor=actor, action=RECEIVE_DELIVERY, target=row.document, citation=rb.cite("documents.paperless"),
-                 summary=f"{row.unit.short_name or row.unit.name}签收{row.document.number}（份号{row.copy_number}）",
-                 details={"delivery": row.pk, "unit": row.unit.code})
+    audit.record(
+        actor=actor,
+        action=RECEIVE_DELIVERY,
+        target=row.document,
+        citation=rb.cite("documents.paperless"),
+        summary=f"{row.unit.short_name or row.unit.name}签收{row.document.number}（份号{row.copy_number}）",
+        details={"delivery": row.pk, "unit": row.unit.code},
+    )
     return copy_back(delivery, row)
 
 
@@ -781,4 +958,3 @@ def layout_for(document: Document, delivery: Delivery | None = None) -> Layout:
     from zhengwu.documents.layouts import document_layout
 
     return document_layout(document, delivery)
-

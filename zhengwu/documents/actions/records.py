@@ -90,11 +90,20 @@ def cancel_issued_number(user: AbstractBaseUser, issued: IssuedNumber, reason: s
             withdrawn = _withdraw_issue(user, doc, text, reason)
     cancel_number(locked, reason)
     audit.record(
-        actor=user, action=CANCEL_NUMBER, target=locked, citation=citation,
+        actor=user,
+        action=CANCEL_NUMBER,
+        target=locked,
+        citation=citation,
         summary=f"作废发文字号{text}：{locked.cancel_reason}" + ("，撤回该文的印发" if withdrawn else ""),
-        details={"number": text, "prefix": locked.prefix, "year": locked.year, "serial": locked.serial,
-                 "document": locked.document_id, "reason": locked.cancel_reason,
-                 "withdrawn_issue": withdrawn is not None},
+        details={
+            "number": text,
+            "prefix": locked.prefix,
+            "year": locked.year,
+            "serial": locked.serial,
+            "document": locked.document_id,
+            "reason": locked.cancel_reason,
+            "withdrawn_issue": withdrawn is not None,
+        },
     )
     issued.cancelled_at, issued.cancel_reason = locked.cancelled_at, locked.cancel_reason
     return issued
@@ -109,17 +118,20 @@ def _portal_item(doc: Document) -> Any:
 
     from zhengwu.portal.models import ItemKind, PublicationItem
 
-    return (PublicationItem.objects.select_for_update(of=("self",))
-            .filter(source_type=ContentType.objects.get_for_model(Document), source_id=doc.pk,
-                    kind=ItemKind.DOCUMENT).first())
+    return (
+        PublicationItem.objects.select_for_update(of=("self",))
+        .filter(source_type=ContentType.objects.get_for_model(Document), source_id=doc.pk, kind=ItemKind.DOCUMENT)
+        .first()
+    )
 
 
 def _publication_cited(item: Any) -> bool:
     """Whether another portal item points at ``item`` (an interpretation, a validity change)."""
     from zhengwu.portal.models import PublicationItem, ValidityEvent
 
-    return (ValidityEvent.objects.filter(related=item).exists()
-            or PublicationItem.objects.filter(interprets=item).exists())
+    return (
+        ValidityEvent.objects.filter(related=item).exists() or PublicationItem.objects.filter(interprets=item).exists()
+    )
 
 
 def _request_to_reopen(reply: Document) -> Document | None:
@@ -138,8 +150,9 @@ def _request_to_reopen(reply: Document) -> Document | None:
 def _state_before_answer(request: Document, reply: Document) -> str:
     """The state ``request`` had before ``reply`` answered it (recorded with the answer; 已批示 for
     answers recorded before that was kept)."""
-    records = AuditRecord.objects.filter(action=ANSWERED, object_type=Document._meta.label_lower,
-                                         object_id=str(request.pk)).order_by("-seq")
+    records = AuditRecord.objects.filter(
+        action=ANSWERED, object_type=Document._meta.label_lower, object_id=str(request.pk)
+    ).order_by("-seq")
     for record in records:
         details = record.details if isinstance(record.details, dict) else {}
         if details.get("reply") == reply.pk:
@@ -159,7 +172,8 @@ def _withdraw_issue(user: AbstractBaseUser, doc: Document, number: str, reason: 
     published = item is not None and item.state == ItemState.PUBLISHED
     request = _request_to_reopen(doc)
     facts = IssueFacts(
-        number=number, title=doc.title,
+        number=number,
+        title=doc.title,
         archived=ArchivePackage.objects.filter(document_id=doc.pk).exists(),
         published_index=(item.index_number or "未编号") if published else "",
         published_on=timezone.localdate(item.published_at) if published and item.published_at else None,
@@ -175,16 +189,23 @@ def _withdraw_issue(user: AbstractBaseUser, doc: Document, number: str, reason: 
     doc.state, doc.number, doc.issued_at = DocState.SIGNED, "", None
     doc.save(update_fields=["state", "number", "issued_at"])
     undone: dict[str, Any] = {
-        "number": number, "reason": reason,
-        "deliveries": [{"id": d.pk, "unit": d.unit.code, "copy_number": d.copy_number,
-                        "received": d.received_at is not None} for d in deliveries],
+        "number": number,
+        "reason": reason,
+        "deliveries": [
+            {"id": d.pk, "unit": d.unit.code, "copy_number": d.copy_number, "received": d.received_at is not None}
+            for d in deliveries
+        ],
     }
     obligation = FilingObligation.objects.filter(document_id=doc.pk).first()
     if obligation is not None:  # opened again, with a new due day, when the document is issued again
         timers.cancel(filing.remind_key(obligation))
         timers.cancel(filing.overdue_key(obligation))
-        undone["filing"] = {"id": obligation.pk, "state": obligation.state, "due": obligation.due.isoformat(),
-                            "filed_at": obligation.filed_at.isoformat() if obligation.filed_at else None}
+        undone["filing"] = {
+            "id": obligation.pk,
+            "state": obligation.state,
+            "due": obligation.due.isoformat(),
+            "filed_at": obligation.filed_at.isoformat() if obligation.filed_at else None,
+        }
         obligation.delete()
     unqueued = item is not None and item.state == ItemState.QUEUED
     if unqueued:  # queued again, with the new number, when the document is issued again
@@ -196,26 +217,48 @@ def _withdraw_issue(user: AbstractBaseUser, doc: Document, number: str, reason: 
         request.state = before
         request.save(update_fields=["state"])
         undone["request"] = {"id": request.pk, "state": before}
-        audit.record(actor=user, action=ANSWER_WITHDRAWN, target=request, citation=citation,
-                     summary=f"答复{number}已撤回（发文字号作废：{reason}），恢复为“{DocState(before).label}”：{request.title}",
-                     details={"reply": doc.pk, "number": number, "state": before})
+        audit.record(
+            actor=user,
+            action=ANSWER_WITHDRAWN,
+            target=request,
+            citation=citation,
+            summary=f"答复{number}已撤回（发文字号作废：{reason}），恢复为“{DocState(before).label}”：{request.title}",
+            details={"reply": doc.pk, "number": number, "state": before},
+        )
     audit.record(
-        actor=user, action=WITHDRAW_ISSUE, target=doc, citation=citation,
-        summary=f"作废发文字号{number}，撤回印发，{len(deliveries)}个单位的来文一并撤回：{reason}", details=undone,
+        actor=user,
+        action=WITHDRAW_ISSUE,
+        target=doc,
+        citation=citation,
+        summary=f"作废发文字号{number}，撤回印发，{len(deliveries)}个单位的来文一并撤回：{reason}",
+        details=undone,
     )
     label = f"{number}《{doc.title}》"
     heads = [who_holds(Authority("head", d.unit_id)) for d in deliveries]
-    notices.send(users_of(heads), f"来文撤回：{label}",
-                 f"该文的发文字号已作废，原印发撤回，已从收文箱中撤出，请勿再据此办理。原因：{reason}", citation)
+    notices.send(
+        users_of(heads),
+        f"来文撤回：{label}",
+        f"该文的发文字号已作废，原印发撤回，已从收文箱中撤出，请勿再据此办理。原因：{reason}",
+        citation,
+    )
     drafting_unit = office_id() if doc.issuer.kind == GOVERNMENT else doc.issuer_id
-    issuing_side = [Person.objects.filter(user_id=doc.created_by_id).first(),
-                    who_holds(Authority("head", drafting_unit)) if drafting_unit else None]
-    notices.send([u for u in users_of(issuing_side) if u.pk != user.pk], f"发文字号作废、撤回印发：{label}",
-                 f"公文已退回“已签发，待登记印发”，重新印发时取下一个发文字号。原因：{reason}", citation)
+    issuing_side = [
+        Person.objects.filter(user_id=doc.created_by_id).first(),
+        who_holds(Authority("head", drafting_unit)) if drafting_unit else None,
+    ]
+    notices.send(
+        [u for u in users_of(issuing_side) if u.pk != user.pk],
+        f"发文字号作废、撤回印发：{label}",
+        f"公文已退回“已签发，待登记印发”，重新印发时取下一个发文字号。原因：{reason}",
+        citation,
+    )
     if unqueued:
         from zhengwu.portal.actions import disclosure_staff
 
-        notices.send([u for u in disclosure_staff(timezone.localdate(now)) if u.pk != user.pk],
-                     f"撤出公开队列：{label}",
-                     f"发文字号作废、印发撤回，不再按此文号公开；重新印发后重新列入公开队列。原因：{reason}", citation)
+        notices.send(
+            [u for u in disclosure_staff(timezone.localdate(now)) if u.pk != user.pk],
+            f"撤出公开队列：{label}",
+            f"发文字号作废、印发撤回，不再按此文号公开；重新印发后重新列入公开队列。原因：{reason}",
+            citation,
+        )
     return undone

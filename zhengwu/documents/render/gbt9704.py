@@ -384,8 +384,9 @@ def _head(layout: Layout) -> list[str]:
             f'<div class="name" style="{_spread(len(n), longest, size)}">{_e(n)}</div>' for n in layout.joint_issuers
         )
         word = f'<div class="word">{_e(layout.mark_word)}</div>' if layout.mark_word else ""
-        out.append(f'<div class="mark joint" style="font-size: {size:.3f}mm"><div class="names">{names}</div>'
-                   f"{word}</div>")
+        out.append(
+            f'<div class="mark joint" style="font-size: {size:.3f}mm"><div class="names">{names}</div>{word}</div>'
+        )
     else:
         size = mark_size_mm(layout.issuer_mark)
         out.append(f'<div class="mark" style="font-size: {size:.3f}mm">{_e(layout.issuer_mark)}</div>')

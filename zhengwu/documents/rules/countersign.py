@@ -118,9 +118,7 @@ def _d(day: dt.date) -> str:
 # -- the deadline -------------------------------------------------------------------------------
 
 
-def due_date(
-    requested_on: dt.date, rb: RulebookView, cal: WorkCalendar, lead_sets: dt.date | None = None
-) -> Decision:
+def due_date(requested_on: dt.date, rb: RulebookView, cal: WorkCalendar, lead_sets: dt.date | None = None) -> Decision:
     """The last day to reply, in ``facts["due"]``.
 
     Art. 50: 「除主办部门另有时限要求外，一般应在7个工作日内回复」.  Without a date from the lead unit,
@@ -191,8 +189,12 @@ def _holds(actor_person_id: int, holder: Holder | None) -> bool:
 
 
 def may_act_for_unit(
-    actor_person_id: int | None, head: Holder | None, unit: UnitFact, rb: RulebookView,
-    provision: str = "countersign.reply", what: str = "会签",
+    actor_person_id: int | None,
+    head: Holder | None,
+    unit: UnitFact,
+    rb: RulebookView,
+    provision: str = "countersign.reply",
+    what: str = "会签",
 ) -> Decision:
     """Art. 50: 相关部门负责人会签 — the unit's head, or the acting head while the head is away."""
     citation = rb.cite(provision)
@@ -215,8 +217,11 @@ def may_act_for_unit(
 
 
 def may_request(
-    actor_positions: Sequence[PositionFact], document: DocumentFact, units: Sequence[UnitFact],
-    already_asked: Collection[int], rb: RulebookView,
+    actor_positions: Sequence[PositionFact],
+    document: DocumentFact,
+    units: Sequence[UnitFact],
+    already_asked: Collection[int],
+    rb: RulebookView,
 ) -> list[Decision]:
     """Who may ask for countersign, on what, of whom (art. 50: the lead unit consults the units
     whose powers its 请示 touches).  Every refusal is returned, so the user fixes them at once."""
@@ -224,53 +229,83 @@ def may_request(
     issuer = document.issuer
     decisions: list[Decision] = []
     if not any(p.unit_id == issuer.id for p in actor_positions):
-        decisions.append(Decision.refuse(
-            "countersign.not_lead_unit",
-            f"只有主办单位{issuer.name}的人员可以就本件发起会签。",
-            citation,
-            f"Only staff of the lead unit {issuer.name} may request countersign.",
-        ))
+        decisions.append(
+            Decision.refuse(
+                "countersign.not_lead_unit",
+                f"只有主办单位{issuer.name}的人员可以就本件发起会签。",
+                citation,
+                f"Only staff of the lead unit {issuer.name} may request countersign.",
+            )
+        )
     if document.doc_type != REQUEST_DOC_TYPE:
-        decisions.append(Decision.refuse(
-            "countersign.not_request", "会签适用于报送州人民政府的请示性公文。", citation,
-            "Countersign applies to requests (请示) to the government.",
-        ))
+        decisions.append(
+            Decision.refuse(
+                "countersign.not_request",
+                "会签适用于报送州人民政府的请示性公文。",
+                citation,
+                "Countersign applies to requests (请示) to the government.",
+            )
+        )
     if document.state != DRAFT:
-        decisions.append(Decision.refuse(
-            "countersign.not_draft",
-            "本件已在会签中或已报送，不能再发起会签。" if document.state == COUNTERSIGNING
-            else "只能对起草中的请示发起会签。",
-            citation,
-            "Countersign is requested on a draft only.",
-        ))
+        decisions.append(
+            Decision.refuse(
+                "countersign.not_draft",
+                "本件已在会签中或已报送，不能再发起会签。"
+                if document.state == COUNTERSIGNING
+                else "只能对起草中的请示发起会签。",
+                citation,
+                "Countersign is requested on a draft only.",
+            )
+        )
     if not units:
-        decisions.append(Decision.refuse(
-            "countersign.no_units", "请选择需要会签的相关部门。", citation, "Name the units to consult.",
-        ))
+        decisions.append(
+            Decision.refuse(
+                "countersign.no_units",
+                "请选择需要会签的相关部门。",
+                citation,
+                "Name the units to consult.",
+            )
+        )
     seen: set[int] = set()
     for unit in units:
         if unit.id == issuer.id:
-            decisions.append(Decision.refuse(
-                "countersign.own_unit", f"{unit.name}是主办单位，不需要会签本单位。", citation,
-                "The lead unit does not countersign its own request.",
-            ))
+            decisions.append(
+                Decision.refuse(
+                    "countersign.own_unit",
+                    f"{unit.name}是主办单位，不需要会签本单位。",
+                    citation,
+                    "The lead unit does not countersign its own request.",
+                )
+            )
         elif unit.kind in NOT_CONSULTABLE_KINDS:
-            decisions.append(Decision.refuse(
-                "countersign.not_a_department", f"{unit.name}不是会签的相关部门。", citation,
-                f"{unit.name} is not a unit to consult.",
-            ))
+            decisions.append(
+                Decision.refuse(
+                    "countersign.not_a_department",
+                    f"{unit.name}不是会签的相关部门。",
+                    citation,
+                    f"{unit.name} is not a unit to consult.",
+                )
+            )
         elif unit.id in seen or unit.id in already_asked:
-            decisions.append(Decision.refuse(
-                "countersign.duplicate", f"已就本件征求{unit.name}意见，不要重复发起。", citation,
-                f"{unit.name} is already consulted.",
-            ))
+            decisions.append(
+                Decision.refuse(
+                    "countersign.duplicate",
+                    f"已就本件征求{unit.name}意见，不要重复发起。",
+                    citation,
+                    f"{unit.name} is already consulted.",
+                )
+            )
         seen.add(unit.id)
     if not decisions:
         names = "、".join(u.name for u in units)
-        decisions.append(Decision.allow(
-            "countersign.requested", f"就本件征求{names}意见并请其会签。", citation,
-            f"Countersign requested of {names}.",
-        ))
+        decisions.append(
+            Decision.allow(
+                "countersign.requested",
+                f"就本件征求{names}意见并请其会签。",
+                citation,
+                f"Countersign requested of {names}.",
+            )
+        )
     return decisions
 
 
@@ -305,21 +340,29 @@ def check_reply(task: TaskFact, state: str, text: str, now: dt.datetime, rb: Rul
     citation = rb.cite("countersign.reply")
     if state not in REPLY_STATES:
         return Decision.refuse(
-            "countersign.reply_kind", "会签意见应为“同意”“原则同意，有修改意见”或“不同意”之一。", citation,
+            "countersign.reply_kind",
+            "会签意见应为“同意”“原则同意，有修改意见”或“不同意”之一。",
+            citation,
             "A reply is agree, agree with comments, or disagree.",
         )
     if state == AGREED_WITH_COMMENTS and not text.strip():
         return Decision.refuse(
-            "countersign.comments_required", "原则同意的，请写明修改意见。", citation,
+            "countersign.comments_required",
+            "原则同意的，请写明修改意见。",
+            citation,
             "Write the comments.",
         )
     if state == DISAGREED and not text.strip():
         return Decision.refuse(
-            "countersign.reasons_required", "不同意的，请写明理由和依据。", citation,
+            "countersign.reasons_required",
+            "不同意的，请写明理由和依据。",
+            citation,
             "Give the reasons for disagreeing.",
         )
     return Decision.allow(
-        f"countersign.{state}", f"{task.unit.name}会签意见：{REPLY_LABELS[state]}。", citation,
+        f"countersign.{state}",
+        f"{task.unit.name}会签意见：{REPLY_LABELS[state]}。",
+        citation,
         f"{task.unit.name} replied: {state}.",
     )
 
@@ -343,7 +386,12 @@ def silent_at(task: TaskFact, at: dt.datetime) -> bool:
 
 
 def check_extension_request(
-    task: TaskFact, until: dt.date, reason: str, now: dt.datetime, rb: RulebookView, cal: WorkCalendar,
+    task: TaskFact,
+    until: dt.date,
+    reason: str,
+    now: dt.datetime,
+    rb: RulebookView,
+    cal: WorkCalendar,
 ) -> Decision:
     """特殊情况不能按期回复的，应主动与主办部门沟通并商定回复时限: before the deadline, with a reason,
     for a later date (a rest day moves to the next working day; ``facts["due"]``)."""
@@ -356,11 +404,14 @@ def check_extension_request(
             "countersign.extension_pending",
             f"{task.unit.name}已申请延期至{_d(task.extension_until) if task.extension_until else ''}，"
             "请等待主办单位答复。",
-            citation, "An extension request is already waiting for the lead unit.",
+            citation,
+            "An extension request is already waiting for the lead unit.",
         )
     if not reason.strip():
         return Decision.refuse(
-            "countersign.extension_reason", "申请延期应说明不能按期回复的特殊情况。", citation,
+            "countersign.extension_reason",
+            "申请延期应说明不能按期回复的特殊情况。",
+            citation,
             "Give the reason for the extension.",
         )
     try:
@@ -370,13 +421,15 @@ def check_extension_request(
     if new_due <= task.due:
         return Decision.refuse(
             "countersign.extension_not_later",
-            f"申请的回复期限{_d(until)}应晚于现有期限{_d(task.due)}。", citation,
+            f"申请的回复期限{_d(until)}应晚于现有期限{_d(task.due)}。",
+            citation,
             f"The requested date {_d(until)} must be after the current deadline {_d(task.due)}.",
         )
     moved = f"（{_d(until)}为休息日，顺延至{_d(new_due)}）" if new_due != until else ""
     return Decision.allow(
         "countersign.extension_requested",
-        f"{task.unit.name}申请将会签回复期限由{_d(task.due)}延至{_d(new_due)}{moved}。", citation,
+        f"{task.unit.name}申请将会签回复期限由{_d(task.due)}延至{_d(new_due)}{moved}。",
+        citation,
         f"{task.unit.name} asks to reply by {_d(new_due)} instead of {_d(task.due)}.",
         due=new_due,
     )
@@ -390,19 +443,23 @@ def check_extension_decision(task: TaskFact, grant: bool, now: dt.datetime, rb: 
     citation = rb.cite("countersign.reply")
     if task.extension_state != EXTENSION_REQUESTED or task.extension_until is None:
         return Decision.refuse(
-            "countersign.no_extension_request", f"{task.unit.name}没有待答复的延期申请。", citation,
+            "countersign.no_extension_request",
+            f"{task.unit.name}没有待答复的延期申请。",
+            citation,
             "There is no extension request to decide.",
         )
     if grant:
         return Decision.allow(
             "countersign.extension_granted",
-            f"主办单位同意{task.unit.name}延期，回复期限改为{_d(task.extension_until)}。", citation,
+            f"主办单位同意{task.unit.name}延期，回复期限改为{_d(task.extension_until)}。",
+            citation,
             f"Extension granted: reply by {_d(task.extension_until)}.",
             due=task.extension_until,
         )
     return Decision.allow(
         "countersign.extension_refused",
-        f"主办单位不同意{task.unit.name}延期，仍应于{_d(task.due)}前回复。", citation,
+        f"主办单位不同意{task.unit.name}延期，仍应于{_d(task.due)}前回复。",
+        citation,
         f"Extension refused: reply by {_d(task.due)}.",
         due=task.due,
     )
@@ -412,14 +469,20 @@ def check_extension_decision(task: TaskFact, grant: bool, now: dt.datetime, rb: 
 
 
 def check_statement(
-    document: DocumentFact, tasks: Sequence[TaskFact], reasons: str, proposal: str, rb: RulebookView,
+    document: DocumentFact,
+    tasks: Sequence[TaskFact],
+    reasons: str,
+    proposal: str,
+    rb: RulebookView,
 ) -> Decision:
     """协商后仍不能取得一致意见的，主办部门应列明各方理据，提出办理建议: once every unit has answered
     (or is deemed to have no objection) and at least one disagrees, with both parts written."""
     citation = rb.cite("countersign.disagreement")
     if document.state != COUNTERSIGNING:
         return Decision.refuse(
-            "countersign.statement_not_countersigning", "本件不在会签中，不能填写分歧说明。", citation,
+            "countersign.statement_not_countersigning",
+            "本件不在会签中，不能填写分歧说明。",
+            citation,
             "The document is not being countersigned.",
         )
     pending = [t for t in tasks if t.state == PENDING]
@@ -427,30 +490,39 @@ def check_statement(
         names = "、".join(t.unit.name for t in pending)
         return Decision.refuse(
             "countersign.statement_too_early",
-            f"{names}尚未回复；各单位回复后，方能列明各方理据。", citation,
+            f"{names}尚未回复；各单位回复后，方能列明各方理据。",
+            citation,
             f"Wait for every reply ({names}) before writing the statement.",
         )
     if not any(t.state == DISAGREED for t in tasks):
         return Decision.refuse(
-            "countersign.no_disagreement", "各会签单位均无不同意见，不需要分歧说明。", citation,
+            "countersign.no_disagreement",
+            "各会签单位均无不同意见，不需要分歧说明。",
+            citation,
             "No unit disagrees; no statement is needed.",
         )
     if not reasons.strip() or not proposal.strip():
         missing = "、".join(w for w, v in (("各方理据", reasons), ("办理建议", proposal)) if not v.strip())
         return Decision.refuse(
-            "countersign.statement_incomplete", f"分歧说明应列明各方理据并提出办理建议；请填写{missing}。",
-            citation, "List each side's reasons and propose a solution.",
+            "countersign.statement_incomplete",
+            f"分歧说明应列明各方理据并提出办理建议；请填写{missing}。",
+            citation,
+            "List each side's reasons and propose a solution.",
         )
     names = "、".join(t.unit.name for t in tasks)
     return Decision.allow(
         "countersign.statement_written",
-        f"主办单位已列明各方理据并提出办理建议，请{names}负责人会签。", citation,
+        f"主办单位已列明各方理据并提出办理建议，请{names}负责人会签。",
+        citation,
         f"Statement written; {names} to countersign it.",
     )
 
 
 def check_statement_signature(
-    task: TaskFact, statement: StatementFact, rb: RulebookView, tasks: Sequence[TaskFact] = (),
+    task: TaskFact,
+    statement: StatementFact,
+    rb: RulebookView,
+    tasks: Sequence[TaskFact] = (),
 ) -> Decision:
     """Art. 50: the statement of a disagreement is countersigned by every unit consulted on the
     请示 (``tasks``, this one among them), whatever its own reply was."""
@@ -458,26 +530,35 @@ def check_statement_signature(
     if not any(t.state == DISAGREED for t in (*tasks, task)):
         return Decision.refuse(
             "countersign.no_disagreement_to_sign",
-            "各会签单位均无不同意见，没有需要会签的分歧说明。", citation,
+            "各会签单位均无不同意见，没有需要会签的分歧说明。",
+            citation,
             "No unit disagrees; there is no statement to countersign.",
         )
     if task.state == PENDING:
         return Decision.refuse(
-            "countersign.statement_reply_first", f"{task.unit.name}尚未回复会签意见，请先回复。", citation,
+            "countersign.statement_reply_first",
+            f"{task.unit.name}尚未回复会签意见，请先回复。",
+            citation,
             f"{task.unit.name} has not replied yet.",
         )
     if not statement.written:
         return Decision.refuse(
-            "countersign.statement_missing", "主办单位尚未列明各方理据并提出办理建议，暂不能会签。", citation,
+            "countersign.statement_missing",
+            "主办单位尚未列明各方理据并提出办理建议，暂不能会签。",
+            citation,
             "The lead unit has not written the statement yet.",
         )
     if task.statement_signed:
         return Decision.refuse(
-            "countersign.statement_already_signed", f"{task.unit.name}已会签分歧说明。", citation,
+            "countersign.statement_already_signed",
+            f"{task.unit.name}已会签分歧说明。",
+            citation,
             f"{task.unit.name} has already countersigned the statement.",
         )
     return Decision.allow(
-        "countersign.statement_signed", f"{task.unit.name}负责人已会签分歧说明。", citation,
+        "countersign.statement_signed",
+        f"{task.unit.name}负责人已会签分歧说明。",
+        citation,
         f"{task.unit.name} countersigned the statement.",
     )
 
@@ -486,7 +567,10 @@ def check_statement_signature(
 
 
 def ready_to_go_up(
-    tasks: Sequence[TaskFact], statement: StatementFact, rb: RulebookView, now: dt.datetime | None = None,
+    tasks: Sequence[TaskFact],
+    statement: StatementFact,
+    rb: RulebookView,
+    now: dt.datetime | None = None,
 ) -> Decision:
     """Art. 50: 会签后联合报 — every unit asked has answered (or is deemed to have no objection);
     where a unit disagrees, the lead unit's statement of reasons and proposal is written and every
@@ -497,7 +581,9 @@ def ready_to_go_up(
     worker has not recorded it yet: silence is consent from the deadline, whoever is looking."""
     if not tasks:
         return Decision.allow(
-            "countersign.none", "本件未征求其他部门会签。", rb.cite("countersign.consult"),
+            "countersign.none",
+            "本件未征求其他部门会签。",
+            rb.cite("countersign.consult"),
             "No countersign was requested.",
         )
     missing: list[str] = []
@@ -523,7 +609,9 @@ def ready_to_go_up(
         still_open = any(t.state == PENDING and not (now is not None and now >= t.closes_at) for t in tasks)
         citation = rb.cite("countersign.reply" if still_open else "countersign.disagreement")
         return Decision.refuse(
-            "countersign.incomplete", "会签尚未完成：" + "；".join(missing) + "。", citation,
+            "countersign.incomplete",
+            "会签尚未完成：" + "；".join(missing) + "。",
+            citation,
             "Countersign is not complete: " + "; ".join(missing_en) + ".",
             missing=missing,
         )
@@ -535,6 +623,8 @@ def ready_to_go_up(
             "Countersign complete; the statement of the disagreement is countersigned.",
         )
     return Decision.allow(
-        "countersign.complete", "会签已完成，可联合报州人民政府审批。", rb.cite("countersign.reply"),
+        "countersign.complete",
+        "会签已完成，可联合报州人民政府审批。",
+        rb.cite("countersign.reply"),
         "Countersign complete.",
     )

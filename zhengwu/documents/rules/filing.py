@@ -75,7 +75,8 @@ def due_date(issued_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decisio
         f"即{due.isoformat()}前。",
         rb.param_citation(FILING_DAYS),
         f"File with the government office within {days} days of issue, by {due.isoformat()}.",
-        due=due, days=days,
+        due=due,
+        days=days,
     )
 
 
@@ -92,7 +93,9 @@ def may_file(actor_positions: Sequence[PositionFact], fact: FilingFact, rb: Rule
     if any(p.unit_id == fact.unit_id and p.kind != ADMINISTRATOR for p in actor_positions):
         return Decision.allow("filing.unit_staff", f"由{fact.unit_name}向州人民政府办公室报备。", citation)
     return Decision.refuse(
-        "filing.not_unit_staff", f"本件由{fact.unit_name}报备，只能由该单位的工作人员办理。", citation,
+        "filing.not_unit_staff",
+        f"本件由{fact.unit_name}报备，只能由该单位的工作人员办理。",
+        citation,
         "Only the issuing department's staff file its document with the office.",
     )
 
@@ -102,8 +105,9 @@ def check_pending(fact: FilingFact, rb: RulebookView) -> Decision:
     if fact.state == PENDING:
         return Decision.allow("filing.pending", "本件尚未报备。", citation)
     when = f"（{fact.filed_at:%Y-%m-%d}）" if fact.filed_at else ""
-    return Decision.refuse("filing.already_filed", f"本件已经报备{when}，无需重复报备。", citation,
-                           "This document has already been filed.")
+    return Decision.refuse(
+        "filing.already_filed", f"本件已经报备{when}，无需重复报备。", citation, "This document has already been filed."
+    )
 
 
 def lateness(fact: FilingFact, at: dt.datetime, rb: RulebookView) -> Decision:
@@ -112,8 +116,11 @@ def lateness(fact: FilingFact, at: dt.datetime, rb: RulebookView) -> Decision:
     if at < closes_at(fact.due):
         return Decision.allow("filing.on_time", f"按期报备（期限{fact.due.isoformat()}）。", citation, late=False)
     return Decision.allow(
-        "filing.late", f"逾期报备：报备期限为{fact.due.isoformat()}，已逾期。", citation,
-        "Filed after the deadline.", late=True,
+        "filing.late",
+        f"逾期报备：报备期限为{fact.due.isoformat()}，已逾期。",
+        citation,
+        "Filed after the deadline.",
+        late=True,
     )
 
 

@@ -152,12 +152,18 @@ def check_one_matter(doc: SubmissionFacts, rb: RulebookView) -> Decision:
         return Decision.allow("intake.one_matter", "请示一文一事。", citation)
     if not items:
         return Decision.refuse(
-            "intake.no_matter", "请示应当列明所请示的事项，本件未列请示事项。", citation,
-            "A 请示 must state the one matter it asks about.", count=0,
+            "intake.no_matter",
+            "请示应当列明所请示的事项，本件未列请示事项。",
+            citation,
+            "A 请示 must state the one matter it asks about.",
+            count=0,
         )
     return Decision.refuse(
-        "intake.several_matters", f"请示应当一文一事，本件列有{len(items)}项请示事项。", citation,
-        f"A 请示 carries one matter; this one lists {len(items)}.", count=len(items),
+        "intake.several_matters",
+        f"请示应当一文一事，本件列有{len(items)}项请示事项。",
+        citation,
+        f"A 请示 carries one matter; this one lists {len(items)}.",
+        count=len(items),
     )
 
 
@@ -174,16 +180,20 @@ def check_no_request_in_report(doc: SubmissionFacts, rb: RulebookView) -> Decisi
     if items:
         return Decision.refuse(
             "intake.request_in_report",
-            f"报告不得夹带请示事项，本件列有{len(items)}项请示事项；需要审批的事项应另行请示。", citation,
-            "A 报告 may not carry a request; submit the request separately.", count=len(items),
+            f"报告不得夹带请示事项，本件列有{len(items)}项请示事项；需要审批的事项应另行请示。",
+            citation,
+            "A 报告 may not carry a request; submit the request separately.",
+            count=len(items),
         )
     phrases = request_phrases_in(f"{doc.title}\n{doc.body}")
     if phrases:
         quoted = "、".join(f"“{p}”" for p in phrases)
         return Decision.refuse(
             "intake.request_phrase_in_report",
-            f"报告不得夹带请示事项，本件正文有{quoted}等请求审批的用语；需要审批的事项应另行请示。", citation,
-            "A 报告 may not ask for a decision.", phrases=phrases,
+            f"报告不得夹带请示事项，本件正文有{quoted}等请求审批的用语；需要审批的事项应另行请示。",
+            citation,
+            "A 报告 may not ask for a decision.",
+            phrases=phrases,
         )
     return Decision.allow("intake.report_without_request", "报告未夹带请示事项。", citation)
 
@@ -201,14 +211,16 @@ def check_not_to_individual(doc: SubmissionFacts, rb: RulebookView) -> Decision:
         if doc.addressed_person_id is not None and doc.addressed_person_id in doc.assignment.leader_ids:
             return Decision.allow(
                 "intake.leader_assignment",
-                f"本件答复{leader}同志交办的事项（{doc.assignment.label}），可以直接报送{leader}同志。", citation,
+                f"本件答复{leader}同志交办的事项（{doc.assignment.label}），可以直接报送{leader}同志。",
+                citation,
                 assignment=doc.assignment.kind,
             )
         return Decision.refuse(
             "intake.assignment_not_by_leader",
             f"本件直接报送{leader}同志，但所注明的交办依据（{doc.assignment.label}）不是{leader}同志的批示或交办；"
             "除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文。",
-            citation, "The assignment named is not that leader's own: a document goes to a leader personally "
+            citation,
+            "The assignment named is not that leader's own: a document goes to a leader personally "
             "only when it answers that leader's assignment.",
         )
     if doc.classification == MOST_CLASSIFIED:
@@ -216,7 +228,8 @@ def check_not_to_individual(doc: SubmissionFacts, rb: RulebookView) -> Decision:
     return Decision.refuse(
         "intake.to_individual",
         f"除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文，本件报送{doc.addressed_person}同志。",
-        citation, "Documents are not sent to a leader personally unless that leader assigned the matter.",
+        citation,
+        "Documents are not sent to a leader personally unless that leader assigned the matter.",
     )
 
 
@@ -227,12 +240,18 @@ def check_one_superior(doc: SubmissionFacts, rb: RulebookView) -> Decision:
     if len(mains) == 1:
         return Decision.allow("intake.one_superior", f"主送{mains[0].name}一个上级机关。", citation)
     if not mains:
-        return Decision.refuse("intake.no_main_recipient", "上行文应当主送一个上级机关，本件未写主送机关。", citation,
-                               "An upward document is addressed to one superior body.")
+        return Decision.refuse(
+            "intake.no_main_recipient",
+            "上行文应当主送一个上级机关，本件未写主送机关。",
+            citation,
+            "An upward document is addressed to one superior body.",
+        )
     return Decision.refuse(
         "intake.several_superiors",
         f"不得多头报文：上行文只能主送一个上级机关，本件主送{_names(mains)}{len(mains)}个机关；其他机关可以抄送。",
-        citation, "An upward document is addressed to one superior body; copy the others.", count=len(mains),
+        citation,
+        "An upward document is addressed to one superior body; copy the others.",
+        count=len(mains),
     )
 
 
@@ -243,7 +262,8 @@ def check_no_skipping_levels(doc: SubmissionFacts, rb: RulebookView) -> Decision
     if not doc.superiors:
         return Decision.refuse(
             "intake.no_superior",
-            f"{doc.issuer.name}在组织机构中没有上级机关，不能报送上行文；请系统管理员核实组织机构。", citation,
+            f"{doc.issuer.name}在组织机构中没有上级机关，不能报送上行文；请系统管理员核实组织机构。",
+            citation,
             "The issuer has no superior body in the organization.",
         )
     superior, above = doc.superiors[0], doc.superiors[1:]
@@ -257,11 +277,14 @@ def check_no_skipping_levels(doc: SubmissionFacts, rb: RulebookView) -> Decision
         if superior.id in {u.id for u in doc.copy_recipients}:
             return Decision.allow(
                 "intake.stated_skip",
-                f"因特殊情况越级行文（{reason}），已抄送被越过的{superior.name}。", citation, reason=reason,
+                f"因特殊情况越级行文（{reason}），已抄送被越过的{superior.name}。",
+                citation,
+                reason=reason,
             )
         return Decision.refuse(
             "intake.skip_not_copied",
-            f"特殊情况需要越级行文的，应当同时抄送被越过的上级机关{superior.name}，本件未抄送。", citation,
+            f"特殊情况需要越级行文的，应当同时抄送被越过的上级机关{superior.name}，本件未抄送。",
+            citation,
             "A document that skips a level must copy the body it skipped.",
         )
     if skipped_to:
@@ -269,13 +292,15 @@ def check_no_skipping_levels(doc: SubmissionFacts, rb: RulebookView) -> Decision
             "intake.skipped_level",
             f"未经批准不得越级行文：{doc.issuer.name}应当向上级机关{superior.name}报送，本件主送{_names(skipped_to)}；"
             f"特殊情况确需越级行文的，应当写明理由并抄送{superior.name}。",
-            citation, "No skipping levels: send to the body directly above; where a special circumstance makes "
+            citation,
+            "No skipping levels: send to the body directly above; where a special circumstance makes "
             "it unavoidable, state it and copy the body skipped.",
         )
     return Decision.refuse(
         "intake.not_superior",
         f"上行文应当按隶属关系主送上级机关{superior.name}，本件主送的{_names(wrong)}不是{doc.issuer.name}的上级机关。",
-        citation, "An upward document goes to the issuer's superior body.",
+        citation,
+        "An upward document goes to the issuer's superior body.",
     )
 
 
@@ -287,7 +312,8 @@ def check_submission_type(doc: SubmissionFacts, rb: RulebookView) -> Decision:
     return Decision.refuse(
         "intake.wrong_doc_type",
         f"报送上级机关的公文应当使用请示、报告或意见，本件文种为{doc.doc_type_label}。",
-        citation, "A submission to the government is a 请示, a 报告 or an 意见.",
+        citation,
+        "A submission to the government is a 请示, a 报告 or an 意见.",
     )
 
 
@@ -304,8 +330,10 @@ def check_classification(classification: str, ceiling: str, rb: RulebookView) ->
         "confidentiality.above_ceiling",
         f"本系统只能处理{CLASSIFICATIONS[limit]}及以下的公文，本件为{CLASSIFICATIONS[classification]}件，"
         "应当通过涉密渠道报送，不得在本系统处理。",
-        citation, "This installation may not hold documents above its classification ceiling.",
-        classification=classification, ceiling=limit,
+        citation,
+        "This installation may not hold documents above its classification ceiling.",
+        classification=classification,
+        ceiling=limit,
     )
 
 
@@ -376,26 +404,40 @@ def office_return(grounds: Sequence[str], reason: str, rb: RulebookView) -> list
     decisions = []
     for key, (provision, words) in RETURN_GROUNDS.items():
         if key in grounds:
-            decisions.append(Decision.refuse(f"return.{key}", f"{words}。", rb.cite(provision),
-                                             "Returned on a ground art. 52 gives.", ground=key))
-    decisions.append(Decision.refuse(
-        "return.office_reason", f"退文理由：{text.rstrip('。')}。", rb.cite("review.return_with_reasons"),
-        "Returned with the office's reason.", reason=text,
-    ))
+            decisions.append(
+                Decision.refuse(
+                    f"return.{key}", f"{words}。", rb.cite(provision), "Returned on a ground art. 52 gives.", ground=key
+                )
+            )
+    decisions.append(
+        Decision.refuse(
+            "return.office_reason",
+            f"退文理由：{text.rstrip('。')}。",
+            rb.cite("review.return_with_reasons"),
+            "Returned with the office's reason.",
+            reason=text,
+        )
+    )
     return decisions
 
 
 # ---------------------------------------------------------------- who may do what
 
 
-def check_state(state: str, allowed: Collection[str], state_label: str, what: str, provision: str,
-                rb: RulebookView) -> Decision:
+def check_state(
+    state: str, allowed: Collection[str], state_label: str, what: str, provision: str, rb: RulebookView
+) -> Decision:
     """Each step happens in its state: 「公文当前状态为已报送，待签收，不能初审」."""
     citation = rb.cite(provision)
     if state in allowed:
         return Decision.allow("state.ok", f"公文状态为{state_label}。", citation)
-    return Decision.refuse("state.wrong", f"公文当前状态为“{state_label}”，不能{what}。", citation,
-                           f"The document is {state}; it cannot be {what} now.", state=state)
+    return Decision.refuse(
+        "state.wrong",
+        f"公文当前状态为“{state_label}”，不能{what}。",
+        citation,
+        f"The document is {state}; it cannot be {what} now.",
+        state=state,
+    )
 
 
 def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: RulebookView) -> Decision:
@@ -404,7 +446,9 @@ def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: Rule
     if any(p.unit_id == issuer.id and p.kind != ADMINISTRATOR for p in actor_positions):
         return Decision.allow("intake.drafter", f"{issuer.name}工作人员起草本单位公文。", citation)
     return Decision.refuse(
-        "intake.not_issuer_staff", f"只有{issuer.name}的工作人员可以起草、修改以该单位名义报送的公文。", citation,
+        "intake.not_issuer_staff",
+        f"只有{issuer.name}的工作人员可以起草、修改以该单位名义报送的公文。",
+        citation,
         "Only the issuing unit's staff draft and revise its documents.",
     )
 
@@ -417,13 +461,17 @@ def may_sign_submission(
     citation = rb.cite("signing.unit_document")
     if holder_of_head is None:
         return Decision.refuse(
-            "signing.no_head", f"{issuer.name}目前没有行政主要负责人任职记录，无法签发；请系统管理员核实组织机构。",
-            citation, "The issuing unit has no head on record.",
+            "signing.no_head",
+            f"{issuer.name}目前没有行政主要负责人任职记录，无法签发；请系统管理员核实组织机构。",
+            citation,
+            "The issuing unit has no head on record.",
         )
     if actor_person_id == holder_of_head.person_id:
         if holder_of_head.acting_for:
-            message = (f"{holder_of_head.name}受委托代理{issuer.name}{holder_of_head.acting_for}，"
-                       "签发本单位报送州人民政府的公文。")
+            message = (
+                f"{holder_of_head.name}受委托代理{issuer.name}{holder_of_head.acting_for}，"
+                "签发本单位报送州人民政府的公文。"
+            )
         else:
             message = f"{issuer.name}行政主要负责人{holder_of_head.name}签发。"
         return Decision.allow("signing.unit_head", message, citation, acting=bool(holder_of_head.acting_for))
@@ -431,12 +479,18 @@ def may_sign_submission(
         "signing.not_unit_head",
         f"报送州人民政府审批的公文由本单位行政主要负责人签发，{issuer.name}目前由{holder_of_head.label}签发；"
         f"{actor_name}无权签发。",
-        citation, "A unit's document to the government is signed by its head or acting head.",
+        citation,
+        "A unit's document to the government is signed by its head or acting head.",
     )
 
 
-def may_handle_intake(actor_positions: Sequence[PositionFact], office_unit_id: int | None, what: str,
-                      rb: RulebookView, provision: str = "intake.rules") -> Decision:
+def may_handle_intake(
+    actor_positions: Sequence[PositionFact],
+    office_unit_id: int | None,
+    what: str,
+    rb: RulebookView,
+    provision: str = "intake.rules",
+) -> Decision:
     """签收, 登记 and 初审 are the government office's (公文条例; art. 48), and so is 退文 (art. 52:
     ``provision="review.return_with_reasons"``)."""
     citation = rb.cite(provision)
@@ -445,7 +499,9 @@ def may_handle_intake(actor_positions: Sequence[PositionFact], office_unit_id: i
     ):
         return Decision.allow("intake.office_staff", f"政府办公室工作人员{what}。", citation)
     return Decision.refuse(
-        "intake.not_office", f"报送州人民政府的公文由政府办公室{what}，您不是政府办公室工作人员。", citation,
+        "intake.not_office",
+        f"报送州人民政府的公文由政府办公室{what}，您不是政府办公室工作人员。",
+        citation,
         "Only the government office receives, registers and checks submissions.",
     )
 
@@ -456,7 +512,9 @@ def may_write_office_opinion(actor_positions: Sequence[PositionFact], rb: Rulebo
     if any(p.kind in OFFICE_LEADERS for p in actor_positions):
         return Decision.allow("review.office_leader", "政府办公室负责同志提出办理意见。", citation)
     return Decision.refuse(
-        "review.not_office_leader", "拟办意见由秘书长、副秘书长或办公室主任提出，您无权拟办。", citation,
+        "review.not_office_leader",
+        "拟办意见由秘书长、副秘书长或办公室主任提出，您无权拟办。",
+        citation,
         "The 秘书长, a 副秘书长 or the office director writes the office's handling opinion.",
     )
 
@@ -469,8 +527,9 @@ class Route:
     to: LeaderRef | None = None
 
 
-def route(issuer: UnitRef, portfolio_leader: LeaderRef | None, governor: LeaderRef | None, major: bool,
-          rb: RulebookView) -> Route:
+def route(
+    issuer: UnitRef, portfolio_leader: LeaderRef | None, governor: LeaderRef | None, major: bool, rb: RulebookView
+) -> Route:
     """Art. 51: the office sends the document and its opinion to the issuer's 分管 leader; a major
     matter, or one no leader has in their portfolio, to the 州长 (or whoever holds the 州长's
     authority that day, art. 6)."""
@@ -494,7 +553,9 @@ def may_act_on_routed(actor_person_id: int, routed_to: LeaderRef | None, what: s
         return Decision.allow("review.routed_to_actor", f"公文呈{routed_to.label}{what}。", citation)
     where = f"当前呈{routed_to.label}" if routed_to else "尚未呈批"
     return Decision.refuse(
-        "review.not_routed_to_actor", f"公文按政府领导同志分工呈批，本件{where}，您不能{what}。", citation,
+        "review.not_routed_to_actor",
+        f"公文按政府领导同志分工呈批，本件{where}，您不能{what}。",
+        citation,
         "Only the leader the document is routed to may instruct on it or pass it on.",
     )
 
@@ -510,7 +571,8 @@ def may_pass_on(actor_person_id: int, routed_to: LeaderRef | None, target: Leade
     if target.position_kind not in GOVERNMENT_LEADERS:
         return Decision.refuse(
             "review.pass_to_non_leader",
-            f"可以转请政府其他领导同志核批，{target.label}不是政府领导同志。", citation,
+            f"可以转请政府其他领导同志核批，{target.label}不是政府领导同志。",
+            citation,
             "A document may be passed only to another government leader.",
         )
     return Decision.allow("review.pass_on", f"转请{target.label}核批。", citation)

@@ -38,8 +38,12 @@ def default_number_kind(doc_type: str) -> str:
     return "han" if doc_type == LETTER else "fa"
 
 
-def direction_for(issuer: UnitRef, issuer_parent_id: int | None, recipients: Sequence[UnitRef],
-                  recipient_parent_ids: Sequence[int | None]) -> str:
+def direction_for(
+    issuer: UnitRef,
+    issuer_parent_id: int | None,
+    recipients: Sequence[UnitRef],
+    recipient_parent_ids: Sequence[int | None],
+) -> str:
     """上行 to a superior (the issuer's parent, or an organ above the government), 下行 to the
     issuer's subordinates (or, from the office, the government's), else 平行."""
     if any(r.kind == SUPERIOR or r.id == issuer_parent_id for r in recipients):
@@ -50,8 +54,9 @@ def direction_for(issuer: UnitRef, issuer_parent_id: int | None, recipients: Seq
     return "parallel"
 
 
-def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, office_unit_id: int | None,
-              rb: RulebookView) -> Decision:
+def may_draft(
+    actor_positions: Sequence[PositionFact], issuer: UnitRef, office_unit_id: int | None, rb: RulebookView
+) -> Decision:
     """A unit's staff draft its documents; the government's own documents are drafted by its office."""
     citation = rb.cite("documents.paperless")
     drafting_unit = office_unit_id if issuer.kind == GOVERNMENT else issuer.id
@@ -59,7 +64,9 @@ def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, office_u
         return Decision.allow("outgoing.drafter", f"起草以{issuer.name}名义发出的公文。", citation)
     who = "政府办公室" if issuer.kind == GOVERNMENT else issuer.name
     return Decision.refuse(
-        "outgoing.not_drafter", f"以{issuer.name}名义发出的公文由{who}的工作人员起草。", citation,
+        "outgoing.not_drafter",
+        f"以{issuer.name}名义发出的公文由{who}的工作人员起草。",
+        citation,
         "Only the drafting unit's staff draft and revise this document.",
     )
 
@@ -73,19 +80,24 @@ def may_review(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: Rul
         if any(p.kind in OFFICE_LEADERS for p in actor_positions):
             return Decision.allow("outgoing.reviewer", "政府办公室负责同志审核。", citation)
         return Decision.refuse(
-            "outgoing.not_reviewer", "发文由秘书长、副秘书长或办公室主任审核把关，您无权审核。", citation,
+            "outgoing.not_reviewer",
+            "发文由秘书长、副秘书长或办公室主任审核把关，您无权审核。",
+            citation,
             "The 秘书长, a 副秘书长 or the office director reviews documents before signature.",
         )
     if any(p.unit_id == issuer.id and p.kind in UNIT_LEADERS for p in actor_positions):
         return Decision.allow("outgoing.unit_reviewer", f"{issuer.name}负责同志审核。", citation)
     return Decision.refuse(
-        "outgoing.not_unit_reviewer", f"以{issuer.name}名义发出的公文由该单位负责同志审核把关，您无权审核。",
-        citation, "The issuing unit's head or deputies review its documents before signature.",
+        "outgoing.not_unit_reviewer",
+        f"以{issuer.name}名义发出的公文由该单位负责同志审核把关，您无权审核。",
+        citation,
+        "The issuing unit's head or deputies review its documents before signature.",
     )
 
 
-def may_issue(actor_positions: Sequence[PositionFact], office_unit_id: int | None, issuer: UnitRef,
-              rb: RulebookView) -> Decision:
+def may_issue(
+    actor_positions: Sequence[PositionFact], office_unit_id: int | None, issuer: UnitRef, rb: RulebookView
+) -> Decision:
     """登记 (numbering) and 核发 (distribution online, art. 52): the office for the government's and
     its own documents, the issuing unit for its own."""
     citation = rb.cite("documents.paperless")
@@ -93,7 +105,9 @@ def may_issue(actor_positions: Sequence[PositionFact], office_unit_id: int | Non
     if any(p.unit_id == unit and p.kind != ADMINISTRATOR for p in actor_positions):
         return Decision.allow("outgoing.issuer_staff", "登记编号并网上分送。", citation)
     return Decision.refuse(
-        "outgoing.not_issuer_staff", f"以{issuer.name}名义发出的公文由其文电人员登记、印发。", citation,
+        "outgoing.not_issuer_staff",
+        f"以{issuer.name}名义发出的公文由其文电人员登记、印发。",
+        citation,
         "Only the issuing unit's (or, for the government, the office's) staff register and issue it.",
     )
 
@@ -108,25 +122,35 @@ def may_take_step(requirement: SigningRequirement, actor_person_id: int, done: C
     waiting = "，".join(s.label for s in pending) or "无"
     return Decision.refuse(
         "signing.not_step_holder",
-        f"{requirement.message.rstrip('。')}；签发前尚待：{waiting}，您不在其列。", requirement.citation,
+        f"{requirement.message.rstrip('。')}；签发前尚待：{waiting}，您不在其列。",
+        requirement.citation,
         "You are not one of the people who must review or agree before signature.",
     )
 
 
-def may_receive_delivery(actor_positions: Sequence[PositionFact], unit: UnitRef, received: bool,
-                         rb: RulebookView, withdrawn: bool = False) -> Decision:
+def may_receive_delivery(
+    actor_positions: Sequence[PositionFact], unit: UnitRef, received: bool, rb: RulebookView, withdrawn: bool = False
+) -> Decision:
     """签收 of a delivered document: the recipient unit's staff, once; not a delivery withdrawn
     with its cancelled number."""
     citation = rb.cite("documents.paperless")
     if withdrawn:
-        return Decision.refuse("delivery.withdrawn", "这份来文的发文字号已作废、印发已撤回，不需要签收。", citation,
-                               "The delivery was withdrawn with its cancelled number.")
+        return Decision.refuse(
+            "delivery.withdrawn",
+            "这份来文的发文字号已作废、印发已撤回，不需要签收。",
+            citation,
+            "The delivery was withdrawn with its cancelled number.",
+        )
     if received:
         return Decision.refuse("delivery.received", f"{unit.name}已经签收这份公文。", citation)
     if any(p.unit_id == unit.id and p.kind != ADMINISTRATOR for p in actor_positions):
         return Decision.allow("delivery.recipient", f"{unit.name}签收。", citation)
-    return Decision.refuse("delivery.not_recipient", f"这份公文送达{unit.name}，只能由该单位人员签收。", citation,
-                           "Only the recipient unit's staff sign for a delivered document.")
+    return Decision.refuse(
+        "delivery.not_recipient",
+        f"这份公文送达{unit.name}，只能由该单位人员签收。",
+        citation,
+        "Only the recipient unit's staff sign for a delivered document.",
+    )
 
 
 # -- cooperation agreements: legality review before signature (art. 52) -------------------------
@@ -161,31 +185,41 @@ def check_agreement_issuer(is_agreement: bool, issuer: UnitRef, rb: RulebookView
         return Decision.allow("agreement.issuer", "以州人民政府名义签订的合作协议。", citation)
     return Decision.refuse(
         "agreement.not_government",
-        f"须经司法局合法性审核的是以州人民政府名义签订的合作协议；{issuer.name}不是州人民政府，"
-        "不能标为此类合作协议。",
-        citation, "Only an agreement in the government's name is marked as a cooperation agreement.",
+        f"须经司法局合法性审核的是以州人民政府名义签订的合作协议；{issuer.name}不是州人民政府，不能标为此类合作协议。",
+        citation,
+        "Only an agreement in the government's name is marked as a cooperation agreement.",
     )
 
 
-def may_review_legality(actor_positions: Sequence[PositionFact], legal_units: Sequence[UnitRef],
-                        is_agreement: bool, state: str, rb: RulebookView) -> Decision:
+def may_review_legality(
+    actor_positions: Sequence[PositionFact],
+    legal_units: Sequence[UnitRef],
+    is_agreement: bool,
+    state: str,
+    rb: RulebookView,
+) -> Decision:
     """合法性审核 of a cooperation agreement in the government's name: by the staff of the unit(s)
     whose function is ``legal_review`` (the 司法局), before the agreement is signed."""
     citation = rb.cite(AGREEMENT_REVIEW)
     if not is_agreement:
         return Decision.refuse(
-            "agreement.not_agreement", "本件不是以州人民政府名义签订的合作协议，不需要合法性审核。", citation,
+            "agreement.not_agreement",
+            "本件不是以州人民政府名义签订的合作协议，不需要合法性审核。",
+            citation,
             "This document is not a cooperation agreement in the government's name.",
         )
     if not legal_units:
         return Decision.refuse(
             "agreement.no_legal_unit",
-            "组织机构中尚未指定承担合法性审核职能（legal_review）的单位，请先为司法局设置该职能。", citation,
+            "组织机构中尚未指定承担合法性审核职能（legal_review）的单位，请先为司法局设置该职能。",
+            citation,
             "No unit has the legal_review function; set it on the 司法局.",
         )
     if state not in BEFORE_SIGNATURE:
         return Decision.refuse(
-            "agreement.review_too_late", "合作协议已签发，合法性审核应在签署前进行。", citation,
+            "agreement.review_too_late",
+            "合作协议已签发，合法性审核应在签署前进行。",
+            citation,
             "The legality review comes before the signature.",
         )
     ids = {u.id for u in legal_units}
@@ -193,13 +227,19 @@ def may_review_legality(actor_positions: Sequence[PositionFact], legal_units: Se
         return Decision.allow("agreement.legal_reviewer", f"{_legal_names(legal_units)}合法性审核。", citation)
     return Decision.refuse(
         "agreement.not_legal_reviewer",
-        f"以州人民政府名义签订的合作协议由{_legal_names(legal_units)}进行合法性审核，您无权审核。", citation,
+        f"以州人民政府名义签订的合作协议由{_legal_names(legal_units)}进行合法性审核，您无权审核。",
+        citation,
         "Only the legal-review unit's (the 司法局's) staff review the legality of the agreement.",
     )
 
 
-def agreement_ready(is_agreement: bool, reviews: Sequence[LegalReviewFact], current_version: int,
-                    legal_units: Sequence[UnitRef], rb: RulebookView) -> Decision:
+def agreement_ready(
+    is_agreement: bool,
+    reviews: Sequence[LegalReviewFact],
+    current_version: int,
+    legal_units: Sequence[UnitRef],
+    rb: RulebookView,
+) -> Decision:
     """May a cooperation agreement be signed as far as art. 52 is concerned?  Only after the
     legal-review unit has reviewed its current version and the latest review of it passed; a
     review of an earlier version does not count."""
@@ -215,26 +255,33 @@ def agreement_ready(is_agreement: bool, reviews: Sequence[LegalReviewFact], curr
         opinion = current[-1].opinion.strip().rstrip("。")
         return Decision.refuse(
             "agreement.review_failed",
-            f"合作协议经{current[-1].unit_name or who}合法性审核未通过" + (f"：{opinion}" if opinion else "")
-            + "；修改后重新审核通过前不能签署。", citation,
+            f"合作协议经{current[-1].unit_name or who}合法性审核未通过"
+            + (f"：{opinion}" if opinion else "")
+            + "；修改后重新审核通过前不能签署。",
+            citation,
             "The legality review failed; revise the agreement and have it reviewed again.",
         )
     if reviews:
         return Decision.refuse(
             "agreement.review_stale",
-            f"合作协议在合法性审核后已修改（现为第{current_version}版），须经{who}重新审核后方能签署。", citation,
+            f"合作协议在合法性审核后已修改（现为第{current_version}版），须经{who}重新审核后方能签署。",
+            citation,
             "The agreement was revised after its legality review; it must be reviewed again.",
         )
     return Decision.refuse(
-        "agreement.not_reviewed", f"以州人民政府名义签订的合作协议须经{who}合法性审核后方能签署。", citation,
+        "agreement.not_reviewed",
+        f"以州人民政府名义签订的合作协议须经{who}合法性审核后方能签署。",
+        citation,
         "A cooperation agreement in the government's name is signed only after the 司法局's legality review.",
     )
 
 
 def agreement_note(legal_units: Sequence[UnitRef], rb: RulebookView) -> str:
     """The sentence added to the signing requirement of a cooperation agreement."""
-    return (f"本件为以州人民政府名义签订的合作协议，签署前须经{_legal_names(legal_units)}合法性审核通过"
-            f"（{rb.cite(AGREEMENT_REVIEW).label}）")
+    return (
+        f"本件为以州人民政府名义签订的合作协议，签署前须经{_legal_names(legal_units)}合法性审核通过"
+        f"（{rb.cite(AGREEMENT_REVIEW).label}）"
+    )
 
 
 # -- joint documents (联合发文): every issuing body countersigns before signature (art. 50) ---------
@@ -247,7 +294,9 @@ def check_co_issuers(issuer: UnitRef, co_issuers: Sequence[UnitRef], rb: Ruleboo
     citation = rb.cite(JOINT_COUNTERSIGN)
     if any(u.id == issuer.id for u in co_issuers):
         return Decision.refuse(
-            "joint.lead_is_co_issuer", f"{issuer.name}是主办机关，不必再列为联合发文机关。", citation,
+            "joint.lead_is_co_issuer",
+            f"{issuer.name}是主办机关，不必再列为联合发文机关。",
+            citation,
             "The lead body is not also a co-issuer.",
         )
     ids = [u.id for u in co_issuers]
@@ -268,34 +317,52 @@ def _holds(actor_person_id: int, holder: Holder | None) -> bool:
     )
 
 
-def may_countersign_joint(actor_person_id: int, heads: Sequence[tuple[UnitRef, Holder | None]],
-                          countersigned: Collection[int], state: str, rb: RulebookView) -> Decision:
+def may_countersign_joint(
+    actor_person_id: int,
+    heads: Sequence[tuple[UnitRef, Holder | None]],
+    countersigned: Collection[int],
+    state: str,
+    rb: RulebookView,
+) -> Decision:
     """会签 of a joint document by a co-issuer: its head (or acting head) on the document's current
     version, before signature.  ``heads`` pairs each co-issuer with its head that day;
     ``countersigned`` holds the co-issuers that have countersigned the current version.  The
     allowing decision carries the co-issuer's id as ``unit_id``."""
     citation = rb.cite(JOINT_COUNTERSIGN)
     if not heads:
-        return Decision.refuse("joint.not_joint", "本件不是联合发文，不需要联合发文机关会签。", citation,
-                               "This is not a joint document.")
+        return Decision.refuse(
+            "joint.not_joint", "本件不是联合发文，不需要联合发文机关会签。", citation, "This is not a joint document."
+        )
     if state not in BEFORE_SIGNATURE:
-        return Decision.refuse("joint.too_late", "本件已签发，联合发文会签应在签发前进行。", citation,
-                               "Joint countersign comes before the signature.")
+        return Decision.refuse(
+            "joint.too_late",
+            "本件已签发，联合发文会签应在签发前进行。",
+            citation,
+            "Joint countersign comes before the signature.",
+        )
     mine = [u for u, h in heads if _holds(actor_person_id, h)]
     if not mine:
         listed = "、".join(f"{u.name}（{h.label}）" if h else f"{u.name}（负责人空缺）" for u, h in heads)
         return Decision.refuse(
-            "joint.not_head", f"联合发文由各联合发文机关负责人会签：{listed}；您不能代表其中任何机关会签。",
-            citation, "Only a co-issuer's head (or acting head) countersigns a joint document.",
+            "joint.not_head",
+            f"联合发文由各联合发文机关负责人会签：{listed}；您不能代表其中任何机关会签。",
+            citation,
+            "Only a co-issuer's head (or acting head) countersigns a joint document.",
         )
     pending = [u for u in mine if u.id not in countersigned]
     if not pending:
         names = "、".join(u.name for u in mine)
-        return Decision.refuse("joint.already", f"{names}已会签本件现行版本，不必重复会签。", citation,
-                               "Already countersigned.")
+        return Decision.refuse(
+            "joint.already", f"{names}已会签本件现行版本，不必重复会签。", citation, "Already countersigned."
+        )
     unit = pending[0]
-    return Decision.allow("joint.countersign", f"{unit.name}负责人会签联合发文。", citation,
-                          f"{unit.name} countersigns the joint document.", unit_id=unit.id)
+    return Decision.allow(
+        "joint.countersign",
+        f"{unit.name}负责人会签联合发文。",
+        citation,
+        f"{unit.name} countersigns the joint document.",
+        unit_id=unit.id,
+    )
 
 
 def joint_ready(co_issuers: Sequence[UnitRef], countersigned: Collection[int], rb: RulebookView) -> Decision:
@@ -308,8 +375,11 @@ def joint_ready(co_issuers: Sequence[UnitRef], countersigned: Collection[int], r
     if missing:
         names = "、".join(u.name for u in missing)
         return Decision.refuse(
-            "joint.incomplete", f"本件为联合发文，尚待{names}负责人会签，暂不能签发。", citation,
-            f"Joint document: {names} still to countersign.", missing=[u.id for u in missing],
+            "joint.incomplete",
+            f"本件为联合发文，尚待{names}负责人会签，暂不能签发。",
+            citation,
+            f"Joint document: {names} still to countersign.",
+            missing=[u.id for u in missing],
         )
     return Decision.allow("joint.complete", "各联合发文机关负责人均已会签。", citation)
 

@@ -20,8 +20,9 @@ def _office_staff(positions: Sequence[PositionFact], office_unit_id: int | None)
     )
 
 
-def may_read_registers(positions: Sequence[PositionFact], office_unit_id: int | None,
-                       citation: Citation | None) -> Decision:
+def may_read_registers(
+    positions: Sequence[PositionFact], office_unit_id: int | None, citation: Citation | None
+) -> Decision:
     """The registers list every document the government received and sent, whoever it concerns:
     read by the government office's staff (who keep them) and the government's leaders — not by a
     department, nor by the system administrator's seat (art. 61)."""
@@ -30,18 +31,24 @@ def may_read_registers(positions: Sequence[PositionFact], office_unit_id: int | 
     return Decision.refuse(
         "registers.not_permitted",
         "收文、发文登记簿仅限州人民政府办公室工作人员和州人民政府领导查阅；您可以在公文列表中查看与本单位有关的公文。",
-        citation, "Only the government office's staff and the government's leaders read the registers.",
+        citation,
+        "Only the government office's staff and the government's leaders read the registers.",
     )
 
 
-def may_handle_records(positions: Sequence[PositionFact], office_unit_id: int | None, citation: Citation | None,
-                       what: str) -> Decision:
+def may_handle_records(
+    positions: Sequence[PositionFact], office_unit_id: int | None, citation: Citation | None, what: str
+) -> Decision:
     """Office work on the records — the overdue filings, cancelling a document number — is done by
     the government office's staff."""
     if _office_staff(positions, office_unit_id):
         return Decision.allow("records.office_staff", f"由州人民政府办公室{what}。", citation)
-    return Decision.refuse("records.not_office_staff", f"只有州人民政府办公室的工作人员可以{what}。", citation,
-                           "Only the government office's staff may do this.")
+    return Decision.refuse(
+        "records.not_office_staff",
+        f"只有州人民政府办公室的工作人员可以{what}。",
+        citation,
+        "Only the government office's staff may do this.",
+    )
 
 
 # -- cancelling the number of an issued document: the issue is withdrawn (art. 52) ---------------
@@ -89,39 +96,53 @@ def may_withdraw_issue(facts: IssueFacts, rb: RulebookView) -> list[Decision]:
     number = rb.cite(NUMBER_PROVISION)
     out = []
     if facts.archived:
-        out.append(Decision.refuse(
-            "withdraw.archived",
-            f"{facts.label}已归档，档案只读，不能作废其发文字号、撤回印发；如需更正，请另行发文更正或撤销。",
-            rb.cite(ARCHIVE_PROVISION), "The document is archived and read-only; its number cannot be cancelled.",
-        ))
+        out.append(
+            Decision.refuse(
+                "withdraw.archived",
+                f"{facts.label}已归档，档案只读，不能作废其发文字号、撤回印发；如需更正，请另行发文更正或撤销。",
+                rb.cite(ARCHIVE_PROVISION),
+                "The document is archived and read-only; its number cannot be cancelled.",
+            )
+        )
     if facts.published_index:
         day = facts.published_on
         when = f"已于{day.year}年{day.month}月{day.day}日" if day else "已"
-        out.append(Decision.refuse(
-            "withdraw.published",
-            f"{facts.label}{when}在政府网站主动公开（索引号{facts.published_index}），不能直接作废其发文字号："
-            "请先撤回网站上的公开信息，或另行发文撤销、废止本件。", number,
-            "The document has been published on the portal; withdraw the publication (or revoke the document "
-            "by another document) first.",
-        ))
+        out.append(
+            Decision.refuse(
+                "withdraw.published",
+                f"{facts.label}{when}在政府网站主动公开（索引号{facts.published_index}），不能直接作废其发文字号："
+                "请先撤回网站上的公开信息，或另行发文撤销、废止本件。",
+                number,
+                "The document has been published on the portal; withdraw the publication (or revoke the document "
+                "by another document) first.",
+            )
+        )
     elif facts.publication_cited:
-        out.append(Decision.refuse(
-            "withdraw.publication_cited",
-            f"{facts.label}的待公开信息已被其他公开信息的有效性变更引用，不能撤出公开队列，因而不能作废其发文字号；"
-            "请先由信息公开工作人员处理该引用。", number,
-            "The document's queued publication is referred to by another item's validity change.",
-        ))
+        out.append(
+            Decision.refuse(
+                "withdraw.publication_cited",
+                f"{facts.label}的待公开信息已被其他公开信息的有效性变更引用，不能撤出公开队列，因而不能作废其发文字号；"
+                "请先由信息公开工作人员处理该引用。",
+                number,
+                "The document's queued publication is referred to by another item's validity change.",
+            )
+        )
     if facts.request_archived:
-        out.append(Decision.refuse(
-            "withdraw.request_archived",
-            f"{facts.label}答复的来文《{facts.request_title}》已归档，不能撤回对它的答复，因而不能作废本件的发文字号；"
-            "如需更正，请另行发文。", rb.cite(ARCHIVE_PROVISION),
-            "The request this reply answered is archived; the reply cannot be withdrawn.",
-        ))
+        out.append(
+            Decision.refuse(
+                "withdraw.request_archived",
+                f"{facts.label}答复的来文《{facts.request_title}》已归档，不能撤回对它的答复，因而不能作废本件的发文字号；"
+                "如需更正，请另行发文。",
+                rb.cite(ARCHIVE_PROVISION),
+                "The request this reply answered is archived; the reply cannot be withdrawn.",
+            )
+        )
     if not out:
-        out.append(Decision.allow(
-            "withdraw.allowed",
-            f"作废{facts.number}，撤回{facts.label}的印发：公文退回已签发、待登记印发，各收文单位的来文一并撤回。",
-            number,
-        ))
+        out.append(
+            Decision.allow(
+                "withdraw.allowed",
+                f"作废{facts.number}，撤回{facts.label}的印发：公文退回已签发、待登记印发，各收文单位的来文一并撤回。",
+                number,
+            )
+        )
     return out

@@ -116,8 +116,7 @@ class OutgoingFacts:
             )
         if self.for_approval_by and self.for_approval_by not in APPROVING_SUPERIORS:
             raise ValueError(
-                f"unknown approving superior {self.for_approval_by!r}; expected one of "
-                f"{', '.join(APPROVING_SUPERIORS)}"
+                f"unknown approving superior {self.for_approval_by!r}; expected one of {', '.join(APPROVING_SUPERIORS)}"
             )
 
 
@@ -220,10 +219,13 @@ class SigningRequirement:
         if not self.determined:
             return Decision.refuse(self.code, self.message, self.citation)
         if self.blocked:
-            return Decision.refuse("signing.vacant", f"{self.message.rstrip('。')}；{self.blocked}", self.citation,
-                                   "A seat art. 49 names is vacant; nobody may sign until it is filled.")
-        return Decision.allow(self.code, self.summary, self.citation,
-                              signers=sorted(self.signer_person_ids))
+            return Decision.refuse(
+                "signing.vacant",
+                f"{self.message.rstrip('。')}；{self.blocked}",
+                self.citation,
+                "A seat art. 49 names is vacant; nobody may sign until it is filled.",
+            )
+        return Decision.allow(self.code, self.summary, self.citation, signers=sorted(self.signer_person_ids))
 
 
 def _names(roles: Iterable[Role]) -> str:
@@ -280,14 +282,23 @@ def _vacancy(holders: SigningHolders, signers: tuple[Role, ...], steps: tuple[St
     if uses_portfolio and (holders.without_portfolio or not holders.portfolio_leaders):
         title = next(r.title for r in (*signers, *(r for s in steps for r in s.any_of)) if r.title in PORTFOLIO_TITLES)
         if not holders.concerned:
-            gaps.append(f"未能确定{title}：本件没有注明主办、涉及单位。请注明主办、涉及单位（如答复的来文单位、"
-                        f"主管部门）后再送{verb}")
+            gaps.append(
+                f"未能确定{title}：本件没有注明主办、涉及单位。请注明主办、涉及单位（如答复的来文单位、"
+                f"主管部门）后再送{verb}"
+            )
         else:
             missing = "、".join(holders.without_portfolio or holders.concerned)
-            gaps.append(f"未能确定{title}：主办、涉及单位（{'、'.join(holders.concerned)}）中，{missing}当日没有"
-                        f"分管领导同志。请核对主办、涉及单位，或请系统管理员在组织机构中为其设置分管领导同志后再送{verb}")
-    seats = [*(("或".join(r.title for r in s.any_of), s.action) for s in steps
-               if not s.person_ids and not any(r.title in PORTFOLIO_TITLES for r in s.any_of))]
+            gaps.append(
+                f"未能确定{title}：主办、涉及单位（{'、'.join(holders.concerned)}）中，{missing}当日没有"
+                f"分管领导同志。请核对主办、涉及单位，或请系统管理员在组织机构中为其设置分管领导同志后再送{verb}"
+            )
+    seats = [
+        *(
+            ("或".join(r.title for r in s.any_of), s.action)
+            for s in steps
+            if not s.person_ids and not any(r.title in PORTFOLIO_TITLES for r in s.any_of)
+        )
+    ]
     if signers and not any(r.holder for r in signers) and not any(r.title in PORTFOLIO_TITLES for r in signers):
         seats.append(("或".join(r.title for r in signers), verb))
     for title, action in seats:
@@ -298,15 +309,30 @@ def _vacancy(holders: SigningHolders, signers: tuple[Role, ...], steps: tuple[St
 
 
 def _requirement(
-    code: str, message: str, citation: Citation, signers: tuple[Role, ...], holders: SigningHolders,
-    steps: tuple[Step, ...] = (), verb: str = "签发", extra_notes: tuple[str, ...] = (),
+    code: str,
+    message: str,
+    citation: Citation,
+    signers: tuple[Role, ...],
+    holders: SigningHolders,
+    steps: tuple[Step, ...] = (),
+    verb: str = "签发",
+    extra_notes: tuple[str, ...] = (),
     filing_days: int | None = None,
 ) -> SigningRequirement:
     notes = _notes(signers) + _notes(r for s in steps for r in s.any_of)
     portfolio = any(r.title in PORTFOLIO_TITLES for r in (*signers, *(r for s in steps for r in s.any_of)))
-    return SigningRequirement(code, message, citation, signers, steps, verb,
-                              tuple(dict.fromkeys(notes + extra_notes)), filing_days,
-                              _vacancy(holders, signers, steps, verb), portfolio)
+    return SigningRequirement(
+        code,
+        message,
+        citation,
+        signers,
+        steps,
+        verb,
+        tuple(dict.fromkeys(notes + extra_notes)),
+        filing_days,
+        _vacancy(holders, signers, steps, verb),
+        portfolio,
+    )
 
 
 def signing_requirement(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
@@ -327,18 +353,28 @@ def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView)
     governor = (Role(R_GOVERNOR, holders.governor),)
     either = _governor_or_executive(holders)
     if facts.published_instrument or facts.to_people_congress:
-        what = "州人民政府公布的规范性文件、决定或命令" if facts.published_instrument else \
-            "州人民政府向州人大及其常委会提出的议案或人事任免"
+        what = (
+            "州人民政府公布的规范性文件、决定或命令"
+            if facts.published_instrument
+            else "州人民政府向州人大及其常委会提出的议案或人事任免"
+        )
         return _requirement(
-            "signing.published", f"本件为{what}，经州人民政府分管领导同志审核后，由州长签发。", cite, governor,
-            holders, _reviewed_by(holders, R_PORTFOLIO_LEADER),
+            "signing.published",
+            f"本件为{what}，经州人民政府分管领导同志审核后，由州长签发。",
+            cite,
+            governor,
+            holders,
+            _reviewed_by(holders, R_PORTFOLIO_LEADER),
         )
     if facts.for_approval_by:
         superior = APPROVING_SUPERIORS[facts.for_approval_by]
         return _requirement(
             "signing.upward",
             f"本件为以州人民政府名义上报{superior}审批的文件，经分管副州长审核后，由州长或常务副州长签发。",
-            cite, either, holders, _reviewed_by(holders, R_PORTFOLIO_VICE),
+            cite,
+            either,
+            holders,
+            _reviewed_by(holders, R_PORTFOLIO_VICE),
         )
     if facts.to_region_departments:
         if facts.important:
@@ -346,22 +382,30 @@ def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView)
                 "signing.region_departments_important",
                 "本件为以州人民政府名义向自治区人民政府各委、办、厅、局行文的重要公文，由分管副州长审核后，"
                 "报州长或常务副州长签发。",
-                cite, either, holders, _reviewed_by(holders, R_PORTFOLIO_VICE),
+                cite,
+                either,
+                holders,
+                _reviewed_by(holders, R_PORTFOLIO_VICE),
             )
         return _requirement(
             "signing.region_departments",
             "本件为以州人民政府名义向自治区人民政府各委、办、厅、局的行文，由分管副州长签发。",
-            cite, _portfolio_roles(holders, R_PORTFOLIO_VICE), holders,
+            cite,
+            _portfolio_roles(holders, R_PORTFOLIO_VICE),
+            holders,
         )
     if facts.important:
         if facts.direction in ("", "down"):
             message = "本件为以州人民政府名义下发的重要公文，经分管副州长审核后，由州长或常务副州长签发。"
         else:  # an important document not sent down (to the 州政协, a neighbouring prefecture…)
             kind = "上行" if facts.direction == "up" else "平行"
-            message = (f"本件为以州人民政府名义发出的重要公文（{kind}文），按重要公文办理，经分管副州长审核后，"
-                       "由州长或常务副州长签发。")
-        return _requirement("signing.important", message, cite, either, holders,
-                            _reviewed_by(holders, R_PORTFOLIO_VICE))
+            message = (
+                f"本件为以州人民政府名义发出的重要公文（{kind}文），按重要公文办理，经分管副州长审核后，"
+                "由州长或常务副州长签发。"
+            )
+        return _requirement(
+            "signing.important", message, cite, either, holders, _reviewed_by(holders, R_PORTFOLIO_VICE)
+        )
     return SigningRequirement(
         "signing.undetermined",
         "以州人民政府名义下发的公文，第四十九条规定重要公文经分管副州长审核后由州长或常务副州长签发；"
@@ -379,18 +423,27 @@ def _office(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> 
             "signing.forwarding",
             "本件为政府部门要求州人民政府办公室转发的文件，由分管副州长提出意见，经州长或常务副州长同意后，"
             "由秘书长签发。",
-            rb.cite(FORWARDING), secretary, holders, steps,
+            rb.cite(FORWARDING),
+            secretary,
+            holders,
+            steps,
         )
     cite = rb.cite(AUTHORITY)
     if facts.on_leader_instruction:
         return _requirement(
             "signing.office_instructed",
-            "本件为以州人民政府办公室名义发文、州人民政府领导批示办理的公文，由秘书长签发。", cite, secretary, holders,
+            "本件为以州人民政府办公室名义发文、州人民政府领导批示办理的公文，由秘书长签发。",
+            cite,
+            secretary,
+            holders,
         )
     if facts.within_office_competence:
         return _requirement(
-            "signing.office_competence", "本件为州人民政府办公室职权范围内的发文，由秘书长或办公室主任签发。", cite,
-            (*secretary, Role(R_OFFICE_DIRECTOR, holders.office_director)), holders,
+            "signing.office_competence",
+            "本件为州人民政府办公室职权范围内的发文，由秘书长或办公室主任签发。",
+            cite,
+            (*secretary, Role(R_OFFICE_DIRECTOR, holders.office_director)),
+            holders,
         )
     return SigningRequirement(
         "signing.undetermined",
@@ -416,13 +469,24 @@ def _unit(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> Si
                 "signing.agreed_across",
                 "本件为冠以“经自治州人民政府同意”字样、涉及不同分管领域的部门联合发文，经相关分管领导同志审核同意后，"
                 "由州长或常务副州长签批。",
-                cite, _governor_or_executive(holders), holders, tuple(Step("审核同意", (r,)) for r in leaders),
-                "签批", filing, days,
+                cite,
+                _governor_or_executive(holders),
+                holders,
+                tuple(Step("审核同意", (r,)) for r in leaders),
+                "签批",
+                filing,
+                days,
             )
         return _requirement(
             "signing.agreed",
             "本件为冠以“经自治州人民政府同意”字样的部门发文，由州人民政府分管领导同志签批。",
-            cite, leaders, holders, (), "签批", filing, days,
+            cite,
+            leaders,
+            holders,
+            (),
+            "签批",
+            filing,
+            days,
         )
     cite = rb.cite(UNIT_DOCUMENT)
     head = (Role(R_UNIT_HEAD, holders.unit_head),)
@@ -430,12 +494,16 @@ def _unit(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> Si
         return _requirement(
             "signing.unit_own",
             f"本件为{issuer}以本单位名义的发文，不是报送州人民政府审批的公文；参照本条，由{issuer}行政主要负责人签发。",
-            cite, head, holders,
+            cite,
+            head,
+            holders,
         )
     return _requirement(
         "signing.unit_document",
         f"本件为{issuer}报送州人民政府审批的公文，由{issuer}行政主要负责人签发。",
-        cite, head, holders,
+        cite,
+        head,
+        holders,
     )
 
 
@@ -452,8 +520,10 @@ def for_recheck(requirement: SigningRequirement, signer_id: int, signer_name: st
     if own:
         note = f"本件签发后作了实质性修改，退回原签发人{signer_name}复核签发，他人不能代为签发。"
         return replace(req, signers=own, notes=(*req.notes, note))
-    note = (f"本件签发后作了实质性修改，应退回原签发人{signer_name}复核；{signer_name}当日不能{req.verb}，"
-            f"改由本条现在规定的{_names(req.signers)}{req.verb}。")
+    note = (
+        f"本件签发后作了实质性修改，应退回原签发人{signer_name}复核；{signer_name}当日不能{req.verb}，"
+        f"改由本条现在规定的{_names(req.signers)}{req.verb}。"
+    )
     return replace(req, notes=(*req.notes, note))
 
 
@@ -479,15 +549,18 @@ def may_sign(
             message = f"{req.message.rstrip('。')}；{_names(req.signers)}，目前无人可以{req.verb}。"
         else:
             message = f"{req.message.rstrip('。')}；应由{_names(req.signers)}{req.verb}，您不能{req.verb}本件。"
-        return Decision.refuse("signing.not_signer", message, req.citation,
-                               f"Only the signer art. 49 names may sign this document: {_names(req.signers)}.",
-                               signers=sorted(req.signer_person_ids))
+        return Decision.refuse(
+            "signing.not_signer",
+            message,
+            req.citation,
+            f"Only the signer art. 49 names may sign this document: {_names(req.signers)}.",
+            signers=sorted(req.signer_person_ids),
+        )
     if reviewed_by is not None:
         done = set(reviewed_by) | {actor_person_id}
         pending = [s for s in req.steps if s.person_ids and not (s.person_ids & done)]
         if pending:
             waiting = "，".join(s.label for s in pending)
             message = f"{req.message.rstrip('。')}；尚待{waiting}，暂不能{req.verb}。"
-            return Decision.refuse("signing.steps_pending", message, req.citation,
-                                   pending=[s.action for s in pending])
+            return Decision.refuse("signing.steps_pending", message, req.citation, pending=[s.action for s in pending])
     return Decision.allow("signing.signer", f"{req.message.rstrip('。')}；由您{req.verb}。", req.citation)

@@ -249,19 +249,23 @@ def problem(data: DocumentData, superiors: Mapping[str, str] = SUPERIOR_ROLES) -
     kind, issuer = data.issuer.kind, data.issuer.name
     for name in sorted(APPLIES_TO):
         if stated.get(name) and kind not in APPLIES_TO[name][0] and name != "to_government":
-            return _fact(name, f"“{LABELS[name]}”只适用于以{APPLIES_TO[name][1]}名义的发文；"
-                               f"本件发文机关是{issuer}，请取消该项。")
+            return _fact(
+                name, f"“{LABELS[name]}”只适用于以{APPLIES_TO[name][1]}名义的发文；本件发文机关是{issuer}，请取消该项。"
+            )
     for unit in data.concerned:
         if unit.kind in {GOVERNMENT, SUPERIOR}:
-            return _fact(CONCERNED_UNITS, f"主办、涉及单位应为州人民政府的工作部门、直属单位或县（市）；"
-                                          f"{unit.name}不是，请改选。")
+            return _fact(
+                CONCERNED_UNITS,
+                f"主办、涉及单位应为州人民政府的工作部门、直属单位或县（市）；{unit.name}不是，请改选。",
+            )
     if data.doc_type == MOTION and kind != GOVERNMENT:
         return Problem("doc_type", "议案由州人民政府向州人大及其常委会提出；请改由州人民政府发文，或改选文种。")
     if kind == GOVERNMENT:
         return _government_problem(data, _roles(data.main_recipients, superiors), superiors)
     if kind == OFFICE:
-        chosen = [n for n in ("forwarding_request", "on_leader_instruction", "within_office_competence")
-                  if stated.get(n)]
+        chosen = [
+            n for n in ("forwarding_request", "on_leader_instruction", "within_office_competence") if stated.get(n)
+        ]
         if len(chosen) > 1:
             labels = "”“".join(LABELS[n] for n in chosen)
             return _fact(chosen[-1], f"“{labels}”是签发规则中不同的情形，签发人不同，请只选其中一项。")
@@ -276,45 +280,64 @@ def _unit_problem(data: DocumentData) -> Problem | None:
         said = "主送州人民政府" if to_government else "没有主送州人民政府"
         return _fact("to_government", f"本件{said}，与“{LABELS['to_government']}”的填写不符，请核对主送机关。")
     if stated.get("agreed_by_government") and to_government:
-        return _fact("agreed_by_government", "冠以“经自治州人民政府同意”字样的是部门自行印发的公文，"
-                                             "不报送州人民政府审批；本件主送州人民政府，请核对主送机关或取消该项。")
+        return _fact(
+            "agreed_by_government",
+            "冠以“经自治州人民政府同意”字样的是部门自行印发的公文，"
+            "不报送州人民政府审批；本件主送州人民政府，请核对主送机关或取消该项。",
+        )
     if stated.get("agreed_by_government") and stated.get("forwarding_request"):
-        return _fact("forwarding_request", "部门要求办公室转发的文件以办公室名义印发，不是冠以“经自治州人民政府同意”"
-                                           "字样的部门发文，请只选其中一项。")
+        return _fact(
+            "forwarding_request",
+            "部门要求办公室转发的文件以办公室名义印发，不是冠以“经自治州人民政府同意”字样的部门发文，请只选其中一项。",
+        )
     if stated.get("spans_portfolios") and not stated.get("agreed_by_government"):
-        return _fact("spans_portfolios", "“涉及不同分管领域”只用于冠以“经自治州人民政府同意”字样的部门联合发文，"
-                                         "请同时勾选该项或取消本项。")
+        return _fact(
+            "spans_portfolios",
+            "“涉及不同分管领域”只用于冠以“经自治州人民政府同意”字样的部门联合发文，请同时勾选该项或取消本项。",
+        )
     return None
 
 
-def _government_problem(data: DocumentData, roles: list[tuple[str, UnitData]],
-                        superiors: Mapping[str, str]) -> Problem | None:
+def _government_problem(
+    data: DocumentData, roles: list[tuple[str, UnitData]], superiors: Mapping[str, str]
+) -> Problem | None:
     stated = data.stated
     if data.doc_type in PUBLISHED_TYPES and stated.get("published_instrument") is False:
-        return _fact("published_instrument", f"州人民政府的{PUBLISHED_TYPES[data.doc_type]}即签发规则所列的"
-                                             "“决定、命令”，由州长签发，不能标为否。")
+        return _fact(
+            "published_instrument",
+            f"州人民政府的{PUBLISHED_TYPES[data.doc_type]}即签发规则所列的“决定、命令”，由州长签发，不能标为否。",
+        )
     congress = [u for r, u in roles if r == PEOPLE_CONGRESS]
     if (data.doc_type == MOTION or congress) and stated.get("to_people_congress") is False:
         why = "文种为议案" if data.doc_type == MOTION else f"主送{congress[0].name}"
         return _fact("to_people_congress", f"本件{why}，属向州人大及其常委会提出的议案、人事任免，不能标为否。")
-    if stated.get("to_people_congress") and not congress and data.doc_type != MOTION \
-            and PEOPLE_CONGRESS in superiors.values():
+    if (
+        stated.get("to_people_congress")
+        and not congress
+        and data.doc_type != MOTION
+        and PEOPLE_CONGRESS in superiors.values()
+    ):
         code = next(c for c, r in superiors.items() if r == PEOPLE_CONGRESS)
-        return _fact("to_people_congress", f"向州人大及其常委会提出的议案、人事任免应主送州人大常委会"
-                                           f"（单位代码 {code}），请核对主送机关。")
+        return _fact(
+            "to_people_congress",
+            f"向州人大及其常委会提出的议案、人事任免应主送州人大常委会（单位代码 {code}），请核对主送机关。",
+        )
     approving = [(r, u) for r, u in roles if r in APPROVING_SUPERIORS]
     if len(approving) > 1:
         names = "、".join(u.name for _, u in approving)
         return Problem("main_recipients", f"上报审批的公文只主送一个上级机关（现为{names}），其他机关可以抄送。")
     approval = str(stated.get("for_approval_by", ""))
     if approving and approval and approval != approving[0][0]:
-        return _fact("for_approval_by", f"本件主送{approving[0][1].name}，与所填的上报审批机关"
-                                        f"（{APPROVING_SUPERIORS[approval]}）不符。")
+        return _fact(
+            "for_approval_by",
+            f"本件主送{approving[0][1].name}，与所填的上报审批机关（{APPROVING_SUPERIORS[approval]}）不符。",
+        )
     if approval and not approving and approval in superiors.values():
         name = APPROVING_SUPERIORS[approval]
         return _fact("for_approval_by", f"上报{name}审批的文件应主送{name}，请核对主送机关。")
     if stated.get("to_region_departments") and (approving or congress or approval):
         target = approving[0][1].name if approving else congress[0].name if congress else APPROVING_SUPERIORS[approval]
-        return _fact("to_region_departments", f"本件主送{target}，不是向自治区人民政府各委、办、厅、局的行文，"
-                                              "请取消该项。")
+        return _fact(
+            "to_region_departments", f"本件主送{target}，不是向自治区人民政府各委、办、厅、局的行文，请取消该项。"
+        )
     return None

@@ -68,18 +68,31 @@ def request_topic(actor: AbstractBaseUser, draft: NormativeDraft) -> object:
         raise InvalidInput("部门规范性文件由本部门集体审议，无需提请州人民政府常务会议。")
     if d.topic_id:
         raise InvalidInput("已提请常务会议审议。")
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-            gate(d, "提请会议审议"), rules.disputes_listed(_unlisted(d), rb))
+    require(
+        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
+        gate(d, "提请会议审议"),
+        rules.disputes_listed(_unlisted(d), rb),
+    )
     version = current_version(d)
     topic = meetings_request_topic(
-        actor, unit=d.drafting_unit, title=f"审议《{version.title}》", kind="executive",
+        actor,
+        unit=d.drafting_unit,
+        title=f"审议《{version.title}》",
+        kind="executive",
         summary=f"{d.get_kind_display()}草案（第{version.number}稿），已经司法局合法性审查通过。",
-        major_decision=d.major, subject=d,
+        major_decision=d.major,
+        subject=d,
     )
     d.topic_id = topic.pk
     d.save(update_fields=["topic_id"])
-    audit.record(actor=actor, action=REQUEST_TOPIC, target=d, citation=rb.cite(rules.LEGALITY_REVIEW),
-                 summary=f"提请州人民政府常务会议审议《{d.title}》", details={"topic": topic.pk})
+    audit.record(
+        actor=actor,
+        action=REQUEST_TOPIC,
+        target=d,
+        citation=rb.cite(rules.LEGALITY_REVIEW),
+        summary=f"提请州人民政府常务会议审议《{d.title}》",
+        details={"topic": topic.pk},
+    )
     copy_back(draft, d)
     return topic
 
@@ -96,17 +109,25 @@ def _topic_meeting(d: NormativeDraft) -> tuple[str, dt.date] | None:
 
 
 @transaction.atomic
-def record_deliberation(actor: AbstractBaseUser, draft: NormativeDraft, *, meeting_ref: str = "",
-                        held_on: dt.date | None = None, outcome: str = "原则通过") -> NormativeDraft:
+def record_deliberation(
+    actor: AbstractBaseUser,
+    draft: NormativeDraft,
+    *,
+    meeting_ref: str = "",
+    held_on: dt.date | None = None,
+    outcome: str = "原则通过",
+) -> NormativeDraft:
     """集体审议 (art. 24): the executive meeting (recorded by the office) or the department's
     leadership meeting deliberated the reviewed draft.  A draft on a meeting's agenda takes that
     meeting's name and date."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb),
-            rules.check_state(d.state, [DraftState.PASSED], state_label(d.state), "记录审议", rb,
-                              rules.LEGALITY_REVIEW),
-            gate(d, "提请会议审议"), rules.disputes_listed(_unlisted(d), rb))
+    require(
+        rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb),
+        rules.check_state(d.state, [DraftState.PASSED], state_label(d.state), "记录审议", rb, rules.LEGALITY_REVIEW),
+        gate(d, "提请会议审议"),
+        rules.disputes_listed(_unlisted(d), rb),
+    )
     from_topic = _topic_meeting(d)
     if from_topic is not None:
         meeting_ref, held_on = from_topic
@@ -118,12 +139,21 @@ def record_deliberation(actor: AbstractBaseUser, draft: NormativeDraft, *, meeti
         raise InvalidInput("会议尚未召开，不能记录审议情况。", field="held_on")
     d.meeting_ref, d.deliberated_on = meeting_ref.strip()[:120], held_on
     d.save(update_fields=["meeting_ref", "deliberated_on"])
-    move(d, DraftState.DELIBERATED, actor, f"{d.meeting_ref}（{held_on.isoformat()}）审议：{outcome}",
-         rb.cite(rules.LEGALITY_REVIEW))
-    audit.record(actor=actor, action=DELIBERATE, target=d, citation=rb.cite(rules.LEGALITY_REVIEW),
-                 summary=f"{d.meeting_ref}（{held_on.isoformat()}）审议《{d.title}》：{outcome}",
-                 details={"meeting": d.meeting_ref, "held_on": held_on.isoformat(), "outcome": outcome,
-                          "topic": d.topic_id})
+    move(
+        d,
+        DraftState.DELIBERATED,
+        actor,
+        f"{d.meeting_ref}（{held_on.isoformat()}）审议：{outcome}",
+        rb.cite(rules.LEGALITY_REVIEW),
+    )
+    audit.record(
+        actor=actor,
+        action=DELIBERATE,
+        target=d,
+        citation=rb.cite(rules.LEGALITY_REVIEW),
+        summary=f"{d.meeting_ref}（{held_on.isoformat()}）审议《{d.title}》：{outcome}",
+        details={"meeting": d.meeting_ref, "held_on": held_on.isoformat(), "outcome": outcome, "topic": d.topic_id},
+    )
     return copy_back(draft, d)
 
 
@@ -140,33 +170,53 @@ def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document
     rb = rulebook_of(d)
     if not is_government(d):
         raise InvalidInput("部门规范性文件按本部门发文规定签发，请在印发后登记文号。")
-    require(rules.check_state(d.state, [DraftState.DELIBERATED], state_label(d.state), "送签发", rb,
-                              rules.LEGALITY_REVIEW), gate(d, "签发"))
+    require(
+        rules.check_state(d.state, [DraftState.DELIBERATED], state_label(d.state), "送签发", rb, rules.LEGALITY_REVIEW),
+        gate(d, "签发"),
+    )
     version = current_version(d)
     doc_type = DocType.ORDER if d.kind == NormativeKind.REGULATION else DocType.NOTICE
-    doc = draft_outgoing(actor, d.issuer, doc_type, version.title, version.body, _recipients(d),
-                         signing_facts={"published_instrument": True, "concerned_units": [d.drafting_unit.code]})
+    doc = draft_outgoing(
+        actor,
+        d.issuer,
+        doc_type,
+        version.title,
+        version.body,
+        _recipients(d),
+        signing_facts={"published_instrument": True, "concerned_units": [d.drafting_unit.code]},
+    )
     d.document = doc
     d.save(update_fields=["document"])
     move(d, DraftState.SIGNING, actor, "转公文办理：审核、签发、登记印发", rb.cite(rules.LEGALITY_REVIEW))
-    audit.record(actor=actor, action=PREPARE_DOCUMENT, target=d, citation=rb.cite(rules.LEGALITY_REVIEW),
-                 summary=f"《{d.title}》转公文办理（第{version.number}稿）", details={"document": doc.pk})
+    audit.record(
+        actor=actor,
+        action=PREPARE_DOCUMENT,
+        target=d,
+        citation=rb.cite(rules.LEGALITY_REVIEW),
+        summary=f"《{d.title}》转公文办理（第{version.number}稿）",
+        details={"document": doc.pk},
+    )
     copy_back(draft, d)
     return doc
 
 
 @transaction.atomic
-def record_unit_issue(actor: AbstractBaseUser, draft: NormativeDraft, *, doc_number: str,
-                      written_on: dt.date) -> NormativeDraft:
+def record_unit_issue(
+    actor: AbstractBaseUser, draft: NormativeDraft, *, doc_number: str, written_on: dt.date
+) -> NormativeDraft:
     """A department's normative document is signed and issued under its own rules (art. 49 does not
     say who signs it); its leaders record the 发文字号 and date."""
     d = lock(draft)
     rb = rulebook_of(d)
     if is_government(d):
         raise InvalidInput("州人民政府的规章、规范性文件经公文流程签发印发。")
-    require(rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb),
-            rules.check_state(d.state, [DraftState.DELIBERATED], state_label(d.state), "登记印发", rb,
-                              rules.LEGALITY_REVIEW), gate(d, "签发"))
+    require(
+        rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb),
+        rules.check_state(
+            d.state, [DraftState.DELIBERATED], state_label(d.state), "登记印发", rb, rules.LEGALITY_REVIEW
+        ),
+        gate(d, "签发"),
+    )
     if not doc_number.strip():
         raise InvalidInput("请填写发文字号。", field="doc_number")
     if written_on > timezone.localdate():
@@ -174,8 +224,14 @@ def record_unit_issue(actor: AbstractBaseUser, draft: NormativeDraft, *, doc_num
     d.doc_number, d.written_on = doc_number.strip()[:60], written_on
     d.save(update_fields=["doc_number", "written_on"])
     move(d, DraftState.SIGNING, actor, f"印发：{d.doc_number}", rb.cite(rules.LEGALITY_REVIEW))
-    audit.record(actor=actor, action=RECORD_UNIT_ISSUE, target=d, citation=rb.cite(rules.LEGALITY_REVIEW),
-                 summary=f"登记印发{d.doc_number}：《{d.title}》", details={"number": d.doc_number})
+    audit.record(
+        actor=actor,
+        action=RECORD_UNIT_ISSUE,
+        target=d,
+        citation=rb.cite(rules.LEGALITY_REVIEW),
+        summary=f"登记印发{d.doc_number}：《{d.title}》",
+        details={"number": d.doc_number},
+    )
     return copy_back(draft, d)
 
 
@@ -197,9 +253,11 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
 
     d = lock(draft)
     rb = rulebook_of(d)
-    require(_may_publish(actor, d),
-            rules.check_state(d.state, [DraftState.SIGNING], state_label(d.state), "公布", rb, rules.LEGALITY_REVIEW),
-            gate(d, "公布"))
+    require(
+        _may_publish(actor, d),
+        rules.check_state(d.state, [DraftState.SIGNING], state_label(d.state), "公布", rb, rules.LEGALITY_REVIEW),
+        gate(d, "公布"),
+    )
     version: DraftVersion = current_version(d)
     if d.document_id:
         doc = Document.objects.get(pk=d.document_id)
@@ -213,19 +271,40 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     d.published_on, d.validity = today, "in_force"
     d.save(update_fields=["doc_number", "written_on", "published_on", "validity"])
     queue_for_publication(
-        actor=actor, kind=ItemKind.NORMATIVE, title=version.title, counted_from=today, provision=rules.LEGALITY_REVIEW,
-        source=d, body=version.body, issuing_unit=d.issuer, doc_number=d.doc_number, written_on=d.written_on,
-        genre=d.get_kind_display(), category="规章和规范性文件", validity="in_force",
+        actor=actor,
+        kind=ItemKind.NORMATIVE,
+        title=version.title,
+        counted_from=today,
+        provision=rules.LEGALITY_REVIEW,
+        source=d,
+        body=version.body,
+        issuing_unit=d.issuer,
+        doc_number=d.doc_number,
+        written_on=d.written_on,
+        genre=d.get_kind_display(),
+        category="规章和规范性文件",
+        validity="in_force",
     )
     move(d, DraftState.PUBLISHED, actor, f"公布施行：{d.doc_number}", rb.cite(rules.LEGALITY_REVIEW))
     after.record_initial_validity(actor, d)
-    audit.record(actor=actor, action=PUBLISH, target=d, citation=rb.cite(rules.LEGALITY_REVIEW),
-                 summary=f"公布{d.doc_number}《{d.title}》", details={"number": d.doc_number})
+    audit.record(
+        actor=actor,
+        action=PUBLISH,
+        target=d,
+        citation=rb.cite(rules.LEGALITY_REVIEW),
+        summary=f"公布{d.doc_number}《{d.title}》",
+        details={"number": d.doc_number},
+    )
     after.open_filings(actor, d)
     if d.kind == NormativeKind.REGULATION:
         after.schedule_evaluation(actor, d)
     if d.replaces_id:
         after.apply_succession(actor, d)
-    notices.send(users_of(staff_of(d.drafting_unit)), f"已公布：{d.doc_number}《{d.title}》",
-                 "请按期报送备案。", rb.cite(rules.FILING), draft_url(d))
+    notices.send(
+        users_of(staff_of(d.drafting_unit)),
+        f"已公布：{d.doc_number}《{d.title}》",
+        "请按期报送备案。",
+        rb.cite(rules.FILING),
+        draft_url(d),
+    )
     return copy_back(draft, d)

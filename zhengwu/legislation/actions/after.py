@@ -109,9 +109,14 @@ def open_filings(actor: AbstractBaseUser | None, d: NormativeDraft) -> list[Fili
         timers.schedule(FILING_OVERDUE, deadline_close(due), f"legislation:filing:{row.pk}:overdue", filing_id=row.pk)
     if rows:
         names = "、".join(unit_name(r.recipient) for r in rows)
-        audit.record(actor=actor, action=OPEN_FILING, target=d, citation=deadline.citation,
-                     summary=f"{_label(d)}应于{due.isoformat()}前报{names}备案",
-                     details={"due": due.isoformat(), "recipients": [r.recipient.code for r in rows]})
+        audit.record(
+            actor=actor,
+            action=OPEN_FILING,
+            target=d,
+            citation=deadline.citation,
+            summary=f"{_label(d)}应于{due.isoformat()}前报{names}备案",
+            details={"due": due.isoformat(), "recipients": [r.recipient.code for r in rows]},
+        )
     return rows
 
 
@@ -126,12 +131,18 @@ def _filers(d: NormativeDraft) -> list[Person]:
 @transaction.atomic
 def file_filing(actor: AbstractBaseUser, filing: Filing, *, reference: str = "") -> Filing:
     """报送备案: on time or late (recorded either way); the timers are cancelled."""
-    row = Filing.objects.select_for_update(of=("self",)).select_related(
-        "recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version").get(pk=filing.pk)
+    row = (
+        Filing.objects.select_for_update(of=("self",))
+        .select_related("recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version")
+        .get(pk=filing.pk)
+    )
     d = row.draft
     rb = rulebook_of(d)
-    require(rules.may_file(positions_of(actor), d.issuer.kind, d.drafting_unit_id, office_id(),
-                           [u.pk for u in legal_units()], rb))
+    require(
+        rules.may_file(
+            positions_of(actor), d.issuer.kind, d.drafting_unit_id, office_id(), [u.pk for u in legal_units()], rb
+        )
+    )
     if row.state == FilingState.FILED:
         when = f"于{timezone.localtime(row.filed_at):%Y-%m-%d}" if row.filed_at else ""
         raise InvalidInput(f"已{when}报送备案。")
@@ -142,21 +153,33 @@ def file_filing(actor: AbstractBaseUser, filing: Filing, *, reference: str = "")
     row.save(update_fields=["state", "filed_at", "filed_by", "filed_late", "reference"])
     timers.cancel(f"legislation:filing:{row.pk}:remind")
     timers.cancel(f"legislation:filing:{row.pk}:overdue")
-    audit.record(actor=actor, action=FILE, target=d, citation=timing.citation,
-                 summary=f"{_label(d)}报{unit_name(row.recipient)}备案" + ("（逾期）" if row.filed_late else ""),
-                 details={"filing": row.pk, "recipient": row.recipient.code, "late": row.filed_late,
-                          "reference": row.reference})
+    audit.record(
+        actor=actor,
+        action=FILE,
+        target=d,
+        citation=timing.citation,
+        summary=f"{_label(d)}报{unit_name(row.recipient)}备案" + ("（逾期）" if row.filed_late else ""),
+        details={"filing": row.pk, "recipient": row.recipient.code, "late": row.filed_late, "reference": row.reference},
+    )
     if d.issuer.kind != UnitKind.GOVERNMENT:
-        notices.send(users_of(p for u in legal_units() for p in staff_of(u)), f"待备案审查：{_label(d)}",
-                     f"{unit_name(d.issuer)}报州人民政府备案，请司法局审查。", rb.cite(rules.FILING), draft_url(d))
+        notices.send(
+            users_of(p for u in legal_units() for p in staff_of(u)),
+            f"待备案审查：{_label(d)}",
+            f"{unit_name(d.issuer)}报州人民政府备案，请司法局审查。",
+            rb.cite(rules.FILING),
+            draft_url(d),
+        )
     return row
 
 
 @transaction.atomic
 def review_filing(actor: AbstractBaseUser, filing: Filing, *, passed: bool, note: str) -> Filing:
     """备案审查: the 司法局 reviews a department's filed normative document (art. 22)."""
-    row = Filing.objects.select_for_update(of=("self",)).select_related(
-        "recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version").get(pk=filing.pk)
+    row = (
+        Filing.objects.select_for_update(of=("self",))
+        .select_related("recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version")
+        .get(pk=filing.pk)
+    )
     d = row.draft
     rb = rulebook_of(d)
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
@@ -168,21 +191,38 @@ def review_filing(actor: AbstractBaseUser, filing: Filing, *, passed: bool, note
         raise InvalidInput("已经审查。")
     if not passed and not note.strip():
         raise InvalidInput("审查发现问题的，请写明问题和纠正意见。", field="note")
-    row.review_passed, row.review_note, row.reviewed_by_id, row.reviewed_at = passed, note.strip(), actor.pk, \
-        timezone.now()
+    row.review_passed, row.review_note, row.reviewed_by_id, row.reviewed_at = (
+        passed,
+        note.strip(),
+        actor.pk,
+        timezone.now(),
+    )
     row.save(update_fields=["review_passed", "review_note", "reviewed_by", "reviewed_at"])
     citation = rb.cite(rules.FILING)
-    audit.record(actor=actor, action=REVIEW_FILING, target=d, citation=citation,
-                 summary=f"司法局备案审查{'通过' if passed else '发现问题，责令纠正'}：{_label(d)}",
-                 details={"filing": row.pk, "passed": passed, "note": row.review_note})
-    notices.send(users_of(staff_of(d.drafting_unit)), f"备案审查{'通过' if passed else '发现问题'}：{_label(d)}",
-                 row.review_note or "审查通过。", citation, draft_url(d))
+    audit.record(
+        actor=actor,
+        action=REVIEW_FILING,
+        target=d,
+        citation=citation,
+        summary=f"司法局备案审查{'通过' if passed else '发现问题，责令纠正'}：{_label(d)}",
+        details={"filing": row.pk, "passed": passed, "note": row.review_note},
+    )
+    notices.send(
+        users_of(staff_of(d.drafting_unit)),
+        f"备案审查{'通过' if passed else '发现问题'}：{_label(d)}",
+        row.review_note or "审查通过。",
+        citation,
+        draft_url(d),
+    )
     return row
 
 
 def _filing(timer: Timer) -> Filing | None:
-    return Filing.objects.select_related("recipient", "draft__issuer", "draft__drafting_unit",
-                                         "draft__rulebook_version").filter(pk=timer.payload.get("filing_id")).first()
+    return (
+        Filing.objects.select_related("recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version")
+        .filter(pk=timer.payload.get("filing_id"))
+        .first()
+    )
 
 
 @timers.handler(FILING_REMIND)
@@ -194,12 +234,22 @@ def _filing_remind(timer: Timer) -> None:
         return
     d = row.draft
     citation = rulebook_of(d).cite(rules.FILING)
-    audit.record(actor=None, actor_name="系统", action=FILING_REMIND, target=d, citation=citation,
-                 summary=f"催办：{_label(d)}应于{row.due.isoformat()}前报{unit_name(row.recipient)}备案",
-                 details={"filing": row.pk})
-    notices.send(users_of(_filers(d)), f"催办备案：{_label(d)}",
-                 f"请于{row.due.isoformat()}前报{unit_name(row.recipient)}备案。",
-                 citation, draft_url(d))
+    audit.record(
+        actor=None,
+        actor_name="系统",
+        action=FILING_REMIND,
+        target=d,
+        citation=citation,
+        summary=f"催办：{_label(d)}应于{row.due.isoformat()}前报{unit_name(row.recipient)}备案",
+        details={"filing": row.pk},
+    )
+    notices.send(
+        users_of(_filers(d)),
+        f"催办备案：{_label(d)}",
+        f"请于{row.due.isoformat()}前报{unit_name(row.recipient)}备案。",
+        citation,
+        draft_url(d),
+    )
 
 
 @timers.handler(FILING_OVERDUE)
@@ -211,11 +261,18 @@ def _filing_overdue(timer: Timer) -> None:
         return
     d = row.draft
     citation = rulebook_of(d).cite(rules.FILING)
-    audit.record(actor=None, actor_name="系统", action=FILING_OVERDUE, target=d, citation=citation,
-                 summary=f"逾期未备案：{_label(d)}应于{row.due.isoformat()}前报{unit_name(row.recipient)}备案",
-                 details={"filing": row.pk})
-    notices.send(users_of(_filers(d)), f"逾期未备案：{_label(d)}", f"备案期限{row.due.isoformat()}已过。", citation,
-                 draft_url(d))
+    audit.record(
+        actor=None,
+        actor_name="系统",
+        action=FILING_OVERDUE,
+        target=d,
+        citation=citation,
+        summary=f"逾期未备案：{_label(d)}应于{row.due.isoformat()}前报{unit_name(row.recipient)}备案",
+        details={"filing": row.pk},
+    )
+    notices.send(
+        users_of(_filers(d)), f"逾期未备案：{_label(d)}", f"备案期限{row.due.isoformat()}已过。", citation, draft_url(d)
+    )
 
 
 # -- validity ------------------------------------------------------------------------------------
@@ -223,28 +280,63 @@ def _filing_overdue(timer: Timer) -> None:
 
 def record_initial_validity(actor: AbstractBaseUser | None, d: NormativeDraft) -> None:
     assert d.published_on is not None
-    ValidityChange.objects.create(draft=d, validity="in_force", effective_on=d.published_on, reason="公布施行",
-                                  actor_id=actor.pk if actor else None, at=timezone.now())
+    ValidityChange.objects.create(
+        draft=d,
+        validity="in_force",
+        effective_on=d.published_on,
+        reason="公布施行",
+        actor_id=actor.pk if actor else None,
+        at=timezone.now(),
+    )
 
 
-def _set_validity(actor: AbstractBaseUser | None, d: NormativeDraft, validity: str, when: dt.date, reason: str,
-                  related: NormativeDraft | None) -> ValidityChange:
+def _set_validity(
+    actor: AbstractBaseUser | None,
+    d: NormativeDraft,
+    validity: str,
+    when: dt.date,
+    reason: str,
+    related: NormativeDraft | None,
+) -> ValidityChange:
     rb = rulebook_of(d)
     assert d.published_on is not None
     effective = rules.effective_on(validity, when, d.published_on)
     d.validity = validity
     d.save(update_fields=["validity"])
-    row = ValidityChange.objects.create(draft=d, validity=validity, effective_on=effective, reason=reason[:300],
-                                        related=related, actor_id=actor.pk if actor else None, at=timezone.now())
-    record_validity(actor=actor, source=d, validity=validity, effective_on=effective, note=reason[:300],
-                    related_source=related, provision=rules.VALIDITY)
+    row = ValidityChange.objects.create(
+        draft=d,
+        validity=validity,
+        effective_on=effective,
+        reason=reason[:300],
+        related=related,
+        actor_id=actor.pk if actor else None,
+        at=timezone.now(),
+    )
+    record_validity(
+        actor=actor,
+        source=d,
+        validity=validity,
+        effective_on=effective,
+        note=reason[:300],
+        related_source=related,
+        provision=rules.VALIDITY,
+    )
     label = rules.VALIDITY_LABELS[validity]
-    audit.record(actor=actor, actor_name="" if actor else "系统", action=VALIDITY, target=d,
-                 citation=rb.cite(rules.VALIDITY),
-                 summary=f"{_label(d)}有效性改为“{label}”（{effective.isoformat()}起）"
-                         + (f"，由{_label(related)}{'修改' if validity == 'amended' else '替代'}" if related else ""),
-                 details={"validity": validity, "effective_on": effective.isoformat(), "reason": reason,
-                          "related": related.pk if related else None})
+    audit.record(
+        actor=actor,
+        actor_name="" if actor else "系统",
+        action=VALIDITY,
+        target=d,
+        citation=rb.cite(rules.VALIDITY),
+        summary=f"{_label(d)}有效性改为“{label}”（{effective.isoformat()}起）"
+        + (f"，由{_label(related)}{'修改' if validity == 'amended' else '替代'}" if related else ""),
+        details={
+            "validity": validity,
+            "effective_on": effective.isoformat(),
+            "reason": reason,
+            "related": related.pk if related else None,
+        },
+    )
     return row
 
 
@@ -258,8 +350,15 @@ def _may_change_validity(actor: AbstractBaseUser, d: NormativeDraft) -> None:
 
 
 @transaction.atomic
-def change_validity(actor: AbstractBaseUser, draft: NormativeDraft, *, validity: str, effective_on: dt.date,
-                    reason: str, related: NormativeDraft | None = None) -> ValidityChange:
+def change_validity(
+    actor: AbstractBaseUser,
+    draft: NormativeDraft,
+    *,
+    validity: str,
+    effective_on: dt.date,
+    reason: str,
+    related: NormativeDraft | None = None,
+) -> ValidityChange:
     """已修改 / 失效 / 废止 / 撤销 (void from the start), with the document that amends or replaces it."""
     d = lock(draft)
     rb = rulebook_of(d)
@@ -311,19 +410,33 @@ def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> Ev
     except UnknownYearError:
         due = _nominal_due(d.published_on, rb.param(rules.EVALUATION_MONTHS).as_int)
     row, _ = Evaluation.objects.get_or_create(draft=d, defaults={"due": due})
-    timers.schedule(EVALUATION_REMIND, office_start(due - dt.timedelta(days=30)),
-                    f"legislation:evaluation:{row.pk}:remind", evaluation_id=row.pk)
-    timers.schedule(EVALUATION_OVERDUE, deadline_close(due), f"legislation:evaluation:{row.pk}:overdue",
-                    evaluation_id=row.pk)
-    audit.record(actor=actor, action=EVALUATION_OPEN, target=d, citation=rb.param_citation(rules.EVALUATION_MONTHS),
-                 summary=f"{_label(d)}应于{due.isoformat()}前完成实施后评估", details={"due": due.isoformat()})
+    timers.schedule(
+        EVALUATION_REMIND,
+        office_start(due - dt.timedelta(days=30)),
+        f"legislation:evaluation:{row.pk}:remind",
+        evaluation_id=row.pk,
+    )
+    timers.schedule(
+        EVALUATION_OVERDUE, deadline_close(due), f"legislation:evaluation:{row.pk}:overdue", evaluation_id=row.pk
+    )
+    audit.record(
+        actor=actor,
+        action=EVALUATION_OPEN,
+        target=d,
+        citation=rb.param_citation(rules.EVALUATION_MONTHS),
+        summary=f"{_label(d)}应于{due.isoformat()}前完成实施后评估",
+        details={"due": due.isoformat()},
+    )
     return row
 
 
 @transaction.atomic
 def complete_evaluation(actor: AbstractBaseUser, evaluation: Evaluation, *, report: str) -> Evaluation:
-    row = Evaluation.objects.select_for_update(of=("self",)).select_related(
-        "draft__drafting_unit", "draft__rulebook_version", "draft__issuer").get(pk=evaluation.pk)
+    row = (
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related("draft__drafting_unit", "draft__rulebook_version", "draft__issuer")
+        .get(pk=evaluation.pk)
+    )
     d = row.draft
     rb = rulebook_of(d)
     require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
@@ -335,50 +448,88 @@ def complete_evaluation(actor: AbstractBaseUser, evaluation: Evaluation, *, repo
     row.save(update_fields=["state", "report", "done_at", "done_by"])
     timers.cancel(f"legislation:evaluation:{row.pk}:remind")
     timers.cancel(f"legislation:evaluation:{row.pk}:overdue")
-    audit.record(actor=actor, action=EVALUATION_DONE, target=d, citation=rb.cite(rules.POST_EVALUATION),
-                 summary=f"完成实施后评估：{_label(d)}", details={"evaluation": row.pk})
+    audit.record(
+        actor=actor,
+        action=EVALUATION_DONE,
+        target=d,
+        citation=rb.cite(rules.POST_EVALUATION),
+        summary=f"完成实施后评估：{_label(d)}",
+        details={"evaluation": row.pk},
+    )
     return row
 
 
 def _evaluation(timer: Timer) -> Evaluation | None:
-    return Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version").filter(
-        pk=timer.payload.get("evaluation_id"), state=EvaluationState.PENDING).first()
+    return (
+        Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version")
+        .filter(pk=timer.payload.get("evaluation_id"), state=EvaluationState.PENDING)
+        .first()
+    )
 
 
 @timers.handler(EVALUATION_REMIND)
 def _evaluation_remind(timer: Timer) -> None:
     row = _evaluation(timer)
     if row is None or not Evaluation.objects.filter(pk=row.pk, reminded_at__isnull=True).update(
-            reminded_at=timer.fire_at):
+        reminded_at=timer.fire_at
+    ):
         return
     d = row.draft
     citation = rulebook_of(d).cite(rules.POST_EVALUATION)
-    audit.record(actor=None, actor_name="系统", action=EVALUATION_REMIND, target=d, citation=citation,
-                 summary=f"催办：{_label(d)}应于{row.due.isoformat()}前完成实施后评估", details={"evaluation": row.pk})
-    notices.send(users_of(staff_of(d.drafting_unit)), f"催办后评估：{_label(d)}",
-                 f"请于{row.due.isoformat()}前完成实施后评估。", citation, draft_url(d))
+    audit.record(
+        actor=None,
+        actor_name="系统",
+        action=EVALUATION_REMIND,
+        target=d,
+        citation=citation,
+        summary=f"催办：{_label(d)}应于{row.due.isoformat()}前完成实施后评估",
+        details={"evaluation": row.pk},
+    )
+    notices.send(
+        users_of(staff_of(d.drafting_unit)),
+        f"催办后评估：{_label(d)}",
+        f"请于{row.due.isoformat()}前完成实施后评估。",
+        citation,
+        draft_url(d),
+    )
 
 
 @timers.handler(EVALUATION_OVERDUE)
 def _evaluation_overdue(timer: Timer) -> None:
     row = _evaluation(timer)
     if row is None or not Evaluation.objects.filter(pk=row.pk, overdue_at__isnull=True).update(
-            overdue_at=timer.fire_at):
+        overdue_at=timer.fire_at
+    ):
         return
     d = row.draft
     citation = rulebook_of(d).cite(rules.POST_EVALUATION)
-    audit.record(actor=None, actor_name="系统", action=EVALUATION_OVERDUE, target=d, citation=citation,
-                 summary=f"逾期未完成实施后评估：{_label(d)}", details={"evaluation": row.pk})
-    notices.send(users_of(staff_of(d.drafting_unit, leaders_only=True)), f"逾期未评估：{_label(d)}",
-                 f"后评估期限{row.due.isoformat()}已过。", citation, draft_url(d))
+    audit.record(
+        actor=None,
+        actor_name="系统",
+        action=EVALUATION_OVERDUE,
+        target=d,
+        citation=citation,
+        summary=f"逾期未完成实施后评估：{_label(d)}",
+        details={"evaluation": row.pk},
+    )
+    notices.send(
+        users_of(staff_of(d.drafting_unit, leaders_only=True)),
+        f"逾期未评估：{_label(d)}",
+        f"后评估期限{row.due.isoformat()}已过。",
+        citation,
+        draft_url(d),
+    )
 
 
 # -- clean-up ------------------------------------------------------------------------------------
 
 
 def in_force() -> list[NormativeDraft]:
-    return list(NormativeDraft.objects.filter(state=DraftState.PUBLISHED, validity__in=["in_force", "amended"])
-                .select_related("issuer", "drafting_unit").order_by("issuer__sort_order", "published_on", "id"))
+    return list(
+        NormativeDraft.objects.filter(state=DraftState.PUBLISHED, validity__in=["in_force", "amended"])
+        .select_related("issuer", "drafting_unit")
+        .order_by("issuer__sort_order", "published_on", "id")
+    )
 
 
 @transaction.atomic
@@ -394,32 +545,63 @@ def start_cleanup(actor: AbstractBaseUser, *, title: str) -> Cleanup:
     row = Cleanup.objects.create(title=title.strip()[:200], started_by_id=actor.pk, started_at=timezone.now())
     CleanupEntry.objects.bulk_create([CleanupEntry(cleanup=row, draft=d, unit=d.drafting_unit) for d in docs])
     citation = rb.cite(rules.CLEANUP)
-    audit.record(actor=actor, action=CLEANUP_START, target=row, citation=citation,
-                 summary=f"开展清理：{row.title}（{len(docs)}件）", details={"drafts": [d.pk for d in docs]})
+    audit.record(
+        actor=actor,
+        action=CLEANUP_START,
+        target=row,
+        citation=citation,
+        summary=f"开展清理：{row.title}（{len(docs)}件）",
+        details={"drafts": [d.pk for d in docs]},
+    )
     for unit in {d.drafting_unit for d in docs}:
-        notices.send(users_of(staff_of(unit)), f"规范性文件清理：{row.title}",
-                     "请对本单位起草的有效文件逐件提出清理意见。",
-                     citation, f"/legislation/cleanups/{row.pk}/")
+        notices.send(
+            users_of(staff_of(unit)),
+            f"规范性文件清理：{row.title}",
+            "请对本单位起草的有效文件逐件提出清理意见。",
+            citation,
+            f"/legislation/cleanups/{row.pk}/",
+        )
     return row
 
 
 def _lock_entry(entry: CleanupEntry) -> CleanupEntry:
-    return CleanupEntry.objects.select_for_update(of=("self",)).select_related(
-        "cleanup", "unit", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version").get(pk=entry.pk)
+    return (
+        CleanupEntry.objects.select_for_update(of=("self",))
+        .select_related("cleanup", "unit", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version")
+        .get(pk=entry.pk)
+    )
 
 
 @transaction.atomic
 def propose_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, proposal: str, reason: str = "") -> CleanupEntry:
     row = _lock_entry(entry)
     rb = rulebook_of(row.draft)
-    require(rules.cleanup_proposal(positions_of(actor), row.unit_id, unit_name(row.unit), proposal, reason,
-                                   row.cleanup.closed_at is not None, rb))
-    row.proposal, row.proposal_reason, row.proposed_by_id, row.proposed_at = proposal, reason.strip()[:300], \
-        actor.pk, timezone.now()
+    require(
+        rules.cleanup_proposal(
+            positions_of(actor),
+            row.unit_id,
+            unit_name(row.unit),
+            proposal,
+            reason,
+            row.cleanup.closed_at is not None,
+            rb,
+        )
+    )
+    row.proposal, row.proposal_reason, row.proposed_by_id, row.proposed_at = (
+        proposal,
+        reason.strip()[:300],
+        actor.pk,
+        timezone.now(),
+    )
     row.save(update_fields=["proposal", "proposal_reason", "proposed_by", "proposed_at"])
-    audit.record(actor=actor, action=CLEANUP_PROPOSE, target=row.draft, citation=rb.cite(rules.CLEANUP),
-                 summary=f"清理意见（{row.get_proposal_display()}）：{_label(row.draft)}",
-                 details={"entry": row.pk, "proposal": proposal, "reason": row.proposal_reason})
+    audit.record(
+        actor=actor,
+        action=CLEANUP_PROPOSE,
+        target=row.draft,
+        citation=rb.cite(rules.CLEANUP),
+        summary=f"清理意见（{row.get_proposal_display()}）：{_label(row.draft)}",
+        details={"entry": row.pk, "proposal": proposal, "reason": row.proposal_reason},
+    )
     return row
 
 
@@ -429,21 +611,37 @@ def decide_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, decision: st
     when the amending document is published."""
     row = _lock_entry(entry)
     rb = rulebook_of(row.draft)
-    require(rules.cleanup_decision(positions_of(actor), [u.pk for u in legal_units()], row.proposal, decision,
-                                   row.cleanup.closed_at is not None, rb))
-    row.decision, row.decision_note, row.decided_by_id, row.decided_at = decision, note.strip()[:300], actor.pk, \
-        timezone.now()
+    require(
+        rules.cleanup_decision(
+            positions_of(actor),
+            [u.pk for u in legal_units()],
+            row.proposal,
+            decision,
+            row.cleanup.closed_at is not None,
+            rb,
+        )
+    )
+    row.decision, row.decision_note, row.decided_by_id, row.decided_at = (
+        decision,
+        note.strip()[:300],
+        actor.pk,
+        timezone.now(),
+    )
     row.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
-    audit.record(actor=actor, action=CLEANUP_DECIDE, target=row.draft, citation=rb.cite(rules.CLEANUP),
-                 summary=f"清理结果（{row.get_decision_display()}）：{_label(row.draft)}",
-                 details={"entry": row.pk, "decision": decision, "note": row.decision_note})
+    audit.record(
+        actor=actor,
+        action=CLEANUP_DECIDE,
+        target=row.draft,
+        citation=rb.cite(rules.CLEANUP),
+        summary=f"清理结果（{row.get_decision_display()}）：{_label(row.draft)}",
+        details={"entry": row.pk, "decision": decision, "note": row.decision_note},
+    )
     if decision in {"repeal", "expire"}:
         d = lock(row.draft)
         validity = "repealed" if decision == "repeal" else "expired"
         require(rules.validity_change(d.validity, validity, False, rb))
         reason = f"{row.cleanup.title}：{row.decision_note or '清理决定'}"
-        _set_validity(actor, d, validity, timezone.localdate(), reason,
-                      None)
+        _set_validity(actor, d, validity, timezone.localdate(), reason, None)
     return row
 
 
@@ -459,8 +657,9 @@ def close_cleanup(actor: AbstractBaseUser, cleanup: Cleanup) -> Cleanup:
         raise InvalidInput("本次清理已结束。")
     row.closed_at = timezone.now()
     row.save(update_fields=["closed_at"])
-    audit.record(actor=actor, action=CLEANUP_CLOSE, target=row, citation=rb.cite(rules.CLEANUP),
-                 summary=f"清理结束：{row.title}")
+    audit.record(
+        actor=actor, action=CLEANUP_CLOSE, target=row, citation=rb.cite(rules.CLEANUP), summary=f"清理结束：{row.title}"
+    )
     return row
 
 
@@ -468,9 +667,17 @@ def close_cleanup(actor: AbstractBaseUser, cleanup: Cleanup) -> Cleanup:
 
 
 def catalogue_entries() -> list[dict[str, str]]:
-    return [{"title": d.title, "number": d.doc_number, "issuer": d.issuer.name, "kind": d.get_kind_display(),
-             "published_on": d.published_on.isoformat() if d.published_on else "",
-             "validity": rules.VALIDITY_LABELS.get(d.validity, "")} for d in in_force()]
+    return [
+        {
+            "title": d.title,
+            "number": d.doc_number,
+            "issuer": d.issuer.name,
+            "kind": d.get_kind_display(),
+            "published_on": d.published_on.isoformat() if d.published_on else "",
+            "validity": rules.VALIDITY_LABELS.get(d.validity, ""),
+        }
+        for d in in_force()
+    ]
 
 
 @transaction.atomic
@@ -480,16 +687,37 @@ def publish_catalogue(actor: AbstractBaseUser) -> CatalogueRelease:
     rb = rulebook_view(today)
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
     entries = catalogue_entries()
-    row = CatalogueRelease.objects.create(released_on=today, entries=entries, released_by_id=actor.pk,
-                                          released_at=timezone.now())
-    body = "\n".join(f"{i}. {e['title']}（{e['number']}，{e['issuer']}，{e['published_on']}公布，{e['validity']}）"
-                     for i, e in enumerate(entries, start=1)) or "目前没有有效的规章、规范性文件。"
+    row = CatalogueRelease.objects.create(
+        released_on=today, entries=entries, released_by_id=actor.pk, released_at=timezone.now()
+    )
+    body = (
+        "\n".join(
+            f"{i}. {e['title']}（{e['number']}，{e['issuer']}，{e['published_on']}公布，{e['validity']}）"
+            for i, e in enumerate(entries, start=1)
+        )
+        or "目前没有有效的规章、规范性文件。"
+    )
     sfj = legal_units()
-    queue_for_publication(actor=actor, kind=ItemKind.CATALOGUE, title=str(row), counted_from=today,
-                          provision=rules.CATALOGUE, source=row, body=body, issuing_unit=sfj[0] if sfj else None,
-                          genre="目录", category="规章和规范性文件")
-    audit.record(actor=actor, action=CATALOGUE, target=row, citation=rb.cite(rules.CATALOGUE),
-                 summary=f"公布规范性文件目录（{len(entries)}件）", details={"count": len(entries)})
+    queue_for_publication(
+        actor=actor,
+        kind=ItemKind.CATALOGUE,
+        title=str(row),
+        counted_from=today,
+        provision=rules.CATALOGUE,
+        source=row,
+        body=body,
+        issuing_unit=sfj[0] if sfj else None,
+        genre="目录",
+        category="规章和规范性文件",
+    )
+    audit.record(
+        actor=actor,
+        action=CATALOGUE,
+        target=row,
+        citation=rb.cite(rules.CATALOGUE),
+        summary=f"公布规范性文件目录（{len(entries)}件）",
+        details={"count": len(entries)},
+    )
     return row
 
 
@@ -514,9 +742,9 @@ def _comment_periods(recalc: Recalc, now: dt.datetime) -> list[Moved]:
     from zhengwu.legislation.actions.comments import close_key
 
     moved: list[Moved] = []
-    drafts = (NormativeDraft.objects.select_related("drafting_unit", "rulebook_version")
-              .filter(state=DraftState.CONSULTING, comment_opens__isnull=False,
-                      comment_closes__gte=deadline_close(recalc.since)))
+    drafts = NormativeDraft.objects.select_related("drafting_unit", "rulebook_version").filter(
+        state=DraftState.CONSULTING, comment_opens__isnull=False, comment_closes__gte=deadline_close(recalc.since)
+    )
     for d in drafts:
         assert d.comment_opens is not None
         assert d.comment_closes is not None
@@ -534,8 +762,15 @@ def _comment_periods(recalc: Recalc, now: dt.datetime) -> list[Moved]:
             continue
         NormativeDraft.objects.filter(pk=d.pk).update(comment_closes=deadline_close(new))
         timers.move(close_key(d), deadline_close(new))
-        moved.append(Moved(f"《{d.title}》公开征求意见的截止日期", closes_on, new,
-                           tuple(u.pk for u in users_of(staff_of(d.drafting_unit))), draft_url(d)))
+        moved.append(
+            Moved(
+                f"《{d.title}》公开征求意见的截止日期",
+                closes_on,
+                new,
+                tuple(u.pk for u in users_of(staff_of(d.drafting_unit))),
+                draft_url(d),
+            )
+        )
     return moved
 
 
@@ -544,17 +779,26 @@ def _consultations(recalc: Recalc) -> list[Moved]:
     from zhengwu.legislation.models import UnitConsultation
 
     moved: list[Moved] = []
-    rows = (UnitConsultation.objects.select_related("unit", "draft__rulebook_version")
-            .filter(replied_at__isnull=True, due__gte=recalc.since).exclude(draft__state=DraftState.PUBLISHED))
+    rows = (
+        UnitConsultation.objects.select_related("unit", "draft__rulebook_version")
+        .filter(replied_at__isnull=True, due__gte=recalc.since)
+        .exclude(draft__state=DraftState.PUBLISHED)
+    )
     for row in rows:
         days = rulebook_of(row.draft).param("countersign.reply_days").as_int
         new = recalc.working_days(timezone.localdate(row.requested_at), days, row.due)
         if new is None:
             continue
         UnitConsultation.objects.filter(pk=row.pk).update(due=new)
-        moved.append(Moved(f"《{row.draft.title}》征求{unit_name(row.unit)}意见的回复期限", row.due, new,
-                           tuple(u.pk for u in users_of(staff_of(row.unit, leaders_only=True))),
-                           draft_url(row.draft)))
+        moved.append(
+            Moved(
+                f"《{row.draft.title}》征求{unit_name(row.unit)}意见的回复期限",
+                row.due,
+                new,
+                tuple(u.pk for u in users_of(staff_of(row.unit, leaders_only=True))),
+                draft_url(row.draft),
+            )
+        )
     return moved
 
 
@@ -575,9 +819,9 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
     pending timers move (fired ones stay fired) and the people their reminders go to are told."""
     now = timezone.now()
     moved = [*_comment_periods(recalc, now), *_consultations(recalc)]
-    filings = (Filing.objects.select_related("recipient", "draft__issuer", "draft__drafting_unit",
-                                             "draft__rulebook_version")
-               .filter(state=FilingState.PENDING, overdue_at__isnull=True, due__gte=recalc.since))
+    filings = Filing.objects.select_related(
+        "recipient", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version"
+    ).filter(state=FilingState.PENDING, overdue_at__isnull=True, due__gte=recalc.since)
     for row in filings:
         d = row.draft
         if d.published_on is None:
@@ -589,10 +833,18 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
         if _reminder_at(new) > now:
             timers.move(f"legislation:filing:{row.pk}:remind", _reminder_at(new))
         timers.move(f"legislation:filing:{row.pk}:overdue", deadline_close(new))
-        moved.append(Moved(f"{_label(d)}报{unit_name(row.recipient)}备案的期限", row.due, new,
-                           tuple(u.pk for u in users_of(_filers(d))), draft_url(d)))
-    evaluations = (Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version")
-                   .filter(state=EvaluationState.PENDING, overdue_at__isnull=True, due__gte=recalc.since))
+        moved.append(
+            Moved(
+                f"{_label(d)}报{unit_name(row.recipient)}备案的期限",
+                row.due,
+                new,
+                tuple(u.pk for u in users_of(_filers(d))),
+                draft_url(d),
+            )
+        )
+    evaluations = Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version").filter(
+        state=EvaluationState.PENDING, overdue_at__isnull=True, due__gte=recalc.since
+    )
     for ev in evaluations:
         d = ev.draft
         if d.published_on is None:
@@ -610,6 +862,13 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
         if remind > now:
             timers.move(f"legislation:evaluation:{ev.pk}:remind", remind)
         timers.move(f"legislation:evaluation:{ev.pk}:overdue", deadline_close(new))
-        moved.append(Moved(f"{_label(d)}的实施后评估期限", ev.due, new,
-                           tuple(u.pk for u in users_of(staff_of(d.drafting_unit))), draft_url(d)))
+        moved.append(
+            Moved(
+                f"{_label(d)}的实施后评估期限",
+                ev.due,
+                new,
+                tuple(u.pk for u in users_of(staff_of(d.drafting_unit))),
+                draft_url(d),
+            )
+        )
     return moved

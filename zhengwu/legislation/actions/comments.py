@@ -54,8 +54,13 @@ def close_key(draft: NormativeDraft) -> str:
 def comment_version(draft: NormativeDraft) -> DraftVersion | None:
     """The version published for comment (the source of its 征求意见稿 on the portal)."""
     ct = ContentType.objects.get_for_model(DraftVersion)
-    item = PublicationItem.objects.filter(kind=ItemKind.DRAFT_FOR_COMMENT, source_type=ct,
-                                          source_id__in=draft.versions.values("pk")).order_by("-pk").first()
+    item = (
+        PublicationItem.objects.filter(
+            kind=ItemKind.DRAFT_FOR_COMMENT, source_type=ct, source_id__in=draft.versions.values("pk")
+        )
+        .order_by("-pk")
+        .first()
+    )
     return DraftVersion.objects.filter(pk=item.source_id).first() if item and item.source_id else None
 
 
@@ -67,10 +72,19 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
     rb = rulebook_of(d)
     if days is not None and days < 1:
         raise InvalidInput("征求意见天数应为正整数。", field="days")
-    require(rules.may_lead(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), "公开征求意见", rb,
-                           rules.PUBLIC_COMMENT),
-            rules.check_state(d.state, [DraftState.DRAFTING], state_label(d.state), "公开征求意见", rb,
-                              rules.PUBLIC_COMMENT))
+    require(
+        rules.may_lead(
+            positions_of(actor),
+            d.drafting_unit_id,
+            unit_name(d.drafting_unit),
+            "公开征求意见",
+            rb,
+            rules.PUBLIC_COMMENT,
+        ),
+        rules.check_state(
+            d.state, [DraftState.DRAFTING], state_label(d.state), "公开征求意见", rb, rules.PUBLIC_COMMENT
+        ),
+    )
     if d.secret:
         raise InvalidInput(f"本草案依法需要保密（{d.secret_reason}），不公开征求意见。")
     today = timezone.localdate()
@@ -83,21 +97,38 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
     d.save(update_fields=["comment_opens", "comment_closes"])
     move(d, DraftState.CONSULTING, actor, period.message, period.citation)
     queue_for_publication(
-        actor=actor, kind=ItemKind.DRAFT_FOR_COMMENT, title=f"{version.title}（征求意见稿）", counted_from=today,
-        provision=rules.PUBLIC_COMMENT, source=version, body=version.body, issuing_unit=d.drafting_unit,
+        actor=actor,
+        kind=ItemKind.DRAFT_FOR_COMMENT,
+        title=f"{version.title}（征求意见稿）",
+        counted_from=today,
+        provision=rules.PUBLIC_COMMENT,
+        source=version,
+        body=version.body,
+        issuing_unit=d.drafting_unit,
         genre="征求意见稿",
     )
     timers.schedule(CLOSE_TIMER, d.comment_closes, close_key(d), draft_id=d.pk)
     copy_back(draft, d)
-    audit.record(actor=actor, action=OPEN, target=d, citation=period.citation,
-                 summary=f"公开征求意见：《{version.title}》（第{version.number}稿），至{closes_on.isoformat()}",
-                 details={"version": version.number, "closes_on": closes_on.isoformat(), "days": days})
+    audit.record(
+        actor=actor,
+        action=OPEN,
+        target=d,
+        citation=period.citation,
+        summary=f"公开征求意见：《{version.title}》（第{version.number}稿），至{closes_on.isoformat()}",
+        details={"version": version.number, "closes_on": closes_on.isoformat(), "days": days},
+    )
     return d
 
 
 @transaction.atomic
-def submit_comment(draft: NormativeDraft, *, article: int, text: str, name: str = "", contact: str = "",
-                   ) -> PublicComment:
+def submit_comment(
+    draft: NormativeDraft,
+    *,
+    article: int,
+    text: str,
+    name: str = "",
+    contact: str = "",
+) -> PublicComment:
     """A member of the public comments (no account): the text is required, name and contact are not."""
     d = lock(draft)
     rb = rulebook_of(d)
@@ -113,11 +144,25 @@ def submit_comment(draft: NormativeDraft, *, article: int, text: str, name: str 
     version = comment_version(d) or current_version(d)
     numbers = [a.number for a in rules.parse_articles(version.body)]
     require(rules.may_comment(d.state, timezone.now(), d.comment_closes, article, numbers, rb))
-    row = PublicComment.objects.create(draft=d, version=version, article=article, text=text, name=name.strip(),
-                                       contact=contact.strip(), submitted_at=timezone.now())
+    row = PublicComment.objects.create(
+        draft=d,
+        version=version,
+        article=article,
+        text=text,
+        name=name.strip(),
+        contact=contact.strip(),
+        submitted_at=timezone.now(),
+    )
     where = f"第{article}条" if article else "总体"
-    audit.record(actor=None, actor_name="社会公众", action=COMMENT, target=d, citation=rb.cite(rules.PUBLIC_COMMENT),
-                 summary=f"收到社会公众对《{d.title}》{where}的意见", details={"comment": row.pk, "article": article})
+    audit.record(
+        actor=None,
+        actor_name="社会公众",
+        action=COMMENT,
+        target=d,
+        citation=rb.cite(rules.PUBLIC_COMMENT),
+        summary=f"收到社会公众对《{d.title}》{where}的意见",
+        details={"comment": row.pk, "article": article},
+    )
     return row
 
 
@@ -126,11 +171,22 @@ def _close(actor: AbstractBaseUser | None, d: NormativeDraft) -> None:
     count = d.comments.count()
     move(d, DraftState.ANSWERING, actor, f"征求意见期满，共收到{count}条意见", rb.cite(rules.PUBLIC_COMMENT))
     timers.cancel(close_key(d))
-    audit.record(actor=actor, actor_name="" if actor else "系统", action=CLOSE, target=d,
-                 citation=rb.cite(rules.PUBLIC_COMMENT),
-                 summary=f"《{d.title}》公开征求意见结束，共收到{count}条意见", details={"comments": count})
-    notices.send(users_of(staff_of(d.drafting_unit)), f"征求意见结束：《{d.title}》",
-                 f"共收到{count}条意见，请逐条反馈采纳情况并公布。", rb.cite(rules.PUBLIC_COMMENT), draft_url(d))
+    audit.record(
+        actor=actor,
+        actor_name="" if actor else "系统",
+        action=CLOSE,
+        target=d,
+        citation=rb.cite(rules.PUBLIC_COMMENT),
+        summary=f"《{d.title}》公开征求意见结束，共收到{count}条意见",
+        details={"comments": count},
+    )
+    notices.send(
+        users_of(staff_of(d.drafting_unit)),
+        f"征求意见结束：《{d.title}》",
+        f"共收到{count}条意见，请逐条反馈采纳情况并公布。",
+        rb.cite(rules.PUBLIC_COMMENT),
+        draft_url(d),
+    )
 
 
 @transaction.atomic
@@ -138,20 +194,27 @@ def close_comments(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeD
     """The drafting unit closes the comment period once it has ended (the timer does it otherwise)."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-            rules.check_state(d.state, [DraftState.CONSULTING], state_label(d.state), "结束征求意见", rb,
-                              rules.PUBLIC_COMMENT))
+    require(
+        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
+        rules.check_state(
+            d.state, [DraftState.CONSULTING], state_label(d.state), "结束征求意见", rb, rules.PUBLIC_COMMENT
+        ),
+    )
     if d.comment_closes is not None and timezone.now() < d.comment_closes:
-        raise InvalidInput(f"征求意见期至{timezone.localtime(d.comment_closes).date() - dt.timedelta(days=1)}，"
-                           "期满前不能提前结束。")
+        raise InvalidInput(
+            f"征求意见期至{timezone.localtime(d.comment_closes).date() - dt.timedelta(days=1)}，期满前不能提前结束。"
+        )
     _close(actor, d)
     return copy_back(draft, d)
 
 
 @timers.handler(CLOSE_TIMER)
 def _comment_close(timer: Timer) -> None:
-    d = NormativeDraft.objects.select_related("drafting_unit", "rulebook_version").filter(
-        pk=timer.payload.get("draft_id")).first()
+    d = (
+        NormativeDraft.objects.select_related("drafting_unit", "rulebook_version")
+        .filter(pk=timer.payload.get("draft_id"))
+        .first()
+    )
     if d is None or d.state != DraftState.CONSULTING:
         return
     _close(None, d)
@@ -160,22 +223,31 @@ def _comment_close(timer: Timer) -> None:
 @transaction.atomic
 def answer_comment(actor: AbstractBaseUser, comment: PublicComment, *, outcome: str, reason: str) -> PublicComment:
     """The drafting unit answers one comment: 采纳, 部分采纳 or 不予采纳 with the reason."""
-    row = PublicComment.objects.select_for_update(of=("self",)).select_related(
-        "draft__drafting_unit", "draft__rulebook_version").get(pk=comment.pk)
+    row = (
+        PublicComment.objects.select_for_update(of=("self",))
+        .select_related("draft__drafting_unit", "draft__rulebook_version")
+        .get(pk=comment.pk)
+    )
     d = row.draft
     rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-            rules.check_state(d.state, [DraftState.ANSWERING], state_label(d.state), "反馈意见", rb,
-                              rules.PUBLIC_COMMENT))
+    require(
+        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
+        rules.check_state(d.state, [DraftState.ANSWERING], state_label(d.state), "反馈意见", rb, rules.PUBLIC_COMMENT),
+    )
     decision = rules.check_answer(outcome, reason, rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reason" if outcome in CommentOutcome.values else "outcome")
     row.outcome, row.answer, row.answered_by_id, row.answered_at = outcome, reason.strip(), actor.pk, timezone.now()
     row.save(update_fields=["outcome", "answer", "answered_by", "answered_at"])
-    audit.record(actor=actor, action=ANSWER, target=d, citation=decision.citation,
-                 summary=f"反馈意见（{row.get_outcome_display()}）：《{d.title}》"
-                 + (f"第{row.article}条" if row.article else ""),
-                 details={"comment": row.pk, "outcome": outcome, "reason": row.answer})
+    audit.record(
+        actor=actor,
+        action=ANSWER,
+        target=d,
+        citation=decision.citation,
+        summary=f"反馈意见（{row.get_outcome_display()}）：《{d.title}》"
+        + (f"第{row.article}条" if row.article else ""),
+        details={"comment": row.pk, "outcome": outcome, "reason": row.answer},
+    )
     return row
 
 
@@ -192,20 +264,40 @@ def publish_answers(actor: AbstractBaseUser, draft: NormativeDraft) -> Normative
     """Once every comment is answered, the drafting unit's leaders publish the answers (art. 21)."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(rules.may_lead(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), "公布意见采纳情况",
-                           rb, rules.PUBLIC_COMMENT),
-            rules.check_state(d.state, [DraftState.ANSWERING], state_label(d.state), "公布意见采纳情况", rb,
-                              rules.PUBLIC_COMMENT),
-            rules.answers_complete(d.comments.filter(outcome="").count(), rb))
+    require(
+        rules.may_lead(
+            positions_of(actor),
+            d.drafting_unit_id,
+            unit_name(d.drafting_unit),
+            "公布意见采纳情况",
+            rb,
+            rules.PUBLIC_COMMENT,
+        ),
+        rules.check_state(
+            d.state, [DraftState.ANSWERING], state_label(d.state), "公布意见采纳情况", rb, rules.PUBLIC_COMMENT
+        ),
+        rules.answers_complete(d.comments.filter(outcome="").count(), rb),
+    )
     version = comment_version(d) or current_version(d)
     today = timezone.localdate()
     queue_for_publication(
-        actor=actor, kind=ItemKind.COMMENT_ANSWERS, title=f"关于《{version.title}》公开征求意见采纳情况的说明",
-        counted_from=today, provision=rules.PUBLIC_COMMENT, source=version, body=answers_text(d),
-        issuing_unit=d.drafting_unit, genre="意见采纳情况",
+        actor=actor,
+        kind=ItemKind.COMMENT_ANSWERS,
+        title=f"关于《{version.title}》公开征求意见采纳情况的说明",
+        counted_from=today,
+        provision=rules.PUBLIC_COMMENT,
+        source=version,
+        body=answers_text(d),
+        issuing_unit=d.drafting_unit,
+        genre="意见采纳情况",
     )
     move(d, DraftState.ANSWERED, actor, "意见采纳情况已公布", rb.cite(rules.PUBLIC_COMMENT))
-    audit.record(actor=actor, action=PUBLISH_ANSWERS, target=d, citation=rb.cite(rules.PUBLIC_COMMENT),
-                 summary=f"公布《{d.title}》意见采纳情况（{d.comments.count()}条）",
-                 details={"version": version.number})
+    audit.record(
+        actor=actor,
+        action=PUBLISH_ANSWERS,
+        target=d,
+        citation=rb.cite(rules.PUBLIC_COMMENT),
+        summary=f"公布《{d.title}》意见采纳情况（{d.comments.count()}条）",
+        details={"version": version.number},
+    )
     return copy_back(draft, d)

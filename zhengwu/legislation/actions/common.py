@@ -25,8 +25,11 @@ def rulebook_of(draft: NormativeDraft) -> RulebookView:
 
 
 def lock(draft: NormativeDraft) -> NormativeDraft:
-    return (NormativeDraft.objects.select_for_update(of=("self",))
-            .select_related("drafting_unit", "issuer", "rulebook_version").get(pk=draft.pk))
+    return (
+        NormativeDraft.objects.select_for_update(of=("self",))
+        .select_related("drafting_unit", "issuer", "rulebook_version")
+        .get(pk=draft.pk)
+    )
 
 
 def copy_back(target: NormativeDraft, written: NormativeDraft) -> NormativeDraft:
@@ -56,8 +59,11 @@ def returned_version(draft: NormativeDraft) -> int | None:
 
 def legal_units() -> list[Unit]:
     """The units whose ``functions`` include ``legal_review`` (the 司法局)."""
-    return [u for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code")
-            if LEGAL_REVIEW_FUNCTION in u.functions]
+    return [
+        u
+        for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code")
+        if LEGAL_REVIEW_FUNCTION in u.functions
+    ]
 
 
 def office_id() -> int | None:
@@ -73,12 +79,18 @@ def state_label(state: str) -> str:
     return str(DraftState(state).label)
 
 
-def move(draft: NormativeDraft, to: str, actor: AbstractBaseUser | None, reason: str,
-         citation: Citation | None) -> None:
+def move(
+    draft: NormativeDraft, to: str, actor: AbstractBaseUser | None, reason: str, citation: Citation | None
+) -> None:
     """Change the state and record who, when, why and under which article."""
     Transition.objects.create(
-        draft=draft, from_state=draft.state, to_state=to, actor_id=actor.pk if actor else None,
-        actor_name=(describe(actor).name if actor else "系统")[:60], at=timezone.now(), reason=reason[:300],
+        draft=draft,
+        from_state=draft.state,
+        to_state=to,
+        actor_id=actor.pk if actor else None,
+        actor_name=(describe(actor).name if actor else "系统")[:60],
+        at=timezone.now(),
+        reason=reason[:300],
         article=citation.article if citation else None,
     )
     draft.state = to
@@ -92,7 +104,8 @@ def staff_of(unit: Unit, leaders_only: bool = False) -> list[Person]:
     if not leaders_only:
         kinds.append(PositionKind.CLERK)
     rows = Appointment.objects.filter(position__unit=unit, position__kind__in=kinds, start__lte=today).exclude(
-        end__lt=today)
+        end__lt=today
+    )
     people = list(Person.objects.filter(pk__in=rows.values("person_id")).select_related("user"))
     head = who_holds(Authority("head", unit.pk), today)
     if head is not None and all(p.pk != head.person_id for p in people):

@@ -50,8 +50,16 @@ def submit_for_review(actor: AbstractBaseUser, draft: NormativeDraft) -> Normati
     d = lock(draft)
     rb = rulebook_of(d)
     today = timezone.localdate()
-    decisions = [rules.may_lead(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), "送合法性审查", rb,
-                                rules.LEGALITY_REVIEW)]
+    decisions = [
+        rules.may_lead(
+            positions_of(actor),
+            d.drafting_unit_id,
+            unit_name(d.drafting_unit),
+            "送合法性审查",
+            rb,
+            rules.LEGALITY_REVIEW,
+        )
+    ]
     if d.state == DraftState.DRAFTING:
         decisions.append(rules.may_skip_comment(d.secret, d.secret_reason, rb))
     decisions += [
@@ -65,11 +73,21 @@ def submit_for_review(actor: AbstractBaseUser, draft: NormativeDraft) -> Normati
     flags = rules.check_text(version.body, rb)
     citation = rb.cite(rules.SFJ_REVIEW if d.kind == "regulation" else rules.LEGALITY_REVIEW)
     move(d, DraftState.REVIEWING, actor, f"送司法局合法性审查（第{version.number}稿）", citation)
-    audit.record(actor=actor, action=SUBMIT, target=d, citation=citation,
-                 summary=f"《{d.title}》（第{version.number}稿）送司法局合法性审查，自动提示{len(flags)}处",
-                 details={"version": version.number, "flags": [f.as_dict() for f in flags]})
-    notices.send(users_of(p for u in legal_units() for p in staff_of(u)), f"待合法性审查：《{d.title}》",
-                 f"第{version.number}稿；自动提示{len(flags)}处疑点。", citation, draft_url(d))
+    audit.record(
+        actor=actor,
+        action=SUBMIT,
+        target=d,
+        citation=citation,
+        summary=f"《{d.title}》（第{version.number}稿）送司法局合法性审查，自动提示{len(flags)}处",
+        details={"version": version.number, "flags": [f.as_dict() for f in flags]},
+    )
+    notices.send(
+        users_of(p for u in legal_units() for p in staff_of(u)),
+        f"待合法性审查：《{d.title}》",
+        f"第{version.number}稿；自动提示{len(flags)}处疑点。",
+        citation,
+        draft_url(d),
+    )
     return copy_back(draft, d)
 
 
@@ -82,24 +100,39 @@ def review(actor: AbstractBaseUser, draft: NormativeDraft, *, passed: bool, reas
     positions = positions_of(actor)
     version = current_version(d)
     flags = rules.check_text(version.body, rb)
-    require(rules.may_review(positions, [u.pk for u in legal], rb),
-            rules.check_state(d.state, [DraftState.REVIEWING], state_label(d.state), "审查", rb, rules.LEGALITY_REVIEW))
+    require(
+        rules.may_review(positions, [u.pk for u in legal], rb),
+        rules.check_state(d.state, [DraftState.REVIEWING], state_label(d.state), "审查", rb, rules.LEGALITY_REVIEW),
+    )
     decision = rules.check_review(passed, reasons, len(flags), rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reasons")
     unit = next(u for u in legal if any(p.unit_id == u.pk for p in positions))
     text = reasons.strip() or "经审查，未发现违法设定行政许可、行政处罚、行政强制等事项，同意提请审议。"
     row = LegalityReview.objects.create(
-        draft=d, version=version, passed=passed, reasons=text, flags=[f.as_dict() for f in flags],
-        reviewer_id=actor.pk, reviewer_name=describe(actor).name[:60], unit=unit, created_at=timezone.now(),
+        draft=d,
+        version=version,
+        passed=passed,
+        reasons=text,
+        flags=[f.as_dict() for f in flags],
+        reviewer_id=actor.pk,
+        reviewer_name=describe(actor).name[:60],
+        unit=unit,
+        created_at=timezone.now(),
     )
     citation = rb.cite(rules.SFJ_REVIEW if d.kind == "regulation" else rules.LEGALITY_REVIEW)
     outcome = "通过" if passed else "退回修改"
     move(d, DraftState.PASSED if passed else DraftState.RETURNED, actor, f"合法性审查{outcome}：{text}", citation)
-    audit.record(actor=actor, action=REVIEW, target=d, citation=citation,
-                 summary=f"司法局合法性审查{outcome}（第{version.number}稿）：《{d.title}》。{text}",
-                 details={"passed": passed, "version": version.number, "reasons": text, "flags": len(flags)})
-    notices.send(users_of(staff_of(d.drafting_unit)), f"合法性审查{outcome}：《{d.title}》", text, citation,
-                 draft_url(d))
+    audit.record(
+        actor=actor,
+        action=REVIEW,
+        target=d,
+        citation=citation,
+        summary=f"司法局合法性审查{outcome}（第{version.number}稿）：《{d.title}》。{text}",
+        details={"passed": passed, "version": version.number, "reasons": text, "flags": len(flags)},
+    )
+    notices.send(
+        users_of(staff_of(d.drafting_unit)), f"合法性审查{outcome}：《{d.title}》", text, citation, draft_url(d)
+    )
     copy_back(draft, d)
     return row

@@ -123,8 +123,6 @@ def request_topic(
     return topic
 
 
-
-
 @transaction.atomic
 def add_paper(actor: AbstractBaseUser, topic: Topic, name: str, upload: File[Any]) -> Paper:
     """The reporting unit drafts the papers (art. 40); kept with their SM3."""

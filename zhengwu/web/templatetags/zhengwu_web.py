@@ -48,8 +48,9 @@ def provisional_mark(value: object) -> str:
         return ""
     label = pgettext("due date", "暂定")
     spoken = note if note.startswith(label) else f"{label}：{note}"  # the English sentence names itself
-    return format_html('<span class="due-provisional" role="note" title="{}" aria-label="{}">{}</span>',
-                       note, spoken, label)
+    return format_html(
+        '<span class="due-provisional" role="note" title="{}" aria-label="{}">{}</span>', note, spoken, label
+    )
 
 
 @register.filter(expects_localtime=True)

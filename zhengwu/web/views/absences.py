@@ -50,8 +50,14 @@ def absence_new(request: HttpRequest) -> HttpResponse:
             try:
                 entrust_to = executive_vice_governor_position() if data["entrust"] else None
                 absence = actions.report_absence(
-                    user, data["person"], data["start"], data["end"], data["destination"], data["purpose"],
-                    data["reason"], entrust_to=entrust_to,
+                    user,
+                    data["person"],
+                    data["start"],
+                    data["end"],
+                    data["destination"],
+                    data["purpose"],
+                    data["reason"],
+                    entrust_to=entrust_to,
                 )
             except Refused as exc:
                 errors, status = explain(exc), 403
@@ -65,14 +71,23 @@ def absence_new(request: HttpRequest) -> HttpResponse:
             status = 400
     else:
         form = AbsenceForm(initial={"person": person, "start": timezone.localdate()})
-    return render(request, "web/absences/new.html", {
-        "form": form, "errors": errors, "is_office": office, "is_governor": is_governor,
-    }, status=status)
+    return render(
+        request,
+        "web/absences/new.html",
+        {
+            "form": form,
+            "errors": errors,
+            "is_office": office,
+            "is_governor": is_governor,
+        },
+        status=status,
+    )
 
 
 def _visible_absence(request: HttpRequest, pk: int) -> Absence:
-    absence = get_object_or_404(Absence.objects.select_related("person", "position__unit", "reported_to",
-                                                               "reported_by"), pk=pk)
+    absence = get_object_or_404(
+        Absence.objects.select_related("person", "position__unit", "reported_to", "reported_by"), pk=pk
+    )
     if not absence_visible_to(actor(request), absence):
         raise Http404("没有这份外出报告，或您无权查看。")
     return absence
@@ -92,7 +107,10 @@ def _acting_context(
     candidates = acting_candidates(absence.position)
     running = [x for x in arrangements if x.in_force and x.end >= today]
     may_entrust = bool(
-        absence.state == AbsenceState.REPORTED and absence.end >= today and candidates and not running
+        absence.state == AbsenceState.REPORTED
+        and absence.end >= today
+        and candidates
+        and not running
         and rules.may_entrust(positions, position_fact(candidates[0]), principal, rb).allowed
     )
     may_revoke = bool(running) and rules.may_revoke_acting(positions, principal, rb).allowed
@@ -100,19 +118,34 @@ def _acting_context(
     return arrangements, {x.pk for x in running} if may_revoke else set(), form
 
 
-def _detail_page(request: HttpRequest, absence: Absence, *, form: ReturnForm | None = None,
-                 entrust_form: EntrustForm | None = None, errors: list[str] | None = None,
-                 status: int = 200) -> HttpResponse:
+def _detail_page(
+    request: HttpRequest,
+    absence: Absence,
+    *,
+    form: ReturnForm | None = None,
+    entrust_form: EntrustForm | None = None,
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     arrangements, revocable, offered = _acting_context(request, absence)
     history = list(history_for(absence))
     for arrangement in arrangements:
         history += list(history_for(arrangement))
     history.sort(key=lambda r: r.seq)
-    return render(request, "web/absences/detail.html", {
-        "absence": absence, "history": history, "errors": errors or [], "arrangements": arrangements,
-        "revocable": revocable, "entrust_form": entrust_form if entrust_form is not None and offered else offered,
-        "form": form or ReturnForm(initial={"returned_on": timezone.localdate()}),
-    }, status=status)
+    return render(
+        request,
+        "web/absences/detail.html",
+        {
+            "absence": absence,
+            "history": history,
+            "errors": errors or [],
+            "arrangements": arrangements,
+            "revocable": revocable,
+            "entrust_form": entrust_form if entrust_form is not None and offered else offered,
+            "form": form or ReturnForm(initial={"returned_on": timezone.localdate()}),
+        },
+        status=status,
+    )
 
 
 @login_required

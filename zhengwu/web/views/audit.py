@@ -44,10 +44,16 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "web/audit/log.html", {
-        "form": form, "page": page, "query": query.urlencode(),
-        "actions": AuditRecord.objects.order_by("action").values_list("action", flat=True).distinct(),
-    })
+    return render(
+        request,
+        "web/audit/log.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "actions": AuditRecord.objects.order_by("action").values_list("action", flat=True).distinct(),
+        },
+    )
 
 
 @login_required

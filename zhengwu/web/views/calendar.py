@@ -60,15 +60,28 @@ def _months(year: int) -> list[tuple[int, list[list[Cell]]]]:
                     row.append(Cell(None))
                     continue
                 stored = days.get(day)
-                row.append(Cell(day, stored.kind if stored else "", stored.name if stored else "",
-                                names.get(stored.layer, "") if stored else ""))
+                row.append(
+                    Cell(
+                        day,
+                        stored.kind if stored else "",
+                        stored.name if stored else "",
+                        names.get(stored.layer, "") if stored else "",
+                    )
+                )
             weeks.append(row)
         months.append((month, weeks))
     return months
 
 
-def _page(request: HttpRequest, year: int, *, errors: list[str] | None = None, status: int = 200,
-          year_form: YearForm | None = None, day_form: DayForm | None = None) -> HttpResponse:
+def _page(
+    request: HttpRequest,
+    year: int,
+    *,
+    errors: list[str] | None = None,
+    status: int = 200,
+    year_form: YearForm | None = None,
+    day_form: DayForm | None = None,
+) -> HttpResponse:
     record = CalendarYear.objects.filter(year=year).first()
     try:
         months = _months(year)
@@ -77,14 +90,21 @@ def _page(request: HttpRequest, year: int, *, errors: list[str] | None = None, s
     names = {k: layer_name(k) for k in layer_keys()}
     named = [
         {"date": c.date, "kind": c.kind, "name": c.name, "layer": c.layer}
-        for _m, weeks in months for week in weeks for c in week
+        for _m, weeks in months
+        for week in weeks
+        for c in week
         if c.date and c.kind in ("holiday", "makeup") and c.name
     ]
     stored_layers = {ly.layer: ly for ly in LayerYear.objects.filter(year=year)}
     layers = [
-        {"key": k, "name": names[k], "row": stored_layers.get(k),
-         "provisional": stored_layers[k].provisional if k in stored_layers else k != "local"}
-        for k in layer_keys() if k != "local"
+        {
+            "key": k,
+            "name": names[k],
+            "row": stored_layers.get(k),
+            "provisional": stored_layers[k].provisional if k in stored_layers else k != "local",
+        }
+        for k in layer_keys()
+        if k != "local"
     ]
     provisional = bool(months) and calendar().is_provisional(dt.date(year, 1, 1))
     context: dict[str, Any] = {
@@ -177,8 +197,9 @@ def calendar_set_day(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     year = data["date"].year
     try:
-        actions.set_day(actor(request), data["date"], data["kind"], data["name"], data["note"],
-                        layer=data["layer"] or "local")
+        actions.set_day(
+            actor(request), data["date"], data["kind"], data["name"], data["note"], layer=data["layer"] or "local"
+        )
     except (Refused, InvalidInput) as exc:
         errors, status = _refusal(exc)
         return _page(request, year, errors=errors, status=status, day_form=form)
@@ -207,13 +228,23 @@ def _calculated(request: HttpRequest, mode: str, form: Any, compute: Any, missin
 @require_GET
 def calendar_calc(request: HttpRequest) -> HttpResponse:
     """htmx: a date plus N working days."""
-    return _calculated(request, "add", AddWorkingDaysForm(request.GET),
-                       lambda start, n: calendar().add_working_days(start, n), "请填写起算日期和工作日数。")
+    return _calculated(
+        request,
+        "add",
+        AddWorkingDaysForm(request.GET),
+        lambda start, n: calendar().add_working_days(start, n),
+        "请填写起算日期和工作日数。",
+    )
 
 
 @login_required
 @require_GET
 def calendar_between(request: HttpRequest) -> HttpResponse:
     """htmx: working days between two dates."""
-    return _calculated(request, "between", BetweenForm(request.GET),
-                       lambda a, b: calendar().working_days_between(a, b), "请填写两个日期。")
+    return _calculated(
+        request,
+        "between",
+        BetweenForm(request.GET),
+        lambda a, b: calendar().working_days_between(a, b),
+        "请填写两个日期。",
+    )

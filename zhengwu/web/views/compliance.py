@@ -31,13 +31,32 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
     if area:
         lines = [line for line in lines if line.area == area]
     if request.GET.get("format") == "xlsx":
-        rows = [[line.status_label, line.area, line.title, line.owner, dues.plain(line.due), line.detail,
-                 line.citation.label if line.citation else ""] for line in lines]
+        rows = [
+            [
+                line.status_label,
+                line.area,
+                line.title,
+                line.owner,
+                dues.plain(line.due),
+                line.detail,
+                line.citation.label if line.citation else "",
+            ]
+            for line in lines
+        ]
         response = HttpResponse(to_xlsx("合规总览", HEADER, rows), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = content_disposition_header(True, f"合规总览-{today.isoformat()}.xlsx") or ""
         return response
     overdue = sum(1 for line in lines if line.status == compliance.Status.OVERDUE)
-    return render(request, "web/compliance/index.html", {
-        "lines": lines, "today": today, "areas": areas, "area": area, "overdue": overdue,
-        "at_risk": len(lines) - overdue, "citation": decision.citation,
-    })
+    return render(
+        request,
+        "web/compliance/index.html",
+        {
+            "lines": lines,
+            "today": today,
+            "areas": areas,
+            "area": area,
+            "overdue": overdue,
+            "at_risk": len(lines) - overdue,
+            "citation": decision.citation,
+        },
+    )

@@ -18,8 +18,15 @@ from zhengwu.legislation.models import DraftState, DraftVersion, NormativeDraft
 from zhengwu.web.helpers import explain
 
 COMMENTS = PublicForm("consultation-comment", limit=10, window=3600)
-ANSWERED = (DraftState.ANSWERED, DraftState.REVIEWING, DraftState.RETURNED, DraftState.PASSED,
-            DraftState.DELIBERATED, DraftState.SIGNING, DraftState.PUBLISHED)
+ANSWERED = (
+    DraftState.ANSWERED,
+    DraftState.REVIEWING,
+    DraftState.RETURNED,
+    DraftState.PASSED,
+    DraftState.DELIBERATED,
+    DraftState.SIGNING,
+    DraftState.PUBLISHED,
+)
 
 
 def _with_version(drafts: Iterable[NormativeDraft]) -> list[tuple[NormativeDraft, DraftVersion]]:
@@ -28,17 +35,25 @@ def _with_version(drafts: Iterable[NormativeDraft]) -> list[tuple[NormativeDraft
 
 def index(request: HttpRequest) -> HttpResponse:
     open_now = services.open_for_comment()
-    closed = (NormativeDraft.objects.filter(secret=False, comment_opens__isnull=False)
-              .exclude(pk__in=open_now.values("pk")).select_related("drafting_unit").order_by("-comment_closes")[:50])
-    return render(request, "consultations/list.html", {"open_now": _with_version(open_now),
-                                                       "closed": _with_version(closed)})
+    closed = (
+        NormativeDraft.objects.filter(secret=False, comment_opens__isnull=False)
+        .exclude(pk__in=open_now.values("pk"))
+        .select_related("drafting_unit")
+        .order_by("-comment_closes")[:50]
+    )
+    return render(
+        request, "consultations/list.html", {"open_now": _with_version(open_now), "closed": _with_version(closed)}
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """``pk``: the version published for comment (the source of its 征求意见稿 on the portal)."""
-    found = DraftVersion.objects.select_related("draft__drafting_unit", "draft__rulebook_version").filter(
-        pk=pk, draft__secret=False, draft__comment_opens__isnull=False).first()
+    found = (
+        DraftVersion.objects.select_related("draft__drafting_unit", "draft__rulebook_version")
+        .filter(pk=pk, draft__secret=False, draft__comment_opens__isnull=False)
+        .first()
+    )
     if found is None:
         raise Http404("没有这份征求意见稿。")
     d = found.draft
@@ -64,7 +79,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             errors, status = explain(exc), 400
     is_open = d.state == DraftState.CONSULTING and services.open_for_comment().filter(pk=d.pk).exists()
     answers = d.comments.order_by("article", "submitted_at") if d.state in ANSWERED else None
-    return render(request, "consultations/detail.html", {
-        "d": d, "version": version, "articles": rules.parse_articles(version.body), "is_open": is_open,
-        "guard": COMMENTS.issue(), "errors": errors, "values": values, "sent": request.GET.get("sent") == "1",
-        "answers": answers}, status=status)
+    return render(
+        request,
+        "consultations/detail.html",
+        {
+            "d": d,
+            "version": version,
+            "articles": rules.parse_articles(version.body),
+            "is_open": is_open,
+            "guard": COMMENTS.issue(),
+            "errors": errors,
+            "values": values,
+            "sent": request.GET.get("sent") == "1",
+            "answers": answers,
+        },
+        status=status,
+    )

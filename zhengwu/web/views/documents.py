@@ -126,8 +126,11 @@ def document_list(request: HttpRequest) -> HttpResponse:
     if tab == "todo":
         context["todos"] = document_todos(viewer)
     elif tab == "inbox":
-        deliveries = (Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, withdrawn_at__isnull=True)
-                      .select_related("document__issuer", "unit").order_by("-delivered_at", "-id"))
+        deliveries = (
+            Delivery.objects.filter(unit_id__in=viewer.recipient_unit_ids, withdrawn_at__isnull=True)
+            .select_related("document__issuer", "unit")
+            .order_by("-delivered_at", "-id")
+        )
         if q:
             deliveries = deliveries.filter(Q(document__title__icontains=q) | Q(document__number__icontains=q))
         context["page"] = Paginator(deliveries, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -178,8 +181,11 @@ def document_new(request: HttpRequest) -> HttpResponse:
     issuers = _drafting_units(viewer, Flow.SUBMISSION)
     errors: list[str] = []
     status = 200
-    choices: dict[str, Any] = {"leaders": _leaders(viewer), "instructions": assignable_instructions(viewer.user),
-                               "assigning": assignable_documents(viewer.user)}
+    choices: dict[str, Any] = {
+        "leaders": _leaders(viewer),
+        "instructions": assignable_instructions(viewer.user),
+        "assigning": assignable_documents(viewer.user),
+    }
     if request.method == "POST":
         form = f.SubmissionForm(request.POST, issuers=issuers if issuers.exists() else None, **choices)
         if form.is_valid():
@@ -187,10 +193,18 @@ def document_new(request: HttpRequest) -> HttpResponse:
             try:
                 with transaction.atomic():
                     document = intake.create_submission(
-                        viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
-                        f.lines(data["request_items"]), [data["main_recipient"]], list(data["copy_recipients"]),
-                        classification=data["classification"], urgency=data["urgency"],
-                        addressed_person=data["addressed_person"], leader_assignment=form.leader_assignment(),
+                        viewer.user,
+                        data["issuer"],
+                        data["doc_type"],
+                        data["title"],
+                        data["body"],
+                        f.lines(data["request_items"]),
+                        [data["main_recipient"]],
+                        list(data["copy_recipients"]),
+                        classification=data["classification"],
+                        urgency=data["urgency"],
+                        addressed_person=data["addressed_person"],
+                        leader_assignment=form.leader_assignment(),
                         skip_level_reason=data["skip_level_reason"],
                     )
                     if data["countersign_units"]:
@@ -204,10 +218,15 @@ def document_new(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     else:
-        form = f.SubmissionForm(issuers=issuers if issuers.exists() else None,
-                                initial={"main_recipient": _government()}, **choices)
-    return render(request, "web/documents/new.html", {"form": form, "errors": errors, "may_submit": issuers.exists()},
-                  status=status)
+        form = f.SubmissionForm(
+            issuers=issuers if issuers.exists() else None, initial={"main_recipient": _government()}, **choices
+        )
+    return render(
+        request,
+        "web/documents/new.html",
+        {"form": form, "errors": errors, "may_submit": issuers.exists()},
+        status=status,
+    )
 
 
 # ---------------------------------------------------------------- a new outgoing document
@@ -234,11 +253,22 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 document = outgoing.draft_outgoing(
-                    viewer.user, data["issuer"], data["doc_type"], data["title"], data["body"],
-                    list(data["main_recipients"]), list(data["copy_recipients"]), form.signing_facts(),
-                    replies_to=replies_to, classification=data["classification"], urgency=data["urgency"],
-                    co_issuers=list(data["co_issuers"]), secrecy_period=data["secrecy_period"], note=data["note"],
-                    disclosure=data["disclosure"] or Disclosure.ON_REQUEST, disclosure_reason=data["disclosure_reason"],
+                    viewer.user,
+                    data["issuer"],
+                    data["doc_type"],
+                    data["title"],
+                    data["body"],
+                    list(data["main_recipients"]),
+                    list(data["copy_recipients"]),
+                    form.signing_facts(),
+                    replies_to=replies_to,
+                    classification=data["classification"],
+                    urgency=data["urgency"],
+                    co_issuers=list(data["co_issuers"]),
+                    secrecy_period=data["secrecy_period"],
+                    note=data["note"],
+                    disclosure=data["disclosure"] or Disclosure.ON_REQUEST,
+                    disclosure_reason=data["disclosure_reason"],
                 )
             except (Refused, InvalidInput) as exc:
                 errors, status = explain(exc), _refusal_status(exc)
@@ -251,17 +281,29 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
     else:
         initial: dict[str, Any] = {"issuer": _government() if viewer.is_office else issuers.first()}
         if replies_to is not None:
-            initial.update({
-                "doc_type": DocType.REPLY if replies_to.doc_type == DocType.REQUEST else DocType.LETTER,
-                "title": f"关于{replies_to.title.removeprefix('关于').removesuffix('的请示')}的批复"
-                if replies_to.doc_type == DocType.REQUEST else f"关于{replies_to.title}的复函",
-                "main_recipients": [replies_to.issuer], "replies_to": replies_to.pk, "important": True,
-                "concerned_units": [replies_to.issuer],  # its 分管 leader reviews the reply (art. 49)
-            })
+            initial.update(
+                {
+                    "doc_type": DocType.REPLY if replies_to.doc_type == DocType.REQUEST else DocType.LETTER,
+                    "title": f"关于{replies_to.title.removeprefix('关于').removesuffix('的请示')}的批复"
+                    if replies_to.doc_type == DocType.REQUEST
+                    else f"关于{replies_to.title}的复函",
+                    "main_recipients": [replies_to.issuer],
+                    "replies_to": replies_to.pk,
+                    "important": True,
+                    "concerned_units": [replies_to.issuer],  # its 分管 leader reviews the reply (art. 49)
+                }
+            )
         form = f.OutgoingForm(issuers=issuers, initial=initial)
-    return render(request, "web/documents/outgoing_new.html", {
-        "form": form, "errors": errors, "replies_to": replies_to,
-    }, status=status)
+    return render(
+        request,
+        "web/documents/outgoing_new.html",
+        {
+            "form": form,
+            "errors": errors,
+            "replies_to": replies_to,
+        },
+        status=status,
+    )
 
 
 # ---------------------------------------------------------------- the document page
@@ -288,15 +330,25 @@ class Bound:
 
 def _leaders(viewer: Viewer) -> QuerySet[Person]:
     today = viewer.today
-    people = Person.objects.filter(
-        Q(appointments__end__isnull=True) | Q(appointments__end__gte=today),
-        appointments__position__kind__in=GOVERNMENT_LEADERS, appointments__start__lte=today,
-    ).distinct().order_by("pk")
+    people = (
+        Person.objects.filter(
+            Q(appointments__end__isnull=True) | Q(appointments__end__gte=today),
+            appointments__position__kind__in=GOVERNMENT_LEADERS,
+            appointments__start__lte=today,
+        )
+        .distinct()
+        .order_by("pk")
+    )
     return people.exclude(pk=viewer.person.pk) if viewer.person else people
 
 
-def _available(viewer: Viewer, doc: Document, tasks: list[CountersignTask],
-               routed_to: Person | None, requirement: SigningRequirement | None) -> set[str]:
+def _available(
+    viewer: Viewer,
+    doc: Document,
+    tasks: list[CountersignTask],
+    routed_to: Person | None,
+    requirement: SigningRequirement | None,
+) -> set[str]:
     """The actions to offer this viewer on this document now.  Only an offer: each action asks
     its rule again and refuses with the article."""
     acts: set[str] = set()
@@ -311,8 +363,11 @@ def _available(viewer: Viewer, doc: Document, tasks: list[CountersignTask],
             acts.add("request_countersign")
         if issuer_head and state in intake.SIGNABLE:
             acts.add("sign_and_submit")
-        if issuer_head and any(t.state == CountersignState.DISAGREED for t in tasks) \
-                and state == DocState.COUNTERSIGNING:
+        if (
+            issuer_head
+            and any(t.state == CountersignState.DISAGREED for t in tasks)
+            and state == DocState.COUNTERSIGNING
+        ):
             acts.add("statement")
         if viewer.is_office:
             if state == DocState.SUBMITTED:
@@ -344,8 +399,7 @@ def _available(viewer: Viewer, doc: Document, tasks: list[CountersignTask],
         if state in outgoing.BEFORE_SIGNATURE:
             if any(u.pk in viewer.headed_unit_ids for u in outgoing.joint_countersign_pending(doc)):
                 acts.add("countersign_joint")  # a co-issuer's head, on the current version (art. 50)
-            if outgoing.is_cooperation_agreement(doc) and \
-                    any(u.pk in viewer.unit_ids for u in outgoing.legal_units()):
+            if outgoing.is_cooperation_agreement(doc) and any(u.pk in viewer.unit_ids for u in outgoing.legal_units()):
                 acts.add("legal_review")  # the 司法局's staff (art. 52)
         issuing_unit = viewer.office_id if doc.issuer.kind in (UnitKind.GOVERNMENT, UnitKind.OFFICE) else doc.issuer_id
         if state == DocState.SIGNED and issuing_unit in viewer.unit_ids:
@@ -367,8 +421,11 @@ def _task_rows(viewer: Viewer, doc: Document, tasks: list[CountersignTask], boun
             may_ask_extension=mine and open_ and task.extension_state in (ExtensionState.NONE, ""),
             may_decide_extension=issuer_head and open_ and task.extension_state == ExtensionState.REQUESTED,
             # every unit consulted countersigns the statement of a disagreement (art. 50)
-            may_sign_statement=mine and disagreement and task.state != CountersignState.PENDING
-            and bool(doc.disagreement_reasons) and task.statement_signed_at is None,
+            may_sign_statement=mine
+            and disagreement
+            and task.state != CountersignState.PENDING
+            and bool(doc.disagreement_reasons)
+            and task.statement_signed_at is None,
         )
         for name, cls in (("reply", f.ReplyForm), ("extension", f.ExtensionForm), ("decide", f.DecideExtensionForm)):
             if bound is not None and bound.task_id == task.pk and bound.action == name:
@@ -379,8 +436,15 @@ def _task_rows(viewer: Viewer, doc: Document, tasks: list[CountersignTask], boun
     return rows
 
 
-def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list[str] | None = None,
-            status: int = 200, bound: Bound | None = None) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    viewer: Viewer,
+    doc: Document,
+    *,
+    errors: list[str] | None = None,
+    status: int = 200,
+    bound: Bound | None = None,
+) -> HttpResponse:
     versions = list(doc.versions.select_related("created_by").order_by("number"))
     tasks = list(doc.countersigns.select_related("unit", "replied_by").order_by("unit__sort_order", "unit__code"))
     opinions = list(doc.opinions.select_related("addressed_to").order_by("created_at", "id"))
@@ -393,14 +457,18 @@ def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list
     acts = _available(viewer, doc, tasks, routed_to, requirement)
     concerned_codes = (doc.signing_facts or {}).get("concerned_units") or [] if doc.flow == Flow.OUTGOING else []
     doc_forms: dict[str, forms.Form] = {
-        "revise": (f.ReviseForm if doc.flow == Flow.SUBMISSION else f.OutgoingReviseForm)(initial={
-            "title": doc.title, "body": versions[-1].body if versions else "",
-            "request_items": "\n".join(str(i) for i in doc.request_items or []),
-            "concerned_units": list(Unit.objects.filter(code__in=concerned_codes)),
-        }),
+        "revise": (f.ReviseForm if doc.flow == Flow.SUBMISSION else f.OutgoingReviseForm)(
+            initial={
+                "title": doc.title,
+                "body": versions[-1].body if versions else "",
+                "request_items": "\n".join(str(i) for i in doc.request_items or []),
+                "concerned_units": list(Unit.objects.filter(code__in=concerned_codes)),
+            }
+        ),
         "request_countersign": f.CountersignRequestForm(),
-        "statement": f.StatementForm(initial={"reasons": doc.disagreement_reasons,
-                                              "proposal": doc.disagreement_proposal}),
+        "statement": f.StatementForm(
+            initial={"reasons": doc.disagreement_reasons, "proposal": doc.disagreement_proposal}
+        ),
         "office_opinion": f.OfficeOpinionForm(),
         "office_return": f.OfficeReturnForm(),
         "pass_on": f.PassOnForm(leaders=_leaders(viewer)) if "pass_on" in acts else f.PassOnForm(),
@@ -414,33 +482,42 @@ def _detail(request: HttpRequest, viewer: Viewer, doc: Document, *, errors: list
     if bound is not None and bound.task_id is None:
         doc_forms[bound.action] = bound.form
     deliveries = list(doc.deliveries.select_related("unit", "received_by").order_by("-delivered_at", "copy_number"))
-    my_deliveries = [d for d in deliveries if d.unit_id in viewer.recipient_unit_ids and d.received_at is None
-                     and d.withdrawn_at is None]
-    return render(request, "web/documents/detail.html", {
-        "doc": doc,
-        "versions": versions,
-        "latest": versions[-1] if versions else None,
-        "tasks": _task_rows(viewer, doc, tasks, bound),
-        "opinions": opinions,
-        "routed_to": routed_to,
-        "timeline": document_timeline(doc),
-        "requirement": requirement,
-        "requirement_error": requirement_error,
-        "acts": acts,
-        "f": doc_forms,
-        "errors": errors or [],
-        "main_recipients": list(doc.main_recipients.order_by("sort_order")),
-        "copy_recipients": list(doc.copy_recipients.order_by("sort_order")),
-        "answers": list(doc.answers.all()),
-        "deliveries": deliveries,
-        "my_deliveries": my_deliveries,
-        "renderable": doc.flow == Flow.OUTGOING,
-        "signing_basis": outgoing.derived_facts(doc).basis if doc.flow == Flow.OUTGOING else (),
-        "co_issuers": list(doc.co_issuers.order_by("sort_order", "code")),
-        "assignment": intake.assignment_of(doc) if doc.flow == Flow.SUBMISSION else None,
-        "skip_level_reason": (doc.signing_facts or {}).get(intake.SKIP_LEVEL_KEY, "")
-        if doc.flow == Flow.SUBMISSION else "",
-    }, status=status)
+    my_deliveries = [
+        d
+        for d in deliveries
+        if d.unit_id in viewer.recipient_unit_ids and d.received_at is None and d.withdrawn_at is None
+    ]
+    return render(
+        request,
+        "web/documents/detail.html",
+        {
+            "doc": doc,
+            "versions": versions,
+            "latest": versions[-1] if versions else None,
+            "tasks": _task_rows(viewer, doc, tasks, bound),
+            "opinions": opinions,
+            "routed_to": routed_to,
+            "timeline": document_timeline(doc),
+            "requirement": requirement,
+            "requirement_error": requirement_error,
+            "acts": acts,
+            "f": doc_forms,
+            "errors": errors or [],
+            "main_recipients": list(doc.main_recipients.order_by("sort_order")),
+            "copy_recipients": list(doc.copy_recipients.order_by("sort_order")),
+            "answers": list(doc.answers.all()),
+            "deliveries": deliveries,
+            "my_deliveries": my_deliveries,
+            "renderable": doc.flow == Flow.OUTGOING,
+            "signing_basis": outgoing.derived_facts(doc).basis if doc.flow == Flow.OUTGOING else (),
+            "co_issuers": list(doc.co_issuers.order_by("sort_order", "code")),
+            "assignment": intake.assignment_of(doc) if doc.flow == Flow.SUBMISSION else None,
+            "skip_level_reason": (doc.signing_facts or {}).get(intake.SKIP_LEVEL_KEY, "")
+            if doc.flow == Flow.SUBMISSION
+            else "",
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -460,14 +537,24 @@ def _revise(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form |
         if not oform.is_valid():
             return oform
         concerned = [u.code for u in oform.cleaned_data["concerned_units"]]  # none chosen: left as it is
-        outgoing.revise_outgoing(viewer.user, doc, oform.cleaned_data["body"], title=oform.cleaned_data["title"],
-                                 concerned_units=concerned or None)
+        outgoing.revise_outgoing(
+            viewer.user,
+            doc,
+            oform.cleaned_data["body"],
+            title=oform.cleaned_data["title"],
+            concerned_units=concerned or None,
+        )
         return None
     form = f.ReviseForm(request.POST)
     if not form.is_valid():
         return form
-    intake.revise(viewer.user, doc, form.cleaned_data["body"], title=form.cleaned_data["title"],
-                  request_items=f.lines(form.cleaned_data["request_items"]))
+    intake.revise(
+        viewer.user,
+        doc,
+        form.cleaned_data["body"],
+        title=form.cleaned_data["title"],
+        request_items=f.lines(form.cleaned_data["request_items"]),
+    )
     return None
 
 
@@ -483,8 +570,9 @@ def _statement(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.For
     form = f.StatementForm(request.POST)
     if not form.is_valid():
         return form
-    cs_actions.write_disagreement_statement(viewer.user, doc, form.cleaned_data["reasons"],
-                                            form.cleaned_data["proposal"])
+    cs_actions.write_disagreement_statement(
+        viewer.user, doc, form.cleaned_data["reasons"], form.cleaned_data["proposal"]
+    )
     return None
 
 
@@ -586,8 +674,9 @@ def _issue(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | 
 
 
 def _receive_delivery(viewer: Viewer, doc: Document, request: HttpRequest) -> forms.Form | None:
-    delivery = doc.deliveries.filter(unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True,
-                                     withdrawn_at__isnull=True).first()
+    delivery = doc.deliveries.filter(
+        unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True, withdrawn_at__isnull=True
+    ).first()
     if delivery is None:
         raise InvalidInput("没有送达您单位、待签收的这份公文。")
     outgoing.receive_delivery(viewer.user, delivery)
@@ -616,8 +705,15 @@ ACTIONS: dict[str, Handler] = {
 }
 
 
-def _after(request: HttpRequest, viewer: Viewer, doc: Document, outcome: forms.Form | None, action: str,
-           task_id: int | None = None, exc: Refused | InvalidInput | None = None) -> HttpResponse:
+def _after(
+    request: HttpRequest,
+    viewer: Viewer,
+    doc: Document,
+    outcome: forms.Form | None,
+    action: str,
+    task_id: int | None = None,
+    exc: Refused | InvalidInput | None = None,
+) -> HttpResponse:
     """Success: back to the document page.  Bad input or a refusal: the page again with the sentence
     (and the article); htmx requests get it with 200 so that htmx swaps it in."""
     if exc is None and outcome is None:
@@ -635,10 +731,18 @@ def _after(request: HttpRequest, viewer: Viewer, doc: Document, outcome: forms.F
 
 def _bound_form(action: str, request: HttpRequest, viewer: Viewer) -> forms.Form | None:
     classes: dict[str, type[forms.Form]] = {
-        "revise": f.ReviseForm, "request_countersign": f.CountersignRequestForm, "statement": f.StatementForm,
-        "office_opinion": f.OfficeOpinionForm, "office_return": f.OfficeReturnForm, "instruct": f.InstructForm,
-        "review": f.ReviewForm, "signing_step": f.SigningStepForm, "countersign_joint": f.JointCountersignForm,
-        "legal_review": f.LegalReviewForm, "issue": f.IssueForm, "reply": f.ReplyForm,
+        "revise": f.ReviseForm,
+        "request_countersign": f.CountersignRequestForm,
+        "statement": f.StatementForm,
+        "office_opinion": f.OfficeOpinionForm,
+        "office_return": f.OfficeReturnForm,
+        "instruct": f.InstructForm,
+        "review": f.ReviewForm,
+        "signing_step": f.SigningStepForm,
+        "countersign_joint": f.JointCountersignForm,
+        "legal_review": f.LegalReviewForm,
+        "issue": f.IssueForm,
+        "reply": f.ReplyForm,
         "extension": f.ExtensionForm,
     }
     if action == "pass_on":
@@ -700,7 +804,10 @@ def _sign_statement(viewer: Viewer, task: CountersignTask, request: HttpRequest)
 
 
 TASK_ACTIONS: dict[str, TaskHandler] = {
-    "reply": _reply, "extension": _extension, "decide": _decide, "sign_statement": _sign_statement,
+    "reply": _reply,
+    "extension": _extension,
+    "decide": _decide,
+    "sign_statement": _sign_statement,
 }
 
 
@@ -762,6 +869,14 @@ def detail_url(document: Document) -> str:
 
 
 __all__ = [
-    "countersign_act", "document_act", "document_detail", "document_docx", "document_list", "document_new",
-    "document_pdf", "document_todos", "documents_visible_to", "outgoing_new",
+    "countersign_act",
+    "document_act",
+    "document_detail",
+    "document_docx",
+    "document_list",
+    "document_new",
+    "document_pdf",
+    "document_todos",
+    "documents_visible_to",
+    "outgoing_new",
 ]

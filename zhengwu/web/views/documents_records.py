@@ -51,7 +51,6 @@ REGISTER_KINDS = {"incoming": _("收文登记簿"), "outgoing": _("发文登记�
 EXPORT_FORMATS = {"csv": registers.CSV_CONTENT_TYPE, "xlsx": registers.XLSX_CONTENT_TYPE}
 
 
-
 # ---------------------------------------------------------------- helpers
 
 
@@ -118,12 +117,25 @@ def register(request: HttpRequest, kind: str) -> HttpResponse:
     table = []
     if page is not None:
         table = [(row["id"], [(c.key == "title", _shown(c.cell(row))) for c in columns]) for row in page.object_list]
-    return render(request, "web/documents/records/register.html", {
-        "kind": kind, "kinds": REGISTER_KINDS, "title": REGISTER_KINDS[kind], "errors": errors,
-        "columns": columns, "table": table, "page": page, "query": query, "params": params,
-        "doc_types": DocType.choices, "states": DocState.choices,
-        "units": Unit.objects.order_by("sort_order", "code").values_list("code", "name"),
-    }, status=status)
+    return render(
+        request,
+        "web/documents/records/register.html",
+        {
+            "kind": kind,
+            "kinds": REGISTER_KINDS,
+            "title": REGISTER_KINDS[kind],
+            "errors": errors,
+            "columns": columns,
+            "table": table,
+            "page": page,
+            "query": query,
+            "params": params,
+            "doc_types": DocType.choices,
+            "states": DocState.choices,
+            "units": Unit.objects.order_by("sort_order", "code").values_list("code", "name"),
+        },
+        status=status,
+    )
 
 
 # ---------------------------------------------------------------- archive (art. 53)
@@ -195,18 +207,27 @@ def _number_label(issued: IssuedNumber) -> str:
 
 class CancelNumberForm(forms.Form):
     number = forms.ModelChoiceField(
-        label=_("发文字号"), queryset=IssuedNumber.objects.none(), empty_label=_("请选择"),
+        label=_("发文字号"),
+        queryset=IssuedNumber.objects.none(),
+        empty_label=_("请选择"),
         error_messages={"required": "请选择要作废的发文字号。", "invalid_choice": "没有这个发文字号，或已经作废。"},
     )
-    reason = forms.CharField(label=_("作废原因"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"required": "作废发文字号须写明原因。"})
+    reason = forms.CharField(
+        label=_("作废原因"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "作废发文字号须写明原因。"},
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["number"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = (IssuedNumber.objects.filter(cancelled_at__isnull=True).select_related("document")
-                          .order_by("-taken_at", "-id"))
+        field.queryset = (
+            IssuedNumber.objects.filter(cancelled_at__isnull=True)
+            .select_related("document")
+            .order_by("-taken_at", "-id")
+        )
         field.label_from_instance = _number_label  # type: ignore[method-assign,assignment]
 
 
@@ -233,13 +254,24 @@ def numbers_cancelled(request: HttpRequest) -> HttpResponse:
                 return redirect("web:numbers_cancelled")
         else:
             status = 400
-    cancelled = IssuedNumber.objects.filter(cancelled_at__isnull=False).select_related("document").order_by(
-        "-cancelled_at", "-id")
+    cancelled = (
+        IssuedNumber.objects.filter(cancelled_at__isnull=False)
+        .select_related("document")
+        .order_by("-cancelled_at", "-id")
+    )
     page = Paginator(cancelled, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "web/documents/records/numbers_cancelled.html", {
-        "page": page, "form": form, "may_cancel": may_cancel, "errors": errors,
-        "rows": [(n, number_text(n)) for n in page.object_list],
-    }, status=status)
+    return render(
+        request,
+        "web/documents/records/numbers_cancelled.html",
+        {
+            "page": page,
+            "form": form,
+            "may_cancel": may_cancel,
+            "errors": errors,
+            "rows": [(n, number_text(n)) for n in page.object_list],
+        },
+        status=status,
+    )
 
 
 # ---------------------------------------------------------------- the panel on the document page
@@ -254,7 +286,8 @@ def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]
     obligation = FilingObligation.objects.filter(document_id=doc.pk).select_related("unit", "filed_by").first()
     complete = doc.state in (DocState.ISSUED, DocState.ANSWERED, DocState.CLOSED)
     unit_staff = obligation is not None and any(
-        p.unit_id == obligation.unit_id and p.kind != ADMINISTRATOR for p in positions)
+        p.unit_id == obligation.unit_id and p.kind != ADMINISTRATOR for p in positions
+    )
     return {
         "doc": doc,
         "package": package,
@@ -262,13 +295,19 @@ def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]
         "may_verify": office_staff and package is not None,
         "retentions": Retention.choices,
         "obligation": obligation,
-        "overdue": obligation is not None and obligation.state == FilingState.PENDING
+        "overdue": obligation is not None
+        and obligation.state == FilingState.PENDING
         and obligation.due < timezone.localdate(),
         "may_file": unit_staff and obligation is not None and obligation.state == FilingState.PENDING,
     }
 
 
 __all__ = [
-    "archive", "archive_verify", "filing", "filings_overdue", "numbers_cancelled", "records_panel_context",
+    "archive",
+    "archive_verify",
+    "filing",
+    "filings_overdue",
+    "numbers_cancelled",
+    "records_panel_context",
     "register",
 ]

@@ -99,16 +99,26 @@ def draft_new(request: HttpRequest) -> HttpResponse:
             unit = units.filter(code=p.get("drafting_unit", "")).first()
             if unit is None:
                 raise InvalidInput("请选择起草单位。", field="drafting_unit")
-            d = drafting.create_draft(user, kind=p.get("kind", ""), title=p.get("title", ""), body=p.get("body", ""),
-                                      drafting_unit=unit, government_issues=values["government_issues"],
-                                      secret=values["secret"], secret_reason=p.get("secret_reason", ""),
-                                      major=values["major"])
+            d = drafting.create_draft(
+                user,
+                kind=p.get("kind", ""),
+                title=p.get("title", ""),
+                body=p.get("body", ""),
+                drafting_unit=unit,
+                government_issues=values["government_issues"],
+                secret=values["secret"],
+                secret_reason=p.get("secret_reason", ""),
+                major=values["major"],
+            )
             return redirect("web:legislation_draft", d.pk)
         except (Refused, InvalidInput) as exc:
             errors = explain(exc)
-    return render(request, "web/legislation/new.html", {"units": units, "values": values, "errors": errors,
-                                                        "kinds": NormativeKind.choices},
-                  status=400 if errors else 200)
+    return render(
+        request,
+        "web/legislation/new.html",
+        {"units": units, "values": values, "errors": errors, "kinds": NormativeKind.choices},
+        status=400 if errors else 200,
+    )
 
 
 def _detail_context(request: HttpRequest, d: NormativeDraft) -> dict[str, Any]:
@@ -121,16 +131,25 @@ def _detail_context(request: HttpRequest, d: NormativeDraft) -> dict[str, Any]:
     in_office = office_id() in units
     evaluation = Evaluation.objects.filter(draft=d).first()
     return {
-        "d": d, "version": version, "versions": d.versions.order_by("-number"),
-        "articles": rules.parse_articles(version.body), "flags": review.flags_of(d),
-        "comments": d.comments.select_related("version"), "reviews": d.reviews.select_related("version"),
-        "transitions": d.transitions.all(), "filings": d.filings.select_related("recipient"),
-        "consultations": d.consultations.select_related("unit"), "disputes": d.disputes.all(),
-        "validity_changes": d.validity_changes.select_related("related"), "evaluation": evaluation,
-        "in_drafting": in_drafting, "in_legal": in_legal, "in_office": in_office,
+        "d": d,
+        "version": version,
+        "versions": d.versions.order_by("-number"),
+        "articles": rules.parse_articles(version.body),
+        "flags": review.flags_of(d),
+        "comments": d.comments.select_related("version"),
+        "reviews": d.reviews.select_related("version"),
+        "transitions": d.transitions.all(),
+        "filings": d.filings.select_related("recipient"),
+        "consultations": d.consultations.select_related("unit"),
+        "disputes": d.disputes.all(),
+        "validity_changes": d.validity_changes.select_related("related"),
+        "evaluation": evaluation,
+        "in_drafting": in_drafting,
+        "in_legal": in_legal,
+        "in_office": in_office,
         "my_consultations": [c for c in d.consultations.all() if c.unit_id in units and c.replied_at is None],
-        "outcomes": CommentOutcome.choices, "units": Unit.objects.exclude(pk=d.drafting_unit_id).filter(
-            kind__in=["department", "direct_unit", "county"]),
+        "outcomes": CommentOutcome.choices,
+        "units": Unit.objects.exclude(pk=d.drafting_unit_id).filter(kind__in=["department", "direct_unit", "county"]),
         "in_force_others": NormativeDraft.objects.filter(state=DraftState.PUBLISHED).exclude(pk=d.pk),
         "public_url": reverse("consultations:detail", args=[cv.pk]) if (cv := comment_version(d)) else "",
     }
@@ -139,8 +158,9 @@ def _detail_context(request: HttpRequest, d: NormativeDraft) -> dict[str, Any]:
 @login_required
 def draft_detail(request: HttpRequest, pk: int, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
     d = _draft(request, pk)
-    return render(request, "web/legislation/detail.html", {**_detail_context(request, d), "errors": errors or []},
-                  status=status)
+    return render(
+        request, "web/legislation/detail.html", {**_detail_context(request, d), "errors": errors or []}, status=status
+    )
 
 
 Act = Callable[[AbstractBaseUser, NormativeDraft, Any], object]
@@ -168,20 +188,24 @@ def _validity(u: AbstractBaseUser, d: NormativeDraft, p: Any) -> object:
     related_id = _int(p.get("related", ""), "related")
     related = NormativeDraft.objects.filter(pk=related_id).first() if related_id else None
     when = _required_date(p.get("effective_on", ""), "effective_on")
-    return after.change_validity(u, d, validity=p.get("validity", ""), effective_on=when, reason=p.get("reason", ""),
-                                 related=related)
+    return after.change_validity(
+        u, d, validity=p.get("validity", ""), effective_on=when, reason=p.get("reason", ""), related=related
+    )
 
 
 ACTS: dict[str, Act] = {
-    "revise": lambda u, d, p: drafting.revise_draft(u, d, body=p.get("body", ""), title=p.get("title") or None,
-                                                    note=p.get("note", "")),
+    "revise": lambda u, d, p: drafting.revise_draft(
+        u, d, body=p.get("body", ""), title=p.get("title") or None, note=p.get("note", "")
+    ),
     "consult": lambda u, d, p: drafting.consult_units(u, d, list(Unit.objects.filter(code__in=p.getlist("units")))),
     "reply": _reply,
     "dispute": lambda u, d, p: drafting.raise_dispute(u, d, matter=p.get("matter", ""), parties=p.get("parties", "")),
     "evaluate": lambda u, d, p: drafting.record_third_party_evaluation(
-        u, _dispute(d, p), evaluator=p.get("evaluator", ""), conclusion=p.get("conclusion", "")),
-    "positions": lambda u, d, p: drafting.list_positions(u, _dispute(d, p), reasons=p.get("reasons", ""),
-                                                         proposal=p.get("proposal", "")),
+        u, _dispute(d, p), evaluator=p.get("evaluator", ""), conclusion=p.get("conclusion", "")
+    ),
+    "positions": lambda u, d, p: drafting.list_positions(
+        u, _dispute(d, p), reasons=p.get("reasons", ""), proposal=p.get("proposal", "")
+    ),
     "open": lambda u, d, p: comments.open_for_comment(u, d, _int(p.get("days", ""), "days")),
     "close": lambda u, d, p: comments.close_comments(u, d),
     "answer": _answer,
@@ -190,19 +214,25 @@ ACTS: dict[str, Act] = {
     "review": lambda u, d, p: review.review(u, d, passed=p.get("passed") == "yes", reasons=p.get("reasons", "")),
     "topic": lambda u, d, p: adoption.request_topic(u, d),
     "deliberate": lambda u, d, p: adoption.record_deliberation(
-        u, d, meeting_ref=p.get("meeting_ref", ""), held_on=_date(p.get("held_on", ""), "held_on"),
-        outcome=p.get("outcome", "") or "原则通过"),
+        u,
+        d,
+        meeting_ref=p.get("meeting_ref", ""),
+        held_on=_date(p.get("held_on", ""), "held_on"),
+        outcome=p.get("outcome", "") or "原则通过",
+    ),
     "document": lambda u, d, p: adoption.prepare_document(u, d),
     "unit_issue": lambda u, d, p: adoption.record_unit_issue(
-        u, d, doc_number=p.get("doc_number", ""),
-        written_on=_required_date(p.get("written_on", ""), "written_on")),
+        u, d, doc_number=p.get("doc_number", ""), written_on=_required_date(p.get("written_on", ""), "written_on")
+    ),
     "publish": lambda u, d, p: adoption.publish(u, d),
     "file": lambda u, d, p: after.file_filing(u, _filing(d, p), reference=p.get("reference", "")),
-    "review_filing": lambda u, d, p: after.review_filing(u, _filing(d, p), passed=p.get("passed") == "yes",
-                                                         note=p.get("note", "")),
+    "review_filing": lambda u, d, p: after.review_filing(
+        u, _filing(d, p), passed=p.get("passed") == "yes", note=p.get("note", "")
+    ),
     "validity": _validity,
-    "evaluation": lambda u, d, p: after.complete_evaluation(u, get_object_or_404(Evaluation, draft=d),
-                                                            report=p.get("report", "")),
+    "evaluation": lambda u, d, p: after.complete_evaluation(
+        u, get_object_or_404(Evaluation, draft=d), report=p.get("report", "")
+    ),
 }
 
 
@@ -233,9 +263,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             errors = explain(exc)
     from zhengwu.legislation.models import CatalogueRelease
 
-    return render(request, "web/legislation/catalogue.html", {
-        "entries": after.catalogue_entries(), "releases": CatalogueRelease.objects.all()[:10], "errors": errors},
-        status=403 if errors else 200)
+    return render(
+        request,
+        "web/legislation/catalogue.html",
+        {"entries": after.catalogue_entries(), "releases": CatalogueRelease.objects.all()[:10], "errors": errors},
+        status=403 if errors else 200,
+    )
 
 
 @login_required
@@ -247,8 +280,12 @@ def cleanups(request: HttpRequest) -> HttpResponse:
             return redirect("web:legislation_cleanup", row.pk)
         except (Refused, InvalidInput) as exc:
             errors = explain(exc)
-    return render(request, "web/legislation/cleanups.html", {"cleanups": Cleanup.objects.all(), "errors": errors},
-                  status=400 if errors else 200)
+    return render(
+        request,
+        "web/legislation/cleanups.html",
+        {"cleanups": Cleanup.objects.all(), "errors": errors},
+        status=400 if errors else 200,
+    )
 
 
 @login_required
@@ -273,6 +310,14 @@ def cleanup_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("web:legislation_cleanup", row.pk)
         except (Refused, InvalidInput) as exc:
             errors = explain(exc)
-    return render(request, "web/legislation/cleanup.html", {
-        "cleanup": row, "entries": row.entries.select_related("draft", "unit"), "errors": errors,
-        "choices": CleanupProposal.choices}, status=400 if errors else 200)
+    return render(
+        request,
+        "web/legislation/cleanup.html",
+        {
+            "cleanup": row,
+            "entries": row.entries.select_related("draft", "unit"),
+            "errors": errors,
+            "choices": CleanupProposal.choices,
+        },
+        status=400 if errors else 200,
+    )

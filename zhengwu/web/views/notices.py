@@ -29,8 +29,12 @@ def notice_read(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("没有这条通知。")
     if is_htmx(request):
         unread = Notice.objects.filter(recipient_id=notice.recipient_id, read_at__isnull=True).count()
-        context = {"notice": notice, "unread_notices": unread, "oob": True,
-                   "compact": request.POST.get("compact") == "1"}
+        context = {
+            "notice": notice,
+            "unread_notices": unread,
+            "oob": True,
+            "compact": request.POST.get("compact") == "1",
+        }
         return render(request, "web/notices/_row.html", context)
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

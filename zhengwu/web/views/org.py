@@ -51,8 +51,7 @@ def _active(day: dt.date, prefix: str = "") -> Q:
 def org_index(request: HttpRequest) -> HttpResponse:
     labels = dict(UnitKind.choices)
     order = list(labels)
-    units = sorted(Unit.objects.all(),
-                   key=lambda u: (order.index(u.kind) if u.kind in order else 99, u.sort_order))
+    units = sorted(Unit.objects.all(), key=lambda u: (order.index(u.kind) if u.kind in order else 99, u.sort_order))
     groups = [(labels.get(kind, kind), list(items)) for kind, items in groupby(units, key=lambda u: u.kind)]
     return render(request, "web/org/index.html", {"groups": groups, "is_admin": is_admin(request)})
 
@@ -69,34 +68,49 @@ def org_unit(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(Unit.objects.select_related("parent"), code=code)
     today = timezone.localdate()
     positions = Position.objects.filter(unit=unit).prefetch_related(
-        Prefetch("appointments", queryset=Appointment.objects.filter(_active(today)).select_related("person"),
-                 to_attr="current")
+        Prefetch(
+            "appointments",
+            queryset=Appointment.objects.filter(_active(today)).select_related("person"),
+            to_attr="current",
+        )
     )
     portfolios = Portfolio.objects.filter(_active(today), units=unit).select_related("leader")
-    return render(request, "web/org/unit.html", {
-        "unit": unit,
-        "positions": positions,
-        "head": _holder(Authority("head", unit.pk), today),
-        "portfolio_holder": _holder(Authority("portfolio", unit.pk), today),
-        "portfolios": portfolios,
-        "today": today,
-        "is_admin": is_admin(request),
-        "functions": [UNIT_FUNCTIONS.get(f, f) for f in unit.functions or []],
-        "history": _history(unit),
-    })
+    return render(
+        request,
+        "web/org/unit.html",
+        {
+            "unit": unit,
+            "positions": positions,
+            "head": _holder(Authority("head", unit.pk), today),
+            "portfolio_holder": _holder(Authority("portfolio", unit.pk), today),
+            "portfolios": portfolios,
+            "today": today,
+            "is_admin": is_admin(request),
+            "functions": [UNIT_FUNCTIONS.get(f, f) for f in unit.functions or []],
+            "history": _history(unit),
+        },
+    )
 
 
 @login_required
 def org_person(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
     appointments = list(person.appointments.select_related("position__unit"))
-    portfolios = (Portfolio.objects.filter(leader__appointments__person=person)
-                  .prefetch_related("units").distinct())
+    portfolios = Portfolio.objects.filter(leader__appointments__person=person).prefetch_related("units").distinct()
     absences = Absence.objects.filter(person=person).select_related("position")[:50]
-    return render(request, "web/org/person.html", {
-        "person": person, "appointments": appointments, "portfolios": portfolios, "absences": absences,
-        "today": timezone.localdate(), "is_admin": is_admin(request), "history": _history(person, *appointments),
-    })
+    return render(
+        request,
+        "web/org/person.html",
+        {
+            "person": person,
+            "appointments": appointments,
+            "portfolios": portfolios,
+            "absences": absences,
+            "today": timezone.localdate(),
+            "is_admin": is_admin(request),
+            "history": _history(person, *appointments),
+        },
+    )
 
 
 @login_required
@@ -104,23 +118,35 @@ def org_position(request: HttpRequest, pk: int) -> HttpResponse:
     position = get_object_or_404(Position.objects.select_related("unit"), pk=pk)
     appointments = list(position.appointments.select_related("person").order_by("start", "id"))
     portfolios = list(position.portfolios.prefetch_related("units").order_by("start"))
-    return render(request, "web/org/position.html", {
-        "position": position, "appointments": appointments, "portfolios": portfolios,
-        "may_lead": position.kind in rules.GOVERNMENT_LEADERS, "today": timezone.localdate(),
-        "is_admin": is_admin(request), "history": _history(position, *appointments),
-    })
+    return render(
+        request,
+        "web/org/position.html",
+        {
+            "position": position,
+            "appointments": appointments,
+            "portfolios": portfolios,
+            "may_lead": position.kind in rules.GOVERNMENT_LEADERS,
+            "today": timezone.localdate(),
+            "is_admin": is_admin(request),
+            "history": _history(position, *appointments),
+        },
+    )
 
 
 @login_required
 def org_portfolios(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    portfolios = (Portfolio.objects.select_related("leader__unit").prefetch_related("units")
-                  .order_by("leader__sort_order", "-start"))
+    portfolios = (
+        Portfolio.objects.select_related("leader__unit")
+        .prefetch_related("units")
+        .order_by("leader__sort_order", "-start")
+    )
     holders: dict[int, list[str]] = {}
     for a in Appointment.objects.filter(_active(today), position__portfolios__isnull=False).select_related("person"):
         holders.setdefault(a.position_id, []).append(a.person.name)
-    rows = [(p, holders.get(p.leader_id, []), p.start <= today and (p.end is None or p.end >= today))
-            for p in portfolios]
+    rows = [
+        (p, holders.get(p.leader_id, []), p.start <= today and (p.end is None or p.end >= today)) for p in portfolios
+    ]
     return render(request, "web/org/portfolios.html", {"rows": rows, "is_admin": is_admin(request)})
 
 
@@ -135,14 +161,23 @@ def org_portfolio(request: HttpRequest, pk: int) -> HttpResponse:
             return refusal
         form = EndForm(request.POST)
         done, errors, status = _submit(
-            form, lambda data: admin_actions.end_portfolio(actor(request), portfolio, data["end"]))
+            form, lambda data: admin_actions.end_portfolio(actor(request), portfolio, data["end"])
+        )
         if done is not None:
             return redirect("web:org_portfolio", pk=portfolio.pk)
         portfolio.refresh_from_db()
-    return render(request, "web/org/portfolio.html", {
-        "portfolio": portfolio, "form": form, "errors": errors, "is_admin": is_admin(request),
-        "history": _history(portfolio),
-    }, status=status)
+    return render(
+        request,
+        "web/org/portfolio.html",
+        {
+            "portfolio": portfolio,
+            "form": form,
+            "errors": errors,
+            "is_admin": is_admin(request),
+            "history": _history(portfolio),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -162,8 +197,12 @@ def org_authority(request: HttpRequest) -> HttpResponse:
             error = str(exc).strip("'\"")
     template = "web/org/_holder.html" if is_htmx(request) else "web/org/authority.html"
     status = 400 if error else 200
-    response = render(request, template, {"form": form, "holder": holder, "error": error, "asked": asked,
-                                          "day": day, "units": Unit.objects.all()}, status=status)
+    response = render(
+        request,
+        template,
+        {"form": form, "holder": holder, "error": error, "asked": asked, "day": day, "units": Unit.objects.all()},
+        status=status,
+    )
     if error and is_htmx(request):
         reswap(response, "outerHTML")  # htmx drops a 400 unless told where it goes: in place of the answer
     return response
@@ -181,8 +220,9 @@ def _history(*objects: models.Model) -> list[AuditRecord]:
 def _refuse_non_admin(request: HttpRequest, provision: str = "org.composition") -> HttpResponse | None:
     """403 with the cited sentence for anyone but the administrator; ``None`` for the administrator."""
     user = actor(request)
-    decision = rules.may_administer_org(bool(getattr(user, "is_superuser", False)), positions_of(user),
-                                        rulebook_view(timezone.localdate()), provision)
+    decision = rules.may_administer_org(
+        bool(getattr(user, "is_superuser", False)), positions_of(user), rulebook_view(timezone.localdate()), provision
+    )
     if decision.allowed:
         return None
     return render_refusal(request, [decision.explanation], 403)
@@ -203,20 +243,45 @@ def _submit(form: Any, call: Callable[[dict[str, Any]], Any]) -> tuple[Any, list
         return None, explain(exc), 400
 
 
-def _form_page(request: HttpRequest, title: str, form: Any, *, errors: Iterable[str] = (), status: int = 200,
-               crumbs: Iterable[tuple[str, str]] = (), intro: str = "", submit: str = "",
-               danger: bool = False) -> HttpResponse:
-    return render(request, "web/org/form.html", {
-        "title": title, "form": form, "errors": list(errors), "crumbs": list(crumbs), "intro": intro,
-        "submit": submit, "danger": danger,
-    }, status=status)
+def _form_page(
+    request: HttpRequest,
+    title: str,
+    form: Any,
+    *,
+    errors: Iterable[str] = (),
+    status: int = 200,
+    crumbs: Iterable[tuple[str, str]] = (),
+    intro: str = "",
+    submit: str = "",
+    danger: bool = False,
+) -> HttpResponse:
+    return render(
+        request,
+        "web/org/form.html",
+        {
+            "title": title,
+            "form": form,
+            "errors": list(errors),
+            "crumbs": list(crumbs),
+            "intro": intro,
+            "submit": submit,
+            "danger": danger,
+        },
+        status=status,
+    )
 
 
 def _unit_fields(data: dict[str, Any]) -> admin_actions.UnitFields:
     return admin_actions.UnitFields(
-        name=data["name"], kind=data["kind"], short_name=data["short_name"], parent=data["parent"],
-        is_component=data["is_component"], doc_prefix=data["doc_prefix"], org_code=data["org_code"],
-        functions=data["functions"], sort_order=data["sort_order"],
+        name=data["name"],
+        kind=data["kind"],
+        short_name=data["short_name"],
+        parent=data["parent"],
+        is_component=data["is_component"],
+        doc_prefix=data["doc_prefix"],
+        org_code=data["org_code"],
+        functions=data["functions"],
+        sort_order=data["sort_order"],
     )
 
 
@@ -224,17 +289,27 @@ def _unit_fields(data: dict[str, Any]) -> admin_actions.UnitFields:
 def org_unit_new(request: HttpRequest) -> HttpResponse:
     if (refusal := _refuse_non_admin(request)) is not None:
         return refusal
-    form = UnitForm(request.POST or None, initial={"kind": UnitKind.DEPARTMENT, "parent": Unit.objects.filter(
-        kind=UnitKind.GOVERNMENT).first()})
+    form = UnitForm(
+        request.POST or None,
+        initial={"kind": UnitKind.DEPARTMENT, "parent": Unit.objects.filter(kind=UnitKind.GOVERNMENT).first()},
+    )
     errors: list[str] = []
     status = 200
     if request.method == "POST":
         unit, errors, status = _submit(
-            form, lambda d: admin_actions.create_unit(actor(request), d["code"], _unit_fields(d)))
+            form, lambda d: admin_actions.create_unit(actor(request), d["code"], _unit_fields(d))
+        )
         if unit is not None:
             return redirect("web:org_unit", code=unit.code)
-    return _form_page(request, _("新设单位"), form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构"))], submit=_("新设单位"))
+    return _form_page(
+        request,
+        _("新设单位"),
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+        submit=_("新设单位"),
+    )
 
 
 @login_required
@@ -242,9 +317,17 @@ def org_unit_edit(request: HttpRequest, code: str) -> HttpResponse:
     if (refusal := _refuse_non_admin(request)) is not None:
         return refusal
     unit = get_object_or_404(Unit, code=code)
-    initial = {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind, "parent": unit.parent,
-               "is_component": unit.is_component, "doc_prefix": unit.doc_prefix, "org_code": unit.org_code,
-               "functions": unit.functions, "sort_order": unit.sort_order}
+    initial = {
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "kind": unit.kind,
+        "parent": unit.parent,
+        "is_component": unit.is_component,
+        "doc_prefix": unit.doc_prefix,
+        "org_code": unit.org_code,
+        "functions": unit.functions,
+        "sort_order": unit.sort_order,
+    }
     form = UnitForm(request.POST or None, initial=initial, editing=True)
     errors: list[str] = []
     status = 200
@@ -252,8 +335,14 @@ def org_unit_edit(request: HttpRequest, code: str) -> HttpResponse:
         done, errors, status = _submit(form, lambda d: admin_actions.edit_unit(actor(request), unit, _unit_fields(d)))
         if done is not None:
             return redirect("web:org_unit", code=unit.code)
-    return _form_page(request, _("修改单位：%(name)s") % {"name": unit.name}, form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构"))])
+    return _form_page(
+        request,
+        _("修改单位：%(name)s") % {"name": unit.name},
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+    )
 
 
 @login_required
@@ -265,12 +354,23 @@ def org_position_new(request: HttpRequest, code: str) -> HttpResponse:
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        position, errors, status = _submit(form, lambda d: admin_actions.create_position(
-            actor(request), unit, d["kind"], d["title"], d["duties"], d["sort_order"]))
+        position, errors, status = _submit(
+            form,
+            lambda d: admin_actions.create_position(
+                actor(request), unit, d["kind"], d["title"], d["duties"], d["sort_order"]
+            ),
+        )
         if position is not None:
             return redirect("web:org_position", pk=position.pk)
-    return _form_page(request, _("新设职务：%(name)s") % {"name": unit.name}, form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构"))], submit=_("新设职务"))
+    return _form_page(
+        request,
+        _("新设职务：%(name)s") % {"name": unit.name},
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+        submit=_("新设职务"),
+    )
 
 
 @login_required
@@ -278,25 +378,47 @@ def org_position_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if (refusal := _refuse_non_admin(request)) is not None:
         return refusal
     position = get_object_or_404(Position.objects.select_related("unit"), pk=pk)
-    initial = {"kind": position.kind, "title": position.title, "duties": position.duties,
-               "sort_order": position.sort_order}
+    initial = {
+        "kind": position.kind,
+        "title": position.title,
+        "duties": position.duties,
+        "sort_order": position.sort_order,
+    }
     form = PositionForm(request.POST or None, initial=initial)
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        done, errors, status = _submit(form, lambda d: admin_actions.edit_position(
-            actor(request), position, d["kind"], d["title"], d["duties"], d["sort_order"]))
+        done, errors, status = _submit(
+            form,
+            lambda d: admin_actions.edit_position(
+                actor(request), position, d["kind"], d["title"], d["duties"], d["sort_order"]
+            ),
+        )
         if done is not None:
             return redirect("web:org_position", pk=position.pk)
-    return _form_page(request, _("修改职务：%(name)s") % {"name": position}, form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构"))])
+    return _form_page(
+        request,
+        _("修改职务：%(name)s") % {"name": position},
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+    )
 
 
 def _password_shown_once(request: HttpRequest, result: admin_actions.NewPassword, created: bool) -> HttpResponse:
-    response = render(request, "web/org/password.html", {
-        "person": result.person, "username": result.person.user.get_username(), "password": result.password,
-        "generated": result.generated, "created": created,
-    }, status=201 if created else 200)
+    response = render(
+        request,
+        "web/org/password.html",
+        {
+            "person": result.person,
+            "username": result.person.user.get_username(),
+            "password": result.password,
+            "generated": result.generated,
+            "created": created,
+        },
+        status=201 if created else 200,
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -309,13 +431,21 @@ def org_person_new(request: HttpRequest) -> HttpResponse:
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        result, errors, status = _submit(form, lambda d: admin_actions.create_person(
-            actor(request), d["name"], d["username"], d["password"] or None))
+        result, errors, status = _submit(
+            form, lambda d: admin_actions.create_person(actor(request), d["name"], d["username"], d["password"] or None)
+        )
         if result is not None:
             return _password_shown_once(request, result, created=True)
-    return _form_page(request, _("新增人员及账号"), form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构"))], submit=_("新增"),
-                      intro=_("新增人员同时开设登录账号；之后在人员页面任命职务。"))
+    return _form_page(
+        request,
+        _("新增人员及账号"),
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+        submit=_("新增"),
+        intro=_("新增人员同时开设登录账号；之后在人员页面任命职务。"),
+    )
 
 
 @login_required
@@ -330,8 +460,14 @@ def org_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         done, errors, status = _submit(form, lambda d: admin_actions.edit_person(actor(request), person, d["name"]))
         if done is not None:
             return redirect("web:org_person", pk=person.pk)
-    return _form_page(request, _("修改人员：%(name)s") % {"name": person.name}, form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构"))])
+    return _form_page(
+        request,
+        _("修改人员：%(name)s") % {"name": person.name},
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+    )
 
 
 @login_required
@@ -343,12 +479,20 @@ def org_person_password(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        result, errors, status = _submit(form, lambda d: admin_actions.reset_password(
-            actor(request), person, d["password"] or None))
+        result, errors, status = _submit(
+            form, lambda d: admin_actions.reset_password(actor(request), person, d["password"] or None)
+        )
         if result is not None:
             return _password_shown_once(request, result, created=False)
-    return _form_page(request, _("重置密码：%(name)s") % {"name": person.name}, form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构"))], submit=_("重置密码"))
+    return _form_page(
+        request,
+        _("重置密码：%(name)s") % {"name": person.name},
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+        submit=_("重置密码"),
+    )
 
 
 @login_required
@@ -371,19 +515,33 @@ def org_person_active(request: HttpRequest, pk: int, state: str) -> HttpResponse
 def org_appoint(request: HttpRequest) -> HttpResponse:
     if (refusal := _refuse_non_admin(request)) is not None:
         return refusal
-    initial = {"person": request.GET.get("person"), "position": request.GET.get("position"),
-               "start": timezone.localdate()}
+    initial = {
+        "person": request.GET.get("person"),
+        "position": request.GET.get("position"),
+        "start": timezone.localdate(),
+    }
     form = AppointForm(request.POST or None, initial=initial)
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        appointment, errors, status = _submit(form, lambda d: admin_actions.appoint(
-            actor(request), d["person"], d["position"], d["start"]))
+        appointment, errors, status = _submit(
+            form, lambda d: admin_actions.appoint(actor(request), d["person"], d["position"], d["start"])
+        )
         if appointment is not None:
             return redirect("web:org_person", pk=appointment.person_id)
-    return _form_page(request, _("任命"), form, errors=errors, status=status, crumbs=[("web:org", _("组织机构"))],
-                      submit=_("任命"), intro=_("州长、常务副州长、副州长、秘书长、办公室主任和单位主要负责人的"
-                                                "职务同一时间只能由一人担任；接任时请先结束前任的任职。"))
+    return _form_page(
+        request,
+        _("任命"),
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+        submit=_("任命"),
+        intro=_(
+            "州长、常务副州长、副州长、秘书长、办公室主任和单位主要负责人的"
+            "职务同一时间只能由一人担任；接任时请先结束前任的任职。"
+        ),
+    )
 
 
 @login_required
@@ -395,29 +553,50 @@ def org_appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        done, errors, status = _submit(form, lambda d: admin_actions.end_appointment(
-            actor(request), appointment, d["end"]))
+        done, errors, status = _submit(
+            form, lambda d: admin_actions.end_appointment(actor(request), appointment, d["end"])
+        )
         if done is not None:
             return redirect("web:org_person", pk=appointment.person_id)
     title = _("免职：%(name)s（%(position)s）") % {"name": appointment.person.name, "position": appointment.position}
-    return _form_page(request, title, form, errors=errors, status=status, crumbs=[("web:org", _("组织机构"))],
-                      submit=_("结束任职"), danger=True,
-                      intro=_("自%(start)s起任职；填写任职的最后一天。") % {"start": appointment.start.isoformat()})
+    return _form_page(
+        request,
+        title,
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构"))],
+        submit=_("结束任职"),
+        danger=True,
+        intro=_("自%(start)s起任职；填写任职的最后一天。") % {"start": appointment.start.isoformat()},
+    )
 
 
 @login_required
 def org_portfolio_new(request: HttpRequest) -> HttpResponse:
     if (refusal := _refuse_non_admin(request, "org.portfolio")) is not None:
         return refusal
-    form = PortfolioForm(request.POST or None, initial={"leader": request.GET.get("leader"),
-                                                        "start": timezone.localdate()})
+    form = PortfolioForm(
+        request.POST or None, initial={"leader": request.GET.get("leader"), "start": timezone.localdate()}
+    )
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        portfolio, errors, status = _submit(form, lambda d: admin_actions.set_portfolio(
-            actor(request), d["leader"], d["areas"], list(d["units"]), d["start"]))
+        portfolio, errors, status = _submit(
+            form,
+            lambda d: admin_actions.set_portfolio(
+                actor(request), d["leader"], d["areas"], list(d["units"]), d["start"]
+            ),
+        )
         if portfolio is not None:
             return redirect("web:org_portfolio", pk=portfolio.pk)
-    return _form_page(request, _("设置分管"), form, errors=errors, status=status,
-                      crumbs=[("web:org", _("组织机构")), ("web:org_portfolios", _("分管"))], submit=_("设置分管"),
-                      intro=_("一个单位同一时间由一位领导分管（第七条）。该领导原有的分管自新分管起始日前一日终止。"))
+    return _form_page(
+        request,
+        _("设置分管"),
+        form,
+        errors=errors,
+        status=status,
+        crumbs=[("web:org", _("组织机构")), ("web:org_portfolios", _("分管"))],
+        submit=_("设置分管"),
+        intro=_("一个单位同一时间由一位领导分管（第七条）。该领导原有的分管自新分管起始日前一日终止。"),
+    )

@@ -30,9 +30,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind:
         rows = rows.filter(kind=kind)
-    return render(request, "web/oversight/list.html", {
-        "cases": rows[:200], "kinds": CaseKind.choices, "kind": kind, "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "web/oversight/list.html",
+        {
+            "cases": rows[:200],
+            "kinds": CaseKind.choices,
+            "kind": kind,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @login_required
@@ -47,37 +54,78 @@ def case_new(request: HttpRequest) -> HttpResponse:
         def run() -> None:
             number, title = field(request, "case_number"), field(request, "title")
             if kind == CaseKind.RECONSIDERATION:
-                created.append(actions.register_reconsideration(
-                    user, case_number=number, title=title, organ=field(request, "organ"),
-                    respondent=required_unit(request, "unit"),
-                    received_on=required_date(request, "received_on"), applicant=field(request, "counterparty"),
-                    accepted_on=date_field(request, "accepted_on")))
+                created.append(
+                    actions.register_reconsideration(
+                        user,
+                        case_number=number,
+                        title=title,
+                        organ=field(request, "organ"),
+                        respondent=required_unit(request, "unit"),
+                        received_on=required_date(request, "received_on"),
+                        applicant=field(request, "counterparty"),
+                        accepted_on=date_field(request, "accepted_on"),
+                    )
+                )
             elif kind == CaseKind.SUIT:
-                created.append(actions.register_suit(
-                    user, case_number=number, title=title, court=field(request, "organ"),
-                    defendant=required_unit(request, "unit"),
-                    served_on=required_date(request, "received_on"), plaintiff=field(request, "counterparty")))
+                created.append(
+                    actions.register_suit(
+                        user,
+                        case_number=number,
+                        title=title,
+                        court=field(request, "organ"),
+                        defendant=required_unit(request, "unit"),
+                        served_on=required_date(request, "received_on"),
+                        plaintiff=field(request, "counterparty"),
+                    )
+                )
             else:
-                created.append(actions.register_finding(
-                    user, case_number=number, title=title, organ=field(request, "organ"),
-                    unit=required_unit(request, "unit"),
-                    issued_on=required_date(request, "received_on"), rectify_due=date_field(request, "rectify_due"),
-                    requirement=field(request, "requirement"), co_units=units_field(request, "co_units")))
+                created.append(
+                    actions.register_finding(
+                        user,
+                        case_number=number,
+                        title=title,
+                        organ=field(request, "organ"),
+                        unit=required_unit(request, "unit"),
+                        issued_on=required_date(request, "received_on"),
+                        rectify_due=date_field(request, "rectify_due"),
+                        requirement=field(request, "requirement"),
+                        co_units=units_field(request, "co_units"),
+                    )
+                )
 
         errors, status = attempt(run)
         if created:
             return redirect("web:oversight_case", pk=created[0].pk)
-    return render(request, "web/oversight/new.html", {
-        "kind": kind, "kinds": CaseKind.choices, "units": case_units(), "errors": errors, "posted": request.POST,
-        "today": timezone.localdate(),
-    }, status=status)
+    return render(
+        request,
+        "web/oversight/new.html",
+        {
+            "kind": kind,
+            "kinds": CaseKind.choices,
+            "units": case_units(),
+            "errors": errors,
+            "posted": request.POST,
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 def _detail(request: HttpRequest, case: Case, errors: list[str], status: int) -> HttpResponse:
-    return render(request, "web/oversight/detail.html", {
-        "c": case, "errors": errors, "history": list(history_for(case)), "limits": actions.open_limits(case),
-        "labels": actions.LIMIT_LABELS, "followup_url": item_url(case.followup_id), "today": timezone.localdate(),
-    }, status=status)
+    return render(
+        request,
+        "web/oversight/detail.html",
+        {
+            "c": case,
+            "errors": errors,
+            "history": list(history_for(case)),
+            "limits": actions.open_limits(case),
+            "labels": actions.LIMIT_LABELS,
+            "followup_url": item_url(case.followup_id),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 @login_required

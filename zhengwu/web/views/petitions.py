@@ -33,9 +33,13 @@ from zhengwu.web.views.petitions_common import (
 
 
 def _leaders() -> list[Person]:
-    return list(Person.objects.filter(appointments__position__kind__in=[k for k in GOVERNMENT_LEADERS
-                                                                        if k != "secretary_general"])
-                .distinct().order_by("id"))
+    return list(
+        Person.objects.filter(
+            appointments__position__kind__in=[k for k in GOVERNMENT_LEADERS if k != "secretary_general"]
+        )
+        .distinct()
+        .order_by("id")
+    )
 
 
 def _is_bureau(request: HttpRequest) -> bool:
@@ -49,10 +53,17 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state:
         rows = rows.filter(state=state)
-    return render(request, "web/petitions/list.html", {
-        "petitions": rows[:200], "states": State.choices, "state": state, "can_register": _is_bureau(request),
-        "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "web/petitions/list.html",
+        {
+            "petitions": rows[:200],
+            "states": State.choices,
+            "state": state,
+            "can_register": _is_bureau(request),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @login_required
@@ -63,21 +74,40 @@ def petition_new(request: HttpRequest) -> HttpResponse:
         created: list[Petition] = []
 
         def run() -> None:
-            created.append(actions.register(
-                actor(request), channel=field(request, "channel"), received_on=required_date(request, "received_on"),
-                summary=field(request, "summary"), unit_concerned=required_unit(request, "unit_concerned"),
-                petitioner=actions.PetitionerData(field(request, "petitioner_name"), field(request, "id_number"),
-                                                  field(request, "phone"), field(request, "address")),
-                important=field(request, "important") == "on", leader=person_field(request, "leader"),
-            ))
+            created.append(
+                actions.register(
+                    actor(request),
+                    channel=field(request, "channel"),
+                    received_on=required_date(request, "received_on"),
+                    summary=field(request, "summary"),
+                    unit_concerned=required_unit(request, "unit_concerned"),
+                    petitioner=actions.PetitionerData(
+                        field(request, "petitioner_name"),
+                        field(request, "id_number"),
+                        field(request, "phone"),
+                        field(request, "address"),
+                    ),
+                    important=field(request, "important") == "on",
+                    leader=person_field(request, "leader"),
+                )
+            )
 
         errors, status = attempt(run)
         if created:
             return redirect("web:petition", pk=created[0].pk)
-    return render(request, "web/petitions/new.html", {
-        "channels": Channel.choices, "units": case_units(), "leaders": _leaders(), "errors": errors,
-        "posted": request.POST, "today": timezone.localdate(),
-    }, status=status)
+    return render(
+        request,
+        "web/petitions/new.html",
+        {
+            "channels": Channel.choices,
+            "units": case_units(),
+            "leaders": _leaders(),
+            "errors": errors,
+            "posted": request.POST,
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 def _detail(request: HttpRequest, petition: Petition, errors: list[str], status: int) -> HttpResponse:
@@ -89,15 +119,29 @@ def _detail(request: HttpRequest, petition: Petition, errors: list[str], status:
     access = actions.access_of(petition)
     positions = positions_of(user)
     handler = rules.may_handle(positions, person.pk if person else None, access, rb).allowed
-    return render(request, "web/petitions/detail.html", {
-        "p": petition, "petitioner": actions.petitioner_for(user, petition), "errors": errors,
-        "history": list(history_for(petition)), "is_bureau": _is_bureau(request), "is_handler": handler,
-        "is_leader": bool(person and person.pk == petition.leader_id),
-        "may_extend": any(p.kind in rules.LEADER_KINDS for p in positions), "units": case_units(),
-        "leaders": _leaders(), "reviews": list(petition.reviews.all()), "stages": Stage.choices,
-        "limits": actions.open_limits(petition), "labels": actions.LIMIT_LABELS,
-        "followup_url": item_url(petition.followup_id), "today": timezone.localdate(),
-    }, status=status)
+    return render(
+        request,
+        "web/petitions/detail.html",
+        {
+            "p": petition,
+            "petitioner": actions.petitioner_for(user, petition),
+            "errors": errors,
+            "history": list(history_for(petition)),
+            "is_bureau": _is_bureau(request),
+            "is_handler": handler,
+            "is_leader": bool(person and person.pk == petition.leader_id),
+            "may_extend": any(p.kind in rules.LEADER_KINDS for p in positions),
+            "units": case_units(),
+            "leaders": _leaders(),
+            "reviews": list(petition.reviews.all()),
+            "stages": Stage.choices,
+            "limits": actions.open_limits(petition),
+            "labels": actions.LIMIT_LABELS,
+            "followup_url": item_url(petition.followup_id),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -112,19 +156,31 @@ def petition_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     petition = get_object_or_404(Petition.objects.select_related("unit_concerned", "handling_unit", "leader"), pk=pk)
     user = actor(request)
     runs = {
-        "accept": lambda: actions.decide_acceptance(user, petition, True, field(request, "told_how"),
-                                                    unit_field(request, "handling_unit", required=False),
-                                                    decided_on=date_field(request, "decided_on")),
-        "not-accept": lambda: actions.decide_acceptance(user, petition, False, field(request, "told_how"),
-                                                        reason=field(request, "reason"),
-                                                        decided_on=date_field(request, "decided_on")),
+        "accept": lambda: actions.decide_acceptance(
+            user,
+            petition,
+            True,
+            field(request, "told_how"),
+            unit_field(request, "handling_unit", required=False),
+            decided_on=date_field(request, "decided_on"),
+        ),
+        "not-accept": lambda: actions.decide_acceptance(
+            user,
+            petition,
+            False,
+            field(request, "told_how"),
+            reason=field(request, "reason"),
+            decided_on=date_field(request, "decided_on"),
+        ),
         "route": lambda: actions.route_important(user, petition, person_field(request, "leader")),
         "instruct": lambda: actions.instruct(user, petition, field(request, "instruction")),
-        "extend": lambda: actions.extend(user, petition, int_field(request, "days"), field(request, "reason"),
-                                         field(request, "told_how")),
+        "extend": lambda: actions.extend(
+            user, petition, int_field(request, "days"), field(request, "reason"), field(request, "told_how")
+        ),
         "conclude": lambda: actions.conclude(user, petition, field(request, "result"), field(request, "told_how")),
-        "review": lambda: actions.request_review(user, petition, field(request, "stage"), field(request, "organ"),
-                                                 date_field(request, "requested_on")),
+        "review": lambda: actions.request_review(
+            user, petition, field(request, "stage"), field(request, "organ"), date_field(request, "requested_on")
+        ),
         "review-decision": lambda: actions.decide_review(user, petition, field(request, "outcome")),
     }
     run = runs.get(action)

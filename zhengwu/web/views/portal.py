@@ -33,8 +33,9 @@ PUBLIC_CACHE = 60  # seconds browsers and proxies may keep a public page
 
 
 def _published(pk: int) -> PublicationItem:
-    return get_object_or_404(PublicationItem.objects.select_related("issuing_unit", "interprets"),
-                             pk=pk, state=ItemState.PUBLISHED)
+    return get_object_or_404(
+        PublicationItem.objects.select_related("issuing_unit", "interprets"), pk=pk, state=ItemState.PUBLISHED
+    )
 
 
 def _page(request: HttpRequest) -> int:
@@ -44,9 +45,15 @@ def _page(request: HttpRequest) -> int:
 
 @cache_control(public=True, max_age=PUBLIC_CACHE)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {
-        "latest": catalogue.latest(10), "facets": catalogue.facets(), "consultations": _consultations(),
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "latest": catalogue.latest(10),
+            "facets": catalogue.facets(),
+            "consultations": _consultations(),
+        },
+    )
 
 
 @cache_control(public=True, max_age=PUBLIC_CACHE)
@@ -55,9 +62,16 @@ def item_list(request: HttpRequest) -> HttpResponse:
     results = catalogue.find(filters, _page(request))
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "portal/list.html", {
-        "results": results, "filters": filters, "facets": catalogue.facets(), "query_string": params.urlencode(),
-    })
+    return render(
+        request,
+        "portal/list.html",
+        {
+            "results": results,
+            "filters": filters,
+            "facets": catalogue.facets(),
+            "query_string": params.urlencode(),
+        },
+    )
 
 
 def _document_of(item: PublicationItem) -> Any:
@@ -75,12 +89,20 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _published(pk)
     document = _document_of(item)
     attachments = list(document.attachments.order_by("position")) if document is not None else []
-    return render(request, "portal/item.html", {
-        "item": item, "paragraphs": [p.strip() for p in item.body.splitlines() if p.strip()],
-        "history": catalogue.history(item), "replaced": catalogue.superseding(item),
-        "interpretations": catalogue.interpretations(item), "document": document, "attachments": attachments,
-        "consultation_url": _consultation_url(item),
-    })
+    return render(
+        request,
+        "portal/item.html",
+        {
+            "item": item,
+            "paragraphs": [p.strip() for p in item.body.splitlines() if p.strip()],
+            "history": catalogue.history(item),
+            "replaced": catalogue.superseding(item),
+            "interpretations": catalogue.interpretations(item),
+            "document": document,
+            "attachments": attachments,
+            "consultation_url": _consultation_url(item),
+        },
+    )
 
 
 def item_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -193,9 +215,22 @@ def apply(request: HttpRequest) -> HttpResponse:
                 return render(request, "portal/apply_done.html", {"application": app})
     if errors and status == 200:
         status = 422
-    return render(request, "portal/apply.html", {"values": values, "errors": errors, "field": field,
-                                                 "guard": APPLY_FORM.issue()}, status=status)
+    return render(
+        request,
+        "portal/apply.html",
+        {"values": values, "errors": errors, "field": field, "guard": APPLY_FORM.issue()},
+        status=status,
+    )
 
 
-__all__ = ["EXEMPTIONS", "REPLY_TYPES", "LatestFeed", "apply", "home", "item_attachment", "item_detail",
-           "item_list", "item_pdf"]
+__all__ = [
+    "EXEMPTIONS",
+    "REPLY_TYPES",
+    "LatestFeed",
+    "apply",
+    "home",
+    "item_attachment",
+    "item_detail",
+    "item_list",
+    "item_pdf",
+]

@@ -43,17 +43,30 @@ def _status(item: PublicationItem) -> str:
 def queue(request: HttpRequest) -> HttpResponse:
     if (refusal := _refused(request)) is not None:
         return refusal
-    queued = list(PublicationItem.objects.filter(state=ItemState.QUEUED).select_related("issuing_unit")
-                  .order_by("due_on", "pk")[:200])
+    queued = list(
+        PublicationItem.objects.filter(state=ItemState.QUEUED)
+        .select_related("issuing_unit")
+        .order_by("due_on", "pk")[:200]
+    )
     for item in queued:
         item.status = _status(item)  # type: ignore[attr-defined]
-    recent = list(PublicationItem.objects.exclude(state=ItemState.QUEUED).exclude(published_at__isnull=True)
-                  .order_by("-published_at")[:20])
+    recent = list(
+        PublicationItem.objects.exclude(state=ItemState.QUEUED)
+        .exclude(published_at__isnull=True)
+        .order_by("-published_at")[:20]
+    )
     withheld = list(PublicationItem.objects.filter(state=ItemState.WITHHELD).order_by("-pk")[:20])
-    return render(request, "web/portal/queue.html", {
-        "queued": queued, "recent": recent, "withheld": withheld, "exemptions": rules.EXEMPTIONS,
-        "late": len([i for i in queued if i.status == "overdue"]),  # type: ignore[attr-defined]
-    })
+    return render(
+        request,
+        "web/portal/queue.html",
+        {
+            "queued": queued,
+            "recent": recent,
+            "withheld": withheld,
+            "exemptions": rules.EXEMPTIONS,
+            "late": len([i for i in queued if i.status == "overdue"]),  # type: ignore[attr-defined]
+        },
+    )
 
 
 def _after_item(request: HttpRequest, exc: Refused | InvalidInput | None, ok: str) -> HttpResponse:
@@ -109,10 +122,17 @@ def applications(request: HttpRequest) -> HttpResponse:
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 2000 < int(year_text) < 3000 else today.year
     rows = list(Application.objects.order_by("-received_at")[:200])
-    return render(request, "web/portal/applications.html", {
-        "applications": rows, "report": register_report(year), "year": year, "today": today,
-        "reply_types": rules.REPLY_TYPES,
-    })
+    return render(
+        request,
+        "web/portal/applications.html",
+        {
+            "applications": rows,
+            "report": register_report(year),
+            "year": year,
+            "today": today,
+            "reply_types": rules.REPLY_TYPES,
+        },
+    )
 
 
 @login_required
@@ -120,10 +140,17 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     if (refusal := _refused(request)) is not None:
         return refusal
     app = get_object_or_404(Application, pk=pk)
-    return render(request, "web/portal/application.html", {
-        "app": app, "reply_types": rules.REPLY_TYPES, "exemptions": rules.EXEMPTIONS,
-        "consulting": app.state == ApplicationState.CONSULTING, "answered": app.state == ApplicationState.ANSWERED,
-    })
+    return render(
+        request,
+        "web/portal/application.html",
+        {
+            "app": app,
+            "reply_types": rules.REPLY_TYPES,
+            "exemptions": rules.EXEMPTIONS,
+            "consulting": app.state == ApplicationState.CONSULTING,
+            "answered": app.state == ApplicationState.ANSWERED,
+        },
+    )
 
 
 @login_required
@@ -139,8 +166,9 @@ def application_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         elif action == "resume":
             actions.end_consultation(user, app)
         elif action == "reply":
-            actions.reply_application(user, app, post.get("reply_type", ""), post.get("text", ""),
-                                      post.get("exemption", ""))
+            actions.reply_application(
+                user, app, post.get("reply_type", ""), post.get("text", ""), post.get("exemption", "")
+            )
         else:
             messages.error(request, "没有这项操作。")
             return redirect("web:portal_application", pk=pk)

@@ -30,8 +30,10 @@ class ArticleRow:
 def rule_index(request: HttpRequest) -> HttpResponse:
     version = version_in_force()
     coverage = tests_by_article()
-    articles = [ArticleRow(a, len(coverage.get(a.number, [])))
-                for a in Article.objects.filter(version=version).order_by("number")]
+    articles = [
+        ArticleRow(a, len(coverage.get(a.number, [])))
+        for a in Article.objects.filter(version=version).order_by("number")
+    ]
     chapters = list(Chapter.objects.filter(version=version).order_by("number"))
     by_chapter: dict[int | None, list[ArticleRow]] = {}
     for row in articles:
@@ -42,9 +44,17 @@ def rule_index(request: HttpRequest) -> HttpResponse:
     sections += [(chapter, by_chapter.get(chapter.pk, [])) for chapter in chapters]
     counts = {k: sum(1 for r in articles if r.article.kind == k) for k in ("E", "R", "I")}
     proven = sum(1 for r in articles if r.test_count)
-    return render(request, "web/rules/index.html", {
-        "version": version, "sections": sections, "counts": counts, "proven": proven, "total": len(articles),
-    })
+    return render(
+        request,
+        "web/rules/index.html",
+        {
+            "version": version,
+            "sections": sections,
+            "counts": counts,
+            "proven": proven,
+            "total": len(articles),
+        },
+    )
 
 
 @login_required
@@ -55,12 +65,17 @@ def rule_article(request: HttpRequest, number: int) -> HttpResponse:
         "previous": Article.objects.filter(version=version, number__lt=number).order_by("-number").first(),
         "next": Article.objects.filter(version=version, number__gt=number).order_by("number").first(),
     }
-    return render(request, "web/rules/article.html", {
-        "version": version, "article": article,
-        "parameters": Parameter.objects.filter(version=version, article=number),
-        "tests": tests_by_article().get(number, []),
-        **neighbours,
-    })
+    return render(
+        request,
+        "web/rules/article.html",
+        {
+            "version": version,
+            "article": article,
+            "parameters": Parameter.objects.filter(version=version, article=number),
+            "tests": tests_by_article().get(number, []),
+            **neighbours,
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -75,8 +90,9 @@ class VersionRow:
 
 @login_required
 def rule_versions(request: HttpRequest) -> HttpResponse:
-    versions = list(RulebookVersion.objects.select_related("imported_by").defer("source_text")
-                    .order_by("code", "-effective_from"))
+    versions = list(
+        RulebookVersion.objects.select_related("imported_by").defer("source_text").order_by("code", "-effective_from")
+    )
     try:
         current = version_in_force().pk
     except LookupError:
@@ -89,29 +105,51 @@ def rule_versions(request: HttpRequest) -> HttpResponse:
     previous = {(v.code, v.ceases_on): v for v in versions if v.ceases_on}
     today = timezone.localdate()
     rows = [
-        VersionRow(v, previous.get((v.code, v.effective_from)), AnnotationOrigin.from_dict(v.annotation_origin),
-                   history.get(str(v.pk), []), v.effective_from > today,
-                   version_problems(v, today) if v.ceases_on is None or v.ceases_on > today else [])
+        VersionRow(
+            v,
+            previous.get((v.code, v.effective_from)),
+            AnnotationOrigin.from_dict(v.annotation_origin),
+            history.get(str(v.pk), []),
+            v.effective_from > today,
+            version_problems(v, today) if v.ceases_on is None or v.ceases_on > today else [],
+        )
         for v in versions
     ]
-    return render(request, "web/rules/versions.html", {
-        "rows": rows, "current": current, "citation": today_rulebook_cite("rulebook.versions"),
-        "is_admin": is_admin(request),
-    })
+    return render(
+        request,
+        "web/rules/versions.html",
+        {
+            "rows": rows,
+            "current": current,
+            "citation": today_rulebook_cite("rulebook.versions"),
+            "is_admin": is_admin(request),
+        },
+    )
 
 
-def _parameters_page(request: HttpRequest, *, errors: list[str] | None = None, status: int = 200,
-                     editing: Parameter | None = None, form: ParameterForm | None = None) -> HttpResponse:
+def _parameters_page(
+    request: HttpRequest,
+    *,
+    errors: list[str] | None = None,
+    status: int = 200,
+    editing: Parameter | None = None,
+    form: ParameterForm | None = None,
+) -> HttpResponse:
     version = version_in_force()
-    return render(request, "web/rules/parameters.html", {
-        "version": version,
-        "parameters": Parameter.objects.filter(version=version).order_by("article", "key"),
-        "history": list(history_for(version)),
-        "is_admin": is_admin(request),
-        "errors": errors or [],
-        "editing": editing,
-        "form": form,
-    }, status=status)
+    return render(
+        request,
+        "web/rules/parameters.html",
+        {
+            "version": version,
+            "parameters": Parameter.objects.filter(version=version).order_by("article", "key"),
+            "history": list(history_for(version)),
+            "is_admin": is_admin(request),
+            "errors": errors or [],
+            "editing": editing,
+            "form": form,
+        },
+        status=status,
+    )
 
 
 @login_required

@@ -34,10 +34,17 @@ def suggestion_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state:
         rows = rows.filter(state=state)
-    return render(request, "web/suggestions/list.html", {
-        "suggestions": rows[:200], "states": State.choices, "state": state,
-        "can_register": actions.is_supervisor(actor(request)), "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "web/suggestions/list.html",
+        {
+            "suggestions": rows[:200],
+            "states": State.choices,
+            "state": state,
+            "can_register": actions.is_supervisor(actor(request)),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @login_required
@@ -48,18 +55,33 @@ def suggestion_new(request: HttpRequest) -> HttpResponse:
         created: list[Suggestion] = []
 
         def run() -> None:
-            created.append(actions.register(
-                actor(request), kind=field(request, "kind"), number=field(request, "number"),
-                title=field(request, "title"), text=field(request, "text"), proposers=field(request, "proposers"),
-                session=field(request, "session"), received_on=required_date(request, "received_on"),
-            ))
+            created.append(
+                actions.register(
+                    actor(request),
+                    kind=field(request, "kind"),
+                    number=field(request, "number"),
+                    title=field(request, "title"),
+                    text=field(request, "text"),
+                    proposers=field(request, "proposers"),
+                    session=field(request, "session"),
+                    received_on=required_date(request, "received_on"),
+                )
+            )
 
         errors, status = attempt(run)
         if created:
             return redirect("web:suggestion", pk=created[0].pk)
-    return render(request, "web/suggestions/new.html", {
-        "kinds": Kind.choices, "errors": errors, "posted": request.POST, "today": timezone.localdate(),
-    }, status=status)
+    return render(
+        request,
+        "web/suggestions/new.html",
+        {
+            "kinds": Kind.choices,
+            "errors": errors,
+            "posted": request.POST,
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 def _detail(request: HttpRequest, s: Suggestion, errors: list[str], status: int) -> HttpResponse:
@@ -67,14 +89,26 @@ def _detail(request: HttpRequest, s: Suggestion, errors: list[str], status: int)
     units = {p.unit_id for p in positions_of(user) if p.kind != ADMINISTRATOR}
     opinions = list(s.co_opinions.select_related("unit").order_by("round", "id"))
     answer: Document | None = s.answer_document
-    return render(request, "web/suggestions/detail.html", {
-        "s": s, "errors": errors, "history": list(history_for(s)), "supervisor": actions.is_supervisor(user),
-        "lead_staff": s.lead_unit_id in units, "my_opinions": [o for o in opinions if o.unit_id in units
-                                                              and o.sent_at is None and o.round == s.round],
-        "opinions": opinions, "answer": answer, "feedback": list(s.feedback.all()), "units": case_units(),
-        "satisfactions": Satisfaction.choices, "grounds": rules.WITHHOLD_GROUNDS.items(),
-        "today": timezone.localdate(),
-    }, status=status)
+    return render(
+        request,
+        "web/suggestions/detail.html",
+        {
+            "s": s,
+            "errors": errors,
+            "history": list(history_for(s)),
+            "supervisor": actions.is_supervisor(user),
+            "lead_staff": s.lead_unit_id in units,
+            "my_opinions": [o for o in opinions if o.unit_id in units and o.sent_at is None and o.round == s.round],
+            "opinions": opinions,
+            "answer": answer,
+            "feedback": list(s.feedback.all()),
+            "units": case_units(),
+            "satisfactions": Satisfaction.choices,
+            "grounds": rules.WITHHOLD_GROUNDS.items(),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 def _get(pk: int) -> Suggestion:
@@ -97,12 +131,14 @@ def suggestion_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return required_unit(request, "unit")
 
     runs = {
-        "assign": lambda: actions.assign(user, s, required_unit(request, "lead_unit"),
-                                         units_field(request, "co_units")),
+        "assign": lambda: actions.assign(
+            user, s, required_unit(request, "lead_unit"), units_field(request, "co_units")
+        ),
         "extend": lambda: actions.extend(user, s, required_date(request, "due"), field(request, "reason")),
         "opinion": lambda: actions.send_opinion(user, s, unit_of_opinion(), field(request, "text")),
-        "answer": lambda: drafted.append(actions.draft_answer(user, s, field(request, "body"),
-                                                              field(request, "title"))),
+        "answer": lambda: drafted.append(
+            actions.draft_answer(user, s, field(request, "body"), field(request, "title"))
+        ),
         "feedback": lambda: actions.record_feedback(user, s, field(request, "satisfaction"), field(request, "note")),
         "publication": lambda: actions.decide_publication(user, s, field(request, "withhold_ground")),
     }

@@ -73,10 +73,17 @@ def item_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(state=state)
     items = [(i, rules.STATUS_LABELS[facts.status_of(i, today)]) for i in qs[:300]]
     a = facts.actor_fact(user, today)
-    return render(request, "web/supervision/list.html", {
-        "items": items, "state": state, "states": ItemState.choices, "can_open": a.office_staff or a.leader,
-        "can_see_all": rules.may_see_all(a),
-    })
+    return render(
+        request,
+        "web/supervision/list.html",
+        {
+            "items": items,
+            "state": state,
+            "states": ItemState.choices,
+            "can_open": a.office_staff or a.leader,
+            "can_see_all": rules.may_see_all(a),
+        },
+    )
 
 
 def _units() -> list[Unit]:
@@ -123,23 +130,38 @@ def item_new(request: HttpRequest) -> HttpResponse:
     instruction = _instruction(document)
     source: Model | None = document or decision
     form: dict[str, Any] = {
-        "title": document.title if document else "", "description": instruction.text if instruction else "",
-        "origin": Origin.INSTRUCTION if instruction else Origin.MANUAL, "lead": "", "co": [], "due": "",
-        "report_every": "", "new_despite": "",
+        "title": document.title if document else "",
+        "description": instruction.text if instruction else "",
+        "origin": Origin.INSTRUCTION if instruction else Origin.MANUAL,
+        "lead": "",
+        "co": [],
+        "due": "",
+        "report_every": "",
+        "new_despite": "",
     }
     if decision is not None:
         meeting = getattr(decision, "meeting", None)
         text = str(getattr(decision, "text", decision))
-        form.update(title=text[:60], origin=Origin.MEETING_DECISION,
-                    description=f"{getattr(meeting, 'title', '')}议定事项：{text}")
+        form.update(
+            title=text[:60],
+            origin=Origin.MEETING_DECISION,
+            description=f"{getattr(meeting, 'title', '')}议定事项：{text}",
+        )
     errors: list[str] = []
     found: list[rules.Candidate] = []
     status = 200
     if request.method == "POST":
         p = request.POST
-        form = {"title": p.get("title", ""), "description": p.get("description", ""), "origin": p.get("origin", ""),
-                "lead": p.get("lead", ""), "co": p.getlist("co"), "due": p.get("due", ""),
-                "report_every": p.get("report_every", ""), "new_despite": p.get("new_despite", "")}
+        form = {
+            "title": p.get("title", ""),
+            "description": p.get("description", ""),
+            "origin": p.get("origin", ""),
+            "lead": p.get("lead", ""),
+            "co": p.getlist("co"),
+            "due": p.get("due", ""),
+            "report_every": p.get("report_every", ""),
+            "new_despite": p.get("new_despite", ""),
+        }
         try:
             lead = Unit.objects.filter(code=form["lead"]).first()
             if lead is None:
@@ -152,9 +174,16 @@ def item_new(request: HttpRequest) -> HttpResponse:
                     raise Http404
             try:
                 item = actions.open_item(
-                    user, title=form["title"], lead_unit=lead, due=_date(form["due"], "due") if not link_to
-                    else link_to.due, origin=form["origin"], co_units=co, source=source,
-                    description=form["description"], report_every=form["report_every"], link_to=link_to,
+                    user,
+                    title=form["title"],
+                    lead_unit=lead,
+                    due=_date(form["due"], "due") if not link_to else link_to.due,
+                    origin=form["origin"],
+                    co_units=co,
+                    source=source,
+                    description=form["description"],
+                    report_every=form["report_every"],
+                    link_to=link_to,
                     new_despite=form["new_despite"],
                 )
             except Refused:
@@ -165,10 +194,22 @@ def item_new(request: HttpRequest) -> HttpResponse:
             errors, status = explain(exc), 403 if isinstance(exc, Refused) else 422
         except UnknownYearError as exc:
             errors, status = [unknown_year_message(exc)], 409
-    return render(request, "web/supervision/new.html", {
-        "form": form, "errors": errors, "candidates": found, "units": _units(), "origins": Origin.choices,
-        "everies": ReportEvery.choices, "source": document, "instruction": instruction, "decision": decision,
-    }, status=status)
+    return render(
+        request,
+        "web/supervision/new.html",
+        {
+            "form": form,
+            "errors": errors,
+            "candidates": found,
+            "units": _units(),
+            "origins": Origin.choices,
+            "everies": ReportEvery.choices,
+            "source": document,
+            "instruction": instruction,
+            "decision": decision,
+        },
+        status=status,
+    )
 
 
 # ---------------------------------------------------------------- an item
@@ -183,13 +224,19 @@ def _detail_context(request: HttpRequest, item: SupervisionItem) -> dict[str, An
     periods: dict[int, list[tuple[ProgressReport, str, bool]]] = {}
     for r in reports:
         status = rules.report_status(facts.report_facts([r])[0], today)
-        periods.setdefault(r.period, []).append((r, status, a.in_unit(r.unit_id) and not r.submitted_at
-                                                 and item.state != ItemState.CLOSED))
+        periods.setdefault(r.period, []).append(
+            (r, status, a.in_unit(r.unit_id) and not r.submitted_at and item.state != ItemState.CLOSED)
+        )
     return {
-        "item": item, "today": today, "status": rules.STATUS_LABELS[facts.status_of(item, today)],
-        "sources": list(item.sources.all()), "co_units": list(item.co_units.order_by("sort_order")),
-        "periods": sorted(periods.items()), "rectifications": list(item.rectifications.all()),
-        "evaluations": list(item.evaluations.all()), "events": list(item.events.all()),
+        "item": item,
+        "today": today,
+        "status": rules.STATUS_LABELS[facts.status_of(item, today)],
+        "sources": list(item.sources.all()),
+        "co_units": list(item.co_units.order_by("sort_order")),
+        "periods": sorted(periods.items()),
+        "rectifications": list(item.rectifications.all()),
+        "evaluations": list(item.evaluations.all()),
+        "events": list(item.events.all()),
         "ratings": Evaluation.Rating.choices,
         "can_report_done": item.state == ItemState.OPEN and a.in_unit(item.lead_unit_id),
         "can_verify": rules.may_verify(a, rb).allowed,
@@ -227,10 +274,12 @@ def item_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         "report_done": lambda: actions.report_done(user, item, p.get("text", "")),
         "verify": lambda: actions.verify(user, item, p.get("note", "")),
         "reopen": lambda: actions.reopen(user, item, p.get("reason", "")),
-        "rectify": lambda: actions.order_rectification(user, item, p.get("requirement", ""),
-                                                       _date(p.get("due", ""), "due")),
-        "evaluate": lambda: actions.record_evaluation(user, item, p.get("evaluator", ""), p.get("rating", ""),
-                                                      p.get("findings", "")),
+        "rectify": lambda: actions.order_rectification(
+            user, item, p.get("requirement", ""), _date(p.get("due", ""), "due")
+        ),
+        "evaluate": lambda: actions.record_evaluation(
+            user, item, p.get("evaluator", ""), p.get("rating", ""), p.get("findings", "")
+        ),
     }
     if action not in runs:
         raise Http404
@@ -250,14 +299,25 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 def rectification_done(request: HttpRequest, pk: int) -> HttpResponse:
     rect = get_object_or_404(Rectification, pk=pk)
     item = _item_for(request, rect.item_id)
-    return _after(request, item,
-                  lambda: actions.complete_rectification(actor(request), rect, request.POST.get("text", "")))
+    return _after(
+        request, item, lambda: actions.complete_rectification(actor(request), rect, request.POST.get("text", ""))
+    )
 
 
 # ---------------------------------------------------------------- dashboard and circulars
 
-TABLE_HEADER = ("单位", "牵头事项", "按期办结", "逾期办结", "逾期未办结", "在办", "按期办结率", "按时报告", "逾期报告",
-                "未报告")
+TABLE_HEADER = (
+    "单位",
+    "牵头事项",
+    "按期办结",
+    "逾期办结",
+    "逾期未办结",
+    "在办",
+    "按期办结率",
+    "按时报告",
+    "逾期报告",
+    "未报告",
+)
 
 
 def _rate(value: float | None) -> str:
@@ -265,8 +325,21 @@ def _rate(value: float | None) -> str:
 
 
 def _table_rows(rows: list[rules.UnitRow]) -> list[list[object]]:
-    return [[r.unit_name, r.lead, r.done_on_time, r.done_late, r.overdue, r.in_progress, _rate(r.on_time_rate),
-             r.reports_on_time, r.reports_late, r.reports_missing] for r in rows]
+    return [
+        [
+            r.unit_name,
+            r.lead,
+            r.done_on_time,
+            r.done_late,
+            r.overdue,
+            r.in_progress,
+            _rate(r.on_time_rate),
+            r.reports_on_time,
+            r.reports_late,
+            r.reports_missing,
+        ]
+        for r in rows
+    ]
 
 
 @login_required
@@ -279,14 +352,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     by_unit = facts.unit_table(None, today, today)
     by_leader = rules.portfolio_table(by_unit, facts.portfolios(today))
     if request.GET.get("format") == "xlsx":
-        rows: list[list[object]] = [*_table_rows(by_unit), [], ["分管领导", *TABLE_HEADER[1:]],
-                                    *_table_rows(by_leader)]
+        rows: list[list[object]] = [*_table_rows(by_unit), [], ["分管领导", *TABLE_HEADER[1:]], *_table_rows(by_leader)]
         return _xlsx(f"督办统计-{today.isoformat()}.xlsx", to_xlsx("督办统计", TABLE_HEADER, rows))
     rb = rulebook_view(today)
-    return render(request, "web/supervision/dashboard.html", {
-        "header": TABLE_HEADER, "by_unit": _table_rows(by_unit), "by_leader": _table_rows(by_leader),
-        "today": today, "citations": [rb.cite("supervision.accountability").label, rb.cite("time_limits").label],
-    })
+    return render(
+        request,
+        "web/supervision/dashboard.html",
+        {
+            "header": TABLE_HEADER,
+            "by_unit": _table_rows(by_unit),
+            "by_leader": _table_rows(by_leader),
+            "today": today,
+            "citations": [rb.cite("supervision.accountability").label, rb.cite("time_limits").label],
+        },
+    )
 
 
 @login_required
@@ -307,10 +386,19 @@ def circular_list(request: HttpRequest) -> HttpResponse:
         except (Refused, InvalidInput) as exc:
             errors, status = explain(exc), 403 if isinstance(exc, Refused) else 422
     preview = facts.unit_table(None, today, today)
-    return render(request, "web/supervision/circulars.html", {
-        "circulars": Circular.objects.select_related("document")[:50], "errors": errors, "today": today,
-        "header": actions.COLUMNS, "preview": actions.circular_lines(preview), "can_draft": a.supervisor,
-    }, status=status)
+    return render(
+        request,
+        "web/supervision/circulars.html",
+        {
+            "circulars": Circular.objects.select_related("document")[:50],
+            "errors": errors,
+            "today": today,
+            "header": actions.COLUMNS,
+            "preview": actions.circular_lines(preview),
+            "can_draft": a.supervisor,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -318,6 +406,18 @@ def circular_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     if not rules.may_see_all(facts.actor_fact(actor(request))):
         raise Http404
     circular = get_object_or_404(Circular, pk=pk)
-    rows = [[r["unit"], r["lead"], r["done_on_time"], r["done_late"], r["overdue"], r["in_progress"],
-             r["reports_on_time"], r["reports_late"], r["reports_missing"]] for r in circular.rows]
+    rows = [
+        [
+            r["unit"],
+            r["lead"],
+            r["done_on_time"],
+            r["done_late"],
+            r["overdue"],
+            r["in_progress"],
+            r["reports_on_time"],
+            r["reports_late"],
+            r["reports_missing"],
+        ]
+        for r in circular.rows
+    ]
     return _xlsx(f"督查情况通报-{circular.as_of.isoformat()}.xlsx", to_xlsx("情况通报", actions.COLUMNS, rows))

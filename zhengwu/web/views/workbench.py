@@ -44,14 +44,18 @@ def workbench(request: HttpRequest) -> HttpResponse:
             deadlines.append(Deadline(absence, absence.end, None, unknown_year_message(exc)))
     notices = Notice.objects.filter(recipient_id=user.pk, read_at__isnull=True)[:8]
     doc_todos = document_todos(viewer_of(request))
-    return render(request, "web/workbench.html", {
-        "doc_todos": doc_todos[:20],
-        "doc_todos_more": len(doc_todos) > 20,
-        "my_open_absences": mine,
-        "office_absences": reported_to_office,
-        "is_office": office,
-        "deadlines": deadlines,
-        "notices": notices,
-        "today": today,
-        "sections": workbench_registry.sections(request),
-    })
+    return render(
+        request,
+        "web/workbench.html",
+        {
+            "doc_todos": doc_todos[:20],
+            "doc_todos_more": len(doc_todos) > 20,
+            "my_open_absences": mine,
+            "office_absences": reported_to_office,
+            "is_office": office,
+            "deadlines": deadlines,
+            "notices": notices,
+            "today": today,
+            "sections": workbench_registry.sections(request),
+        },
+    )

@@ -37,15 +37,23 @@ def load_demo(skipped: list[str] | None = None) -> bool:
         version = RulebookVersion.objects.get(code=notes.code, effective_from=notes.effective_from)
         changed = apply_annotations(version, notes)
         if changed:
-            audit.record(actor=None, action="rulebook.annotations.update", target=version,
-                         summary=f"按随版本发布的注释更新{version}：{'、'.join(changed)}",
-                         details={"changed": changed})
+            audit.record(
+                actor=None,
+                action="rulebook.annotations.update",
+                target=version,
+                summary=f"按随版本发布的注释更新{version}：{'、'.join(changed)}",
+                details={"changed": changed},
+            )
             created = True
     had_people = Person.objects.filter(is_demo=True).count()
     load_demo_government()
     if Person.objects.filter(is_demo=True).count() != had_people:
-        audit.record(actor=None, action="demo.load", summary="载入演示政府（虚构人员，仅供演示）",
-                     details={"accounts": [a.username for a in ACCOUNTS]})
+        audit.record(
+            actor=None,
+            action="demo.load",
+            summary="载入演示政府（虚构人员，仅供演示）",
+            details={"accounts": [a.username for a in ACCOUNTS]},
+        )
         created = True
     # Areas add their own demo material (meetings on the calendar, cases in the registers…):
     # an app whose AppConfig has ``load_demo()`` (idempotent; returns True when it created anything).

@@ -100,8 +100,15 @@ class Command(BaseCommand):
         p.add_argument("--start", type=_date, required=True)
         p = sub.add_parser("deactivate", help="deactivate an account")
         p.add_argument("username")
-        for name in ("create-unit", "add-position", "add-person", "appoint", "end-appointment", "set-portfolio",
-                     "deactivate"):
+        for name in (
+            "create-unit",
+            "add-position",
+            "add-person",
+            "appoint",
+            "end-appointment",
+            "set-portfolio",
+            "deactivate",
+        ):
             sub.choices[name].add_argument("--as-user", default=None, help="administrator account to record")
 
     def handle(self, *args: Any, **o: Any) -> None:
@@ -113,9 +120,13 @@ class Command(BaseCommand):
 
     def _create_unit(self, actor: Any, o: dict[str, Any]) -> None:
         fields = admin_actions.UnitFields(
-            name=o["name"], kind=o["kind"], short_name=o["short_name"],
-            parent=_unit(o["parent"]) if o["parent"] else None, is_component=o["component"],
-            doc_prefix=o["doc_prefix"], org_code=o["org_code"],
+            name=o["name"],
+            kind=o["kind"],
+            short_name=o["short_name"],
+            parent=_unit(o["parent"]) if o["parent"] else None,
+            is_component=o["component"],
+            doc_prefix=o["doc_prefix"],
+            org_code=o["org_code"],
             functions=[f for f in o["functions"].split(",") if f.strip()],
         )
         unit = admin_actions.create_unit(actor, o["code"], fields)
@@ -132,8 +143,7 @@ class Command(BaseCommand):
             self.stdout.write(f"初始密码（只显示这一次）：{result.password}")
 
     def _appoint(self, actor: Any, o: dict[str, Any]) -> None:
-        appointment = admin_actions.appoint(actor, _person(o["username"]), _position(o["unit"], o["title"]),
-                                            o["start"])
+        appointment = admin_actions.appoint(actor, _person(o["username"]), _position(o["unit"], o["title"]), o["start"])
         self.stdout.write(f"已任命：{appointment}（自{appointment.start.isoformat()}起）")
 
     def _end_appointment(self, actor: Any, o: dict[str, Any]) -> None:
@@ -153,9 +163,11 @@ class Command(BaseCommand):
     def _set_portfolio(self, actor: Any, o: dict[str, Any]) -> None:
         today = timezone.localdate()
         held = list(
-            Position.objects.filter(appointments__person__user__username=o["leader"],
-                                    appointments__start__lte=max(today, o["start"]))
-            .filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=today)).distinct()
+            Position.objects.filter(
+                appointments__person__user__username=o["leader"], appointments__start__lte=max(today, o["start"])
+            )
+            .filter(Q(appointments__end__isnull=True) | Q(appointments__end__gte=today))
+            .distinct()
         )
         if len(held) != 1:
             raise CommandError(f"账号“{o['leader']}”应恰好担任一个职务（现为{len(held)}个）；请在网页上设置分管。")

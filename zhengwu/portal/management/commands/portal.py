@@ -35,6 +35,8 @@ class Command(BaseCommand):
         if not created:
             self.stdout.write(f"索引号{item.index_number}已存在（《{item.title}》），未重复导入。")
             return
-        self.stdout.write(f"已导入《{item.title}》，索引号{item.index_number}，发布日期{parsed.published_at:%Y-%m-%d}。")
+        self.stdout.write(
+            f"已导入《{item.title}》，索引号{item.index_number}，发布日期{parsed.published_at:%Y-%m-%d}。"
+        )
         for line in parsed.repairs:
             self.stdout.write(f"  重建条文编号：{line}")

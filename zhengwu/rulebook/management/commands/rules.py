@@ -1,12 +1,12 @@
 """``zhengwu rules``: parse, import and report on work-rules texts.
 
-    zhengwu rules parse FILE --json           (touches no database)
-    zhengwu rules import FILE --effective 2023-11-13 [--annotations FILE.toml] [--code CODE]
-        (without --annotations the version inherits those of the version before it)
-    zhengwu rules versions                    (stored versions, their numbers and annotations)
-    zhengwu rules annotate VERSION_ID --annotations FILE.toml
-    zhengwu rules withdraw VERSION_ID         (a version not yet in force)
-    zhengwu rules coverage --json             (articles of the rulebook in force and their tests)
+zhengwu rules parse FILE --json           (touches no database)
+zhengwu rules import FILE --effective 2023-11-13 [--annotations FILE.toml] [--code CODE]
+    (without --annotations the version inherits those of the version before it)
+zhengwu rules versions                    (stored versions, their numbers and annotations)
+zhengwu rules annotate VERSION_ID --annotations FILE.toml
+zhengwu rules withdraw VERSION_ID         (a version not yet in force)
+zhengwu rules coverage --json             (articles of the rulebook in force and their tests)
 """
 
 from __future__ import annotations
@@ -65,8 +65,11 @@ class Command(BaseCommand):
         p = sub.add_parser("import", help="store a text as a rulebook version")
         p.add_argument("file")
         p.add_argument("--effective", required=True, type=dt.date.fromisoformat)
-        p.add_argument("--annotations", help="TOML file: article kinds, provisions, parameters "
-                       "(default: inherit those of the version before, by article number)")
+        p.add_argument(
+            "--annotations",
+            help="TOML file: article kinds, provisions, parameters "
+            "(default: inherit those of the version before, by article number)",
+        )
         p.add_argument("--code", help="rulebook code (default: from annotations or settings)")
         sub.add_parser("versions", help="list stored versions with their numbers (VERSION_ID)")
         p = sub.add_parser("annotate", help="apply an annotations file to a stored version")
@@ -127,8 +130,10 @@ class Command(BaseCommand):
     def _versions(self, o: dict[str, Any]) -> None:
         for v in RulebookVersion.objects.order_by("code", "effective_from"):
             origin = v.annotation_origin or {}
-            source = {"file": f"标注文件{origin.get('label', '')}",
-                      "inherited": f"继承自{origin.get('label', '')}"}.get(origin.get("source", ""), "—")
+            source = {
+                "file": f"标注文件{origin.get('label', '')}",
+                "inherited": f"继承自{origin.get('label', '')}",
+            }.get(origin.get("source", ""), "—")
             self.stdout.write(
                 f"{v.pk}\t{v.code}\t{v.version_label}\t{v.effective_from}—{v.ceases_on or ''}\t"
                 f"{v.articles.count()}条\t标注：{source}"
@@ -159,5 +164,3 @@ class Command(BaseCommand):
             return
         for a in report["articles"]:
             self.stdout.write(f"第{a['number']}条 [{a['kind'] or '-'}] {len(a['tests'])} tests")
-
-

@@ -21,8 +21,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=os.environ.get("ZHENGWU_BIND", "127.0.0.1:8000"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("ZHENGWU_WEB_WORKERS", "2")))
-        parser.add_argument("--insecure-loopback", action="store_true",
-                            help="plain HTTP on the loopback address, for the demo only")
+        parser.add_argument(
+            "--insecure-loopback", action="store_true", help="plain HTTP on the loopback address, for the demo only"
+        )
 
     def handle(self, *args: Any, **o: Any) -> None:
         if o["insecure_loopback"]:
@@ -41,7 +42,17 @@ class Command(BaseCommand):
         import sys
 
         sys.argv = [
-            "gunicorn", "zhengwu.wsgi:application", "--bind", o["bind"], "--workers", str(o["workers"]),
-            "--threads", "4", "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+            "gunicorn",
+            "zhengwu.wsgi:application",
+            "--bind",
+            o["bind"],
+            "--workers",
+            str(o["workers"]),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
+            "--forwarded-allow-ips",
+            "127.0.0.1",
         ]
         run()

@@ -56,8 +56,11 @@ class Command(BaseCommand):
         p = sub.add_parser("seed", help="load official schedules from chinesecalendar")
         p.add_argument("--years", type=int, nargs="*")
         p.add_argument("--replace", action="store_true", help="reload years already entered")
-        p.add_argument("--discard-local", action="store_true",
-                       help="with --replace: overwrite make-up days and local holidays an administrator entered")
+        p.add_argument(
+            "--discard-local",
+            action="store_true",
+            help="with --replace: overwrite make-up days and local holidays an administrator entered",
+        )
         p.add_argument("--as-user", default=None, help="administrator account to record as the actor")
         p = sub.add_parser("set-year", help="enter or replace a year's schedule")
         p.add_argument("year", type=int)
@@ -122,8 +125,10 @@ class Command(BaseCommand):
             layers: dict[int, list[str]] = {}
             for ly in LayerYear.objects.order_by("year", "layer"):
                 status = "暂定（推算）" if ly.provisional else ("官方" if ly.source == "official" else "管理员录入")
-                layers.setdefault(ly.year, []).append(f"{services.layer_name(ly.layer)}：{status}"
-                                                       + (f"（{ly.note}）" if ly.note and not ly.provisional else ""))
+                layers.setdefault(ly.year, []).append(
+                    f"{services.layer_name(ly.layer)}：{status}"
+                    + (f"（{ly.note}）" if ly.note and not ly.provisional else "")
+                )
             for year in CalendarYear.objects.order_by("year"):
                 mark = "暂定" if year.provisional else "官方"
                 self.stdout.write(f"{year.year}  {mark}  " + "；".join(layers.get(year.year, [])))
