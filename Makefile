@@ -41,6 +41,7 @@ test: install system-deps messages lint types pytest
 
 lint: install
 	$(BIN)/ruff check zhengwu tests bench scripts
+	$(BIN)/ruff format --check zhengwu tests bench scripts
 
 types: install
 	$(BIN)/mypy zhengwu
