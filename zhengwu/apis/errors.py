@@ -2,7 +2,8 @@
 
 - :class:`Refused` → 403 ``{"detail", "decisions": [...]}``: every refusing decision, each with its
   explanation 「…（《工作规则》第五十八条）」 and citation.
-- :class:`InvalidInput` → 422 ``{"detail", "field"}``.
+- :class:`~zhengwu.core.transitions.StateConflict` (a step taken from the wrong state) → 409, same body.
+- :class:`InvalidInput` → 422 ``{"detail", "field"}``: malformed input only.
 - :class:`UnknownYearError` → 409 ``{"detail", "year"}``: the calendar has no schedule for that year.
 - :class:`NoRulebookInForce` → 409 ``{"detail"}``.
 - :class:`UnknownProvision` (the rulebook in force does not annotate a provision a rule cites)
@@ -33,6 +34,7 @@ from ninja.errors import AuthenticationError, HttpError
 
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.rulebook_view import UnknownProvision
+from zhengwu.core.transitions import StateConflict
 from zhengwu.rulebook.services import NoRulebookInForce
 from zhengwu.workdays.arith import UnknownYearError
 
@@ -126,7 +128,7 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(
             request,
             {"detail": "；".join(exc.explanations), "decisions": [d.as_dict() for d in exc.decisions]},
-            status=403,
+            status=409 if isinstance(exc, StateConflict) else 403,
         )
 
     @api.exception_handler(InvalidInput)

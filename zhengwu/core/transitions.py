@@ -1,0 +1,75 @@
+"""Workflow state guards: a step taken from the wrong state is refused with its article.
+
+Every workflow (a document, a meeting, a petition …) is a set of states and the steps between
+them.  Each step is declared once, as a :class:`Step`: what the user does, the states it may be
+taken from, and the provision of the rulebook that defines it.  :func:`check_step` answers with a
+:class:`~zhengwu.core.decisions.Decision` like every other rule, so the refusal a clerk reads
+names its article:
+
+    「本纪要当前为“已签发”，会议召开后、纪要签发前方可起草纪要（《工作规则》第四十二条）」
+
+:func:`require_step` raises :class:`StateConflict`, a :class:`~zhengwu.core.decisions.Refused`
+that the API answers with 409 Conflict (the request is well formed and allowed to this person, but
+the record is not in a state where the step can be taken).
+
+Pure: no Django.  The workflow's own rules module declares its steps; its actions call
+``require_step(STEP, record.state, record.get_state_display(), rb)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from zhengwu.core.decisions import Decision, Refused
+from zhengwu.core.rulebook_view import RulebookView
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a workflow.
+
+    ``code`` names the step (``"meetings.minutes.draft"``); ``what`` is the act in a clerk's words
+    (「起草会议纪要」); ``from_states`` the states it may be taken from; ``provision`` the rulebook
+    provision that defines it; ``when`` (optional) says in words when it may be taken
+    (「会议召开后、纪要签发前」); ``subject`` names the record (「本纪要」, 「本件」).
+    """
+
+    code: str
+    what: str
+    from_states: frozenset[str]
+    provision: str
+    when: str = ""
+    subject: str = "本件"
+
+    @classmethod
+    def of(
+        cls, code: str, what: str, from_states: Iterable[str], provision: str, *, when: str = "", subject: str = "本件"
+    ) -> Step:
+        return cls(code, what, frozenset(str(s) for s in from_states), provision, when, subject)
+
+
+class StateConflict(Refused):
+    """A step refused because of the state its record is in (API: 409 Conflict)."""
+
+
+def check_step(step: Step, state: str, state_label: str, rb: RulebookView, *, provision: str = "") -> Decision:
+    """May ``step`` be taken from ``state``?  ``provision`` overrides the step's own (for a
+    workflow whose article depends on the record, e.g. a topic meeting's minutes)."""
+    citation = rb.cite(provision or step.provision)
+    if str(state) in step.from_states:
+        return Decision.allow(step.code, f"可以{step.what}。", citation, state=str(state))
+    need = f"{step.when}方可{step.what}" if step.when else f"不能{step.what}"
+    return Decision.refuse(
+        f"{step.code}.wrong_state",
+        f"{step.subject}当前为“{state_label}”，{need}。",
+        citation,
+        state=str(state),
+    )
+
+
+def require_step(step: Step, state: str, state_label: str, rb: RulebookView, *, provision: str = "") -> None:
+    """Raise :class:`StateConflict` unless ``step`` may be taken from ``state``."""
+    decision = check_step(step, state, state_label, rb, provision=provision)
+    if not decision.allowed:
+        raise StateConflict([decision])
