@@ -6,9 +6,9 @@ mkdir -p test-results
 
 run_suite() {  # $1: label
   echo "== pytest on $1 =="
-  $bin/python -m pytest -q -p no:cacheprovider -m "not browser"
+  $bin/python -m pytest -q -p no:cacheprovider -m "not browser" -n "${PYTEST_WORKERS:-auto}"
   echo "== browser tests on $1 =="
-  $bin/python -m pytest -q -p no:cacheprovider -m browser
+  $bin/python -m pytest -q -p no:cacheprovider -m browser  # one process: one server, one chromium
 }
 
 unset DATABASE_URL

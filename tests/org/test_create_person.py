@@ -14,7 +14,10 @@ from zhengwu.org.admin_actions import create_person
 
 
 @pytest.mark.article(4)
-def test_administrator_adds_a_person_with_a_given_password(user) -> None:
+def test_administrator_adds_a_person_with_a_given_password(user, settings) -> None:
+    from zhengwu import settings as application
+
+    settings.PASSWORD_HASHERS = application.PASSWORD_HASHERS
     result = create_person(user("admin"), "张三", "tjj_head", "Kizilsu-2026-tjj")
     assert not result.generated
     account = get_user_model().objects.get(username="tjj_head")

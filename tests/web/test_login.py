@@ -10,8 +10,16 @@ pytestmark = pytest.mark.django_db
 PAGES = ["/", "/org/", "/absences/", "/calendar/", "/rules/", "/audit/", "/notices/"]
 
 
-def test_passwords_are_hashed_with_argon2(user):
-    assert user("clerk_wendian").password.startswith("argon2")
+def test_passwords_are_hashed_with_argon2(user, settings):
+    """The suite hashes with MD5 for speed (tests/settings.py); the application's settings use Argon2."""
+    from zhengwu import settings as application
+
+    assert application.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    settings.PASSWORD_HASHERS = application.PASSWORD_HASHERS
+    account = user("clerk_wendian")
+    account.set_password("Kizilsu-2026-wendian")
+    assert account.password.startswith("argon2")
+    assert account.check_password("Kizilsu-2026-wendian")
 
 
 def test_login_page_is_chinese_with_demo_hint(client: Client):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -62,7 +63,7 @@ def load_demo() -> bool:
     return created
 
 
-def _in_force(clerk: object, reviewer: object) -> None:
+def _in_force(clerk: AbstractBaseUser, reviewer: AbstractBaseUser) -> None:
     """A government normative document already through its procedure (published a month ago)."""
     gov, office, sfj = (Unit.objects.get(code=c) for c in ("gov", "office", "sfj"))
     now = timezone.now()
@@ -81,7 +82,7 @@ def _in_force(clerk: object, reviewer: object) -> None:
         validity="in_force",
         rulebook_version=version_in_force(),
         created_by_id=clerk.pk,
-        created_at=now,  # type: ignore[attr-defined]
+        created_at=now,
     )
     version = DraftVersion.objects.create(
         draft=draft,
@@ -91,7 +92,7 @@ def _in_force(clerk: object, reviewer: object) -> None:
         note="初稿",
         created_by_id=clerk.pk,
         created_at=now,
-    )  # type: ignore[attr-defined]
+    )
     LegalityReview.objects.create(
         draft=draft,
         version=version,
@@ -100,7 +101,7 @@ def _in_force(clerk: object, reviewer: object) -> None:
         flags=[],
         reviewer_id=reviewer.pk,
         reviewer_name="黄晓燕",
-        unit=sfj,  # type: ignore[attr-defined]
+        unit=sfj,
         created_at=now,
     )
     Transition.objects.create(
