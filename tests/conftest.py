@@ -34,6 +34,18 @@ def session_clock() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Each test starts in the installation's language (Chinese): a request under /en/ earlier in
+    the same process leaves English active in the thread, as Django's LocaleMiddleware does."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(session_clock, django_db_setup, django_db_blocker):
     """Migrate (pytest-django), then load the demo government once for the whole session."""

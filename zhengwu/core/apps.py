@@ -7,4 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "核心"
 
     def ready(self) -> None:
-        from zhengwu.core import checks  # noqa: F401 - registers the system checks
+        from django.utils.translation import get_language, gettext
+
+        from zhengwu.core import (
+            checks,  # noqa: F401 - registers the system checks
+            i18n,
+        )
+
+        i18n.install(gettext, get_language)

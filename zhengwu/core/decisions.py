@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from zhengwu.core.i18n import Msg, english, localize
 from zhengwu.core.numerals import chinese_numeral
 
 
@@ -33,7 +34,12 @@ class Citation:
 
     @property
     def label_en(self) -> str:
-        return f"{self.short_title}, art. {self.article}"
+        return f"{localize(_title(self.short_title))}, art. {self.article}"
+
+    @property
+    def localized_label(self) -> str:
+        """The label in the active language."""
+        return self.label_en if english() else self.label
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -68,11 +74,31 @@ class Decision:
         return cls(False, code, message, citation, message_en, dict(facts))
 
     @property
+    def localized_message(self) -> str:
+        """The sentence in the active language (Chinese unless a page or request asks for English)."""
+        if english() and self.message_en and not hasattr(self.message, "msgid"):
+            return self.message_en
+        return localize(self.message)
+
+    @property
     def explanation(self) -> str:
-        """The sentence with its article: 「请示应当一文一事（《工作规则》第四十八条）」."""
+        """The sentence with its article, in the active language:
+        「请示应当一文一事（《工作规则》第四十八条）」, "… (Work Rules, art. 48)."."""
+        message = self.localized_message
         if self.citation is None:
-            return self.message
-        return f"{self.message.rstrip('。')}（{self.citation.label}）"
+            return message
+        if english():
+            return f"{message.rstrip('. ')} ({self.citation.label_en})."
+        return f"{message.rstrip('。')}（{self.citation.label}）"
+
+    @property
+    def recorded_explanation(self) -> str:
+        """The explanation in the records' language (the source, Chinese), whoever is reading:
+        for what is stored (an audit record, a return opinion), never for what is shown."""
+        message = str(self.message)
+        if self.citation is None:
+            return message
+        return f"{message.rstrip('。')}（{self.citation.label}）"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -112,3 +138,15 @@ class InvalidInput(Exception):
         self.field = field
         self.message_en = message_en
         super().__init__(message)
+
+    @property
+    def localized_message(self) -> str:
+        if english() and self.message_en and not hasattr(self.message, "msgid"):
+            return self.message_en
+        return localize(self.message)
+
+
+def _title(short_title: str) -> str:
+    """A rulebook's short title as a message, so that English pages say "Work Rules" (the titles'
+    translations are in ``zhengwu/locale``)."""
+    return Msg(short_title)

@@ -61,7 +61,7 @@ def may_read_audit(request: HttpRequest) -> Decision:
 
 def explain(exc: Refused | InvalidInput) -> list[str]:
     """The sentences to show for a refusal (each with its article) or for bad input."""
-    return [exc.message] if isinstance(exc, InvalidInput) else exc.explanations
+    return [exc.localized_message] if isinstance(exc, InvalidInput) else exc.explanations
 
 
 def today_rulebook_cite(provision: str) -> Citation | None:

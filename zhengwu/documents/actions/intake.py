@@ -603,7 +603,7 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
             "code": d.code,
             "allowed": d.allowed,
             "article": d.citation.article if d.citation else None,
-            "explanation": d.explanation,
+            "explanation": d.recorded_explanation,
         }
         for d in decisions
     ]
@@ -688,7 +688,7 @@ def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence
         details={
             "grounds": chosen,
             "reason": decisions[-1].facts["reason"],
-            "reasons": [d.explanation for d in decisions],
+            "reasons": [d.recorded_explanation for d in decisions],
             "opinion": opinion.pk,
             "from_state": before,
             "articles": sorted({d.citation.article for d in decisions if d.citation}),
@@ -746,7 +746,7 @@ def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str,
             "to": leader.pk,
             "major": major,
             "opinion": opinion.pk,
-            "routing": routing.decision.explanation,
+            "routing": routing.decision.recorded_explanation,
         },
     )
     notices.send(

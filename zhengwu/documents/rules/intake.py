@@ -360,7 +360,7 @@ def failures(decisions: Sequence[Decision]) -> list[Decision]:
 def return_reasons(decisions: Sequence[Decision]) -> str:
     """The text of a return opinion (art. 52): one numbered reason a line, each with its article."""
     refused = failures(decisions)
-    return "\n".join(f"{n}. {d.explanation}" for n, d in enumerate(refused, start=1))
+    return "\n".join(f"{n}. {d.recorded_explanation}" for n, d in enumerate(refused, start=1))
 
 
 # ---------------------------------------------------------------- art. 52: the office's own returns

@@ -1,0 +1,82 @@
+"""Sentences in the user's language, written by pure code.
+
+Rules are pure (no Django), yet a clerk reads their sentences in Chinese and a foreign-language
+colleague in English.  A rule writes its sentence in Chinese, the source language, through
+:func:`_`, with named parameters instead of an f-string::
+
+    _("本件当前为“{state}”，不能{what}。", state=label, what=_("签发"))
+
+The result is a :class:`Msg`: a ``str`` holding the Chinese sentence, so every existing use
+(audit summaries, logs, ``in`` tests) reads exactly as before, which also keeps its message id and
+parameters.  Pages, the API and the command line render it in the active language with
+:func:`localize`: the id is looked up in the gettext catalogues (``zhengwu/**/locale/*/LC_MESSAGES/
+django.po``) through the translator Django installs at start-up (:func:`install`), and the
+parameters that are themselves messages are localized too.  A sentence with no translation yet is
+shown in Chinese, never lost.
+
+``_`` is one of xgettext's default keywords, so ``makemessages`` extracts every id; the ids use
+``{name}`` placeholders (python-brace-format).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+class Msg(str):
+    """A sentence in the source language (Chinese) that remembers how to say itself in another."""
+
+    msgid: str
+    params: Mapping[str, object]
+
+    def __new__(cls, msgid: str, params: Mapping[str, object] | None = None) -> Msg:
+        params = dict(params or {})
+        text = msgid.format(**{k: _plain(v) for k, v in params.items()}) if params else msgid
+        obj = super().__new__(cls, text)
+        obj.msgid = msgid
+        obj.params = params
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickling (cache, multiprocessing) keeps the id
+        return (Msg, (self.msgid, dict(self.params)))
+
+
+def _plain(value: object) -> str:
+    return str(value)
+
+
+def _(msgid: str, /, **params: object) -> Msg:
+    """Mark a Chinese sentence for translation, with its ``{name}`` parameters."""
+    return Msg(msgid, params)
+
+
+# -- the translator: identity in pure code, Django's gettext once the apps are ready ------------------
+
+_translate: Callable[[str], str] = lambda msgid: msgid  # noqa: E731
+_language: Callable[[], str | None] = lambda: None  # noqa: E731
+
+
+def install(translate: Callable[[str], str], language: Callable[[], str | None]) -> None:
+    """Called once by :class:`zhengwu.core.apps.CoreConfig` with Django's ``gettext`` and
+    ``get_language``."""
+    global _translate, _language
+    _translate, _language = translate, language
+
+
+def english() -> bool:
+    """Is the active language English (pages under /en/, ``Accept-Language: en``, ``--language en``)?"""
+    return (_language() or "").startswith("en")
+
+
+def localize(value: object) -> str:
+    """``value`` in the active language: a :class:`Msg` through the catalogues, anything else as ``str``."""
+    if not isinstance(value, Msg):
+        return str(value)
+    template = _translate(value.msgid) if value.msgid else value.msgid
+    if not value.params:
+        return template
+    try:
+        return template.format(**{k: localize(v) for k, v in value.params.items()})
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the source
+        return str(value)
