@@ -56,3 +56,10 @@ def test_bad_input_speaks_the_readers_language():
     with translation.override("en"):
         assert error.localized_message == "Work rules"
     assert error.message == "工作规则"
+
+
+def test_parameters_keep_their_format_specifications():
+    msg = _("完成率{rate:.1%}，共{n:,}件", rate=0.9234, n=12345)
+    assert msg == "完成率92.3%，共12,345件"
+    with translation.override("en"):
+        assert localize(msg) == "完成率92.3%，共12,345件"

@@ -32,7 +32,7 @@ class Msg(str):
 
     def __new__(cls, msgid: str, params: Mapping[str, object] | None = None) -> Msg:
         params = dict(params or {})
-        text = msgid.format(**{k: _plain(v) for k, v in params.items()}) if params else msgid
+        text = msgid.format(**params) if params else msgid
         obj = super().__new__(cls, text)
         obj.msgid = msgid
         obj.params = params
@@ -40,10 +40,6 @@ class Msg(str):
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickling (cache, multiprocessing) keeps the id
         return (Msg, (self.msgid, dict(self.params)))
-
-
-def _plain(value: object) -> str:
-    return str(value)
 
 
 def _(msgid: str, /, **params: object) -> Msg:
@@ -77,6 +73,6 @@ def localize(value: object) -> str:
     if not value.params:
         return template
     try:
-        return template.format(**{k: localize(v) for k, v in value.params.items()})
+        return template.format(**{k: localize(v) if isinstance(v, Msg) else v for k, v in value.params.items()})
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the source
         return str(value)
