@@ -19,9 +19,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.actions.common import users_of
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder
@@ -55,10 +55,6 @@ def petitions_units() -> list[Unit]:
     ]
 
 
-def rulebook_of(petition: Petition) -> RulebookView:
-    return view_of(petition.rulebook_version)
-
-
 def access_of(petition: Petition) -> rules.CaseAccess:
     return rules.CaseAccess(frozenset(u.pk for u in petitions_units()), petition.handling_unit_id, petition.leader_id)
 
@@ -69,18 +65,7 @@ def _person_id(actor: AbstractBaseUser) -> int | None:
 
 
 def _lock(petition: Petition) -> Petition:
-    return (
-        Petition.objects.select_for_update(of=("self",))
-        .select_related("unit_concerned", "handling_unit", "leader", "rulebook_version")
-        .get(pk=petition.pk)
-    )
-
-
-def _copy_back(target: Petition, written: Petition) -> Petition:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(petition, "unit_concerned", "handling_unit", "leader", "rulebook_version")
 
 
 def _state(p: Petition, allowed: Iterable[str], what: str) -> Decision:
@@ -337,7 +322,7 @@ def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person 
     if p.instructed_at is not None:
         raise InvalidInput("本件已有领导批示，不需再呈阅。", field="leader")
     _route(actor, p, leader)
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 # -- the leader ----------------------------------------------------------------------------------
@@ -359,7 +344,7 @@ def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
             citation=rb.cite(rules.IMPORTANT),
             summary=f"阅读重要来信{p.number}",
         )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 @transaction.atomic
@@ -403,7 +388,7 @@ def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition
         rb.cite(rules.IMPORTANT),
         url_of(p),
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 # -- acceptance and handling ---------------------------------------------------------------------
@@ -468,7 +453,7 @@ def decide_acceptance(
             "handle_due": p.handle_due.isoformat() if p.handle_due else None,
         },
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 @transaction.atomic
@@ -504,7 +489,7 @@ def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, 
         rb.cite(rules.TIME_LIMITS),
         url_of(p),
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 @transaction.atomic
@@ -537,7 +522,7 @@ def conclude(
     notices.send(
         users_of(_bureau_heads()), f"信访事项已办结：{p.number}", text[:200], rb.cite(rules.HANDLING), url_of(p)
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 # -- review and re-review ------------------------------------------------------------------------
@@ -582,7 +567,7 @@ def request_review(
         summary=f"信访人请求{name}（{p.number}），{body}应于{review.due:%Y-%m-%d}前提出{name}意见",
         details={"stage": stage, "requested_on": day.isoformat(), "due": review.due.isoformat()},
     )
-    _copy_back(petition, p)
+    copy_back(petition, p)
     return review
 
 
@@ -617,7 +602,7 @@ def decide_review(
         summary=f"出具{name}意见（{p.number}）：{text}",
         details={"stage": str(stage), "decided_on": day.isoformat(), "late": day > review.due},
     )
-    _copy_back(petition, p)
+    copy_back(petition, p)
     return review
 
 

@@ -18,9 +18,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.actions.common import latest_version, users_of
+from zhengwu.documents.actions.common import latest_version
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocType, Document
 from zhengwu.notices import services as notices
@@ -43,10 +44,6 @@ NPC_UNIT, CPPCC_UNIT = "npc-standing", "cppcc"
 
 def url_of(suggestion: Suggestion) -> str:
     return f"/suggestions/{suggestion.pk}/"
-
-
-def rulebook_of(suggestion: Suggestion) -> RulebookView:
-    return view_of(suggestion.rulebook_version)
 
 
 def unit_name(unit: Unit | None) -> str:
@@ -78,18 +75,7 @@ def _manage(actor: AbstractBaseUser, what: str, rb: RulebookView) -> Decision:
 
 
 def _lock(suggestion: Suggestion) -> Suggestion:
-    return (
-        Suggestion.objects.select_for_update(of=("self",))
-        .select_related("lead_unit", "answer_document", "rulebook_version")
-        .get(pk=suggestion.pk)
-    )
-
-
-def _copy_back(target: Suggestion, written: Suggestion) -> Suggestion:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(suggestion, "lead_unit", "answer_document", "rulebook_version")
 
 
 def _state(s: Suggestion, allowed: Sequence[str], what: str) -> Decision:
@@ -342,7 +328,7 @@ def assign(
             rb.cite(rules.CO_UNITS),
             url_of(s),
         )
-    return _copy_back(suggestion, s)
+    return copy_back(suggestion, s)
 
 
 @transaction.atomic
@@ -377,7 +363,7 @@ def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, re
         rb.cite(rules.TIME_LIMIT),
         url_of(s),
     )
-    return _copy_back(suggestion, s)
+    return copy_back(suggestion, s)
 
 
 # -- co-units and the answer ---------------------------------------------------------------------
@@ -522,7 +508,7 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
         summary=summary,
         details={"satisfaction": satisfaction, "round": row.round, "note": row.note},
     )
-    _copy_back(suggestion, s)
+    copy_back(suggestion, s)
     return row
 
 
@@ -570,7 +556,7 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
         summary=summary,
         details={"withhold_ground": withhold_ground, "round": s.round},
     )
-    return _copy_back(suggestion, s)
+    return copy_back(suggestion, s)
 
 
 # -- the calendar changed ------------------------------------------------------------------------
