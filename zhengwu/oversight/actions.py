@@ -16,6 +16,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.outgoing import units_with_function
 from zhengwu.notices import services as notices
@@ -213,7 +214,7 @@ def _create(
     return case
 
 
-@transaction.atomic
+@action
 def register_reconsideration(
     actor: AbstractBaseUser,
     *,
@@ -261,7 +262,7 @@ def register_reconsideration(
     return case
 
 
-@transaction.atomic
+@action
 def register_suit(
     actor: AbstractBaseUser,
     *,
@@ -298,7 +299,7 @@ def register_suit(
     return case
 
 
-@transaction.atomic
+@action
 def register_finding(
     actor: AbstractBaseUser,
     *,
@@ -372,7 +373,7 @@ def _day(value: dt.date | None, field: str, what: str, not_before: dt.date) -> d
     return day
 
 
-@transaction.atomic
+@action
 def record_answer(actor: AbstractBaseUser, case: Case, answered_on: dt.date | None = None) -> Case:
     """The written answer (复议) or defence (诉讼) has been filed."""
     c = _lock(case)
@@ -399,7 +400,7 @@ def record_answer(actor: AbstractBaseUser, case: Case, answered_on: dt.date | No
     return copy_back(case, c)
 
 
-@transaction.atomic
+@action
 def record_outcome(actor: AbstractBaseUser, case: Case, outcome: str, decided_on: dt.date | None = None) -> Case:
     """The decision, judgment or completed rectification; the case is closed (obeyed: art. 32)."""
     c = _lock(case)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
@@ -215,7 +216,7 @@ class PetitionerData:
     address: str = ""
 
 
-@transaction.atomic
+@action
 def register(
     actor: AbstractBaseUser,
     *,
@@ -310,7 +311,7 @@ def _route(actor: AbstractBaseUser, petition: Petition, leader: Person | None) -
     )
 
 
-@transaction.atomic
+@action
 def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person | None = None) -> Petition:
     """Mark a letter important and route it to a government leader (art. 35)."""
     p = _lock(petition)
@@ -328,7 +329,7 @@ def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person 
 # -- the leader ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
     """The leader opens the important letter: the first reading is recorded (art. 35)."""
     p = _lock(petition)
@@ -347,7 +348,7 @@ def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
     return copy_back(petition, p)
 
 
-@transaction.atomic
+@action
 def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition:
     """The leader's 批示; the letter is then followed as a supervision item (art. 35)."""
     p = _lock(petition)
@@ -394,7 +395,7 @@ def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition
 # -- acceptance and handling ---------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def decide_acceptance(
     actor: AbstractBaseUser,
     petition: Petition,
@@ -456,7 +457,7 @@ def decide_acceptance(
     return copy_back(petition, p)
 
 
-@transaction.atomic
+@action
 def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, told_how: str) -> Petition:
     """A government leader approves extending the handling by up to 30 days; the reason is told to
     the petitioner (《信访工作条例》art. 34)."""
@@ -492,7 +493,7 @@ def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, 
     return copy_back(petition, p)
 
 
-@transaction.atomic
+@action
 def conclude(
     actor: AbstractBaseUser, petition: Petition, result: str, told_how: str, concluded_on: dt.date | None = None
 ) -> Petition:
@@ -528,7 +529,7 @@ def conclude(
 # -- review and re-review ------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def request_review(
     actor: AbstractBaseUser, petition: Petition, stage: str, organ: str, requested_on: dt.date | None = None
 ) -> Review:
@@ -571,7 +572,7 @@ def request_review(
     return review
 
 
-@transaction.atomic
+@action
 def decide_review(
     actor: AbstractBaseUser, petition: Petition, outcome: str, decided_on: dt.date | None = None
 ) -> Review:
@@ -625,7 +626,7 @@ def may_see_petitioner(actor: AbstractBaseUser, petition: Petition) -> bool:
     ).allowed
 
 
-@transaction.atomic
+@action
 def view_petitioner(actor: AbstractBaseUser, petition: Petition) -> PetitionerView:
     """The petitioner's personal data, for those handling the case; each view is recorded."""
     rb = rulebook_of(petition)

@@ -28,6 +28,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, Unit, UnitKind
 from zhengwu.portal import rules
@@ -132,7 +133,7 @@ def reserve_index_number(number: str) -> None:
 # -- publish, withhold, interpret -------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") -> PublicationItem:
     """Publish a queued item: its 索引号 (issuing body's organization code / year-serial), its
     publication time, its search words; ``category`` (主题分类) if the queuing area gave none."""
@@ -178,7 +179,7 @@ def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") 
     return item
 
 
-@transaction.atomic
+@action
 def withhold(actor: AbstractBaseUser, item: PublicationItem, exemption: str, reason: str) -> PublicationItem:
     """Do not publish a queued item, citing the exemption of 条例第十四至十六条."""
     now = timezone.now()
@@ -206,7 +207,7 @@ def withhold(actor: AbstractBaseUser, item: PublicationItem, exemption: str, rea
     return item
 
 
-@transaction.atomic
+@action
 def interpret(actor: AbstractBaseUser, target: PublicationItem, title: str, body: str) -> PublicationItem:
     """Publish a 政策解读 linked to the published item it explains (art. 30)."""
     today = timezone.localdate()
@@ -270,7 +271,7 @@ def _next_application_number(year: int) -> str:
     return f"依申请〔{year}〕{_bump_counter(ApplicationCounter, year=year)}号"
 
 
-@transaction.atomic
+@action
 def submit_application(name: str, contact: str, description: str) -> Application:
     """A member of the public applies (条例第二十九条: name, contact, a description of the
     information wanted — nothing more).  Received today; due in 20 working days."""
@@ -329,7 +330,7 @@ def _recompute(row: Application) -> None:
     )
 
 
-@transaction.atomic
+@action
 def extend_application(actor: AbstractBaseUser, app: Application, reason: str) -> Application:
     """Extend the time limit by ``disclosure.application_extension_days``, with the approval of the
     office's leadership (the approver is the actor, recorded)."""
@@ -355,7 +356,7 @@ def extend_application(actor: AbstractBaseUser, app: Application, reason: str) -
     return app
 
 
-@transaction.atomic
+@action
 def start_consultation(actor: AbstractBaseUser, app: Application, third_party: str) -> Application:
     """Ask a third party whose rights the disclosure may harm (条例第三十二条); the time limit pauses."""
     today = timezone.localdate()
@@ -381,7 +382,7 @@ def start_consultation(actor: AbstractBaseUser, app: Application, third_party: s
     return app
 
 
-@transaction.atomic
+@action
 def end_consultation(actor: AbstractBaseUser, app: Application) -> Application:
     """The third party answered (or its time ran out): the time limit runs again, moved by the
     working days spent (at most ``disclosure.third_party_days``)."""
@@ -410,7 +411,7 @@ def end_consultation(actor: AbstractBaseUser, app: Application) -> Application:
     return app
 
 
-@transaction.atomic
+@action
 def reply_application(
     actor: AbstractBaseUser, app: Application, reply_type: str, text: str, exemption: str = ""
 ) -> Application:

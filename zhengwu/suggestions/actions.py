@@ -20,6 +20,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.common import latest_version
 from zhengwu.documents.actions.outgoing import draft_outgoing
@@ -219,7 +220,7 @@ def _overdue(timer: Timer) -> None:
 # -- register and assign -------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def register(
     actor: AbstractBaseUser,
     *,
@@ -272,7 +273,7 @@ def register(
     return s
 
 
-@transaction.atomic
+@action
 def assign(
     actor: AbstractBaseUser, suggestion: Suggestion, lead_unit: Unit, co_units: Sequence[Unit] = ()
 ) -> Suggestion:
@@ -331,7 +332,7 @@ def assign(
     return copy_back(suggestion, s)
 
 
-@transaction.atomic
+@action
 def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, reason: str) -> Suggestion:
     """Extend the answer's limit, with its reason, to at most 6 months after assignment."""
     s = _lock(suggestion)
@@ -369,7 +370,7 @@ def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, re
 # -- co-units and the answer ---------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def send_opinion(actor: AbstractBaseUser, suggestion: Suggestion, unit: Unit, text: str) -> CoUnitOpinion:
     """A co-unit sends its opinion to the lead unit (art. 31)."""
     s = _lock(suggestion)
@@ -422,7 +423,7 @@ def answer_recipients(kind: str) -> tuple[list[Unit], list[Unit]]:
     return main, copies
 
 
-@transaction.atomic
+@action
 def draft_answer(actor: AbstractBaseUser, suggestion: Suggestion, body: str, title: str = "") -> Document:
     """The lead unit drafts its answer as a 函 in its own name; it then goes through review, art. 49
     signing and issue in the documents flow.  The suggestion counts as answered when it is issued."""
@@ -456,7 +457,7 @@ def draft_answer(actor: AbstractBaseUser, suggestion: Suggestion, body: str, tit
 # -- satisfaction and publication ----------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfaction: str, note: str = "") -> Feedback:
     """满意 / 基本满意: closed.  不满意: handled again, a new answer due within the rehandling limit."""
     s = _lock(suggestion)
@@ -512,7 +513,7 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
     return row
 
 
-@transaction.atomic
+@action
 def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold_ground: str = "") -> Suggestion:
     """The answer is queued for publication (art. 31: results made public), or — on a ground of
     《政府信息公开条例》arts. 14–16 — withheld, the reason recorded."""

@@ -21,13 +21,14 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, rulebook_of
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocType, Document
@@ -205,7 +206,7 @@ def candidates(
 # -- opening --------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def open_item(
     actor: AbstractBaseUser,
     *,
@@ -338,7 +339,7 @@ def open_item(
 # -- progress reports -----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) -> ProgressReport:
     """A unit reports its progress for one period (限期报告, art. 54); late reports are marked late."""
     now = timezone.now()
@@ -387,7 +388,7 @@ def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) 
 # -- the item's states ----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def report_done(actor: AbstractBaseUser, item: SupervisionItem, text: str) -> SupervisionItem:
     """The lead unit reports the item done (报办结); the office then verifies it."""
     now = timezone.now()
@@ -432,7 +433,7 @@ def report_done(actor: AbstractBaseUser, item: SupervisionItem, text: str) -> Su
     return copy_back(item, row)
 
 
-@transaction.atomic
+@action
 def verify(actor: AbstractBaseUser, item: SupervisionItem, note: str = "") -> SupervisionItem:
     """核查复核: the office accepts the lead unit's report and closes the item."""
     now = timezone.now()
@@ -467,7 +468,7 @@ def verify(actor: AbstractBaseUser, item: SupervisionItem, note: str = "") -> Su
     return copy_back(item, row)
 
 
-@transaction.atomic
+@action
 def reopen(actor: AbstractBaseUser, item: SupervisionItem, reason: str) -> SupervisionItem:
     """The office finds the report wanting (or a closed matter not done) and sends the item back."""
     now = timezone.now()
@@ -506,7 +507,7 @@ def reopen(actor: AbstractBaseUser, item: SupervisionItem, reason: str) -> Super
 # -- rectification, evaluation ---------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def order_rectification(
     actor: AbstractBaseUser, item: SupervisionItem, requirement: str, due: dt.date
 ) -> Rectification:
@@ -558,7 +559,7 @@ def order_rectification(
     return rect
 
 
-@transaction.atomic
+@action
 def complete_rectification(actor: AbstractBaseUser, rectification: Rectification, text: str) -> Rectification:
     now = timezone.now()
     rect = Rectification.objects.select_for_update(of=("self",)).select_related("item").get(pk=rectification.pk)
@@ -598,7 +599,7 @@ def complete_rectification(actor: AbstractBaseUser, rectification: Rectification
     return rect
 
 
-@transaction.atomic
+@action
 def record_evaluation(
     actor: AbstractBaseUser, item: SupervisionItem, evaluator: str, rating: str, findings: str
 ) -> Evaluation:
@@ -684,7 +685,7 @@ def circular_body(rows: Sequence[rules.UnitRow], as_of: dt.date, since: dt.date 
     return "\n".join(lines)
 
 
-@transaction.atomic
+@action
 def draft_circular(actor: AbstractBaseUser, as_of: dt.date | None = None, since: dt.date | None = None) -> Circular:
     """情况通报: the table by unit, drafted as the office's 通报 to the units concerned; it is then
     reviewed, signed and issued through the documents flow like any document (art. 26)."""
