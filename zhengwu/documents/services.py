@@ -16,8 +16,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from zhengwu.audit.models import AuditRecord
+from zhengwu.core.actions import rulebook_of
 from zhengwu.core.decisions import Decision, InvalidInput
-from zhengwu.documents.actions.common import rulebook_of
 from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,

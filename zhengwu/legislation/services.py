@@ -12,9 +12,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import compliance
+from zhengwu.core.actions import rulebook_of
 from zhengwu.core.decisions import Decision
 from zhengwu.legislation import rules
-from zhengwu.legislation.actions.common import current_version, legal_units, office_id, passed_version, rulebook_of
+from zhengwu.legislation.actions.common import current_version, legal_units, office_id, passed_version
 from zhengwu.legislation.models import (
     CatalogueRelease,
     DraftState,

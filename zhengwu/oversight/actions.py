@@ -14,9 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.actions.common import users_of
 from zhengwu.documents.actions.outgoing import units_with_function
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
@@ -40,10 +41,6 @@ def url_of(case: Case) -> str:
     return f"/oversight/{case.pk}/"
 
 
-def rulebook_of(case: Case) -> RulebookView:
-    return view_of(case.rulebook_version)
-
-
 def _unit_name(unit: Unit | None) -> str:
     return (unit.short_name or unit.name) if unit else ""
 
@@ -62,18 +59,7 @@ def _keeper(actor: AbstractBaseUser, unit: Unit, kind: str, rb: RulebookView) ->
 
 
 def _lock(case: Case) -> Case:
-    return (
-        Case.objects.select_for_update(of=("self",))
-        .select_related("unit_concerned", "rulebook_version")
-        .get(pk=case.pk)
-    )
-
-
-def _copy_back(target: Case, written: Case) -> Case:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(case, "unit_concerned", "rulebook_version")
 
 
 def _text(value: str, field: str, what: str, max_length: int | None = None, required: bool = True) -> str:
@@ -228,7 +214,7 @@ def _create(
     return case
 
 
-@transaction.atomic
+@action
 def register_reconsideration(
     actor: AbstractBaseUser,
     *,
@@ -276,7 +262,7 @@ def register_reconsideration(
     return case
 
 
-@transaction.atomic
+@action
 def register_suit(
     actor: AbstractBaseUser,
     *,
@@ -313,7 +299,7 @@ def register_suit(
     return case
 
 
-@transaction.atomic
+@action
 def register_finding(
     actor: AbstractBaseUser,
     *,
@@ -387,7 +373,7 @@ def _day(value: dt.date | None, field: str, what: str, not_before: dt.date) -> d
     return day
 
 
-@transaction.atomic
+@action
 def record_answer(actor: AbstractBaseUser, case: Case, answered_on: dt.date | None = None) -> Case:
     """The written answer (复议) or defence (诉讼) has been filed."""
     c = _lock(case)
@@ -411,10 +397,10 @@ def record_answer(actor: AbstractBaseUser, case: Case, answered_on: dt.date | No
         summary=f"{c}已于{day:%Y-%m-%d}提交答复（答辩）" + ("（逾期）" if late else ""),
         details={"answered_on": day.isoformat(), "late": late},
     )
-    return _copy_back(case, c)
+    return copy_back(case, c)
 
 
-@transaction.atomic
+@action
 def record_outcome(actor: AbstractBaseUser, case: Case, outcome: str, decided_on: dt.date | None = None) -> Case:
     """The decision, judgment or completed rectification; the case is closed (obeyed: art. 32)."""
     c = _lock(case)
@@ -445,7 +431,7 @@ def record_outcome(actor: AbstractBaseUser, case: Case, outcome: str, decided_on
         summary=f"{c}结案：{text}",
         details={"decided_on": day.isoformat()},
     )
-    return _copy_back(case, c)
+    return copy_back(case, c)
 
 
 # -- the calendar changed ------------------------------------------------------------------------

@@ -10,11 +10,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 
+from zhengwu.core.actions import rulebook_of
 from zhengwu.core.compliance import ComplianceLine, Status, register
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import positions_of
 from zhengwu.oversight import rules
-from zhengwu.oversight.actions import LIMIT_LABELS, open_limits, rulebook_of, url_of
+from zhengwu.oversight.actions import LIMIT_LABELS, open_limits, url_of
 from zhengwu.oversight.models import Case, CaseState
 from zhengwu.petitions.limits import LimitStatus, limit_status
 from zhengwu.web import workbench_registry

@@ -19,9 +19,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.actions.common import users_of
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder
@@ -55,10 +56,6 @@ def petitions_units() -> list[Unit]:
     ]
 
 
-def rulebook_of(petition: Petition) -> RulebookView:
-    return view_of(petition.rulebook_version)
-
-
 def access_of(petition: Petition) -> rules.CaseAccess:
     return rules.CaseAccess(frozenset(u.pk for u in petitions_units()), petition.handling_unit_id, petition.leader_id)
 
@@ -69,18 +66,7 @@ def _person_id(actor: AbstractBaseUser) -> int | None:
 
 
 def _lock(petition: Petition) -> Petition:
-    return (
-        Petition.objects.select_for_update(of=("self",))
-        .select_related("unit_concerned", "handling_unit", "leader", "rulebook_version")
-        .get(pk=petition.pk)
-    )
-
-
-def _copy_back(target: Petition, written: Petition) -> Petition:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(petition, "unit_concerned", "handling_unit", "leader", "rulebook_version")
 
 
 def _state(p: Petition, allowed: Iterable[str], what: str) -> Decision:
@@ -230,7 +216,7 @@ class PetitionerData:
     address: str = ""
 
 
-@transaction.atomic
+@action
 def register(
     actor: AbstractBaseUser,
     *,
@@ -325,7 +311,7 @@ def _route(actor: AbstractBaseUser, petition: Petition, leader: Person | None) -
     )
 
 
-@transaction.atomic
+@action
 def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person | None = None) -> Petition:
     """Mark a letter important and route it to a government leader (art. 35)."""
     p = _lock(petition)
@@ -337,13 +323,13 @@ def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person 
     if p.instructed_at is not None:
         raise InvalidInput("本件已有领导批示，不需再呈阅。", field="leader")
     _route(actor, p, leader)
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 # -- the leader ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
     """The leader opens the important letter: the first reading is recorded (art. 35)."""
     p = _lock(petition)
@@ -359,10 +345,10 @@ def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
             citation=rb.cite(rules.IMPORTANT),
             summary=f"阅读重要来信{p.number}",
         )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
-@transaction.atomic
+@action
 def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition:
     """The leader's 批示; the letter is then followed as a supervision item (art. 35)."""
     p = _lock(petition)
@@ -403,13 +389,13 @@ def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition
         rb.cite(rules.IMPORTANT),
         url_of(p),
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 # -- acceptance and handling ---------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def decide_acceptance(
     actor: AbstractBaseUser,
     petition: Petition,
@@ -468,10 +454,10 @@ def decide_acceptance(
             "handle_due": p.handle_due.isoformat() if p.handle_due else None,
         },
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
-@transaction.atomic
+@action
 def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, told_how: str) -> Petition:
     """A government leader approves extending the handling by up to 30 days; the reason is told to
     the petitioner (《信访工作条例》art. 34)."""
@@ -504,10 +490,10 @@ def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, 
         rb.cite(rules.TIME_LIMITS),
         url_of(p),
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
-@transaction.atomic
+@action
 def conclude(
     actor: AbstractBaseUser, petition: Petition, result: str, told_how: str, concluded_on: dt.date | None = None
 ) -> Petition:
@@ -537,13 +523,13 @@ def conclude(
     notices.send(
         users_of(_bureau_heads()), f"信访事项已办结：{p.number}", text[:200], rb.cite(rules.HANDLING), url_of(p)
     )
-    return _copy_back(petition, p)
+    return copy_back(petition, p)
 
 
 # -- review and re-review ------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def request_review(
     actor: AbstractBaseUser, petition: Petition, stage: str, organ: str, requested_on: dt.date | None = None
 ) -> Review:
@@ -582,11 +568,11 @@ def request_review(
         summary=f"信访人请求{name}（{p.number}），{body}应于{review.due:%Y-%m-%d}前提出{name}意见",
         details={"stage": stage, "requested_on": day.isoformat(), "due": review.due.isoformat()},
     )
-    _copy_back(petition, p)
+    copy_back(petition, p)
     return review
 
 
-@transaction.atomic
+@action
 def decide_review(
     actor: AbstractBaseUser, petition: Petition, outcome: str, decided_on: dt.date | None = None
 ) -> Review:
@@ -617,7 +603,7 @@ def decide_review(
         summary=f"出具{name}意见（{p.number}）：{text}",
         details={"stage": str(stage), "decided_on": day.isoformat(), "late": day > review.due},
     )
-    _copy_back(petition, p)
+    copy_back(petition, p)
     return review
 
 
@@ -640,7 +626,7 @@ def may_see_petitioner(actor: AbstractBaseUser, petition: Petition) -> bool:
     ).allowed
 
 
-@transaction.atomic
+@action
 def view_petitioner(actor: AbstractBaseUser, petition: Petition) -> PetitionerView:
     """The petitioner's personal data, for those handling the case; each view is recorded."""
     rb = rulebook_of(petition)

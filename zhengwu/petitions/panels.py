@@ -11,11 +11,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 
+from zhengwu.core.actions import rulebook_of
 from zhengwu.core.compliance import ComplianceLine, Status, register
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.petitions import rules
-from zhengwu.petitions.actions import LIMIT_LABELS, open_limits, petitions_units, rulebook_of, url_of
+from zhengwu.petitions.actions import LIMIT_LABELS, open_limits, petitions_units, url_of
 from zhengwu.petitions.limits import LimitStatus, limit_status
 from zhengwu.petitions.models import Petition, State
 from zhengwu.web import workbench_registry

@@ -26,7 +26,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, Unit, UnitKind
 from zhengwu.portal import rules
@@ -87,12 +89,7 @@ def _government() -> Unit | None:
 
 
 def _locked(item: PublicationItem) -> PublicationItem:
-    return PublicationItem.objects.select_for_update(of=("self",)).select_related("issuing_unit").get(pk=item.pk)
-
-
-def _copy_back(target: PublicationItem | Application, row: PublicationItem | Application) -> None:
-    for f in row._meta.concrete_fields:
-        setattr(target, f.attname, getattr(row, f.attname))
+    return lock(item, "issuing_unit")
 
 
 # -- 索引号 -------------------------------------------------------------------------------------
@@ -136,7 +133,7 @@ def reserve_index_number(number: str) -> None:
 # -- publish, withhold, interpret -------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") -> PublicationItem:
     """Publish a queued item: its 索引号 (issuing body's organization code / year-serial), its
     publication time, its search words; ``category`` (主题分类) if the queuing area gave none."""
@@ -178,11 +175,11 @@ def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") 
             rb.cite(rules.PUBLISH),
             url=f"/public/items/{row.pk}/",
         )
-    _copy_back(item, row)
+    copy_back(item, row)
     return item
 
 
-@transaction.atomic
+@action
 def withhold(actor: AbstractBaseUser, item: PublicationItem, exemption: str, reason: str) -> PublicationItem:
     """Do not publish a queued item, citing the exemption of 条例第十四至十六条."""
     now = timezone.now()
@@ -206,11 +203,11 @@ def withhold(actor: AbstractBaseUser, item: PublicationItem, exemption: str, rea
         summary=f"《{row.title}》不予公开：{rules.EXEMPTIONS[exemption]}。{row.withheld_reason}",
         details={"exemption": exemption, "reason": row.withheld_reason},
     )
-    _copy_back(item, row)
+    copy_back(item, row)
     return item
 
 
-@transaction.atomic
+@action
 def interpret(actor: AbstractBaseUser, target: PublicationItem, title: str, body: str) -> PublicationItem:
     """Publish a 政策解读 linked to the published item it explains (art. 30)."""
     today = timezone.localdate()
@@ -274,7 +271,7 @@ def _next_application_number(year: int) -> str:
     return f"依申请〔{year}〕{_bump_counter(ApplicationCounter, year=year)}号"
 
 
-@transaction.atomic
+@action
 def submit_application(name: str, contact: str, description: str) -> Application:
     """A member of the public applies (条例第二十九条: name, contact, a description of the
     information wanted — nothing more).  Received today; due in 20 working days."""
@@ -326,10 +323,6 @@ def _due_of(decision: Decision) -> dt.date:
     return due
 
 
-def _locked_app(app: Application) -> Application:
-    return Application.objects.select_for_update(of=("self",)).get(pk=app.pk)
-
-
 def _recompute(row: Application) -> None:
     rb = rulebook_view(row.received_on)
     row.due_on = _due_of(
@@ -337,12 +330,12 @@ def _recompute(row: Application) -> None:
     )
 
 
-@transaction.atomic
+@action
 def extend_application(actor: AbstractBaseUser, app: Application, reason: str) -> Application:
     """Extend the time limit by ``disclosure.application_extension_days``, with the approval of the
     office's leadership (the approver is the actor, recorded)."""
     today = timezone.localdate()
-    row = _locked_app(app)
+    row = lock(app)
     rb = rulebook_view(today)
     decision = rules.check_extension(row.state, row.extended, reason, rb)
     require(rules.may_approve_extension(staff_facts(actor, today), rb), decision)
@@ -359,15 +352,15 @@ def extend_application(actor: AbstractBaseUser, app: Application, reason: str) -
     )
     if row.state == ApplicationState.RECEIVED:
         _schedule(row, timezone.now())
-    _copy_back(app, row)
+    copy_back(app, row)
     return app
 
 
-@transaction.atomic
+@action
 def start_consultation(actor: AbstractBaseUser, app: Application, third_party: str) -> Application:
     """Ask a third party whose rights the disclosure may harm (条例第三十二条); the time limit pauses."""
     today = timezone.localdate()
-    row = _locked_app(app)
+    row = lock(app)
     rb = rulebook_view(today)
     decision = rules.check_consultation(row.state, True, rb)
     require(rules.may_manage(staff_facts(actor, today), rb), decision)
@@ -385,17 +378,17 @@ def start_consultation(actor: AbstractBaseUser, app: Application, third_party: s
         summary=f"{row.number}征求第三方（{row.consultation_third_party}）意见，答复期限暂停计算",
         details={"third_party": row.consultation_third_party},
     )
-    _copy_back(app, row)
+    copy_back(app, row)
     return app
 
 
-@transaction.atomic
+@action
 def end_consultation(actor: AbstractBaseUser, app: Application) -> Application:
     """The third party answered (or its time ran out): the time limit runs again, moved by the
     working days spent (at most ``disclosure.third_party_days``)."""
     now = timezone.now()
     today = timezone.localdate(now)
-    row = _locked_app(app)
+    row = lock(app)
     rb = rulebook_view(today)
     decision = rules.check_consultation(row.state, False, rb)
     require(rules.may_manage(staff_facts(actor, today), rb), decision)
@@ -414,18 +407,18 @@ def end_consultation(actor: AbstractBaseUser, app: Application) -> Application:
         details={"excluded_days": spent, "due_on": row.due_on.isoformat()},
     )
     _schedule(row, now)
-    _copy_back(app, row)
+    copy_back(app, row)
     return app
 
 
-@transaction.atomic
+@action
 def reply_application(
     actor: AbstractBaseUser, app: Application, reply_type: str, text: str, exemption: str = ""
 ) -> Application:
     """Answer the application with one of the reply types of 条例第三十六条."""
     now = timezone.now()
     today = timezone.localdate(now)
-    row = _locked_app(app)
+    row = lock(app)
     rb = rulebook_view(today)
     decision = rules.check_reply(row.state, reply_type, exemption, text, rb)
     require(rules.may_manage(staff_facts(actor, today), rb), decision)
@@ -444,7 +437,7 @@ def reply_application(
         summary=f"{row.number}答复：{rules.REPLY_TYPES[reply_type]}" + ("（逾期）" if row.answered_late else ""),
         details={"reply_type": reply_type, "exemption": row.exemption, "late": row.answered_late},
     )
-    _copy_back(app, row)
+    copy_back(app, row)
     return app
 
 

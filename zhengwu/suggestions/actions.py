@@ -18,9 +18,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.actions.common import latest_version, users_of
+from zhengwu.documents.actions.common import latest_version
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocType, Document
 from zhengwu.notices import services as notices
@@ -43,10 +45,6 @@ NPC_UNIT, CPPCC_UNIT = "npc-standing", "cppcc"
 
 def url_of(suggestion: Suggestion) -> str:
     return f"/suggestions/{suggestion.pk}/"
-
-
-def rulebook_of(suggestion: Suggestion) -> RulebookView:
-    return view_of(suggestion.rulebook_version)
 
 
 def unit_name(unit: Unit | None) -> str:
@@ -78,18 +76,7 @@ def _manage(actor: AbstractBaseUser, what: str, rb: RulebookView) -> Decision:
 
 
 def _lock(suggestion: Suggestion) -> Suggestion:
-    return (
-        Suggestion.objects.select_for_update(of=("self",))
-        .select_related("lead_unit", "answer_document", "rulebook_version")
-        .get(pk=suggestion.pk)
-    )
-
-
-def _copy_back(target: Suggestion, written: Suggestion) -> Suggestion:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(suggestion, "lead_unit", "answer_document", "rulebook_version")
 
 
 def _state(s: Suggestion, allowed: Sequence[str], what: str) -> Decision:
@@ -233,7 +220,7 @@ def _overdue(timer: Timer) -> None:
 # -- register and assign -------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def register(
     actor: AbstractBaseUser,
     *,
@@ -286,7 +273,7 @@ def register(
     return s
 
 
-@transaction.atomic
+@action
 def assign(
     actor: AbstractBaseUser, suggestion: Suggestion, lead_unit: Unit, co_units: Sequence[Unit] = ()
 ) -> Suggestion:
@@ -342,10 +329,10 @@ def assign(
             rb.cite(rules.CO_UNITS),
             url_of(s),
         )
-    return _copy_back(suggestion, s)
+    return copy_back(suggestion, s)
 
 
-@transaction.atomic
+@action
 def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, reason: str) -> Suggestion:
     """Extend the answer's limit, with its reason, to at most 6 months after assignment."""
     s = _lock(suggestion)
@@ -377,13 +364,13 @@ def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, re
         rb.cite(rules.TIME_LIMIT),
         url_of(s),
     )
-    return _copy_back(suggestion, s)
+    return copy_back(suggestion, s)
 
 
 # -- co-units and the answer ---------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def send_opinion(actor: AbstractBaseUser, suggestion: Suggestion, unit: Unit, text: str) -> CoUnitOpinion:
     """A co-unit sends its opinion to the lead unit (art. 31)."""
     s = _lock(suggestion)
@@ -436,7 +423,7 @@ def answer_recipients(kind: str) -> tuple[list[Unit], list[Unit]]:
     return main, copies
 
 
-@transaction.atomic
+@action
 def draft_answer(actor: AbstractBaseUser, suggestion: Suggestion, body: str, title: str = "") -> Document:
     """The lead unit drafts its answer as a 函 in its own name; it then goes through review, art. 49
     signing and issue in the documents flow.  The suggestion counts as answered when it is issued."""
@@ -470,7 +457,7 @@ def draft_answer(actor: AbstractBaseUser, suggestion: Suggestion, body: str, tit
 # -- satisfaction and publication ----------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfaction: str, note: str = "") -> Feedback:
     """满意 / 基本满意: closed.  不满意: handled again, a new answer due within the rehandling limit."""
     s = _lock(suggestion)
@@ -522,11 +509,11 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
         summary=summary,
         details={"satisfaction": satisfaction, "round": row.round, "note": row.note},
     )
-    _copy_back(suggestion, s)
+    copy_back(suggestion, s)
     return row
 
 
-@transaction.atomic
+@action
 def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold_ground: str = "") -> Suggestion:
     """The answer is queued for publication (art. 31: results made public), or — on a ground of
     《政府信息公开条例》arts. 14–16 — withheld, the reason recorded."""
@@ -570,7 +557,7 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
         summary=summary,
         details={"withhold_ground": withhold_ground, "round": s.round},
     )
-    return _copy_back(suggestion, s)
+    return copy_back(suggestion, s)
 
 
 # -- the calendar changed ------------------------------------------------------------------------

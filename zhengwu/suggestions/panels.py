@@ -11,12 +11,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 
+from zhengwu.core.actions import rulebook_of
 from zhengwu.core.compliance import ComplianceLine, Status, register
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import positions_of
 from zhengwu.petitions.limits import LimitStatus, limit_status
 from zhengwu.suggestions import rules
-from zhengwu.suggestions.actions import is_supervisor, rulebook_of, unit_name, url_of
+from zhengwu.suggestions.actions import is_supervisor, unit_name, url_of
 from zhengwu.suggestions.models import CoUnitOpinion, State, Suggestion
 from zhengwu.web import workbench_registry
 

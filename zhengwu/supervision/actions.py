@@ -21,12 +21,14 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, require
+from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocType, Document
@@ -126,18 +128,7 @@ def _event(
 
 
 def _locked(item: SupervisionItem) -> SupervisionItem:
-    return (
-        SupervisionItem.objects.select_for_update(of=("self",))
-        .select_related("lead_unit", "rulebook_version")
-        .get(pk=item.pk)
-    )
-
-
-def _copy_back(target: SupervisionItem, written: SupervisionItem) -> SupervisionItem:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(item, "lead_unit", "rulebook_version")
 
 
 def _source_key(source: models.Model | None) -> tuple[int, str] | None:
@@ -215,7 +206,7 @@ def candidates(
 # -- opening --------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def open_item(
     actor: AbstractBaseUser,
     *,
@@ -268,7 +259,7 @@ def open_item(
             citation,
             target.get_absolute_url(),
         )
-        return _copy_back(link_to, target)
+        return copy_back(link_to, target)
 
     _invalid_from(rules.check_new(title, origin, report_every, due, today, lead_unit.pk, [u.pk for u in co], rb))
     title = title.strip()[:300]
@@ -348,13 +339,13 @@ def open_item(
 # -- progress reports -----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) -> ProgressReport:
     """A unit reports its progress for one period (限期报告, art. 54); late reports are marked late."""
     now = timezone.now()
     row = ProgressReport.objects.select_for_update(of=("self",)).select_related("unit", "item").get(pk=report.pk)
     item = _locked(row.item)
-    rb = facts.rulebook_of(item)
+    rb = rulebook_of(item)
     actor_f = facts.actor_fact(actor)
     if not text.strip():
         raise InvalidInput("请填写进展情况。", field="text")
@@ -390,19 +381,19 @@ def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) 
         decision.citation,
         item.get_absolute_url(),
     )
-    report.__dict__.update({f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields})
+    copy_back(report, row)
     return row
 
 
 # -- the item's states ----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def report_done(actor: AbstractBaseUser, item: SupervisionItem, text: str) -> SupervisionItem:
     """The lead unit reports the item done (报办结); the office then verifies it."""
     now = timezone.now()
     row = _locked(item)
-    rb = facts.rulebook_of(row)
+    rb = rulebook_of(row)
     open_rect = row.rectifications.filter(done_at__isnull=True).count()
     decision = rules.may_report(facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb, "报办结")
     _invalid_from(rules.check_report_done(0, text, rb))
@@ -439,15 +430,15 @@ def report_done(actor: AbstractBaseUser, item: SupervisionItem, text: str) -> Su
         decision.citation,
         row.get_absolute_url(),
     )
-    return _copy_back(item, row)
+    return copy_back(item, row)
 
 
-@transaction.atomic
+@action
 def verify(actor: AbstractBaseUser, item: SupervisionItem, note: str = "") -> SupervisionItem:
     """核查复核: the office accepts the lead unit's report and closes the item."""
     now = timezone.now()
     row = _locked(item)
-    rb = facts.rulebook_of(row)
+    rb = rulebook_of(row)
     decision = rules.may_verify(facts.actor_fact(actor), rb)
     require(decision, rules.check_transition(row.state, "verify", rb))
     before = row.state
@@ -474,15 +465,15 @@ def verify(actor: AbstractBaseUser, item: SupervisionItem, note: str = "") -> Su
         decision.citation,
         row.get_absolute_url(),
     )
-    return _copy_back(item, row)
+    return copy_back(item, row)
 
 
-@transaction.atomic
+@action
 def reopen(actor: AbstractBaseUser, item: SupervisionItem, reason: str) -> SupervisionItem:
     """The office finds the report wanting (or a closed matter not done) and sends the item back."""
     now = timezone.now()
     row = _locked(item)
-    rb = facts.rulebook_of(row)
+    rb = rulebook_of(row)
     decision = rules.may_verify(facts.actor_fact(actor), rb, "退回重办")
     _invalid_from(rules.check_reason(reason, "退回理由", rb))
     require(decision, rules.check_transition(row.state, "reopen", rb))
@@ -510,13 +501,13 @@ def reopen(actor: AbstractBaseUser, item: SupervisionItem, reason: str) -> Super
         decision.citation,
         row.get_absolute_url(),
     )
-    return _copy_back(item, row)
+    return copy_back(item, row)
 
 
 # -- rectification, evaluation ---------------------------------------------------------------------
 
 
-@transaction.atomic
+@action
 def order_rectification(
     actor: AbstractBaseUser, item: SupervisionItem, requirement: str, due: dt.date
 ) -> Rectification:
@@ -525,7 +516,7 @@ def order_rectification(
     now = timezone.now()
     today = timezone.localdate(now)
     row = _locked(item)
-    rb = facts.rulebook_of(row)
+    rb = rulebook_of(row)
     decision = rules.may_verify(facts.actor_fact(actor), rb, "督促整改")
     _invalid_from(rules.check_reason(requirement, "整改要求", rb))
     _invalid_from(rules.check_rectification_due(due, today, rb))
@@ -564,16 +555,16 @@ def order_rectification(
         decision.citation,
         row.get_absolute_url(),
     )
-    _copy_back(item, row)
+    copy_back(item, row)
     return rect
 
 
-@transaction.atomic
+@action
 def complete_rectification(actor: AbstractBaseUser, rectification: Rectification, text: str) -> Rectification:
     now = timezone.now()
     rect = Rectification.objects.select_for_update(of=("self",)).select_related("item").get(pk=rectification.pk)
     row = _locked(rect.item)
-    rb = facts.rulebook_of(row)
+    rb = rulebook_of(row)
     decision = rules.may_report(
         facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb, "报告整改情况"
     )
@@ -604,17 +595,17 @@ def complete_rectification(actor: AbstractBaseUser, rectification: Rectification
         decision.citation,
         row.get_absolute_url(),
     )
-    rectification.__dict__.update({f.attname: getattr(rect, f.attname) for f in rect._meta.concrete_fields})
+    copy_back(rectification, rect)
     return rect
 
 
-@transaction.atomic
+@action
 def record_evaluation(
     actor: AbstractBaseUser, item: SupervisionItem, evaluator: str, rating: str, findings: str
 ) -> Evaluation:
     """第三方评估: the office records what an outside evaluator found (art. 26)."""
     row = _locked(item)
-    rb = facts.rulebook_of(row)
+    rb = rulebook_of(row)
     decision = rules.may_verify(facts.actor_fact(actor), rb, "记录第三方评估")
     if not evaluator.strip():
         raise InvalidInput("请填写评估机构。", field="evaluator")
@@ -694,7 +685,7 @@ def circular_body(rows: Sequence[rules.UnitRow], as_of: dt.date, since: dt.date 
     return "\n".join(lines)
 
 
-@transaction.atomic
+@action
 def draft_circular(actor: AbstractBaseUser, as_of: dt.date | None = None, since: dt.date | None = None) -> Circular:
     """情况通报: the table by unit, drafted as the office's 通报 to the units concerned; it is then
     reviewed, signed and issued through the documents flow like any document (art. 26)."""
@@ -773,7 +764,7 @@ def _remind(timer: Timer) -> None:
     if found is None:
         return
     item, unit, due, desc = found
-    citation = facts.rulebook_of(item).cite("time_limits")
+    citation = rulebook_of(item).cite("time_limits")
     title = f"提醒：{desc}将于{due.isoformat()}到期（{facts.unit_name(unit)}）"
     users = facts.unit_staff_users(unit, timezone.localdate())
     notices.send(users, title, "请按期办理、报告。", citation, item.get_absolute_url())
@@ -798,7 +789,7 @@ def _overdue(timer: Timer) -> None:
     if found is None:
         return
     item, unit, due, desc = found
-    rb = facts.rulebook_of(item)
+    rb = rulebook_of(item)
     decision = rules.overdue_message(desc, facts.unit_name(unit), due, 1, rb)
     _mark(what, pk, overdue_at=timer.fire_at, escalation=1)
     day = timezone.localdate()
@@ -841,7 +832,7 @@ def _escalate(timer: Timer) -> None:
     if found is None:
         return
     item, unit, due, desc = found
-    decision = rules.overdue_message(desc, facts.unit_name(unit), due, 2, facts.rulebook_of(item))
+    decision = rules.overdue_message(desc, facts.unit_name(unit), due, 2, rulebook_of(item))
     _mark(what, pk, escalation=2)
     day = timezone.localdate()
     notices.send(
@@ -929,7 +920,7 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
         if new is None or new >= item.due:
             continue  # a report is due before the final deadline (the final report covers it)
         ProgressReport.objects.filter(pk=r.pk).update(due=new)
-        _move_remind("report", r.pk, new, facts.rulebook_of(item), recalc.new, now)
+        _move_remind("report", r.pk, new, rulebook_of(item), recalc.new, now)
         timers.move(_key("report", r.pk, "overdue"), max(deadline_close(new), now))
         moved.append(
             Moved(
@@ -943,18 +934,18 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
     for item in SupervisionItem.objects.select_related("rulebook_version").filter(
         state=ItemState.OPEN, overdue_at__isnull=True, due__gte=recalc.since
     ):
-        _move_remind("item", item.pk, item.due, facts.rulebook_of(item), recalc.new, now)
+        _move_remind("item", item.pk, item.due, rulebook_of(item), recalc.new, now)
     for rect in Rectification.objects.select_related("item__rulebook_version").filter(
         done_at__isnull=True, overdue_at__isnull=True, due__gte=recalc.since
     ):
-        _move_remind("rect", rect.pk, rect.due, facts.rulebook_of(rect.item), recalc.new, now)
+        _move_remind("rect", rect.pk, rect.due, rulebook_of(rect.item), recalc.new, now)
     for timer in Timer.objects.filter(kind=ESCALATE, state=TimerState.PENDING):
         what, pk = str(timer.payload.get("what")), int(timer.payload.get("id", 0))
         found = _pending(what, pk)
         if found is None:
             continue
         item, _unit, due, _desc = found
-        rb = facts.rulebook_of(item)
+        rb = rulebook_of(item)
         try:
             old_at = deadline_close(rules.escalate_day(due, rb, recalc.old))
             new_at = deadline_close(rules.escalate_day(due, rb, recalc.new))

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 
 from django.urls import reverse
 
+from zhengwu.core.actions import rulebook_of
 from zhengwu.core.compliance import ComplianceLine, Status, register
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.actions.common import rulebook_of as document_rulebook
 from zhengwu.documents.models import CountersignState, CountersignTask, FilingObligation, FilingState
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.supervision.models import ItemState, ProgressReport, Rectification, SupervisionItem
-from zhengwu.supervision.services import rulebook_of, unit_name
+from zhengwu.supervision.services import unit_name
 from zhengwu.workdays.services import UnknownYearError, calendar
 
 
@@ -62,7 +62,7 @@ def countersigns(today: dt.date) -> Iterator[ComplianceLine]:
             owner=unit_name(t.unit),
             due=t.due,
             status=_status(t.due, today),
-            citation=document_rulebook(t.document).cite("countersign.reply"),
+            citation=rulebook_of(t.document).cite("countersign.reply"),
             url=reverse("web:document", args=[t.document_id]),
             detail=_late(t.due, today),
         )
@@ -83,7 +83,7 @@ def filings(today: dt.date) -> Iterator[ComplianceLine]:
             owner=unit_name(f.unit),
             due=f.due,
             status=_status(f.due, today),
-            citation=document_rulebook(f.document).param_citation("filing.agreed_document_days"),
+            citation=rulebook_of(f.document).param_citation("filing.agreed_document_days"),
             url=reverse("web:document_filing", args=[f.document_id]),
             detail=_late(f.due, today),
         )

@@ -9,18 +9,12 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.actions import users_of
 from zhengwu.org.models import Appointment, Person, Portfolio, Unit
 from zhengwu.org.rules import Authority
 from zhengwu.org.services import office_unit, who_holds
-from zhengwu.rulebook.services import view_of
 from zhengwu.supervision import rules
 from zhengwu.supervision.models import ItemState, ProgressReport, SupervisionItem
-
-
-def rulebook_of(item: SupervisionItem) -> RulebookView:
-    """An item keeps the rulebook version it was opened under (art. 68)."""
-    return view_of(item.rulebook_version)
 
 
 def actor_fact(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | None = None) -> rules.Actor:
@@ -127,18 +121,11 @@ def portfolios(day: dt.date) -> list[tuple[str, frozenset[int]]]:
 
 
 def head_users(unit: Unit, day: dt.date) -> list[AbstractBaseUser]:
-    return _users(who_holds(Authority("head", unit.pk), day))
+    return users_of([who_holds(Authority("head", unit.pk), day)])
 
 
 def portfolio_users(unit: Unit, day: dt.date) -> list[AbstractBaseUser]:
-    return _users(who_holds(Authority("portfolio", unit.pk), day))
-
-
-def _users(holder: object) -> list[AbstractBaseUser]:
-    person_id = getattr(holder, "person_id", None)
-    if person_id is None:
-        return []
-    return [p.user for p in Person.objects.filter(pk=person_id).select_related("user")]
+    return users_of([who_holds(Authority("portfolio", unit.pk), day)])
 
 
 def unit_staff_users(unit: Unit, day: dt.date) -> list[AbstractBaseUser]:

@@ -48,8 +48,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
-from zhengwu.documents.actions.common import lock_document, rulebook_of, users_of
+from zhengwu.documents.actions.common import lock_document
 from zhengwu.documents.models import (
     ArchivePackage,
     DocState,

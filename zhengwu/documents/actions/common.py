@@ -1,30 +1,17 @@
-"""What every documents action needs: the rulebook a document lives under, the locked row,
-copying what was written back to the caller, opinions, and who to tell."""
+"""What every documents action needs beyond :mod:`zhengwu.core.actions`: the locked row (refused
+once archived), the actor's person, the current version and opinions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TypeVar
-
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import models
 from django.utils import timezone
 
+from zhengwu.core.actions import lock, rulebook_of
 from zhengwu.core.decisions import InvalidInput, require
-from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.models import ArchivePackage, Document, DocumentVersion, Opinion
 from zhengwu.documents.rules import archive as archive_rules
 from zhengwu.org.models import Person
-from zhengwu.org.rules import Holder
 from zhengwu.org.services import describe, person_of
-from zhengwu.rulebook.services import view_of
-
-M = TypeVar("M", bound=models.Model)
-
-
-def rulebook_of(document: Document) -> RulebookView:
-    """A document keeps the rulebook version it started under (art. 68)."""
-    return view_of(document.rulebook_version)
 
 
 def lock_document(document: Document, *, archived_ok: bool = False) -> Document:
@@ -32,11 +19,7 @@ def lock_document(document: Document, *, archived_ok: bool = False) -> Document:
 
     Every action that changes a document goes through here, so here an archived document is
     refused (art. 53: the archive is read-only); only archiving itself passes ``archived_ok``."""
-    doc = (
-        Document.objects.select_for_update(of=("self",))
-        .select_related("issuer", "rulebook_version", "addressed_person")
-        .get(pk=document.pk)
-    )
+    doc = lock(document, "issuer", "rulebook_version", "addressed_person")
     if not archived_ok:
         require_open(doc)
     return doc
@@ -46,14 +29,6 @@ def require_open(document: Document, what: str = "办理") -> None:
     """Refuse, citing art. 53, anything that would change an archived document."""
     archived = ArchivePackage.objects.filter(document_id=document.pk).exists()
     require(archive_rules.may_change(archived, rulebook_of(document), what))
-
-
-def copy_back(target: M, written: M) -> M:
-    """Copy what an action wrote into the caller's instance, so the caller sees the new state."""
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
 
 
 def actor_person(actor: AbstractBaseUser) -> Person:
@@ -84,9 +59,3 @@ def add_opinion(
         addressed_to=addressed_to,
         created_at=timezone.now(),
     )
-
-
-def users_of(people: Iterable[Person | Holder | None]) -> list[AbstractBaseUser]:
-    """The accounts of people or of position holders (for notices), each once."""
-    ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
-    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]

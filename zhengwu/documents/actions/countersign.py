@@ -18,8 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, require
-from zhengwu.documents.actions.common import copy_back, lock_document, require_open, rulebook_of, users_of
+from zhengwu.documents.actions.common import lock_document, require_open
 from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,
@@ -119,11 +120,7 @@ def _actor_person_id(actor: AbstractBaseUser) -> int | None:
 
 def _locked_task(task: CountersignTask) -> CountersignTask:
     """The task row, re-read under a row lock (PostgreSQL), so a reply and the deadline never cross."""
-    row = (
-        CountersignTask.objects.select_for_update(of=("self",))
-        .select_related("unit", "document__issuer", "document__rulebook_version")
-        .get(pk=task.pk)
-    )
+    row = lock(task, "unit", "document__issuer", "document__rulebook_version")
     require_open(row.document)
     return row
 

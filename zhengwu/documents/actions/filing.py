@@ -25,8 +25,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, rulebook_of, users_of
 from zhengwu.core.decisions import InvalidInput, require
-from zhengwu.documents.actions.common import copy_back, rulebook_of, users_of
 from zhengwu.documents.models import Document, FilingObligation, FilingState
 from zhengwu.documents.rules import filing as rules
 from zhengwu.notices import services as notices

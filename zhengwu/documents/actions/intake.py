@@ -29,16 +29,14 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.common import (
     actor_person,
     add_opinion,
-    copy_back,
     latest_version,
     lock_document,
-    rulebook_of,
-    users_of,
 )
 from zhengwu.documents.models import (
     Classification,

@@ -34,6 +34,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import memo
 from zhengwu.documents import numbering
@@ -41,12 +42,9 @@ from zhengwu.documents.actions import filing
 from zhengwu.documents.actions.common import (
     actor_person,
     add_opinion,
-    copy_back,
     latest_version,
     lock_document,
     require_open,
-    rulebook_of,
-    users_of,
 )
 from zhengwu.documents.actions.intake import unit_ref
 from zhengwu.documents.models import (

@@ -23,9 +23,10 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.audit.models import AuditRecord
+from zhengwu.core.actions import rulebook_of, users_of
 from zhengwu.core.decisions import Citation, Decision, require
 from zhengwu.documents.actions import filing
-from zhengwu.documents.actions.common import lock_document, rulebook_of, users_of
+from zhengwu.documents.actions.common import lock_document
 from zhengwu.documents.actions.outgoing import ANSWERED
 from zhengwu.documents.models import (
     ArchivePackage,

@@ -12,23 +12,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocState, DocType, Document
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
-    copy_back,
     current_version,
     draft_url,
-    lock,
+    lock_draft,
     move,
     office_id,
     passed_version,
-    rulebook_of,
     staff_of,
     state_label,
     unit_name,
-    users_of,
 )
 from zhengwu.legislation.models import DraftState, DraftVersion, NormativeDraft, NormativeKind
 from zhengwu.notices import services as notices
@@ -62,7 +60,7 @@ def request_topic(actor: AbstractBaseUser, draft: NormativeDraft) -> object:
     """Ask for the draft on the executive meeting's agenda (a government document, review passed)."""
     from zhengwu.meetings.actions.agenda import request_topic as meetings_request_topic
 
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     if not is_government(d):
         raise InvalidInput("部门规范性文件由本部门集体审议，无需提请州人民政府常务会议。")
@@ -120,7 +118,7 @@ def record_deliberation(
     """集体审议 (art. 24): the executive meeting (recorded by the office) or the department's
     leadership meeting deliberated the reviewed draft.  A draft on a meeting's agenda takes that
     meeting's name and date."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     require(
         rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb),
@@ -166,7 +164,7 @@ def _recipients(d: NormativeDraft) -> list[Unit]:
 def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document:
     """The deliberated text becomes an outgoing document (公文) for signature and issue: the
     government's by its office (signed by the 州长 after the 分管 leader's review, art. 49)."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     if not is_government(d):
         raise InvalidInput("部门规范性文件按本部门发文规定签发，请在印发后登记文号。")
@@ -206,7 +204,7 @@ def record_unit_issue(
 ) -> NormativeDraft:
     """A department's normative document is signed and issued under its own rules (art. 49 does not
     say who signs it); its leaders record the 发文字号 and date."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     if is_government(d):
         raise InvalidInput("州人民政府的规章、规范性文件经公文流程签发印发。")
@@ -251,7 +249,7 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     its post-evaluation; a successor repeals or amends what it replaces."""
     from zhengwu.legislation.actions import after
 
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     require(
         _may_publish(actor, d),

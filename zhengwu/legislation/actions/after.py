@@ -14,18 +14,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import lock, rulebook_of, users_of
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     draft_url,
     legal_units,
-    lock,
+    lock_draft,
     office_id,
-    rulebook_of,
     staff_of,
     unit_name,
-    users_of,
 )
 from zhengwu.legislation.models import (
     CatalogueRelease,
@@ -360,7 +359,7 @@ def change_validity(
     related: NormativeDraft | None = None,
 ) -> ValidityChange:
     """已修改 / 失效 / 废止 / 撤销 (void from the start), with the document that amends or replaces it."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     _may_change_validity(actor, d)
     if not reason.strip():
@@ -376,7 +375,7 @@ def change_validity(
 def apply_succession(actor: AbstractBaseUser | None, d: NormativeDraft) -> ValidityChange | None:
     """Called by ``publish``: the new document repeals or amends the one it ``replaces``."""
     assert d.replaces_id is not None
-    old = lock(NormativeDraft.objects.get(pk=d.replaces_id))
+    old = lock_draft(NormativeDraft.objects.get(pk=d.replaces_id))
     if old.validity not in {"in_force", "amended"}:
         return None
     validity = "repealed" if d.replace_mode == "repeal" else "amended"
@@ -565,11 +564,7 @@ def start_cleanup(actor: AbstractBaseUser, *, title: str) -> Cleanup:
 
 
 def _lock_entry(entry: CleanupEntry) -> CleanupEntry:
-    return (
-        CleanupEntry.objects.select_for_update(of=("self",))
-        .select_related("cleanup", "unit", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version")
-        .get(pk=entry.pk)
-    )
+    return lock(entry, "cleanup", "unit", "draft__issuer", "draft__drafting_unit", "draft__rulebook_version")
 
 
 @transaction.atomic
@@ -637,7 +632,7 @@ def decide_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, decision: st
         details={"entry": row.pk, "decision": decision, "note": row.decision_note},
     )
     if decision in {"repeal", "expire"}:
-        d = lock(row.draft)
+        d = lock_draft(row.draft)
         validity = "repealed" if decision == "repeal" else "expired"
         require(rules.validity_change(d.validity, validity, False, rb))
         reason = f"{row.cleanup.title}：{row.decision_note or '清理决定'}"

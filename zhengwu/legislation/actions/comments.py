@@ -13,19 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, rulebook_of, users_of
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
-    copy_back,
     current_version,
     draft_url,
-    lock,
+    lock_draft,
     move,
-    rulebook_of,
     staff_of,
     state_label,
     unit_name,
-    users_of,
 )
 from zhengwu.legislation.models import CommentOutcome, DraftState, DraftVersion, NormativeDraft, PublicComment
 from zhengwu.notices import services as notices
@@ -68,7 +66,7 @@ def comment_version(draft: NormativeDraft) -> DraftVersion | None:
 def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int | None = None) -> NormativeDraft:
     """The drafting unit's leaders publish the current version for comment; a secret draft is not
     published.  The period: ``legislation.comment_days_*`` (at least 30 days for a major decision)."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     if days is not None and days < 1:
         raise InvalidInput("征求意见天数应为正整数。", field="days")
@@ -130,7 +128,7 @@ def submit_comment(
     contact: str = "",
 ) -> PublicComment:
     """A member of the public comments (no account): the text is required, name and contact are not."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     text = text.strip()
     if not text:
@@ -192,7 +190,7 @@ def _close(actor: AbstractBaseUser | None, d: NormativeDraft) -> None:
 @transaction.atomic
 def close_comments(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     """The drafting unit closes the comment period once it has ended (the timer does it otherwise)."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     require(
         rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
@@ -262,7 +260,7 @@ def answers_text(d: NormativeDraft) -> str:
 @transaction.atomic
 def publish_answers(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     """Once every comment is answered, the drafting unit's leaders publish the answers (art. 21)."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     require(
         rules.may_lead(

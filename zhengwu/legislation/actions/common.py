@@ -1,42 +1,23 @@
-"""What every legislation action needs: the rulebook a draft lives under, the locked row, the
+"""What every legislation action needs beyond :mod:`zhengwu.core.actions`: the locked draft, the
 current version, who is who, and the state change with its record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
+from zhengwu.core.actions import lock
 from zhengwu.core.decisions import Citation, InvalidInput
-from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.legislation.models import DraftState, DraftVersion, LegalityReview, NormativeDraft, Transition
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
-from zhengwu.org.rules import Authority, Holder
+from zhengwu.org.rules import Authority
 from zhengwu.org.services import describe, office_unit, who_holds
-from zhengwu.rulebook.services import view_of
 
 LEGAL_REVIEW_FUNCTION = "legal_review"
 
 
-def rulebook_of(draft: NormativeDraft) -> RulebookView:
-    """A draft keeps the rulebook version it started under (art. 68)."""
-    return view_of(draft.rulebook_version)
-
-
-def lock(draft: NormativeDraft) -> NormativeDraft:
-    return (
-        NormativeDraft.objects.select_for_update(of=("self",))
-        .select_related("drafting_unit", "issuer", "rulebook_version")
-        .get(pk=draft.pk)
-    )
-
-
-def copy_back(target: NormativeDraft, written: NormativeDraft) -> NormativeDraft:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+def lock_draft(draft: NormativeDraft) -> NormativeDraft:
+    return lock(draft, "drafting_unit", "issuer", "rulebook_version")
 
 
 def current_version(draft: NormativeDraft) -> DraftVersion:
@@ -111,11 +92,6 @@ def staff_of(unit: Unit, leaders_only: bool = False) -> list[Person]:
     if head is not None and all(p.pk != head.person_id for p in people):
         people += list(Person.objects.filter(pk=head.person_id).select_related("user"))
     return people
-
-
-def users_of(people: Iterable[Person | Holder | None]) -> list[AbstractBaseUser]:
-    ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
-    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]
 
 
 def draft_url(draft: NormativeDraft) -> str:

@@ -11,19 +11,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
-    copy_back,
     current_version,
     draft_url,
     legal_units,
-    lock,
+    lock_draft,
     move,
-    rulebook_of,
     staff_of,
     unit_name,
-    users_of,
 )
 from zhengwu.legislation.models import (
     Dispute,
@@ -140,7 +138,7 @@ def revise_draft(
     actor: AbstractBaseUser, draft: NormativeDraft, *, body: str, title: str | None = None, note: str = ""
 ) -> DraftVersion:
     """A new version.  A revision after the review passed voids the pass: reviewed again (art. 22)."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     require(
         rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
@@ -180,7 +178,7 @@ def revise_draft(
 def consult_units(actor: AbstractBaseUser, draft: NormativeDraft, units: Sequence[Unit]) -> list[UnitConsultation]:
     """Ask the units whose powers the draft touches (art. 22); they reply within
     ``countersign.reply_days`` working days (art. 50)."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     require(
         rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
@@ -255,7 +253,7 @@ def reply_consultation(
 @transaction.atomic
 def raise_dispute(actor: AbstractBaseUser, draft: NormativeDraft, *, matter: str, parties: str) -> Dispute:
     """The drafting unit records a matter the departments still disagree on (art. 21)."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     require(
         rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
@@ -292,11 +290,7 @@ def raise_dispute(actor: AbstractBaseUser, draft: NormativeDraft, *, matter: str
 
 
 def _lock_dispute(dispute: Dispute) -> Dispute:
-    return (
-        Dispute.objects.select_for_update(of=("self",))
-        .select_related("draft__rulebook_version", "draft__drafting_unit")
-        .get(pk=dispute.pk)
-    )
+    return lock(dispute, "draft__rulebook_version", "draft__drafting_unit")
 
 
 @transaction.atomic

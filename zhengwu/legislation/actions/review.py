@@ -9,21 +9,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, rulebook_of, users_of
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
-    copy_back,
     current_version,
     draft_url,
     legal_units,
-    lock,
+    lock_draft,
     move,
     returned_version,
-    rulebook_of,
     staff_of,
     state_label,
     unit_name,
-    users_of,
 )
 from zhengwu.legislation.models import DraftState, LegalityReview, NormativeDraft
 from zhengwu.notices import services as notices
@@ -47,7 +45,7 @@ def submit_for_review(actor: AbstractBaseUser, draft: NormativeDraft) -> Normati
     """The drafting unit's leaders send the draft to the 司法局: after the comments were answered and
     published (or straight away when it is secret), the consulted units heard; after a return,
     only once revised."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     today = timezone.localdate()
     decisions = [
@@ -94,7 +92,7 @@ def submit_for_review(actor: AbstractBaseUser, draft: NormativeDraft) -> Normati
 @transaction.atomic
 def review(actor: AbstractBaseUser, draft: NormativeDraft, *, passed: bool, reasons: str) -> LegalityReview:
     """The 司法局 passes or returns the draft's current version and records why."""
-    d = lock(draft)
+    d = lock_draft(draft)
     rb = rulebook_of(d)
     legal = legal_units()
     positions = positions_of(actor)

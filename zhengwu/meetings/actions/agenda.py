@@ -16,23 +16,21 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
 from zhengwu.meetings import guards, rules
 from zhengwu.meetings.actions.common import (
     actor_person,
-    copy_back,
     governor_person,
     holds_governor,
     in_unit,
     is_office,
-    lock,
     meeting_url,
     move,
     people_of_unit,
     portfolio_holder,
     rb_on,
-    users_of,
 )
 from zhengwu.meetings.actions.meetings import invite
 from zhengwu.meetings.models import Meeting, MeetingState, Paper, Role, Topic, TopicState, TopicStep
@@ -53,14 +51,7 @@ FLAGS = (
 
 
 def lock_topic(topic: Topic) -> Topic:
-    return Topic.objects.select_for_update(of=("self",)).select_related("unit").get(pk=topic.pk)
-
-
-def _copy(target: Topic, written: Topic) -> Topic:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(topic, "unit")
 
 
 @transaction.atomic
@@ -189,7 +180,7 @@ def review_topic(actor: AbstractBaseUser, topic: Topic, consensus: str, coordina
         rb.cite("meetings.agenda"),
         "/meetings/topics/",
     )
-    return _copy(topic, t)
+    return copy_back(topic, t)
 
 
 @transaction.atomic
@@ -277,7 +268,7 @@ def collect_topic(actor: AbstractBaseUser, topic: Topic, meeting: Meeting) -> To
         summary=f"议题“{t.title}”汇总列入{m.title}",
         details={"meeting": m.pk},
     )
-    return _copy(topic, t)
+    return copy_back(topic, t)
 
 
 @transaction.atomic
@@ -298,7 +289,7 @@ def drop_topic(actor: AbstractBaseUser, topic: Topic, reason: str) -> Topic:
         summary=f"议题“{t.title}”撤出{meeting.title if meeting else '会议'}：{reason}",
         details={},
     )
-    return _copy(topic, t)
+    return copy_back(topic, t)
 
 
 @transaction.atomic
@@ -336,9 +327,7 @@ def confirm_agenda(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
 
 
 def lock_paper(paper: Paper) -> Paper:
-    return (
-        Paper.objects.select_for_update(of=("self",)).select_related("topic__unit", "topic__meeting").get(pk=paper.pk)
-    )
+    return lock(paper, "topic__unit", "topic__meeting")
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
@@ -15,10 +16,8 @@ from zhengwu.meetings.actions.common import (
     holds_governor,
     in_unit,
     is_office,
-    lock,
     meeting_url,
     rb_on,
-    users_of,
 )
 from zhengwu.meetings.models import Invitation, LeaveState, Meeting, MeetingState, Role, TopicState
 from zhengwu.notices import services as notices
@@ -29,18 +28,7 @@ OPEN = {MeetingState.PLANNED, MeetingState.AGENDA_CONFIRMED}
 
 
 def lock_invitation(invitation: Invitation) -> Invitation:
-    return (
-        Invitation.objects.select_for_update(of=("self",))
-        .select_related("meeting", "person__user")
-        .get(pk=invitation.pk)
-    )
-
-
-def _copy(target: Invitation, written: Invitation) -> Invitation:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(invitation, "meeting", "person__user")
 
 
 def requester_kind(person: Person) -> str:
@@ -89,7 +77,7 @@ def request_leave(actor: AbstractBaseUser, invitation: Invitation, reason: str) 
     notices.send(
         users_of(deciders), f"请假待批：{person.name}（{m.title}）", inv.leave_reason, basis.citation, meeting_url(m)
     )
-    return _copy(invitation, inv)
+    return copy_back(invitation, inv)
 
 
 def may_decide_leave(actor: AbstractBaseUser, inv: Invitation) -> Decision:
@@ -132,7 +120,7 @@ def decide_leave(actor: AbstractBaseUser, invitation: Invitation, approve: bool,
         rb.cite("meetings.attendance"),
         meeting_url(inv.meeting),
     )
-    return _copy(invitation, inv)
+    return copy_back(invitation, inv)
 
 
 @transaction.atomic
@@ -170,7 +158,7 @@ def name_deputy(actor: AbstractBaseUser, invitation: Invitation, deputy: Person)
         rb.cite("meetings.attendance"),
         meeting_url(m),
     )
-    return _copy(invitation, inv)
+    return copy_back(invitation, inv)
 
 
 @transaction.atomic

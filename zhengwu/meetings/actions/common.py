@@ -1,5 +1,5 @@
-"""What every meetings action needs: who the actor is, who holds an authority, locked rows,
-recorded state transitions and who to tell."""
+"""What every meetings action needs beyond :mod:`zhengwu.core.actions`: who the actor is, who
+holds an authority, recorded state transitions and whom to tell."""
 
 from __future__ import annotations
 
@@ -69,17 +69,6 @@ def kinds_of(actor: AbstractBaseUser) -> frozenset[str]:
     return frozenset(p.kind for p in positions_of(actor))
 
 
-def lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
-
-
-def copy_back(target: Meeting, written: Meeting) -> Meeting:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
-
-
 def move(actor: AbstractBaseUser, meeting: Meeting, target: str, reason: str, provision: str) -> Transition:
     """Guarded transition of a locked meeting, recorded with who, when, why and the article."""
     rb = rb_on(meeting.date)
@@ -108,11 +97,6 @@ def move(actor: AbstractBaseUser, meeting: Meeting, target: str, reason: str, pr
         details={"from": row.from_state, "to": target},
     )
     return row
-
-
-def users_of(people: Iterable[Person | Holder | None]) -> list[AbstractBaseUser]:
-    ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
-    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user") if p.user is not None]
 
 
 def people_of_unit(unit: Unit, day: dt.date) -> list[Person]:

@@ -10,21 +10,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
     actor_person,
-    copy_back,
     governor_person,
     holds_governor,
     is_office,
     kinds_of,
-    lock,
     meeting_url,
     move,
     people_in_kinds,
     rb_on,
-    users_of,
 )
 from zhengwu.meetings.models import Invitation, Meeting, MeetingKind, MeetingState, Role
 from zhengwu.notices import services as notices

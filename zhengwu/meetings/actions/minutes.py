@@ -12,24 +12,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision as RuleDecision
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.documents.models import Document, Flow
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
     actor_person,
-    copy_back,
     governor_person,
     holds_governor,
     in_unit,
     is_office,
     kinds_of,
-    lock,
     meeting_url,
     move,
     people_of_unit,
     rb_on,
-    users_of,
 )
 from zhengwu.meetings.models import Decision, FollowUp, FollowUpKind, Meeting, MeetingKind, MeetingState
 from zhengwu.notices import services as notices
@@ -218,7 +216,7 @@ def sign_minutes(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
 
 
 def lock_follow_up(follow_up: FollowUp) -> FollowUp:
-    return FollowUp.objects.select_for_update(of=("self",)).select_related("decision__meeting").get(pk=follow_up.pk)
+    return lock(follow_up, "decision__meeting")
 
 
 @transaction.atomic

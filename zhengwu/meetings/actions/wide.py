@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
@@ -22,7 +23,6 @@ from zhengwu.meetings.actions.common import (
     people_of_unit,
     portfolio_holder,
     rb_on,
-    users_of,
 )
 from zhengwu.meetings.models import PrefectureMeetingRequest, RequestState
 from zhengwu.notices import services as notices
@@ -32,14 +32,7 @@ URL = "/meetings/wide/"
 
 
 def _lock(req: PrefectureMeetingRequest) -> PrefectureMeetingRequest:
-    return PrefectureMeetingRequest.objects.select_for_update(of=("self",)).select_related("unit").get(pk=req.pk)
-
-
-def _copy(target: PrefectureMeetingRequest, written: PrefectureMeetingRequest) -> PrefectureMeetingRequest:
-    if target is not written:
-        for f in target._meta.concrete_fields:
-            setattr(target, f.attname, getattr(written, f.attname))
-    return written
+    return lock(req, "unit")
 
 
 def _facts(req: PrefectureMeetingRequest) -> rules.WideMeetingFacts:
@@ -152,7 +145,7 @@ def consent_request(actor: AbstractBaseUser, request: PrefectureMeetingRequest) 
         summary=f"分管领导同意{req.unit.name}召开{req.title}",
         details={},
     )
-    return _copy(request, req)
+    return copy_back(request, req)
 
 
 @transaction.atomic
@@ -195,7 +188,7 @@ def submit_request(actor: AbstractBaseUser, request: PrefectureMeetingRequest) -
         rb.cite("meetings.prefecture_wide"),
         URL,
     )
-    return _copy(request, req)
+    return copy_back(request, req)
 
 
 @transaction.atomic
@@ -238,4 +231,4 @@ def decide_request(
         rb.cite("meetings.prefecture_wide"),
         URL,
     )
-    return _copy(request, req)
+    return copy_back(request, req)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.audit.services import history_for
+from zhengwu.core.actions import rulebook_of
 from zhengwu.org.models import Person
 from zhengwu.org.rules import GOVERNMENT_LEADERS
 from zhengwu.org.services import person_of, positions_of
@@ -115,7 +116,7 @@ def _detail(request: HttpRequest, petition: Petition, errors: list[str], status:
     person = person_of(user)
     if petition.leader_id and person and person.pk == petition.leader_id and petition.leader_read_at is None:
         actions.read_letter(user, petition)  # the routed leader has opened the letter (art. 35)
-    rb = actions.rulebook_of(petition)
+    rb = rulebook_of(petition)
     access = actions.access_of(petition)
     positions = positions_of(user)
     handler = rules.may_handle(positions, person.pk if person else None, access, rb).allowed

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from zhengwu.core.actions import rulebook_of
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.models import Document, Opinion, OpinionKind
 from zhengwu.org.models import Unit
@@ -219,7 +220,7 @@ def _detail_context(request: HttpRequest, item: SupervisionItem) -> dict[str, An
     user = actor(request)
     today = timezone.localdate()
     a = facts.actor_fact(user, today)
-    rb = facts.rulebook_of(item)
+    rb = rulebook_of(item)
     reports = list(item.reports.select_related("unit").order_by("period", "unit__sort_order"))
     periods: dict[int, list[tuple[ProgressReport, str, bool]]] = {}
     for r in reports:
