@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -479,10 +478,6 @@ def _application_overdue(timer: Timer) -> None:
             citation,
             url=f"/portal/applications/{app.pk}/",
         )
-
-
-def overdue_items(today: dt.date) -> Sequence[PublicationItem]:
-    return list(PublicationItem.objects.filter(state=ItemState.QUEUED, due_on__lt=today).order_by("due_on")[:500])
 
 
 # -- the calendar changed -----------------------------------------------------------------------

@@ -45,16 +45,6 @@ def unit_ids(item: SupervisionItem) -> list[int]:
     return [item.lead_unit_id, *item.co_units.values_list("id", flat=True)]
 
 
-def item_fact(item: SupervisionItem) -> rules.ItemFact:
-    return rules.ItemFact(
-        item.pk,
-        item.title,
-        item.state,
-        frozenset(unit_ids(item)),
-        frozenset((s.content_type_id, s.object_id) for s in item.sources.all() if s.content_type_id),
-    )
-
-
 def open_item_facts() -> list[rules.ItemFact]:
     items = SupervisionItem.objects.exclude(state=ItemState.CLOSED).prefetch_related("co_units", "sources")
     return [
