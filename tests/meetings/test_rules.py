@@ -340,3 +340,10 @@ def test_press_and_wide_exceptions(kizilsu):
     assert not rules.check_exception_grantable(True, False, kizilsu).allowed
     assert rules.check_exception_grantable(True, True, kizilsu).allowed
     assert rules.check_exception_grantable(False, False, kizilsu).citation.article == 44
+
+
+@pytest.mark.article(54)
+def test_a_task_is_due_on_or_after_the_meeting(kizilsu):
+    refused = rules.check_task_due(D(2026, 11, 11), D(2026, 11, 12), kizilsu)
+    assert (refused.allowed, refused.message, refused.citation.article) == (False, "任务期限不能早于会议日期。", 54)
+    assert rules.check_task_due(D(2026, 11, 12), D(2026, 11, 12), kizilsu).allowed

@@ -788,6 +788,14 @@ def check_supervisable(is_task: bool, has_owner_and_due: bool, supervised: bool,
     return Decision.allow("meetings.supervise", "落实任务交督查督办。", citation)
 
 
+def check_task_due(due: dt.date, meeting_date: dt.date, rb: RulebookView) -> Decision:
+    """A task a meeting decided is due on or after the meeting day (art. 54: decisions are implemented)."""
+    citation = rb.cite("supervision.implement")
+    if due < meeting_date:
+        return Decision.refuse("meetings.task.due_before_meeting", "任务期限不能早于会议日期。", citation, due=due)
+    return Decision.allow("meetings.task.due", f"任务期限为{due:%Y-%m-%d}。", citation, due=due)
+
+
 def check_press_drafted(drafted: bool, rb: RulebookView) -> Decision:
     """The press release is approved once drafted (art. 45)."""
     citation = rb.cite("meetings.press_release")

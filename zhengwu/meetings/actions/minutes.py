@@ -102,8 +102,8 @@ def add_decision(
         raise InvalidInput("请填写议定事项。", field="text")
     if task_title.strip() and (task_unit is None or task_due is None):
         raise InvalidInput("落实任务须写明责任单位和完成期限。", field="task_unit")
-    if task_due is not None and task_due < m.date:
-        raise InvalidInput("任务期限不能早于会议日期。", field="task_due")
+    if task_due is not None:
+        require(rules.check_task_due(task_due, m.date, rb))
     decision = Decision.objects.create(meeting=m, text=text.strip(), secret=secret, position=m.decisions.count() + 1)
     details: dict[str, Any] = {"decision": decision.pk, "secret": secret}
     if document_title.strip():
