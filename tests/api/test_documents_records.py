@@ -131,8 +131,10 @@ def test_cancel_a_number_and_list_the_cancelled(api_as) -> None:
     assert (done.json()["number"], done.json()["cancel_reason"]) == ("克政发〔2026〕1号", "误取，文件未印发。")
     assert AuditRecord.objects.get(action="documents.number.cancel").article == 52
     again = api_as("clerk_wendian").post(f"/numbers/{issued.pk}/cancel", {"reason": "再次"})
-    assert again.status_code == 422
-    assert "已经作废" in again.json()["detail"]
+    assert again.status_code == 409  # a state conflict, with its article
+    [decision] = again.json()["decisions"]
+    assert decision["message"] == "发文字号克政发〔2026〕1号当前为“已作废”，不能作废。"
+    assert decision["citation"]["article"] == 52
     listed = api_as("governor").get("/numbers/cancelled").json()
     assert listed["count"] == 1
     assert listed["items"][0]["id"] == issued.pk

@@ -281,6 +281,7 @@ def test_an_incomplete_or_archived_document_is_refused(user, countersigning) -> 
     with pytest.raises(InvalidInput) as bad:
         archive(user("clerk_wendian"), request, "5y")
     assert bad.value.field == "retention"
+    assert bad.value.message == "请选择保管期限：永久、定期30年或定期10年（《工作规则》第五十三条）"
     assert ArchivePackage.objects.count() == 1
     assert len(default_storage.listdir("archives/2026")[1]) == 1  # refusals wrote no file
 

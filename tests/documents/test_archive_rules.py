@@ -83,3 +83,17 @@ def test_retention_counts_from_the_next_1_january(retention, years, destroy_afte
     assert rules.retention_years(retention) == years
     assert rules.destroy_after(dt.date(2026, 12, 31), years) == destroy_after
     assert rules.destroy_after(dt.date(2026, 1, 1), years) == destroy_after
+
+
+@pytest.mark.parametrize(("retention", "years"), [("10y", 10), ("30y", 30), ("permanent", None)])
+def test_the_three_retention_periods(kizilsu, retention, years) -> None:
+    kept = rules.check_retention(retention, kizilsu)
+    assert kept.allowed
+    assert kept.facts["years"] == years
+    assert kept.citation.article == 53
+
+
+def test_any_other_retention_is_refused_with_the_article(kizilsu) -> None:
+    refused = rules.check_retention("5y", kizilsu)
+    assert not refused.allowed
+    assert refused.explanation == "请选择保管期限：永久、定期30年或定期10年（《工作规则》第五十三条）"

@@ -15,6 +15,7 @@ from zhengwu.documents.actions.filing import (
     _filing_overdue,
     file_with_office,
     on_issued,
+    open_filing_obligation,
     overdue_filings,
 )
 from zhengwu.documents.actions.outgoing import draft_outgoing, issue, review, sign, submit_for_review
@@ -200,3 +201,19 @@ def test_overdue_filings_is_one_query(user, frozen, django_assert_num_queries) -
     with django_assert_num_queries(1):
         rows = [(f.document.number, f.unit.code) for f in overdue_filings(D(2027, 1, 1))]
     assert rows == [("克发改发〔2026〕1号", "fgw")]
+
+
+def test_no_obligation_is_opened_for_a_document_not_yet_issued(user) -> None:
+    doc = draft_outgoing(
+        user("fgw_clerk"),
+        unit("fgw"),
+        "tongzhi",
+        "关于印发《重大项目前期工作管理办法》的通知",
+        BODY,
+        [unit("atushi")],
+        signing_facts={"agreed_by_government": True},
+    )
+    with pytest.raises(Refused) as refused:
+        open_filing_obligation(user("fgw_clerk"), doc)
+    assert refused.value.explanations == ["公文尚未印发，无从计算报备期限（《工作规则》第四十九条）"]
+    assert not FilingObligation.objects.filter(document=doc).exists()

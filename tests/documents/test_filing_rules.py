@@ -114,3 +114,10 @@ def test_the_overdue_sentence_names_the_article(kizilsu) -> None:
         "州发展改革委克发改发〔2026〕1号《通知》冠以“经自治州人民政府同意”字样，应于印发后30日内（2026-12-31前）"
         "向州人民政府办公室报备，逾期未报备（《工作规则》第四十九条）"
     )
+
+
+def test_the_period_runs_from_the_issue(kizilsu) -> None:
+    refused = rules.check_issued(False, kizilsu)
+    assert (refused.allowed, refused.code) == (False, "filing.not_issued")
+    assert refused.explanation == "公文尚未印发，无从计算报备期限（《工作规则》第四十九条）"
+    assert rules.check_issued(True, kizilsu).allowed

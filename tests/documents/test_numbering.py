@@ -15,6 +15,7 @@ import pytest
 from django.db import connection, connections, transaction
 
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.transitions import StateConflict
 from zhengwu.documents.models import IssuedNumber, NumberSequence
 from zhengwu.documents.numbering import (
     UnknownNumberKind,
@@ -140,8 +141,11 @@ def test_cancel_needs_a_reason_and_happens_once() -> None:
     with pytest.raises(InvalidInput, match="原因"):
         cancel_number(issued, "   ")
     cancel_number(issued, "重复取号")
-    with pytest.raises(InvalidInput, match="已经作废"):
+    with pytest.raises(StateConflict) as exc:
         cancel_number(IssuedNumber.objects.get(pk=issued.pk), "再次作废")
+    [d] = exc.value.decisions
+    assert d.message == "发文字号克政函〔2026〕1号当前为“已作废”，不能作废。"
+    assert d.citation.article == 52
     assert IssuedNumber.objects.get(pk=issued.pk).cancel_reason == "重复取号"
 
 

@@ -7,7 +7,14 @@ import datetime as dt
 
 import pytest
 
-from zhengwu.documents.rules.records import IssueFacts, may_withdraw_issue
+from zhengwu.core.transitions import check_step
+from zhengwu.documents.rules.records import (
+    CANCEL_NUMBER,
+    IN_USE,
+    IssueFacts,
+    may_withdraw_issue,
+    number_state,
+)
 
 FACTS = IssueFacts(number="克政发〔2026〕3号", title="关于做好冬季供暖保障工作的通知")
 
@@ -48,3 +55,13 @@ def test_a_queued_publication_another_item_refers_to_holds_it_back(kizilsu) -> N
     [decision] = may_withdraw_issue(facts, kizilsu)
     assert (decision.allowed, decision.code) == (False, "withdraw.publication_cited")
     assert "不能撤出公开队列" in decision.message
+
+
+@pytest.mark.article(52)
+def test_a_number_is_cancelled_once(kizilsu) -> None:
+    assert number_state(False) == (IN_USE, "在用")
+    assert check_step(CANCEL_NUMBER, *number_state(False), kizilsu).allowed
+    refused = check_step(CANCEL_NUMBER, *number_state(True), kizilsu)
+    assert (refused.allowed, refused.code) == (False, "records.number.cancel.wrong_state")
+    assert refused.message == "该发文字号当前为“已作废”，不能作废。"
+    assert refused.citation.article == 52

@@ -111,3 +111,24 @@ def test_attendance_and_minutes_over_the_api(client_as, confirmed, frozen):
     r = client_as("governor").post(f"/api/meetings/{confirmed.pk}/sign-minutes")
     assert r.status_code == 200
     assert r.json()["state"] == "minutes_signed"
+
+
+@pytest.mark.article(37)
+@pytest.mark.article(42)
+def test_a_step_from_the_wrong_state_is_409_with_its_article(client_as, executive):
+    office = client_as("clerk_huiwu")
+    r = office.put(
+        f"/api/meetings/{executive.pk}/minutes", json.dumps({"text": "纪要"}), content_type="application/json"
+    )
+    assert r.status_code == 409, r.content
+    [d] = r.json()["decisions"]
+    assert d["code"] == "meetings.minutes.draft.wrong_state"
+    assert d["message"] == "本次会议当前为“筹备中”，会议召开后、纪要签发前方可起草纪要。"
+    assert d["citation"]["article"] == 42
+
+
+@pytest.mark.article(37)
+def test_a_business_refusal_not_about_state_is_403(client_as, confirmed):
+    r = client_as("clerk_huiwu").post(f"/api/meetings/{confirmed.pk}/hold")
+    assert r.status_code == 403, r.content
+    assert r.json()["decisions"][0]["citation"]["article"] == 37

@@ -6,6 +6,7 @@ import pytest
 
 from tests.meetings.conftest import D
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.transitions import StateConflict
 from zhengwu.meetings import actions
 from zhengwu.meetings.models import MeetingState, TopicState
 
@@ -31,5 +32,9 @@ def test_cancel_needs_a_reason_and_the_office(user, executive):
 def test_held_meetings_cannot_be_cancelled(user, held):
     with pytest.raises(Refused):
         actions.cancel_meeting(user("clerk_huiwu"), held, "x")
-    with pytest.raises(InvalidInput):
+    with pytest.raises(StateConflict) as exc:
         actions.reschedule(user("clerk_huiwu"), held, date=D(2026, 11, 20))
+    [d] = exc.value.decisions
+    assert d.code == "meetings.reschedule.wrong_state"
+    assert d.message == "本次会议当前为“已召开”，会议召开或取消前方可调整时间。"
+    assert d.citation.article == 37

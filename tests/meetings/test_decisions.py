@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.meetings.conftest import D, unit
 from zhengwu.core import compliance
-from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.models import Direction, DocState, DocType, Document, Flow
 from zhengwu.meetings import actions, services
 from zhengwu.meetings.models import FollowUpKind
@@ -93,6 +93,11 @@ def test_signing_queues_non_secret_decisions_for_publication(user, held):
 def test_a_task_has_an_owner_and_a_deadline(user, held):
     with pytest.raises(InvalidInput):
         actions.add_decision(user("clerk_huiwu"), held, "落实。", task_title="抓好落实")
+    with pytest.raises(Refused) as early:
+        actions.add_decision(
+            user("clerk_huiwu"), held, "落实。", task_title="抓好落实", task_unit=unit("jyj"), task_due=D(2026, 11, 1)
+        )
+    assert early.value.decisions[0].code == "meetings.task.due_before_meeting"
     d = actions.add_decision(
         user("clerk_huiwu"), held, "落实。", task_title="制定实施方案", task_unit=unit("jyj"), task_due=D(2026, 12, 31)
     )

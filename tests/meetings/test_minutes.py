@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.meetings.conftest import MEETING_DAY, person, unit
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
 from zhengwu.meetings import actions
 from zhengwu.meetings.models import MeetingState
 
@@ -26,8 +26,11 @@ def test_the_governor_signs_executive_minutes(user, held):
 
 @pytest.mark.article(42)
 def test_minutes_must_be_drafted_before_signing(user, held):
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as exc:
         actions.sign_minutes(user("governor"), held)
+    [d] = exc.value.decisions
+    assert d.code == "meetings.minutes.undrafted"
+    assert d.citation.article == 42
 
 
 @pytest.mark.article(43)
@@ -66,5 +69,7 @@ def test_roll_call(user, held):
 
 
 def test_a_meeting_is_not_held_before_its_day(user, confirmed):
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as exc:
         actions.hold(user("clerk_huiwu"), confirmed)
+    assert exc.value.decisions[0].code == "meetings.hold.early"
+    assert exc.value.decisions[0].citation.article == 37

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
 from zhengwu.meetings import actions
 from zhengwu.notices.models import Notice
 
@@ -23,8 +23,10 @@ def _paper(user, meeting):
 def test_the_whole_chain_on_time(user, confirmed):
     p = _paper(user, confirmed)
     assert p.sm3 == hashlib.new("sm3", "材料正文".encode()).hexdigest()
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as exc:
         actions.approve_print(user("governor"), p)  # not yet checked by the office
+    assert exc.value.decisions[0].code == "meetings.print.unchecked"
+    assert exc.value.decisions[0].citation.article == 40
     actions.check_paper(user("clerk_huiwu"), p)
     with pytest.raises(Refused):
         actions.approve_print(user("exec_vice"), p)
@@ -46,8 +48,11 @@ def test_papers_distributed_on_the_meeting_day_are_flagged_late(user, confirmed,
 
 def test_unapproved_papers_are_not_distributed(user, confirmed):
     _paper(user, confirmed)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as exc:
         actions.distribute_papers(user("clerk_huiwu"), confirmed)
+    [d] = exc.value.decisions
+    assert d.message == "以下材料尚未经州长批印：汇报材料。"
+    assert d.citation.article == 40
 
 
 def test_another_unit_may_not_add_papers(user, confirmed):

@@ -17,10 +17,19 @@ def test_steps_are_recorded_with_evidence(user, make_topic):
     actions.record_step(user("jyj_head"), t, "fair_competition", "公平竞争审查表")
 
 
-def test_a_step_the_topic_does_not_need_is_refused_as_input(user, make_topic):
+def test_a_step_the_topic_does_not_need_is_refused_with_its_article(user, make_topic):
     t = make_topic("jyj", major_decision=True)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as exc:
         actions.record_step(user("jyj_head"), t, "hearing", "听证")
+    [d] = exc.value.decisions
+    assert d.message == "该议题不需要“听证”这一步骤。"
+    assert d.citation.article == 25
+
+
+def test_an_unknown_step_is_bad_input(user, make_topic):
+    with pytest.raises(InvalidInput) as exc:
+        actions.record_step(user("jyj_head"), make_topic("jyj", major_decision=True), "no_such_step", "x")
+    assert exc.value.field == "step"
 
 
 def test_evidence_is_required(user, make_topic):

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from zhengwu.core.transitions import check_step
 from zhengwu.meetings import rules
+from zhengwu.meetings.models import LeaveState, MeetingState, RequestState, TopicState
 
 D = dt.date
 
@@ -211,3 +213,137 @@ def test_transitions(kizilsu):
     assert rules.check_transition("planned", "agenda_confirmed", kizilsu).allowed
     assert not rules.check_transition("minutes_signed", "cancelled", kizilsu).allowed
     assert not rules.check_meeting_kind("study", True, kizilsu).allowed
+
+
+# ---------------------------------------------------------------- workflow steps and their conditions
+
+MEETING_STATES = {s.value: str(s.label) for s in MeetingState}
+TOPIC_STATES = {s.value: str(s.label) for s in TopicState}
+LEAVE_STATES = {s.value: str(s.label) for s in LeaveState}
+REQUEST_STATES = {s.value: str(s.label) for s in RequestState}
+
+STEPS = [
+    (rules.RESCHEDULE, MEETING_STATES, 37),
+    (rules.INVITE_SITTING_IN, MEETING_STATES, 41),
+    (rules.ROLL_CALL, MEETING_STATES, 41),
+    (rules.REQUEST_LEAVE, MEETING_STATES, 41),
+    (rules.REGISTER_STAFF, MEETING_STATES, 41),
+    (rules.COLLECT_INTO, MEETING_STATES, 40),
+    (rules.DRAFT_MINUTES, MEETING_STATES, 42),
+    (rules.ADD_DECISION, MEETING_STATES, 42),
+    (rules.REVIEW_MAJOR, MEETING_STATES, 43),
+    (rules.DRAFT_PRESS, MEETING_STATES, 45),
+    (rules.ADD_PAPER, TOPIC_STATES, 40),
+    (rules.REVIEW_TOPIC, TOPIC_STATES, 40),
+    (rules.COLLECT_TOPIC, TOPIC_STATES, 40),
+    (rules.DROP_TOPIC, TOPIC_STATES, 40),
+    (rules.LEAVE_REQUESTABLE, LEAVE_STATES, 41),
+    (rules.DECIDE_LEAVE, LEAVE_STATES, 41),
+    (rules.CONSENT_WIDE, REQUEST_STATES, 44),
+    (rules.DECIDE_WIDE, REQUEST_STATES, 44),
+]
+
+
+@pytest.mark.article(37)
+@pytest.mark.article(40)
+@pytest.mark.article(41)
+@pytest.mark.article(42)
+@pytest.mark.article(43)
+@pytest.mark.article(44)
+@pytest.mark.article(45)
+@pytest.mark.parametrize(("step", "states", "article"), STEPS, ids=[s.code for s, _, _ in STEPS])
+def test_steps_are_allowed_from_their_states_only_and_cite_their_article(kizilsu, step, states, article):
+    assert step.from_states <= set(states)  # the rules name the models' states, nothing else
+    assert step.from_states != set(states)  # every step is refused from some state
+    for state, label in states.items():
+        d = check_step(step, state, label, kizilsu)
+        assert d.allowed is (state in step.from_states)
+        assert d.citation.article == article
+        if not d.allowed:
+            assert d.message.startswith(f"{step.subject}当前为“{label}”")
+
+
+@pytest.mark.article(42)
+@pytest.mark.article(43)
+def test_draft_minutes_cites_the_article_of_the_meeting_kind(kizilsu):
+    d = check_step(rules.DRAFT_MINUTES, "minutes_signed", "纪要已签发", kizilsu, provision="meetings.topic_meeting")
+    assert d.message == "本次会议当前为“纪要已签发”，会议召开后、纪要签发前方可起草纪要。"
+    assert d.citation.article == 43
+    assert check_step(rules.DRAFT_MINUTES, "held", "已召开", kizilsu).citation.article == 42
+
+
+@pytest.mark.article(37)
+def test_held_on_or_after_its_day(kizilsu):
+    assert not rules.check_held_on_or_after(D(2026, 11, 12), D(2026, 11, 11), kizilsu).allowed
+    assert rules.check_held_on_or_after(D(2026, 11, 12), D(2026, 11, 12), kizilsu).allowed
+
+
+@pytest.mark.article(39)
+@pytest.mark.article(43)
+def test_a_meeting_needs_a_governor_on_its_day(kizilsu):
+    d = rules.check_governor_on(False, rules.EXECUTIVE, kizilsu)
+    assert (d.allowed, d.citation.article) == (False, 39)
+    assert rules.check_governor_on(True, rules.OFFICE, kizilsu).citation.article == 43
+
+
+@pytest.mark.article(41)
+def test_a_person_is_invited_once(kizilsu):
+    assert rules.check_not_invited("张三", True, kizilsu).message == "张三已在参会名单中。"
+    assert rules.check_not_invited("张三", False, kizilsu).allowed
+
+
+@pytest.mark.article(40)
+def test_agenda_and_papers(kizilsu):
+    assert not rules.check_agenda_has_topics(rules.EXECUTIVE, 0, kizilsu).allowed
+    assert rules.check_agenda_has_topics(rules.STUDY, 0, kizilsu).allowed
+    assert rules.check_agenda_has_topics(rules.EXECUTIVE, 2, kizilsu).allowed
+    assert not rules.check_paper_checked(False, kizilsu).allowed
+    assert rules.check_paper_checked(True, kizilsu).citation.article == 40
+    assert rules.check_papers_to_distribute(0, [], kizilsu).code == "meetings.papers.none"
+    assert rules.check_papers_to_distribute(2, ["甲"], kizilsu).code == "meetings.papers.unapproved"
+    assert rules.check_papers_to_distribute(2, [], kizilsu).allowed
+
+
+@pytest.mark.article(24)
+@pytest.mark.article(25)
+def test_only_needed_steps_are_recorded(kizilsu):
+    assert rules.check_step_needed("hearing", ("consultation",), kizilsu).citation.article == 25
+    assert not rules.check_step_needed("hearing", ("consultation",), kizilsu).allowed
+    assert rules.check_step_needed("legality_review", ("legality_review",), kizilsu).citation.article == 24
+
+
+@pytest.mark.article(42)
+@pytest.mark.article(43)
+@pytest.mark.article(54)
+def test_minutes_and_follow_ups(kizilsu):
+    assert not rules.check_minutes_drafted(False, "meetings.minutes", kizilsu).allowed
+    assert rules.check_minutes_drafted(True, "meetings.topic_meeting", kizilsu).citation.article == 43
+    assert rules.check_major_review_needed(rules.TOPIC, True, kizilsu).allowed
+    assert not rules.check_major_review_needed(rules.TOPIC, False, kizilsu).allowed
+    assert not rules.check_major_review_needed(rules.EXECUTIVE, True, kizilsu).allowed
+    assert rules.check_document_follow_up(False, True, kizilsu).code == "meetings.followup.not_document"
+    assert rules.check_document_follow_up(True, False, kizilsu).code == "meetings.followup.not_outgoing"
+    assert rules.check_document_follow_up(True, True, kizilsu).citation.article == 42
+    assert not rules.check_open_task(True, True, kizilsu).allowed
+    assert not rules.check_open_task(False, False, kizilsu).allowed
+    assert rules.check_open_task(True, False, kizilsu).allowed
+    assert rules.check_supervisable(True, False, False, kizilsu).code == "meetings.supervise.incomplete"
+    assert rules.check_supervisable(True, True, True, kizilsu).code == "meetings.supervise.already"
+    assert rules.check_supervisable(True, True, False, kizilsu).citation.article == 54
+
+
+@pytest.mark.article(44)
+@pytest.mark.article(45)
+def test_press_and_wide_exceptions(kizilsu):
+    assert not rules.check_press_drafted(False, kizilsu).allowed
+    assert rules.check_press_drafted(True, kizilsu).citation.article == 45
+    assert not rules.check_exception_grantable(True, False, kizilsu).allowed
+    assert rules.check_exception_grantable(True, True, kizilsu).allowed
+    assert rules.check_exception_grantable(False, False, kizilsu).citation.article == 44
+
+
+@pytest.mark.article(54)
+def test_a_task_is_due_on_or_after_the_meeting(kizilsu):
+    refused = rules.check_task_due(D(2026, 11, 11), D(2026, 11, 12), kizilsu)
+    assert (refused.allowed, refused.message, refused.citation.article) == (False, "任务期限不能早于会议日期。", 54)
+    assert rules.check_task_due(D(2026, 11, 12), D(2026, 11, 12), kizilsu).allowed

@@ -20,11 +20,16 @@ On SQLite ``select_for_update`` is a no-op, but the project opens write transact
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.transitions import require_step
 from zhengwu.documents.models import Document, IssuedNumber, NumberSequence
+from zhengwu.documents.rules.records import CANCEL_NUMBER, number_state
+from zhengwu.rulebook.services import rulebook_view
 
 # 发文类别 → what follows the unit's 机关代字 (doc_prefix).  With the 州人民政府's 克政:
 #   fa      发     克政发〔2026〕1号    the government's documents (通知, 决定, 意见…)
@@ -152,11 +157,20 @@ def checked_reason(reason: str) -> str:
     return reason
 
 
+def require_cancellable(issued: IssuedNumber, *, cancelled: bool) -> None:
+    """Refuse, citing art. 52, to cancel a number already cancelled:
+    「发文字号克政函〔2026〕1号当前为“已作废”，不能作废」 (:class:`StateConflict`, API 409)."""
+    state, label = number_state(cancelled)
+    step = replace(CANCEL_NUMBER, subject=f"发文字号{number_text(issued)}")
+    require_step(step, state, label, rulebook_view(timezone.localdate()))
+
+
 def cancel_number(issued: IssuedNumber, reason: str) -> IssuedNumber:
     """Void an issued number: the reason and the time are recorded; the number stays taken.
 
     The sequence never goes back, so the next number is still +1 and the register shows why this
-    one has no document.  Cancelling twice is refused.
+    one has no document.  Cancelling twice is refused (:data:`~zhengwu.documents.rules.records.CANCEL_NUMBER`,
+    art. 52): the row is updated only while it is in use, so two concurrent cancellations cannot both pass.
     """
     reason = checked_reason(reason)
     now = timezone.now()
@@ -164,11 +178,7 @@ def cancel_number(issued: IssuedNumber, reason: str) -> IssuedNumber:
         cancelled_at=now, cancel_reason=reason
     )
     if not updated:
-        raise InvalidInput(
-            f"{number_text(issued)}已经作废，不能重复作废。",
-            field="reason",
-            message_en="This number has already been cancelled.",
-        )
+        require_cancellable(issued, cancelled=True)
     issued.cancelled_at = now
     issued.cancel_reason = reason
     return issued

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 
 PLENARY, EXECUTIVE, OFFICE, TOPIC, STUDY = "plenary", "executive", "office", "topic", "study"
 KIND_NAMES = {PLENARY: "全体会议", EXECUTIVE: "常务会议", OFFICE: "州长办公会议", TOPIC: "专题会议", STUDY: "专题学习"}
@@ -524,3 +525,288 @@ def check_wide_approver(holds_governor: bool, is_executive: bool, rb: RulebookVi
     return Decision.refuse(
         "meetings.wide.approve", "全州性会议由州长或常务副州长代表州政府批准。", rb.cite("meetings.prefecture_wide")
     )
+
+
+# ---------------------------------------------------------------- workflow steps (arts. 37, 40-45)
+#
+# Each step of the meeting, topic, leave and prefecture-wide request workflows, declared once with
+# the states it may be taken from and the provision of the article that defines it.  Actions call
+# ``require_step(STEP, record.state, record.get_state_display(), rb)``; a step taken from the wrong
+# state is refused with its article (API: 409).
+
+NOT_HELD = ("proposed", "planned", "agenda_confirmed")  # the meeting has not been held or cancelled
+ATTENDANCE_OPEN = ("planned", "agenda_confirmed")  # the invitations are out, the meeting not yet held
+
+MEETING = "本次会议"
+TOPIC_SUBJECT = "本议题"
+REQUEST_SUBJECT = "本申请"
+
+# 会议 (art. 37 the types and their course; art. 41 attendance; arts. 42, 43 minutes; art. 45 press)
+RESCHEDULE = Step.of(
+    "meetings.reschedule", "调整时间", NOT_HELD, "meetings.types", when="会议召开或取消前", subject=MEETING
+)
+INVITE_SITTING_IN = Step.of(
+    "meetings.invite", "邀请列席人员", NOT_HELD, "meetings.attendance", when="会议召开或取消前", subject=MEETING
+)
+ROLL_CALL = Step.of(
+    "meetings.roll_call",
+    "点名",
+    ("planned", "agenda_confirmed", "held"),
+    "meetings.attendance",
+    when="筹备中或已召开的会议",
+    subject=MEETING,
+)
+REQUEST_LEAVE = Step.of(
+    "meetings.leave.request", "请假", ATTENDANCE_OPEN, "meetings.attendance", when="会议召开或取消前", subject=MEETING
+)
+REGISTER_STAFF = Step.of(
+    "meetings.staff",
+    "登记随行工作人员",
+    ATTENDANCE_OPEN,
+    "meetings.attendance",
+    when="会议召开或取消前",
+    subject=MEETING,
+)
+COLLECT_INTO = Step.of(
+    "meetings.topic.collect_into",
+    "汇总议题",
+    ("planned",),
+    "meetings.agenda",
+    when="筹备中（议题未确定）的会议",
+    subject=MEETING,
+)
+DRAFT_MINUTES = Step.of(
+    "meetings.minutes.draft", "起草纪要", ("held",), "meetings.minutes", when="会议召开后、纪要签发前", subject=MEETING
+)
+ADD_DECISION = Step.of(
+    "meetings.decision.add",
+    "登记议定事项",
+    ("held",),
+    "meetings.minutes",
+    when="会议召开后、纪要签发前",
+    subject=MEETING,
+)
+REVIEW_MAJOR = Step.of(
+    "meetings.minutes.review",
+    "审核纪要",
+    ("held",),
+    "meetings.topic_meeting",
+    when="会议召开后、纪要签发前",
+    subject=MEETING,
+)
+DRAFT_PRESS = Step.of(
+    "meetings.press.draft",
+    "起草新闻稿",
+    ("held", "minutes_signed"),
+    "meetings.press_release",
+    when="会议召开后",
+    subject=MEETING,
+)
+
+# 议题 (art. 40): requested → reviewed → collected → confirmed → discussed; or withdrawn
+ADD_PAPER = Step.of(
+    "meetings.paper.add",
+    "增加材料",
+    ("requested", "reviewed", "collected", "confirmed"),
+    "meetings.papers",
+    when="议题上会或撤回前",
+    subject=TOPIC_SUBJECT,
+)
+REVIEW_TOPIC = Step.of(
+    "meetings.topic.review",
+    "审核",
+    ("requested", "reviewed"),
+    "meetings.agenda",
+    when="议题汇总或上会前",
+    subject=TOPIC_SUBJECT,
+)
+COLLECT_TOPIC = Step.of(
+    "meetings.topic.collect",
+    "汇总到会议",
+    ("requested", "reviewed"),
+    "meetings.agenda",
+    when="议题汇总或上会前",
+    subject=TOPIC_SUBJECT,
+)
+DROP_TOPIC = Step.of(
+    "meetings.topic.drop",
+    "撤出会议议程",
+    ("collected", "confirmed"),
+    "meetings.agenda",
+    when="议题在会议议程上时",
+    subject=TOPIC_SUBJECT,
+)
+
+# 请假 (art. 41): "" → requested → approved | refused
+LEAVE_REQUESTABLE = Step.of(
+    "meetings.leave.again",
+    "请假",
+    ("", "refused"),
+    "meetings.attendance",
+    when="尚未请假或请假未获批准时",
+    subject="您的请假",
+)
+DECIDE_LEAVE = Step.of(
+    "meetings.leave.decide",
+    "批准或不批准请假",
+    ("requested",),
+    "meetings.attendance",
+    when="请假待批时",
+    subject="该人员的请假",
+)
+
+# 全州性会议申请 (art. 44): draft → consented → submitted → approved | refused
+CONSENT_WIDE = Step.of(
+    "meetings.wide.consent_step",
+    "同意",
+    ("draft",),
+    "meetings.prefecture_wide",
+    when="待分管领导同意时",
+    subject=REQUEST_SUBJECT,
+)
+DECIDE_WIDE = Step.of(
+    "meetings.wide.decide",
+    "批准",
+    ("submitted",),
+    "meetings.prefecture_wide",
+    when="正式报请后、处理前",
+    subject=REQUEST_SUBJECT,
+)
+
+
+# ---------------------------------------------------------------- conditions of a step that are not its state
+
+
+def check_held_on_or_after(meeting_date: dt.date, today: dt.date, rb: RulebookView) -> Decision:
+    """A meeting is recorded as held on or after its date (art. 37)."""
+    citation = rb.cite("meetings.types")
+    if today < meeting_date:
+        return Decision.refuse(
+            "meetings.hold.early", f"会议日期为{meeting_date:%Y-%m-%d}，尚未到会议日期。", citation, date=meeting_date
+        )
+    return Decision.allow("meetings.hold", "会议日期已到。", citation)
+
+
+def check_governor_on(has_governor: bool, kind: str, rb: RulebookView) -> Decision:
+    """A plenary, executive or office meeting or a study session needs someone who holds the
+    州长's authority on its day, to chair it (arts. 6, 38, 39, 43, 47)."""
+    citation = rb.cite(KIND_PROVISION.get(kind, "meetings.types"))
+    if not has_governor:
+        return Decision.refuse("meetings.no_governor", "该日无人担任州长职务，无法安排会议。", citation)
+    return Decision.allow("meetings.governor", "该日有人行使州长职权。", citation)
+
+
+def check_not_invited(name: str, already: bool, rb: RulebookView) -> Decision:
+    """A person is on a meeting's list once (art. 41)."""
+    citation = rb.cite("meetings.attendance")
+    if already:
+        return Decision.refuse("meetings.already_invited", f"{name}已在参会名单中。", citation)
+    return Decision.allow("meetings.not_invited", f"{name}尚不在参会名单中。", citation)
+
+
+def check_agenda_has_topics(kind: str, collected: int, rb: RulebookView) -> Decision:
+    """The 州长 confirms collected topics; only a study session has none (arts. 40, 47)."""
+    citation = rb.cite("meetings.agenda")
+    if collected == 0 and kind != STUDY:
+        return Decision.refuse("meetings.agenda.empty", "会议尚无汇总的议题。", citation)
+    return Decision.allow("meetings.agenda.topics", f"汇总议题{collected}项。", citation)
+
+
+def check_step_needed(step: str, needed: Sequence[str], rb: RulebookView) -> Decision:
+    """Only the major-decision steps the topic needs are recorded (arts. 24, 25)."""
+    citation = rb.cite(STEP_PROVISION.get(step, "meetings.major_matter_steps"))
+    if step not in needed:
+        return Decision.refuse(
+            "meetings.step.not_needed", f"该议题不需要“{STEP_NAMES.get(step, step)}”这一步骤。", citation
+        )
+    return Decision.allow("meetings.step.needed", f"该议题需要“{STEP_NAMES.get(step, step)}”。", citation)
+
+
+def check_paper_checked(checked: bool, rb: RulebookView) -> Decision:
+    """The office checks the papers before the 州长 approves them for printing (art. 40)."""
+    citation = rb.cite("meetings.papers")
+    if not checked:
+        return Decision.refuse("meetings.print.unchecked", "材料尚未经办公室审核，不能批印。", citation)
+    return Decision.allow("meetings.print.checked", "材料已经办公室审核。", citation)
+
+
+def check_papers_to_distribute(count: int, unapproved: Sequence[str], rb: RulebookView) -> Decision:
+    """Papers of confirmed topics are distributed once the 州长 has approved them for printing (art. 40)."""
+    citation = rb.cite("meetings.papers")
+    if count == 0:
+        return Decision.refuse("meetings.papers.none", "没有待分送的会议材料（议题须经州长确定）。", citation)
+    if unapproved:
+        return Decision.refuse(
+            "meetings.papers.unapproved", f"以下材料尚未经州长批印：{'、'.join(unapproved)}。", citation
+        )
+    return Decision.allow("meetings.papers.ready", f"分送会议材料{count}份。", citation)
+
+
+def check_minutes_drafted(drafted: bool, provision: str, rb: RulebookView) -> Decision:
+    """Minutes are signed once drafted (arts. 42, 43)."""
+    citation = rb.cite(provision)
+    if not drafted:
+        return Decision.refuse("meetings.minutes.undrafted", "纪要尚未起草。", citation)
+    return Decision.allow("meetings.minutes.drafted", "纪要已起草。", citation)
+
+
+def check_major_review_needed(kind: str, major: bool, rb: RulebookView) -> Decision:
+    """The 州长 reviews only the minutes of a topic meeting on major matters (art. 43)."""
+    citation = rb.cite("meetings.topic_meeting")
+    if kind == TOPIC and major:
+        return Decision.allow("meetings.major_review.needed", "专题会议纪要涉及重大事项，报州长审核。", citation)
+    return Decision.refuse("meetings.major_review.not_needed", "只有涉及重大事项的专题会议纪要需要州长审核。", citation)
+
+
+def check_document_follow_up(is_document: bool, is_outgoing: bool, rb: RulebookView) -> Decision:
+    """A document a meeting decided to issue is an outgoing document linked to a 印发文件 follow-up (art. 42)."""
+    citation = rb.cite("meetings.document_issue")
+    if not is_document:
+        return Decision.refuse("meetings.followup.not_document", "只有“印发文件”事项可以关联公文。", citation)
+    if not is_outgoing:
+        return Decision.refuse("meetings.followup.not_outgoing", "请关联一份发文。", citation)
+    return Decision.allow("meetings.followup.document", "关联会议决定印发的文件。", citation)
+
+
+def check_open_task(is_task: bool, done: bool, rb: RulebookView) -> Decision:
+    """Only an open task of a decision is marked done (arts. 42, 54)."""
+    citation = rb.cite("meetings.minutes")
+    if not is_task or done:
+        return Decision.refuse("meetings.task.not_open", "该事项不是未完成的落实任务。", citation)
+    return Decision.allow("meetings.task.open", "未完成的落实任务。", citation)
+
+
+def check_supervisable(is_task: bool, has_owner_and_due: bool, supervised: bool, rb: RulebookView) -> Decision:
+    """A task with its owner and deadline goes to supervision once (art. 54)."""
+    citation = rb.cite("supervision.implement")
+    if not (is_task and has_owner_and_due):
+        return Decision.refuse(
+            "meetings.supervise.incomplete", "只有写明责任单位和期限的落实任务可以交督查督办。", citation
+        )
+    if supervised:
+        return Decision.refuse("meetings.supervise.already", "该任务已交督查督办。", citation)
+    return Decision.allow("meetings.supervise", "落实任务交督查督办。", citation)
+
+
+def check_task_due(due: dt.date, meeting_date: dt.date, rb: RulebookView) -> Decision:
+    """A task a meeting decided is due on or after the meeting day (art. 54: decisions are implemented)."""
+    citation = rb.cite("supervision.implement")
+    if due < meeting_date:
+        return Decision.refuse("meetings.task.due_before_meeting", "任务期限不能早于会议日期。", citation, due=due)
+    return Decision.allow("meetings.task.due", f"任务期限为{due:%Y-%m-%d}。", citation, due=due)
+
+
+def check_press_drafted(drafted: bool, rb: RulebookView) -> Decision:
+    """The press release is approved once drafted (art. 45)."""
+    citation = rb.cite("meetings.press_release")
+    if not drafted:
+        return Decision.refuse("meetings.press.undrafted", "尚无新闻稿。", citation)
+    return Decision.allow("meetings.press.drafted", "新闻稿已起草。", citation)
+
+
+def check_exception_grantable(grant: bool, reason_given: bool, rb: RulebookView) -> Decision:
+    """An exception to the quota is granted only when the requesting unit gave its reason (art. 44)."""
+    citation = rb.cite("meetings.prefecture_wide")
+    if grant and not reason_given:
+        return Decision.refuse("meetings.wide.no_exception_reason", "申请单位未说明例外理由，不能批准例外。", citation)
+    return Decision.allow("meetings.wide.exception", "例外的批准有申请单位说明的理由。", citation)

@@ -382,10 +382,9 @@ def archive(actor: AbstractBaseUser, document: Document, retention: str) -> Arch
         rules.check_not_archived(is_archived(doc), rb),
         rules.check_complete(doc.flow, doc.state, str(DocState(doc.state).label), filing_pending, rb),
     )
-    if retention not in Retention.values:
-        raise InvalidInput(
-            "请选择保管期限：永久、定期30年或定期10年。", field="retention", message_en="Choose a retention period."
-        )
+    kept = rules.check_retention(retention, rb)
+    if not kept.allowed:  # not one of the three periods: malformed input, answered with the rule's sentence
+        raise InvalidInput(kept.explanation, field="retention", message_en=kept.message_en)
     completed = timezone.localdate(_completed_at(doc))
     years = rules.retention_years(retention)
     person = person_of(actor)

@@ -34,14 +34,14 @@ def require_open(document: Document, what: str = "办理") -> None:
 def actor_person(actor: AbstractBaseUser) -> Person:
     person = person_of(actor)
     if person is None:
-        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。")
+        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。", field="actor")
     return person
 
 
 def latest_version(document: Document) -> DocumentVersion:
     version = document.versions.order_by("-number").first()
     if version is None:  # every document is created with version 1
-        raise InvalidInput("该公文没有正文版本。")
+        raise InvalidInput("该公文没有正文版本。", field="document")
     return version
 
 

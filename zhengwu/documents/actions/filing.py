@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, rulebook_of, users_of
-from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.decisions import require
 from zhengwu.documents.models import Document, FilingObligation, FilingState
 from zhengwu.documents.rules import filing as rules
 from zhengwu.notices import services as notices
@@ -152,9 +152,9 @@ def open_filing_obligation(actor: AbstractBaseUser | None, document: Document) -
     if existing is not None:
         return existing
     doc = Document.objects.select_related("issuer", "rulebook_version").get(pk=document.pk)
-    if doc.issued_at is None:
-        raise InvalidInput("公文尚未印发，无从计算报备期限。")
     rb = rulebook_of(doc)
+    require(rules.check_issued(doc.issued_at is not None, rb))
+    assert doc.issued_at is not None  # checked by the rule
     now = timezone.now()
     issued_on = timezone.localdate(doc.issued_at)
     deadline = rules.due_date(issued_on, rb, calendar())

@@ -36,7 +36,7 @@ from zhengwu.documents.models import (
     FilingObligation,
     IssuedNumber,
 )
-from zhengwu.documents.numbering import cancel_number, checked_reason, number_text
+from zhengwu.documents.numbering import cancel_number, checked_reason, number_text, require_cancellable
 from zhengwu.documents.rules.outgoing import GOVERNMENT
 from zhengwu.documents.rules.records import IssueFacts, may_handle_records, may_read_registers, may_withdraw_issue
 from zhengwu.notices import services as notices
@@ -83,6 +83,7 @@ def cancel_issued_number(user: AbstractBaseUser, issued: IssuedNumber, reason: s
     citation = _cite(NUMBER_PROVISION)
     require(may_handle_records(positions_of(user), office_id(), citation, "作废发文字号"))
     reason = checked_reason(reason)
+    require_cancellable(locked, cancelled=locked.cancelled_at is not None)
     text = number_text(locked)
     withdrawn: dict[str, Any] | None = None
     if locked.document_id is not None and locked.cancelled_at is None:

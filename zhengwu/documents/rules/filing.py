@@ -10,6 +10,7 @@ period ends at 24:00 Beijing time of its last day.
 - :func:`needs_filing`: which issued documents owe a filing;
 - :func:`due_date`: the last day to file;
 - :func:`reminder_at`: when the 催办 goes out (``REMINDER_DAYS`` before the due day);
+- :func:`check_issued`: the period runs from the issue, so a document not yet issued owes nothing yet;
 - :func:`may_file`: the issuing department's staff file (another unit's head may not);
 - :func:`check_pending`: a filing is made once;
 - :func:`lateness`: on time, or late (still recorded);
@@ -98,6 +99,19 @@ def may_file(actor_positions: Sequence[PositionFact], fact: FilingFact, rb: Rule
         citation,
         "Only the issuing department's staff file its document with the office.",
     )
+
+
+def check_issued(issued: bool, rb: RulebookView) -> Decision:
+    """The filing period runs from the day of issue: no obligation before the document is issued."""
+    citation = rb.cite(PROVISION)
+    if not issued:
+        return Decision.refuse(
+            "filing.not_issued",
+            "公文尚未印发，无从计算报备期限。",
+            citation,
+            "The document has not been issued; the filing period cannot be computed.",
+        )
+    return Decision.allow("filing.issued", "公文已印发，报备期限自印发之日起算。", citation)
 
 
 def check_pending(fact: FilingFact, rb: RulebookView) -> Decision:

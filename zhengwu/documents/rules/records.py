@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 from zhengwu.documents.rules.intake import ADMINISTRATOR
 from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact
 
@@ -55,6 +56,17 @@ def may_handle_records(
 
 NUMBER_PROVISION = "documents.paperless"  # art. 52: registration, numbering and online distribution
 ARCHIVE_PROVISION = "archive.dossier"  # art. 53: the archive is read-only
+
+# A document number is in use from when it is taken until it is cancelled, once (art. 52).
+IN_USE, CANCELLED = "in_use", "cancelled"
+NUMBER_STATE_LABELS = {IN_USE: "在用", CANCELLED: "已作废"}
+CANCEL_NUMBER = Step.of("records.number.cancel", "作废", (IN_USE,), NUMBER_PROVISION, subject="该发文字号")
+
+
+def number_state(cancelled: bool) -> tuple[str, str]:
+    """The state of a document number and its label, for :data:`CANCEL_NUMBER`."""
+    state = CANCELLED if cancelled else IN_USE
+    return state, NUMBER_STATE_LABELS[state]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
+from zhengwu.core.transitions import require_step
 from zhengwu.meetings import guards, rules
 from zhengwu.meetings.actions.common import (
     actor_person,
@@ -124,8 +125,7 @@ def add_paper(actor: AbstractBaseUser, topic: Topic, name: str, upload: File[Any
         if in_unit(actor, t.unit)
         else Decision.refuse("meetings.papers", "会议材料由汇报单位起草。", rb.cite("meetings.papers"))
     )
-    if t.state in {TopicState.DISCUSSED, TopicState.WITHDRAWN}:
-        raise InvalidInput("议题已上会或已撤回，不能再增加材料。", field="file")
+    require_step(rules.ADD_PAPER, t.state, t.get_state_display(), rb)
     size = upload.size or 0
     if size == 0:
         raise InvalidInput("材料文件是空的，请重新选择文件。", field="file")
@@ -158,8 +158,7 @@ def review_topic(actor: AbstractBaseUser, topic: Topic, consensus: str, coordina
     leader = portfolio_holder(t.unit, today)
     person = actor_person(actor)
     require(rules.check_reviewer(leader is not None and leader.person_id == person.pk, holds_governor(actor), rb))
-    if t.state not in {TopicState.REQUESTED, TopicState.REVIEWED}:
-        raise InvalidInput("议题已汇总或已上会，不能再审核。", field="consensus")
+    require_step(rules.REVIEW_TOPIC, t.state, t.get_state_display(), rb)
     if not consensus.strip():
         raise InvalidInput("请填写审核协调意见（达成的共识）。", field="consensus")
     t.consensus, t.coordination_done = consensus.strip(), coordination_done
@@ -189,8 +188,9 @@ def record_step(actor: AbstractBaseUser, topic: Topic, step: str, evidence: str)
     t = lock_topic(topic)
     rb = rb_on(timezone.localdate())
     needed = rules.required_steps(t.major_decision, t.public_interest, t.market_activity)
-    if step not in needed:
-        raise InvalidInput(f"该议题不需要“{rules.STEP_NAMES.get(step, step)}”这一步骤。", field="step")
+    if step not in rules.STEP_NAMES:
+        raise InvalidInput(f"无法识别的步骤“{step}”。", field="step")
+    require(rules.check_step_needed(step, needed, rb))
     if not evidence.strip():
         raise InvalidInput("请填写该步骤的依据材料（如审查意见、评估报告、听证记录的文号或说明）。", field="evidence")
     legal = any(
@@ -252,10 +252,8 @@ def collect_topic(actor: AbstractBaseUser, topic: Topic, meeting: Meeting) -> To
     t = lock_topic(topic)
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor), "汇总议题", rb), rules.check_meeting_kind(m.kind, True, rb))
-    if m.state != MeetingState.PLANNED:
-        raise InvalidInput("只能向筹备中（议题未确定）的会议汇总议题。", field="meeting")
-    if t.state not in {TopicState.REQUESTED, TopicState.REVIEWED}:
-        raise InvalidInput("议题已汇总到会议或已上会。", field="topic")
+    require_step(rules.COLLECT_INTO, m.state, m.get_state_display(), rb)
+    require_step(rules.COLLECT_TOPIC, t.state, t.get_state_display(), rb)
     require(*schedulable(t, m))
     t.meeting, t.state = m, TopicState.COLLECTED
     t.position = (m.topics.aggregate(p=Max("position"))["p"] or 0) + 1
@@ -276,8 +274,7 @@ def drop_topic(actor: AbstractBaseUser, topic: Topic, reason: str) -> Topic:
     t = lock_topic(topic)
     rb = rb_on(timezone.localdate())
     require(rules.check_office(is_office(actor) or holds_governor(actor), "撤下议题", rb))
-    if t.state not in {TopicState.COLLECTED, TopicState.CONFIRMED}:
-        raise InvalidInput("议题不在会议议程上。", field="topic")
+    require_step(rules.DROP_TOPIC, t.state, t.get_state_display(), rb)
     meeting = t.meeting
     t.meeting, t.state = None, TopicState.REVIEWED
     t.save(update_fields=["meeting", "state"])
@@ -300,8 +297,7 @@ def confirm_agenda(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     rb = rb_on(m.date)
     require(rules.check_confirmer(holds_governor(actor), rb))
     topics = list(m.topics.filter(state=TopicState.COLLECTED).select_related("unit"))
-    if not topics and m.kind != "study":
-        raise InvalidInput("会议尚无汇总的议题。", field="meeting")
+    require(rules.check_agenda_has_topics(m.kind, len(topics), rb))
     require(*[d for t in topics for d in schedulable(t, m)])
     move(actor, m, MeetingState.AGENDA_CONFIRMED, f"州长确定议题{len(topics)}项", "meetings.agenda")
     reporters: list[Person] = []
@@ -366,8 +362,7 @@ def approve_print(actor: AbstractBaseUser, paper: Paper) -> Paper:
         if holds_governor(actor)
         else Decision.refuse("meetings.print", "会议材料由州长批印。", rb.cite("meetings.papers"))
     )
-    if p.checked_at is None:
-        raise InvalidInput("材料尚未经办公室审核，不能批印。", field="paper")
+    require(rules.check_paper_checked(p.checked_at is not None, rb))
     p.print_approved_by, p.print_approved_at = actor_person(actor), timezone.now()
     p.save(update_fields=["print_approved_by", "print_approved_at"])
     audit.record(
@@ -397,11 +392,8 @@ def distribute_papers(actor: AbstractBaseUser, meeting: Meeting) -> list[Paper]:
             topic__meeting=m, topic__state=TopicState.CONFIRMED, distributed_at__isnull=True
         )
     )
-    if not papers:
-        raise InvalidInput("没有待分送的会议材料（议题须经州长确定）。", field="meeting")
     unapproved = [p.name for p in papers if p.print_approved_at is None]
-    if unapproved:
-        raise InvalidInput(f"以下材料尚未经州长批印：{'、'.join(unapproved)}。", field="meeting")
+    require(rules.check_papers_to_distribute(len(papers), unapproved, rb))
     deadline = papers_deadline(m)
     now = timezone.now()
     late = rules.paper_late(timezone.localdate(now), deadline, timezone.localdate(now))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
     actor_person,
@@ -19,12 +20,10 @@ from zhengwu.meetings.actions.common import (
     meeting_url,
     rb_on,
 )
-from zhengwu.meetings.models import Invitation, LeaveState, Meeting, MeetingState, Role, TopicState
+from zhengwu.meetings.models import Invitation, LeaveState, Meeting, Role, TopicState
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import positions_of
-
-OPEN = {MeetingState.PLANNED, MeetingState.AGENDA_CONFIRMED}
 
 
 def lock_invitation(invitation: Invitation) -> Invitation:
@@ -46,12 +45,10 @@ def request_leave(actor: AbstractBaseUser, invitation: Invitation, reason: str) 
     person = actor_person(actor)
     if inv.person_id != person.pk:
         require(Decision.refuse("meetings.leave", "只能为自己请假。", rb.cite("meetings.attendance")))
-    if m.state not in OPEN:
-        raise InvalidInput("会议已召开或已取消，不能请假。", field="reason")
+    require_step(rules.REQUEST_LEAVE, m.state, m.get_state_display(), rb)
     if not reason.strip():
         raise InvalidInput("请书面说明请假事由。", field="reason")
-    if inv.leave_state in {LeaveState.REQUESTED, LeaveState.APPROVED}:
-        raise InvalidInput("已经请过假。", field="reason")
+    require_step(rules.LEAVE_REQUESTABLE, inv.leave_state, inv.get_leave_state_display(), rb)
     route, basis = rules.leave_decider(requester_kind(person), rb)
     if route == rules.GOVERNOR:
         deciders = [governor_person(m.date)]
@@ -99,8 +96,8 @@ def decide_leave(actor: AbstractBaseUser, invitation: Invitation, approve: bool,
     inv = lock_invitation(invitation)
     rb = rb_on(inv.meeting.date)
     require(may_decide_leave(actor, inv))
-    if inv.leave_state != LeaveState.REQUESTED:
-        raise InvalidInput("没有待批准的请假。", field="approve")
+    label = inv.get_leave_state_display() if inv.leave_state else "未请假"
+    require_step(rules.DECIDE_LEAVE, inv.leave_state, label, rb)
     inv.leave_state = LeaveState.APPROVED if approve else LeaveState.REFUSED
     inv.leave_decider, inv.leave_decided_at = actor_person(actor), timezone.now()
     inv.save(update_fields=["leave_state", "leave_decider", "leave_decided_at"])
@@ -169,10 +166,8 @@ def register_staff(actor: AbstractBaseUser, meeting: Meeting, unit: Unit, person
     rb = rb_on(m.date)
     if not (in_unit(actor, unit) or is_office(actor)):
         require(Decision.refuse("meetings.staff", "由本单位或办公室登记随行工作人员。", rb.cite("meetings.attendance")))
-    if m.state not in OPEN:
-        raise InvalidInput("会议已召开或已取消。", field="person")
-    if m.invitations.filter(person=person).exists():
-        raise InvalidInput(f"{person.name}已在参会名单中。", field="person")
+    require_step(rules.REGISTER_STAFF, m.state, m.get_state_display(), rb)
+    require(rules.check_not_invited(person.name, m.invitations.filter(person=person).exists(), rb))
     main = m.topics.filter(unit=unit, state__in=[TopicState.COLLECTED, TopicState.CONFIRMED]).exists()
     already = m.invitations.filter(role=Role.STAFF, unit=unit).count()
     require(rules.check_staff(m.kind, main, already, rb))

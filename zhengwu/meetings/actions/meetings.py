@@ -12,6 +12,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
     actor_person,
@@ -92,8 +93,8 @@ def create_meeting(
         caller = rules.CallerFacts(holds_governor(actor, date), kinds_of(actor), _portfolio_units(chair, date))
         decisions = rules.check_topic_caller(caller, unit.pk if unit else None, False, True, rb)
     else:
-        if governor is None:
-            raise InvalidInput("该日无人担任州长职务，无法安排会议。", field="date")
+        require(rules.check_governor_on(governor is not None, kind, rb))
+        assert governor is not None  # checked by the rule
         chair = Person.objects.get(pk=governor.person_id)
         decisions = [
             rules.check_office(
@@ -177,8 +178,7 @@ def invite_sitting_in(actor: AbstractBaseUser, meeting: Meeting, people: Sequenc
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor) or holds_governor(actor), "邀请列席人员", rb, "meetings.attendance"))
-    if m.state in {MeetingState.HELD, MeetingState.MINUTES_SIGNED, MeetingState.CANCELLED}:
-        raise InvalidInput("会议已召开或已取消，不能再邀请列席人员。", field="people")
+    require_step(rules.INVITE_SITTING_IN, m.state, m.get_state_display(), rb)
     made = [invite(m, p, Role.SITTING_IN) for p in people]
     m.sequence += 1
     m.save(update_fields=["sequence"])
@@ -207,8 +207,7 @@ def reschedule(
     m = lock(meeting)
     rb = rb_on(date)
     require(rules.check_office(is_office(actor) or holds_governor(actor), "调整会议时间", rb, "meetings.types"))
-    if m.state not in {MeetingState.PROPOSED, MeetingState.PLANNED, MeetingState.AGENDA_CONFIRMED}:
-        raise InvalidInput("会议已召开或已取消，不能调整时间。", field="date")
+    require_step(rules.RESCHEDULE, m.state, m.get_state_display(), rb)
     old = m.date
     m.date = date
     m.start_time = start_time or m.start_time
@@ -260,8 +259,7 @@ def hold(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor), "登记会议召开", rb, "meetings.types"))
-    if timezone.localdate() < m.date:
-        raise InvalidInput(f"会议日期为{m.date:%Y-%m-%d}，尚未到会议日期。", field="date")
+    require(rules.check_held_on_or_after(m.date, timezone.localdate(), rb))
     move(actor, m, MeetingState.HELD, "会议已召开", "meetings.types")
     m.topics.filter(state="confirmed").update(state="discussed")
     return copy_back(meeting, m)
@@ -273,8 +271,7 @@ def roll_call(actor: AbstractBaseUser, meeting: Meeting, present: dict[int, bool
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor), "会议点名", rb, "meetings.attendance"))
-    if m.state not in {MeetingState.AGENDA_CONFIRMED, MeetingState.PLANNED, MeetingState.HELD}:
-        raise InvalidInput("只能为筹备中或已召开的会议点名。", field="present")
+    require_step(rules.ROLL_CALL, m.state, m.get_state_display(), rb)
     rows = list(m.invitations.filter(pk__in=list(present)))
     if len(rows) != len(present):
         raise InvalidInput("点名名单中有不属于本次会议的人员。", field="present")

@@ -15,6 +15,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision as RuleDecision
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.documents.models import Document, Flow
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
@@ -58,8 +59,7 @@ def draft_minutes(actor: AbstractBaseUser, meeting: Meeting, text: str, major_ma
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor), "起草会议纪要", rb, _minutes_provision(m)))
-    if m.state != MeetingState.HELD:
-        raise InvalidInput("会议召开后、纪要签发前方可起草纪要。", field="text")
+    require_step(rules.DRAFT_MINUTES, m.state, m.get_state_display(), rb, provision=_minutes_provision(m))
     if not text.strip():
         raise InvalidInput("请填写纪要正文。", field="text")
     m.minutes_text, m.minutes_drafted_by_id = text.strip(), actor.pk
@@ -95,14 +95,13 @@ def add_decision(
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor), "登记议定事项", rb, _minutes_provision(m)))
-    if m.state != MeetingState.HELD:
-        raise InvalidInput("议定事项在会议召开后、纪要签发前登记。", field="text")
+    require_step(rules.ADD_DECISION, m.state, m.get_state_display(), rb, provision=_minutes_provision(m))
     if not text.strip():
         raise InvalidInput("请填写议定事项。", field="text")
     if task_title.strip() and (task_unit is None or task_due is None):
         raise InvalidInput("落实任务须写明责任单位和完成期限。", field="task_unit")
-    if task_due is not None and task_due < m.date:
-        raise InvalidInput("任务期限不能早于会议日期。", field="task_due")
+    if task_due is not None:
+        require(rules.check_task_due(task_due, m.date, rb))
     decision = Decision.objects.create(meeting=m, text=text.strip(), secret=secret, position=m.decisions.count() + 1)
     details: dict[str, Any] = {"decision": decision.pk, "secret": secret}
     if document_title.strip():
@@ -143,8 +142,8 @@ def review_major(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_confirmer(holds_governor(actor), rb))
-    if not (m.kind == MeetingKind.TOPIC and m.major_matters and m.state == MeetingState.HELD):
-        raise InvalidInput("只有涉及重大事项的专题会议纪要需要州长审核。", field="meeting")
+    require(rules.check_major_review_needed(m.kind, m.major_matters, rb))
+    require_step(rules.REVIEW_MAJOR, m.state, m.get_state_display(), rb)
     m.major_reviewed_by, m.major_reviewed_at = actor_person(actor), timezone.now()
     m.save(update_fields=["major_reviewed_by", "major_reviewed_at"])
     audit.record(
@@ -170,8 +169,7 @@ def sign_minutes(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
         rules.check_signer(m.kind, governor, person.pk == m.chair_id, rb),
         rules.check_major_review(m.kind, m.major_matters, m.major_reviewed_at is not None, rb),
     )
-    if not m.minutes_text.strip():
-        raise InvalidInput("纪要尚未起草。", field="meeting")
+    require(rules.check_minutes_drafted(bool(m.minutes_text.strip()), _minutes_provision(m), rb))
     m.minutes_signed_by, m.minutes_signed_at = person, timezone.now()
     m.save(update_fields=["minutes_signed_by", "minutes_signed_at"])
     move(actor, m, MeetingState.MINUTES_SIGNED, f"{person.name}签发纪要", _minutes_provision(m))
@@ -226,10 +224,7 @@ def link_document(actor: AbstractBaseUser, follow_up: FollowUp, document: Docume
     m = fu.decision.meeting
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor), "关联会议决定印发的文件", rb, "meetings.document_issue"))
-    if fu.kind != FollowUpKind.DOCUMENT:
-        raise InvalidInput("只有“印发文件”事项可以关联公文。", field="document")
-    if document.flow != Flow.OUTGOING:
-        raise InvalidInput("请关联一份发文。", field="document")
+    require(rules.check_document_follow_up(fu.kind == FollowUpKind.DOCUMENT, document.flow == Flow.OUTGOING, rb))
     fu.document = document
     fu.save(update_fields=["document"])
     audit.record(
@@ -254,8 +249,7 @@ def complete_task(actor: AbstractBaseUser, follow_up: FollowUp, note: str = "") 
         if ok
         else RuleDecision.refuse("meetings.task", "由责任单位或办公室登记任务完成。", rb.cite("meetings.minutes"))
     )
-    if fu.kind != FollowUpKind.TASK or fu.done_at is not None:
-        raise InvalidInput("该事项不是未完成的落实任务。", field="follow_up")
+    require(rules.check_open_task(fu.kind == FollowUpKind.TASK, fu.done_at is not None, rb))
     fu.done_at = timezone.now()
     fu.save(update_fields=["done_at"])
     audit.record(
@@ -285,10 +279,16 @@ def send_to_supervision(
     links the task to that item (``link_to``) or gives the reason for a new one (``new_despite``).
     """
     fu = lock_follow_up(follow_up)
-    if fu.kind != FollowUpKind.TASK or fu.owner_unit is None or fu.due is None:
-        raise InvalidInput("只有写明责任单位和期限的落实任务可以交督查督办。", field="follow_up")
-    if fu.supervision_ref:
-        raise InvalidInput("该任务已交督查督办。", field="follow_up")
+    require(
+        rules.check_supervisable(
+            fu.kind == FollowUpKind.TASK,
+            fu.owner_unit is not None and fu.due is not None,
+            bool(fu.supervision_ref),
+            rb_on(fu.decision.meeting.date),
+        )
+    )
+    assert fu.owner_unit is not None  # checked by the rule
+    assert fu.due is not None
     item = supervision.open_item(
         actor,
         title=fu.title or fu.decision.text[:200],
@@ -324,8 +324,7 @@ def draft_press(actor: AbstractBaseUser, meeting: Meeting, text: str, escalated:
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor), "起草新闻稿", rb, "meetings.press_release"))
-    if m.state not in {MeetingState.HELD, MeetingState.MINUTES_SIGNED}:
-        raise InvalidInput("会议召开后方可起草新闻稿。", field="text")
+    require_step(rules.DRAFT_PRESS, m.state, m.get_state_display(), rb)
     if not text.strip():
         raise InvalidInput("请填写新闻稿。", field="text")
     m.press_text, m.press_escalated = text.strip(), escalated
@@ -348,8 +347,7 @@ def approve_press(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     m = lock(meeting)
     rb = rb_on(m.date)
     require(rules.check_press_approver(kinds_of(actor), holds_governor(actor), m.press_escalated, rb))
-    if not m.press_text:
-        raise InvalidInput("尚无新闻稿。", field="meeting")
+    require(rules.check_press_drafted(bool(m.press_text), rb))
     m.press_approved_by, m.press_approved_at = actor_person(actor), timezone.now()
     m.save(update_fields=["press_approved_by", "press_approved_at"])
     audit.record(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
     actor_person,
@@ -133,8 +134,7 @@ def consent_request(actor: AbstractBaseUser, request: PrefectureMeetingRequest) 
     rb = rb_on(req.date)
     leader = portfolio_holder(req.unit, timezone.localdate())
     require(rules.check_wide_consenter(leader is not None and leader.person_id == actor_person(actor).pk, rb))
-    if req.state != RequestState.DRAFT:
-        raise InvalidInput("申请不在待分管领导同意状态。", field="request")
+    require_step(rules.CONSENT_WIDE, req.state, req.get_state_display(), rb)
     req.state, req.consent_by = RequestState.CONSENTED, actor_person(actor)
     req.save(update_fields=["state", "consent_by"])
     audit.record(
@@ -203,10 +203,8 @@ def decide_request(
     req = _lock(request)
     rb = rb_on(req.date)
     require(rules.check_wide_approver(holds_governor(actor), holds(actor, "executive"), rb))
-    if req.state != RequestState.SUBMITTED:
-        raise InvalidInput("申请尚未正式报请或已处理。", field="request")
-    if grant_exception and not req.exception_reason:
-        raise InvalidInput("申请单位未说明例外理由，不能批准例外。", field="grant_exception")
+    require_step(rules.DECIDE_WIDE, req.state, req.get_state_display(), rb)
+    require(rules.check_exception_grantable(grant_exception, bool(req.exception_reason), rb))
     req.exception_approved = grant_exception
     req.county_heads_approved = approve_county_heads and req.invites_county_heads
     if approve:

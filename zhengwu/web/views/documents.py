@@ -678,7 +678,7 @@ def _receive_delivery(viewer: Viewer, doc: Document, request: HttpRequest) -> fo
         unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True, withdrawn_at__isnull=True
     ).first()
     if delivery is None:
-        raise InvalidInput("没有送达您单位、待签收的这份公文。")
+        raise InvalidInput("没有送达您单位、待签收的这份公文。", field="delivery")
     outgoing.receive_delivery(viewer.user, delivery)
     return None
 
