@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.cases.followup import follow_up
+from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, schedule_limit
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.common import users_of
@@ -24,8 +26,6 @@ from zhengwu.org.rules import Authority
 from zhengwu.org.services import office_unit, positions_of, who_holds
 from zhengwu.oversight import rules
 from zhengwu.oversight.models import Case, CaseKind, CaseState
-from zhengwu.petitions.followup import follow_up
-from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, schedule_limit
 from zhengwu.rulebook.services import version_in_force, view_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
+from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.common import latest_version, users_of
@@ -27,7 +28,6 @@ from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Unit
 from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import office_unit, positions_of, who_holds
-from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.rulebook.services import version_in_force, view_of
 from zhengwu.suggestions import rules
 from zhengwu.suggestions.models import CoUnitOpinion, Feedback, Kind, Satisfaction, State, Suggestion
