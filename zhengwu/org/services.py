@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.decisions import Citation, Decision, InvalidInput
 from zhengwu.core.memo import memo
 from zhengwu.org import rules
 from zhengwu.org.models import (
@@ -25,6 +25,7 @@ from zhengwu.org.models import (
     UnitKind,
 )
 from zhengwu.org.rules import AppointmentFact, Authority, Holder, OrgFacts, PositionFact
+from zhengwu.rulebook.services import rulebook_view
 
 ORG_FACTS = "org.facts"  # the memo namespace of everything read about the organization
 
@@ -108,8 +109,6 @@ def parse_authority(text: str) -> Authority:
 
 def who_holds(authority: Authority | str, day: dt.date | None = None) -> Holder | None:
     """Who holds ``authority`` on ``day``: the one query every later flow asks (arts. 6, 7, 49)."""
-    from zhengwu.rulebook.services import rulebook_view
-
     day = day or timezone.localdate()
     if isinstance(authority, str):
         authority = parse_authority(authority)
@@ -122,6 +121,11 @@ class ActorInfo:
 
     name: str
     position: str
+
+
+def administers(user: AbstractBaseUser, citation: Citation | None) -> Decision:
+    """:func:`zhengwu.core.administration.may_administer` answered from the user's positions."""
+    return rules.may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user), citation)
 
 
 def describe(user: AbstractBaseUser | AnonymousUser | None) -> ActorInfo:

@@ -18,8 +18,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
-from zhengwu.documents.actions.common import lock_document, rulebook_of
-from zhengwu.documents.actions.intake import unit_ref
+from zhengwu.documents.actions.common import lock_document, rulebook_of, unit_ref
 from zhengwu.documents.models import Attachment, DocState, Document, Flow
 from zhengwu.documents.rules import intake as intake_rules
 from zhengwu.documents.rules import outgoing as outgoing_rules

@@ -14,7 +14,8 @@ from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.models import ArchivePackage, Document, DocumentVersion, Opinion
 from zhengwu.documents.rules import archive as archive_rules
-from zhengwu.org.models import Person
+from zhengwu.documents.rules.intake import UnitRef
+from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Holder
 from zhengwu.org.services import describe, person_of
 from zhengwu.rulebook.services import view_of
@@ -90,3 +91,8 @@ def users_of(people: Iterable[Person | Holder | None]) -> list[AbstractBaseUser]
     """The accounts of people or of position holders (for notices), each once."""
     ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
     return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user")]
+
+
+def unit_ref(unit: Unit) -> UnitRef:
+    """A unit as the documents' rules see it: id, the name people know, kind."""
+    return UnitRef(unit.pk, unit.short_name or unit.name, unit.kind)

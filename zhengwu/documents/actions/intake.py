@@ -38,6 +38,7 @@ from zhengwu.documents.actions.common import (
     latest_version,
     lock_document,
     rulebook_of,
+    unit_ref,
     users_of,
 )
 from zhengwu.documents.models import (
@@ -54,6 +55,7 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.rules import intake as rules
 from zhengwu.documents.rules.intake import LeaderRef, SubmissionFacts, UnitRef
+from zhengwu.documents.services import document_visible_to
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
 from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder
@@ -151,8 +153,6 @@ def assignment_of(document: Document) -> rules.Assignment | None:
 def assignment_ref(actor: AbstractBaseUser, target: Opinion | Document | None) -> dict[str, int] | None:
     """What ``signing_facts["leader_assignment"]`` keeps for ``target``: a 批示 (an instruction
     opinion) or a document, which the drafter must be able to read (art. 61)."""
-    from zhengwu.documents.services import document_visible_to
-
     if target is None:
         return None
     if isinstance(target, Opinion):
@@ -184,10 +184,6 @@ def _intake_facts(current: dict[str, Any], assignment: dict[str, int] | None, sk
     if skip_reason:
         facts[SKIP_LEVEL_KEY] = skip_reason
     return facts
-
-
-def unit_ref(unit: Unit) -> UnitRef:
-    return UnitRef(unit.pk, unit.short_name or unit.name, unit.kind)
 
 
 def superiors_of(unit: Unit) -> tuple[UnitRef, ...]:

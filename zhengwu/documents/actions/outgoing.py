@@ -46,9 +46,10 @@ from zhengwu.documents.actions.common import (
     lock_document,
     require_open,
     rulebook_of,
+    unit_ref,
     users_of,
 )
-from zhengwu.documents.actions.intake import unit_ref
+from zhengwu.documents.layouts import document_layout
 from zhengwu.documents.models import (
     Classification,
     Delivery,
@@ -955,6 +956,4 @@ def layout_for(document: Document, delivery: Delivery | None = None) -> Layout:
     """The document as GB/T 9704 lays it out (for the PDF and DOCX): an outgoing document, or a
     submission as its unit sent it; ``delivery`` picks a recipient's copy (份号), none the file
     copy.  See :mod:`zhengwu.documents.layouts` (份号, 密级 and 保密期限, joint issuer marks)."""
-    from zhengwu.documents.layouts import document_layout
-
     return document_layout(document, delivery)
