@@ -11,7 +11,7 @@ PORT   ?= 8000
 PYTEST_WORKERS ?= auto
 export PYTEST_WORKERS
 
-.PHONY: run test check migrations-check install system-deps system-deps-run messages lint types pytest pytest-sqlite pytest-postgres bench bench-sqlite bench-postgres clean
+.PHONY: run test check migrations-check install system-deps system-deps-run messages lint imports types pytest pytest-sqlite pytest-postgres bench bench-sqlite bench-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,9 +51,14 @@ check: install messages lint types migrations-check
 migrations-check: install
 	env -u DATABASE_URL $(BIN)/zhengwu makemigrations --check --dry-run -v1
 
-lint: install
+lint: install imports
 	$(BIN)/ruff check zhengwu tests bench scripts
 	$(BIN)/ruff format --check zhengwu tests bench scripts
+
+# The import contracts of pyproject.toml ([tool.importlinter]): pages, API and command line above the
+# areas, the areas above core, no area importing the pages or the API, no cycles.
+imports: install
+	PYTHONPATH=. $(BIN)/lint-imports --no-cache
 
 types: install
 	$(BIN)/mypy zhengwu

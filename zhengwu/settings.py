@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "zhengwu.core.middleware.RefusalMiddleware",
+    "zhengwu.web.middleware.RefusalMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -5,8 +5,8 @@ from zhengwu.api import api
 urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("public/consultations/", include("zhengwu.legislation.public_urls")),
-    path("public/", include("zhengwu.portal.urls")),
+    path("public/consultations/", include("zhengwu.web.urls_public_consultations")),
+    path("public/", include("zhengwu.web.urls_public_portal")),
     path("", include("zhengwu.web.urls")),
 ]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhengwu.audit.models import AuditRecord
-from zhengwu.audit.rules import may_read_audit
-from zhengwu.org.rules import PositionFact
+from zhengwu.org.rules import PositionFact, may_read_audit
 
 
 @pytest.mark.parametrize("username", ["secretary_general", "office_director", "admin"])

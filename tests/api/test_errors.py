@@ -15,7 +15,7 @@ from django.test import Client
 
 from tests.api.conftest import Api
 from tests.rulebook.texts import reissued
-from zhengwu.rulebook.services import import_version
+from zhengwu.rulebook.actions import import_version
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ import time_machine
 from tests.rulebook.texts import reissued
 from zhengwu.audit.models import AuditRecord
 from zhengwu.org.models import Absence
+from zhengwu.rulebook.actions import import_version
 from zhengwu.rulebook.management.commands.rules import coverage_report
 from zhengwu.rulebook.models import Article, Parameter
-from zhengwu.rulebook.services import import_version
 
 pytestmark = pytest.mark.article(68)
 

@@ -84,7 +84,7 @@ def test_signing_before_countersign_is_answered_shows_the_refusal_with_its_artic
 
 def test_what_htmx_would_drop_is_shown_before_the_form(live_server, demo_loaded, browser):
     from tests.rulebook.texts import reissued
-    from zhengwu.rulebook.services import import_version
+    from zhengwu.rulebook.actions import import_version
 
     base = live_server.url
     with time_machine.travel(dt.datetime(2026, 6, 2, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=True):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 import time_machine
 
-from zhengwu.core import dues
+from zhengwu.workdays import dues
 from zhengwu.workdays.services import provisional_note
 
 pytestmark = [pytest.mark.django_db, pytest.mark.article(63)]

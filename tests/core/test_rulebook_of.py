@@ -10,14 +10,13 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 
-from zhengwu.core.actions import rulebook_of
 from zhengwu.documents.models import Direction, DocState, DocType, Document, Flow
 from zhengwu.legislation.models import NormativeDraft
 from zhengwu.org.models import Unit
 from zhengwu.oversight.models import Case
 from zhengwu.petitions.models import Petition
 from zhengwu.rulebook.models import RulebookVersion
-from zhengwu.rulebook.services import rulebook_view, version_in_force
+from zhengwu.rulebook.services import rulebook_of, rulebook_view, version_in_force
 from zhengwu.suggestions.models import Suggestion
 from zhengwu.supervision.models import SupervisionItem
 

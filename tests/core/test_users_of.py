@@ -7,9 +7,8 @@ import dataclasses
 
 import pytest
 
-from zhengwu.core.actions import users_of
 from zhengwu.org.models import Person
-from zhengwu.org.services import who_holds
+from zhengwu.org.services import users_of, who_holds
 
 
 @pytest.mark.django_db

@@ -12,8 +12,9 @@ from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.rulebook_view import UnknownProvision
 from zhengwu.rulebook import annotations
+from zhengwu.rulebook.actions import annotate_version, import_version
 from zhengwu.rulebook.models import Article
-from zhengwu.rulebook.services import annotate_version, import_version, rulebook_view
+from zhengwu.rulebook.services import rulebook_view
 
 D = dt.date
 pytestmark = pytest.mark.article(68)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from zhengwu.rulebook import annotations
+from zhengwu.rulebook.actions import apply_annotations
 from zhengwu.rulebook.models import Article, Parameter
-from zhengwu.rulebook.services import apply_annotations, version_in_force
+from zhengwu.rulebook.services import version_in_force
 
 
 @pytest.mark.article(68)

@@ -8,8 +8,9 @@ import pytest
 from django.conf import settings
 
 from zhengwu.rulebook import annotations
+from zhengwu.rulebook.actions import apply_annotations
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
-from zhengwu.rulebook.services import apply_annotations, rulebook_view, version_in_force
+from zhengwu.rulebook.services import rulebook_view, version_in_force
 
 
 @pytest.fixture

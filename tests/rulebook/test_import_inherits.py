@@ -10,14 +10,9 @@ import pytest
 from tests.rulebook.texts import reissued
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.rulebook.actions import AnnotationOrigin, import_version
 from zhengwu.rulebook.models import Parameter, RulebookVersion
-from zhengwu.rulebook.services import (
-    AnnotationOrigin,
-    import_version,
-    rulebook_problems,
-    rulebook_view,
-    version_in_force,
-)
+from zhengwu.rulebook.services import rulebook_problems, rulebook_view, version_in_force
 
 D = dt.date
 pytestmark = pytest.mark.article(68)

@@ -7,8 +7,9 @@ from django.conf import settings
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.rulebook.actions import edit_parameter
 from zhengwu.rulebook.models import Parameter, RulebookVersion
-from zhengwu.rulebook.services import edit_parameter, rulebook_view
+from zhengwu.rulebook.services import rulebook_view
 
 
 @pytest.fixture

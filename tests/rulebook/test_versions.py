@@ -10,8 +10,9 @@ from django.conf import settings
 
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.rulebook import annotations
+from zhengwu.rulebook.actions import import_version
 from zhengwu.rulebook.models import RulebookVersion
-from zhengwu.rulebook.services import NoRulebookInForce, import_version, rulebook_view, version_in_force
+from zhengwu.rulebook.services import NoRulebookInForce, rulebook_view, version_in_force
 
 D = dt.date
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,8 +10,9 @@ from tests.rulebook.texts import reissued
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Refused
 from zhengwu.rulebook import rules
+from zhengwu.rulebook.actions import import_version, withdraw_version
 from zhengwu.rulebook.models import Article, RulebookVersion
-from zhengwu.rulebook.services import import_version, version_in_force, withdraw_version
+from zhengwu.rulebook.services import version_in_force
 
 D = dt.date
 pytestmark = pytest.mark.article(68)

@@ -17,7 +17,7 @@ from tests.rulebook.texts import reissued
 from zhengwu.documents.actions.intake import create_submission
 from zhengwu.documents.models import DocState
 from zhengwu.org.models import Unit
-from zhengwu.rulebook.services import import_version
+from zhengwu.rulebook.actions import import_version
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ import time_machine
 
 from tests.rulebook.texts import reissued
 from zhengwu.org.models import Absence, Person
+from zhengwu.rulebook.actions import import_version
 from zhengwu.rulebook.models import Article, Parameter
-from zhengwu.rulebook.services import import_version, version_in_force
+from zhengwu.rulebook.services import version_in_force
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,9 @@ from zhengwu.apis.schemas import (
     page_of,
 )
 from zhengwu.audit.models import AuditRecord
-from zhengwu.audit.rules import may_read_audit
 from zhengwu.audit.services import verify as verify_chain
 from zhengwu.core.decisions import Decision, require
+from zhengwu.org.rules import may_read_audit
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
 

@@ -14,10 +14,11 @@ from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut
+from zhengwu.rulebook.actions import edit_parameter
 from zhengwu.rulebook.coverage import tests_by_article
 from zhengwu.rulebook.management.commands.rules import coverage_report
 from zhengwu.rulebook.models import UNIT_LABELS, Article, ArticleKind, Chapter, Parameter, RulebookVersion
-from zhengwu.rulebook.services import edit_parameter, version_in_force
+from zhengwu.rulebook.services import version_in_force
 
 router = Router(tags=["rulebook"])
 

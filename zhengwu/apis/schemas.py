@@ -10,9 +10,9 @@ from ninja import Field, Schema
 from pydantic import model_validator
 
 from zhengwu.audit.models import AuditRecord
-from zhengwu.core import dues
 from zhengwu.core.decisions import Decision
 from zhengwu.org.rules import PositionFact
+from zhengwu.workdays import dues
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50

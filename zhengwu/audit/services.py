@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -24,6 +25,33 @@ from zhengwu.audit.chain import (
 )
 from zhengwu.audit.models import AuditHead, AuditRecord
 from zhengwu.core.decisions import Citation
+
+
+class Who(Protocol):
+    """How an actor is named in the trail: what the organization answers for a user."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def position(self) -> str: ...
+
+
+Describer = Callable[[AbstractBaseUser], Who]
+
+_describers: list[Describer] = []
+
+
+def describe_actors_with(describer: Describer) -> None:
+    """Set how :func:`record` names a user who acts (the org app's ``describe``, from its ``ready()``):
+    the trail sits below the organization and does not import it."""
+    _describers[:] = [describer]
+
+
+def _describe(user: AbstractBaseUser) -> Who:
+    if not _describers:
+        raise ImproperlyConfigured("audit.record needs describe_actors_with(): is zhengwu.org installed?")
+    return _describers[0](user)
 
 
 def object_key(obj: models.Model) -> tuple[str, str]:
@@ -49,9 +77,7 @@ def record(
     if user is None:
         actor_name = actor_name or "系统"
     elif not actor_name:
-        from zhengwu.org.services import describe
-
-        who = describe(user)
+        who = _describe(user)
         actor_name, actor_position = who.name, actor_position or who.position
     # Store the details as the database will give them back (JSON), so the hash recomputes alike;
     # anything that is not JSON fails here, before anything is written.

@@ -7,7 +7,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = "公文"
 
     def ready(self) -> None:
-        # registers the timers: the countersign deadline (art. 50), the filing reminder and deadline (art. 49)
+        # registers the timers: the countersign deadline (art. 50), the filing reminder and deadline (art. 49);
+        # the compliance lines of countersigns and filings (art. 63)
+        from zhengwu.documents import compliance  # noqa: F401
         from zhengwu.documents.actions import countersign, filing
         from zhengwu.workdays import dependents
 

@@ -16,8 +16,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from zhengwu.audit.models import AuditRecord
-from zhengwu.core.actions import rulebook_of
 from zhengwu.core.decisions import Decision, InvalidInput
+from zhengwu.documents.actions.common import unit_ref
+from zhengwu.documents.actions.outgoing import legal_units, signing_requirement_for
 from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,
@@ -30,11 +31,20 @@ from zhengwu.documents.models import (
     Opinion,
     OpinionKind,
 )
+from zhengwu.documents.rules import outgoing as out_rules
+from zhengwu.documents.rules.intake import OFFICE_LEADERS
+from zhengwu.documents.rules.outgoing import (
+    AGREEMENT_REVIEW,
+    BEFORE_SIGNATURE,
+    COOPERATION_AGREEMENT,
+    LEGAL_REVIEW_FUNCTION,
+)
+from zhengwu.documents.rules.signing import may_sign
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person, Portfolio, Unit, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, Authority, Holder, PositionFact
 from zhengwu.org.services import load_facts, office_unit, person_of, positions_of
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.rulebook.services import rulebook_of, rulebook_view
 
 GOVERNMENT_KINDS = [UnitKind.GOVERNMENT, UnitKind.OFFICE]
 
@@ -101,8 +111,6 @@ def document_visible_to(user: AbstractBaseUser, document: Document) -> bool:
     person = person_of(user)
     if person is None or document.flow != Flow.OUTGOING or document.state not in SIGNING_STATES:
         return False
-    from zhengwu.documents.actions.outgoing import signing_requirement_for
-
     try:
         requirement = signing_requirement_for(document)
     except InvalidInput:
@@ -214,8 +222,6 @@ class Viewer:
 
     @property
     def is_office_leader(self) -> bool:
-        from zhengwu.documents.rules.intake import OFFICE_LEADERS
-
         return any(p.kind in OFFICE_LEADERS for p in self.positions)
 
     @property
@@ -235,8 +241,6 @@ class Viewer:
         """The viewer's units that review the legality of cooperation agreements (the 司法局, art. 52)."""
         if not self.unit_ids:
             return frozenset()
-        from zhengwu.documents.rules.outgoing import LEGAL_REVIEW_FUNCTION
-
         return frozenset(
             u.pk
             for u in Unit.objects.filter(pk__in=self.unit_ids).only("functions")
@@ -434,9 +438,6 @@ def _signing_todos(viewer: Viewer, person_id: int) -> list[Todo]:
     versions, and who signs from prefetched recipients and the organization read once per request
     (:mod:`zhengwu.core.memo`), so the list costs no query per document (one back for 复核 reads
     its original signer)."""
-    from zhengwu.documents.actions.outgoing import legal_units, signing_requirement_for, unit_ref
-    from zhengwu.documents.rules import outgoing as out_rules
-    from zhengwu.documents.rules.signing import may_sign
 
     awaiting = Document.objects.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE)
     if not viewer.is_leader:
@@ -528,7 +529,6 @@ def _signing_todos(viewer: Viewer, person_id: int) -> list[Todo]:
 def _joint_countersign_todos(headed: frozenset[int]) -> list[Todo]:
     """联合发文会签 (art. 50): the co-issuers the viewer heads (or stands in for the head of) that
     have not countersigned a joint document's current version, before its signature; one query."""
-    from zhengwu.documents.rules.outgoing import BEFORE_SIGNATURE
 
     through = Document.co_issuers.through
     countersigned = Opinion.objects.filter(
@@ -564,7 +564,6 @@ def _legal_review_todos() -> list[Todo]:
     """合作协议合法性审核 (art. 52): cooperation agreements in the government's name whose current
     version has no passed review (none yet, or the latest failed), in the states the review is
     recorded in; one query."""
-    from zhengwu.documents.rules.outgoing import AGREEMENT_REVIEW, BEFORE_SIGNATURE, COOPERATION_AGREEMENT
 
     latest = (
         Opinion.objects.filter(

@@ -18,12 +18,6 @@ class LegislationConfig(AppConfig):
 
         guards.register("legislation.legality_review")(services.topic_refusals)
         compliance.register("legislation")(services.compliance_lines)
-        try:
-            from zhengwu.web import workbench_registry
-            from zhengwu.web.views.legislation import workbench_section
-        except ImportError:  # the web layer is optional for the command line
-            return
-        workbench_registry.register(40, "legislation")(workbench_section)
 
     def load_demo(self) -> bool:
         from zhengwu.legislation.demo import load_demo

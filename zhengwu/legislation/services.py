@@ -12,7 +12,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import compliance
-from zhengwu.core.actions import rulebook_of
 from zhengwu.core.decisions import Decision
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import current_version, legal_units, office_id, passed_version
@@ -27,7 +26,7 @@ from zhengwu.legislation.models import (
     PublicComment,
 )
 from zhengwu.org.services import positions_of
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.workdays.arith import UnknownYearError
 from zhengwu.workdays.services import calendar
 

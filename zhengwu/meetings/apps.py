@@ -11,10 +11,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = "会议"
 
     def ready(self) -> None:
-        # the document-due timer (art. 42), the compliance provider and the workbench panel
+        # the document-due timer (art. 42) and the compliance provider; the workbench panel is meetings/panels.py
         from zhengwu.meetings import services  # noqa: F401
         from zhengwu.meetings.actions import minutes
-        from zhengwu.web.views import meetings_workbench  # noqa: F401
         from zhengwu.workdays import dependents
 
         dependents.register("meetings.follow_ups", minutes.recompute_dues)  # decided documents, publication

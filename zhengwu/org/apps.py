@@ -7,4 +7,10 @@ class OrgConfig(AppConfig):
     verbose_name = "组织机构"
 
     def ready(self) -> None:
+        from zhengwu.audit import services as audit
+        from zhengwu.core import administration
         from zhengwu.org import actions  # noqa: F401 - registers the absence timer handler
+        from zhengwu.org.services import administers, describe
+
+        audit.describe_actors_with(describe)  # the trail names each actor as the organization knows them
+        administration.answered_by(administers)  # the rulebook and the calendar ask who administers them

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.decisions import Citation, Decision, InvalidInput
 from zhengwu.core.memo import memo
 from zhengwu.org import rules
 from zhengwu.org.models import (
@@ -25,6 +26,7 @@ from zhengwu.org.models import (
     UnitKind,
 )
 from zhengwu.org.rules import AppointmentFact, Authority, Holder, OrgFacts, PositionFact
+from zhengwu.rulebook.services import rulebook_view
 
 ORG_FACTS = "org.facts"  # the memo namespace of everything read about the organization
 
@@ -108,8 +110,6 @@ def parse_authority(text: str) -> Authority:
 
 def who_holds(authority: Authority | str, day: dt.date | None = None) -> Holder | None:
     """Who holds ``authority`` on ``day``: the one query every later flow asks (arts. 6, 7, 49)."""
-    from zhengwu.rulebook.services import rulebook_view
-
     day = day or timezone.localdate()
     if isinstance(authority, str):
         authority = parse_authority(authority)
@@ -122,6 +122,11 @@ class ActorInfo:
 
     name: str
     position: str
+
+
+def administers(user: AbstractBaseUser, citation: Citation | None) -> Decision:
+    """:func:`zhengwu.core.administration.may_administer` answered from the user's positions."""
+    return rules.may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user), citation)
 
 
 def describe(user: AbstractBaseUser | AnonymousUser | None) -> ActorInfo:
@@ -178,3 +183,12 @@ def acting_candidates(principal: Position) -> list[Position]:
         for p in pool.select_related("unit").order_by("sort_order", "id")
         if rules.may_act_for(position_fact(p), principal_fact)
     ]
+
+
+def users_of(people: Iterable[Person | Holder | None]) -> list[AbstractBaseUser]:
+    """The accounts of people or of the holders of posts (for notices), each once.
+
+    ``None`` (a vacant post) is skipped, and so is anyone without an account: they cannot be
+    notified, and a notice needs a recipient."""
+    ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
+    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user") if p.user_id is not None]

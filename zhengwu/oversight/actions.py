@@ -14,7 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
+from zhengwu.cases.followup import follow_up
+from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, schedule_limit
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
@@ -22,12 +24,10 @@ from zhengwu.documents.actions.outgoing import units_with_function
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.rules import Authority
-from zhengwu.org.services import office_unit, positions_of, who_holds
+from zhengwu.org.services import office_unit, positions_of, users_of, who_holds
 from zhengwu.oversight import rules
 from zhengwu.oversight.models import Case, CaseKind, CaseState
-from zhengwu.petitions.followup import follow_up
-from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, schedule_limit
-from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.dependents import Moved, Recalc

@@ -7,8 +7,8 @@ class OversightConfig(AppConfig):
     verbose_name = "复议诉讼审计"
 
     def ready(self) -> None:
-        # the reminder and overdue timers; the compliance lines and workbench panel
-        from zhengwu.oversight import actions, panels  # noqa: F401
+        # the reminder and overdue timers; the compliance lines (the workbench panel: panels.py)
+        from zhengwu.oversight import actions, compliance  # noqa: F401
         from zhengwu.workdays import dependents
 
         dependents.register("oversight.limits", actions.recompute_dues)  # answer, defence, decision limits

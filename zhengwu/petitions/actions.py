@@ -19,19 +19,19 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
+from zhengwu.cases.followup import follow_up
+from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder
-from zhengwu.org.services import person_of, positions_of, who_holds
+from zhengwu.org.services import person_of, positions_of, users_of, who_holds
 from zhengwu.petitions import rules
-from zhengwu.petitions.followup import follow_up
-from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.petitions.models import Channel, Petition, Petitioner, Review, Stage, State
-from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.arith import WorkCalendar

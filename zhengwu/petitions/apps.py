@@ -7,8 +7,8 @@ class PetitionsConfig(AppConfig):
     verbose_name = "信访"
 
     def ready(self) -> None:
-        # the reminder and overdue timers of each limit; the compliance lines and workbench panel
-        from zhengwu.petitions import actions, panels  # noqa: F401
+        # the reminder and overdue timers of each limit; the compliance lines (the workbench panel: panels.py)
+        from zhengwu.petitions import actions, compliance  # noqa: F401
         from zhengwu.workdays import dependents
 
         dependents.register("petitions.limits", actions.recompute_dues)  # 受理告知, 办结, 复查, 复核

@@ -11,8 +11,8 @@ class PortalConfig(AppConfig):
     verbose_name = "政务公开"
 
     def ready(self) -> None:
-        # the application timers (reminder, overdue), the compliance lines and the workbench panel
-        from zhengwu.portal import actions, providers  # noqa: F401
+        # the application timers (reminder, overdue), the compliance lines (the workbench panel: panels.py)
+        from zhengwu.portal import actions, compliance  # noqa: F401
         from zhengwu.workdays import dependents
 
         dependents.register("portal.dues", actions.recompute_dues)  # publication and answer dates on the calendar

@@ -18,7 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
+from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
@@ -28,9 +29,8 @@ from zhengwu.documents.models import DocType, Document
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Unit
 from zhengwu.org.rules import Authority, Holder
-from zhengwu.org.services import office_unit, positions_of, who_holds
-from zhengwu.petitions.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
-from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.org.services import office_unit, positions_of, users_of, who_holds
+from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.suggestions import rules
 from zhengwu.suggestions.models import CoUnitOpinion, Feedback, Kind, Satisfaction, State, Suggestion
 from zhengwu.timers import services as timers

@@ -7,8 +7,8 @@ class SuggestionsConfig(AppConfig):
     verbose_name = "建议提案"
 
     def ready(self) -> None:
-        # the reminder and overdue timers; the compliance lines and workbench panel
-        from zhengwu.suggestions import actions, panels  # noqa: F401
+        # the reminder and overdue timers; the compliance lines (the workbench panel: panels.py)
+        from zhengwu.suggestions import actions, compliance  # noqa: F401
         from zhengwu.workdays import dependents
 
         dependents.register("suggestions.limits", actions.recompute_dues)  # answer and co-unit opinion limits

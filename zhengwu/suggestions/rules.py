@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 
+from zhengwu.cases.limits import working_day_on_or_before
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.org.rules import ADMINISTRATOR, PositionFact
-from zhengwu.petitions.limits import working_day_on_or_before
 from zhengwu.workdays.arith import WorkCalendar
 
 HANDLING = "suggestions.handling"

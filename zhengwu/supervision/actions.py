@@ -26,7 +26,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, rulebook_of
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
@@ -35,7 +35,7 @@ from zhengwu.documents.models import DocType, Document
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.services import describe, office_unit
-from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.supervision import rules
 from zhengwu.supervision import services as facts
 from zhengwu.supervision.models import (

@@ -12,8 +12,8 @@ class SupervisionConfig(AppConfig):
     verbose_name = "督查督办"
 
     def ready(self) -> None:
-        # the timers (reminders, overdue, escalation), the compliance lines, the workbench panel
-        from zhengwu.supervision import actions, compliance_sources, workbench  # noqa: F401
+        # the timers (reminders, overdue, escalation), the compliance lines (the workbench panel: panels.py)
+        from zhengwu.supervision import actions, compliance  # noqa: F401
         from zhengwu.workdays import dependents
 
         dependents.register("supervision.reports", actions.recompute_dues)  # report dates, reminders, escalation

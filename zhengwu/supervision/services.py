@@ -9,10 +9,9 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zhengwu.core.actions import users_of
 from zhengwu.org.models import Appointment, Person, Portfolio, Unit
 from zhengwu.org.rules import Authority
-from zhengwu.org.services import office_unit, who_holds
+from zhengwu.org.services import office_unit, users_of, who_holds
 from zhengwu.supervision import rules
 from zhengwu.supervision.models import ItemState, ProgressReport, SupervisionItem
 

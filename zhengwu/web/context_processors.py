@@ -7,9 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from zhengwu.audit.rules import AUDIT_READERS
 from zhengwu.notices.models import Notice
-from zhengwu.org.rules import PositionFact, is_administrator
+from zhengwu.org.rules import AUDIT_READERS, PositionFact, is_administrator
 from zhengwu.org.services import office_unit, person_of, positions_of
 from zhengwu.rulebook.services import rulebook_problems, rulebook_view
 from zhengwu.supervision import rules as supervision_rules

@@ -11,7 +11,7 @@ error.  Every one reaches the person who caused it, and says what to do next.
   failure (an error page without these headers, a proxy's 502, the network).
 - Under /api/ the answer is JSON (:mod:`zhengwu.apis.errors`).
 
-:func:`render_refusal` is what views and :class:`zhengwu.core.middleware.RefusalMiddleware` call for a
+:func:`render_refusal` is what views and :class:`zhengwu.web.middleware.RefusalMiddleware` call for a
 refusal; ``handler400/403/404/500`` in :mod:`zhengwu.urls` and ``CSRF_FAILURE_VIEW`` are the views here.
 The 500 page reads no database and runs no context processor: it is rendered without the request.
 """

@@ -8,7 +8,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from zhengwu.audit import rules as audit_rules
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused
 from zhengwu.org import rules
 from zhengwu.org.models import Person
@@ -52,9 +51,9 @@ def records_for_others(request: HttpRequest, positions: list[PositionFact] | Non
 
 
 def may_read_audit(request: HttpRequest) -> Decision:
-    """Who may read the whole audit log: :func:`zhengwu.audit.rules.may_read_audit`."""
+    """Who may read the whole audit log: :func:`zhengwu.org.rules.may_read_audit`."""
     user = actor(request)
-    return audit_rules.may_read_audit(
+    return rules.may_read_audit(
         bool(getattr(user, "is_superuser", False)), positions_of(user), today_rulebook_cite("confidentiality")
     )
 

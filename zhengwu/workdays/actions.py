@@ -14,11 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core import memo
+from zhengwu.core import administration, memo
 from zhengwu.core.decisions import Citation, InvalidInput, Refused
 from zhengwu.notices import services as notices
-from zhengwu.org.rules import may_administer
-from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays import dependents, seed, services
 from zhengwu.workdays.arith import CalendarDay as Day
@@ -57,7 +55,7 @@ def _cite_time_limits() -> Citation | None:
 def _require_admin(actor: AbstractBaseUser | None) -> None:
     if actor is None:
         return  # the system itself (migrations, the demo loader)
-    decision = may_administer(bool(getattr(actor, "is_superuser", False)), positions_of(actor), _cite_time_limits())
+    decision = administration.may_administer(actor, _cite_time_limits())
     if not decision.allowed:
         raise Refused([decision])
 

@@ -48,7 +48,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import rulebook_of, users_of
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.documents.actions.common import lock_document
 from zhengwu.documents.models import (
@@ -65,7 +64,8 @@ from zhengwu.documents.rules import archive as rules
 from zhengwu.documents.services import document_history
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person
-from zhengwu.org.services import office_unit, person_of, positions_of
+from zhengwu.org.services import office_unit, person_of, positions_of, users_of
+from zhengwu.rulebook.services import rulebook_of
 
 __all__ = [
     "ARCHIVE",

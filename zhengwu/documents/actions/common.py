@@ -6,12 +6,14 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from zhengwu.core.actions import lock, rulebook_of
+from zhengwu.core.actions import lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.documents.models import ArchivePackage, Document, DocumentVersion, Opinion
 from zhengwu.documents.rules import archive as archive_rules
-from zhengwu.org.models import Person
+from zhengwu.documents.rules.intake import UnitRef
+from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import describe, person_of
+from zhengwu.rulebook.services import rulebook_of
 
 
 def lock_document(document: Document, *, archived_ok: bool = False) -> Document:
@@ -59,3 +61,8 @@ def add_opinion(
         addressed_to=addressed_to,
         created_at=timezone.now(),
     )
+
+
+def unit_ref(unit: Unit) -> UnitRef:
+    """A unit as the documents' rules see it: id, the name people know, kind."""
+    return UnitRef(unit.pk, unit.short_name or unit.name, unit.kind)

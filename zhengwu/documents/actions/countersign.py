@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, require
 from zhengwu.documents.actions.common import lock_document, require_open
 from zhengwu.documents.models import (
@@ -32,7 +32,8 @@ from zhengwu.documents.rules import countersign as rules
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.rules import Authority, Holder
-from zhengwu.org.services import person_of, positions_of, who_holds
+from zhengwu.org.services import person_of, positions_of, users_of, who_holds
+from zhengwu.rulebook.services import rulebook_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.dependents import Moved, Recalc

@@ -25,14 +25,15 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, rulebook_of, users_of
+from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import require
 from zhengwu.documents.models import Document, FilingObligation, FilingState
 from zhengwu.documents.rules import filing as rules
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
 from zhengwu.org.rules import Authority
-from zhengwu.org.services import office_unit, positions_of, who_holds
+from zhengwu.org.services import office_unit, positions_of, users_of, who_holds
+from zhengwu.rulebook.services import rulebook_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.dependents import Moved, Recalc

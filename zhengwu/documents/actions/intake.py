@@ -29,7 +29,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, rulebook_of, users_of
+from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.common import (
@@ -37,6 +37,7 @@ from zhengwu.documents.actions.common import (
     add_opinion,
     latest_version,
     lock_document,
+    unit_ref,
 )
 from zhengwu.documents.models import (
     Classification,
@@ -52,11 +53,12 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.rules import intake as rules
 from zhengwu.documents.rules.intake import LeaderRef, SubmissionFacts, UnitRef
+from zhengwu.documents.services import document_visible_to
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
 from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder
-from zhengwu.org.services import office_unit, person_of, positions_of, who_holds
-from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.org.services import office_unit, person_of, positions_of, users_of, who_holds
+from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
 CREATE = "documents.intake.create"
 REVISE = "documents.intake.revise"
@@ -149,8 +151,6 @@ def assignment_of(document: Document) -> rules.Assignment | None:
 def assignment_ref(actor: AbstractBaseUser, target: Opinion | Document | None) -> dict[str, int] | None:
     """What ``signing_facts["leader_assignment"]`` keeps for ``target``: a 批示 (an instruction
     opinion) or a document, which the drafter must be able to read (art. 61)."""
-    from zhengwu.documents.services import document_visible_to
-
     if target is None:
         return None
     if isinstance(target, Opinion):
@@ -182,10 +182,6 @@ def _intake_facts(current: dict[str, Any], assignment: dict[str, int] | None, sk
     if skip_reason:
         facts[SKIP_LEVEL_KEY] = skip_reason
     return facts
-
-
-def unit_ref(unit: Unit) -> UnitRef:
-    return UnitRef(unit.pk, unit.short_name or unit.name, unit.kind)
 
 
 def superiors_of(unit: Unit) -> tuple[UnitRef, ...]:

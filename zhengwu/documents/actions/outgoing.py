@@ -34,7 +34,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, rulebook_of, users_of
+from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import memo
 from zhengwu.documents import numbering
@@ -45,8 +45,9 @@ from zhengwu.documents.actions.common import (
     latest_version,
     lock_document,
     require_open,
+    unit_ref,
 )
-from zhengwu.documents.actions.intake import unit_ref
+from zhengwu.documents.layouts import document_layout
 from zhengwu.documents.models import (
     Classification,
     Delivery,
@@ -69,8 +70,8 @@ from zhengwu.documents.rules.signing import signing_requirement as requirement_o
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import ADMINISTRATOR, Authority, Holder
-from zhengwu.org.services import ORG_FACTS, office_unit, positions_of, who_holds
-from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.org.services import ORG_FACTS, office_unit, positions_of, users_of, who_holds
+from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
 DRAFT = "documents.outgoing.draft"
 REVISE = "documents.outgoing.revise"
@@ -953,6 +954,4 @@ def layout_for(document: Document, delivery: Delivery | None = None) -> Layout:
     """The document as GB/T 9704 lays it out (for the PDF and DOCX): an outgoing document, or a
     submission as its unit sent it; ``delivery`` picks a recipient's copy (份号), none the file
     copy.  See :mod:`zhengwu.documents.layouts` (份号, 密级 and 保密期限, joint issuer marks)."""
-    from zhengwu.documents.layouts import document_layout
-
     return document_layout(document, delivery)

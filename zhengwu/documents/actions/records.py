@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.audit.models import AuditRecord
-from zhengwu.core.actions import rulebook_of, users_of
 from zhengwu.core.decisions import Citation, Decision, require
 from zhengwu.documents.actions import filing
 from zhengwu.documents.actions.common import lock_document
@@ -42,8 +41,8 @@ from zhengwu.documents.rules.records import IssueFacts, may_handle_records, may_
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person
 from zhengwu.org.rules import Authority
-from zhengwu.org.services import office_unit, positions_of, who_holds
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.org.services import office_unit, positions_of, users_of, who_holds
+from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.timers import services as timers
 
 REGISTER_PROVISION = "confidentiality"  # art. 61: access to documents

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, rulebook_of, users_of
+from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocState, DocType, Document
@@ -31,9 +31,10 @@ from zhengwu.legislation.actions.common import (
 from zhengwu.legislation.models import DraftState, DraftVersion, NormativeDraft, NormativeKind
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit, UnitKind
-from zhengwu.org.services import positions_of
+from zhengwu.org.services import positions_of, users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication
+from zhengwu.rulebook.services import rulebook_of
 
 REQUEST_TOPIC = "legislation.request_topic"
 DELIBERATE = "legislation.deliberate"

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import lock, rulebook_of, users_of
+from zhengwu.core.actions import lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.legislation import rules
@@ -40,10 +40,10 @@ from zhengwu.legislation.models import (
 )
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit, UnitKind
-from zhengwu.org.services import positions_of
+from zhengwu.org.services import positions_of, users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication, record_validity
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.arith import UnknownYearError, WorkCalendar, deadline_close

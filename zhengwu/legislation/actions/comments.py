@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, rulebook_of, users_of
+from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
@@ -27,9 +27,10 @@ from zhengwu.legislation.actions.common import (
 )
 from zhengwu.legislation.models import CommentOutcome, DraftState, DraftVersion, NormativeDraft, PublicComment
 from zhengwu.notices import services as notices
-from zhengwu.org.services import positions_of
+from zhengwu.org.services import positions_of, users_of
 from zhengwu.portal.models import ItemKind, PublicationItem
 from zhengwu.portal.services import queue_for_publication
+from zhengwu.rulebook.services import rulebook_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.arith import deadline_close

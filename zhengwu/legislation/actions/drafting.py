@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, rulebook_of, users_of
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
@@ -33,8 +33,8 @@ from zhengwu.legislation.models import (
 )
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit, UnitKind
-from zhengwu.org.services import positions_of
-from zhengwu.rulebook.services import version_in_force, view_of
+from zhengwu.org.services import positions_of, users_of
+from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.workdays.services import calendar
 
 CREATE = "legislation.create"

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, rulebook_of, users_of
+from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
@@ -25,7 +25,8 @@ from zhengwu.legislation.actions.common import (
 )
 from zhengwu.legislation.models import DraftState, LegalityReview, NormativeDraft
 from zhengwu.notices import services as notices
-from zhengwu.org.services import describe, positions_of
+from zhengwu.org.services import describe, positions_of, users_of
+from zhengwu.rulebook.services import rulebook_of
 
 SUBMIT = "legislation.submit_for_review"
 REVIEW = "legislation.review"

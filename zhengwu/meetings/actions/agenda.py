@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, users_of
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
 from zhengwu.core.transitions import require_step
@@ -37,7 +37,7 @@ from zhengwu.meetings.actions.meetings import invite
 from zhengwu.meetings.models import Meeting, MeetingState, Paper, Role, Topic, TopicState, TopicStep
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.services import who_holds
+from zhengwu.org.services import users_of, who_holds
 from zhengwu.workdays.services import calendar
 
 FLAGS = (

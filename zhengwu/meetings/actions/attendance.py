@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, users_of
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
@@ -23,7 +23,7 @@ from zhengwu.meetings.actions.common import (
 from zhengwu.meetings.models import Invitation, LeaveState, Meeting, Role, TopicState
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.services import positions_of
+from zhengwu.org.services import positions_of, users_of
 
 
 def lock_invitation(invitation: Invitation) -> Invitation:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, users_of
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
@@ -28,7 +28,7 @@ from zhengwu.meetings.actions.common import (
 from zhengwu.meetings.models import Invitation, Meeting, MeetingKind, MeetingState, Role
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Portfolio, Unit
-from zhengwu.org.services import who_holds
+from zhengwu.org.services import users_of, who_holds
 
 TIME_FORMAT = "%H:%M"
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.actions import copy_back, lock, users_of
+from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision as RuleDecision
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.transitions import require_step
@@ -33,7 +33,7 @@ from zhengwu.meetings.actions.common import (
 from zhengwu.meetings.models import Decision, FollowUp, FollowUpKind, Meeting, MeetingKind, MeetingState
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.services import office_unit
+from zhengwu.org.services import office_unit, users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication
 from zhengwu.supervision import actions as supervision

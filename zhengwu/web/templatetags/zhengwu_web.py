@@ -10,8 +10,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
-from zhengwu.core import dues
 from zhengwu.core.numerals import chinese_numeral
+from zhengwu.workdays import dues
 
 register = template.Library()
 

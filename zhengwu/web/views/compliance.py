@@ -8,13 +8,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
-from zhengwu.core import compliance, dues
+from zhengwu.core import compliance
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.supervision import rules
 from zhengwu.supervision.exports import XLSX_CONTENT_TYPE, to_xlsx
 from zhengwu.supervision.services import actor_fact
 from zhengwu.web.errors import render_refusal
 from zhengwu.web.helpers import actor
+from zhengwu.workdays import dues
 
 HEADER = ("状态", "类别", "事项", "责任单位", "期限", "情况", "依据")
 

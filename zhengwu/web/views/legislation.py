@@ -37,14 +37,6 @@ from zhengwu.legislation.models import (
 from zhengwu.org.models import Unit
 from zhengwu.org.services import positions_of
 from zhengwu.web.helpers import actor, explain
-from zhengwu.web.workbench_registry import Section
-
-
-def workbench_section(request: HttpRequest) -> Section | None:
-    context = services.workbench_context(request)
-    if context is None:
-        return None
-    return Section("legislation", "规章和规范性文件", "web/legislation/_workbench.html", context, context["count"])
 
 
 def _date(value: str, field: str) -> dt.date | None:

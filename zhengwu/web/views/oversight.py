@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.audit.services import history_for
+from zhengwu.cases.followup import item_url
 from zhengwu.oversight import actions
 from zhengwu.oversight.models import Case, CaseKind
-from zhengwu.petitions.followup import item_url
 from zhengwu.web.helpers import actor
 from zhengwu.web.views.petitions_common import (
     attempt,

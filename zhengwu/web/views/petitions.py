@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.audit.services import history_for
-from zhengwu.core.actions import rulebook_of
+from zhengwu.cases.followup import item_url
 from zhengwu.org.models import Person
 from zhengwu.org.rules import GOVERNMENT_LEADERS
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.petitions import actions, rules
-from zhengwu.petitions.followup import item_url
 from zhengwu.petitions.models import Channel, Petition, Stage, State
+from zhengwu.rulebook.services import rulebook_of
 from zhengwu.web.helpers import actor
 from zhengwu.web.views.petitions_common import (
     attempt,

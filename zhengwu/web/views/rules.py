@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import history_for, object_key
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.rulebook.actions import AnnotationOrigin, edit_parameter
 from zhengwu.rulebook.coverage import tests_by_article
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
-from zhengwu.rulebook.services import AnnotationOrigin, edit_parameter, version_in_force, version_problems
+from zhengwu.rulebook.services import version_in_force, version_problems
 from zhengwu.web.forms import ParameterForm
 from zhengwu.web.helpers import actor, explain, is_admin, today_rulebook_cite
 

@@ -18,11 +18,10 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from zhengwu.core.actions import rulebook_of
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.models import Document, Opinion, OpinionKind
 from zhengwu.org.models import Unit
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.supervision import actions, rules
 from zhengwu.supervision import services as facts
 from zhengwu.supervision.exports import XLSX_CONTENT_TYPE, to_xlsx

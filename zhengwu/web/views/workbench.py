@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from zhengwu.core.workbench import Section, panels
 from zhengwu.notices.models import Notice
 from zhengwu.org.models import Absence, AbsenceState
-from zhengwu.web import workbench_registry
 from zhengwu.web.helpers import actor, me, records_for_others, unknown_year_message
 from zhengwu.web.views.documents import document_todos, viewer_of
 from zhengwu.workdays.services import UnknownYearError, calendar
@@ -24,6 +24,16 @@ class Deadline:
     due: dt.date
     working_days_left: int | None
     error: str = ""
+
+
+def sections(request: HttpRequest) -> list[Section]:
+    """The registered panels that have something for this person, in their order."""
+    found = []
+    for p in panels():
+        section = p.provider(request)
+        if section is not None:
+            found.append(section)
+    return found
 
 
 @login_required
@@ -56,6 +66,6 @@ def workbench(request: HttpRequest) -> HttpResponse:
             "deadlines": deadlines,
             "notices": notices,
             "today": today,
-            "sections": workbench_registry.sections(request),
+            "sections": sections(request),
         },
     )

@@ -12,8 +12,8 @@ from zhengwu.audit import services as audit
 from zhengwu.org.demo import ACCOUNTS, DEMO_PASSWORD, UNITS, load_demo_government
 from zhengwu.org.models import Person
 from zhengwu.rulebook import annotations as rulebook_notes
+from zhengwu.rulebook.actions import apply_annotations, import_version
 from zhengwu.rulebook.models import RulebookVersion
-from zhengwu.rulebook.services import apply_annotations, import_version
 from zhengwu.workdays.actions import seed_official
 from zhengwu.workdays.arith import UnknownYearError
 

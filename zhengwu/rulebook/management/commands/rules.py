@@ -20,18 +20,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.rulebook import annotations as notes
+from zhengwu.rulebook.actions import AnnotationOrigin, annotate_version, import_version, withdraw_version
 from zhengwu.rulebook.coverage import tests_by_article
 from zhengwu.rulebook.models import RulebookVersion
 from zhengwu.rulebook.parser import RulebookParseError, parse_rulebook
-from zhengwu.rulebook.services import (
-    AnnotationOrigin,
-    NoRulebookInForce,
-    annotate_version,
-    import_version,
-    rulebook_problems,
-    version_in_force,
-    withdraw_version,
-)
+from zhengwu.rulebook.services import NoRulebookInForce, rulebook_problems, version_in_force
 
 
 def _read(path: str) -> str:

@@ -11,6 +11,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 
 from zhengwu.org.models import Unit
+from zhengwu.supervision.actions import candidates, open_item
+from zhengwu.supervision.models import SupervisionItem
 
 
 def follow_up(
@@ -25,9 +27,6 @@ def follow_up(
     co_units: Sequence[Unit] = (),
 ) -> tuple[int, bool]:
     """Open (or link to) the supervision item; returns its id and whether it was linked."""
-    from zhengwu.supervision.actions import candidates, open_item
-    from zhengwu.supervision.models import SupervisionItem
-
     found = candidates(title, lead_unit, co_units, source)
     if found:
         target = SupervisionItem.objects.get(pk=found[0].item_id)
@@ -61,7 +60,5 @@ def follow_up(
 def item_url(item_id: int | None) -> str:
     if item_id is None:
         return ""
-    from zhengwu.supervision.models import SupervisionItem
-
     item = SupervisionItem.objects.filter(pk=item_id).first()
     return item.get_absolute_url() if item else ""

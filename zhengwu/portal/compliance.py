@@ -1,27 +1,22 @@
-"""What the portal adds to the platform's views: compliance lines (late publications and
-applications, art. 28 / 条例第二十六条、第三十三条) and the workbench panel of the disclosure staff."""
+"""政务公开 on the compliance view: late publications and applications (art. 28 /
+条例第二十六条、第三十三条)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from django.http import HttpRequest
-from django.utils import timezone
-
 from zhengwu.core import compliance
 from zhengwu.core.compliance import ComplianceLine, Status
 from zhengwu.portal import rules
 from zhengwu.portal.models import Application, ApplicationState, ItemState, PublicationItem
 from zhengwu.rulebook.services import rulebook_view
-from zhengwu.web import workbench_registry
-from zhengwu.web.workbench_registry import Section
 from zhengwu.workdays.services import UnknownYearError, calendar
 
 AT_RISK_DAYS = 3
 
 
-def _horizon(today: dt.date) -> dt.date:
+def horizon(today: dt.date) -> dt.date:
     try:
         return calendar().add_working_days(today, AT_RISK_DAYS)
     except UnknownYearError:
@@ -33,7 +28,7 @@ def late_publications(today: dt.date) -> Iterator[ComplianceLine]:
     """Items still queued on or after their due day (20 working days after the information was formed)."""
     rb = rulebook_view(today)
     citation = rb.cite(rules.PROACTIVE)
-    items = PublicationItem.objects.filter(state=ItemState.QUEUED, due_on__lte=_horizon(today)).order_by("due_on")
+    items = PublicationItem.objects.filter(state=ItemState.QUEUED, due_on__lte=horizon(today)).order_by("due_on")
     for item in items[:500]:
         late = item.due_on < today
         yield ComplianceLine(
@@ -52,7 +47,7 @@ def late_publications(today: dt.date) -> Iterator[ComplianceLine]:
 def late_applications(today: dt.date) -> Iterator[ComplianceLine]:
     rb = rulebook_view(today)
     citation = rb.param_citation(rules.APPLICATION_DAYS)
-    apps = Application.objects.filter(state=ApplicationState.RECEIVED, due_on__lte=_horizon(today)).order_by("due_on")
+    apps = Application.objects.filter(state=ApplicationState.RECEIVED, due_on__lte=horizon(today)).order_by("due_on")
     for app in apps[:500]:
         late = app.due_on < today
         yield ComplianceLine(
@@ -65,26 +60,3 @@ def late_applications(today: dt.date) -> Iterator[ComplianceLine]:
             url=f"/portal/applications/{app.pk}/",
             detail="逾期未答复" if late else "临近答复期限",
         )
-
-
-@workbench_registry.register(60, "portal")
-def workbench_panel(request: HttpRequest) -> Section | None:
-    from zhengwu.portal.actions import staff_facts
-
-    today = timezone.localdate()
-    user = request.user
-    if not rules.may_manage(staff_facts(user if user.is_authenticated else None, today), rulebook_view(today)).allowed:
-        return None
-    horizon = _horizon(today)
-    items = list(PublicationItem.objects.filter(state=ItemState.QUEUED, due_on__lte=horizon).order_by("due_on")[:10])
-    apps = list(
-        Application.objects.filter(state=ApplicationState.RECEIVED, due_on__lte=horizon).order_by("due_on")[:10]
-    )
-    queued = PublicationItem.objects.filter(state=ItemState.QUEUED).count()
-    return Section(
-        "portal",
-        "政务公开",
-        "web/portal/workbench_panel.html",
-        {"items": items, "applications": apps, "queued": queued, "today": today},
-        count=len(items) + len(apps),
-    )

@@ -24,13 +24,9 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.rulebook_view import UnknownProvision
+from zhengwu.rulebook.services import NoRulebookInForce
+from zhengwu.web.errors import render_refusal
 from zhengwu.workdays.arith import UnknownYearError
-
-
-def _is_no_rulebook(exception: Exception) -> bool:
-    from zhengwu.rulebook.services import NoRulebookInForce  # the rulebook app builds on core, not the reverse
-
-    return isinstance(exception, NoRulebookInForce)
 
 
 class RefusalMiddleware:
@@ -52,12 +48,10 @@ class RefusalMiddleware:
             messages, status = [exception.message], 400
         elif isinstance(exception, UnknownYearError | UnknownProvision):  # no calendar year; an unannotated rule
             messages, status = [exception.message_zh], 409
-        elif _is_no_rulebook(exception):
+        elif isinstance(exception, NoRulebookInForce):
             messages, status = [str(exception)], 409
         else:
             return None
-        from zhengwu.web.errors import render_refusal  # the staff pages render what core decides
-
         return render_refusal(request, messages, status)
 
 

@@ -1,4 +1,4 @@
-"""The public portal (no login): mounted at /public/ in the ``portal`` namespace."""
+"""The public portal (no login): mounted at /public/ in the ``portal`` namespace (by :mod:`zhengwu.urls`)."""
 
 import datetime as dt
 

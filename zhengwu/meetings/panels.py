@@ -6,17 +6,17 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from zhengwu.core import workbench
 from zhengwu.meetings import services
 from zhengwu.meetings.actions.attendance import may_decide_leave
 from zhengwu.meetings.models import FollowUp, FollowUpKind, Invitation, LeaveState, MeetingState, Paper
 from zhengwu.org.services import person_of, positions_of
-from zhengwu.web.workbench_registry import Section, register
 
 UPCOMING = [MeetingState.PLANNED, MeetingState.AGENDA_CONFIRMED]
 
 
-@register(20, "meetings")
-def meetings_section(request: HttpRequest) -> Section | None:
+@workbench.panel(20, "meetings")
+def meetings_section(request: HttpRequest) -> workbench.Section | None:
     user = request.user
     person = person_of(user)
     if person is None or not user.is_authenticated:
@@ -50,7 +50,7 @@ def meetings_section(request: HttpRequest) -> Section | None:
     count = len(invitations) + len(to_decide) + len(papers) + len(tasks)
     if not count:
         return None
-    return Section(
+    return workbench.Section(
         "meetings",
         "会议",
         "web/meetings/_workbench.html",

@@ -6,14 +6,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 
+from zhengwu.core import workbench
 from zhengwu.supervision import rules
 from zhengwu.supervision.models import ItemState, ProgressReport, SupervisionItem
 from zhengwu.supervision.services import actor_fact
-from zhengwu.web.workbench_registry import Section, register
 
 
-@register(30, "supervision")
-def panel(request: HttpRequest) -> Section | None:
+@workbench.panel(30, "supervision")
+def panel(request: HttpRequest) -> workbench.Section | None:
     user = request.user
     if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
         return None
@@ -43,7 +43,7 @@ def panel(request: HttpRequest) -> Section | None:
     count = len(reports) + len(finals) + len(to_verify)
     if not count:
         return None
-    return Section(
+    return workbench.Section(
         key="supervision",
         title="督查督办",
         template="web/supervision/_workbench.html",
