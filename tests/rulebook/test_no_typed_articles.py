@@ -90,13 +90,14 @@ def source_files() -> list[Path]:
 
 def test_no_work_rules_article_is_typed_into_code() -> None:
     files = source_files()
-    assert len(files) > 100 and any(p.suffix == ".html" for p in files)  # the scan reads the tree
+    assert len(files) > 100
+    assert any(p.suffix == ".html" for p in files)
     found = [
         hit for p in files for hit in typed_articles(p.relative_to(REPO).as_posix(), p.read_text(encoding="utf-8"))
     ]
     assert not found, (
         "Work Rules articles typed into code; name them by provision instead "
-        "({% load rulebook %}{% cite \"…\" %}, zhengwu.rulebook.citing, RulebookView.cite):\n" + "\n".join(found)
+        '({% load rulebook %}{% cite "…" %}, zhengwu.rulebook.citing, RulebookView.cite):\n' + "\n".join(found)
     )
 
 
@@ -120,7 +121,8 @@ def test_every_allowance_is_still_needed() -> None:
 )
 def test_a_typed_work_rules_article_is_found(line: str) -> None:
     found = typed_articles("zhengwu/web/templates/web/x.html", f"first line\n{line}\n")
-    assert found and found[0].startswith("zhengwu/web/templates/web/x.html:2: 第")
+    assert found
+    assert found[0].startswith("zhengwu/web/templates/web/x.html:2: 第")
 
 
 @pytest.mark.parametrize(
