@@ -50,7 +50,7 @@ class AbsenceIn(Schema):
     destination: str = Field(description="前往地点")
     purpose: str = Field(description="事由类别：" + "、".join(f"{v}（{label}）" for v, label in AbsencePurpose.choices))
     reason: str = Field("", description="事由")
-    entrust: bool = Field(False, description="州长外出时委托常务副州长主持政府工作（第六条）")
+    entrust: bool = Field(False, description="州长外出时委托常务副州长主持政府工作")
 
 
 class ActingEntrustIn(Schema):
@@ -97,7 +97,7 @@ class AbsenceOut(Schema):
     reported_at: dt.datetime
     returned_on: dt.date | None
     returned_recorded_at: dt.datetime | None
-    acting: list[ActingOut] = Field(description="代理安排（第六条）")
+    acting: list[ActingOut] = Field(description="代理安排")
 
 
 class AbsencePage(Schema):
@@ -189,7 +189,7 @@ def list_absences(
 @router.post(
     "/absences",
     response={201: AbsenceDetailOut, **WRITE_ERRORS},
-    summary="报告离州外出（第五十八条）；州长可委托常务副州长主持工作（第六条）",
+    summary="报告离州外出；州长可委托常务副州长主持工作",
 )
 def report_absence(request: HttpRequest, payload: AbsenceIn) -> Status[AbsenceDetailOut]:
     user = current_user(request)
@@ -228,7 +228,7 @@ def get_absence(request: HttpRequest, absence_id: int) -> AbsenceDetailOut:
 @router.post(
     "/absences/{absence_id}/return",
     response={200: AbsenceDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="销假（第五十八条）",
+    summary="销假",
 )
 def report_return(request: HttpRequest, absence_id: int, payload: ReturnIn) -> AbsenceDetailOut:
     user = current_user(request)
@@ -240,7 +240,7 @@ def report_return(request: HttpRequest, absence_id: int, payload: ReturnIn) -> A
 @router.post(
     "/absences/{absence_id}/acting",
     response={201: AbsenceDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="外出期间委托他人主持工作（第六条；单位主要负责人指定副职，第四十九条），自今日或离州之日起",
+    summary="外出期间委托他人主持工作（单位主要负责人指定副职），自今日或离州之日起",
 )
 def entrust(request: HttpRequest, absence_id: int, payload: ActingEntrustIn) -> Status[AbsenceDetailOut]:
     user = current_user(request)
@@ -264,7 +264,7 @@ def entrust(request: HttpRequest, absence_id: int, payload: ActingEntrustIn) -> 
 @router.post(
     "/absences/{absence_id}/acting/{arrangement_id}/revoke",
     response={200: AbsenceDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="提前撤销代理安排（第六条）：尚未开始的自始不生效，已开始的至昨日止",
+    summary="提前撤销代理安排：尚未开始的自始不生效，已开始的至昨日止",
 )
 def revoke_acting(request: HttpRequest, absence_id: int, arrangement_id: int) -> AbsenceDetailOut:
     user = current_user(request)

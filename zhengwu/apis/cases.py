@@ -167,7 +167,7 @@ class PetitionIn(Schema):
     id_number: str = ""
     phone: str = ""
     address: str = ""
-    important: bool = Field(False, description="重要来信：呈州人民政府领导阅批（第三十五条）")
+    important: bool = Field(False, description="重要来信：呈州人民政府领导阅批")
     leader_id: int | None = Field(None, description="呈阅领导（人员 id）；不填为涉及单位的分管领导")
 
 
@@ -243,7 +243,7 @@ def get_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
 @router.get(
     "/petitions/{petition_id}/petitioner",
     response={200: PetitionerOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="信访人个人信息：仅限经办人员，每次查看均记录（第三十五条）",
+    summary="信访人个人信息：仅限经办人员，每次查看均记录",
 )
 def get_petitioner(request: HttpRequest, petition_id: int) -> PetitionerOut:
     view = petitions.view_petitioner(current_user(request), _get_petition(petition_id))
@@ -287,7 +287,7 @@ def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceI
 @router.post(
     "/petitions/{petition_id}/route",
     response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="重要来信呈州人民政府领导阅批（第三十五条）",
+    summary="重要来信呈州人民政府领导阅批",
 )
 def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> PetitionOut:
     p = petitions.route_important(current_user(request), _get_petition(petition_id), _leader(payload.leader_id))
@@ -307,7 +307,7 @@ def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
 @router.post(
     "/petitions/{petition_id}/instruction",
     response={200: PetitionOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="领导批示重要来信，转入督办（第三十五条）",
+    summary="领导批示重要来信，转入督办",
 )
 def instruct_petition(request: HttpRequest, petition_id: int, payload: TextIn) -> PetitionOut:
     p = petitions.instruct(current_user(request), _get_petition(petition_id), payload.text)
@@ -703,7 +703,7 @@ def get_case(request: HttpRequest, case_id: int) -> CaseOut:
 @router.post(
     "/oversight/reconsiderations",
     response={201: CaseOut, **WRITE_ERRORS},
-    summary="登记行政复议案件（10日内答复，60日内决定；第三十三条）",
+    summary="登记行政复议案件（10日内答复，60日内决定）",
 )
 def register_reconsideration(request: HttpRequest, payload: ReconsiderationIn) -> Status[CaseOut]:
     c = oversight.register_reconsideration(
@@ -719,9 +719,7 @@ def register_reconsideration(request: HttpRequest, payload: ReconsiderationIn) -
     return Status(201, _case(_get_case(c.pk)))
 
 
-@router.post(
-    "/oversight/suits", response={201: CaseOut, **WRITE_ERRORS}, summary="登记行政诉讼案件（15日内答辩；第三十二条）"
-)
+@router.post("/oversight/suits", response={201: CaseOut, **WRITE_ERRORS}, summary="登记行政诉讼案件（15日内答辩）")
 def register_suit(request: HttpRequest, payload: SuitIn) -> Status[CaseOut]:
     c = oversight.register_suit(
         current_user(request),
@@ -738,7 +736,7 @@ def register_suit(request: HttpRequest, payload: SuitIn) -> Status[CaseOut]:
 @router.post(
     "/oversight/findings",
     response={201: CaseOut, **WRITE_ERRORS},
-    summary="登记审计（检查）发现问题，整改列入督办（第三十二条）",
+    summary="登记审计（检查）发现问题，整改列入督办",
 )
 def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut]:
     c = oversight.register_finding(

@@ -96,6 +96,7 @@ from zhengwu.documents.services import (
 )
 from zhengwu.org.models import Person, PositionKind, Unit
 from zhengwu.org.services import positions_of
+from zhengwu.rulebook.citing import cite
 
 router = Router(tags=["documents"])
 
@@ -388,7 +389,7 @@ def _person_by_id(person_id: int | None, field: str) -> Person | None:
 @router.get(
     "/documents",
     response={200: DocumentPage, **READ_ERRORS},
-    summary="公文（本人可以查看的：本单位的、送本单位的、征求本单位会签的、呈批本人的；第六十一条）",
+    summary="公文（本人可以查看的：本单位的、送本单位的、征求本单位会签的、呈批本人的）",
 )
 def list_documents(
     request: HttpRequest,
@@ -475,7 +476,7 @@ def create_submission(request: HttpRequest, payload: SubmissionIn) -> Status[Doc
 @router.put(
     "/documents/{document_id}/body",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="修改正文（新版本；退回的来文按退文理由修改，第五十二条）",
+    summary="修改正文（新版本；退回的来文按退文理由修改）",
 )
 def revise(request: HttpRequest, document_id: int, payload: BodyIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -515,7 +516,7 @@ def revise(request: HttpRequest, document_id: int, payload: BodyIn) -> DocumentD
 @router.post(
     "/documents/{document_id}/sign-and-submit",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="单位行政主要负责人（或代理）签发并报送（第四十九条）；退回后修改的为重新报送（第五十二条）",
+    summary="单位行政主要负责人（或代理）签发并报送；退回后修改的为重新报送",
 )
 def sign_and_submit(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
@@ -526,7 +527,7 @@ def sign_and_submit(request: HttpRequest, document_id: int) -> DocumentDetailOut
 @router.post(
     "/documents/{document_id}/receive",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="政府办公室签收登记（第四十八条）",
+    summary="政府办公室签收登记",
 )
 def receive(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
@@ -537,7 +538,7 @@ def receive(request: HttpRequest, document_id: int) -> DocumentDetailOut:
 @router.post(
     "/documents/{document_id}/check",
     response={200: CheckOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="初审（第四十八条）：未通过的附理由退回（第五十二条）",
+    summary="初审：未通过的附理由退回",
 )
 def check(request: HttpRequest, document_id: int) -> CheckOut:
     user = current_user(request)
@@ -553,7 +554,7 @@ def check(request: HttpRequest, document_id: int) -> CheckOut:
 @router.post(
     "/documents/{document_id}/office-return",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="退文（第五十二条）：属部门职权范围不以州人民政府或办公室名义发文、已有规定不再发文、没有实质内容，"
+    summary="退文：属部门职权范围不以州人民政府或办公室名义发文、已有规定不再发文、没有实质内容，"
     "或其他不符合要求的，附理由退回报文单位；报文单位修改后重新报送",
 )
 def office_return(request: HttpRequest, document_id: int, payload: OfficeReturnIn) -> DocumentDetailOut:
@@ -565,7 +566,7 @@ def office_return(request: HttpRequest, document_id: int, payload: OfficeReturnI
 @router.post(
     "/documents/{document_id}/office-opinion",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="拟办并按分工呈批；重大事项呈州长（第五十一条）",
+    summary="拟办并按分工呈批；重大事项呈州长",
 )
 def office_opinion(request: HttpRequest, document_id: int, payload: OfficeOpinionIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -578,7 +579,7 @@ def office_opinion(request: HttpRequest, document_id: int, payload: OfficeOpinio
 @router.post(
     "/documents/{document_id}/pass-on",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="转请其他政府领导同志核批（第五十一条）",
+    summary="转请其他政府领导同志核批",
 )
 def pass_on(request: HttpRequest, document_id: int, payload: PassOnIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -592,7 +593,7 @@ def pass_on(request: HttpRequest, document_id: int, payload: PassOnIn) -> Docume
 @router.post(
     "/documents/{document_id}/instruct",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="领导批示（第五十一条）",
+    summary="领导批示",
 )
 def instruct(request: HttpRequest, document_id: int, payload: TextIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -606,7 +607,7 @@ def instruct(request: HttpRequest, document_id: int, payload: TextIn) -> Documen
 @router.post(
     "/documents/{document_id}/countersign",
     response={201: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="征求相关部门会签，7个工作日内回复或按主办单位确定的期限（第五十条）",
+    summary="征求相关部门会签，7个工作日内回复或按主办单位确定的期限",
 )
 def request_countersign(request: HttpRequest, document_id: int, payload: CountersignIn) -> Status[DocumentDetailOut]:
     user = current_user(request)
@@ -618,7 +619,7 @@ def request_countersign(request: HttpRequest, document_id: int, payload: Counter
 @router.get(
     "/documents/{document_id}/countersign-status",
     response={200: CountersignStatusOut, 404: ErrorOut, **READ_ERRORS},
-    summary="会签是否完成、可否报送（第五十条）",
+    summary="会签是否完成、可否报送",
 )
 def countersign_status(request: HttpRequest, document_id: int) -> CountersignStatusOut:
     document = _get_visible(current_user(request), document_id)
@@ -631,7 +632,7 @@ def countersign_status(request: HttpRequest, document_id: int) -> CountersignSta
 @router.post(
     "/documents/{document_id}/disagreement-statement",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="主办单位列明各方理据、提出办理建议（第五十条）",
+    summary="主办单位列明各方理据、提出办理建议",
 )
 def disagreement_statement(request: HttpRequest, document_id: int, payload: StatementIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -643,7 +644,7 @@ def disagreement_statement(request: HttpRequest, document_id: int, payload: Stat
 @router.post(
     "/countersigns/{task_id}/reply",
     response={200: CountersignTaskOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="会签单位负责人回复：同意、原则同意（附意见）或不同意（附理由）（第五十条）",
+    summary="会签单位负责人回复：同意、原则同意（附意见）或不同意（附理由）",
 )
 def reply(request: HttpRequest, task_id: int, payload: ReplyIn) -> CountersignTaskOut:
     user = current_user(request)
@@ -654,7 +655,7 @@ def reply(request: HttpRequest, task_id: int, payload: ReplyIn) -> CountersignTa
 @router.post(
     "/countersigns/{task_id}/extension",
     response={200: CountersignTaskOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="会签单位申请延期回复（第五十条）",
+    summary="会签单位申请延期回复",
 )
 def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn) -> CountersignTaskOut:
     user = current_user(request)
@@ -665,7 +666,7 @@ def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn) 
 @router.post(
     "/countersigns/{task_id}/extension/decision",
     response={200: CountersignTaskOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="主办单位同意或不同意延期（第五十条）",
+    summary="主办单位同意或不同意延期",
 )
 def decide_extension(request: HttpRequest, task_id: int, payload: ExtensionDecisionIn) -> CountersignTaskOut:
     user = current_user(request)
@@ -676,7 +677,7 @@ def decide_extension(request: HttpRequest, task_id: int, payload: ExtensionDecis
 @router.post(
     "/countersigns/{task_id}/sign-statement",
     response={200: CountersignTaskOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="有分歧的会签单位负责人会签分歧说明（第五十条）",
+    summary="有分歧的会签单位负责人会签分歧说明",
 )
 def sign_statement(request: HttpRequest, task_id: int) -> CountersignTaskOut:
     user = current_user(request)
@@ -748,7 +749,7 @@ def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[Document
 @router.post(
     "/documents/{document_id}/submit-for-review",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="送政府办公室审核（第五十一条）",
+    summary="送政府办公室审核",
 )
 def submit_for_review(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
@@ -770,13 +771,14 @@ def review(request: HttpRequest, document_id: int, payload: ReviewIn) -> Documen
 @router.get(
     "/documents/{document_id}/signing",
     response={200: SigningOut, 404: ErrorOut, **READ_ERRORS},
-    summary="谁签发本件：按第四十九条、当天的任职和代理安排算出",
+    summary="谁签发本件：按《工作规则》的签发权限、当天的任职和代理安排算出",
 )
 def signing(request: HttpRequest, document_id: int) -> SigningOut:
     document = _get_visible(current_user(request), document_id, Document.objects.select_related("issuer"))
     if document.flow != Flow.OUTGOING:
         raise InvalidInput(
-            "报送州人民政府的来文由报送单位行政主要负责人签发（第四十九条），请使用 sign-and-submit。",
+            f"报送州人民政府的来文由报送单位行政主要负责人签发{cite('signing.unit_document')}，"
+            "请使用 sign-and-submit。",
             field="document_id",
         )
     return _signing_out(outgoing.signing_requirement_for(document), document)
@@ -785,7 +787,7 @@ def signing(request: HttpRequest, document_id: int) -> SigningOut:
 @router.post(
     "/documents/{document_id}/signing-step",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="签发前的审核、提出意见、同意（第四十九条）",
+    summary="签发前的审核、提出意见、同意",
 )
 def signing_step(request: HttpRequest, document_id: int, payload: StepIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -796,7 +798,7 @@ def signing_step(request: HttpRequest, document_id: int, payload: StepIn) -> Doc
 @router.post(
     "/documents/{document_id}/joint-countersign",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="联合发文会签：联合发文机关负责人（或代理）会签现行版本（第五十条）",
+    summary="联合发文会签：联合发文机关负责人（或代理）会签现行版本",
 )
 def joint_countersign(request: HttpRequest, document_id: int, payload: JointCountersignIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -807,7 +809,7 @@ def joint_countersign(request: HttpRequest, document_id: int, payload: JointCoun
 @router.post(
     "/documents/{document_id}/legal-review",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="合作协议合法性审核：司法局工作人员审核现行版本，通过后方能签署（第五十二条）",
+    summary="合作协议合法性审核：司法局工作人员审核现行版本，通过后方能签署",
 )
 def legal_review(request: HttpRequest, document_id: int, payload: LegalReviewIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -820,7 +822,7 @@ def legal_review(request: HttpRequest, document_id: int, payload: LegalReviewIn)
 @router.post(
     "/documents/{document_id}/sign",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="签发（签批）：只有第四十九条规定的人可以（代理安排已计入）",
+    summary="签发（签批）：只有《工作规则》规定的签发人可以（代理安排已计入）",
 )
 def sign(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
@@ -831,7 +833,7 @@ def sign(request: HttpRequest, document_id: int) -> DocumentDetailOut:
 @router.post(
     "/documents/{document_id}/issue",
     response={200: DocumentDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="登记编号（发文字号不重不漏）、印发并网上分送各收文单位（第五十二条）",
+    summary="登记编号（发文字号不重不漏）、印发并网上分送各收文单位",
 )
 def issue(request: HttpRequest, document_id: int, payload: IssueIn) -> DocumentDetailOut:
     user = current_user(request)
@@ -915,7 +917,7 @@ def todos(request: HttpRequest) -> TodoList:
 @router.get(
     "/documents/{document_id}",
     response={200: DocumentDetailOut, 404: ErrorOut, **READ_ERRORS},
-    summary="公文：要素、各版正文、会签、意见、分送、签发人（第四十九条）及审计记录",
+    summary="公文：要素、各版正文、会签、意见、分送、签发人及审计记录",
 )
 def get_document(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     return _detail(_get_visible(current_user(request), document_id))

@@ -85,7 +85,7 @@ def list_attachments(request: HttpRequest, document_id: int) -> list[AttachmentO
 @router.post(
     "/documents/{document_id}/attachments",
     response={201: AttachmentOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="上传附件（multipart：file、name）：起草单位工作人员，在正文仍可修改时（第五十二条）",
+    summary="上传附件（multipart：file、name）：起草单位工作人员，在正文仍可修改时",
 )
 def add_attachment(
     request: HttpRequest, document_id: int, file: File[UploadedFile], name: Form[str] = ""

@@ -216,7 +216,7 @@ FILTER_HELP = (
 @router.get(
     "/documents/registers/{kind}",
     response={200: RegisterPage, 403: RefusedOut, 404: ErrorOut, **READ_ERRORS},
-    summary="收文、发文登记簿（第五十二条；仅限办公室工作人员和州人民政府领导，第六十一条）",
+    summary="收文、发文登记簿（仅限办公室工作人员和州人民政府领导）",
     description=FILTER_HELP,
 )
 def register_rows(
@@ -276,7 +276,7 @@ def register_export(
 @router.post(
     "/documents/{document_id}/archive",
     response={201: PackageOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="归档：办理完毕的公文由政府办公室整理归档，选择保管期限（第五十三条）",
+    summary="归档：办理完毕的公文由政府办公室整理归档，选择保管期限",
 )
 def archive(request: HttpRequest, document_id: int, payload: ArchiveIn) -> Status[PackageOut]:
     document = _visible(request, document_id)
@@ -287,7 +287,7 @@ def archive(request: HttpRequest, document_id: int, payload: ArchiveIn) -> Statu
 @router.get(
     "/documents/{document_id}/archive",
     response={200: PackageOut, 404: ErrorOut, **READ_ERRORS},
-    summary="归档包：存储路径、清单SM3、文件数、保管期限（第五十三条）",
+    summary="归档包：存储路径、清单SM3、文件数、保管期限",
 )
 def archive_facts(request: HttpRequest, document_id: int) -> PackageOut:
     document = _visible(request, document_id)
@@ -300,7 +300,7 @@ def archive_facts(request: HttpRequest, document_id: int) -> PackageOut:
 @router.post(
     "/documents/{document_id}/archive/verify",
     response={200: CheckOut, 404: ErrorOut, **READ_ERRORS},
-    summary="校验归档包：重新读取并逐个核对 SM3，指出被改动的文件（第五十三条）",
+    summary="校验归档包：重新读取并逐个核对 SM3，指出被改动的文件",
 )
 def archive_verify(request: HttpRequest, document_id: int) -> CheckOut:
     document = _visible(request, document_id)
@@ -317,7 +317,7 @@ def archive_verify(request: HttpRequest, document_id: int) -> CheckOut:
 @router.get(
     "/documents/filings/overdue",
     response={200: FilingPage, 403: RefusedOut, **READ_ERRORS},
-    summary="逾期未报备的「经同意」文件（第四十九条；办公室工作人员）",
+    summary="逾期未报备的「经同意」文件（办公室工作人员）",
 )
 def filings_overdue(request: HttpRequest, paging: Query[Paging]) -> FilingPage:
     require(overdue_decision(current_user(request)))
@@ -328,7 +328,7 @@ def filings_overdue(request: HttpRequest, paging: Query[Paging]) -> FilingPage:
 @router.post(
     "/documents/{document_id}/filing",
     response={200: FilingOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="报备：发文部门的工作人员向州人民政府办公室报备「经同意」文件（第四十九条）",
+    summary="报备：发文部门的工作人员向州人民政府办公室报备「经同意」文件",
 )
 def file_document(request: HttpRequest, document_id: int, payload: FilingIn) -> FilingOut:
     document = _visible(request, document_id)
@@ -345,12 +345,12 @@ def file_document(request: HttpRequest, document_id: int, payload: FilingIn) -> 
 @router.post(
     "/numbers/{number_id}/cancel",
     response={200: NumberOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="作废误取的发文字号并写明原因；字号仍占用，顺序号不回退（第五十二条；办公室工作人员）",
+    summary="作废误取的发文字号并写明原因；字号仍占用，顺序号不回退（办公室工作人员）",
     description=(
         "作废已印发公文正在使用的字号，即撤回该文的印发：公文退回“已签发，待登记印发”（字号清空，重新印发时取下一个字号），"
         "各收文单位的分送标为已撤回、不再出现在收文箱中，并通知其负责人；所答复的来文恢复答复前的状态；"
         "“经同意”公文的报备事项和尚未公开的公开队列条目一并撤销，重新印发时重新生成。"
-        "已归档（第五十三条）、已在政府网站公开、或所答复的来文已归档的，拒绝作废（403）。"
+        "已归档、已在政府网站公开、或所答复的来文已归档的，拒绝作废（403）。"
     ),
 )
 def cancel(request: HttpRequest, number_id: int, payload: CancelIn) -> NumberOut:
@@ -366,7 +366,7 @@ def cancel(request: HttpRequest, number_id: int, payload: CancelIn) -> NumberOut
 @router.get(
     "/numbers/cancelled",
     response={200: NumberPage, 403: RefusedOut, **READ_ERRORS},
-    summary="已作废的发文字号及原因（第五十二条）",
+    summary="已作废的发文字号及原因",
 )
 def cancelled_numbers(request: HttpRequest, paging: Query[Paging]) -> NumberPage:
     _readable(request)

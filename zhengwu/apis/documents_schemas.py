@@ -37,19 +37,19 @@ class SubmissionIn(Schema):
     doc_type: str = Field(description="文种：" + _choices(DocType.choices))
     title: str = Field(description="标题")
     body: str = Field(description="正文")
-    request_items: list[str] = Field(default_factory=list, description="请示事项（请示应当一文一事，第四十八条）")
+    request_items: list[str] = Field(default_factory=list, description="请示事项（请示应当一文一事）")
     main_recipients: list[str] = Field(default_factory=lambda: ["gov"], description="主送机关代码")
     copy_recipients: list[str] = Field(default_factory=list, description="抄送机关代码")
-    addressed_person_id: int | None = Field(None, description="报送领导个人（一般不得，第四十八条）")
+    addressed_person_id: int | None = Field(None, description="报送领导个人（一般不得）")
     assignment_opinion_id: int | None = Field(
         None,
-        description="直接报送领导个人的，所答复的该领导同志的批示（意见编号）；初审核对确系该领导批示（第四十八条）",
+        description="直接报送领导个人的，所答复的该领导同志的批示（意见编号）；初审核对确系该领导批示",
     )
     assignment_document_id: int | None = Field(
         None, description="或：该领导同志签发、批示交办的公文编号（与批示二选一）"
     )
     skip_level_reason: str = Field(
-        "", description="越级行文的特殊情况（一般不得越级；确需越级的写明理由并抄送被越过的机关，第四十八条）"
+        "", description="越级行文的特殊情况（一般不得越级；确需越级的写明理由并抄送被越过的机关）"
     )
     classification: str = Field("none", description="密级：" + _choices(Classification.choices))
     urgency: str = Field("normal", description="紧急程度：" + _choices(Urgency.choices))
@@ -64,7 +64,7 @@ class BodyIn(Schema):
     classification: str | None = Field(None, description="来文：密级；不填不改")
     urgency: str | None = Field(None, description="来文：紧急程度；不填不改")
     concerned_units: list[str] | None = Field(
-        None, description="发文：主办、涉及单位代码（决定审核、签发的分管领导同志，第四十九条）；不填不改"
+        None, description="发文：主办、涉及单位代码（决定审核、签发的分管领导同志）；不填不改"
     )
     assignment_opinion_id: int | None = Field(None, description="来文：改为答复的领导批示；不填不改")
     assignment_document_id: int | None = Field(None, description="来文：改为答复的交办公文；不填不改")
@@ -75,7 +75,7 @@ class BodyIn(Schema):
 class OfficeReturnIn(Schema):
     grounds: list[str] = Field(
         default_factory=list,
-        description="第五十二条的退文情形：department_matter（属部门职权范围，不以州人民政府或办公室名义发文）、"
+        description="《工作规则》规定的退文情形：department_matter（属部门职权范围，不以州人民政府或办公室名义发文）、"
         "already_provided（法律法规已有规定、现行文件已有部署）、no_substance（没有实质内容、可发可不发）；可不选",
     )
     reason: str = Field(description="退文理由：写明本件不符合要求之处（必填）")
@@ -83,7 +83,7 @@ class OfficeReturnIn(Schema):
 
 class OfficeOpinionIn(Schema):
     text: str = Field(description="拟办意见")
-    major: bool = Field(False, description="重大事项，呈州长审批（第五十一条）")
+    major: bool = Field(False, description="重大事项，呈州长审批")
 
 
 class PassOnIn(Schema):
@@ -100,7 +100,7 @@ class TextIn(Schema):
 
 class CountersignIn(Schema):
     units: list[str] = Field(description="会签单位代码")
-    due: dt.date | None = Field(None, description="主办单位确定的回复期限；不填为7个工作日（第五十条）")
+    due: dt.date | None = Field(None, description="主办单位确定的回复期限；不填为7个工作日")
 
 
 class ReplyIn(Schema):
@@ -155,9 +155,7 @@ class SigningFactsIn(BaseModel):
         False, description="跨分管领域的部门联合发文（联合发文部门分属不同分管领导的自动认定）"
     )
     to_government: bool = Field(True, description="县市、部门报州人民政府审批的公文：按主送机关认定，所填须与之相符")
-    cooperation_agreement: bool = Field(
-        False, description="以州人民政府名义签订的合作协议：签署前须经司法局合法性审核（第五十二条）"
-    )
+    cooperation_agreement: bool = Field(False, description="以州人民政府名义签订的合作协议：签署前须经司法局合法性审核")
     concerned_units: list[str] = Field(
         default_factory=list,
         description="主办、涉及单位代码：其分管领导同志审核、签发（不填：答复的来文单位；部门发文总含本部门和联合发文部门）",
@@ -177,9 +175,9 @@ class OutgoingIn(BaseModel):
     main_recipients: list[str] = Field(description="主送机关代码")
     copy_recipients: list[str] = Field(default_factory=list, description="抄送机关代码")
     co_issuers: list[str] = Field(
-        default_factory=list, description="联合发文机关代码（主办机关以外）；签发前须经各机关负责人会签（第五十条）"
+        default_factory=list, description="联合发文机关代码（主办机关以外）；签发前须经各机关负责人会签"
     )
-    signing_facts: SigningFactsIn | None = Field(None, description="第四十九条所需、公文本身看不出的事实")
+    signing_facts: SigningFactsIn | None = Field(None, description="认定签发人所需、公文本身看不出的事实")
     replies_to: int | None = Field(None, description="答复的来文（批复、函）")
     classification: str = Field("none", description="密级：" + _choices(Classification.choices))
     secrecy_period: str = Field("", description="保密期限（标注密级的必填，如“10年”；非密不填）")
@@ -229,7 +227,7 @@ class CountersignTaskOut(ProvisionalDues):
     document_id: int
     unit: UnitRef
     requested_at: dt.datetime
-    due: dt.date = Field(description="回复期限（第五十条）")
+    due: dt.date = Field(description="回复期限")
     due_provisional: bool = provisional_flag()
     state: str = Field(description="pending、agreed、agreed_with_comments、disagreed、silent_consent")
     state_label: str
@@ -324,8 +322,8 @@ class DocumentDetailOut(DocumentOut):
     copy_recipients: list[UnitRef]
     addressed_person: PersonRef | None
     answers_leader_assignment: bool = Field(description="注明了所答复的领导交办依据")
-    leader_assignment: AssignmentOut | None = Field(None, description="所答复的领导批示或交办公文（第四十八条）")
-    skip_level_reason: str = Field("", description="越级行文的理由（第四十八条）")
+    leader_assignment: AssignmentOut | None = Field(None, description="所答复的领导批示或交办公文")
+    skip_level_reason: str = Field("", description="越级行文的理由")
     request_items: list[str]
     replies_to: int | None = Field(description="答复的来文")
     answers: list[int] = Field(description="答复本件的发文")
@@ -344,19 +342,19 @@ class DocumentDetailOut(DocumentOut):
     countersigns: list[CountersignTaskOut]
     opinions: list[OpinionOut]
     deliveries: list[DeliveryOut]
-    signing: SigningOut | None = Field(description="发文：谁签发（第四十九条）")
+    signing: SigningOut | None = Field(description="发文：谁签发")
     history: list[AuditRecordOut] = Field(description="审计记录：本件、会签任务、分送的每一步")
 
 
 class CheckOut(Schema):
     passed: bool
-    decisions: list[DecisionOut] = Field(description="初审的每一项，各附条款（第四十八条）")
+    decisions: list[DecisionOut] = Field(description="初审的每一项，各附条款")
     reasons: list[str] = Field(description="未通过的理由")
     document: DocumentDetailOut
 
 
 class CountersignStatusOut(Schema):
-    decision: DecisionOut = Field(description="会签是否完成，可否报送（第五十条）")
+    decision: DecisionOut = Field(description="会签是否完成，可否报送")
     tasks: list[CountersignTaskOut]
 
 

@@ -1,7 +1,7 @@
 """One set of error handlers for the whole API.
 
 - :class:`Refused` → 403 ``{"detail", "decisions": [...]}``: every refusing decision, each with its
-  explanation 「…（《工作规则》第五十八条）」 and citation.
+  explanation 「…（《工作规则》第…条）」 and citation.
 - :class:`~zhengwu.core.transitions.StateConflict` (a step taken from the wrong state) → 409, same body.
 - :class:`InvalidInput` → 422 ``{"detail", "field"}``: malformed input only.
 - :class:`UnknownYearError` → 409 ``{"detail", "year"}``: the calendar has no schedule for that year.

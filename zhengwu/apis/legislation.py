@@ -407,7 +407,7 @@ def revise(request: HttpRequest, draft_id: int, payload: TextIn) -> DraftDetailO
 @router.post(
     "/legislation/drafts/{draft_id}/consultations",
     response={200: DraftDetailOut, **ERRS},
-    summary="征求职权相关部门意见（第二十二条）",
+    summary="征求职权相关部门意见",
 )
 def consult(request: HttpRequest, draft_id: int, payload: UnitsIn) -> DraftDetailOut:
     user = current_user(request)
@@ -432,7 +432,7 @@ def reply(request: HttpRequest, consultation_id: int, payload: ReplyIn) -> Draft
 @router.post(
     "/legislation/drafts/{draft_id}/disputes",
     response={200: DraftDetailOut, **ERRS},
-    summary="记录争议事项（第二十一条）",
+    summary="记录争议事项",
 )
 def dispute(request: HttpRequest, draft_id: int, payload: DisputeIn) -> DraftDetailOut:
     user = current_user(request)
@@ -473,7 +473,7 @@ def positions(request: HttpRequest, dispute_id: int, payload: PositionsIn) -> Dr
 @router.post(
     "/legislation/drafts/{draft_id}/open-for-comment",
     response={200: DraftDetailOut, **ERRS},
-    summary="公开征求意见（第二十一条）",
+    summary="公开征求意见",
 )
 def open_for_comment(request: HttpRequest, draft_id: int, payload: OpenIn) -> DraftDetailOut:
     user = current_user(request)
@@ -535,7 +535,7 @@ def publish_answers(request: HttpRequest, draft_id: int) -> DraftDetailOut:
 @router.post(
     "/legislation/drafts/{draft_id}/submit-for-review",
     response={200: DraftDetailOut, **ERRS},
-    summary="送司法局合法性审查（第二十条、第二十二条）",
+    summary="送司法局合法性审查",
 )
 def submit_for_review(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
@@ -566,7 +566,7 @@ def request_topic(request: HttpRequest, draft_id: int) -> DraftDetailOut:
 @router.post(
     "/legislation/drafts/{draft_id}/deliberation",
     response={200: DraftDetailOut, **ERRS},
-    summary="记录集体审议（第二十四条）",
+    summary="记录集体审议",
 )
 def deliberation(request: HttpRequest, draft_id: int, payload: DeliberationIn) -> DraftDetailOut:
     user = current_user(request)
@@ -661,7 +661,7 @@ def validity(request: HttpRequest, draft_id: int, payload: ValidityIn) -> DraftD
 @router.post(
     "/legislation/evaluations/{evaluation_id}/complete",
     response={200: DraftDetailOut, **ERRS},
-    summary="完成实施后评估（第二十一条）",
+    summary="完成实施后评估",
 )
 def complete_evaluation(request: HttpRequest, evaluation_id: int, payload: ReportIn) -> DraftDetailOut:
     user = current_user(request)

@@ -413,7 +413,7 @@ def list_topics(request: HttpRequest, state: str = "") -> list[TopicOut]:
     return [_topic_out(t) for t in qs[:500]]
 
 
-@router.post("/meetings/topics", response={201: TopicOut, **WRITE_ERRORS}, summary="申请上会议题（第四十条）")
+@router.post("/meetings/topics", response={201: TopicOut, **WRITE_ERRORS}, summary="申请上会议题")
 def request_topic(request: HttpRequest, payload: TopicIn) -> Status[TopicOut]:
     user = current_user(request)
     data = payload.dict()
@@ -515,13 +515,13 @@ def _simple(verb: str, summary: str) -> None:
     )(view)
 
 
-_simple("consent", "州长同意召开决策性专题会议（第四十三条）")
-_simple("confirm_agenda", "州长确定议题（第四十条）")
-_simple("distribute_papers", "分送会议材料（第四十条）")
+_simple("consent", "州长同意召开决策性专题会议")
+_simple("confirm_agenda", "州长确定议题")
+_simple("distribute_papers", "分送会议材料")
 _simple("hold", "登记会议召开")
-_simple("review_major", "州长审核专题会议纪要（第四十三条）")
+_simple("review_major", "州长审核专题会议纪要")
 _simple("sign_minutes", "签发会议纪要（第四十二、四十三条）")
-_simple("approve_press", "审核新闻稿（第四十五条）")
+_simple("approve_press", "审核新闻稿")
 
 
 @router.post(
@@ -560,7 +560,7 @@ def sitting_in(request: HttpRequest, meeting_id: int, payload: PeopleIn) -> Meet
 @router.post(
     "/meetings/{int:meeting_id}/roll-call",
     response={200: MeetingDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="会议点名（第四十一条）",
+    summary="会议点名",
 )
 def roll_call(request: HttpRequest, meeting_id: int, payload: RollCallIn) -> MeetingDetailOut:
     actions.roll_call(current_user(request), _m(meeting_id), payload.present)
@@ -570,7 +570,7 @@ def roll_call(request: HttpRequest, meeting_id: int, payload: RollCallIn) -> Mee
 @router.post(
     "/meetings/{int:meeting_id}/staff",
     response={200: MeetingDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="登记随行工作人员（第四十一条）",
+    summary="登记随行工作人员",
 )
 def register_staff(request: HttpRequest, meeting_id: int, payload: StaffIn) -> MeetingDetailOut:
     unit = _unit(payload.unit, "unit")
@@ -614,7 +614,7 @@ def add_decision(request: HttpRequest, meeting_id: int, payload: DecisionIn) -> 
 @router.put(
     "/meetings/{int:meeting_id}/press",
     response={200: MeetingDetailOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="起草新闻稿（第四十五条）",
+    summary="起草新闻稿",
 )
 def draft_press(request: HttpRequest, meeting_id: int, payload: TextIn) -> MeetingDetailOut:
     actions.draft_press(current_user(request), _m(meeting_id), payload.text, payload.escalated)
@@ -627,7 +627,7 @@ def draft_press(request: HttpRequest, meeting_id: int, payload: TextIn) -> Meeti
 @router.post(
     "/meetings/invitations/{int:invitation_id}/leave",
     response={200: InvitationOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="书面请假（第四十一条）",
+    summary="书面请假",
 )
 def request_leave(request: HttpRequest, invitation_id: int, payload: ReasonIn) -> InvitationOut:
     inv = actions.request_leave(current_user(request), get_object_or_404(Invitation, pk=invitation_id), payload.reason)
@@ -688,7 +688,7 @@ def _fu_out(f: FollowUp) -> FollowUpOut:
 @router.post(
     "/meetings/follow-ups/{int:follow_up_id}/document",
     response={200: FollowUpOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="关联会议决定印发的文件（第四十二条）",
+    summary="关联会议决定印发的文件",
 )
 def link_document(request: HttpRequest, follow_up_id: int, payload: DocumentLinkIn) -> FollowUpOut:
     fu = actions.link_document(
@@ -744,7 +744,7 @@ def list_wide(request: HttpRequest) -> list[WideOut]:
     return [_wide_out(r) for r in PrefectureMeetingRequest.objects.select_related("unit")[:500]]
 
 
-@router.post("/meetings/wide", response={201: WideOut, **WRITE_ERRORS}, summary="申请召开全州性会议（第四十四条）")
+@router.post("/meetings/wide", response={201: WideOut, **WRITE_ERRORS}, summary="申请召开全州性会议")
 def create_wide(request: HttpRequest, payload: WideIn) -> Status[WideOut]:
     data = payload.dict()
     unit = _unit(data.pop("unit"), "unit")

@@ -20,7 +20,7 @@ class NoticeOut(Schema):
     id: int
     title: str
     body: str
-    citation: str = Field(description="依据，如《工作规则》第五十八条")
+    citation: str = Field(description="依据，形如《工作规则》第…条")
     url: str
     created_at: dt.datetime
     read_at: dt.datetime | None

@@ -80,7 +80,7 @@ class PortfolioOut(Schema):
 
 class UnitDetailOut(UnitOut):
     positions: list[UnitPositionOut]
-    portfolio: list[PortfolioOut] = Field(description="分管该单位的领导（第七条）")
+    portfolio: list[PortfolioOut] = Field(description="分管该单位的领导")
     history: list[AuditRecordOut] = Field(description="审计记录：新设、修改")
 
 
@@ -112,8 +112,8 @@ class HolderOut(Schema):
     person: PersonRef
     position: PositionOut
     label: str
-    away: bool = Field(description="本人当天离州外出（第五十八条）")
-    acting_for: ActingForOut | None = Field(description="受委托代理的人员（第六条）")
+    away: bool = Field(description="本人当天离州外出")
+    acting_for: ActingForOut | None = Field(description="受委托代理的人员")
     basis: DecisionOut | None = Field(description="依据：说明及条款")
 
 
@@ -314,7 +314,7 @@ class OrgUnitPatch(Schema):
     sort_order: int | None = None
 
 
-@router.post("/org/units", response={201: UnitDetailOut, **WRITE_ERRORS}, summary="新设单位（系统管理员，第四条）")
+@router.post("/org/units", response={201: UnitDetailOut, **WRITE_ERRORS}, summary="新设单位（系统管理员）")
 def create_unit(request: HttpRequest, payload: OrgUnitIn) -> Status[UnitDetailOut]:
     fields = admin_actions.UnitFields(
         name=payload.name,
@@ -640,7 +640,7 @@ def _portfolio(portfolio_id: int) -> Portfolio:
     return portfolio
 
 
-@router.get("/org/portfolios", response={200: OrgPortfolioPage, **READ_ERRORS}, summary="分管（第七条）")
+@router.get("/org/portfolios", response={200: OrgPortfolioPage, **READ_ERRORS}, summary="分管")
 def list_portfolios(request: HttpRequest, paging: Query[Paging], current: bool = False) -> OrgPortfolioPage:
     portfolios = (
         Portfolio.objects.select_related("leader__unit")
@@ -662,9 +662,7 @@ def get_portfolio(request: HttpRequest, portfolio_id: int) -> OrgPortfolioDetail
     return _portfolio_detail(_portfolio(portfolio_id))
 
 
-@router.post(
-    "/org/portfolios", response={201: OrgPortfolioDetailOut, **WRITE_ERRORS}, summary="设置分管（系统管理员，第七条）"
-)
+@router.post("/org/portfolios", response={201: OrgPortfolioDetailOut, **WRITE_ERRORS}, summary="设置分管（系统管理员）")
 def set_portfolio(request: HttpRequest, payload: OrgPortfolioIn) -> Status[OrgPortfolioDetailOut]:
     user = current_user(request)
     leader = _found(Position, payload.leader_position_id, "职务", "leader_position_id")

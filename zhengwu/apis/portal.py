@@ -217,7 +217,7 @@ def withhold(request: HttpRequest, item_id: int, payload: WithholdIn) -> dict[st
 @router.post(
     "/portal/items/{item_id}/interpretations",
     response={201: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="发布政策解读，关联所解读的文件（第三十条）",
+    summary="发布政策解读，关联所解读的文件",
 )
 def interpret(request: HttpRequest, item_id: int, payload: InterpretIn) -> tuple[int, dict[str, object]]:
     user = current_user(request)

@@ -133,7 +133,7 @@ def _parameter_out(p: Parameter) -> ParameterOut:
     )
 
 
-@router.get("/rules/versions", response={200: list[VersionOut], **READ_ERRORS}, summary="规则版本（第六十八条）")
+@router.get("/rules/versions", response={200: list[VersionOut], **READ_ERRORS}, summary="规则版本")
 def list_versions(request: HttpRequest) -> list[VersionOut]:
     today = timezone.localdate()
     versions = RulebookVersion.objects.annotate(n_articles=Count("articles")).order_by("code", "-effective_from")

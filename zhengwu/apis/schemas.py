@@ -29,7 +29,7 @@ class CitationOut(Schema):
     rulebook: str = Field(description="规则代码，如 kizilsu-work-rules")
     article: int = Field(description="条")
     provision: str = Field(description="条款要点，如 leave.report")
-    label: str = Field(description="《工作规则》第五十八条")
+    label: str = Field(description="条款，形如《工作规则》第…条")
 
 
 class DecisionOut(Schema):
@@ -37,7 +37,7 @@ class DecisionOut(Schema):
     code: str
     message: str
     message_en: str = ""
-    explanation: str = Field(description="说明及其依据：「…（《工作规则》第五十八条）」")
+    explanation: str = Field(description="说明及其依据：「…（《工作规则》第…条）」")
     citation: CitationOut | None = None
 
 
@@ -168,7 +168,7 @@ class AuditRecordOut(Schema):
     object_repr: str
     rulebook: str
     article: int | None
-    citation: str = Field(description="《工作规则》第五十八条")
+    citation: str = Field(description="条款，形如《工作规则》第…条")
     details: dict[str, Any]
     hash: str
     prev_hash: str

@@ -40,7 +40,7 @@ class ItemIn(Schema):
     description: str = ""
     report_every: str = Field("", description="空（不定期）、weekly 或 monthly")
     source_document: int | None = Field(None, description="来源公文（如领导批示的来文）")
-    link_to: int | None = Field(None, description="关联到已督办的事项（第二十六条：不重复督查）")
+    link_to: int | None = Field(None, description="关联到已督办的事项（不重复督查）")
     new_despite: str = Field("", description="存在相似在办事项时另行立项的理由")
 
 
@@ -256,7 +256,7 @@ def get_item(request: HttpRequest, item_id: int) -> ItemOut:
 @router.get(
     "/supervision/candidates",
     response={200: list[CandidateOut], **READ_ERRORS},
-    summary="立项前查找已在督办的相同或相似事项（第二十六条：不重复督查）",
+    summary="立项前查找已在督办的相同或相似事项（不重复督查）",
 )
 def find_candidates(
     request: HttpRequest, title: str, lead_unit: str, co_units: str = "", source_document: int | None = None
@@ -304,7 +304,7 @@ def create_item(request: HttpRequest, payload: ItemIn) -> Status[ItemOut]:
 @router.post(
     "/supervision/reports/{report_id}",
     response={200: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="报送一期进展（限期报告，第五十四条）",
+    summary="报送一期进展（限期报告）",
 )
 def submit_report(request: HttpRequest, report_id: int, payload: TextIn) -> ItemOut:
     user = current_user(request)
@@ -430,7 +430,7 @@ def dashboard(request: HttpRequest) -> DashboardOut:
 @router.get(
     "/supervision/compliance",
     response={200: list[LineOut], 403: ErrorOut, **READ_ERRORS},
-    summary="合规总览：全平台已逾期和临近期限的事项，各注明依据条款（第六十三条）",
+    summary="合规总览：全平台已逾期和临近期限的事项，各注明依据条款",
 )
 def compliance_lines(request: HttpRequest) -> list[LineOut]:
     _may_see_tables(current_user(request))

@@ -3,7 +3,7 @@
 A *rule* is a pure function over plain data.  It answers with a :class:`Decision`: allowed or
 refused, a sentence a clerk understands, and the :class:`Citation` of the article behind it, so
 that every refusal a user sees names its article:
-「请示应当一文一事（《工作规则》第四十八条）」.
+「请示应当一文一事（《工作规则》第…条）」 (art. 48 for Kizilsu).
 
 Rules never name article numbers themselves.  They cite *provisions* (``"leave.report"``), and
 the rulebook in force maps each provision to its article, so a county whose rules put leave
@@ -21,7 +21,7 @@ from zhengwu.core.numerals import chinese_numeral
 
 @dataclass(frozen=True)
 class Citation:
-    """An article of a rulebook: 《工作规则》第五十八条."""
+    """An article of a rulebook: 《工作规则》第…条 (its title and the article's Chinese numeral)."""
 
     rulebook_code: str
     short_title: str
@@ -31,6 +31,11 @@ class Citation:
     @property
     def label(self) -> str:
         return f"《{self.short_title}》第{chinese_numeral(self.article)}条"
+
+    @property
+    def short_label(self) -> str:
+        """The article without the rulebook's title: 第…条, for a sentence that names its rulebook."""
+        return f"第{chinese_numeral(self.article)}条"
 
     @property
     def label_en(self) -> str:
@@ -83,7 +88,7 @@ class Decision:
     @property
     def explanation(self) -> str:
         """The sentence with its article, in the active language:
-        「请示应当一文一事（《工作规则》第四十八条）」, "… (Work Rules, art. 48)."."""
+        「请示应当一文一事（《工作规则》第…条）」, "… (Work Rules, art. 48)."."""
         message = self.localized_message
         if self.citation is None:
             return message

@@ -1,4 +1,4 @@
-"""Chinese numerals as used in article numbers (第五十八条): 1..999 both ways."""
+"""Chinese numerals as used in article numbers (58 ↔ 五十八): 1..999 both ways."""
 
 from __future__ import annotations
 

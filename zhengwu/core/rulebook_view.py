@@ -74,6 +74,12 @@ class RulebookView:
             ) from exc
         return Citation(self.code, self.short_title, article, provision)
 
+    def find(self, provision: str) -> Citation | None:
+        """The citation of ``provision``, or None when this rulebook maps no article to it: for a
+        sentence that merely mentions an article (a page, a to-do line) and must show without it."""
+        article = self.provisions.get(provision)
+        return Citation(self.code, self.short_title, article, provision) if article is not None else None
+
     def param(self, key: str) -> Parameter:
         try:
             return self.parameters[key]

@@ -6,7 +6,7 @@ taken from, and the provision of the rulebook that defines it.  :func:`check_ste
 :class:`~zhengwu.core.decisions.Decision` like every other rule, so the refusal a clerk reads
 names its article:
 
-    「本纪要当前为“已签发”，会议召开后、纪要签发前方可起草纪要（《工作规则》第四十二条）」
+    「本纪要当前为“已签发”，会议召开后、纪要签发前方可起草纪要（《工作规则》第…条）」 (art. 42)
 
 :func:`require_step` raises :class:`StateConflict`, a :class:`~zhengwu.core.decisions.Refused`
 that the API answers with 409 Conflict (the request is well formed and allowed to this person, but

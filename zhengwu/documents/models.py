@@ -104,7 +104,7 @@ class Document(models.Model):
         verbose_name=_("联合发文机关"),
         blank=True,
         related_name="documents_co_issued",
-        help_text=_("联合发文时除主办机关（发文机关）外的其他发文机关；签发前须经各机关负责人会签（第五十条）"),
+        help_text=_("联合发文时除主办机关（发文机关）外的其他发文机关；签发前须经各机关负责人会签"),
     )
     addressed_person = models.ForeignKey(
         Person,
@@ -113,7 +113,7 @@ class Document(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("一般不得直接向领导同志个人报送公文（第四十八条）"),
+        help_text=_("一般不得直接向领导同志个人报送公文"),
     )
     answers_leader_assignment = models.BooleanField(_("系领导同志交办事项"), default=False)
     request_items = models.JSONField(_("请示事项"), default=list, blank=True)
@@ -140,14 +140,14 @@ class Document(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("签发后作实质性修改的，退回原签发人复核签发（第四十九条）；复核签发后清空"),
+        help_text=_("签发后作实质性修改的，退回原签发人复核签发；复核签发后清空"),
     )
     number = models.CharField(_("发文字号"), max_length=60, blank=True)
     signing_facts = models.JSONField(
         _("签发依据事实"),
         default=dict,
         blank=True,
-        help_text=_("第四十九条所需的事实（见 zhengwu.documents.rules.signing.OutgoingFacts）"),
+        help_text=_("认定签发人所需的事实（见 zhengwu.documents.rules.signing.OutgoingFacts）"),
     )
     issued_at = models.DateTimeField(_("印发时间"), null=True, blank=True)
     received_at = models.DateTimeField(_("签收登记时间"), null=True, blank=True)
@@ -159,9 +159,9 @@ class Document(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    major = models.BooleanField(_("重大事项"), default=False, help_text=_("重大事项报州长审批（第五十一条）"))
+    major = models.BooleanField(_("重大事项"), default=False, help_text=_("重大事项报州长审批"))
     disagreement_reasons = models.TextField(
-        _("各方理据"), blank=True, help_text=_("会签单位有分歧时，主办单位列明各方理据（第五十条）")
+        _("各方理据"), blank=True, help_text=_("会签单位有分歧时，主办单位列明各方理据")
     )
     disagreement_proposal = models.TextField(_("办理建议"), blank=True)
     note = models.CharField(_("附注"), max_length=300, blank=True)
@@ -238,7 +238,7 @@ class CountersignTask(models.Model):
     extension_until = models.DateField(_("申请延至"), null=True, blank=True)
     extension_reason = models.CharField(_("延期理由"), max_length=300, blank=True)
     statement_signed_at = models.DateTimeField(
-        _("分歧说明会签时间"), null=True, blank=True, help_text=_("主办单位列明各方理据后，相关单位会签（第五十条）")
+        _("分歧说明会签时间"), null=True, blank=True, help_text=_("主办单位列明各方理据后，相关单位会签")
     )
 
     class Meta:
@@ -308,7 +308,7 @@ class Opinion(models.Model):
         Person, verbose_name=_("呈送"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     passed = models.BooleanField(
-        _("审核结论"), null=True, blank=True, help_text=_("合法性审核：通过或未通过（第五十二条）；其他意见为空")
+        _("审核结论"), null=True, blank=True, help_text=_("合法性审核：通过或未通过；其他意见为空")
     )
     unit = models.ForeignKey(
         Unit,

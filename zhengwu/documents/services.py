@@ -44,6 +44,7 @@ from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person, Portfolio, Unit, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, Authority, Holder, PositionFact
 from zhengwu.org.services import load_facts, office_unit, person_of, positions_of
+from zhengwu.rulebook.citing import article, cite
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
 
 GOVERNMENT_KINDS = [UnitKind.GOVERNMENT, UnitKind.OFFICE]
@@ -328,14 +329,19 @@ def document_todos(viewer: Viewer) -> list[Todo]:
                     Todo(
                         task.document,
                         f"会签（{task.unit.short_name or task.unit.name}）",
-                        "回复同意、原则同意或不同意；逾期未回复视为无不同意见（第五十条）",
+                        f"回复同意、原则同意或不同意；逾期未回复视为无不同意见{cite('countersign.silence')}",
                         task.due,
                         "countersign",
                     )
                 )
             else:
                 todos.append(
-                    Todo(task.document, "会签分歧说明", "主办单位已列明各方理据，请会签（第五十条）", kind="statement")
+                    Todo(
+                        task.document,
+                        "会签分歧说明",
+                        f"主办单位已列明各方理据，请会签{cite('countersign.disagreement')}",
+                        kind="statement",
+                    )
                 )
         for task in CountersignTask.objects.filter(
             document__issuer_id__in=headed, extension_state=ExtensionState.REQUESTED, state=CountersignState.PENDING
@@ -395,7 +401,7 @@ def document_todos(viewer: Viewer) -> list[Todo]:
             .filter(routed_to_id=viewer.person.pk)[:TO_DOS_SHOWN]
         )
         for doc in routed:
-            todos.append(Todo(doc, "呈批：批示或转批", "第五十一条", kind="routed"))
+            todos.append(Todo(doc, "呈批：批示或转批", article("review.routing", short=True), kind="routed"))
     if viewer.person is not None and (viewer.is_leader or headed):
         todos += _signing_todos(viewer, viewer.person.pk)
     if headed:

@@ -197,7 +197,7 @@ class Absence(models.Model):
         verbose_name=_("已报告、通报的人员"),
         blank=True,
         related_name="absences_notified",
-        help_text=_("按第五十八条报告或通报的人员"),
+        help_text=_("按《工作规则》离州外出报告的规定报告或通报的人员"),
     )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+"

@@ -201,7 +201,9 @@ def check_draftable(has_answer: bool, answered: bool, rb: RulebookView) -> Decis
             citation,
             "This round already has its answer document.",
         )
-    return Decision.allow("suggestions.draft_answer", "以函答复代表委员，按第四十九条签发。", citation)
+    signing = rb.find("signing.authority")
+    by = signing.short_label if signing is not None else "签发权限"
+    return Decision.allow("suggestions.draft_answer", f"以函答复代表委员，按{by}签发。", citation)
 
 
 def check_satisfaction(value: str, rb: RulebookView) -> Decision:

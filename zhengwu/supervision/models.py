@@ -67,7 +67,7 @@ class SupervisionItem(models.Model):
         _("另行立项理由"),
         max_length=300,
         blank=True,
-        help_text=_("存在相似的在办督办事项时，仍另行立项的理由（第二十六条：不重复督查）"),
+        help_text=_("存在相似的在办督办事项时，仍另行立项的理由（不重复督查）"),
     )
     reported_at = models.DateTimeField(_("报办结时间"), null=True, blank=True)
     report_text = models.TextField(_("办结情况"), blank=True)

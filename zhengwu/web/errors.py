@@ -211,7 +211,7 @@ def answer(
 
 
 def render_refusal(request: HttpRequest, messages: Sequence[str | Promise], status: int = 403) -> HttpResponse:
-    """A refusal (403: each sentence with its article 「…（《工作规则》第五十八条）」), bad input (400)
+    """A refusal (403: each sentence with its article 「…（《工作规则》第…条）」), bad input (400)
     or a rulebook or calendar that cannot answer (409): the red box in place for htmx, else a page."""
     return answer(request, KIND_OF_STATUS.get(status, REFUSED), messages, status)
 

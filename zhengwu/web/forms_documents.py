@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from zhengwu.documents.models import (
@@ -20,6 +21,7 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.rules.intake import RETURN_GROUND_LABELS
 from zhengwu.org.models import Person, Unit, UnitKind
+from zhengwu.rulebook.citing import article_lazy, cite_lazy
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SUBMISSION_TYPES = [
@@ -74,10 +76,14 @@ class SubmissionForm(forms.Form):
         label=_("请示事项"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("每行一项。请示应当一文一事（第四十八条）；报告不得夹带请示事项。"),
+        help_text=format_lazy(
+            _("每行一项。请示应当一文一事{art}；报告不得夹带请示事项。"), art=cite_lazy("intake.one_matter")
+        ),
     )
     main_recipient = UnitChoiceField(
-        label=_("主送机关"), queryset=units(), help_text=_("只主送一个上级机关，其他机关抄送（第四十八条）")
+        label=_("主送机关"),
+        queryset=units(),
+        help_text=format_lazy(_("只主送一个上级机关，其他机关抄送{art}"), art=cite_lazy("intake.one_superior")),
     )
     copy_recipients = UnitMultipleChoiceField(
         label=_("抄送机关"), queryset=units(), required=False, widget=forms.SelectMultiple(attrs={"size": 5})
@@ -89,19 +95,28 @@ class SubmissionForm(forms.Form):
         queryset=consultable_units(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
-        help_text=_("请示涉及其他部门职权的，应当主动与相关部门协商会签（第五十条）；可稍后在公文页发起。"),
+        help_text=format_lazy(
+            _("请示涉及其他部门职权的，应当主动与相关部门协商会签{art}；可稍后在公文页发起。"),
+            art=cite_lazy("countersign.consult"),
+        ),
     )
     skip_level_reason = forms.CharField(
         label=_("越级行文的特殊情况"),
         required=False,
         max_length=300,
-        help_text=_("一般不得越级行文；特殊情况确需越级的，写明理由，并抄送被越过的机关（第四十八条）。"),
+        help_text=format_lazy(
+            _("一般不得越级行文；特殊情况确需越级的，写明理由，并抄送被越过的机关{art}。"),
+            art=cite_lazy("intake.no_skipping_levels"),
+        ),
     )
     addressed_person = forms.ModelChoiceField(
         label=_("直接报送领导同志"),
         queryset=Person.objects.none(),
         required=False,
-        help_text=_("一般不得直接报送领导同志个人，领导同志交办的事项除外：须注明交办的批示或公文（第四十八条）。"),
+        help_text=format_lazy(
+            _("一般不得直接报送领导同志个人，领导同志交办的事项除外：须注明交办的批示或公文{art}。"),
+            art=cite_lazy("intake.not_to_individual"),
+        ),
     )
     assignment_opinion = forms.ModelChoiceField(
         label=_("交办的批示"),
@@ -166,7 +181,10 @@ class OfficeReturnForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         choices=list(RETURN_GROUND_LABELS.items()),
-        help_text=_("第五十二条规定的情形；其他不符合要求的，直接写明理由"),
+        help_text=format_lazy(
+            _("{art}规定的情形；其他不符合要求的，直接写明理由"),
+            art=article_lazy("review.return_with_reasons", short=True),
+        ),
     )
     reason = forms.CharField(
         label=_("退文理由"),
@@ -188,7 +206,10 @@ class CountersignRequestForm(forms.Form):
         label=_("会签单位"), queryset=consultable_units(), widget=forms.SelectMultiple(attrs={"size": 6})
     )
     due = forms.DateField(
-        label=_("回复期限"), required=False, widget=DATE_WIDGET, help_text=_("不填则为7个工作日（第五十条）")
+        label=_("回复期限"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=format_lazy(_("不填则为7个工作日{art}"), art=cite_lazy("countersign.reply")),
     )
 
 
@@ -223,7 +244,9 @@ class StatementForm(forms.Form):
 class OfficeOpinionForm(forms.Form):
     text = forms.CharField(label=_("拟办意见"), widget=forms.Textarea(attrs={"rows": 3}))
     major = forms.BooleanField(
-        label=_("重大事项，呈州长审批"), required=False, help_text=_("重大事项报州长审批（第五十一条）")
+        label=_("重大事项，呈州长审批"),
+        required=False,
+        help_text=format_lazy(_("重大事项报州长审批{art}"), art=cite_lazy("review.routing")),
     )
 
 
@@ -271,16 +294,22 @@ class OutgoingForm(forms.Form):
         queryset=units(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 4}),
-        help_text=_("联合发文时，主办机关以外的其他发文机关；签发前须经各机关负责人会签（第五十条）"),
+        help_text=format_lazy(
+            _("联合发文时，主办机关以外的其他发文机关；签发前须经各机关负责人会签{art}"),
+            art=cite_lazy("countersign.consult"),
+        ),
     )
     concerned_units = UnitMultipleChoiceField(
         label=_("主办、涉及单位"),
         queryset=concerned_choices(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
-        help_text=_(
-            "本件事项的主办、涉及部门或县（市），据以确定审核、签发的分管领导同志（第四十九条）。"
-            "答复来文的，默认为来文单位；部门发文，本部门和联合发文部门总在其列"
+        help_text=format_lazy(
+            _(
+                "本件事项的主办、涉及部门或县（市），据以确定审核、签发的分管领导同志{art}。"
+                "答复来文的，默认为来文单位；部门发文，本部门和联合发文部门总在其列"
+            ),
+            art=cite_lazy("signing.authority"),
         ),
     )
     classification = forms.ChoiceField(label=_("密级"), choices=Classification.choices, initial=Classification.NONE)
@@ -327,7 +356,7 @@ class OutgoingForm(forms.Form):
     agreed_by_government = forms.BooleanField(
         label=_("部门发文冠以“经自治州人民政府同意”"),
         required=False,
-        help_text=_("印发后30日内向州人民政府办公室报备（第四十九条）"),
+        help_text=format_lazy(_("印发后30日内向州人民政府办公室报备{art}"), art=cite_lazy("signing.agreed_document")),
     )
     spans_portfolios = forms.BooleanField(
         label=_("涉及不同分管领域的部门联合发文"),
@@ -337,7 +366,7 @@ class OutgoingForm(forms.Form):
     cooperation_agreement = forms.BooleanField(
         label=_("以州人民政府名义签订的合作协议"),
         required=False,
-        help_text=_("签署前须经司法局合法性审核（第五十二条）"),
+        help_text=format_lazy(_("签署前须经司法局合法性审核{art}"), art=cite_lazy("agreement.legal_review")),
     )
 
     SIGNING_FACTS = (
@@ -379,7 +408,10 @@ class OutgoingReviseForm(forms.Form):
         queryset=concerned_choices(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
-        help_text=_("据以确定审核、签发的分管领导同志（第四十九条）；改动视同修改，须重新审核、签发"),
+        help_text=format_lazy(
+            _("据以确定审核、签发的分管领导同志{art}；改动视同修改，须重新审核、签发"),
+            art=cite_lazy("signing.authority"),
+        ),
     )
 
 

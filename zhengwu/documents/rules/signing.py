@@ -408,7 +408,7 @@ def _government(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView)
         )
     return SigningRequirement(
         "signing.undetermined",
-        "以州人民政府名义下发的公文，第四十九条规定重要公文经分管副州长审核后由州长或常务副州长签发；"
+        f"以州人民政府名义下发的公文，{cite.short_label}规定重要公文经分管副州长审核后由州长或常务副州长签发；"
         "本件既未标为重要公文，也不属于该条所列其他情形，请政府办公室确认公文类别后再送签。",
         cite,
     )

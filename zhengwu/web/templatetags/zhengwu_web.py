@@ -18,7 +18,7 @@ register = template.Library()
 
 @register.filter
 def article_label(number: int) -> str:
-    """58 → 第五十八条."""
+    """An article number in Chinese: 58 → 第 + 五十八 + 条."""
     try:
         return f"第{chinese_numeral(int(number))}条"
     except (TypeError, ValueError):

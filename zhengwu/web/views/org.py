@@ -26,6 +26,7 @@ from zhengwu.org import admin_actions, rules
 from zhengwu.org.models import UNIT_FUNCTIONS, Absence, Appointment, Person, Portfolio, Position, Unit, UnitKind
 from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import parse_authority, positions_of, who_holds
+from zhengwu.rulebook.citing import cite
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.web.errors import render_refusal
 from zhengwu.web.forms import AuthorityForm
@@ -598,5 +599,7 @@ def org_portfolio_new(request: HttpRequest) -> HttpResponse:
         status=status,
         crumbs=[("web:org", _("组织机构")), ("web:org_portfolios", _("分管"))],
         submit=_("设置分管"),
-        intro=_("一个单位同一时间由一位领导分管（第七条）。该领导原有的分管自新分管起始日前一日终止。"),
+        intro=_("一个单位同一时间由一位领导分管{art}。该领导原有的分管自新分管起始日前一日终止。").format(
+            art=cite("org.portfolio")
+        ),
     )
