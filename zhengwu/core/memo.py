@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -42,7 +42,7 @@ def memo(namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
         return compute()
     if (namespace, key) not in cache:
         cache[(namespace, key)] = compute()
-    return cache[(namespace, key)]
+    return cast(T, cache[(namespace, key)])
 
 
 def forget(namespace: str) -> None:

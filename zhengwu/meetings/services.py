@@ -137,7 +137,7 @@ def ical(meetings: Iterable[Meeting], name: str) -> bytes:
         ev.add("description", f"{m.get_kind_display()}，主持：{m.chair.name}")
         ev.add("status", "CANCELLED" if m.state == MeetingState.CANCELLED else "CONFIRMED")
         cal.add_component(ev)
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def invitations_of(person: Person) -> QuerySet[Invitation]:

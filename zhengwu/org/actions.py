@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.decisions import InvalidInput, Refused, require
+from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
 from zhengwu.core.memo import forget
 from zhengwu.notices import services as notices
 from zhengwu.org import rules
@@ -304,7 +304,7 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
         )
     )
     if absence.state != AbsenceState.REPORTED:
-        raise Refused([rules.Decision.refuse("leave.not_open", "该外出报告已销假或已撤销。", rb.cite("leave.return"))])
+        raise Refused([Decision.refuse("leave.not_open", "该外出报告已销假或已撤销。", rb.cite("leave.return"))])
     if returned_on < absence.start:
         raise InvalidInput("返回日期不能早于离州日期，请更正。", field="returned_on")
     if returned_on > timezone.localdate():

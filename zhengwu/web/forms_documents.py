@@ -51,12 +51,12 @@ def consultable_units() -> QuerySet[Unit]:
     return units().exclude(kind__in=[UnitKind.GOVERNMENT, UnitKind.SUPERIOR])
 
 
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField[Unit]):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.short_name or obj.name)
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitChoiceField(forms.ModelChoiceField[Unit]):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.short_name or obj.name)
 

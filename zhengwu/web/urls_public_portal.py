@@ -13,7 +13,7 @@ from zhengwu.web.views import portal as views
 app_name = "portal"
 
 
-class ItemSitemap(Sitemap):
+class ItemSitemap(Sitemap[PublicationItem]):
     limit = 5000  # URLs per sitemap page: rendering 50,000 takes seconds
     changefreq = "monthly"
 
@@ -34,7 +34,7 @@ class ItemSitemap(Sitemap):
         return latest
 
 
-class PagesSitemap(Sitemap):
+class PagesSitemap(Sitemap[str]):
     def items(self) -> list[str]:
         return ["portal:home", "portal:list", "portal:apply"]
 

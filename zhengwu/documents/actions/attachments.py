@@ -52,7 +52,7 @@ def _megabytes(size: int) -> str:
 
 
 @transaction.atomic
-def add_attachment(actor: AbstractBaseUser, document: Document, name: str, upload: File) -> Attachment:
+def add_attachment(actor: AbstractBaseUser, document: Document, name: str, upload: File[bytes]) -> Attachment:
     doc = lock_document(document)
     require(*_may_change(actor, doc, "增加附件"))
     size = upload.size or 0
