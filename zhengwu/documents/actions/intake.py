@@ -580,7 +580,7 @@ def receive(actor: AbstractBaseUser, document: Document) -> Document:
 @transaction.atomic
 def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     """初审 (art. 48): a document that fails is returned with its reasons, every one with its
-    article (art. 52), and the issuer's head is told; one that passes stays RECEIVED, recorded
+    article (art. 52), and the issuer's head is told; one that passes becomes CHECKED, recorded
     as 初审通过, ready for the office's opinion."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
