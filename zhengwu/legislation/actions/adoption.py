@@ -64,10 +64,8 @@ def request_topic(actor: AbstractBaseUser, draft: NormativeDraft) -> object:
 
     d = lock(draft)
     rb = rulebook_of(d)
-    if not is_government(d):
-        raise InvalidInput("部门规范性文件由本部门集体审议，无需提请州人民政府常务会议。")
-    if d.topic_id:
-        raise InvalidInput("已提请常务会议审议。")
+    require(rules.check_route(is_government(d), "topic", rb))
+    require(rules.check_not_on_agenda(bool(d.topic_id), rb))
     require(
         rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
         gate(d, "提请会议审议"),
@@ -168,8 +166,7 @@ def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document
     government's by its office (signed by the 州长 after the 分管 leader's review, art. 49)."""
     d = lock(draft)
     rb = rulebook_of(d)
-    if not is_government(d):
-        raise InvalidInput("部门规范性文件按本部门发文规定签发，请在印发后登记文号。")
+    require(rules.check_route(is_government(d), "document", rb))
     require(
         rules.check_state(d.state, [DraftState.DELIBERATED], state_label(d.state), "送签发", rb, rules.LEGALITY_REVIEW),
         gate(d, "签发"),
@@ -208,8 +205,7 @@ def record_unit_issue(
     say who signs it); its leaders record the 发文字号 and date."""
     d = lock(draft)
     rb = rulebook_of(d)
-    if is_government(d):
-        raise InvalidInput("州人民政府的规章、规范性文件经公文流程签发印发。")
+    require(rules.check_route(is_government(d), "unit_issue", rb))
     require(
         rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb),
         rules.check_state(
@@ -261,8 +257,7 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     version: DraftVersion = current_version(d)
     if d.document_id:
         doc = Document.objects.get(pk=d.document_id)
-        if doc.state != DocState.ISSUED:
-            raise InvalidInput("公文尚未登记印发，不能公布。")
+        require(rules.check_document_issued(doc.state == DocState.ISSUED, rb))
         body = doc.versions.order_by("-number").first()
         require(rules.same_text(body.body if body else "", version.body, rb))
         d.doc_number = doc.number

@@ -85,8 +85,7 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
             d.state, [DraftState.DRAFTING], state_label(d.state), "公开征求意见", rb, rules.PUBLIC_COMMENT
         ),
     )
-    if d.secret:
-        raise InvalidInput(f"本草案依法需要保密（{d.secret_reason}），不公开征求意见。")
+    require(rules.check_not_secret(d.secret, d.secret_reason, rb))
     today = timezone.localdate()
     period = rules.comment_period(d.kind, d.major, today, days, rb, calendar())
     require(period)
@@ -200,10 +199,9 @@ def close_comments(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeD
             d.state, [DraftState.CONSULTING], state_label(d.state), "结束征求意见", rb, rules.PUBLIC_COMMENT
         ),
     )
-    if d.comment_closes is not None and timezone.now() < d.comment_closes:
-        raise InvalidInput(
-            f"征求意见期至{timezone.localtime(d.comment_closes).date() - dt.timedelta(days=1)}，期满前不能提前结束。"
-        )
+    closes = d.comment_closes
+    last_day = timezone.localtime(closes).date() - dt.timedelta(days=1) if closes is not None else None
+    require(rules.check_comment_period_over(last_day, closes is not None and timezone.now() < closes, rb))
     _close(actor, d)
     return copy_back(draft, d)
 

@@ -97,7 +97,7 @@ def create_draft(
     if kind == NormativeKind.REGULATION or government_issues:
         government = Unit.objects.filter(kind=UnitKind.GOVERNMENT).order_by("sort_order").first()
         if government is None:
-            raise InvalidInput("系统中没有州人民政府单位，请联系系统管理员。")
+            raise InvalidInput("系统中没有州人民政府单位，请联系系统管理员。", field="issuer")
         issuer = government
     now = timezone.now()
     draft = NormativeDraft.objects.create(
@@ -189,8 +189,7 @@ def consult_units(actor: AbstractBaseUser, draft: NormativeDraft, units: Sequenc
     units = [u for u in units if u.pk != d.drafting_unit_id]
     if not units:
         raise InvalidInput("请选择要征求意见的部门。", field="units")
-    if UnitConsultation.objects.filter(draft=d, unit__in=units).exists():
-        raise InvalidInput("已向所选部门征求过意见。", field="units")
+    require(rules.check_consultation(UnitConsultation.objects.filter(draft=d, unit__in=units).exists(), False, rb))
     days = rb.param("countersign.reply_days").as_int
     due = calendar().add_working_days(timezone.localdate(), days)
     now = timezone.now()
@@ -227,8 +226,7 @@ def reply_consultation(
     )
     rb = rulebook_of(row.draft)
     require(rules.may_draft(positions_of(actor), row.unit_id, unit_name(row.unit), rb))
-    if row.replied_at is not None:
-        raise InvalidInput("本单位已经回复过意见。")
+    require(rules.check_consultation(False, row.replied_at is not None, rb))
     if not agrees and not reply.strip():
         raise InvalidInput("有不同意见的，请写明意见和理由。", field="reply")
     row.agrees, row.reply, row.replied_by_id, row.replied_at = agrees, reply.strip(), actor.pk, timezone.now()
@@ -307,8 +305,7 @@ def record_third_party_evaluation(
     row = _lock_dispute(dispute)
     rb = rulebook_of(row.draft)
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
-    if row.listed_at is not None:
-        raise InvalidInput("司法局已列明各方理据，不能再记录评估。")
+    require(rules.check_dispute_open(row.listed_at is not None, rb))
     if not evaluator.strip() or not conclusion.strip():
         raise InvalidInput(
             "请填写第三方评估机构和评估结论。", field="evaluator" if not evaluator.strip() else "conclusion"
