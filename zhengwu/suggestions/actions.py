@@ -394,14 +394,13 @@ def send_opinion(actor: AbstractBaseUser, suggestion: Suggestion, unit: Unit, te
         .filter(suggestion=s, unit=unit, round=s.round)
         .first()
     )
-    if opinion is None:
-        raise InvalidInput(f"{unit_name(unit)}不是本件的协办单位。", field="unit")
+    require(rules.check_co_unit(opinion is not None, unit_name(unit), False, rb))
+    assert opinion is not None
     require(
         rules.may_give_opinion(positions_of(actor), unit.pk, unit_name(unit), rb),
         _state(s, [State.HANDLING], "提出协办意见"),
     )
-    if opinion.sent_at is not None:
-        raise InvalidInput("协办意见已送主办单位。", field="text")
+    require(rules.check_co_unit(True, unit_name(unit), opinion.sent_at is not None, rb))
     opinion.text, opinion.sent_at, opinion.sent_by_id = _text(text, "text", "协办意见"), timezone.now(), actor.pk
     opinion.save(update_fields=["text", "sent_at", "sent_by"])
     cancel_limit(_co_key(opinion))
@@ -536,8 +535,7 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
     s = _lock(suggestion)
     rb = rulebook_of(s)
     require(_manage(actor, "决定办理结果公开", rb), rules.check_answered(s.answered, rb, "决定是否公开"))
-    if s.publication_decided:
-        raise InvalidInput("本轮答复已作出公开决定。", field="withhold_ground")
+    require(rules.check_publication_open(s.publication_decided, rb))
     decision = rules.disclosure(withhold_ground, rb)
     require(decision)
     doc = s.answer_document

@@ -125,6 +125,24 @@ def check_state(state: str, allowed: Collection[str], label: str, what: str, rb:
     )
 
 
+def check_co_unit(is_co_unit: bool, unit_label: str, already_sent: bool, rb: RulebookView) -> Decision:
+    """A co-unit of the current round sends its opinion to the lead unit, once (art. 31)."""
+    citation = rb.cite(CO_UNITS)
+    if not is_co_unit:
+        return Decision.refuse("suggestions.not_co_unit", f"{unit_label}不是本件的协办单位。", citation)
+    if already_sent:
+        return Decision.refuse("suggestions.opinion_sent", "协办意见已送主办单位。", citation)
+    return Decision.allow("suggestions.co_unit", f"{unit_label}提出协办意见。", citation)
+
+
+def check_publication_open(decided: bool, rb: RulebookView) -> Decision:
+    """Whether a round's answer is published is decided once (art. 31)."""
+    citation = rb.cite(PUBLICATION)
+    if decided:
+        return Decision.refuse("suggestions.publication_decided", "本轮答复已作出公开决定。", citation)
+    return Decision.allow("suggestions.publication_open", "决定办理结果是否公开。", citation)
+
+
 # -- time limits ---------------------------------------------------------------------------------
 
 
