@@ -334,8 +334,7 @@ def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person 
         rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
         _state(p, [State.REGISTERED, State.HANDLING], "呈领导阅批"),
     )
-    if p.instructed_at is not None:
-        raise InvalidInput("本件已有领导批示，不需再呈阅。", field="leader")
+    require(rules.check_not_instructed(p.instructed_at is not None, rb))
     _route(actor, p, leader)
     return _copy_back(petition, p)
 

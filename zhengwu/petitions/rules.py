@@ -119,6 +119,14 @@ def check_state(state: str, allowed: Collection[str], label: str, what: str, rb:
     )
 
 
+def check_not_instructed(instructed: bool, rb: RulebookView) -> Decision:
+    """An important letter goes to a leader until the leader has instructed on it (art. 35)."""
+    citation = rb.cite(IMPORTANT)
+    if instructed:
+        return Decision.refuse("petitions.instructed", "本件已有领导批示，不需再呈阅。", citation)
+    return Decision.allow("petitions.not_instructed", "呈领导阅批。", citation)
+
+
 # -- time limits ---------------------------------------------------------------------------------
 
 
