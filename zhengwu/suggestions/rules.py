@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 from zhengwu.org.rules import ADMINISTRATOR, PositionFact
 from zhengwu.petitions.limits import working_day_on_or_before
 from zhengwu.workdays.arith import WorkCalendar
@@ -113,16 +114,15 @@ def check_assignment(lead_unit_id: int, co_unit_ids: Collection[int], rb: Rulebo
     return Decision.allow("suggestions.assignment", "交办主办、协办单位。", citation)
 
 
-def check_state(state: str, allowed: Collection[str], label: str, what: str, rb: RulebookView) -> Decision:
-    citation = rb.cite(HANDLING)
-    if state in allowed:
-        return Decision.allow("suggestions.state_ok", f"可以{what}。", citation)
-    return Decision.refuse(
-        "suggestions.wrong_state",
-        f"本件当前状态为“{label}”，不能{what}。",
-        citation,
-        f"The suggestion is {state}; it cannot be {what}.",
-    )
+# -- the steps of a suggestion (art. 31) -----------------------------------------------------------
+
+REGISTERED_STATE, HANDLING_STATE = "registered", "handling"
+
+ASSIGN = Step.of("suggestions.assign", "交办", [REGISTERED_STATE], HANDLING)
+EXTEND = Step.of("suggestions.extend", "延期", [HANDLING_STATE], HANDLING)
+CO_OPINION = Step.of("suggestions.co_opinion", "提出协办意见", [HANDLING_STATE], HANDLING)
+DRAFT_ANSWER = Step.of("suggestions.draft_answer", "起草答复", [HANDLING_STATE], HANDLING)
+SATISFACTION = Step.of("suggestions.satisfaction", "记录满意度", [HANDLING_STATE], HANDLING)
 
 
 def check_co_unit(is_co_unit: bool, unit_label: str, already_sent: bool, rb: RulebookView) -> Decision:
