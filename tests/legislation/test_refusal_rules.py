@@ -57,3 +57,21 @@ def test_evaluated_once_and_no_evaluation_after_the_listing(kizilsu: RulebookVie
     assert listed.explanation == "司法局已列明各方理据，不能再记录评估（《工作规则》第二十一条）"
     assert rules.check_dispute_open(False, kizilsu).allowed
     assert rules.check_comment_period_over(dt.date(2026, 10, 13), False, kizilsu).allowed
+
+
+@pytest.mark.article(20, 21, 22)
+def test_each_step_of_a_draft_names_its_states_and_article(kizilsu: RulebookView) -> None:
+    from zhengwu.legislation.models import DraftState
+
+    steps = [
+        rules.EDIT, rules.CONSULT, rules.RECORD_DISPUTE, rules.OPEN_COMMENT, rules.CLOSE_COMMENT,
+        rules.ANSWER_COMMENT, rules.PUBLISH_ANSWERS, rules.REVIEW, rules.RECORD_DELIBERATION,
+        rules.PREPARE_DOCUMENT, rules.RECORD_UNIT_ISSUE, rules.PUBLISH,
+    ]  # fmt: skip
+    for step in steps:
+        assert step.from_states <= set(DraftState.values), step.code
+    published = check_step(rules.EDIT, DraftState.PUBLISHED, DraftState.PUBLISHED.label, kizilsu)
+    assert published.explanation == "草案当前为“已公布”，不能修改（《工作规则》第二十二条）"
+    consulting = check_step(rules.OPEN_COMMENT, DraftState.CONSULTING, DraftState.CONSULTING.label, kizilsu)
+    assert consulting.explanation == "草案当前为“公开征求意见中”，不能公开征求意见（《工作规则》第二十一条）"
+    assert check_step(rules.PUBLISH, DraftState.SIGNING, DraftState.SIGNING.label, kizilsu).allowed

@@ -333,23 +333,29 @@ def may_file(
 # -- states --------------------------------------------------------------------------------------
 
 
-def check_state(
-    state: str,
-    allowed: Collection[str],
-    state_label: str,
-    what: str,
-    rb: RulebookView,
-    provision: str = LAWFUL_DRAFTING,
-) -> Decision:
-    citation = rb.cite(provision)
-    if state in allowed:
-        return Decision.allow("draft.state", f"可以{what}。", citation)
-    return Decision.refuse(
-        "draft.wrong_state",
-        f"草案当前状态为“{state_label}”，不能{what}。",
-        citation,
-        f"The draft cannot be {what} in its current state.",
-    )
+# -- the steps of a draft (arts. 20-22) -------------------------------------------------------------
+
+DRAFTING, CONSULTING, ANSWERING, ANSWERED = "drafting", "consulting", "answering", "answered"
+REVIEWING, RETURNED, PASSED, DELIBERATED, SIGNING = "reviewing", "returned", "passed", "deliberated", "signing"
+EDITABLE = (DRAFTING, ANSWERING, ANSWERED, RETURNED, PASSED)
+
+
+def _step(code: str, what: str, states: Collection[str], provision: str) -> Step:
+    return Step.of(f"legislation.{code}", what, states, provision, subject="草案")
+
+
+EDIT = _step("edit", "修改", EDITABLE, LAWFUL_DRAFTING)
+CONSULT = _step("consult_units", "征求部门意见", EDITABLE[:4], LAWFUL_DRAFTING)
+RECORD_DISPUTE = _step("dispute", "记录争议事项", EDITABLE, LAWFUL_DRAFTING)
+OPEN_COMMENT = _step("comment.open", "公开征求意见", [DRAFTING], PUBLIC_COMMENT)
+CLOSE_COMMENT = _step("comment.close", "结束征求意见", [CONSULTING], PUBLIC_COMMENT)
+ANSWER_COMMENT = _step("comment.answer", "反馈意见", [ANSWERING], PUBLIC_COMMENT)
+PUBLISH_ANSWERS = _step("comment.publish_answers", "公布意见采纳情况", [ANSWERING], PUBLIC_COMMENT)
+REVIEW = _step("review", "审查", [REVIEWING], LEGALITY_REVIEW)
+RECORD_DELIBERATION = _step("deliberation", "记录审议", [PASSED], LEGALITY_REVIEW)
+PREPARE_DOCUMENT = _step("document", "送签发", [DELIBERATED], LEGALITY_REVIEW)
+RECORD_UNIT_ISSUE = _step("unit_issue", "登记印发", [DELIBERATED], LEGALITY_REVIEW)
+PUBLISH = _step("publish", "公布", [SIGNING], LEGALITY_REVIEW)
 
 
 # -- steps of filing and post-evaluation (arts. 21, 22) -------------------------------------------

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocState, DocType, Document
 from zhengwu.legislation import rules
@@ -120,12 +121,9 @@ def record_deliberation(
     meeting's name and date."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb),
-        rules.check_state(d.state, [DraftState.PASSED], state_label(d.state), "记录审议", rb, rules.LEGALITY_REVIEW),
-        gate(d, "提请会议审议"),
-        rules.disputes_listed(_unlisted(d), rb),
-    )
+    require(rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb))
+    require_step(rules.RECORD_DELIBERATION, d.state, state_label(d.state), rb)
+    require(gate(d, "提请会议审议"), rules.disputes_listed(_unlisted(d), rb))
     from_topic = _topic_meeting(d)
     if from_topic is not None:
         meeting_ref, held_on = from_topic
@@ -167,10 +165,8 @@ def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document
     d = lock(draft)
     rb = rulebook_of(d)
     require(rules.check_route(is_government(d), "document", rb))
-    require(
-        rules.check_state(d.state, [DraftState.DELIBERATED], state_label(d.state), "送签发", rb, rules.LEGALITY_REVIEW),
-        gate(d, "签发"),
-    )
+    require_step(rules.PREPARE_DOCUMENT, d.state, state_label(d.state), rb)
+    require(gate(d, "签发"))
     version = current_version(d)
     doc_type = DocType.ORDER if d.kind == NormativeKind.REGULATION else DocType.NOTICE
     doc = draft_outgoing(
@@ -206,13 +202,9 @@ def record_unit_issue(
     d = lock(draft)
     rb = rulebook_of(d)
     require(rules.check_route(is_government(d), "unit_issue", rb))
-    require(
-        rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb),
-        rules.check_state(
-            d.state, [DraftState.DELIBERATED], state_label(d.state), "登记印发", rb, rules.LEGALITY_REVIEW
-        ),
-        gate(d, "签发"),
-    )
+    require(rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb))
+    require_step(rules.RECORD_UNIT_ISSUE, d.state, state_label(d.state), rb)
+    require(gate(d, "签发"))
     if not doc_number.strip():
         raise InvalidInput("请填写发文字号。", field="doc_number")
     if written_on > timezone.localdate():
@@ -249,11 +241,9 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
 
     d = lock(draft)
     rb = rulebook_of(d)
-    require(
-        _may_publish(actor, d),
-        rules.check_state(d.state, [DraftState.SIGNING], state_label(d.state), "公布", rb, rules.LEGALITY_REVIEW),
-        gate(d, "公布"),
-    )
+    require(_may_publish(actor, d))
+    require_step(rules.PUBLISH, d.state, state_label(d.state), rb)
+    require(gate(d, "公布"))
     version: DraftVersion = current_version(d)
     if d.document_id:
         doc = Document.objects.get(pk=d.document_id)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     copy_back,
@@ -80,11 +81,9 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
             "公开征求意见",
             rb,
             rules.PUBLIC_COMMENT,
-        ),
-        rules.check_state(
-            d.state, [DraftState.DRAFTING], state_label(d.state), "公开征求意见", rb, rules.PUBLIC_COMMENT
-        ),
+        )
     )
+    require_step(rules.OPEN_COMMENT, d.state, state_label(d.state), rb)
     require(rules.check_not_secret(d.secret, d.secret_reason, rb))
     today = timezone.localdate()
     period = rules.comment_period(d.kind, d.major, today, days, rb, calendar())
@@ -193,12 +192,8 @@ def close_comments(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeD
     """The drafting unit closes the comment period once it has ended (the timer does it otherwise)."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(
-            d.state, [DraftState.CONSULTING], state_label(d.state), "结束征求意见", rb, rules.PUBLIC_COMMENT
-        ),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.CLOSE_COMMENT, d.state, state_label(d.state), rb)
     closes = d.comment_closes
     last_day = timezone.localtime(closes).date() - dt.timedelta(days=1) if closes is not None else None
     require(rules.check_comment_period_over(last_day, closes is not None and timezone.now() < closes, rb))
@@ -228,10 +223,8 @@ def answer_comment(actor: AbstractBaseUser, comment: PublicComment, *, outcome: 
     )
     d = row.draft
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, [DraftState.ANSWERING], state_label(d.state), "反馈意见", rb, rules.PUBLIC_COMMENT),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.ANSWER_COMMENT, d.state, state_label(d.state), rb)
     decision = rules.check_answer(outcome, reason, rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reason" if outcome in CommentOutcome.values else "outcome")
@@ -270,12 +263,10 @@ def publish_answers(actor: AbstractBaseUser, draft: NormativeDraft) -> Normative
             "公布意见采纳情况",
             rb,
             rules.PUBLIC_COMMENT,
-        ),
-        rules.check_state(
-            d.state, [DraftState.ANSWERING], state_label(d.state), "公布意见采纳情况", rb, rules.PUBLIC_COMMENT
-        ),
-        rules.answers_complete(d.comments.filter(outcome="").count(), rb),
+        )
     )
+    require_step(rules.PUBLISH_ANSWERS, d.state, state_label(d.state), rb)
+    require(rules.answers_complete(d.comments.filter(outcome="").count(), rb))
     version = comment_version(d) or current_version(d)
     today = timezone.localdate()
     queue_for_publication(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     copy_back,
@@ -46,8 +47,6 @@ REPLY = "legislation.consult_reply"
 DISPUTE = "legislation.dispute"
 EVALUATE = "legislation.third_party_evaluation"
 LIST_POSITIONS = "legislation.list_positions"
-
-EDITABLE = (DraftState.DRAFTING, DraftState.ANSWERING, DraftState.ANSWERED, DraftState.RETURNED, DraftState.PASSED)
 
 
 def _text(title: str, body: str) -> tuple[str, str]:
@@ -142,10 +141,8 @@ def revise_draft(
     """A new version.  A revision after the review passed voids the pass: reviewed again (art. 22)."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, EDITABLE, str(DraftState(d.state).label), "修改", rb),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.EDIT, d.state, str(DraftState(d.state).label), rb)
     current = current_version(d)
     new_title, body = _text(title if title is not None else current.title, body)
     if new_title == current.title and body == current.body:
@@ -182,10 +179,8 @@ def consult_units(actor: AbstractBaseUser, draft: NormativeDraft, units: Sequenc
     ``countersign.reply_days`` working days (art. 50)."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, EDITABLE[:4], str(DraftState(d.state).label), "征求部门意见", rb),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.CONSULT, d.state, str(DraftState(d.state).label), rb)
     units = [u for u in units if u.pk != d.drafting_unit_id]
     if not units:
         raise InvalidInput("请选择要征求意见的部门。", field="units")
@@ -255,10 +250,8 @@ def raise_dispute(actor: AbstractBaseUser, draft: NormativeDraft, *, matter: str
     """The drafting unit records a matter the departments still disagree on (art. 21)."""
     d = lock(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, EDITABLE, str(DraftState(d.state).label), "记录争议事项", rb),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.RECORD_DISPUTE, d.state, str(DraftState(d.state).label), rb)
     if not matter.strip():
         raise InvalidInput("请写明争议事项。", field="matter")
     if not parties.strip():
