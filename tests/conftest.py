@@ -46,6 +46,17 @@ def default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def refusals_must_cite() -> Iterator[None]:
+    """Every refusal the suite provokes must cite its article: a ``Refused`` built from an uncited
+    decision raises (``tests/core/test_refusals_cite.py``)."""
+    from zhengwu.core import decisions
+
+    decisions.REQUIRE_CITATIONS = True
+    yield
+    decisions.REQUIRE_CITATIONS = False
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(session_clock, django_db_setup, django_db_blocker):
     """Migrate (pytest-django), then load the demo government once for the whole session."""

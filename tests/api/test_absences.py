@@ -188,8 +188,9 @@ def test_governor_entrusts_later_and_revokes(api_as):
     holder = api_as("fgw_clerk").get("/org/authority", authority="governor", date="2026-06-11").json()
     assert holder["person"]["name"] == "张建华"
     again = api_as("governor").post(f"/absences/{absence_id}/acting", {})
-    assert again.status_code == 422
-    assert again.json()["field"] == "acting"
+    assert again.status_code == 403
+    assert again.json()["decisions"][0]["code"] == "acting.already_arranged"
+    assert again.json()["decisions"][0]["citation"]["article"] == 6
     revoke = f"/absences/{absence_id}/acting/{acting[0]['id']}/revoke"
     assert api_as("exec_vice").post(revoke).status_code == 403
     revoked = api_as("governor").post(revoke)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
 from zhengwu.legislation.actions.after import close_cleanup, decide_cleanup, propose_cleanup, start_cleanup
 
 pytestmark = pytest.mark.article(22)
@@ -28,8 +28,9 @@ def test_a_cleanup_campaign(user, published) -> None:
     decide_cleanup(user("sfj_head"), entry, decision="repeal", note="同意废止")
     published.refresh_from_db()
     assert published.validity == "repealed"
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as refused:
         close_cleanup(user("sfj_head"), campaign)  # the demo's entry is undecided
+    assert refused.value.explanations[0].endswith("件文件未审定清理结果（《工作规则》第二十二条）")
     for other in campaign.entries.exclude(pk=entry.pk):
         propose_cleanup(
             user(other.unit.code + "_head" if other.unit.code != "office" else "clerk_wendian"), other, proposal="keep"

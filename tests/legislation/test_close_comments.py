@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.decisions import Refused
 from zhengwu.legislation.actions.comments import close_comments
 from zhengwu.timers import services as timers
 
@@ -24,5 +24,6 @@ def test_the_timer_closes_the_period(user, opened, frozen) -> None:
 
 
 def test_not_before_the_end(user, opened) -> None:
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as refused:
         close_comments(user("fgw_clerk"), opened)
+    assert refused.value.explanations == ["征求意见期至2026-10-13，期满前不能提前结束（《工作规则》第二十一条）"]

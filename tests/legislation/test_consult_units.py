@@ -30,7 +30,8 @@ def test_consulted_units_reply_before_review(user, answered) -> None:
 def test_the_same_unit_is_consulted_once(user, new_draft) -> None:
     draft = new_draft()
     consult_units(user("fgw_clerk"), draft, [unit("czj")])
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as refused:
         consult_units(user("fgw_clerk"), draft, [unit("czj")])
+    assert refused.value.explanations == ["已向所选部门征求过意见（《工作规则》第二十二条）"]
     with pytest.raises(InvalidInput):
         consult_units(user("fgw_clerk"), draft, [unit("fgw")])  # not itself

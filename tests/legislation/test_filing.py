@@ -9,7 +9,8 @@ import pytest
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core import compliance
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
+from zhengwu.core.transitions import StateConflict
 from zhengwu.legislation.actions.after import file_filing
 from zhengwu.timers import services as timers
 
@@ -23,8 +24,9 @@ def test_filed_on_time_cancels_the_timers(user, published) -> None:
     file_filing(user("sfj_clerk"), xj, reference="克政报〔2026〕9号")
     xj.refresh_from_db()
     assert (xj.state, xj.filed_late) == ("filed", False)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(StateConflict) as conflict:
         file_filing(user("sfj_clerk"), xj)
+    assert conflict.value.explanations == ["本备案当前为“已备案”，不能报送备案（《工作规则》第二十二条）"]
     lines = [line for line in compliance.lines(dt.date(2026, 11, 12)) if line.area == "规范性文件备案"]
     assert [line.title.split("报")[-1] for line in lines] == ["州人大常委会备案"]
     assert lines[0].status == compliance.Status.AT_RISK

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
 from zhengwu.legislation.actions.comments import open_for_comment
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queued_for
@@ -43,6 +43,9 @@ def test_a_major_decision_stays_open_at_least_thirty_days(user, new_draft) -> No
 
 def test_a_secret_draft_is_not_published(user, new_draft) -> None:
     draft = new_draft(secret=True, secret_reason="涉及国家秘密")
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as refused:
         open_for_comment(user("fgw_head"), draft)
+    assert refused.value.explanations == [
+        "本草案依法需要保密（涉及国家秘密），不公开征求意见（《工作规则》第二十一条）"
+    ]
     assert queued_for(draft.versions.get()) is None

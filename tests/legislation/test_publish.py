@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.legislation.conftest import unit
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
 from zhengwu.documents.actions.outgoing import (
     issue,
     record_signing_step,
@@ -42,8 +42,9 @@ def test_the_governor_signs_and_the_office_issues_and_publishes(user, deliberate
     submit_for_review(user("clerk_wendian"), doc)
     review(user("office_director"), doc, True, "")
     record_signing_step(user("vice_liu"), doc, "同意。")
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Refused) as refused:
         publish(user("clerk_gongkai"), deliberated)  # not issued yet
+    assert refused.value.explanations == ["公文尚未登记印发，不能公布（《工作规则》第二十二条）"]
     sign(user("governor"), doc)
     issue(user("clerk_wendian"), doc)
     with pytest.raises(Refused):

@@ -8,6 +8,7 @@ import pytest
 
 from tests.legislation.conftest import REVISED, unit
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.transitions import StateConflict
 from zhengwu.legislation.actions import adoption, after, drafting, review
 
 pytestmark = pytest.mark.article(22)
@@ -33,8 +34,9 @@ def test_filed_by_the_department_and_reviewed_by_the_sfj(user, frozen) -> None:
     adoption.publish(user("fgw_clerk"), draft)
     filing = draft.filings.get()
     assert (filing.recipient.code, filing.due) == ("gov", dt.date(2026, 10, 28))
-    with pytest.raises(InvalidInput):
+    with pytest.raises(StateConflict) as conflict:
         after.review_filing(user("sfj_clerk"), filing, passed=True, note="")  # not filed yet
+    assert conflict.value.explanations == ["本备案当前为“待备案”，报送备案后方可审查（《工作规则》第二十二条）"]
     with pytest.raises(Refused):
         after.file_filing(user("clerk_wendian"), filing)  # the department files its own
     after.file_filing(user("fgw_clerk"), filing, reference="克发改报〔2026〕5号")

@@ -6,7 +6,8 @@ import pytest
 
 from tests.org.conftest import D, counts, notified
 from zhengwu.audit.models import AuditRecord
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
+from zhengwu.core.transitions import StateConflict
 from zhengwu.org.actions import entrust, report_absence, report_return
 from zhengwu.org.services import acting_candidates, who_holds
 
@@ -70,9 +71,11 @@ def test_one_arrangement_at_a_time(user, person, position, frozen) -> None:
         user("governor"), person("governor"), START, END, "北京", "visit", entrust_to=position("exec_vice")
     )
     before = counts()
-    with pytest.raises(InvalidInput, match="已有代理安排") as invalid:
+    with pytest.raises(Refused, match="已有代理安排") as refused:
         entrust(user("governor"), absence, position("exec_vice"))
-    assert invalid.value.field == "acting"
+    assert refused.value.explanations == [
+        "这次外出已有代理安排（常务副州长，2026-12-02至2026-12-04），请先撤销再另行委托（《工作规则》第六条）"
+    ]
     assert counts() == before
 
 
@@ -81,5 +84,6 @@ def test_no_arrangement_after_the_return(user, person, position, frozen) -> None
     absence = report_absence(user("governor"), person("governor"), START, END, "北京", "visit")
     frozen.move_to("2026-12-03 10:00 +0800")
     report_return(user("governor"), absence, D(2026, 12, 3))
-    with pytest.raises(InvalidInput, match="尚未销假"):
+    with pytest.raises(StateConflict) as conflict:
         entrust(user("governor"), absence, position("exec_vice"))
+    assert conflict.value.explanations == ["本外出报告当前为“已销假”，销假前方可安排代理（《工作规则》第六条）"]

@@ -116,8 +116,9 @@ def test_late_report_is_allowed_and_marked_late(user, person) -> None:
 def test_overlapping_open_absence_is_refused(user, person) -> None:
     report_absence(user("vice_liu"), person("vice_liu"), START, END, "乌鲁木齐", "trip")
     before = counts()
-    with pytest.raises(InvalidInput, match="未销假"):
+    with pytest.raises(Refused, match="未销假") as refused:
         report_absence(user("vice_liu"), person("vice_liu"), D(2026, 12, 4), D(2026, 12, 8), "北京", "trip")
+    assert refused.value.decisions[0].citation.article == 58
     assert counts() == before
     # a later, non-overlapping absence is fine
     report_absence(user("vice_liu"), person("vice_liu"), D(2026, 12, 9), D(2026, 12, 10), "北京", "trip")

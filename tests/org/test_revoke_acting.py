@@ -6,7 +6,7 @@ import pytest
 
 from tests.org.conftest import D, counts, notified
 from zhengwu.audit.models import AuditRecord
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Refused
 from zhengwu.org.actions import report_absence, report_return, revoke_acting
 from zhengwu.org.models import ActingArrangement
 from zhengwu.org.services import who_holds
@@ -63,14 +63,16 @@ def test_only_the_governor_revokes(user, entrusted, username) -> None:
 
 
 @pytest.mark.article(6)
-def test_revoking_twice_or_after_it_expired_is_bad_input(user, entrusted, frozen) -> None:
+def test_revoking_twice_is_refused(user, entrusted, frozen) -> None:
     revoke_acting(user("governor"), entrusted)
-    with pytest.raises(InvalidInput, match="已撤销"):
+    with pytest.raises(Refused) as refused:
         revoke_acting(user("governor"), entrusted)
+    assert refused.value.explanations == ["该代理安排已撤销（《工作规则》第六条）"]
 
 
 @pytest.mark.article(6)
 def test_an_expired_arrangement_needs_no_revoking(user, entrusted, frozen) -> None:
     frozen.move_to("2026-12-07 10:00 +0800")
-    with pytest.raises(InvalidInput, match="已于2026-12-04期满"):
+    with pytest.raises(Refused) as refused:
         revoke_acting(user("governor"), entrusted)
+    assert refused.value.explanations == ["该代理安排已于2026-12-04期满，无需撤销（《工作规则》第六条）"]

@@ -6,6 +6,7 @@ import pytest
 
 from tests.oversight.conftest import D, unit
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.transitions import StateConflict
 from zhengwu.oversight.actions import record_answer, record_outcome, register_reconsideration
 from zhengwu.oversight.models import Case, CaseState
 from zhengwu.timers.models import Timer
@@ -49,7 +50,13 @@ def test_answered_then_decided(user) -> None:
         record_answer(user("fgw_clerk"), case)
     record_answer(user("zrzyj_head"), case)
     assert (case.state, case.answered_on) == (CaseState.ANSWERED, D(2026, 2, 10))
+    with pytest.raises(StateConflict) as twice:
+        record_answer(user("zrzyj_head"), case)
+    assert twice.value.explanations == ["本事项当前为“已答复（答辩）”，不能记录答复（答辩）（《工作规则》第三十三条）"]
     assert not Timer.objects.filter(key=f"oversight.{case.pk}.answer.overdue", state="pending").exists()
     record_outcome(user("sfj_clerk"), case, "维持原登记行为。")
     assert case.state == CaseState.CLOSED
+    with pytest.raises(StateConflict) as closed:
+        record_outcome(user("sfj_clerk"), case, "再结一次。")
+    assert closed.value.explanations == ["本事项当前为“已结案”，不能结案（《工作规则》第三十三条）"]
     assert not Timer.objects.filter(key__startswith=f"oversight.{case.pk}.", state="pending").exists()

@@ -52,6 +52,9 @@ def test_the_leader_reads_then_instructs_and_it_becomes_a_supervision_item(lette
     assert "依法依规处理" in item.description
     with pytest.raises(Refused):
         instruct(user("vice_ayigul"), petition, "再批一次。")
+    with pytest.raises(Refused) as instructed:
+        route_important(user("xfj_head"), petition)
+    assert instructed.value.explanations == ["本件已有领导批示，不需再呈阅（《工作规则》第三十五条）"]
     conclude(user("jyj_head"), petition, "经核查已整改到位。", "书面答复")
     assert petition.state == State.CONCLUDED
 

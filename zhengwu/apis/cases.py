@@ -1,8 +1,8 @@
 """API for 建议提案 (art. 31), 信访 (art. 35) and 复议诉讼审计 (arts. 32, 33) (issue 5).
 
 Thin: every write calls the same action the pages call, so the rules, the audit record and the
-notices are the same.  Refusals are 403 with their articles, bad input 422, a year with no
-calendar 409 (:mod:`zhengwu.apis.errors`).
+notices are the same.  Refusals are 403 with their articles, a step taken from the wrong state
+409 with its article, bad input 422, a year with no calendar 409 (:mod:`zhengwu.apis.errors`).
 
 A petition is shown to every signed-in user with the petitioner's personal data masked; the full
 data comes only from ``GET /petitions/{id}/petitioner``, for those handling the case, and every

@@ -1,8 +1,9 @@
 """API for 规章和规范性文件 (arts. 20-22, 24-25).
 
 Thin: every write calls the one action in :mod:`zhengwu.legislation.actions` the pages call.
-Refusals are 403 with their articles, bad input 422, a year with no calendar 409.  A secret draft
-is visible only to its drafting unit, the 司法局 and the office; others get 404.
+Refusals are 403 with their articles, a step taken from the wrong state 409 with its article, bad
+input 422, a year with no calendar 409.  A secret draft is visible only to its drafting unit, the
+司法局 and the office; others get 404.
 """
 
 from __future__ import annotations

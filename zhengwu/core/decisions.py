@@ -116,11 +116,25 @@ class Decision:
         }
 
 
+#: When true, a :class:`Refused` built from a refusing decision without a citation raises
+#: :class:`UncitedRefusal` instead: every refusal names its article.  ``tests/conftest.py`` turns it
+#: on for the whole test session; in production an uncited refusal is still shown, not lost.
+REQUIRE_CITATIONS = False
+
+
+class UncitedRefusal(AssertionError):
+    """A rule refused without citing the article that governs the refusal (a programming error)."""
+
+
 class Refused(Exception):
     """Raised by an action when a rule refuses; carries every refusing decision."""
 
     def __init__(self, decisions: Iterable[Decision]):
         self.decisions = tuple(decisions)
+        if REQUIRE_CITATIONS:
+            uncited = [d.code for d in self.decisions if not d.allowed and d.citation is None]
+            if uncited:
+                raise UncitedRefusal(f"refusals without a citation: {', '.join(uncited)}")
         super().__init__("；".join(d.explanation for d in self.decisions))
 
     @property

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.numerals import parse_chinese_numeral
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 from zhengwu.org.rules import PositionFact
 from zhengwu.workdays.arith import WorkCalendar
 
@@ -332,23 +333,133 @@ def may_file(
 # -- states --------------------------------------------------------------------------------------
 
 
-def check_state(
-    state: str,
-    allowed: Collection[str],
-    state_label: str,
-    what: str,
-    rb: RulebookView,
-    provision: str = LAWFUL_DRAFTING,
-) -> Decision:
-    citation = rb.cite(provision)
-    if state in allowed:
-        return Decision.allow("draft.state", f"可以{what}。", citation)
-    return Decision.refuse(
-        "draft.wrong_state",
-        f"草案当前状态为“{state_label}”，不能{what}。",
-        citation,
-        f"The draft cannot be {what} in its current state.",
-    )
+# -- the steps of a draft (arts. 20-22) -------------------------------------------------------------
+
+DRAFTING, CONSULTING, ANSWERING, ANSWERED = "drafting", "consulting", "answering", "answered"
+REVIEWING, RETURNED, PASSED, DELIBERATED, SIGNING = "reviewing", "returned", "passed", "deliberated", "signing"
+EDITABLE = (DRAFTING, ANSWERING, ANSWERED, RETURNED, PASSED)
+
+
+def _step(code: str, what: str, states: Collection[str], provision: str) -> Step:
+    return Step.of(f"legislation.{code}", what, states, provision, subject="草案")
+
+
+EDIT = _step("edit", "修改", EDITABLE, LAWFUL_DRAFTING)
+CONSULT = _step("consult_units", "征求部门意见", EDITABLE[:4], LAWFUL_DRAFTING)
+RECORD_DISPUTE = _step("dispute", "记录争议事项", EDITABLE, LAWFUL_DRAFTING)
+OPEN_COMMENT = _step("comment.open", "公开征求意见", [DRAFTING], PUBLIC_COMMENT)
+CLOSE_COMMENT = _step("comment.close", "结束征求意见", [CONSULTING], PUBLIC_COMMENT)
+ANSWER_COMMENT = _step("comment.answer", "反馈意见", [ANSWERING], PUBLIC_COMMENT)
+PUBLISH_ANSWERS = _step("comment.publish_answers", "公布意见采纳情况", [ANSWERING], PUBLIC_COMMENT)
+REVIEW = _step("review", "审查", [REVIEWING], LEGALITY_REVIEW)
+RECORD_DELIBERATION = _step("deliberation", "记录审议", [PASSED], LEGALITY_REVIEW)
+PREPARE_DOCUMENT = _step("document", "送签发", [DELIBERATED], LEGALITY_REVIEW)
+RECORD_UNIT_ISSUE = _step("unit_issue", "登记印发", [DELIBERATED], LEGALITY_REVIEW)
+PUBLISH = _step("publish", "公布", [SIGNING], LEGALITY_REVIEW)
+
+
+# -- steps of filing and post-evaluation (arts. 21, 22) -------------------------------------------
+
+FILING_PENDING, FILING_FILED = "pending", "filed"
+EVALUATION_PENDING = "pending"
+
+#: A published document is filed once with each filing authority (art. 22).
+FILE = Step.of("legislation.filing.file", "报送备案", [FILING_PENDING], FILING, subject="本备案")
+#: A department's filing is reviewed once it has been filed (art. 22).
+REVIEW_FILING = Step.of(
+    "legislation.filing.review", "审查", [FILING_FILED], FILING, when="报送备案后", subject="本备案"
+)
+#: A regulation's post-evaluation is done once (art. 21).
+EVALUATE = Step.of("legislation.evaluation.done", "完成评估", [EVALUATION_PENDING], POST_EVALUATION, subject="本评估")
+
+
+def check_route(government: bool, step: str, rb: RulebookView) -> Decision:
+    """The government's documents go through the executive meeting and the document flow; a
+    department's are deliberated, signed and issued by the department itself (arts. 20, 22)."""
+    citation = rb.cite(LEGALITY_REVIEW)
+    refusals = {
+        ("topic", False): "部门规范性文件由本部门集体审议，无需提请州人民政府常务会议。",
+        ("document", False): "部门规范性文件按本部门发文规定签发，请在印发后登记文号。",
+        ("unit_issue", True): "州人民政府的规章、规范性文件经公文流程签发印发。",
+        ("filing_review", True): "州人民政府的规章、规范性文件由备案机关审查。",
+    }
+    message = refusals.get((step, government))
+    if message:
+        return Decision.refuse(f"draft.route.{step}", message, citation, government=government)
+    return Decision.allow(f"draft.route.{step}", "按制定机关办理。", citation, government=government)
+
+
+def check_not_on_agenda(requested: bool, rb: RulebookView) -> Decision:
+    """A draft goes on the executive meeting's agenda once."""
+    citation = rb.cite(LEGALITY_REVIEW)
+    if requested:
+        return Decision.refuse("draft.topic_requested", "已提请常务会议审议。", citation)
+    return Decision.allow("draft.topic_open", "可以提请常务会议审议。", citation)
+
+
+def check_document_issued(issued: bool, rb: RulebookView) -> Decision:
+    """A government document is published after its 公文 has been issued."""
+    citation = rb.cite(LEGALITY_REVIEW)
+    if not issued:
+        return Decision.refuse("draft.document_not_issued", "公文尚未登记印发，不能公布。", citation)
+    return Decision.allow("draft.document_issued", "公文已印发。", citation)
+
+
+def check_not_secret(secret: bool, secret_reason: str, rb: RulebookView) -> Decision:
+    """A draft the law keeps secret is not published for comment (art. 21)."""
+    citation = rb.cite(PUBLIC_COMMENT)
+    if secret:
+        return Decision.refuse(
+            "comment.secret_draft", f"本草案依法需要保密（{secret_reason}），不公开征求意见。", citation
+        )
+    return Decision.allow("comment.public", "公开征求意见。", citation)
+
+
+def check_comment_period_over(closes_on: dt.date | None, today_open: bool, rb: RulebookView) -> Decision:
+    """The comment period runs its full length: it is not closed early (art. 21).  ``closes_on``
+    is its last day; ``today_open`` whether it is still running."""
+    citation = rb.cite(PUBLIC_COMMENT)
+    if closes_on is not None and today_open:
+        return Decision.refuse("comment.still_open", f"征求意见期至{closes_on}，期满前不能提前结束。", citation)
+    return Decision.allow("comment.over", "征求意见期已满。", citation)
+
+
+def check_consultation(already_asked: bool, already_replied: bool, rb: RulebookView) -> Decision:
+    """The units concerned are consulted once, and each replies once (art. 22)."""
+    citation = rb.cite(CONSULT_UNITS)
+    if already_asked:
+        return Decision.refuse("consult.already_asked", "已向所选部门征求过意见。", citation)
+    if already_replied:
+        return Decision.refuse("consult.already_replied", "本单位已经回复过意见。", citation)
+    return Decision.allow("consult.open", "征求部门意见。", citation)
+
+
+def check_dispute_open(listed: bool, rb: RulebookView) -> Decision:
+    """A third-party evaluation is recorded before the 司法局 lists the parties' reasons (art. 21)."""
+    citation = rb.cite(THIRD_PARTY)
+    if listed:
+        return Decision.refuse("dispute.listed", "司法局已列明各方理据，不能再记录评估。", citation)
+    return Decision.allow("dispute.open", "可以记录第三方评估。", citation)
+
+
+def check_unreviewed(reviewed: bool, rb: RulebookView) -> Decision:
+    """A filing is reviewed once (art. 22)."""
+    citation = rb.cite(FILING)
+    if reviewed:
+        return Decision.refuse("filing.reviewed", "已经审查。", citation)
+    return Decision.allow("filing.unreviewed", "可以审查。", citation)
+
+
+def check_cleanup(in_force: int, undecided: int, closed: bool, rb: RulebookView, *, closing: bool) -> Decision:
+    """A clean-up lists the documents in force; it closes once, when every one is decided (art. 22)."""
+    citation = rb.cite(CLEANUP)
+    if not closing and not in_force:
+        return Decision.refuse("cleanup.nothing", "目前没有有效的规章、规范性文件，无需清理。", citation)
+    if closing and undecided:
+        return Decision.refuse("cleanup.undecided", f"尚有{undecided}件文件未审定清理结果。", citation)
+    if closing and closed:
+        return Decision.refuse("cleanup.closed", "本次清理已结束。", citation)
+    return Decision.allow("cleanup.ok", "可以清理。", citation)
 
 
 def may_skip_comment(secret: bool, secret_reason: str, rb: RulebookView) -> Decision:

@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
+from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.memo import forget
+from zhengwu.core.transitions import require_step
 from zhengwu.notices import services as notices
 from zhengwu.org import rules
 from zhengwu.org.models import (
@@ -42,7 +43,7 @@ RETURN_DUE_TIMER = "org.absence.return_due"
 def _actor_person(actor: AbstractBaseUser) -> Person:
     person = person_of(actor)
     if person is None:
-        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。")
+        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。", field="account")
     return person
 
 
@@ -51,7 +52,7 @@ def _covered_position(person: Person, day: dt.date) -> Position:
         Appointment.objects.filter(person=person, start__lte=day).select_related("position__unit").exclude(end__lt=day)
     )
     if not appointments:
-        raise InvalidInput(f"{person.name}在{day.isoformat()}没有任职记录。")
+        raise InvalidInput(f"{person.name}在{day.isoformat()}没有任职记录。", field="person")
     order: list[str] = [
         PositionKind.GOVERNOR,
         PositionKind.EXECUTIVE_VICE_GOVERNOR,
@@ -118,8 +119,7 @@ def report_absence(
         route.decision,
     )
     overlapping = Absence.objects.filter(person=person, state=AbsenceState.REPORTED, start__lte=end, end__gte=start)
-    if overlapping.exists():
-        raise InvalidInput(f"{person.name}在这段时间已有未销假的外出报告，请先销假或修改原报告。")
+    require(rules.check_no_open_absence(person.name, overlapping.exists(), rb))
     absence = Absence.objects.create(
         person=person,
         position=position,
@@ -184,23 +184,19 @@ def entrust(
     )
     require(decision)
     absence = Absence.objects.select_for_update().select_related("person", "position").get(pk=absence.pk)
-    if absence.state != AbsenceState.REPORTED:
-        raise InvalidInput("只能为尚未销假的外出安排代理。", field="acting")
+    provision = decision.citation.provision if decision.citation else rules.ENTRUST.provision
+    require_step(rules.ENTRUST, absence.state, absence.get_state_display(), rb, provision=provision)
     today = timezone.localdate()
     start = start or max(absence.start, today)
-    if absence.end < start:
-        raise InvalidInput(f"这次外出预计{absence.end.isoformat()}返回，已经结束，不能再安排代理。", field="acting")
     open_arrangement = (
         absence.acting.filter(revoked_at__isnull=True, ended_early_at__isnull=True, end__gte=start)
         .select_related("acting")
         .first()
     )
-    if open_arrangement is not None:
-        raise InvalidInput(
-            f"这次外出已有代理安排（{open_arrangement.acting.title}，{open_arrangement.start}至{open_arrangement.end}），"
-            "请先撤销再另行委托。",
-            field="acting",
-        )
+    running = (
+        f"{open_arrangement.acting.title}，{open_arrangement.start}至{open_arrangement.end}" if open_arrangement else ""
+    )
+    require(rules.check_entrust_period(absence.end, start, running, rb, provision))
     forget(ORG_FACTS)
     arrangement = ActingArrangement.objects.create(
         principal=absence.position,
@@ -252,10 +248,8 @@ def revoke_acting(actor: AbstractBaseUser, arrangement: ActingArrangement) -> Ac
     decision = rules.may_revoke_acting(positions_of(actor, day), position_fact(arrangement.principal), rb)
     require(decision)
     today = timezone.localdate()
-    if not arrangement.in_force:
-        raise InvalidInput("该代理安排已撤销。", field="arrangement")
-    if arrangement.end < today:
-        raise InvalidInput(f"该代理安排已于{arrangement.end.isoformat()}期满，无需撤销。", field="arrangement")
+    provision = decision.citation.provision if decision.citation else "acting.governor"
+    require(rules.check_revocable(arrangement.in_force, arrangement.end, today, rb, provision))
     now = timezone.now()
     original_end = arrangement.end
     if arrangement.start >= today:
@@ -303,8 +297,7 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
             "leave.return",
         )
     )
-    if absence.state != AbsenceState.REPORTED:
-        raise Refused([Decision.refuse("leave.not_open", "该外出报告已销假或已撤销。", rb.cite("leave.return"))])
+    require_step(rules.RETURN, absence.state, absence.get_state_display(), rb)
     if returned_on < absence.start:
         raise InvalidInput("返回日期不能早于离州日期，请更正。", field="returned_on")
     if returned_on > timezone.localdate():

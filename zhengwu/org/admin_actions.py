@@ -224,7 +224,7 @@ def edit_unit(actor: AbstractBaseUser | None, unit: Unit, fields: UnitFields) ->
     cleaned = _clean_unit(fields, unit)
     changed = _changes(unit, cleaned)
     if not changed:
-        raise InvalidInput("没有需要保存的修改。")
+        raise InvalidInput("没有需要保存的修改。", field="changes")
     for name, value in cleaned.items():
         setattr(unit, name, value)
     unit.save()
@@ -297,7 +297,7 @@ def edit_position(
         raise InvalidInput("该职务已有任职记录，不能改变职务类别；请新设职务并任命。", field="kind")
     changed = _changes(position, cleaned)
     if not changed:
-        raise InvalidInput("没有需要保存的修改。")
+        raise InvalidInput("没有需要保存的修改。", field="changes")
     for name, value in cleaned.items():
         setattr(position, name, value)
     position.save()

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 
 GOVERNOR = "governor"
 EXECUTIVE_VICE_GOVERNOR = "executive_vice_governor"
@@ -359,6 +360,58 @@ def may_revoke_acting(actor_positions: Sequence[PositionFact], principal: Positi
     if not any(p.id == principal.id for p in actor_positions):
         return Decision.refuse("acting.revoke_not_head", "只有单位主要负责人本人可以撤销代理安排。", citation)
     return Decision.allow("acting.revoked", f"{principal.title}撤销代理安排。", citation)
+
+
+# -- the absence report's steps (arts. 6, 49, 58) ----------------------------------------------------
+
+ABSENCE_REPORTED = "reported"
+
+#: An acting arrangement is made for an absence not yet closed by its return (art. 6; art. 49 for
+#: a unit head: the action passes the provision of the entrusting decision).
+ENTRUST = Step.of(
+    "org.absence.entrust", "安排代理", [ABSENCE_REPORTED], "acting.governor", when="销假前", subject="本外出报告"
+)
+#: 销假 closes an absence still open (art. 58).
+RETURN = Step.of("org.absence.return", "销假", [ABSENCE_REPORTED], "leave.return", subject="本外出报告")
+
+
+def check_no_open_absence(person_name: str, has_open_overlap: bool, rb: RulebookView) -> Decision:
+    """One absence at a time: a new report may not overlap one not yet closed by its return."""
+    citation = rb.cite("leave.report")
+    if has_open_overlap:
+        return Decision.refuse(
+            "leave.overlap", f"{person_name}在这段时间已有未销假的外出报告，请先销假或修改原报告。", citation
+        )
+    return Decision.allow("leave.no_overlap", "这段时间没有其他未销假的外出报告。", citation)
+
+
+def check_entrust_period(
+    expected_return: dt.date, start: dt.date, open_arrangement: str, rb: RulebookView, provision: str
+) -> Decision:
+    """An arrangement covers the rest of the absence: not after the expected return, and not while
+    another runs (``open_arrangement`` describes it, empty if none)."""
+    citation = rb.cite(provision)
+    if expected_return < start:
+        return Decision.refuse(
+            "acting.absence_over",
+            f"这次外出预计{expected_return.isoformat()}返回，已经结束，不能再安排代理。",
+            citation,
+        )
+    if open_arrangement:
+        return Decision.refuse(
+            "acting.already_arranged", f"这次外出已有代理安排（{open_arrangement}），请先撤销再另行委托。", citation
+        )
+    return Decision.allow("acting.period", "可以安排代理。", citation)
+
+
+def check_revocable(in_force: bool, end: dt.date, today: dt.date, rb: RulebookView, provision: str) -> Decision:
+    """Only an arrangement still in force and not yet expired can be taken back."""
+    citation = rb.cite(provision)
+    if not in_force:
+        return Decision.refuse("acting.already_revoked", "该代理安排已撤销。", citation)
+    if end < today:
+        return Decision.refuse("acting.expired", f"该代理安排已于{end.isoformat()}期满，无需撤销。", citation)
+    return Decision.allow("acting.revocable", "可以撤销代理安排。", citation)
 
 
 def is_administrator(is_superuser: bool, positions: Sequence[PositionFact]) -> bool:

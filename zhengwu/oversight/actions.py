@@ -20,6 +20,7 @@ from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import require_step
 from zhengwu.documents.actions.outgoing import units_with_function
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
@@ -382,8 +383,9 @@ def record_answer(actor: AbstractBaseUser, case: Case, answered_on: dt.date | No
     require(
         _keeper(actor, c.unit_concerned, kind, rb),
         rules.check_kind(kind, [CaseKind.RECONSIDERATION, CaseKind.SUIT], "答复（答辩）", rb),
-        rules.check_state(c.state, [CaseState.OPEN], str(CaseState(c.state).label), "记录答复（答辩）", kind, rb),
     )
+    label = str(CaseState(c.state).label)
+    require_step(rules.RECORD_ANSWER, c.state, label, rb, provision=rules.provision_of(kind))
     day = _day(answered_on, "answered_on", "答复（答辩）日期", c.received_on)
     c.answered_on, c.state = day, CaseState.ANSWERED
     c.save(update_fields=["answered_on", "state"])
@@ -406,17 +408,9 @@ def record_outcome(actor: AbstractBaseUser, case: Case, outcome: str, decided_on
     c = _lock(case)
     rb = rulebook_of(c)
     kind = str(c.kind)
-    require(
-        _keeper(actor, c.unit_concerned, kind, rb),
-        rules.check_state(
-            c.state,
-            [CaseState.OPEN, CaseState.ANSWERED, CaseState.RECTIFYING],
-            str(CaseState(c.state).label),
-            "结案",
-            kind,
-            rb,
-        ),
-    )
+    require(_keeper(actor, c.unit_concerned, kind, rb))
+    label = str(CaseState(c.state).label)
+    require_step(rules.RECORD_OUTCOME, c.state, label, rb, provision=rules.provision_of(kind))
     text = _text(outcome, "outcome", "结果")
     day = _day(decided_on, "decided_on", "决定（判决、整改完成）日期", c.received_on)
     c.outcome, c.decided_on, c.state = text, day, CaseState.CLOSED

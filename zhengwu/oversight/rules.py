@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 from zhengwu.org.rules import ADMINISTRATOR, PositionFact
 from zhengwu.workdays.arith import WorkCalendar
 
@@ -89,11 +90,12 @@ def check_rectify_due(issued_on: dt.date, rectify_due: dt.date | None, today: dt
     return Decision.allow("oversight.rectify_due", f"限{rectify_due:%Y-%m-%d}前整改到位并报告整改情况。", citation)
 
 
-def check_state(state: str, allowed: Collection[str], label: str, what: str, kind: str, rb: RulebookView) -> Decision:
-    citation = rb.cite(provision_of(kind))
-    if state in allowed:
-        return Decision.allow("oversight.state_ok", f"可以{what}。", citation)
-    return Decision.refuse("oversight.wrong_state", f"本事项当前状态为“{label}”，不能{what}。", citation)
+# -- the steps of a case (arts. 32, 33): the action passes the case's own provision ---------------
+
+OPEN, ANSWERED, RECTIFYING = "open", "answered", "rectifying"
+
+RECORD_ANSWER = Step.of("oversight.answer", "记录答复（答辩）", [OPEN], RECONSIDERATION, subject="本事项")
+RECORD_OUTCOME = Step.of("oversight.outcome", "结案", [OPEN, ANSWERED, RECTIFYING], RECONSIDERATION, subject="本事项")
 
 
 def check_kind(kind: str, allowed: Collection[str], what: str, rb: RulebookView) -> Decision:

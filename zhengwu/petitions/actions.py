@@ -10,7 +10,6 @@ moves the reminder and overdue timers of the limit now running, in one transacti
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -22,9 +21,10 @@ from zhengwu.audit import services as audit
 from zhengwu.cases.followup import follow_up
 from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.core.actions import copy_back, lock
-from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step, require_step
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder
@@ -69,8 +69,8 @@ def _lock(petition: Petition) -> Petition:
     return lock(petition, "unit_concerned", "handling_unit", "leader", "rulebook_version")
 
 
-def _state(p: Petition, allowed: Iterable[str], what: str) -> Decision:
-    return rules.check_state(p.state, set(allowed), str(State(p.state).label), what, rulebook_of(p))
+def _step(p: Petition, step: Step, rb: RulebookView) -> None:
+    require_step(step, p.state, str(State(p.state).label), rb)
 
 
 def _heads(*units: Unit | None) -> list[Holder | None]:
@@ -316,12 +316,9 @@ def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person 
     """Mark a letter important and route it to a government leader (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(
-        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-        _state(p, [State.REGISTERED, State.HANDLING], "呈领导阅批"),
-    )
-    if p.instructed_at is not None:
-        raise InvalidInput("本件已有领导批示，不需再呈阅。", field="leader")
+    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb))
+    _step(p, rules.ROUTE_IMPORTANT, rb)
+    require(rules.check_not_instructed(p.instructed_at is not None, rb))
     _route(actor, p, leader)
     return copy_back(petition, p)
 
@@ -409,10 +406,8 @@ def decide_acceptance(
     (《信访工作条例》arts. 22–23)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(
-        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-        _state(p, [State.REGISTERED], "决定是否受理"),
-    )
+    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb))
+    _step(p, rules.DECIDE_ACCEPTANCE, rb)
     told = _text(told_how, "told_how", "告知信访人的方式", 100)
     day = _day(decided_on, "decided_on", "决定日期")
     if day < p.received_on:
@@ -501,11 +496,9 @@ def conclude(
     stays open until its leader has written an instruction (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(
-        rules.may_handle(positions_of(actor), _person_id(actor), access_of(p), rb),
-        _state(p, [State.HANDLING], "办结"),
-        rules.may_conclude(p.important, p.instructed_at is not None, rb),
-    )
+    require(rules.may_handle(positions_of(actor), _person_id(actor), access_of(p), rb))
+    _step(p, rules.CONCLUDE, rb)
+    require(rules.may_conclude(p.important, p.instructed_at is not None, rb))
     text = _text(result, "result", "处理意见")
     told = _text(told_how, "told_how", "答复信访人的方式", 100)
     day = _day(concluded_on, "concluded_on", "办结日期")
@@ -579,10 +572,8 @@ def decide_review(
     """The 复查 or 复核 opinion; after the 复核 the matter is final."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(
-        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-        _state(p, [State.REVIEWING, State.REREVIEWING], "出具复查（复核）意见"),
-    )
+    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb))
+    _step(p, rules.REVIEW_OPINION, rb)
     stage = Stage.REVIEW if p.state == State.REVIEWING else Stage.REREVIEW
     review = Review.objects.select_for_update().get(petition=p, stage=stage)
     text = _text(outcome, "outcome", "复查（复核）意见")

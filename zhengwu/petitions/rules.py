@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 from zhengwu.org.rules import ADMINISTRATOR, EXECUTIVE_VICE_GOVERNOR, GOVERNOR, VICE_GOVERNOR, PositionFact
 from zhengwu.workdays.arith import WorkCalendar
 
@@ -107,16 +108,20 @@ def may_handle(
     )
 
 
-def check_state(state: str, allowed: Collection[str], label: str, what: str, rb: RulebookView) -> Decision:
-    citation = rb.cite(HANDLING)
-    if state in allowed:
-        return Decision.allow("petitions.state_ok", f"可以{what}。", citation)
-    return Decision.refuse(
-        "petitions.wrong_state",
-        f"本件当前状态为“{label}”，不能{what}。",
-        citation,
-        f"The petition is {state}; it cannot be {what}.",
-    )
+# -- the steps of a petition (art. 35; 《信访工作条例》) ------------------------------------------
+
+ROUTE_IMPORTANT = Step.of("petitions.route_important", "呈领导阅批", [REGISTERED, HANDLING_STATE], HANDLING)
+DECIDE_ACCEPTANCE = Step.of("petitions.accept", "决定是否受理", [REGISTERED], HANDLING)
+CONCLUDE = Step.of("petitions.conclude", "办结", [HANDLING_STATE], HANDLING)
+REVIEW_OPINION = Step.of("petitions.review_opinion", "出具复查（复核）意见", [REVIEWING, REREVIEWING], HANDLING)
+
+
+def check_not_instructed(instructed: bool, rb: RulebookView) -> Decision:
+    """An important letter goes to a leader until the leader has instructed on it (art. 35)."""
+    citation = rb.cite(IMPORTANT)
+    if instructed:
+        return Decision.refuse("petitions.instructed", "本件已有领导批示，不需再呈阅。", citation)
+    return Decision.allow("petitions.not_instructed", "呈领导阅批。", citation)
 
 
 # -- time limits ---------------------------------------------------------------------------------

@@ -68,10 +68,15 @@ def rulebook_view(day: dt.date | None = None) -> RulebookView:
 
 
 def versions_citation(version: RulebookVersion | None = None) -> Citation | None:
-    """Rulebook versions and their parameters serve art. 68 (versions by effective date)."""
+    """Rulebook versions and their parameters serve art. 68 (versions by effective date): as the
+    version itself numbers it, else (a version imported without annotations) as the one in force."""
+    if version is not None:
+        try:
+            return view_of(version).cite("rulebook.versions")
+        except LookupError:
+            pass
     try:
-        view = view_of(version) if version is not None else rulebook_view()
-        return view.cite("rulebook.versions")
+        return rulebook_view().cite("rulebook.versions")
     except LookupError:
         return None
 

@@ -23,6 +23,7 @@ from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step, require_step
 from zhengwu.documents.actions.common import latest_version
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocType, Document
@@ -79,8 +80,8 @@ def _lock(suggestion: Suggestion) -> Suggestion:
     return lock(suggestion, "lead_unit", "answer_document", "rulebook_version")
 
 
-def _state(s: Suggestion, allowed: Sequence[str], what: str) -> Decision:
-    return rules.check_state(s.state, allowed, str(State(s.state).label), what, rulebook_of(s))
+def _step(s: Suggestion, step: Step, rb: RulebookView) -> None:
+    require_step(step, s.state, str(State(s.state).label), rb)
 
 
 def _heads(*units: Unit | None) -> list[Holder | None]:
@@ -282,11 +283,9 @@ def assign(
     s = _lock(suggestion)
     rb = rulebook_of(s)
     co = list({u.pk: u for u in co_units}.values())
-    require(
-        _manage(actor, "交办", rb),
-        _state(s, [State.REGISTERED], "交办"),
-        rules.check_assignment(lead_unit.pk, {u.pk for u in co}, rb),
-    )
+    require(_manage(actor, "交办", rb))
+    _step(s, rules.ASSIGN, rb)
+    require(rules.check_assignment(lead_unit.pk, {u.pk for u in co}, rb))
     cal = calendar()
     today = timezone.localdate()
     s.lead_unit, s.assigned_on, s.state = lead_unit, today, State.HANDLING
@@ -337,7 +336,8 @@ def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, re
     """Extend the answer's limit, with its reason, to at most 6 months after assignment."""
     s = _lock(suggestion)
     rb = rulebook_of(s)
-    require(_manage(actor, "批准延期", rb), _state(s, [State.HANDLING], "延期"))
+    require(_manage(actor, "批准延期", rb))
+    _step(s, rules.EXTEND, rb)
     assert s.assigned_on is not None
     assert s.due is not None
     why = reason.strip()
@@ -381,14 +381,11 @@ def send_opinion(actor: AbstractBaseUser, suggestion: Suggestion, unit: Unit, te
         .filter(suggestion=s, unit=unit, round=s.round)
         .first()
     )
-    if opinion is None:
-        raise InvalidInput(f"{unit_name(unit)}不是本件的协办单位。", field="unit")
-    require(
-        rules.may_give_opinion(positions_of(actor), unit.pk, unit_name(unit), rb),
-        _state(s, [State.HANDLING], "提出协办意见"),
-    )
-    if opinion.sent_at is not None:
-        raise InvalidInput("协办意见已送主办单位。", field="text")
+    require(rules.check_co_unit(opinion is not None, unit_name(unit), False, rb))
+    assert opinion is not None
+    require(rules.may_give_opinion(positions_of(actor), unit.pk, unit_name(unit), rb))
+    _step(s, rules.CO_OPINION, rb)
+    require(rules.check_co_unit(True, unit_name(unit), opinion.sent_at is not None, rb))
     opinion.text, opinion.sent_at, opinion.sent_by_id = _text(text, "text", "协办意见"), timezone.now(), actor.pk
     opinion.save(update_fields=["text", "sent_at", "sent_by"])
     cancel_limit(_co_key(opinion))
@@ -430,8 +427,8 @@ def draft_answer(actor: AbstractBaseUser, suggestion: Suggestion, body: str, tit
     s = _lock(suggestion)
     rb = rulebook_of(s)
     assert s.lead_unit is not None or s.state != State.HANDLING
+    _step(s, rules.DRAFT_ANSWER, rb)
     require(
-        _state(s, [State.HANDLING], "起草答复"),
         rules.may_answer(positions_of(actor), s.lead_unit_id, unit_name(s.lead_unit), rb),
         rules.check_draftable(s.answer_document_id is not None, s.answered, rb),
     )
@@ -462,9 +459,9 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
     """满意 / 基本满意: closed.  不满意: handled again, a new answer due within the rehandling limit."""
     s = _lock(suggestion)
     rb = rulebook_of(s)
+    require(_manage(actor, "记录代表委员意见", rb))
+    _step(s, rules.SATISFACTION, rb)
     require(
-        _manage(actor, "记录代表委员意见", rb),
-        _state(s, [State.HANDLING], "记录满意度"),
         rules.check_answered(s.answered, rb, "记录满意度"),
         rules.check_satisfaction(satisfaction, rb),
     )
@@ -523,8 +520,7 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
     s = _lock(suggestion)
     rb = rulebook_of(s)
     require(_manage(actor, "决定办理结果公开", rb), rules.check_answered(s.answered, rb, "决定是否公开"))
-    if s.publication_decided:
-        raise InvalidInput("本轮答复已作出公开决定。", field="withhold_ground")
+    require(rules.check_publication_open(s.publication_decided, rb))
     decision = rules.disclosure(withhold_ground, rb)
     require(decision)
     doc = s.answer_document

@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from zhengwu.cases.limits import working_day_on_or_before
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import Step
 from zhengwu.org.rules import ADMINISTRATOR, PositionFact
 from zhengwu.workdays.arith import WorkCalendar
 
@@ -113,16 +114,33 @@ def check_assignment(lead_unit_id: int, co_unit_ids: Collection[int], rb: Rulebo
     return Decision.allow("suggestions.assignment", "交办主办、协办单位。", citation)
 
 
-def check_state(state: str, allowed: Collection[str], label: str, what: str, rb: RulebookView) -> Decision:
-    citation = rb.cite(HANDLING)
-    if state in allowed:
-        return Decision.allow("suggestions.state_ok", f"可以{what}。", citation)
-    return Decision.refuse(
-        "suggestions.wrong_state",
-        f"本件当前状态为“{label}”，不能{what}。",
-        citation,
-        f"The suggestion is {state}; it cannot be {what}.",
-    )
+# -- the steps of a suggestion (art. 31) -----------------------------------------------------------
+
+REGISTERED_STATE, HANDLING_STATE = "registered", "handling"
+
+ASSIGN = Step.of("suggestions.assign", "交办", [REGISTERED_STATE], HANDLING)
+EXTEND = Step.of("suggestions.extend", "延期", [HANDLING_STATE], HANDLING)
+CO_OPINION = Step.of("suggestions.co_opinion", "提出协办意见", [HANDLING_STATE], HANDLING)
+DRAFT_ANSWER = Step.of("suggestions.draft_answer", "起草答复", [HANDLING_STATE], HANDLING)
+SATISFACTION = Step.of("suggestions.satisfaction", "记录满意度", [HANDLING_STATE], HANDLING)
+
+
+def check_co_unit(is_co_unit: bool, unit_label: str, already_sent: bool, rb: RulebookView) -> Decision:
+    """A co-unit of the current round sends its opinion to the lead unit, once (art. 31)."""
+    citation = rb.cite(CO_UNITS)
+    if not is_co_unit:
+        return Decision.refuse("suggestions.not_co_unit", f"{unit_label}不是本件的协办单位。", citation)
+    if already_sent:
+        return Decision.refuse("suggestions.opinion_sent", "协办意见已送主办单位。", citation)
+    return Decision.allow("suggestions.co_unit", f"{unit_label}提出协办意见。", citation)
+
+
+def check_publication_open(decided: bool, rb: RulebookView) -> Decision:
+    """Whether a round's answer is published is decided once (art. 31)."""
+    citation = rb.cite(PUBLICATION)
+    if decided:
+        return Decision.refuse("suggestions.publication_decided", "本轮答复已作出公开决定。", citation)
+    return Decision.allow("suggestions.publication_open", "决定办理结果是否公开。", citation)
 
 
 # -- time limits ---------------------------------------------------------------------------------

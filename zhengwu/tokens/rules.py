@@ -1,26 +1,33 @@
-"""Pure rules for access tokens: who may create and revoke them.  No Django."""
+"""Pure rules for access tokens: who may create and revoke them.  No Django.
+
+A token is a key to the system: its rules are access control, cited to the article on
+confidentiality and the control of access (art. 61 in the Kizilsu rules).
+"""
 
 from __future__ import annotations
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.rulebook_view import RulebookView
+
+ACCESS = "confidentiality"
 
 MAX_NAME_LENGTH = 60
 
 
-def may_create(via_token: bool) -> Decision:
+def may_create(via_token: bool, rb: RulebookView) -> Decision:
     """A token is created by a person signed in (web session) or by an operator on the command
     line, never by another token: a leaked token must not be able to outlive its revocation."""
     if via_token:
         return Decision.refuse(
             "tokens.via_token",
             "不能用访问令牌创建新的访问令牌，请登录后创建。",
-            None,
+            rb.cite(ACCESS),
             "A token cannot be used to create another token; sign in to create one.",
         )
     return Decision.allow("tokens.create", "本人创建访问令牌。")
 
 
-def may_revoke(actor_id: int | None, owner_id: int, actor_is_admin: bool) -> Decision:
+def may_revoke(actor_id: int | None, owner_id: int, actor_is_admin: bool, rb: RulebookView) -> Decision:
     """The owner revokes their own token; a system administrator (or the command line) any."""
     if actor_id is None or actor_id == owner_id:
         return Decision.allow("tokens.revoke.own", "本人撤销访问令牌。")
@@ -29,6 +36,13 @@ def may_revoke(actor_id: int | None, owner_id: int, actor_is_admin: bool) -> Dec
     return Decision.refuse(
         "tokens.revoke.not_owner",
         "只能撤销本人的访问令牌；他人的令牌由系统管理员撤销。",
-        None,
+        rb.cite(ACCESS),
         "Only the owner or a system administrator may revoke a token.",
     )
+
+
+def check_not_revoked(revoked_at: str, rb: RulebookView) -> Decision:
+    """A token is revoked once; ``revoked_at`` says when it was, empty if it is still valid."""
+    if revoked_at:
+        return Decision.refuse("tokens.revoked", f"该访问令牌已于{revoked_at}撤销。", rb.cite(ACCESS))
+    return Decision.allow("tokens.valid", "访问令牌有效。")

@@ -17,6 +17,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.org.rules import may_administer
 from zhengwu.org.services import positions_of
+from zhengwu.rulebook.services import rulebook_view
 from zhengwu.tokens import rules
 from zhengwu.tokens.models import ApiToken
 
@@ -42,7 +43,7 @@ def _is_admin(user: AbstractBaseUser) -> bool:
 def create_token(owner: User, name: str, *, by_operator: bool = False, via_token: bool = False) -> NewToken:
     """Create a token for ``owner``: by the owner (through the API), or by an operator on the
     command line (``by_operator``; the audit record names the system).  The secret is returned once."""
-    require(rules.may_create(via_token))
+    require(rules.may_create(via_token, rulebook_view(timezone.localdate())))
     name = name.strip()
     if not name:
         raise InvalidInput("请填写令牌名称（例如调用系统的名称）。", field="name")
@@ -72,15 +73,17 @@ def create_token(owner: User, name: str, *, by_operator: bool = False, via_token
 def revoke_token(actor: AbstractBaseUser | None, token: ApiToken) -> ApiToken:
     """Revoke a token: from now on it is refused (401)."""
     token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
+    rb = rulebook_view(timezone.localdate())
     require(
         rules.may_revoke(
             actor.pk if actor is not None else None,
             token.user_id,
             _is_admin(actor) if actor is not None else True,
+            rb,
         )
     )
-    if token.revoked_at is not None:
-        raise InvalidInput(f"该访问令牌已于{timezone.localtime(token.revoked_at):%Y-%m-%d %H:%M}撤销。", field="id")
+    revoked_at = f"{timezone.localtime(token.revoked_at):%Y-%m-%d %H:%M}" if token.revoked_at is not None else ""
+    require(rules.check_not_revoked(revoked_at, rb))
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocState, DocType, Document
 from zhengwu.legislation import rules
@@ -63,10 +64,8 @@ def request_topic(actor: AbstractBaseUser, draft: NormativeDraft) -> object:
 
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    if not is_government(d):
-        raise InvalidInput("部门规范性文件由本部门集体审议，无需提请州人民政府常务会议。")
-    if d.topic_id:
-        raise InvalidInput("已提请常务会议审议。")
+    require(rules.check_route(is_government(d), "topic", rb))
+    require(rules.check_not_on_agenda(bool(d.topic_id), rb))
     require(
         rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
         gate(d, "提请会议审议"),
@@ -121,12 +120,9 @@ def record_deliberation(
     meeting's name and date."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb),
-        rules.check_state(d.state, [DraftState.PASSED], state_label(d.state), "记录审议", rb, rules.LEGALITY_REVIEW),
-        gate(d, "提请会议审议"),
-        rules.disputes_listed(_unlisted(d), rb),
-    )
+    require(rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb))
+    require_step(rules.RECORD_DELIBERATION, d.state, state_label(d.state), rb)
+    require(gate(d, "提请会议审议"), rules.disputes_listed(_unlisted(d), rb))
     from_topic = _topic_meeting(d)
     if from_topic is not None:
         meeting_ref, held_on = from_topic
@@ -167,12 +163,9 @@ def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document
     government's by its office (signed by the 州长 after the 分管 leader's review, art. 49)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    if not is_government(d):
-        raise InvalidInput("部门规范性文件按本部门发文规定签发，请在印发后登记文号。")
-    require(
-        rules.check_state(d.state, [DraftState.DELIBERATED], state_label(d.state), "送签发", rb, rules.LEGALITY_REVIEW),
-        gate(d, "签发"),
-    )
+    require(rules.check_route(is_government(d), "document", rb))
+    require_step(rules.PREPARE_DOCUMENT, d.state, state_label(d.state), rb)
+    require(gate(d, "签发"))
     version = current_version(d)
     doc_type = DocType.ORDER if d.kind == NormativeKind.REGULATION else DocType.NOTICE
     doc = draft_outgoing(
@@ -207,15 +200,10 @@ def record_unit_issue(
     say who signs it); its leaders record the 发文字号 and date."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    if is_government(d):
-        raise InvalidInput("州人民政府的规章、规范性文件经公文流程签发印发。")
-    require(
-        rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb),
-        rules.check_state(
-            d.state, [DraftState.DELIBERATED], state_label(d.state), "登记印发", rb, rules.LEGALITY_REVIEW
-        ),
-        gate(d, "签发"),
-    )
+    require(rules.check_route(is_government(d), "unit_issue", rb))
+    require(rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb))
+    require_step(rules.RECORD_UNIT_ISSUE, d.state, state_label(d.state), rb)
+    require(gate(d, "签发"))
     if not doc_number.strip():
         raise InvalidInput("请填写发文字号。", field="doc_number")
     if written_on > timezone.localdate():
@@ -252,16 +240,13 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
 
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(
-        _may_publish(actor, d),
-        rules.check_state(d.state, [DraftState.SIGNING], state_label(d.state), "公布", rb, rules.LEGALITY_REVIEW),
-        gate(d, "公布"),
-    )
+    require(_may_publish(actor, d))
+    require_step(rules.PUBLISH, d.state, state_label(d.state), rb)
+    require(gate(d, "公布"))
     version: DraftVersion = current_version(d)
     if d.document_id:
         doc = Document.objects.get(pk=d.document_id)
-        if doc.state != DocState.ISSUED:
-            raise InvalidInput("公文尚未登记印发，不能公布。")
+        require(rules.check_document_issued(doc.state == DocState.ISSUED, rb))
         body = doc.versions.order_by("-number").first()
         require(rules.same_text(body.body if body else "", version.body, rb))
         d.doc_number = doc.number

@@ -17,6 +17,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     draft_url,
@@ -142,9 +143,7 @@ def file_filing(actor: AbstractBaseUser, filing: Filing, *, reference: str = "")
             positions_of(actor), d.issuer.kind, d.drafting_unit_id, office_id(), [u.pk for u in legal_units()], rb
         )
     )
-    if row.state == FilingState.FILED:
-        when = f"于{timezone.localtime(row.filed_at):%Y-%m-%d}" if row.filed_at else ""
-        raise InvalidInput(f"已{when}报送备案。")
+    require_step(rules.FILE, row.state, row.get_state_display(), rb)
     now = timezone.now()
     timing = rules.filing_lateness(row.due, timezone.localdate(now), rb)
     row.state, row.filed_at, row.filed_by_id = FilingState.FILED, now, actor.pk
@@ -182,12 +181,9 @@ def review_filing(actor: AbstractBaseUser, filing: Filing, *, passed: bool, note
     d = row.draft
     rb = rulebook_of(d)
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
-    if d.issuer.kind == UnitKind.GOVERNMENT:
-        raise InvalidInput("州人民政府的规章、规范性文件由备案机关审查。")
-    if row.state != FilingState.FILED:
-        raise InvalidInput("尚未报送备案，不能审查。")
-    if row.reviewed_at is not None:
-        raise InvalidInput("已经审查。")
+    require(rules.check_route(d.issuer.kind == UnitKind.GOVERNMENT, "filing_review", rb))
+    require_step(rules.REVIEW_FILING, row.state, row.get_state_display(), rb)
+    require(rules.check_unreviewed(row.reviewed_at is not None, rb))
     if not passed and not note.strip():
         raise InvalidInput("审查发现问题的，请写明问题和纠正意见。", field="note")
     row.review_passed, row.review_note, row.reviewed_by_id, row.reviewed_at = (
@@ -439,8 +435,7 @@ def complete_evaluation(actor: AbstractBaseUser, evaluation: Evaluation, *, repo
     d = row.draft
     rb = rulebook_of(d)
     require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
-    if row.state == EvaluationState.DONE:
-        raise InvalidInput("已完成评估。")
+    require_step(rules.EVALUATE, row.state, row.get_state_display(), rb)
     if not report.strip():
         raise InvalidInput("请填写评估报告（发现的问题和完善建议）。", field="report")
     row.state, row.report, row.done_at, row.done_by_id = EvaluationState.DONE, report.strip(), timezone.now(), actor.pk
@@ -539,8 +534,7 @@ def start_cleanup(actor: AbstractBaseUser, *, title: str) -> Cleanup:
     if not title.strip():
         raise InvalidInput("请填写清理名称。", field="title")
     docs = in_force()
-    if not docs:
-        raise InvalidInput("目前没有有效的规章、规范性文件，无需清理。")
+    require(rules.check_cleanup(len(docs), 0, False, rb, closing=False))
     row = Cleanup.objects.create(title=title.strip()[:200], started_by_id=actor.pk, started_at=timezone.now())
     CleanupEntry.objects.bulk_create([CleanupEntry(cleanup=row, draft=d, unit=d.drafting_unit) for d in docs])
     citation = rb.cite(rules.CLEANUP)
@@ -646,10 +640,7 @@ def close_cleanup(actor: AbstractBaseUser, cleanup: Cleanup) -> Cleanup:
     rb = rulebook_view(timezone.localdate())
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
     undecided = row.entries.filter(decision="").count()
-    if undecided:
-        raise InvalidInput(f"尚有{undecided}件文件未审定清理结果。")
-    if row.closed_at is not None:
-        raise InvalidInput("本次清理已结束。")
+    require(rules.check_cleanup(0, undecided, row.closed_at is not None, rb, closing=True))
     row.closed_at = timezone.now()
     row.save(update_fields=["closed_at"])
     audit.record(

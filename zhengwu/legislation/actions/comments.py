@@ -15,6 +15,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     current_version,
@@ -79,13 +80,10 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
             "公开征求意见",
             rb,
             rules.PUBLIC_COMMENT,
-        ),
-        rules.check_state(
-            d.state, [DraftState.DRAFTING], state_label(d.state), "公开征求意见", rb, rules.PUBLIC_COMMENT
-        ),
+        )
     )
-    if d.secret:
-        raise InvalidInput(f"本草案依法需要保密（{d.secret_reason}），不公开征求意见。")
+    require_step(rules.OPEN_COMMENT, d.state, state_label(d.state), rb)
+    require(rules.check_not_secret(d.secret, d.secret_reason, rb))
     today = timezone.localdate()
     period = rules.comment_period(d.kind, d.major, today, days, rb, calendar())
     require(period)
@@ -193,16 +191,11 @@ def close_comments(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeD
     """The drafting unit closes the comment period once it has ended (the timer does it otherwise)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(
-            d.state, [DraftState.CONSULTING], state_label(d.state), "结束征求意见", rb, rules.PUBLIC_COMMENT
-        ),
-    )
-    if d.comment_closes is not None and timezone.now() < d.comment_closes:
-        raise InvalidInput(
-            f"征求意见期至{timezone.localtime(d.comment_closes).date() - dt.timedelta(days=1)}，期满前不能提前结束。"
-        )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.CLOSE_COMMENT, d.state, state_label(d.state), rb)
+    closes = d.comment_closes
+    last_day = timezone.localtime(closes).date() - dt.timedelta(days=1) if closes is not None else None
+    require(rules.check_comment_period_over(last_day, closes is not None and timezone.now() < closes, rb))
     _close(actor, d)
     return copy_back(draft, d)
 
@@ -229,10 +222,8 @@ def answer_comment(actor: AbstractBaseUser, comment: PublicComment, *, outcome: 
     )
     d = row.draft
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, [DraftState.ANSWERING], state_label(d.state), "反馈意见", rb, rules.PUBLIC_COMMENT),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.ANSWER_COMMENT, d.state, state_label(d.state), rb)
     decision = rules.check_answer(outcome, reason, rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reason" if outcome in CommentOutcome.values else "outcome")
@@ -271,12 +262,10 @@ def publish_answers(actor: AbstractBaseUser, draft: NormativeDraft) -> Normative
             "公布意见采纳情况",
             rb,
             rules.PUBLIC_COMMENT,
-        ),
-        rules.check_state(
-            d.state, [DraftState.ANSWERING], state_label(d.state), "公布意见采纳情况", rb, rules.PUBLIC_COMMENT
-        ),
-        rules.answers_complete(d.comments.filter(outcome="").count(), rb),
+        )
     )
+    require_step(rules.PUBLISH_ANSWERS, d.state, state_label(d.state), rb)
+    require(rules.answers_complete(d.comments.filter(outcome="").count(), rb))
     version = comment_version(d) or current_version(d)
     today = timezone.localdate()
     queue_for_publication(

@@ -23,7 +23,7 @@ def lock_draft(draft: NormativeDraft) -> NormativeDraft:
 def current_version(draft: NormativeDraft) -> DraftVersion:
     version = draft.versions.order_by("-number").first()
     if version is None:
-        raise InvalidInput("草案没有正文版本。")
+        raise InvalidInput("草案没有正文版本。", field="body")
     return version
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     current_version,
@@ -44,8 +45,6 @@ REPLY = "legislation.consult_reply"
 DISPUTE = "legislation.dispute"
 EVALUATE = "legislation.third_party_evaluation"
 LIST_POSITIONS = "legislation.list_positions"
-
-EDITABLE = (DraftState.DRAFTING, DraftState.ANSWERING, DraftState.ANSWERED, DraftState.RETURNED, DraftState.PASSED)
 
 
 def _text(title: str, body: str) -> tuple[str, str]:
@@ -95,7 +94,7 @@ def create_draft(
     if kind == NormativeKind.REGULATION or government_issues:
         government = Unit.objects.filter(kind=UnitKind.GOVERNMENT).order_by("sort_order").first()
         if government is None:
-            raise InvalidInput("系统中没有州人民政府单位，请联系系统管理员。")
+            raise InvalidInput("系统中没有州人民政府单位，请联系系统管理员。", field="issuer")
         issuer = government
     now = timezone.now()
     draft = NormativeDraft.objects.create(
@@ -140,10 +139,8 @@ def revise_draft(
     """A new version.  A revision after the review passed voids the pass: reviewed again (art. 22)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, EDITABLE, str(DraftState(d.state).label), "修改", rb),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.EDIT, d.state, str(DraftState(d.state).label), rb)
     current = current_version(d)
     new_title, body = _text(title if title is not None else current.title, body)
     if new_title == current.title and body == current.body:
@@ -180,15 +177,12 @@ def consult_units(actor: AbstractBaseUser, draft: NormativeDraft, units: Sequenc
     ``countersign.reply_days`` working days (art. 50)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, EDITABLE[:4], str(DraftState(d.state).label), "征求部门意见", rb),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.CONSULT, d.state, str(DraftState(d.state).label), rb)
     units = [u for u in units if u.pk != d.drafting_unit_id]
     if not units:
         raise InvalidInput("请选择要征求意见的部门。", field="units")
-    if UnitConsultation.objects.filter(draft=d, unit__in=units).exists():
-        raise InvalidInput("已向所选部门征求过意见。", field="units")
+    require(rules.check_consultation(UnitConsultation.objects.filter(draft=d, unit__in=units).exists(), False, rb))
     days = rb.param("countersign.reply_days").as_int
     due = calendar().add_working_days(timezone.localdate(), days)
     now = timezone.now()
@@ -225,8 +219,7 @@ def reply_consultation(
     )
     rb = rulebook_of(row.draft)
     require(rules.may_draft(positions_of(actor), row.unit_id, unit_name(row.unit), rb))
-    if row.replied_at is not None:
-        raise InvalidInput("本单位已经回复过意见。")
+    require(rules.check_consultation(False, row.replied_at is not None, rb))
     if not agrees and not reply.strip():
         raise InvalidInput("有不同意见的，请写明意见和理由。", field="reply")
     row.agrees, row.reply, row.replied_by_id, row.replied_at = agrees, reply.strip(), actor.pk, timezone.now()
@@ -255,10 +248,8 @@ def raise_dispute(actor: AbstractBaseUser, draft: NormativeDraft, *, matter: str
     """The drafting unit records a matter the departments still disagree on (art. 21)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        rules.check_state(d.state, EDITABLE, str(DraftState(d.state).label), "记录争议事项", rb),
-    )
+    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
+    require_step(rules.RECORD_DISPUTE, d.state, str(DraftState(d.state).label), rb)
     if not matter.strip():
         raise InvalidInput("请写明争议事项。", field="matter")
     if not parties.strip():
@@ -301,8 +292,7 @@ def record_third_party_evaluation(
     row = _lock_dispute(dispute)
     rb = rulebook_of(row.draft)
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
-    if row.listed_at is not None:
-        raise InvalidInput("司法局已列明各方理据，不能再记录评估。")
+    require(rules.check_dispute_open(row.listed_at is not None, rb))
     if not evaluator.strip() or not conclusion.strip():
         raise InvalidInput(
             "请填写第三方评估机构和评估结论。", field="evaluator" if not evaluator.strip() else "conclusion"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
     current_version,
@@ -99,10 +100,8 @@ def review(actor: AbstractBaseUser, draft: NormativeDraft, *, passed: bool, reas
     positions = positions_of(actor)
     version = current_version(d)
     flags = rules.check_text(version.body, rb)
-    require(
-        rules.may_review(positions, [u.pk for u in legal], rb),
-        rules.check_state(d.state, [DraftState.REVIEWING], state_label(d.state), "审查", rb, rules.LEGALITY_REVIEW),
-    )
+    require(rules.may_review(positions, [u.pk for u in legal], rb))
+    require_step(rules.REVIEW, d.state, state_label(d.state), rb)
     decision = rules.check_review(passed, reasons, len(flags), rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reasons")

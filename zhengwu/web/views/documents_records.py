@@ -178,7 +178,7 @@ def filing(request: HttpRequest, pk: int) -> HttpResponse:
     obligation = FilingObligation.objects.filter(document=doc).first()
     try:
         if obligation is None:
-            raise InvalidInput("本件不需要向州人民政府办公室报备。")
+            raise InvalidInput("本件不需要向州人民政府办公室报备。", field="document")
         filing_actions.file_with_office(viewer.user, obligation, request.POST.get("note", ""))
     except (Refused, InvalidInput) as exc:
         return _back(request, pk, exc)
