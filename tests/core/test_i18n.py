@@ -29,9 +29,9 @@ def test_a_message_survives_pickling_with_its_id():
 
 def test_localize_uses_the_catalogue_and_localizes_parameters():
     with translation.override("en"):
-        assert localize(_("工作规则")) == "Work rules"
+        assert localize(_("工作规则")) == "Work Rules"
         nested = _("依据{rules}", rules=_("工作规则"))
-        assert localize(nested) == "依据Work rules"  # no translation of the outer id: the source, inner localized
+        assert localize(nested) == "依据Work Rules"  # no translation of the outer id: the source, inner localized
     with translation.override("zh-hans"):
         assert localize(_("工作规则")) == "工作规则"
 
@@ -45,7 +45,7 @@ def test_a_message_without_translation_is_shown_in_chinese():
 def test_a_refusal_is_explained_in_the_readers_language_and_recorded_in_chinese():
     decision = Decision.refuse("leave.late", _("工作规则"), CITATION)
     with translation.override("en"):
-        assert decision.explanation == "Work rules (Work rules, art. 58)."
+        assert decision.explanation == "Work Rules (Work Rules, art. 58)."
         assert decision.recorded_explanation == "工作规则（《工作规则》第五十八条）"
     with translation.override("zh-hans"):
         assert decision.explanation == "工作规则（《工作规则》第五十八条）"
@@ -54,7 +54,7 @@ def test_a_refusal_is_explained_in_the_readers_language_and_recorded_in_chinese(
 def test_bad_input_speaks_the_readers_language():
     error = InvalidInput(_("工作规则"), field="title")
     with translation.override("en"):
-        assert error.localized_message == "Work rules"
+        assert error.localized_message == "Work Rules"
     assert error.message == "工作规则"
 
 

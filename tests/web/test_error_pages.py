@@ -134,7 +134,7 @@ def test_a_refusal_403_keeps_its_article_and_says_what_to_do(client_as):
 def test_a_refusal_403_in_english(client_as):
     body = english(client_as("fgw_clerk")).get("/compliance/").content.decode()
     assert "<h1>Cannot be done</h1>" in body
-    assert "(Work rules, art. 63)." in body  # the article, cited in English
+    assert "(Work Rules, art. 63)." in body  # the article, cited in English
     assert "If you think this is wrong, ask your unit&#x27;s head or the system administrator." in body
 
 

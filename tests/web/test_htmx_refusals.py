@@ -62,7 +62,7 @@ def test_the_box_speaks_english_around_the_rules_sentence(client_as):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     body = assert_placed_before_the_form(client.post("/audit/verify/", **HTMX))
     assert "Not done:" in body
-    assert "(Work rules, art. 61)." in body
+    assert "(Work Rules, art. 61)." in body
 
 
 def test_a_404_answering_htmx_is_the_box(client_as):

@@ -70,7 +70,7 @@ def test_nav_in_english_after_switching_language(client_as):
     assert response.status_code == 302
     body = c.get("/").content.decode()
     assert "Workbench" in body
-    assert "Work rules" in body
+    assert "Work Rules" in body
     assert "My to-dos" in body
     c.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     assert "工作台" in c.get("/").content.decode()

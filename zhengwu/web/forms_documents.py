@@ -51,12 +51,12 @@ def consultable_units() -> QuerySet[Unit]:
     return units().exclude(kind__in=[UnitKind.GOVERNMENT, UnitKind.SUPERIOR])
 
 
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField[Unit]):
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # generic only in the stubs
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.short_name or obj.name)
 
 
-class UnitChoiceField(forms.ModelChoiceField[Unit]):
+class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # generic only in the stubs
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.short_name or obj.name)
 

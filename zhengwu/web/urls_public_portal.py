@@ -13,7 +13,7 @@ from zhengwu.web.views import portal as views
 app_name = "portal"
 
 
-class ItemSitemap(Sitemap[PublicationItem]):
+class ItemSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in the stubs
     limit = 5000  # URLs per sitemap page: rendering 50,000 takes seconds
     changefreq = "monthly"
 
@@ -34,7 +34,7 @@ class ItemSitemap(Sitemap[PublicationItem]):
         return latest
 
 
-class PagesSitemap(Sitemap[str]):
+class PagesSitemap(Sitemap):  # type: ignore[type-arg]  # generic only in the stubs
     def items(self) -> list[str]:
         return ["portal:home", "portal:list", "portal:apply"]
 

@@ -155,7 +155,7 @@ def _consultation_url(item: PublicationItem) -> str:
 # -- Atom --------------------------------------------------------------------------------------
 
 
-class LatestFeed(Feed[PublicationItem, PublicationItem]):
+class LatestFeed(Feed):  # type: ignore[type-arg]  # generic only in the stubs
     feed_type = Atom1Feed
     title = "克孜勒苏柯尔克孜自治州人民政府 · 政务公开"
     subtitle = "最新公开的政府信息"
