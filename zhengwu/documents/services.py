@@ -30,6 +30,9 @@ from zhengwu.documents.models import (
     Opinion,
     OpinionKind,
 )
+from zhengwu.documents.rules import outgoing as out_rules
+from zhengwu.documents.rules.signing import may_sign
+from zhengwu.documents.selectors import legal_units, signing_requirement_for, unit_ref
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person, Portfolio, Unit, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, Authority, Holder, PositionFact
@@ -101,8 +104,6 @@ def document_visible_to(user: AbstractBaseUser, document: Document) -> bool:
     person = person_of(user)
     if person is None or document.flow != Flow.OUTGOING or document.state not in SIGNING_STATES:
         return False
-    from zhengwu.documents.actions.outgoing import signing_requirement_for
-
     try:
         requirement = signing_requirement_for(document)
     except InvalidInput:
@@ -369,8 +370,8 @@ def document_todos(viewer: Viewer) -> list[Todo]:
         office_q = Q(flow=Flow.SUBMISSION, state__in=office_states) | Q(
             flow=Flow.OUTGOING, state=DocState.SIGNED, issuer__kind__in=GOVERNMENT_KINDS
         )
-        if viewer.is_office_leader:
-            office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING)
+        if viewer.is_office_leader:  # the office's leadership reviews the government's and the office's (art. 51)
+            office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING, issuer__kind__in=GOVERNMENT_KINDS)
         office_q |= Q(flow=Flow.OUTGOING, state=DocState.DRAFT, issuer__kind="government")
         labels = {
             DocState.SUBMITTED: "签收登记",
@@ -434,9 +435,6 @@ def _signing_todos(viewer: Viewer, person_id: int) -> list[Todo]:
     versions, and who signs from prefetched recipients and the organization read once per request
     (:mod:`zhengwu.core.memo`), so the list costs no query per document (one back for 复核 reads
     its original signer)."""
-    from zhengwu.documents.actions.outgoing import legal_units, signing_requirement_for, unit_ref
-    from zhengwu.documents.rules import outgoing as out_rules
-    from zhengwu.documents.rules.signing import may_sign
 
     awaiting = Document.objects.filter(flow=Flow.OUTGOING, state=DocState.AWAITING_SIGNATURE)
     if not viewer.is_leader:
