@@ -114,11 +114,11 @@ def request_countersign(
     today = timezone.localdate(now)
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(*selectors.request_countersign_checks(actor, doc))
+    checks = selectors.request_countersign_checks(actor, doc)
     already = set(doc.countersigns.values_list("unit_id", flat=True))
     decisions = rules.may_request(positions_of(actor, today), doc_fact(doc), [unit_fact(u) for u in units], already, rb)
     deadline = rules.due_date(today, rb, calendar(), due)
-    require(*decisions, deadline)
+    require(*checks, *(d for d in decisions if d not in checks), deadline)  # every refusal at once
     due_day = rules.due_of(deadline)
     tasks = CountersignTask.objects.bulk_create(
         [CountersignTask(document=doc, unit=u, requested_at=now, due=due_day) for u in units]
