@@ -98,7 +98,7 @@ def test_listing_and_detail_do_not_query_per_row(api_as, django_assert_max_num_q
         assert clerk.get("/documents").json()["count"] == 5
     doc_id = _draft(api_as)
     clerk.post(f"/documents/{doc_id}/countersign", {"units": ["czj", "sfj", "jyj"]})
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(40):  # a fixed cost for the acts the clerk may take now, none per row
         assert len(clerk.get(f"/documents/{doc_id}").json()["countersigns"]) == 3
 
 

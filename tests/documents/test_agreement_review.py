@@ -16,11 +16,10 @@ from zhengwu.documents.actions.outgoing import (
     review,
     revise_outgoing,
     sign,
-    signing_requirement_for,
     submit_for_review,
-    units_with_function,
 )
 from zhengwu.documents.models import DocState, Document, OpinionKind
+from zhengwu.documents.selectors import signing_requirement_for, units_with_function
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

@@ -10,12 +10,12 @@ from tests.documents.conftest import counts, notified
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Refused
 from zhengwu.documents.actions.countersign import (
-    countersign_status,
     reply,
     sign_statement,
     write_disagreement_statement,
 )
 from zhengwu.documents.models import CountersignState
+from zhengwu.documents.selectors import countersign_status
 
 pytestmark = pytest.mark.article(50)
 ART50 = "（《工作规则》第五十条）"

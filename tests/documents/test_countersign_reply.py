@@ -8,8 +8,12 @@ from django.utils import timezone
 from tests.documents.conftest import counts, notified, unit
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Refused
-from zhengwu.documents.actions.countersign import countersign_status, reply, request_countersign
+from zhengwu.documents.actions.countersign import (
+    reply,
+    request_countersign,
+)
 from zhengwu.documents.models import CountersignState
+from zhengwu.documents.selectors import countersign_status
 from zhengwu.org.actions import report_absence
 from zhengwu.org.models import Person, Position
 from zhengwu.timers.models import Timer, TimerState

@@ -7,8 +7,11 @@ import pytest
 from tests.documents.conftest import D, counts, notified, unit
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Refused
-from zhengwu.documents.actions.countersign import countersign_status, request_countersign
+from zhengwu.documents.actions.countersign import (
+    request_countersign,
+)
 from zhengwu.documents.models import CountersignState, CountersignTask, DocState, DocType
+from zhengwu.documents.selectors import countersign_status
 from zhengwu.timers.models import Timer, TimerState
 from zhengwu.workdays.services import deadline_close
 

@@ -8,8 +8,12 @@ from django.db import transaction
 from tests.documents.conftest import D, counts, notified
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Refused
-from zhengwu.documents.actions.countersign import _countersign_due, countersign_status, reply
+from zhengwu.documents.actions.countersign import (
+    _countersign_due,
+    reply,
+)
 from zhengwu.documents.models import CountersignState
+from zhengwu.documents.selectors import countersign_status
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer, TimerState
 from zhengwu.workdays.services import deadline_close

@@ -19,10 +19,10 @@ from zhengwu.documents.actions.outgoing import (
     review,
     revise_outgoing,
     sign,
-    signing_requirement_for,
     submit_for_review,
 )
 from zhengwu.documents.models import Delivery, DocState, Document, OpinionKind
+from zhengwu.documents.selectors import signing_requirement_for
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

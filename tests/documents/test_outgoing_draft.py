@@ -11,15 +11,14 @@ from tests.documents.conftest import unit
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.actions.outgoing import (
-    derived_facts,
     draft_outgoing,
     record_signing_step,
     review,
     sign,
-    signing_requirement_for,
     submit_for_review,
 )
 from zhengwu.documents.models import DocState, Document
+from zhengwu.documents.selectors import derived_facts, signing_requirement_for
 from zhengwu.org.models import Unit, UnitKind
 
 pytestmark = pytest.mark.usefixtures("frozen")

@@ -223,3 +223,18 @@ def test_awaiting_documents_cost_no_query_each(user, django_assert_max_num_queri
         notice(n)
     with scope(), django_assert_max_num_queries(len(few.captured_queries)):  # not one more for 7 more documents
         assert len(document_todos(Viewer.of(governor))) == 8
+
+
+@pytest.mark.article(51)
+def test_the_office_reviews_only_the_governments_and_its_own_documents(user) -> None:
+    """No to-do for an act the rules refuse: a department's document is reviewed by its own leadership."""
+    from zhengwu.documents.actions.outgoing import submit_for_review
+
+    letter = draft_outgoing(
+        user("fgw_clerk"), unit("fgw"), "han", "关于商请提供项目资料的函", "州财政局：……", [unit("czj")]
+    )
+    submit_for_review(user("fgw_clerk"), letter)
+    assert kinds(user, "office_director", letter) == []
+    notice = draft(user, signing_facts={"important": True, "concerned_units": ["fgw"]})
+    submit_for_review(user("clerk_wendian"), notice)
+    assert kinds(user, "office_director", notice) == [("intake", "审核")]

@@ -13,9 +13,9 @@ from zhengwu.documents.actions.outgoing import (
     review,
     revise_outgoing,
     sign,
-    signing_requirement_for,
     submit_for_review,
 )
+from zhengwu.documents.selectors import signing_requirement_for
 from zhengwu.legislation.actions.adoption import prepare_document, publish
 from zhengwu.legislation.models import NormativeDraft
 from zhengwu.portal.models import ItemKind

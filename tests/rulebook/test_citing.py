@@ -11,8 +11,8 @@ from django.utils import translation
 
 from tests.rulebook.texts import reissued
 from zhengwu.rulebook import citing
-from zhengwu.rulebook.models import Article
 from zhengwu.rulebook.actions import import_version
+from zhengwu.rulebook.models import Article
 from zhengwu.rulebook.services import forget_views
 
 pytestmark = [pytest.mark.article(68), pytest.mark.django_db]

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 import time_machine
 
-from zhengwu.documents.actions.outgoing import draft_outgoing, review, submit_for_review
+from zhengwu.documents.actions.outgoing import (
+    draft_outgoing,
+    record_legal_review,
+    record_signing_step,
+    review,
+    submit_for_review,
+)
 from zhengwu.documents.models import Document, OpinionKind
 from zhengwu.org.models import Unit
 
@@ -105,6 +111,10 @@ def test_others_are_not_offered_the_legal_review_and_are_refused(client_as, agre
 def test_a_blocked_document_says_why_and_offers_no_signature(client_as, user, agreement):
     submit_for_review(user("clerk_wendian"), agreement)
     review(user("office_director"), agreement, True, "")
+    # not before the 分管 leader's review (art. 49) and the legality review (art. 52): the action refuses it
+    assert "act-sign " not in client_as("governor").get(f"/documents/{agreement.pk}/").content.decode()
+    record_legal_review(user("sfj_clerk"), agreement, True, "")
+    record_signing_step(user("vice_liu"), agreement, "同意。")
     assert "act-sign " in client_as("governor").get(f"/documents/{agreement.pk}/").content.decode()
     Document.objects.filter(pk=agreement.pk).update(signing_facts={"cooperation_agreement": True, "important": True})
     page = client_as("governor").get(f"/documents/{agreement.pk}/").content.decode()

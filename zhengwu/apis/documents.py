@@ -21,6 +21,7 @@ from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.documents_schemas import (
+    ActionOut,
     AssignmentOut,
     BodyIn,
     CheckOut,
@@ -67,6 +68,7 @@ from zhengwu.apis.schemas import (
     page_of,
 )
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as countersign_actions
 from zhengwu.documents.actions import intake, outgoing
 from zhengwu.documents.models import (
@@ -255,11 +257,11 @@ def _signing(d: Document) -> SigningOut | None:
     """Who must sign an outgoing document (art. 49), shown before anyone asks."""
     if d.flow != Flow.OUTGOING:
         return None
-    return _signing_out(outgoing.signing_requirement_for(d), d)
+    return _signing_out(selectors.signing_requirement_for(d), d)
 
 
 def _signing_out(requirement: SigningRequirement, d: Document) -> SigningOut:
-    derived = outgoing.derived_facts(d)
+    derived = selectors.derived_facts(d)
     return SigningOut(
         decision=decision_out(requirement.decision),
         who=requirement.who,
@@ -274,8 +276,8 @@ def _signing_out(requirement: SigningRequirement, d: Document) -> SigningOut:
 def _assignment(d: Document) -> AssignmentOut | None:
     if d.flow != Flow.SUBMISSION:
         return None
-    ref = (d.signing_facts or {}).get(intake.ASSIGNMENT_KEY) or {}
-    found = intake.assignment_of(d)
+    ref = (d.signing_facts or {}).get(selectors.ASSIGNMENT_KEY) or {}
+    found = selectors.assignment_of(d)
     if found is None or not ref:
         return None
     return AssignmentOut(
@@ -286,7 +288,7 @@ def _assignment(d: Document) -> AssignmentOut | None:
     )
 
 
-def _detail(d: Document) -> DocumentDetailOut:
+def _detail(d: Document, user: AbstractBaseUser) -> DocumentDetailOut:
     return DocumentDetailOut(
         **_out(d).model_dump(),
         direction_label=_label(Direction, d.direction),
@@ -298,7 +300,7 @@ def _detail(d: Document) -> DocumentDetailOut:
         addressed_person=_person(d.addressed_person),
         answers_leader_assignment=d.answers_leader_assignment,
         leader_assignment=_assignment(d),
-        skip_level_reason=str((d.signing_facts or {}).get(intake.SKIP_LEVEL_KEY, ""))
+        skip_level_reason=str((d.signing_facts or {}).get(selectors.SKIP_LEVEL_KEY, ""))
         if d.flow == Flow.SUBMISSION
         else "",
         request_items=[str(i) for i in d.request_items or ()],
@@ -326,11 +328,21 @@ def _detail(d: Document) -> DocumentDetailOut:
         deliveries=[_delivery_out(x) for x in d.deliveries.all()],
         signing=_signing(d),
         history=[audit_out(r) for r in document_history(d)],
+        actions=_actions(d, user),
     )
 
 
-def _fresh(document_id: int) -> DocumentDetailOut:
-    return _detail(_detail_queryset().get(pk=document_id))
+def _actions(d: Document, user: AbstractBaseUser) -> list[ActionOut]:
+    """Every act of the document's workflow, and whether ``user`` may take it now (the page offers
+    the same: :func:`zhengwu.documents.selectors.available_actions`)."""
+    return [
+        ActionOut(name=name, allowed=decision.allowed, code=decision.code, explanation=decision.explanation)
+        for name, decision in selectors.available_actions(user, d).items()
+    ]
+
+
+def _fresh(document_id: int, user: AbstractBaseUser) -> DocumentDetailOut:
+    return _detail(_detail_queryset().get(pk=document_id), user)
 
 
 # ---------------------------------------------------------------- input helpers
@@ -470,7 +482,7 @@ def create_submission(request: HttpRequest, payload: SubmissionIn) -> Status[Doc
         urgency=payload.urgency,
         skip_level_reason=payload.skip_level_reason,
     )
-    return Status(201, _fresh(document.pk))
+    return Status(201, _fresh(document.pk, user))
 
 
 @router.put(
@@ -510,7 +522,7 @@ def revise(request: HttpRequest, document_id: int, payload: BodyIn) -> DocumentD
             classification=payload.classification,
             urgency=payload.urgency,
         )
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -521,7 +533,7 @@ def revise(request: HttpRequest, document_id: int, payload: BodyIn) -> DocumentD
 def sign_and_submit(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
     intake.sign_and_submit(user, _get_visible(user, document_id, Document.objects.all()))
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -532,7 +544,7 @@ def sign_and_submit(request: HttpRequest, document_id: int) -> DocumentDetailOut
 def receive(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
     intake.receive(user, _get_visible(user, document_id, Document.objects.all()))
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -547,7 +559,7 @@ def check(request: HttpRequest, document_id: int) -> CheckOut:
         passed=result.passed,
         decisions=[decision_out(d) for d in result.decisions],
         reasons=result.reasons,
-        document=_fresh(document_id),
+        document=_fresh(document_id, user),
     )
 
 
@@ -560,7 +572,7 @@ def check(request: HttpRequest, document_id: int) -> CheckOut:
 def office_return(request: HttpRequest, document_id: int, payload: OfficeReturnIn) -> DocumentDetailOut:
     user = current_user(request)
     intake.office_return(user, _get_visible(user, document_id, Document.objects.all()), payload.grounds, payload.reason)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -573,7 +585,7 @@ def office_opinion(request: HttpRequest, document_id: int, payload: OfficeOpinio
     intake.write_office_opinion(
         user, _get_visible(user, document_id, Document.objects.all()), payload.text, major=payload.major
     )
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -587,7 +599,7 @@ def pass_on(request: HttpRequest, document_id: int, payload: PassOnIn) -> Docume
     to_person = _person_by_id(payload.to_person_id, "to_person_id")
     assert to_person is not None
     intake.pass_on(user, document, to_person, payload.text)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -598,7 +610,7 @@ def pass_on(request: HttpRequest, document_id: int, payload: PassOnIn) -> Docume
 def instruct(request: HttpRequest, document_id: int, payload: TextIn) -> DocumentDetailOut:
     user = current_user(request)
     intake.instruct(user, _get_visible(user, document_id, Document.objects.all()), payload.text)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 # ---------------------------------------------------------------- countersign (会签, art. 50)
@@ -613,7 +625,7 @@ def request_countersign(request: HttpRequest, document_id: int, payload: Counter
     user = current_user(request)
     document = _get_visible(user, document_id, Document.objects.all())
     countersign_actions.request_countersign(user, document, _units(payload.units, "units"), payload.due)
-    return Status(201, _fresh(document_id))
+    return Status(201, _fresh(document_id, user))
 
 
 @router.get(
@@ -624,7 +636,7 @@ def request_countersign(request: HttpRequest, document_id: int, payload: Counter
 def countersign_status(request: HttpRequest, document_id: int) -> CountersignStatusOut:
     document = _get_visible(current_user(request), document_id)
     return CountersignStatusOut(
-        decision=decision_out(countersign_actions.countersign_status(document)),
+        decision=decision_out(selectors.countersign_status(document)),
         tasks=[_task_out(t) for t in document.countersigns.all()],
     )
 
@@ -638,7 +650,7 @@ def disagreement_statement(request: HttpRequest, document_id: int, payload: Stat
     user = current_user(request)
     document = _get_visible(user, document_id, Document.objects.all())
     countersign_actions.write_disagreement_statement(user, document, payload.reasons, payload.proposal)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -743,7 +755,7 @@ def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[Document
         disclosure=payload.disclosure,
         disclosure_reason=payload.disclosure_reason,
     )
-    return Status(201, _fresh(document.pk))
+    return Status(201, _fresh(document.pk, user))
 
 
 @router.post(
@@ -754,7 +766,7 @@ def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[Document
 def submit_for_review(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
     outgoing.submit_for_review(user, _get_visible(user, document_id, Document.objects.all()))
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -765,7 +777,7 @@ def submit_for_review(request: HttpRequest, document_id: int) -> DocumentDetailO
 def review(request: HttpRequest, document_id: int, payload: ReviewIn) -> DocumentDetailOut:
     user = current_user(request)
     outgoing.review(user, _get_visible(user, document_id, Document.objects.all()), payload.approve, payload.opinion)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.get(
@@ -781,7 +793,7 @@ def signing(request: HttpRequest, document_id: int) -> SigningOut:
             "请使用 sign-and-submit。",
             field="document_id",
         )
-    return _signing_out(outgoing.signing_requirement_for(document), document)
+    return _signing_out(selectors.signing_requirement_for(document), document)
 
 
 @router.post(
@@ -792,7 +804,7 @@ def signing(request: HttpRequest, document_id: int) -> SigningOut:
 def signing_step(request: HttpRequest, document_id: int, payload: StepIn) -> DocumentDetailOut:
     user = current_user(request)
     outgoing.record_signing_step(user, _get_visible(user, document_id, Document.objects.all()), payload.text)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -803,7 +815,7 @@ def signing_step(request: HttpRequest, document_id: int, payload: StepIn) -> Doc
 def joint_countersign(request: HttpRequest, document_id: int, payload: JointCountersignIn) -> DocumentDetailOut:
     user = current_user(request)
     outgoing.countersign_joint(user, _get_visible(user, document_id, Document.objects.all()), payload.text)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -816,7 +828,7 @@ def legal_review(request: HttpRequest, document_id: int, payload: LegalReviewIn)
     outgoing.record_legal_review(
         user, _get_visible(user, document_id, Document.objects.all()), payload.passed, payload.opinion
     )
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -827,7 +839,7 @@ def legal_review(request: HttpRequest, document_id: int, payload: LegalReviewIn)
 def sign(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     user = current_user(request)
     outgoing.sign(user, _get_visible(user, document_id, Document.objects.all()))
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -838,7 +850,7 @@ def sign(request: HttpRequest, document_id: int) -> DocumentDetailOut:
 def issue(request: HttpRequest, document_id: int, payload: IssueIn) -> DocumentDetailOut:
     user = current_user(request)
     outgoing.issue(user, _get_visible(user, document_id, Document.objects.all()), payload.number_kind)
-    return _fresh(document_id)
+    return _fresh(document_id, user)
 
 
 @router.post(
@@ -920,4 +932,5 @@ def todos(request: HttpRequest) -> TodoList:
     summary="公文：要素、各版正文、会签、意见、分送、签发人及审计记录",
 )
 def get_document(request: HttpRequest, document_id: int) -> DocumentDetailOut:
-    return _detail(_get_visible(current_user(request), document_id))
+    user = current_user(request)
+    return _detail(_get_visible(user, document_id), user)

@@ -313,6 +313,16 @@ class AssignmentOut(Schema):
     leader_ids: list[int] = Field(description="确实作出该批示、交办的领导同志（人员编号）")
 
 
+class ActionOut(Schema):
+    """One act on the document and whether the caller may take it now: the same decisions the
+    action asks (:func:`zhengwu.documents.selectors.available_actions`)."""
+
+    name: str = Field(description="办理操作，如 sign、review、instruct（与各写接口对应）")
+    allowed: bool = Field(description="调用者现在可否办理")
+    code: str = Field(description="决定代码；不能办理的，为首个拒绝理由的代码")
+    explanation: str = Field(description="可以办理的说明，或不能办理的理由及其依据")
+
+
 class DocumentDetailOut(DocumentOut):
     direction_label: str
     classification_label: str
@@ -344,6 +354,9 @@ class DocumentDetailOut(DocumentOut):
     deliveries: list[DeliveryOut]
     signing: SigningOut | None = Field(description="发文：谁签发")
     history: list[AuditRecordOut] = Field(description="审计记录：本件、会签任务、分送的每一步")
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="本流程的每项办理操作，调用者现在可否办理，不能办理的说明理由及其依据"
+    )
 
 
 class CheckOut(Schema):

@@ -17,8 +17,6 @@ from django.utils import timezone
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Decision, InvalidInput
-from zhengwu.documents.actions.common import unit_ref
-from zhengwu.documents.actions.outgoing import legal_units, signing_requirement_for
 from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,
@@ -40,6 +38,7 @@ from zhengwu.documents.rules.outgoing import (
     LEGAL_REVIEW_FUNCTION,
 )
 from zhengwu.documents.rules.signing import may_sign
+from zhengwu.documents.selectors import legal_units, signing_requirement_for, unit_ref
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person, Portfolio, Unit, UnitKind
 from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, Authority, Holder, PositionFact
@@ -379,8 +378,8 @@ def document_todos(viewer: Viewer) -> list[Todo]:
         office_q = Q(flow=Flow.SUBMISSION, state__in=office_states) | Q(
             flow=Flow.OUTGOING, state=DocState.SIGNED, issuer__kind__in=GOVERNMENT_KINDS
         )
-        if viewer.is_office_leader:
-            office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING)
+        if viewer.is_office_leader:  # the office's leadership reviews the government's and the office's (art. 51)
+            office_q |= Q(flow=Flow.OUTGOING, state=DocState.REVIEWING, issuer__kind__in=GOVERNMENT_KINDS)
         office_q |= Q(flow=Flow.OUTGOING, state=DocState.DRAFT, issuer__kind="government")
         labels = {
             DocState.SUBMITTED: "签收登记",

@@ -21,7 +21,7 @@ from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import require_step
-from zhengwu.documents.actions.outgoing import units_with_function
+from zhengwu.documents.selectors import units_with_function
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.rules import Authority

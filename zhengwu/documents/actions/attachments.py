@@ -18,10 +18,11 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
-from zhengwu.documents.actions.common import lock_document, unit_ref
+from zhengwu.documents.actions.common import lock_document
 from zhengwu.documents.models import Attachment, DocState, Document, Flow
 from zhengwu.documents.rules import intake as intake_rules
 from zhengwu.documents.rules import outgoing as outgoing_rules
+from zhengwu.documents.selectors import unit_ref
 from zhengwu.org.services import office_unit, positions_of
 from zhengwu.rulebook.services import rulebook_of
 

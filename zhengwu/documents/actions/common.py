@@ -7,13 +7,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from zhengwu.core.actions import lock
-from zhengwu.core.decisions import InvalidInput, require
-from zhengwu.documents.models import ArchivePackage, Document, DocumentVersion, Opinion
-from zhengwu.documents.rules import archive as archive_rules
-from zhengwu.documents.rules.intake import UnitRef
-from zhengwu.org.models import Person, Unit
-from zhengwu.org.services import describe, person_of
-from zhengwu.rulebook.services import rulebook_of
+from zhengwu.core.decisions import require
+from zhengwu.documents.models import Document, Opinion
+from zhengwu.documents.selectors import actor_person, latest_version, open_check
+from zhengwu.org.models import Person
+from zhengwu.org.services import describe
 
 
 def lock_document(document: Document, *, archived_ok: bool = False) -> Document:
@@ -25,26 +23,6 @@ def lock_document(document: Document, *, archived_ok: bool = False) -> Document:
     if not archived_ok:
         require_open(doc)
     return doc
-
-
-def require_open(document: Document, what: str = "办理") -> None:
-    """Refuse, citing art. 53, anything that would change an archived document."""
-    archived = ArchivePackage.objects.filter(document_id=document.pk).exists()
-    require(archive_rules.may_change(archived, rulebook_of(document), what))
-
-
-def actor_person(actor: AbstractBaseUser) -> Person:
-    person = person_of(actor)
-    if person is None:
-        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。", field="actor")
-    return person
-
-
-def latest_version(document: Document) -> DocumentVersion:
-    version = document.versions.order_by("-number").first()
-    if version is None:  # every document is created with version 1
-        raise InvalidInput("该公文没有正文版本。", field="document")
-    return version
 
 
 def add_opinion(
@@ -63,6 +41,9 @@ def add_opinion(
     )
 
 
-def unit_ref(unit: Unit) -> UnitRef:
-    """A unit as the documents' rules see it: id, the name people know, kind."""
-    return UnitRef(unit.pk, unit.short_name or unit.name, unit.kind)
+def require_open(document: Document, what: str = "办理") -> None:
+    """Refuse, citing art. 53, anything that would change an archived document."""
+    require(open_check(document, what))
+
+
+__all__ = ["actor_person", "add_opinion", "latest_version", "lock_document", "require_open"]

@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
-from zhengwu.core.decisions import Decision, require
+from zhengwu.core.decisions import require
+from zhengwu.documents import selectors
 from zhengwu.documents.actions.common import lock_document, require_open
 from zhengwu.documents.models import (
     CountersignState,
@@ -29,6 +30,7 @@ from zhengwu.documents.models import (
     ExtensionState,
 )
 from zhengwu.documents.rules import countersign as rules
+from zhengwu.documents.selectors import countersign_tasks, doc_fact, statement_fact, task_fact, unit_fact
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.rules import Authority, Holder
@@ -41,7 +43,6 @@ from zhengwu.workdays.services import UnknownYearError, calendar, deadline_close
 
 __all__ = [
     "DUE_TIMER",
-    "countersign_status",
     "decide_extension",
     "reply",
     "request_countersign",
@@ -82,34 +83,6 @@ def _schedule(task: CountersignTask, now: dt.datetime) -> None:
 # -- reading -------------------------------------------------------------------------------------
 
 
-def _unit_fact(unit: Unit) -> rules.UnitFact:
-    return rules.UnitFact(unit.pk, unit.short_name or unit.name, unit.kind)
-
-
-def _doc_fact(document: Document) -> rules.DocumentFact:
-    return rules.DocumentFact(
-        document.pk, document.title, document.doc_type, document.state, _unit_fact(document.issuer)
-    )
-
-
-def _task_fact(task: CountersignTask) -> rules.TaskFact:
-    return rules.TaskFact(
-        id=task.pk,
-        unit=_unit_fact(task.unit),
-        state=task.state,
-        due=task.due,
-        closes_at=deadline_close(task.due),
-        extension_state=task.extension_state,
-        extension_until=task.extension_until,
-        replied_at=task.replied_at,
-        statement_signed=task.statement_signed_at is not None,
-    )
-
-
-def _statement(document: Document) -> rules.StatementFact:
-    return rules.StatementFact(document.disagreement_reasons, document.disagreement_proposal)
-
-
 def _head(unit: Unit, day: dt.date) -> Holder | None:
     return who_holds(Authority("head", unit.pk), day)
 
@@ -124,10 +97,6 @@ def _locked_task(task: CountersignTask) -> CountersignTask:
     row = lock(task, "unit", "document__issuer", "document__rulebook_version")
     require_open(row.document)
     return row
-
-
-def _tasks(document: Document) -> list[CountersignTask]:
-    return list(document.countersigns.select_related("unit").order_by("unit__sort_order", "unit__code"))
 
 
 # -- request -------------------------------------------------------------------------------------
@@ -146,12 +115,11 @@ def request_countersign(
     today = timezone.localdate(now)
     doc = lock_document(document)
     rb = rulebook_of(doc)
+    checks = selectors.request_countersign_checks(actor, doc)
     already = set(doc.countersigns.values_list("unit_id", flat=True))
-    decisions = rules.may_request(
-        positions_of(actor, today), _doc_fact(doc), [_unit_fact(u) for u in units], already, rb
-    )
+    decisions = rules.may_request(positions_of(actor, today), doc_fact(doc), [unit_fact(u) for u in units], already, rb)
     deadline = rules.due_date(today, rb, calendar(), due)
-    require(*decisions, deadline)
+    require(*checks, *(d for d in decisions if d not in checks), deadline)  # every refusal at once
     due_day = rules.due_of(deadline)
     tasks = CountersignTask.objects.bulk_create(
         [CountersignTask(document=doc, unit=u, requested_at=now, due=due_day) for u in units]
@@ -162,7 +130,7 @@ def request_countersign(
     doc.save(update_fields=["state"])
     document.state = doc.state
     consult = decisions[0]
-    names = "、".join(_unit_fact(u).name for u in units)
+    names = "、".join(unit_fact(u).name for u in units)
     audit.record(
         actor=actor,
         action="documents.countersign.request",
@@ -177,7 +145,7 @@ def request_countersign(
             "lead_set": due.isoformat() if due else None,
         },
     )
-    issuer = _unit_fact(doc.issuer).name
+    issuer = unit_fact(doc.issuer).name
     for task in tasks:
         notices.send(
             users_of([_head(task.unit, today)]),
@@ -200,7 +168,7 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
     locked = _locked_task(task)
     doc = locked.document
     rb = rulebook_of(doc)
-    fact = _task_fact(locked)
+    fact = task_fact(locked)
     head = _head(locked.unit, timezone.localdate(now))
     decision = rules.check_reply(fact, state, text, now, rb)
     require(rules.may_act_for_unit(_actor_person_id(actor), head, fact.unit, rb), decision)
@@ -238,7 +206,7 @@ def request_extension(actor: AbstractBaseUser, task: CountersignTask, until: dt.
     locked = _locked_task(task)
     doc = locked.document
     rb = rulebook_of(doc)
-    fact = _task_fact(locked)
+    fact = task_fact(locked)
     decision = rules.check_extension_request(fact, until, reason, now, rb, calendar())
     require(
         rules.may_act_for_unit(
@@ -274,9 +242,9 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
     locked = _locked_task(task)
     doc = locked.document
     rb = rulebook_of(doc)
-    fact = _task_fact(locked)
+    fact = task_fact(locked)
     decision = rules.check_extension_decision(fact, grant, now, rb)
-    lead = _unit_fact(doc.issuer)
+    lead = unit_fact(doc.issuer)
     require(
         rules.may_act_for_unit(
             _actor_person_id(actor), _head(doc.issuer, timezone.localdate(now)), lead, rb, what="答复延期申请"
@@ -328,20 +296,11 @@ def write_disagreement_statement(
     now = timezone.now()
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    tasks = _tasks(doc)
-    decision = rules.check_statement(_doc_fact(doc), [_task_fact(t) for t in tasks], reasons, proposal, rb)
-    lead = _unit_fact(doc.issuer)
-    require(
-        rules.may_act_for_unit(
-            _actor_person_id(actor),
-            _head(doc.issuer, timezone.localdate(now)),
-            lead,
-            rb,
-            "countersign.disagreement",
-            what="列明各方理据",
-        ),
-        decision,
-    )
+    tasks = countersign_tasks(doc)
+    require(*selectors.statement_checks(actor, doc))
+    decision = rules.check_statement(doc_fact(doc), [task_fact(t) for t in tasks], reasons, proposal, rb)
+    require(decision)
+    lead = unit_fact(doc.issuer)
     reasons, proposal = reasons.strip(), proposal.strip()
     changed = (reasons, proposal) != (doc.disagreement_reasons, doc.disagreement_proposal)
     doc.disagreement_reasons, doc.disagreement_proposal = reasons, proposal
@@ -382,9 +341,9 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
     locked = _locked_task(task)
     doc = locked.document
     rb = rulebook_of(doc)
-    fact = _task_fact(locked)
-    others = [_task_fact(t) for t in _tasks(doc) if t.pk != locked.pk]
-    decision = rules.check_statement_signature(fact, _statement(doc), rb, others)
+    fact = task_fact(locked)
+    others = [task_fact(t) for t in countersign_tasks(doc) if t.pk != locked.pk]
+    decision = rules.check_statement_signature(fact, statement_fact(doc), rb, others)
     require(
         rules.may_act_for_unit(
             _actor_person_id(actor),
@@ -415,17 +374,6 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
     return copy_back(task, locked)
 
 
-# -- status --------------------------------------------------------------------------------------
-
-
-def countersign_status(document: Document) -> Decision:
-    """May this 请示 go up as far as countersign is concerned (art. 50)?  Intake's ``submit`` asks
-    this and refuses with its explanation.  A refusal names every unit still to reply (with its
-    deadline) or to countersign the statement of disagreement."""
-    tasks = [_task_fact(t) for t in _tasks(document)]
-    return rules.ready_to_go_up(tasks, _statement(document), rulebook_of(document), timezone.now())
-
-
 # -- the deadline --------------------------------------------------------------------------------
 
 
@@ -442,7 +390,7 @@ def _countersign_due(timer: Timer) -> None:
     )
     if task is None:
         return
-    fact = _task_fact(task)
+    fact = task_fact(task)
     if not rules.silent_at(fact, timer.fire_at):
         return
     updated = CountersignTask.objects.filter(pk=task.pk, state=CountersignState.PENDING, due=task.due).update(
@@ -488,7 +436,7 @@ def _countersign_remind(timer: Timer) -> None:
         return
     doc = task.document
     citation = rulebook_of(doc).cite("countersign.reply")
-    title = f"催办：{_unit_fact(doc.issuer).name}《{doc.title}》的会签意见请于{task.due.isoformat()}前回复"
+    title = f"催办：{unit_fact(doc.issuer).name}《{doc.title}》的会签意见请于{task.due.isoformat()}前回复"
     notices.send(
         users_of([_head(task.unit, timezone.localdate())]),
         title,
@@ -541,6 +489,6 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
             timers.move(remind_key(task), at)
         people = users_of([_head(task.unit, today), _head(doc.issuer, today)])
         moved.append(
-            Moved(f"《{doc.title}》的会签（{_unit_fact(task.unit).name}）", old, new, tuple(u.pk for u in people))
+            Moved(f"《{doc.title}》的会签（{unit_fact(task.unit).name}）", old, new, tuple(u.pk for u in people))
         )
     return moved

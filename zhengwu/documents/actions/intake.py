@@ -30,14 +30,13 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
-from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
-from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.documents import selectors
 from zhengwu.documents.actions.common import (
     actor_person,
     add_opinion,
     latest_version,
     lock_document,
-    unit_ref,
 )
 from zhengwu.documents.models import (
     Classification,
@@ -52,11 +51,21 @@ from zhengwu.documents.models import (
     Urgency,
 )
 from zhengwu.documents.rules import intake as rules
-from zhengwu.documents.rules.intake import LeaderRef, SubmissionFacts, UnitRef
+from zhengwu.documents.rules.intake import SubmissionFacts
+from zhengwu.documents.selectors import (
+    ASSIGNMENT_KEY,
+    SKIP_LEVEL_KEY,
+    issuer_head,
+    leader_ref,
+    person_ref,
+    routed_to,
+    submission_facts,
+    unit_ref,
+)
 from zhengwu.documents.services import document_visible_to
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
-from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder
+from zhengwu.org.rules import Authority
 from zhengwu.org.services import office_unit, person_of, positions_of, users_of, who_holds
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
@@ -72,13 +81,8 @@ OFFICE_OPINION = "documents.intake.office_opinion"
 TRANSFER = "documents.intake.pass_on"
 INSTRUCT = "documents.intake.instruct"
 
-EDITABLE = (DocState.DRAFT, DocState.RETURNED)
-RETURNABLE = (DocState.RECEIVED, DocState.CHECKED)  # 退文 by the office (art. 52): during and after 初审
-ASSIGNMENT_KEY = "leader_assignment"
-SKIP_LEVEL_KEY = "skip_level_reason"
 INTAKE_FACTS = (ASSIGNMENT_KEY, SKIP_LEVEL_KEY)
 SKIP_REASON_MAX = 300
-SIGNABLE = (DocState.DRAFT, DocState.COUNTERSIGNING, DocState.RETURNED)
 INTAKE_DUTY = "文电"
 
 
@@ -106,46 +110,6 @@ class IntakeCheck:
 
 
 # ---------------------------------------------------------------- reading the facts
-
-
-def _date(value: dt.datetime) -> str:
-    day = timezone.localdate(value)
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _instruction_assignment(opinion: Opinion) -> rules.Assignment:
-    author = Person.objects.filter(user_id=opinion.author_id).values_list("pk", flat=True).first()
-    label = f"{opinion.author_name}同志{_date(opinion.created_at)}在《{opinion.document.title}》上的批示"
-    ids = frozenset({author}) if author is not None and opinion.kind == OpinionKind.INSTRUCTION else frozenset()
-    return rules.Assignment("instruction", label, ids)
-
-
-def _document_assignment(document: Document) -> rules.Assignment:
-    leaders = set(
-        Person.objects.filter(
-            user__in=document.opinions.filter(kind=OpinionKind.INSTRUCTION).values("author")
-        ).values_list("pk", flat=True)
-    )
-    if document.signer_id is not None:
-        leaders.add(document.signer_id)
-    label = f"{document.number}《{document.title}》" if document.number else f"《{document.title}》"
-    return rules.Assignment("document", label, frozenset(leaders))
-
-
-def assignment_of(document: Document) -> rules.Assignment | None:
-    """The leader's assignment ``document`` names, read from the record now (see the module doc)."""
-    ref = (document.signing_facts or {}).get(ASSIGNMENT_KEY) or {}
-    if "opinion" in ref:
-        opinion = Opinion.objects.select_related("document").filter(pk=ref["opinion"]).first()
-        if opinion is None:
-            return rules.Assignment("instruction", f"编号为{ref['opinion']}的批示（已不存在）")
-        return _instruction_assignment(opinion)
-    if "document" in ref:
-        source = Document.objects.filter(pk=ref["document"]).first()
-        if source is None:
-            return rules.Assignment("document", f"编号为{ref['document']}的公文（已不存在）")
-        return _document_assignment(source)
-    return None
 
 
 def assignment_ref(actor: AbstractBaseUser, target: Opinion | Document | None) -> dict[str, int] | None:
@@ -184,78 +148,6 @@ def _intake_facts(current: dict[str, Any], assignment: dict[str, int] | None, sk
     return facts
 
 
-def superiors_of(unit: Unit) -> tuple[UnitRef, ...]:
-    """The issuer's superior bodies, nearest first (its ``parent`` chain)."""
-    chain: list[UnitRef] = []
-    seen = {unit.pk}
-    current = unit.parent
-    while current is not None and current.pk not in seen:
-        chain.append(unit_ref(current))
-        seen.add(current.pk)
-        current = current.parent
-    return tuple(chain)
-
-
-def submission_facts(document: Document) -> SubmissionFacts:
-    """What 初审 looks at, read from the document and its latest version."""
-    person = document.addressed_person
-    return SubmissionFacts(
-        doc_type=document.doc_type,
-        doc_type_label=str(DocType(document.doc_type).label),
-        direction=document.direction,
-        issuer=unit_ref(document.issuer),
-        superiors=superiors_of(document.issuer),
-        main_recipients=tuple(unit_ref(u) for u in document.main_recipients.all()),
-        copy_recipients=tuple(unit_ref(u) for u in document.copy_recipients.all()),
-        request_items=tuple(str(i) for i in document.request_items or ()),
-        title=document.title,
-        body=latest_version(document).body,
-        addressed_person=person.name if person else None,
-        addressed_person_id=person.pk if person else None,
-        assignment=assignment_of(document),
-        classification=document.classification,
-        skip_level_reason=str((document.signing_facts or {}).get(SKIP_LEVEL_KEY, "")),
-    )
-
-
-def _leader_ref(holder: Holder) -> LeaderRef:
-    return LeaderRef(
-        holder.person_id,
-        holder.person_name,
-        holder.position.title,
-        holder.position.kind,
-        holder.away,
-        holder.acting_for.position.title if holder.acting_for else "",
-    )
-
-
-def _person_ref(person: Person, day: dt.date) -> LeaderRef:
-    """A person as the routing rules see them: by their government-leader position, if any."""
-    appointments = list(
-        Appointment.objects.filter(person=person, start__lte=day).exclude(end__lt=day).select_related("position")
-    )
-    appointments.sort(key=lambda a: (a.position.kind not in GOVERNMENT_LEADERS, a.position.sort_order))
-    if not appointments:
-        return LeaderRef(person.pk, person.name, "", "")
-    position = appointments[0].position
-    return LeaderRef(person.pk, person.name, position.title, position.kind)
-
-
-def _head(document: Document, day: dt.date) -> Holder | None:
-    return who_holds(Authority("head", document.issuer_id), day)
-
-
-def _routed_to(document: Document) -> Person | None:
-    """The leader the document is with now: the addressee of the last 拟办 or 转批."""
-    last = (
-        document.opinions.filter(kind__in=[OpinionKind.OFFICE_OPINION, OpinionKind.PASS_ON], addressed_to__isnull=False)
-        .select_related("addressed_to")
-        .order_by("-created_at", "-id")
-        .first()
-    )
-    return last.addressed_to if last else None
-
-
 def _office_intake_people(day: dt.date) -> list[Person]:
     """Who hears of a new submission: the office's 文电 clerks and the 办公室主任."""
     office = office_unit()
@@ -270,10 +162,6 @@ def _office_intake_people(day: dt.date) -> list[Person]:
         )
     )
     return list(Person.objects.filter(pk__in=holding.values("person_id")).select_related("user"))
-
-
-def _state(document: Document, allowed: Sequence[str], what: str, provision: str, rb: RulebookView) -> Decision:
-    return rules.check_state(document.state, allowed, str(DocState(document.state).label), what, provision, rb)
 
 
 # ---------------------------------------------------------------- input
@@ -407,7 +295,6 @@ def revise(
     """A new version of a draft, or of a returned document being corrected (art. 52)."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    today = timezone.localdate()
     mains = list(main_recipients) if main_recipients is not None else list(doc.main_recipients.all())
     copies = list(copy_recipients) if copy_recipients is not None else list(doc.copy_recipients.all())
     new_classification = classification if classification is not None else doc.classification
@@ -421,10 +308,8 @@ def revise(
     )
     items = _clean_items(request_items) if request_items is not None else None
     skip_reason = _clean_skip_reason(skip_level_reason) if skip_level_reason is not None else None
-    provision = "review.return_with_reasons" if doc.state == DocState.RETURNED else "intake.rules"
     require(
-        _state(doc, EDITABLE, "修改", provision, rb),
-        rules.may_draft(positions_of(actor, today), unit_ref(doc.issuer), rb),
+        *selectors.revise_checks(actor, doc),
         rules.check_classification(new_classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
     )
     changed: list[str] = []
@@ -474,18 +359,11 @@ def revise(
         actor=actor,
         action=REVISE,
         target=doc,
-        citation=rb.cite(provision),
+        citation=rb.cite("review.return_with_reasons" if doc.state == DocState.RETURNED else "intake.rules"),
         summary=f"修改公文（第{number}版）：{doc.title}",
         details={"version": number, "changed": changed, "state": doc.state},
     )
     return version
-
-
-def _countersign_status(document: Document) -> Decision:
-    """Art. 50: a 请示 whose countersign is incomplete is not submitted (see the countersign actions)."""
-    from zhengwu.documents.actions.countersign import countersign_status
-
-    return countersign_status(document)
 
 
 @transaction.atomic
@@ -494,32 +372,14 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
     frozen, and submits the document to the government (art. 49).  From RETURNED this is the
     resubmission of the corrected document (art. 52): the history stays on the one record."""
     doc = lock_document(document)
-    rb = rulebook_of(doc)
     today = timezone.localdate()
+    checks = selectors.sign_and_submit_checks(actor, doc)
+    require(*checks)
+    signing = checks[1]
     person = actor_person(actor)
-    require(_state(doc, SIGNABLE, "签发报送", "signing.unit_document", rb))
-    holder = _head(doc, today)
-    signing = rules.may_sign_submission(
-        person.pk, person.name, unit_ref(doc.issuer), _leader_ref(holder) if holder else None, rb
-    )
-    require(signing)
+    holder = issuer_head(doc, today)
     latest = latest_version(doc)
     resubmission = doc.state == DocState.RETURNED
-    if resubmission and latest.frozen:
-        raise Refused(
-            [
-                Decision.refuse(
-                    "review.not_corrected",
-                    "退回的公文应当按退文理由修改后重新报送，本件退回后尚未修改。",
-                    rb.cite("review.return_with_reasons"),
-                    "Correct the returned document before resubmitting it.",
-                )
-            ]
-        )
-    require(
-        _countersign_status(doc),
-        rules.check_classification(doc.classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
-    )
     now = timezone.now()
     latest.frozen = True
     latest.save(update_fields=["frozen"])
@@ -558,10 +418,9 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
 def receive(actor: AbstractBaseUser, document: Document) -> Document:
     """The office signs for (签收) and registers (登记) a submitted document."""
     doc = lock_document(document)
-    rb = rulebook_of(doc)
-    office = office_unit()
-    decision = rules.may_handle_intake(positions_of(actor), office.pk if office else None, "签收登记", rb)
-    require(decision, _state(doc, [DocState.SUBMITTED], "签收", "intake.rules", rb))
+    checks = selectors.receive_checks(actor, doc)
+    require(*checks)
+    decision = checks[0]
     doc.state, doc.received_at, doc.received_by_id = DocState.RECEIVED, timezone.now(), actor.pk
     doc.save(update_fields=["state", "received_at", "received_by"])
     copy_back(document, doc)
@@ -585,11 +444,7 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
     doc = lock_document(document)
     rb = rulebook_of(doc)
     today = timezone.localdate()
-    office = office_unit()
-    require(
-        rules.may_handle_intake(positions_of(actor), office.pk if office else None, "初审", rb),
-        _state(doc, [DocState.RECEIVED], "初审", "intake.rules", rb),
-    )
+    require(*selectors.check_checks(actor, doc))
     decisions = rules.intake_checks(submission_facts(doc), rb, settings.ZHENGWU_CLASSIFICATION_CEILING)
     result = IntakeCheck(doc, tuple(decisions))
     results = [
@@ -614,7 +469,7 @@ def check(actor: AbstractBaseUser, document: Document) -> IntakeCheck:
             details={"checks": results},
         )
         return result
-    head = _head(doc, today)
+    head = issuer_head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
     reasons = rules.return_reasons(decisions)
     opinion = add_opinion(doc, actor, OpinionKind.CHECK_RETURN, reasons, addressed_to=head_person)
@@ -645,13 +500,7 @@ def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence
     doc = lock_document(document)
     rb = rulebook_of(doc)
     today = timezone.localdate()
-    office = office_unit()
-    require(
-        rules.may_handle_intake(
-            positions_of(actor), office.pk if office else None, "退文", rb, "review.return_with_reasons"
-        ),
-        _state(doc, RETURNABLE, "退文", "review.return_with_reasons", rb),
-    )
+    require(*selectors.office_return_checks(actor, doc))
     if isinstance(grounds, str) or not all(isinstance(g, str) for g in grounds):
         raise InvalidInput("退文依据应当逐项选择。", field="grounds")
     try:
@@ -663,7 +512,7 @@ def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence
             field=field,
             message_en="Give the reason for the return." if field == "reason" else "Unknown ground of return.",
         ) from exc
-    head = _head(doc, today)
+    head = issuer_head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
     text = rules.return_reasons(decisions)
     opinion = add_opinion(doc, actor, OpinionKind.CHECK_RETURN, text, addressed_to=head_person)
@@ -701,24 +550,13 @@ def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str,
     today = timezone.localdate()
     if not text.strip():
         raise InvalidInput("请填写拟办意见。", field="text")
-    may_write = rules.may_write_office_opinion(positions_of(actor), rb)
-    if doc.state == DocState.RECEIVED:
-        require(
-            may_write,
-            Decision.refuse(
-                "review.not_checked",
-                "公文签收后应当先经初审，初审通过后才能拟办。",
-                rb.cite("intake.rules"),
-                "Check the document before writing the office's opinion.",
-            ),
-        )
-    require(may_write, _state(doc, [DocState.CHECKED], "拟办", "review.office_opinion", rb))
+    require(*selectors.office_opinion_checks(actor, doc))
     portfolio = who_holds(Authority("portfolio", doc.issuer_id), today)
     governor = who_holds(Authority("governor"), today)
     routing = rules.route(
         unit_ref(doc.issuer),
-        _leader_ref(portfolio) if portfolio else None,
-        _leader_ref(governor) if governor else None,
+        leader_ref(portfolio) if portfolio else None,
+        leader_ref(governor) if governor else None,
         major,
         rb,
     )
@@ -761,11 +599,12 @@ def pass_on(actor: AbstractBaseUser, document: Document, to_person: Person, text
     doc = lock_document(document)
     rb = rulebook_of(doc)
     today = timezone.localdate()
+    require(*selectors.pass_on_checks(actor, doc))
     person = actor_person(actor)
-    current = _routed_to(doc)
-    target = _person_ref(to_person, today)
-    decision = rules.may_pass_on(person.pk, _person_ref(current, today) if current else None, target, rb)
-    require(_state(doc, [DocState.ROUTED], "转批", "review.routing", rb), decision)
+    current = routed_to(doc)
+    target = person_ref(to_person, today)
+    decision = rules.may_pass_on(person.pk, person_ref(current, today) if current else None, target, rb)
+    require(decision)
     note = text.strip() or f"请{to_person.name}同志核批。"
     opinion = add_opinion(doc, actor, OpinionKind.PASS_ON, note, addressed_to=to_person)
     audit.record(
@@ -785,14 +624,13 @@ def instruct(actor: AbstractBaseUser, document: Document, text: str) -> Opinion:
     """The leader the document is routed to writes the 批示; the issuer's head and the office
     are told (art. 51)."""
     doc = lock_document(document)
-    rb = rulebook_of(doc)
     today = timezone.localdate()
     person = actor_person(actor)
     if not text.strip():
         raise InvalidInput("请填写批示内容。", field="text")
-    current = _routed_to(doc)
-    decision = rules.may_act_on_routed(person.pk, _person_ref(current, today) if current else None, "批示", rb)
-    require(_state(doc, [DocState.ROUTED], "批示", "review.routing", rb), decision)
+    checks = selectors.instruct_checks(actor, doc)
+    require(*checks)
+    decision = checks[-1]
     opinion = add_opinion(doc, actor, OpinionKind.INSTRUCTION, text.strip())
     doc.state = DocState.INSTRUCTED
     doc.save(update_fields=["state"])
@@ -805,7 +643,7 @@ def instruct(actor: AbstractBaseUser, document: Document, text: str) -> Opinion:
         summary=f"{person.name}批示：{doc.title}",
         details={"opinion": opinion.pk, "text": text.strip()},
     )
-    head = _head(doc, today)
+    head = issuer_head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
     notices.send(
         users_of([head_person, *_office_intake_people(today)]),

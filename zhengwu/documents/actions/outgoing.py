@@ -24,8 +24,7 @@ co-issuer's head (:func:`countersign_joint`).  Both count only for the 正文's 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -35,9 +34,8 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
-from zhengwu.core.decisions import Decision, InvalidInput, require
-from zhengwu.core.memo import memo
-from zhengwu.documents import numbering
+from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.documents import numbering, selectors
 from zhengwu.documents.actions import filing
 from zhengwu.documents.actions.common import (
     actor_person,
@@ -45,7 +43,6 @@ from zhengwu.documents.actions.common import (
     latest_version,
     lock_document,
     require_open,
-    unit_ref,
 )
 from zhengwu.documents.layouts import document_layout
 from zhengwu.documents.models import (
@@ -65,12 +62,26 @@ from zhengwu.documents.render import Layout
 from zhengwu.documents.rules import intake as intake_rules
 from zhengwu.documents.rules import outgoing as rules
 from zhengwu.documents.rules import signing_facts as fact_rules
-from zhengwu.documents.rules.signing import SigningHolders, SigningRequirement, for_recheck, may_sign
+from zhengwu.documents.rules.signing import SigningRequirement
 from zhengwu.documents.rules.signing import signing_requirement as requirement_of
+from zhengwu.documents.selectors import (
+    co_issuers_of,
+    document_data,
+    holders_for,
+    is_cooperation_agreement,
+    joint_countersign_pending,
+    joint_countersigned,
+    legal_units,
+    office_id,
+    signing_requirement_for,
+    superior_roles,
+    unit_ref,
+    units_of,
+)
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import ADMINISTRATOR, Authority, Holder
-from zhengwu.org.services import ORG_FACTS, office_unit, positions_of, users_of, who_holds
+from zhengwu.org.services import positions_of, users_of, who_holds
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
 DRAFT = "documents.outgoing.draft"
@@ -96,49 +107,7 @@ NOTE_MAX = 300
 UNDER_REVIEW = (DocState.REVIEWING, DocState.AWAITING_SIGNATURE)
 
 
-def _office_id() -> int | None:
-    def read() -> int | None:
-        office = office_unit()
-        return office.pk if office else None
-
-    return memo(ORG_FACTS, ("documents.office_id",), read)
-
-
-def _units_by_code(codes: Sequence[str]) -> dict[str, Unit]:
-    """The units with these codes (read once per request for the same codes: the to-do list works
-    out who signs each document awaiting signature)."""
-    key = tuple(sorted(set(codes)))
-    if not key:
-        return {}
-    return memo(
-        ORG_FACTS, ("documents.units_by_code", key), lambda: {u.code: u for u in Unit.objects.filter(code__in=key)}
-    )
-
-
-def _ordered(units: Iterable[Unit]) -> list[Unit]:
-    """Units in the organization's order; from a relation's ``all()``, so a prefetch is used."""
-    return sorted(units, key=lambda u: (u.sort_order, u.code))
-
-
-def _state(doc: Document, allowed: Sequence[str], what: str, provision: str) -> Decision:
-    return intake_rules.check_state(
-        doc.state, allowed, str(DocState(doc.state).label), what, provision, rulebook_of(doc)
-    )
-
-
 # ---------------------------------------------------------------- the art. 49 facts of a document
-
-
-def superior_roles() -> dict[str, str]:
-    """Which units are the 自治区人民政府, the 州党委 and the 州人大常委会 (code → role): the
-    configured codes (``settings.ZHENGWU_SUPERIOR_ROLES``, by default the demo's) that exist here."""
-    configured: Mapping[str, str] = getattr(settings, "ZHENGWU_SUPERIOR_ROLES", fact_rules.SUPERIOR_ROLES)
-    present = _units_by_code(list(configured))
-    return {code: role for code, role in configured.items() if code in present}
-
-
-def _unit_data(unit: Unit) -> fact_rules.UnitData:
-    return fact_rules.UnitData(unit.code, unit.kind, unit.short_name or unit.name)
 
 
 def _split_facts(signing_facts: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -158,121 +127,6 @@ def _concerned(codes: Sequence[str]) -> list[Unit]:
             f"没有代码为“{'、'.join(missing)}”的单位（主办、涉及单位）。", field=f"signing_facts.{CONCERNED_UNITS}"
         )
     return [found[c] for c in dict.fromkeys(codes)]
-
-
-def _document_data(
-    issuer: Unit,
-    doc_type: str,
-    main_recipients: Iterable[Unit],
-    co_issuers: Iterable[Unit],
-    replies_to: Document | None,
-    direction: str,
-    stated: Mapping[str, Any],
-    concerned: Iterable[Unit],
-) -> fact_rules.DocumentData:
-    return fact_rules.DocumentData(
-        issuer=_unit_data(issuer),
-        doc_type=doc_type,
-        main_recipients=tuple(_unit_data(u) for u in main_recipients),
-        co_issuers=tuple(_unit_data(u) for u in co_issuers),
-        replies_to_issuer=_unit_data(replies_to.issuer) if replies_to is not None else None,
-        direction=direction,
-        stated=dict(stated),
-        concerned=tuple(_unit_data(u) for u in concerned),
-    )
-
-
-def derived_facts(document: Document) -> fact_rules.DerivedFacts:
-    """The art. 49 facts of a saved document, read off it (its 文种, issuer, recipients, the request
-    it answers, its 主办/涉及 units) and what its drafter stated.  Never refuses: a statement the
-    document contradicts (from before the checks) gives way to the document."""
-    stored = dict(document.signing_facts or {})
-    stated = {k: v for k, v in stored.items() if k in FACT_NAMES}
-    codes = [c for c in stored.get(CONCERNED_UNITS) or [] if isinstance(c, str)]
-    found = _units_by_code(codes)
-    concerned = [found[c] for c in codes if c in found]
-    data = _document_data(
-        document.issuer,
-        document.doc_type,
-        _ordered(document.main_recipients.all()),
-        _ordered(document.co_issuers.all()) if document.pk else [],
-        document.replies_to if document.replies_to_id else None,
-        document.direction,
-        stated,
-        concerned,
-    )
-    return fact_rules.derive(data, superior_roles())
-
-
-def units_with_function(name: str) -> list[Unit]:
-    """The units that do ``name`` for the whole government (``Unit.functions``): ``legal_review``
-    → the 司法局.  Read in Python: JSON containment is not available on every database."""
-    return [u for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code") if name in u.functions]
-
-
-def legal_units() -> list[Unit]:
-    """The units that review the legality of cooperation agreements (art. 52): the 司法局."""
-    return units_with_function(rules.LEGAL_REVIEW_FUNCTION)
-
-
-_legal_units = legal_units
-
-
-def is_cooperation_agreement(document: Document) -> bool:
-    return bool((document.signing_facts or {}).get(rules.COOPERATION_AGREEMENT))
-
-
-def _co_issuers(document: Document) -> list[Unit]:
-    return _ordered(document.co_issuers.all())
-
-
-def _current_opinions(document: Document, kind: str) -> list[Opinion]:
-    """Opinions of ``kind`` on the document's current 正文 version, oldest first."""
-    version = latest_version(document)
-    return list(
-        document.opinions.filter(kind=kind, version=version).select_related("unit").order_by("created_at", "id")
-    )
-
-
-def _legal_reviews(document: Document) -> list[rules.LegalReviewFact]:
-    return [
-        rules.LegalReviewFact(
-            passed=bool(o.passed),
-            version=o.version.number if o.version else 0,
-            unit_name=unit_ref(o.unit).name if o.unit else "",
-            opinion=o.text,
-        )
-        for o in document.opinions.filter(kind=OpinionKind.LEGAL_REVIEW)
-        .select_related("unit", "version")
-        .order_by("created_at", "id")
-    ]
-
-
-def _joint_countersigned(document: Document) -> set[int]:
-    """The co-issuers whose heads have countersigned the current version."""
-    return {o.unit_id for o in _current_opinions(document, OpinionKind.JOINT_COUNTERSIGN) if o.unit_id}
-
-
-def joint_countersign_pending(document: Document) -> list[Unit]:
-    """The co-issuers of a joint document whose heads have not countersigned its current version."""
-    done = _joint_countersigned(document)
-    return [u for u in _co_issuers(document) if u.pk not in done]
-
-
-def _before_signing(document: Document) -> list[Decision]:
-    """What art. 52 (a cooperation agreement's legality review) and art. 50 (every co-issuer's
-    countersign of a joint document) require before signature."""
-    rb = rulebook_of(document)
-    return [
-        rules.agreement_ready(
-            is_cooperation_agreement(document),
-            _legal_reviews(document),
-            latest_version(document).number,
-            [unit_ref(u) for u in _legal_units()],
-            rb,
-        ),
-        rules.joint_ready([unit_ref(u) for u in _co_issuers(document)], _joint_countersigned(document), rb),
-    ]
 
 
 def _direction(issuer: Unit, recipients: Sequence[Unit]) -> str:
@@ -349,19 +203,19 @@ def draft_outgoing(
     stated, codes = _split_facts(signing_facts or {})
     concerned = _concerned(codes)
     direction = _direction(issuer, main_recipients)
-    data = _document_data(issuer, doc_type, main_recipients, co_issuers, replies_to, direction, stated, concerned)
+    data = document_data(issuer, doc_type, main_recipients, co_issuers, replies_to, direction, stated, concerned)
     roles = superior_roles()
     fact_rules.check_stated(data, rb, roles)
     derived = fact_rules.derive(data, roles)
     if replies_to is not None:
         require_open(replies_to, "答复")
     require(
-        rules.may_draft(positions_of(actor), unit_ref(issuer), _office_id(), rb),
+        rules.may_draft(positions_of(actor), unit_ref(issuer), office_id(), rb),
         intake_rules.check_classification(classification, settings.ZHENGWU_CLASSIFICATION_CEILING, rb),
         rules.check_agreement_issuer(bool(stated.get(rules.COOPERATION_AGREEMENT)), unit_ref(issuer), rb),
         rules.check_co_issuers(unit_ref(issuer), [unit_ref(u) for u in co_issuers], rb),
     )
-    holders = _holders_for(issuer, _units_of(derived), timezone.localdate())
+    holders = holders_for(issuer, units_of(derived), timezone.localdate())
     requirement = requirement_of(derived.facts, holders, rb)
     if requirement.portfolio and not derived.concerned:
         raise InvalidInput(
@@ -429,8 +283,8 @@ def _reviewers(doc: Document) -> list[Holder | None]:
     """Who reviews (审核) before signature: the 秘书长 and the office's head for the government's
     and the office's documents (art. 51), the issuing unit's head for its own."""
     if doc.issuer.kind in {rules.GOVERNMENT, rules.OFFICE}:
-        office_id = _office_id()
-        head = who_holds(Authority("head", office_id)) if office_id else None
+        office = office_id()
+        head = who_holds(Authority("head", office)) if office else None
         return [who_holds(Authority("secretary_general")), head]
     return [who_holds(Authority("head", doc.issuer_id))]
 
@@ -457,11 +311,7 @@ def revise_outgoing(
     分管 leaders review or sign: a change of who signs, handled like a change of the text."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    editable = [DocState.DRAFT, DocState.REVIEWING, DocState.AWAITING_SIGNATURE, DocState.SIGNED]
-    require(
-        rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
-        _state(doc, editable, "修改", "documents.paperless"),
-    )
+    require(*selectors.revise_outgoing_checks(actor, doc))
     current = latest_version(doc)
     new_title = (title or doc.title).strip()
     if not body.strip():
@@ -472,11 +322,11 @@ def revise_outgoing(
     if concerned_units is not None:
         _, codes = _split_facts({CONCERNED_UNITS: list(concerned_units)})
         concerned = _concerned(codes)
-        data = _document_data(
+        data = document_data(
             doc.issuer,
             doc.doc_type,
             doc.main_recipients.all(),
-            _co_issuers(doc),
+            co_issuers_of(doc),
             doc.replies_to if doc.replies_to_id else None,
             doc.direction,
             {k: v for k, v in facts.items() if k in FACT_NAMES},
@@ -548,10 +398,7 @@ def revise_outgoing(
 def submit_for_review(actor: AbstractBaseUser, document: Document) -> Document:
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(
-        rules.may_draft(positions_of(actor), unit_ref(doc.issuer), _office_id(), rb),
-        _state(doc, [DocState.DRAFT], "送审", "review.office_opinion"),
-    )
+    require(*selectors.submit_for_review_checks(actor, doc))
     doc.state = DocState.REVIEWING
     doc.save(update_fields=["state"])
     copy_back(document, doc)
@@ -569,7 +416,7 @@ def submit_for_review(actor: AbstractBaseUser, document: Document) -> Document:
         rb.cite("review.office_opinion"),
     )
     if is_cooperation_agreement(doc):  # the 司法局 reviews its legality before it is signed (art. 52)
-        legal = _legal_units()
+        legal = legal_units()
         notices.send(
             users_of(who_holds(Authority("head", u.pk)) for u in legal),
             f"待合法性审核：合作协议《{doc.title}》",
@@ -584,10 +431,7 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
     """审核: passed to signature, or sent back with the reasons (art. 52)."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(
-        rules.may_review(positions_of(actor), unit_ref(doc.issuer), rb),
-        _state(doc, [DocState.REVIEWING], "审核", "review.office_opinion"),
-    )
+    require(*selectors.review_checks(actor, doc))
     if not approve and not opinion.strip():
         raise InvalidInput("退回修改应当说明理由。", field="opinion")
     kind = OpinionKind.REVIEW_PASSED if approve else OpinionKind.REVIEW_RETURN
@@ -626,80 +470,7 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
     return doc
 
 
-def _units_of(derived: fact_rules.DerivedFacts) -> list[Unit]:
-    """The 主办/涉及 units of ``derived``, in its order."""
-    codes = [u.code for u in derived.concerned]
-    found = _units_by_code(codes)
-    return [found[c] for c in codes if c in found]
-
-
-def _holders_for(issuer: Unit, concerned: Sequence[Unit], day: dt.date) -> SigningHolders:
-    """Who holds each seat art. 49 may name, on ``day`` (acting arrangements applied), and which of
-    the 主办/涉及 units have no 分管 leader then."""
-    portfolio = [(u, who_holds(Authority("portfolio", u.pk), day)) for u in concerned]
-    office_id = _office_id()
-    return SigningHolders(
-        governor=who_holds(Authority("governor"), day),
-        executive_vice_governor=who_holds(Authority("executive"), day),
-        portfolio_leaders=tuple(h for _, h in portfolio if h is not None),
-        secretary_general=who_holds(Authority("secretary_general"), day),
-        office_director=who_holds(Authority("head", office_id), day) if office_id else None,
-        unit_head=who_holds(Authority("head", issuer.pk), day),
-        concerned=tuple(u.short_name or u.name for u in concerned),
-        without_portfolio=tuple(u.short_name or u.name for u, h in portfolio if h is None),
-    )
-
-
-def signing_requirement_for(document: Document, day: dt.date | None = None) -> SigningRequirement:
-    """Who must review and sign this document on ``day`` (today): shown before anyone asks (art. 49).
-
-    Worked out from the document (:func:`derived_facts`); after a substantive change to a signed
-    document, narrowed to its original signer while he can sign (:func:`for_recheck`)."""
-    day = day or timezone.localdate()
-    rb = rulebook_of(document)
-    derived = derived_facts(document)
-    requirement = requirement_of(derived.facts, _holders_for(document.issuer, _units_of(derived), day), rb)
-    if document.recheck_signer_id and document.state == DocState.AWAITING_SIGNATURE:
-        original = Person.objects.filter(pk=document.recheck_signer_id).first()
-        if original is not None:
-            requirement = for_recheck(requirement, original.pk, original.name)
-    notes: list[str] = []
-    if is_cooperation_agreement(document):
-        notes.append(rules.agreement_note([unit_ref(u) for u in _legal_units()], rb))
-    co_issuers = _co_issuers(document) if document.pk else []
-    if co_issuers:
-        notes.append(rules.joint_note([unit_ref(u) for u in co_issuers], rb))
-    return replace(requirement, notes=(*requirement.notes, *notes)) if notes else requirement
-
-
-def _steps_done(doc: Document) -> set[int]:
-    """The people who have taken a step before signing (审核, 提出意见, 同意) on the 正文's current
-    version: a step taken on an earlier version no longer counts."""
-    version = latest_version(doc)
-    authors = doc.opinions.filter(kind=OpinionKind.SIGNING_STEP, version=version).values("author")
-    return set(Person.objects.filter(user__in=authors).values_list("pk", flat=True))
-
-
-steps_done = _steps_done
-
-
 # ---------------------------------------------------------------- what the pages offer (each action asks again)
-
-#: States in which a joint document is countersigned, or an agreement reviewed, before signature.
-BEFORE_SIGNATURE = rules.BEFORE_SIGNATURE
-
-
-def may_review_now(actor: AbstractBaseUser, document: Document) -> bool:
-    """Whether ``actor`` reviews (审核) ``document`` before signature (art. 51): the office's
-    leadership for the government's and the office's documents, the issuing unit's for its own."""
-    return rules.may_review(positions_of(actor), unit_ref(document.issuer), rulebook_of(document)).allowed
-
-
-def may_take_step_now(requirement: SigningRequirement, person_id: int, document: Document) -> bool:
-    """Whether a step before signing (审核, 提出意见, 同意) is open to ``person_id`` on the current version."""
-    if not any(person_id in s.person_ids for s in requirement.steps):
-        return False
-    return rules.may_take_step(requirement, person_id, _steps_done(document)).allowed
 
 
 @transaction.atomic
@@ -707,9 +478,9 @@ def record_signing_step(actor: AbstractBaseUser, document: Document, text: str) 
     """The 分管 leader's review, the 州长's agreement…: a step art. 49 sets before signing, recorded
     against the 正文's current version."""
     doc = lock_document(document)
-    requirement = signing_requirement_for(doc)
-    decision = rules.may_take_step(requirement, actor_person(actor).pk, _steps_done(doc))
-    require(_state(doc, [DocState.AWAITING_SIGNATURE], "审核签批", "signing.authority"), decision)
+    checks = selectors.signing_step_checks(actor, doc)
+    require(*checks)
+    decision = checks[-1]
     action = str(decision.facts.get("action", "审核"))
     version = latest_version(doc)
     row = add_opinion(doc, actor, OpinionKind.SIGNING_STEP, text.strip() or f"{action}。")
@@ -731,14 +502,11 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
     """签发 by exactly the person art. 49 requires on this day, acting arrangements applied; after a
     substantive change to a signed document, by its original signer while he can sign (复核)."""
     doc = lock_document(document)
+    checks = selectors.sign_checks(actor, doc)
+    require(*checks)
+    decision = checks[-1]
     requirement = signing_requirement_for(doc)
     person = actor_person(actor)
-    decision = may_sign(requirement, person.pk, _steps_done(doc))
-    require(
-        _state(doc, [DocState.AWAITING_SIGNATURE], requirement.verb, "signing.authority"),
-        *_before_signing(doc),
-        decision,
-    )
     version = latest_version(doc)
     version.frozen = True
     version.save(update_fields=["frozen"])
@@ -764,11 +532,9 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     only a passed review of that version lets it be signed.  The office is told."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    legal = _legal_units()
+    require(*selectors.legal_review_checks(actor, doc))
+    legal = legal_units()
     positions = positions_of(actor)
-    require(
-        rules.may_review_legality(positions, [unit_ref(u) for u in legal], is_cooperation_agreement(doc), doc.state, rb)
-    )
     text = opinion.strip()
     if not passed and not text:
         raise InvalidInput("审核未通过的，请写明不合法或需修改之处。", field="opinion")
@@ -788,8 +554,8 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
         summary=f"{unit_name}合法性审核{outcome}（第{version.number}版）：{doc.title}" + (f"。{text}" if text else ""),
         details={"passed": passed, "opinion": text, "version": version.number, "unit": reviewer_unit.code},
     )
-    office_id = _office_id()
-    office = [who_holds(Authority("head", office_id))] if office_id else []
+    office_pk = office_id()
+    office = [who_holds(Authority("head", office_pk))] if office_pk else []
     notices.send(
         users_of([*office, Person.objects.filter(user_id=doc.created_by_id).first()]),
         f"合法性审核{outcome}：合作协议《{doc.title}》",
@@ -804,12 +570,11 @@ def countersign_joint(actor: AbstractBaseUser, document: Document, text: str = "
     """联合发文会签 (art. 50): a co-issuer's head (or acting head) countersigns the joint document's
     current version; the lead body may sign it once every co-issuer has."""
     doc = lock_document(document)
-    rb = rulebook_of(doc)
-    today = timezone.localdate()
-    co_issuers = _co_issuers(doc)
-    heads = [(unit_ref(u), who_holds(Authority("head", u.pk), today)) for u in co_issuers]
-    decision = rules.may_countersign_joint(actor_person(actor).pk, heads, _joint_countersigned(doc), doc.state, rb)
-    require(decision)
+    checks = selectors.countersign_joint_checks(actor, doc)
+    require(*checks)
+    decision = checks[-1]
+    co_issuers = co_issuers_of(doc)
+    heads = selectors.joint_heads(doc)
     unit = next(u for u in co_issuers if u.pk == decision.facts["unit_id"])
     holder = next(h for r, h in heads if r.id == unit.pk)
     version = latest_version(doc)
@@ -826,8 +591,8 @@ def countersign_joint(actor: AbstractBaseUser, document: Document, text: str = "
         details={"unit": unit.code, "version": version.number, "text": row.text},
         acting_for=holder.acting_for.position.title if holder and holder.acting_for else "",
     )
-    remaining = [u for u in co_issuers if u.pk not in _joint_countersigned(doc)]
-    drafting_unit = _office_id() if doc.issuer.kind == rules.GOVERNMENT else doc.issuer_id
+    remaining = [u for u in co_issuers if u.pk not in joint_countersigned(doc)]
+    drafting_unit = office_id() if doc.issuer.kind == rules.GOVERNMENT else doc.issuer_id
     lead = [who_holds(Authority("head", drafting_unit))] if drafting_unit else []
     notices.send(
         users_of([*lead, Person.objects.filter(user_id=doc.created_by_id).first()]),
@@ -846,10 +611,7 @@ def issue(actor: AbstractBaseUser, document: Document, number_kind: str | None =
     delivery to every recipient unit's inbox.  A reply marks the request it answers as answered."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
-    require(
-        rules.may_issue(positions_of(actor), _office_id(), unit_ref(doc.issuer), rb),
-        _state(doc, [DocState.SIGNED], "登记印发", "documents.paperless"),
-    )
+    require(*selectors.issue_checks(actor, doc))
     kind = number_kind or rules.default_number_kind(doc.doc_type)
     try:
         prefix = numbering.prefix_for(doc.issuer.doc_prefix, kind)

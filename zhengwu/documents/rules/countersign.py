@@ -216,15 +216,8 @@ def may_act_for_unit(
     )
 
 
-def may_request(
-    actor_positions: Sequence[PositionFact],
-    document: DocumentFact,
-    units: Sequence[UnitFact],
-    already_asked: Collection[int],
-    rb: RulebookView,
-) -> list[Decision]:
-    """Who may ask for countersign, on what, of whom (art. 50: the lead unit consults the units
-    whose powers its 请示 touches).  Every refusal is returned, so the user fixes them at once."""
+def _lead_refusals(actor_positions: Sequence[PositionFact], document: DocumentFact, rb: RulebookView) -> list[Decision]:
+    """Who may ask for countersign, on what (art. 50): the lead unit's staff, on its draft 请示."""
     citation = rb.cite("countersign.consult")
     issuer = document.issuer
     decisions: list[Decision] = []
@@ -257,6 +250,36 @@ def may_request(
                 "Countersign is requested on a draft only.",
             )
         )
+    return decisions
+
+
+def may_consult(actor_positions: Sequence[PositionFact], document: DocumentFact, rb: RulebookView) -> list[Decision]:
+    """May this person ask for countersign on this document now, whichever units are asked (art. 50)?
+    Every refusal, or one allowing decision."""
+    refusals = _lead_refusals(actor_positions, document, rb)
+    if refusals:
+        return refusals
+    return [
+        Decision.allow(
+            "countersign.may_request",
+            f"{document.issuer.name}可以就本件征求相关部门意见并请其会签。",
+            rb.cite("countersign.consult"),
+        )
+    ]
+
+
+def may_request(
+    actor_positions: Sequence[PositionFact],
+    document: DocumentFact,
+    units: Sequence[UnitFact],
+    already_asked: Collection[int],
+    rb: RulebookView,
+) -> list[Decision]:
+    """Who may ask for countersign, on what, of whom (art. 50: the lead unit consults the units
+    whose powers its 请示 touches).  Every refusal is returned, so the user fixes them at once."""
+    citation = rb.cite("countersign.consult")
+    issuer = document.issuer
+    decisions = _lead_refusals(actor_positions, document, rb)
     if not units:
         decisions.append(
             Decision.refuse(
@@ -468,15 +491,9 @@ def check_extension_decision(task: TaskFact, grant: bool, now: dt.datetime, rb: 
 # -- disagreement ---------------------------------------------------------------------------------
 
 
-def check_statement(
-    document: DocumentFact,
-    tasks: Sequence[TaskFact],
-    reasons: str,
-    proposal: str,
-    rb: RulebookView,
-) -> Decision:
-    """协商后仍不能取得一致意见的，主办部门应列明各方理据，提出办理建议: once every unit has answered
-    (or is deemed to have no objection) and at least one disagrees, with both parts written."""
+def statement_due(document: DocumentFact, tasks: Sequence[TaskFact], rb: RulebookView) -> Decision:
+    """Is a statement of the disagreement due (art. 50): the document in countersign, every unit
+    answered (or deemed to have no objection), at least one disagreeing?"""
     citation = rb.cite("countersign.disagreement")
     if document.state != COUNTERSIGNING:
         return Decision.refuse(
@@ -501,6 +518,27 @@ def check_statement(
             citation,
             "No unit disagrees; no statement is needed.",
         )
+    return Decision.allow(
+        "countersign.statement_due",
+        "会签单位有不同意见，主办单位应列明各方理据，提出办理建议。",
+        citation,
+        "A unit disagrees: list each side's reasons and propose a solution.",
+    )
+
+
+def check_statement(
+    document: DocumentFact,
+    tasks: Sequence[TaskFact],
+    reasons: str,
+    proposal: str,
+    rb: RulebookView,
+) -> Decision:
+    """协商后仍不能取得一致意见的，主办部门应列明各方理据，提出办理建议: once every unit has answered
+    (or is deemed to have no objection) and at least one disagrees, with both parts written."""
+    due = statement_due(document, tasks, rb)
+    if not due.allowed:
+        return due
+    citation = due.citation
     if not reasons.strip() or not proposal.strip():
         missing = "、".join(w for w, v in (("各方理据", reasons), ("办理建议", proposal)) if not v.strip())
         return Decision.refuse(

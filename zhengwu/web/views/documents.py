@@ -27,6 +27,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as cs_actions
 from zhengwu.documents.actions import intake, outgoing
 from zhengwu.documents.models import (
@@ -87,7 +88,7 @@ def may_view(viewer: Viewer, document: Document) -> bool:
 def _requirement(document: Document) -> tuple[SigningRequirement | None, str]:
     """Who must sign (art. 49), or the sentence saying why it cannot be told."""
     try:
-        return outgoing.signing_requirement_for(document), ""
+        return selectors.signing_requirement_for(document), ""
     except InvalidInput as exc:
         return None, exc.message
 
@@ -342,71 +343,6 @@ def _leaders(viewer: Viewer) -> QuerySet[Person]:
     return people.exclude(pk=viewer.person.pk) if viewer.person else people
 
 
-def _available(
-    viewer: Viewer,
-    doc: Document,
-    tasks: list[CountersignTask],
-    routed_to: Person | None,
-    requirement: SigningRequirement | None,
-) -> set[str]:
-    """The actions to offer this viewer on this document now.  Only an offer: each action asks
-    its rule again and refuses with the article."""
-    acts: set[str] = set()
-    state = doc.state
-    person_id = viewer.person.pk if viewer.person else None
-    issuer_staff = doc.issuer_id in viewer.unit_ids
-    issuer_head = doc.issuer_id in viewer.headed_unit_ids
-    if doc.flow == Flow.SUBMISSION:
-        if issuer_staff and state in (DocState.DRAFT, DocState.RETURNED):
-            acts.add("revise")
-        if issuer_staff and state == DocState.DRAFT and doc.doc_type == DocType.REQUEST:
-            acts.add("request_countersign")
-        if issuer_head and state in intake.SIGNABLE:
-            acts.add("sign_and_submit")
-        if (
-            issuer_head
-            and any(t.state == CountersignState.DISAGREED for t in tasks)
-            and state == DocState.COUNTERSIGNING
-        ):
-            acts.add("statement")
-        if viewer.is_office:
-            if state == DocState.SUBMITTED:
-                acts.add("receive")
-            if state == DocState.RECEIVED:
-                acts.add("check")
-            if state in intake.RETURNABLE:
-                acts.add("office_return")
-            if state == DocState.CHECKED and viewer.is_office_leader:
-                acts.add("office_opinion")
-            if state == DocState.INSTRUCTED:
-                acts.add("draft_reply")
-        if state == DocState.ROUTED and routed_to is not None and routed_to.pk == person_id:
-            acts.update({"pass_on", "instruct"})
-    else:
-        drafting_unit = viewer.office_id if doc.issuer.kind == UnitKind.GOVERNMENT else doc.issuer_id
-        drafter = drafting_unit in viewer.unit_ids
-        if drafter and state in (DocState.DRAFT, DocState.REVIEWING, DocState.AWAITING_SIGNATURE, DocState.SIGNED):
-            acts.add("revise")
-        if drafter and state == DocState.DRAFT:
-            acts.add("submit_for_review")
-        if state == DocState.REVIEWING and outgoing.may_review_now(viewer.user, doc):
-            acts.add("review")  # the office's leadership, or the issuing unit's for its own (art. 51)
-        if state == DocState.AWAITING_SIGNATURE and requirement is not None and person_id is not None:
-            if person_id in requirement.signer_person_ids and not requirement.blocked:
-                acts.add("sign")
-            if outgoing.may_take_step_now(requirement, person_id, doc):
-                acts.add("signing_step")
-        if state in outgoing.BEFORE_SIGNATURE:
-            if any(u.pk in viewer.headed_unit_ids for u in outgoing.joint_countersign_pending(doc)):
-                acts.add("countersign_joint")  # a co-issuer's head, on the current version (art. 50)
-            if outgoing.is_cooperation_agreement(doc) and any(u.pk in viewer.unit_ids for u in outgoing.legal_units()):
-                acts.add("legal_review")  # the 司法局's staff (art. 52)
-        issuing_unit = viewer.office_id if doc.issuer.kind in (UnitKind.GOVERNMENT, UnitKind.OFFICE) else doc.issuer_id
-        if state == DocState.SIGNED and issuing_unit in viewer.unit_ids:
-            acts.add("issue")
-    return acts
-
-
 def _task_rows(viewer: Viewer, doc: Document, tasks: list[CountersignTask], bound: Bound | None) -> list[TaskRow]:
     rows = []
     now = timezone.now()
@@ -454,7 +390,7 @@ def _detail(
     requirement_error = ""
     if doc.flow == Flow.OUTGOING:
         requirement, requirement_error = _requirement(doc)
-    acts = _available(viewer, doc, tasks, routed_to, requirement)
+    acts = selectors.allowed_actions(viewer.user, doc)  # what the actions will do: the same checks
     concerned_codes = (doc.signing_facts or {}).get("concerned_units") or [] if doc.flow == Flow.OUTGOING else []
     doc_forms: dict[str, forms.Form] = {
         "revise": (f.ReviseForm if doc.flow == Flow.SUBMISSION else f.OutgoingReviseForm)(
@@ -509,10 +445,10 @@ def _detail(
             "deliveries": deliveries,
             "my_deliveries": my_deliveries,
             "renderable": doc.flow == Flow.OUTGOING,
-            "signing_basis": outgoing.derived_facts(doc).basis if doc.flow == Flow.OUTGOING else (),
+            "signing_basis": selectors.derived_facts(doc).basis if doc.flow == Flow.OUTGOING else (),
             "co_issuers": list(doc.co_issuers.order_by("sort_order", "code")),
-            "assignment": intake.assignment_of(doc) if doc.flow == Flow.SUBMISSION else None,
-            "skip_level_reason": (doc.signing_facts or {}).get(intake.SKIP_LEVEL_KEY, "")
+            "assignment": selectors.assignment_of(doc) if doc.flow == Flow.SUBMISSION else None,
+            "skip_level_reason": (doc.signing_facts or {}).get(selectors.SKIP_LEVEL_KEY, "")
             if doc.flow == Flow.SUBMISSION
             else "",
         },
