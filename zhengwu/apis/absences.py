@@ -30,6 +30,7 @@ from zhengwu.apis.schemas import (
 )
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.org import actions
 from zhengwu.org.models import Absence, AbsencePurpose, AbsenceState, ActingArrangement, Person, Position
 from zhengwu.org.services import (
@@ -196,11 +197,11 @@ def report_absence(request: HttpRequest, payload: AbsenceIn) -> Status[AbsenceDe
     if payload.person_id is None:
         person = person_of(user)
         if person is None:
-            raise InvalidInput("您的账号没有对应的人员信息，请填写外出人员或联系系统管理员。", field="person_id")
+            raise InvalidInput(_("您的账号没有对应的人员信息，请填写外出人员或联系系统管理员。"), field="person_id")
     else:
         found = Person.objects.filter(pk=payload.person_id).first()
         if found is None:
-            raise InvalidInput(f"没有编号为{payload.person_id}的人员。", field="person_id")
+            raise InvalidInput(_("没有编号为{person_id}的人员。", person_id=payload.person_id), field="person_id")
         person = found
     entrust_to = executive_vice_governor_position() if payload.entrust else None
     absence = actions.report_absence(
@@ -249,13 +250,17 @@ def entrust(request: HttpRequest, absence_id: int, payload: ActingEntrustIn) -> 
         candidates = acting_candidates(absence.position)
         if not candidates:
             raise InvalidInput(
-                f"{absence.position.title}没有可以代理的职务，请指定代理职务。", field="acting_position_id"
+                _("{title}没有可以代理的职务，请指定代理职务。", title=absence.position.title),
+                field="acting_position_id",
             )
         acting = candidates[0]
     else:
         found = Position.objects.select_related("unit").filter(pk=payload.acting_position_id).first()
         if found is None:
-            raise InvalidInput(f"没有编号为{payload.acting_position_id}的职务。", field="acting_position_id")
+            raise InvalidInput(
+                _("没有编号为{acting_position_id}的职务。", acting_position_id=payload.acting_position_id),
+                field="acting_position_id",
+            )
         acting = found
     actions.entrust(user, absence, acting)
     return Status(201, _detail(_queryset().get(pk=absence_id)))

@@ -22,6 +22,7 @@ from pydantic import Field
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, Paging, ProvisionalDues, page_of, provisional_flag
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.org.models import Person, Unit
 from zhengwu.oversight import actions as oversight
 from zhengwu.oversight.models import Case
@@ -38,14 +39,14 @@ def _units(codes: Sequence[str], field: str) -> list[Unit]:
     found = {u.code: u for u in Unit.objects.filter(code__in=wanted)}
     missing = [c for c in wanted if c not in found]
     if missing:
-        raise InvalidInput(f"没有代码为“{'、'.join(missing)}”的单位。", field=field)
+        raise InvalidInput(_("没有代码为“{join}”的单位。", join="、".join(missing)), field=field)
     return [found[c] for c in dict.fromkeys(wanted)]
 
 
 def _unit(code: str, field: str) -> Unit:
     units = _units([code], field)
     if not units:
-        raise InvalidInput("请填写单位代码。", field=field)
+        raise InvalidInput(_("请填写单位代码。"), field=field)
     return units[0]
 
 
@@ -215,7 +216,7 @@ def _leader(person_id: int | None) -> Person | None:
         return None
     person = Person.objects.select_related("user").filter(pk=person_id).first()
     if person is None:
-        raise InvalidInput(f"没有 id 为 {person_id} 的人员。", field="leader_id")
+        raise InvalidInput(_("没有 id 为 {person_id} 的人员。", person_id=person_id), field="leader_id")
     return person
 
 

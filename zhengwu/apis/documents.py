@@ -68,6 +68,7 @@ from zhengwu.apis.schemas import (
     page_of,
 )
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as countersign_actions
 from zhengwu.documents.actions import intake, outgoing
@@ -354,7 +355,7 @@ def _units(codes: Sequence[str], field: str) -> list[Unit]:
     found = {u.code: u for u in Unit.objects.filter(code__in=wanted)}
     missing = [c for c in wanted if c not in found]
     if missing:
-        raise InvalidInput(f"没有代码为“{'、'.join(missing)}”的单位。", field=field)
+        raise InvalidInput(_("没有代码为“{join}”的单位。", join="、".join(missing)), field=field)
     return [found[c] for c in dict.fromkeys(wanted)]
 
 
@@ -364,7 +365,7 @@ def _own_unit(user: AbstractBaseUser, code: str, field: str = "issuer") -> Unit:
         return _units([code], field)[0]
     units = list(Unit.objects.filter(pk__in=_unit_ids(user)))
     if len(units) != 1:
-        raise InvalidInput("请填写报送单位代码。", field=field)
+        raise InvalidInput(_("请填写报送单位代码。"), field=field)
     return units[0]
 
 
@@ -372,11 +373,13 @@ def _assignment_target(opinion_id: int | None, document_id: int | None) -> Opini
     """The 批示 or the document named as the leader's assignment (art. 48); the action checks that
     the caller can read it."""
     if opinion_id is not None and document_id is not None:
-        raise InvalidInput("交办依据只注明一项：批示或公文。", field="assignment_document_id")
+        raise InvalidInput(_("交办依据只注明一项：批示或公文。"), field="assignment_document_id")
     if opinion_id is not None:
         opinion = Opinion.objects.select_related("document").filter(pk=opinion_id).first()
         if opinion is None:
-            raise InvalidInput(f"没有编号为{opinion_id}的批示，或您无权查看。", field="assignment_opinion_id")
+            raise InvalidInput(
+                _("没有编号为{opinion_id}的批示，或您无权查看。", opinion_id=opinion_id), field="assignment_opinion_id"
+            )
         return opinion
     if document_id is not None:
         document = Document.objects.filter(pk=document_id).first()
@@ -391,7 +394,7 @@ def _person_by_id(person_id: int | None, field: str) -> Person | None:
         return None
     person = Person.objects.select_related("user").filter(pk=person_id).first()
     if person is None:
-        raise InvalidInput(f"没有编号为{person_id}的人员。", field=field)
+        raise InvalidInput(_("没有编号为{person_id}的人员。", person_id=person_id), field=field)
     return person
 
 
@@ -715,7 +718,7 @@ def _signing_facts(facts: SigningFactsIn | None) -> dict[str, object]:
 def _no_unknown_fields(payload: OutgoingIn) -> None:
     unknown = sorted(payload.model_extra or {})
     if unknown:
-        raise InvalidInput(f"无法识别的字段：{'、'.join(unknown)}。", field=unknown[0])
+        raise InvalidInput(_("无法识别的字段：{join}。", join="、".join(unknown)), field=unknown[0])
 
 
 @router.post(
@@ -728,7 +731,7 @@ def draft_outgoing(request: HttpRequest, payload: OutgoingIn) -> Status[Document
     _no_unknown_fields(payload)
     issuer = _units([payload.issuer], "issuer")[0] if payload.issuer.strip() else None
     if issuer is None:
-        raise InvalidInput("请填写发文机关代码。", field="issuer")
+        raise InvalidInput(_("请填写发文机关代码。"), field="issuer")
     mains = _units(payload.main_recipients, "main_recipients")
     copies = _units(payload.copy_recipients, "copy_recipients")
     co_issuers = _units(payload.co_issuers, "co_issuers")
@@ -789,8 +792,10 @@ def signing(request: HttpRequest, document_id: int) -> SigningOut:
     document = _get_visible(current_user(request), document_id, Document.objects.select_related("issuer"))
     if document.flow != Flow.OUTGOING:
         raise InvalidInput(
-            f"报送州人民政府的来文由报送单位行政主要负责人签发{cite('signing.unit_document')}，"
-            "请使用 sign-and-submit。",
+            _(
+                "报送州人民政府的来文由报送单位行政主要负责人签发{cite}，请使用 sign-and-submit。",
+                cite=cite("signing.unit_document"),
+            ),
             field="document_id",
         )
     return _signing_out(selectors.signing_requirement_for(document), document)

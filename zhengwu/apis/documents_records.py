@@ -28,6 +28,7 @@ from zhengwu.apis.schemas import (
     provisional_flag,
 )
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.documents import registers
 from zhengwu.documents.actions import archive as archive_actions
 from zhengwu.documents.actions import filing as filing_actions
@@ -334,7 +335,7 @@ def file_document(request: HttpRequest, document_id: int, payload: FilingIn) -> 
     document = _visible(request, document_id)
     obligation = FilingObligation.objects.filter(document=document).first()
     if obligation is None:
-        raise InvalidInput("本件不需要向州人民政府办公室报备。", field="document_id")
+        raise InvalidInput(_("本件不需要向州人民政府办公室报备。"), field="document_id")
     filing_actions.file_with_office(current_user(request), obligation, payload.note)
     return _filing_out(FilingObligation.objects.select_related("document", "unit").get(pk=obligation.pk))
 

@@ -33,6 +33,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import localize
 from zhengwu.core.rulebook_view import UnknownProvision
 from zhengwu.core.transitions import StateConflict
 from zhengwu.rulebook.services import NoRulebookInForce
@@ -133,11 +134,11 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(InvalidInput)
     def invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
-        return api.create_response(request, {"detail": exc.message, "field": exc.field}, status=422)
+        return api.create_response(request, {"detail": exc.localized_message, "field": exc.field}, status=422)
 
     @api.exception_handler(UnknownYearError)
     def unknown_year(request: HttpRequest, exc: UnknownYearError) -> HttpResponse:
-        return api.create_response(request, {"detail": exc.message_zh, "year": exc.year}, status=409)
+        return api.create_response(request, {"detail": localize(exc.message), "year": exc.year}, status=409)
 
     @api.exception_handler(NoRulebookInForce)
     def no_rulebook(request: HttpRequest, exc: NoRulebookInForce) -> HttpResponse:

@@ -19,6 +19,7 @@ from ninja.errors import HttpError
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.legislation import services
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
 from zhengwu.legislation.models import (
@@ -357,7 +358,7 @@ def _fresh(draft_id: int) -> DraftDetailOut:
 def _unit(code: str, field: str) -> Unit:
     unit = Unit.objects.filter(code=code).first()
     if unit is None:
-        raise InvalidInput(f"无法识别的单位代码“{code}”。", field=field)
+        raise InvalidInput(_("无法识别的单位代码“{code}”。", code=code), field=field)
     return unit
 
 

@@ -18,6 +18,7 @@ from ninja.files import UploadedFile
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.documents.models import Document
 from zhengwu.meetings import actions, services
 from zhengwu.meetings.models import (
@@ -242,7 +243,7 @@ def _unit(code: str | None, field: str) -> Unit | None:
         return None
     unit = Unit.objects.filter(code=code).first()
     if unit is None:
-        raise InvalidInput(f"没有代码为“{code}”的单位。", field=field)
+        raise InvalidInput(_("没有代码为“{code}”的单位。", code=code), field=field)
     return unit
 
 
@@ -251,7 +252,7 @@ def _person(pk: int | None, field: str) -> Person | None:
         return None
     person = Person.objects.filter(pk=pk).first()
     if person is None:
-        raise InvalidInput(f"没有编号为{pk}的人员。", field=field)
+        raise InvalidInput(_("没有编号为{pk}的人员。", pk=pk), field=field)
     return person
 
 

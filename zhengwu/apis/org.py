@@ -32,6 +32,7 @@ from zhengwu.apis.schemas import (
 )
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.org import admin_actions
 from zhengwu.org.models import UNIT_FUNCTIONS, Appointment, Person, Portfolio, Position, PositionKind, Unit, UnitKind
 from zhengwu.org.rules import AppointmentFact
@@ -283,7 +284,7 @@ def _parent(code: str | None) -> Unit | None:
         return None
     parent = Unit.objects.filter(code=code).first()
     if parent is None:
-        raise InvalidInput(f"没有代码为“{code}”的上级单位。", field="parent")
+        raise InvalidInput(_("没有代码为“{code}”的上级单位。", code=code), field="parent")
     return parent
 
 
@@ -557,7 +558,7 @@ class OrgEndIn(Schema):
 def _found(model: type[models.Model], pk: int, label: str, field: str) -> Any:
     obj = model._default_manager.filter(pk=pk).first()
     if obj is None:
-        raise InvalidInput(f"没有编号为{pk}的{label}。", field=field)
+        raise InvalidInput(_("没有编号为{pk}的{label}。", pk=pk, label=label), field=field)
     return obj
 
 
@@ -670,7 +671,7 @@ def set_portfolio(request: HttpRequest, payload: OrgPortfolioIn) -> Status[OrgPo
     for code in payload.units:
         unit = Unit.objects.filter(code=code).first()
         if unit is None:
-            raise InvalidInput(f"没有代码为“{code}”的单位。", field="units")
+            raise InvalidInput(_("没有代码为“{code}”的单位。", code=code), field="units")
         units.append(unit)
     portfolio = admin_actions.set_portfolio(user, leader, payload.areas, units, payload.start)
     return Status(201, _portfolio_detail(_portfolio(portfolio.pk)))

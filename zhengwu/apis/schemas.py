@@ -35,8 +35,7 @@ class CitationOut(Schema):
 class DecisionOut(Schema):
     allowed: bool
     code: str
-    message: str
-    message_en: str = ""
+    message: str = Field(description="说明，按请求的语言（Accept-Language）")
     explanation: str = Field(description="说明及其依据：「…（《工作规则》第…条）」")
     citation: CitationOut | None = None
 

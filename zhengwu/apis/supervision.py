@@ -19,6 +19,7 @@ from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core import compliance
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.documents.models import Document
 from zhengwu.org.models import Unit
 from zhengwu.rulebook.services import rulebook_view
@@ -174,7 +175,7 @@ class DashboardOut(Schema):
 def _unit(code: str, field: str) -> Unit:
     unit = Unit.objects.filter(code=code).first()
     if unit is None:
-        raise InvalidInput(f"没有代码为“{code}”的单位。", field=field)
+        raise InvalidInput(_("没有代码为“{code}”的单位。", code=code), field=field)
     return unit
 
 

@@ -63,26 +63,19 @@ class Decision:
     code: str
     message: str
     citation: Citation | None = None
-    message_en: str = ""
     facts: dict[str, object] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def allow(
-        cls, code: str, message: str, citation: Citation | None = None, message_en: str = "", **facts: object
-    ) -> Decision:
-        return cls(True, code, message, citation, message_en, dict(facts))
+    def allow(cls, code: str, message: str, citation: Citation | None = None, **facts: object) -> Decision:
+        return cls(True, code, message, citation, dict(facts))
 
     @classmethod
-    def refuse(
-        cls, code: str, message: str, citation: Citation | None = None, message_en: str = "", **facts: object
-    ) -> Decision:
-        return cls(False, code, message, citation, message_en, dict(facts))
+    def refuse(cls, code: str, message: str, citation: Citation | None = None, **facts: object) -> Decision:
+        return cls(False, code, message, citation, dict(facts))
 
     @property
     def localized_message(self) -> str:
         """The sentence in the active language (Chinese unless a page or request asks for English)."""
-        if english() and self.message_en and not hasattr(self.message, "msgid"):
-            return self.message_en
         return localize(self.message)
 
     @property
@@ -109,8 +102,7 @@ class Decision:
         return {
             "allowed": self.allowed,
             "code": self.code,
-            "message": self.message,
-            "message_en": self.message_en,
+            "message": self.localized_message,
             "explanation": self.explanation,
             "citation": self.citation.as_dict() if self.citation else None,
         }
@@ -152,16 +144,13 @@ def require(*decisions: Decision) -> None:
 class InvalidInput(Exception):
     """Bad input from a user: says what to fix, in the user's language; nothing was changed."""
 
-    def __init__(self, message: str, field: str = "", message_en: str = ""):
+    def __init__(self, message: str, field: str = ""):
         self.message = message
         self.field = field
-        self.message_en = message_en
         super().__init__(message)
 
     @property
     def localized_message(self) -> str:
-        if english() and self.message_en and not hasattr(self.message, "msgid"):
-            return self.message_en
         return localize(self.message)
 
 

@@ -20,7 +20,7 @@ shown in Chinese, never lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -40,6 +40,32 @@ class Msg(str):
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickling (cache, multiprocessing) keeps the id
         return (Msg, (self.msgid, dict(self.params)))
+
+
+class Joined(str):
+    """Parts joined by a separator, each (and the separator) localized when rendered:
+    ``Joined(_("，"), [_("…"), _("…")])``."""
+
+    sep: object
+    parts: tuple[object, ...]
+
+    def __new__(cls, sep: object, parts: Iterable[object]) -> Joined:
+        items = tuple(parts)
+        obj = super().__new__(cls, str(sep).join(str(p) for p in items))
+        obj.sep, obj.parts = sep, items
+        return obj
+
+
+class Stripped(str):
+    """A sentence without its closing punctuation (to go on with 「；」), in any language."""
+
+    text: object
+    chars: str
+
+    def __new__(cls, text: object, chars: str = "。") -> Stripped:
+        obj = super().__new__(cls, str(text).rstrip(chars))
+        obj.text, obj.chars = text, chars
+        return obj
 
 
 def _(msgid: str, /, **params: object) -> Msg:
@@ -67,12 +93,18 @@ def english() -> bool:
 
 def localize(value: object) -> str:
     """``value`` in the active language: a :class:`Msg` through the catalogues, anything else as ``str``."""
+    if isinstance(value, Joined):
+        return localize(value.sep).join(localize(p) for p in value.parts)
+    if isinstance(value, Stripped):
+        return localize(value.text).rstrip(value.chars + ".")
     if not isinstance(value, Msg):
         return str(value)
     template = _translate(value.msgid) if value.msgid else value.msgid
     if not value.params:
         return template
     try:
-        return template.format(**{k: localize(v) if isinstance(v, Msg) else v for k, v in value.params.items()})
+        return template.format(
+            **{k: localize(v) if isinstance(v, Msg | Joined | Stripped) else v for k, v in value.params.items()}
+        )
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the source
         return str(value)

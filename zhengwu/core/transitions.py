@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision, Refused
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 
 
@@ -40,11 +41,18 @@ class Step:
     from_states: frozenset[str]
     provision: str
     when: str = ""
-    subject: str = "本件"
+    subject: str = _("本件")
 
     @classmethod
     def of(
-        cls, code: str, what: str, from_states: Iterable[str], provision: str, *, when: str = "", subject: str = "本件"
+        cls,
+        code: str,
+        what: str,
+        from_states: Iterable[str],
+        provision: str,
+        *,
+        when: str = "",
+        subject: str = _("本件"),
     ) -> Step:
         return cls(code, what, frozenset(str(s) for s in from_states), provision, when, subject)
 
@@ -58,14 +66,18 @@ def check_step(step: Step, state: str, state_label: str, rb: RulebookView, *, pr
     workflow whose article depends on the record, e.g. a topic meeting's minutes)."""
     citation = rb.cite(provision or step.provision)
     if str(state) in step.from_states:
-        return Decision.allow(step.code, f"可以{step.what}。", citation, state=str(state))
-    need = f"{step.when}方可{step.what}" if step.when else f"不能{step.what}"
-    return Decision.refuse(
-        f"{step.code}.wrong_state",
-        f"{step.subject}当前为“{state_label}”，{need}。",
-        citation,
-        state=str(state),
-    )
+        return Decision.allow(step.code, _("可以{what}。", what=step.what), citation, state=str(state))
+    if step.when:
+        message = _(
+            "{subject}当前为“{state}”，{when}方可{what}。",
+            subject=step.subject,
+            state=state_label,
+            when=step.when,
+            what=step.what,
+        )
+    else:
+        message = _("{subject}当前为“{state}”，不能{what}。", subject=step.subject, state=state_label, what=step.what)
+    return Decision.refuse(f"{step.code}.wrong_state", message, citation, state=str(state))
 
 
 def require_step(step: Step, state: str, state_label: str, rb: RulebookView, *, provision: str = "") -> None:

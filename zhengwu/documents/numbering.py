@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.documents.models import Document, IssuedNumber, NumberSequence
 from zhengwu.documents.rules.records import CANCEL_NUMBER, number_state
@@ -147,12 +148,11 @@ def checked_reason(reason: str) -> str:
     """The reason for cancelling a number, its whitespace collapsed; refused when empty or too long."""
     reason = " ".join(reason.split())
     if not reason:
-        raise InvalidInput("作废发文字号须写明原因。", field="reason", message_en="Give the reason for cancelling.")
+        raise InvalidInput(_("作废发文字号须写明原因。"), field="reason")
     if len(reason) > CANCEL_REASON_MAX_LENGTH:
         raise InvalidInput(
-            f"作废原因不能超过{CANCEL_REASON_MAX_LENGTH}字。",
+            _("作废原因不能超过{CANCEL_REASON_MAX_LENGTH}字。", CANCEL_REASON_MAX_LENGTH=CANCEL_REASON_MAX_LENGTH),
             field="reason",
-            message_en=f"The reason may not exceed {CANCEL_REASON_MAX_LENGTH} characters.",
         )
     return reason
 

@@ -28,6 +28,7 @@ from django.db.models.functions import Coalesce, Concat, NullIf, TruncDate
 from django.utils import timezone
 
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.documents.models import (
     Classification,
     Delivery,
@@ -84,15 +85,13 @@ class RegisterFilters:
 
     def __post_init__(self) -> None:
         if self.year is not None and not 1949 <= self.year <= 9999:
-            raise InvalidInput(f"年份“{self.year}”不正确。", field="year", message_en="Invalid year.")
+            raise InvalidInput(_("年份“{year}”不正确。", year=self.year), field="year")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise InvalidInput("起始日期晚于截止日期。", field="date_to", message_en="The date range is reversed.")
+            raise InvalidInput(_("起始日期晚于截止日期。"), field="date_to")
         if self.doc_type and self.doc_type not in DocType.values:
-            raise InvalidInput(
-                f"无法识别的文种“{self.doc_type}”。", field="doc_type", message_en="Unknown document type."
-            )
+            raise InvalidInput(_("无法识别的文种“{doc_type}”。", doc_type=self.doc_type), field="doc_type")
         if self.state and self.state not in DocState.values:
-            raise InvalidInput(f"无法识别的状态“{self.state}”。", field="state", message_en="Unknown state.")
+            raise InvalidInput(_("无法识别的状态“{state}”。", state=self.state), field="state")
 
     @classmethod
     def from_query(cls, params: Mapping[str, Any]) -> RegisterFilters:
@@ -109,7 +108,7 @@ class RegisterFilters:
             try:
                 return int(raw)
             except ValueError:
-                raise InvalidInput(f"{label}“{raw}”不是数字。", field=name) from None
+                raise InvalidInput(_("{label}“{raw}”不是数字。", label=label, raw=raw), field=name) from None
 
         def day(name: str, label: str) -> dt.date | None:
             raw = text(name)
@@ -118,7 +117,9 @@ class RegisterFilters:
             try:
                 return dt.date.fromisoformat(raw)
             except ValueError:
-                raise InvalidInput(f"{label}“{raw}”不是有效日期（应为YYYY-MM-DD）。", field=name) from None
+                raise InvalidInput(
+                    _("{label}“{raw}”不是有效日期（应为YYYY-MM-DD）。", label=label, raw=raw), field=name
+                ) from None
 
         return cls(
             year=number("year", "年份"),

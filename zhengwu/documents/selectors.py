@@ -25,6 +25,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from zhengwu.core.decisions import Decision, InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import memo
 from zhengwu.documents.models import (
     ArchivePackage,
@@ -74,7 +75,7 @@ def latest_version(document: Document) -> DocumentVersion:
     """The 正文's current version."""
     version = document.versions.order_by("-number").first()
     if version is None:  # every document is created with version 1
-        raise InvalidInput("该公文没有正文版本。", field="document")
+        raise InvalidInput(_("该公文没有正文版本。"), field="document")
     return version
 
 
@@ -127,7 +128,7 @@ def state_check(document: Document, allowed: Sequence[str], what: str, provision
 def actor_person(actor: AbstractBaseUser) -> Person:
     person = person_of(actor)
     if person is None:
-        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。", field="actor")
+        raise InvalidInput(_("您的账号没有对应的人员信息，请联系系统管理员。"), field="actor")
     return person
 
 
@@ -506,9 +507,8 @@ def sign_and_submit_checks(actor: AbstractBaseUser, doc: Document) -> list[Decis
         checks.append(
             Decision.refuse(
                 "review.not_corrected",
-                "退回的公文应当按退文理由修改后重新报送，本件退回后尚未修改。",
+                _("退回的公文应当按退文理由修改后重新报送，本件退回后尚未修改。"),
                 rb.cite("review.return_with_reasons"),
-                "Correct the returned document before resubmitting it.",
             )
         )
     checks += [
@@ -568,9 +568,8 @@ def office_opinion_checks(actor: AbstractBaseUser, doc: Document) -> list[Decisi
             may_write,
             Decision.refuse(
                 "review.not_checked",
-                "公文签收后应当先经初审，初审通过后才能拟办。",
+                _("公文签收后应当先经初审，初审通过后才能拟办。"),
                 rb.cite("intake.rules"),
-                "Check the document before writing the office's opinion.",
             ),
         ]
     return [may_write, state_check(doc, [DocState.CHECKED], "拟办", "review.office_opinion")]
@@ -610,7 +609,7 @@ def draft_reply_checks(actor: AbstractBaseUser, doc: Document) -> list[Decision]
     government = _government()
     if government is None:
         drafter = Decision.refuse(
-            "outgoing.no_government", "组织机构中没有州人民政府，无法起草答复。", rb.cite("review.routing")
+            "outgoing.no_government", _("组织机构中没有州人民政府，无法起草答复。"), rb.cite("review.routing")
         )
     else:
         drafter = out_rules.may_draft(positions_of(actor), unit_ref(government), office_id(), rb)
@@ -756,7 +755,7 @@ def _outcome(checks: Checks, actor: AbstractBaseUser, doc: Document) -> Decision
     refused = first_refusal(decisions)
     if refused is not None:
         return refused
-    return decisions[-1] if decisions else Decision.allow("documents.act", "可以办理。")
+    return decisions[-1] if decisions else Decision.allow("documents.act", _("可以办理。"))
 
 
 def available_actions(actor: AbstractBaseUser, doc: Document) -> dict[str, Decision]:

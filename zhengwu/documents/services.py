@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Decision, InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.documents.models import (
     CountersignState,
     CountersignTask,
@@ -615,7 +616,10 @@ def copy_for(user: AbstractBaseUser, document: Document, delivery_id: int | None
     if delivery_id is not None:
         delivery = deliveries.filter(pk=delivery_id).first()
         if delivery is None:
-            raise InvalidInput(f"编号为{delivery_id}的分送记录不是送给您所在单位的这份公文。", field="delivery")
+            raise InvalidInput(
+                _("编号为{delivery_id}的分送记录不是送给您所在单位的这份公文。", delivery_id=delivery_id),
+                field="delivery",
+            )
         return delivery
     issuing = {document.issuer_id}
     if viewer.office_id is not None and document.issuer.kind in GOVERNMENT_KINDS:

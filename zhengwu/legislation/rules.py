@@ -23,6 +23,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.numerals import parse_chinese_numeral
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
@@ -111,19 +112,17 @@ def check_articles(text: str, rb: RulebookView) -> Decision:
     if not articles:
         return Decision.refuse(
             "draft.no_articles",
-            "正文应当分条撰写，每条以“第一条”“第二条”……开头。",
+            _("正文应当分条撰写，每条以“第一条”“第二条”……开头。"),
             citation,
-            "Write the text in articles starting 第一条, 第二条 ….",
         )
     numbers = [a.number for a in articles]
     if numbers != list(range(1, len(numbers) + 1)):
         return Decision.refuse(
             "draft.article_order",
-            "条文序号应当从第一条起依次连续编排。",
+            _("条文序号应当从第一条起依次连续编排。"),
             citation,
-            "Number the articles consecutively from 第一条.",
         )
-    return Decision.allow("draft.articles", f"正文共{len(articles)}条。", citation, count=len(articles))
+    return Decision.allow("draft.articles", _("正文共{len}条。", len=len(articles)), citation, count=len(articles))
 
 
 SENTENCE_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
@@ -233,12 +232,11 @@ def may_draft(positions: Sequence[PositionFact], unit_id: int, unit_name: str, r
     """The drafting unit's staff draft, revise, consult and answer comments."""
     citation = rb.cite(LAWFUL_DRAFTING)
     if _has_staff(positions, unit_id):
-        return Decision.allow("draft.staff", f"{unit_name}起草。", citation)
+        return Decision.allow("draft.staff", _("{unit_name}起草。", unit_name=unit_name), citation)
     return Decision.refuse(
         "draft.not_staff",
-        f"本草案由{unit_name}起草，只能由该单位工作人员办理。",
+        _("本草案由{unit_name}起草，只能由该单位工作人员办理。", unit_name=unit_name),
         citation,
-        "Only the drafting unit's staff may do this.",
     )
 
 
@@ -253,12 +251,13 @@ def may_lead(
     """The drafting unit's head or deputies open the comment period and send the draft for review."""
     citation = rb.cite(provision)
     if _has_leader(positions, unit_id):
-        return Decision.allow("draft.leader", f"{unit_name}负责同志{what}。", citation)
+        return Decision.allow(
+            "draft.leader", _("{unit_name}负责同志{what}。", unit_name=unit_name, what=what), citation
+        )
     return Decision.refuse(
         "draft.not_leader",
-        f"{what}由{unit_name}负责同志决定。",
+        _("{what}由{unit_name}负责同志决定。", what=what, unit_name=unit_name),
         citation,
-        "The drafting unit's head or deputies decide this.",
     )
 
 
@@ -266,12 +265,11 @@ def may_review(positions: Sequence[PositionFact], legal_unit_ids: Collection[int
     """Legality review is the 司法局's (the unit whose function is ``legal_review``) (arts. 20, 22)."""
     citation = rb.cite(LEGALITY_REVIEW)
     if any(p.unit_id in legal_unit_ids and p.kind != ADMINISTRATOR for p in positions):
-        return Decision.allow("review.legal_unit", "司法局合法性审查。", citation)
+        return Decision.allow("review.legal_unit", _("司法局合法性审查。"), citation)
     return Decision.refuse(
         "review.not_legal_unit",
-        "规章和规范性文件的合法性审查由司法局负责，您无权审查。",
+        _("规章和规范性文件的合法性审查由司法局负责，您无权审查。"),
         citation,
-        "Only the 司法局 reviews legality.",
     )
 
 
@@ -283,20 +281,18 @@ def may_record_deliberation(
     citation = rb.cite(LEGALITY_REVIEW)
     if issuer_kind == GOVERNMENT:
         if office_id is not None and _has_staff(positions, office_id):
-            return Decision.allow("deliberation.office", "政府办公室记录常务会议审议情况。", citation)
+            return Decision.allow("deliberation.office", _("政府办公室记录常务会议审议情况。"), citation)
         return Decision.refuse(
             "deliberation.not_office",
-            "州人民政府常务会议的审议情况由政府办公室记录。",
+            _("州人民政府常务会议的审议情况由政府办公室记录。"),
             citation,
-            "The government office records the executive meeting's deliberation.",
         )
     if _has_leader(positions, issuer_id):
-        return Decision.allow("deliberation.unit", "本单位负责同志记录集体审议情况。", citation)
+        return Decision.allow("deliberation.unit", _("本单位负责同志记录集体审议情况。"), citation)
     return Decision.refuse(
         "deliberation.not_unit_leader",
-        "部门规范性文件的集体审议情况由该部门负责同志记录。",
+        _("部门规范性文件的集体审议情况由该部门负责同志记录。"),
         citation,
-        "The department's leaders record its collective deliberation.",
     )
 
 
@@ -313,20 +309,18 @@ def may_file(
     if issuer_kind == GOVERNMENT:
         allowed = ({office_id} if office_id else set()) | set(legal_unit_ids)
         if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
-            return Decision.allow("filing.staff", "报送备案。", citation)
+            return Decision.allow("filing.staff", _("报送备案。"), citation)
         return Decision.refuse(
             "filing.not_staff",
-            "州人民政府的规章、规范性文件由政府办公室或司法局报送备案。",
+            _("州人民政府的规章、规范性文件由政府办公室或司法局报送备案。"),
             citation,
-            "The office or the 司法局 files the government's documents.",
         )
     if _has_staff(positions, drafting_unit_id):
-        return Decision.allow("filing.unit", "部门报州人民政府备案。", citation)
+        return Decision.allow("filing.unit", _("部门报州人民政府备案。"), citation)
     return Decision.refuse(
         "filing.not_unit",
-        "部门规范性文件由制定部门报州人民政府备案。",
+        _("部门规范性文件由制定部门报州人民政府备案。"),
         citation,
-        "The issuing department files its document with the government.",
     )
 
 
@@ -341,7 +335,7 @@ EDITABLE = (DRAFTING, ANSWERING, ANSWERED, RETURNED, PASSED)
 
 
 def _step(code: str, what: str, states: Collection[str], provision: str) -> Step:
-    return Step.of(f"legislation.{code}", what, states, provision, subject="草案")
+    return Step.of(f"legislation.{code}", what, states, provision, subject=_("草案"))
 
 
 EDIT = _step("edit", "修改", EDITABLE, LAWFUL_DRAFTING)
@@ -364,13 +358,15 @@ FILING_PENDING, FILING_FILED = "pending", "filed"
 EVALUATION_PENDING = "pending"
 
 #: A published document is filed once with each filing authority (art. 22).
-FILE = Step.of("legislation.filing.file", "报送备案", [FILING_PENDING], FILING, subject="本备案")
+FILE = Step.of("legislation.filing.file", _("报送备案"), [FILING_PENDING], FILING, subject=_("本备案"))
 #: A department's filing is reviewed once it has been filed (art. 22).
 REVIEW_FILING = Step.of(
-    "legislation.filing.review", "审查", [FILING_FILED], FILING, when="报送备案后", subject="本备案"
+    "legislation.filing.review", _("审查"), [FILING_FILED], FILING, when=_("报送备案后"), subject=_("本备案")
 )
 #: A regulation's post-evaluation is done once (art. 21).
-EVALUATE = Step.of("legislation.evaluation.done", "完成评估", [EVALUATION_PENDING], POST_EVALUATION, subject="本评估")
+EVALUATE = Step.of(
+    "legislation.evaluation.done", _("完成评估"), [EVALUATION_PENDING], POST_EVALUATION, subject=_("本评估")
+)
 
 
 def check_route(government: bool, step: str, rb: RulebookView) -> Decision:
@@ -386,23 +382,23 @@ def check_route(government: bool, step: str, rb: RulebookView) -> Decision:
     message = refusals.get((step, government))
     if message:
         return Decision.refuse(f"draft.route.{step}", message, citation, government=government)
-    return Decision.allow(f"draft.route.{step}", "按制定机关办理。", citation, government=government)
+    return Decision.allow(f"draft.route.{step}", _("按制定机关办理。"), citation, government=government)
 
 
 def check_not_on_agenda(requested: bool, rb: RulebookView) -> Decision:
     """A draft goes on the executive meeting's agenda once."""
     citation = rb.cite(LEGALITY_REVIEW)
     if requested:
-        return Decision.refuse("draft.topic_requested", "已提请常务会议审议。", citation)
-    return Decision.allow("draft.topic_open", "可以提请常务会议审议。", citation)
+        return Decision.refuse("draft.topic_requested", _("已提请常务会议审议。"), citation)
+    return Decision.allow("draft.topic_open", _("可以提请常务会议审议。"), citation)
 
 
 def check_document_issued(issued: bool, rb: RulebookView) -> Decision:
     """A government document is published after its 公文 has been issued."""
     citation = rb.cite(LEGALITY_REVIEW)
     if not issued:
-        return Decision.refuse("draft.document_not_issued", "公文尚未登记印发，不能公布。", citation)
-    return Decision.allow("draft.document_issued", "公文已印发。", citation)
+        return Decision.refuse("draft.document_not_issued", _("公文尚未登记印发，不能公布。"), citation)
+    return Decision.allow("draft.document_issued", _("公文已印发。"), citation)
 
 
 def check_not_secret(secret: bool, secret_reason: str, rb: RulebookView) -> Decision:
@@ -410,9 +406,11 @@ def check_not_secret(secret: bool, secret_reason: str, rb: RulebookView) -> Deci
     citation = rb.cite(PUBLIC_COMMENT)
     if secret:
         return Decision.refuse(
-            "comment.secret_draft", f"本草案依法需要保密（{secret_reason}），不公开征求意见。", citation
+            "comment.secret_draft",
+            _("本草案依法需要保密（{secret_reason}），不公开征求意见。", secret_reason=secret_reason),
+            citation,
         )
-    return Decision.allow("comment.public", "公开征求意见。", citation)
+    return Decision.allow("comment.public", _("公开征求意见。"), citation)
 
 
 def check_comment_period_over(closes_on: dt.date | None, today_open: bool, rb: RulebookView) -> Decision:
@@ -420,58 +418,63 @@ def check_comment_period_over(closes_on: dt.date | None, today_open: bool, rb: R
     is its last day; ``today_open`` whether it is still running."""
     citation = rb.cite(PUBLIC_COMMENT)
     if closes_on is not None and today_open:
-        return Decision.refuse("comment.still_open", f"征求意见期至{closes_on}，期满前不能提前结束。", citation)
-    return Decision.allow("comment.over", "征求意见期已满。", citation)
+        return Decision.refuse(
+            "comment.still_open", _("征求意见期至{closes_on}，期满前不能提前结束。", closes_on=closes_on), citation
+        )
+    return Decision.allow("comment.over", _("征求意见期已满。"), citation)
 
 
 def check_consultation(already_asked: bool, already_replied: bool, rb: RulebookView) -> Decision:
     """The units concerned are consulted once, and each replies once (art. 22)."""
     citation = rb.cite(CONSULT_UNITS)
     if already_asked:
-        return Decision.refuse("consult.already_asked", "已向所选部门征求过意见。", citation)
+        return Decision.refuse("consult.already_asked", _("已向所选部门征求过意见。"), citation)
     if already_replied:
-        return Decision.refuse("consult.already_replied", "本单位已经回复过意见。", citation)
-    return Decision.allow("consult.open", "征求部门意见。", citation)
+        return Decision.refuse("consult.already_replied", _("本单位已经回复过意见。"), citation)
+    return Decision.allow("consult.open", _("征求部门意见。"), citation)
 
 
 def check_dispute_open(listed: bool, rb: RulebookView) -> Decision:
     """A third-party evaluation is recorded before the 司法局 lists the parties' reasons (art. 21)."""
     citation = rb.cite(THIRD_PARTY)
     if listed:
-        return Decision.refuse("dispute.listed", "司法局已列明各方理据，不能再记录评估。", citation)
-    return Decision.allow("dispute.open", "可以记录第三方评估。", citation)
+        return Decision.refuse("dispute.listed", _("司法局已列明各方理据，不能再记录评估。"), citation)
+    return Decision.allow("dispute.open", _("可以记录第三方评估。"), citation)
 
 
 def check_unreviewed(reviewed: bool, rb: RulebookView) -> Decision:
     """A filing is reviewed once (art. 22)."""
     citation = rb.cite(FILING)
     if reviewed:
-        return Decision.refuse("filing.reviewed", "已经审查。", citation)
-    return Decision.allow("filing.unreviewed", "可以审查。", citation)
+        return Decision.refuse("filing.reviewed", _("已经审查。"), citation)
+    return Decision.allow("filing.unreviewed", _("可以审查。"), citation)
 
 
 def check_cleanup(in_force: int, undecided: int, closed: bool, rb: RulebookView, *, closing: bool) -> Decision:
     """A clean-up lists the documents in force; it closes once, when every one is decided (art. 22)."""
     citation = rb.cite(CLEANUP)
     if not closing and not in_force:
-        return Decision.refuse("cleanup.nothing", "目前没有有效的规章、规范性文件，无需清理。", citation)
+        return Decision.refuse("cleanup.nothing", _("目前没有有效的规章、规范性文件，无需清理。"), citation)
     if closing and undecided:
-        return Decision.refuse("cleanup.undecided", f"尚有{undecided}件文件未审定清理结果。", citation)
+        return Decision.refuse(
+            "cleanup.undecided", _("尚有{undecided}件文件未审定清理结果。", undecided=undecided), citation
+        )
     if closing and closed:
-        return Decision.refuse("cleanup.closed", "本次清理已结束。", citation)
-    return Decision.allow("cleanup.ok", "可以清理。", citation)
+        return Decision.refuse("cleanup.closed", _("本次清理已结束。"), citation)
+    return Decision.allow("cleanup.ok", _("可以清理。"), citation)
 
 
 def may_skip_comment(secret: bool, secret_reason: str, rb: RulebookView) -> Decision:
     """Every draft is published for comment unless the law requires it to be kept secret (art. 21)."""
     citation = rb.cite(PUBLIC_COMMENT)
     if secret and secret_reason.strip():
-        return Decision.allow("comment.secret", f"依法需要保密（{secret_reason.strip()}），不公开征求意见。", citation)
+        return Decision.allow(
+            "comment.secret", _("依法需要保密（{strip}），不公开征求意见。", strip=secret_reason.strip()), citation
+        )
     return Decision.refuse(
         "comment.required",
-        "除依法需要保密的外，草案都要公开征求意见；本草案未标明保密及其依据，不能跳过征求意见。",
+        _("除依法需要保密的外，草案都要公开征求意见；本草案未标明保密及其依据，不能跳过征求意见。"),
         citation,
-        "Every draft is published for comment unless the law requires secrecy.",
     )
 
 
@@ -502,14 +505,16 @@ def comment_period(
         if wanted < minimum:
             return Decision.refuse(
                 "comment.too_short",
-                f"征求意见期限不得少于{label}，即不早于{minimum.isoformat()}截止。",
+                _("征求意见期限不得少于{label}，即不早于{isoformat}截止。", label=label, isoformat=minimum.isoformat()),
                 citation,
-                f"The comment period may not end before {minimum.isoformat()}.",
                 closes_on=minimum,
             )
         closes = wanted
     return Decision.allow(
-        "comment.period", f"公开征求意见至{closes.isoformat()}（不少于{label}）。", citation, closes_on=closes
+        "comment.period",
+        _("公开征求意见至{isoformat}（不少于{label}）。", isoformat=closes.isoformat(), label=label),
+        citation,
+        closes_on=closes,
     )
 
 
@@ -525,14 +530,10 @@ def may_comment(
     article the draft has (0: the draft as a whole)."""
     citation = rb.cite(PUBLIC_COMMENT)
     if state != "consulting" or closes_at is None or now >= closes_at:
-        return Decision.refuse(
-            "comment.closed", "该草案当前不在公开征求意见期内。", citation, "This draft is not open for comment."
-        )
+        return Decision.refuse("comment.closed", _("该草案当前不在公开征求意见期内。"), citation)
     if article and article not in article_numbers:
-        return Decision.refuse(
-            "comment.no_article", f"草案没有第{article}条。", citation, "The draft has no such article."
-        )
-    return Decision.allow("comment.open", "意见已收到。", citation)
+        return Decision.refuse("comment.no_article", _("草案没有第{article}条。", article=article), citation)
+    return Decision.allow("comment.open", _("意见已收到。"), citation)
 
 
 def answers_complete(unanswered: int, rb: RulebookView) -> Decision:
@@ -540,25 +541,23 @@ def answers_complete(unanswered: int, rb: RulebookView) -> Decision:
     if unanswered:
         return Decision.refuse(
             "answers.incomplete",
-            f"尚有{unanswered}条意见未逐条反馈采纳情况和理由。",
+            _("尚有{unanswered}条意见未逐条反馈采纳情况和理由。", unanswered=unanswered),
             citation,
-            "Answer every comment before publishing the answers.",
         )
-    return Decision.allow("answers.complete", "意见均已反馈。", citation)
+    return Decision.allow("answers.complete", _("意见均已反馈。"), citation)
 
 
 def check_answer(outcome: str, reason: str, rb: RulebookView) -> Decision:
     citation = rb.cite(PUBLIC_COMMENT)
     if outcome not in {"adopted", "partly", "not_adopted"}:
-        return Decision.refuse("answer.outcome", "处理结果应为采纳、部分采纳或不予采纳。", citation)
+        return Decision.refuse("answer.outcome", _("处理结果应为采纳、部分采纳或不予采纳。"), citation)
     if outcome != "adopted" and not reason.strip():
         return Decision.refuse(
             "answer.reason",
-            "部分采纳或不予采纳的，应当说明理由。",
+            _("部分采纳或不予采纳的，应当说明理由。"),
             citation,
-            "Give the reason when a comment is not (fully) adopted.",
         )
-    return Decision.allow("answer.ok", "已反馈。", citation)
+    return Decision.allow("answer.ok", _("已反馈。"), citation)
 
 
 def consultations_done(pending: Sequence[tuple[str, dt.date]], today: dt.date, rb: RulebookView) -> Decision:
@@ -566,26 +565,23 @@ def consultations_done(pending: Sequence[tuple[str, dt.date]], today: dt.date, r
     citation = rb.cite(CONSULT_UNITS)
     waiting = [name for name, due in pending if due >= today]
     if waiting:
-        return Decision.refuse(
-            "consult.pending", f"尚待{'、'.join(waiting)}回复意见。", citation, "Wait for the consulted units' replies."
-        )
-    return Decision.allow("consult.done", "相关部门意见已听取。", citation)
+        return Decision.refuse("consult.pending", _("尚待{join}回复意见。", join="、".join(waiting)), citation)
+    return Decision.allow("consult.done", _("相关部门意见已听取。"), citation)
 
 
 def ready_for_review(state: str, secret: bool, comments_published: bool, rb: RulebookView) -> Decision:
     """A draft goes to legality review once the comments are answered and published (or it is secret),
     or again after a return."""
     if state == "returned":
-        return Decision.allow("review.resubmit", "修改后重新送审。", rb.cite(LEGALITY_REVIEW))
+        return Decision.allow("review.resubmit", _("修改后重新送审。"), rb.cite(LEGALITY_REVIEW))
     if state == "answered" and comments_published:
-        return Decision.allow("review.submit", "送合法性审查。", rb.cite(LEGALITY_REVIEW))
+        return Decision.allow("review.submit", _("送合法性审查。"), rb.cite(LEGALITY_REVIEW))
     if state == "drafting" and secret:
-        return Decision.allow("review.secret", "依法保密的草案直接送合法性审查。", rb.cite(PUBLIC_COMMENT))
+        return Decision.allow("review.secret", _("依法保密的草案直接送合法性审查。"), rb.cite(PUBLIC_COMMENT))
     return Decision.refuse(
         "review.comment_first",
-        "草案应当先公开征求意见，并逐条反馈、公布意见采纳情况后，再送合法性审查。",
+        _("草案应当先公开征求意见，并逐条反馈、公布意见采纳情况后，再送合法性审查。"),
         rb.cite(PUBLIC_COMMENT),
-        "Publish the draft for comment and the answers first.",
     )
 
 
@@ -594,20 +590,23 @@ def revised_since_return(current_version: int, returned_version: int | None, rb:
     if returned_version is not None and current_version <= returned_version:
         return Decision.refuse(
             "review.not_revised",
-            "审查退回的草案应当修改（形成新的版本）后再送审。",
+            _("审查退回的草案应当修改（形成新的版本）后再送审。"),
             citation,
-            "Revise the returned draft before sending it again.",
         )
-    return Decision.allow("review.revised", "已修改。", citation)
+    return Decision.allow("review.revised", _("已修改。"), citation)
 
 
 def check_review(passed: bool, reasons: str, flags: int, rb: RulebookView) -> Decision:
     """The reviewer records why; passing a draft the check flagged needs the reviewer's reasons."""
     citation = rb.cite(LEGALITY_REVIEW)
     if not reasons.strip() and (not passed or flags):
-        what = "退回修改的，应当写明不合法或需修改之处。" if not passed else "自动提示有疑点的，审查通过应当说明理由。"
-        return Decision.refuse("review.reasons", what, citation, "Record the reasons for the review.")
-    return Decision.allow("review.recorded", "审查意见已记录。", citation)
+        what = (
+            _("退回修改的，应当写明不合法或需修改之处。")
+            if not passed
+            else _("自动提示有疑点的，审查通过应当说明理由。")
+        )
+        return Decision.refuse("review.reasons", what, citation)
+    return Decision.allow("review.recorded", _("审查意见已记录。"), citation)
 
 
 def review_gate(passed_version: int | None, current_version: int, what: str, kind: str, rb: RulebookView) -> Decision:
@@ -615,12 +614,20 @@ def review_gate(passed_version: int | None, current_version: int, what: str, kin
     published or put on a meeting agenda (arts. 20, 22)."""
     citation = rb.cite(SFJ_REVIEW if kind == REGULATION else LEGALITY_REVIEW)
     if passed_version is not None and passed_version == current_version:
-        return Decision.allow("review.passed", f"合法性审查已通过（第{current_version}稿），可以{what}。", citation)
+        return Decision.allow(
+            "review.passed",
+            _("合法性审查已通过（第{current_version}稿），可以{what}。", current_version=current_version, what=what),
+            citation,
+        )
     if passed_version is not None:
-        msg = f"合法性审查通过的是第{passed_version}稿，此后草案已修改，须重新审查后才能{what}。"
+        msg = _(
+            "合法性审查通过的是第{passed_version}稿，此后草案已修改，须重新审查后才能{what}。",
+            passed_version=passed_version,
+            what=what,
+        )
     else:
-        msg = f"草案未经司法局合法性审查通过，不能{what}。"
-    return Decision.refuse("review.not_passed", msg, citation, f"The legality review has not passed: cannot {what}.")
+        msg = _("草案未经司法局合法性审查通过，不能{what}。", what=what)
+    return Decision.refuse("review.not_passed", msg, citation)
 
 
 def disputes_listed(unlisted: Sequence[str], rb: RulebookView) -> Decision:
@@ -630,11 +637,10 @@ def disputes_listed(unlisted: Sequence[str], rb: RulebookView) -> Decision:
         matters = "”“".join(unlisted)
         return Decision.refuse(
             "dispute.unlisted",
-            f"争议事项“{matters}”尚待司法局列明各方理据并提出倾向性意见。",
+            _("争议事项“{matters}”尚待司法局列明各方理据并提出倾向性意见。", matters=matters),
             citation,
-            "The 司法局 must list each side's reasons and its proposal first.",
         )
-    return Decision.allow("dispute.listed", "争议事项已列明各方理据。", citation)
+    return Decision.allow("dispute.listed", _("争议事项已列明各方理据。"), citation)
 
 
 def same_text(document_body: str, passed_body: str, rb: RulebookView) -> Decision:
@@ -643,11 +649,10 @@ def same_text(document_body: str, passed_body: str, rb: RulebookView) -> Decisio
     if document_body.strip() != passed_body.strip():
         return Decision.refuse(
             "publish.text_changed",
-            "印发的正文与合法性审查通过的文本不一致，须重新审查。",
+            _("印发的正文与合法性审查通过的文本不一致，须重新审查。"),
             citation,
-            "The issued text differs from the reviewed text.",
         )
-    return Decision.allow("publish.same_text", "印发文本与审查通过文本一致。", citation)
+    return Decision.allow("publish.same_text", _("印发文本与审查通过文本一致。"), citation)
 
 
 # -- after publication ---------------------------------------------------------------------------
@@ -659,7 +664,7 @@ def filing_due(published_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> De
     due = cal.add_days(published_on, days)
     return Decision.allow(
         "filing.due",
-        f"应当自公布之日起{days}日内报送备案，即{due.isoformat()}前。",
+        _("应当自公布之日起{days}日内报送备案，即{isoformat}前。", days=days, isoformat=due.isoformat()),
         rb.param_citation(FILING_DAYS),
         due=due,
         days=days,
@@ -670,7 +675,7 @@ def filing_lateness(due: dt.date, filed_on: dt.date, rb: RulebookView) -> Decisi
     late = filed_on > due
     return Decision.allow(
         "filing.late" if late else "filing.on_time",
-        f"{'逾期' if late else '按期'}报送备案（期限{due.isoformat()}）。",
+        _("{value}报送备案（期限{isoformat}）。", value="逾期" if late else "按期", isoformat=due.isoformat()),
         rb.cite(FILING),
         late=late,
     )
@@ -681,7 +686,7 @@ def evaluation_due(published_on: dt.date, rb: RulebookView, cal: WorkCalendar) -
     due = cal.add_months(published_on, months)
     return Decision.allow(
         "evaluation.due",
-        f"规章实施后应当进行后评估，应于{due.isoformat()}前完成。",
+        _("规章实施后应当进行后评估，应于{isoformat}前完成。", isoformat=due.isoformat()),
         rb.param_citation(EVALUATION_MONTHS),
         due=due,
     )
@@ -696,23 +701,27 @@ def validity_change(current: str, new: str, has_related: bool, rb: RulebookView)
     a document already ended cannot change again."""
     citation = rb.cite(VALIDITY)
     if new not in VALIDITY_LABELS or new == "in_force":
-        return Decision.refuse("validity.unknown", "有效性应为已修改、失效、废止或撤销。", citation)
+        return Decision.refuse("validity.unknown", _("有效性应为已修改、失效、废止或撤销。"), citation)
     if current not in {"in_force", "amended"}:
         label = VALIDITY_LABELS.get(current, "未公布")
         return Decision.refuse(
             "validity.ended",
-            f"该文件当前为“{label}”，不能再改为“{VALIDITY_LABELS[new]}”。",
+            _(
+                "该文件当前为“{label}”，不能再改为“{VALIDITY_LABELS}”。",
+                label=label,
+                VALIDITY_LABELS=VALIDITY_LABELS[new],
+            ),
             citation,
-            "This document is no longer in force.",
         )
     if new == "amended" and not has_related:
         return Decision.refuse(
             "validity.amend_needs_related",
-            "改为“已修改”应当注明修改它的文件。",
+            _("改为“已修改”应当注明修改它的文件。"),
             citation,
-            "Name the amending document.",
         )
-    return Decision.allow("validity.change", f"有效性改为“{VALIDITY_LABELS[new]}”。", citation)
+    return Decision.allow(
+        "validity.change", _("有效性改为“{VALIDITY_LABELS}”。", VALIDITY_LABELS=VALIDITY_LABELS[new]), citation
+    )
 
 
 def effective_on(new: str, requested: dt.date, published_on: dt.date) -> dt.date:
@@ -731,14 +740,16 @@ def cleanup_proposal(
 ) -> Decision:
     citation = rb.cite(CLEANUP)
     if closed:
-        return Decision.refuse("cleanup.closed", "本次清理已结束。", citation)
+        return Decision.refuse("cleanup.closed", _("本次清理已结束。"), citation)
     if not _has_staff(positions, unit_id):
-        return Decision.refuse("cleanup.not_unit", f"该文件由{unit_name}提出清理意见。", citation)
+        return Decision.refuse(
+            "cleanup.not_unit", _("该文件由{unit_name}提出清理意见。", unit_name=unit_name), citation
+        )
     if proposal not in {"keep", "amend", "repeal", "expire"}:
-        return Decision.refuse("cleanup.proposal", "清理意见应为继续有效、修改、废止或宣布失效。", citation)
+        return Decision.refuse("cleanup.proposal", _("清理意见应为继续有效、修改、废止或宣布失效。"), citation)
     if proposal != "keep" and not reason.strip():
-        return Decision.refuse("cleanup.reason", "建议修改、废止或宣布失效的，应当说明理由。", citation)
-    return Decision.allow("cleanup.proposed", "清理意见已提出。", citation)
+        return Decision.refuse("cleanup.reason", _("建议修改、废止或宣布失效的，应当说明理由。"), citation)
+    return Decision.allow("cleanup.proposed", _("清理意见已提出。"), citation)
 
 
 def cleanup_decision(
@@ -752,14 +763,14 @@ def cleanup_decision(
     """The 司法局's leaders decide each entry once its unit has proposed."""
     citation = rb.cite(CLEANUP)
     if closed:
-        return Decision.refuse("cleanup.closed", "本次清理已结束。", citation)
+        return Decision.refuse("cleanup.closed", _("本次清理已结束。"), citation)
     if not any(p.unit_id in legal_unit_ids and p.kind in LEADER_KINDS for p in positions):
-        return Decision.refuse("cleanup.not_decider", "清理结果由司法局负责同志审定。", citation)
+        return Decision.refuse("cleanup.not_decider", _("清理结果由司法局负责同志审定。"), citation)
     if not proposal:
-        return Decision.refuse("cleanup.no_proposal", "制定单位尚未提出清理意见。", citation)
+        return Decision.refuse("cleanup.no_proposal", _("制定单位尚未提出清理意见。"), citation)
     if decision not in {"keep", "amend", "repeal", "expire"}:
-        return Decision.refuse("cleanup.decision", "清理结果应为继续有效、修改、废止或宣布失效。", citation)
-    return Decision.allow("cleanup.decided", "清理结果已审定。", citation)
+        return Decision.refuse("cleanup.decision", _("清理结果应为继续有效、修改、废止或宣布失效。"), citation)
+    return Decision.allow("cleanup.decided", _("清理结果已审定。"), citation)
 
 
 def catalogue_due(last_release: dt.date | None, today: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decision:
@@ -767,10 +778,15 @@ def catalogue_due(last_release: dt.date | None, today: dt.date, rb: RulebookView
     months = rb.param(CATALOGUE_MONTHS).as_int
     citation = rb.param_citation(CATALOGUE_MONTHS)
     if last_release is None:
-        return Decision.refuse("catalogue.never", "司法局尚未公布规范性文件目录。", citation, due=today)
+        return Decision.refuse("catalogue.never", _("司法局尚未公布规范性文件目录。"), citation, due=today)
     due = cal.add_months(last_release, months)
     if today > due:
         return Decision.refuse(
-            "catalogue.overdue", f"规范性文件目录应于{due.isoformat()}前更新公布。", citation, due=due
+            "catalogue.overdue",
+            _("规范性文件目录应于{isoformat}前更新公布。", isoformat=due.isoformat()),
+            citation,
+            due=due,
         )
-    return Decision.allow("catalogue.current", f"下次应于{due.isoformat()}前公布。", citation, due=due)
+    return Decision.allow(
+        "catalogue.current", _("下次应于{isoformat}前公布。", isoformat=due.isoformat()), citation, due=due
+    )

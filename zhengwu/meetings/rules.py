@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
 
@@ -49,12 +50,14 @@ def check_chair(kind: str, chair_id: int, governor_holder_id: int | None, rb: Ru
     """Plenary, executive and office meetings and study sessions are chaired by whoever holds the
     州长's authority that day (the 常务副州长 when entrusted, art. 6)."""
     if kind == TOPIC:
-        return Decision.allow("meetings.chair", "专题会议由召集人主持。", rb.cite("meetings.topic_meeting"))
+        return Decision.allow("meetings.chair", _("专题会议由召集人主持。"), rb.cite("meetings.topic_meeting"))
     citation = rb.cite(KIND_PROVISION[kind])
     if governor_holder_id is not None and chair_id == governor_holder_id:
-        return Decision.allow("meetings.chair", f"{KIND_NAMES[kind]}由州长主持。", citation)
+        return Decision.allow("meetings.chair", _("{KIND_NAMES}由州长主持。", KIND_NAMES=KIND_NAMES[kind]), citation)
     return Decision.refuse(
-        "meetings.chair", f"{KIND_NAMES[kind]}由州长召集和主持（州长外出并委托时由常务副州长主持）。", citation
+        "meetings.chair",
+        _("{KIND_NAMES}由州长召集和主持（州长外出并委托时由常务副州长主持）。", KIND_NAMES=KIND_NAMES[kind]),
+        citation,
     )
 
 
@@ -74,23 +77,23 @@ def check_topic_caller(
     decision-making one needs the 州长's recorded consent before it is called (art. 43)."""
     citation = rb.cite("meetings.topic_meeting")
     if caller.holds_governor:
-        return [Decision.allow("meetings.topic_caller", "州长召集专题会议。", citation)]
+        return [Decision.allow("meetings.topic_caller", _("州长召集专题会议。"), citation)]
     out = []
     if not caller.position_kinds & {EXECUTIVE_VICE, VICE, SECRETARY_GENERAL}:
         out.append(
-            Decision.refuse("meetings.topic_caller", "专题会议由州长或受州长委托的副州长、秘书长召集。", citation)
+            Decision.refuse("meetings.topic_caller", _("专题会议由州长或受州长委托的副州长、秘书长召集。"), citation)
         )
     elif unit_id is None or unit_id not in caller.portfolio_unit_ids:
         out.append(
             Decision.refuse(
                 "meetings.topic_portfolio",
-                "副州长、秘书长只能就分管范围内的工作召集专题会议，请选择分管单位。",
+                _("副州长、秘书长只能就分管范围内的工作召集专题会议，请选择分管单位。"),
                 citation,
             )
         )
     if decision_making and not consented:
-        out.append(Decision.refuse("meetings.topic_consent", "决策性专题会议须事先征得州长同意。", citation))
-    return out or [Decision.allow("meetings.topic_caller", "在分管范围内召集专题会议。", citation)]
+        out.append(Decision.refuse("meetings.topic_consent", _("决策性专题会议须事先征得州长同意。"), citation))
+    return out or [Decision.allow("meetings.topic_caller", _("在分管范围内召集专题会议。"), citation)]
 
 
 # ---------------------------------------------------------------- states
@@ -116,10 +119,14 @@ STATE_NAMES = {
 
 def check_transition(current: str, target: str, rb: RulebookView, provision: str = "meetings.types") -> Decision:
     if target in TRANSITIONS.get(current, set()):
-        return Decision.allow("meetings.state", "状态可以变更。", rb.cite(provision))
+        return Decision.allow("meetings.state", _("状态可以变更。"), rb.cite(provision))
     return Decision.refuse(
         "meetings.state",
-        f"会议当前为“{STATE_NAMES.get(current, current)}”，不能改为“{STATE_NAMES.get(target, target)}”。",
+        _(
+            "会议当前为“{get}”，不能改为“{get2}”。",
+            get=STATE_NAMES.get(current, current),
+            get2=STATE_NAMES.get(target, target),
+        ),
         rb.cite(provision),
     )
 
@@ -129,12 +136,14 @@ def check_meeting_kind(kind: str, has_agenda: bool, rb: RulebookView) -> Decisio
     if kind not in KIND_NAMES:
         return Decision.refuse(
             "meetings.kind",
-            "会议类型应为全体会议、常务会议、州长办公会议、专题会议或专题学习。",
+            _("会议类型应为全体会议、常务会议、州长办公会议、专题会议或专题学习。"),
             rb.cite("meetings.types"),
         )
     if kind == STUDY and has_agenda:
-        return Decision.refuse("meetings.kind", "专题学习的主题由州长确定，不安排部门议题。", rb.cite("meetings.study"))
-    return Decision.allow("meetings.kind", "会议类型可以安排议题。", rb.cite("meetings.types"))
+        return Decision.refuse(
+            "meetings.kind", _("专题学习的主题由州长确定，不安排部门议题。"), rb.cite("meetings.study")
+        )
+    return Decision.allow("meetings.kind", _("会议类型可以安排议题。"), rb.cite("meetings.types"))
 
 
 # ---------------------------------------------------------------- cadence (arts. 38, 39, 47)
@@ -159,13 +168,19 @@ def cadence(today: dt.date, held_dates: Mapping[str, Sequence[dt.date]], rb: Rul
     cite = rb.param_citation("meeting.plenary_per_year_min")
     n = len(plenary)
     if n > hi:
-        d = Decision.refuse("meetings.cadence.plenary", f"今年已召开全体会议{n}次，超过每年{hi}次。", cite)
+        d = Decision.refuse(
+            "meetings.cadence.plenary", _("今年已召开全体会议{n}次，超过每年{hi}次。", n=n, hi=hi), cite
+        )
     elif n < lo and today.month >= 10:
         d = Decision.refuse(
-            "meetings.cadence.plenary", f"今年已召开全体会议{n}次，少于每年{lo}次，且已进入第四季度。", cite
+            "meetings.cadence.plenary",
+            _("今年已召开全体会议{n}次，少于每年{lo}次，且已进入第四季度。", n=n, lo=lo),
+            cite,
         )
     else:
-        d = Decision.allow("meetings.cadence.plenary", f"今年已召开全体会议{n}次（每年{lo}至{hi}次）。", cite)
+        d = Decision.allow(
+            "meetings.cadence.plenary", _("今年已召开全体会议{n}次（每年{lo}至{hi}次）。", n=n, lo=lo, hi=hi), cite
+        )
     out.append(CadenceLine(PLENARY, "全体会议（本年）", n, f"{lo}–{hi}", d.allowed, d))
 
     executive = [
@@ -178,13 +193,19 @@ def cadence(today: dt.date, held_dates: Mapping[str, Sequence[dt.date]], rb: Rul
     cite = rb.param_citation("meeting.executive_per_month_min")
     n = len(executive)
     if n > hi:
-        d = Decision.refuse("meetings.cadence.executive", f"本月已召开常务会议{n}次，超过每月{hi}次。", cite)
+        d = Decision.refuse(
+            "meetings.cadence.executive", _("本月已召开常务会议{n}次，超过每月{hi}次。", n=n, hi=hi), cite
+        )
     elif n < lo and today.day >= 20:
         d = Decision.refuse(
-            "meetings.cadence.executive", f"本月已召开常务会议{n}次，少于每月{lo}次，且已过本月20日。", cite
+            "meetings.cadence.executive",
+            _("本月已召开常务会议{n}次，少于每月{lo}次，且已过本月20日。", n=n, lo=lo),
+            cite,
         )
     else:
-        d = Decision.allow("meetings.cadence.executive", f"本月已召开常务会议{n}次（每月{lo}至{hi}次）。", cite)
+        d = Decision.allow(
+            "meetings.cadence.executive", _("本月已召开常务会议{n}次（每月{lo}至{hi}次）。", n=n, lo=lo, hi=hi), cite
+        )
     out.append(CadenceLine(EXECUTIVE, "常务会议（本月）", n, f"{lo}–{hi}", d.allowed, d))
 
     months = int(rb.param("meeting.study_interval_months").value)
@@ -195,13 +216,21 @@ def cadence(today: dt.date, held_dates: Mapping[str, Sequence[dt.date]], rb: Rul
         last = past[-1]
         gap = (today.year - last.year) * 12 + today.month - last.month
         if gap > months:
-            d = Decision.refuse("meetings.cadence.study", f"上次专题学习为{last:%Y-%m-%d}，已超过{months}个月。", cite)
+            d = Decision.refuse(
+                "meetings.cadence.study",
+                _("上次专题学习为{last:%Y-%m-%d}，已超过{months}个月。", last=last, months=months),
+                cite,
+            )
         else:
             d = Decision.allow(
-                "meetings.cadence.study", f"上次专题学习为{last:%Y-%m-%d}（约每{months}个月一次）。", cite
+                "meetings.cadence.study",
+                _("上次专题学习为{last:%Y-%m-%d}（约每{months}个月一次）。", last=last, months=months),
+                cite,
             )
     else:
-        d = Decision.refuse("meetings.cadence.study", f"尚无专题学习记录（约每{months}个月一次）。", cite)
+        d = Decision.refuse(
+            "meetings.cadence.study", _("尚无专题学习记录（约每{months}个月一次）。", months=months), cite
+        )
     out.append(CadenceLine(STUDY, "专题学习（本年）", len(this_year), f"约每{months}个月1次", d.allowed, d))
     return out
 
@@ -264,7 +293,12 @@ def check_schedulable(t: TopicFacts, meeting_date: dt.date, rb: RulebookView) ->
         out.append(
             Decision.refuse(
                 "meetings.leader_absent",
-                f"议题“{t.title}”的分管领导{t.leader_name}{meeting_date:%Y-%m-%d}不能出席会议，其议题不安排上会。",
+                _(
+                    ("议题“{title}”的分管领导{leader_name}{meeting_date:%Y-%m-%d}不能出席会议，其议题不安排上会。"),
+                    title=t.title,
+                    leader_name=t.leader_name,
+                    meeting_date=meeting_date,
+                ),
                 rb.cite("meetings.agenda_leader_absent"),
                 leader=t.leader_name,
             )
@@ -272,14 +306,16 @@ def check_schedulable(t: TopicFacts, meeting_date: dt.date, rb: RulebookView) ->
     if not t.reviewed:
         out.append(
             Decision.refuse(
-                "meetings.not_reviewed", f"议题“{t.title}”尚未经分管领导审核协调。", rb.cite("meetings.agenda")
+                "meetings.not_reviewed",
+                _("议题“{title}”尚未经分管领导审核协调。", title=t.title),
+                rb.cite("meetings.agenda"),
             )
         )
     if t.touches_coordination and not t.coordination_done:
         out.append(
             Decision.refuse(
                 "meetings.coordination",
-                f"议题“{t.title}”涉及项目、资金、编制或奖惩，协调尚未完成，不能提交会议。",
+                _("议题“{title}”涉及项目、资金、编制或奖惩，协调尚未完成，不能提交会议。", title=t.title),
                 rb.cite("meetings.agenda_coordination"),
             )
         )
@@ -292,31 +328,33 @@ def check_schedulable(t: TopicFacts, meeting_date: dt.date, rb: RulebookView) ->
         out.append(
             Decision.refuse(
                 "meetings.major_steps",
-                f"重大事项议题“{t.title}”尚未完成：{names}。",
+                _("重大事项议题“{title}”尚未完成：{names}。", title=t.title, names=names),
                 rb.cite(provision),
                 missing=missing,
             )
         )
-    return out or [Decision.allow("meetings.schedulable", f"议题“{t.title}”可以上会。", rb.cite("meetings.agenda"))]
+    return out or [
+        Decision.allow("meetings.schedulable", _("议题“{title}”可以上会。", title=t.title), rb.cite("meetings.agenda"))
+    ]
 
 
 def check_reviewer(is_portfolio_leader: bool, holds_governor: bool, rb: RulebookView) -> Decision:
     """The 分管 leader reviews and coordinates a topic (the 州长 may too)."""
     if is_portfolio_leader or holds_governor:
-        return Decision.allow("meetings.reviewer", "分管领导审核议题。", rb.cite("meetings.agenda"))
-    return Decision.refuse("meetings.reviewer", "议题由申请单位的分管领导审核协调。", rb.cite("meetings.agenda"))
+        return Decision.allow("meetings.reviewer", _("分管领导审核议题。"), rb.cite("meetings.agenda"))
+    return Decision.refuse("meetings.reviewer", _("议题由申请单位的分管领导审核协调。"), rb.cite("meetings.agenda"))
 
 
 def check_confirmer(holds_governor: bool, rb: RulebookView) -> Decision:
     if holds_governor:
-        return Decision.allow("meetings.confirmer", "州长确定议题。", rb.cite("meetings.agenda"))
-    return Decision.refuse("meetings.confirmer", "会议议题由州长确定。", rb.cite("meetings.agenda"))
+        return Decision.allow("meetings.confirmer", _("州长确定议题。"), rb.cite("meetings.agenda"))
+    return Decision.refuse("meetings.confirmer", _("会议议题由州长确定。"), rb.cite("meetings.agenda"))
 
 
 def check_office(is_office: bool, what: str, rb: RulebookView, provision: str = "meetings.agenda") -> Decision:
     if is_office:
-        return Decision.allow("meetings.office", f"办公室{what}。", rb.cite(provision))
-    return Decision.refuse("meetings.office", f"{what}由州政府办公室办理。", rb.cite(provision))
+        return Decision.allow("meetings.office", _("办公室{what}。", what=what), rb.cite(provision))
+    return Decision.refuse("meetings.office", _("{what}由州政府办公室办理。", what=what), rb.cite(provision))
 
 
 # ---------------------------------------------------------------- papers (art. 40)
@@ -343,35 +381,35 @@ def leave_decider(requester_kind: str, rb: RulebookView) -> tuple[str, Decision]
     the chair or the office (``chair_or_office``)."""
     citation = rb.cite("meetings.attendance")
     if requester_kind in LEADERS:
-        return GOVERNOR, Decision.allow("meetings.leave_route", "政府领导请假须经州长同意。", citation)
+        return GOVERNOR, Decision.allow("meetings.leave_route", _("政府领导请假须经州长同意。"), citation)
     return "chair_or_office", Decision.allow(
-        "meetings.leave_route", "部门负责人书面向会议主持人或办公室请假。", citation
+        "meetings.leave_route", _("部门负责人书面向会议主持人或办公室请假。"), citation
     )
 
 
 def check_staff(kind: str, is_main_reporter: bool, already: int, rb: RulebookView) -> Decision:
     """At an executive meeting only the main reporting unit may bring staff (one), others none."""
     if kind != EXECUTIVE:
-        return Decision.allow("meetings.staff", "本类会议不限制随行工作人员。", rb.cite("meetings.attendance"))
+        return Decision.allow("meetings.staff", _("本类会议不限制随行工作人员。"), rb.cite("meetings.attendance"))
     key = "meeting.executive_staff_main_reporter" if is_main_reporter else "meeting.executive_staff_other_units"
     limit = int(rb.param(key).value)
     if already + 1 > limit:
         who = "议题主要汇报单位" if is_main_reporter else "非主要汇报单位"
         return Decision.refuse(
             "meetings.staff",
-            f"常务会议{who}可带工作人员{limit}人，已登记{already}人。",
+            _("常务会议{who}可带工作人员{limit}人，已登记{already}人。", who=who, limit=limit, already=already),
             rb.cite("meetings.staff_limit"),
         )
-    return Decision.allow("meetings.staff", "可以登记随行工作人员。", rb.cite("meetings.staff_limit"))
+    return Decision.allow("meetings.staff", _("可以登记随行工作人员。"), rb.cite("meetings.staff_limit"))
 
 
 def check_deputy(same_unit: bool, leave_approved: bool, rb: RulebookView) -> Decision:
     citation = rb.cite("meetings.attendance")
     if not leave_approved:
-        return Decision.refuse("meetings.deputy", "请假经批准后方可指定他人代为出席。", citation)
+        return Decision.refuse("meetings.deputy", _("请假经批准后方可指定他人代为出席。"), citation)
     if not same_unit:
-        return Decision.refuse("meetings.deputy", "代为出席的应为本单位负责同志。", citation)
-    return Decision.allow("meetings.deputy", "可以指定代为出席人员。", citation)
+        return Decision.refuse("meetings.deputy", _("代为出席的应为本单位负责同志。"), citation)
+    return Decision.allow("meetings.deputy", _("可以指定代为出席人员。"), citation)
 
 
 # ---------------------------------------------------------------- minutes and decisions (arts. 28, 42, 43, 45)
@@ -382,14 +420,14 @@ def minutes_signer(kind: str, rb: RulebookView) -> tuple[str, Decision]:
     study sessions; the presiding leader for topic meetings (art. 43)."""
     if kind in {PLENARY, EXECUTIVE}:
         return GOVERNOR, Decision.allow(
-            "meetings.signer", "全体会议、常务会议纪要由州长签发。", rb.cite("meetings.minutes")
+            "meetings.signer", _("全体会议、常务会议纪要由州长签发。"), rb.cite("meetings.minutes")
         )
     if kind in {OFFICE, STUDY}:
         return GOVERNOR, Decision.allow(
-            "meetings.signer", "州长办公会议纪要由州长签发。", rb.cite("meetings.office_meeting")
+            "meetings.signer", _("州长办公会议纪要由州长签发。"), rb.cite("meetings.office_meeting")
         )
     return "chair", Decision.allow(
-        "meetings.signer", "专题会议纪要由主持会议的领导签发。", rb.cite("meetings.topic_meeting")
+        "meetings.signer", _("专题会议纪要由主持会议的领导签发。"), rb.cite("meetings.topic_meeting")
     )
 
 
@@ -405,9 +443,11 @@ def check_major_review(kind: str, major: bool, reviewed: bool, rb: RulebookView)
     """Topic meeting minutes on major matters are reviewed by the 州长 before they are signed (art. 43)."""
     if kind == TOPIC and major and not reviewed:
         return Decision.refuse(
-            "meetings.major_review", "专题会议纪要涉及重大事项的，须先报州长审核。", rb.cite("meetings.topic_meeting")
+            "meetings.major_review",
+            _("专题会议纪要涉及重大事项的，须先报州长审核。"),
+            rb.cite("meetings.topic_meeting"),
         )
-    return Decision.allow("meetings.major_review", "无需州长审核或已审核。", rb.cite("meetings.topic_meeting"))
+    return Decision.allow("meetings.major_review", _("无需州长审核或已审核。"), rb.cite("meetings.topic_meeting"))
 
 
 def document_due(
@@ -439,9 +479,9 @@ def follow_up_status(
 
 def publication_needed(secret: bool, rb: RulebookView) -> Decision:
     if secret:
-        return Decision.allow("meetings.publish", "涉密事项不公开。", rb.cite("disclosure.meeting_decisions"))
+        return Decision.allow("meetings.publish", _("涉密事项不公开。"), rb.cite("disclosure.meeting_decisions"))
     return Decision.allow(
-        "meetings.publish", "会议决定除涉密外应及时公开。", rb.cite("disclosure.meeting_decisions"), publish=True
+        "meetings.publish", _("会议决定除涉密外应及时公开。"), rb.cite("disclosure.meeting_decisions"), publish=True
     )
 
 
@@ -453,11 +493,11 @@ def check_press_approver(
     citation = rb.cite("meetings.press_release")
     if escalated:
         if holds_governor or EXECUTIVE_VICE in kinds:
-            return Decision.allow("meetings.press", "州长或常务副州长审核新闻稿。", citation)
-        return Decision.refuse("meetings.press", "该新闻稿须由州长或常务副州长审核。", citation)
+            return Decision.allow("meetings.press", _("州长或常务副州长审核新闻稿。"), citation)
+        return Decision.refuse("meetings.press", _("该新闻稿须由州长或常务副州长审核。"), citation)
     if SECRETARY_GENERAL in kinds:
-        return Decision.allow("meetings.press", "秘书长审核新闻稿。", citation)
-    return Decision.refuse("meetings.press", "会议决定的新闻稿由秘书长审核。", citation)
+        return Decision.allow("meetings.press", _("秘书长审核新闻稿。"), citation)
+    return Decision.refuse("meetings.press", _("会议决定的新闻稿由秘书长审核。"), citation)
 
 
 # ---------------------------------------------------------------- prefecture-wide meetings (art. 44)
@@ -479,24 +519,33 @@ def check_wide_request(f: WideMeetingFacts, rb: RulebookView, final: bool = Fals
     citation = rb.cite("meetings.prefecture_wide")
     out: list[Decision] = []
     if f.high_end_hotel or f.scenic_area:
-        out.append(Decision.refuse("meetings.wide.venue", "全州性会议不得在高档酒店或风景名胜区召开。", citation))
+        out.append(Decision.refuse("meetings.wide.venue", _("全州性会议不得在高档酒店或风景名胜区召开。"), citation))
     if f.outside_atushi and not f.outside_reason.strip():
-        out.append(Decision.refuse("meetings.wide.outside", "在阿图什市以外召开会议须严格控制，请说明理由。", citation))
+        out.append(
+            Decision.refuse("meetings.wide.outside", _("在阿图什市以外召开会议须严格控制，请说明理由。"), citation)
+        )
     limit = int(rb.param("meeting.prefecture_wide_per_department_per_year").value)
     if f.held_this_year >= limit and not f.exception_approved:
         out.append(
             Decision.refuse(
                 "meetings.wide.quota",
-                f"每个部门每年原则上只召开{limit}次全州性会议，今年已有{f.held_this_year}次；确需召开的须经批准例外。",
+                _(
+                    (
+                        "每个部门每年原则上只召开{limit}次全州性会议，今年已有{held_this_year}次；"
+                        "确需召开的须经批准例外。"
+                    ),
+                    limit=limit,
+                    held_this_year=f.held_this_year,
+                ),
                 rb.param_citation("meeting.prefecture_wide_per_department_per_year"),
             )
         )
     if final and f.invites_county_heads and not f.county_heads_approved:
         out.append(
-            Decision.refuse("meetings.wide.county_heads", "未经批准不得邀请县（市）政府负责同志参加。", citation)
+            Decision.refuse("meetings.wide.county_heads", _("未经批准不得邀请县（市）政府负责同志参加。"), citation)
         )
     return out or [
-        Decision.allow("meetings.wide", "全州性会议申请符合规定。", citation, strictly_controlled=f.outside_atushi)
+        Decision.allow("meetings.wide", _("全州性会议申请符合规定。"), citation, strictly_controlled=f.outside_atushi)
     ]
 
 
@@ -505,25 +554,25 @@ def check_wide_issuer(unit_kind: str, rb: RulebookView) -> Decision:
     if unit_kind in {"government", "office"}:
         return Decision.refuse(
             "meetings.wide.name",
-            "部门召开的全州性会议不得以州政府或州政府办公室名义召开。",
+            _("部门召开的全州性会议不得以州政府或州政府办公室名义召开。"),
             rb.cite("meetings.prefecture_wide"),
         )
-    return Decision.allow("meetings.wide.name", "以部门名义召开。", rb.cite("meetings.prefecture_wide"))
+    return Decision.allow("meetings.wide.name", _("以部门名义召开。"), rb.cite("meetings.prefecture_wide"))
 
 
 def check_wide_consenter(is_portfolio_leader: bool, rb: RulebookView) -> Decision:
     if is_portfolio_leader:
-        return Decision.allow("meetings.wide.consent", "分管领导同意。", rb.cite("meetings.prefecture_wide"))
+        return Decision.allow("meetings.wide.consent", _("分管领导同意。"), rb.cite("meetings.prefecture_wide"))
     return Decision.refuse(
-        "meetings.wide.consent", "全州性会议须先经分管领导同意。", rb.cite("meetings.prefecture_wide")
+        "meetings.wide.consent", _("全州性会议须先经分管领导同意。"), rb.cite("meetings.prefecture_wide")
     )
 
 
 def check_wide_approver(holds_governor: bool, is_executive: bool, rb: RulebookView) -> Decision:
     if holds_governor or is_executive:
-        return Decision.allow("meetings.wide.approve", "州政府批准。", rb.cite("meetings.prefecture_wide"))
+        return Decision.allow("meetings.wide.approve", _("州政府批准。"), rb.cite("meetings.prefecture_wide"))
     return Decision.refuse(
-        "meetings.wide.approve", "全州性会议由州长或常务副州长代表州政府批准。", rb.cite("meetings.prefecture_wide")
+        "meetings.wide.approve", _("全州性会议由州长或常务副州长代表州政府批准。"), rb.cite("meetings.prefecture_wide")
     )
 
 
@@ -543,133 +592,143 @@ REQUEST_SUBJECT = "本申请"
 
 # 会议 (art. 37 the types and their course; art. 41 attendance; arts. 42, 43 minutes; art. 45 press)
 RESCHEDULE = Step.of(
-    "meetings.reschedule", "调整时间", NOT_HELD, "meetings.types", when="会议召开或取消前", subject=MEETING
+    "meetings.reschedule", _("调整时间"), NOT_HELD, "meetings.types", when=_("会议召开或取消前"), subject=MEETING
 )
 INVITE_SITTING_IN = Step.of(
-    "meetings.invite", "邀请列席人员", NOT_HELD, "meetings.attendance", when="会议召开或取消前", subject=MEETING
+    "meetings.invite", _("邀请列席人员"), NOT_HELD, "meetings.attendance", when=_("会议召开或取消前"), subject=MEETING
 )
 ROLL_CALL = Step.of(
     "meetings.roll_call",
-    "点名",
+    _("点名"),
     ("planned", "agenda_confirmed", "held"),
     "meetings.attendance",
-    when="筹备中或已召开的会议",
+    when=_("筹备中或已召开的会议"),
     subject=MEETING,
 )
 REQUEST_LEAVE = Step.of(
-    "meetings.leave.request", "请假", ATTENDANCE_OPEN, "meetings.attendance", when="会议召开或取消前", subject=MEETING
+    "meetings.leave.request",
+    _("请假"),
+    ATTENDANCE_OPEN,
+    "meetings.attendance",
+    when=_("会议召开或取消前"),
+    subject=MEETING,
 )
 REGISTER_STAFF = Step.of(
     "meetings.staff",
-    "登记随行工作人员",
+    _("登记随行工作人员"),
     ATTENDANCE_OPEN,
     "meetings.attendance",
-    when="会议召开或取消前",
+    when=_("会议召开或取消前"),
     subject=MEETING,
 )
 COLLECT_INTO = Step.of(
     "meetings.topic.collect_into",
-    "汇总议题",
+    _("汇总议题"),
     ("planned",),
     "meetings.agenda",
-    when="筹备中（议题未确定）的会议",
+    when=_("筹备中（议题未确定）的会议"),
     subject=MEETING,
 )
 DRAFT_MINUTES = Step.of(
-    "meetings.minutes.draft", "起草纪要", ("held",), "meetings.minutes", when="会议召开后、纪要签发前", subject=MEETING
+    "meetings.minutes.draft",
+    _("起草纪要"),
+    ("held",),
+    "meetings.minutes",
+    when=_("会议召开后、纪要签发前"),
+    subject=MEETING,
 )
 ADD_DECISION = Step.of(
     "meetings.decision.add",
-    "登记议定事项",
+    _("登记议定事项"),
     ("held",),
     "meetings.minutes",
-    when="会议召开后、纪要签发前",
+    when=_("会议召开后、纪要签发前"),
     subject=MEETING,
 )
 REVIEW_MAJOR = Step.of(
     "meetings.minutes.review",
-    "审核纪要",
+    _("审核纪要"),
     ("held",),
     "meetings.topic_meeting",
-    when="会议召开后、纪要签发前",
+    when=_("会议召开后、纪要签发前"),
     subject=MEETING,
 )
 DRAFT_PRESS = Step.of(
     "meetings.press.draft",
-    "起草新闻稿",
+    _("起草新闻稿"),
     ("held", "minutes_signed"),
     "meetings.press_release",
-    when="会议召开后",
+    when=_("会议召开后"),
     subject=MEETING,
 )
 
 # 议题 (art. 40): requested → reviewed → collected → confirmed → discussed; or withdrawn
 ADD_PAPER = Step.of(
     "meetings.paper.add",
-    "增加材料",
+    _("增加材料"),
     ("requested", "reviewed", "collected", "confirmed"),
     "meetings.papers",
-    when="议题上会或撤回前",
+    when=_("议题上会或撤回前"),
     subject=TOPIC_SUBJECT,
 )
 REVIEW_TOPIC = Step.of(
     "meetings.topic.review",
-    "审核",
+    _("审核"),
     ("requested", "reviewed"),
     "meetings.agenda",
-    when="议题汇总或上会前",
+    when=_("议题汇总或上会前"),
     subject=TOPIC_SUBJECT,
 )
 COLLECT_TOPIC = Step.of(
     "meetings.topic.collect",
-    "汇总到会议",
+    _("汇总到会议"),
     ("requested", "reviewed"),
     "meetings.agenda",
-    when="议题汇总或上会前",
+    when=_("议题汇总或上会前"),
     subject=TOPIC_SUBJECT,
 )
 DROP_TOPIC = Step.of(
     "meetings.topic.drop",
-    "撤出会议议程",
+    _("撤出会议议程"),
     ("collected", "confirmed"),
     "meetings.agenda",
-    when="议题在会议议程上时",
+    when=_("议题在会议议程上时"),
     subject=TOPIC_SUBJECT,
 )
 
 # 请假 (art. 41): "" → requested → approved | refused
 LEAVE_REQUESTABLE = Step.of(
     "meetings.leave.again",
-    "请假",
+    _("请假"),
     ("", "refused"),
     "meetings.attendance",
-    when="尚未请假或请假未获批准时",
-    subject="您的请假",
+    when=_("尚未请假或请假未获批准时"),
+    subject=_("您的请假"),
 )
 DECIDE_LEAVE = Step.of(
     "meetings.leave.decide",
-    "批准或不批准请假",
+    _("批准或不批准请假"),
     ("requested",),
     "meetings.attendance",
-    when="请假待批时",
-    subject="该人员的请假",
+    when=_("请假待批时"),
+    subject=_("该人员的请假"),
 )
 
 # 全州性会议申请 (art. 44): draft → consented → submitted → approved | refused
 CONSENT_WIDE = Step.of(
     "meetings.wide.consent_step",
-    "同意",
+    _("同意"),
     ("draft",),
     "meetings.prefecture_wide",
-    when="待分管领导同意时",
+    when=_("待分管领导同意时"),
     subject=REQUEST_SUBJECT,
 )
 DECIDE_WIDE = Step.of(
     "meetings.wide.decide",
-    "批准",
+    _("批准"),
     ("submitted",),
     "meetings.prefecture_wide",
-    when="正式报请后、处理前",
+    when=_("正式报请后、处理前"),
     subject=REQUEST_SUBJECT,
 )
 
@@ -682,9 +741,12 @@ def check_held_on_or_after(meeting_date: dt.date, today: dt.date, rb: RulebookVi
     citation = rb.cite("meetings.types")
     if today < meeting_date:
         return Decision.refuse(
-            "meetings.hold.early", f"会议日期为{meeting_date:%Y-%m-%d}，尚未到会议日期。", citation, date=meeting_date
+            "meetings.hold.early",
+            _("会议日期为{meeting_date:%Y-%m-%d}，尚未到会议日期。", meeting_date=meeting_date),
+            citation,
+            date=meeting_date,
         )
-    return Decision.allow("meetings.hold", "会议日期已到。", citation)
+    return Decision.allow("meetings.hold", _("会议日期已到。"), citation)
 
 
 def check_governor_on(has_governor: bool, kind: str, rb: RulebookView) -> Decision:
@@ -692,24 +754,24 @@ def check_governor_on(has_governor: bool, kind: str, rb: RulebookView) -> Decisi
     州长's authority on its day, to chair it (arts. 6, 38, 39, 43, 47)."""
     citation = rb.cite(KIND_PROVISION.get(kind, "meetings.types"))
     if not has_governor:
-        return Decision.refuse("meetings.no_governor", "该日无人担任州长职务，无法安排会议。", citation)
-    return Decision.allow("meetings.governor", "该日有人行使州长职权。", citation)
+        return Decision.refuse("meetings.no_governor", _("该日无人担任州长职务，无法安排会议。"), citation)
+    return Decision.allow("meetings.governor", _("该日有人行使州长职权。"), citation)
 
 
 def check_not_invited(name: str, already: bool, rb: RulebookView) -> Decision:
     """A person is on a meeting's list once (art. 41)."""
     citation = rb.cite("meetings.attendance")
     if already:
-        return Decision.refuse("meetings.already_invited", f"{name}已在参会名单中。", citation)
-    return Decision.allow("meetings.not_invited", f"{name}尚不在参会名单中。", citation)
+        return Decision.refuse("meetings.already_invited", _("{name}已在参会名单中。", name=name), citation)
+    return Decision.allow("meetings.not_invited", _("{name}尚不在参会名单中。", name=name), citation)
 
 
 def check_agenda_has_topics(kind: str, collected: int, rb: RulebookView) -> Decision:
     """The 州长 confirms collected topics; only a study session has none (arts. 40, 47)."""
     citation = rb.cite("meetings.agenda")
     if collected == 0 and kind != STUDY:
-        return Decision.refuse("meetings.agenda.empty", "会议尚无汇总的议题。", citation)
-    return Decision.allow("meetings.agenda.topics", f"汇总议题{collected}项。", citation)
+        return Decision.refuse("meetings.agenda.empty", _("会议尚无汇总的议题。"), citation)
+    return Decision.allow("meetings.agenda.topics", _("汇总议题{collected}项。", collected=collected), citation)
 
 
 def check_step_needed(step: str, needed: Sequence[str], rb: RulebookView) -> Decision:
@@ -717,63 +779,65 @@ def check_step_needed(step: str, needed: Sequence[str], rb: RulebookView) -> Dec
     citation = rb.cite(STEP_PROVISION.get(step, "meetings.major_matter_steps"))
     if step not in needed:
         return Decision.refuse(
-            "meetings.step.not_needed", f"该议题不需要“{STEP_NAMES.get(step, step)}”这一步骤。", citation
+            "meetings.step.not_needed", _("该议题不需要“{get}”这一步骤。", get=STEP_NAMES.get(step, step)), citation
         )
-    return Decision.allow("meetings.step.needed", f"该议题需要“{STEP_NAMES.get(step, step)}”。", citation)
+    return Decision.allow("meetings.step.needed", _("该议题需要“{get}”。", get=STEP_NAMES.get(step, step)), citation)
 
 
 def check_paper_checked(checked: bool, rb: RulebookView) -> Decision:
     """The office checks the papers before the 州长 approves them for printing (art. 40)."""
     citation = rb.cite("meetings.papers")
     if not checked:
-        return Decision.refuse("meetings.print.unchecked", "材料尚未经办公室审核，不能批印。", citation)
-    return Decision.allow("meetings.print.checked", "材料已经办公室审核。", citation)
+        return Decision.refuse("meetings.print.unchecked", _("材料尚未经办公室审核，不能批印。"), citation)
+    return Decision.allow("meetings.print.checked", _("材料已经办公室审核。"), citation)
 
 
 def check_papers_to_distribute(count: int, unapproved: Sequence[str], rb: RulebookView) -> Decision:
     """Papers of confirmed topics are distributed once the 州长 has approved them for printing (art. 40)."""
     citation = rb.cite("meetings.papers")
     if count == 0:
-        return Decision.refuse("meetings.papers.none", "没有待分送的会议材料（议题须经州长确定）。", citation)
+        return Decision.refuse("meetings.papers.none", _("没有待分送的会议材料（议题须经州长确定）。"), citation)
     if unapproved:
         return Decision.refuse(
-            "meetings.papers.unapproved", f"以下材料尚未经州长批印：{'、'.join(unapproved)}。", citation
+            "meetings.papers.unapproved", _("以下材料尚未经州长批印：{join}。", join="、".join(unapproved)), citation
         )
-    return Decision.allow("meetings.papers.ready", f"分送会议材料{count}份。", citation)
+    return Decision.allow("meetings.papers.ready", _("分送会议材料{count}份。", count=count), citation)
 
 
 def check_minutes_drafted(drafted: bool, provision: str, rb: RulebookView) -> Decision:
     """Minutes are signed once drafted (arts. 42, 43)."""
     citation = rb.cite(provision)
     if not drafted:
-        return Decision.refuse("meetings.minutes.undrafted", "纪要尚未起草。", citation)
-    return Decision.allow("meetings.minutes.drafted", "纪要已起草。", citation)
+        return Decision.refuse("meetings.minutes.undrafted", _("纪要尚未起草。"), citation)
+    return Decision.allow("meetings.minutes.drafted", _("纪要已起草。"), citation)
 
 
 def check_major_review_needed(kind: str, major: bool, rb: RulebookView) -> Decision:
     """The 州长 reviews only the minutes of a topic meeting on major matters (art. 43)."""
     citation = rb.cite("meetings.topic_meeting")
     if kind == TOPIC and major:
-        return Decision.allow("meetings.major_review.needed", "专题会议纪要涉及重大事项，报州长审核。", citation)
-    return Decision.refuse("meetings.major_review.not_needed", "只有涉及重大事项的专题会议纪要需要州长审核。", citation)
+        return Decision.allow("meetings.major_review.needed", _("专题会议纪要涉及重大事项，报州长审核。"), citation)
+    return Decision.refuse(
+        "meetings.major_review.not_needed", _("只有涉及重大事项的专题会议纪要需要州长审核。"), citation
+    )
 
 
 def check_document_follow_up(is_document: bool, is_outgoing: bool, rb: RulebookView) -> Decision:
     """A document a meeting decided to issue is an outgoing document linked to a 印发文件 follow-up (art. 42)."""
     citation = rb.cite("meetings.document_issue")
     if not is_document:
-        return Decision.refuse("meetings.followup.not_document", "只有“印发文件”事项可以关联公文。", citation)
+        return Decision.refuse("meetings.followup.not_document", _("只有“印发文件”事项可以关联公文。"), citation)
     if not is_outgoing:
-        return Decision.refuse("meetings.followup.not_outgoing", "请关联一份发文。", citation)
-    return Decision.allow("meetings.followup.document", "关联会议决定印发的文件。", citation)
+        return Decision.refuse("meetings.followup.not_outgoing", _("请关联一份发文。"), citation)
+    return Decision.allow("meetings.followup.document", _("关联会议决定印发的文件。"), citation)
 
 
 def check_open_task(is_task: bool, done: bool, rb: RulebookView) -> Decision:
     """Only an open task of a decision is marked done (arts. 42, 54)."""
     citation = rb.cite("meetings.minutes")
     if not is_task or done:
-        return Decision.refuse("meetings.task.not_open", "该事项不是未完成的落实任务。", citation)
-    return Decision.allow("meetings.task.open", "未完成的落实任务。", citation)
+        return Decision.refuse("meetings.task.not_open", _("该事项不是未完成的落实任务。"), citation)
+    return Decision.allow("meetings.task.open", _("未完成的落实任务。"), citation)
 
 
 def check_supervisable(is_task: bool, has_owner_and_due: bool, supervised: bool, rb: RulebookView) -> Decision:
@@ -781,32 +845,34 @@ def check_supervisable(is_task: bool, has_owner_and_due: bool, supervised: bool,
     citation = rb.cite("supervision.implement")
     if not (is_task and has_owner_and_due):
         return Decision.refuse(
-            "meetings.supervise.incomplete", "只有写明责任单位和期限的落实任务可以交督查督办。", citation
+            "meetings.supervise.incomplete", _("只有写明责任单位和期限的落实任务可以交督查督办。"), citation
         )
     if supervised:
-        return Decision.refuse("meetings.supervise.already", "该任务已交督查督办。", citation)
-    return Decision.allow("meetings.supervise", "落实任务交督查督办。", citation)
+        return Decision.refuse("meetings.supervise.already", _("该任务已交督查督办。"), citation)
+    return Decision.allow("meetings.supervise", _("落实任务交督查督办。"), citation)
 
 
 def check_task_due(due: dt.date, meeting_date: dt.date, rb: RulebookView) -> Decision:
     """A task a meeting decided is due on or after the meeting day (art. 54: decisions are implemented)."""
     citation = rb.cite("supervision.implement")
     if due < meeting_date:
-        return Decision.refuse("meetings.task.due_before_meeting", "任务期限不能早于会议日期。", citation, due=due)
-    return Decision.allow("meetings.task.due", f"任务期限为{due:%Y-%m-%d}。", citation, due=due)
+        return Decision.refuse("meetings.task.due_before_meeting", _("任务期限不能早于会议日期。"), citation, due=due)
+    return Decision.allow("meetings.task.due", _("任务期限为{due:%Y-%m-%d}。", due=due), citation, due=due)
 
 
 def check_press_drafted(drafted: bool, rb: RulebookView) -> Decision:
     """The press release is approved once drafted (art. 45)."""
     citation = rb.cite("meetings.press_release")
     if not drafted:
-        return Decision.refuse("meetings.press.undrafted", "尚无新闻稿。", citation)
-    return Decision.allow("meetings.press.drafted", "新闻稿已起草。", citation)
+        return Decision.refuse("meetings.press.undrafted", _("尚无新闻稿。"), citation)
+    return Decision.allow("meetings.press.drafted", _("新闻稿已起草。"), citation)
 
 
 def check_exception_grantable(grant: bool, reason_given: bool, rb: RulebookView) -> Decision:
     """An exception to the quota is granted only when the requesting unit gave its reason (art. 44)."""
     citation = rb.cite("meetings.prefecture_wide")
     if grant and not reason_given:
-        return Decision.refuse("meetings.wide.no_exception_reason", "申请单位未说明例外理由，不能批准例外。", citation)
-    return Decision.allow("meetings.wide.exception", "例外的批准有申请单位说明的理由。", citation)
+        return Decision.refuse(
+            "meetings.wide.no_exception_reason", _("申请单位未说明例外理由，不能批准例外。"), citation
+        )
+    return Decision.allow("meetings.wide.exception", _("例外的批准有申请单位说明的理由。"), citation)

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import forget
 from zhengwu.core.transitions import require_step
 from zhengwu.notices import services as notices
@@ -43,7 +44,7 @@ RETURN_DUE_TIMER = "org.absence.return_due"
 def _actor_person(actor: AbstractBaseUser) -> Person:
     person = person_of(actor)
     if person is None:
-        raise InvalidInput("您的账号没有对应的人员信息，请联系系统管理员。", field="account")
+        raise InvalidInput(_("您的账号没有对应的人员信息，请联系系统管理员。"), field="account")
     return person
 
 
@@ -52,7 +53,9 @@ def _covered_position(person: Person, day: dt.date) -> Position:
         Appointment.objects.filter(person=person, start__lte=day).select_related("position__unit").exclude(end__lt=day)
     )
     if not appointments:
-        raise InvalidInput(f"{person.name}在{day.isoformat()}没有任职记录。", field="person")
+        raise InvalidInput(
+            _("{name}在{isoformat}没有任职记录。", name=person.name, isoformat=day.isoformat()), field="person"
+        )
     order: list[str] = [
         PositionKind.GOVERNOR,
         PositionKind.EXECUTIVE_VICE_GOVERNOR,
@@ -98,15 +101,14 @@ def report_absence(
     today = timezone.localdate()
     rb = rulebook_view(today)
     if not destination.strip():
-        raise InvalidInput("请填写前往地点。", field="destination")
+        raise InvalidInput(_("请填写前往地点。"), field="destination")
     if end < start:
         raise InvalidInput(
-            "预计返回日期不能早于离州日期，请更正。",
+            _("预计返回日期不能早于离州日期，请更正。"),
             field="end",
-            message_en="The return date cannot be before the departure date.",
         )
     if purpose not in AbsencePurpose.values:
-        raise InvalidInput("请选择外出事由类别。", field="purpose")
+        raise InvalidInput(_("请选择外出事由类别。"), field="purpose")
     actor_person = _actor_person(actor)
     office = office_unit()
     facts = load_facts(start)
@@ -299,9 +301,9 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
     )
     require_step(rules.RETURN, absence.state, absence.get_state_display(), rb)
     if returned_on < absence.start:
-        raise InvalidInput("返回日期不能早于离州日期，请更正。", field="returned_on")
+        raise InvalidInput(_("返回日期不能早于离州日期，请更正。"), field="returned_on")
     if returned_on > timezone.localdate():
-        raise InvalidInput("销假应在返回后登记，返回日期不能是将来的日期。", field="returned_on")
+        raise InvalidInput(_("销假应在返回后登记，返回日期不能是将来的日期。"), field="returned_on")
     absence.state, absence.returned_on = AbsenceState.RETURNED, returned_on
     absence.returned_recorded_at = timezone.now()
     absence.save(update_fields=["state", "returned_on", "returned_recorded_at"])

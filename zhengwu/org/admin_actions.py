@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Citation, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import forget
 from zhengwu.notices import services as notices
 from zhengwu.org import rules
@@ -93,9 +94,12 @@ def _record(
 def _text(value: str, field_name: str, label: str, max_length: int, *, required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
-        raise InvalidInput(f"请填写{label}。", field=field_name)
+        raise InvalidInput(_("请填写{label}。", label=label), field=field_name)
     if len(value) > max_length:
-        raise InvalidInput(f"{label}不能超过{max_length}个字，当前{len(value)}个字。", field=field_name)
+        raise InvalidInput(
+            _("{label}不能超过{max_length}个字，当前{len}个字。", label=label, max_length=max_length, len=len(value)),
+            field=field_name,
+        )
     return value
 
 
@@ -145,7 +149,12 @@ def _clean_unit(fields: UnitFields, unit: Unit | None) -> dict[str, Any]:
         existing = others.filter(kind=fields.kind).first()
         if existing is not None:
             raise InvalidInput(
-                f"已有{UnitKind(fields.kind).label}“{existing.name}”，只能有一个；请选择其他类别。", field="kind"
+                _(
+                    "已有{label}“{name}”，只能有一个；请选择其他类别。",
+                    label=UnitKind(fields.kind).label,
+                    name=existing.name,
+                ),
+                field="kind",
             )
     parent = fields.parent
     if parent is not None and unit is not None:
@@ -153,13 +162,20 @@ def _clean_unit(fields: UnitFields, unit: Unit | None) -> dict[str, Any]:
         ancestor: Unit | None = parent
         while ancestor is not None and ancestor.pk not in seen:
             if ancestor.pk == unit.pk:
-                raise InvalidInput(f"上级单位不能是{unit.name}本身或其下级单位，请重新选择。", field="parent")
+                raise InvalidInput(
+                    _("上级单位不能是{name}本身或其下级单位，请重新选择。", name=unit.name), field="parent"
+                )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
     doc_prefix = _text(fields.doc_prefix, "doc_prefix", "机关代字", 20, required=False)
     if doc_prefix and (clash := others.filter(doc_prefix=doc_prefix).first()) is not None:
         raise InvalidInput(
-            f"机关代字“{doc_prefix}”已由{clash.name}使用；发文字号按机关代字编号，不能重复。", field="doc_prefix"
+            _(
+                "机关代字“{doc_prefix}”已由{name}使用；发文字号按机关代字编号，不能重复。",
+                doc_prefix=doc_prefix,
+                name=clash.name,
+            ),
+            field="doc_prefix",
         )
     org_code = (fields.org_code or "").strip().upper()
     if org_code:
@@ -167,14 +183,19 @@ def _clean_unit(fields: UnitFields, unit: Unit | None) -> dict[str, Any]:
         if problem is not None:
             raise InvalidInput(problem, field="org_code")
         if (clash := others.filter(org_code=org_code).first()) is not None:
-            raise InvalidInput(f"组织机构代码“{org_code}”已由{clash.name}使用，请核对。", field="org_code")
+            raise InvalidInput(
+                _("组织机构代码“{org_code}”已由{name}使用，请核对。", org_code=org_code, name=clash.name),
+                field="org_code",
+            )
     functions = list(dict.fromkeys(f.strip() for f in fields.functions if f.strip()))
     unknown = [f for f in functions if f not in UNIT_FUNCTIONS]
     if unknown:
         known = "、".join(f"{k}（{v}）" for k, v in UNIT_FUNCTIONS.items())
-        raise InvalidInput(f"无法识别的职能“{'、'.join(unknown)}”，可选：{known}。", field="functions")
+        raise InvalidInput(
+            _("无法识别的职能“{join}”，可选：{known}。", join="、".join(unknown), known=known), field="functions"
+        )
     if fields.sort_order is not None and fields.sort_order < 0:
-        raise InvalidInput("排序应为不小于0的整数。", field="sort_order")
+        raise InvalidInput(_("排序应为不小于0的整数。"), field="sort_order")
     cleaned: dict[str, Any] = {
         "name": name,
         "short_name": short_name,
@@ -197,10 +218,10 @@ def create_unit(actor: AbstractBaseUser | None, code: str, fields: UnitFields) -
     code = (code or "").strip()
     if not code or len(code) > 40 or not CODE_PATTERN.match(code):
         raise InvalidInput(
-            "单位代码应为不超过40位的小写字母、数字、连字符或下划线，以字母或数字开头，例如 tjj。", field="code"
+            _("单位代码应为不超过40位的小写字母、数字、连字符或下划线，以字母或数字开头，例如 tjj。"), field="code"
         )
     if Unit.objects.filter(code=code).exists():
-        raise InvalidInput(f"单位代码“{code}”已被使用，请换一个。", field="code")
+        raise InvalidInput(_("单位代码“{code}”已被使用，请换一个。", code=code), field="code")
     cleaned = _clean_unit(fields, None)
     if "sort_order" not in cleaned:
         cleaned["sort_order"] = (Unit.objects.aggregate(m=Max("sort_order"))["m"] or 0) + 1
@@ -224,7 +245,7 @@ def edit_unit(actor: AbstractBaseUser | None, unit: Unit, fields: UnitFields) ->
     cleaned = _clean_unit(fields, unit)
     changed = _changes(unit, cleaned)
     if not changed:
-        raise InvalidInput("没有需要保存的修改。", field="changes")
+        raise InvalidInput(_("没有需要保存的修改。"), field="changes")
     for name, value in cleaned.items():
         setattr(unit, name, value)
     unit.save()
@@ -239,13 +260,13 @@ def edit_unit(actor: AbstractBaseUser | None, unit: Unit, fields: UnitFields) ->
 
 def _clean_position(unit: Unit, kind: str, title: str, duties: str, sort_order: int | None) -> dict[str, Any]:
     if kind not in PositionKind.values:
-        raise InvalidInput("请选择职务类别。", field="kind")
+        raise InvalidInput(_("请选择职务类别。"), field="kind")
     if unit.kind == UnitKind.SUPERIOR:
-        raise InvalidInput(f"{unit.name}是上级或其他机关，不在本系统设置职务。", field="unit")
+        raise InvalidInput(_("{name}是上级或其他机关，不在本系统设置职务。", name=unit.name), field="unit")
     title = _text(title, "title", "职务名称", 60)
     duties = _text(duties, "duties", "岗位职责", 100, required=False)
     if sort_order is not None and sort_order < 0:
-        raise InvalidInput("排序应为不小于0的整数。", field="sort_order")
+        raise InvalidInput(_("排序应为不小于0的整数。"), field="sort_order")
     rb = rulebook_view(_today())
     require(rules.check_position_place(kind, str(PositionKind(kind).label), unit.kind, unit.name, rb))
     cleaned: dict[str, Any] = {"kind": kind, "title": title, "duties": duties}
@@ -294,10 +315,10 @@ def edit_position(
     position = Position.objects.select_for_update().select_related("unit").get(pk=position.pk)
     cleaned = _clean_position(position.unit, kind, title, duties, sort_order)
     if kind != position.kind and position.appointments.exists():
-        raise InvalidInput("该职务已有任职记录，不能改变职务类别；请新设职务并任命。", field="kind")
+        raise InvalidInput(_("该职务已有任职记录，不能改变职务类别；请新设职务并任命。"), field="kind")
     changed = _changes(position, cleaned)
     if not changed:
-        raise InvalidInput("没有需要保存的修改。", field="changes")
+        raise InvalidInput(_("没有需要保存的修改。"), field="changes")
     for name, value in cleaned.items():
         setattr(position, name, value)
     position.save()
@@ -330,10 +351,10 @@ def _password(password: str | None, user: Any) -> tuple[str, bool]:
             validate_password(password, user)
         except ValidationError as exc:
             reasons = "".join(str(m) for m in exc.messages)
-            raise InvalidInput(f"密码不符合要求：{reasons}", field="password") from exc
+            raise InvalidInput(_("密码不符合要求：{reasons}", reasons=reasons), field="password") from exc
         return password, False
     while True:
-        generated = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(GENERATED_PASSWORD_LENGTH))
+        generated = "".join(secrets.choice(PASSWORD_ALPHABET) for _unused in range(GENERATED_PASSWORD_LENGTH))
         try:
             validate_password(generated, user)
         except ValidationError:
@@ -348,16 +369,16 @@ def create_person(actor: AbstractBaseUser | None, name: str, username: str, pass
     name = _text(name, "name", "姓名", 60)
     username = (username or "").strip()
     if not username:
-        raise InvalidInput("请填写登录账号。", field="username")
+        raise InvalidInput(_("请填写登录账号。"), field="username")
     if len(username) > 150:
-        raise InvalidInput("登录账号不能超过150个字符。", field="username")
+        raise InvalidInput(_("登录账号不能超过150个字符。"), field="username")
     try:
         UnicodeUsernameValidator()(username)
     except ValidationError as exc:
-        raise InvalidInput("登录账号只能包含字母、数字和 @ . + - _ 字符。", field="username") from exc
+        raise InvalidInput(_("登录账号只能包含字母、数字和 @ . + - _ 字符。"), field="username") from exc
     user_model = get_user_model()
     if user_model.objects.filter(username__iexact=username).exists():
-        raise InvalidInput(f"登录账号“{username}”已被使用，请换一个。", field="username")
+        raise InvalidInput(_("登录账号“{username}”已被使用，请换一个。", username=username), field="username")
     user = user_model(username=username)
     secret, generated = _password(password, user)
     user.set_password(secret)  # argon2 (settings.PASSWORD_HASHERS)
@@ -379,7 +400,7 @@ def edit_person(actor: AbstractBaseUser | None, person: Person, name: str) -> Pe
     citation = _require_admin(actor)
     name = _text(name, "name", "姓名", 60)
     if name == person.name:
-        raise InvalidInput("没有需要保存的修改。", field="name")
+        raise InvalidInput(_("没有需要保存的修改。"), field="name")
     old, person.name = person.name, name
     person.save(update_fields=["name"])
     _record(
@@ -414,9 +435,11 @@ def set_account_active(actor: AbstractBaseUser | None, person: Person, active: b
     citation = _require_admin(actor)
     user = get_user_model().objects.select_for_update().get(pk=person.user_id)
     if actor is not None and user.pk == actor.pk and not active:
-        raise InvalidInput("不能停用自己的账号；请由另一位系统管理员办理。", field="active")
+        raise InvalidInput(_("不能停用自己的账号；请由另一位系统管理员办理。"), field="active")
     if user.is_active == active:
-        raise InvalidInput(f"{person.name}的账号已{'启用' if active else '停用'}。", field="active")
+        raise InvalidInput(
+            _("{name}的账号已{value}。", name=person.name, value="启用" if active else "停用"), field="active"
+        )
     user.is_active = active
     user.save(update_fields=["is_active"])
     verb = "启用" if active else "停用"
@@ -451,10 +474,10 @@ def appoint(actor: AbstractBaseUser | None, person: Person, position: Position, 
     """``person`` holds ``position`` from ``start`` (open-ended until the appointment is ended)."""
     citation = _require_admin(actor)
     if start is None:
-        raise InvalidInput("请填写任职日期。", field="start")
+        raise InvalidInput(_("请填写任职日期。"), field="start")
     position = Position.objects.select_for_update().select_related("unit").get(pk=position.pk)
     if position.unit.kind == UnitKind.SUPERIOR:
-        raise InvalidInput(f"{position.unit.name}是上级或其他机关，不在本系统任命。", field="position")
+        raise InvalidInput(_("{name}是上级或其他机关，不在本系统任命。", name=position.unit.name), field="position")
     related = Q(position=position) | Q(position__kind=position.kind)
     if position.kind in rules.HEAD_KINDS:
         related |= Q(position__unit_id=position.unit_id, position__kind__in=rules.HEAD_KINDS)
@@ -491,11 +514,13 @@ def end_appointment(actor: AbstractBaseUser | None, appointment: Appointment, en
         Appointment.objects.select_for_update().select_related("person__user", "position__unit").get(pk=appointment.pk)
     )
     if end is None:
-        raise InvalidInput("请填写免职日期（任职的最后一天）。", field="end")
+        raise InvalidInput(_("请填写免职日期（任职的最后一天）。"), field="end")
     if appointment.end is not None:
-        raise InvalidInput(f"该任职已于{appointment.end.isoformat()}结束。", field="end")
+        raise InvalidInput(_("该任职已于{isoformat}结束。", isoformat=appointment.end.isoformat()), field="end")
     if end < appointment.start:
-        raise InvalidInput(f"免职日期不能早于任职日期{appointment.start.isoformat()}，请更正。", field="end")
+        raise InvalidInput(
+            _("免职日期不能早于任职日期{isoformat}，请更正。", isoformat=appointment.start.isoformat()), field="end"
+        )
     appointment.end = end
     appointment.save(update_fields=["end"])
     person, position = appointment.person, appointment.position
@@ -530,13 +555,13 @@ def set_portfolio(
     leader = Position.objects.select_for_update().select_related("unit").get(pk=leader.pk)
     areas = _text(areas, "areas", "分管领域", 300)
     if start is None:
-        raise InvalidInput("请填写分管起始日期。", field="start")
+        raise InvalidInput(_("请填写分管起始日期。"), field="start")
     units = list(dict.fromkeys(units))
     if not units:
-        raise InvalidInput("请选择分管的单位。", field="units")
+        raise InvalidInput(_("请选择分管的单位。"), field="units")
     not_overseen = [u.name for u in units if u.kind in {UnitKind.GOVERNMENT, UnitKind.SUPERIOR}]
     if not_overseen:
-        raise InvalidInput(f"{'、'.join(not_overseen)}不是由政府领导分管的单位，请去掉。", field="units")
+        raise InvalidInput(_("{join}不是由政府领导分管的单位，请去掉。", join="、".join(not_overseen)), field="units")
     others = list(
         Portfolio.objects.exclude(leader=leader)
         .filter(Q(end__isnull=True) | Q(end__gte=start))
@@ -552,8 +577,15 @@ def set_portfolio(
     for current in leader.portfolios.filter(Q(end__isnull=True) | Q(end__gte=start)).select_for_update():
         if current.start >= start:
             raise InvalidInput(
-                f"{leader.title}已有自{current.start.isoformat()}起的分管（{current.areas}），"
-                f"新分管的起始日期应晚于该日期；如需更正，请先结束原分管。",
+                _(
+                    (
+                        "{title}已有自{isoformat}起的分管（{areas}），新分管的起始日期应晚于该日期；"
+                        "如需更正，请先结束原分管。"
+                    ),
+                    title=leader.title,
+                    isoformat=current.start.isoformat(),
+                    areas=current.areas,
+                ),
                 field="start",
             )
         current.end = start - dt.timedelta(days=1)
@@ -605,11 +637,13 @@ def end_portfolio(actor: AbstractBaseUser | None, portfolio: Portfolio, end: dt.
     citation = _require_admin(actor, "org.portfolio")
     portfolio = Portfolio.objects.select_for_update().select_related("leader").get(pk=portfolio.pk)
     if end is None:
-        raise InvalidInput("请填写分管终止日期（分管的最后一天）。", field="end")
+        raise InvalidInput(_("请填写分管终止日期（分管的最后一天）。"), field="end")
     if portfolio.end is not None:
-        raise InvalidInput(f"该分管已于{portfolio.end.isoformat()}终止。", field="end")
+        raise InvalidInput(_("该分管已于{isoformat}终止。", isoformat=portfolio.end.isoformat()), field="end")
     if end < portfolio.start:
-        raise InvalidInput(f"终止日期不能早于起始日期{portfolio.start.isoformat()}，请更正。", field="end")
+        raise InvalidInput(
+            _("终止日期不能早于起始日期{isoformat}，请更正。", isoformat=portfolio.start.isoformat()), field="end"
+        )
     portfolio.end = end
     portfolio.save(update_fields=["end"])
     _record(

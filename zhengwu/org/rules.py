@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
 
@@ -151,8 +152,13 @@ def _acting_holder(
                 continue
             basis = Decision.allow(
                 "authority.acting",
-                f"{principal.position.title}{principal.person_name}外出期间，受委托由{stand_in.position.title}"
-                f"{stand_in.person_name}主持工作。",
+                _(
+                    "{title}{person_name}外出期间，受委托由{title2}{person_name2}主持工作。",
+                    title=principal.position.title,
+                    person_name=principal.person_name,
+                    title2=stand_in.position.title,
+                    person_name2=stand_in.person_name,
+                ),
                 rb.cite(provision),
             )
             return Holder(stand_in.person_id, stand_in.person_name, stand_in.position, False, principal, basis)
@@ -287,16 +293,15 @@ def may_record_for(
     it for them (it is the office that receives and passes on the reports, art. 58)."""
     citation = rb.cite(provision)
     if actor_person_id == subject_person_id:
-        return Decision.allow("leave.self", "本人报告。", citation)
+        return Decision.allow("leave.self", _("本人报告。"), citation)
     if any(
         p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL} for p in actor_positions
     ):
-        return Decision.allow("leave.by_office", "政府办公室代为登记。", citation)
+        return Decision.allow("leave.by_office", _("政府办公室代为登记。"), citation)
     return Decision.refuse(
         "leave.not_permitted",
-        "外出和销假由本人报告，或由政府办公室代为登记；您无权为他人登记。",
+        _("外出和销假由本人报告，或由政府办公室代为登记；您无权为他人登记。"),
         citation,
-        "Only the person concerned or the government office may record an absence or a return.",
     )
 
 
@@ -305,13 +310,14 @@ def check_absence_dates(start: dt.date, end: dt.date, today: dt.date, rb: Rulebo
     if end < start:
         return Decision.refuse(
             "leave.dates",
-            "预计返回日期不能早于离州日期，请更正。",
+            _("预计返回日期不能早于离州日期，请更正。"),
             citation,
-            "The return date cannot be before the departure date.",
         )
     if start < today:
-        return Decision.allow("leave.late", "离州外出应事先报告；本次为事后补报，已记录补报情况。", citation, late=True)
-    return Decision.allow("leave.in_advance", "已事先报告。", citation, late=False)
+        return Decision.allow(
+            "leave.late", _("离州外出应事先报告；本次为事后补报，已记录补报情况。"), citation, late=True
+        )
+    return Decision.allow("leave.in_advance", _("已事先报告。"), citation, late=False)
 
 
 def may_act_for(acting: PositionFact, principal: PositionFact) -> bool:
@@ -331,20 +337,22 @@ def may_entrust(
     if principal.kind == GOVERNOR:
         citation = rb.cite("acting.governor")
         if not any(p.id == principal.id for p in actor_positions):
-            return Decision.refuse("acting.not_governor", "只有州长本人可以委托他人主持政府工作。", citation)
+            return Decision.refuse("acting.not_governor", _("只有州长本人可以委托他人主持政府工作。"), citation)
         if not may_act_for(acting, principal):
             return Decision.refuse(
                 "acting.not_executive",
-                f"州长外出期间，受州长委托由负责常务工作的副州长主持政府工作，不能委托{acting.title}。",
+                _("州长外出期间，受州长委托由负责常务工作的副州长主持政府工作，不能委托{title}。", title=acting.title),
                 citation,
             )
-        return Decision.allow("acting.entrusted", "州长委托常务副州长主持政府工作。", citation)
+        return Decision.allow("acting.entrusted", _("州长委托常务副州长主持政府工作。"), citation)
     citation = rb.cite("signing.unit_document")
     if not any(p.id == principal.id for p in actor_positions):
-        return Decision.refuse("acting.not_head", "只有单位主要负责人本人可以指定代理人。", citation)
+        return Decision.refuse("acting.not_head", _("只有单位主要负责人本人可以指定代理人。"), citation)
     if not may_act_for(acting, principal):
-        return Decision.refuse("acting.not_deputy", "代理主要负责人的应为本单位副职。", citation)
-    return Decision.allow("acting.deputy", f"{acting.title}代理{principal.title}。", citation)
+        return Decision.refuse("acting.not_deputy", _("代理主要负责人的应为本单位副职。"), citation)
+    return Decision.allow(
+        "acting.deputy", _("{title}代理{title2}。", title=acting.title, title2=principal.title), citation
+    )
 
 
 def may_revoke_acting(actor_positions: Sequence[PositionFact], principal: PositionFact, rb: RulebookView) -> Decision:
@@ -353,13 +361,13 @@ def may_revoke_acting(actor_positions: Sequence[PositionFact], principal: Positi
         citation = rb.cite("acting.governor")
         if not any(p.id == principal.id for p in actor_positions):
             return Decision.refuse(
-                "acting.revoke_not_governor", "只有州长本人可以撤销对他人主持政府工作的委托。", citation
+                "acting.revoke_not_governor", _("只有州长本人可以撤销对他人主持政府工作的委托。"), citation
             )
-        return Decision.allow("acting.revoked", "州长撤销委托，恢复本人主持政府工作。", citation)
+        return Decision.allow("acting.revoked", _("州长撤销委托，恢复本人主持政府工作。"), citation)
     citation = rb.cite("signing.unit_document")
     if not any(p.id == principal.id for p in actor_positions):
-        return Decision.refuse("acting.revoke_not_head", "只有单位主要负责人本人可以撤销代理安排。", citation)
-    return Decision.allow("acting.revoked", f"{principal.title}撤销代理安排。", citation)
+        return Decision.refuse("acting.revoke_not_head", _("只有单位主要负责人本人可以撤销代理安排。"), citation)
+    return Decision.allow("acting.revoked", _("{title}撤销代理安排。", title=principal.title), citation)
 
 
 # -- the absence report's steps (arts. 6, 49, 58) ----------------------------------------------------
@@ -369,10 +377,15 @@ ABSENCE_REPORTED = "reported"
 #: An acting arrangement is made for an absence not yet closed by its return (art. 6; art. 49 for
 #: a unit head: the action passes the provision of the entrusting decision).
 ENTRUST = Step.of(
-    "org.absence.entrust", "安排代理", [ABSENCE_REPORTED], "acting.governor", when="销假前", subject="本外出报告"
+    "org.absence.entrust",
+    _("安排代理"),
+    [ABSENCE_REPORTED],
+    "acting.governor",
+    when=_("销假前"),
+    subject=_("本外出报告"),
 )
 #: 销假 closes an absence still open (art. 58).
-RETURN = Step.of("org.absence.return", "销假", [ABSENCE_REPORTED], "leave.return", subject="本外出报告")
+RETURN = Step.of("org.absence.return", _("销假"), [ABSENCE_REPORTED], "leave.return", subject=_("本外出报告"))
 
 
 def check_no_open_absence(person_name: str, has_open_overlap: bool, rb: RulebookView) -> Decision:
@@ -380,9 +393,11 @@ def check_no_open_absence(person_name: str, has_open_overlap: bool, rb: Rulebook
     citation = rb.cite("leave.report")
     if has_open_overlap:
         return Decision.refuse(
-            "leave.overlap", f"{person_name}在这段时间已有未销假的外出报告，请先销假或修改原报告。", citation
+            "leave.overlap",
+            _("{person_name}在这段时间已有未销假的外出报告，请先销假或修改原报告。", person_name=person_name),
+            citation,
         )
-    return Decision.allow("leave.no_overlap", "这段时间没有其他未销假的外出报告。", citation)
+    return Decision.allow("leave.no_overlap", _("这段时间没有其他未销假的外出报告。"), citation)
 
 
 def check_entrust_period(
@@ -394,24 +409,28 @@ def check_entrust_period(
     if expected_return < start:
         return Decision.refuse(
             "acting.absence_over",
-            f"这次外出预计{expected_return.isoformat()}返回，已经结束，不能再安排代理。",
+            _("这次外出预计{isoformat}返回，已经结束，不能再安排代理。", isoformat=expected_return.isoformat()),
             citation,
         )
     if open_arrangement:
         return Decision.refuse(
-            "acting.already_arranged", f"这次外出已有代理安排（{open_arrangement}），请先撤销再另行委托。", citation
+            "acting.already_arranged",
+            _("这次外出已有代理安排（{open_arrangement}），请先撤销再另行委托。", open_arrangement=open_arrangement),
+            citation,
         )
-    return Decision.allow("acting.period", "可以安排代理。", citation)
+    return Decision.allow("acting.period", _("可以安排代理。"), citation)
 
 
 def check_revocable(in_force: bool, end: dt.date, today: dt.date, rb: RulebookView, provision: str) -> Decision:
     """Only an arrangement still in force and not yet expired can be taken back."""
     citation = rb.cite(provision)
     if not in_force:
-        return Decision.refuse("acting.already_revoked", "该代理安排已撤销。", citation)
+        return Decision.refuse("acting.already_revoked", _("该代理安排已撤销。"), citation)
     if end < today:
-        return Decision.refuse("acting.expired", f"该代理安排已于{end.isoformat()}期满，无需撤销。", citation)
-    return Decision.allow("acting.revocable", "可以撤销代理安排。", citation)
+        return Decision.refuse(
+            "acting.expired", _("该代理安排已于{isoformat}期满，无需撤销。", isoformat=end.isoformat()), citation
+        )
+    return Decision.allow("acting.revocable", _("可以撤销代理安排。"), citation)
 
 
 def is_administrator(is_superuser: bool, positions: Sequence[PositionFact]) -> bool:
@@ -425,12 +444,11 @@ def may_administer(is_superuser: bool, positions: Sequence[PositionFact], citati
     ``citation`` is the article the administered thing serves (the calendar: the time limits of
     art. 63; the rulebook: art. 68), so the refusal names it."""
     if is_administrator(is_superuser, positions):
-        return Decision.allow("admin.ok", "系统管理员。", citation)
+        return Decision.allow("admin.ok", _("系统管理员。"), citation)
     return Decision.refuse(
         "admin.required",
-        "只有系统管理员可以修改组织机构、工作日历、规则版本和参数。",
+        _("只有系统管理员可以修改组织机构、工作日历、规则版本和参数。"),
         citation,
-        "Only a system administrator may change the organization, the calendar, rulebook versions or parameters.",
     )
 
 
@@ -464,12 +482,11 @@ def may_administer_org(
     composition, art. 7 for 分管)."""
     citation = rb.cite(provision)
     if is_administrator(is_superuser, positions):
-        return Decision.allow("org.admin", "系统管理员维护组织机构。", citation)
+        return Decision.allow("org.admin", _("系统管理员维护组织机构。"), citation)
     return Decision.refuse(
         "org.admin_required",
-        "组织机构（单位、职务、人员和账号、任职、分管）由系统管理员维护，您无权修改。",
+        _("组织机构（单位、职务、人员和账号、任职、分管）由系统管理员维护，您无权修改。"),
         citation,
-        "Only a system administrator may change units, positions, people, accounts, appointments or portfolios.",
     )
 
 
@@ -479,13 +496,25 @@ def check_position_place(kind: str, kind_label: str, unit_kind: str, unit_name: 
     citation = rb.cite("org.composition")
     if kind in GOVERNMENT_POSTS and unit_kind != "government":
         return Decision.refuse(
-            "org.position_place", f"{kind_label}是人民政府组成人员，只能设在人民政府，不能设在{unit_name}。", citation
+            "org.position_place",
+            _(
+                "{kind_label}是人民政府组成人员，只能设在人民政府，不能设在{unit_name}。",
+                kind_label=kind_label,
+                unit_name=unit_name,
+            ),
+            citation,
         )
     if kind in OFFICE_POSTS and unit_kind not in {"government", "office"}:
         return Decision.refuse(
-            "org.position_place", f"{kind_label}只能设在人民政府或其办公室，不能设在{unit_name}。", citation
+            "org.position_place",
+            _(
+                "{kind_label}只能设在人民政府或其办公室，不能设在{unit_name}。",
+                kind_label=kind_label,
+                unit_name=unit_name,
+            ),
+            citation,
         )
-    return Decision.allow("org.position_place", "职务设置符合政府组成。", citation)
+    return Decision.allow("org.position_place", _("职务设置符合政府组成。"), citation)
 
 
 def _overlaps(a: AppointmentFact, start: dt.date, end: dt.date | None) -> bool:
@@ -518,14 +547,23 @@ def check_seat(
     if mine:
         return Decision.refuse(
             "org.seat.already",
-            f"{_held_by(mine[0])}已担任{position.unit_name}{position.title}，任职期间重叠。",
+            _(
+                "{held_by}已担任{unit_name}{title}，任职期间重叠。",
+                held_by=_held_by(mine[0]),
+                unit_name=position.unit_name,
+                title=position.title,
+            ),
             citation,
         )
     if position.kind in SINGLE_SEAT_KINDS and same:
         return Decision.refuse(
             "org.seat.taken",
-            f"{position.unit_name}{position.title}同一时间只能由一人担任，现由{_held_by(same[0])}担任；"
-            "请先结束其任职，再从次日起任命。",
+            _(
+                ("{unit_name}{title}同一时间只能由一人担任，现由{held_by}担任；请先结束其任职，再从次日起任命。"),
+                unit_name=position.unit_name,
+                title=position.title,
+                held_by=_held_by(same[0]),
+            ),
             citation,
         )
     if position.kind in UNIQUE_POSTS:
@@ -533,8 +571,12 @@ def check_seat(
         if others:
             return Decision.refuse(
                 "org.seat.unique",
-                f"人民政府同一时间只有一位{position.title}，现由{_held_by(others[0])}担任"
-                f"{others[0].position.title}；请先结束其任职。",
+                _(
+                    "人民政府同一时间只有一位{title}，现由{held_by}担任{title2}；请先结束其任职。",
+                    title=position.title,
+                    held_by=_held_by(others[0]),
+                    title2=others[0].position.title,
+                ),
                 citation,
             )
     if position.kind in HEAD_KINDS:
@@ -546,11 +588,17 @@ def check_seat(
         if heads:
             return Decision.refuse(
                 "org.seat.head",
-                f"{position.unit_name}同一时间只有一位主要负责人，现由{_held_by(heads[0])}担任"
-                f"{heads[0].position.title}；请先结束其任职。",
+                _(
+                    ("{unit_name}同一时间只有一位主要负责人，现由{held_by}担任{title}；请先结束其任职。"),
+                    unit_name=position.unit_name,
+                    held_by=_held_by(heads[0]),
+                    title=heads[0].position.title,
+                ),
                 rb.cite("org.department_head"),
             )
-    return Decision.allow("org.seat.free", f"任命为{position.unit_name}{position.title}。", citation)
+    return Decision.allow(
+        "org.seat.free", _("任命为{unit_name}{title}。", unit_name=position.unit_name, title=position.title), citation
+    )
 
 
 def check_portfolio(
@@ -568,7 +616,11 @@ def check_portfolio(
     if leader.kind not in GOVERNMENT_LEADERS:
         return Decision.refuse(
             "org.portfolio.leader",
-            f"分管工作由州长、副州长和秘书长担任，{leader.unit_name}{leader.title}不能分管单位。",
+            _(
+                "分管工作由州长、副州长和秘书长担任，{unit_name}{title}不能分管单位。",
+                unit_name=leader.unit_name,
+                title=leader.title,
+            ),
             citation,
         )
     clashes = []
@@ -587,7 +639,7 @@ def check_portfolio(
             "一个单位同一时间由一位领导分管：" + "；".join(clashes) + "。请先调整或结束原分管。",
             citation,
         )
-    return Decision.allow("org.portfolio.set", f"{leader.title}分管。", citation)
+    return Decision.allow("org.portfolio.set", _("{title}分管。", title=leader.title), citation)
 
 
 # Who reads the audit trail: the trail sits below the organization, so its readers are named here.
@@ -599,10 +651,9 @@ def may_read_audit(is_superuser: bool, positions: Sequence[PositionFact], citati
     everyone sees the history of the matters they can open.  ``citation``: the confidentiality
     article (art. 61), since the trail names people and matters across the government."""
     if is_superuser or any(p.kind in AUDIT_READERS for p in positions):
-        return Decision.allow("audit.read", "可以查阅审计记录。", citation)
+        return Decision.allow("audit.read", _("可以查阅审计记录。"), citation)
     return Decision.refuse(
         "audit.not_permitted",
-        "审计记录仅限系统管理员、秘书长和办公室主任查阅；您可以在各事项页面查看该事项的办理记录。",
+        _("审计记录仅限系统管理员、秘书长和办公室主任查阅；您可以在各事项页面查看该事项的办理记录。"),
         citation,
-        "Only the system administrator, the secretary-general and the office director may read the audit trail.",
     )

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.core.decisions import Citation, Decision, InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import memo
 from zhengwu.org import rules
 from zhengwu.org.models import (
@@ -166,7 +167,7 @@ def executive_vice_governor_position() -> Position:
         .first()
     )
     if position is None:
-        raise InvalidInput("组织机构中没有常务副州长职务，无法委托；请系统管理员先设置该职务。", field="entrust")
+        raise InvalidInput(_("组织机构中没有常务副州长职务，无法委托；请系统管理员先设置该职务。"), field="entrust")
     return position
 
 

@@ -18,6 +18,7 @@ from zhengwu.cases.followup import follow_up
 from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, schedule_limit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import require_step
@@ -66,9 +67,9 @@ def _lock(case: Case) -> Case:
 def _text(value: str, field: str, what: str, max_length: int | None = None, required: bool = True) -> str:
     text = value.strip()
     if required and not text:
-        raise InvalidInput(f"请填写{what}。", field=field)
+        raise InvalidInput(_("请填写{what}。", what=what), field=field)
     if max_length is not None and len(text) > max_length:
-        raise InvalidInput(f"{what}不能超过{max_length}个字。", field=field)
+        raise InvalidInput(_("{what}不能超过{max_length}个字。", what=what, max_length=max_length), field=field)
     return text
 
 
@@ -188,9 +189,9 @@ def _create(
     party = _text(counterparty, "counterparty", "申请人（原告）", 100, required=False)
     today = timezone.localdate()
     if received_on > today:
-        raise InvalidInput("收到（送达、印发）日期不能晚于今天。", field="received_on")
+        raise InvalidInput(_("收到（送达、印发）日期不能晚于今天。"), field="received_on")
     if accepted_on is not None and accepted_on > today:
-        raise InvalidInput("受理日期不能晚于今天。", field="accepted_on")
+        raise InvalidInput(_("受理日期不能晚于今天。"), field="accepted_on")
     require(_keeper(actor, unit, kind, rb))
     limits = rules.deadlines(kind, received_on, accepted_on, rb, calendar())
     case = Case.objects.create(
@@ -368,9 +369,9 @@ def _day(value: dt.date | None, field: str, what: str, not_before: dt.date) -> d
     today = timezone.localdate()
     day = value or today
     if day > today:
-        raise InvalidInput(f"{what}不能晚于今天。", field=field)
+        raise InvalidInput(_("{what}不能晚于今天。", what=what), field=field)
     if day < not_before:
-        raise InvalidInput(f"{what}不能早于收到日期。", field=field)
+        raise InvalidInput(_("{what}不能早于收到日期。", what=what), field=field)
     return day
 
 

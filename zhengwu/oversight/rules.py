@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
 from zhengwu.org.rules import ADMINISTRATOR, PositionFact
@@ -71,12 +72,11 @@ def may_register(
     citation = rb.cite(provision_of(kind))
     allowed = {unit_id, *legal_unit_ids} | ({office_id} if office_id else set())
     if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
-        return Decision.allow("oversight.keeper", "登记并跟踪办理。", citation)
+        return Decision.allow("oversight.keeper", _("登记并跟踪办理。"), citation)
     return Decision.refuse(
         "oversight.not_keeper",
-        "只有涉及单位、政府办公室或司法局的工作人员可以登记和办理本事项。",
+        _("只有涉及单位、政府办公室或司法局的工作人员可以登记和办理本事项。"),
         citation,
-        "Only the unit concerned, the office or the legal affairs unit keep this register.",
     )
 
 
@@ -84,22 +84,30 @@ def check_rectify_due(issued_on: dt.date, rectify_due: dt.date | None, today: dt
     """A finding sets its rectification deadline; it lies after the finding and after today."""
     citation = rb.cite(FINDINGS)
     if rectify_due is None:
-        return Decision.refuse("oversight.no_rectify_due", "请填写审计（检查）意见确定的整改期限。", citation)
+        return Decision.refuse("oversight.no_rectify_due", _("请填写审计（检查）意见确定的整改期限。"), citation)
     if rectify_due <= max(issued_on, today):
-        return Decision.refuse("oversight.rectify_due_past", "整改期限应晚于今天和审计（检查）意见印发日期。", citation)
-    return Decision.allow("oversight.rectify_due", f"限{rectify_due:%Y-%m-%d}前整改到位并报告整改情况。", citation)
+        return Decision.refuse(
+            "oversight.rectify_due_past", _("整改期限应晚于今天和审计（检查）意见印发日期。"), citation
+        )
+    return Decision.allow(
+        "oversight.rectify_due",
+        _("限{rectify_due:%Y-%m-%d}前整改到位并报告整改情况。", rectify_due=rectify_due),
+        citation,
+    )
 
 
 # -- the steps of a case (arts. 32, 33): the action passes the case's own provision ---------------
 
 OPEN, ANSWERED, RECTIFYING = "open", "answered", "rectifying"
 
-RECORD_ANSWER = Step.of("oversight.answer", "记录答复（答辩）", [OPEN], RECONSIDERATION, subject="本事项")
-RECORD_OUTCOME = Step.of("oversight.outcome", "结案", [OPEN, ANSWERED, RECTIFYING], RECONSIDERATION, subject="本事项")
+RECORD_ANSWER = Step.of("oversight.answer", _("记录答复（答辩）"), [OPEN], RECONSIDERATION, subject=_("本事项"))
+RECORD_OUTCOME = Step.of(
+    "oversight.outcome", _("结案"), [OPEN, ANSWERED, RECTIFYING], RECONSIDERATION, subject=_("本事项")
+)
 
 
 def check_kind(kind: str, allowed: Collection[str], what: str, rb: RulebookView) -> Decision:
     citation = rb.cite(provision_of(kind))
     if kind in allowed:
-        return Decision.allow("oversight.kind_ok", f"可以{what}。", citation)
-    return Decision.refuse("oversight.wrong_kind", f"此类事项不需要{what}。", citation)
+        return Decision.allow("oversight.kind_ok", _("可以{what}。", what=what), citation)
+    return Decision.refuse("oversight.wrong_kind", _("此类事项不需要{what}。", what=what), citation)

@@ -22,6 +22,7 @@ from zhengwu.cases.followup import follow_up
 from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step, require_step
@@ -84,16 +85,16 @@ def _bureau_heads() -> list[Holder | None]:
 def _text(value: str, field: str, what: str, max_length: int | None = None) -> str:
     text = value.strip()
     if not text:
-        raise InvalidInput(f"请填写{what}。", field=field)
+        raise InvalidInput(_("请填写{what}。", what=what), field=field)
     if max_length is not None and len(text) > max_length:
-        raise InvalidInput(f"{what}不能超过{max_length}个字。", field=field)
+        raise InvalidInput(_("{what}不能超过{max_length}个字。", what=what, max_length=max_length), field=field)
     return text
 
 
 def _optional(value: str, field: str, what: str, max_length: int) -> str:
     text = value.strip()
     if len(text) > max_length:
-        raise InvalidInput(f"{what}不能超过{max_length}个字。", field=field)
+        raise InvalidInput(_("{what}不能超过{max_length}个字。", what=what, max_length=max_length), field=field)
     return text
 
 
@@ -101,7 +102,7 @@ def _day(value: dt.date | None, field: str, what: str) -> dt.date:
     today = timezone.localdate()
     day = value or today
     if day > today:
-        raise InvalidInput(f"{what}不能晚于今天。", field=field)
+        raise InvalidInput(_("{what}不能晚于今天。", what=what), field=field)
     return day
 
 
@@ -235,7 +236,7 @@ def register(
     version = version_in_force()
     rb = view_of(version)
     if channel not in Channel.values:
-        raise InvalidInput(f"无法识别的信访形式“{channel}”。", field="channel")
+        raise InvalidInput(_("无法识别的信访形式“{channel}”。", channel=channel), field="channel")
     text = _text(summary, "summary", "反映的主要问题")
     name = _text(petitioner.name, "petitioner_name", "信访人姓名", 60)
     id_number = _optional(petitioner.id_number, "id_number", "身份证号码", 18)
@@ -289,7 +290,7 @@ def _route(actor: AbstractBaseUser, petition: Petition, leader: Person | None) -
     if leader is None:
         holder = default_leader(petition.unit_concerned)
         if holder is None:
-            raise InvalidInput("涉及单位没有分管领导，请指定呈阅的州人民政府领导。", field="leader")
+            raise InvalidInput(_("涉及单位没有分管领导，请指定呈阅的州人民政府领导。"), field="leader")
         leader = Person.objects.select_related("user").get(pk=holder.person_id)
     require(rules.check_leader(positions_of(leader.user), rb))
     petition.important, petition.leader, petition.routed_at = True, leader, timezone.now()
@@ -411,7 +412,7 @@ def decide_acceptance(
     told = _text(told_how, "told_how", "告知信访人的方式", 100)
     day = _day(decided_on, "decided_on", "决定日期")
     if day < p.received_on:
-        raise InvalidInput("决定日期不能早于收到日期。", field="decided_on")
+        raise InvalidInput(_("决定日期不能早于收到日期。"), field="decided_on")
     p.accepted_on, p.accept_told_how = day, told
     cancel_limit(_key(p, "accept"))
     if accept:
@@ -531,7 +532,7 @@ def request_review(
     p = _lock(petition)
     rb = rulebook_of(p)
     if stage not in Stage.values:
-        raise InvalidInput(f"无法识别的类别“{stage}”，应为复查或复核。", field="stage")
+        raise InvalidInput(_("无法识别的类别“{stage}”，应为复查或复核。", stage=stage), field="stage")
     body = _text(organ, "organ", "复查（复核）机关", 100)
     day = _day(requested_on, "requested_on", "收到请求日期")
     previous = p.reviews.filter(stage=Stage.REVIEW).first()
@@ -579,7 +580,7 @@ def decide_review(
     text = _text(outcome, "outcome", "复查（复核）意见")
     day = _day(decided_on, "decided_on", "出具意见日期")
     if day < review.requested_on:
-        raise InvalidInput("出具意见日期不能早于收到请求日期。", field="decided_on")
+        raise InvalidInput(_("出具意见日期不能早于收到请求日期。"), field="decided_on")
     review.outcome, review.decided_on = text, day
     review.save(update_fields=["outcome", "decided_on"])
     p.state = State.REVIEWED if stage == Stage.REVIEW else State.FINAL

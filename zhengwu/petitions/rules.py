@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
 from zhengwu.org.rules import ADMINISTRATOR, EXECUTIVE_VICE_GOVERNOR, GOVERNOR, VICE_GOVERNOR, PositionFact
@@ -51,17 +52,15 @@ def may_register(positions: Sequence[PositionFact], petitions_unit_ids: Collecti
     if not petitions_unit_ids:
         return Decision.refuse(
             "petitions.no_bureau",
-            "组织机构中尚未指定承担信访工作职能（petitions）的单位。",
+            _("组织机构中尚未指定承担信访工作职能（petitions）的单位。"),
             citation,
-            "No unit has the petitions function.",
         )
     if _staff_of(positions, petitions_unit_ids):
-        return Decision.allow("petitions.bureau_staff", "信访工作机构登记、受理信访事项。", citation)
+        return Decision.allow("petitions.bureau_staff", _("信访工作机构登记、受理信访事项。"), citation)
     return Decision.refuse(
         "petitions.not_bureau_staff",
-        "信访事项由信访工作机构的工作人员登记、受理和转办，您无权办理。",
+        _("信访事项由信访工作机构的工作人员登记、受理和转办，您无权办理。"),
         citation,
-        "Only the petitions bureau's staff register and route petitions.",
     )
 
 
@@ -80,14 +79,13 @@ def may_see_personal_data(
     petitions bureau, the handling unit, the leader it was routed to) and the administrator."""
     citation = rb.cite(PERSONAL_DATA)
     if any(p.kind == ADMINISTRATOR for p in positions):
-        return Decision.allow("petitions.data_admin", "系统管理员查看信访人信息（已记录）。", citation)
+        return Decision.allow("petitions.data_admin", _("系统管理员查看信访人信息（已记录）。"), citation)
     if is_handler(positions, person_id, access):
-        return Decision.allow("petitions.data_handler", "经办人员查看信访人信息（已记录）。", citation)
+        return Decision.allow("petitions.data_handler", _("经办人员查看信访人信息（已记录）。"), citation)
     return Decision.refuse(
         "petitions.data_hidden",
-        "信访人的个人信息仅限经办人员查看，您不是本件的经办人员。",
+        _("信访人的个人信息仅限经办人员查看，您不是本件的经办人员。"),
         citation,
-        "Only those handling this petition may see the petitioner's personal data.",
     )
 
 
@@ -99,29 +97,28 @@ def may_handle(
     if _staff_of(positions, access.petitions_unit_ids) or (
         access.handling_unit_id is not None and _staff_of(positions, {access.handling_unit_id})
     ):
-        return Decision.allow("petitions.handler", "经办单位办理信访事项。", citation)
+        return Decision.allow("petitions.handler", _("经办单位办理信访事项。"), citation)
     return Decision.refuse(
         "petitions.not_handler",
-        "信访事项由信访工作机构或承办单位办理，您无权办理本件。",
+        _("信访事项由信访工作机构或承办单位办理，您无权办理本件。"),
         citation,
-        "Only the petitions bureau or the handling unit handle this petition.",
     )
 
 
 # -- the steps of a petition (art. 35; 《信访工作条例》) ------------------------------------------
 
-ROUTE_IMPORTANT = Step.of("petitions.route_important", "呈领导阅批", [REGISTERED, HANDLING_STATE], HANDLING)
-DECIDE_ACCEPTANCE = Step.of("petitions.accept", "决定是否受理", [REGISTERED], HANDLING)
-CONCLUDE = Step.of("petitions.conclude", "办结", [HANDLING_STATE], HANDLING)
-REVIEW_OPINION = Step.of("petitions.review_opinion", "出具复查（复核）意见", [REVIEWING, REREVIEWING], HANDLING)
+ROUTE_IMPORTANT = Step.of("petitions.route_important", _("呈领导阅批"), [REGISTERED, HANDLING_STATE], HANDLING)
+DECIDE_ACCEPTANCE = Step.of("petitions.accept", _("决定是否受理"), [REGISTERED], HANDLING)
+CONCLUDE = Step.of("petitions.conclude", _("办结"), [HANDLING_STATE], HANDLING)
+REVIEW_OPINION = Step.of("petitions.review_opinion", _("出具复查（复核）意见"), [REVIEWING, REREVIEWING], HANDLING)
 
 
 def check_not_instructed(instructed: bool, rb: RulebookView) -> Decision:
     """An important letter goes to a leader until the leader has instructed on it (art. 35)."""
     citation = rb.cite(IMPORTANT)
     if instructed:
-        return Decision.refuse("petitions.instructed", "本件已有领导批示，不需再呈阅。", citation)
-    return Decision.allow("petitions.not_instructed", "呈领导阅批。", citation)
+        return Decision.refuse("petitions.instructed", _("本件已有领导批示，不需再呈阅。"), citation)
+    return Decision.allow("petitions.not_instructed", _("呈领导阅批。"), citation)
 
 
 # -- time limits ---------------------------------------------------------------------------------
@@ -152,32 +149,30 @@ def may_extend(
     if not any(p.kind in LEADER_KINDS for p in positions):
         return Decision.refuse(
             "petitions.extension_not_leader",
-            "延长信访事项办理期限须经州人民政府领导批准，您无权批准。",
+            _("延长信访事项办理期限须经州人民政府领导批准，您无权批准。"),
             citation,
-            "Only a government leader approves an extension.",
         )
     if state != HANDLING_STATE:
         return Decision.refuse(
             "petitions.extension_wrong_state",
-            "只有办理中的信访事项才能延期。",
+            _("只有办理中的信访事项才能延期。"),
             citation,
-            "Only a petition being handled can be extended.",
         )
     if already_extended:
         return Decision.refuse(
             "petitions.extension_once",
-            f"本件已延期{already_extended}日，不能再次延期。",
+            _("本件已延期{already_extended}日，不能再次延期。", already_extended=already_extended),
             citation,
-            "The handling period can be extended only once.",
         )
     if not 1 <= days <= limit:
         return Decision.refuse(
             "petitions.extension_too_long",
-            f"延长期限不得超过{limit}日。",
+            _("延长期限不得超过{limit}日。", limit=limit),
             citation,
-            f"An extension may be at most {limit} days.",
         )
-    return Decision.allow("petitions.extension", f"批准延长办理期限{days}日，并将延期理由告知信访人。", citation)
+    return Decision.allow(
+        "petitions.extension", _("批准延长办理期限{days}日，并将延期理由告知信访人。", days=days), citation
+    )
 
 
 def may_request_review(
@@ -192,29 +187,33 @@ def may_request_review(
         before = "处理意见" if stage == REVIEW else "复查意见"
         return Decision.refuse(
             "petitions.review_wrong_state",
-            f"出具{before}后，信访人不服的才能请求{name}。",
+            _("出具{before}后，信访人不服的才能请求{name}。", before=before, name=name),
             citation,
-            f"A {stage} can be requested only after the previous opinion.",
         )
     request_days = rb.param("petitions.review_request_days").as_int
     last = cal.add_days(answered_on, request_days)
     if requested_on < answered_on:
         return Decision.refuse(
             "petitions.review_before_answer",
-            f"请求{name}的日期不能早于收到答复的日期。",
+            _("请求{name}的日期不能早于收到答复的日期。", name=name),
             citation,
-            "The request cannot precede the answer.",
         )
     if requested_on > last:
         return Decision.refuse(
             "petitions.review_late",
-            f"请求{name}应当自收到书面答复之日起{request_days}日内提出（最迟{last:%Y-%m-%d}）。",
+            _(
+                ("请求{name}应当自收到书面答复之日起{request_days}日内提出（最迟{last:%Y-%m-%d}）。"),
+                name=name,
+                request_days=request_days,
+                last=last,
+            ),
             citation,
-            f"The request had to be made by {last.isoformat()}.",
         )
     days = rb.param("petitions.review_days" if stage == REVIEW else "petitions.rereview_days").as_int
     return Decision.allow(
-        "petitions.review", f"受理{name}请求，{name}机关应当自收到请求之日起{days}日内提出意见。", citation
+        "petitions.review",
+        _("受理{name}请求，{name}机关应当自收到请求之日起{days}日内提出意见。", name=name, days=days),
+        citation,
     )
 
 
@@ -224,22 +223,19 @@ def may_request_review(
 def check_leader(leader_positions: Sequence[PositionFact], rb: RulebookView) -> Decision:
     citation = rb.cite(IMPORTANT)
     if any(p.kind in LEADER_KINDS for p in leader_positions):
-        return Decision.allow("petitions.leader", "重要来信呈州人民政府领导阅批。", citation)
+        return Decision.allow("petitions.leader", _("重要来信呈州人民政府领导阅批。"), citation)
     return Decision.refuse(
         "petitions.not_leader",
-        "重要来信应当呈州长或副州长阅批。",
+        _("重要来信应当呈州长或副州长阅批。"),
         citation,
-        "An important letter goes to the governor or a vice-governor.",
     )
 
 
 def may_read(person_id: int | None, leader_person_id: int | None, rb: RulebookView) -> Decision:
     citation = rb.cite(IMPORTANT)
     if leader_person_id is not None and person_id == leader_person_id:
-        return Decision.allow("petitions.leader_reads", "领导亲自阅处重要来信。", citation)
-    return Decision.refuse(
-        "petitions.not_routed_leader", "本件重要来信未呈您阅批。", citation, "This letter was not routed to you."
-    )
+        return Decision.allow("petitions.leader_reads", _("领导亲自阅处重要来信。"), citation)
+    return Decision.refuse("petitions.not_routed_leader", _("本件重要来信未呈您阅批。"), citation)
 
 
 def may_instruct(
@@ -251,15 +247,14 @@ def may_instruct(
     if not decision.allowed:
         return decision
     if instructed:
-        return Decision.refuse("petitions.already_instructed", "本件已有批示。", citation, "Already instructed.")
+        return Decision.refuse("petitions.already_instructed", _("本件已有批示。"), citation)
     if not read:
         return Decision.refuse(
             "petitions.not_read",
-            "请先阅读来信全文，再作批示。",
+            _("请先阅读来信全文，再作批示。"),
             citation,
-            "Read the letter before writing the instruction.",
         )
-    return Decision.allow("petitions.instruct", "领导批示重要来信，按批示督办。", citation)
+    return Decision.allow("petitions.instruct", _("领导批示重要来信，按批示督办。"), citation)
 
 
 def may_conclude(important: bool, instructed: bool, rb: RulebookView) -> Decision:
@@ -268,11 +263,10 @@ def may_conclude(important: bool, instructed: bool, rb: RulebookView) -> Decisio
     if important and not instructed:
         return Decision.refuse(
             "petitions.awaiting_instruction",
-            "重要来信须经领导阅批后方可办结，尚待领导批示。",
+            _("重要来信须经领导阅批后方可办结，尚待领导批示。"),
             citation,
-            "An important letter stays open until the leader has written an instruction.",
         )
-    return Decision.allow("petitions.may_conclude", "可以办结。", citation)
+    return Decision.allow("petitions.may_conclude", _("可以办结。"), citation)
 
 
 # -- masking -------------------------------------------------------------------------------------

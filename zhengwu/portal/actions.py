@@ -27,6 +27,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, Unit, UnitKind
@@ -125,7 +126,7 @@ def reserve_index_number(number: str) -> None:
     if parsed is None:
         return
     org, year, serial = parsed
-    counter, _ = IndexCounter.objects.get_or_create(org_code=org, year=year)
+    counter, _unused = IndexCounter.objects.get_or_create(org_code=org, year=year)
     IndexCounter.objects.filter(pk=counter.pk, last__lt=serial).update(last=serial)
 
 
@@ -276,13 +277,16 @@ def submit_application(name: str, contact: str, description: str) -> Application
     information wanted — nothing more).  Received today; due in 20 working days."""
     name, contact, description = name.strip(), contact.strip(), description.strip()
     if not name:
-        raise InvalidInput("请填写申请人姓名或者名称。", field="applicant_name")
+        raise InvalidInput(_("请填写申请人姓名或者名称。"), field="applicant_name")
     if not contact:
-        raise InvalidInput("请填写联系方式（电话、电子邮箱或通信地址），以便答复。", field="contact")
+        raise InvalidInput(_("请填写联系方式（电话、电子邮箱或通信地址），以便答复。"), field="contact")
     if len(description) < 4:
-        raise InvalidInput("请写明所需政府信息的名称、文号或者便于查询的其他特征性描述。", field="description")
+        raise InvalidInput(_("请写明所需政府信息的名称、文号或者便于查询的其他特征性描述。"), field="description")
     if len(name) > MAX_NAME or len(contact) > MAX_CONTACT:
-        raise InvalidInput(f"姓名不超过{MAX_NAME}字，联系方式不超过{MAX_CONTACT}字。", field="contact")
+        raise InvalidInput(
+            _("姓名不超过{MAX_NAME}字，联系方式不超过{MAX_CONTACT}字。", MAX_NAME=MAX_NAME, MAX_CONTACT=MAX_CONTACT),
+            field="contact",
+        )
     now = timezone.now()
     today = timezone.localdate(now)
     rb = rulebook_view(today)
@@ -364,7 +368,7 @@ def start_consultation(actor: AbstractBaseUser, app: Application, third_party: s
     decision = rules.check_consultation(row.state, True, rb)
     require(rules.may_manage(staff_facts(actor, today), rb), decision)
     if not third_party.strip():
-        raise InvalidInput("请写明征求意见的第三方。", field="third_party")
+        raise InvalidInput(_("请写明征求意见的第三方。"), field="third_party")
     row.state, row.consultation_started_on = ApplicationState.CONSULTING, today
     row.consultation_third_party = third_party.strip()[:200]
     row.save(update_fields=["state", "consultation_started_on", "consultation_third_party"])

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.core.numerals import chinese_numeral
 from zhengwu.org.models import Unit
 from zhengwu.portal import rules
@@ -126,8 +127,10 @@ def parse(text: str) -> Parsed:
     start = next((i for i, line in enumerate(lines) if FIELD_RE.match(line.strip())), None)
     if start is None:
         raise InvalidInput(
-            "无法识别的公开页面：找不到元数据块（索引号、主题分类"
-            "、名称、成文日期、发布日期、文号、有效性、发文单位）。",
+            _(
+                "无法识别的公开页面：找不到元数据块（索引号、主题分类"
+                "、名称、成文日期、发布日期、文号、有效性、发文单位）。"
+            ),
             field="file",
         )
     end = start
@@ -136,7 +139,7 @@ def parse(text: str) -> Parsed:
     found = _fields([line.strip() for line in lines[start:end]])
     missing = [LABELS[k] for k in REQUIRED if not found.get(k)]
     if missing:
-        raise InvalidInput(f"元数据不完整，缺少：{'、'.join(missing)}。未导入任何内容。", field="file")
+        raise InvalidInput(_("元数据不完整，缺少：{join}。未导入任何内容。", join="、".join(missing)), field="file")
     problems = []
     if rules.parse_index_number(found["index_number"]) is None:
         problems.append(

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import Joined, _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.workdays.arith import WorkCalendar
 
@@ -104,10 +105,10 @@ def check_index_body(org_code: str, issuer: str, rb: RulebookView) -> Decision:
     if not org_code:
         return Decision.refuse(
             "portal.no_org_code",
-            f"{issuer or '发文机关'}没有登记组织机构代码，无法生成索引号，请先在组织机构中补充。",
+            _("{value}没有登记组织机构代码，无法生成索引号，请先在组织机构中补充。", value=issuer or "发文机关"),
             rb.cite(PUBLISH),
         )
-    return Decision.allow("portal.org_code", "索引号按发文机关的组织机构代码生成。", rb.cite(PUBLISH))
+    return Decision.allow("portal.org_code", _("索引号按发文机关的组织机构代码生成。"), rb.cite(PUBLISH))
 
 
 # -- who ---------------------------------------------------------------------------------------
@@ -122,15 +123,13 @@ def may_manage(staff: Sequence[StaffFact], rb: RulebookView) -> Decision:
     if any(_is_gongkai(p) or p.kind in OFFICE_LEADERS or p.kind == ADMINISTRATOR for p in staff):
         return Decision.allow(
             "portal.may_manage",
-            "由州政府办公室政务公开工作人员或办公室负责同志办理。",
+            _("由州政府办公室政务公开工作人员或办公室负责同志办理。"),
             rb.cite(PUBLISH),
-            "Handled by the office's disclosure staff or leadership.",
         )
     return Decision.refuse(
         "portal.may_not_manage",
-        "只有州政府办公室负责信息公开的工作人员或办公室负责同志可以办理政务公开事项。",
+        _("只有州政府办公室负责信息公开的工作人员或办公室负责同志可以办理政务公开事项。"),
         rb.cite(PUBLISH),
-        "Only the office's disclosure staff or its leadership may do this.",
     )
 
 
@@ -138,13 +137,12 @@ def may_approve_extension(staff: Sequence[StaffFact], rb: RulebookView) -> Decis
     """Extending an application's time limit needs the approval of the office's leadership (条例第三十三条)."""
     if any(p.kind in OFFICE_LEADERS for p in staff):
         return Decision.allow(
-            "portal.may_extend", "延长答复期限经政府信息公开工作机构负责人同意。", rb.cite(APPLICATIONS)
+            "portal.may_extend", _("延长答复期限经政府信息公开工作机构负责人同意。"), rb.cite(APPLICATIONS)
         )
     return Decision.refuse(
         "portal.may_not_extend",
-        "延长答复期限须经州政府办公室负责同志（秘书长、副秘书长或办公室主任）同意。",
+        _("延长答复期限须经州政府办公室负责同志（秘书长、副秘书长或办公室主任）同意。"),
         rb.cite(APPLICATIONS),
-        "An extension needs the approval of the office's leadership.",
     )
 
 
@@ -155,21 +153,25 @@ def check_state(state: str, wanted: str, verb: str, rb: RulebookView) -> Decisio
     labels = {QUEUED: "待发布", PUBLISHED: "已发布", WITHHELD: "不予公开"}
     if state != wanted:
         return Decision.refuse(
-            "portal.state", f"该信息当前为「{labels.get(state, state)}」，不能{verb}。", rb.cite(PUBLISH)
+            "portal.state",
+            _("该信息当前为「{get}」，不能{verb}。", get=labels.get(state, state), verb=verb),
+            rb.cite(PUBLISH),
         )
-    return Decision.allow("portal.state", f"可以{verb}。", rb.cite(PUBLISH))
+    return Decision.allow("portal.state", _("可以{verb}。", verb=verb), rb.cite(PUBLISH))
 
 
 def check_withhold(exemption: str, reason: str, rb: RulebookView) -> Decision:
     if exemption not in EXEMPTIONS:
         return Decision.refuse(
             "portal.exemption",
-            "不予公开须写明依据（《政府信息公开条例》第十四条至第十六条规定的情形）。",
+            _("不予公开须写明依据（《政府信息公开条例》第十四条至第十六条规定的情形）。"),
             rb.cite(REGISTER),
         )
     if not reason.strip():
-        return Decision.refuse("portal.withhold_reason", "不予公开须写明理由。", rb.cite(REGISTER))
-    return Decision.allow("portal.withhold", f"不予公开：{EXEMPTIONS[exemption]}。", rb.cite(REGISTER))
+        return Decision.refuse("portal.withhold_reason", _("不予公开须写明理由。"), rb.cite(REGISTER))
+    return Decision.allow(
+        "portal.withhold", _("不予公开：{EXEMPTIONS}。", EXEMPTIONS=EXEMPTIONS[exemption]), rb.cite(REGISTER)
+    )
 
 
 def publication_status(due_on: dt.date, today: dt.date, cal: WorkCalendar, at_risk_days: int = 3) -> str:
@@ -184,15 +186,17 @@ def publication_status(due_on: dt.date, today: dt.date, cal: WorkCalendar, at_ri
 def check_interpretation(target_state: str, target_kind: str, title: str, body: str, rb: RulebookView) -> Decision:
     """A 解读 explains a published document or policy (art. 30)."""
     if target_state != PUBLISHED:
-        return Decision.refuse("portal.interpret_unpublished", "政策解读须关联已公开的文件。", rb.cite(INTERPRETATION))
+        return Decision.refuse(
+            "portal.interpret_unpublished", _("政策解读须关联已公开的文件。"), rb.cite(INTERPRETATION)
+        )
     if target_kind == "interpretation":
         return Decision.refuse(
-            "portal.interpret_interpretation", "不能对解读再作解读，请关联所解读的文件。", rb.cite(INTERPRETATION)
+            "portal.interpret_interpretation", _("不能对解读再作解读，请关联所解读的文件。"), rb.cite(INTERPRETATION)
         )
     if not title.strip() or not body.strip():
-        return Decision.refuse("portal.interpret_empty", "解读须有标题和正文。", rb.cite(INTERPRETATION))
+        return Decision.refuse("portal.interpret_empty", _("解读须有标题和正文。"), rb.cite(INTERPRETATION))
     return Decision.allow(
-        "portal.interpret", "政策文件与解读材料同步组织、同步审签、同步部署。", rb.cite(INTERPRETATION)
+        "portal.interpret", _("政策文件与解读材料同步组织、同步审签、同步部署。"), rb.cite(INTERPRETATION)
     )
 
 
@@ -214,16 +218,15 @@ def application_due(
     days = rb.param(APPLICATION_DAYS).as_int
     extra = rb.param(EXTENSION_DAYS).as_int if extended else 0
     due = cal.add_working_days(received_on, days + extra + paused_days)
-    parts = [f"自收到申请之日起{days}个工作日内答复"]
+    parts = [_("自收到申请之日起{days}个工作日内答复", days=days)]
     if extended:
-        parts.append(f"经批准延长{extra}个工作日")
+        parts.append(_("经批准延长{extra}个工作日", extra=extra))
     if paused_days:
-        parts.append(f"征求第三方意见的{paused_days}个工作日不计算在内")
+        parts.append(_("征求第三方意见的{paused_days}个工作日不计算在内", paused_days=paused_days))
     return Decision.allow(
         "portal.application_due",
-        "，".join(parts) + f"，即{due.isoformat()}前。",
+        _("{terms}，即{due}前。", terms=Joined("，", parts), due=due.isoformat()),
         rb.param_citation(APPLICATION_DAYS),
-        f"Answer by {due.isoformat()}.",
         due=due,
         days=days + extra + paused_days,
     )
@@ -231,51 +234,55 @@ def application_due(
 
 def check_extension(state: str, extended: bool, reason: str, rb: RulebookView) -> Decision:
     if state == ANSWERED:
-        return Decision.refuse("portal.extend_answered", "申请已答复，无需延期。", rb.cite(APPLICATIONS))
+        return Decision.refuse("portal.extend_answered", _("申请已答复，无需延期。"), rb.cite(APPLICATIONS))
     if extended:
         days = rb.param(EXTENSION_DAYS).as_int
         return Decision.refuse(
             "portal.extend_twice",
-            f"答复期限只能延长一次，延长期限最长不超过{days}个工作日。",
+            _("答复期限只能延长一次，延长期限最长不超过{days}个工作日。", days=days),
             rb.param_citation(EXTENSION_DAYS),
         )
     if not reason.strip():
-        return Decision.refuse("portal.extend_reason", "延长答复期限须写明理由。", rb.cite(APPLICATIONS))
+        return Decision.refuse("portal.extend_reason", _("延长答复期限须写明理由。"), rb.cite(APPLICATIONS))
     return Decision.allow(
-        "portal.extend", "需要延长答复期限的，经负责人同意并告知申请人。", rb.param_citation(EXTENSION_DAYS)
+        "portal.extend", _("需要延长答复期限的，经负责人同意并告知申请人。"), rb.param_citation(EXTENSION_DAYS)
     )
 
 
 def check_consultation(state: str, starting: bool, rb: RulebookView) -> Decision:
     if starting and state != RECEIVED:
-        return Decision.refuse("portal.consult_state", "只有办理中的申请可以征求第三方意见。", rb.cite(APPLICATIONS))
+        return Decision.refuse("portal.consult_state", _("只有办理中的申请可以征求第三方意见。"), rb.cite(APPLICATIONS))
     if not starting and state != CONSULTING:
-        return Decision.refuse("portal.consult_state", "该申请没有正在征求的第三方意见。", rb.cite(APPLICATIONS))
+        return Decision.refuse("portal.consult_state", _("该申请没有正在征求的第三方意见。"), rb.cite(APPLICATIONS))
     return Decision.allow(
-        "portal.consult", "征求第三方意见所需时间不计算在答复期限内。", rb.param_citation(THIRD_PARTY_DAYS)
+        "portal.consult", _("征求第三方意见所需时间不计算在答复期限内。"), rb.param_citation(THIRD_PARTY_DAYS)
     )
 
 
 def check_reply(state: str, reply_type: str, exemption: str, text: str, rb: RulebookView) -> Decision:
     if state == ANSWERED:
-        return Decision.refuse("portal.reply_twice", "申请已答复。", rb.cite(APPLICATIONS))
+        return Decision.refuse("portal.reply_twice", _("申请已答复。"), rb.cite(APPLICATIONS))
     if state == CONSULTING:
         return Decision.refuse(
-            "portal.reply_consulting", "正在征求第三方意见，请先记录征求意见结束。", rb.cite(APPLICATIONS)
+            "portal.reply_consulting", _("正在征求第三方意见，请先记录征求意见结束。"), rb.cite(APPLICATIONS)
         )
     if reply_type not in REPLY_TYPES:
         return Decision.refuse(
             "portal.reply_type",
-            "请选择答复类型（予以公开、部分公开、不予公开、无法提供、不予处理等）。",
+            _("请选择答复类型（予以公开、部分公开、不予公开、无法提供、不予处理等）。"),
             rb.cite(APPLICATIONS),
         )
     if reply_type in NEEDS_EXEMPTION and exemption not in EXEMPTIONS:
         return Decision.refuse(
-            "portal.reply_exemption", f"「{REPLY_TYPES[reply_type]}」须写明不予公开的依据。", rb.cite(APPLICATIONS)
+            "portal.reply_exemption",
+            _("「{REPLY_TYPES}」须写明不予公开的依据。", REPLY_TYPES=REPLY_TYPES[reply_type]),
+            rb.cite(APPLICATIONS),
         )
     if not text.strip():
-        return Decision.refuse("portal.reply_text", "答复须写明内容和理由。", rb.cite(APPLICATIONS))
-    return Decision.allow("portal.reply", f"答复：{REPLY_TYPES[reply_type]}。", rb.cite(APPLICATIONS))
+        return Decision.refuse("portal.reply_text", _("答复须写明内容和理由。"), rb.cite(APPLICATIONS))
+    return Decision.allow(
+        "portal.reply", _("答复：{REPLY_TYPES}。", REPLY_TYPES=REPLY_TYPES[reply_type]), rb.cite(APPLICATIONS)
+    )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core import administration
 from zhengwu.core.decisions import Citation, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.rulebook import annotations as notes
 from zhengwu.rulebook import rules
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
@@ -281,16 +282,28 @@ def import_version(
     code = code or (annotations.code if annotations and annotations.code else settings.ZHENGWU_RULEBOOK_CODE)
     if RulebookVersion.objects.filter(code=code, effective_from=effective_from).exists():
         raise InvalidInput(
-            f"规则{code}已有{effective_from.isoformat()}施行的版本；如需替换，请先撤回该版本"
-            f"（zhengwu rules withdraw 版本编号，仅限尚未施行的版本）或改用其他施行日期。",
+            _(
+                (
+                    "规则{code}已有{isoformat}施行的版本；如需替换，请先撤回该版本（zhengwu rules withdraw 版本"
+                    "编号，仅限尚未施行的版本）或改用其他施行日期。"
+                ),
+                code=code,
+                isoformat=effective_from.isoformat(),
+            ),
             field="effective_from",
         )
     predecessor = None if annotations else predecessor_of(code, effective_from)
     if annotations is None and predecessor is None:
         raise InvalidInput(
-            f"规则{code}在{effective_from.isoformat()}之前没有版本可以继承标注（条款类别、条款要点、参数）。"
-            f"请用 --annotations 指定标注文件，"
-            f"格式参照 zhengwu/rulebook/data/kizilsu-work-rules-2023.toml。",
+            _(
+                (
+                    "规则{code}在{isoformat}之前没有版本可以继承标注（条款类别、条款要点、"
+                    "参数）。请用 --annotations 指定标注文件，格式参照 zhengwu/rulebook/data/kizilsu-work-rules"
+                    "-2023.toml。"
+                ),
+                code=code,
+                isoformat=effective_from.isoformat(),
+            ),
             field="annotations",
         )
     metadata: dict[str, Any] = dict(parsed.metadata)
@@ -354,7 +367,12 @@ def annotate_version(
     _require_admin(actor, version)
     if annotations.code and annotations.code != version.code:
         raise InvalidInput(
-            f"标注文件属于规则{annotations.code}，而版本{version.pk}属于规则{version.code}；请选用该规则的标注文件。",
+            _(
+                "标注文件属于规则{code}，而版本{pk}属于规则{code2}；请选用该规则的标注文件。",
+                code=annotations.code,
+                pk=version.pk,
+                code2=version.code,
+            ),
             field="annotations",
         )
     changed = apply_annotations(version, annotations)
@@ -402,7 +420,9 @@ def withdraw_version(
     try:
         version.delete()
     except ProtectedError as exc:
-        raise InvalidInput(f"{label}已被{len(exc.protected_objects)}项记录引用，不能撤回。", field="version") from exc
+        raise InvalidInput(
+            _("{label}已被{len}项记录引用，不能撤回。", label=label, len=len(exc.protected_objects)), field="version"
+        ) from exc
     _relink(code)
     forget_views()
     if predecessor is not None:
@@ -436,7 +456,10 @@ def _coerce(parameter: Parameter, raw: str) -> int | float | str | bool:
         if isinstance(current, float):
             return float(raw)
     except ValueError as exc:
-        raise InvalidInput(f"参数“{parameter.description}”应为数字，“{raw}”不是数字。", field="value") from exc
+        raise InvalidInput(
+            _("参数“{description}”应为数字，“{raw}”不是数字。", description=parameter.description, raw=raw),
+            field="value",
+        ) from exc
     return raw
 
 
@@ -445,10 +468,10 @@ def edit_parameter(actor: AbstractBaseUser, parameter: Parameter, raw_value: str
     """An administrator changes a parameter of a rulebook version, with the reason recorded."""
     require(administration.may_administer(actor, versions_citation(parameter.version)))
     if not reason.strip():
-        raise InvalidInput("请填写修改理由（例如依据的文件）。", field="reason")
+        raise InvalidInput(_("请填写修改理由（例如依据的文件）。"), field="reason")
     value = _coerce(parameter, raw_value)
     if isinstance(value, int) and not isinstance(value, bool) and value < 0:
-        raise InvalidInput("参数不能为负数。", field="value")
+        raise InvalidInput(_("参数不能为负数。"), field="value")
     old = parameter.value
     parameter.value = value
     parameter.save(update_fields=["value"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.i18n import _
 
 
 def may_withdraw(
@@ -15,23 +16,27 @@ def may_withdraw(
     if effective_from > today:
         return Decision.allow(
             "rulebook.withdraw.ok",
-            f"该版本{effective_from.isoformat()}起施行，尚未施行，可以撤回。",
+            _("该版本{isoformat}起施行，尚未施行，可以撤回。", isoformat=effective_from.isoformat()),
             citation,
         )
     if ceases_on is not None and ceases_on <= today:
         return Decision.refuse(
             "rulebook.withdraw.past",
-            f"该版本已于{effective_from.isoformat()}起施行、{ceases_on.isoformat()}停止执行，"
-            "期间办理的事项引用了它，不能撤回。",
+            _(
+                ("该版本已于{isoformat}起施行、{isoformat2}停止执行，期间办理的事项引用了它，不能撤回。"),
+                isoformat=effective_from.isoformat(),
+                isoformat2=ceases_on.isoformat(),
+            ),
             citation,
-            f"This version was in force from {effective_from.isoformat()} to {ceases_on.isoformat()}; "
-            "matters decided under it cite it, so it cannot be withdrawn.",
         )
     return Decision.refuse(
         "rulebook.withdraw.in_force",
-        f"该版本自{effective_from.isoformat()}起正在施行，不能撤回；标注有误请用 zhengwu rules annotate 更正，"
-        "规则有变请导入新版本。",
+        _(
+            (
+                "该版本自{isoformat}起正在施行，不能撤回；标注有误请用 zhengwu rules annotate 更正，"
+                "规则有变请导入新版本。"
+            ),
+            isoformat=effective_from.isoformat(),
+        ),
         citation,
-        f"This version is in force since {effective_from.isoformat()} and cannot be withdrawn; correct its "
-        "annotations with `zhengwu rules annotate`, or import a new version.",
     )

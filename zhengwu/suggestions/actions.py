@@ -21,6 +21,7 @@ from zhengwu.audit import services as audit
 from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step, require_step
@@ -91,9 +92,9 @@ def _heads(*units: Unit | None) -> list[Holder | None]:
 def _text(value: str, field: str, what: str, max_length: int | None = None) -> str:
     text = value.strip()
     if not text:
-        raise InvalidInput(f"请填写{what}。", field=field)
+        raise InvalidInput(_("请填写{what}。", what=what), field=field)
     if max_length is not None and len(text) > max_length:
-        raise InvalidInput(f"{what}不能超过{max_length}个字。", field=field)
+        raise InvalidInput(_("{what}不能超过{max_length}个字。", what=what, max_length=max_length), field=field)
     return text
 
 
@@ -238,17 +239,17 @@ def register(
     version = version_in_force()
     rb = view_of(version)
     if kind not in Kind.values:
-        raise InvalidInput(f"无法识别的类别“{kind}”，应为人大代表建议或政协委员提案。", field="kind")
+        raise InvalidInput(_("无法识别的类别“{kind}”，应为人大代表建议或政协委员提案。", kind=kind), field="kind")
     num = _text(number, "number", "编号", 40)
     heading = _text(title, "title", "标题", 200)
     body = _text(text, "text", "内容")
     names = _text(proposers, "proposers", "领衔及联名代表（委员）", 200)
     meeting = _text(session, "session", "届次会议", 100)
     if received_on > timezone.localdate():
-        raise InvalidInput("收到日期不能晚于今天。", field="received_on")
+        raise InvalidInput(_("收到日期不能晚于今天。"), field="received_on")
     require(_manage(actor, "登记", rb))
     if Suggestion.objects.filter(kind=kind, session=meeting, number=num).exists():
-        raise InvalidInput(f"{meeting}第{num}号已登记。", field="number")
+        raise InvalidInput(_("{meeting}第{num}号已登记。", meeting=meeting, num=num), field="number")
     s = Suggestion.objects.create(
         kind=kind,
         number=num,
@@ -342,7 +343,7 @@ def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, re
     assert s.due is not None
     why = reason.strip()
     if not why:
-        raise InvalidInput("请填写延期理由。", field="reason")
+        raise InvalidInput(_("请填写延期理由。"), field="reason")
     require(rules.check_extension(s.assigned_on, s.due, new_due, why, rb, calendar()))
     old_due = s.due
     s.due = new_due
@@ -467,7 +468,7 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
     )
     assert s.answer_document is not None
     if satisfaction == Satisfaction.UNSATISFIED and not note.strip():
-        raise InvalidInput("不满意的，请记录代表委员的具体意见，以便重新办理。", field="note")
+        raise InvalidInput(_("不满意的，请记录代表委员的具体意见，以便重新办理。"), field="note")
     row = Feedback.objects.create(
         suggestion=s,
         round=s.round,

@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 
 from zhengwu.cases.limits import working_day_on_or_before
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
 from zhengwu.org.rules import ADMINISTRATOR, PositionFact
@@ -63,12 +64,11 @@ def may_manage(
     """Registering, assigning, extending, recording satisfaction: the office's 督查 clerks and leadership."""
     citation = rb.cite(HANDLING)
     if is_office_supervisor(positions, duties, office_id):
-        return Decision.allow("suggestions.office", f"政府办公室督查部门{what}。", citation)
+        return Decision.allow("suggestions.office", _("政府办公室督查部门{what}。", what=what), citation)
     return Decision.refuse(
         "suggestions.not_office",
-        f"建议提案由政府办公室督查部门统一{what}，您无权办理。",
+        _("建议提案由政府办公室督查部门统一{what}，您无权办理。", what=what),
         citation,
-        "The office's supervision staff and leadership manage suggestions and proposals.",
     )
 
 
@@ -81,24 +81,26 @@ def may_answer(
 ) -> Decision:
     citation = rb.cite(ANSWER)
     if _staff(positions, lead_unit_id):
-        return Decision.allow("suggestions.lead_unit", f"{lead_name}作为主办单位起草答复。", citation)
+        return Decision.allow(
+            "suggestions.lead_unit", _("{lead_name}作为主办单位起草答复。", lead_name=lead_name), citation
+        )
     return Decision.refuse(
         "suggestions.not_lead_unit",
-        f"答复由主办单位{lead_name}办理，您无权起草答复。",
+        _("答复由主办单位{lead_name}办理，您无权起草答复。", lead_name=lead_name),
         citation,
-        "Only the lead unit's staff draft the answer.",
     )
 
 
 def may_give_opinion(positions: Sequence[PositionFact], unit_id: int, unit_name: str, rb: RulebookView) -> Decision:
     citation = rb.cite(CO_UNITS)
     if _staff(positions, unit_id):
-        return Decision.allow("suggestions.co_unit", f"{unit_name}向主办单位提出协办意见。", citation)
+        return Decision.allow(
+            "suggestions.co_unit", _("{unit_name}向主办单位提出协办意见。", unit_name=unit_name), citation
+        )
     return Decision.refuse(
         "suggestions.not_co_unit",
-        f"协办意见由{unit_name}提出，您无权代为提出。",
+        _("协办意见由{unit_name}提出，您无权代为提出。", unit_name=unit_name),
         citation,
-        "Only the co-unit's staff send its opinion.",
     )
 
 
@@ -107,40 +109,41 @@ def check_assignment(lead_unit_id: int, co_unit_ids: Collection[int], rb: Rulebo
     if lead_unit_id in co_unit_ids:
         return Decision.refuse(
             "suggestions.lead_in_co",
-            "主办单位不能同时作为协办单位。",
+            _("主办单位不能同时作为协办单位。"),
             citation,
-            "The lead unit cannot also be a co-unit.",
         )
-    return Decision.allow("suggestions.assignment", "交办主办、协办单位。", citation)
+    return Decision.allow("suggestions.assignment", _("交办主办、协办单位。"), citation)
 
 
 # -- the steps of a suggestion (art. 31) -----------------------------------------------------------
 
 REGISTERED_STATE, HANDLING_STATE = "registered", "handling"
 
-ASSIGN = Step.of("suggestions.assign", "交办", [REGISTERED_STATE], HANDLING)
-EXTEND = Step.of("suggestions.extend", "延期", [HANDLING_STATE], HANDLING)
-CO_OPINION = Step.of("suggestions.co_opinion", "提出协办意见", [HANDLING_STATE], HANDLING)
-DRAFT_ANSWER = Step.of("suggestions.draft_answer", "起草答复", [HANDLING_STATE], HANDLING)
-SATISFACTION = Step.of("suggestions.satisfaction", "记录满意度", [HANDLING_STATE], HANDLING)
+ASSIGN = Step.of("suggestions.assign", _("交办"), [REGISTERED_STATE], HANDLING)
+EXTEND = Step.of("suggestions.extend", _("延期"), [HANDLING_STATE], HANDLING)
+CO_OPINION = Step.of("suggestions.co_opinion", _("提出协办意见"), [HANDLING_STATE], HANDLING)
+DRAFT_ANSWER = Step.of("suggestions.draft_answer", _("起草答复"), [HANDLING_STATE], HANDLING)
+SATISFACTION = Step.of("suggestions.satisfaction", _("记录满意度"), [HANDLING_STATE], HANDLING)
 
 
 def check_co_unit(is_co_unit: bool, unit_label: str, already_sent: bool, rb: RulebookView) -> Decision:
     """A co-unit of the current round sends its opinion to the lead unit, once (art. 31)."""
     citation = rb.cite(CO_UNITS)
     if not is_co_unit:
-        return Decision.refuse("suggestions.not_co_unit", f"{unit_label}不是本件的协办单位。", citation)
+        return Decision.refuse(
+            "suggestions.not_co_unit", _("{unit_label}不是本件的协办单位。", unit_label=unit_label), citation
+        )
     if already_sent:
-        return Decision.refuse("suggestions.opinion_sent", "协办意见已送主办单位。", citation)
-    return Decision.allow("suggestions.co_unit", f"{unit_label}提出协办意见。", citation)
+        return Decision.refuse("suggestions.opinion_sent", _("协办意见已送主办单位。"), citation)
+    return Decision.allow("suggestions.co_unit", _("{unit_label}提出协办意见。", unit_label=unit_label), citation)
 
 
 def check_publication_open(decided: bool, rb: RulebookView) -> Decision:
     """Whether a round's answer is published is decided once (art. 31)."""
     citation = rb.cite(PUBLICATION)
     if decided:
-        return Decision.refuse("suggestions.publication_decided", "本轮答复已作出公开决定。", citation)
-    return Decision.allow("suggestions.publication_open", "决定办理结果是否公开。", citation)
+        return Decision.refuse("suggestions.publication_decided", _("本轮答复已作出公开决定。"), citation)
+    return Decision.allow("suggestions.publication_open", _("决定办理结果是否公开。"), citation)
 
 
 # -- time limits ---------------------------------------------------------------------------------
@@ -174,24 +177,24 @@ def check_extension(
     latest = latest_due(assigned_on, rb, cal)
     months = rb.param("suggestions.max_months").as_int
     if not reason.strip():
-        return Decision.refuse(
-            "suggestions.extension_reason", "延期办理应当说明理由。", citation, "An extension must give its reason."
-        )
+        return Decision.refuse("suggestions.extension_reason", _("延期办理应当说明理由。"), citation)
     if new_due <= current_due:
         return Decision.refuse(
             "suggestions.extension_not_later",
-            f"新的办复期限应晚于现有期限{current_due:%Y-%m-%d}。",
+            _("新的办复期限应晚于现有期限{current_due:%Y-%m-%d}。", current_due=current_due),
             citation,
-            "The new limit must be later than the current one.",
         )
     if new_due > latest:
         return Decision.refuse(
             "suggestions.extension_too_long",
-            f"建议提案最迟应当自交办之日起{months}个月内办复（{latest:%Y-%m-%d}）。",
+            _("建议提案最迟应当自交办之日起{months}个月内办复（{latest:%Y-%m-%d}）。", months=months, latest=latest),
             citation,
-            f"At most {months} months after assignment ({latest.isoformat()}).",
         )
-    return Decision.allow("suggestions.extension", f"延期至{new_due:%Y-%m-%d}办复：{reason.strip()}", citation)
+    return Decision.allow(
+        "suggestions.extension",
+        _("延期至{new_due:%Y-%m-%d}办复：{strip}", new_due=new_due, strip=reason.strip()),
+        citation,
+    )
 
 
 # -- answer, satisfaction, publication -----------------------------------------------------------
@@ -200,12 +203,11 @@ def check_extension(
 def check_answered(answered: bool, rb: RulebookView, what: str) -> Decision:
     citation = rb.cite(ANSWER)
     if answered:
-        return Decision.allow("suggestions.answered", "答复函已印发。", citation)
+        return Decision.allow("suggestions.answered", _("答复函已印发。"), citation)
     return Decision.refuse(
         "suggestions.not_answered",
-        f"答复函印发后才能{what}。",
+        _("答复函印发后才能{what}。", what=what),
         citation,
-        "The answer document has not been issued yet.",
     )
 
 
@@ -215,22 +217,21 @@ def check_draftable(has_answer: bool, answered: bool, rb: RulebookView) -> Decis
         what = "已印发" if answered else "正在办理"
         return Decision.refuse(
             "suggestions.answer_exists",
-            f"本轮答复函{what}，不能再起草。",
+            _("本轮答复函{what}，不能再起草。", what=what),
             citation,
-            "This round already has its answer document.",
         )
     signing = rb.find("signing.authority")
     by = signing.short_label if signing is not None else "签发权限"
-    return Decision.allow("suggestions.draft_answer", f"以函答复代表委员，按{by}签发。", citation)
+    return Decision.allow("suggestions.draft_answer", _("以函答复代表委员，按{by}签发。", by=by), citation)
 
 
 def check_satisfaction(value: str, rb: RulebookView) -> Decision:
     citation = rb.cite(ANSWER)
     if value in SATISFACTIONS:
         if value == "unsatisfied":
-            return Decision.allow("suggestions.rehandle", "代表委员对答复不满意，重新办理并再次答复。", citation)
-        return Decision.allow("suggestions.closed", "代表委员对答复满意或基本满意，办结。", citation)
-    return Decision.refuse("suggestions.bad_satisfaction", "满意度应为满意、基本满意或不满意。", citation)
+            return Decision.allow("suggestions.rehandle", _("代表委员对答复不满意，重新办理并再次答复。"), citation)
+        return Decision.allow("suggestions.closed", _("代表委员对答复满意或基本满意，办结。"), citation)
+    return Decision.refuse("suggestions.bad_satisfaction", _("满意度应为满意、基本满意或不满意。"), citation)
 
 
 def disclosure(withhold_ground: str, rb: RulebookView) -> Decision:
@@ -238,13 +239,12 @@ def disclosure(withhold_ground: str, rb: RulebookView) -> Decision:
     《政府信息公开条例》 applies; ``facts["publish"]`` says which."""
     citation = rb.cite(PUBLICATION)
     if not withhold_ground:
-        return Decision.allow("suggestions.publish", "办理结果依法公开。", citation, publish=True)
+        return Decision.allow("suggestions.publish", _("办理结果依法公开。"), citation, publish=True)
     ground = WITHHOLD_GROUNDS.get(withhold_ground)
     if ground is None:
         return Decision.refuse(
             "suggestions.bad_ground",
-            f"无法识别的不予公开理由“{withhold_ground}”。",
+            _("无法识别的不予公开理由“{withhold_ground}”。", withhold_ground=withhold_ground),
             citation,
-            "Unknown ground for withholding.",
         )
-    return Decision.allow("suggestions.withhold", f"不予公开：{ground}。", citation, publish=False)
+    return Decision.allow("suggestions.withhold", _("不予公开：{ground}。", ground=ground), citation, publish=False)

@@ -28,6 +28,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.actions.outgoing import draft_outgoing
@@ -240,7 +241,7 @@ def open_item(
             rules.check_link(target.state, view_of(target.rulebook_version)),
         )
         if origin not in rules.ORIGINS:
-            raise InvalidInput(f"无法识别的来源“{origin}”。", field="origin")
+            raise InvalidInput(_("无法识别的来源“{origin}”。", origin=origin), field="origin")
         row = _source_row(target, origin, source, actor, linked=True)
         citation = rb.cite("supervision.no_duplicate")
         _event(target, "link", "关联并入", actor, citation, f"{row.label}（{row.get_origin_display()}）")
@@ -348,12 +349,16 @@ def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) 
     rb = rulebook_of(item)
     actor_f = facts.actor_fact(actor)
     if not text.strip():
-        raise InvalidInput("请填写进展情况。", field="text")
+        raise InvalidInput(_("请填写进展情况。"), field="text")
     decision = rules.may_report(actor_f, row.unit_id, facts.unit_name(row.unit), rb)
     already = (
         Decision.refuse(
             "supervision.report_done_already",
-            f"第{row.period}期进展已于{timezone.localtime(row.submitted_at):%Y-%m-%d}报告。",
+            _(
+                "第{period}期进展已于{localtime:%Y-%m-%d}报告。",
+                period=row.period,
+                localtime=timezone.localtime(row.submitted_at),
+            ),
             rb.cite("supervision.implement"),
         )
         if row.submitted_at
@@ -570,7 +575,7 @@ def complete_rectification(actor: AbstractBaseUser, rectification: Rectification
     )
     _invalid_from(rules.check_reason(text, "整改情况", rb))
     done = (
-        Decision.refuse("supervision.rect_done", "该项整改已报告完成。", rb.cite("supervision.duties"))
+        Decision.refuse("supervision.rect_done", _("该项整改已报告完成。"), rb.cite("supervision.duties"))
         if rect.done_at
         else Decision.allow("supervision.rect_open", "", None)
     )
@@ -608,9 +613,9 @@ def record_evaluation(
     rb = rulebook_of(row)
     decision = rules.may_verify(facts.actor_fact(actor), rb, "记录第三方评估")
     if not evaluator.strip():
-        raise InvalidInput("请填写评估机构。", field="evaluator")
+        raise InvalidInput(_("请填写评估机构。"), field="evaluator")
     if rating not in Evaluation.Rating.values:
-        raise InvalidInput("请选择评估等次。", field="rating")
+        raise InvalidInput(_("请选择评估等次。"), field="rating")
     _invalid_from(rules.check_reason(findings, "评估意见", rb))
     require(decision, rules.check_transition(row.state, "evaluate", rb))
     ev = Evaluation.objects.create(
@@ -694,14 +699,14 @@ def draft_circular(actor: AbstractBaseUser, as_of: dt.date | None = None, since:
     rb = view_of(version_in_force(today))
     decision = rules.may_verify(facts.actor_fact(actor), rb, "发布情况通报")
     if as_of > today:
-        raise InvalidInput("统计截止日期不能晚于今天。", field="as_of")
+        raise InvalidInput(_("统计截止日期不能晚于今天。"), field="as_of")
     if since is not None and since > as_of:
-        raise InvalidInput("统计起始日期不能晚于截止日期。", field="since")
+        raise InvalidInput(_("统计起始日期不能晚于截止日期。"), field="since")
     require(decision)
     office = office_unit()
     rows = facts.unit_table(since, as_of, as_of)
     if office is None or not rows:
-        raise InvalidInput("统计期间没有督办事项，无需通报。", field="as_of")
+        raise InvalidInput(_("统计期间没有督办事项，无需通报。"), field="as_of")
     units = list(Unit.objects.filter(pk__in=[r.unit_id for r in rows]).order_by("sort_order", "code"))
     title = f"关于州人民政府督查督办事项办理情况的通报（截至{as_of:%Y年%-m月%-d日}）"
     doc = draft_outgoing(actor, office, DocType.CIRCULAR, title, circular_body(rows, as_of, since), units)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 
 # Position kinds (the same strings as zhengwu.org.models.PositionKind)
@@ -107,7 +108,7 @@ def may_open(actor: Actor, origin: str, lead_unit_id: int, rb: RulebookView) -> 
     keep it: the office's staff, the unit handling it, and — for findings — the legal affairs unit."""
     citation = rb.cite("supervision.duties")
     if actor.office_staff or actor.leader:
-        return Decision.allow("supervision.opener", "督查督办事项由政府办公室立项交办。", citation)
+        return Decision.allow("supervision.opener", _("督查督办事项由政府办公室立项交办。"), citation)
     if origin in CASE_ORIGINS and (
         actor.in_unit(lead_unit_id)
         or (
@@ -116,12 +117,11 @@ def may_open(actor: Actor, origin: str, lead_unit_id: int, rb: RulebookView) -> 
             and any(p.kind != ADMINISTRATOR for p in actor.positions)
         )
     ):
-        return Decision.allow("supervision.case_keeper", "登记该事项的单位将其列入督办。", citation)
+        return Decision.allow("supervision.case_keeper", _("登记该事项的单位将其列入督办。"), citation)
     return Decision.refuse(
         "supervision.not_opener",
-        "督办事项由政府办公室或政府领导同志交办立项，您无权立项。",
+        _("督办事项由政府办公室或政府领导同志交办立项，您无权立项。"),
         citation,
-        "Supervision items are opened by the office or a government leader.",
     )
 
 
@@ -129,12 +129,13 @@ def may_report(actor: Actor, unit_id: int, unit_name: str, rb: RulebookView, wha
     """A unit's own staff (head, deputies, clerks) report for it."""
     citation = rb.cite("supervision.implement")
     if actor.in_unit(unit_id):
-        return Decision.allow("supervision.unit_staff", f"{unit_name}{what}督办事项进展。", citation)
+        return Decision.allow(
+            "supervision.unit_staff", _("{unit_name}{what}督办事项进展。", unit_name=unit_name, what=what), citation
+        )
     return Decision.refuse(
         "supervision.not_unit_staff",
-        f"只有{unit_name}的工作人员可以{what}。",
+        _("只有{unit_name}的工作人员可以{what}。", unit_name=unit_name, what=what),
         citation,
-        "Only the unit's own staff may report for it.",
     )
 
 
@@ -142,12 +143,11 @@ def may_verify(actor: Actor, rb: RulebookView, what: str = "核查复核") -> De
     """核查复核, reopening, 督促整改, circulars, evaluations: the office's 督查 clerks and leadership."""
     citation = rb.cite("supervision.duties")
     if actor.supervisor:
-        return Decision.allow("supervision.supervisor", f"政府办公室督查部门{what}。", citation)
+        return Decision.allow("supervision.supervisor", _("政府办公室督查部门{what}。", what=what), citation)
     return Decision.refuse(
         "supervision.not_supervisor",
-        f"{what}由政府办公室督查工作人员或办公室负责同志办理。",
+        _("{what}由政府办公室督查工作人员或办公室负责同志办理。", what=what),
         citation,
-        "Only the office's supervision staff or its leadership may do this.",
     )
 
 
@@ -155,12 +155,11 @@ def may_see_compliance(actor: Actor, rb: RulebookView) -> Decision:
     """The compliance view is for the government's leaders, the office and administrators (art. 63)."""
     citation = rb.cite("time_limits")
     if actor.leader or actor.office_staff or actor.admin:
-        return Decision.allow("compliance.viewer", "查看全平台逾期和临近期限事项。", citation)
+        return Decision.allow("compliance.viewer", _("查看全平台逾期和临近期限事项。"), citation)
     return Decision.refuse(
         "compliance.not_viewer",
-        "合规总览供政府领导同志、政府办公室和系统管理员查看。",
+        _("合规总览供政府领导同志、政府办公室和系统管理员查看。"),
         citation,
-        "The compliance view is for government leaders, the office and administrators.",
     )
 
 
@@ -184,18 +183,18 @@ def check_new(
 ) -> Decision:
     citation = rb.cite("time_limits")
     if not title.strip():
-        return Decision.refuse("supervision.no_title", "请填写督办事项。", citation)
+        return Decision.refuse("supervision.no_title", _("请填写督办事项。"), citation)
     if origin not in ORIGINS:
-        return Decision.refuse("supervision.bad_origin", f"无法识别的来源“{origin}”。", citation)
+        return Decision.refuse("supervision.bad_origin", _("无法识别的来源“{origin}”。", origin=origin), citation)
     if report_every not in REPORT_EVERY:
-        return Decision.refuse("supervision.bad_every", f"无法识别的报告周期“{report_every}”。", citation)
-    if due <= today:
         return Decision.refuse(
-            "supervision.due_past", "办结期限应晚于今天。", citation, "The deadline must be after today."
+            "supervision.bad_every", _("无法识别的报告周期“{report_every}”。", report_every=report_every), citation
         )
+    if due <= today:
+        return Decision.refuse("supervision.due_past", _("办结期限应晚于今天。"), citation)
     if lead_unit_id in co_unit_ids:
-        return Decision.refuse("supervision.lead_in_co", "牵头单位不能同时作为协办单位。", citation)
-    return Decision.allow("supervision.deadline", f"限{due.isoformat()}前办结。", citation)
+        return Decision.refuse("supervision.lead_in_co", _("牵头单位不能同时作为协办单位。"), citation)
+    return Decision.allow("supervision.deadline", _("限{isoformat}前办结。", isoformat=due.isoformat()), citation)
 
 
 # -- art. 26: no duplicate supervision ------------------------------------------------------------
@@ -257,25 +256,25 @@ def check_duplicates(candidates: Sequence[Candidate], reason: str, rb: RulebookV
     always linked; a similar item may be set aside with a stated reason."""
     citation = rb.cite("supervision.no_duplicate")
     if not candidates:
-        return Decision.allow("supervision.no_duplicate", "未发现重复督办事项。", citation)
+        return Decision.allow("supervision.no_duplicate", _("未发现重复督办事项。"), citation)
     names = "；".join(f"“{c.title}”（{c.why}）" for c in candidates[:3])
     if any(c.same_source for c in candidates):
         return Decision.refuse(
             "supervision.same_source",
-            f"该事项已在督办：{names}。请关联到已有督办事项，不重复督查。",
+            _("该事项已在督办：{names}。请关联到已有督办事项，不重复督查。", names=names),
             citation,
-            "This matter is already supervised; link it to the existing item.",
             candidates=[c.item_id for c in candidates],
         )
     if reason.strip():
         return Decision.allow(
-            "supervision.new_despite", f"存在相似督办事项{names}，说明理由后另行立项：{reason.strip()}", citation
+            "supervision.new_despite",
+            _("存在相似督办事项{names}，说明理由后另行立项：{strip}", names=names, strip=reason.strip()),
+            citation,
         )
     return Decision.refuse(
         "supervision.similar",
-        f"已有相似的在办督办事项：{names}。请关联到已有事项，或说明另行立项的理由。",
+        _("已有相似的在办督办事项：{names}。请关联到已有事项，或说明另行立项的理由。", names=names),
         citation,
-        "Similar items are already supervised: link to one, or give a reason for a new item.",
         candidates=[c.item_id for c in candidates],
     )
 
@@ -283,8 +282,8 @@ def check_duplicates(candidates: Sequence[Candidate], reason: str, rb: RulebookV
 def check_link(target_state: str, rb: RulebookView) -> Decision:
     citation = rb.cite("supervision.no_duplicate")
     if target_state == CLOSED:
-        return Decision.refuse("supervision.link_closed", "该督办事项已办结，不能再关联；请另行立项。", citation)
-    return Decision.allow("supervision.link", "关联到已有督办事项，不重复督查。", citation)
+        return Decision.refuse("supervision.link_closed", _("该督办事项已办结，不能再关联；请另行立项。"), citation)
+    return Decision.allow("supervision.link", _("关联到已有督办事项，不重复督查。"), citation)
 
 
 # -- deadlines ------------------------------------------------------------------------------------
@@ -355,45 +354,46 @@ WHAT = {
 
 
 def check_transition(state: str, action: str, rb: RulebookView) -> Decision:
-    allowed, _ = TRANSITIONS[action]
+    allowed, _unused = TRANSITIONS[action]
     citation = rb.cite("supervision.duties")
     label = STATE_LABELS.get(state, state)
     if state in allowed:
         return Decision.allow(f"supervision.{action}", f"{WHAT[action]}。", citation)
     return Decision.refuse(
         f"supervision.{action}_state",
-        f"督办事项{label}，不能{WHAT[action]}。",
+        _("督办事项{label}，不能{WHAT}。", label=label, WHAT=WHAT[action]),
         citation,
-        f"The item is {state}; it cannot be {action}.",
     )
 
 
 def check_report_done(open_rectifications: int, text: str, rb: RulebookView) -> Decision:
     citation = rb.cite("supervision.duties")
     if not text.strip():
-        return Decision.refuse("supervision.no_text", "请填写办结情况。", citation)
+        return Decision.refuse("supervision.no_text", _("请填写办结情况。"), citation)
     if open_rectifications:
         return Decision.refuse(
             "supervision.rectification_open",
-            f"尚有{open_rectifications}项督促整改未完成，完成整改后方可报办结。",
+            _(
+                "尚有{open_rectifications}项督促整改未完成，完成整改后方可报办结。",
+                open_rectifications=open_rectifications,
+            ),
             citation,
-            "Rectification orders are still open.",
         )
-    return Decision.allow("supervision.report_done", "牵头单位报办结，待督查部门核查复核。", citation)
+    return Decision.allow("supervision.report_done", _("牵头单位报办结，待督查部门核查复核。"), citation)
 
 
 def check_reason(reason: str, what: str, rb: RulebookView, provision: str = "supervision.duties") -> Decision:
     citation = rb.cite(provision)
     if not reason.strip():
-        return Decision.refuse("supervision.no_reason", f"请填写{what}。", citation)
+        return Decision.refuse("supervision.no_reason", _("请填写{what}。", what=what), citation)
     return Decision.allow("supervision.reason", reason.strip(), citation)
 
 
 def check_rectification_due(due: dt.date, today: dt.date, rb: RulebookView) -> Decision:
     citation = rb.cite("time_limits")
     if due <= today:
-        return Decision.refuse("supervision.rect_due_past", "整改期限应晚于今天。", citation)
-    return Decision.allow("supervision.rect_due", f"限{due.isoformat()}前整改到位。", citation)
+        return Decision.refuse("supervision.rect_due_past", _("整改期限应晚于今天。"), citation)
+    return Decision.allow("supervision.rect_due", _("限{isoformat}前整改到位。", isoformat=due.isoformat()), citation)
 
 
 def overdue_message(what: str, unit_name: str, due: dt.date, level: int, rb: RulebookView) -> Decision:

@@ -7,6 +7,7 @@ confidentiality and the control of access (art. 61 in the Kizilsu rules).
 from __future__ import annotations
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 
 ACCESS = "confidentiality"
@@ -20,29 +21,29 @@ def may_create(via_token: bool, rb: RulebookView) -> Decision:
     if via_token:
         return Decision.refuse(
             "tokens.via_token",
-            "不能用访问令牌创建新的访问令牌，请登录后创建。",
+            _("不能用访问令牌创建新的访问令牌，请登录后创建。"),
             rb.cite(ACCESS),
-            "A token cannot be used to create another token; sign in to create one.",
         )
-    return Decision.allow("tokens.create", "本人创建访问令牌。")
+    return Decision.allow("tokens.create", _("本人创建访问令牌。"))
 
 
 def may_revoke(actor_id: int | None, owner_id: int, actor_is_admin: bool, rb: RulebookView) -> Decision:
     """The owner revokes their own token; a system administrator (or the command line) any."""
     if actor_id is None or actor_id == owner_id:
-        return Decision.allow("tokens.revoke.own", "本人撤销访问令牌。")
+        return Decision.allow("tokens.revoke.own", _("本人撤销访问令牌。"))
     if actor_is_admin:
-        return Decision.allow("tokens.revoke.admin", "系统管理员撤销访问令牌。")
+        return Decision.allow("tokens.revoke.admin", _("系统管理员撤销访问令牌。"))
     return Decision.refuse(
         "tokens.revoke.not_owner",
-        "只能撤销本人的访问令牌；他人的令牌由系统管理员撤销。",
+        _("只能撤销本人的访问令牌；他人的令牌由系统管理员撤销。"),
         rb.cite(ACCESS),
-        "Only the owner or a system administrator may revoke a token.",
     )
 
 
 def check_not_revoked(revoked_at: str, rb: RulebookView) -> Decision:
     """A token is revoked once; ``revoked_at`` says when it was, empty if it is still valid."""
     if revoked_at:
-        return Decision.refuse("tokens.revoked", f"该访问令牌已于{revoked_at}撤销。", rb.cite(ACCESS))
-    return Decision.allow("tokens.valid", "访问令牌有效。")
+        return Decision.refuse(
+            "tokens.revoked", _("该访问令牌已于{revoked_at}撤销。", revoked_at=revoked_at), rb.cite(ACCESS)
+        )
+    return Decision.allow("tokens.valid", _("访问令牌有效。"))

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.org.rules import may_administer
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
@@ -46,9 +47,11 @@ def create_token(owner: User, name: str, *, by_operator: bool = False, via_token
     require(rules.may_create(via_token, rulebook_view(timezone.localdate())))
     name = name.strip()
     if not name:
-        raise InvalidInput("请填写令牌名称（例如调用系统的名称）。", field="name")
+        raise InvalidInput(_("请填写令牌名称（例如调用系统的名称）。"), field="name")
     if len(name) > rules.MAX_NAME_LENGTH:
-        raise InvalidInput(f"令牌名称不能超过{rules.MAX_NAME_LENGTH}个字。", field="name")
+        raise InvalidInput(
+            _("令牌名称不能超过{MAX_NAME_LENGTH}个字。", MAX_NAME_LENGTH=rules.MAX_NAME_LENGTH), field="name"
+        )
     secret = secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=owner,

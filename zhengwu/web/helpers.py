@@ -6,9 +6,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused
+from zhengwu.core.i18n import localize
 from zhengwu.org import rules
 from zhengwu.org.models import Person
 from zhengwu.org.rules import PositionFact
@@ -76,4 +76,4 @@ def is_htmx(request: HttpRequest) -> bool:
 
 def unknown_year_message(exc: UnknownYearError) -> str:
     """The missing-year sentence in the user's language."""
-    return exc.message_en if (get_language() or "").startswith("en") else exc.message_zh
+    return localize(exc.message)

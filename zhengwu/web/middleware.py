@@ -23,6 +23,7 @@ from django.shortcuts import resolve_url
 from django_htmx.http import HttpResponseClientRedirect
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import localize
 from zhengwu.core.rulebook_view import UnknownProvision
 from zhengwu.rulebook.services import NoRulebookInForce
 from zhengwu.web.errors import render_refusal
@@ -45,8 +46,10 @@ class RefusalMiddleware:
         if isinstance(exception, Refused):
             messages, status = exception.explanations, 403
         elif isinstance(exception, InvalidInput):
-            messages, status = [exception.message], 400
-        elif isinstance(exception, UnknownYearError | UnknownProvision):  # no calendar year; an unannotated rule
+            messages, status = [exception.localized_message], 400
+        elif isinstance(exception, UnknownYearError):  # no calendar year
+            messages, status = [localize(exception.message)], 409
+        elif isinstance(exception, UnknownProvision):  # an unannotated rule
             messages, status = [exception.message_zh], 409
         elif isinstance(exception, NoRulebookInForce):
             messages, status = [str(exception)], 409

@@ -16,6 +16,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core import administration, memo
 from zhengwu.core.decisions import Citation, InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.notices import services as notices
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays import dependents, seed, services
@@ -68,9 +69,14 @@ def _check_contiguous(year: int) -> None:
         return
     nearest = years[0] - 1
     raise InvalidInput(
-        f"日历须逐年连续：现有{years[0]}—{years[-1]}年，请先录入{nearest}年，再录入{year}年。",
+        _(
+            "日历须逐年连续：现有{years}—{years2}年，请先录入{nearest}年，再录入{year}年。",
+            years=years[0],
+            years2=years[-1],
+            nearest=nearest,
+            year=year,
+        ),
         field="year",
-        message_en=f"Years must be contiguous: enter {nearest} before {year}.",
     )
 
 
@@ -79,9 +85,8 @@ def _layer_key(layer: str, *, local_allowed: bool) -> str:
     if layer not in keys or (layer == LOCAL and not local_allowed):
         usable = "、".join(k for k in keys if local_allowed or k != LOCAL)
         raise InvalidInput(
-            f"日历层“{layer}”不在本政府的日历层中（可用：{usable}）。",
+            _("日历层“{layer}”不在本政府的日历层中（可用：{usable}）。", layer=layer, usable=usable),
             field="layer",
-            message_en=f"“{layer}” is not one of this government's calendar layers ({usable}).",
         )
     return layer
 
@@ -289,7 +294,7 @@ def set_year(
     _require_admin(actor)
     layer = _layer_key(layer, local_allowed=False)
     if not note.strip():
-        raise InvalidInput("请注明依据（例如国务院办公厅关于该年部分节假日安排的通知）。", field="note")
+        raise InvalidInput(_("请注明依据（例如国务院办公厅关于该年部分节假日安排的通知）。"), field="note")
     _check_contiguous(year)
     try:
         build_year(year, holidays, makeup_days)  # validates: dates in the year, make-up days on weekends
@@ -336,21 +341,25 @@ def set_day(
     _require_admin(actor)
     layer = _layer_key(layer, local_allowed=True)
     if not note.strip():
-        raise InvalidInput("请注明依据。", field="note")
+        raise InvalidInput(_("请注明依据。"), field="note")
     try:
         new_kind = DayKind(kind)
     except ValueError as exc:
-        raise InvalidInput(f"日期类别应为 workday、weekend、holiday 或 makeup，不能是“{kind}”。", field="kind") from exc
+        raise InvalidInput(
+            _("日期类别应为 workday、weekend、holiday 或 makeup，不能是“{kind}”。", kind=kind), field="kind"
+        ) from exc
     years = sorted(CalendarYear.objects.values_list("year", flat=True))
     if not years or day.year < years[0]:
         raise InvalidInput(UnknownYearError(day.year).message_zh, field="date")
     weekend = day.weekday() >= 5
     if new_kind == DayKind.MAKEUP and not weekend:
-        raise InvalidInput(f"{day.isoformat()}是工作日（周一至周五），不能设为调休上班日。", field="kind")
+        raise InvalidInput(
+            _("{isoformat}是工作日（周一至周五），不能设为调休上班日。", isoformat=day.isoformat()), field="kind"
+        )
     if new_kind == DayKind.WEEKEND and not weekend:
-        raise InvalidInput(f"{day.isoformat()}不是周六或周日。", field="kind")
+        raise InvalidInput(_("{isoformat}不是周六或周日。", isoformat=day.isoformat()), field="kind")
     if new_kind == DayKind.WORKDAY and weekend:
-        raise InvalidInput(f"{day.isoformat()}是周末；周末上班请选择“调休上班”。", field="kind")
+        raise InvalidInput(_("{isoformat}是周末；周末上班请选择“调休上班”。", isoformat=day.isoformat()), field="kind")
     old_cal = services.calendar()
     now = _change_time()
     before = old_cal.day(day)  # as stored, or as estimated for a year not stored yet
@@ -442,8 +451,12 @@ def seed_official(
     unknown = [y for y in wanted if y not in known]
     if unknown:
         raise InvalidInput(
-            f"随版本发布的官方安排不含{unknown[0]}年（已有{min(known)}—{max(known)}年）；"
-            f"请用 calendar set-year {unknown[0]} 录入。",
+            _(
+                ("随版本发布的官方安排不含{unknown}年（已有{min}—{max}年）；请用 calendar set-year {unknown} 录入。"),
+                unknown=unknown[0],
+                min=min(known),
+                max=max(known),
+            ),
             field="years",
         )
     entered = dict(LayerYear.objects.filter(layer=NATIONAL).values_list("year", "source"))
@@ -455,7 +468,7 @@ def seed_official(
         covered = sorted(present | set(result.years))
         gaps = [y for y in range(covered[0], covered[-1] + 1) if y not in covered]
         if gaps and gaps[0] < max(present, default=0):
-            raise InvalidInput(f"日历须逐年连续：缺少{gaps[0]}年。", field="years")
+            raise InvalidInput(_("日历须逐年连续：缺少{gaps}年。", gaps=gaps[0]), field="years")
         for year in result.years:
             _write_layer_year(actor, _official_national(year), CalendarSource.OFFICIAL, now)
             for key in services.region_keys():

@@ -39,6 +39,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from zhengwu.core.i18n import Msg, _
+
 __all__ = [
     "BEIJING",
     "CalendarDay",
@@ -85,7 +87,7 @@ class CalendarDay:
 class UnknownYearError(Exception):
     """Raised for any question touching a year whose schedule is not entered.
 
-    ``str(error)`` is the Chinese message; ``.message_en`` is the English one.
+    ``str(error)`` is the Chinese message; ``.message`` renders in the reader's language.
     """
 
     def __init__(self, year: int) -> None:
@@ -93,22 +95,17 @@ class UnknownYearError(Exception):
         self.year = year
 
     @property
-    def message_zh(self) -> str:
-        y = self.year
-        return (
-            f"{y}年的工作日安排尚未录入，无法计算期限。"
-            f"请系统管理员在“工作日历”中录入{y}年的放假和调休安排"
-            f"（或运行 zhengwu calendar set-year {y} …）。"
+    def message(self) -> Msg:
+        """The sentence, in the reader's language when rendered (:func:`zhengwu.core.i18n.localize`)."""
+        return _(
+            "{year}年的工作日安排尚未录入，无法计算期限。请系统管理员在“工作日历”中录入{year}年的放假和调休安排"
+            "（或运行 zhengwu calendar set-year {year} …）。",
+            year=self.year,
         )
 
     @property
-    def message_en(self) -> str:
-        y = self.year
-        return (
-            f"The working-day schedule for {y} has not been entered, so the deadline cannot be computed. "
-            f"A system administrator must enter the {y} holidays and make-up working days in the "
-            f"“Work calendar” (or run `zhengwu calendar set-year {y} …`)."
-        )
+    def message_zh(self) -> str:
+        return str(self.message)
 
     def __str__(self) -> str:
         return self.message_zh

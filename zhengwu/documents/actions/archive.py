@@ -384,7 +384,7 @@ def archive(actor: AbstractBaseUser, document: Document, retention: str) -> Arch
     )
     kept = rules.check_retention(retention, rb)
     if not kept.allowed:  # not one of the three periods: malformed input, answered with the rule's sentence
-        raise InvalidInput(kept.explanation, field="retention", message_en=kept.message_en)
+        raise InvalidInput(kept.explanation, field="retention")
     completed = timezone.localdate(_completed_at(doc))
     years = rules.retention_years(retention)
     person = person_of(actor)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
+from zhengwu.core.i18n import _
 from zhengwu.documents.actions.common import lock_document
 from zhengwu.documents.models import Attachment, DocState, Document, Flow
 from zhengwu.documents.rules import intake as intake_rules
@@ -58,13 +59,20 @@ def add_attachment(actor: AbstractBaseUser, document: Document, name: str, uploa
     require(*_may_change(actor, doc, "增加附件"))
     size = upload.size or 0
     if size == 0:
-        raise InvalidInput("附件文件是空的，请重新选择文件。", field="file")
+        raise InvalidInput(_("附件文件是空的，请重新选择文件。"), field="file")
     limit = settings.ZHENGWU_ATTACHMENT_MAX_BYTES
     if size > limit:
-        raise InvalidInput(f"附件不能超过{_megabytes(limit)}，本文件为{_megabytes(size)}。", field="file")
+        raise InvalidInput(
+            _(
+                "附件不能超过{megabytes}，本文件为{megabytes2}。",
+                megabytes=_megabytes(limit),
+                megabytes2=_megabytes(size),
+            ),
+            field="file",
+        )
     title = (name or upload.name or "").strip()
     if not title:
-        raise InvalidInput("请填写附件名称。", field="name")
+        raise InvalidInput(_("请填写附件名称。"), field="name")
     position = (doc.attachments.aggregate(m=Max("position"))["m"] or 0) + 1
     digest = sm3_of_file(upload)
     attachment = Attachment(

@@ -31,6 +31,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.documents import selectors
 from zhengwu.documents.actions.common import (
     actor_person,
@@ -120,22 +121,23 @@ def assignment_ref(actor: AbstractBaseUser, target: Opinion | Document | None) -
     if isinstance(target, Opinion):
         if target.kind != OpinionKind.INSTRUCTION:
             raise InvalidInput(
-                "所注明的交办依据应当是领导同志的批示。",
+                _("所注明的交办依据应当是领导同志的批示。"),
                 field="assignment_opinion",
-                message_en="The assignment must be a leader's instruction.",
             )
         if not document_visible_to(actor, target.document):
-            raise InvalidInput(f"没有编号为{target.pk}的批示，或您无权查看。", field="assignment_opinion")
+            raise InvalidInput(_("没有编号为{pk}的批示，或您无权查看。", pk=target.pk), field="assignment_opinion")
         return {"opinion": target.pk}
     if not document_visible_to(actor, target):
-        raise InvalidInput(f"没有编号为{target.pk}的公文，或您无权查看。", field="assignment_document")
+        raise InvalidInput(_("没有编号为{pk}的公文，或您无权查看。", pk=target.pk), field="assignment_document")
     return {"document": target.pk}
 
 
 def _clean_skip_reason(reason: str) -> str:
     text = " ".join(reason.split())
     if len(text) > SKIP_REASON_MAX:
-        raise InvalidInput(f"越级行文的理由不能超过{SKIP_REASON_MAX}字。", field="skip_level_reason")
+        raise InvalidInput(
+            _("越级行文的理由不能超过{SKIP_REASON_MAX}字。", SKIP_REASON_MAX=SKIP_REASON_MAX), field="skip_level_reason"
+        )
     return text
 
 
@@ -169,7 +171,7 @@ def _office_intake_people(day: dt.date) -> list[Person]:
 
 def _clean_items(request_items: Sequence[str]) -> list[str]:
     if isinstance(request_items, str) or not all(isinstance(i, str) for i in request_items):
-        raise InvalidInput("请示事项应当逐项填写。", field="request_items")
+        raise InvalidInput(_("请示事项应当逐项填写。"), field="request_items")
     return [i.strip() for i in request_items if i.strip()]
 
 
@@ -182,17 +184,19 @@ def _validate(
     copy_recipients: Sequence[Unit],
 ) -> None:
     if not title.strip():
-        raise InvalidInput("请填写公文标题。", field="title", message_en="The title is required.")
+        raise InvalidInput(_("请填写公文标题。"), field="title")
     if doc_type not in DocType.values:
-        raise InvalidInput(f"无法识别的文种“{doc_type}”。", field="doc_type", message_en="Unknown document type.")
+        raise InvalidInput(_("无法识别的文种“{doc_type}”。", doc_type=doc_type), field="doc_type")
     if classification not in Classification.values:
-        raise InvalidInput(f"无法识别的密级“{classification}”。", field="classification")
+        raise InvalidInput(
+            _("无法识别的密级“{classification}”。", classification=classification), field="classification"
+        )
     if urgency not in Urgency.values:
-        raise InvalidInput(f"无法识别的紧急程度“{urgency}”。", field="urgency")
+        raise InvalidInput(_("无法识别的紧急程度“{urgency}”。", urgency=urgency), field="urgency")
     if not main_recipients:
-        raise InvalidInput("请选择主送机关。", field="main_recipients")
+        raise InvalidInput(_("请选择主送机关。"), field="main_recipients")
     if {u.pk for u in main_recipients} & {u.pk for u in copy_recipients}:
-        raise InvalidInput("同一机关不能既主送又抄送。", field="copy_recipients")
+        raise InvalidInput(_("同一机关不能既主送又抄送。"), field="copy_recipients")
 
 
 # ---------------------------------------------------------------- the issuing unit
@@ -502,16 +506,12 @@ def office_return(actor: AbstractBaseUser, document: Document, grounds: Sequence
     today = timezone.localdate()
     require(*selectors.office_return_checks(actor, doc))
     if isinstance(grounds, str) or not all(isinstance(g, str) for g in grounds):
-        raise InvalidInput("退文依据应当逐项选择。", field="grounds")
+        raise InvalidInput(_("退文依据应当逐项选择。"), field="grounds")
     try:
         decisions = rules.office_return(list(dict.fromkeys(grounds)), reason, rb)
     except ValueError as exc:
-        field = "reason" if "说明理由" in str(exc) else "grounds"
-        raise InvalidInput(
-            f"{exc}。",
-            field=field,
-            message_en="Give the reason for the return." if field == "reason" else "Unknown ground of return.",
-        ) from exc
+        message = exc.args[0]  # the rule's sentence (a zhengwu.core.i18n.Msg)
+        raise InvalidInput(message, field="reason" if "说明理由" in message else "grounds") from exc
     head = issuer_head(doc, today)
     head_person = Person.objects.select_related("user").get(pk=head.person_id) if head else None
     text = rules.return_reasons(decisions)
@@ -549,7 +549,7 @@ def write_office_opinion(actor: AbstractBaseUser, document: Document, text: str,
     rb = rulebook_of(doc)
     today = timezone.localdate()
     if not text.strip():
-        raise InvalidInput("请填写拟办意见。", field="text")
+        raise InvalidInput(_("请填写拟办意见。"), field="text")
     require(*selectors.office_opinion_checks(actor, doc))
     portfolio = who_holds(Authority("portfolio", doc.issuer_id), today)
     governor = who_holds(Authority("governor"), today)
@@ -627,7 +627,7 @@ def instruct(actor: AbstractBaseUser, document: Document, text: str) -> Opinion:
     today = timezone.localdate()
     person = actor_person(actor)
     if not text.strip():
-        raise InvalidInput("请填写批示内容。", field="text")
+        raise InvalidInput(_("请填写批示内容。"), field="text")
     checks = selectors.instruct_checks(actor, doc)
     require(*checks)
     decision = checks[-1]

@@ -35,6 +35,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import Stripped, _
 from zhengwu.documents import numbering, selectors
 from zhengwu.documents.actions import filing
 from zhengwu.documents.actions.common import (
@@ -115,7 +116,7 @@ def _split_facts(signing_facts: Mapping[str, Any]) -> tuple[dict[str, Any], list
     stated = {k: v for k, v in signing_facts.items() if k != CONCERNED_UNITS}
     codes = signing_facts.get(CONCERNED_UNITS) or []
     if isinstance(codes, str) or not isinstance(codes, list | tuple) or not all(isinstance(c, str) for c in codes):
-        raise InvalidInput("主办、涉及单位应为单位代码的列表。", field=f"signing_facts.{CONCERNED_UNITS}")
+        raise InvalidInput(_("主办、涉及单位应为单位代码的列表。"), field=f"signing_facts.{CONCERNED_UNITS}")
     return stated, [c.strip() for c in codes if c.strip()]
 
 
@@ -124,7 +125,8 @@ def _concerned(codes: Sequence[str]) -> list[Unit]:
     missing = [c for c in codes if c not in found]
     if missing:
         raise InvalidInput(
-            f"没有代码为“{'、'.join(missing)}”的单位（主办、涉及单位）。", field=f"signing_facts.{CONCERNED_UNITS}"
+            _("没有代码为“{join}”的单位（主办、涉及单位）。", join="、".join(missing)),
+            field=f"signing_facts.{CONCERNED_UNITS}",
         )
     return [found[c] for c in dict.fromkeys(codes)]
 
@@ -138,16 +140,23 @@ def _direction(issuer: Unit, recipients: Sequence[Unit]) -> str:
 def _check_secrecy(classification: str, secrecy_period: str) -> str:
     period = secrecy_period.strip()
     if classification not in Classification.values:
-        raise InvalidInput(f"无法识别的密级“{classification}”。", field="classification")
+        raise InvalidInput(
+            _("无法识别的密级“{classification}”。", classification=classification), field="classification"
+        )
     if classification != Classification.NONE and not period:
         raise InvalidInput(
-            f"标注密级（{Classification(classification).label}）的公文应同时标注保密期限，如“10年”“长期”。",
+            _(
+                "标注密级（{label}）的公文应同时标注保密期限，如“10年”“长期”。",
+                label=Classification(classification).label,
+            ),
             field="secrecy_period",
         )
     if classification == Classification.NONE and period:
-        raise InvalidInput("非密公文不标注保密期限；请删去保密期限，或选择密级。", field="secrecy_period")
+        raise InvalidInput(_("非密公文不标注保密期限；请删去保密期限，或选择密级。"), field="secrecy_period")
     if len(period) > SECRECY_PERIOD_MAX:
-        raise InvalidInput(f"保密期限不超过{SECRECY_PERIOD_MAX}个字。", field="secrecy_period")
+        raise InvalidInput(
+            _("保密期限不超过{SECRECY_PERIOD_MAX}个字。", SECRECY_PERIOD_MAX=SECRECY_PERIOD_MAX), field="secrecy_period"
+        )
     return period
 
 
@@ -187,19 +196,19 @@ def draft_outgoing(
     version = version_in_force()
     rb = view_of(version)
     if not title.strip():
-        raise InvalidInput("请填写标题。", field="title")
+        raise InvalidInput(_("请填写标题。"), field="title")
     if not body.strip():
-        raise InvalidInput("请填写正文。", field="body")
+        raise InvalidInput(_("请填写正文。"), field="body")
     if doc_type not in DocType.values:
-        raise InvalidInput(f"无法识别的文种“{doc_type}”。", field="doc_type")
+        raise InvalidInput(_("无法识别的文种“{doc_type}”。", doc_type=doc_type), field="doc_type")
     if urgency not in Urgency.values:
-        raise InvalidInput(f"无法识别的紧急程度“{urgency}”。", field="urgency")
+        raise InvalidInput(_("无法识别的紧急程度“{urgency}”。", urgency=urgency), field="urgency")
     if not main_recipients:
-        raise InvalidInput("请选择主送机关。", field="main_recipients")
+        raise InvalidInput(_("请选择主送机关。"), field="main_recipients")
     _check_disclosure(disclosure, disclosure_reason, classification)
     period = _check_secrecy(classification, secrecy_period)
     if len(note.strip()) > NOTE_MAX:
-        raise InvalidInput(f"附注不超过{NOTE_MAX}个字。", field="note")
+        raise InvalidInput(_("附注不超过{NOTE_MAX}个字。", NOTE_MAX=NOTE_MAX), field="note")
     stated, codes = _split_facts(signing_facts or {})
     concerned = _concerned(codes)
     direction = _direction(issuer, main_recipients)
@@ -219,8 +228,13 @@ def draft_outgoing(
     requirement = requirement_of(derived.facts, holders, rb)
     if requirement.portfolio and not derived.concerned:
         raise InvalidInput(
-            f"{requirement.message.rstrip('。')}：要由分管领导同志审核或签发，请注明本件的主办、涉及单位，"
-            f"以确定分管领导同志（{requirement.citation.label}）。",
+            _(
+                (
+                    "{requirement}：要由分管领导同志审核或签发，请注明本件的主办、涉及单位，以确定分管领导同志（{label}）。"
+                ),
+                requirement=Stripped(requirement.message, "。"),
+                label=requirement.citation.label,
+            ),
             field=f"signing_facts.{CONCERNED_UNITS}",
         )
     facts: dict[str, Any] = dict(stated)
@@ -270,13 +284,13 @@ def draft_outgoing(
 
 def _check_disclosure(disclosure: str, reason: str, classification: str) -> None:
     if disclosure not in Disclosure.values:
-        raise InvalidInput(f"无法识别的公开属性“{disclosure}”。", field="disclosure")
+        raise InvalidInput(_("无法识别的公开属性“{disclosure}”。", disclosure=disclosure), field="disclosure")
     if disclosure == Disclosure.NOT_PUBLIC and not reason.strip():
         raise InvalidInput(
-            "不予公开的公文请写明理由（《政府信息公开条例》第十四条至第十六条）。", field="disclosure_reason"
+            _("不予公开的公文请写明理由（《政府信息公开条例》第十四条至第十六条）。"), field="disclosure_reason"
         )
     if disclosure == Disclosure.PROACTIVE and classification != Classification.NONE:
-        raise InvalidInput("涉密公文不得主动公开：请改为不予公开并写明理由。", field="disclosure")
+        raise InvalidInput(_("涉密公文不得主动公开：请改为不予公开并写明理由。"), field="disclosure")
 
 
 def _reviewers(doc: Document) -> list[Holder | None]:
@@ -315,12 +329,12 @@ def revise_outgoing(
     current = latest_version(doc)
     new_title = (title or doc.title).strip()
     if not body.strip():
-        raise InvalidInput("请填写正文。", field="body")
+        raise InvalidInput(_("请填写正文。"), field="body")
     facts = dict(doc.signing_facts or {})
     old_codes = list(facts.get(CONCERNED_UNITS) or [])
     new_codes = old_codes
     if concerned_units is not None:
-        _, codes = _split_facts({CONCERNED_UNITS: list(concerned_units)})
+        _unused, codes = _split_facts({CONCERNED_UNITS: list(concerned_units)})
         concerned = _concerned(codes)
         data = document_data(
             doc.issuer,
@@ -335,7 +349,7 @@ def revise_outgoing(
         fact_rules.check_stated(data, rb, superior_roles())
         new_codes = [u.code for u in fact_rules.concerned_units(data)]
     if body.strip() == current.body and new_title == doc.title and new_codes == old_codes:
-        raise InvalidInput("正文、标题和主办、涉及单位都没有改动。", field="body")
+        raise InvalidInput(_("正文、标题和主办、涉及单位都没有改动。"), field="body")
     if new_codes != old_codes:
         facts[CONCERNED_UNITS] = new_codes
         doc.signing_facts = facts
@@ -433,7 +447,7 @@ def review(actor: AbstractBaseUser, document: Document, approve: bool, opinion: 
     rb = rulebook_of(doc)
     require(*selectors.review_checks(actor, doc))
     if not approve and not opinion.strip():
-        raise InvalidInput("退回修改应当说明理由。", field="opinion")
+        raise InvalidInput(_("退回修改应当说明理由。"), field="opinion")
     kind = OpinionKind.REVIEW_PASSED if approve else OpinionKind.REVIEW_RETURN
     add_opinion(doc, actor, kind, opinion.strip() or "审核通过。")
     doc.state = DocState.AWAITING_SIGNATURE if approve else DocState.DRAFT
@@ -537,7 +551,7 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     positions = positions_of(actor)
     text = opinion.strip()
     if not passed and not text:
-        raise InvalidInput("审核未通过的，请写明不合法或需修改之处。", field="opinion")
+        raise InvalidInput(_("审核未通过的，请写明不合法或需修改之处。"), field="opinion")
     reviewer_unit = next(u for u in legal if any(p.unit_id == u.pk and p.kind != ADMINISTRATOR for p in positions))
     version = latest_version(doc)
     row = add_opinion(doc, actor, OpinionKind.LEGAL_REVIEW, text or "经审核，合法。")

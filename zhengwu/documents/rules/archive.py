@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.org.rules import PositionFact
 
@@ -44,12 +45,11 @@ def may_archive(actor_positions: Sequence[PositionFact], office_unit_id: int | N
     if office_unit_id is not None and any(
         p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in actor_positions
     ):
-        return Decision.allow("archive.office_staff", "由州人民政府办公室归档。", citation)
+        return Decision.allow("archive.office_staff", _("由州人民政府办公室归档。"), citation)
     return Decision.refuse(
         "archive.not_office_staff",
-        "公文办理完毕后由州人民政府办公室整理归档，您无权归档。",
+        _("公文办理完毕后由州人民政府办公室整理归档，您无权归档。"),
         citation,
-        "Only the government office's staff archive documents.",
     )
 
 
@@ -61,28 +61,24 @@ def check_complete(flow: str, state: str, state_label: str, filing_pending: bool
         done = "印发" if flow == OUTGOING else "答复或办结"
         return Decision.refuse(
             "archive.incomplete",
-            f"公文当前状态为“{state_label}”，尚未办理完毕；{done}后方可归档。",
+            _("公文当前状态为“{state_label}”，尚未办理完毕；{done}后方可归档。", state_label=state_label, done=done),
             citation,
-            "Only a complete document is archived.",
             state=state,
         )
     if filing_pending:
         return Decision.refuse(
             "archive.filing_pending",
-            "本件冠以“经自治州人民政府同意”字样，尚未向州人民政府办公室报备；报备后方可归档。",
+            _("本件冠以“经自治州人民政府同意”字样，尚未向州人民政府办公室报备；报备后方可归档。"),
             citation,
-            "The document has not yet been filed with the office (art. 49).",
         )
-    return Decision.allow("archive.complete", "公文已办理完毕，可以归档。", citation)
+    return Decision.allow("archive.complete", _("公文已办理完毕，可以归档。"), citation)
 
 
 def check_not_archived(archived: bool, rb: RulebookView) -> Decision:
     citation = rb.cite(PROVISION)
     if archived:
-        return Decision.refuse(
-            "archive.already", "本件已经归档，不能重复归档。", citation, "This document is already archived."
-        )
-    return Decision.allow("archive.not_yet", "本件尚未归档。", citation)
+        return Decision.refuse("archive.already", _("本件已经归档，不能重复归档。"), citation)
+    return Decision.allow("archive.not_yet", _("本件尚未归档。"), citation)
 
 
 def may_change(document_archived: bool, rb: RulebookView, what: str = "办理") -> Decision:
@@ -91,11 +87,10 @@ def may_change(document_archived: bool, rb: RulebookView, what: str = "办理") 
     if document_archived:
         return Decision.refuse(
             "archive.read_only",
-            f"本件已归档，档案只读，不能{what}。",
+            _("本件已归档，档案只读，不能{what}。", what=what),
             citation,
-            "The document is archived and read-only.",
         )
-    return Decision.allow("archive.open", "本件尚未归档。", citation)
+    return Decision.allow("archive.open", _("本件尚未归档。"), citation)
 
 
 def check_retention(retention: str, rb: RulebookView) -> Decision:
@@ -103,15 +98,14 @@ def check_retention(retention: str, rb: RulebookView) -> Decision:
     if retention in RETENTION_YEARS:
         return Decision.allow(
             "archive.retention",
-            f"保管期限：{RETENTION_LABELS[retention]}。",
+            _("保管期限：{RETENTION_LABELS}。", RETENTION_LABELS=RETENTION_LABELS[retention]),
             citation,
             years=RETENTION_YEARS[retention],
         )
     return Decision.refuse(
         "archive.bad_retention",
-        "请选择保管期限：永久、定期30年或定期10年。",
+        _("请选择保管期限：永久、定期30年或定期10年。"),
         citation,
-        "Choose a retention period: permanent, 30 years or 10 years.",
     )
 
 

@@ -25,6 +25,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import Joined, _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.org.rules import Holder, PositionFact
 from zhengwu.workdays.arith import UnknownYearError, WorkCalendar
@@ -135,35 +136,34 @@ def due_date(requested_on: dt.date, rb: RulebookView, cal: WorkCalendar, lead_se
             due = cal.add_working_days(requested_on, days)
             return Decision.allow(
                 "countersign.due.default",
-                f"会签单位应在{days}个工作日内回复，期限{_d(due)}。",
+                _("会签单位应在{days}个工作日内回复，期限{d}。", days=days, d=_d(due)),
                 citation,
-                f"Reply within {days} working days, by {_d(due)}.",
                 due=due,
             )
         if lead_sets <= requested_on:
             return Decision.refuse(
                 "countersign.due.not_after_request",
-                f"主办单位确定的回复期限{_d(lead_sets)}应在发起会签之日（{_d(requested_on)}）之后，请更正。",
+                _(
+                    "主办单位确定的回复期限{d}应在发起会签之日（{d2}）之后，请更正。",
+                    d=_d(lead_sets),
+                    d2=_d(requested_on),
+                ),
                 citation,
-                f"The reply date {_d(lead_sets)} must be after the day the countersign is requested "
-                f"({_d(requested_on)}).",
             )
         due = cal.next_working_day(lead_sets, inclusive=True)
     except UnknownYearError as exc:
-        return Decision.refuse("countersign.due.no_calendar", exc.message_zh, citation, exc.message_en)
+        return Decision.refuse("countersign.due.no_calendar", exc.message, citation)
     if due != lead_sets:
         return Decision.allow(
             "countersign.due.lead_set_moved",
-            f"主办单位确定的回复期限{_d(lead_sets)}为休息日，顺延至{_d(due)}。",
+            _("主办单位确定的回复期限{d}为休息日，顺延至{d2}。", d=_d(lead_sets), d2=_d(due)),
             citation,
-            f"{_d(lead_sets)} is a rest day; the reply is due on the next working day, {_d(due)}.",
             due=due,
         )
     return Decision.allow(
         "countersign.due.lead_set",
-        f"按主办单位的时限要求，会签单位应于{_d(due)}前回复。",
+        _("按主办单位的时限要求，会签单位应于{d}前回复。", d=_d(due)),
         citation,
-        f"Reply by {_d(due)}, as the lead unit set.",
         due=due,
     )
 
@@ -200,19 +200,28 @@ def may_act_for_unit(
     citation = rb.cite(provision)
     if actor_person_id is not None and _holds(actor_person_id, head):
         assert head is not None
-        return Decision.allow("countersign.head", f"{head.label}代表{unit.name}{what}。", citation)
+        return Decision.allow(
+            "countersign.head", _("{label}代表{name}{what}。", label=head.label, name=unit.name, what=what), citation
+        )
     if head is None:
         return Decision.refuse(
             "countersign.no_head",
-            f"{unit.name}目前没有在任的负责人，无法{what}；请先在组织机构中任命负责人或安排代理。",
+            _(
+                "{name}目前没有在任的负责人，无法{what}；请先在组织机构中任命负责人或安排代理。",
+                name=unit.name,
+                what=what,
+            ),
             citation,
-            f"{unit.name} has no head in office to act.",
         )
     return Decision.refuse(
         "countersign.not_head",
-        f"{what}应由{unit.name}负责人（{head.label}）办理，您无权代表该单位{what}。",
+        _(
+            "{what}应由{name}负责人（{label}）办理，您无权代表该单位{what}。",
+            what=what,
+            name=unit.name,
+            label=head.label,
+        ),
         citation,
-        f"Only the head of {unit.name} ({head.person_name}) or the acting head may act for the unit.",
     )
 
 
@@ -225,29 +234,26 @@ def _lead_refusals(actor_positions: Sequence[PositionFact], document: DocumentFa
         decisions.append(
             Decision.refuse(
                 "countersign.not_lead_unit",
-                f"只有主办单位{issuer.name}的人员可以就本件发起会签。",
+                _("只有主办单位{name}的人员可以就本件发起会签。", name=issuer.name),
                 citation,
-                f"Only staff of the lead unit {issuer.name} may request countersign.",
             )
         )
     if document.doc_type != REQUEST_DOC_TYPE:
         decisions.append(
             Decision.refuse(
                 "countersign.not_request",
-                "会签适用于报送州人民政府的请示性公文。",
+                _("会签适用于报送州人民政府的请示性公文。"),
                 citation,
-                "Countersign applies to requests (请示) to the government.",
             )
         )
     if document.state != DRAFT:
         decisions.append(
             Decision.refuse(
                 "countersign.not_draft",
-                "本件已在会签中或已报送，不能再发起会签。"
+                _("本件已在会签中或已报送，不能再发起会签。")
                 if document.state == COUNTERSIGNING
-                else "只能对起草中的请示发起会签。",
+                else _("只能对起草中的请示发起会签。"),
                 citation,
-                "Countersign is requested on a draft only.",
             )
         )
     return decisions
@@ -262,7 +268,7 @@ def may_consult(actor_positions: Sequence[PositionFact], document: DocumentFact,
     return [
         Decision.allow(
             "countersign.may_request",
-            f"{document.issuer.name}可以就本件征求相关部门意见并请其会签。",
+            _("{name}可以就本件征求相关部门意见并请其会签。", name=document.issuer.name),
             rb.cite("countersign.consult"),
         )
     ]
@@ -284,9 +290,8 @@ def may_request(
         decisions.append(
             Decision.refuse(
                 "countersign.no_units",
-                "请选择需要会签的相关部门。",
+                _("请选择需要会签的相关部门。"),
                 citation,
-                "Name the units to consult.",
             )
         )
     seen: set[int] = set()
@@ -295,27 +300,24 @@ def may_request(
             decisions.append(
                 Decision.refuse(
                     "countersign.own_unit",
-                    f"{unit.name}是主办单位，不需要会签本单位。",
+                    _("{name}是主办单位，不需要会签本单位。", name=unit.name),
                     citation,
-                    "The lead unit does not countersign its own request.",
                 )
             )
         elif unit.kind in NOT_CONSULTABLE_KINDS:
             decisions.append(
                 Decision.refuse(
                     "countersign.not_a_department",
-                    f"{unit.name}不是会签的相关部门。",
+                    _("{name}不是会签的相关部门。", name=unit.name),
                     citation,
-                    f"{unit.name} is not a unit to consult.",
                 )
             )
         elif unit.id in seen or unit.id in already_asked:
             decisions.append(
                 Decision.refuse(
                     "countersign.duplicate",
-                    f"已就本件征求{unit.name}意见，不要重复发起。",
+                    _("已就本件征求{name}意见，不要重复发起。", name=unit.name),
                     citation,
-                    f"{unit.name} is already consulted.",
                 )
             )
         seen.add(unit.id)
@@ -324,9 +326,8 @@ def may_request(
         decisions.append(
             Decision.allow(
                 "countersign.requested",
-                f"就本件征求{names}意见并请其会签。",
+                _("就本件征求{names}意见并请其会签。", names=names),
                 citation,
-                f"Countersign requested of {names}.",
             )
         )
     return decisions
@@ -340,17 +341,24 @@ def _closed(task: TaskFact, now: dt.datetime, rb: RulebookView) -> Decision | No
     if task.state == SILENT_CONSENT or (task.state == PENDING and now >= task.closes_at):
         return Decision.refuse(
             "countersign.lapsed",
-            f"{task.unit.name}的会签期限{_d(task.due)}已过，逾期未回复视为无不同意见，不能再回复或申请延期。",
+            _(
+                "{name}的会签期限{d}已过，逾期未回复视为无不同意见，不能再回复或申请延期。",
+                name=task.unit.name,
+                d=_d(task.due),
+            ),
             rb.cite("countersign.silence"),
-            f"The deadline {_d(task.due)} has passed; no reply is deemed no objection.",
         )
     if task.state != PENDING:
         when = f"于{task.replied_at:%Y-%m-%d %H:%M}" if task.replied_at else ""
         return Decision.refuse(
             "countersign.already_replied",
-            f"{task.unit.name}已{when}回复（{REPLY_LABELS.get(task.state, task.state)}），不能重复回复。",
+            _(
+                "{name}已{when}回复（{get}），不能重复回复。",
+                name=task.unit.name,
+                when=when,
+                get=REPLY_LABELS.get(task.state, task.state),
+            ),
             rb.cite("countersign.reply"),
-            f"{task.unit.name} has already replied.",
         )
     return None
 
@@ -364,29 +372,25 @@ def check_reply(task: TaskFact, state: str, text: str, now: dt.datetime, rb: Rul
     if state not in REPLY_STATES:
         return Decision.refuse(
             "countersign.reply_kind",
-            "会签意见应为“同意”“原则同意，有修改意见”或“不同意”之一。",
+            _("会签意见应为“同意”“原则同意，有修改意见”或“不同意”之一。"),
             citation,
-            "A reply is agree, agree with comments, or disagree.",
         )
     if state == AGREED_WITH_COMMENTS and not text.strip():
         return Decision.refuse(
             "countersign.comments_required",
-            "原则同意的，请写明修改意见。",
+            _("原则同意的，请写明修改意见。"),
             citation,
-            "Write the comments.",
         )
     if state == DISAGREED and not text.strip():
         return Decision.refuse(
             "countersign.reasons_required",
-            "不同意的，请写明理由和依据。",
+            _("不同意的，请写明理由和依据。"),
             citation,
-            "Give the reasons for disagreeing.",
         )
     return Decision.allow(
         f"countersign.{state}",
-        f"{task.unit.name}会签意见：{REPLY_LABELS[state]}。",
+        _("{name}会签意见：{REPLY_LABELS}。", name=task.unit.name, REPLY_LABELS=REPLY_LABELS[state]),
         citation,
-        f"{task.unit.name} replied: {state}.",
     )
 
 
@@ -394,9 +398,8 @@ def silence(task: TaskFact, rb: RulebookView) -> Decision:
     """What is recorded for a unit that let the deadline pass without replying (art. 50)."""
     return Decision.allow(
         "countersign.silence",
-        f"{task.unit.name}在期限{_d(task.due)}内{SILENCE_TEXT}。",
+        _("{name}在期限{d}内{SILENCE_TEXT}。", name=task.unit.name, d=_d(task.due), SILENCE_TEXT=SILENCE_TEXT),
         rb.cite("countersign.silence"),
-        f"{task.unit.name} did not reply by {_d(task.due)}: deemed no objection.",
     )
 
 
@@ -425,35 +428,40 @@ def check_extension_request(
     if task.extension_state == EXTENSION_REQUESTED:
         return Decision.refuse(
             "countersign.extension_pending",
-            f"{task.unit.name}已申请延期至{_d(task.extension_until) if task.extension_until else ''}，"
-            "请等待主办单位答复。",
+            _(
+                "{name}已申请延期至{value}，请等待主办单位答复。",
+                name=task.unit.name,
+                value=_d(task.extension_until) if task.extension_until else "",
+            ),
             citation,
-            "An extension request is already waiting for the lead unit.",
         )
     if not reason.strip():
         return Decision.refuse(
             "countersign.extension_reason",
-            "申请延期应说明不能按期回复的特殊情况。",
+            _("申请延期应说明不能按期回复的特殊情况。"),
             citation,
-            "Give the reason for the extension.",
         )
     try:
         new_due = cal.next_working_day(until, inclusive=True)
     except UnknownYearError as exc:
-        return Decision.refuse("countersign.due.no_calendar", exc.message_zh, citation, exc.message_en)
+        return Decision.refuse("countersign.due.no_calendar", exc.message, citation)
     if new_due <= task.due:
         return Decision.refuse(
             "countersign.extension_not_later",
-            f"申请的回复期限{_d(until)}应晚于现有期限{_d(task.due)}。",
+            _("申请的回复期限{d}应晚于现有期限{d2}。", d=_d(until), d2=_d(task.due)),
             citation,
-            f"The requested date {_d(until)} must be after the current deadline {_d(task.due)}.",
         )
     moved = f"（{_d(until)}为休息日，顺延至{_d(new_due)}）" if new_due != until else ""
     return Decision.allow(
         "countersign.extension_requested",
-        f"{task.unit.name}申请将会签回复期限由{_d(task.due)}延至{_d(new_due)}{moved}。",
+        _(
+            "{name}申请将会签回复期限由{d}延至{d2}{moved}。",
+            name=task.unit.name,
+            d=_d(task.due),
+            d2=_d(new_due),
+            moved=moved,
+        ),
         citation,
-        f"{task.unit.name} asks to reply by {_d(new_due)} instead of {_d(task.due)}.",
         due=new_due,
     )
 
@@ -467,23 +475,20 @@ def check_extension_decision(task: TaskFact, grant: bool, now: dt.datetime, rb: 
     if task.extension_state != EXTENSION_REQUESTED or task.extension_until is None:
         return Decision.refuse(
             "countersign.no_extension_request",
-            f"{task.unit.name}没有待答复的延期申请。",
+            _("{name}没有待答复的延期申请。", name=task.unit.name),
             citation,
-            "There is no extension request to decide.",
         )
     if grant:
         return Decision.allow(
             "countersign.extension_granted",
-            f"主办单位同意{task.unit.name}延期，回复期限改为{_d(task.extension_until)}。",
+            _("主办单位同意{name}延期，回复期限改为{d}。", name=task.unit.name, d=_d(task.extension_until)),
             citation,
-            f"Extension granted: reply by {_d(task.extension_until)}.",
             due=task.extension_until,
         )
     return Decision.allow(
         "countersign.extension_refused",
-        f"主办单位不同意{task.unit.name}延期，仍应于{_d(task.due)}前回复。",
+        _("主办单位不同意{name}延期，仍应于{d}前回复。", name=task.unit.name, d=_d(task.due)),
         citation,
-        f"Extension refused: reply by {_d(task.due)}.",
         due=task.due,
     )
 
@@ -498,31 +503,27 @@ def statement_due(document: DocumentFact, tasks: Sequence[TaskFact], rb: Ruleboo
     if document.state != COUNTERSIGNING:
         return Decision.refuse(
             "countersign.statement_not_countersigning",
-            "本件不在会签中，不能填写分歧说明。",
+            _("本件不在会签中，不能填写分歧说明。"),
             citation,
-            "The document is not being countersigned.",
         )
     pending = [t for t in tasks if t.state == PENDING]
     if pending:
         names = "、".join(t.unit.name for t in pending)
         return Decision.refuse(
             "countersign.statement_too_early",
-            f"{names}尚未回复；各单位回复后，方能列明各方理据。",
+            _("{names}尚未回复；各单位回复后，方能列明各方理据。", names=names),
             citation,
-            f"Wait for every reply ({names}) before writing the statement.",
         )
     if not any(t.state == DISAGREED for t in tasks):
         return Decision.refuse(
             "countersign.no_disagreement",
-            "各会签单位均无不同意见，不需要分歧说明。",
+            _("各会签单位均无不同意见，不需要分歧说明。"),
             citation,
-            "No unit disagrees; no statement is needed.",
         )
     return Decision.allow(
         "countersign.statement_due",
-        "会签单位有不同意见，主办单位应列明各方理据，提出办理建议。",
+        _("会签单位有不同意见，主办单位应列明各方理据，提出办理建议。"),
         citation,
-        "A unit disagrees: list each side's reasons and propose a solution.",
     )
 
 
@@ -543,16 +544,14 @@ def check_statement(
         missing = "、".join(w for w, v in (("各方理据", reasons), ("办理建议", proposal)) if not v.strip())
         return Decision.refuse(
             "countersign.statement_incomplete",
-            f"分歧说明应列明各方理据并提出办理建议；请填写{missing}。",
+            _("分歧说明应列明各方理据并提出办理建议；请填写{missing}。", missing=missing),
             citation,
-            "List each side's reasons and propose a solution.",
         )
     names = "、".join(t.unit.name for t in tasks)
     return Decision.allow(
         "countersign.statement_written",
-        f"主办单位已列明各方理据并提出办理建议，请{names}负责人会签。",
+        _("主办单位已列明各方理据并提出办理建议，请{names}负责人会签。", names=names),
         citation,
-        f"Statement written; {names} to countersign it.",
     )
 
 
@@ -568,36 +567,31 @@ def check_statement_signature(
     if not any(t.state == DISAGREED for t in (*tasks, task)):
         return Decision.refuse(
             "countersign.no_disagreement_to_sign",
-            "各会签单位均无不同意见，没有需要会签的分歧说明。",
+            _("各会签单位均无不同意见，没有需要会签的分歧说明。"),
             citation,
-            "No unit disagrees; there is no statement to countersign.",
         )
     if task.state == PENDING:
         return Decision.refuse(
             "countersign.statement_reply_first",
-            f"{task.unit.name}尚未回复会签意见，请先回复。",
+            _("{name}尚未回复会签意见，请先回复。", name=task.unit.name),
             citation,
-            f"{task.unit.name} has not replied yet.",
         )
     if not statement.written:
         return Decision.refuse(
             "countersign.statement_missing",
-            "主办单位尚未列明各方理据并提出办理建议，暂不能会签。",
+            _("主办单位尚未列明各方理据并提出办理建议，暂不能会签。"),
             citation,
-            "The lead unit has not written the statement yet.",
         )
     if task.statement_signed:
         return Decision.refuse(
             "countersign.statement_already_signed",
-            f"{task.unit.name}已会签分歧说明。",
+            _("{name}已会签分歧说明。", name=task.unit.name),
             citation,
-            f"{task.unit.name} has already countersigned the statement.",
         )
     return Decision.allow(
         "countersign.statement_signed",
-        f"{task.unit.name}负责人已会签分歧说明。",
+        _("{name}负责人已会签分歧说明。", name=task.unit.name),
         citation,
-        f"{task.unit.name} countersigned the statement.",
     )
 
 
@@ -620,49 +614,41 @@ def ready_to_go_up(
     if not tasks:
         return Decision.allow(
             "countersign.none",
-            "本件未征求其他部门会签。",
+            _("本件未征求其他部门会签。"),
             rb.cite("countersign.consult"),
-            "No countersign was requested.",
         )
     missing: list[str] = []
-    missing_en: list[str] = []
     for t in tasks:
         if t.state == PENDING and not (now is not None and now >= t.closes_at):
-            missing.append(f"{t.unit.name}尚未回复，期限{_d(t.due)}")
-            missing_en.append(f"{t.unit.name} has not replied (due {_d(t.due)})")
+            missing.append(_("{unit}尚未回复，期限{due}", unit=t.unit.name, due=_d(t.due)))
     disagreeing = [t for t in tasks if t.state == DISAGREED]
     if disagreeing and not statement.written:
         names = "、".join(t.unit.name for t in disagreeing)
-        missing.append(f"{names}不同意，主办单位尚未列明各方理据并提出办理建议")
-        missing_en.append(f"{names} disagree(s); the lead unit has not written the statement of reasons")
+        missing.append(_("{names}不同意，主办单位尚未列明各方理据并提出办理建议", names=names))
     elif disagreeing:
         # A unit deemed to have no objection (silent past its deadline) may sign, but is not waited
         # for: its silence already answered, and waiting for it again would undo art. 50's deadline.
         unsigned = [t for t in tasks if not t.statement_signed and t.state != SILENT_CONSENT]
         if unsigned:
             names = "、".join(t.unit.name for t in unsigned)
-            missing.append(f"{names}负责人尚未会签分歧说明")
-            missing_en.append(f"{names} has not countersigned the statement")
+            missing.append(_("{names}负责人尚未会签分歧说明", names=names))
     if missing:
         still_open = any(t.state == PENDING and not (now is not None and now >= t.closes_at) for t in tasks)
         citation = rb.cite("countersign.reply" if still_open else "countersign.disagreement")
         return Decision.refuse(
             "countersign.incomplete",
-            "会签尚未完成：" + "；".join(missing) + "。",
+            _("会签尚未完成：{missing}。", missing=Joined(_("；"), missing)),
             citation,
-            "Countersign is not complete: " + "; ".join(missing_en) + ".",
-            missing=missing,
+            missing=[str(m) for m in missing],
         )
     if disagreeing:
         return Decision.allow(
             "countersign.complete_with_statement",
-            "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。",
+            _("会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。"),
             rb.cite("countersign.disagreement"),
-            "Countersign complete; the statement of the disagreement is countersigned.",
         )
     return Decision.allow(
         "countersign.complete",
-        "会签已完成，可联合报州人民政府审批。",
+        _("会签已完成，可联合报州人民政府审批。"),
         rb.cite("countersign.reply"),
-        "Countersign complete.",
     )

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.org.rules import PositionFact
 from zhengwu.workdays.arith import BEIJING, WorkCalendar, deadline_close
@@ -72,10 +73,15 @@ def due_date(issued_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decisio
     due = cal.add_days(issued_on, days)
     return Decision.allow(
         "filing.due",
-        f"冠以“经自治州人民政府同意”字样的部门文件，应当自印发之日起{days}日内向州人民政府办公室报备，"
-        f"即{due.isoformat()}前。",
+        _(
+            (
+                "冠以“经自治州人民政府同意”字样的部门文件，应当自印发之日起{days}日内向州人民政府办公室报"
+                "备，即{isoformat}前。"
+            ),
+            days=days,
+            isoformat=due.isoformat(),
+        ),
         rb.param_citation(FILING_DAYS),
-        f"File with the government office within {days} days of issue, by {due.isoformat()}.",
         due=due,
         days=days,
     )
@@ -92,12 +98,13 @@ def may_file(actor_positions: Sequence[PositionFact], fact: FilingFact, rb: Rule
     """The issuing department's own staff (its head, deputies, clerks) file its document."""
     citation = rb.cite(PROVISION)
     if any(p.unit_id == fact.unit_id and p.kind != ADMINISTRATOR for p in actor_positions):
-        return Decision.allow("filing.unit_staff", f"由{fact.unit_name}向州人民政府办公室报备。", citation)
+        return Decision.allow(
+            "filing.unit_staff", _("由{unit_name}向州人民政府办公室报备。", unit_name=fact.unit_name), citation
+        )
     return Decision.refuse(
         "filing.not_unit_staff",
-        f"本件由{fact.unit_name}报备，只能由该单位的工作人员办理。",
+        _("本件由{unit_name}报备，只能由该单位的工作人员办理。", unit_name=fact.unit_name),
         citation,
-        "Only the issuing department's staff file its document with the office.",
     )
 
 
@@ -107,33 +114,31 @@ def check_issued(issued: bool, rb: RulebookView) -> Decision:
     if not issued:
         return Decision.refuse(
             "filing.not_issued",
-            "公文尚未印发，无从计算报备期限。",
+            _("公文尚未印发，无从计算报备期限。"),
             citation,
-            "The document has not been issued; the filing period cannot be computed.",
         )
-    return Decision.allow("filing.issued", "公文已印发，报备期限自印发之日起算。", citation)
+    return Decision.allow("filing.issued", _("公文已印发，报备期限自印发之日起算。"), citation)
 
 
 def check_pending(fact: FilingFact, rb: RulebookView) -> Decision:
     citation = rb.cite(PROVISION)
     if fact.state == PENDING:
-        return Decision.allow("filing.pending", "本件尚未报备。", citation)
+        return Decision.allow("filing.pending", _("本件尚未报备。"), citation)
     when = f"（{fact.filed_at:%Y-%m-%d}）" if fact.filed_at else ""
-    return Decision.refuse(
-        "filing.already_filed", f"本件已经报备{when}，无需重复报备。", citation, "This document has already been filed."
-    )
+    return Decision.refuse("filing.already_filed", _("本件已经报备{when}，无需重复报备。", when=when), citation)
 
 
 def lateness(fact: FilingFact, at: dt.datetime, rb: RulebookView) -> Decision:
     """A filing at ``at``: on time, or late (the filing is still recorded, as late)."""
     citation = rb.cite(PROVISION)
     if at < closes_at(fact.due):
-        return Decision.allow("filing.on_time", f"按期报备（期限{fact.due.isoformat()}）。", citation, late=False)
+        return Decision.allow(
+            "filing.on_time", _("按期报备（期限{isoformat}）。", isoformat=fact.due.isoformat()), citation, late=False
+        )
     return Decision.allow(
         "filing.late",
-        f"逾期报备：报备期限为{fact.due.isoformat()}，已逾期。",
+        _("逾期报备：报备期限为{isoformat}，已逾期。", isoformat=fact.due.isoformat()),
         citation,
-        "Filed after the deadline.",
         late=True,
     )
 
@@ -147,8 +152,16 @@ def overdue(fact: FilingFact, document_label: str, rb: RulebookView) -> Decision
     days = rb.param(FILING_DAYS).as_int
     return Decision.refuse(
         "filing.overdue",
-        f"{fact.unit_name}{document_label}冠以“经自治州人民政府同意”字样，应于印发后{days}日内"
-        f"（{fact.due.isoformat()}前）向州人民政府办公室报备，逾期未报备。",
+        _(
+            (
+                "{unit_name}{document_label}冠以“经自治州人民政府同意”字样，"
+                "应于印发后{days}日内（{isoformat}前）向州人民政府办公室报备，"
+                "逾期未报备。"
+            ),
+            unit_name=fact.unit_name,
+            document_label=document_label,
+            days=days,
+            isoformat=fact.due.isoformat(),
+        ),
         rb.cite(PROVISION),
-        f"Not filed with the government office by {fact.due.isoformat()}.",
     )

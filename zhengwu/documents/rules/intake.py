@@ -24,6 +24,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.org.rules import (
     DEPUTY_SECRETARY_GENERAL,
@@ -149,20 +150,18 @@ def check_one_matter(doc: SubmissionFacts, rb: RulebookView) -> Decision:
     citation = rb.cite("intake.one_matter")
     items = _items(doc)
     if len(items) == 1:
-        return Decision.allow("intake.one_matter", "请示一文一事。", citation)
+        return Decision.allow("intake.one_matter", _("请示一文一事。"), citation)
     if not items:
         return Decision.refuse(
             "intake.no_matter",
-            "请示应当列明所请示的事项，本件未列请示事项。",
+            _("请示应当列明所请示的事项，本件未列请示事项。"),
             citation,
-            "A 请示 must state the one matter it asks about.",
             count=0,
         )
     return Decision.refuse(
         "intake.several_matters",
-        f"请示应当一文一事，本件列有{len(items)}项请示事项。",
+        _("请示应当一文一事，本件列有{len}项请示事项。", len=len(items)),
         citation,
-        f"A 请示 carries one matter; this one lists {len(items)}.",
         count=len(items),
     )
 
@@ -180,9 +179,8 @@ def check_no_request_in_report(doc: SubmissionFacts, rb: RulebookView) -> Decisi
     if items:
         return Decision.refuse(
             "intake.request_in_report",
-            f"报告不得夹带请示事项，本件列有{len(items)}项请示事项；需要审批的事项应另行请示。",
+            _("报告不得夹带请示事项，本件列有{len}项请示事项；需要审批的事项应另行请示。", len=len(items)),
             citation,
-            "A 报告 may not carry a request; submit the request separately.",
             count=len(items),
         )
     phrases = request_phrases_in(f"{doc.title}\n{doc.body}")
@@ -190,12 +188,11 @@ def check_no_request_in_report(doc: SubmissionFacts, rb: RulebookView) -> Decisi
         quoted = "、".join(f"“{p}”" for p in phrases)
         return Decision.refuse(
             "intake.request_phrase_in_report",
-            f"报告不得夹带请示事项，本件正文有{quoted}等请求审批的用语；需要审批的事项应另行请示。",
+            _("报告不得夹带请示事项，本件正文有{quoted}等请求审批的用语；需要审批的事项应另行请示。", quoted=quoted),
             citation,
-            "A 报告 may not ask for a decision.",
             phrases=phrases,
         )
-    return Decision.allow("intake.report_without_request", "报告未夹带请示事项。", citation)
+    return Decision.allow("intake.report_without_request", _("报告未夹带请示事项。"), citation)
 
 
 def check_not_to_individual(doc: SubmissionFacts, rb: RulebookView) -> Decision:
@@ -205,31 +202,44 @@ def check_not_to_individual(doc: SubmissionFacts, rb: RulebookView) -> Decision:
     or the document it answers, and that leader really gave it."""
     citation = rb.cite("intake.not_to_individual")
     if doc.addressed_person is None:
-        return Decision.allow("intake.to_body", "公文报送机关，未直接报送领导同志个人。", citation)
+        return Decision.allow("intake.to_body", _("公文报送机关，未直接报送领导同志个人。"), citation)
     leader = doc.addressed_person
     if doc.assignment is not None:
         if doc.addressed_person_id is not None and doc.addressed_person_id in doc.assignment.leader_ids:
             return Decision.allow(
                 "intake.leader_assignment",
-                f"本件答复{leader}同志交办的事项（{doc.assignment.label}），可以直接报送{leader}同志。",
+                _(
+                    "本件答复{leader}同志交办的事项（{label}），可以直接报送{leader}同志。",
+                    leader=leader,
+                    label=doc.assignment.label,
+                ),
                 citation,
                 assignment=doc.assignment.kind,
             )
         return Decision.refuse(
             "intake.assignment_not_by_leader",
-            f"本件直接报送{leader}同志，但所注明的交办依据（{doc.assignment.label}）不是{leader}同志的批示或交办；"
-            "除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文。",
+            _(
+                (
+                    "本件直接报送{leader}同志，但所注明的交办依据（{label}）不是{leader}同志的批示或交办；"
+                    "除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文。"
+                ),
+                leader=leader,
+                label=doc.assignment.label,
+            ),
             citation,
-            "The assignment named is not that leader's own: a document goes to a leader personally "
-            "only when it answers that leader's assignment.",
         )
     if doc.classification == MOST_CLASSIFIED:
-        return Decision.allow("intake.top_secret_direct", "绝密级事项，可以直接报送领导同志。", citation)
+        return Decision.allow("intake.top_secret_direct", _("绝密级事项，可以直接报送领导同志。"), citation)
     return Decision.refuse(
         "intake.to_individual",
-        f"除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文，本件报送{doc.addressed_person}同志。",
+        _(
+            (
+                "除政府领导同志交办事项和必须直接报送的绝密级事项外，不得直接向领导同志个人报送公文，"
+                "本件报送{addressed_person}同志。"
+            ),
+            addressed_person=doc.addressed_person,
+        ),
         citation,
-        "Documents are not sent to a leader personally unless that leader assigned the matter.",
     )
 
 
@@ -238,19 +248,21 @@ def check_one_superior(doc: SubmissionFacts, rb: RulebookView) -> Decision:
     citation = rb.cite("intake.one_superior")
     mains = doc.main_recipients
     if len(mains) == 1:
-        return Decision.allow("intake.one_superior", f"主送{mains[0].name}一个上级机关。", citation)
+        return Decision.allow("intake.one_superior", _("主送{name}一个上级机关。", name=mains[0].name), citation)
     if not mains:
         return Decision.refuse(
             "intake.no_main_recipient",
-            "上行文应当主送一个上级机关，本件未写主送机关。",
+            _("上行文应当主送一个上级机关，本件未写主送机关。"),
             citation,
-            "An upward document is addressed to one superior body.",
         )
     return Decision.refuse(
         "intake.several_superiors",
-        f"不得多头报文：上行文只能主送一个上级机关，本件主送{_names(mains)}{len(mains)}个机关；其他机关可以抄送。",
+        _(
+            ("不得多头报文：上行文只能主送一个上级机关，本件主送{names}{len}个机关；其他机关可以抄送。"),
+            names=_names(mains),
+            len=len(mains),
+        ),
         citation,
-        "An upward document is addressed to one superior body; copy the others.",
         count=len(mains),
     )
 
@@ -262,14 +274,13 @@ def check_no_skipping_levels(doc: SubmissionFacts, rb: RulebookView) -> Decision
     if not doc.superiors:
         return Decision.refuse(
             "intake.no_superior",
-            f"{doc.issuer.name}在组织机构中没有上级机关，不能报送上行文；请系统管理员核实组织机构。",
+            _("{name}在组织机构中没有上级机关，不能报送上行文；请系统管理员核实组织机构。", name=doc.issuer.name),
             citation,
-            "The issuer has no superior body in the organization.",
         )
     superior, above = doc.superiors[0], doc.superiors[1:]
     wrong = [u for u in doc.main_recipients if u.id != superior.id]
     if not wrong:
-        return Decision.allow("intake.right_level", f"按隶属关系报送上级机关{superior.name}。", citation)
+        return Decision.allow("intake.right_level", _("按隶属关系报送上级机关{name}。", name=superior.name), citation)
     # Skipping: a body above the superior, or a superior organ outside this government (自治区, 州党委).
     skipped_to = [u for u in wrong if u.id in {a.id for a in above} or u.kind == SUPERIOR_KIND]
     reason = doc.skip_level_reason.strip()
@@ -277,30 +288,38 @@ def check_no_skipping_levels(doc: SubmissionFacts, rb: RulebookView) -> Decision
         if superior.id in {u.id for u in doc.copy_recipients}:
             return Decision.allow(
                 "intake.stated_skip",
-                f"因特殊情况越级行文（{reason}），已抄送被越过的{superior.name}。",
+                _("因特殊情况越级行文（{reason}），已抄送被越过的{name}。", reason=reason, name=superior.name),
                 citation,
                 reason=reason,
             )
         return Decision.refuse(
             "intake.skip_not_copied",
-            f"特殊情况需要越级行文的，应当同时抄送被越过的上级机关{superior.name}，本件未抄送。",
+            _("特殊情况需要越级行文的，应当同时抄送被越过的上级机关{name}，本件未抄送。", name=superior.name),
             citation,
-            "A document that skips a level must copy the body it skipped.",
         )
     if skipped_to:
         return Decision.refuse(
             "intake.skipped_level",
-            f"未经批准不得越级行文：{doc.issuer.name}应当向上级机关{superior.name}报送，本件主送{_names(skipped_to)}；"
-            f"特殊情况确需越级行文的，应当写明理由并抄送{superior.name}。",
+            _(
+                (
+                    "未经批准不得越级行文：{name}应当向上级机关{name2}报送，本件主送{names}；"
+                    "特殊情况确需越级行文的，应当写明理由并抄送{name2}。"
+                ),
+                name=doc.issuer.name,
+                name2=superior.name,
+                names=_names(skipped_to),
+            ),
             citation,
-            "No skipping levels: send to the body directly above; where a special circumstance makes "
-            "it unavoidable, state it and copy the body skipped.",
         )
     return Decision.refuse(
         "intake.not_superior",
-        f"上行文应当按隶属关系主送上级机关{superior.name}，本件主送的{_names(wrong)}不是{doc.issuer.name}的上级机关。",
+        _(
+            "上行文应当按隶属关系主送上级机关{name}，本件主送的{names}不是{name2}的上级机关。",
+            name=superior.name,
+            names=_names(wrong),
+            name2=doc.issuer.name,
+        ),
         citation,
-        "An upward document goes to the issuer's superior body.",
     )
 
 
@@ -308,12 +327,16 @@ def check_submission_type(doc: SubmissionFacts, rb: RulebookView) -> Decision:
     """The 文种 of a submission to the government: 请示, 报告 or 意见 (公文条例, art. 48)."""
     citation = rb.cite("intake.rules")
     if doc.doc_type in SUBMISSION_TYPES:
-        return Decision.allow("intake.doc_type", f"文种为{doc.doc_type_label}。", citation)
+        return Decision.allow(
+            "intake.doc_type", _("文种为{doc_type_label}。", doc_type_label=doc.doc_type_label), citation
+        )
     return Decision.refuse(
         "intake.wrong_doc_type",
-        f"报送上级机关的公文应当使用请示、报告或意见，本件文种为{doc.doc_type_label}。",
+        _(
+            "报送上级机关的公文应当使用请示、报告或意见，本件文种为{doc_type_label}。",
+            doc_type_label=doc.doc_type_label,
+        ),
         citation,
-        "A submission to the government is a 请示, a 报告 or an 意见.",
     )
 
 
@@ -322,16 +345,27 @@ def check_classification(classification: str, ceiling: str, rb: RulebookView) ->
     citation = rb.cite("confidentiality")
     order = list(CLASSIFICATIONS)
     if classification not in CLASSIFICATIONS:
-        return Decision.refuse("confidentiality.unknown", f"无法识别的密级“{classification}”。", citation)
+        return Decision.refuse(
+            "confidentiality.unknown", _("无法识别的密级“{classification}”。", classification=classification), citation
+        )
     limit = ceiling if ceiling in CLASSIFICATIONS else "none"
     if order.index(classification) <= order.index(limit):
-        return Decision.allow("confidentiality.within", f"密级为{CLASSIFICATIONS[classification]}。", citation)
+        return Decision.allow(
+            "confidentiality.within",
+            _("密级为{CLASSIFICATIONS}。", CLASSIFICATIONS=CLASSIFICATIONS[classification]),
+            citation,
+        )
     return Decision.refuse(
         "confidentiality.above_ceiling",
-        f"本系统只能处理{CLASSIFICATIONS[limit]}及以下的公文，本件为{CLASSIFICATIONS[classification]}件，"
-        "应当通过涉密渠道报送，不得在本系统处理。",
+        _(
+            (
+                "本系统只能处理{CLASSIFICATIONS}及以下的公文，本件为{CLASSIFICATIONS2}件，"
+                "应当通过涉密渠道报送，不得在本系统处理。"
+            ),
+            CLASSIFICATIONS=CLASSIFICATIONS[limit],
+            CLASSIFICATIONS2=CLASSIFICATIONS[classification],
+        ),
         citation,
-        "This installation may not hold documents above its classification ceiling.",
         classification=classification,
         ceiling=limit,
     )
@@ -397,24 +431,21 @@ def office_return(grounds: Sequence[str], reason: str, rb: RulebookView) -> list
     Raises ``ValueError`` for an unknown ground or a blank reason: the caller turns it into bad input."""
     unknown = [g for g in grounds if g not in RETURN_GROUNDS]
     if unknown:
-        raise ValueError(f"无法识别的退文理由：{'、'.join(unknown)}")
+        raise ValueError(_("无法识别的退文理由：{grounds}。", grounds="、".join(unknown)))
     text = " ".join(reason.split())
     if not text:
-        raise ValueError("退文应当说明理由：请写明本件不符合要求之处")
+        raise ValueError(_("退文应当说明理由：请写明本件不符合要求之处。"))
     decisions = []
     for key, (provision, words) in RETURN_GROUNDS.items():
         if key in grounds:
             decisions.append(
-                Decision.refuse(
-                    f"return.{key}", f"{words}。", rb.cite(provision), "Returned on a ground art. 52 gives.", ground=key
-                )
+                Decision.refuse(f"return.{key}", _("{ground}。", ground=words), rb.cite(provision), ground=key)
             )
     decisions.append(
         Decision.refuse(
             "return.office_reason",
-            f"退文理由：{text.rstrip('。')}。",
+            _("退文理由：{reason}。", reason=text.rstrip("。")),
             rb.cite("review.return_with_reasons"),
-            "Returned with the office's reason.",
             reason=text,
         )
     )
@@ -430,12 +461,11 @@ def check_state(
     """Each step happens in its state: 「公文当前状态为已报送，待签收，不能初审」."""
     citation = rb.cite(provision)
     if state in allowed:
-        return Decision.allow("state.ok", f"公文状态为{state_label}。", citation)
+        return Decision.allow("state.ok", _("公文状态为{state_label}。", state_label=state_label), citation)
     return Decision.refuse(
         "state.wrong",
-        f"公文当前状态为“{state_label}”，不能{what}。",
+        _("公文当前状态为“{state_label}”，不能{what}。", state_label=state_label, what=what),
         citation,
-        f"The document is {state}; it cannot be {what} now.",
         state=state,
     )
 
@@ -444,12 +474,11 @@ def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: Rule
     """Staff of the issuing unit draft and revise its submissions (公文条例: 起草 by the issuer)."""
     citation = rb.cite("intake.rules")
     if any(p.unit_id == issuer.id and p.kind != ADMINISTRATOR for p in actor_positions):
-        return Decision.allow("intake.drafter", f"{issuer.name}工作人员起草本单位公文。", citation)
+        return Decision.allow("intake.drafter", _("{name}工作人员起草本单位公文。", name=issuer.name), citation)
     return Decision.refuse(
         "intake.not_issuer_staff",
-        f"只有{issuer.name}的工作人员可以起草、修改以该单位名义报送的公文。",
+        _("只有{name}的工作人员可以起草、修改以该单位名义报送的公文。", name=issuer.name),
         citation,
-        "Only the issuing unit's staff draft and revise its documents.",
     )
 
 
@@ -462,9 +491,8 @@ def may_sign_submission(
     if holder_of_head is None:
         return Decision.refuse(
             "signing.no_head",
-            f"{issuer.name}目前没有行政主要负责人任职记录，无法签发；请系统管理员核实组织机构。",
+            _("{name}目前没有行政主要负责人任职记录，无法签发；请系统管理员核实组织机构。", name=issuer.name),
             citation,
-            "The issuing unit has no head on record.",
         )
     if actor_person_id == holder_of_head.person_id:
         if holder_of_head.acting_for:
@@ -477,10 +505,13 @@ def may_sign_submission(
         return Decision.allow("signing.unit_head", message, citation, acting=bool(holder_of_head.acting_for))
     return Decision.refuse(
         "signing.not_unit_head",
-        f"报送州人民政府审批的公文由本单位行政主要负责人签发，{issuer.name}目前由{holder_of_head.label}签发；"
-        f"{actor_name}无权签发。",
+        _(
+            ("报送州人民政府审批的公文由本单位行政主要负责人签发，{name}目前由{label}签发；{actor_name}无权签发。"),
+            name=issuer.name,
+            label=holder_of_head.label,
+            actor_name=actor_name,
+        ),
         citation,
-        "A unit's document to the government is signed by its head or acting head.",
     )
 
 
@@ -497,12 +528,11 @@ def may_handle_intake(
     if office_unit_id is not None and any(
         p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in actor_positions
     ):
-        return Decision.allow("intake.office_staff", f"政府办公室工作人员{what}。", citation)
+        return Decision.allow("intake.office_staff", _("政府办公室工作人员{what}。", what=what), citation)
     return Decision.refuse(
         "intake.not_office",
-        f"报送州人民政府的公文由政府办公室{what}，您不是政府办公室工作人员。",
+        _("报送州人民政府的公文由政府办公室{what}，您不是政府办公室工作人员。", what=what),
         citation,
-        "Only the government office receives, registers and checks submissions.",
     )
 
 
@@ -510,12 +540,11 @@ def may_write_office_opinion(actor_positions: Sequence[PositionFact], rb: Rulebo
     """Art. 51: the office's leadership (秘书长, 副秘书长, 办公室主任) writes the handling opinion."""
     citation = rb.cite("review.office_opinion")
     if any(p.kind in OFFICE_LEADERS for p in actor_positions):
-        return Decision.allow("review.office_leader", "政府办公室负责同志提出办理意见。", citation)
+        return Decision.allow("review.office_leader", _("政府办公室负责同志提出办理意见。"), citation)
     return Decision.refuse(
         "review.not_office_leader",
-        "拟办意见由秘书长、副秘书长或办公室主任提出，您无权拟办。",
+        _("拟办意见由秘书长、副秘书长或办公室主任提出，您无权拟办。"),
         citation,
-        "The 秘书长, a 副秘书长 or the office director writes the office's handling opinion.",
     )
 
 
@@ -536,7 +565,7 @@ def route(
     citation = rb.cite("review.routing")
     if major or portfolio_leader is None:
         if governor is None:
-            return Route(Decision.refuse("review.no_governor", "目前没有州长任职记录，无法呈批。", citation))
+            return Route(Decision.refuse("review.no_governor", _("目前没有州长任职记录，无法呈批。"), citation))
         why = "重大事项报州长审批" if major else f"{issuer.name}不在政府领导同志分管范围内，报州长审批"
         message = f"{why}，呈{governor.label}。"
         return Route(Decision.allow("review.to_governor", message, citation, major=major), governor)
@@ -550,13 +579,14 @@ def may_act_on_routed(actor_person_id: int, routed_to: LeaderRef | None, what: s
     """Only the leader a document is currently routed to instructs on it or passes it on (art. 51)."""
     citation = rb.cite("review.routing")
     if routed_to is not None and actor_person_id == routed_to.person_id:
-        return Decision.allow("review.routed_to_actor", f"公文呈{routed_to.label}{what}。", citation)
+        return Decision.allow(
+            "review.routed_to_actor", _("公文呈{label}{what}。", label=routed_to.label, what=what), citation
+        )
     where = f"当前呈{routed_to.label}" if routed_to else "尚未呈批"
     return Decision.refuse(
         "review.not_routed_to_actor",
-        f"公文按政府领导同志分工呈批，本件{where}，您不能{what}。",
+        _("公文按政府领导同志分工呈批，本件{where}，您不能{what}。", where=where, what=what),
         citation,
-        "Only the leader the document is routed to may instruct on it or pass it on.",
     )
 
 
@@ -567,12 +597,11 @@ def may_pass_on(actor_person_id: int, routed_to: LeaderRef | None, target: Leade
         return decision
     citation = rb.cite("review.routing")
     if target.person_id == actor_person_id:
-        return Decision.refuse("review.pass_to_self", "不能转请本人核批。", citation)
+        return Decision.refuse("review.pass_to_self", _("不能转请本人核批。"), citation)
     if target.position_kind not in GOVERNMENT_LEADERS:
         return Decision.refuse(
             "review.pass_to_non_leader",
-            f"可以转请政府其他领导同志核批，{target.label}不是政府领导同志。",
+            _("可以转请政府其他领导同志核批，{label}不是政府领导同志。", label=target.label),
             citation,
-            "A document may be passed only to another government leader.",
         )
-    return Decision.allow("review.pass_on", f"转请{target.label}核批。", citation)
+    return Decision.allow("review.pass_on", _("转请{label}核批。", label=target.label), citation)

@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import Stripped, _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.intake import ADMINISTRATOR, OFFICE_LEADERS, UnitRef
 from zhengwu.documents.rules.signing import SigningRequirement
@@ -61,13 +62,12 @@ def may_draft(
     citation = rb.cite("documents.paperless")
     drafting_unit = office_unit_id if issuer.kind == GOVERNMENT else issuer.id
     if any(p.unit_id == drafting_unit and p.kind != ADMINISTRATOR for p in actor_positions):
-        return Decision.allow("outgoing.drafter", f"起草以{issuer.name}名义发出的公文。", citation)
+        return Decision.allow("outgoing.drafter", _("起草以{name}名义发出的公文。", name=issuer.name), citation)
     who = "政府办公室" if issuer.kind == GOVERNMENT else issuer.name
     return Decision.refuse(
         "outgoing.not_drafter",
-        f"以{issuer.name}名义发出的公文由{who}的工作人员起草。",
+        _("以{name}名义发出的公文由{who}的工作人员起草。", name=issuer.name, who=who),
         citation,
-        "Only the drafting unit's staff draft and revise this document.",
     )
 
 
@@ -78,20 +78,18 @@ def may_review(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: Rul
     citation = rb.cite("review.office_opinion")
     if issuer.kind in {GOVERNMENT, OFFICE}:
         if any(p.kind in OFFICE_LEADERS for p in actor_positions):
-            return Decision.allow("outgoing.reviewer", "政府办公室负责同志审核。", citation)
+            return Decision.allow("outgoing.reviewer", _("政府办公室负责同志审核。"), citation)
         return Decision.refuse(
             "outgoing.not_reviewer",
-            "发文由秘书长、副秘书长或办公室主任审核把关，您无权审核。",
+            _("发文由秘书长、副秘书长或办公室主任审核把关，您无权审核。"),
             citation,
-            "The 秘书长, a 副秘书长 or the office director reviews documents before signature.",
         )
     if any(p.unit_id == issuer.id and p.kind in UNIT_LEADERS for p in actor_positions):
-        return Decision.allow("outgoing.unit_reviewer", f"{issuer.name}负责同志审核。", citation)
+        return Decision.allow("outgoing.unit_reviewer", _("{name}负责同志审核。", name=issuer.name), citation)
     return Decision.refuse(
         "outgoing.not_unit_reviewer",
-        f"以{issuer.name}名义发出的公文由该单位负责同志审核把关，您无权审核。",
+        _("以{name}名义发出的公文由该单位负责同志审核把关，您无权审核。", name=issuer.name),
         citation,
-        "The issuing unit's head or deputies review its documents before signature.",
     )
 
 
@@ -103,12 +101,11 @@ def may_issue(
     citation = rb.cite("documents.paperless")
     unit = office_unit_id if issuer.kind in {GOVERNMENT, OFFICE} else issuer.id
     if any(p.unit_id == unit and p.kind != ADMINISTRATOR for p in actor_positions):
-        return Decision.allow("outgoing.issuer_staff", "登记编号并网上分送。", citation)
+        return Decision.allow("outgoing.issuer_staff", _("登记编号并网上分送。"), citation)
     return Decision.refuse(
         "outgoing.not_issuer_staff",
-        f"以{issuer.name}名义发出的公文由其文电人员登记、印发。",
+        _("以{name}名义发出的公文由其文电人员登记、印发。", name=issuer.name),
         citation,
-        "Only the issuing unit's (or, for the government, the office's) staff register and issue it.",
     )
 
 
@@ -122,9 +119,12 @@ def may_take_step(requirement: SigningRequirement, actor_person_id: int, done: C
     waiting = "，".join(s.label for s in pending) or "无"
     return Decision.refuse(
         "signing.not_step_holder",
-        f"{requirement.message.rstrip('。')}；签发前尚待：{waiting}，您不在其列。",
+        _(
+            "{requirement}；签发前尚待：{waiting}，您不在其列。",
+            requirement=Stripped(requirement.message, "。"),
+            waiting=waiting,
+        ),
         requirement.citation,
-        "You are not one of the people who must review or agree before signature.",
     )
 
 
@@ -137,19 +137,17 @@ def may_receive_delivery(
     if withdrawn:
         return Decision.refuse(
             "delivery.withdrawn",
-            "这份来文的发文字号已作废、印发已撤回，不需要签收。",
+            _("这份来文的发文字号已作废、印发已撤回，不需要签收。"),
             citation,
-            "The delivery was withdrawn with its cancelled number.",
         )
     if received:
-        return Decision.refuse("delivery.received", f"{unit.name}已经签收这份公文。", citation)
+        return Decision.refuse("delivery.received", _("{name}已经签收这份公文。", name=unit.name), citation)
     if any(p.unit_id == unit.id and p.kind != ADMINISTRATOR for p in actor_positions):
-        return Decision.allow("delivery.recipient", f"{unit.name}签收。", citation)
+        return Decision.allow("delivery.recipient", _("{name}签收。", name=unit.name), citation)
     return Decision.refuse(
         "delivery.not_recipient",
-        f"这份公文送达{unit.name}，只能由该单位人员签收。",
+        _("这份公文送达{name}，只能由该单位人员签收。", name=unit.name),
         citation,
-        "Only the recipient unit's staff sign for a delivered document.",
     )
 
 
@@ -182,12 +180,14 @@ def check_agreement_issuer(is_agreement: bool, issuer: UnitRef, rb: RulebookView
     """A cooperation agreement here is one signed in the government's name (drafted by its office)."""
     citation = rb.cite(AGREEMENT_REVIEW)
     if not is_agreement or issuer.kind == GOVERNMENT:
-        return Decision.allow("agreement.issuer", "以州人民政府名义签订的合作协议。", citation)
+        return Decision.allow("agreement.issuer", _("以州人民政府名义签订的合作协议。"), citation)
     return Decision.refuse(
         "agreement.not_government",
-        f"须经司法局合法性审核的是以州人民政府名义签订的合作协议；{issuer.name}不是州人民政府，不能标为此类合作协议。",
+        _(
+            ("须经司法局合法性审核的是以州人民政府名义签订的合作协议；{name}不是州人民政府，不能标为此类合作协议。"),
+            name=issuer.name,
+        ),
         citation,
-        "Only an agreement in the government's name is marked as a cooperation agreement.",
     )
 
 
@@ -204,32 +204,33 @@ def may_review_legality(
     if not is_agreement:
         return Decision.refuse(
             "agreement.not_agreement",
-            "本件不是以州人民政府名义签订的合作协议，不需要合法性审核。",
+            _("本件不是以州人民政府名义签订的合作协议，不需要合法性审核。"),
             citation,
-            "This document is not a cooperation agreement in the government's name.",
         )
     if not legal_units:
         return Decision.refuse(
             "agreement.no_legal_unit",
-            "组织机构中尚未指定承担合法性审核职能（legal_review）的单位，请先为司法局设置该职能。",
+            _("组织机构中尚未指定承担合法性审核职能（legal_review）的单位，请先为司法局设置该职能。"),
             citation,
-            "No unit has the legal_review function; set it on the 司法局.",
         )
     if state not in BEFORE_SIGNATURE:
         return Decision.refuse(
             "agreement.review_too_late",
-            "合作协议已签发，合法性审核应在签署前进行。",
+            _("合作协议已签发，合法性审核应在签署前进行。"),
             citation,
-            "The legality review comes before the signature.",
         )
     ids = {u.id for u in legal_units}
     if any(p.unit_id in ids and p.kind != ADMINISTRATOR for p in actor_positions):
-        return Decision.allow("agreement.legal_reviewer", f"{_legal_names(legal_units)}合法性审核。", citation)
+        return Decision.allow(
+            "agreement.legal_reviewer", _("{legal_names}合法性审核。", legal_names=_legal_names(legal_units)), citation
+        )
     return Decision.refuse(
         "agreement.not_legal_reviewer",
-        f"以州人民政府名义签订的合作协议由{_legal_names(legal_units)}进行合法性审核，您无权审核。",
+        _(
+            "以州人民政府名义签订的合作协议由{legal_names}进行合法性审核，您无权审核。",
+            legal_names=_legal_names(legal_units),
+        ),
         citation,
-        "Only the legal-review unit's (the 司法局's) staff review the legality of the agreement.",
     )
 
 
@@ -245,34 +246,46 @@ def agreement_ready(
     review of an earlier version does not count."""
     citation = rb.cite(AGREEMENT_REVIEW)
     if not is_agreement:
-        return Decision.allow("agreement.none", "本件不是合作协议。", citation)
+        return Decision.allow("agreement.none", _("本件不是合作协议。"), citation)
     who = _legal_names(legal_units)
     current = [r for r in reviews if r.version == current_version]
     if current and current[-1].passed:
         by = current[-1].unit_name or who
-        return Decision.allow("agreement.reviewed", f"{by}已审核通过（第{current_version}版）。", citation)
+        return Decision.allow(
+            "agreement.reviewed",
+            _("{by}已审核通过（第{current_version}版）。", by=by, current_version=current_version),
+            citation,
+        )
     if current:
         opinion = current[-1].opinion.strip().rstrip("。")
         return Decision.refuse(
             "agreement.review_failed",
-            f"合作协议经{current[-1].unit_name or who}合法性审核未通过"
-            + (f"：{opinion}" if opinion else "")
-            + "；修改后重新审核通过前不能签署。",
+            _(
+                "合作协议经{reviewer}合法性审核未通过：{opinion}；修改后重新审核通过前不能签署。",
+                reviewer=current[-1].unit_name or who,
+                opinion=opinion,
+            )
+            if opinion
+            else _(
+                "合作协议经{reviewer}合法性审核未通过；修改后重新审核通过前不能签署。",
+                reviewer=current[-1].unit_name or who,
+            ),
             citation,
-            "The legality review failed; revise the agreement and have it reviewed again.",
         )
     if reviews:
         return Decision.refuse(
             "agreement.review_stale",
-            f"合作协议在合法性审核后已修改（现为第{current_version}版），须经{who}重新审核后方能签署。",
+            _(
+                "合作协议在合法性审核后已修改（现为第{current_version}版），须经{who}重新审核后方能签署。",
+                current_version=current_version,
+                who=who,
+            ),
             citation,
-            "The agreement was revised after its legality review; it must be reviewed again.",
         )
     return Decision.refuse(
         "agreement.not_reviewed",
-        f"以州人民政府名义签订的合作协议须经{who}合法性审核后方能签署。",
+        _("以州人民政府名义签订的合作协议须经{who}合法性审核后方能签署。", who=who),
         citation,
-        "A cooperation agreement in the government's name is signed only after the 司法局's legality review.",
     )
 
 
@@ -295,17 +308,16 @@ def check_co_issuers(issuer: UnitRef, co_issuers: Sequence[UnitRef], rb: Ruleboo
     if any(u.id == issuer.id for u in co_issuers):
         return Decision.refuse(
             "joint.lead_is_co_issuer",
-            f"{issuer.name}是主办机关，不必再列为联合发文机关。",
+            _("{name}是主办机关，不必再列为联合发文机关。", name=issuer.name),
             citation,
-            "The lead body is not also a co-issuer.",
         )
     ids = [u.id for u in co_issuers]
     if len(set(ids)) != len(ids):
-        return Decision.refuse("joint.duplicate", "联合发文机关有重复。", citation, "A co-issuer is named twice.")
+        return Decision.refuse("joint.duplicate", _("联合发文机关有重复。"), citation)
     if co_issuers:
         names = "、".join(u.name for u in co_issuers)
-        return Decision.allow("joint.co_issuers", f"与{names}联合发文。", citation)
-    return Decision.allow("joint.none", "本件不是联合发文。", citation)
+        return Decision.allow("joint.co_issuers", _("与{names}联合发文。", names=names), citation)
+    return Decision.allow("joint.none", _("本件不是联合发文。"), citation)
 
 
 def _holds(actor_person_id: int, holder: Holder | None) -> bool:
@@ -330,37 +342,30 @@ def may_countersign_joint(
     allowing decision carries the co-issuer's id as ``unit_id``."""
     citation = rb.cite(JOINT_COUNTERSIGN)
     if not heads:
-        return Decision.refuse(
-            "joint.not_joint", "本件不是联合发文，不需要联合发文机关会签。", citation, "This is not a joint document."
-        )
+        return Decision.refuse("joint.not_joint", _("本件不是联合发文，不需要联合发文机关会签。"), citation)
     if state not in BEFORE_SIGNATURE:
         return Decision.refuse(
             "joint.too_late",
-            "本件已签发，联合发文会签应在签发前进行。",
+            _("本件已签发，联合发文会签应在签发前进行。"),
             citation,
-            "Joint countersign comes before the signature.",
         )
     mine = [u for u, h in heads if _holds(actor_person_id, h)]
     if not mine:
         listed = "、".join(f"{u.name}（{h.label}）" if h else f"{u.name}（负责人空缺）" for u, h in heads)
         return Decision.refuse(
             "joint.not_head",
-            f"联合发文由各联合发文机关负责人会签：{listed}；您不能代表其中任何机关会签。",
+            _("联合发文由各联合发文机关负责人会签：{listed}；您不能代表其中任何机关会签。", listed=listed),
             citation,
-            "Only a co-issuer's head (or acting head) countersigns a joint document.",
         )
     pending = [u for u in mine if u.id not in countersigned]
     if not pending:
         names = "、".join(u.name for u in mine)
-        return Decision.refuse(
-            "joint.already", f"{names}已会签本件现行版本，不必重复会签。", citation, "Already countersigned."
-        )
+        return Decision.refuse("joint.already", _("{names}已会签本件现行版本，不必重复会签。", names=names), citation)
     unit = pending[0]
     return Decision.allow(
         "joint.countersign",
-        f"{unit.name}负责人会签联合发文。",
+        _("{name}负责人会签联合发文。", name=unit.name),
         citation,
-        f"{unit.name} countersigns the joint document.",
         unit_id=unit.id,
     )
 
@@ -370,18 +375,17 @@ def joint_ready(co_issuers: Sequence[UnitRef], countersigned: Collection[int], r
     version; a refusal names every co-issuer still missing."""
     citation = rb.cite(JOINT_COUNTERSIGN)
     if not co_issuers:
-        return Decision.allow("joint.none", "本件不是联合发文。", citation)
+        return Decision.allow("joint.none", _("本件不是联合发文。"), citation)
     missing = [u for u in co_issuers if u.id not in countersigned]
     if missing:
         names = "、".join(u.name for u in missing)
         return Decision.refuse(
             "joint.incomplete",
-            f"本件为联合发文，尚待{names}负责人会签，暂不能签发。",
+            _("本件为联合发文，尚待{names}负责人会签，暂不能签发。", names=names),
             citation,
-            f"Joint document: {names} still to countersign.",
             missing=[u.id for u in missing],
         )
-    return Decision.allow("joint.complete", "各联合发文机关负责人均已会签。", citation)
+    return Decision.allow("joint.complete", _("各联合发文机关负责人均已会签。"), citation)
 
 
 def joint_note(co_issuers: Sequence[UnitRef], rb: RulebookView) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
 from zhengwu.documents.rules.intake import ADMINISTRATOR
@@ -28,12 +29,13 @@ def may_read_registers(
     read by the government office's staff (who keep them) and the government's leaders — not by a
     department, nor by the system administrator's seat (art. 61)."""
     if _office_staff(positions, office_unit_id) or any(p.kind in GOVERNMENT_LEADERS for p in positions):
-        return Decision.allow("registers.read", "可以查阅收文、发文登记簿。", citation)
+        return Decision.allow("registers.read", _("可以查阅收文、发文登记簿。"), citation)
     return Decision.refuse(
         "registers.not_permitted",
-        "收文、发文登记簿仅限州人民政府办公室工作人员和州人民政府领导查阅；您可以在公文列表中查看与本单位有关的公文。",
+        _(
+            "收文、发文登记簿仅限州人民政府办公室工作人员和州人民政府领导查阅；您可以在公文列表中查看与本单位有关的公文。"
+        ),
         citation,
-        "Only the government office's staff and the government's leaders read the registers.",
     )
 
 
@@ -43,12 +45,11 @@ def may_handle_records(
     """Office work on the records — the overdue filings, cancelling a document number — is done by
     the government office's staff."""
     if _office_staff(positions, office_unit_id):
-        return Decision.allow("records.office_staff", f"由州人民政府办公室{what}。", citation)
+        return Decision.allow("records.office_staff", _("由州人民政府办公室{what}。", what=what), citation)
     return Decision.refuse(
         "records.not_office_staff",
-        f"只有州人民政府办公室的工作人员可以{what}。",
+        _("只有州人民政府办公室的工作人员可以{what}。", what=what),
         citation,
-        "Only the government office's staff may do this.",
     )
 
 
@@ -60,7 +61,7 @@ ARCHIVE_PROVISION = "archive.dossier"  # art. 53: the archive is read-only
 # A document number is in use from when it is taken until it is cancelled, once (art. 52).
 IN_USE, CANCELLED = "in_use", "cancelled"
 NUMBER_STATE_LABELS = {IN_USE: "在用", CANCELLED: "已作废"}
-CANCEL_NUMBER = Step.of("records.number.cancel", "作废", (IN_USE,), NUMBER_PROVISION, subject="该发文字号")
+CANCEL_NUMBER = Step.of("records.number.cancel", _("作废"), (IN_USE,), NUMBER_PROVISION, subject=_("该发文字号"))
 
 
 def number_state(cancelled: bool) -> tuple[str, str]:
@@ -111,9 +112,11 @@ def may_withdraw_issue(facts: IssueFacts, rb: RulebookView) -> list[Decision]:
         out.append(
             Decision.refuse(
                 "withdraw.archived",
-                f"{facts.label}已归档，档案只读，不能作废其发文字号、撤回印发；如需更正，请另行发文更正或撤销。",
+                _(
+                    ("{label}已归档，档案只读，不能作废其发文字号、撤回印发；如需更正，请另行发文更正或撤销。"),
+                    label=facts.label,
+                ),
                 rb.cite(ARCHIVE_PROVISION),
-                "The document is archived and read-only; its number cannot be cancelled.",
             )
         )
     if facts.published_index:
@@ -122,38 +125,57 @@ def may_withdraw_issue(facts: IssueFacts, rb: RulebookView) -> list[Decision]:
         out.append(
             Decision.refuse(
                 "withdraw.published",
-                f"{facts.label}{when}在政府网站主动公开（索引号{facts.published_index}），不能直接作废其发文字号："
-                "请先撤回网站上的公开信息，或另行发文撤销、废止本件。",
+                _(
+                    (
+                        "{label}{when}在政府网站主动公开（索引号{published_index}），"
+                        "不能直接作废其发文字号：请先撤回网站上的公开信息，或另行发文撤销、"
+                        "废止本件。"
+                    ),
+                    label=facts.label,
+                    when=when,
+                    published_index=facts.published_index,
+                ),
                 number,
-                "The document has been published on the portal; withdraw the publication (or revoke the document "
-                "by another document) first.",
             )
         )
     elif facts.publication_cited:
         out.append(
             Decision.refuse(
                 "withdraw.publication_cited",
-                f"{facts.label}的待公开信息已被其他公开信息的有效性变更引用，不能撤出公开队列，因而不能作废其发文字号；"
-                "请先由信息公开工作人员处理该引用。",
+                _(
+                    (
+                        "{label}的待公开信息已被其他公开信息的有效性变更引用，不能撤出公开队列，"
+                        "因而不能作废其发文字号；请先由信息公开工作人员处理该引用。"
+                    ),
+                    label=facts.label,
+                ),
                 number,
-                "The document's queued publication is referred to by another item's validity change.",
             )
         )
     if facts.request_archived:
         out.append(
             Decision.refuse(
                 "withdraw.request_archived",
-                f"{facts.label}答复的来文《{facts.request_title}》已归档，不能撤回对它的答复，因而不能作废本件的发文字号；"
-                "如需更正，请另行发文。",
+                _(
+                    (
+                        "{label}答复的来文《{request_title}》已归档，不能撤回对它的答复，"
+                        "因而不能作废本件的发文字号；如需更正，请另行发文。"
+                    ),
+                    label=facts.label,
+                    request_title=facts.request_title,
+                ),
                 rb.cite(ARCHIVE_PROVISION),
-                "The request this reply answered is archived; the reply cannot be withdrawn.",
             )
         )
     if not out:
         out.append(
             Decision.allow(
                 "withdraw.allowed",
-                f"作废{facts.number}，撤回{facts.label}的印发：公文退回已签发、待登记印发，各收文单位的来文一并撤回。",
+                _(
+                    ("作废{number}，撤回{label}的印发：公文退回已签发、待登记印发，各收文单位的来文一并撤回。"),
+                    number=facts.number,
+                    label=facts.label,
+                ),
                 number,
             )
         )

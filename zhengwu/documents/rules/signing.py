@@ -52,6 +52,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from zhengwu.core.decisions import Citation, Decision
+from zhengwu.core.i18n import Joined, Stripped, _
 from zhengwu.core.rulebook_view import RulebookView, UnknownProvision
 from zhengwu.org.rules import Holder
 
@@ -221,9 +222,8 @@ class SigningRequirement:
         if self.blocked:
             return Decision.refuse(
                 "signing.vacant",
-                f"{self.message.rstrip('。')}；{self.blocked}",
+                _("{requirement}；{blocked}", requirement=Stripped(self.message, "。"), blocked=self.blocked),
                 self.citation,
-                "A seat art. 49 names is vacant; nobody may sign until it is filled.",
             )
         return Decision.allow(self.code, self.summary, self.citation, signers=sorted(self.signer_person_ids))
 
@@ -546,21 +546,37 @@ def may_sign(
         return req.decision
     if actor_person_id not in req.signer_person_ids:
         if not req.signer_person_ids:
-            message = f"{req.message.rstrip('。')}；{_names(req.signers)}，目前无人可以{req.verb}。"
+            message = _(
+                "{requirement}；{names}，目前无人可以{verb}。",
+                requirement=Stripped(req.message, "。"),
+                names=_names(req.signers),
+                verb=req.verb,
+            )
         else:
-            message = f"{req.message.rstrip('。')}；应由{_names(req.signers)}{req.verb}，您不能{req.verb}本件。"
-        return Decision.refuse(
-            "signing.not_signer",
-            message,
-            req.citation,
-            f"Only the signer art. 49 names may sign this document: {_names(req.signers)}.",
-            signers=sorted(req.signer_person_ids),
-        )
+            message = _(
+                "{requirement}；应由{names}{verb}，您不能{verb}本件。",
+                requirement=Stripped(req.message, "。"),
+                names=_names(req.signers),
+                verb=req.verb,
+            )
+        return Decision.refuse("signing.not_signer", message, req.citation, signers=sorted(req.signer_person_ids))
     if reviewed_by is not None:
         done = set(reviewed_by) | {actor_person_id}
         pending = [s for s in req.steps if s.person_ids and not (s.person_ids & done)]
         if pending:
-            waiting = "，".join(s.label for s in pending)
-            message = f"{req.message.rstrip('。')}；尚待{waiting}，暂不能{req.verb}。"
-            return Decision.refuse("signing.steps_pending", message, req.citation, pending=[s.action for s in pending])
-    return Decision.allow("signing.signer", f"{req.message.rstrip('。')}；由您{req.verb}。", req.citation)
+            return Decision.refuse(
+                "signing.steps_pending",
+                _(
+                    "{requirement}；尚待{waiting}，暂不能{verb}。",
+                    requirement=Stripped(req.message, "。"),
+                    waiting=Joined(_("，"), [s.label for s in pending]),
+                    verb=req.verb,
+                ),
+                req.citation,
+                pending=[s.action for s in pending],
+            )
+    return Decision.allow(
+        "signing.signer",
+        _("{requirement}；由您{verb}。", requirement=Stripped(req.message, "。"), verb=req.verb),
+        req.citation,
+    )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocState, DocType, Document
@@ -127,11 +128,11 @@ def record_deliberation(
     if from_topic is not None:
         meeting_ref, held_on = from_topic
     if not meeting_ref.strip():
-        raise InvalidInput("请填写审议的会议（名称或届次）。", field="meeting_ref")
+        raise InvalidInput(_("请填写审议的会议（名称或届次）。"), field="meeting_ref")
     if held_on is None:
-        raise InvalidInput("请填写会议日期。", field="held_on")
+        raise InvalidInput(_("请填写会议日期。"), field="held_on")
     if held_on > timezone.localdate():
-        raise InvalidInput("会议尚未召开，不能记录审议情况。", field="held_on")
+        raise InvalidInput(_("会议尚未召开，不能记录审议情况。"), field="held_on")
     d.meeting_ref, d.deliberated_on = meeting_ref.strip()[:120], held_on
     d.save(update_fields=["meeting_ref", "deliberated_on"])
     move(
@@ -205,9 +206,9 @@ def record_unit_issue(
     require_step(rules.RECORD_UNIT_ISSUE, d.state, state_label(d.state), rb)
     require(gate(d, "签发"))
     if not doc_number.strip():
-        raise InvalidInput("请填写发文字号。", field="doc_number")
+        raise InvalidInput(_("请填写发文字号。"), field="doc_number")
     if written_on > timezone.localdate():
-        raise InvalidInput("成文日期不能晚于今天。", field="written_on")
+        raise InvalidInput(_("成文日期不能晚于今天。"), field="written_on")
     d.doc_number, d.written_on = doc_number.strip()[:60], written_on
     d.save(update_fields=["doc_number", "written_on"])
     move(d, DraftState.SIGNING, actor, f"印发：{d.doc_number}", rb.cite(rules.LEGALITY_REVIEW))
@@ -227,9 +228,9 @@ def _may_publish(actor: AbstractBaseUser, d: NormativeDraft) -> Decision:
     oid = office_id()
     unit = oid if is_government(d) and oid else d.issuer_id
     if any(p.unit_id == unit and p.kind != rules.ADMINISTRATOR for p in positions_of(actor)):
-        return Decision.allow("publish.staff", "公布。", rb.cite(rules.LEGALITY_REVIEW))
+        return Decision.allow("publish.staff", _("公布。"), rb.cite(rules.LEGALITY_REVIEW))
     who = "政府办公室" if is_government(d) else unit_name(d.issuer)
-    return Decision.refuse("publish.not_staff", f"本件由{who}公布。", rb.cite(rules.LEGALITY_REVIEW))
+    return Decision.refuse("publish.not_staff", _("本件由{who}公布。", who=who), rb.cite(rules.LEGALITY_REVIEW))
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import lock
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
@@ -185,7 +186,7 @@ def review_filing(actor: AbstractBaseUser, filing: Filing, *, passed: bool, note
     require_step(rules.REVIEW_FILING, row.state, row.get_state_display(), rb)
     require(rules.check_unreviewed(row.reviewed_at is not None, rb))
     if not passed and not note.strip():
-        raise InvalidInput("审查发现问题的，请写明问题和纠正意见。", field="note")
+        raise InvalidInput(_("审查发现问题的，请写明问题和纠正意见。"), field="note")
     row.review_passed, row.review_note, row.reviewed_by_id, row.reviewed_at = (
         passed,
         note.strip(),
@@ -359,9 +360,9 @@ def change_validity(
     rb = rulebook_of(d)
     _may_change_validity(actor, d)
     if not reason.strip():
-        raise InvalidInput("请写明有效性变化的依据或理由。", field="reason")
+        raise InvalidInput(_("请写明有效性变化的依据或理由。"), field="reason")
     if related is not None and related.pk == d.pk:
-        raise InvalidInput("不能以文件本身作为修改或替代它的文件。", field="related")
+        raise InvalidInput(_("不能以文件本身作为修改或替代它的文件。"), field="related")
     require(rules.validity_change(d.validity, validity, related is not None, rb))
     row = _set_validity(actor, d, validity, effective_on, reason.strip(), related)
     draft.validity = d.validity
@@ -404,7 +405,7 @@ def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> Ev
         assert isinstance(due, dt.date)
     except UnknownYearError:
         due = _nominal_due(d.published_on, rb.param(rules.EVALUATION_MONTHS).as_int)
-    row, _ = Evaluation.objects.get_or_create(draft=d, defaults={"due": due})
+    row, _unused = Evaluation.objects.get_or_create(draft=d, defaults={"due": due})
     timers.schedule(
         EVALUATION_REMIND,
         office_start(due - dt.timedelta(days=30)),
@@ -437,7 +438,7 @@ def complete_evaluation(actor: AbstractBaseUser, evaluation: Evaluation, *, repo
     require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
     require_step(rules.EVALUATE, row.state, row.get_state_display(), rb)
     if not report.strip():
-        raise InvalidInput("请填写评估报告（发现的问题和完善建议）。", field="report")
+        raise InvalidInput(_("请填写评估报告（发现的问题和完善建议）。"), field="report")
     row.state, row.report, row.done_at, row.done_by_id = EvaluationState.DONE, report.strip(), timezone.now(), actor.pk
     row.save(update_fields=["state", "report", "done_at", "done_by"])
     timers.cancel(f"legislation:evaluation:{row.pk}:remind")
@@ -532,7 +533,7 @@ def start_cleanup(actor: AbstractBaseUser, *, title: str) -> Cleanup:
     rb = rulebook_view(timezone.localdate())
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
     if not title.strip():
-        raise InvalidInput("请填写清理名称。", field="title")
+        raise InvalidInput(_("请填写清理名称。"), field="title")
     docs = in_force()
     require(rules.check_cleanup(len(docs), 0, False, rb, closing=False))
     row = Cleanup.objects.create(title=title.strip()[:200], started_by_id=actor.pk, started_at=timezone.now())

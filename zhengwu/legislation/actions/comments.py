@@ -15,6 +15,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
@@ -71,7 +72,7 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
     d = lock_draft(draft)
     rb = rulebook_of(d)
     if days is not None and days < 1:
-        raise InvalidInput("征求意见天数应为正整数。", field="days")
+        raise InvalidInput(_("征求意见天数应为正整数。"), field="days")
     require(
         rules.may_lead(
             positions_of(actor),
@@ -131,13 +132,13 @@ def submit_comment(
     rb = rulebook_of(d)
     text = text.strip()
     if not text:
-        raise InvalidInput("请填写意见内容。", field="text")
+        raise InvalidInput(_("请填写意见内容。"), field="text")
     if len(text) > MAX_COMMENT:
-        raise InvalidInput(f"意见内容不超过{MAX_COMMENT}字。", field="text")
+        raise InvalidInput(_("意见内容不超过{MAX_COMMENT}字。", MAX_COMMENT=MAX_COMMENT), field="text")
     if len(name.strip()) > 60:
-        raise InvalidInput("姓名不超过60字。", field="name")
+        raise InvalidInput(_("姓名不超过60字。"), field="name")
     if len(contact.strip()) > 100:
-        raise InvalidInput("联系方式不超过100字。", field="contact")
+        raise InvalidInput(_("联系方式不超过100字。"), field="contact")
     version = comment_version(d) or current_version(d)
     numbers = [a.number for a in rules.parse_articles(version.body)]
     require(rules.may_comment(d.state, timezone.now(), d.comment_closes, article, numbers, rb))

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from zhengwu.core.actions import lock
 from zhengwu.core.decisions import Citation, InvalidInput
+from zhengwu.core.i18n import _
 from zhengwu.legislation.models import DraftState, DraftVersion, LegalityReview, NormativeDraft, Transition
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
 from zhengwu.org.rules import Authority
@@ -23,7 +24,7 @@ def lock_draft(draft: NormativeDraft) -> NormativeDraft:
 def current_version(draft: NormativeDraft) -> DraftVersion:
     version = draft.versions.order_by("-number").first()
     if version is None:
-        raise InvalidInput("草案没有正文版本。", field="body")
+        raise InvalidInput(_("草案没有正文版本。"), field="body")
     return version
 
 

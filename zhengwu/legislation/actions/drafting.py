@@ -13,6 +13,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.legislation import rules
 from zhengwu.legislation.actions.common import (
@@ -50,11 +51,11 @@ LIST_POSITIONS = "legislation.list_positions"
 def _text(title: str, body: str) -> tuple[str, str]:
     title, body = title.strip(), body.strip()
     if not title:
-        raise InvalidInput("请填写标题。", field="title")
+        raise InvalidInput(_("请填写标题。"), field="title")
     if len(title) > 200:
-        raise InvalidInput("标题不超过200字。", field="title")
+        raise InvalidInput(_("标题不超过200字。"), field="title")
     if not body:
-        raise InvalidInput("请填写正文。", field="body")
+        raise InvalidInput(_("请填写正文。"), field="body")
     return title, body
 
 
@@ -78,12 +79,12 @@ def create_draft(
     version = version_in_force()
     rb = view_of(version)
     if kind not in NormativeKind.values:
-        raise InvalidInput("类别应为政府规章或行政规范性文件。", field="kind")
+        raise InvalidInput(_("类别应为政府规章或行政规范性文件。"), field="kind")
     title, body = _text(title, body)
     if secret and not secret_reason.strip():
-        raise InvalidInput("标明依法保密的，请写明保密依据。", field="secret_reason")
+        raise InvalidInput(_("标明依法保密的，请写明保密依据。"), field="secret_reason")
     if replaces is not None and replace_mode not in {"repeal", "amend"}:
-        raise InvalidInput("请说明对原文件是废止还是修改。", field="replace_mode")
+        raise InvalidInput(_("请说明对原文件是废止还是修改。"), field="replace_mode")
     if replaces is None:
         replace_mode = ""
     require(
@@ -94,7 +95,7 @@ def create_draft(
     if kind == NormativeKind.REGULATION or government_issues:
         government = Unit.objects.filter(kind=UnitKind.GOVERNMENT).order_by("sort_order").first()
         if government is None:
-            raise InvalidInput("系统中没有州人民政府单位，请联系系统管理员。", field="issuer")
+            raise InvalidInput(_("系统中没有州人民政府单位，请联系系统管理员。"), field="issuer")
         issuer = government
     now = timezone.now()
     draft = NormativeDraft.objects.create(
@@ -144,7 +145,7 @@ def revise_draft(
     current = current_version(d)
     new_title, body = _text(title if title is not None else current.title, body)
     if new_title == current.title and body == current.body:
-        raise InvalidInput("标题和正文都没有改动。", field="body")
+        raise InvalidInput(_("标题和正文都没有改动。"), field="body")
     require(rules.check_articles(body, rb))
     version = DraftVersion.objects.create(
         draft=d,
@@ -181,7 +182,7 @@ def consult_units(actor: AbstractBaseUser, draft: NormativeDraft, units: Sequenc
     require_step(rules.CONSULT, d.state, str(DraftState(d.state).label), rb)
     units = [u for u in units if u.pk != d.drafting_unit_id]
     if not units:
-        raise InvalidInput("请选择要征求意见的部门。", field="units")
+        raise InvalidInput(_("请选择要征求意见的部门。"), field="units")
     require(rules.check_consultation(UnitConsultation.objects.filter(draft=d, unit__in=units).exists(), False, rb))
     days = rb.param("countersign.reply_days").as_int
     due = calendar().add_working_days(timezone.localdate(), days)
@@ -221,7 +222,7 @@ def reply_consultation(
     require(rules.may_draft(positions_of(actor), row.unit_id, unit_name(row.unit), rb))
     require(rules.check_consultation(False, row.replied_at is not None, rb))
     if not agrees and not reply.strip():
-        raise InvalidInput("有不同意见的，请写明意见和理由。", field="reply")
+        raise InvalidInput(_("有不同意见的，请写明意见和理由。"), field="reply")
     row.agrees, row.reply, row.replied_by_id, row.replied_at = agrees, reply.strip(), actor.pk, timezone.now()
     row.save(update_fields=["agrees", "reply", "replied_by", "replied_at"])
     citation = rb.cite(rules.CONSULT_UNITS)
@@ -251,9 +252,9 @@ def raise_dispute(actor: AbstractBaseUser, draft: NormativeDraft, *, matter: str
     require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
     require_step(rules.RECORD_DISPUTE, d.state, str(DraftState(d.state).label), rb)
     if not matter.strip():
-        raise InvalidInput("请写明争议事项。", field="matter")
+        raise InvalidInput(_("请写明争议事项。"), field="matter")
     if not parties.strip():
-        raise InvalidInput("请写明争议各方。", field="parties")
+        raise InvalidInput(_("请写明争议各方。"), field="parties")
     row = Dispute.objects.create(
         draft=d,
         matter=matter.strip()[:300],
@@ -295,7 +296,7 @@ def record_third_party_evaluation(
     require(rules.check_dispute_open(row.listed_at is not None, rb))
     if not evaluator.strip() or not conclusion.strip():
         raise InvalidInput(
-            "请填写第三方评估机构和评估结论。", field="evaluator" if not evaluator.strip() else "conclusion"
+            _("请填写第三方评估机构和评估结论。"), field="evaluator" if not evaluator.strip() else "conclusion"
         )
     row.evaluator, row.evaluation, row.evaluated_at = evaluator.strip()[:200], conclusion.strip(), timezone.now()
     row.save(update_fields=["evaluator", "evaluation", "evaluated_at"])
@@ -317,9 +318,9 @@ def list_positions(actor: AbstractBaseUser, dispute: Dispute, *, reasons: str, p
     rb = rulebook_of(row.draft)
     require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
     if not reasons.strip():
-        raise InvalidInput("请列明各方理据。", field="reasons")
+        raise InvalidInput(_("请列明各方理据。"), field="reasons")
     if not proposal.strip():
-        raise InvalidInput("请提出倾向性意见。", field="proposal")
+        raise InvalidInput(_("请提出倾向性意见。"), field="proposal")
     row.reasons, row.proposal, row.listed_by_id, row.listed_at = (
         reasons.strip(),
         proposal.strip(),

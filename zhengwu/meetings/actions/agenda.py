@@ -19,6 +19,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.meetings import guards, rules
 from zhengwu.meetings.actions.common import (
@@ -77,13 +78,15 @@ def request_topic(
     today = timezone.localdate()
     rb = rb_on(today)
     if not title.strip():
-        raise InvalidInput("请填写议题名称。", field="title")
+        raise InvalidInput(_("请填写议题名称。"), field="title")
     if kind not in rules.KIND_NAMES or kind == rules.STUDY:
-        raise InvalidInput("议题应提交全体会议、常务会议、州长办公会议或专题会议。", field="kind")
+        raise InvalidInput(_("议题应提交全体会议、常务会议、州长办公会议或专题会议。"), field="kind")
     require(
-        Decision.allow("meetings.request", "本单位申请议题。", rb.cite("meetings.agenda"))
+        Decision.allow("meetings.request", _("本单位申请议题。"), rb.cite("meetings.agenda"))
         if in_unit(actor, unit) or is_office(actor)
-        else Decision.refuse("meetings.request", f"议题由{unit.name}书面提出申请。", rb.cite("meetings.agenda"))
+        else Decision.refuse(
+            "meetings.request", _("议题由{name}书面提出申请。", name=unit.name), rb.cite("meetings.agenda")
+        )
     )
     topic = Topic.objects.create(
         unit=unit,
@@ -121,19 +124,19 @@ def add_paper(actor: AbstractBaseUser, topic: Topic, name: str, upload: File[Any
     t = lock_topic(topic)
     rb = rb_on(timezone.localdate())
     require(
-        Decision.allow("meetings.papers", "汇报单位起草会议材料。", rb.cite("meetings.papers"))
+        Decision.allow("meetings.papers", _("汇报单位起草会议材料。"), rb.cite("meetings.papers"))
         if in_unit(actor, t.unit)
-        else Decision.refuse("meetings.papers", "会议材料由汇报单位起草。", rb.cite("meetings.papers"))
+        else Decision.refuse("meetings.papers", _("会议材料由汇报单位起草。"), rb.cite("meetings.papers"))
     )
     require_step(rules.ADD_PAPER, t.state, t.get_state_display(), rb)
     size = upload.size or 0
     if size == 0:
-        raise InvalidInput("材料文件是空的，请重新选择文件。", field="file")
+        raise InvalidInput(_("材料文件是空的，请重新选择文件。"), field="file")
     if size > settings.ZHENGWU_ATTACHMENT_MAX_BYTES:
-        raise InvalidInput("材料文件过大。", field="file")
+        raise InvalidInput(_("材料文件过大。"), field="file")
     title = (name or upload.name or "").strip()
     if not title:
-        raise InvalidInput("请填写材料名称。", field="name")
+        raise InvalidInput(_("请填写材料名称。"), field="name")
     digest = sm3_of_file(upload)
     paper = Paper(topic=t, name=title[:200], size=size, sm3=digest, uploaded_by_id=actor.pk, uploaded_at=timezone.now())
     paper.file.save(upload.name or "paper", ContentFile(upload.read()), save=False)
@@ -160,7 +163,7 @@ def review_topic(actor: AbstractBaseUser, topic: Topic, consensus: str, coordina
     require(rules.check_reviewer(leader is not None and leader.person_id == person.pk, holds_governor(actor), rb))
     require_step(rules.REVIEW_TOPIC, t.state, t.get_state_display(), rb)
     if not consensus.strip():
-        raise InvalidInput("请填写审核协调意见（达成的共识）。", field="consensus")
+        raise InvalidInput(_("请填写审核协调意见（达成的共识）。"), field="consensus")
     t.consensus, t.coordination_done = consensus.strip(), coordination_done
     t.reviewed_by, t.reviewed_at, t.state = person, timezone.now(), TopicState.REVIEWED
     t.save(update_fields=["consensus", "coordination_done", "reviewed_by", "reviewed_at", "state"])
@@ -189,22 +192,24 @@ def record_step(actor: AbstractBaseUser, topic: Topic, step: str, evidence: str)
     rb = rb_on(timezone.localdate())
     needed = rules.required_steps(t.major_decision, t.public_interest, t.market_activity)
     if step not in rules.STEP_NAMES:
-        raise InvalidInput(f"无法识别的步骤“{step}”。", field="step")
+        raise InvalidInput(_("无法识别的步骤“{step}”。", step=step), field="step")
     require(rules.check_step_needed(step, needed, rb))
     if not evidence.strip():
-        raise InvalidInput("请填写该步骤的依据材料（如审查意见、评估报告、听证记录的文号或说明）。", field="evidence")
+        raise InvalidInput(
+            _("请填写该步骤的依据材料（如审查意见、评估报告、听证记录的文号或说明）。"), field="evidence"
+        )
     legal = any(
         "legal_review" in (u.functions or []) and in_unit(actor, u)
         for u in Unit.objects.filter(functions__isnull=False)
     )
     require(
-        Decision.allow("meetings.step", "登记重大事项程序。", rb.cite("meetings.major_matter_steps"))
+        Decision.allow("meetings.step", _("登记重大事项程序。"), rb.cite("meetings.major_matter_steps"))
         if in_unit(actor, t.unit) or is_office(actor) or legal
         else Decision.refuse(
-            "meetings.step", "重大事项程序由承办单位、司法局或办公室登记。", rb.cite("meetings.major_matter_steps")
+            "meetings.step", _("重大事项程序由承办单位、司法局或办公室登记。"), rb.cite("meetings.major_matter_steps")
         )
     )
-    row, _ = TopicStep.objects.update_or_create(
+    row, _unused = TopicStep.objects.update_or_create(
         topic=t,
         step=step,
         defaults={"evidence": evidence.strip(), "recorded_by_id": actor.pk, "recorded_at": timezone.now()},
@@ -358,9 +363,9 @@ def approve_print(actor: AbstractBaseUser, paper: Paper) -> Paper:
     p = lock_paper(paper)
     rb = rb_on(timezone.localdate())
     require(
-        Decision.allow("meetings.print", "州长批印。", rb.cite("meetings.papers"))
+        Decision.allow("meetings.print", _("州长批印。"), rb.cite("meetings.papers"))
         if holds_governor(actor)
-        else Decision.refuse("meetings.print", "会议材料由州长批印。", rb.cite("meetings.papers"))
+        else Decision.refuse("meetings.print", _("会议材料由州长批印。"), rb.cite("meetings.papers"))
     )
     require(rules.check_paper_checked(p.checked_at is not None, rb))
     p.print_approved_by, p.print_approved_at = actor_person(actor), timezone.now()

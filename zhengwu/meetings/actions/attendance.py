@@ -9,6 +9,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
@@ -44,10 +45,10 @@ def request_leave(actor: AbstractBaseUser, invitation: Invitation, reason: str) 
     rb = rb_on(m.date)
     person = actor_person(actor)
     if inv.person_id != person.pk:
-        require(Decision.refuse("meetings.leave", "只能为自己请假。", rb.cite("meetings.attendance")))
+        require(Decision.refuse("meetings.leave", _("只能为自己请假。"), rb.cite("meetings.attendance")))
     require_step(rules.REQUEST_LEAVE, m.state, m.get_state_display(), rb)
     if not reason.strip():
-        raise InvalidInput("请书面说明请假事由。", field="reason")
+        raise InvalidInput(_("请书面说明请假事由。"), field="reason")
     require_step(rules.LEAVE_REQUESTABLE, inv.leave_state, inv.get_leave_state_display(), rb)
     route, basis = rules.leave_decider(requester_kind(person), rb)
     if route == rules.GOVERNOR:
@@ -79,16 +80,16 @@ def request_leave(actor: AbstractBaseUser, invitation: Invitation, reason: str) 
 
 def may_decide_leave(actor: AbstractBaseUser, inv: Invitation) -> Decision:
     rb = rb_on(inv.meeting.date)
-    route, _ = rules.leave_decider(requester_kind(inv.person), rb)
+    route, _unused = rules.leave_decider(requester_kind(inv.person), rb)
     citation = rb.cite("meetings.attendance")
     if route == rules.GOVERNOR:
         if holds_governor(actor, inv.meeting.date) or holds_governor(actor):
-            return Decision.allow("meetings.leave_decider", "州长批准政府领导请假。", citation)
-        return Decision.refuse("meetings.leave_decider", "政府领导请假须经州长同意。", citation)
+            return Decision.allow("meetings.leave_decider", _("州长批准政府领导请假。"), citation)
+        return Decision.refuse("meetings.leave_decider", _("政府领导请假须经州长同意。"), citation)
     person = actor_person(actor)
     if person.pk == inv.meeting.chair_id or is_office(actor):
-        return Decision.allow("meetings.leave_decider", "会议主持人或办公室批准请假。", citation)
-    return Decision.refuse("meetings.leave_decider", "部门负责人请假由会议主持人或办公室批准。", citation)
+        return Decision.allow("meetings.leave_decider", _("会议主持人或办公室批准请假。"), citation)
+    return Decision.refuse("meetings.leave_decider", _("部门负责人请假由会议主持人或办公室批准。"), citation)
 
 
 @transaction.atomic
@@ -128,7 +129,7 @@ def name_deputy(actor: AbstractBaseUser, invitation: Invitation, deputy: Person)
     rb = rb_on(m.date)
     person = actor_person(actor)
     if inv.person_id != person.pk:
-        require(Decision.refuse("meetings.deputy", "由请假人本人指定代为出席人员。", rb.cite("meetings.attendance")))
+        require(Decision.refuse("meetings.deputy", _("由请假人本人指定代为出席人员。"), rb.cite("meetings.attendance")))
     unit_ids = {p.unit_id for p in positions_of(actor)}
     deputy_units = {p.unit_id for p in positions_of(deputy.user)} if deputy.user else set()
     require(
@@ -165,7 +166,9 @@ def register_staff(actor: AbstractBaseUser, meeting: Meeting, unit: Unit, person
     m = lock(meeting)
     rb = rb_on(m.date)
     if not (in_unit(actor, unit) or is_office(actor)):
-        require(Decision.refuse("meetings.staff", "由本单位或办公室登记随行工作人员。", rb.cite("meetings.attendance")))
+        require(
+            Decision.refuse("meetings.staff", _("由本单位或办公室登记随行工作人员。"), rb.cite("meetings.attendance"))
+        )
     require_step(rules.REGISTER_STAFF, m.state, m.get_state_display(), rb)
     require(rules.check_not_invited(person.name, m.invitations.filter(person=person).exists(), rb))
     main = m.topics.filter(unit=unit, state__in=[TopicState.COLLECTED, TopicState.CONFIRMED]).exists()

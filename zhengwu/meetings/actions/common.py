@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.meetings import rules
 from zhengwu.meetings.models import Meeting, Transition
@@ -30,7 +31,7 @@ def rb_on(day: dt.date) -> RulebookView:
 def actor_person(actor: AbstractBaseUser) -> Person:
     person = person_of(actor)
     if person is None:
-        raise InvalidInput("您的账号没有关联人员信息，请联系系统管理员。", field="actor")
+        raise InvalidInput(_("您的账号没有关联人员信息，请联系系统管理员。"), field="actor")
     return person
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
@@ -42,7 +43,9 @@ def _portfolio_units(person: Person, day: dt.date) -> frozenset[int]:
 
 
 def invite(meeting: Meeting, person: Person, role: str, unit: Unit | None = None) -> Invitation:
-    inv, _ = Invitation.objects.get_or_create(meeting=meeting, person=person, defaults={"role": role, "unit": unit})
+    inv, _unused = Invitation.objects.get_or_create(
+        meeting=meeting, person=person, defaults={"role": role, "unit": unit}
+    )
     return inv
 
 
@@ -81,11 +84,11 @@ def create_meeting(
     office and chaired by whoever holds the 州长's authority that day; a topic meeting is called by the
     州长 or, within their portfolio, a 副州长 or the 秘书长 (a decision-making one waits for the 州长's consent)."""
     if kind not in MeetingKind.values:
-        raise InvalidInput("请选择会议类型。", field="kind")
+        raise InvalidInput(_("请选择会议类型。"), field="kind")
     if not title.strip():
-        raise InvalidInput("请填写会议名称。", field="title")
+        raise InvalidInput(_("请填写会议名称。"), field="title")
     if kind == MeetingKind.STUDY and not study_topic.strip():
-        raise InvalidInput("请填写州长确定的学习主题。", field="study_topic")
+        raise InvalidInput(_("请填写州长确定的学习主题。"), field="study_topic")
     rb = rb_on(date)
     governor = who_holds("governor", date)
     if kind == MeetingKind.TOPIC:
@@ -238,7 +241,7 @@ def reschedule(
 def cancel_meeting(actor: AbstractBaseUser, meeting: Meeting, reason: str) -> Meeting:
     m = lock(meeting)
     if not reason.strip():
-        raise InvalidInput("请填写取消理由。", field="reason")
+        raise InvalidInput(_("请填写取消理由。"), field="reason")
     rb = rb_on(m.date)
     require(rules.check_office(is_office(actor) or holds_governor(actor), "取消会议", rb, "meetings.types"))
     move(actor, m, MeetingState.CANCELLED, reason.strip(), "meetings.types")
@@ -274,7 +277,7 @@ def roll_call(actor: AbstractBaseUser, meeting: Meeting, present: dict[int, bool
     require_step(rules.ROLL_CALL, m.state, m.get_state_display(), rb)
     rows = list(m.invitations.filter(pk__in=list(present)))
     if len(rows) != len(present):
-        raise InvalidInput("点名名单中有不属于本次会议的人员。", field="present")
+        raise InvalidInput(_("点名名单中有不属于本次会议的人员。"), field="present")
     for inv in rows:
         inv.present = bool(present[inv.pk])
         inv.save(update_fields=["present"])

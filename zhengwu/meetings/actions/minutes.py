@@ -15,6 +15,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision as RuleDecision
 from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.documents.models import Document, Flow
 from zhengwu.meetings import rules
@@ -61,7 +62,7 @@ def draft_minutes(actor: AbstractBaseUser, meeting: Meeting, text: str, major_ma
     require(rules.check_office(is_office(actor), "起草会议纪要", rb, _minutes_provision(m)))
     require_step(rules.DRAFT_MINUTES, m.state, m.get_state_display(), rb, provision=_minutes_provision(m))
     if not text.strip():
-        raise InvalidInput("请填写纪要正文。", field="text")
+        raise InvalidInput(_("请填写纪要正文。"), field="text")
     m.minutes_text, m.minutes_drafted_by_id = text.strip(), actor.pk
     if major_matters is not None:
         m.major_matters = major_matters
@@ -97,9 +98,9 @@ def add_decision(
     require(rules.check_office(is_office(actor), "登记议定事项", rb, _minutes_provision(m)))
     require_step(rules.ADD_DECISION, m.state, m.get_state_display(), rb, provision=_minutes_provision(m))
     if not text.strip():
-        raise InvalidInput("请填写议定事项。", field="text")
+        raise InvalidInput(_("请填写议定事项。"), field="text")
     if task_title.strip() and (task_unit is None or task_due is None):
-        raise InvalidInput("落实任务须写明责任单位和完成期限。", field="task_unit")
+        raise InvalidInput(_("落实任务须写明责任单位和完成期限。"), field="task_unit")
     if task_due is not None:
         require(rules.check_task_due(task_due, m.date, rb))
     decision = Decision.objects.create(meeting=m, text=text.strip(), secret=secret, position=m.decisions.count() + 1)
@@ -326,7 +327,7 @@ def draft_press(actor: AbstractBaseUser, meeting: Meeting, text: str, escalated:
     require(rules.check_office(is_office(actor), "起草新闻稿", rb, "meetings.press_release"))
     require_step(rules.DRAFT_PRESS, m.state, m.get_state_display(), rb)
     if not text.strip():
-        raise InvalidInput("请填写新闻稿。", field="text")
+        raise InvalidInput(_("请填写新闻稿。"), field="text")
     m.press_text, m.press_escalated = text.strip(), escalated
     m.press_approved_by, m.press_approved_at = None, None
     m.save(update_fields=["press_text", "press_escalated", "press_approved_by", "press_approved_at"])

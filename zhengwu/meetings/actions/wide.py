@@ -13,6 +13,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.meetings import rules
 from zhengwu.meetings.actions.common import (
@@ -74,18 +75,22 @@ def create_request(
 ) -> PrefectureMeetingRequest:
     rb = rb_on(date)
     if not in_unit(actor, unit):
-        require(Decision.refuse("meetings.wide.unit", f"由{unit.name}提出申请。", rb.cite("meetings.prefecture_wide")))
+        require(
+            Decision.refuse(
+                "meetings.wide.unit", _("由{name}提出申请。", name=unit.name), rb.cite("meetings.prefecture_wide")
+            )
+        )
     require(rules.check_wide_issuer(unit.kind, rb))
     if not title.strip():
-        raise InvalidInput("请填写会议名称。", field="title")
+        raise InvalidInput(_("请填写会议名称。"), field="title")
     if not venue.strip():
-        raise InvalidInput("请填写会场。", field="venue")
+        raise InvalidInput(_("请填写会场。"), field="venue")
     try:
         amount = Decimal(str(budget))
     except InvalidOperation as exc:
-        raise InvalidInput("经费预算应为金额（元）。", field="budget") from exc
+        raise InvalidInput(_("经费预算应为金额（元）。"), field="budget") from exc
     if amount < 0:
-        raise InvalidInput("经费预算不能为负数。", field="budget")
+        raise InvalidInput(_("经费预算不能为负数。"), field="budget")
     req = PrefectureMeetingRequest(
         unit=unit,
         title=title.strip()[:200],
@@ -156,13 +161,15 @@ def submit_request(actor: AbstractBaseUser, request: PrefectureMeetingRequest) -
     rb = rb_on(req.date)
     if not in_unit(actor, req.unit):
         require(
-            Decision.refuse("meetings.wide.unit", f"由{req.unit.name}正式报请。", rb.cite("meetings.prefecture_wide"))
+            Decision.refuse(
+                "meetings.wide.unit", _("由{name}正式报请。", name=req.unit.name), rb.cite("meetings.prefecture_wide")
+            )
         )
     if req.state != RequestState.CONSENTED:
         require(
             Decision.refuse(
                 "meetings.wide.consent",
-                "全州性会议须先经分管领导同意，再正式报请州政府。",
+                _("全州性会议须先经分管领导同意，再正式报请州政府。"),
                 rb.cite("meetings.prefecture_wide"),
             )
         )

@@ -64,7 +64,7 @@ def absence_new(request: HttpRequest) -> HttpResponse:
             except InvalidInput as exc:
                 errors, status = explain(exc), 400
                 if exc.field in form.fields:
-                    form.add_error(exc.field, exc.message)
+                    form.add_error(exc.field, exc.localized_message)
             else:
                 return redirect("web:absence", pk=absence.pk)
         else:

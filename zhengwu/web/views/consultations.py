@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.core.public_forms import FormRejected, PublicForm
 from zhengwu.legislation import rules, services
 from zhengwu.legislation.actions.comments import comment_version, submit_comment
@@ -70,7 +71,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 article = int(values["article"] or 0)
             except ValueError as exc:
-                raise InvalidInput("请选择条文。", field="article") from exc
+                raise InvalidInput(_("请选择条文。"), field="article") from exc
             submit_comment(d, article=article, text=values["text"], name=values["name"], contact=values["contact"])
             return redirect(f"{request.path}?sent=1#comment")
         except FormRejected as exc:

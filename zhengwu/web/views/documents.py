@@ -27,6 +27,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as cs_actions
 from zhengwu.documents.actions import intake, outgoing
@@ -90,7 +91,7 @@ def _requirement(document: Document) -> tuple[SigningRequirement | None, str]:
     try:
         return selectors.signing_requirement_for(document), ""
     except InvalidInput as exc:
-        return None, exc.message
+        return None, exc.localized_message
 
 
 def _visible(request: HttpRequest, pk: int) -> tuple[Viewer, Document]:
@@ -173,7 +174,7 @@ def _refusal_status(exc: Refused | InvalidInput) -> int:
 def _field_error(form: forms.Form, exc: InvalidInput, aliases: dict[str, str] | None = None) -> None:
     name = (aliases or {}).get(exc.field, exc.field)
     if name in form.fields:
-        form.add_error(name, exc.message)
+        form.add_error(name, exc.localized_message)
 
 
 @login_required
@@ -614,7 +615,7 @@ def _receive_delivery(viewer: Viewer, doc: Document, request: HttpRequest) -> fo
         unit_id__in=viewer.recipient_unit_ids, received_at__isnull=True, withdrawn_at__isnull=True
     ).first()
     if delivery is None:
-        raise InvalidInput("没有送达您单位、待签收的这份公文。", field="delivery")
+        raise InvalidInput(_("没有送达您单位、待签收的这份公文。"), field="delivery")
     outgoing.receive_delivery(viewer.user, delivery)
     return None
 

@@ -22,6 +22,7 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from zhengwu.core import i18n
 from zhengwu.core.decisions import Decision, InvalidInput, Refused
 from zhengwu.documents import registers
 from zhengwu.documents.actions import archive as archive_actions
@@ -67,7 +68,7 @@ def export_response(kind: str, fmt: str, filters: registers.RegisterFilters) -> 
     elif fmt == "xlsx":
         content = registers.to_xlsx(rows, columns, str(REGISTER_KINDS[kind]))
     else:
-        raise InvalidInput(f"无法导出为“{fmt}”：请选择 csv 或 xlsx。", field="format")
+        raise InvalidInput(i18n._("无法导出为“{fmt}”：请选择 csv 或 xlsx。", fmt=fmt), field="format")
     response = HttpResponse(content, content_type=EXPORT_FORMATS[fmt])
     disposition = content_disposition_header(as_attachment=True, filename=registers.export_filename(kind, fmt, filters))
     if disposition:
@@ -100,13 +101,13 @@ def register(request: HttpRequest, kind: str) -> HttpResponse:
     try:
         filters = registers.RegisterFilters.from_query(params)
     except InvalidInput as exc:
-        filters, errors, status = None, [exc.message], 400
+        filters, errors, status = None, [exc.localized_message], 400
     fmt = params.get("format", "")
     if fmt and filters is not None:
         try:
             return export_response(kind, fmt, filters)
         except InvalidInput as exc:
-            errors, status = [exc.message], 400
+            errors, status = [exc.localized_message], 400
     page = None
     if filters is not None:
         rows = registers.incoming_register(filters) if kind == "incoming" else registers.outgoing_register(filters)
@@ -163,7 +164,7 @@ def archive_verify(request: HttpRequest, pk: int) -> HttpResponse:
     _, doc = _visible(request, pk)
     package = ArchivePackage.objects.filter(document=doc).first()
     if package is None:
-        return _back(request, pk, InvalidInput("本件尚未归档，无从校验。"))
+        return _back(request, pk, InvalidInput(i18n._("本件尚未归档，无从校验。")))
     check = archive_actions.verify_package(package)
     return render(request, "web/documents/records/verify.html", {"doc": doc, "package": package, "check": check})
 
@@ -178,7 +179,7 @@ def filing(request: HttpRequest, pk: int) -> HttpResponse:
     obligation = FilingObligation.objects.filter(document=doc).first()
     try:
         if obligation is None:
-            raise InvalidInput("本件不需要向州人民政府办公室报备。", field="document")
+            raise InvalidInput(i18n._("本件不需要向州人民政府办公室报备。"), field="document")
         filing_actions.file_with_office(viewer.user, obligation, request.POST.get("note", ""))
     except (Refused, InvalidInput) as exc:
         return _back(request, pk, exc)
@@ -249,7 +250,7 @@ def numbers_cancelled(request: HttpRequest) -> HttpResponse:
             except (Refused, InvalidInput) as exc:
                 errors, status = explain(exc), _refusal_status(exc)
                 if isinstance(exc, InvalidInput) and exc.field in form.fields:
-                    form.add_error(exc.field, exc.message)
+                    form.add_error(exc.field, exc.localized_message)
             else:
                 return redirect("web:numbers_cancelled")
         else:

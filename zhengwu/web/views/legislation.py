@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.legislation import rules, services
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
 from zhengwu.legislation.actions.comments import comment_version
@@ -45,13 +46,13 @@ def _date(value: str, field: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise InvalidInput("日期格式应为 YYYY-MM-DD。", field=field) from exc
+        raise InvalidInput(_("日期格式应为 YYYY-MM-DD。"), field=field) from exc
 
 
 def _required_date(value: str, field: str) -> dt.date:
     when = _date(value, field)
     if when is None:
-        raise InvalidInput("请填写日期。", field=field)
+        raise InvalidInput(_("请填写日期。"), field=field)
     return when
 
 
@@ -61,7 +62,7 @@ def _int(value: str, field: str) -> int | None:
     try:
         return int(value)
     except ValueError as exc:
-        raise InvalidInput("请填写整数。", field=field) from exc
+        raise InvalidInput(_("请填写整数。"), field=field) from exc
 
 
 def _draft(request: HttpRequest, pk: int) -> NormativeDraft:
@@ -90,7 +91,7 @@ def draft_new(request: HttpRequest) -> HttpResponse:
         try:
             unit = units.filter(code=p.get("drafting_unit", "")).first()
             if unit is None:
-                raise InvalidInput("请选择起草单位。", field="drafting_unit")
+                raise InvalidInput(_("请选择起草单位。"), field="drafting_unit")
             d = drafting.create_draft(
                 user,
                 kind=p.get("kind", ""),

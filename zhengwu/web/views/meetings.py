@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.core.numerals import chinese_numeral
 from zhengwu.documents.models import Document, Flow
 from zhengwu.meetings import actions, rules, services
@@ -50,14 +51,14 @@ def _date(text: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise InvalidInput("请填写日期（如2026-12-15）。", field=field) from exc
+        raise InvalidInput(_("请填写日期（如2026-12-15）。"), field=field) from exc
 
 
 def _time(text: str) -> dt.time | None:
     try:
         return dt.time.fromisoformat(text.strip()) if text.strip() else None
     except ValueError as exc:
-        raise InvalidInput("请填写时间（如10:00）。", field="start_time") from exc
+        raise InvalidInput(_("请填写时间（如10:00）。"), field="start_time") from exc
 
 
 def _unit(text: str, field: str = "unit") -> Unit | None:
@@ -65,14 +66,14 @@ def _unit(text: str, field: str = "unit") -> Unit | None:
         return None
     unit = Unit.objects.filter(code=text).first()
     if unit is None:
-        raise InvalidInput("请选择单位。", field=field)
+        raise InvalidInput(_("请选择单位。"), field=field)
     return unit
 
 
 def _person(text: str, field: str) -> Person:
     person = Person.objects.filter(pk=int(text)).first() if text.isdigit() else None
     if person is None:
-        raise InvalidInput("请选择人员。", field=field)
+        raise InvalidInput(_("请选择人员。"), field=field)
     return person
 
 
@@ -311,7 +312,7 @@ MEETING_ACTS: dict[str, tuple[Callable[[HttpRequest, Meeting], Any], str]] = {
 
 
 def _missing(field: str) -> Any:
-    raise InvalidInput("请选择单位。", field=field)
+    raise InvalidInput(_("请选择单位。"), field=field)
 
 
 @login_required
@@ -450,7 +451,7 @@ TOPIC_ACTS: dict[str, tuple[Callable[[HttpRequest, Topic], Any], str]] = {
 def _file(request: HttpRequest) -> UploadedFile:
     upload = request.FILES.get("file")
     if not isinstance(upload, UploadedFile):
-        raise InvalidInput("请选择材料文件。", field="file")
+        raise InvalidInput(_("请选择材料文件。"), field="file")
     return upload
 
 

@@ -240,7 +240,7 @@ def _submit(form: Any, call: Callable[[dict[str, Any]], Any]) -> tuple[Any, list
         return None, explain(exc), 403
     except InvalidInput as exc:
         if exc.field in form.fields:
-            form.add_error(exc.field, exc.message)
+            form.add_error(exc.field, exc.localized_message)
         return None, explain(exc), 400
 
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.dateparse import parse_date
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.org.models import Person, Unit
 from zhengwu.web.helpers import explain, unknown_year_message
 from zhengwu.workdays.arith import UnknownYearError
@@ -25,14 +26,14 @@ def date_field(request: HttpRequest, name: str, required: bool = False) -> dt.da
     raw = field(request, name).strip()
     if not raw:
         if required:
-            raise InvalidInput("请填写日期。", field=name)
+            raise InvalidInput(_("请填写日期。"), field=name)
         return None
     try:
         day = parse_date(raw)
     except ValueError:
         day = None
     if day is None:
-        raise InvalidInput(f"日期“{raw}”格式有误，应为 YYYY-MM-DD。", field=name)
+        raise InvalidInput(_("日期“{raw}”格式有误，应为 YYYY-MM-DD。", raw=raw), field=name)
     return day
 
 
@@ -46,11 +47,11 @@ def unit_field(request: HttpRequest, name: str, required: bool = True) -> Unit |
     code = field(request, name).strip()
     if not code:
         if required:
-            raise InvalidInput("请选择单位。", field=name)
+            raise InvalidInput(_("请选择单位。"), field=name)
         return None
     unit = Unit.objects.filter(code=code).first()
     if unit is None:
-        raise InvalidInput(f"没有代码为“{code}”的单位。", field=name)
+        raise InvalidInput(_("没有代码为“{code}”的单位。", code=code), field=name)
     return unit
 
 
@@ -63,7 +64,7 @@ def required_unit(request: HttpRequest, name: str) -> Unit:
 def int_field(request: HttpRequest, name: str) -> int:
     raw = field(request, name).strip()
     if not raw.isdigit():
-        raise InvalidInput("请填写整数。", field=name)
+        raise InvalidInput(_("请填写整数。"), field=name)
     return int(raw)
 
 
@@ -71,7 +72,7 @@ def units_field(request: HttpRequest, name: str) -> list[Unit]:
     codes = [c for c in request.POST.getlist(name) if c.strip()]
     units = list(Unit.objects.filter(code__in=codes))
     if len(units) != len(set(codes)):
-        raise InvalidInput("所选单位有误。", field=name)
+        raise InvalidInput(_("所选单位有误。"), field=name)
     return units
 
 
@@ -81,7 +82,7 @@ def person_field(request: HttpRequest, name: str) -> Person | None:
         return None
     person = Person.objects.select_related("user").filter(pk=int(raw) if raw.isdigit() else -1).first()
     if person is None:
-        raise InvalidInput("所选人员有误。", field=name)
+        raise InvalidInput(_("所选人员有误。"), field=name)
     return person
 
 

@@ -207,7 +207,7 @@ def apply(request: HttpRequest) -> HttpResponse:
             try:
                 app = submit_application(values["applicant_name"], values["contact"], values["description"])
             except InvalidInput as exc:
-                errors.append(exc.message)
+                errors.append(exc.localized_message)
                 field = exc.field
             except UnknownYearError as exc:  # the working-day calendar of the year is not entered yet
                 errors.append(unknown_year_message(exc))

@@ -19,6 +19,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import _
 from zhengwu.documents.models import Document, Opinion, OpinionKind
 from zhengwu.org.models import Unit
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
@@ -50,7 +51,7 @@ def _date(text: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise InvalidInput("请填写日期（如2026-12-31）。", field=field) from exc
+        raise InvalidInput(_("请填写日期（如2026-12-31）。"), field=field) from exc
 
 
 def _item_for(request: HttpRequest, pk: int) -> SupervisionItem:
@@ -165,7 +166,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
         try:
             lead = Unit.objects.filter(code=form["lead"]).first()
             if lead is None:
-                raise InvalidInput("请选择牵头单位。", field="lead")
+                raise InvalidInput(_("请选择牵头单位。"), field="lead")
             co = list(Unit.objects.filter(code__in=form["co"]))
             link_to = None
             if p.get("link_to"):
