@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zhengwu.core.decisions import Citation, Decision
-from zhengwu.org.rules import ADMINISTRATOR, OFFICE_DIRECTOR, SECRETARY_GENERAL, PositionFact
+from zhengwu.org.rules import PositionFact, PositionKind
 
-AUDIT_READERS = frozenset({ADMINISTRATOR, SECRETARY_GENERAL, OFFICE_DIRECTOR})
+AUDIT_READERS = frozenset({PositionKind.ADMINISTRATOR, PositionKind.SECRETARY_GENERAL, PositionKind.OFFICE_DIRECTOR})
 
 
 def may_read_audit(is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None) -> Decision:

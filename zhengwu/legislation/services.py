@@ -26,6 +26,7 @@ from zhengwu.legislation.models import (
     NormativeDraft,
     PublicComment,
 )
+from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.workdays.arith import UnknownYearError
@@ -126,7 +127,7 @@ def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
     if not getattr(user, "is_authenticated", False):
         return None
     positions = positions_of(user)
-    unit_ids = {p.unit_id for p in positions if p.kind != rules.ADMINISTRATOR}
+    unit_ids = {p.unit_id for p in positions if p.kind != PositionKind.ADMINISTRATOR}
     if not unit_ids:
         return None
     legal = {u.pk for u in legal_units()}

@@ -40,6 +40,7 @@ from zhengwu.legislation.models import (
 )
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit, UnitKind
+from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication, record_validity
@@ -343,7 +344,7 @@ def _may_change_validity(actor: AbstractBaseUser, d: NormativeDraft) -> None:
     rb = rulebook_of(d)
     legal = [u.pk for u in legal_units()]
     positions = positions_of(actor)
-    if any(p.unit_id in legal and p.kind != rules.ADMINISTRATOR for p in positions):
+    if any(p.unit_id in legal and p.kind != PositionKind.ADMINISTRATOR for p in positions):
         return
     require(rules.may_file(positions, d.issuer.kind, d.drafting_unit_id, office_id(), legal, rb))
 
