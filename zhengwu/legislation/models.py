@@ -289,7 +289,7 @@ class EvaluationState(models.TextChoices):
     DONE = "done", "已评估"
 
 
-class Evaluation(models.Model):
+class RegulationEvaluation(models.Model):
     """后评估 (art. 21): a regulation is evaluated ``legislation.evaluation_months`` after publication."""
 
     draft = models.OneToOneField(NormativeDraft, on_delete=models.CASCADE, related_name="evaluation")

@@ -19,12 +19,12 @@ from zhengwu.legislation.actions.common import current_version, legal_units, off
 from zhengwu.legislation.models import (
     CatalogueRelease,
     DraftState,
-    Evaluation,
     EvaluationState,
     Filing,
     FilingState,
     NormativeDraft,
     PublicComment,
+    RegulationEvaluation,
 )
 from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of
@@ -83,7 +83,7 @@ def compliance_lines(today: dt.date) -> Iterator[compliance.ComplianceLine]:
             if status == compliance.Status.OVERDUE
             else f"剩余{(f.due - today).days}日",
         )
-    for e in Evaluation.objects.filter(state=EvaluationState.PENDING).select_related(
+    for e in RegulationEvaluation.objects.filter(state=EvaluationState.PENDING).select_related(
         "draft__drafting_unit", "draft__rulebook_version"
     ):
         status = _status(e.due, today)

@@ -184,7 +184,7 @@ class Rectification(models.Model):
         return f"{self.item.title} 整改（{self.due:%Y-%m-%d}前）"
 
 
-class Evaluation(models.Model):
+class ItemEvaluation(models.Model):
     """第三方评估: what an outside evaluator found about an item's implementation."""
 
     class Rating(models.TextChoices):
