@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.documents.rules.intake import ADMINISTRATOR
-from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact
+from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact, PositionKind
 
 
 def _office_staff(positions: Sequence[PositionFact], office_unit_id: int | None) -> bool:
     return office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in positions
+        p.unit_id == office_unit_id and p.kind != PositionKind.ADMINISTRATOR for p in positions
     )
 
 
