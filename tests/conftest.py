@@ -46,6 +46,16 @@ def default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def fresh_rulebook_views() -> Iterator[None]:
+    """The rulebook's views are cached per process by (version id, revision); a rolled-back test's
+    version id is used again by the next test's (SQLite reuses row ids), so each test starts clean."""
+    from zhengwu.rulebook.services import forget_views
+
+    yield
+    forget_views()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def refusals_must_cite() -> Iterator[None]:
     """Every refusal the suite provokes must cite its article: a ``Refused`` built from an uncited

@@ -30,7 +30,7 @@ def at(text: str) -> dt.datetime:
 DUE = D(2026, 12, 10)
 
 
-def task(unit: cs.UnitFact = CZJ, state: str = cs.PENDING, due: dt.date = DUE, **kw) -> cs.TaskFact:
+def task(unit: cs.UnitFact = CZJ, state: str = cs.CountersignState.PENDING, due: dt.date = DUE, **kw) -> cs.TaskFact:
     return cs.TaskFact(id=unit.id, unit=unit, state=state, due=due, closes_at=deadline_close(due), **kw)
 
 
@@ -139,7 +139,7 @@ def test_refusal_names_the_head(kizilsu) -> None:
 
 FGW_CLERK = [_position(100, FGW, "clerk", "科员")]
 CZJ_STAFF = [_position(200, CZJ, "unit_head", "局长")]
-DRAFT_QINGSHI = cs.DocumentFact(1, "关于某事的请示", "qingshi", cs.DRAFT, FGW)
+DRAFT_QINGSHI = cs.DocumentFact(1, "关于某事的请示", "qingshi", cs.DocState.DRAFT, FGW)
 
 
 @pytest.mark.parametrize(
@@ -147,10 +147,16 @@ DRAFT_QINGSHI = cs.DocumentFact(1, "关于某事的请示", "qingshi", cs.DRAFT,
     [
         (FGW_CLERK, DRAFT_QINGSHI, [CZJ, SFJ], set(), ["countersign.requested"]),
         (CZJ_STAFF, DRAFT_QINGSHI, [SFJ], set(), ["countersign.not_lead_unit"]),
-        (FGW_CLERK, cs.DocumentFact(1, "报告", "baogao", cs.DRAFT, FGW), [CZJ], set(), ["countersign.not_request"]),
         (
             FGW_CLERK,
-            cs.DocumentFact(1, "请示", "qingshi", cs.COUNTERSIGNING, FGW),
+            cs.DocumentFact(1, "报告", "baogao", cs.DocState.DRAFT, FGW),
+            [CZJ],
+            set(),
+            ["countersign.not_request"],
+        ),
+        (
+            FGW_CLERK,
+            cs.DocumentFact(1, "请示", "qingshi", cs.DocState.COUNTERSIGNING, FGW),
             [CZJ],
             set(),
             ["countersign.not_draft"],
@@ -162,7 +168,7 @@ DRAFT_QINGSHI = cs.DocumentFact(1, "关于某事的请示", "qingshi", cs.DRAFT,
         (FGW_CLERK, DRAFT_QINGSHI, [CZJ], {CZJ.id}, ["countersign.duplicate"]),
         (
             [],
-            cs.DocumentFact(1, "报告", "baogao", cs.DRAFT, FGW),
+            cs.DocumentFact(1, "报告", "baogao", cs.DocState.DRAFT, FGW),
             [FGW],
             set(),
             ["countersign.not_lead_unit", "countersign.not_request", "countersign.own_unit"],
@@ -185,18 +191,39 @@ AFTER = at("2026-12-11 00:00:00")
 @pytest.mark.parametrize(
     ("t", "state", "text", "now", "allowed", "code"),
     [
-        (task(), cs.AGREED, "", BEFORE, True, "countersign.agreed"),
-        (task(), cs.AGREED_WITH_COMMENTS, "第三条改为……", BEFORE, True, "countersign.agreed_with_comments"),
-        (task(), cs.AGREED_WITH_COMMENTS, "  ", BEFORE, False, "countersign.comments_required"),
-        (task(), cs.DISAGREED, "超出预算", BEFORE, True, "countersign.disagreed"),
-        (task(), cs.DISAGREED, "", BEFORE, False, "countersign.reasons_required"),
-        (task(), cs.SILENT_CONSENT, "", BEFORE, False, "countersign.reply_kind"),
-        (task(), cs.PENDING, "", BEFORE, False, "countersign.reply_kind"),
-        (task(), cs.AGREED, "", AFTER, False, "countersign.lapsed"),  # deadline passed, worker not yet run
-        (task(state=cs.SILENT_CONSENT), cs.AGREED, "", BEFORE, False, "countersign.lapsed"),
+        (task(), cs.CountersignState.AGREED, "", BEFORE, True, "countersign.agreed"),
         (
-            task(state=cs.AGREED, replied_at=at("2026-12-02 10:00")),
-            cs.DISAGREED,
+            task(),
+            cs.CountersignState.AGREED_WITH_COMMENTS,
+            "第三条改为……",
+            BEFORE,
+            True,
+            "countersign.agreed_with_comments",
+        ),
+        (task(), cs.CountersignState.AGREED_WITH_COMMENTS, "  ", BEFORE, False, "countersign.comments_required"),
+        (task(), cs.CountersignState.DISAGREED, "超出预算", BEFORE, True, "countersign.disagreed"),
+        (task(), cs.CountersignState.DISAGREED, "", BEFORE, False, "countersign.reasons_required"),
+        (task(), cs.CountersignState.SILENT_CONSENT, "", BEFORE, False, "countersign.reply_kind"),
+        (task(), cs.CountersignState.PENDING, "", BEFORE, False, "countersign.reply_kind"),
+        (
+            task(),
+            cs.CountersignState.AGREED,
+            "",
+            AFTER,
+            False,
+            "countersign.lapsed",
+        ),  # deadline passed, worker not yet run
+        (
+            task(state=cs.CountersignState.SILENT_CONSENT),
+            cs.CountersignState.AGREED,
+            "",
+            BEFORE,
+            False,
+            "countersign.lapsed",
+        ),
+        (
+            task(state=cs.CountersignState.AGREED, replied_at=at("2026-12-02 10:00")),
+            cs.CountersignState.DISAGREED,
             "不同意",
             BEFORE,
             False,
@@ -211,7 +238,7 @@ def test_check_reply(kizilsu, t, state, text, now, allowed, code) -> None:
 
 
 def test_late_reply_refusal_cites_the_silence_provision(kizilsu) -> None:
-    decision = cs.check_reply(task(), cs.AGREED, "", AFTER, kizilsu)
+    decision = cs.check_reply(task(), cs.CountersignState.AGREED, "", AFTER, kizilsu)
     assert decision.citation is not None
     assert decision.citation.provision == "countersign.silence"
     assert "逾期未回复视为无不同意见" in decision.message
@@ -226,7 +253,7 @@ def test_silence(kizilsu) -> None:
     assert decision.citation.provision == "countersign.silence"
     assert not cs.silent_at(task(), BEFORE)
     assert cs.silent_at(task(), AFTER)
-    assert not cs.silent_at(task(state=cs.AGREED), AFTER)
+    assert not cs.silent_at(task(state=cs.CountersignState.AGREED), AFTER)
 
 
 # -- extensions ------------------------------------------------------------------------------------
@@ -249,9 +276,17 @@ def test_silence(kizilsu) -> None:
         (task(), D(2026, 12, 10), "理由", BEFORE, False, "countersign.extension_not_later", None),
         (task(), D(2026, 12, 9), "理由", BEFORE, False, "countersign.extension_not_later", None),
         (task(), D(2026, 12, 17), "理由", AFTER, False, "countersign.lapsed", None),
-        (task(state=cs.AGREED), D(2026, 12, 17), "理由", BEFORE, False, "countersign.already_replied", None),
         (
-            task(extension_state=cs.EXTENSION_REQUESTED, extension_until=D(2026, 12, 15)),
+            task(state=cs.CountersignState.AGREED),
+            D(2026, 12, 17),
+            "理由",
+            BEFORE,
+            False,
+            "countersign.already_replied",
+            None,
+        ),
+        (
+            task(extension_state=cs.ExtensionState.REQUESTED, extension_until=D(2026, 12, 15)),
             D(2026, 12, 17),
             "理由",
             BEFORE,
@@ -260,7 +295,7 @@ def test_silence(kizilsu) -> None:
             None,
         ),
         (
-            task(extension_state=cs.EXTENSION_REFUSED, extension_until=D(2026, 12, 15)),
+            task(extension_state=cs.ExtensionState.REFUSED, extension_until=D(2026, 12, 15)),
             D(2026, 12, 17),
             "理由",
             BEFORE,
@@ -278,7 +313,7 @@ def test_check_extension_request(kizilsu, t, until, reason, now, allowed, code, 
         assert cs.due_of(decision) == due
 
 
-ASKED = task(extension_state=cs.EXTENSION_REQUESTED, extension_until=D(2026, 12, 17))
+ASKED = task(extension_state=cs.ExtensionState.REQUESTED, extension_until=D(2026, 12, 17))
 
 
 @pytest.mark.parametrize(
@@ -289,7 +324,7 @@ ASKED = task(extension_state=cs.EXTENSION_REQUESTED, extension_until=D(2026, 12,
         (ASKED, True, AFTER, False, "countersign.lapsed", None),
         (task(), True, BEFORE, False, "countersign.no_extension_request", None),
         (
-            task(extension_state=cs.EXTENSION_GRANTED, extension_until=D(2026, 12, 17), due=D(2026, 12, 17)),
+            task(extension_state=cs.ExtensionState.GRANTED, extension_until=D(2026, 12, 17), due=D(2026, 12, 17)),
             True,
             BEFORE,
             False,
@@ -307,7 +342,7 @@ def test_check_extension_decision(kizilsu, t, grant, now, allowed, code, due) ->
 
 # -- disagreement ----------------------------------------------------------------------------------
 
-COUNTERSIGNING_DOC = cs.DocumentFact(1, "关于某事的请示", "qingshi", cs.COUNTERSIGNING, FGW)
+COUNTERSIGNING_DOC = cs.DocumentFact(1, "关于某事的请示", "qingshi", cs.DocState.COUNTERSIGNING, FGW)
 WRITTEN = cs.StatementFact("发展改革委认为……；财政局认为……", "建议分两年安排资金")
 
 
@@ -316,7 +351,7 @@ WRITTEN = cs.StatementFact("发展改革委认为……；财政局认为……"
     [
         (
             COUNTERSIGNING_DOC,
-            [task(state=cs.DISAGREED), task(SFJ, cs.AGREED)],
+            [task(state=cs.CountersignState.DISAGREED), task(SFJ, cs.CountersignState.AGREED)],
             "理据",
             "建议",
             True,
@@ -324,7 +359,7 @@ WRITTEN = cs.StatementFact("发展改革委认为……；财政局认为……"
         ),
         (
             COUNTERSIGNING_DOC,
-            [task(state=cs.DISAGREED), task(SFJ, cs.SILENT_CONSENT)],
+            [task(state=cs.CountersignState.DISAGREED), task(SFJ, cs.CountersignState.SILENT_CONSENT)],
             "理据",
             "建议",
             True,
@@ -332,16 +367,44 @@ WRITTEN = cs.StatementFact("发展改革委认为……；财政局认为……"
         ),
         (
             COUNTERSIGNING_DOC,
-            [task(state=cs.DISAGREED), task(SFJ)],
+            [task(state=cs.CountersignState.DISAGREED), task(SFJ)],
             "理据",
             "建议",
             False,
             "countersign.statement_too_early",
         ),
-        (COUNTERSIGNING_DOC, [task(state=cs.AGREED)], "理据", "建议", False, "countersign.no_disagreement"),
-        (COUNTERSIGNING_DOC, [task(state=cs.DISAGREED)], "理据", "", False, "countersign.statement_incomplete"),
-        (COUNTERSIGNING_DOC, [task(state=cs.DISAGREED)], " ", "建议", False, "countersign.statement_incomplete"),
-        (DRAFT_QINGSHI, [task(state=cs.DISAGREED)], "理据", "建议", False, "countersign.statement_not_countersigning"),
+        (
+            COUNTERSIGNING_DOC,
+            [task(state=cs.CountersignState.AGREED)],
+            "理据",
+            "建议",
+            False,
+            "countersign.no_disagreement",
+        ),
+        (
+            COUNTERSIGNING_DOC,
+            [task(state=cs.CountersignState.DISAGREED)],
+            "理据",
+            "",
+            False,
+            "countersign.statement_incomplete",
+        ),
+        (
+            COUNTERSIGNING_DOC,
+            [task(state=cs.CountersignState.DISAGREED)],
+            " ",
+            "建议",
+            False,
+            "countersign.statement_incomplete",
+        ),
+        (
+            DRAFT_QINGSHI,
+            [task(state=cs.CountersignState.DISAGREED)],
+            "理据",
+            "建议",
+            False,
+            "countersign.statement_not_countersigning",
+        ),
     ],
 )
 def test_check_statement(kizilsu, doc, tasks, reasons, proposal, allowed, code) -> None:
@@ -350,20 +413,44 @@ def test_check_statement(kizilsu, doc, tasks, reasons, proposal, allowed, code) 
     assert decision.explanation.endswith(ART50)
 
 
-DISAGREEING_SFJ = task(SFJ, cs.DISAGREED)
+DISAGREEING_SFJ = task(SFJ, cs.CountersignState.DISAGREED)
 
 
 @pytest.mark.parametrize(
     ("t", "statement", "others", "allowed", "code"),
     [
-        (task(state=cs.DISAGREED), WRITTEN, [], True, "countersign.statement_signed"),
-        (task(state=cs.DISAGREED), cs.StatementFact(), [], False, "countersign.statement_missing"),
-        (task(state=cs.DISAGREED, statement_signed=True), WRITTEN, [], False, "countersign.statement_already_signed"),
+        (task(state=cs.CountersignState.DISAGREED), WRITTEN, [], True, "countersign.statement_signed"),
+        (task(state=cs.CountersignState.DISAGREED), cs.StatementFact(), [], False, "countersign.statement_missing"),
+        (
+            task(state=cs.CountersignState.DISAGREED, statement_signed=True),
+            WRITTEN,
+            [],
+            False,
+            "countersign.statement_already_signed",
+        ),
         # every unit consulted countersigns the statement, not only those that disagreed
-        (task(state=cs.AGREED), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
-        (task(state=cs.AGREED_WITH_COMMENTS), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
-        (task(state=cs.SILENT_CONSENT), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
-        (task(state=cs.AGREED), WRITTEN, [task(SFJ, cs.AGREED)], False, "countersign.no_disagreement_to_sign"),
+        (task(state=cs.CountersignState.AGREED), WRITTEN, [DISAGREEING_SFJ], True, "countersign.statement_signed"),
+        (
+            task(state=cs.CountersignState.AGREED_WITH_COMMENTS),
+            WRITTEN,
+            [DISAGREEING_SFJ],
+            True,
+            "countersign.statement_signed",
+        ),
+        (
+            task(state=cs.CountersignState.SILENT_CONSENT),
+            WRITTEN,
+            [DISAGREEING_SFJ],
+            True,
+            "countersign.statement_signed",
+        ),
+        (
+            task(state=cs.CountersignState.AGREED),
+            WRITTEN,
+            [task(SFJ, cs.CountersignState.AGREED)],
+            False,
+            "countersign.no_disagreement_to_sign",
+        ),
         (task(), WRITTEN, [DISAGREEING_SFJ], False, "countersign.statement_reply_first"),
     ],
 )
@@ -375,7 +462,11 @@ def test_check_statement_signature(kizilsu, t, statement, others, allowed, code)
 
 def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None:
     decision = cs.check_statement(
-        COUNTERSIGNING_DOC, [task(state=cs.DISAGREED), task(SFJ, cs.AGREED)], "理据", "建议", kizilsu
+        COUNTERSIGNING_DOC,
+        [task(state=cs.CountersignState.DISAGREED), task(SFJ, cs.CountersignState.AGREED)],
+        "理据",
+        "建议",
+        kizilsu,
     )
     assert decision.message == "主办单位已列明各方理据并提出办理建议，请州财政局、州司法局负责人会签。"
 
@@ -388,15 +479,21 @@ def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None
     [
         ([], cs.StatementFact(), None, True, "本件未征求其他部门会签。"),
         (
-            [task(state=cs.AGREED), task(SFJ, cs.AGREED_WITH_COMMENTS)],
+            [task(state=cs.CountersignState.AGREED), task(SFJ, cs.CountersignState.AGREED_WITH_COMMENTS)],
             cs.StatementFact(),
             None,
             True,
             "会签已完成，可联合报州人民政府审批。",
         ),
-        ([task(state=cs.SILENT_CONSENT)], cs.StatementFact(), None, True, "会签已完成，可联合报州人民政府审批。"),
         (
-            [task(), task(SFJ, cs.AGREED)],
+            [task(state=cs.CountersignState.SILENT_CONSENT)],
+            cs.StatementFact(),
+            None,
+            True,
+            "会签已完成，可联合报州人民政府审批。",
+        ),
+        (
+            [task(), task(SFJ, cs.CountersignState.AGREED)],
             cs.StatementFact(),
             None,
             False,
@@ -410,16 +507,25 @@ def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None
             "会签尚未完成：州财政局尚未回复，期限2026-12-10；州司法局尚未回复，期限2026-12-17。",
         ),
         # past the deadline, silence is consent even before the worker has recorded it
-        ([task(), task(SFJ, cs.AGREED)], cs.StatementFact(), AFTER, True, "会签已完成，可联合报州人民政府审批。"),
         (
-            [task(state=cs.DISAGREED)],
+            [task(), task(SFJ, cs.CountersignState.AGREED)],
+            cs.StatementFact(),
+            AFTER,
+            True,
+            "会签已完成，可联合报州人民政府审批。",
+        ),
+        (
+            [task(state=cs.CountersignState.DISAGREED)],
             cs.StatementFact(),
             None,
             False,
             "会签尚未完成：州财政局不同意，主办单位尚未列明各方理据并提出办理建议。",
         ),
         (
-            [task(state=cs.DISAGREED), task(SFJ, cs.DISAGREED, statement_signed=True)],
+            [
+                task(state=cs.CountersignState.DISAGREED),
+                task(SFJ, cs.CountersignState.DISAGREED, statement_signed=True),
+            ],
             WRITTEN,
             None,
             False,
@@ -427,14 +533,17 @@ def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None
         ),
         # the unit that agreed has not countersigned the statement yet
         (
-            [task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED)],
+            [task(state=cs.CountersignState.DISAGREED, statement_signed=True), task(SFJ, cs.CountersignState.AGREED)],
             WRITTEN,
             None,
             False,
             "会签尚未完成：州司法局负责人尚未会签分歧说明。",
         ),
         (
-            [task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.AGREED, statement_signed=True)],
+            [
+                task(state=cs.CountersignState.DISAGREED, statement_signed=True),
+                task(SFJ, cs.CountersignState.AGREED, statement_signed=True),
+            ],
             WRITTEN,
             None,
             True,
@@ -442,21 +551,24 @@ def test_the_statement_asks_every_unit_consulted_to_countersign(kizilsu) -> None
         ),
         # a unit deemed to have no objection is not waited for
         (
-            [task(state=cs.DISAGREED), task(SFJ, cs.SILENT_CONSENT)],
+            [task(state=cs.CountersignState.DISAGREED), task(SFJ, cs.CountersignState.SILENT_CONSENT)],
             WRITTEN,
             None,
             False,
             "会签尚未完成：州财政局负责人尚未会签分歧说明。",
         ),
         (
-            [task(state=cs.DISAGREED, statement_signed=True), task(SFJ, cs.SILENT_CONSENT)],
+            [
+                task(state=cs.CountersignState.DISAGREED, statement_signed=True),
+                task(SFJ, cs.CountersignState.SILENT_CONSENT),
+            ],
             WRITTEN,
             None,
             True,
             "会签已完成：部门间分歧已列明各方理据和办理建议，并经相关部门负责人会签，可报请州人民政府决定。",
         ),
         (
-            [task(SFJ), task(state=cs.DISAGREED)],
+            [task(SFJ), task(state=cs.CountersignState.DISAGREED)],
             cs.StatementFact(),
             None,
             False,

@@ -11,7 +11,7 @@ from zhengwu.core import compliance
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.legislation.actions import after
 from zhengwu.legislation.actions.drafting import create_draft
-from zhengwu.legislation.models import DraftState, Evaluation
+from zhengwu.legislation.models import DraftState, RegulationEvaluation
 from zhengwu.workdays.arith import deadline_close
 
 pytestmark = pytest.mark.article(21)
@@ -37,7 +37,7 @@ def test_a_regulation_is_evaluated_after_the_interval(user, frozen) -> None:
     with pytest.raises(InvalidInput):
         after.complete_evaluation(user("fgw_clerk"), row, report=" ")
     after.complete_evaluation(user("fgw_clerk"), row, report="实施效果良好，建议修改第四条。")
-    assert Evaluation.objects.get(pk=row.pk).state == "done"
+    assert RegulationEvaluation.objects.get(pk=row.pk).state == "done"
 
 
 def test_an_unknown_years_due_date_is_nominal(user, frozen) -> None:
@@ -75,4 +75,4 @@ def test_publishing_a_regulation_schedules_its_evaluation(user, new_draft, froze
     outgoing.issue(user("clerk_wendian"), doc)
     adoption.publish(user("clerk_gongkai"), draft)
     # two years on, 2028-10-29, is a Sunday: the period ends on Monday (民法典 art. 203; 2028 is provisional)
-    assert Evaluation.objects.get(draft=draft).due == dt.date(2028, 10, 30)
+    assert RegulationEvaluation.objects.get(draft=draft).due == dt.date(2028, 10, 30)

@@ -13,7 +13,7 @@ import time_machine
 
 from tests.legislation.conftest import BODY, unit
 from zhengwu.legislation.actions import after, comments, drafting
-from zhengwu.legislation.models import DraftState, Evaluation, Filing, NormativeDraft, UnitConsultation
+from zhengwu.legislation.models import DraftState, Filing, NormativeDraft, RegulationEvaluation, UnitConsultation
 from zhengwu.notices.models import Notice
 from zhengwu.timers.models import Timer, TimerState
 from zhengwu.workdays.actions import set_day
@@ -122,7 +122,7 @@ def test_the_evaluation_due_moves(user, late_december) -> None:
     row = after.schedule_evaluation(None, d)
     assert row.due == D(2028, 12, 28)  # 24 months
     set_day(user("admin"), D(2028, 12, 28), "holiday", "测试假日", "通知")
-    row = Evaluation.objects.get(pk=row.pk)
+    row = RegulationEvaluation.objects.get(pk=row.pk)
     assert row.due == D(2028, 12, 29)
     assert Timer.objects.get(key=f"legislation:evaluation:{row.pk}:remind").fire_at == dt.datetime(
         2028, 11, 29, 10, 0, tzinfo=BEIJING

@@ -19,6 +19,7 @@ from zhengwu.apis.schemas import (
     page_of,
 )
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import object_types
 from zhengwu.audit.services import verify as verify_chain
 from zhengwu.core.decisions import Decision, require
 from zhengwu.org.rules import may_read_audit
@@ -73,7 +74,7 @@ def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Pag
     if filters.action:
         rows = rows.filter(action=filters.action)
     if filters.object_type:
-        rows = rows.filter(object_type=filters.object_type)
+        rows = rows.filter(object_type__in=object_types(filters.object_type))
     if filters.object_id:
         rows = rows.filter(object_id=filters.object_id)
     count, page = page_of(rows, paging)

@@ -26,10 +26,10 @@ from zhengwu.legislation.models import (
     Cleanup,
     CleanupEntry,
     Dispute,
-    Evaluation,
     Filing,
     NormativeDraft,
     PublicComment,
+    RegulationEvaluation,
     UnitConsultation,
 )
 from zhengwu.org.models import Unit
@@ -275,7 +275,7 @@ def _out(d: NormativeDraft) -> dict[str, Any]:
 
 
 def _detail(d: NormativeDraft) -> DraftDetailOut:
-    evaluation = Evaluation.objects.filter(draft=d).first()
+    evaluation = RegulationEvaluation.objects.filter(draft=d).first()
     return DraftDetailOut(
         **_out(d),
         versions=[
@@ -667,7 +667,7 @@ def validity(request: HttpRequest, draft_id: int, payload: ValidityIn) -> DraftD
 )
 def complete_evaluation(request: HttpRequest, evaluation_id: int, payload: ReportIn) -> DraftDetailOut:
     user = current_user(request)
-    row = Evaluation.objects.filter(pk=evaluation_id).first()
+    row = RegulationEvaluation.objects.filter(pk=evaluation_id).first()
     if row is None:
         raise HttpError(404, "没有这项评估。")
     after.complete_evaluation(user, row, report=payload.report)

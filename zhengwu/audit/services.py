@@ -58,6 +58,20 @@ def object_key(obj: models.Model) -> tuple[str, str]:
     return obj._meta.label_lower, str(obj.pk)
 
 
+#: A record keeps the object type it was written with: the chain's hash covers it, so the records
+#: of a renamed model are never rewritten.  A model's label → the labels it had before.
+FORMER_OBJECT_TYPES: dict[str, tuple[str, ...]] = {
+    "meetings.agreeditem": ("meetings.decision",),
+    "supervision.itemevaluation": ("supervision.evaluation",),
+    "legislation.regulationevaluation": ("legislation.evaluation",),
+}
+
+
+def object_types(label: str) -> tuple[str, ...]:
+    """The object types a model's records may carry: its label, and the labels it had before."""
+    return (label, *FORMER_OBJECT_TYPES.get(label, ()))
+
+
 def record(
     *,
     actor: AbstractBaseUser | AnonymousUser | None,
@@ -114,7 +128,7 @@ def record(
 
 def history_for(obj: models.Model) -> QuerySet[AuditRecord]:
     object_type, object_id = object_key(obj)
-    return AuditRecord.objects.filter(object_type=object_type, object_id=object_id).order_by("seq")
+    return AuditRecord.objects.filter(object_type__in=object_types(object_type), object_id=object_id).order_by("seq")
 
 
 def _valid(rec: AuditRecord, key: str) -> bool:

@@ -10,43 +10,47 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengwu.documents.rules import archive as archive_rules
+from zhengwu.documents.rules import countersign as countersign_rules
+from zhengwu.documents.rules import filing as filing_rules
+from zhengwu.documents.rules import kinds
 from zhengwu.org.models import Person, Unit
 
 
 class DocType(models.TextChoices):
     """The 15 文种 of 公文条例 art. 8."""
 
-    RESOLUTION = "jueyi", _("决议")
-    DECISION = "jueding", _("决定")
-    ORDER = "mingling", _("命令（令）")
-    COMMUNIQUE = "gongbao", _("公报")
-    ANNOUNCEMENT = "gonggao", _("公告")
-    PUBLIC_NOTICE = "tonggao", _("通告")
-    OPINION = "yijian", _("意见")
-    NOTICE = "tongzhi", _("通知")
-    CIRCULAR = "tongbao", _("通报")
-    REPORT = "baogao", _("报告")
-    REQUEST = "qingshi", _("请示")
-    REPLY = "pifu", _("批复")
-    MOTION = "yian", _("议案")
-    LETTER = "han", _("函")
-    MINUTES = "jiyao", _("纪要")
+    RESOLUTION = kinds.DocType.RESOLUTION, _("决议")
+    DECISION = kinds.DocType.DECISION, _("决定")
+    ORDER = kinds.DocType.ORDER, _("命令（令）")
+    COMMUNIQUE = kinds.DocType.COMMUNIQUE, _("公报")
+    ANNOUNCEMENT = kinds.DocType.ANNOUNCEMENT, _("公告")
+    PUBLIC_NOTICE = kinds.DocType.PUBLIC_NOTICE, _("通告")
+    OPINION = kinds.DocType.OPINION, _("意见")
+    NOTICE = kinds.DocType.NOTICE, _("通知")
+    CIRCULAR = kinds.DocType.CIRCULAR, _("通报")
+    REPORT = kinds.DocType.REPORT, _("报告")
+    REQUEST = kinds.DocType.REQUEST, _("请示")
+    REPLY = kinds.DocType.REPLY, _("批复")
+    MOTION = kinds.DocType.MOTION, _("议案")
+    LETTER = kinds.DocType.LETTER, _("函")
+    MINUTES = kinds.DocType.MINUTES, _("纪要")
 
 
 class Direction(models.TextChoices):
-    UPWARD = "up", _("上行文")
-    PARALLEL = "parallel", _("平行文")
-    DOWNWARD = "down", _("下行文")
+    UPWARD = kinds.Direction.UPWARD, _("上行文")
+    PARALLEL = kinds.Direction.PARALLEL, _("平行文")
+    DOWNWARD = kinds.Direction.DOWNWARD, _("下行文")
 
 
 class Classification(models.TextChoices):
     """密级 (art. 61).  Order matters: the installation refuses anything above its ceiling."""
 
-    NONE = "none", _("非密")
-    INTERNAL = "internal", _("工作秘密")
-    SECRET = "secret", _("秘密")
-    CONFIDENTIAL = "confidential", _("机密")
-    TOP_SECRET = "top_secret", _("绝密")
+    NONE = kinds.Classification.NONE, _("非密")
+    INTERNAL = kinds.Classification.INTERNAL, _("工作秘密")
+    SECRET = kinds.Classification.SECRET, _("秘密")
+    CONFIDENTIAL = kinds.Classification.CONFIDENTIAL, _("机密")
+    TOP_SECRET = kinds.Classification.TOP_SECRET, _("绝密")
 
 
 CLASSIFICATION_ORDER = [c.value for c in Classification]
@@ -59,26 +63,26 @@ class Urgency(models.TextChoices):
 
 
 class Flow(models.TextChoices):
-    SUBMISSION = "submission", _("来文（报送州人民政府）")
-    OUTGOING = "outgoing", _("发文")
+    SUBMISSION = kinds.Flow.SUBMISSION, _("来文（报送州人民政府）")
+    OUTGOING = kinds.Flow.OUTGOING, _("发文")
 
 
 class DocState(models.TextChoices):
-    DRAFT = "draft", _("起草")
-    COUNTERSIGNING = "countersigning", _("会签中")
-    SUBMITTED = "submitted", _("已报送，待签收")
-    RECEIVED = "received", _("已签收登记，待初审")
-    CHECKED = "checked", _("初审通过，待拟办")
-    RETURNED = "returned", _("已退文")
-    ROUTED = "routed", _("已拟办，呈批中")
-    INSTRUCTED = "instructed", _("已批示")
-    ANSWERED = "answered", _("已答复")
-    CLOSED = "closed", _("已办结")
+    DRAFT = kinds.DocState.DRAFT, _("起草")
+    COUNTERSIGNING = kinds.DocState.COUNTERSIGNING, _("会签中")
+    SUBMITTED = kinds.DocState.SUBMITTED, _("已报送，待签收")
+    RECEIVED = kinds.DocState.RECEIVED, _("已签收登记，待初审")
+    CHECKED = kinds.DocState.CHECKED, _("初审通过，待拟办")
+    RETURNED = kinds.DocState.RETURNED, _("已退文")
+    ROUTED = kinds.DocState.ROUTED, _("已拟办，呈批中")
+    INSTRUCTED = kinds.DocState.INSTRUCTED, _("已批示")
+    ANSWERED = kinds.DocState.ANSWERED, _("已答复")
+    CLOSED = kinds.DocState.CLOSED, _("已办结")
     # outgoing (发文): 起草 → 审核 → 签发 → 登记 → 印发 (公文条例 arts. 18–25)
-    REVIEWING = "reviewing", _("办公室审核中")
-    AWAITING_SIGNATURE = "awaiting_signature", _("待签发")
-    SIGNED = "signed", _("已签发，待登记印发")
-    ISSUED = "issued", _("已印发")
+    REVIEWING = kinds.DocState.REVIEWING, _("办公室审核中")
+    AWAITING_SIGNATURE = kinds.DocState.AWAITING_SIGNATURE, _("待签发")
+    SIGNED = kinds.DocState.SIGNED, _("已签发，待登记印发")
+    ISSUED = kinds.DocState.ISSUED, _("已印发")
 
 
 class Disclosure(models.TextChoices):
@@ -203,18 +207,18 @@ class DocumentVersion(models.Model):
 
 
 class CountersignState(models.TextChoices):
-    PENDING = "pending", _("待回复")
-    AGREED = "agreed", _("同意")
-    AGREED_WITH_COMMENTS = "agreed_with_comments", _("原则同意，有修改意见")
-    DISAGREED = "disagreed", _("不同意")
-    SILENT_CONSENT = "silent_consent", _("逾期未回复，视为无不同意见")
+    PENDING = countersign_rules.CountersignState.PENDING, _("待回复")
+    AGREED = countersign_rules.CountersignState.AGREED, _("同意")
+    AGREED_WITH_COMMENTS = countersign_rules.CountersignState.AGREED_WITH_COMMENTS, _("原则同意，有修改意见")
+    DISAGREED = countersign_rules.CountersignState.DISAGREED, _("不同意")
+    SILENT_CONSENT = countersign_rules.CountersignState.SILENT_CONSENT, _("逾期未回复，视为无不同意见")
 
 
 class ExtensionState(models.TextChoices):
-    NONE = "", _("无")
-    REQUESTED = "requested", _("已申请延期")
-    GRANTED = "granted", _("已同意延期")
-    REFUSED = "refused", _("不同意延期")
+    NONE = countersign_rules.ExtensionState.NONE, _("无")
+    REQUESTED = countersign_rules.ExtensionState.REQUESTED, _("已申请延期")
+    GRANTED = countersign_rules.ExtensionState.GRANTED, _("已同意延期")
+    REFUSED = countersign_rules.ExtensionState.REFUSED, _("不同意延期")
 
 
 class CountersignTask(models.Model):
@@ -381,8 +385,8 @@ class Delivery(models.Model):
 
 
 class FilingState(models.TextChoices):
-    PENDING = "pending", _("待报备")
-    FILED = "filed", _("已报备")
+    PENDING = filing_rules.FilingState.PENDING, _("待报备")
+    FILED = filing_rules.FilingState.FILED, _("已报备")
 
 
 class FilingObligation(models.Model):
@@ -430,9 +434,9 @@ class FilingObligation(models.Model):
 class Retention(models.TextChoices):
     """保管期限 of 文书档案: 永久, 定期30年, 定期10年 (国家档案局《机关文件材料归档范围和文书档案保管期限规定》)."""
 
-    TEN_YEARS = "10y", _("定期10年")
-    THIRTY_YEARS = "30y", _("定期30年")
-    PERMANENT = "permanent", _("永久")
+    TEN_YEARS = archive_rules.Retention.TEN_YEARS, _("定期10年")
+    THIRTY_YEARS = archive_rules.Retention.THIRTY_YEARS, _("定期30年")
+    PERMANENT = archive_rules.Retention.PERMANENT, _("永久")
 
 
 class ArchivePackage(models.Model):

@@ -47,7 +47,7 @@ from zhengwu.documents.rules.intake import LeaderRef, SubmissionFacts, UnitRef
 from zhengwu.documents.rules.signing import SigningHolders, SigningRequirement, for_recheck, may_sign
 from zhengwu.documents.rules.signing import signing_requirement as requirement_of
 from zhengwu.org.models import Appointment, Person, Unit
-from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder
+from zhengwu.org.rules import GOVERNMENT_LEADERS, Authority, Holder, UnitKind
 from zhengwu.org.services import ORG_FACTS, office_unit, person_of, positions_of, who_holds
 from zhengwu.rulebook.services import rulebook_of
 from zhengwu.workdays.services import deadline_close
@@ -598,7 +598,7 @@ def instruct_checks(actor: AbstractBaseUser, doc: Document) -> list[Decision]:
 
 
 def _government() -> Unit | None:
-    return Unit.objects.filter(kind=out_rules.GOVERNMENT).order_by("sort_order").first()
+    return Unit.objects.filter(kind=UnitKind.GOVERNMENT).order_by("sort_order").first()
 
 
 def draft_reply_checks(actor: AbstractBaseUser, doc: Document) -> list[Decision]:

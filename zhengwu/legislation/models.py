@@ -9,13 +9,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from zhengwu.legislation import rules
 from zhengwu.org.models import Unit
 from zhengwu.portal.models import Validity  # one list of validities for the catalogue and the drafts
 
 
 class NormativeKind(models.TextChoices):
-    REGULATION = "regulation", "政府规章"
-    NORMATIVE = "normative", "行政规范性文件"
+    REGULATION = rules.NormativeKind.REGULATION, "政府规章"
+    NORMATIVE = rules.NormativeKind.NORMATIVE, "行政规范性文件"
 
 
 class DraftState(models.TextChoices):
@@ -131,9 +132,9 @@ class Transition(models.Model):
 
 
 class CommentOutcome(models.TextChoices):
-    ADOPTED = "adopted", "采纳"
-    PARTLY = "partly", "部分采纳"
-    NOT_ADOPTED = "not_adopted", "不予采纳"
+    ADOPTED = rules.CommentOutcome.ADOPTED, "采纳"
+    PARTLY = rules.CommentOutcome.PARTLY, "部分采纳"
+    NOT_ADOPTED = rules.CommentOutcome.NOT_ADOPTED, "不予采纳"
 
 
 class PublicComment(models.Model):
@@ -288,7 +289,7 @@ class EvaluationState(models.TextChoices):
     DONE = "done", "已评估"
 
 
-class Evaluation(models.Model):
+class RegulationEvaluation(models.Model):
     """后评估 (art. 21): a regulation is evaluated ``legislation.evaluation_months`` after publication."""
 
     draft = models.OneToOneField(NormativeDraft, on_delete=models.CASCADE, related_name="evaluation")
@@ -307,10 +308,10 @@ class Evaluation(models.Model):
 
 
 class CleanupProposal(models.TextChoices):
-    KEEP = "keep", "继续有效"
-    AMEND = "amend", "修改"
-    REPEAL = "repeal", "废止"
-    EXPIRE = "expire", "宣布失效"
+    KEEP = rules.CleanupProposal.KEEP, "继续有效"
+    AMEND = rules.CleanupProposal.AMEND, "修改"
+    REPEAL = rules.CleanupProposal.REPEAL, "废止"
+    EXPIRE = rules.CleanupProposal.EXPIRE, "宣布失效"
 
 
 class Cleanup(models.Model):

@@ -21,13 +21,14 @@ import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.numerals import parse_chinese_numeral
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.org.rules import PositionFact
+from zhengwu.org.rules import PositionFact, PositionKind, UnitKind
 from zhengwu.workdays.arith import WorkCalendar
 
 # provisions (art. 20, 21, 22 in the Kizilsu rules)
@@ -56,13 +57,39 @@ FILING_DAYS = "legislation.filing_days"
 EVALUATION_MONTHS = "legislation.evaluation_months"
 CATALOGUE_MONTHS = "legislation.catalogue_months"
 
-REGULATION = "regulation"
-NORMATIVE = "normative"
-GOVERNMENT = "government"
-OFFICE = "office"
-ADMINISTRATOR = "administrator"
+
+class NormativeKind(StrEnum):
+    """政府规章 or 行政规范性文件; ``zhengwu.legislation.models.NormativeKind`` adds the labels."""
+
+    REGULATION = "regulation"
+    NORMATIVE = "normative"
+
+
+class CommentOutcome(StrEnum):
+    """How a public comment was answered (采纳, 部分采纳, 不予采纳)."""
+
+    ADOPTED = "adopted"
+    PARTLY = "partly"
+    NOT_ADOPTED = "not_adopted"
+
+
+class CleanupProposal(StrEnum):
+    """What the clean-up (清理) proposes for a document: keep, amend, repeal or declare it expired."""
+
+    KEEP = "keep"
+    AMEND = "amend"
+    REPEAL = "repeal"
+    EXPIRE = "expire"
+
+
 LEADER_KINDS = frozenset(
-    {"unit_head", "unit_deputy", "office_director", "secretary_general", "deputy_secretary_general"}
+    {
+        PositionKind.UNIT_HEAD,
+        PositionKind.UNIT_DEPUTY,
+        PositionKind.OFFICE_DIRECTOR,
+        PositionKind.SECRETARY_GENERAL,
+        PositionKind.DEPUTY_SECRETARY_GENERAL,
+    }
 )
 LEGAL_REVIEW_FUNCTION = "legal_review"
 
@@ -71,7 +98,7 @@ REMINDER_DAYS = 3
 
 
 def _has_staff(positions: Sequence[PositionFact], unit_id: int) -> bool:
-    return any(p.unit_id == unit_id and p.kind != ADMINISTRATOR for p in positions)
+    return any(p.unit_id == unit_id and p.kind != PositionKind.ADMINISTRATOR for p in positions)
 
 
 def _has_leader(positions: Sequence[PositionFact], unit_id: int) -> bool:
@@ -264,7 +291,7 @@ def may_lead(
 def may_review(positions: Sequence[PositionFact], legal_unit_ids: Collection[int], rb: RulebookView) -> Decision:
     """Legality review is the 司法局's (the unit whose function is ``legal_review``) (arts. 20, 22)."""
     citation = rb.cite(LEGALITY_REVIEW)
-    if any(p.unit_id in legal_unit_ids and p.kind != ADMINISTRATOR for p in positions):
+    if any(p.unit_id in legal_unit_ids and p.kind != PositionKind.ADMINISTRATOR for p in positions):
         return Decision.allow("review.legal_unit", _("司法局合法性审查。"), citation)
     return Decision.refuse(
         "review.not_legal_unit",
@@ -279,7 +306,7 @@ def may_record_deliberation(
     """The government's documents are deliberated at its executive meeting, recorded by the office;
     a department's at its leadership meeting, recorded by its leaders (art. 24: 集体审议)."""
     citation = rb.cite(LEGALITY_REVIEW)
-    if issuer_kind == GOVERNMENT:
+    if issuer_kind == UnitKind.GOVERNMENT:
         if office_id is not None and _has_staff(positions, office_id):
             return Decision.allow("deliberation.office", _("政府办公室记录常务会议审议情况。"), citation)
         return Decision.refuse(
@@ -306,9 +333,9 @@ def may_file(
 ) -> Decision:
     """The government's documents are filed by the office or the 司法局; a department's by its staff."""
     citation = rb.cite(FILING)
-    if issuer_kind == GOVERNMENT:
+    if issuer_kind == UnitKind.GOVERNMENT:
         allowed = ({office_id} if office_id else set()) | set(legal_unit_ids)
-        if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
+        if any(p.unit_id in allowed and p.kind != PositionKind.ADMINISTRATOR for p in positions):
             return Decision.allow("filing.staff", _("报送备案。"), citation)
         return Decision.refuse(
             "filing.not_staff",
@@ -484,7 +511,7 @@ def comment_period(
     """The last day of comment: the kind's minimum (regulations 30 days, normative documents 7
     working days), at least 30 days for a major decision (art. 24); the unit may set a longer
     period but not a shorter one.  Calendar days roll off a rest day.  Facts: ``closes_on``."""
-    key = COMMENT_DAYS_REGULATION if kind == REGULATION else COMMENT_DAYS_NORMATIVE
+    key = COMMENT_DAYS_REGULATION if kind == NormativeKind.REGULATION else COMMENT_DAYS_NORMATIVE
     param = rb.param(key)
 
     def end(p_unit: str, n: int) -> dt.date:
@@ -549,9 +576,9 @@ def answers_complete(unanswered: int, rb: RulebookView) -> Decision:
 
 def check_answer(outcome: str, reason: str, rb: RulebookView) -> Decision:
     citation = rb.cite(PUBLIC_COMMENT)
-    if outcome not in {"adopted", "partly", "not_adopted"}:
+    if outcome not in set(CommentOutcome):
         return Decision.refuse("answer.outcome", _("处理结果应为采纳、部分采纳或不予采纳。"), citation)
-    if outcome != "adopted" and not reason.strip():
+    if outcome != CommentOutcome.ADOPTED and not reason.strip():
         return Decision.refuse(
             "answer.reason",
             _("部分采纳或不予采纳的，应当说明理由。"),
@@ -612,7 +639,7 @@ def check_review(passed: bool, reasons: str, flags: int, rb: RulebookView) -> De
 def review_gate(passed_version: int | None, current_version: int, what: str, kind: str, rb: RulebookView) -> Decision:
     """Until the legality review has passed the current version, the draft cannot be signed,
     published or put on a meeting agenda (arts. 20, 22)."""
-    citation = rb.cite(SFJ_REVIEW if kind == REGULATION else LEGALITY_REVIEW)
+    citation = rb.cite(SFJ_REVIEW if kind == NormativeKind.REGULATION else LEGALITY_REVIEW)
     if passed_version is not None and passed_version == current_version:
         return Decision.allow(
             "review.passed",
@@ -745,9 +772,9 @@ def cleanup_proposal(
         return Decision.refuse(
             "cleanup.not_unit", _("该文件由{unit_name}提出清理意见。", unit_name=unit_name), citation
         )
-    if proposal not in {"keep", "amend", "repeal", "expire"}:
+    if proposal not in set(CleanupProposal):
         return Decision.refuse("cleanup.proposal", _("清理意见应为继续有效、修改、废止或宣布失效。"), citation)
-    if proposal != "keep" and not reason.strip():
+    if proposal != CleanupProposal.KEEP and not reason.strip():
         return Decision.refuse("cleanup.reason", _("建议修改、废止或宣布失效的，应当说明理由。"), citation)
     return Decision.allow("cleanup.proposed", _("清理意见已提出。"), citation)
 
@@ -768,7 +795,7 @@ def cleanup_decision(
         return Decision.refuse("cleanup.not_decider", _("清理结果由司法局负责同志审定。"), citation)
     if not proposal:
         return Decision.refuse("cleanup.no_proposal", _("制定单位尚未提出清理意见。"), citation)
-    if decision not in {"keep", "amend", "repeal", "expire"}:
+    if decision not in set(CleanupProposal):
         return Decision.refuse("cleanup.decision", _("清理结果应为继续有效、修改、废止或宣布失效。"), citation)
     return Decision.allow("cleanup.decided", _("清理结果已审定。"), citation)
 

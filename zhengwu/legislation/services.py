@@ -18,13 +18,14 @@ from zhengwu.legislation.actions.common import current_version, legal_units, off
 from zhengwu.legislation.models import (
     CatalogueRelease,
     DraftState,
-    Evaluation,
     EvaluationState,
     Filing,
     FilingState,
     NormativeDraft,
     PublicComment,
+    RegulationEvaluation,
 )
+from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.workdays.arith import UnknownYearError
@@ -81,7 +82,7 @@ def compliance_lines(today: dt.date) -> Iterator[compliance.ComplianceLine]:
             if status == compliance.Status.OVERDUE
             else f"剩余{(f.due - today).days}日",
         )
-    for e in Evaluation.objects.filter(state=EvaluationState.PENDING).select_related(
+    for e in RegulationEvaluation.objects.filter(state=EvaluationState.PENDING).select_related(
         "draft__drafting_unit", "draft__rulebook_version"
     ):
         status = _status(e.due, today)
@@ -125,7 +126,7 @@ def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
     if not getattr(user, "is_authenticated", False):
         return None
     positions = positions_of(user)
-    unit_ids = {p.unit_id for p in positions if p.kind != rules.ADMINISTRATOR}
+    unit_ids = {p.unit_id for p in positions if p.kind != PositionKind.ADMINISTRATOR}
     if not unit_ids:
         return None
     legal = {u.pk for u in legal_units()}

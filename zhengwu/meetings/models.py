@@ -221,8 +221,9 @@ class Paper(models.Model):
         return self.name
 
 
-class Decision(models.Model):
-    """A decision recorded in the minutes (议定事项)."""
+class AgreedItem(models.Model):
+    """议定事项: a matter the meeting agreed on, recorded in the minutes.  (Not a
+    :class:`zhengwu.core.decisions.Decision`, which is a rule's answer.)"""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
     position = models.PositiveSmallIntegerField(default=0)
@@ -247,7 +248,7 @@ class FollowUpKind(models.TextChoices):
 
 
 class FollowUp(models.Model):
-    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="follow_ups")
+    decision = models.ForeignKey(AgreedItem, on_delete=models.CASCADE, related_name="follow_ups")
     kind = models.CharField(max_length=20, choices=FollowUpKind.choices)
     title = models.CharField(max_length=200, blank=True)
     due = models.DateField(null=True, blank=True)

@@ -14,6 +14,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
+from zhengwu.org.rules import PositionKind
 
 PLENARY, EXECUTIVE, OFFICE, TOPIC, STUDY = "plenary", "executive", "office", "topic", "study"
 KIND_NAMES = {PLENARY: "全体会议", EXECUTIVE: "常务会议", OFFICE: "州长办公会议", TOPIC: "专题会议", STUDY: "专题学习"}
@@ -25,11 +26,14 @@ KIND_PROVISION = {
     STUDY: "meetings.study",
 }
 
-GOVERNOR = "governor"
-EXECUTIVE_VICE = "executive_vice_governor"
-VICE = "vice_governor"
-SECRETARY_GENERAL = "secretary_general"
-LEADERS = frozenset({GOVERNOR, EXECUTIVE_VICE, VICE, SECRETARY_GENERAL})
+LEADERS = frozenset(
+    {
+        PositionKind.GOVERNOR,
+        PositionKind.EXECUTIVE_VICE_GOVERNOR,
+        PositionKind.VICE_GOVERNOR,
+        PositionKind.SECRETARY_GENERAL,
+    }
+)
 
 
 # ---------------------------------------------------------------- composition and chair (arts. 37-39, 43, 47)
@@ -42,7 +46,7 @@ def member_kinds(kind: str) -> frozenset[str]:
     if kind in {EXECUTIVE, STUDY}:
         return LEADERS
     if kind == OFFICE:
-        return frozenset({GOVERNOR})
+        return frozenset({PositionKind.GOVERNOR})
     return frozenset()
 
 
@@ -79,7 +83,11 @@ def check_topic_caller(
     if caller.holds_governor:
         return [Decision.allow("meetings.topic_caller", _("州长召集专题会议。"), citation)]
     out = []
-    if not caller.position_kinds & {EXECUTIVE_VICE, VICE, SECRETARY_GENERAL}:
+    if not caller.position_kinds & {
+        PositionKind.EXECUTIVE_VICE_GOVERNOR,
+        PositionKind.VICE_GOVERNOR,
+        PositionKind.SECRETARY_GENERAL,
+    }:
         out.append(
             Decision.refuse("meetings.topic_caller", _("专题会议由州长或受州长委托的副州长、秘书长召集。"), citation)
         )
@@ -381,7 +389,7 @@ def leave_decider(requester_kind: str, rb: RulebookView) -> tuple[str, Decision]
     the chair or the office (``chair_or_office``)."""
     citation = rb.cite("meetings.attendance")
     if requester_kind in LEADERS:
-        return GOVERNOR, Decision.allow("meetings.leave_route", _("政府领导请假须经州长同意。"), citation)
+        return PositionKind.GOVERNOR, Decision.allow("meetings.leave_route", _("政府领导请假须经州长同意。"), citation)
     return "chair_or_office", Decision.allow(
         "meetings.leave_route", _("部门负责人书面向会议主持人或办公室请假。"), citation
     )
@@ -419,11 +427,11 @@ def minutes_signer(kind: str, rb: RulebookView) -> tuple[str, Decision]:
     """Who signs the minutes: the 州长 for plenary, executive and office meetings (arts. 42, 43) and
     study sessions; the presiding leader for topic meetings (art. 43)."""
     if kind in {PLENARY, EXECUTIVE}:
-        return GOVERNOR, Decision.allow(
+        return PositionKind.GOVERNOR, Decision.allow(
             "meetings.signer", _("全体会议、常务会议纪要由州长签发。"), rb.cite("meetings.minutes")
         )
     if kind in {OFFICE, STUDY}:
-        return GOVERNOR, Decision.allow(
+        return PositionKind.GOVERNOR, Decision.allow(
             "meetings.signer", _("州长办公会议纪要由州长签发。"), rb.cite("meetings.office_meeting")
         )
     return "chair", Decision.allow(
@@ -433,7 +441,7 @@ def minutes_signer(kind: str, rb: RulebookView) -> tuple[str, Decision]:
 
 def check_signer(kind: str, is_governor_holder: bool, is_chair: bool, rb: RulebookView) -> Decision:
     who, basis = minutes_signer(kind, rb)
-    ok = is_governor_holder if who == GOVERNOR else is_chair
+    ok = is_governor_holder if who == PositionKind.GOVERNOR else is_chair
     if ok:
         return basis
     return Decision.refuse("meetings.signer", basis.message.replace("由", "应由"), basis.citation)
@@ -492,10 +500,10 @@ def check_press_approver(
     kinds = set(position_kinds)
     citation = rb.cite("meetings.press_release")
     if escalated:
-        if holds_governor or EXECUTIVE_VICE in kinds:
+        if holds_governor or PositionKind.EXECUTIVE_VICE_GOVERNOR in kinds:
             return Decision.allow("meetings.press", _("州长或常务副州长审核新闻稿。"), citation)
         return Decision.refuse("meetings.press", _("该新闻稿须由州长或常务副州长审核。"), citation)
-    if SECRETARY_GENERAL in kinds:
+    if PositionKind.SECRETARY_GENERAL in kinds:
         return Decision.allow("meetings.press", _("秘书长审核新闻稿。"), citation)
     return Decision.refuse("meetings.press", _("会议决定的新闻稿由秘书长审核。"), citation)
 

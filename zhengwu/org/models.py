@@ -14,16 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengwu.org import rules
 from zhengwu.org.codes import org_code_problem
 
 
 class UnitKind(models.TextChoices):
-    GOVERNMENT = "government", _("人民政府")
-    OFFICE = "office", _("政府办公室")
-    DEPARTMENT = "department", _("政府部门")
-    DIRECT_UNIT = "direct_unit", _("直属单位")
-    COUNTY = "county", _("县（市）人民政府")
-    SUPERIOR = "superior", _("上级及其他机关")
+    GOVERNMENT = rules.UnitKind.GOVERNMENT, _("人民政府")
+    OFFICE = rules.UnitKind.OFFICE, _("政府办公室")
+    DEPARTMENT = rules.UnitKind.DEPARTMENT, _("政府部门")
+    DIRECT_UNIT = rules.UnitKind.DIRECT_UNIT, _("直属单位")
+    COUNTY = rules.UnitKind.COUNTY, _("县（市）人民政府")
+    SUPERIOR = rules.UnitKind.SUPERIOR, _("上级及其他机关")
 
 
 def validate_org_code(value: str) -> None:
@@ -75,16 +76,16 @@ class Unit(models.Model):
 
 
 class PositionKind(models.TextChoices):
-    GOVERNOR = "governor", _("州长")
-    EXECUTIVE_VICE_GOVERNOR = "executive_vice_governor", _("常务副州长")
-    VICE_GOVERNOR = "vice_governor", _("副州长")
-    SECRETARY_GENERAL = "secretary_general", _("秘书长")
-    DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general", _("副秘书长")
-    OFFICE_DIRECTOR = "office_director", _("办公室主任")
-    UNIT_HEAD = "unit_head", _("单位主要负责人")
-    UNIT_DEPUTY = "unit_deputy", _("单位副职")
-    CLERK = "clerk", _("工作人员")
-    ADMINISTRATOR = "administrator", _("系统管理员")
+    GOVERNOR = rules.PositionKind.GOVERNOR, _("州长")
+    EXECUTIVE_VICE_GOVERNOR = rules.PositionKind.EXECUTIVE_VICE_GOVERNOR, _("常务副州长")
+    VICE_GOVERNOR = rules.PositionKind.VICE_GOVERNOR, _("副州长")
+    SECRETARY_GENERAL = rules.PositionKind.SECRETARY_GENERAL, _("秘书长")
+    DEPUTY_SECRETARY_GENERAL = rules.PositionKind.DEPUTY_SECRETARY_GENERAL, _("副秘书长")
+    OFFICE_DIRECTOR = rules.PositionKind.OFFICE_DIRECTOR, _("办公室主任")
+    UNIT_HEAD = rules.PositionKind.UNIT_HEAD, _("单位主要负责人")
+    UNIT_DEPUTY = rules.PositionKind.UNIT_DEPUTY, _("单位副职")
+    CLERK = rules.PositionKind.CLERK, _("工作人员")
+    ADMINISTRATOR = rules.PositionKind.ADMINISTRATOR, _("系统管理员")
 
 
 class Position(models.Model):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 from typing import ClassVar
 
@@ -15,20 +16,49 @@ from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
 
-GOVERNOR = "governor"
-EXECUTIVE_VICE_GOVERNOR = "executive_vice_governor"
-VICE_GOVERNOR = "vice_governor"
-SECRETARY_GENERAL = "secretary_general"
-DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general"
-OFFICE_DIRECTOR = "office_director"
-UNIT_HEAD = "unit_head"
-UNIT_DEPUTY = "unit_deputy"
-ADMINISTRATOR = "administrator"
 
-GOVERNMENT_LEADERS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL})
-VICE_LEADERS = frozenset({EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL})
-HEAD_KINDS = frozenset({UNIT_HEAD, OFFICE_DIRECTOR, GOVERNOR})
-DEPARTMENT_UNIT_KINDS = frozenset({"department", "direct_unit", "office"})
+class UnitKind(StrEnum):
+    """The kinds of unit; ``zhengwu.org.models.UnitKind`` takes its values from here and adds the labels."""
+
+    GOVERNMENT = "government"
+    OFFICE = "office"
+    DEPARTMENT = "department"
+    DIRECT_UNIT = "direct_unit"
+    COUNTY = "county"
+    SUPERIOR = "superior"
+
+
+class PositionKind(StrEnum):
+    """The kinds of position; ``zhengwu.org.models.PositionKind`` takes its values from here and adds the labels."""
+
+    GOVERNOR = "governor"
+    EXECUTIVE_VICE_GOVERNOR = "executive_vice_governor"
+    VICE_GOVERNOR = "vice_governor"
+    SECRETARY_GENERAL = "secretary_general"
+    DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general"
+    OFFICE_DIRECTOR = "office_director"
+    UNIT_HEAD = "unit_head"
+    UNIT_DEPUTY = "unit_deputy"
+    CLERK = "clerk"
+    ADMINISTRATOR = "administrator"
+
+
+# Imported by the workbench panels of several apps (which other work is moving); new code uses the enum.
+ADMINISTRATOR = PositionKind.ADMINISTRATOR
+
+GOVERNMENT_LEADERS = frozenset(
+    {
+        PositionKind.GOVERNOR,
+        PositionKind.EXECUTIVE_VICE_GOVERNOR,
+        PositionKind.VICE_GOVERNOR,
+        PositionKind.SECRETARY_GENERAL,
+    }
+)
+VICE_LEADERS = frozenset(
+    {PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR, PositionKind.SECRETARY_GENERAL}
+)
+HEAD_KINDS = frozenset({PositionKind.UNIT_HEAD, PositionKind.OFFICE_DIRECTOR, PositionKind.GOVERNOR})
+DEPARTMENT_UNIT_KINDS = frozenset({UnitKind.DEPARTMENT, UnitKind.DIRECT_UNIT, UnitKind.OFFICE})
 
 
 @dataclass(frozen=True)
@@ -112,7 +142,11 @@ class Authority:
     unit_id: int | None = None
 
     POSTS: ClassVar[Mapping[str, str]] = MappingProxyType(
-        {"governor": GOVERNOR, "executive": EXECUTIVE_VICE_GOVERNOR, "secretary_general": SECRETARY_GENERAL}
+        {
+            "governor": PositionKind.GOVERNOR,
+            "executive": PositionKind.EXECUTIVE_VICE_GOVERNOR,
+            "secretary_general": PositionKind.SECRETARY_GENERAL,
+        }
     )
     KINDS: ClassVar[tuple[str, ...]] = (*POSTS, "head", "portfolio")
 
@@ -257,7 +291,7 @@ def absence_route(
         inform = tuple(p for p in leaders if p not in report_to)
         message = f"{subject.title}离州外出应事先报告州长，由政府办公室通报其他政府领导同志。"
         return AbsenceRoute(Decision.allow("leave.route.leader", message, citation), report_to, inform, False)
-    if subject.kind == GOVERNOR:
+    if subject.kind == PositionKind.GOVERNOR:
         message = "州长外出期间，可委托负责常务工作的副州长主持政府工作；办公室通报其他政府领导同志。"
         return AbsenceRoute(
             Decision.allow("leave.route.governor", message, rb.cite("acting.governor")), (), tuple(leaders), False
@@ -295,7 +329,8 @@ def may_record_for(
     if actor_person_id == subject_person_id:
         return Decision.allow("leave.self", _("本人报告。"), citation)
     if any(
-        p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL} for p in actor_positions
+        p.unit_id == office_unit_id or p.kind in {PositionKind.SECRETARY_GENERAL, PositionKind.DEPUTY_SECRETARY_GENERAL}
+        for p in actor_positions
     ):
         return Decision.allow("leave.by_office", _("政府办公室代为登记。"), citation)
     return Decision.refuse(
@@ -323,9 +358,9 @@ def check_absence_dates(start: dt.date, end: dt.date, today: dt.date, rb: Rulebo
 def may_act_for(acting: PositionFact, principal: PositionFact) -> bool:
     """Whether ``acting`` may stand in for ``principal``: the 常务副州长 for the 州长 (art. 6), a
     deputy of the same unit for its head (art. 49)."""
-    if principal.kind == GOVERNOR:
-        return acting.kind == EXECUTIVE_VICE_GOVERNOR
-    return acting.unit_id == principal.unit_id and acting.kind == UNIT_DEPUTY
+    if principal.kind == PositionKind.GOVERNOR:
+        return acting.kind == PositionKind.EXECUTIVE_VICE_GOVERNOR
+    return acting.unit_id == principal.unit_id and acting.kind == PositionKind.UNIT_DEPUTY
 
 
 def may_entrust(
@@ -334,7 +369,7 @@ def may_entrust(
     """Art. 6: only the 州长 entrusts, and only the vice-governor in charge of routine work
     (常务副州长) presides in the 州长's absence.  A unit head may designate a deputy of the same
     unit to act while away (the acting head signs, art. 49)."""
-    if principal.kind == GOVERNOR:
+    if principal.kind == PositionKind.GOVERNOR:
         citation = rb.cite("acting.governor")
         if not any(p.id == principal.id for p in actor_positions):
             return Decision.refuse("acting.not_governor", _("只有州长本人可以委托他人主持政府工作。"), citation)
@@ -357,7 +392,7 @@ def may_entrust(
 
 def may_revoke_acting(actor_positions: Sequence[PositionFact], principal: PositionFact, rb: RulebookView) -> Decision:
     """Whoever may entrust may take it back early: the 州长 (art. 6), the unit head (art. 49)."""
-    if principal.kind == GOVERNOR:
+    if principal.kind == PositionKind.GOVERNOR:
         citation = rb.cite("acting.governor")
         if not any(p.id == principal.id for p in actor_positions):
             return Decision.refuse(
@@ -435,7 +470,7 @@ def check_revocable(in_force: bool, end: dt.date, today: dt.date, rb: RulebookVi
 
 def is_administrator(is_superuser: bool, positions: Sequence[PositionFact]) -> bool:
     """The system administrator's seat (or a superuser)."""
-    return is_superuser or any(p.kind == ADMINISTRATOR for p in positions)
+    return is_superuser or any(p.kind == PositionKind.ADMINISTRATOR for p in positions)
 
 
 def may_administer(is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None = None) -> Decision:
@@ -456,22 +491,32 @@ def may_see_all_absences(positions: Sequence[PositionFact], office_unit_id: int 
     """The government office receives and passes on every report (art. 58), so its staff, the
     秘书长 and 副秘书长, and the system administrator see them all."""
     return is_superuser or any(
-        p.unit_id == office_unit_id or p.kind in {SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, ADMINISTRATOR}
+        p.unit_id == office_unit_id
+        or p.kind in {PositionKind.SECRETARY_GENERAL, PositionKind.DEPUTY_SECRETARY_GENERAL, PositionKind.ADMINISTRATOR}
         for p in positions
     )
 
 
 # ---------------------------------------------------------------- administering the organization (arts. 4, 7, 8)
 
-GOVERNMENT_POSTS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR})
-OFFICE_POSTS = frozenset({SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, OFFICE_DIRECTOR})
+GOVERNMENT_POSTS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR})
+OFFICE_POSTS = frozenset(
+    {PositionKind.SECRETARY_GENERAL, PositionKind.DEPUTY_SECRETARY_GENERAL, PositionKind.OFFICE_DIRECTOR}
+)
 # One holder at a time for each position of these kinds (each 副州长 holds a position of their own,
 # with its own portfolio, art. 7) …
 SINGLE_SEAT_KINDS = frozenset(
-    {GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL, OFFICE_DIRECTOR, UNIT_HEAD}
+    {
+        PositionKind.GOVERNOR,
+        PositionKind.EXECUTIVE_VICE_GOVERNOR,
+        PositionKind.VICE_GOVERNOR,
+        PositionKind.SECRETARY_GENERAL,
+        PositionKind.OFFICE_DIRECTOR,
+        PositionKind.UNIT_HEAD,
+    }
 )
 # … and one for the whole government for these (art. 4: one 州长; art. 6: the 常务副州长; the 秘书长).
-UNIQUE_POSTS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, SECRETARY_GENERAL})
+UNIQUE_POSTS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.SECRETARY_GENERAL})
 
 
 def may_administer_org(
@@ -643,7 +688,7 @@ def check_portfolio(
 
 
 # Who reads the audit trail: the trail sits below the organization, so its readers are named here.
-AUDIT_READERS = frozenset({ADMINISTRATOR, SECRETARY_GENERAL, OFFICE_DIRECTOR})
+AUDIT_READERS = frozenset({PositionKind.ADMINISTRATOR, PositionKind.SECRETARY_GENERAL, PositionKind.OFFICE_DIRECTOR})
 
 
 def may_read_audit(is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None) -> Decision:

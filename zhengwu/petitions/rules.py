@@ -16,7 +16,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.org.rules import ADMINISTRATOR, EXECUTIVE_VICE_GOVERNOR, GOVERNOR, VICE_GOVERNOR, PositionFact
+from zhengwu.org.rules import PositionFact, PositionKind
 from zhengwu.workdays.arith import WorkCalendar
 
 HANDLING = "petitions.handling"
@@ -25,7 +25,7 @@ IMPORTANT = "petitions.important"
 PERSONAL_DATA = "petitions.personal_data"
 
 # who may approve an extension and receive important letters: the 州长 and the 副州长
-LEADER_KINDS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR})
+LEADER_KINDS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR})
 
 REGISTERED, NOT_ACCEPTED, HANDLING_STATE, CONCLUDED = "registered", "not_accepted", "handling", "concluded"
 REVIEWING, REVIEWED, REREVIEWING, FINAL = "reviewing", "reviewed", "rereviewing", "final"
@@ -43,7 +43,7 @@ class CaseAccess:
 
 
 def _staff_of(positions: Sequence[PositionFact], unit_ids: Collection[int]) -> bool:
-    return any(p.unit_id in unit_ids and p.kind != ADMINISTRATOR for p in positions)
+    return any(p.unit_id in unit_ids and p.kind != PositionKind.ADMINISTRATOR for p in positions)
 
 
 def may_register(positions: Sequence[PositionFact], petitions_unit_ids: Collection[int], rb: RulebookView) -> Decision:
@@ -78,7 +78,7 @@ def may_see_personal_data(
     """The petitioner's name, ID number, phone and address: only those handling the case (the
     petitions bureau, the handling unit, the leader it was routed to) and the administrator."""
     citation = rb.cite(PERSONAL_DATA)
-    if any(p.kind == ADMINISTRATOR for p in positions):
+    if any(p.kind == PositionKind.ADMINISTRATOR for p in positions):
         return Decision.allow("petitions.data_admin", _("系统管理员查看信访人信息（已记录）。"), citation)
     if is_handler(positions, person_id, access):
         return Decision.allow("petitions.data_handler", _("经办人员查看信访人信息（已记录）。"), citation)

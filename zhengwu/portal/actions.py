@@ -31,6 +31,7 @@ from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Appointment, Person, Unit, UnitKind
+from zhengwu.org.rules import PositionKind
 from zhengwu.portal import rules
 from zhengwu.portal.models import (
     Application,
@@ -68,7 +69,7 @@ def staff_facts(user: AbstractBaseUser | None, day: dt.date | None = None) -> li
     )
     facts = [rules.StaffFact(a.position.kind, a.position.unit.kind, a.position.duties) for a in active]
     if getattr(user, "is_superuser", False):
-        facts.append(rules.StaffFact(rules.ADMINISTRATOR, ""))
+        facts.append(rules.StaffFact(PositionKind.ADMINISTRATOR, ""))
     return facts
 
 
@@ -145,7 +146,7 @@ def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") 
     org_code = body_unit.org_code if body_unit else ""
     require(
         rules.may_manage(staff_facts(actor, today), rb),
-        rules.check_state(row.state, rules.QUEUED, "发布", rb),
+        rules.check_state(row.state, rules.ItemState.QUEUED, "发布", rb),
         rules.check_index_body(org_code, row.issuer_name, rb),
     )
     row.index_number = take_index_number(org_code, today.year)
@@ -189,7 +190,7 @@ def withhold(actor: AbstractBaseUser, item: PublicationItem, exemption: str, rea
     decision = rules.check_withhold(exemption, reason, rb)
     require(
         rules.may_manage(staff_facts(actor, today), rb),
-        rules.check_state(row.state, rules.QUEUED, "不予公开", rb),
+        rules.check_state(row.state, rules.ItemState.QUEUED, "不予公开", rb),
         decision,
     )
     row.state, row.withheld_exemption, row.withheld_reason = ItemState.WITHHELD, exemption, reason.strip()

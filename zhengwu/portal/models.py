@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from zhengwu.org.models import Unit
+from zhengwu.portal import rules
 
 
 class ItemKind(models.TextChoices):
@@ -31,9 +32,9 @@ class ItemKind(models.TextChoices):
 
 
 class ItemState(models.TextChoices):
-    QUEUED = "queued", "待发布"
-    PUBLISHED = "published", "已发布"
-    WITHHELD = "withheld", "不予公开"
+    QUEUED = rules.ItemState.QUEUED, "待发布"
+    PUBLISHED = rules.ItemState.PUBLISHED, "已发布"
+    WITHHELD = rules.ItemState.WITHHELD, "不予公开"
 
 
 class Validity(models.TextChoices):
@@ -142,21 +143,21 @@ class ValidityEvent(models.Model):
 
 
 class ApplicationState(models.TextChoices):
-    RECEIVED = "received", "办理中"
-    CONSULTING = "consulting", "征求第三方意见中"
-    ANSWERED = "answered", "已答复"
+    RECEIVED = rules.ApplicationState.RECEIVED, "办理中"
+    CONSULTING = rules.ApplicationState.CONSULTING, "征求第三方意见中"
+    ANSWERED = rules.ApplicationState.ANSWERED, "已答复"
 
 
 class ReplyType(models.TextChoices):
     """《政府信息公开条例》第三十六条 and following: how an application is answered."""
 
-    DISCLOSED = "disclosed", "予以公开"
-    PARTLY = "partly", "部分公开"
-    REFUSED = "refused", "不予公开"
-    UNAVAILABLE = "unavailable", "无法提供"
-    NOT_PROCESSED = "not_processed", "不予处理"
-    OTHER_CHANNEL = "other_channel", "告知通过其他途径办理"
-    ALREADY_PUBLIC = "already_public", "告知已主动公开的获取方式"
+    DISCLOSED = rules.ReplyType.DISCLOSED, "予以公开"
+    PARTLY = rules.ReplyType.PARTLY, "部分公开"
+    REFUSED = rules.ReplyType.REFUSED, "不予公开"
+    UNAVAILABLE = rules.ReplyType.UNAVAILABLE, "无法提供"
+    NOT_PROCESSED = rules.ReplyType.NOT_PROCESSED, "不予处理"
+    OTHER_CHANNEL = rules.ReplyType.OTHER_CHANNEL, "告知通过其他途径办理"
+    ALREADY_PUBLIC = rules.ReplyType.ALREADY_PUBLIC, "告知已主动公开的获取方式"
 
 
 class Application(models.Model):

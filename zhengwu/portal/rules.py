@@ -21,10 +21,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import Joined, _
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.org.rules import PositionKind, UnitKind
 from zhengwu.workdays.arith import WorkCalendar
 
 PUBLISH = "portal.publish"
@@ -38,14 +40,39 @@ APPLICATION_DAYS = "disclosure.application_days"
 EXTENSION_DAYS = "disclosure.application_extension_days"
 THIRD_PARTY_DAYS = "disclosure.third_party_days"
 
-OFFICE = "office"
-CLERK = "clerk"
-ADMINISTRATOR = "administrator"
 DUTY = "信息公开"
-OFFICE_LEADERS = frozenset({"office_director", "secretary_general", "deputy_secretary_general"})
+OFFICE_LEADERS = frozenset(
+    {PositionKind.OFFICE_DIRECTOR, PositionKind.SECRETARY_GENERAL, PositionKind.DEPUTY_SECRETARY_GENERAL}
+)
 
-QUEUED, PUBLISHED, WITHHELD = "queued", "published", "withheld"
-RECEIVED, CONSULTING, ANSWERED = "received", "consulting", "answered"
+
+class ItemState(StrEnum):
+    """A publication item's state; ``zhengwu.portal.models.ItemState`` adds the labels."""
+
+    QUEUED = "queued"
+    PUBLISHED = "published"
+    WITHHELD = "withheld"
+
+
+class ApplicationState(StrEnum):
+    """An application's state; ``zhengwu.portal.models.ApplicationState`` adds the labels."""
+
+    RECEIVED = "received"
+    CONSULTING = "consulting"
+    ANSWERED = "answered"
+
+
+class ReplyType(StrEnum):
+    """条例第三十六条: the replies an application can get (labels in :data:`REPLY_TYPES`)."""
+
+    DISCLOSED = "disclosed"
+    PARTLY = "partly"
+    REFUSED = "refused"
+    UNAVAILABLE = "unavailable"
+    NOT_PROCESSED = "not_processed"
+    OTHER_CHANNEL = "other_channel"
+    ALREADY_PUBLIC = "already_public"
+
 
 # 条例第十四条至第十六条: what may be withheld, and why
 EXEMPTIONS: dict[str, str] = {
@@ -60,15 +87,15 @@ EXEMPTIONS: dict[str, str] = {
 
 # 条例第三十六条: the replies an application can get
 REPLY_TYPES: dict[str, str] = {
-    "disclosed": "予以公开",
-    "partly": "部分公开",
-    "refused": "不予公开",
-    "unavailable": "无法提供",
-    "not_processed": "不予处理",
-    "other_channel": "告知通过其他途径办理",
-    "already_public": "告知已主动公开的获取方式",
+    ReplyType.DISCLOSED: "予以公开",
+    ReplyType.PARTLY: "部分公开",
+    ReplyType.REFUSED: "不予公开",
+    ReplyType.UNAVAILABLE: "无法提供",
+    ReplyType.NOT_PROCESSED: "不予处理",
+    ReplyType.OTHER_CHANNEL: "告知通过其他途径办理",
+    ReplyType.ALREADY_PUBLIC: "告知已主动公开的获取方式",
 }
-NEEDS_EXEMPTION = frozenset({"refused", "partly"})
+NEEDS_EXEMPTION = frozenset({ReplyType.REFUSED, ReplyType.PARTLY})
 
 
 @dataclass(frozen=True)
@@ -115,12 +142,12 @@ def check_index_body(org_code: str, issuer: str, rb: RulebookView) -> Decision:
 
 
 def _is_gongkai(p: StaffFact) -> bool:
-    return p.unit_kind == OFFICE and p.kind == CLERK and DUTY in p.duties
+    return p.unit_kind == UnitKind.OFFICE and p.kind == PositionKind.CLERK and DUTY in p.duties
 
 
 def may_manage(staff: Sequence[StaffFact], rb: RulebookView) -> Decision:
     """Publish, withhold, answer applications: the office's 信息公开 staff or its leadership."""
-    if any(_is_gongkai(p) or p.kind in OFFICE_LEADERS or p.kind == ADMINISTRATOR for p in staff):
+    if any(_is_gongkai(p) or p.kind in OFFICE_LEADERS or p.kind == PositionKind.ADMINISTRATOR for p in staff):
         return Decision.allow(
             "portal.may_manage",
             _("由州政府办公室政务公开工作人员或办公室负责同志办理。"),
@@ -150,7 +177,7 @@ def may_approve_extension(staff: Sequence[StaffFact], rb: RulebookView) -> Decis
 
 
 def check_state(state: str, wanted: str, verb: str, rb: RulebookView) -> Decision:
-    labels = {QUEUED: "待发布", PUBLISHED: "已发布", WITHHELD: "不予公开"}
+    labels: dict[str, str] = {ItemState.QUEUED: "待发布", ItemState.PUBLISHED: "已发布", ItemState.WITHHELD: "不予公开"}
     if state != wanted:
         return Decision.refuse(
             "portal.state",
@@ -185,7 +212,7 @@ def publication_status(due_on: dt.date, today: dt.date, cal: WorkCalendar, at_ri
 
 def check_interpretation(target_state: str, target_kind: str, title: str, body: str, rb: RulebookView) -> Decision:
     """A 解读 explains a published document or policy (art. 30)."""
-    if target_state != PUBLISHED:
+    if target_state != ItemState.PUBLISHED:
         return Decision.refuse(
             "portal.interpret_unpublished", _("政策解读须关联已公开的文件。"), rb.cite(INTERPRETATION)
         )
@@ -233,7 +260,7 @@ def application_due(
 
 
 def check_extension(state: str, extended: bool, reason: str, rb: RulebookView) -> Decision:
-    if state == ANSWERED:
+    if state == ApplicationState.ANSWERED:
         return Decision.refuse("portal.extend_answered", _("申请已答复，无需延期。"), rb.cite(APPLICATIONS))
     if extended:
         days = rb.param(EXTENSION_DAYS).as_int
@@ -250,9 +277,9 @@ def check_extension(state: str, extended: bool, reason: str, rb: RulebookView) -
 
 
 def check_consultation(state: str, starting: bool, rb: RulebookView) -> Decision:
-    if starting and state != RECEIVED:
+    if starting and state != ApplicationState.RECEIVED:
         return Decision.refuse("portal.consult_state", _("只有办理中的申请可以征求第三方意见。"), rb.cite(APPLICATIONS))
-    if not starting and state != CONSULTING:
+    if not starting and state != ApplicationState.CONSULTING:
         return Decision.refuse("portal.consult_state", _("该申请没有正在征求的第三方意见。"), rb.cite(APPLICATIONS))
     return Decision.allow(
         "portal.consult", _("征求第三方意见所需时间不计算在答复期限内。"), rb.param_citation(THIRD_PARTY_DAYS)
@@ -260,9 +287,9 @@ def check_consultation(state: str, starting: bool, rb: RulebookView) -> Decision
 
 
 def check_reply(state: str, reply_type: str, exemption: str, text: str, rb: RulebookView) -> Decision:
-    if state == ANSWERED:
+    if state == ApplicationState.ANSWERED:
         return Decision.refuse("portal.reply_twice", _("申请已答复。"), rb.cite(APPLICATIONS))
-    if state == CONSULTING:
+    if state == ApplicationState.CONSULTING:
         return Decision.refuse(
             "portal.reply_consulting", _("正在征求第三方意见，请先记录征求意见结束。"), rb.cite(APPLICATIONS)
         )

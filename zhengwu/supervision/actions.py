@@ -41,7 +41,7 @@ from zhengwu.supervision import rules
 from zhengwu.supervision import services as facts
 from zhengwu.supervision.models import (
     Circular,
-    Evaluation,
+    ItemEvaluation,
     ItemEvent,
     ItemSource,
     ItemState,
@@ -607,18 +607,18 @@ def complete_rectification(actor: AbstractBaseUser, rectification: Rectification
 @action
 def record_evaluation(
     actor: AbstractBaseUser, item: SupervisionItem, evaluator: str, rating: str, findings: str
-) -> Evaluation:
+) -> ItemEvaluation:
     """第三方评估: the office records what an outside evaluator found (art. 26)."""
     row = _locked(item)
     rb = rulebook_of(row)
     decision = rules.may_verify(facts.actor_fact(actor), rb, "记录第三方评估")
     if not evaluator.strip():
         raise InvalidInput(_("请填写评估机构。"), field="evaluator")
-    if rating not in Evaluation.Rating.values:
+    if rating not in ItemEvaluation.Rating.values:
         raise InvalidInput(_("请选择评估等次。"), field="rating")
     _invalid_from(rules.check_reason(findings, "评估意见", rb))
     require(decision, rules.check_transition(row.state, "evaluate", rb))
-    ev = Evaluation.objects.create(
+    ev = ItemEvaluation.objects.create(
         item=row,
         evaluator=evaluator.strip()[:120],
         rating=rating,

@@ -17,28 +17,29 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zhengwu.org.models import Unit
+from zhengwu.supervision import rules
 
 
 class Origin(models.TextChoices):
-    MEETING_DECISION = "meeting_decision", _("会议议定事项")
-    INSTRUCTION = "instruction", _("领导批示")
-    SUPERIOR = "superior", _("上级交办")
-    MANUAL = "manual", _("督查室立项")
-    PETITION = "petition", _("信访事项")
-    FINDING = "finding", _("审计、督查发现问题整改")
-    SUGGESTION = "suggestion", _("建议提案")
+    MEETING_DECISION = rules.Origin.MEETING_DECISION, _("会议议定事项")
+    INSTRUCTION = rules.Origin.INSTRUCTION, _("领导批示")
+    SUPERIOR = rules.Origin.SUPERIOR, _("上级交办")
+    MANUAL = rules.Origin.MANUAL, _("督查室立项")
+    PETITION = rules.Origin.PETITION, _("信访事项")
+    FINDING = rules.Origin.FINDING, _("审计、督查发现问题整改")
+    SUGGESTION = rules.Origin.SUGGESTION, _("建议提案")
 
 
 class ReportEvery(models.TextChoices):
-    NONE = "", _("不定期报告")
-    WEEKLY = "weekly", _("每周报告")
-    MONTHLY = "monthly", _("每月报告")
+    NONE = rules.ReportEvery.NONE, _("不定期报告")
+    WEEKLY = rules.ReportEvery.WEEKLY, _("每周报告")
+    MONTHLY = rules.ReportEvery.MONTHLY, _("每月报告")
 
 
 class ItemState(models.TextChoices):
-    OPEN = "open", _("督办中")
-    REPORTED = "reported", _("已报办结，待核查")
-    CLOSED = "closed", _("已核查办结")
+    OPEN = rules.ItemState.OPEN, _("督办中")
+    REPORTED = rules.ItemState.REPORTED, _("已报办结，待核查")
+    CLOSED = rules.ItemState.CLOSED, _("已核查办结")
 
 
 class SupervisionItem(models.Model):
@@ -183,7 +184,7 @@ class Rectification(models.Model):
         return f"{self.item.title} 整改（{self.due:%Y-%m-%d}前）"
 
 
-class Evaluation(models.Model):
+class ItemEvaluation(models.Model):
     """第三方评估: what an outside evaluator found about an item's implementation."""
 
     class Rating(models.TextChoices):

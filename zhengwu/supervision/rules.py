@@ -15,36 +15,67 @@ import itertools
 from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.org.rules import PositionKind
 
-# Position kinds (the same strings as zhengwu.org.models.PositionKind)
-GOVERNOR = "governor"
-EXECUTIVE_VICE_GOVERNOR = "executive_vice_governor"
-VICE_GOVERNOR = "vice_governor"
-SECRETARY_GENERAL = "secretary_general"
-DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general"
-OFFICE_DIRECTOR = "office_director"
-UNIT_HEAD = "unit_head"
-UNIT_DEPUTY = "unit_deputy"
-CLERK = "clerk"
-ADMINISTRATOR = "administrator"
-
-GOVERNMENT_LEADERS = frozenset({GOVERNOR, EXECUTIVE_VICE_GOVERNOR, VICE_GOVERNOR, SECRETARY_GENERAL})
-OFFICE_LEADERS = frozenset({SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, OFFICE_DIRECTOR})
-UNIT_STAFF = frozenset({UNIT_HEAD, UNIT_DEPUTY, CLERK, OFFICE_DIRECTOR})
+GOVERNMENT_LEADERS = frozenset(
+    {
+        PositionKind.GOVERNOR,
+        PositionKind.EXECUTIVE_VICE_GOVERNOR,
+        PositionKind.VICE_GOVERNOR,
+        PositionKind.SECRETARY_GENERAL,
+    }
+)
+OFFICE_LEADERS = frozenset(
+    {PositionKind.SECRETARY_GENERAL, PositionKind.DEPUTY_SECRETARY_GENERAL, PositionKind.OFFICE_DIRECTOR}
+)
+UNIT_STAFF = frozenset(
+    {PositionKind.UNIT_HEAD, PositionKind.UNIT_DEPUTY, PositionKind.CLERK, PositionKind.OFFICE_DIRECTOR}
+)
 SUPERVISION_DUTY = "督查"
 LEGAL_REVIEW = "legal_review"  # the unit that keeps the register of findings with the office (司法局)
 
-ORIGINS = ("meeting_decision", "instruction", "superior", "manual", "petition", "finding", "suggestion")
-CASE_ORIGINS = frozenset({"petition", "finding", "suggestion"})  # a handling unit follows its own case
-REPORT_EVERY = ("", "weekly", "monthly")
 
-OPEN, REPORTED, CLOSED = "open", "reported", "closed"
-STATE_LABELS = {OPEN: "督办中", REPORTED: "已报办结，待核查", CLOSED: "已核查办结"}
+class Origin(StrEnum):
+    """Where an item came from; ``zhengwu.supervision.models.Origin`` adds the labels."""
+
+    MEETING_DECISION = "meeting_decision"
+    INSTRUCTION = "instruction"
+    SUPERIOR = "superior"
+    MANUAL = "manual"
+    PETITION = "petition"
+    FINDING = "finding"
+    SUGGESTION = "suggestion"
+
+
+class ReportEvery(StrEnum):
+    """How often an item's units report progress (限期报告); ``""`` for no fixed period."""
+
+    NONE = ""
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+class ItemState(StrEnum):
+    OPEN = "open"
+    REPORTED = "reported"
+    CLOSED = "closed"
+
+
+ORIGINS = tuple(Origin)
+CASE_ORIGINS = frozenset({Origin.PETITION, Origin.FINDING, Origin.SUGGESTION})  # a handling unit follows its own case
+REPORT_EVERY = tuple(ReportEvery)
+
+STATE_LABELS: dict[str, str] = {
+    ItemState.OPEN: "督办中",
+    ItemState.REPORTED: "已报办结，待核查",
+    ItemState.CLOSED: "已核查办结",
+}
 
 # Two titles whose character bigrams overlap at least this much (Dice coefficient) are "similar".
 # Not a number the Work Rules set: a property of the matching, tuned on the demo titles.
@@ -78,7 +109,7 @@ class Actor:
 
     @property
     def office_staff(self) -> bool:
-        return any(p.unit_id == self.office_id and p.kind != ADMINISTRATOR for p in self.positions) or any(
+        return any(p.unit_id == self.office_id and p.kind != PositionKind.ADMINISTRATOR for p in self.positions) or any(
             p.kind in OFFICE_LEADERS for p in self.positions
         )
 
@@ -86,7 +117,8 @@ class Actor:
     def supervisor(self) -> bool:
         """督查 clerk of the office, or the office's leadership."""
         return any(p.kind in OFFICE_LEADERS for p in self.positions) or any(
-            p.unit_id == self.office_id and p.kind == CLERK and SUPERVISION_DUTY in p.duties for p in self.positions
+            p.unit_id == self.office_id and p.kind == PositionKind.CLERK and SUPERVISION_DUTY in p.duties
+            for p in self.positions
         )
 
     @property
@@ -95,7 +127,7 @@ class Actor:
 
     @property
     def admin(self) -> bool:
-        return self.superuser or any(p.kind == ADMINISTRATOR for p in self.positions)
+        return self.superuser or any(p.kind == PositionKind.ADMINISTRATOR for p in self.positions)
 
 
 # -- who ------------------------------------------------------------------------------------------
@@ -114,7 +146,7 @@ def may_open(actor: Actor, origin: str, lead_unit_id: int, rb: RulebookView) -> 
         or (
             origin == "finding"
             and LEGAL_REVIEW in actor.functions
-            and any(p.kind != ADMINISTRATOR for p in actor.positions)
+            and any(p.kind != PositionKind.ADMINISTRATOR for p in actor.positions)
         )
     ):
         return Decision.allow("supervision.case_keeper", _("登记该事项的单位将其列入督办。"), citation)
@@ -242,7 +274,7 @@ def duplicates(
     units = frozenset(unit_ids)
     found = []
     for item in items:
-        if item.state == CLOSED:
+        if item.state == ItemState.CLOSED:
             continue
         same = source is not None and source in item.sources
         score = similarity(title, item.title)
@@ -281,7 +313,7 @@ def check_duplicates(candidates: Sequence[Candidate], reason: str, rb: RulebookV
 
 def check_link(target_state: str, rb: RulebookView) -> Decision:
     citation = rb.cite("supervision.no_duplicate")
-    if target_state == CLOSED:
+    if target_state == ItemState.CLOSED:
         return Decision.refuse("supervision.link_closed", _("该督办事项已办结，不能再关联；请另行立项。"), citation)
     return Decision.allow("supervision.link", _("关联到已有督办事项，不重复督查。"), citation)
 
@@ -334,13 +366,13 @@ def escalate_day(due: dt.date, rb: RulebookView, cal: Calendar) -> dt.date:
 # -- states ---------------------------------------------------------------------------------------
 
 TRANSITIONS = {
-    "report_done": ((OPEN,), REPORTED),
-    "verify": ((REPORTED,), CLOSED),
-    "reopen": ((REPORTED, CLOSED), OPEN),
-    "progress": ((OPEN, REPORTED), None),
-    "rectify": ((OPEN, REPORTED), OPEN),
-    "evaluate": ((OPEN, REPORTED, CLOSED), None),
-    "link": ((OPEN, REPORTED), None),
+    "report_done": ((ItemState.OPEN,), ItemState.REPORTED),
+    "verify": ((ItemState.REPORTED,), ItemState.CLOSED),
+    "reopen": ((ItemState.REPORTED, ItemState.CLOSED), ItemState.OPEN),
+    "progress": ((ItemState.OPEN, ItemState.REPORTED), None),
+    "rectify": ((ItemState.OPEN, ItemState.REPORTED), ItemState.OPEN),
+    "evaluate": ((ItemState.OPEN, ItemState.REPORTED, ItemState.CLOSED), None),
+    "link": ((ItemState.OPEN, ItemState.REPORTED), None),
 }
 WHAT = {
     "report_done": "报办结",
@@ -417,9 +449,9 @@ def item_status(state: str, due: dt.date, done_on: dt.date | None, reported_on: 
     """Done on time / done late (closed: the accepted report's date against the deadline); overdue
     (open after the deadline); in progress (open before it, or reported and awaiting verification
     — a report made in time is not overdue while the office verifies it)."""
-    if state == CLOSED:
+    if state == ItemState.CLOSED:
         return DONE_ON_TIME if done_on is not None and done_on <= due else DONE_LATE
-    if state == REPORTED and reported_on is not None:
+    if state == ItemState.REPORTED and reported_on is not None:
         return IN_PROGRESS if reported_on <= due else OVERDUE
     return OVERDUE if today > due else IN_PROGRESS
 

@@ -81,7 +81,7 @@ from zhengwu.documents.selectors import (
 )
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.rules import ADMINISTRATOR, Authority, Holder
+from zhengwu.org.rules import Authority, Holder, PositionKind, UnitKind
 from zhengwu.org.services import positions_of, users_of, who_holds
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
@@ -296,7 +296,7 @@ def _check_disclosure(disclosure: str, reason: str, classification: str) -> None
 def _reviewers(doc: Document) -> list[Holder | None]:
     """Who reviews (审核) before signature: the 秘书长 and the office's head for the government's
     and the office's documents (art. 51), the issuing unit's head for its own."""
-    if doc.issuer.kind in {rules.GOVERNMENT, rules.OFFICE}:
+    if doc.issuer.kind in {UnitKind.GOVERNMENT, UnitKind.OFFICE}:
         office = office_id()
         head = who_holds(Authority("head", office)) if office else None
         return [who_holds(Authority("secretary_general")), head]
@@ -552,7 +552,9 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     text = opinion.strip()
     if not passed and not text:
         raise InvalidInput(_("审核未通过的，请写明不合法或需修改之处。"), field="opinion")
-    reviewer_unit = next(u for u in legal if any(p.unit_id == u.pk and p.kind != ADMINISTRATOR for p in positions))
+    reviewer_unit = next(
+        u for u in legal if any(p.unit_id == u.pk and p.kind != PositionKind.ADMINISTRATOR for p in positions)
+    )
     version = latest_version(doc)
     row = add_opinion(doc, actor, OpinionKind.LEGAL_REVIEW, text or "经审核，合法。")
     row.passed, row.unit, row.version = passed, reviewer_unit, version
@@ -606,7 +608,7 @@ def countersign_joint(actor: AbstractBaseUser, document: Document, text: str = "
         acting_for=holder.acting_for.position.title if holder and holder.acting_for else "",
     )
     remaining = [u for u in co_issuers if u.pk not in joint_countersigned(doc)]
-    drafting_unit = office_id() if doc.issuer.kind == rules.GOVERNMENT else doc.issuer_id
+    drafting_unit = office_id() if doc.issuer.kind == UnitKind.GOVERNMENT else doc.issuer_id
     lead = [who_holds(Authority("head", drafting_unit))] if drafting_unit else []
     notices.send(
         users_of([*lead, Person.objects.filter(user_id=doc.created_by_id).first()]),

@@ -36,11 +36,10 @@ from zhengwu.documents.models import (
     IssuedNumber,
 )
 from zhengwu.documents.numbering import cancel_number, checked_reason, number_text, require_cancellable
-from zhengwu.documents.rules.outgoing import GOVERNMENT
 from zhengwu.documents.rules.records import IssueFacts, may_handle_records, may_read_registers, may_withdraw_issue
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person
-from zhengwu.org.rules import Authority
+from zhengwu.org.rules import Authority, UnitKind
 from zhengwu.org.services import office_unit, positions_of, users_of, who_holds
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.timers import services as timers
@@ -242,7 +241,7 @@ def _withdraw_issue(user: AbstractBaseUser, doc: Document, number: str, reason: 
         f"该文的发文字号已作废，原印发撤回，已从收文箱中撤出，请勿再据此办理。原因：{reason}",
         citation,
     )
-    drafting_unit = office_id() if doc.issuer.kind == GOVERNMENT else doc.issuer_id
+    drafting_unit = office_id() if doc.issuer.kind == UnitKind.GOVERNMENT else doc.issuer_id
     issuing_side = [
         Person.objects.filter(user_id=doc.created_by_id).first(),
         who_holds(Authority("head", drafting_unit)) if drafting_unit else None,

@@ -16,34 +16,47 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from enum import StrEnum
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.org.rules import PositionFact
+from zhengwu.documents.rules.kinds import DocState, Flow
+from zhengwu.org.rules import PositionFact, PositionKind
 
 PROVISION = "archive.dossier"
 
-OUTGOING = "outgoing"
-SUBMISSION = "submission"
-COMPLETE_STATES = {
-    OUTGOING: frozenset({"issued"}),
-    SUBMISSION: frozenset({"answered", "closed"}),
+COMPLETE_STATES: dict[str, frozenset[str]] = {
+    Flow.OUTGOING: frozenset({DocState.ISSUED}),
+    Flow.SUBMISSION: frozenset({DocState.ANSWERED, DocState.CLOSED}),
 }
-ADMINISTRATOR = "administrator"
 
-TEN_YEARS = "10y"
-THIRTY_YEARS = "30y"
-PERMANENT = "permanent"
-RETENTION_YEARS: dict[str, int | None] = {TEN_YEARS: 10, THIRTY_YEARS: 30, PERMANENT: None}
-RETENTION_LABELS = {TEN_YEARS: "定期10年", THIRTY_YEARS: "定期30年", PERMANENT: "永久"}
+
+class Retention(StrEnum):
+    """保管期限; ``zhengwu.documents.models.Retention`` adds the labels."""
+
+    TEN_YEARS = "10y"
+    THIRTY_YEARS = "30y"
+    PERMANENT = "permanent"
+
+
+RETENTION_YEARS: dict[str, int | None] = {
+    Retention.TEN_YEARS: 10,
+    Retention.THIRTY_YEARS: 30,
+    Retention.PERMANENT: None,
+}
+RETENTION_LABELS: dict[str, str] = {
+    Retention.TEN_YEARS: "定期10年",
+    Retention.THIRTY_YEARS: "定期30年",
+    Retention.PERMANENT: "永久",
+}
 
 
 def may_archive(actor_positions: Sequence[PositionFact], office_unit_id: int | None, rb: RulebookView) -> Decision:
     """The government office's staff (not the system administrator) archive dossiers."""
     citation = rb.cite(PROVISION)
     if office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in actor_positions
+        p.unit_id == office_unit_id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions
     ):
         return Decision.allow("archive.office_staff", _("由州人民政府办公室归档。"), citation)
     return Decision.refuse(
@@ -58,7 +71,7 @@ def check_complete(flow: str, state: str, state_label: str, filing_pending: bool
     submission answered or closed."""
     citation = rb.cite(PROVISION)
     if state not in COMPLETE_STATES.get(flow, frozenset()):
-        done = "印发" if flow == OUTGOING else "答复或办结"
+        done = "印发" if flow == Flow.OUTGOING else "答复或办结"
         return Decision.refuse(
             "archive.incomplete",
             _("公文当前状态为“{state_label}”，尚未办理完毕；{done}后方可归档。", state_label=state_label, done=done),

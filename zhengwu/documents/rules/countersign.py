@@ -23,43 +23,50 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import Joined, _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.org.rules import Holder, PositionFact
+from zhengwu.documents.rules.kinds import DocState, DocType
+from zhengwu.org.rules import Holder, PositionFact, UnitKind
 from zhengwu.workdays.arith import UnknownYearError, WorkCalendar
 
 # -- the vocabulary (the values of zhengwu.documents.models' choices) -------------------------
 
-PENDING = "pending"
-AGREED = "agreed"
-AGREED_WITH_COMMENTS = "agreed_with_comments"
-DISAGREED = "disagreed"
-SILENT_CONSENT = "silent_consent"
-REPLY_STATES = (AGREED, AGREED_WITH_COMMENTS, DISAGREED)
-REPLY_LABELS = {
-    AGREED: "同意",
-    AGREED_WITH_COMMENTS: "原则同意，有修改意见",
-    DISAGREED: "不同意",
-    SILENT_CONSENT: "逾期未回复，视为无不同意见",
+
+class CountersignState(StrEnum):
+    PENDING = "pending"
+    AGREED = "agreed"
+    AGREED_WITH_COMMENTS = "agreed_with_comments"
+    DISAGREED = "disagreed"
+    SILENT_CONSENT = "silent_consent"
+
+
+REPLY_STATES = (CountersignState.AGREED, CountersignState.AGREED_WITH_COMMENTS, CountersignState.DISAGREED)
+REPLY_LABELS: dict[str, str] = {
+    CountersignState.AGREED: "同意",
+    CountersignState.AGREED_WITH_COMMENTS: "原则同意，有修改意见",
+    CountersignState.DISAGREED: "不同意",
+    CountersignState.SILENT_CONSENT: "逾期未回复，视为无不同意见",
 }
 
-EXTENSION_NONE = ""
-EXTENSION_REQUESTED = "requested"
-EXTENSION_GRANTED = "granted"
-EXTENSION_REFUSED = "refused"
 
-DRAFT = "draft"
-COUNTERSIGNING = "countersigning"
-REQUEST_DOC_TYPE = "qingshi"
+class ExtensionState(StrEnum):
+    """A request for more time to reply; ``NONE`` when none was asked."""
+
+    NONE = ""
+    REQUESTED = "requested"
+    GRANTED = "granted"
+    REFUSED = "refused"
+
 
 #: What the worker records when a deadline passes with no reply (art. 50).
 SILENCE_TEXT = "逾期未回复，视为无不同意见"
 
 #: Units that are never countersigning "departments": the government the 请示 goes to, and
 #: superior or outside bodies.
-NOT_CONSULTABLE_KINDS = frozenset({"government", "superior"})
+NOT_CONSULTABLE_KINDS = frozenset({UnitKind.GOVERNMENT, UnitKind.SUPERIOR})
 
 
 # -- plain data ---------------------------------------------------------------------------------
@@ -90,14 +97,14 @@ class TaskFact:
     state: str
     due: dt.date
     closes_at: dt.datetime  # 24:00 Beijing time of ``due``: the moment silence becomes consent
-    extension_state: str = EXTENSION_NONE
+    extension_state: str = ExtensionState.NONE
     extension_until: dt.date | None = None
     replied_at: dt.datetime | None = None
     statement_signed: bool = False
 
     @property
     def answered(self) -> bool:
-        return self.state != PENDING
+        return self.state != CountersignState.PENDING
 
 
 @dataclass(frozen=True)
@@ -238,7 +245,7 @@ def _lead_refusals(actor_positions: Sequence[PositionFact], document: DocumentFa
                 citation,
             )
         )
-    if document.doc_type != REQUEST_DOC_TYPE:
+    if document.doc_type != DocType.REQUEST:
         decisions.append(
             Decision.refuse(
                 "countersign.not_request",
@@ -246,13 +253,13 @@ def _lead_refusals(actor_positions: Sequence[PositionFact], document: DocumentFa
                 citation,
             )
         )
-    if document.state != DRAFT:
+    if document.state != DocState.DRAFT:
         decisions.append(
             Decision.refuse(
                 "countersign.not_draft",
-                _("本件已在会签中或已报送，不能再发起会签。")
-                if document.state == COUNTERSIGNING
-                else _("只能对起草中的请示发起会签。"),
+                "本件已在会签中或已报送，不能再发起会签。"
+                if document.state == DocState.COUNTERSIGNING
+                else "只能对起草中的请示发起会签。",
                 citation,
             )
         )
@@ -338,7 +345,9 @@ def may_request(
 
 def _closed(task: TaskFact, now: dt.datetime, rb: RulebookView) -> Decision | None:
     """A refusal when the task can no longer be answered (replied, or its deadline has passed)."""
-    if task.state == SILENT_CONSENT or (task.state == PENDING and now >= task.closes_at):
+    if task.state == CountersignState.SILENT_CONSENT or (
+        task.state == CountersignState.PENDING and now >= task.closes_at
+    ):
         return Decision.refuse(
             "countersign.lapsed",
             _(
@@ -348,7 +357,7 @@ def _closed(task: TaskFact, now: dt.datetime, rb: RulebookView) -> Decision | No
             ),
             rb.cite("countersign.silence"),
         )
-    if task.state != PENDING:
+    if task.state != CountersignState.PENDING:
         when = f"于{task.replied_at:%Y-%m-%d %H:%M}" if task.replied_at else ""
         return Decision.refuse(
             "countersign.already_replied",
@@ -375,13 +384,13 @@ def check_reply(task: TaskFact, state: str, text: str, now: dt.datetime, rb: Rul
             _("会签意见应为“同意”“原则同意，有修改意见”或“不同意”之一。"),
             citation,
         )
-    if state == AGREED_WITH_COMMENTS and not text.strip():
+    if state == CountersignState.AGREED_WITH_COMMENTS and not text.strip():
         return Decision.refuse(
             "countersign.comments_required",
             _("原则同意的，请写明修改意见。"),
             citation,
         )
-    if state == DISAGREED and not text.strip():
+    if state == CountersignState.DISAGREED and not text.strip():
         return Decision.refuse(
             "countersign.reasons_required",
             _("不同意的，请写明理由和依据。"),
@@ -405,7 +414,7 @@ def silence(task: TaskFact, rb: RulebookView) -> Decision:
 
 def silent_at(task: TaskFact, at: dt.datetime) -> bool:
     """Whether silence is to be recorded for ``task`` at the instant ``at`` (a timer firing)."""
-    return task.state == PENDING and at >= task.closes_at
+    return task.state == CountersignState.PENDING and at >= task.closes_at
 
 
 # -- extensions ----------------------------------------------------------------------------------
@@ -425,7 +434,7 @@ def check_extension_request(
     if closed is not None:
         return closed
     citation = rb.cite("countersign.reply")
-    if task.extension_state == EXTENSION_REQUESTED:
+    if task.extension_state == ExtensionState.REQUESTED:
         return Decision.refuse(
             "countersign.extension_pending",
             _(
@@ -472,7 +481,7 @@ def check_extension_decision(task: TaskFact, grant: bool, now: dt.datetime, rb: 
     if closed is not None:
         return closed
     citation = rb.cite("countersign.reply")
-    if task.extension_state != EXTENSION_REQUESTED or task.extension_until is None:
+    if task.extension_state != ExtensionState.REQUESTED or task.extension_until is None:
         return Decision.refuse(
             "countersign.no_extension_request",
             _("{name}没有待答复的延期申请。", name=task.unit.name),
@@ -500,13 +509,13 @@ def statement_due(document: DocumentFact, tasks: Sequence[TaskFact], rb: Ruleboo
     """Is a statement of the disagreement due (art. 50): the document in countersign, every unit
     answered (or deemed to have no objection), at least one disagreeing?"""
     citation = rb.cite("countersign.disagreement")
-    if document.state != COUNTERSIGNING:
+    if document.state != DocState.COUNTERSIGNING:
         return Decision.refuse(
             "countersign.statement_not_countersigning",
             _("本件不在会签中，不能填写分歧说明。"),
             citation,
         )
-    pending = [t for t in tasks if t.state == PENDING]
+    pending = [t for t in tasks if t.state == CountersignState.PENDING]
     if pending:
         names = "、".join(t.unit.name for t in pending)
         return Decision.refuse(
@@ -514,7 +523,7 @@ def statement_due(document: DocumentFact, tasks: Sequence[TaskFact], rb: Ruleboo
             _("{names}尚未回复；各单位回复后，方能列明各方理据。", names=names),
             citation,
         )
-    if not any(t.state == DISAGREED for t in tasks):
+    if not any(t.state == CountersignState.DISAGREED for t in tasks):
         return Decision.refuse(
             "countersign.no_disagreement",
             _("各会签单位均无不同意见，不需要分歧说明。"),
@@ -564,13 +573,13 @@ def check_statement_signature(
     """Art. 50: the statement of a disagreement is countersigned by every unit consulted on the
     请示 (``tasks``, this one among them), whatever its own reply was."""
     citation = rb.cite("countersign.disagreement")
-    if not any(t.state == DISAGREED for t in (*tasks, task)):
+    if not any(t.state == CountersignState.DISAGREED for t in (*tasks, task)):
         return Decision.refuse(
             "countersign.no_disagreement_to_sign",
             _("各会签单位均无不同意见，没有需要会签的分歧说明。"),
             citation,
         )
-    if task.state == PENDING:
+    if task.state == CountersignState.PENDING:
         return Decision.refuse(
             "countersign.statement_reply_first",
             _("{name}尚未回复会签意见，请先回复。", name=task.unit.name),
@@ -619,21 +628,23 @@ def ready_to_go_up(
         )
     missing: list[str] = []
     for t in tasks:
-        if t.state == PENDING and not (now is not None and now >= t.closes_at):
+        if t.state == CountersignState.PENDING and not (now is not None and now >= t.closes_at):
             missing.append(_("{unit}尚未回复，期限{due}", unit=t.unit.name, due=_d(t.due)))
-    disagreeing = [t for t in tasks if t.state == DISAGREED]
+    disagreeing = [t for t in tasks if t.state == CountersignState.DISAGREED]
     if disagreeing and not statement.written:
         names = "、".join(t.unit.name for t in disagreeing)
         missing.append(_("{names}不同意，主办单位尚未列明各方理据并提出办理建议", names=names))
     elif disagreeing:
         # A unit deemed to have no objection (silent past its deadline) may sign, but is not waited
         # for: its silence already answered, and waiting for it again would undo art. 50's deadline.
-        unsigned = [t for t in tasks if not t.statement_signed and t.state != SILENT_CONSENT]
+        unsigned = [t for t in tasks if not t.statement_signed and t.state != CountersignState.SILENT_CONSENT]
         if unsigned:
             names = "、".join(t.unit.name for t in unsigned)
             missing.append(_("{names}负责人尚未会签分歧说明", names=names))
     if missing:
-        still_open = any(t.state == PENDING and not (now is not None and now >= t.closes_at) for t in tasks)
+        still_open = any(
+            t.state == CountersignState.PENDING and not (now is not None and now >= t.closes_at) for t in tasks
+        )
         citation = rb.cite("countersign.reply" if still_open else "countersign.disagreement")
         return Decision.refuse(
             "countersign.incomplete",

@@ -22,11 +22,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.org.rules import PositionFact
+from zhengwu.documents.rules.kinds import DocState, Flow
+from zhengwu.org.rules import PositionFact, PositionKind, UnitKind
 from zhengwu.workdays.arith import BEIJING, WorkCalendar, deadline_close
 
 PROVISION = "signing.agreed_document"
@@ -37,12 +39,14 @@ FILING_DAYS = "filing.agreed_document_days"
 REMINDER_DAYS = 3
 REMINDER_HOUR = dt.time(9, 0)
 
-OUTGOING = "outgoing"
-ISSUED = "issued"
-DEPARTMENT_KINDS = frozenset({"department", "direct_unit"})
-ADMINISTRATOR = "administrator"
-PENDING = "pending"
-FILED = "filed"
+DEPARTMENT_KINDS = frozenset({UnitKind.DEPARTMENT, UnitKind.DIRECT_UNIT})
+
+
+class FilingState(StrEnum):
+    """A 报备 obligation's state; ``zhengwu.documents.models.FilingState`` adds the labels."""
+
+    PENDING = "pending"
+    FILED = "filed"
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,9 @@ def closes_at(due: dt.date) -> dt.datetime:
 
 def needs_filing(flow: str, state: str, issuer_kind: str, agreed_by_government: bool) -> bool:
     """An issued department (or directly affiliated unit's) document marked 「经自治州人民政府同意」."""
-    return flow == OUTGOING and state == ISSUED and agreed_by_government and issuer_kind in DEPARTMENT_KINDS
+    return (
+        flow == Flow.OUTGOING and state == DocState.ISSUED and agreed_by_government and issuer_kind in DEPARTMENT_KINDS
+    )
 
 
 def due_date(issued_on: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decision:
@@ -97,7 +103,7 @@ def reminder_at(due: dt.date, opens: Callable[[dt.date], dt.datetime] | None = N
 def may_file(actor_positions: Sequence[PositionFact], fact: FilingFact, rb: RulebookView) -> Decision:
     """The issuing department's own staff (its head, deputies, clerks) file its document."""
     citation = rb.cite(PROVISION)
-    if any(p.unit_id == fact.unit_id and p.kind != ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == fact.unit_id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
         return Decision.allow(
             "filing.unit_staff", _("由{unit_name}向州人民政府办公室报备。", unit_name=fact.unit_name), citation
         )
@@ -122,7 +128,7 @@ def check_issued(issued: bool, rb: RulebookView) -> Decision:
 
 def check_pending(fact: FilingFact, rb: RulebookView) -> Decision:
     citation = rb.cite(PROVISION)
-    if fact.state == PENDING:
+    if fact.state == FilingState.PENDING:
         return Decision.allow("filing.pending", _("本件尚未报备。"), citation)
     when = f"（{fact.filed_at:%Y-%m-%d}）" if fact.filed_at else ""
     return Decision.refuse("filing.already_filed", _("本件已经报备{when}，无需重复报备。", when=when), citation)
@@ -144,7 +150,7 @@ def lateness(fact: FilingFact, at: dt.datetime, rb: RulebookView) -> Decision:
 
 
 def is_overdue(fact: FilingFact, now: dt.datetime) -> bool:
-    return fact.state == PENDING and now >= closes_at(fact.due)
+    return fact.state == FilingState.PENDING and now >= closes_at(fact.due)
 
 
 def overdue(fact: FilingFact, document_label: str, rb: RulebookView) -> Decision:

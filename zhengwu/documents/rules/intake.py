@@ -26,38 +26,28 @@ from dataclasses import dataclass
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.org.rules import (
-    DEPUTY_SECRETARY_GENERAL,
-    GOVERNMENT_LEADERS,
-    OFFICE_DIRECTOR,
-    SECRETARY_GENERAL,
-    PositionFact,
-)
-
-REQUEST = "qingshi"
-REPORT = "baogao"
-OPINION = "yijian"
-UPWARD = "up"
-SUPERIOR_KIND = "superior"  # a superior or other organ outside the government (UnitKind.SUPERIOR)
+from zhengwu.documents.rules.kinds import Classification, Direction, DocType
+from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact, PositionKind, UnitKind
 
 # What a county or a department may submit to the government (公文条例: 请示, 报告 and 意见 go up).
-SUBMISSION_TYPES = {REQUEST: "请示", REPORT: "报告", OPINION: "意见"}
+SUBMISSION_TYPES: dict[str, str] = {DocType.REQUEST: "请示", DocType.REPORT: "报告", DocType.OPINION: "意见"}
 
 # 密级, lowest first (art. 61); the same order as ``documents.models.CLASSIFICATION_ORDER``.
-CLASSIFICATIONS = {
-    "none": "非密",
-    "internal": "工作秘密",
-    "secret": "秘密",
-    "confidential": "机密",
-    "top_secret": "绝密",
+CLASSIFICATIONS: dict[str, str] = {
+    Classification.NONE: "非密",
+    Classification.INTERNAL: "工作秘密",
+    Classification.SECRET: "秘密",
+    Classification.CONFIDENTIAL: "机密",
+    Classification.TOP_SECRET: "绝密",
 }
-MOST_CLASSIFIED = "top_secret"  # 绝密
+MOST_CLASSIFIED = Classification.TOP_SECRET  # 绝密
 
 # Phrases that ask for a decision: a 报告 carrying them carries a 请示 (art. 48).
 REQUEST_PHRASES = ("请批示", "请予批准", "请批准", "请审批", "请予审批", "请批复", "请予批复", "请审定", "请核准")
 
-OFFICE_LEADERS = frozenset({SECRETARY_GENERAL, DEPUTY_SECRETARY_GENERAL, OFFICE_DIRECTOR})
-ADMINISTRATOR = "administrator"
+OFFICE_LEADERS = frozenset(
+    {PositionKind.SECRETARY_GENERAL, PositionKind.DEPUTY_SECRETARY_GENERAL, PositionKind.OFFICE_DIRECTOR}
+)
 
 
 # ---------------------------------------------------------------- facts
@@ -113,7 +103,7 @@ class SubmissionFacts:
     addressed_person: str | None = None  # the leader's name, when addressed to a leader personally
     addressed_person_id: int | None = None
     assignment: Assignment | None = None
-    classification: str = "none"
+    classification: str = Classification.NONE
     skip_level_reason: str = ""
 
 
@@ -282,7 +272,7 @@ def check_no_skipping_levels(doc: SubmissionFacts, rb: RulebookView) -> Decision
     if not wrong:
         return Decision.allow("intake.right_level", _("按隶属关系报送上级机关{name}。", name=superior.name), citation)
     # Skipping: a body above the superior, or a superior organ outside this government (自治区, 州党委).
-    skipped_to = [u for u in wrong if u.id in {a.id for a in above} or u.kind == SUPERIOR_KIND]
+    skipped_to = [u for u in wrong if u.id in {a.id for a in above} or u.kind == UnitKind.SUPERIOR]
     reason = doc.skip_level_reason.strip()
     if skipped_to and len(skipped_to) == len(wrong) and reason:
         if superior.id in {u.id for u in doc.copy_recipients}:
@@ -348,7 +338,7 @@ def check_classification(classification: str, ceiling: str, rb: RulebookView) ->
         return Decision.refuse(
             "confidentiality.unknown", _("无法识别的密级“{classification}”。", classification=classification), citation
         )
-    limit = ceiling if ceiling in CLASSIFICATIONS else "none"
+    limit = ceiling if ceiling in CLASSIFICATIONS else Classification.NONE
     if order.index(classification) <= order.index(limit):
         return Decision.allow(
             "confidentiality.within",
@@ -371,17 +361,17 @@ def check_classification(classification: str, ceiling: str, rb: RulebookView) ->
     )
 
 
-def intake_checks(doc: SubmissionFacts, rb: RulebookView, ceiling: str = "none") -> list[Decision]:
+def intake_checks(doc: SubmissionFacts, rb: RulebookView, ceiling: str = Classification.NONE) -> list[Decision]:
     """Every check of 初审, passed or failed, each citing its provision.
 
     The refusals among them are the reasons a document is returned with (art. 52)."""
     decisions = [check_submission_type(doc, rb)]
-    if doc.doc_type == REQUEST:
+    if doc.doc_type == DocType.REQUEST:
         decisions.append(check_one_matter(doc, rb))
-    if doc.doc_type == REPORT:
+    if doc.doc_type == DocType.REPORT:
         decisions.append(check_no_request_in_report(doc, rb))
     decisions.append(check_not_to_individual(doc, rb))
-    if doc.direction == UPWARD:
+    if doc.direction == Direction.UPWARD:
         decisions += [check_one_superior(doc, rb), check_no_skipping_levels(doc, rb)]
     decisions.append(check_classification(doc.classification, ceiling, rb))
     return decisions
@@ -473,7 +463,7 @@ def check_state(
 def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: RulebookView) -> Decision:
     """Staff of the issuing unit draft and revise its submissions (公文条例: 起草 by the issuer)."""
     citation = rb.cite("intake.rules")
-    if any(p.unit_id == issuer.id and p.kind != ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == issuer.id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
         return Decision.allow("intake.drafter", _("{name}工作人员起草本单位公文。", name=issuer.name), citation)
     return Decision.refuse(
         "intake.not_issuer_staff",
@@ -526,7 +516,7 @@ def may_handle_intake(
     ``provision="review.return_with_reasons"``)."""
     citation = rb.cite(provision)
     if office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in actor_positions
+        p.unit_id == office_unit_id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions
     ):
         return Decision.allow("intake.office_staff", _("政府办公室工作人员{what}。", what=what), citation)
     return Decision.refuse(

@@ -19,24 +19,19 @@ from dataclasses import dataclass
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import Stripped, _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.documents.rules.intake import ADMINISTRATOR, OFFICE_LEADERS, UnitRef
+from zhengwu.documents.rules.intake import OFFICE_LEADERS, UnitRef
+from zhengwu.documents.rules.kinds import DocState, DocType
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.org.rules import UNIT_DEPUTY, UNIT_HEAD, Holder, PositionFact
+from zhengwu.org.rules import Holder, PositionFact, PositionKind, UnitKind
 
-GOVERNMENT = "government"
-OFFICE = "office"
-SUPERIOR = "superior"
-COUNTY = "county"
-UNIT_LEADERS = frozenset({UNIT_HEAD, UNIT_DEPUTY})
+UNIT_LEADERS = frozenset({PositionKind.UNIT_HEAD, PositionKind.UNIT_DEPUTY})
+
 
 # Which numbering kind (see zhengwu.documents.numbering.PREFIX_KINDS) a document takes by default,
 # after its issuer's 机关代字: the government's 克政发 / 克政函, the office's (代字 克政办) 克政办发 /
 # 克政办函, a department's 克发改发 / 克发改函.
-LETTER = "han"
-
-
 def default_number_kind(doc_type: str) -> str:
-    return "han" if doc_type == LETTER else "fa"
+    return "han" if doc_type == DocType.LETTER else "fa"
 
 
 def direction_for(
@@ -47,9 +42,9 @@ def direction_for(
 ) -> str:
     """上行 to a superior (the issuer's parent, or an organ above the government), 下行 to the
     issuer's subordinates (or, from the office, the government's), else 平行."""
-    if any(r.kind == SUPERIOR or r.id == issuer_parent_id for r in recipients):
+    if any(r.kind == UnitKind.SUPERIOR or r.id == issuer_parent_id for r in recipients):
         return "up"
-    own = {issuer.id} | ({issuer_parent_id} if issuer.kind == OFFICE and issuer_parent_id else set())
+    own = {issuer.id} | ({issuer_parent_id} if issuer.kind == UnitKind.OFFICE and issuer_parent_id else set())
     if recipients and all(parent in own for parent in recipient_parent_ids):
         return "down"
     return "parallel"
@@ -60,10 +55,10 @@ def may_draft(
 ) -> Decision:
     """A unit's staff draft its documents; the government's own documents are drafted by its office."""
     citation = rb.cite("documents.paperless")
-    drafting_unit = office_unit_id if issuer.kind == GOVERNMENT else issuer.id
-    if any(p.unit_id == drafting_unit and p.kind != ADMINISTRATOR for p in actor_positions):
+    drafting_unit = office_unit_id if issuer.kind == UnitKind.GOVERNMENT else issuer.id
+    if any(p.unit_id == drafting_unit and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
         return Decision.allow("outgoing.drafter", _("起草以{name}名义发出的公文。", name=issuer.name), citation)
-    who = "政府办公室" if issuer.kind == GOVERNMENT else issuer.name
+    who = "政府办公室" if issuer.kind == UnitKind.GOVERNMENT else issuer.name
     return Decision.refuse(
         "outgoing.not_drafter",
         _("以{name}名义发出的公文由{who}的工作人员起草。", name=issuer.name, who=who),
@@ -76,7 +71,7 @@ def may_review(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: Rul
     leadership reviews the government's and its own documents (art. 51); a department's or
     county's leadership (head, deputies) reviews its own."""
     citation = rb.cite("review.office_opinion")
-    if issuer.kind in {GOVERNMENT, OFFICE}:
+    if issuer.kind in {UnitKind.GOVERNMENT, UnitKind.OFFICE}:
         if any(p.kind in OFFICE_LEADERS for p in actor_positions):
             return Decision.allow("outgoing.reviewer", _("政府办公室负责同志审核。"), citation)
         return Decision.refuse(
@@ -99,8 +94,8 @@ def may_issue(
     """登记 (numbering) and 核发 (distribution online, art. 52): the office for the government's and
     its own documents, the issuing unit for its own."""
     citation = rb.cite("documents.paperless")
-    unit = office_unit_id if issuer.kind in {GOVERNMENT, OFFICE} else issuer.id
-    if any(p.unit_id == unit and p.kind != ADMINISTRATOR for p in actor_positions):
+    unit = office_unit_id if issuer.kind in {UnitKind.GOVERNMENT, UnitKind.OFFICE} else issuer.id
+    if any(p.unit_id == unit and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
         return Decision.allow("outgoing.issuer_staff", _("登记编号并网上分送。"), citation)
     return Decision.refuse(
         "outgoing.not_issuer_staff",
@@ -142,7 +137,7 @@ def may_receive_delivery(
         )
     if received:
         return Decision.refuse("delivery.received", _("{name}已经签收这份公文。", name=unit.name), citation)
-    if any(p.unit_id == unit.id and p.kind != ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == unit.id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
         return Decision.allow("delivery.recipient", _("{name}签收。", name=unit.name), citation)
     return Decision.refuse(
         "delivery.not_recipient",
@@ -159,7 +154,7 @@ AGREEMENT_REVIEW = "agreement.legal_review"
 #: A document's ``signing_facts`` key that marks a cooperation agreement in the government's name.
 COOPERATION_AGREEMENT = "cooperation_agreement"
 #: States in which a document may still be reviewed or countersigned before its signature.
-BEFORE_SIGNATURE = ("draft", "reviewing", "awaiting_signature")
+BEFORE_SIGNATURE = (DocState.DRAFT, DocState.REVIEWING, DocState.AWAITING_SIGNATURE)
 
 
 @dataclass(frozen=True)
@@ -179,7 +174,7 @@ def _legal_names(legal_units: Sequence[UnitRef]) -> str:
 def check_agreement_issuer(is_agreement: bool, issuer: UnitRef, rb: RulebookView) -> Decision:
     """A cooperation agreement here is one signed in the government's name (drafted by its office)."""
     citation = rb.cite(AGREEMENT_REVIEW)
-    if not is_agreement or issuer.kind == GOVERNMENT:
+    if not is_agreement or issuer.kind == UnitKind.GOVERNMENT:
         return Decision.allow("agreement.issuer", _("以州人民政府名义签订的合作协议。"), citation)
     return Decision.refuse(
         "agreement.not_government",
@@ -220,7 +215,7 @@ def may_review_legality(
             citation,
         )
     ids = {u.id for u in legal_units}
-    if any(p.unit_id in ids and p.kind != ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id in ids and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
         return Decision.allow(
             "agreement.legal_reviewer", _("{legal_names}合法性审核。", legal_names=_legal_names(legal_units)), citation
         )

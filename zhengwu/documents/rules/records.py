@@ -12,13 +12,12 @@ from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.documents.rules.intake import ADMINISTRATOR
-from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact
+from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact, PositionKind
 
 
 def _office_staff(positions: Sequence[PositionFact], office_unit_id: int | None) -> bool:
     return office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != ADMINISTRATOR for p in positions
+        p.unit_id == office_unit_id and p.kind != PositionKind.ADMINISTRATOR for p in positions
     )
 
 

@@ -54,15 +54,12 @@ from dataclasses import dataclass, field, replace
 from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.i18n import Joined, Stripped, _
 from zhengwu.core.rulebook_view import RulebookView, UnknownProvision
-from zhengwu.org.rules import Holder
+from zhengwu.org.rules import Holder, UnitKind
 
 # Issuing bodies (the values of org.models.UnitKind; a directly affiliated unit counts as a department).
-GOVERNMENT = "government"
-OFFICE = "office"
-DEPARTMENT = "department"
-DIRECT_UNIT = "direct_unit"
-COUNTY = "county"
-ISSUER_KINDS = frozenset({GOVERNMENT, OFFICE, DEPARTMENT, DIRECT_UNIT, COUNTY})
+ISSUER_KINDS = frozenset(
+    {UnitKind.GOVERNMENT, UnitKind.OFFICE, UnitKind.DEPARTMENT, UnitKind.DIRECT_UNIT, UnitKind.COUNTY}
+)
 
 # Superiors a 州政府 document may go to for approval (art. 49, second paragraph).
 REGION_GOVERNMENT = "region_government"
@@ -337,9 +334,9 @@ def _requirement(
 
 def signing_requirement(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
     """Who must review and sign ``facts``'s document on the day ``holders`` describe (art. 49)."""
-    if facts.issuer_kind == GOVERNMENT:
+    if facts.issuer_kind == UnitKind.GOVERNMENT:
         return _government(facts, holders, rb)
-    if facts.issuer_kind == OFFICE or facts.forwarding_request:
+    if facts.issuer_kind == UnitKind.OFFICE or facts.forwarding_request:
         return _office(facts, holders, rb)
     return _unit(facts, holders, rb)
 
@@ -454,8 +451,8 @@ def _office(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> 
 
 
 def _unit(facts: OutgoingFacts, holders: SigningHolders, rb: RulebookView) -> SigningRequirement:
-    issuer = facts.issuer_name or ("本县（市）" if facts.issuer_kind == COUNTY else "本部门")
-    if facts.agreed_by_government and facts.issuer_kind != COUNTY:
+    issuer = facts.issuer_name or ("本县（市）" if facts.issuer_kind == UnitKind.COUNTY else "本部门")
+    if facts.agreed_by_government and facts.issuer_kind != UnitKind.COUNTY:
         cite = rb.cite(AGREED_DOCUMENT)
         try:
             days: int | None = rb.param(FILING_DAYS).as_int

@@ -33,20 +33,16 @@ from dataclasses import dataclass, field
 
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.documents.rules.kinds import DocType
 from zhengwu.documents.rules.signing import (
     APPROVING_SUPERIORS,
     AUTHORITY,
-    COUNTY,
-    DEPARTMENT,
-    DIRECT_UNIT,
-    GOVERNMENT,
-    OFFICE,
     PARTY_COMMITTEE,
     REGION_GOVERNMENT,
     OutgoingFacts,
 )
+from zhengwu.org.rules import UnitKind
 
-SUPERIOR = "superior"  # UnitKind.SUPERIOR: an organ outside the government
 PEOPLE_CONGRESS = "people_congress"
 
 #: unit code → the role art. 49 gives it (the demo organization's codes; ``settings.ZHENGWU_SUPERIOR_ROLES``).
@@ -56,9 +52,8 @@ SUPERIOR_ROLES: Mapping[str, str] = {
     "npc-standing": PEOPLE_CONGRESS,
 }
 
-# 文种 (values of documents.models.DocType) that decide a row of the article by themselves.
-DECISION, ORDER, MOTION = "jueding", "mingling", "yian"
-PUBLISHED_TYPES = {DECISION: "决定", ORDER: "命令"}
+# 文种 that decide a row of the article by themselves.
+PUBLISHED_TYPES: dict[str, str] = {DocType.DECISION: "决定", DocType.ORDER: "命令"}
 
 CONCERNED_UNITS = "concerned_units"
 COOPERATION_AGREEMENT = "cooperation_agreement"
@@ -82,19 +77,19 @@ LABELS: Mapping[str, str] = {
 STATED = frozenset(LABELS)
 BOOLEAN = STATED - {"for_approval_by"}
 
-UNIT_KINDS = frozenset({DEPARTMENT, DIRECT_UNIT})
+UNIT_KINDS = frozenset({UnitKind.DEPARTMENT, UnitKind.DIRECT_UNIT})
 # Which issuing bodies a stated fact fits (the cooperation agreement's own rule answers for itself).
 APPLIES_TO: Mapping[str, tuple[frozenset[str], str]] = {
-    "published_instrument": (frozenset({GOVERNMENT}), "州人民政府"),
-    "to_people_congress": (frozenset({GOVERNMENT}), "州人民政府"),
-    "for_approval_by": (frozenset({GOVERNMENT}), "州人民政府"),
-    "to_region_departments": (frozenset({GOVERNMENT}), "州人民政府"),
-    "on_leader_instruction": (frozenset({OFFICE}), "州人民政府办公室"),
-    "within_office_competence": (frozenset({OFFICE}), "州人民政府办公室"),
-    "forwarding_request": (frozenset({OFFICE}) | UNIT_KINDS, "州人民政府办公室或政府部门"),
+    "published_instrument": (frozenset({UnitKind.GOVERNMENT}), "州人民政府"),
+    "to_people_congress": (frozenset({UnitKind.GOVERNMENT}), "州人民政府"),
+    "for_approval_by": (frozenset({UnitKind.GOVERNMENT}), "州人民政府"),
+    "to_region_departments": (frozenset({UnitKind.GOVERNMENT}), "州人民政府"),
+    "on_leader_instruction": (frozenset({UnitKind.OFFICE}), "州人民政府办公室"),
+    "within_office_competence": (frozenset({UnitKind.OFFICE}), "州人民政府办公室"),
+    "forwarding_request": (frozenset({UnitKind.OFFICE}) | UNIT_KINDS, "州人民政府办公室或政府部门"),
     "agreed_by_government": (UNIT_KINDS, "政府部门"),
     "spans_portfolios": (UNIT_KINDS, "政府部门"),
-    "to_government": (UNIT_KINDS | {COUNTY}, "政府部门或县（市）"),
+    "to_government": (UNIT_KINDS | {UnitKind.COUNTY}, "政府部门或县（市）"),
 }
 
 
@@ -141,14 +136,14 @@ def _unique(units: Sequence[UnitData]) -> tuple[UnitData, ...]:
 def concerned_units(data: DocumentData) -> tuple[UnitData, ...]:
     """The 主办/涉及 units: a department's own document concerns it and its co-issuing departments
     (with any named besides); otherwise those named, else the unit whose request a reply answers."""
-    named = tuple(u for u in data.concerned if u.kind not in {GOVERNMENT, SUPERIOR})
+    named = tuple(u for u in data.concerned if u.kind not in {UnitKind.GOVERNMENT, UnitKind.SUPERIOR})
     if data.issuer.kind in UNIT_KINDS:
         own = [data.issuer, *(u for u in data.co_issuers if u.kind in UNIT_KINDS)]
         return _unique([*own, *named])
     if named:
         return _unique(named)
     reply = data.replies_to_issuer
-    if reply is not None and reply.kind not in {GOVERNMENT, SUPERIOR, COUNTY}:
+    if reply is not None and reply.kind not in {UnitKind.GOVERNMENT, UnitKind.SUPERIOR, UnitKind.COUNTY}:
         return (reply,)
     return ()
 
@@ -167,13 +162,13 @@ def derive(data: DocumentData, superiors: Mapping[str, str] = SUPERIOR_ROLES) ->
     roles = _roles(data.main_recipients, superiors)
     published = congress = False
     approval = ""
-    if kind == GOVERNMENT:
+    if kind == UnitKind.GOVERNMENT:
         published = given("published_instrument")
         if data.doc_type in PUBLISHED_TYPES:
             published = True
             basis.append(f"文种为{PUBLISHED_TYPES[data.doc_type]}")
         congress = given("to_people_congress")
-        if data.doc_type == MOTION:
+        if data.doc_type == DocType.MOTION:
             congress = True
             basis.append("文种为议案")
         for role, unit in roles:
@@ -186,13 +181,13 @@ def derive(data: DocumentData, superiors: Mapping[str, str] = SUPERIOR_ROLES) ->
         if not approval and stated.get("for_approval_by") in APPROVING_SUPERIORS:
             approval = str(stated["for_approval_by"])
     to_government = True
-    if kind in UNIT_KINDS | {COUNTY}:
-        to_government = any(u.kind == GOVERNMENT for u in data.main_recipients)
+    if kind in UNIT_KINDS | {UnitKind.COUNTY}:
+        to_government = any(u.kind == UnitKind.GOVERNMENT for u in data.main_recipients)
         if to_government:
             basis.append("主送州人民政府")
     concerned = concerned_units(data)
     facts = OutgoingFacts(
-        issuer_kind=kind if kind != SUPERIOR else DEPARTMENT,
+        issuer_kind=kind if kind != UnitKind.SUPERIOR else UnitKind.DEPARTMENT,
         issuer_name=data.issuer.name,
         published_instrument=published,
         to_people_congress=congress,
@@ -253,16 +248,16 @@ def problem(data: DocumentData, superiors: Mapping[str, str] = SUPERIOR_ROLES) -
                 name, f"“{LABELS[name]}”只适用于以{APPLIES_TO[name][1]}名义的发文；本件发文机关是{issuer}，请取消该项。"
             )
     for unit in data.concerned:
-        if unit.kind in {GOVERNMENT, SUPERIOR}:
+        if unit.kind in {UnitKind.GOVERNMENT, UnitKind.SUPERIOR}:
             return _fact(
                 CONCERNED_UNITS,
                 f"主办、涉及单位应为州人民政府的工作部门、直属单位或县（市）；{unit.name}不是，请改选。",
             )
-    if data.doc_type == MOTION and kind != GOVERNMENT:
+    if data.doc_type == DocType.MOTION and kind != UnitKind.GOVERNMENT:
         return Problem("doc_type", "议案由州人民政府向州人大及其常委会提出；请改由州人民政府发文，或改选文种。")
-    if kind == GOVERNMENT:
+    if kind == UnitKind.GOVERNMENT:
         return _government_problem(data, _roles(data.main_recipients, superiors), superiors)
-    if kind == OFFICE:
+    if kind == UnitKind.OFFICE:
         chosen = [
             n for n in ("forwarding_request", "on_leader_instruction", "within_office_competence") if stated.get(n)
         ]
@@ -275,7 +270,7 @@ def problem(data: DocumentData, superiors: Mapping[str, str] = SUPERIOR_ROLES) -
 
 def _unit_problem(data: DocumentData) -> Problem | None:
     stated = data.stated
-    to_government = any(u.kind == GOVERNMENT for u in data.main_recipients)
+    to_government = any(u.kind == UnitKind.GOVERNMENT for u in data.main_recipients)
     if "to_government" in stated and stated["to_government"] is not to_government:
         said = "主送州人民政府" if to_government else "没有主送州人民政府"
         return _fact("to_government", f"本件{said}，与“{LABELS['to_government']}”的填写不符，请核对主送机关。")
@@ -308,13 +303,13 @@ def _government_problem(
             f"州人民政府的{PUBLISHED_TYPES[data.doc_type]}即签发规则所列的“决定、命令”，由州长签发，不能标为否。",
         )
     congress = [u for r, u in roles if r == PEOPLE_CONGRESS]
-    if (data.doc_type == MOTION or congress) and stated.get("to_people_congress") is False:
-        why = "文种为议案" if data.doc_type == MOTION else f"主送{congress[0].name}"
+    if (data.doc_type == DocType.MOTION or congress) and stated.get("to_people_congress") is False:
+        why = "文种为议案" if data.doc_type == DocType.MOTION else f"主送{congress[0].name}"
         return _fact("to_people_congress", f"本件{why}，属向州人大及其常委会提出的议案、人事任免，不能标为否。")
     if (
         stated.get("to_people_congress")
         and not congress
-        and data.doc_type != MOTION
+        and data.doc_type != DocType.MOTION
         and PEOPLE_CONGRESS in superiors.values()
     ):
         code = next(c for c, r in superiors.items() if r == PEOPLE_CONGRESS)

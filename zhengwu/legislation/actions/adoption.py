@@ -33,6 +33,7 @@ from zhengwu.legislation.actions.common import (
 from zhengwu.legislation.models import DraftState, DraftVersion, NormativeDraft, NormativeKind
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit, UnitKind
+from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of, users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication
@@ -227,7 +228,7 @@ def _may_publish(actor: AbstractBaseUser, d: NormativeDraft) -> Decision:
     rb = rulebook_of(d)
     oid = office_id()
     unit = oid if is_government(d) and oid else d.issuer_id
-    if any(p.unit_id == unit and p.kind != rules.ADMINISTRATOR for p in positions_of(actor)):
+    if any(p.unit_id == unit and p.kind != PositionKind.ADMINISTRATOR for p in positions_of(actor)):
         return Decision.allow("publish.staff", _("公布。"), rb.cite(rules.LEGALITY_REVIEW))
     who = "政府办公室" if is_government(d) else unit_name(d.issuer)
     return Decision.refuse("publish.not_staff", _("本件由{who}公布。", who=who), rb.cite(rules.LEGALITY_REVIEW))

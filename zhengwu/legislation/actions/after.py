@@ -33,15 +33,16 @@ from zhengwu.legislation.models import (
     Cleanup,
     CleanupEntry,
     DraftState,
-    Evaluation,
     EvaluationState,
     Filing,
     FilingState,
     NormativeDraft,
+    RegulationEvaluation,
     ValidityChange,
 )
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit, UnitKind
+from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of, users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication, record_validity
@@ -340,7 +341,7 @@ def _may_change_validity(actor: AbstractBaseUser, d: NormativeDraft) -> None:
     rb = rulebook_of(d)
     legal = [u.pk for u in legal_units()]
     positions = positions_of(actor)
-    if any(p.unit_id in legal and p.kind != rules.ADMINISTRATOR for p in positions):
+    if any(p.unit_id in legal and p.kind != PositionKind.ADMINISTRATOR for p in positions):
         return
     require(rules.may_file(positions, d.issuer.kind, d.drafting_unit_id, office_id(), legal, rb))
 
@@ -393,7 +394,7 @@ def _nominal_due(published_on: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, min(published_on.day, _stdcal.monthrange(year, month0 + 1)[1]))
 
 
-def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> Evaluation:
+def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> RegulationEvaluation:
     """后评估 (art. 21): due ``legislation.evaluation_months`` after publication; reminded and
     followed like any deadline.  A due date in a year whose calendar is not yet published is the
     nominal date (not rolled off a rest day)."""
@@ -405,7 +406,7 @@ def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> Ev
         assert isinstance(due, dt.date)
     except UnknownYearError:
         due = _nominal_due(d.published_on, rb.param(rules.EVALUATION_MONTHS).as_int)
-    row, _unused = Evaluation.objects.get_or_create(draft=d, defaults={"due": due})
+    row, _unused = RegulationEvaluation.objects.get_or_create(draft=d, defaults={"due": due})
     timers.schedule(
         EVALUATION_REMIND,
         office_start(due - dt.timedelta(days=30)),
@@ -427,9 +428,11 @@ def schedule_evaluation(actor: AbstractBaseUser | None, d: NormativeDraft) -> Ev
 
 
 @transaction.atomic
-def complete_evaluation(actor: AbstractBaseUser, evaluation: Evaluation, *, report: str) -> Evaluation:
+def complete_evaluation(
+    actor: AbstractBaseUser, evaluation: RegulationEvaluation, *, report: str
+) -> RegulationEvaluation:
     row = (
-        Evaluation.objects.select_for_update(of=("self",))
+        RegulationEvaluation.objects.select_for_update(of=("self",))
         .select_related("draft__drafting_unit", "draft__rulebook_version", "draft__issuer")
         .get(pk=evaluation.pk)
     )
@@ -454,9 +457,9 @@ def complete_evaluation(actor: AbstractBaseUser, evaluation: Evaluation, *, repo
     return row
 
 
-def _evaluation(timer: Timer) -> Evaluation | None:
+def _evaluation(timer: Timer) -> RegulationEvaluation | None:
     return (
-        Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version")
+        RegulationEvaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version")
         .filter(pk=timer.payload.get("evaluation_id"), state=EvaluationState.PENDING)
         .first()
     )
@@ -465,7 +468,7 @@ def _evaluation(timer: Timer) -> Evaluation | None:
 @timers.handler(EVALUATION_REMIND)
 def _evaluation_remind(timer: Timer) -> None:
     row = _evaluation(timer)
-    if row is None or not Evaluation.objects.filter(pk=row.pk, reminded_at__isnull=True).update(
+    if row is None or not RegulationEvaluation.objects.filter(pk=row.pk, reminded_at__isnull=True).update(
         reminded_at=timer.fire_at
     ):
         return
@@ -492,7 +495,7 @@ def _evaluation_remind(timer: Timer) -> None:
 @timers.handler(EVALUATION_OVERDUE)
 def _evaluation_overdue(timer: Timer) -> None:
     row = _evaluation(timer)
-    if row is None or not Evaluation.objects.filter(pk=row.pk, overdue_at__isnull=True).update(
+    if row is None or not RegulationEvaluation.objects.filter(pk=row.pk, overdue_at__isnull=True).update(
         overdue_at=timer.fire_at
     ):
         return
@@ -829,7 +832,7 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
                 draft_url(d),
             )
         )
-    evaluations = Evaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version").filter(
+    evaluations = RegulationEvaluation.objects.select_related("draft__drafting_unit", "draft__rulebook_version").filter(
         state=EvaluationState.PENDING, overdue_at__isnull=True, due__gte=recalc.since
     )
     for ev in evaluations:
@@ -844,7 +847,7 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
         new = _rule_moved(recalc, ev.due, due_on)
         if new is None:
             continue
-        Evaluation.objects.filter(pk=ev.pk).update(due=new)
+        RegulationEvaluation.objects.filter(pk=ev.pk).update(due=new)
         remind = office_start(new - dt.timedelta(days=30))
         if remind > now:
             timers.move(f"legislation:evaluation:{ev.pk}:remind", remind)

@@ -24,6 +24,7 @@ from zhengwu.meetings.actions.common import (
 from zhengwu.meetings.models import Invitation, LeaveState, Meeting, Role, TopicState
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
+from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of, users_of
 
 
@@ -51,7 +52,7 @@ def request_leave(actor: AbstractBaseUser, invitation: Invitation, reason: str) 
         raise InvalidInput(_("请书面说明请假事由。"), field="reason")
     require_step(rules.LEAVE_REQUESTABLE, inv.leave_state, inv.get_leave_state_display(), rb)
     route, basis = rules.leave_decider(requester_kind(person), rb)
-    if route == rules.GOVERNOR:
+    if route == PositionKind.GOVERNOR:
         deciders = [governor_person(m.date)]
     else:
         office = [
@@ -82,7 +83,7 @@ def may_decide_leave(actor: AbstractBaseUser, inv: Invitation) -> Decision:
     rb = rb_on(inv.meeting.date)
     route, _unused = rules.leave_decider(requester_kind(inv.person), rb)
     citation = rb.cite("meetings.attendance")
-    if route == rules.GOVERNOR:
+    if route == PositionKind.GOVERNOR:
         if holds_governor(actor, inv.meeting.date) or holds_governor(actor):
             return Decision.allow("meetings.leave_decider", _("州长批准政府领导请假。"), citation)
         return Decision.refuse("meetings.leave_decider", _("政府领导请假须经州长同意。"), citation)

@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
-from zhengwu.core.decisions import Decision as RuleDecision
-from zhengwu.core.decisions import InvalidInput, require
+from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_step
 from zhengwu.documents.models import Document, Flow
@@ -31,7 +30,7 @@ from zhengwu.meetings.actions.common import (
     people_of_unit,
     rb_on,
 )
-from zhengwu.meetings.models import Decision, FollowUp, FollowUpKind, Meeting, MeetingKind, MeetingState
+from zhengwu.meetings.models import AgreedItem, FollowUp, FollowUpKind, Meeting, MeetingKind, MeetingState
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import office_unit, users_of
@@ -90,7 +89,7 @@ def add_decision(
     task_unit: Unit | None = None,
     task_person: Person | None = None,
     task_due: dt.date | None = None,
-) -> Decision:
+) -> AgreedItem:
     """A decision (议定事项) in the minutes, with its follow-ups: a document to issue within N working days
     after the meeting (art. 42) and/or a task with its owner and deadline."""
     m = lock(meeting)
@@ -103,7 +102,7 @@ def add_decision(
         raise InvalidInput(_("落实任务须写明责任单位和完成期限。"), field="task_unit")
     if task_due is not None:
         require(rules.check_task_due(task_due, m.date, rb))
-    decision = Decision.objects.create(meeting=m, text=text.strip(), secret=secret, position=m.decisions.count() + 1)
+    decision = AgreedItem.objects.create(meeting=m, text=text.strip(), secret=secret, position=m.decisions.count() + 1)
     details: dict[str, Any] = {"decision": decision.pk, "secret": secret}
     if document_title.strip():
         due = rules.document_due(m.date, rb, calendar().add_working_days)
@@ -246,9 +245,9 @@ def complete_task(actor: AbstractBaseUser, follow_up: FollowUp, note: str = "") 
     rb = rb_on(m.date)
     ok = is_office(actor) or (fu.owner_unit is not None and in_unit(actor, fu.owner_unit))
     require(
-        RuleDecision.allow("meetings.task", "登记任务完成。", rb.cite("meetings.minutes"))
+        Decision.allow("meetings.task", _("登记任务完成。"), rb.cite("meetings.minutes"))
         if ok
-        else RuleDecision.refuse("meetings.task", "由责任单位或办公室登记任务完成。", rb.cite("meetings.minutes"))
+        else Decision.refuse("meetings.task", _("由责任单位或办公室登记任务完成。"), rb.cite("meetings.minutes"))
     )
     require(rules.check_open_task(fu.kind == FollowUpKind.TASK, fu.done_at is not None, rb))
     fu.done_at = timezone.now()

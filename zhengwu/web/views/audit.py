@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from zhengwu.audit.models import AuditRecord
-from zhengwu.audit.services import verify
+from zhengwu.audit.services import object_types, verify
 from zhengwu.web.errors import render_refusal
 from zhengwu.web.forms import AuditFilterForm
 from zhengwu.web.helpers import may_read_audit
@@ -38,7 +38,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             records = records.filter(action=action)
         if obj:
             object_type, _, object_id = obj.partition(":")
-            records = records.filter(object_type=object_type.strip())
+            records = records.filter(object_type__in=object_types(object_type.strip()))
             if object_id.strip():
                 records = records.filter(object_id=object_id.strip())
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -28,11 +28,11 @@ from zhengwu.legislation.models import (
     CommentOutcome,
     Dispute,
     DraftState,
-    Evaluation,
     Filing,
     NormativeDraft,
     NormativeKind,
     PublicComment,
+    RegulationEvaluation,
     UnitConsultation,
 )
 from zhengwu.org.models import Unit
@@ -122,7 +122,7 @@ def _detail_context(request: HttpRequest, d: NormativeDraft) -> dict[str, Any]:
     in_drafting = d.drafting_unit_id in units
     in_legal = bool(units & legal)
     in_office = office_id() in units
-    evaluation = Evaluation.objects.filter(draft=d).first()
+    evaluation = RegulationEvaluation.objects.filter(draft=d).first()
     return {
         "d": d,
         "version": version,
@@ -224,7 +224,7 @@ ACTS: dict[str, Act] = {
     ),
     "validity": _validity,
     "evaluation": lambda u, d, p: after.complete_evaluation(
-        u, get_object_or_404(Evaluation, draft=d), report=p.get("report", "")
+        u, get_object_or_404(RegulationEvaluation, draft=d), report=p.get("report", "")
     ),
 }
 

@@ -28,7 +28,7 @@ from zhengwu.supervision import services as facts
 from zhengwu.supervision.exports import XLSX_CONTENT_TYPE, to_xlsx
 from zhengwu.supervision.models import (
     Circular,
-    Evaluation,
+    ItemEvaluation,
     ItemState,
     Origin,
     ProgressReport,
@@ -112,7 +112,7 @@ def _source_decision(request: HttpRequest, raw: str) -> Model | None:
     if not raw:
         return None
     try:
-        model = apps.get_model("meetings", "Decision")
+        model = apps.get_model("meetings", "AgreedItem")
     except LookupError:
         raise Http404 from None
     if not raw.isdigit() or not rules.may_see_all(facts.actor_fact(actor(request))):
@@ -238,7 +238,7 @@ def _detail_context(request: HttpRequest, item: SupervisionItem) -> dict[str, An
         "rectifications": list(item.rectifications.all()),
         "evaluations": list(item.evaluations.all()),
         "events": list(item.events.all()),
-        "ratings": Evaluation.Rating.choices,
+        "ratings": ItemEvaluation.Rating.choices,
         "can_report_done": item.state == ItemState.OPEN and a.in_unit(item.lead_unit_id),
         "can_verify": rules.may_verify(a, rb).allowed,
         "is_lead_staff": a.in_unit(item.lead_unit_id),
