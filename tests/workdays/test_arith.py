@@ -370,7 +370,7 @@ def test_unknown_year_error_message() -> None:
     )
     with translation.override("en"):
         english = localize(e.message)
-    assert english.startswith("The working-day schedule for 2027 has not been entered")
+    assert english.startswith("The working-day arrangements for 2027 have not been entered")
     assert "set-year 2027" in english
     again = pickle.loads(pickle.dumps(e))
     assert isinstance(again, UnknownYearError)
