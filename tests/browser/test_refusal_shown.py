@@ -68,10 +68,19 @@ def test_signing_before_countersign_is_answered_shows_the_refusal_with_its_artic
 
     RESULTS.mkdir(exist_ok=True)
     with time_machine.travel("2026-06-15 10:00 +0800", tick=True):
-        doc = draft(countersign_units=("czj",))
+        doc = draft()
         head = sign_in(browser, live_server.url, "fgw_head")
         head.goto(f"{live_server.url}/documents/{doc.pk}/")
-        expect(head.locator("#doc-state")).to_have_text("会签中")
+        expect(head.locator("#doc-state")).to_have_text("起草")
+        # the page offered 签发并报送; meanwhile the 财政局's countersign was asked for (a stale page)
+        from django.contrib.auth import get_user_model
+
+        from zhengwu.documents.actions import countersign
+        from zhengwu.org.models import Unit
+
+        countersign.request_countersign(
+            get_user_model().objects.get(username="fgw_head"), doc, [Unit.objects.get(code="czj")]
+        )
         head.locator("form.act-sign_and_submit button[type=submit]").click()
         refusal = head.locator("#doc .refusal[role=alert]")
         expect(refusal).to_be_visible()
@@ -139,6 +148,8 @@ def test_what_htmx_would_drop_is_shown_before_the_form(live_server, demo_loaded,
         expect(refusal).to_have_count(0)
 
         # 5. The form expired (signed in again elsewhere: a new CSRF cookie): reload, with a link.
+        doc = draft()  # a fresh draft, whose page offers 签发并报送
+        head.goto(f"{base}/documents/{doc.pk}/")
         cookies = [c for c in head.context.cookies() if c["name"] == "csrftoken"]
         head.context.add_cookies([{**cookies[0], "value": "x" * 32}])
         sign = "form.act-sign_and_submit"
