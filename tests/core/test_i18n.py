@@ -63,3 +63,21 @@ def test_parameters_keep_their_format_specifications():
     assert msg == "完成率92.3%，共12,345件"
     with translation.override("en"):
         assert localize(msg) == "完成率92.3%，共12,345件"
+
+
+def test_a_sentence_kept_as_json_is_shown_later_in_the_readers_language():
+    import json
+
+    from zhengwu.core.i18n import Joined, Stripped, from_data, to_data
+
+    said = _(
+        "依据{rules}：{parts}", rules=_("工作规则"), parts=Joined(_("，"), [_("工作规则"), Stripped(_("工作规则"))])
+    )
+    stored = json.loads(json.dumps(to_data(said), ensure_ascii=False))
+    assert stored["text"] == str(said)  # the Chinese sentence, for whoever reads the JSON raw
+    back = from_data(stored)
+    assert back == said
+    with translation.override("en"):
+        assert localize(back) == localize(said)
+        assert "Work Rules" in localize(back)
+    assert from_data("旧记录中的字符串") == "旧记录中的字符串"  # rows stored before keep reading as they were

@@ -11,7 +11,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
+from zhengwu.core.i18n import localize
 from zhengwu.rulebook.parser import (
     ParsedArticle,
     ParsedRulebook,
@@ -24,6 +26,16 @@ from zhengwu.rulebook.parser import (
 _PACKAGED = Path(__file__).resolve().parents[2] / "zhengwu/rulebook/data/kizilsu-work-rules-2023.txt"
 _SHARED = Path("/work/shared/rules/kizilsu-work-rules-2023.txt")
 _FIXTURE = Path(__file__).resolve().parent / "fixtures" / "county-rules-tiao.txt"
+
+
+def en(value: object) -> str:
+    """What an English reader is shown (the parser writes Chinese, translated by the catalogue)."""
+    with translation.override("en"):
+        return localize(value)
+
+
+def en_all(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(en(v) for v in values)
 
 
 @cache
@@ -196,12 +208,12 @@ def test_kizilsu_reconstructions() -> None:
     parsed = _kizilsu()
     chapter_titles = [r for r in parsed.reconstructed if r.kind == "chapter_title"]
     assert [(r.number, r.shown_as.strip()) for r in chapter_titles] == [(1, "第一章")]
-    assert "总则" in chapter_titles[0].reason
+    assert "总则" in en(chapter_titles[0].reason)
     articles = {r.number: r for r in parsed.reconstructed if r.kind == "article_number"}
-    assert articles[10].shown_as == "(no numeral)"
-    assert "promoted" in articles[10].reason
-    assert articles[16].shown_as == "(no numeral)"
-    assert "chapter 4" in articles[16].reason
+    assert en(articles[10].shown_as) == "(no numeral)"
+    assert "promoted" in en(articles[10].reason)
+    assert en(articles[16].shown_as) == "(no numeral)"
+    assert "chapter 4" in en(articles[16].reason)
     assert articles[3].shown_as == "、"
     assert articles[24].shown_as == "二十、"
     assert "二十四" in articles[24].reason
@@ -221,7 +233,7 @@ def test_kizilsu_reconstructions() -> None:
 @pytest.mark.article(68)
 def test_kizilsu_warnings_explain_the_choice_of_article_10() -> None:
     parsed = _kizilsu()
-    (choice,) = [w for w in parsed.warnings if w.startswith("Article 10")]
+    (choice,) = [w for w in en_all(parsed.warnings) if w.startswith("Article 10")]
     assert "加强经济形势研判" in choice
     assert "州长外出期间" in choice
     assert "自治州人民政府各部门要各司其职" in choice
@@ -297,7 +309,7 @@ def test_county_damage_is_reported() -> None:
     assert thirteen.text.startswith("部门之间征求意见的公文")
     assert [(r.kind, r.number, r.shown_as) for r in parsed.reconstructed] == [("article_number", 13, "第十条")]
     assert "十三" in parsed.reconstructed[0].reason
-    assert any(w.startswith("Chapter 3") and "no numeral" in w for w in parsed.warnings)
+    assert any(w.startswith("Chapter 3") and "no numeral" in w for w in en_all(parsed.warnings))
     assert any("附件下载" in w for w in parsed.warnings)
     assert not any("附件下载" in a.text or "打印本页" in a.text for a in parsed.articles)
 
@@ -358,13 +370,13 @@ def test_parse_chinese_numeral_rejects_garbage(text: str) -> None:
 @pytest.mark.article(68)
 @pytest.mark.parametrize("text", ["", "   \n\u3000\n"])
 def test_empty_text_is_an_error(text: str) -> None:
-    with pytest.raises(RulebookParseError, match=r"empty.*第一章"):
+    with pytest.raises(RulebookParseError, match=r"正文为空.*第一章"):
         parse_rulebook(text)
 
 
 @pytest.mark.article(68)
 def test_text_without_chapters_or_articles_is_an_error() -> None:
-    with pytest.raises(RulebookParseError, match=r"no chapters or articles.*第一条"):
+    with pytest.raises(RulebookParseError, match=r"未找到章或条.*第一条"):
         parse_rulebook("首页 > 通知\n\n这是一段没有条文的说明文字。\n")
 
 
@@ -408,15 +420,17 @@ def test_too_many_starts_demotes_the_weakest_markers_and_warns() -> None:
     assert _article(parsed, 1).text == "甲。\n、乙。"  # equally weak: the first one yields
     assert _article(parsed, 2).text == "丙。"
     assert len(parsed.warnings) == 1
-    assert parsed.warnings[0].startswith("Article 1: the paragraph marked '、'")
-    assert "continuation" in parsed.warnings[0]
+    assert en(parsed.warnings[0]).startswith("Article 1: the paragraph marked '、'")
+    assert "continuation" in en(parsed.warnings[0])
 
 
 @pytest.mark.article(68)
 def test_missing_articles_are_reported_not_invented() -> None:
     parsed = parse_rulebook("规则\n\n第一条　甲。\n\n第二条　乙。\n\n第五条　丙。\n\n第六条　丁。\n")
     assert [a.number for a in parsed.articles] == [1, 2, 5, 6]
-    assert parsed.warnings == ("Articles 3..4: not found; the numbering jumps from article 2 to article 5 ('第五条').",)
+    assert en_all(parsed.warnings) == (
+        "Articles 3..4: not found; the numbering jumps from article 2 to article 5 ('第五条').",
+    )
 
 
 @pytest.mark.article(68)
@@ -425,7 +439,7 @@ def test_out_of_order_numeral_is_renumbered_and_warned() -> None:
     shown = [(a.number, a.shown_as) for a in parsed.articles]
     assert shown == [(1, "第一条"), (2, "第二条"), (3, "第二条"), (4, "第四条")]
     assert [r.number for r in parsed.reconstructed] == [3]
-    assert any(w.startswith("Article 3") and "out of order" in w for w in parsed.warnings)
+    assert any(w.startswith("Article 3") and "out of order" in w for w in en_all(parsed.warnings))
 
 
 @pytest.mark.article(68)

@@ -71,6 +71,21 @@ def test_versions_page(client_as):
     assert "克政发〔2023〕43号" in body
 
 
+@pytest.mark.article(68)
+def test_versions_page_shows_the_importers_doubts_in_the_readers_language(client_as):
+    from django.conf import settings
+
+    c = client_as("clerk_wendian")
+    body = c.get("/rules/versions/").content.decode()
+    assert "段网页附带文字" in body  # the page chrome dropped after the last article, said in Chinese
+    assert "没有序号；为填补" in body  # article 10, promoted
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = c.get("/rules/versions/").content.decode()
+    assert "trailing paragraph(s) of page chrome" in body
+    assert "no numeral; promoted to an article start" in body
+    assert "段网页附带文字" not in body
+
+
 def _numeric_parameter() -> Parameter:
     return next(
         p

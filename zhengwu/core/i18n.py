@@ -108,3 +108,34 @@ def localize(value: object) -> str:
         )
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the source
         return str(value)
+
+
+# -- sentences kept in the database (JSON) and rendered later in the reader's language -------------
+
+
+def to_data(value: object) -> object:
+    """``value`` as JSON data that :func:`from_data` turns back into the same sentence: a :class:`Msg`
+    keeps its id and parameters (``{"msgid": …, "params": …, "text": …}``, the Chinese text for
+    whoever reads the JSON raw), :class:`Joined` and :class:`Stripped` their parts; anything else
+    is stored as it is."""
+    if isinstance(value, Msg):
+        params = {k: to_data(v) for k, v in value.params.items()}
+        return {"msgid": value.msgid, "params": params, "text": str(value)}
+    if isinstance(value, Joined):
+        return {"sep": to_data(value.sep), "parts": [to_data(p) for p in value.parts], "text": str(value)}
+    if isinstance(value, Stripped):
+        return {"stripped": to_data(value.text), "chars": value.chars, "text": str(value)}
+    return value
+
+
+def from_data(data: object) -> object:
+    """The sentence :func:`to_data` stored (older plain strings come back as they are)."""
+    if not isinstance(data, dict):
+        return data
+    if "msgid" in data:
+        return Msg(str(data["msgid"]), {k: from_data(v) for k, v in dict(data.get("params") or {}).items()})
+    if "parts" in data:
+        return Joined(from_data(data.get("sep", "")), [from_data(p) for p in data["parts"]])
+    if "stripped" in data:
+        return Stripped(from_data(data["stripped"]), str(data.get("chars", "。")))
+    return str(data.get("text", ""))

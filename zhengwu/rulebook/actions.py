@@ -18,7 +18,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core import administration
 from zhengwu.core.decisions import Citation, InvalidInput, require
-from zhengwu.core.i18n import _
+from zhengwu.core.i18n import _, to_data
 from zhengwu.rulebook import annotations as notes
 from zhengwu.rulebook import rules
 from zhengwu.rulebook.models import Article, Chapter, Parameter, RulebookVersion
@@ -317,8 +317,8 @@ def import_version(
         document_number=(annotations.document_number if annotations else "") or metadata.get("文号", ""),
         source_text=text,
         metadata=metadata,
-        reconstructed=[r.__dict__ for r in parsed.reconstructed],
-        warnings=list(parsed.warnings),
+        reconstructed=[{**r.__dict__, "reason": to_data(r.reason)} for r in parsed.reconstructed],
+        warnings=[to_data(w) for w in parsed.warnings],
         imported_at=timezone.now(),
         imported_by_id=actor.pk if actor is not None else None,
         supersedes=annotations.supersedes if annotations else "",
@@ -350,7 +350,7 @@ def import_version(
             "articles": len(parsed.articles),
             "chapters": len(parsed.chapters),
             "reconstructed": len(parsed.reconstructed),
-            "warnings": list(parsed.warnings),
+            "warnings": [str(w) for w in parsed.warnings],
             "annotations": origin.as_dict(),
         },
     )

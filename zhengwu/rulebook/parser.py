@@ -104,6 +104,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Any
 
+from zhengwu.core.i18n import Joined, Msg, _
 from zhengwu.core.numerals import chinese_numeral, parse_chinese_numeral
 
 __all__ = [
@@ -341,8 +342,7 @@ def _body_start(paras: Sequence[_Para]) -> int:
             if test(para):
                 return index
     raise RulebookParseError(
-        "no chapters or articles found: expected the rules to contain chapter headings such as "
-        "'第一章 总则' and/or articles numbered '第一条 …' or '一、…'"
+        _("未找到章或条：规则正文应有“第一章 总则”这样的章标题，和（或）以“第一条 ……”或“一、……”编号的条款。")
     )
 
 
@@ -424,7 +424,7 @@ class _Chapter:
 
 
 def _number_chapters(
-    headings: Sequence[_Para], warnings: list[str], reconstructed: list[tuple[int, Reconstruction]]
+    headings: Sequence[_Para], warnings: list[Msg], reconstructed: list[tuple[int, Reconstruction]]
 ) -> list[_Chapter]:
     chapters: list[_Chapter] = []
     for heading in headings:
@@ -433,36 +433,47 @@ def _number_chapters(
         title = heading.body
         if not title and number == 1:
             title = _FIRST_CHAPTER_TITLE
-            reason = (
-                f"the heading of chapter 1 shows no title; the first chapter of work rules is always "
-                f"{_FIRST_CHAPTER_TITLE}"
-            )
+            reason = _("第1章的标题没有章名；工作规则的第一章总是“{title}”。", title=_FIRST_CHAPTER_TITLE)
             reconstructed.append((heading.line, Reconstruction("chapter_title", 1, heading.text, reason)))
         elif not title:
-            warnings.append(f"Chapter {number}: the heading '{heading.text}' shows no title; left empty.")
+            warnings.append(_("第{number}章：标题“{heading}”没有章名，留空。", number=number, heading=heading.text))
         chapters.append(_Chapter(number, title, heading))
     return chapters
 
 
-def _chapter_number(heading: _Para, expected: int, warnings: list[str]) -> int:
+def _chapter_number(heading: _Para, expected: int, warnings: list[Msg]) -> int:
     shown, value = heading.numeral, heading.value
     if value == expected:
         return expected
     if not shown or _fits(shown, expected) == "truncated":
+        shows = _("没有序号") if not shown else _("只有“{shown}”", shown=shown)
         warnings.append(
-            f"Chapter {expected}: the heading '{heading.text}' shows "
-            f"{'no numeral' if not shown else f'only {shown}'}; numbered {expected} by position."
+            _(
+                "第{number}章：标题“{heading}”{shows}，按位置编为第{number}章。",
+                number=expected,
+                heading=heading.text,
+                shows=shows,
+            )
         )
         return expected
     if value is not None and value > expected:
         warnings.append(
-            f"Chapter {value}: numbering jumps from chapter {expected - 1} to chapter {value} "
-            f"('{heading.text}'); chapters {expected}..{value - 1} are missing."
+            _(
+                "第{value}章：章的编号从第{before}章跳到第{value}章（“{heading}”），缺第{first}至{last}章。",
+                value=value,
+                before=expected - 1,
+                heading=heading.text,
+                first=expected,
+                last=value - 1,
+            )
         )
         return value
     warnings.append(
-        f"Chapter {expected}: the heading '{heading.text}' is out of order (expected chapter {expected}); "
-        f"numbered {expected} by position."
+        _(
+            "第{number}章：标题“{heading}”顺序不对（应为第{number}章），按位置编为第{number}章。",
+            number=expected,
+            heading=heading.text,
+        )
     )
     return expected
 
@@ -481,7 +492,7 @@ class _Slot:
     chapter: int | None
     forced: bool  # first paragraph after a chapter heading (or of the rules proper)
     score: int  # continuation score (plain paragraphs)
-    score_reasons: tuple[str, ...]
+    score_reasons: tuple[Msg, ...]
 
 
 def _fits(shown: str, number: int) -> str | None:
@@ -561,19 +572,19 @@ def _backtrack(back: Sequence[Sequence[tuple[int, bool]]], final: int) -> list[i
 # ---------------------------------------------------------------------------------------------
 
 
-def _continuation_score(text: str, opening: str, previous: str) -> tuple[int, tuple[str, ...]]:
+def _continuation_score(text: str, opening: str, previous: str) -> tuple[int, tuple[Msg, ...]]:
     score = 0
-    reasons: list[str] = []
+    reasons: list[Msg] = []
     if _opens_with_dependent_clause(text):
         score += 3
-        reasons.append("opens with a dependent clause")
+        reasons.append(_("以从属分句开头"))
     shared = _common_prefix_length(text, opening)
     if shared >= 2:
         score += min(4, shared // 2)
-        reasons.append(f"repeats the opening '{opening[:shared]}' of the article before it")
+        reasons.append(_("重复前一条的开头“{opening}”", opening=opening[:shared]))
     if previous.endswith((":", "：")):
         score += 3
-        reasons.append("follows a paragraph ending with a colon")
+        reasons.append(_("前一段以冒号结尾"))
     return score, tuple(reasons)
 
 
@@ -660,7 +671,7 @@ class _Reporter:
         if self.starts and self.starts[-1] not in self.anchors:
             self.anchors.append(self.starts[-1])
         self.reconstructed: list[tuple[int, Reconstruction]] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Msg] = []
 
     def _is_anchor(self, index: int) -> bool:
         para, number = self.slots[index].para, self.numbers[index]
@@ -676,7 +687,7 @@ class _Reporter:
             self._report_jump(previous, number, slot.para)
             reason = self._start_reason(slot, number)
             if reason is not None:
-                marker = _start_text(slot.para, number)[1] or "(no numeral)"
+                marker = _start_text(slot.para, number)[1] or _("（无序号）")
                 self.reconstructed.append((slot.para.line, Reconstruction("article_number", number, marker, reason)))
             previous = number
         self._report_promotions()
@@ -686,58 +697,79 @@ class _Reporter:
             return
         if previous == 0:
             self.warnings.append(
-                f"Articles 1..{number - 1}: not found; the rules start at article {number} ('{para.marker}')."
+                _(
+                    "第1至{last}条：未找到；规则从第{number}条（“{marker}”）开始。",
+                    last=number - 1,
+                    number=number,
+                    marker=para.marker,
+                )
             )
             return
         self.warnings.append(
-            f"Articles {previous + 1}..{number - 1}: not found; the numbering jumps from article {previous} "
-            f"to article {number} ('{para.marker}')."
+            _(
+                "第{first}至{last}条：未找到；条的编号从第{previous}条跳到第{number}条（“{marker}”）。",
+                first=previous + 1,
+                last=number - 1,
+                previous=previous,
+                number=number,
+                marker=para.marker,
+            )
         )
 
-    def _start_reason(self, slot: _Slot, number: int) -> str | None:
+    def _start_reason(self, slot: _Slot, number: int) -> Msg | None:
         para = slot.para
         fit = _fits(para.numeral, number) if para.numeral else None
         if para.kind is _Kind.FULL:
             return self._full_marker_reason(para, number, fit)
         if para.kind is _Kind.LONE:
-            return f"the numeral was lost (only '{para.marker}' remains); numbered by position"
+            return _("序号丢失（只剩“{marker}”），按位置编号", marker=para.marker)
         if para.kind is _Kind.BARE and fit == "exact":
-            return f"the numeral {para.numeral} is followed directly by text (、 lost); it matches {number}"
+            return _("序号{numeral}后紧接正文（丢了“、”），与第{number}条相符", numeral=para.numeral, number=number)
         if para.kind is _Kind.BARE and fit:
-            return (
-                f"the numeral {para.numeral} is cut short and followed directly by text (、 lost); "
-                f"it is the beginning of {chinese_numeral(number)} ({number})"
+            return _(
+                "序号{numeral}残缺且后紧接正文（丢了“、”），是{chinese}（{number}）的开头",
+                numeral=para.numeral,
+                chinese=chinese_numeral(number),
+                number=number,
             )
         if slot.forced:
-            chapter = f"chapter {slot.chapter}" if slot.chapter is not None else "the rules"
-            return f"no numeral; the first paragraph of {chapter} always starts an article"
+            chapter = _("第{number}章", number=slot.chapter) if slot.chapter is not None else _("规则全文")
+            return _("没有序号；{chapter}的第一段总是一条的开始", chapter=chapter)
         return self._promotion_reason(slot)
 
-    def _full_marker_reason(self, para: _Para, number: int, fit: str | None) -> str | None:
+    def _full_marker_reason(self, para: _Para, number: int, fit: str | None) -> Msg | None:
         if fit == "exact":
             return None
         if fit == "truncated":
-            return (
-                f"the numeral {para.numeral} is cut short: it is the beginning of {chinese_numeral(number)} ({number})"
+            return _(
+                "序号{numeral}残缺：是{chinese}（{number}）的开头",
+                numeral=para.numeral,
+                chinese=chinese_numeral(number),
+                number=number,
             )
         self.warnings.append(
-            f"Article {number}: the text shows '{para.marker}', which does not fit between its neighbours "
-            f"(out of order); numbered {number} by position."
+            _(
+                "第{number}条：原文为“{marker}”，与前后条不衔接（顺序不对），按位置编为第{number}条。",
+                number=number,
+                marker=para.marker,
+            )
         )
-        return f"the numeral {para.numeral} does not fit the position; numbered by position"
+        return _("序号{numeral}与所在位置不符，按位置编号", numeral=para.numeral)
 
-    def _promotion_reason(self, slot: _Slot) -> str:
+    def _promotion_reason(self, slot: _Slot) -> Msg:
         before, after = self._gap_around(slot.position)
-        return (
-            f"no numeral; promoted to an article start to fill the gap between {self._describe(before)} "
-            f"and {self._describe(after, after=True)} (continuation score {slot.score}, the lowest there)"
+        return _(
+            "没有序号；为填补{before}与{after}之间的空缺，升为一条的开始（接续分{score}，该处最低）",
+            before=self._describe(before),
+            after=self._describe(after, after=True),
+            score=slot.score,
         )
 
-    def _describe(self, index: int | None, *, after: bool = False) -> str:
+    def _describe(self, index: int | None, *, after: bool = False) -> Msg:
         if index is None:
-            return "the end of the rules" if after else "the beginning of the rules"
+            return _("规则末尾") if after else _("规则开头")
         para = self.slots[index].para
-        return f"article {self.numbers[index]} ('{para.marker or _snippet(para.text, 8)}')"
+        return _("第{number}条（“{marker}”）", number=self.numbers[index], marker=para.marker or _snippet(para.text, 8))
 
     def _gap_around(self, position: int) -> tuple[int | None, int | None]:
         before = max((a for a in self.anchors if a < position), default=None)
@@ -759,9 +791,15 @@ class _Reporter:
         if demoted:
             before, after = self._gap_around(index)
             self.warnings.append(
-                f"Article {current}: the paragraph marked '{para.marker}' ('{_snippet(para.text)}') was read "
-                f"as a continuation of article {current}: between {self._describe(before)} and "
-                f"{self._describe(after, after=True)} there are more article starts than numbers."
+                _(
+                    "第{number}条：标为“{marker}”的段落（“{snippet}”）读作第{number}条的接续："
+                    "{before}与{after}之间条的开头多于编号。",
+                    number=current,
+                    marker=para.marker,
+                    snippet=_snippet(para.text),
+                    before=self._describe(before),
+                    after=self._describe(after, after=True),
+                )
             )
 
     def _report_promotions(self) -> None:
@@ -772,37 +810,50 @@ class _Reporter:
         for (before, after), promoted in gaps.items():
             self.warnings.append(self._gap_warning(before, after, promoted))
 
-    def _gap_warning(self, before: int | None, after: int | None, promoted: Sequence[int]) -> str:
+    def _gap_warning(self, before: int | None, after: int | None, promoted: Sequence[int]) -> Msg:
         low = 0 if before is None else self.numbers[before] or 0
         high = (self.numbers[self.starts[-1]] or 0) + 1 if after is None else self.numbers[after] or 0
         lo_i = -1 if before is None else before
         hi_i = len(self.slots) if after is None else after
         found = sum(1 for i in self.starts if lo_i < i < hi_i) - len(promoted)
-        chosen = "; ".join(
-            f"'{_snippet(self.slots[i].para.text)}' as article {self.numbers[i]} (score {self.slots[i].score})"
-            for i in promoted
+        chosen = Joined(
+            _("；"),
+            [
+                _(
+                    "“{snippet}”作第{number}条（{score}分）",
+                    snippet=_snippet(self.slots[i].para.text),
+                    number=self.numbers[i],
+                    score=self.slots[i].score,
+                )
+                for i in promoted
+            ],
         )
         others = [
             i
             for i in range(lo_i + 1, hi_i)
             if self.numbers[i] is None and self.slots[i].para.kind in (_Kind.PLAIN, _Kind.BARE)
         ]
-        rejected = "; ".join(self._describe_candidate(i) for i in sorted(others, key=self._candidate_key))
+        rejected = Joined(_("；"), [self._describe_candidate(i) for i in sorted(others, key=self._candidate_key)])
         numbers = ", ".join(str(self.numbers[i]) for i in promoted)
-        return (
-            f"Article {numbers}: between {self._describe(before)} and {self._describe(after, after=True)} "
-            f"the text has {found} article starts for {high - low - 1} numbers, so the paragraph(s) that "
-            f"read least like a continuation were promoted: {chosen}. Other candidates, left as "
-            f"continuations: {rejected or 'none'}."
+        return _(
+            "第{numbers}条：{before}与{after}之间原文有{found}个条的开头，却有{count}个编号，"
+            "故将最不像接续的段落升为条的开始：{chosen}。其余候选仍作接续：{rejected}。",
+            numbers=numbers,
+            before=self._describe(before),
+            after=self._describe(after, after=True),
+            found=found,
+            count=high - low - 1,
+            chosen=chosen,
+            rejected=rejected if rejected.parts else _("无其他候选"),
         )
 
     def _candidate_key(self, index: int) -> tuple[int, int]:
         return self.slots[index].score, index
 
-    def _describe_candidate(self, index: int) -> str:
+    def _describe_candidate(self, index: int) -> Msg:
         slot = self.slots[index]
-        why = ", ".join(slot.score_reasons) or "no continuation cue"
-        return f"'{_snippet(slot.para.text)}' (score {slot.score}: {why})"
+        why = Joined(_("，"), slot.score_reasons) if slot.score_reasons else _("无接续迹象")
+        return _("“{snippet}”（{score}分：{why}）", snippet=_snippet(slot.para.text), score=slot.score, why=why)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -814,14 +865,13 @@ def parse_rulebook(text: str) -> ParsedRulebook:
     """Parse the published text of a work-rules document; see the module docstring."""
     if not text or not text.strip():
         raise RulebookParseError(
-            "the text is empty: expected a work-rules document with chapter headings such as "
-            "'第一章 总则' and/or articles numbered '第一条 …' or '一、…'"
+            _("正文为空：应为一份工作规则，有“第一章 总则”这样的章标题，和（或）以“第一条 ……”或“一、……”编号的条款。")
         )
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paras = [_classify(t, line) for line, t in _split_paragraphs(lines)]
     start = _body_start(paras)
     end = _body_end(paras, start)
-    warnings: list[str] = []
+    warnings: list[Msg] = []
     reconstructed: list[tuple[int, Reconstruction]] = []
     body = _harmonise_style(paras[start:end])
     chapters = _number_chapters([p for p in body if p.kind is _Kind.HEADING], warnings, reconstructed)
@@ -831,10 +881,14 @@ def parse_rulebook(text: str) -> ParsedRulebook:
     reporter = _Reporter(slots, numbers)
     reporter.run()
     if end < len(paras):
-        last = f"article {articles[-1].number}" if articles else "the rules"
+        last = _("第{number}条", number=articles[-1].number) if articles else _("规则全文")
         reporter.warnings.append(
-            f"Dropped {len(paras) - end} trailing paragraph(s) of page chrome after {last}, starting with "
-            f"'{_snippet(paras[end].text, 24)}'."
+            _(
+                "删去{last}之后的{count}段网页附带文字，从“{snippet}”开始。",
+                last=last,
+                count=len(paras) - end,
+                snippet=_snippet(paras[end].text, 24),
+            )
         )
     preamble = lines[: paras[start].line]
     return ParsedRulebook(

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
+from zhengwu.core.i18n import from_data, localize
 from zhengwu.core.numerals import chinese_numeral
 from zhengwu.workdays import dues
 
@@ -23,6 +24,12 @@ def article_label(number: int) -> str:
         return f"第{chinese_numeral(int(number))}条"
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def localized(value: object) -> str:
+    """A sentence kept in the database (:func:`zhengwu.core.i18n.to_data`) in the page's language."""
+    return localize(from_data(value))
 
 
 @register.filter

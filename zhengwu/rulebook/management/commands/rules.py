@@ -19,6 +19,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.i18n import localize
 from zhengwu.rulebook import annotations as notes
 from zhengwu.rulebook.actions import AnnotationOrigin, annotate_version, import_version, withdraw_version
 from zhengwu.rulebook.coverage import tests_by_article
@@ -77,7 +78,8 @@ class Command(BaseCommand):
         try:
             getattr(self, "_" + o["sub"])(o)
         except (RulebookParseError, notes.AnnotationError, InvalidInput, Refused, NoRulebookInForce) as exc:
-            raise CommandError(str(exc)) from exc
+            said = exc.args[0] if isinstance(exc, RulebookParseError) and exc.args else exc
+            raise CommandError(localize(said)) from exc
 
     def _parse(self, o: dict[str, Any]) -> None:
         parsed = parse_rulebook(_read(o["file"]))
@@ -88,9 +90,9 @@ class Command(BaseCommand):
             first, last = chapter.articles[0], chapter.articles[-1]
             self.stdout.write(f"第{chapter.number}章 {chapter.title}：第{first}—{last}条")
         for r in parsed.reconstructed:
-            self.stdout.write(f"重建：{r.kind} {r.number}（原文“{r.shown_as}”）：{r.reason}")
+            self.stdout.write(f"重建：{r.kind} {r.number}（原文“{r.shown_as}”）：{localize(r.reason)}")
         for w in parsed.warnings:
-            self.stdout.write(f"疑点：{w}")
+            self.stdout.write(f"疑点：{localize(w)}")
 
     def _import(self, o: dict[str, Any]) -> None:
         annotations = notes.load(Path(o["annotations"])) if o["annotations"] else None
