@@ -31,9 +31,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from zhengwu.documents.actions.common import latest_version
 from zhengwu.documents.models import Classification, Delivery, Document, Flow, Urgency
 from zhengwu.documents.render import Layout
+from zhengwu.documents.selectors import latest_version
 from zhengwu.org.models import UnitKind
 from zhengwu.org.services import office_unit
 
