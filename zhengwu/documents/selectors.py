@@ -772,3 +772,94 @@ def available_actions(actor: AbstractBaseUser, doc: Document) -> dict[str, Decis
 def allowed_actions(actor: AbstractBaseUser, doc: Document) -> set[str]:
     """The names of the acts ``actor`` may take on ``doc`` now."""
     return {name for name, d in available_actions(actor, doc).items() if d.allowed}
+
+
+# ---------------------------------------------------------------- the acts on a countersign task (会签)
+
+
+def _person_id(actor: AbstractBaseUser) -> int | None:
+    person = person_of(actor)
+    return person.pk if person else None
+
+
+def unit_head(unit: Unit, day: dt.date | None = None) -> Holder | None:
+    """The unit's head (or acting head) on ``day`` (today): who answers for it (art. 50)."""
+    return who_holds(Authority("head", unit.pk), day or timezone.localdate())
+
+
+def reply_checks(actor: AbstractBaseUser, task: CountersignTask) -> list[Decision]:
+    """会签回复 (art. 50): the consulted unit's head (or acting head), once, before the deadline."""
+    rb = rulebook_of(task.document)
+    fact = task_fact(task)
+    return [
+        cs_rules.may_answer(fact, timezone.now(), rb),
+        cs_rules.may_act_for_unit(_person_id(actor), unit_head(task.unit), fact.unit, rb),
+    ]
+
+
+def request_extension_checks(actor: AbstractBaseUser, task: CountersignTask) -> list[Decision]:
+    """申请延期: the consulted unit's head, before the deadline, one request at a time."""
+    rb = rulebook_of(task.document)
+    fact = task_fact(task)
+    return [
+        cs_rules.may_answer(fact, timezone.now(), rb),
+        cs_rules.may_request_extension(fact, rb),
+        cs_rules.may_act_for_unit(_person_id(actor), unit_head(task.unit), fact.unit, rb, what=_("申请延期")),
+    ]
+
+
+def decide_extension_checks(actor: AbstractBaseUser, task: CountersignTask) -> list[Decision]:
+    """答复延期申请: the lead unit's head, while a request waits and before the current deadline."""
+    doc = task.document
+    rb = rulebook_of(doc)
+    fact = task_fact(task)
+    return [
+        cs_rules.may_answer(fact, timezone.now(), rb),
+        cs_rules.has_extension_request(fact, rb),
+        cs_rules.may_act_for_unit(
+            _person_id(actor), unit_head(doc.issuer), unit_fact(doc.issuer), rb, what=_("答复延期申请")
+        ),
+    ]
+
+
+def sign_statement_checks(actor: AbstractBaseUser, task: CountersignTask) -> list[Decision]:
+    """会签分歧说明 (art. 50): every consulted unit's head, once it has replied and the lead unit has
+    written the statement."""
+    doc = task.document
+    rb = rulebook_of(doc)
+    fact = task_fact(task)
+    others = [task_fact(t) for t in countersign_tasks(doc) if t.pk != task.pk]
+    return [
+        cs_rules.check_statement_signature(fact, statement_fact(doc), rb, others),
+        cs_rules.may_act_for_unit(
+            _person_id(actor), unit_head(task.unit), fact.unit, rb, "countersign.disagreement", what=_("会签分歧说明")
+        ),
+    ]
+
+
+TaskChecks = Callable[[AbstractBaseUser, CountersignTask], list[Decision]]
+
+#: The acts on a countersign task, by the name the page and the API use.
+TASK_ACTS: dict[str, TaskChecks] = {
+    "reply": reply_checks,
+    "request_extension": request_extension_checks,
+    "decide_extension": decide_extension_checks,
+    "sign_statement": sign_statement_checks,
+}
+
+
+def available_task_actions(actor: AbstractBaseUser, task: CountersignTask) -> dict[str, Decision]:
+    """For each act on a countersign task, allowed or the first refusal with its article (as
+    :func:`available_actions` for a document); an archived document refuses every act."""
+    closed = open_check(task.document)
+    if not closed.allowed:
+        return dict.fromkeys(TASK_ACTS, closed)
+    outcomes = {}
+    for name, checks in TASK_ACTS.items():
+        decisions = checks(actor, task)
+        outcomes[name] = first_refusal(decisions) or decisions[-1]
+    return outcomes
+
+
+def allowed_task_actions(actor: AbstractBaseUser, task: CountersignTask) -> set[str]:
+    return {name for name, d in available_task_actions(actor, task).items() if d.allowed}

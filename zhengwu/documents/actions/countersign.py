@@ -30,11 +30,10 @@ from zhengwu.documents.models import (
     ExtensionState,
 )
 from zhengwu.documents.rules import countersign as rules
-from zhengwu.documents.selectors import countersign_tasks, doc_fact, statement_fact, task_fact, unit_fact
+from zhengwu.documents.selectors import countersign_tasks, doc_fact, task_fact, unit_fact
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
-from zhengwu.org.rules import Authority, Holder
-from zhengwu.org.services import person_of, positions_of, users_of, who_holds
+from zhengwu.org.services import positions_of, users_of
 from zhengwu.rulebook.services import rulebook_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
@@ -81,15 +80,6 @@ def _schedule(task: CountersignTask, now: dt.datetime) -> None:
 
 
 # -- reading -------------------------------------------------------------------------------------
-
-
-def _head(unit: Unit, day: dt.date) -> Holder | None:
-    return who_holds(Authority("head", unit.pk), day)
-
-
-def _actor_person_id(actor: AbstractBaseUser) -> int | None:
-    person = person_of(actor)
-    return person.pk if person else None
 
 
 def _locked_task(task: CountersignTask) -> CountersignTask:
@@ -148,7 +138,7 @@ def request_countersign(
     issuer = unit_fact(doc.issuer).name
     for task in tasks:
         notices.send(
-            users_of([_head(task.unit, today)]),
+            users_of([selectors.unit_head(task.unit, today)]),
             f"会签请求：{issuer}《{doc.title}》，请于{due_day.isoformat()}前回复",
             f"{deadline.message}逾期未回复的，视为无不同意见。",
             consult.citation,
@@ -169,9 +159,10 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
     doc = locked.document
     rb = rulebook_of(doc)
     fact = task_fact(locked)
-    head = _head(locked.unit, timezone.localdate(now))
+    head = selectors.unit_head(locked.unit, timezone.localdate(now))
     decision = rules.check_reply(fact, state, text, now, rb)
-    require(rules.may_act_for_unit(_actor_person_id(actor), head, fact.unit, rb), decision)
+    checks = selectors.reply_checks(actor, locked)
+    require(*checks, *(d for d in [decision] if d not in checks))
     locked.state, locked.reply, locked.replied_by_id, locked.replied_at = state, text.strip(), actor.pk, now
     locked.save(update_fields=["state", "reply", "replied_by", "replied_at"])
     timers.cancel(timer_key(locked))
@@ -188,7 +179,7 @@ def reply(actor: AbstractBaseUser, task: CountersignTask, state: str, text: str 
         acting_for=head.acting_for.position.title if head and head.acting_for else "",
     )
     notices.send(
-        [*users_of([_head(doc.issuer, timezone.localdate(now))]), doc.created_by],
+        [*users_of([selectors.unit_head(doc.issuer, timezone.localdate(now))]), doc.created_by],
         f"{fact.unit.name}已回复会签意见：{label}（《{doc.title}》）",
         locked.reply or decision.message,
         decision.citation,
@@ -208,12 +199,8 @@ def request_extension(actor: AbstractBaseUser, task: CountersignTask, until: dt.
     rb = rulebook_of(doc)
     fact = task_fact(locked)
     decision = rules.check_extension_request(fact, until, reason, now, rb, calendar())
-    require(
-        rules.may_act_for_unit(
-            _actor_person_id(actor), _head(locked.unit, timezone.localdate(now)), fact.unit, rb, what="申请延期"
-        ),
-        decision,
-    )
+    checks = selectors.request_extension_checks(actor, locked)
+    require(*checks, *(d for d in [decision] if d not in checks))
     new_due = rules.due_of(decision)
     locked.extension_state, locked.extension_until = ExtensionState.REQUESTED, new_due
     locked.extension_reason = reason.strip()[:300]
@@ -227,7 +214,7 @@ def request_extension(actor: AbstractBaseUser, task: CountersignTask, until: dt.
         details={"due": locked.due.isoformat(), "until": new_due.isoformat(), "reason": locked.extension_reason},
     )
     notices.send(
-        users_of([_head(doc.issuer, timezone.localdate(now))]),
+        users_of([selectors.unit_head(doc.issuer, timezone.localdate(now))]),
         f"延期申请：{fact.unit.name}申请将《{doc.title}》会签回复延至{new_due.isoformat()}",
         f"{decision.message}理由：{locked.extension_reason}。请在原期限{locked.due.isoformat()}届满前答复。",
         decision.citation,
@@ -245,12 +232,8 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
     fact = task_fact(locked)
     decision = rules.check_extension_decision(fact, grant, now, rb)
     lead = unit_fact(doc.issuer)
-    require(
-        rules.may_act_for_unit(
-            _actor_person_id(actor), _head(doc.issuer, timezone.localdate(now)), lead, rb, what="答复延期申请"
-        ),
-        decision,
-    )
+    checks = selectors.decide_extension_checks(actor, locked)
+    require(*checks, *(d for d in [decision] if d not in checks))
     old_due = locked.due
     if grant:
         locked.due = rules.due_of(decision)
@@ -272,7 +255,7 @@ def decide_extension(actor: AbstractBaseUser, task: CountersignTask, grant: bool
         },
     )
     notices.send(
-        users_of([_head(locked.unit, timezone.localdate(now))]),
+        users_of([selectors.unit_head(locked.unit, timezone.localdate(now))]),
         f"{lead.name}{'同意' if grant else '不同意'}延期：《{doc.title}》会签回复期限{locked.due.isoformat()}",
         decision.message,
         decision.citation,
@@ -325,7 +308,7 @@ def write_disagreement_statement(
     )
     today = timezone.localdate(now)
     notices.send(
-        users_of(_head(t.unit, today) for t in tasks),
+        users_of(selectors.unit_head(t.unit, today) for t in tasks),
         f"请会签分歧说明：{lead.name}《{doc.title}》",
         f"办理建议：{proposal}",
         decision.citation,
@@ -340,21 +323,10 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
     now = timezone.now()
     locked = _locked_task(task)
     doc = locked.document
-    rb = rulebook_of(doc)
     fact = task_fact(locked)
-    others = [task_fact(t) for t in countersign_tasks(doc) if t.pk != locked.pk]
-    decision = rules.check_statement_signature(fact, statement_fact(doc), rb, others)
-    require(
-        rules.may_act_for_unit(
-            _actor_person_id(actor),
-            _head(locked.unit, timezone.localdate(now)),
-            fact.unit,
-            rb,
-            "countersign.disagreement",
-            what="会签分歧说明",
-        ),
-        decision,
-    )
+    checks = selectors.sign_statement_checks(actor, locked)
+    require(*checks)
+    decision = checks[0]  # the statement rule's (its citation is the audit's)
     locked.statement_signed_at = now
     locked.save(update_fields=["statement_signed_at"])
     audit.record(
@@ -366,7 +338,7 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
         details={"reasons": doc.disagreement_reasons, "proposal": doc.disagreement_proposal},
     )
     notices.send(
-        users_of([_head(doc.issuer, timezone.localdate(now))]),
+        users_of([selectors.unit_head(doc.issuer, timezone.localdate(now))]),
         f"{fact.unit.name}已会签分歧说明（《{doc.title}》）",
         decision.message,
         decision.citation,
@@ -417,7 +389,7 @@ def _countersign_due(timer: Timer) -> None:
         },
     )
     notices.send(
-        users_of([_head(doc.issuer, timezone.localdate())]),
+        users_of([selectors.unit_head(doc.issuer, timezone.localdate())]),
         f"{fact.unit.name}逾期未回复会签意见，视为无不同意见（《{doc.title}》）",
         decision.message,
         decision.citation,
@@ -438,7 +410,7 @@ def _countersign_remind(timer: Timer) -> None:
     citation = rulebook_of(doc).cite("countersign.reply")
     title = f"催办：{unit_fact(doc.issuer).name}《{doc.title}》的会签意见请于{task.due.isoformat()}前回复"
     notices.send(
-        users_of([_head(task.unit, timezone.localdate())]),
+        users_of([selectors.unit_head(task.unit, timezone.localdate())]),
         title,
         f"逾期未回复的，视为无不同意见。{rules.SILENCE_TEXT}",
         citation,
@@ -487,7 +459,7 @@ def recompute_dues(recalc: Recalc) -> list[Moved]:
         at = office_start(day_before) if day_before else None
         if at is not None and at > now:
             timers.move(remind_key(task), at)
-        people = users_of([_head(task.unit, today), _head(doc.issuer, today)])
+        people = users_of([selectors.unit_head(task.unit, today), selectors.unit_head(doc.issuer, today)])
         moved.append(
             Moved(f"《{doc.title}》的会签（{unit_fact(task.unit).name}）", old, new, tuple(u.pk for u in people))
         )

@@ -201,9 +201,10 @@ def may_act_for_unit(
     unit: UnitFact,
     rb: RulebookView,
     provision: str = "countersign.reply",
-    what: str = "会签",
+    what: str | None = None,
 ) -> Decision:
     """Art. 50: 相关部门负责人会签 — the unit's head, or the acting head while the head is away."""
+    what = what or _("会签")
     citation = rb.cite(provision)
     if actor_person_id is not None and _holds(actor_person_id, head):
         assert head is not None
@@ -372,6 +373,53 @@ def _closed(task: TaskFact, now: dt.datetime, rb: RulebookView) -> Decision | No
     return None
 
 
+def may_answer(task: TaskFact, now: dt.datetime, rb: RulebookView) -> Decision:
+    """Can the task still be answered (replied to, or more time asked and given): pending, before
+    its deadline (art. 50)?"""
+    closed = _closed(task, now, rb)
+    if closed is not None:
+        return closed
+    return Decision.allow(
+        "countersign.open",
+        _("{name}的会签在期限{d}前待回复。", name=task.unit.name, d=_d(task.due)),
+        rb.cite("countersign.reply"),
+    )
+
+
+def may_request_extension(task: TaskFact, rb: RulebookView) -> Decision:
+    """One request for more time at a time: a pending one waits for the lead unit's answer."""
+    if task.extension_state == ExtensionState.REQUESTED:
+        return Decision.refuse(
+            "countersign.extension_pending",
+            _(
+                "{name}已申请延期至{value}，请等待主办单位答复。",
+                name=task.unit.name,
+                value=_d(task.extension_until) if task.extension_until else "",
+            ),
+            rb.cite("countersign.reply"),
+        )
+    return Decision.allow(
+        "countersign.extension_possible",
+        _("特殊情况不能按期回复的，可以向主办单位申请延期。"),
+        rb.cite("countersign.reply"),
+    )
+
+
+def has_extension_request(task: TaskFact, rb: RulebookView) -> Decision:
+    """Is there a request for more time for the lead unit to answer?"""
+    if task.extension_state != ExtensionState.REQUESTED or task.extension_until is None:
+        return Decision.refuse(
+            "countersign.no_extension_request",
+            _("{name}没有待答复的延期申请。", name=task.unit.name),
+            rb.cite("countersign.reply"),
+        )
+    return Decision.allow(
+        "countersign.extension_to_answer",
+        _("{name}申请延期至{d}，待主办单位答复。", name=task.unit.name, d=_d(task.extension_until)),
+        rb.cite("countersign.reply"),
+    )
+
+
 def check_reply(task: TaskFact, state: str, text: str, now: dt.datetime, rb: RulebookView) -> Decision:
     """A reply is 同意, 原则同意 with comments, or 不同意 with reasons, made once, before the deadline."""
     closed = _closed(task, now, rb)
@@ -434,16 +482,9 @@ def check_extension_request(
     if closed is not None:
         return closed
     citation = rb.cite("countersign.reply")
-    if task.extension_state == ExtensionState.REQUESTED:
-        return Decision.refuse(
-            "countersign.extension_pending",
-            _(
-                "{name}已申请延期至{value}，请等待主办单位答复。",
-                name=task.unit.name,
-                value=_d(task.extension_until) if task.extension_until else "",
-            ),
-            citation,
-        )
+    pending = may_request_extension(task, rb)
+    if not pending.allowed:
+        return pending
     if not reason.strip():
         return Decision.refuse(
             "countersign.extension_reason",
@@ -481,12 +522,9 @@ def check_extension_decision(task: TaskFact, grant: bool, now: dt.datetime, rb: 
     if closed is not None:
         return closed
     citation = rb.cite("countersign.reply")
-    if task.extension_state != ExtensionState.REQUESTED or task.extension_until is None:
-        return Decision.refuse(
-            "countersign.no_extension_request",
-            _("{name}没有待答复的延期申请。", name=task.unit.name),
-            citation,
-        )
+    requested = has_extension_request(task, rb)
+    if not requested.allowed or task.extension_until is None:
+        return requested
     if grant:
         return Decision.allow(
             "countersign.extension_granted",

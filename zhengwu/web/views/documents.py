@@ -16,13 +16,13 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
@@ -32,14 +32,12 @@ from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as cs_actions
 from zhengwu.documents.actions import intake, outgoing
 from zhengwu.documents.models import (
-    CountersignState,
     CountersignTask,
     Delivery,
     Disclosure,
     DocState,
     DocType,
     Document,
-    ExtensionState,
     Flow,
 )
 from zhengwu.documents.render import render_docx, render_pdf
@@ -60,7 +58,6 @@ from zhengwu.org.models import Person, Unit, UnitKind
 from zhengwu.org.rules import GOVERNMENT_LEADERS
 from zhengwu.web import forms_documents as f
 from zhengwu.web.helpers import actor, explain, is_htmx
-from zhengwu.workdays.services import deadline_close
 
 PAGE_SIZE = 30
 SIGNING_STATES = [DocState.REVIEWING, DocState.AWAITING_SIGNATURE]
@@ -344,25 +341,18 @@ def _leaders(viewer: Viewer) -> QuerySet[Person]:
     return people.exclude(pk=viewer.person.pk) if viewer.person else people
 
 
-def _task_rows(viewer: Viewer, doc: Document, tasks: list[CountersignTask], bound: Bound | None) -> list[TaskRow]:
+def _task_rows(actor: AbstractBaseUser, tasks: list[CountersignTask], bound: Bound | None) -> list[TaskRow]:
+    """Each countersign task with what ``actor`` may do on it now: the same checks the actions ask
+    (:func:`zhengwu.documents.selectors.available_task_actions`)."""
     rows = []
-    now = timezone.now()
-    issuer_head = doc.issuer_id in viewer.headed_unit_ids
-    disagreement = any(t.state == CountersignState.DISAGREED for t in tasks)
     for task in tasks:
-        mine = task.unit_id in viewer.headed_unit_ids
-        open_ = task.state == CountersignState.PENDING and now < deadline_close(task.due)
+        acts = selectors.allowed_task_actions(actor, task)
         row = TaskRow(
             task,
-            may_reply=mine and open_,
-            may_ask_extension=mine and open_ and task.extension_state in (ExtensionState.NONE, ""),
-            may_decide_extension=issuer_head and open_ and task.extension_state == ExtensionState.REQUESTED,
-            # every unit consulted countersigns the statement of a disagreement (art. 50)
-            may_sign_statement=mine
-            and disagreement
-            and task.state != CountersignState.PENDING
-            and bool(doc.disagreement_reasons)
-            and task.statement_signed_at is None,
+            may_reply="reply" in acts,
+            may_ask_extension="request_extension" in acts,
+            may_decide_extension="decide_extension" in acts,
+            may_sign_statement="sign_statement" in acts,
         )
         for name, cls in (("reply", f.ReplyForm), ("extension", f.ExtensionForm), ("decide", f.DecideExtensionForm)):
             if bound is not None and bound.task_id == task.pk and bound.action == name:
@@ -431,7 +421,7 @@ def _detail(
             "doc": doc,
             "versions": versions,
             "latest": versions[-1] if versions else None,
-            "tasks": _task_rows(viewer, doc, tasks, bound),
+            "tasks": _task_rows(viewer.user, tasks, bound),
             "opinions": opinions,
             "routed_to": routed_to,
             "timeline": document_timeline(doc),
