@@ -14,19 +14,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, Paging, ProvisionalDues, page_of, provisional_flag
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ActionOut,
+    ErrorOut,
+    Paging,
+    ProvisionalDues,
+    actions_out,
+    page_of,
+    provisional_flag,
+)
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.org.models import Person, Unit
 from zhengwu.oversight import actions as oversight
 from zhengwu.oversight.models import Case
 from zhengwu.petitions import actions as petitions
+from zhengwu.petitions import selectors as petition_reads
 from zhengwu.petitions.models import Petition
 from zhengwu.suggestions import actions as suggestions
 from zhengwu.suggestions.models import Suggestion
@@ -105,6 +117,9 @@ class PetitionOut(ProvisionalDues):
     overdue_limits: list[str]
     reviews: list[ReviewOut] = Field(default_factory=list)
     petitioner: PetitionerOut | None = None
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可否办理各项操作及其依据（详情与办理后的答复；列表中为空）"
+    )
 
 
 class PetitionPage(Schema):
@@ -112,7 +127,10 @@ class PetitionPage(Schema):
     items: list[PetitionOut]
 
 
-def _petition(p: Petition, petitioner: petitions.PetitionerView | None = None) -> PetitionOut:
+def _petition(
+    p: Petition, petitioner: petitions.PetitionerView | None = None, user: AbstractBaseUser | None = None
+) -> PetitionOut:
+    """``user``: the caller, for the acts they may take now (the page offers the same)."""
     return PetitionOut(
         id=p.pk,
         number=p.number,
@@ -150,6 +168,7 @@ def _petition(p: Petition, petitioner: petitions.PetitionerView | None = None) -
             for r in p.reviews.all()
         ],
         petitioner=PetitionerOut(**petitioner.__dict__) if petitioner else None,
+        actions=actions_out(petition_reads.available_actions(user, p)) if user is not None else [],
     )
 
 
@@ -236,9 +255,9 @@ def list_petitions(request: HttpRequest, paging: Query[Paging], state: str = "")
     summary="信访事项详情（信访人信息已脱敏）",
 )
 def get_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
-    current_user(request)
+    user = current_user(request)
     p = _get_petition(petition_id)
-    return _petition(p, petitions.masked_petitioner(p))
+    return _petition(p, petitions.masked_petitioner(p), user)
 
 
 @router.get(
@@ -263,7 +282,7 @@ def register_petition(request: HttpRequest, payload: PetitionIn) -> Status[Petit
         important=payload.important,
         leader=_leader(payload.leader_id),
     )
-    return Status(201, _petition(_get_petition(p.pk)))
+    return Status(201, _petition(_get_petition(p.pk), user=current_user(request)))
 
 
 @router.post(
@@ -282,7 +301,7 @@ def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceI
         payload.reason,
         payload.decided_on,
     )
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -292,7 +311,7 @@ def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceI
 )
 def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> PetitionOut:
     p = petitions.route_important(current_user(request), _get_petition(petition_id), _leader(payload.leader_id))
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -302,7 +321,7 @@ def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> 
 )
 def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
     p = petitions.read_letter(current_user(request), _get_petition(petition_id))
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -312,7 +331,7 @@ def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
 )
 def instruct_petition(request: HttpRequest, petition_id: int, payload: TextIn) -> PetitionOut:
     p = petitions.instruct(current_user(request), _get_petition(petition_id), payload.text)
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -324,7 +343,7 @@ def extend_petition(request: HttpRequest, petition_id: int, payload: ExtensionIn
     p = petitions.extend(
         current_user(request), _get_petition(petition_id), payload.days, payload.reason, payload.told_how
     )
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -336,7 +355,7 @@ def conclude_petition(request: HttpRequest, petition_id: int, payload: Conclusio
     p = petitions.conclude(
         current_user(request), _get_petition(petition_id), payload.result, payload.told_how, payload.concluded_on
     )
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -348,7 +367,7 @@ def request_petition_review(request: HttpRequest, petition_id: int, payload: Rev
     petitions.request_review(
         current_user(request), _get_petition(petition_id), payload.stage, payload.organ, payload.requested_on
     )
-    return Status(201, _petition(_get_petition(petition_id)))
+    return Status(201, _petition(_get_petition(petition_id), user=current_user(request)))
 
 
 @router.post(
@@ -358,7 +377,7 @@ def request_petition_review(request: HttpRequest, petition_id: int, payload: Rev
 )
 def decide_petition_review(request: HttpRequest, petition_id: int, payload: ReviewDecisionIn) -> PetitionOut:
     petitions.decide_review(current_user(request), _get_petition(petition_id), payload.outcome, payload.decided_on)
-    return _petition(_get_petition(petition_id))
+    return _petition(_get_petition(petition_id), user=current_user(request))
 
 
 # ---------------------------------------------------------------- 建议提案 (art. 31)
