@@ -41,6 +41,7 @@ from zhengwu.petitions import actions as petitions
 from zhengwu.petitions import selectors as petition_reads
 from zhengwu.petitions.models import Petition
 from zhengwu.suggestions import actions as suggestions
+from zhengwu.suggestions import selectors as suggestion_reads
 from zhengwu.suggestions.models import Suggestion
 
 router = Router(tags=["cases"])
@@ -418,6 +419,9 @@ class SuggestionOut(ProvisionalDues):
     publication_decided: bool
     withhold_reason: str
     co_opinions: list[CoOpinionOut]
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可否办理各项操作及其依据（详情与办理后的答复；列表中为空）"
+    )
 
 
 class SuggestionPage(Schema):
@@ -425,7 +429,8 @@ class SuggestionPage(Schema):
     items: list[SuggestionOut]
 
 
-def _suggestion(s: Suggestion) -> SuggestionOut:
+def _suggestion(s: Suggestion, user: AbstractBaseUser | None = None) -> SuggestionOut:
+    """``user``: the caller, for the acts they may take now (the page offers the same)."""
     return SuggestionOut(
         id=s.pk,
         kind=s.kind,
@@ -453,6 +458,7 @@ def _suggestion(s: Suggestion) -> SuggestionOut:
             CoOpinionOut(unit=_name(o.unit), round=o.round, due=o.due, text=o.text, sent=o.sent_at is not None)
             for o in s.co_opinions.select_related("unit")
         ],
+        actions=actions_out(suggestion_reads.available_actions(user, s)) if user is not None else [],
     )
 
 
@@ -524,13 +530,13 @@ def list_suggestions(request: HttpRequest, paging: Query[Paging], state: str = "
 )
 def get_suggestion(request: HttpRequest, suggestion_id: int) -> SuggestionOut:
     current_user(request)
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 @router.post("/suggestions", response={201: SuggestionOut, **WRITE_ERRORS}, summary="登记建议提案（督查部门）")
 def register_suggestion(request: HttpRequest, payload: SuggestionIn) -> Status[SuggestionOut]:
     s = suggestions.register(current_user(request), **payload.dict())
-    return Status(201, _suggestion(_get_suggestion(s.pk)))
+    return Status(201, _suggestion(_get_suggestion(s.pk), current_user(request)))
 
 
 @router.post(
@@ -545,7 +551,7 @@ def assign_suggestion(request: HttpRequest, suggestion_id: int, payload: AssignI
         _unit(payload.lead_unit, "lead_unit"),
         _units(payload.co_units, "co_units"),
     )
-    return _suggestion(_get_suggestion(s.pk))
+    return _suggestion(_get_suggestion(s.pk), current_user(request))
 
 
 @router.post(
@@ -555,7 +561,7 @@ def assign_suggestion(request: HttpRequest, suggestion_id: int, payload: AssignI
 )
 def extend_suggestion(request: HttpRequest, suggestion_id: int, payload: SuggestionExtensionIn) -> SuggestionOut:
     s = suggestions.extend(current_user(request), _get_suggestion(suggestion_id), payload.due, payload.reason)
-    return _suggestion(_get_suggestion(s.pk))
+    return _suggestion(_get_suggestion(s.pk), current_user(request))
 
 
 @router.post(
@@ -567,7 +573,7 @@ def send_co_opinion(request: HttpRequest, suggestion_id: int, payload: CoOpinion
     suggestions.send_opinion(
         current_user(request), _get_suggestion(suggestion_id), _unit(payload.unit, "unit"), payload.text
     )
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 @router.post(
@@ -589,7 +595,7 @@ def suggestion_feedback(request: HttpRequest, suggestion_id: int, payload: Feedb
     suggestions.record_feedback(
         current_user(request), _get_suggestion(suggestion_id), payload.satisfaction, payload.note
     )
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 @router.post(
@@ -599,7 +605,7 @@ def suggestion_feedback(request: HttpRequest, suggestion_id: int, payload: Feedb
 )
 def suggestion_publication(request: HttpRequest, suggestion_id: int, payload: PublicationIn) -> SuggestionOut:
     suggestions.decide_publication(current_user(request), _get_suggestion(suggestion_id), payload.withhold_ground)
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 # ---------------------------------------------------------------- 复议诉讼审计 (arts. 32, 33)
