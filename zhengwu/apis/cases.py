@@ -36,6 +36,7 @@ from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.org.models import Person, Unit
 from zhengwu.oversight import actions as oversight
+from zhengwu.oversight import selectors as case_reads
 from zhengwu.oversight.models import Case
 from zhengwu.petitions import actions as petitions
 from zhengwu.petitions import selectors as petition_reads
@@ -635,6 +636,9 @@ class CaseOut(ProvisionalDues):
     outcome: str
     supervision_item_id: int | None
     overdue_limits: list[str]
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可否办理各项操作及其依据（详情与办理后的答复；列表中为空）"
+    )
 
 
 class CasePage(Schema):
@@ -642,7 +646,8 @@ class CasePage(Schema):
     items: list[CaseOut]
 
 
-def _case(c: Case) -> CaseOut:
+def _case(c: Case, user: AbstractBaseUser | None = None) -> CaseOut:
+    """``user``: the caller, for the acts they may take now (the page offers the same)."""
     return CaseOut(
         id=c.pk,
         kind=c.kind,
@@ -664,6 +669,7 @@ def _case(c: Case) -> CaseOut:
         outcome=c.outcome,
         supervision_item_id=c.followup_id,
         overdue_limits=list(c.overdue_limits),
+        actions=actions_out(case_reads.available_actions(user, c)) if user is not None else [],
     )
 
 
@@ -722,8 +728,7 @@ def list_cases(request: HttpRequest, paging: Query[Paging], kind: str = "") -> C
 
 @router.get("/oversight/cases/{case_id}", response={200: CaseOut, 404: ErrorOut, **READ_ERRORS}, summary="事项详情")
 def get_case(request: HttpRequest, case_id: int) -> CaseOut:
-    current_user(request)
-    return _case(_get_case(case_id))
+    return _case(_get_case(case_id), current_user(request))
 
 
 @router.post(
@@ -742,7 +747,7 @@ def register_reconsideration(request: HttpRequest, payload: ReconsiderationIn) -
         applicant=payload.applicant,
         accepted_on=payload.accepted_on,
     )
-    return Status(201, _case(_get_case(c.pk)))
+    return Status(201, _case(_get_case(c.pk), current_user(request)))
 
 
 @router.post("/oversight/suits", response={201: CaseOut, **WRITE_ERRORS}, summary="登记行政诉讼案件（15日内答辩）")
@@ -756,7 +761,7 @@ def register_suit(request: HttpRequest, payload: SuitIn) -> Status[CaseOut]:
         served_on=payload.served_on,
         plaintiff=payload.plaintiff,
     )
-    return Status(201, _case(_get_case(c.pk)))
+    return Status(201, _case(_get_case(c.pk), current_user(request)))
 
 
 @router.post(
@@ -776,7 +781,7 @@ def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut
         requirement=payload.requirement,
         co_units=_units(payload.co_units, "co_units"),
     )
-    return Status(201, _case(_get_case(c.pk)))
+    return Status(201, _case(_get_case(c.pk), current_user(request)))
 
 
 @router.post(
@@ -786,7 +791,7 @@ def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut
 )
 def answer_case(request: HttpRequest, case_id: int, payload: DateIn) -> CaseOut:
     c = oversight.record_answer(current_user(request), _get_case(case_id), payload.on)
-    return _case(_get_case(c.pk))
+    return _case(_get_case(c.pk), current_user(request))
 
 
 @router.post(
@@ -796,4 +801,4 @@ def answer_case(request: HttpRequest, case_id: int, payload: DateIn) -> CaseOut:
 )
 def close_case(request: HttpRequest, case_id: int, payload: OutcomeIn) -> CaseOut:
     c = oversight.record_outcome(current_user(request), _get_case(case_id), payload.outcome, payload.decided_on)
-    return _case(_get_case(c.pk))
+    return _case(_get_case(c.pk), current_user(request))

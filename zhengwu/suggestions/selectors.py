@@ -76,7 +76,7 @@ def opinion_unit(actor: AbstractBaseUser, s: Suggestion) -> Unit | None:
     )
     units = staff_unit_ids(actor)
     mine = [o for o in opinions if o.unit_id in units]
-    pick = next((o for o in mine if o.sent_at is None), None) or (mine or opinions or [None])[0]
+    pick = next((o for o in mine if o.sent_at is None), None) or next(iter(mine or opinions), None)
     return pick.unit if pick is not None else None
 
 
