@@ -14,21 +14,35 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, Paging, ProvisionalDues, page_of, provisional_flag
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ActionOut,
+    ErrorOut,
+    Paging,
+    ProvisionalDues,
+    actions_out,
+    page_of,
+    provisional_flag,
+)
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.org.models import Person, Unit
 from zhengwu.oversight import actions as oversight
+from zhengwu.oversight import selectors as case_reads
 from zhengwu.oversight.models import Case
 from zhengwu.petitions import actions as petitions
+from zhengwu.petitions import selectors as petition_reads
 from zhengwu.petitions.models import Petition
 from zhengwu.suggestions import actions as suggestions
+from zhengwu.suggestions import selectors as suggestion_reads
 from zhengwu.suggestions.models import Suggestion
 
 router = Router(tags=["cases"])
@@ -105,6 +119,9 @@ class PetitionOut(ProvisionalDues):
     overdue_limits: list[str]
     reviews: list[ReviewOut] = Field(default_factory=list)
     petitioner: PetitionerOut | None = None
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可否办理各项操作及其依据（详情与办理后的答复；列表中为空）"
+    )
 
 
 class PetitionPage(Schema):
@@ -112,7 +129,10 @@ class PetitionPage(Schema):
     items: list[PetitionOut]
 
 
-def _petition(p: Petition, petitioner: petitions.PetitionerView | None = None) -> PetitionOut:
+def _petition(
+    p: Petition, petitioner: petitions.PetitionerView | None = None, user: AbstractBaseUser | None = None
+) -> PetitionOut:
+    """``user``: the caller, for the acts they may take now (the page offers the same)."""
     return PetitionOut(
         id=p.pk,
         number=p.number,
@@ -150,6 +170,7 @@ def _petition(p: Petition, petitioner: petitions.PetitionerView | None = None) -
             for r in p.reviews.all()
         ],
         petitioner=PetitionerOut(**petitioner.__dict__) if petitioner else None,
+        actions=actions_out(petition_reads.available_actions(user, p)) if user is not None else [],
     )
 
 
@@ -236,9 +257,9 @@ def list_petitions(request: HttpRequest, paging: Query[Paging], state: str = "")
     summary="信访事项详情（信访人信息已脱敏）",
 )
 def get_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
-    current_user(request)
+    user = current_user(request)
     p = _get_petition(petition_id)
-    return _petition(p, petitions.masked_petitioner(p))
+    return _petition(p, petitions.masked_petitioner(p), user)
 
 
 @router.get(
@@ -263,7 +284,7 @@ def register_petition(request: HttpRequest, payload: PetitionIn) -> Status[Petit
         important=payload.important,
         leader=_leader(payload.leader_id),
     )
-    return Status(201, _petition(_get_petition(p.pk)))
+    return Status(201, _petition(_get_petition(p.pk), user=current_user(request)))
 
 
 @router.post(
@@ -282,7 +303,7 @@ def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceI
         payload.reason,
         payload.decided_on,
     )
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -292,7 +313,7 @@ def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceI
 )
 def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> PetitionOut:
     p = petitions.route_important(current_user(request), _get_petition(petition_id), _leader(payload.leader_id))
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -302,7 +323,7 @@ def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> 
 )
 def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
     p = petitions.read_letter(current_user(request), _get_petition(petition_id))
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -312,7 +333,7 @@ def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
 )
 def instruct_petition(request: HttpRequest, petition_id: int, payload: TextIn) -> PetitionOut:
     p = petitions.instruct(current_user(request), _get_petition(petition_id), payload.text)
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -324,7 +345,7 @@ def extend_petition(request: HttpRequest, petition_id: int, payload: ExtensionIn
     p = petitions.extend(
         current_user(request), _get_petition(petition_id), payload.days, payload.reason, payload.told_how
     )
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -336,7 +357,7 @@ def conclude_petition(request: HttpRequest, petition_id: int, payload: Conclusio
     p = petitions.conclude(
         current_user(request), _get_petition(petition_id), payload.result, payload.told_how, payload.concluded_on
     )
-    return _petition(_get_petition(p.pk))
+    return _petition(_get_petition(p.pk), user=current_user(request))
 
 
 @router.post(
@@ -348,7 +369,7 @@ def request_petition_review(request: HttpRequest, petition_id: int, payload: Rev
     petitions.request_review(
         current_user(request), _get_petition(petition_id), payload.stage, payload.organ, payload.requested_on
     )
-    return Status(201, _petition(_get_petition(petition_id)))
+    return Status(201, _petition(_get_petition(petition_id), user=current_user(request)))
 
 
 @router.post(
@@ -358,7 +379,7 @@ def request_petition_review(request: HttpRequest, petition_id: int, payload: Rev
 )
 def decide_petition_review(request: HttpRequest, petition_id: int, payload: ReviewDecisionIn) -> PetitionOut:
     petitions.decide_review(current_user(request), _get_petition(petition_id), payload.outcome, payload.decided_on)
-    return _petition(_get_petition(petition_id))
+    return _petition(_get_petition(petition_id), user=current_user(request))
 
 
 # ---------------------------------------------------------------- 建议提案 (art. 31)
@@ -399,6 +420,9 @@ class SuggestionOut(ProvisionalDues):
     publication_decided: bool
     withhold_reason: str
     co_opinions: list[CoOpinionOut]
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可否办理各项操作及其依据（详情与办理后的答复；列表中为空）"
+    )
 
 
 class SuggestionPage(Schema):
@@ -406,7 +430,8 @@ class SuggestionPage(Schema):
     items: list[SuggestionOut]
 
 
-def _suggestion(s: Suggestion) -> SuggestionOut:
+def _suggestion(s: Suggestion, user: AbstractBaseUser | None = None) -> SuggestionOut:
+    """``user``: the caller, for the acts they may take now (the page offers the same)."""
     return SuggestionOut(
         id=s.pk,
         kind=s.kind,
@@ -434,6 +459,7 @@ def _suggestion(s: Suggestion) -> SuggestionOut:
             CoOpinionOut(unit=_name(o.unit), round=o.round, due=o.due, text=o.text, sent=o.sent_at is not None)
             for o in s.co_opinions.select_related("unit")
         ],
+        actions=actions_out(suggestion_reads.available_actions(user, s)) if user is not None else [],
     )
 
 
@@ -505,13 +531,13 @@ def list_suggestions(request: HttpRequest, paging: Query[Paging], state: str = "
 )
 def get_suggestion(request: HttpRequest, suggestion_id: int) -> SuggestionOut:
     current_user(request)
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 @router.post("/suggestions", response={201: SuggestionOut, **WRITE_ERRORS}, summary="登记建议提案（督查部门）")
 def register_suggestion(request: HttpRequest, payload: SuggestionIn) -> Status[SuggestionOut]:
     s = suggestions.register(current_user(request), **payload.dict())
-    return Status(201, _suggestion(_get_suggestion(s.pk)))
+    return Status(201, _suggestion(_get_suggestion(s.pk), current_user(request)))
 
 
 @router.post(
@@ -526,7 +552,7 @@ def assign_suggestion(request: HttpRequest, suggestion_id: int, payload: AssignI
         _unit(payload.lead_unit, "lead_unit"),
         _units(payload.co_units, "co_units"),
     )
-    return _suggestion(_get_suggestion(s.pk))
+    return _suggestion(_get_suggestion(s.pk), current_user(request))
 
 
 @router.post(
@@ -536,7 +562,7 @@ def assign_suggestion(request: HttpRequest, suggestion_id: int, payload: AssignI
 )
 def extend_suggestion(request: HttpRequest, suggestion_id: int, payload: SuggestionExtensionIn) -> SuggestionOut:
     s = suggestions.extend(current_user(request), _get_suggestion(suggestion_id), payload.due, payload.reason)
-    return _suggestion(_get_suggestion(s.pk))
+    return _suggestion(_get_suggestion(s.pk), current_user(request))
 
 
 @router.post(
@@ -548,7 +574,7 @@ def send_co_opinion(request: HttpRequest, suggestion_id: int, payload: CoOpinion
     suggestions.send_opinion(
         current_user(request), _get_suggestion(suggestion_id), _unit(payload.unit, "unit"), payload.text
     )
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 @router.post(
@@ -570,7 +596,7 @@ def suggestion_feedback(request: HttpRequest, suggestion_id: int, payload: Feedb
     suggestions.record_feedback(
         current_user(request), _get_suggestion(suggestion_id), payload.satisfaction, payload.note
     )
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 @router.post(
@@ -580,7 +606,7 @@ def suggestion_feedback(request: HttpRequest, suggestion_id: int, payload: Feedb
 )
 def suggestion_publication(request: HttpRequest, suggestion_id: int, payload: PublicationIn) -> SuggestionOut:
     suggestions.decide_publication(current_user(request), _get_suggestion(suggestion_id), payload.withhold_ground)
-    return _suggestion(_get_suggestion(suggestion_id))
+    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
 
 
 # ---------------------------------------------------------------- 复议诉讼审计 (arts. 32, 33)
@@ -610,6 +636,9 @@ class CaseOut(ProvisionalDues):
     outcome: str
     supervision_item_id: int | None
     overdue_limits: list[str]
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可否办理各项操作及其依据（详情与办理后的答复；列表中为空）"
+    )
 
 
 class CasePage(Schema):
@@ -617,7 +646,8 @@ class CasePage(Schema):
     items: list[CaseOut]
 
 
-def _case(c: Case) -> CaseOut:
+def _case(c: Case, user: AbstractBaseUser | None = None) -> CaseOut:
+    """``user``: the caller, for the acts they may take now (the page offers the same)."""
     return CaseOut(
         id=c.pk,
         kind=c.kind,
@@ -639,6 +669,7 @@ def _case(c: Case) -> CaseOut:
         outcome=c.outcome,
         supervision_item_id=c.followup_id,
         overdue_limits=list(c.overdue_limits),
+        actions=actions_out(case_reads.available_actions(user, c)) if user is not None else [],
     )
 
 
@@ -697,8 +728,7 @@ def list_cases(request: HttpRequest, paging: Query[Paging], kind: str = "") -> C
 
 @router.get("/oversight/cases/{case_id}", response={200: CaseOut, 404: ErrorOut, **READ_ERRORS}, summary="事项详情")
 def get_case(request: HttpRequest, case_id: int) -> CaseOut:
-    current_user(request)
-    return _case(_get_case(case_id))
+    return _case(_get_case(case_id), current_user(request))
 
 
 @router.post(
@@ -717,7 +747,7 @@ def register_reconsideration(request: HttpRequest, payload: ReconsiderationIn) -
         applicant=payload.applicant,
         accepted_on=payload.accepted_on,
     )
-    return Status(201, _case(_get_case(c.pk)))
+    return Status(201, _case(_get_case(c.pk), current_user(request)))
 
 
 @router.post("/oversight/suits", response={201: CaseOut, **WRITE_ERRORS}, summary="登记行政诉讼案件（15日内答辩）")
@@ -731,7 +761,7 @@ def register_suit(request: HttpRequest, payload: SuitIn) -> Status[CaseOut]:
         served_on=payload.served_on,
         plaintiff=payload.plaintiff,
     )
-    return Status(201, _case(_get_case(c.pk)))
+    return Status(201, _case(_get_case(c.pk), current_user(request)))
 
 
 @router.post(
@@ -751,7 +781,7 @@ def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut
         requirement=payload.requirement,
         co_units=_units(payload.co_units, "co_units"),
     )
-    return Status(201, _case(_get_case(c.pk)))
+    return Status(201, _case(_get_case(c.pk), current_user(request)))
 
 
 @router.post(
@@ -761,7 +791,7 @@ def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut
 )
 def answer_case(request: HttpRequest, case_id: int, payload: DateIn) -> CaseOut:
     c = oversight.record_answer(current_user(request), _get_case(case_id), payload.on)
-    return _case(_get_case(c.pk))
+    return _case(_get_case(c.pk), current_user(request))
 
 
 @router.post(
@@ -771,4 +801,4 @@ def answer_case(request: HttpRequest, case_id: int, payload: DateIn) -> CaseOut:
 )
 def close_case(request: HttpRequest, case_id: int, payload: OutcomeIn) -> CaseOut:
     c = oversight.record_outcome(current_user(request), _get_case(case_id), payload.outcome, payload.decided_on)
-    return _case(_get_case(c.pk))
+    return _case(_get_case(c.pk), current_user(request))

@@ -21,7 +21,6 @@ from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.documents_schemas import (
-    ActionOut,
     AssignmentOut,
     BodyIn,
     CheckOut,
@@ -60,6 +59,7 @@ from zhengwu.apis.documents_schemas import (
 from zhengwu.apis.schemas import (
     READ_ERRORS,
     WRITE_ERRORS,
+    ActionOut,
     ErrorOut,
     Paging,
     PersonRef,

@@ -18,8 +18,9 @@ Pure: no Django.  The workflow's own rules module declares its steps; its action
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from zhengwu.core.decisions import Decision, Refused
 from zhengwu.core.i18n import _
@@ -85,3 +86,30 @@ def require_step(step: Step, state: str, state_label: str, rb: RulebookView, *, 
     decision = check_step(step, state, state_label, rb, provision=provision)
     if not decision.allowed:
         raise StateConflict([decision])
+
+
+def require_checks(*decisions: Decision) -> None:
+    """Raise at the first refusal among an act's checks (a read side's ``<act>_checks``): a
+    :class:`StateConflict` when it is a step's state guard (:func:`check_step`), else
+    :class:`~zhengwu.core.decisions.Refused` — as the action's ``require``/``require_step`` calls in
+    the same order would."""
+    refused = next((d for d in decisions if not d.allowed), None)
+    if refused is None:
+        return
+    if refused.code.endswith(".wrong_state") and "state" in refused.facts:
+        raise StateConflict([refused])
+    raise Refused([refused])
+
+
+A = TypeVar("A")
+T = TypeVar("T")
+
+
+def offered(acts: Mapping[str, Callable[[A, T], list[Decision]]], actor: A, record: T) -> dict[str, Decision]:
+    """For each act of a read side's ``ACTS`` table (name → check function): allowed (the act's last
+    allowing decision), or the first decision that refuses it, with its article."""
+    out: dict[str, Decision] = {}
+    for name, checks in acts.items():
+        decisions = checks(actor, record)
+        out[name] = next((d for d in decisions if not d.allowed), decisions[-1])
+    return out

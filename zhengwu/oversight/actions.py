@@ -17,17 +17,16 @@ from zhengwu.audit import services as audit
 from zhengwu.cases.followup import follow_up
 from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, schedule_limit
 from zhengwu.core.actions import copy_back, lock
-from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
-from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.core.transitions import require_step
+from zhengwu.core.transitions import require_checks
 from zhengwu.documents.selectors import units_with_function
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.rules import Authority
-from zhengwu.org.services import office_unit, positions_of, users_of, who_holds
-from zhengwu.oversight import rules
+from zhengwu.org.services import users_of, who_holds
+from zhengwu.oversight import rules, selectors
 from zhengwu.oversight.models import Case, CaseKind, CaseState
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.timers import services as timers
@@ -45,19 +44,6 @@ def url_of(case: Case) -> str:
 
 def _unit_name(unit: Unit | None) -> str:
     return (unit.short_name or unit.name) if unit else ""
-
-
-def _legal_ids() -> set[int]:
-    return {u.pk for u in units_with_function("legal_review")}
-
-
-def _office_id() -> int | None:
-    office = office_unit()
-    return office.pk if office else None
-
-
-def _keeper(actor: AbstractBaseUser, unit: Unit, kind: str, rb: RulebookView) -> Decision:
-    return rules.may_register(positions_of(actor), unit.pk, _office_id(), _legal_ids(), kind, rb)
 
 
 def _lock(case: Case) -> Case:
@@ -192,7 +178,7 @@ def _create(
         raise InvalidInput(_("收到（送达、印发）日期不能晚于今天。"), field="received_on")
     if accepted_on is not None and accepted_on > today:
         raise InvalidInput(_("受理日期不能晚于今天。"), field="accepted_on")
-    require(_keeper(actor, unit, kind, rb))
+    require(selectors.register_check(actor, unit, kind))
     limits = rules.deadlines(kind, received_on, accepted_on, rb, calendar())
     case = Case.objects.create(
         kind=kind,
@@ -381,12 +367,7 @@ def record_answer(actor: AbstractBaseUser, case: Case, answered_on: dt.date | No
     c = _lock(case)
     rb = rulebook_of(c)
     kind = str(c.kind)
-    require(
-        _keeper(actor, c.unit_concerned, kind, rb),
-        rules.check_kind(kind, [CaseKind.RECONSIDERATION, CaseKind.SUIT], "答复（答辩）", rb),
-    )
-    label = str(CaseState(c.state).label)
-    require_step(rules.RECORD_ANSWER, c.state, label, rb, provision=rules.provision_of(kind))
+    require_checks(*selectors.answer_checks(actor, c))
     day = _day(answered_on, "answered_on", "答复（答辩）日期", c.received_on)
     c.answered_on, c.state = day, CaseState.ANSWERED
     c.save(update_fields=["answered_on", "state"])
@@ -409,9 +390,7 @@ def record_outcome(actor: AbstractBaseUser, case: Case, outcome: str, decided_on
     c = _lock(case)
     rb = rulebook_of(c)
     kind = str(c.kind)
-    require(_keeper(actor, c.unit_concerned, kind, rb))
-    label = str(CaseState(c.state).label)
-    require_step(rules.RECORD_OUTCOME, c.state, label, rb, provision=rules.provision_of(kind))
+    require_checks(*selectors.outcome_checks(actor, c))
     text = _text(outcome, "outcome", "结果")
     day = _day(decided_on, "decided_on", "决定（判决、整改完成）日期", c.received_on)
     c.outcome, c.decided_on, c.state = text, day, CaseState.CLOSED

@@ -25,13 +25,14 @@ from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.core.transitions import Step, require_step
+from zhengwu.core.transitions import require_checks
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder
 from zhengwu.org.services import person_of, positions_of, users_of, who_holds
-from zhengwu.petitions import rules
+from zhengwu.petitions import rules, selectors
 from zhengwu.petitions.models import Channel, Petition, Petitioner, Review, Stage, State
+from zhengwu.petitions.selectors import access_of, may_see_petitioner, open_limits, petitions_units
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
@@ -39,7 +40,6 @@ from zhengwu.workdays.arith import WorkCalendar
 from zhengwu.workdays.dependents import Moved, Recalc
 from zhengwu.workdays.services import calendar
 
-PETITIONS_FUNCTION = "petitions"
 TIMER_PREFIX = "petitions.limit"
 LIMIT_LABELS = {"accept": "受理告知", "handle": "办结", "review": "复查", "rereview": "复核"}
 
@@ -48,30 +48,8 @@ def url_of(petition: Petition) -> str:
     return f"/petitions/{petition.pk}/"
 
 
-def petitions_units() -> list[Unit]:
-    """The units whose ``functions`` include ``petitions`` (the 信访局)."""
-    return [
-        u
-        for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code")
-        if PETITIONS_FUNCTION in u.functions
-    ]
-
-
-def access_of(petition: Petition) -> rules.CaseAccess:
-    return rules.CaseAccess(frozenset(u.pk for u in petitions_units()), petition.handling_unit_id, petition.leader_id)
-
-
-def _person_id(actor: AbstractBaseUser) -> int | None:
-    person = person_of(actor)
-    return person.pk if person else None
-
-
 def _lock(petition: Petition) -> Petition:
     return lock(petition, "unit_concerned", "handling_unit", "leader", "rulebook_version")
-
-
-def _step(p: Petition, step: Step, rb: RulebookView) -> None:
-    require_step(step, p.state, str(State(p.state).label), rb)
 
 
 def _heads(*units: Unit | None) -> list[Holder | None]:
@@ -107,20 +85,6 @@ def _day(value: dt.date | None, field: str, what: str) -> dt.date:
 
 
 # -- limits and timers ---------------------------------------------------------------------------
-
-
-def open_limits(petition: Petition) -> dict[str, dt.date]:
-    """The time limit now running (受理告知, 办结, 复查 or 复核) and its last day."""
-    if petition.state == State.REGISTERED:
-        return {"accept": petition.accept_due}
-    if petition.state == State.HANDLING and petition.handle_due:
-        return {"handle": petition.handle_due}
-    for state, stage in ((State.REVIEWING, Stage.REVIEW), (State.REREVIEWING, Stage.REREVIEW)):
-        if petition.state == state:
-            review = petition.reviews.filter(stage=stage).first()
-            if review is not None:
-                return {str(stage): review.due}
-    return {}
 
 
 def _key(petition: Petition, limit: str) -> str:
@@ -243,7 +207,7 @@ def register(
     phone = _optional(petitioner.phone, "phone", "联系电话", 30)
     address = _optional(petitioner.address, "address", "住址", 200)
     received = _day(received_on, "received_on", "收到日期")
-    require(rules.may_register(positions_of(actor), {u.pk for u in petitions_units()}, rb))
+    require(selectors.register_check(actor))
     due = rules.accept_due(received, rb, calendar())
     year = received.year
     serial = Petition.objects.filter(number__startswith=f"克信访〔{year}〕").count() + 1
@@ -316,10 +280,7 @@ def _route(actor: AbstractBaseUser, petition: Petition, leader: Person | None) -
 def route_important(actor: AbstractBaseUser, petition: Petition, leader: Person | None = None) -> Petition:
     """Mark a letter important and route it to a government leader (art. 35)."""
     p = _lock(petition)
-    rb = rulebook_of(p)
-    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb))
-    _step(p, rules.ROUTE_IMPORTANT, rb)
-    require(rules.check_not_instructed(p.instructed_at is not None, rb))
+    require_checks(*selectors.route_checks(actor, p))
     _route(actor, p, leader)
     return copy_back(petition, p)
 
@@ -332,7 +293,7 @@ def read_letter(actor: AbstractBaseUser, petition: Petition) -> Petition:
     """The leader opens the important letter: the first reading is recorded (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_read(_person_id(actor), p.leader_id, rb))
+    require_checks(*selectors.read_checks(actor, p))
     if p.leader_read_at is None:
         p.leader_read_at = timezone.now()
         p.save(update_fields=["leader_read_at"])
@@ -351,11 +312,7 @@ def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition
     """The leader's 批示; the letter is then followed as a supervision item (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(
-        rules.may_instruct(
-            _person_id(actor), p.leader_id, p.leader_read_at is not None, p.instructed_at is not None, rb
-        )
-    )
+    require_checks(*selectors.instruct_checks(actor, p))
     instruction = _text(text, "instruction", "批示内容")
     p.instruction, p.instructed_at = instruction, timezone.now()
     lead = p.handling_unit or p.unit_concerned
@@ -407,8 +364,7 @@ def decide_acceptance(
     (《信访工作条例》arts. 22–23)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb))
-    _step(p, rules.DECIDE_ACCEPTANCE, rb)
+    require_checks(*selectors.decide_acceptance_checks(actor, p))
     told = _text(told_how, "told_how", "告知信访人的方式", 100)
     day = _day(decided_on, "decided_on", "决定日期")
     if day < p.received_on:
@@ -459,6 +415,7 @@ def extend(actor: AbstractBaseUser, petition: Petition, days: int, reason: str, 
     the petitioner (《信访工作条例》art. 34)."""
     p = _lock(petition)
     rb = rulebook_of(p)
+    require_checks(*selectors.extend_checks(actor, p))
     require(rules.may_extend(positions_of(actor), p.state, p.extended_days, days, rb))
     why = _text(reason, "reason", "延期理由")
     told = _text(told_how, "told_how", "告知信访人延期理由的方式", 100)
@@ -497,9 +454,7 @@ def conclude(
     stays open until its leader has written an instruction (art. 35)."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_handle(positions_of(actor), _person_id(actor), access_of(p), rb))
-    _step(p, rules.CONCLUDE, rb)
-    require(rules.may_conclude(p.important, p.instructed_at is not None, rb))
+    require_checks(*selectors.conclude_checks(actor, p))
     text = _text(result, "result", "处理意见")
     told = _text(told_how, "told_how", "答复信访人的方式", 100)
     day = _day(concluded_on, "concluded_on", "办结日期")
@@ -535,12 +490,8 @@ def request_review(
         raise InvalidInput(_("无法识别的类别“{stage}”，应为复查或复核。", stage=stage), field="stage")
     body = _text(organ, "organ", "复查（复核）机关", 100)
     day = _day(requested_on, "requested_on", "收到请求日期")
-    previous = p.reviews.filter(stage=Stage.REVIEW).first()
-    answered_on = p.concluded_on if stage == Stage.REVIEW else (previous.decided_on if previous else None)
-    require(
-        rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb),
-        rules.may_request_review(stage, p.state, answered_on, day, rb, calendar()),
-    )
+    require_checks(*selectors.request_review_checks(actor, p))
+    require(rules.may_request_review(stage, p.state, selectors.answered_on(p, stage), day, rb, calendar()))
     review = Review.objects.create(
         petition=p,
         stage=stage,
@@ -573,8 +524,7 @@ def decide_review(
     """The 复查 or 复核 opinion; after the 复核 the matter is final."""
     p = _lock(petition)
     rb = rulebook_of(p)
-    require(rules.may_register(positions_of(actor), access_of(p).petitions_unit_ids, rb))
-    _step(p, rules.REVIEW_OPINION, rb)
+    require_checks(*selectors.decide_review_checks(actor, p))
     stage = Stage.REVIEW if p.state == State.REVIEWING else Stage.REREVIEW
     review = Review.objects.select_for_update().get(petition=p, stage=stage)
     text = _text(outcome, "outcome", "复查（复核）意见")
@@ -612,17 +562,11 @@ class PetitionerView:
     demo: bool
 
 
-def may_see_petitioner(actor: AbstractBaseUser, petition: Petition) -> bool:
-    return rules.may_see_personal_data(
-        positions_of(actor), _person_id(actor), access_of(petition), rulebook_of(petition)
-    ).allowed
-
-
 @action
 def view_petitioner(actor: AbstractBaseUser, petition: Petition) -> PetitionerView:
     """The petitioner's personal data, for those handling the case; each view is recorded."""
     rb = rulebook_of(petition)
-    require(rules.may_see_personal_data(positions_of(actor), _person_id(actor), access_of(petition), rb))
+    require(rules.may_see_personal_data(positions_of(actor), selectors.person_id(actor), access_of(petition), rb))
     data = Petitioner.objects.get(petition=petition)
     audit.record(
         actor=actor,

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from zhengwu.cases.limits import LimitStatus, limit_status
 from zhengwu.core.compliance import ComplianceLine, Status, register
 from zhengwu.petitions import rules
-from zhengwu.petitions.actions import LIMIT_LABELS, open_limits, url_of
+from zhengwu.petitions.actions import LIMIT_LABELS, url_of
 from zhengwu.petitions.models import Petition, State
+from zhengwu.petitions.selectors import open_limits
 from zhengwu.rulebook.services import rulebook_of
 
 OPEN_STATES = (State.REGISTERED, State.HANDLING, State.REVIEWING, State.REREVIEWING)

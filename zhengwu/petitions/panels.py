@@ -9,9 +9,9 @@ from django.utils import timezone
 from zhengwu.core import workbench
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import person_of, positions_of
-from zhengwu.petitions.actions import petitions_units
 from zhengwu.petitions.compliance import OPEN_STATES
 from zhengwu.petitions.models import Petition, State
+from zhengwu.petitions.selectors import petitions_units
 
 
 @workbench.panel(35, "petitions")

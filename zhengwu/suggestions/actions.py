@@ -14,27 +14,27 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.cases.limits import cancel_limit, limit_fired, move_limit, rule_moved, schedule_limit
 from zhengwu.core.actions import copy_back, lock
-from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.core.transitions import Step, require_step
+from zhengwu.core.transitions import require_checks
 from zhengwu.documents.actions.common import latest_version
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocType, Document
 from zhengwu.notices import services as notices
-from zhengwu.org.models import Appointment, Unit
+from zhengwu.org.models import Unit
 from zhengwu.org.rules import Authority, Holder
-from zhengwu.org.services import office_unit, positions_of, users_of, who_holds
+from zhengwu.org.services import office_unit, users_of, who_holds
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
-from zhengwu.suggestions import rules
+from zhengwu.suggestions import rules, selectors
 from zhengwu.suggestions.models import CoUnitOpinion, Feedback, Kind, Satisfaction, State, Suggestion
+from zhengwu.suggestions.selectors import unit_name
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
 from zhengwu.workdays.arith import WorkCalendar
@@ -49,40 +49,8 @@ def url_of(suggestion: Suggestion) -> str:
     return f"/suggestions/{suggestion.pk}/"
 
 
-def unit_name(unit: Unit | None) -> str:
-    return (unit.short_name or unit.name) if unit else ""
-
-
-def duties_of(actor: AbstractBaseUser, day: dt.date | None = None) -> list[str]:
-    day = day or timezone.localdate()
-    return [
-        d
-        for d in Appointment.objects.filter(person__user_id=actor.pk, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .values_list("position__duties", flat=True)
-        if d
-    ]
-
-
-def _office_id() -> int | None:
-    office = office_unit()
-    return office.pk if office else None
-
-
-def is_supervisor(actor: AbstractBaseUser) -> bool:
-    return rules.is_office_supervisor(positions_of(actor), duties_of(actor), _office_id())
-
-
-def _manage(actor: AbstractBaseUser, what: str, rb: RulebookView) -> Decision:
-    return rules.may_manage(positions_of(actor), duties_of(actor), _office_id(), what, rb)
-
-
 def _lock(suggestion: Suggestion) -> Suggestion:
     return lock(suggestion, "lead_unit", "answer_document", "rulebook_version")
-
-
-def _step(s: Suggestion, step: Step, rb: RulebookView) -> None:
-    require_step(step, s.state, str(State(s.state).label), rb)
 
 
 def _heads(*units: Unit | None) -> list[Holder | None]:
@@ -209,7 +177,7 @@ def _overdue(timer: Timer) -> None:
             summary=f"{unit_name(who)}{what}逾期（{due:%Y-%m-%d}）：{_label(s)}",
             details={"unit": who.code if who else "", "due": due.isoformat(), "what": what},
         )
-        office = _office_id()
+        office = selectors.office_id()
         notices.send(
             users_of([*_heads(who), *([who_holds(Authority("head", office))] if office else [])]),
             f"建议提案{what}已逾期：{_label(s)}",
@@ -247,7 +215,7 @@ def register(
     meeting = _text(session, "session", "届次会议", 100)
     if received_on > timezone.localdate():
         raise InvalidInput(_("收到日期不能晚于今天。"), field="received_on")
-    require(_manage(actor, "登记", rb))
+    require(selectors.register_check(actor))
     if Suggestion.objects.filter(kind=kind, session=meeting, number=num).exists():
         raise InvalidInput(_("{meeting}第{num}号已登记。", meeting=meeting, num=num), field="number")
     s = Suggestion.objects.create(
@@ -284,8 +252,7 @@ def assign(
     s = _lock(suggestion)
     rb = rulebook_of(s)
     co = list({u.pk: u for u in co_units}.values())
-    require(_manage(actor, "交办", rb))
-    _step(s, rules.ASSIGN, rb)
+    require_checks(*selectors.assign_checks(actor, s))
     require(rules.check_assignment(lead_unit.pk, {u.pk for u in co}, rb))
     cal = calendar()
     today = timezone.localdate()
@@ -337,8 +304,7 @@ def extend(actor: AbstractBaseUser, suggestion: Suggestion, new_due: dt.date, re
     """Extend the answer's limit, with its reason, to at most 6 months after assignment."""
     s = _lock(suggestion)
     rb = rulebook_of(s)
-    require(_manage(actor, "批准延期", rb))
-    _step(s, rules.EXTEND, rb)
+    require_checks(*selectors.extend_checks(actor, s))
     assert s.assigned_on is not None
     assert s.due is not None
     why = reason.strip()
@@ -382,11 +348,8 @@ def send_opinion(actor: AbstractBaseUser, suggestion: Suggestion, unit: Unit, te
         .filter(suggestion=s, unit=unit, round=s.round)
         .first()
     )
-    require(rules.check_co_unit(opinion is not None, unit_name(unit), False, rb))
+    require_checks(*selectors.opinion_checks(actor, s, unit))
     assert opinion is not None
-    require(rules.may_give_opinion(positions_of(actor), unit.pk, unit_name(unit), rb))
-    _step(s, rules.CO_OPINION, rb)
-    require(rules.check_co_unit(True, unit_name(unit), opinion.sent_at is not None, rb))
     opinion.text, opinion.sent_at, opinion.sent_by_id = _text(text, "text", "协办意见"), timezone.now(), actor.pk
     opinion.save(update_fields=["text", "sent_at", "sent_by"])
     cancel_limit(_co_key(opinion))
@@ -428,11 +391,7 @@ def draft_answer(actor: AbstractBaseUser, suggestion: Suggestion, body: str, tit
     s = _lock(suggestion)
     rb = rulebook_of(s)
     assert s.lead_unit is not None or s.state != State.HANDLING
-    _step(s, rules.DRAFT_ANSWER, rb)
-    require(
-        rules.may_answer(positions_of(actor), s.lead_unit_id, unit_name(s.lead_unit), rb),
-        rules.check_draftable(s.answer_document_id is not None, s.answered, rb),
-    )
+    require_checks(*selectors.answer_checks(actor, s))
     assert s.lead_unit is not None
     heading = title.strip() or f"{unit_name(s.lead_unit)}关于{s.session}第{s.number}号{s.get_kind_display()}的答复"
     main, copies = answer_recipients(s.kind)
@@ -460,12 +419,8 @@ def record_feedback(actor: AbstractBaseUser, suggestion: Suggestion, satisfactio
     """满意 / 基本满意: closed.  不满意: handled again, a new answer due within the rehandling limit."""
     s = _lock(suggestion)
     rb = rulebook_of(s)
-    require(_manage(actor, "记录代表委员意见", rb))
-    _step(s, rules.SATISFACTION, rb)
-    require(
-        rules.check_answered(s.answered, rb, "记录满意度"),
-        rules.check_satisfaction(satisfaction, rb),
-    )
+    require_checks(*selectors.feedback_checks(actor, s))
+    require(rules.check_satisfaction(satisfaction, rb))
     assert s.answer_document is not None
     if satisfaction == Satisfaction.UNSATISFIED and not note.strip():
         raise InvalidInput(_("不满意的，请记录代表委员的具体意见，以便重新办理。"), field="note")
@@ -520,8 +475,7 @@ def decide_publication(actor: AbstractBaseUser, suggestion: Suggestion, withhold
 
     s = _lock(suggestion)
     rb = rulebook_of(s)
-    require(_manage(actor, "决定办理结果公开", rb), rules.check_answered(s.answered, rb, "决定是否公开"))
-    require(rules.check_publication_open(s.publication_decided, rb))
+    require_checks(*selectors.publication_checks(actor, s))
     decision = rules.disclosure(withhold_ground, rb)
     require(decision)
     doc = s.answer_document

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from zhengwu.cases.limits import LimitStatus, limit_status
 from zhengwu.core.compliance import ComplianceLine, Status, register
 from zhengwu.rulebook.services import rulebook_of
-from zhengwu.suggestions.actions import unit_name, url_of
+from zhengwu.suggestions.actions import url_of
 from zhengwu.suggestions.models import CoUnitOpinion, State, Suggestion
+from zhengwu.suggestions.selectors import unit_name
 
 
 def _detail(due: dt.date, today: dt.date) -> str:

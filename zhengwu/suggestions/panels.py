@@ -11,8 +11,8 @@ from zhengwu.core import workbench
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import positions_of
 from zhengwu.suggestions import rules
-from zhengwu.suggestions.actions import is_supervisor
 from zhengwu.suggestions.models import CoUnitOpinion, State, Suggestion
+from zhengwu.suggestions.selectors import is_supervisor
 
 
 @workbench.panel(36, "suggestions")

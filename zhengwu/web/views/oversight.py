@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.audit.services import history_for
 from zhengwu.cases.followup import item_url
-from zhengwu.oversight import actions
+from zhengwu.oversight import actions, selectors
 from zhengwu.oversight.models import Case, CaseKind
 from zhengwu.web.helpers import actor
 from zhengwu.web.views.petitions_common import (
@@ -122,6 +122,7 @@ def _detail(request: HttpRequest, case: Case, errors: list[str], status: int) ->
             "limits": actions.open_limits(case),
             "labels": actions.LIMIT_LABELS,
             "followup_url": item_url(case.followup_id),
+            "acts": selectors.allowed_actions(actor(request), case),
             "today": timezone.localdate(),
         },
         status=status,

@@ -15,10 +15,9 @@ from zhengwu.audit.services import history_for
 from zhengwu.cases.followup import item_url
 from zhengwu.org.models import Person
 from zhengwu.org.rules import GOVERNMENT_LEADERS
-from zhengwu.org.services import person_of, positions_of
-from zhengwu.petitions import actions, rules
+from zhengwu.org.services import person_of
+from zhengwu.petitions import actions, selectors
 from zhengwu.petitions.models import Channel, Petition, Stage, State
-from zhengwu.rulebook.services import rulebook_of
 from zhengwu.web.helpers import actor
 from zhengwu.web.views.petitions_common import (
     attempt,
@@ -43,11 +42,6 @@ def _leaders() -> list[Person]:
     )
 
 
-def _is_bureau(request: HttpRequest) -> bool:
-    ids = {u.pk for u in actions.petitions_units()}
-    return any(p.unit_id in ids and p.kind != "administrator" for p in positions_of(actor(request)))
-
-
 @login_required
 def petition_list(request: HttpRequest) -> HttpResponse:
     rows = Petition.objects.select_related("unit_concerned", "handling_unit", "leader").order_by("-received_on", "-id")
@@ -61,7 +55,7 @@ def petition_list(request: HttpRequest) -> HttpResponse:
             "petitions": rows[:200],
             "states": State.choices,
             "state": state,
-            "can_register": _is_bureau(request),
+            "can_register": selectors.register_check(actor(request)).allowed,
             "today": timezone.localdate(),
         },
     )
@@ -116,10 +110,6 @@ def _detail(request: HttpRequest, petition: Petition, errors: list[str], status:
     person = person_of(user)
     if petition.leader_id and person and person.pk == petition.leader_id and petition.leader_read_at is None:
         actions.read_letter(user, petition)  # the routed leader has opened the letter (art. 35)
-    rb = rulebook_of(petition)
-    access = actions.access_of(petition)
-    positions = positions_of(user)
-    handler = rules.may_handle(positions, person.pk if person else None, access, rb).allowed
     return render(
         request,
         "web/petitions/detail.html",
@@ -128,15 +118,13 @@ def _detail(request: HttpRequest, petition: Petition, errors: list[str], status:
             "petitioner": actions.petitioner_for(user, petition),
             "errors": errors,
             "history": list(history_for(petition)),
-            "is_bureau": _is_bureau(request),
-            "is_handler": handler,
-            "is_leader": bool(person and person.pk == petition.leader_id),
-            "may_extend": any(p.kind in rules.LEADER_KINDS for p in positions),
+            "acts": selectors.allowed_actions(user, petition),
+            "review_stage": selectors.review_stage(petition),
             "units": case_units(),
             "leaders": _leaders(),
             "reviews": list(petition.reviews.all()),
             "stages": Stage.choices,
-            "limits": actions.open_limits(petition),
+            "limits": selectors.open_limits(petition),
             "labels": actions.LIMIT_LABELS,
             "followup_url": item_url(petition.followup_id),
             "today": timezone.localdate(),

@@ -13,9 +13,7 @@ from django.views.decorators.http import require_POST
 from zhengwu.audit.services import history_for
 from zhengwu.documents.models import Document
 from zhengwu.org.models import Unit
-from zhengwu.org.rules import ADMINISTRATOR
-from zhengwu.org.services import positions_of
-from zhengwu.suggestions import actions, rules
+from zhengwu.suggestions import actions, rules, selectors
 from zhengwu.suggestions.models import Kind, Satisfaction, State, Suggestion
 from zhengwu.web.helpers import actor
 from zhengwu.web.views.petitions_common import (
@@ -41,7 +39,7 @@ def suggestion_list(request: HttpRequest) -> HttpResponse:
             "suggestions": rows[:200],
             "states": State.choices,
             "state": state,
-            "can_register": actions.is_supervisor(actor(request)),
+            "can_register": selectors.register_check(actor(request)).allowed,
             "today": timezone.localdate(),
         },
     )
@@ -86,7 +84,7 @@ def suggestion_new(request: HttpRequest) -> HttpResponse:
 
 def _detail(request: HttpRequest, s: Suggestion, errors: list[str], status: int) -> HttpResponse:
     user = actor(request)
-    units = {p.unit_id for p in positions_of(user) if p.kind != ADMINISTRATOR}
+    units = selectors.staff_unit_ids(user)
     opinions = list(s.co_opinions.select_related("unit").order_by("round", "id"))
     answer: Document | None = s.answer_document
     return render(
@@ -96,8 +94,7 @@ def _detail(request: HttpRequest, s: Suggestion, errors: list[str], status: int)
             "s": s,
             "errors": errors,
             "history": list(history_for(s)),
-            "supervisor": actions.is_supervisor(user),
-            "lead_staff": s.lead_unit_id in units,
+            "acts": selectors.allowed_actions(user, s),
             "my_opinions": [o for o in opinions if o.unit_id in units and o.sent_at is None and o.round == s.round],
             "opinions": opinions,
             "answer": answer,
