@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
 from django.db.models import QuerySet
@@ -61,6 +62,24 @@ WRITE_ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 403: RefusedOut, 409: Er
 
 def decision_out(decision: Decision) -> DecisionOut:
     return DecisionOut.model_validate(decision.as_dict())
+
+
+class ActionOut(Schema):
+    """One act on the record and whether the caller may take it now: the same decisions the
+    action asks (each area's ``selectors.available_actions``)."""
+
+    name: str = Field(description="办理操作，如 sign、review、instruct（与各写接口对应）")
+    allowed: bool = Field(description="调用者现在可否办理")
+    code: str = Field(description="决定代码；不能办理的，为首个拒绝理由的代码")
+    explanation: str = Field(description="可以办理的说明，或不能办理的理由及其依据")
+
+
+def actions_out(offered: Mapping[str, Decision]) -> list[ActionOut]:
+    """``available_actions(...)`` as the API answers it, in the order the page offers the acts."""
+    return [
+        ActionOut(name=name, allowed=decision.allowed, code=decision.code, explanation=decision.explanation)
+        for name, decision in offered.items()
+    ]
 
 
 # ---------------------------------------------------------------- paging

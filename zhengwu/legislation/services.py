@@ -14,7 +14,6 @@ from django.utils import timezone
 from zhengwu.core import compliance
 from zhengwu.core.decisions import Decision
 from zhengwu.legislation import rules
-from zhengwu.legislation.actions.common import current_version, legal_units, office_id, passed_version
 from zhengwu.legislation.models import (
     CatalogueRelease,
     DraftState,
@@ -25,6 +24,7 @@ from zhengwu.legislation.models import (
     PublicComment,
     RegulationEvaluation,
 )
+from zhengwu.legislation.selectors import current_version, legal_units, office_id, passed_version
 from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
