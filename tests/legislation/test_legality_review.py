@@ -8,7 +8,8 @@ import pytest
 from tests.legislation.conftest import REVISED
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.legislation.actions.drafting import revise_draft
-from zhengwu.legislation.actions.review import flags_of, review, submit_for_review
+from zhengwu.legislation.actions.review import review, submit_for_review
+from zhengwu.legislation.selectors import flags_of
 
 pytestmark = pytest.mark.article(22)
 

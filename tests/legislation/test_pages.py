@@ -27,11 +27,14 @@ def test_draft_and_open_through_the_pages(client_as) -> None:
     url = created["Location"]
     page = clerk.get(url).content.decode()
     assert "似设定行政处罚" in page
-    assert "公开征求意见" in page
+    # opening for comment is the unit's leaders' (art. 21): not offered to the clerk, refused if posted
+    assert 'id="act-open"' not in page
     refused = clerk.post(url + "open/")
     assert refused.status_code == 403
     assert "第二十一条" in refused.content.decode()
-    assert client_as("fgw_head").post(url + "open/").status_code == 302
+    head = client_as("fgw_head")
+    assert 'id="act-open"' in head.get(url).content.decode()
+    assert head.post(url + "open/").status_code == 302
     assert "公开征求意见中" in clerk.get(url).content.decode()
 
 

@@ -13,14 +13,22 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ActionOut,
+    ErrorOut,
+    ProvisionalDues,
+    actions_out,
+    provisional_flag,
+)
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
-from zhengwu.legislation import services
+from zhengwu.legislation import selectors, services
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
 from zhengwu.legislation.models import (
     Cleanup,
@@ -200,6 +208,7 @@ class FilingOut(ProvisionalDues):
     filed_at: dt.datetime | None
     filed_late: bool
     review_passed: bool | None
+    actions: list[ActionOut] = Field(default_factory=list, description="对本条可办理的操作（与页面所示一致）")
 
 
 class ConsultationOut(ProvisionalDues):
@@ -209,6 +218,7 @@ class ConsultationOut(ProvisionalDues):
     due_provisional: bool = provisional_flag()
     agrees: bool | None
     reply: str
+    actions: list[ActionOut] = Field(default_factory=list, description="对本条可办理的操作（与页面所示一致）")
 
 
 class DisputeOut(Schema):
@@ -219,6 +229,7 @@ class DisputeOut(Schema):
     evaluation: str
     reasons: str
     proposal: str
+    actions: list[ActionOut] = Field(default_factory=list, description="对本条可办理的操作（与页面所示一致）")
 
 
 class DraftOut(ProvisionalDues):
@@ -252,6 +263,10 @@ class DraftDetailOut(DraftOut):
     evaluation_id: int | None
     evaluation_due: dt.date | None
     evaluation_due_provisional: bool = provisional_flag()
+    evaluation_actions: list[ActionOut] = Field(default_factory=list, description="对实施后评估可办理的操作")
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="对草案的各项办理操作及调用者现在可否办理（与页面所示一致）"
+    )
 
 
 def _out(d: NormativeDraft) -> dict[str, Any]:
@@ -274,8 +289,10 @@ def _out(d: NormativeDraft) -> dict[str, Any]:
     }
 
 
-def _detail(d: NormativeDraft) -> DraftDetailOut:
-    evaluation = RegulationEvaluation.objects.filter(draft=d).first()
+def _detail(d: NormativeDraft, user: AbstractBaseUser) -> DraftDetailOut:
+    """The draft with what ``user`` may do on it and its records now (the page offers the same:
+    :func:`zhengwu.legislation.selectors.available_actions`)."""
+    evaluation = RegulationEvaluation.objects.filter(draft=d).select_related("draft__drafting_unit").first()
     return DraftDetailOut(
         **_out(d),
         versions=[
@@ -299,7 +316,7 @@ def _detail(d: NormativeDraft) -> DraftDetailOut:
             )
             for r in d.reviews.select_related("version")
         ],
-        flags=[FlagOut(**f.as_dict()) for f in review.flags_of(d)],  # type: ignore[arg-type]
+        flags=[FlagOut(**f.as_dict()) for f in selectors.flags_of(d)],  # type: ignore[arg-type]
         transitions=[
             TransitionOut(
                 from_state=t.from_state,
@@ -320,12 +337,20 @@ def _detail(d: NormativeDraft) -> DraftDetailOut:
                 filed_at=f.filed_at,
                 filed_late=f.filed_late,
                 review_passed=f.review_passed,
+                actions=actions_out(selectors.available_actions(user, f)),
             )
-            for f in d.filings.select_related("recipient")
+            for f in d.filings.select_related("recipient", "draft__issuer", "draft__rulebook_version")
         ],
         consultations=[
-            ConsultationOut(id=c.pk, unit=c.unit.code, due=c.due, agrees=c.agrees, reply=c.reply)
-            for c in d.consultations.select_related("unit")
+            ConsultationOut(
+                id=c.pk,
+                unit=c.unit.code,
+                due=c.due,
+                agrees=c.agrees,
+                reply=c.reply,
+                actions=actions_out(selectors.available_actions(user, c)),
+            )
+            for c in d.consultations.select_related("unit", "draft__rulebook_version")
         ],
         disputes=[
             DisputeOut(
@@ -336,11 +361,14 @@ def _detail(d: NormativeDraft) -> DraftDetailOut:
                 evaluation=x.evaluation,
                 reasons=x.reasons,
                 proposal=x.proposal,
+                actions=actions_out(selectors.available_actions(user, x)),
             )
-            for x in d.disputes.all()
+            for x in d.disputes.select_related("draft__rulebook_version")
         ],
         evaluation_id=evaluation.pk if evaluation else None,
         evaluation_due=evaluation.due if evaluation else None,
+        evaluation_actions=actions_out(selectors.available_actions(user, evaluation)) if evaluation else [],
+        actions=actions_out(selectors.available_actions(user, d)),
     )
 
 
@@ -351,8 +379,8 @@ def _draft(user: AbstractBaseUser, draft_id: int) -> NormativeDraft:
     return d
 
 
-def _fresh(draft_id: int) -> DraftDetailOut:
-    return _detail(NormativeDraft.objects.select_related("drafting_unit", "issuer").get(pk=draft_id))
+def _fresh(draft_id: int, user: AbstractBaseUser) -> DraftDetailOut:
+    return _detail(NormativeDraft.objects.select_related("drafting_unit", "issuer").get(pk=draft_id), user)
 
 
 def _unit(code: str, field: str) -> Unit:
@@ -376,7 +404,8 @@ def list_drafts(request: HttpRequest, state: str = "") -> list[dict[str, Any]]:
     summary="草案详情：各版本、意见、审查、流转、备案",
 )
 def get_draft(request: HttpRequest, draft_id: int) -> DraftDetailOut:
-    return _detail(_draft(current_user(request), draft_id))
+    user = current_user(request)
+    return _detail(_draft(user, draft_id), user)
 
 
 @router.post("/legislation/drafts", response={201: DraftDetailOut, **WRITE_ERRORS}, summary="起草规章或规范性文件")
@@ -396,14 +425,14 @@ def create(request: HttpRequest, payload: DraftIn) -> Status[DraftDetailOut]:
         replaces=replaces,
         replace_mode=payload.replace_mode,
     )
-    return Status(201, _fresh(d.pk))
+    return Status(201, _fresh(d.pk, user))
 
 
 @router.put("/legislation/drafts/{draft_id}/text", response={200: DraftDetailOut, **ERRS}, summary="修改草案（新版本）")
 def revise(request: HttpRequest, draft_id: int, payload: TextIn) -> DraftDetailOut:
     user = current_user(request)
     drafting.revise_draft(user, _draft(user, draft_id), body=payload.body, title=payload.title, note=payload.note)
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -414,7 +443,7 @@ def revise(request: HttpRequest, draft_id: int, payload: TextIn) -> DraftDetailO
 def consult(request: HttpRequest, draft_id: int, payload: UnitsIn) -> DraftDetailOut:
     user = current_user(request)
     drafting.consult_units(user, _draft(user, draft_id), [_unit(c, "units") for c in payload.units])
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -428,7 +457,7 @@ def reply(request: HttpRequest, consultation_id: int, payload: ReplyIn) -> Draft
     if row is None:
         raise HttpError(404, "没有这项征求意见。")
     drafting.reply_consultation(user, row, agrees=payload.agrees, reply=payload.reply)
-    return _fresh(row.draft_id)
+    return _fresh(row.draft_id, user)
 
 
 @router.post(
@@ -439,7 +468,7 @@ def reply(request: HttpRequest, consultation_id: int, payload: ReplyIn) -> Draft
 def dispute(request: HttpRequest, draft_id: int, payload: DisputeIn) -> DraftDetailOut:
     user = current_user(request)
     drafting.raise_dispute(user, _draft(user, draft_id), matter=payload.matter, parties=payload.parties)
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 def _dispute(user: AbstractBaseUser, dispute_id: int) -> Dispute:
@@ -457,7 +486,7 @@ def evaluation(request: HttpRequest, dispute_id: int, payload: EvaluationIn) -> 
     user = current_user(request)
     row = _dispute(user, dispute_id)
     drafting.record_third_party_evaluation(user, row, evaluator=payload.evaluator, conclusion=payload.conclusion)
-    return _fresh(row.draft_id)
+    return _fresh(row.draft_id, user)
 
 
 @router.post(
@@ -469,7 +498,7 @@ def positions(request: HttpRequest, dispute_id: int, payload: PositionsIn) -> Dr
     user = current_user(request)
     row = _dispute(user, dispute_id)
     drafting.list_positions(user, row, reasons=payload.reasons, proposal=payload.proposal)
-    return _fresh(row.draft_id)
+    return _fresh(row.draft_id, user)
 
 
 @router.post(
@@ -480,7 +509,7 @@ def positions(request: HttpRequest, dispute_id: int, payload: PositionsIn) -> Dr
 def open_for_comment(request: HttpRequest, draft_id: int, payload: OpenIn) -> DraftDetailOut:
     user = current_user(request)
     comments.open_for_comment(user, _draft(user, draft_id), payload.days)
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -509,7 +538,7 @@ def comment(request: HttpRequest, draft_id: int, payload: CommentIn) -> Status[C
 def close_comments(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     comments.close_comments(user, _draft(user, draft_id))
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -522,7 +551,7 @@ def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> DraftDet
         raise HttpError(404, "没有这条意见。")
     _draft(user, row.draft_id)
     comments.answer_comment(user, row, outcome=payload.outcome, reason=payload.reason)
-    return _fresh(row.draft_id)
+    return _fresh(row.draft_id, user)
 
 
 @router.post(
@@ -531,7 +560,7 @@ def answer(request: HttpRequest, comment_id: int, payload: AnswerIn) -> DraftDet
 def publish_answers(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     comments.publish_answers(user, _draft(user, draft_id))
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -542,7 +571,7 @@ def publish_answers(request: HttpRequest, draft_id: int) -> DraftDetailOut:
 def submit_for_review(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     review.submit_for_review(user, _draft(user, draft_id))
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -553,7 +582,7 @@ def submit_for_review(request: HttpRequest, draft_id: int) -> DraftDetailOut:
 def legal_review(request: HttpRequest, draft_id: int, payload: ReviewIn) -> DraftDetailOut:
     user = current_user(request)
     review.review(user, _draft(user, draft_id), passed=payload.passed, reasons=payload.reasons)
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -562,7 +591,7 @@ def legal_review(request: HttpRequest, draft_id: int, payload: ReviewIn) -> Draf
 def request_topic(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     adoption.request_topic(user, _draft(user, draft_id))
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -575,7 +604,7 @@ def deliberation(request: HttpRequest, draft_id: int, payload: DeliberationIn) -
     adoption.record_deliberation(
         user, _draft(user, draft_id), meeting_ref=payload.meeting_ref, held_on=payload.held_on, outcome=payload.outcome
     )
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -586,7 +615,7 @@ def deliberation(request: HttpRequest, draft_id: int, payload: DeliberationIn) -
 def prepare_document(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     adoption.prepare_document(user, _draft(user, draft_id))
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -599,7 +628,7 @@ def unit_issue(request: HttpRequest, draft_id: int, payload: UnitIssueIn) -> Dra
     adoption.record_unit_issue(
         user, _draft(user, draft_id), doc_number=payload.doc_number, written_on=payload.written_on
     )
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -610,7 +639,7 @@ def unit_issue(request: HttpRequest, draft_id: int, payload: UnitIssueIn) -> Dra
 def publish(request: HttpRequest, draft_id: int) -> DraftDetailOut:
     user = current_user(request)
     adoption.publish(user, _draft(user, draft_id))
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 def _filing(user: AbstractBaseUser, filing_id: int) -> Filing:
@@ -626,7 +655,7 @@ def file_filing(request: HttpRequest, filing_id: int, payload: FileIn) -> DraftD
     user = current_user(request)
     row = _filing(user, filing_id)
     after.file_filing(user, row, reference=payload.reference)
-    return _fresh(row.draft_id)
+    return _fresh(row.draft_id, user)
 
 
 @router.post(
@@ -638,7 +667,7 @@ def review_filing(request: HttpRequest, filing_id: int, payload: FilingReviewIn)
     user = current_user(request)
     row = _filing(user, filing_id)
     after.review_filing(user, row, passed=payload.passed, note=payload.note)
-    return _fresh(row.draft_id)
+    return _fresh(row.draft_id, user)
 
 
 @router.post(
@@ -657,7 +686,7 @@ def validity(request: HttpRequest, draft_id: int, payload: ValidityIn) -> DraftD
         reason=payload.reason,
         related=related,
     )
-    return _fresh(draft_id)
+    return _fresh(draft_id, user)
 
 
 @router.post(
@@ -671,7 +700,7 @@ def complete_evaluation(request: HttpRequest, evaluation_id: int, payload: Repor
     if row is None:
         raise HttpError(404, "没有这项评估。")
     after.complete_evaluation(user, row, report=payload.report)
-    return _fresh(row.draft_id)
+    return _fresh(row.draft_id, user)
 
 
 class CleanupOut(Schema):

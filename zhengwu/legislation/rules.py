@@ -751,6 +751,16 @@ def validity_change(current: str, new: str, has_related: bool, rb: RulebookView)
     )
 
 
+def validity_open(current: str, rb: RulebookView) -> Decision:
+    """Only a document in force (or amended) changes validity; one not yet published, or already
+    ended, does not."""
+    citation = rb.cite(VALIDITY)
+    if current not in {"in_force", "amended"}:
+        label = VALIDITY_LABELS.get(current, "未公布")
+        return Decision.refuse("validity.ended", _("该文件当前为“{label}”，有效性不能再变更。", label=label), citation)
+    return Decision.allow("validity.open", _("可以变更有效性。"), citation)
+
+
 def effective_on(new: str, requested: dt.date, published_on: dt.date) -> dt.date:
     """撤销 voids a document from the start (its publication); the others take effect when stated."""
     return published_on if new == "revoked" else requested

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import compliance
 from zhengwu.core.decisions import Decision
-from zhengwu.legislation import rules
-from zhengwu.legislation.actions.common import current_version, legal_units, office_id, passed_version
+from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.models import (
     CatalogueRelease,
     DraftState,
@@ -25,6 +25,7 @@ from zhengwu.legislation.models import (
     PublicComment,
     RegulationEvaluation,
 )
+from zhengwu.legislation.selectors import current_version, legal_units, office_id, passed_version
 from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
@@ -129,19 +130,30 @@ def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
     unit_ids = {p.unit_id for p in positions if p.kind != PositionKind.ADMINISTRATOR}
     if not unit_ids:
         return None
-    legal = {u.pk for u in legal_units()}
-    to_review = (
-        list(NormativeDraft.objects.filter(state=DraftState.REVIEWING).select_related("drafting_unit"))
-        if unit_ids & legal
-        else []
-    )
-    to_answer = list(NormativeDraft.objects.filter(state=DraftState.ANSWERING, drafting_unit_id__in=unit_ids))
+    me = cast(AbstractBaseUser, user)
+    # the same checks the actions ask (zhengwu.legislation.selectors): what this person may do now
+    to_review = [
+        d
+        for d in NormativeDraft.objects.filter(state=DraftState.REVIEWING).select_related(
+            "drafting_unit", "issuer", "rulebook_version"
+        )
+        if "review" in selectors.allowed_actions(me, d)
+    ]
+    to_answer = [
+        d
+        for d in NormativeDraft.objects.filter(
+            state=DraftState.ANSWERING, drafting_unit_id__in=unit_ids
+        ).select_related("drafting_unit", "issuer", "rulebook_version")
+        if "answer" in selectors.allowed_actions(me, d)
+    ]
     unanswered = {d.pk: PublicComment.objects.filter(draft=d, outcome="").count() for d in to_answer}
-    filers = Q(draft__drafting_unit_id__in=unit_ids, draft__issuer__kind__in=["department", "direct_unit"])
-    oid = office_id()
-    if (oid in unit_ids) or (unit_ids & legal):
-        filers |= Q(draft__issuer__kind="government")
-    filings = list(Filing.objects.filter(filers, state=FilingState.PENDING).select_related("draft", "recipient"))
+    filings = [
+        f
+        for f in Filing.objects.filter(state=FilingState.PENDING).select_related(
+            "draft__issuer", "draft__drafting_unit", "draft__rulebook_version", "recipient"
+        )
+        if "file" in selectors.allowed_actions(me, f)
+    ]
     if not (to_review or to_answer or filings):
         return None
     return {

@@ -13,28 +13,23 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
-from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
-from zhengwu.core.transitions import require_step
 from zhengwu.documents.actions.outgoing import draft_outgoing
-from zhengwu.documents.models import DocState, DocType, Document
-from zhengwu.legislation import rules
+from zhengwu.documents.models import DocType, Document
+from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     current_version,
     draft_url,
     lock_draft,
     move,
-    office_id,
-    passed_version,
     staff_of,
-    state_label,
-    unit_name,
 )
 from zhengwu.legislation.models import DraftState, DraftVersion, NormativeDraft, NormativeKind
+from zhengwu.legislation.selectors import enforce, is_government
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit, UnitKind
-from zhengwu.org.rules import PositionKind
-from zhengwu.org.services import positions_of, users_of
+from zhengwu.org.services import users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication
 from zhengwu.rulebook.services import rulebook_of
@@ -46,19 +41,6 @@ RECORD_UNIT_ISSUE = "legislation.record_unit_issue"
 PUBLISH = "legislation.publish"
 
 
-def gate(d: NormativeDraft, what: str) -> Decision:
-    """The legality review gate (arts. 20, 22) for ``what`` (签发, 公布, 提请会议审议)."""
-    return rules.review_gate(passed_version(d), current_version(d).number, what, d.kind, rulebook_of(d))
-
-
-def _unlisted(d: NormativeDraft) -> list[str]:
-    return [x.matter for x in d.disputes.filter(listed_at__isnull=True)]
-
-
-def is_government(d: NormativeDraft) -> bool:
-    return d.issuer.kind == UnitKind.GOVERNMENT
-
-
 @transaction.atomic
 def request_topic(actor: AbstractBaseUser, draft: NormativeDraft) -> object:
     """Ask for the draft on the executive meeting's agenda (a government document, review passed)."""
@@ -66,13 +48,7 @@ def request_topic(actor: AbstractBaseUser, draft: NormativeDraft) -> object:
 
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(rules.check_route(is_government(d), "topic", rb))
-    require(rules.check_not_on_agenda(bool(d.topic_id), rb))
-    require(
-        rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb),
-        gate(d, "提请会议审议"),
-        rules.disputes_listed(_unlisted(d), rb),
-    )
+    enforce(*selectors.topic_checks(actor, d))
     version = current_version(d)
     topic = meetings_request_topic(
         actor,
@@ -122,9 +98,7 @@ def record_deliberation(
     meeting's name and date."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(rules.may_record_deliberation(positions_of(actor), d.issuer.kind, d.issuer_id, office_id(), rb))
-    require_step(rules.RECORD_DELIBERATION, d.state, state_label(d.state), rb)
-    require(gate(d, "提请会议审议"), rules.disputes_listed(_unlisted(d), rb))
+    enforce(*selectors.deliberate_checks(actor, d))
     from_topic = _topic_meeting(d)
     if from_topic is not None:
         meeting_ref, held_on = from_topic
@@ -165,9 +139,7 @@ def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document
     government's by its office (signed by the 州长 after the 分管 leader's review, art. 49)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(rules.check_route(is_government(d), "document", rb))
-    require_step(rules.PREPARE_DOCUMENT, d.state, state_label(d.state), rb)
-    require(gate(d, "签发"))
+    enforce(*selectors.document_checks(actor, d))
     version = current_version(d)
     doc_type = DocType.ORDER if d.kind == NormativeKind.REGULATION else DocType.NOTICE
     doc = draft_outgoing(
@@ -202,10 +174,7 @@ def record_unit_issue(
     say who signs it); its leaders record the 发文字号 and date."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(rules.check_route(is_government(d), "unit_issue", rb))
-    require(rules.may_lead(positions_of(actor), d.issuer_id, unit_name(d.issuer), "登记印发", rb))
-    require_step(rules.RECORD_UNIT_ISSUE, d.state, state_label(d.state), rb)
-    require(gate(d, "签发"))
+    enforce(*selectors.unit_issue_checks(actor, d))
     if not doc_number.strip():
         raise InvalidInput(_("请填写发文字号。"), field="doc_number")
     if written_on > timezone.localdate():
@@ -224,16 +193,6 @@ def record_unit_issue(
     return copy_back(draft, d)
 
 
-def _may_publish(actor: AbstractBaseUser, d: NormativeDraft) -> Decision:
-    rb = rulebook_of(d)
-    oid = office_id()
-    unit = oid if is_government(d) and oid else d.issuer_id
-    if any(p.unit_id == unit and p.kind != PositionKind.ADMINISTRATOR for p in positions_of(actor)):
-        return Decision.allow("publish.staff", _("公布。"), rb.cite(rules.LEGALITY_REVIEW))
-    who = "政府办公室" if is_government(d) else unit_name(d.issuer)
-    return Decision.refuse("publish.not_staff", _("本件由{who}公布。", who=who), rb.cite(rules.LEGALITY_REVIEW))
-
-
 @transaction.atomic
 def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     """Publish the issued document on the portal (有效), open its filings and, for a regulation,
@@ -242,15 +201,10 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
 
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(_may_publish(actor, d))
-    require_step(rules.PUBLISH, d.state, state_label(d.state), rb)
-    require(gate(d, "公布"))
+    enforce(*selectors.publish_checks(actor, d))
     version: DraftVersion = current_version(d)
     if d.document_id:
         doc = Document.objects.get(pk=d.document_id)
-        require(rules.check_document_issued(doc.state == DocState.ISSUED, rb))
-        body = doc.versions.order_by("-number").first()
-        require(rules.same_text(body.body if body else "", version.body, rb))
         d.doc_number = doc.number
         d.written_on = timezone.localdate(doc.signed_at) if doc.signed_at else timezone.localdate(doc.issued_at)
     today = timezone.localdate()

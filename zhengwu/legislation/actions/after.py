@@ -18,8 +18,7 @@ from zhengwu.core.actions import lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.core.transitions import require_step
-from zhengwu.legislation import rules
+from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     draft_url,
     legal_units,
@@ -40,9 +39,9 @@ from zhengwu.legislation.models import (
     RegulationEvaluation,
     ValidityChange,
 )
+from zhengwu.legislation.selectors import enforce
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit, UnitKind
-from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import positions_of, users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication, record_validity
@@ -140,12 +139,7 @@ def file_filing(actor: AbstractBaseUser, filing: Filing, *, reference: str = "")
     )
     d = row.draft
     rb = rulebook_of(d)
-    require(
-        rules.may_file(
-            positions_of(actor), d.issuer.kind, d.drafting_unit_id, office_id(), [u.pk for u in legal_units()], rb
-        )
-    )
-    require_step(rules.FILE, row.state, row.get_state_display(), rb)
+    enforce(*selectors.file_checks(actor, row))
     now = timezone.now()
     timing = rules.filing_lateness(row.due, timezone.localdate(now), rb)
     row.state, row.filed_at, row.filed_by_id = FilingState.FILED, now, actor.pk
@@ -182,10 +176,7 @@ def review_filing(actor: AbstractBaseUser, filing: Filing, *, passed: bool, note
     )
     d = row.draft
     rb = rulebook_of(d)
-    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
-    require(rules.check_route(d.issuer.kind == UnitKind.GOVERNMENT, "filing_review", rb))
-    require_step(rules.REVIEW_FILING, row.state, row.get_state_display(), rb)
-    require(rules.check_unreviewed(row.reviewed_at is not None, rb))
+    enforce(*selectors.review_filing_checks(actor, row))
     if not passed and not note.strip():
         raise InvalidInput(_("审查发现问题的，请写明问题和纠正意见。"), field="note")
     row.review_passed, row.review_note, row.reviewed_by_id, row.reviewed_at = (
@@ -337,15 +328,6 @@ def _set_validity(
     return row
 
 
-def _may_change_validity(actor: AbstractBaseUser, d: NormativeDraft) -> None:
-    rb = rulebook_of(d)
-    legal = [u.pk for u in legal_units()]
-    positions = positions_of(actor)
-    if any(p.unit_id in legal and p.kind != PositionKind.ADMINISTRATOR for p in positions):
-        return
-    require(rules.may_file(positions, d.issuer.kind, d.drafting_unit_id, office_id(), legal, rb))
-
-
 @transaction.atomic
 def change_validity(
     actor: AbstractBaseUser,
@@ -359,7 +341,7 @@ def change_validity(
     """已修改 / 失效 / 废止 / 撤销 (void from the start), with the document that amends or replaces it."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    _may_change_validity(actor, d)
+    enforce(*selectors.validity_checks(actor, d))
     if not reason.strip():
         raise InvalidInput(_("请写明有效性变化的依据或理由。"), field="reason")
     if related is not None and related.pk == d.pk:
@@ -438,8 +420,7 @@ def complete_evaluation(
     )
     d = row.draft
     rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
-    require_step(rules.EVALUATE, row.state, row.get_state_display(), rb)
+    enforce(*selectors.evaluation_checks(actor, row))
     if not report.strip():
         raise InvalidInput(_("请填写评估报告（发现的问题和完善建议）。"), field="report")
     row.state, row.report, row.done_at, row.done_by_id = EvaluationState.DONE, report.strip(), timezone.now(), actor.pk

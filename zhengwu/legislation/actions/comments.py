@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,21 +15,19 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.core.transitions import require_step
-from zhengwu.legislation import rules
+from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     current_version,
     draft_url,
     lock_draft,
     move,
     staff_of,
-    state_label,
-    unit_name,
 )
-from zhengwu.legislation.models import CommentOutcome, DraftState, DraftVersion, NormativeDraft, PublicComment
+from zhengwu.legislation.models import CommentOutcome, DraftState, NormativeDraft, PublicComment
+from zhengwu.legislation.selectors import comment_version, enforce
 from zhengwu.notices import services as notices
-from zhengwu.org.services import positions_of, users_of
-from zhengwu.portal.models import ItemKind, PublicationItem
+from zhengwu.org.services import users_of
+from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication
 from zhengwu.rulebook.services import rulebook_of
 from zhengwu.timers import services as timers
@@ -52,19 +49,6 @@ def close_key(draft: NormativeDraft) -> str:
     return f"legislation:{draft.pk}:comment_close"
 
 
-def comment_version(draft: NormativeDraft) -> DraftVersion | None:
-    """The version published for comment (the source of its 征求意见稿 on the portal)."""
-    ct = ContentType.objects.get_for_model(DraftVersion)
-    item = (
-        PublicationItem.objects.filter(
-            kind=ItemKind.DRAFT_FOR_COMMENT, source_type=ct, source_id__in=draft.versions.values("pk")
-        )
-        .order_by("-pk")
-        .first()
-    )
-    return DraftVersion.objects.filter(pk=item.source_id).first() if item and item.source_id else None
-
-
 @transaction.atomic
 def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int | None = None) -> NormativeDraft:
     """The drafting unit's leaders publish the current version for comment; a secret draft is not
@@ -73,18 +57,7 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
     rb = rulebook_of(d)
     if days is not None and days < 1:
         raise InvalidInput(_("征求意见天数应为正整数。"), field="days")
-    require(
-        rules.may_lead(
-            positions_of(actor),
-            d.drafting_unit_id,
-            unit_name(d.drafting_unit),
-            "公开征求意见",
-            rb,
-            rules.PUBLIC_COMMENT,
-        )
-    )
-    require_step(rules.OPEN_COMMENT, d.state, state_label(d.state), rb)
-    require(rules.check_not_secret(d.secret, d.secret_reason, rb))
+    enforce(*selectors.open_checks(actor, d))
     today = timezone.localdate()
     period = rules.comment_period(d.kind, d.major, today, days, rb, calendar())
     require(period)
@@ -191,12 +164,7 @@ def _close(actor: AbstractBaseUser | None, d: NormativeDraft) -> None:
 def close_comments(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     """The drafting unit closes the comment period once it has ended (the timer does it otherwise)."""
     d = lock_draft(draft)
-    rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
-    require_step(rules.CLOSE_COMMENT, d.state, state_label(d.state), rb)
-    closes = d.comment_closes
-    last_day = timezone.localtime(closes).date() - dt.timedelta(days=1) if closes is not None else None
-    require(rules.check_comment_period_over(last_day, closes is not None and timezone.now() < closes, rb))
+    enforce(*selectors.close_checks(actor, d))
     _close(actor, d)
     return copy_back(draft, d)
 
@@ -223,8 +191,7 @@ def answer_comment(actor: AbstractBaseUser, comment: PublicComment, *, outcome: 
     )
     d = row.draft
     rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
-    require_step(rules.ANSWER_COMMENT, d.state, state_label(d.state), rb)
+    enforce(*selectors.answer_checks(actor, d))
     decision = rules.check_answer(outcome, reason, rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reason" if outcome in CommentOutcome.values else "outcome")
@@ -255,18 +222,7 @@ def publish_answers(actor: AbstractBaseUser, draft: NormativeDraft) -> Normative
     """Once every comment is answered, the drafting unit's leaders publish the answers (art. 21)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(
-        rules.may_lead(
-            positions_of(actor),
-            d.drafting_unit_id,
-            unit_name(d.drafting_unit),
-            "公布意见采纳情况",
-            rb,
-            rules.PUBLIC_COMMENT,
-        )
-    )
-    require_step(rules.PUBLISH_ANSWERS, d.state, state_label(d.state), rb)
-    require(rules.answers_complete(d.comments.filter(outcome="").count(), rb))
+    enforce(*selectors.publish_answers_checks(actor, d))
     version = comment_version(d) or current_version(d)
     today = timezone.localdate()
     queue_for_publication(

@@ -7,58 +7,40 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from zhengwu.core.actions import lock
-from zhengwu.core.decisions import Citation, InvalidInput
-from zhengwu.core.i18n import _
-from zhengwu.legislation.models import DraftState, DraftVersion, LegalityReview, NormativeDraft, Transition
+from zhengwu.core.decisions import Citation
+from zhengwu.legislation.models import NormativeDraft, Transition
+from zhengwu.legislation.selectors import (  # the reads live on the read side; re-exported for the actions
+    LEGAL_REVIEW_FUNCTION,
+    current_version,
+    legal_units,
+    office_id,
+    passed_version,
+    returned_version,
+    state_label,
+    unit_name,
+)
 from zhengwu.org.models import Appointment, Person, PositionKind, Unit
 from zhengwu.org.rules import Authority
-from zhengwu.org.services import describe, office_unit, who_holds
+from zhengwu.org.services import describe, who_holds
 
-LEGAL_REVIEW_FUNCTION = "legal_review"
+__all__ = [
+    "LEGAL_REVIEW_FUNCTION",
+    "current_version",
+    "draft_url",
+    "legal_units",
+    "lock_draft",
+    "move",
+    "office_id",
+    "passed_version",
+    "returned_version",
+    "staff_of",
+    "state_label",
+    "unit_name",
+]
 
 
 def lock_draft(draft: NormativeDraft) -> NormativeDraft:
     return lock(draft, "drafting_unit", "issuer", "rulebook_version")
-
-
-def current_version(draft: NormativeDraft) -> DraftVersion:
-    version = draft.versions.order_by("-number").first()
-    if version is None:
-        raise InvalidInput(_("草案没有正文版本。"), field="body")
-    return version
-
-
-def passed_version(draft: NormativeDraft) -> int | None:
-    """The version number the latest review passed, if the latest review passed."""
-    last = LegalityReview.objects.filter(draft=draft).select_related("version").order_by("-created_at", "-id").first()
-    return last.version.number if last is not None and last.passed else None
-
-
-def returned_version(draft: NormativeDraft) -> int | None:
-    last = LegalityReview.objects.filter(draft=draft).select_related("version").order_by("-created_at", "-id").first()
-    return last.version.number if last is not None and not last.passed else None
-
-
-def legal_units() -> list[Unit]:
-    """The units whose ``functions`` include ``legal_review`` (the 司法局)."""
-    return [
-        u
-        for u in Unit.objects.exclude(functions=[]).order_by("sort_order", "code")
-        if LEGAL_REVIEW_FUNCTION in u.functions
-    ]
-
-
-def office_id() -> int | None:
-    office = office_unit()
-    return office.pk if office else None
-
-
-def unit_name(unit: Unit) -> str:
-    return unit.short_name or unit.name
-
-
-def state_label(state: str) -> str:
-    return str(DraftState(state).label)
 
 
 def move(

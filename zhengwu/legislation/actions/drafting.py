@@ -14,8 +14,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.core.transitions import require_step
-from zhengwu.legislation import rules
+from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     current_version,
     draft_url,
@@ -33,6 +32,7 @@ from zhengwu.legislation.models import (
     NormativeKind,
     UnitConsultation,
 )
+from zhengwu.legislation.selectors import enforce
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit, UnitKind
 from zhengwu.org.services import positions_of, users_of
@@ -140,8 +140,7 @@ def revise_draft(
     """A new version.  A revision after the review passed voids the pass: reviewed again (art. 22)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
-    require_step(rules.EDIT, d.state, str(DraftState(d.state).label), rb)
+    enforce(*selectors.revise_checks(actor, d))
     current = current_version(d)
     new_title, body = _text(title if title is not None else current.title, body)
     if new_title == current.title and body == current.body:
@@ -178,8 +177,7 @@ def consult_units(actor: AbstractBaseUser, draft: NormativeDraft, units: Sequenc
     ``countersign.reply_days`` working days (art. 50)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
-    require_step(rules.CONSULT, d.state, str(DraftState(d.state).label), rb)
+    enforce(*selectors.consult_checks(actor, d))
     units = [u for u in units if u.pk != d.drafting_unit_id]
     if not units:
         raise InvalidInput(_("请选择要征求意见的部门。"), field="units")
@@ -219,8 +217,7 @@ def reply_consultation(
         .get(pk=consultation.pk)
     )
     rb = rulebook_of(row.draft)
-    require(rules.may_draft(positions_of(actor), row.unit_id, unit_name(row.unit), rb))
-    require(rules.check_consultation(False, row.replied_at is not None, rb))
+    enforce(*selectors.reply_checks(actor, row))
     if not agrees and not reply.strip():
         raise InvalidInput(_("有不同意见的，请写明意见和理由。"), field="reply")
     row.agrees, row.reply, row.replied_by_id, row.replied_at = agrees, reply.strip(), actor.pk, timezone.now()
@@ -249,8 +246,7 @@ def raise_dispute(actor: AbstractBaseUser, draft: NormativeDraft, *, matter: str
     """The drafting unit records a matter the departments still disagree on (art. 21)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    require(rules.may_draft(positions_of(actor), d.drafting_unit_id, unit_name(d.drafting_unit), rb))
-    require_step(rules.RECORD_DISPUTE, d.state, str(DraftState(d.state).label), rb)
+    enforce(*selectors.dispute_checks(actor, d))
     if not matter.strip():
         raise InvalidInput(_("请写明争议事项。"), field="matter")
     if not parties.strip():
@@ -292,8 +288,7 @@ def record_third_party_evaluation(
     """A third party's evaluation of a contested matter, recorded by the 司法局 (art. 21)."""
     row = _lock_dispute(dispute)
     rb = rulebook_of(row.draft)
-    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
-    require(rules.check_dispute_open(row.listed_at is not None, rb))
+    enforce(*selectors.evaluate_checks(actor, row))
     if not evaluator.strip() or not conclusion.strip():
         raise InvalidInput(
             _("请填写第三方评估机构和评估结论。"), field="evaluator" if not evaluator.strip() else "conclusion"
@@ -316,7 +311,7 @@ def list_positions(actor: AbstractBaseUser, dispute: Dispute, *, reasons: str, p
     """The 司法局 lists each side's reasons and its proposal, for the government to decide (art. 21)."""
     row = _lock_dispute(dispute)
     rb = rulebook_of(row.draft)
-    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
+    enforce(*selectors.positions_checks(actor, row))
     if not reasons.strip():
         raise InvalidInput(_("请列明各方理据。"), field="reasons")
     if not proposal.strip():

@@ -10,36 +10,24 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
-from zhengwu.core.decisions import InvalidInput, require
-from zhengwu.core.transitions import require_step
-from zhengwu.legislation import rules
+from zhengwu.core.decisions import InvalidInput
+from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     current_version,
     draft_url,
     legal_units,
     lock_draft,
     move,
-    returned_version,
     staff_of,
-    state_label,
-    unit_name,
 )
 from zhengwu.legislation.models import DraftState, LegalityReview, NormativeDraft
+from zhengwu.legislation.selectors import enforce
 from zhengwu.notices import services as notices
 from zhengwu.org.services import describe, positions_of, users_of
 from zhengwu.rulebook.services import rulebook_of
 
 SUBMIT = "legislation.submit_for_review"
 REVIEW = "legislation.review"
-
-
-def flags_of(draft: NormativeDraft) -> list[rules.Flag]:
-    """What the checker flags in the current version (shown to the reviewer)."""
-    return rules.check_text(current_version(draft).body, rulebook_of(draft))
-
-
-def _pending_consultations(d: NormativeDraft) -> list[tuple[str, object]]:
-    return [(unit_name(c.unit), c.due) for c in d.consultations.filter(replied_at__isnull=True).select_related("unit")]
 
 
 @transaction.atomic
@@ -49,26 +37,7 @@ def submit_for_review(actor: AbstractBaseUser, draft: NormativeDraft) -> Normati
     only once revised."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    today = timezone.localdate()
-    decisions = [
-        rules.may_lead(
-            positions_of(actor),
-            d.drafting_unit_id,
-            unit_name(d.drafting_unit),
-            "送合法性审查",
-            rb,
-            rules.LEGALITY_REVIEW,
-        )
-    ]
-    if d.state == DraftState.DRAFTING:
-        decisions.append(rules.may_skip_comment(d.secret, d.secret_reason, rb))
-    decisions += [
-        rules.ready_for_review(d.state, d.secret, d.state == DraftState.ANSWERED, rb),
-        rules.consultations_done(_pending_consultations(d), today, rb),  # type: ignore[arg-type]
-    ]
-    if d.state == DraftState.RETURNED:
-        decisions.append(rules.revised_since_return(current_version(d).number, returned_version(d), rb))
-    require(*decisions)
+    enforce(*selectors.submit_checks(actor, d))
     version = current_version(d)
     flags = rules.check_text(version.body, rb)
     citation = rb.cite(rules.SFJ_REVIEW if d.kind == "regulation" else rules.LEGALITY_REVIEW)
@@ -100,8 +69,7 @@ def review(actor: AbstractBaseUser, draft: NormativeDraft, *, passed: bool, reas
     positions = positions_of(actor)
     version = current_version(d)
     flags = rules.check_text(version.body, rb)
-    require(rules.may_review(positions, [u.pk for u in legal], rb))
-    require_step(rules.REVIEW, d.state, state_label(d.state), rb)
+    enforce(*selectors.review_checks(actor, d))
     decision = rules.check_review(passed, reasons, len(flags), rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reasons")

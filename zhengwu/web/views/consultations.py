@@ -14,8 +14,9 @@ from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import _
 from zhengwu.core.public_forms import FormRejected, PublicForm
 from zhengwu.legislation import rules, services
-from zhengwu.legislation.actions.comments import comment_version, submit_comment
+from zhengwu.legislation.actions.comments import submit_comment
 from zhengwu.legislation.models import DraftState, DraftVersion, NormativeDraft
+from zhengwu.legislation.selectors import comment_version
 from zhengwu.web.helpers import explain
 
 COMMENTS = PublicForm("consultation-comment", limit=10, window=3600)

@@ -17,10 +17,8 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import _
-from zhengwu.legislation import rules, services
+from zhengwu.legislation import rules, selectors, services
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
-from zhengwu.legislation.actions.comments import comment_version
-from zhengwu.legislation.actions.common import current_version, legal_units, office_id
 from zhengwu.legislation.models import (
     Cleanup,
     CleanupEntry,
@@ -35,6 +33,7 @@ from zhengwu.legislation.models import (
     RegulationEvaluation,
     UnitConsultation,
 )
+from zhengwu.legislation.selectors import comment_version, current_version
 from zhengwu.org.models import Unit
 from zhengwu.org.services import positions_of
 from zhengwu.web.helpers import actor, explain
@@ -117,30 +116,31 @@ def draft_new(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, d: NormativeDraft) -> dict[str, Any]:
     version = current_version(d)
     user = actor(request)
-    units = {p.unit_id for p in positions_of(user) if p.kind != "administrator"}
-    legal = {u.pk for u in legal_units()}
-    in_drafting = d.drafting_unit_id in units
-    in_legal = bool(units & legal)
-    in_office = office_id() in units
-    evaluation = RegulationEvaluation.objects.filter(draft=d).first()
+    evaluation = RegulationEvaluation.objects.filter(draft=d).select_related("draft__drafting_unit").first()
+    consultations = list(d.consultations.select_related("unit", "draft__rulebook_version"))
+    # what the actions will do: the same checks (zhengwu.legislation.selectors)
     return {
         "d": d,
         "version": version,
         "versions": d.versions.order_by("-number"),
         "articles": rules.parse_articles(version.body),
-        "flags": review.flags_of(d),
+        "flags": selectors.flags_of(d),
         "comments": d.comments.select_related("version"),
         "reviews": d.reviews.select_related("version"),
         "transitions": d.transitions.all(),
-        "filings": d.filings.select_related("recipient"),
-        "consultations": d.consultations.select_related("unit"),
-        "disputes": d.disputes.all(),
+        "filings": [
+            (f, selectors.allowed_actions(user, f))
+            for f in d.filings.select_related("recipient", "draft__issuer", "draft__rulebook_version")
+        ],
+        "consultations": consultations,
+        "disputes": [
+            (x, selectors.allowed_actions(user, x)) for x in d.disputes.select_related("draft__rulebook_version")
+        ],
         "validity_changes": d.validity_changes.select_related("related"),
         "evaluation": evaluation,
-        "in_drafting": in_drafting,
-        "in_legal": in_legal,
-        "in_office": in_office,
-        "my_consultations": [c for c in d.consultations.all() if c.unit_id in units and c.replied_at is None],
+        "evaluation_acts": selectors.allowed_actions(user, evaluation) if evaluation else set(),
+        "acts": selectors.allowed_actions(user, d),
+        "my_consultations": [c for c in consultations if "reply" in selectors.allowed_actions(user, c)],
         "outcomes": CommentOutcome.choices,
         "units": Unit.objects.exclude(pk=d.drafting_unit_id).filter(kind__in=["department", "direct_unit", "county"]),
         "in_force_others": NormativeDraft.objects.filter(state=DraftState.PUBLISHED).exclude(pk=d.pk),
