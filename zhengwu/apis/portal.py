@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
+from zhengwu.apis.documents_schemas import ActionOut
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
-from zhengwu.core.decisions import require
-from zhengwu.portal import actions, catalogue, rules
+from zhengwu.core.decisions import Decision, require
+from zhengwu.portal import actions, catalogue, selectors
 from zhengwu.portal.models import Application, ItemState, PublicationItem
 from zhengwu.portal.services import register_report
-from zhengwu.rulebook.services import rulebook_view
 
 router = Router(tags=["portal"])
 
@@ -48,6 +48,14 @@ class ItemDetailOut(ItemOut):
     body: str
     interprets: int | None
     interpretations: list[int]
+
+
+class StaffItemOut(ItemOut):
+    """An item as the disclosure staff see it: with what the caller may do on it now."""
+
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="发布、不予公开、发布解读：调用者现在可否办理，不能办理的说明理由及其依据"
+    )
 
 
 class ItemPage(Schema):
@@ -87,6 +95,10 @@ class ApplicationOut(ProvisionalDues):
     reply_text: str
     exemption: str
     answered_late: bool
+    actions: list[ActionOut] = Field(
+        default_factory=list,
+        description="恢复计算、答复、征求第三方意见、延期：调用者现在可否办理，不能办理的说明理由及其依据",
+    )
 
 
 class ReasonIn(Schema):
@@ -132,11 +144,22 @@ def _item_out(i: PublicationItem) -> dict[str, object]:
     }
 
 
-def _staff(request: HttpRequest) -> object:
+def _staff(request: HttpRequest) -> AbstractBaseUser:
     user = current_user(request)
-    today = timezone.localdate()
-    require(rules.may_manage(actions.staff_facts(user, today), rulebook_view(today)))
+    require(selectors.may_manage(user))
     return user
+
+
+def _actions(decisions: dict[str, Decision]) -> list[ActionOut]:
+    """What the caller may do now, and why not (the same checks the actions ask:
+    :mod:`zhengwu.portal.selectors`)."""
+    return [
+        ActionOut(name=name, allowed=d.allowed, code=d.code, explanation=d.explanation) for name, d in decisions.items()
+    ]
+
+
+def _staff_item_out(i: PublicationItem, user: AbstractBaseUser) -> dict[str, object]:
+    return {**_item_out(i), "actions": _actions(selectors.available_actions(user, i))}
 
 
 @router.get(
@@ -184,61 +207,79 @@ def get_item(request: HttpRequest, item_id: int) -> dict[str, object]:
 
 @router.get(
     "/portal/queue",
-    response={200: list[ItemOut], **WRITE_ERRORS},
+    response={200: list[StaffItemOut], **WRITE_ERRORS},
     summary="公开队列：待发布的信息及其应公开日期（20个工作日）",
 )
 def get_queue(request: HttpRequest) -> list[dict[str, object]]:
-    _staff(request)
-    return [_item_out(i) for i in PublicationItem.objects.filter(state=ItemState.QUEUED).order_by("due_on")[:500]]
+    user = _staff(request)
+    return [
+        _staff_item_out(i, user)
+        for i in PublicationItem.objects.filter(state=ItemState.QUEUED)
+        .select_related("issuing_unit")
+        .order_by("due_on")[:500]
+    ]
+
+
+@router.get(
+    "/portal/queue/{item_id}",
+    response={200: StaffItemOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="一条政府信息（任何状态，政务公开工作人员）：调用者现在可办理的操作",
+)
+def get_staff_item(request: HttpRequest, item_id: int) -> dict[str, object]:
+    user = _staff(request)
+    return _staff_item_out(get_object_or_404(PublicationItem, pk=item_id), user)
 
 
 @router.post(
     "/portal/queue/{item_id}/publish",
-    response={200: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
+    response={200: StaffItemOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="发布：生成索引号并公开（政务公开工作人员或办公室负责同志）",
 )
 def publish(request: HttpRequest, item_id: int, payload: PublishIn | None = None) -> dict[str, object]:
     user = current_user(request)
     item = get_object_or_404(PublicationItem, pk=item_id)
-    return _item_out(actions.publish(user, item, payload.category if payload else ""))
+    return _staff_item_out(actions.publish(user, item, payload.category if payload else ""), user)
 
 
 @router.post(
     "/portal/queue/{item_id}/withhold",
-    response={200: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
+    response={200: StaffItemOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="不予公开（写明《政府信息公开条例》第十四至十六条的依据和理由）",
 )
 def withhold(request: HttpRequest, item_id: int, payload: WithholdIn) -> dict[str, object]:
     user = current_user(request)
     item = get_object_or_404(PublicationItem, pk=item_id)
-    return _item_out(actions.withhold(user, item, payload.exemption, payload.reason))
+    return _staff_item_out(actions.withhold(user, item, payload.exemption, payload.reason), user)
 
 
 @router.post(
     "/portal/items/{item_id}/interpretations",
-    response={201: ItemOut, 404: ErrorOut, **WRITE_ERRORS},
+    response={201: StaffItemOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="发布政策解读，关联所解读的文件",
 )
 def interpret(request: HttpRequest, item_id: int, payload: InterpretIn) -> tuple[int, dict[str, object]]:
     user = current_user(request)
     item = get_object_or_404(PublicationItem, pk=item_id)
-    return 201, _item_out(actions.interpret(user, item, payload.title, payload.body))
+    return 201, _staff_item_out(actions.interpret(user, item, payload.title, payload.body), user)
 
 
-def _app_out(a: Application) -> dict[str, object]:
-    computed = {"id", "provisional_note", *(f"{d}_provisional" for d in ApplicationOut._dues)}
-    return {f: getattr(a, f) for f in ApplicationOut.model_fields if f not in computed} | {"id": a.pk}
+def _app_out(a: Application, user: AbstractBaseUser) -> dict[str, object]:
+    computed = {"id", "actions", "provisional_note", *(f"{d}_provisional" for d in ApplicationOut._dues)}
+    return {f: getattr(a, f) for f in ApplicationOut.model_fields if f not in computed} | {
+        "id": a.pk,
+        "actions": _actions(selectors.application_actions(user, a)),
+    }
 
 
 @router.get("/portal/applications", response={200: list[ApplicationOut], **WRITE_ERRORS}, summary="依申请公开登记簿")
 def list_applications(
     request: HttpRequest, state: str = Query("", description="received、consulting 或 answered")
 ) -> list[dict[str, object]]:
-    _staff(request)
+    user = _staff(request)
     rows = Application.objects.all()
     if state:
         rows = rows.filter(state=state)
-    return [_app_out(a) for a in rows[:500]]
+    return [_app_out(a, user) for a in rows[:500]]
 
 
 @router.get(
@@ -267,13 +308,24 @@ def _app(application_id: int) -> Application:
         raise HttpError(404, "没有该申请。") from exc
 
 
+@router.get(
+    "/portal/applications/{application_id}",
+    response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="一件政府信息公开申请：调用者现在可办理的操作",
+)
+def get_application(request: HttpRequest, application_id: int) -> dict[str, object]:
+    user = _staff(request)
+    return _app_out(_app(application_id), user)
+
+
 @router.post(
     "/portal/applications/{application_id}/extend",
     response={200: ApplicationOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="延长答复期限（办公室负责同志同意，最长20个工作日）",
 )
 def extend(request: HttpRequest, application_id: int, payload: ReasonIn) -> dict[str, object]:
-    return _app_out(actions.extend_application(current_user(request), _app(application_id), payload.reason))
+    user = current_user(request)
+    return _app_out(actions.extend_application(user, _app(application_id), payload.reason), user)
 
 
 @router.post(
@@ -282,7 +334,8 @@ def extend(request: HttpRequest, application_id: int, payload: ReasonIn) -> dict
     summary="征求第三方意见（期间不计入答复期限）",
 )
 def consult(request: HttpRequest, application_id: int, payload: ConsultIn) -> dict[str, object]:
-    return _app_out(actions.start_consultation(current_user(request), _app(application_id), payload.third_party))
+    user = current_user(request)
+    return _app_out(actions.start_consultation(user, _app(application_id), payload.third_party), user)
 
 
 @router.post(
@@ -291,7 +344,8 @@ def consult(request: HttpRequest, application_id: int, payload: ConsultIn) -> di
     summary="第三方意见收到，恢复计算答复期限",
 )
 def resume(request: HttpRequest, application_id: int) -> dict[str, object]:
-    return _app_out(actions.end_consultation(current_user(request), _app(application_id)))
+    user = current_user(request)
+    return _app_out(actions.end_consultation(user, _app(application_id)), user)
 
 
 @router.post(
@@ -300,8 +354,8 @@ def resume(request: HttpRequest, application_id: int) -> dict[str, object]:
     summary="答复申请（予以公开、部分公开、不予公开、无法提供、不予处理等）",
 )
 def reply(request: HttpRequest, application_id: int, payload: ReplyIn) -> dict[str, object]:
+    user = current_user(request)
     return _app_out(
-        actions.reply_application(
-            current_user(request), _app(application_id), payload.reply_type, payload.text, payload.exemption
-        )
+        actions.reply_application(user, _app(application_id), payload.reply_type, payload.text, payload.exemption),
+        user,
     )

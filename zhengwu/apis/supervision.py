@@ -16,14 +16,15 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
+from zhengwu.apis.documents_schemas import ActionOut
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
 from zhengwu.core import compliance
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Decision, InvalidInput, Refused
 from zhengwu.core.i18n import _
 from zhengwu.documents.models import Document
 from zhengwu.org.models import Unit
 from zhengwu.rulebook.services import rulebook_view
-from zhengwu.supervision import actions, rules
+from zhengwu.supervision import actions, rules, selectors
 from zhengwu.supervision import services as facts
 from zhengwu.supervision.models import ProgressReport, Rectification, SupervisionItem
 
@@ -62,6 +63,10 @@ class ReportOut(ProvisionalDues):
     late: bool
     text: str
     escalation: int
+    actions: list[ActionOut] = Field(
+        default_factory=list,
+        description="本期报告的办理操作（submit_progress），调用者现在可否办理，不能办理的说明理由及其依据",
+    )
 
 
 class RectificationOut(ProvisionalDues):
@@ -71,6 +76,10 @@ class RectificationOut(ProvisionalDues):
     due_provisional: bool = provisional_flag()
     done_at: dt.datetime | None
     late: bool
+    actions: list[ActionOut] = Field(
+        default_factory=list,
+        description="本项整改的办理操作（complete_rectification），调用者现在可否办理，不能办理的说明理由及其依据",
+    )
 
 
 class EventOut(Schema):
@@ -99,6 +108,10 @@ class ItemOut(ProvisionalDues):
     reports: list[ReportOut]
     rectifications: list[RectificationOut]
     events: list[EventOut]
+    actions: list[ActionOut] = Field(
+        default_factory=list,
+        description="督办事项的每项办理操作，调用者现在可否办理，不能办理的说明理由及其依据（列表中不附）",
+    )
 
 
 class CandidateOut(Schema):
@@ -186,9 +199,24 @@ def _item(user: AbstractBaseUser, item_id: int) -> SupervisionItem:
     return item
 
 
-def _out(item_id: int) -> ItemOut:
-    item = SupervisionItem.objects.select_related("lead_unit").get(pk=item_id)
+def _actions(decisions: dict[str, Decision]) -> list[ActionOut]:
+    """What the caller may do now, and why not (the same checks the actions ask:
+    :mod:`zhengwu.supervision.selectors`)."""
+    return [
+        ActionOut(name=name, allowed=d.allowed, code=d.code, explanation=d.explanation) for name, d in decisions.items()
+    ]
+
+
+def _out(item_id: int, user: AbstractBaseUser | None = None) -> ItemOut:
+    """An item; with ``user``, what that user may do on it now."""
+    item = SupervisionItem.objects.select_related("lead_unit", "rulebook_version").get(pk=item_id)
     today = timezone.localdate()
+    reports = list(item.reports.select_related("unit"))
+    rectifications = list(item.rectifications.all())
+    for r in reports:
+        r.item = item
+    for x in rectifications:
+        x.item = item
     return ItemOut(
         id=item.pk,
         title=item.title,
@@ -212,17 +240,26 @@ def _out(item_id: int) -> ItemOut:
                 late=r.late,
                 text=r.text,
                 escalation=r.escalation,
+                actions=_actions(selectors.report_actions(user, r)) if user else [],
             )
-            for r in item.reports.select_related("unit")
+            for r in reports
         ],
         rectifications=[
-            RectificationOut(id=x.pk, requirement=x.requirement, due=x.due, done_at=x.done_at, late=x.late)
-            for x in item.rectifications.all()
+            RectificationOut(
+                id=x.pk,
+                requirement=x.requirement,
+                due=x.due,
+                done_at=x.done_at,
+                late=x.late,
+                actions=_actions(selectors.rectification_actions(user, x)) if user else [],
+            )
+            for x in rectifications
         ],
         events=[
             EventOut(kind=e.kind, label=e.label, actor_name=e.actor_name, reason=e.reason, citation=e.citation, at=e.at)
             for e in item.events.all()
         ],
+        actions=_actions(selectors.available_actions(user, item)) if user else [],
     )
 
 
@@ -251,7 +288,8 @@ def list_items(request: HttpRequest, state: str = "") -> list[ItemOut]:
     summary="一个督办事项：来源、限期报告、督促整改、办理记录",
 )
 def get_item(request: HttpRequest, item_id: int) -> ItemOut:
-    return _out(_item(current_user(request), item_id).pk)
+    user = current_user(request)
+    return _out(_item(user, item_id).pk, user)
 
 
 @router.get(
@@ -299,7 +337,7 @@ def create_item(request: HttpRequest, payload: ItemIn) -> Status[ItemOut]:
         link_to=link_to,
         new_despite=payload.new_despite,
     )
-    return Status(200 if link_to else 201, _out(item.pk))
+    return Status(200 if link_to else 201, _out(item.pk, user))
 
 
 @router.post(
@@ -314,7 +352,7 @@ def submit_report(request: HttpRequest, report_id: int, payload: TextIn) -> Item
         raise HttpError(404, "没有这期报告。")
     _item(user, report.item_id)
     actions.submit_progress(user, report, payload.text)
-    return _out(report.item_id)
+    return _out(report.item_id, user)
 
 
 @router.post(
@@ -325,7 +363,7 @@ def submit_report(request: HttpRequest, report_id: int, payload: TextIn) -> Item
 def report_done(request: HttpRequest, item_id: int, payload: TextIn) -> ItemOut:
     user = current_user(request)
     actions.report_done(user, _item(user, item_id), payload.text)
-    return _out(item_id)
+    return _out(item_id, user)
 
 
 @router.post(
@@ -336,7 +374,7 @@ def report_done(request: HttpRequest, item_id: int, payload: TextIn) -> ItemOut:
 def verify(request: HttpRequest, item_id: int, payload: TextIn) -> ItemOut:
     user = current_user(request)
     actions.verify(user, _item(user, item_id), payload.text)
-    return _out(item_id)
+    return _out(item_id, user)
 
 
 @router.post(
@@ -347,7 +385,7 @@ def verify(request: HttpRequest, item_id: int, payload: TextIn) -> ItemOut:
 def reopen(request: HttpRequest, item_id: int, payload: ReasonIn) -> ItemOut:
     user = current_user(request)
     actions.reopen(user, _item(user, item_id), payload.reason)
-    return _out(item_id)
+    return _out(item_id, user)
 
 
 @router.post(
@@ -358,7 +396,7 @@ def reopen(request: HttpRequest, item_id: int, payload: ReasonIn) -> ItemOut:
 def rectify(request: HttpRequest, item_id: int, payload: RectifyIn) -> Status[ItemOut]:
     user = current_user(request)
     actions.order_rectification(user, _item(user, item_id), payload.requirement, payload.due)
-    return Status(201, _out(item_id))
+    return Status(201, _out(item_id, user))
 
 
 @router.post(
@@ -373,7 +411,7 @@ def rectified(request: HttpRequest, rect_id: int, payload: TextIn) -> ItemOut:
         raise HttpError(404, "没有这项整改。")
     _item(user, rect.item_id)
     actions.complete_rectification(user, rect, payload.text)
-    return _out(rect.item_id)
+    return _out(rect.item_id, user)
 
 
 @router.post(
@@ -384,7 +422,7 @@ def rectified(request: HttpRequest, rect_id: int, payload: TextIn) -> ItemOut:
 def evaluate(request: HttpRequest, item_id: int, payload: EvaluationIn) -> Status[ItemOut]:
     user = current_user(request)
     actions.record_evaluation(user, _item(user, item_id), payload.evaluator, payload.rating, payload.findings)
-    return Status(201, _out(item_id))
+    return Status(201, _out(item_id, user))
 
 
 @router.post(

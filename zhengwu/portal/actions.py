@@ -30,9 +30,8 @@ from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.memo import action
 from zhengwu.notices import services as notices
-from zhengwu.org.models import Appointment, Person, Unit, UnitKind
-from zhengwu.org.rules import PositionKind
-from zhengwu.portal import rules
+from zhengwu.org.models import Appointment, Person, UnitKind
+from zhengwu.portal import rules, selectors
 from zhengwu.portal.models import (
     Application,
     ApplicationCounter,
@@ -57,22 +56,6 @@ REMIND_DAYS = 3  # the office's practice: a reminder three working days before t
 # -- facts ------------------------------------------------------------------------------------
 
 
-def staff_facts(user: AbstractBaseUser | None, day: dt.date | None = None) -> list[rules.StaffFact]:
-    """The positions ``user`` holds on ``day`` with their duties (信息公开…)."""
-    if user is None or not user.is_authenticated:
-        return []
-    day = day or timezone.localdate()
-    active = (
-        Appointment.objects.filter(person__user_id=user.pk, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .select_related("position__unit")
-    )
-    facts = [rules.StaffFact(a.position.kind, a.position.unit.kind, a.position.duties) for a in active]
-    if getattr(user, "is_superuser", False):
-        facts.append(rules.StaffFact(PositionKind.ADMINISTRATOR, ""))
-    return facts
-
-
 def disclosure_staff(day: dt.date | None = None) -> list[AbstractBaseUser]:
     """The office's 信息公开 staff and its director: who is told about the queue and applications."""
     day = day or timezone.localdate()
@@ -83,10 +66,6 @@ def disclosure_staff(day: dt.date | None = None) -> list[AbstractBaseUser]:
         .filter(Q(position__duties__contains=rules.DUTY) | Q(position__kind="office_director"))
     )
     return [p.user for p in Person.objects.filter(pk__in=active.values("person_id")).select_related("user")]
-
-
-def _government() -> Unit | None:
-    return Unit.objects.filter(kind=UnitKind.GOVERNMENT).order_by("sort_order").first()
 
 
 def _locked(item: PublicationItem) -> PublicationItem:
@@ -142,13 +121,9 @@ def publish(actor: AbstractBaseUser, item: PublicationItem, category: str = "") 
     today = timezone.localdate(now)
     row = _locked(item)
     rb = rulebook_view(today)
-    body_unit = row.issuing_unit or _government()
+    body_unit = selectors.index_body(row)
     org_code = body_unit.org_code if body_unit else ""
-    require(
-        rules.may_manage(staff_facts(actor, today), rb),
-        rules.check_state(row.state, rules.ItemState.QUEUED, "发布", rb),
-        rules.check_index_body(org_code, row.issuer_name, rb),
-    )
+    require(*selectors.publish_checks(actor, row))
     row.index_number = take_index_number(org_code, today.year)
     row.state, row.published_at, row.decided_by_id = ItemState.PUBLISHED, now, actor.pk
     row.search_text = segment(f"{row.title}\n{row.doc_number}\n{row.body}")
@@ -188,11 +163,7 @@ def withhold(actor: AbstractBaseUser, item: PublicationItem, exemption: str, rea
     row = _locked(item)
     rb = rulebook_view(today)
     decision = rules.check_withhold(exemption, reason, rb)
-    require(
-        rules.may_manage(staff_facts(actor, today), rb),
-        rules.check_state(row.state, rules.ItemState.QUEUED, "不予公开", rb),
-        decision,
-    )
+    require(*selectors.withhold_checks(actor, row), decision)
     row.state, row.withheld_exemption, row.withheld_reason = ItemState.WITHHELD, exemption, reason.strip()
     row.decided_by_id = actor.pk
     row.save(update_fields=["state", "withheld_exemption", "withheld_reason", "decided_by"])
@@ -214,10 +185,7 @@ def interpret(actor: AbstractBaseUser, target: PublicationItem, title: str, body
     today = timezone.localdate()
     rb = rulebook_view(today)
     target = PublicationItem.objects.select_related("issuing_unit").get(pk=target.pk)
-    require(
-        rules.may_manage(staff_facts(actor, today), rb),
-        rules.check_interpretation(target.state, target.kind, title, body, rb),
-    )
+    require(*selectors.interpret_checks(actor, target), rules.check_interpretation_text(title, body, rb))
     item = PublicationItem.objects.create(
         kind=ItemKind.INTERPRETATION,
         title=title.strip()[:300],
@@ -342,7 +310,7 @@ def extend_application(actor: AbstractBaseUser, app: Application, reason: str) -
     row = lock(app)
     rb = rulebook_view(today)
     decision = rules.check_extension(row.state, row.extended, reason, rb)
-    require(rules.may_approve_extension(staff_facts(actor, today), rb), decision)
+    require(*selectors.extend_checks(actor, row), rules.check_extension_reason(reason, rb))
     row.extended, row.extension_reason, row.extension_approved_by_id = True, reason.strip()[:300], actor.pk
     _recompute(row)
     row.save(update_fields=["extended", "extension_reason", "extension_approved_by", "due_on"])
@@ -365,9 +333,9 @@ def start_consultation(actor: AbstractBaseUser, app: Application, third_party: s
     """Ask a third party whose rights the disclosure may harm (条例第三十二条); the time limit pauses."""
     today = timezone.localdate()
     row = lock(app)
-    rb = rulebook_view(today)
-    decision = rules.check_consultation(row.state, True, rb)
-    require(rules.may_manage(staff_facts(actor, today), rb), decision)
+    checks = selectors.consult_checks(actor, row)
+    require(*checks)
+    decision = checks[-1]
     if not third_party.strip():
         raise InvalidInput(_("请写明征求意见的第三方。"), field="third_party")
     row.state, row.consultation_started_on = ApplicationState.CONSULTING, today
@@ -394,8 +362,9 @@ def end_consultation(actor: AbstractBaseUser, app: Application) -> Application:
     today = timezone.localdate(now)
     row = lock(app)
     rb = rulebook_view(today)
-    decision = rules.check_consultation(row.state, False, rb)
-    require(rules.may_manage(staff_facts(actor, today), rb), decision)
+    checks = selectors.resume_checks(actor, row)
+    require(*checks)
+    decision = checks[-1]
     assert row.consultation_started_on is not None
     spent = rules.excluded_days(row.consultation_started_on, today, rb, calendar())
     row.paused_days += spent
@@ -424,8 +393,8 @@ def reply_application(
     today = timezone.localdate(now)
     row = lock(app)
     rb = rulebook_view(today)
-    decision = rules.check_reply(row.state, reply_type, exemption, text, rb)
-    require(rules.may_manage(staff_facts(actor, today), rb), decision)
+    decision = rules.check_reply_content(reply_type, exemption, text, rb)
+    require(*selectors.reply_checks(actor, row), decision)
     row.state, row.reply_type, row.reply_text = ApplicationState.ANSWERED, reply_type, text.strip()
     row.exemption = exemption if reply_type in rules.NEEDS_EXEMPTION else ""
     row.answered_at, row.answered_by_id, row.answered_late = now, actor.pk, today > row.due_on

@@ -212,6 +212,12 @@ def publication_status(due_on: dt.date, today: dt.date, cal: WorkCalendar, at_ri
 
 def check_interpretation(target_state: str, target_kind: str, title: str, body: str, rb: RulebookView) -> Decision:
     """A 解读 explains a published document or policy (art. 30)."""
+    target = check_interpretation_target(target_state, target_kind, rb)
+    return check_interpretation_text(title, body, rb) if target.allowed else target
+
+
+def check_interpretation_target(target_state: str, target_kind: str, rb: RulebookView) -> Decision:
+    """What a 解读 may explain: a published item that is not itself a 解读 (art. 30)."""
     if target_state != ItemState.PUBLISHED:
         return Decision.refuse(
             "portal.interpret_unpublished", _("政策解读须关联已公开的文件。"), rb.cite(INTERPRETATION)
@@ -220,6 +226,12 @@ def check_interpretation(target_state: str, target_kind: str, title: str, body: 
         return Decision.refuse(
             "portal.interpret_interpretation", _("不能对解读再作解读，请关联所解读的文件。"), rb.cite(INTERPRETATION)
         )
+    return Decision.allow(
+        "portal.interpret", _("政策文件与解读材料同步组织、同步审签、同步部署。"), rb.cite(INTERPRETATION)
+    )
+
+
+def check_interpretation_text(title: str, body: str, rb: RulebookView) -> Decision:
     if not title.strip() or not body.strip():
         return Decision.refuse("portal.interpret_empty", _("解读须有标题和正文。"), rb.cite(INTERPRETATION))
     return Decision.allow(
@@ -260,6 +272,21 @@ def application_due(
 
 
 def check_extension(state: str, extended: bool, reason: str, rb: RulebookView) -> Decision:
+    may = check_extension_state(state, extended, rb)
+    if not may.allowed:
+        return may
+    reason_given = check_extension_reason(reason, rb)
+    return may if reason_given.allowed else reason_given
+
+
+def check_extension_reason(reason: str, rb: RulebookView) -> Decision:
+    if not reason.strip():
+        return Decision.refuse("portal.extend_reason", _("延长答复期限须写明理由。"), rb.cite(APPLICATIONS))
+    return Decision.allow("portal.extend_reason", reason.strip(), rb.cite(APPLICATIONS))
+
+
+def check_extension_state(state: str, extended: bool, rb: RulebookView) -> Decision:
+    """An application not yet answered, whose time limit was not extended before, may be extended once."""
     if state == ApplicationState.ANSWERED:
         return Decision.refuse("portal.extend_answered", _("申请已答复，无需延期。"), rb.cite(APPLICATIONS))
     if extended:
@@ -269,8 +296,6 @@ def check_extension(state: str, extended: bool, reason: str, rb: RulebookView) -
             _("答复期限只能延长一次，延长期限最长不超过{days}个工作日。", days=days),
             rb.param_citation(EXTENSION_DAYS),
         )
-    if not reason.strip():
-        return Decision.refuse("portal.extend_reason", _("延长答复期限须写明理由。"), rb.cite(APPLICATIONS))
     return Decision.allow(
         "portal.extend", _("需要延长答复期限的，经负责人同意并告知申请人。"), rb.param_citation(EXTENSION_DAYS)
     )
@@ -287,12 +312,23 @@ def check_consultation(state: str, starting: bool, rb: RulebookView) -> Decision
 
 
 def check_reply(state: str, reply_type: str, exemption: str, text: str, rb: RulebookView) -> Decision:
+    may = check_reply_state(state, rb)
+    return check_reply_content(reply_type, exemption, text, rb) if may.allowed else may
+
+
+def check_reply_state(state: str, rb: RulebookView) -> Decision:
+    """An application is answered once, not while a third party is consulted."""
     if state == ApplicationState.ANSWERED:
         return Decision.refuse("portal.reply_twice", _("申请已答复。"), rb.cite(APPLICATIONS))
     if state == ApplicationState.CONSULTING:
         return Decision.refuse(
             "portal.reply_consulting", _("正在征求第三方意见，请先记录征求意见结束。"), rb.cite(APPLICATIONS)
         )
+    return Decision.allow("portal.reply_due", _("申请尚未答复。"), rb.cite(APPLICATIONS))
+
+
+def check_reply_content(reply_type: str, exemption: str, text: str, rb: RulebookView) -> Decision:
+    """The reply names one of the reply types, the exemption where it withholds, and its reasons."""
     if reply_type not in REPLY_TYPES:
         return Decision.refuse(
             "portal.reply_type",

@@ -37,7 +37,7 @@ from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.services import describe, office_unit
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
-from zhengwu.supervision import rules
+from zhengwu.supervision import rules, selectors
 from zhengwu.supervision import services as facts
 from zhengwu.supervision.models import (
     Circular,
@@ -232,12 +232,11 @@ def open_item(
     today = timezone.localdate(now)
     version = version_in_force(today)
     rb = view_of(version)
-    actor_f = facts.actor_fact(actor, today)
     co = list({u.pk: u for u in co_units}.values())
     if link_to is not None:
         target = _locked(link_to)
         require(
-            rules.may_open(actor_f, origin, target.lead_unit_id, rb),
+            *selectors.open_checks(actor, origin, target.lead_unit_id, rb),
             rules.check_link(target.state, view_of(target.rulebook_version)),
         )
         if origin not in rules.ORIGINS:
@@ -265,7 +264,7 @@ def open_item(
     _invalid_from(rules.check_new(title, origin, report_every, due, today, lead_unit.pk, [u.pk for u in co], rb))
     title = title.strip()[:300]
     found = candidates(title, lead_unit, co, source)
-    require(rules.may_open(actor_f, origin, lead_unit.pk, rb), rules.check_duplicates(found, new_despite, rb))
+    require(*selectors.open_checks(actor, origin, lead_unit.pk, rb), rules.check_duplicates(found, new_despite, rb))
     dues = rules.report_dues(today, due, report_every, calendar())
     item = SupervisionItem.objects.create(
         title=title,
@@ -346,25 +345,12 @@ def submit_progress(actor: AbstractBaseUser, report: ProgressReport, text: str) 
     now = timezone.now()
     row = ProgressReport.objects.select_for_update(of=("self",)).select_related("unit", "item").get(pk=report.pk)
     item = _locked(row.item)
-    rb = rulebook_of(item)
-    actor_f = facts.actor_fact(actor)
+    row.item = item
     if not text.strip():
         raise InvalidInput(_("请填写进展情况。"), field="text")
-    decision = rules.may_report(actor_f, row.unit_id, facts.unit_name(row.unit), rb)
-    already = (
-        Decision.refuse(
-            "supervision.report_done_already",
-            _(
-                "第{period}期进展已于{localtime:%Y-%m-%d}报告。",
-                period=row.period,
-                localtime=timezone.localtime(row.submitted_at),
-            ),
-            rb.cite("supervision.implement"),
-        )
-        if row.submitted_at
-        else Decision.allow("supervision.report_pending", "", None)
-    )
-    require(decision, rules.check_transition(item.state, "progress", rb), already)
+    checks = selectors.submit_progress_checks(actor, row)
+    require(*checks)
+    decision = checks[0]
     row.text, row.submitted_at, row.submitted_by_id = text.strip(), now, actor.pk
     row.late = timezone.localdate(now) > row.due
     row.save(update_fields=["text", "submitted_at", "submitted_by", "late"])
@@ -399,12 +385,10 @@ def report_done(actor: AbstractBaseUser, item: SupervisionItem, text: str) -> Su
     now = timezone.now()
     row = _locked(item)
     rb = rulebook_of(row)
-    open_rect = row.rectifications.filter(done_at__isnull=True).count()
-    decision = rules.may_report(facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb, "报办结")
     _invalid_from(rules.check_report_done(0, text, rb))
-    require(
-        decision, rules.check_transition(row.state, "report_done", rb), rules.check_report_done(open_rect, text, rb)
-    )
+    checks = selectors.report_done_checks(actor, row)
+    require(*checks)
+    decision = checks[0]
     before = row.state
     row.state, row.reported_at, row.report_text = ItemState.REPORTED, now, text.strip()
     row.save(update_fields=["state", "reported_at", "report_text"])
@@ -443,9 +427,9 @@ def verify(actor: AbstractBaseUser, item: SupervisionItem, note: str = "") -> Su
     """核查复核: the office accepts the lead unit's report and closes the item."""
     now = timezone.now()
     row = _locked(item)
-    rb = rulebook_of(row)
-    decision = rules.may_verify(facts.actor_fact(actor), rb)
-    require(decision, rules.check_transition(row.state, "verify", rb))
+    checks = selectors.verify_checks(actor, row)
+    require(*checks)
+    decision = checks[0]
     before = row.state
     row.state, row.closed_at = ItemState.CLOSED, now
     row.done_on = timezone.localdate(row.reported_at) if row.reported_at else timezone.localdate(now)
@@ -479,9 +463,10 @@ def reopen(actor: AbstractBaseUser, item: SupervisionItem, reason: str) -> Super
     now = timezone.now()
     row = _locked(item)
     rb = rulebook_of(row)
-    decision = rules.may_verify(facts.actor_fact(actor), rb, "退回重办")
     _invalid_from(rules.check_reason(reason, "退回理由", rb))
-    require(decision, rules.check_transition(row.state, "reopen", rb))
+    checks = selectors.reopen_checks(actor, row)
+    require(*checks)
+    decision = checks[0]
     before = row.state
     row.state, row.reported_at, row.done_on, row.closed_at = ItemState.OPEN, None, None, None
     row.reopen_count += 1
@@ -522,10 +507,11 @@ def order_rectification(
     today = timezone.localdate(now)
     row = _locked(item)
     rb = rulebook_of(row)
-    decision = rules.may_verify(facts.actor_fact(actor), rb, "督促整改")
     _invalid_from(rules.check_reason(requirement, "整改要求", rb))
     _invalid_from(rules.check_rectification_due(due, today, rb))
-    require(decision, rules.check_transition(row.state, "rectify", rb))
+    checks = selectors.rectify_checks(actor, row)
+    require(*checks)
+    decision = checks[0]
     rect = Rectification.objects.create(
         item=row, requirement=requirement.strip(), due=due, ordered_by_id=actor.pk, ordered_at=now
     )
@@ -569,17 +555,11 @@ def complete_rectification(actor: AbstractBaseUser, rectification: Rectification
     now = timezone.now()
     rect = Rectification.objects.select_for_update(of=("self",)).select_related("item").get(pk=rectification.pk)
     row = _locked(rect.item)
-    rb = rulebook_of(row)
-    decision = rules.may_report(
-        facts.actor_fact(actor), row.lead_unit_id, facts.unit_name(row.lead_unit), rb, "报告整改情况"
-    )
-    _invalid_from(rules.check_reason(text, "整改情况", rb))
-    done = (
-        Decision.refuse("supervision.rect_done", _("该项整改已报告完成。"), rb.cite("supervision.duties"))
-        if rect.done_at
-        else Decision.allow("supervision.rect_open", "", None)
-    )
-    require(decision, done)
+    rect.item = row
+    _invalid_from(rules.check_reason(text, "整改情况", rulebook_of(row)))
+    checks = selectors.complete_rectification_checks(actor, rect)
+    require(*checks)
+    decision = checks[0]
     rect.done_at, rect.done_text, rect.done_by_id = now, text.strip(), actor.pk
     rect.late = timezone.localdate(now) > rect.due
     rect.save(update_fields=["done_at", "done_text", "done_by", "late"])
@@ -611,13 +591,14 @@ def record_evaluation(
     """第三方评估: the office records what an outside evaluator found (art. 26)."""
     row = _locked(item)
     rb = rulebook_of(row)
-    decision = rules.may_verify(facts.actor_fact(actor), rb, "记录第三方评估")
     if not evaluator.strip():
         raise InvalidInput(_("请填写评估机构。"), field="evaluator")
     if rating not in ItemEvaluation.Rating.values:
         raise InvalidInput(_("请选择评估等次。"), field="rating")
     _invalid_from(rules.check_reason(findings, "评估意见", rb))
-    require(decision, rules.check_transition(row.state, "evaluate", rb))
+    checks = selectors.evaluate_checks(actor, row)
+    require(*checks)
+    decision = checks[0]
     ev = ItemEvaluation.objects.create(
         item=row,
         evaluator=evaluator.strip()[:120],
@@ -696,13 +677,13 @@ def draft_circular(actor: AbstractBaseUser, as_of: dt.date | None = None, since:
     reviewed, signed and issued through the documents flow like any document (art. 26)."""
     today = timezone.localdate()
     as_of = as_of or today
-    rb = view_of(version_in_force(today))
-    decision = rules.may_verify(facts.actor_fact(actor), rb, "发布情况通报")
     if as_of > today:
         raise InvalidInput(_("统计截止日期不能晚于今天。"), field="as_of")
     if since is not None and since > as_of:
         raise InvalidInput(_("统计起始日期不能晚于截止日期。"), field="since")
-    require(decision)
+    checks = selectors.draft_circular_checks(actor)
+    require(*checks)
+    decision = checks[0]
     office = office_unit()
     rows = facts.unit_table(since, as_of, as_of)
     if office is None or not rows:

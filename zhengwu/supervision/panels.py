@@ -1,4 +1,7 @@
-"""The 工作台 panel: the reports my unit owes, and (for the office) items awaiting verification."""
+"""The 工作台 panel: the reports my unit owes, and (for the office) items awaiting verification.
+
+What awaits this person is what :mod:`zhengwu.supervision.selectors` lets them do: the queries
+only narrow the rows the selectors are asked about."""
 
 from __future__ import annotations
 
@@ -7,9 +10,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import workbench
-from zhengwu.supervision import rules
+from zhengwu.supervision import rules, selectors
 from zhengwu.supervision.models import ItemState, ProgressReport, SupervisionItem
-from zhengwu.supervision.services import actor_fact
 
 
 @workbench.panel(30, "supervision")
@@ -18,25 +20,29 @@ def panel(request: HttpRequest) -> workbench.Section | None:
     if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
         return None
     today = timezone.localdate()
-    actor = actor_fact(user, today)
+    actor = selectors.actor_fact(user, today)
     units = {p.unit_id for p in actor.positions if p.kind in rules.UNIT_STAFF}
-    reports = list(
-        ProgressReport.objects.filter(unit_id__in=units, submitted_at__isnull=True)
+    reports = [
+        r
+        for r in ProgressReport.objects.filter(unit_id__in=units, submitted_at__isnull=True)
         .exclude(item__state=ItemState.CLOSED)
-        .select_related("item", "unit")
+        .select_related("item__rulebook_version", "unit")
         .order_by("due", "id")[:20]
-    )
+        if selectors.report_actions(user, r)["submit_progress"].allowed
+    ]
     finals = list(
         SupervisionItem.objects.filter(lead_unit_id__in=units, state=ItemState.OPEN)
         .select_related("lead_unit")
         .order_by("due", "id")[:20]
     )
     to_verify = (
-        list(
-            SupervisionItem.objects.filter(state=ItemState.REPORTED)
-            .select_related("lead_unit")
+        [
+            i
+            for i in SupervisionItem.objects.filter(state=ItemState.REPORTED)
+            .select_related("lead_unit", "rulebook_version")
             .order_by("reported_at", "id")[:20]
-        )
+            if selectors.outcome(selectors.verify_checks(user, i)).allowed
+        ]
         if actor.supervisor
         else []
     )

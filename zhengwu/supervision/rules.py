@@ -399,9 +399,14 @@ def check_transition(state: str, action: str, rb: RulebookView) -> Decision:
 
 
 def check_report_done(open_rectifications: int, text: str, rb: RulebookView) -> Decision:
-    citation = rb.cite("supervision.duties")
     if not text.strip():
-        return Decision.refuse("supervision.no_text", _("请填写办结情况。"), citation)
+        return Decision.refuse("supervision.no_text", _("请填写办结情况。"), rb.cite("supervision.duties"))
+    return check_rectifications_done(open_rectifications, rb)
+
+
+def check_rectifications_done(open_rectifications: int, rb: RulebookView) -> Decision:
+    """An item is reported done only once every rectification ordered on it is done."""
+    citation = rb.cite("supervision.duties")
     if open_rectifications:
         return Decision.refuse(
             "supervision.rectification_open",

@@ -15,18 +15,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
-from zhengwu.portal import actions, rules
+from zhengwu.portal import actions, rules, selectors
 from zhengwu.portal.models import Application, ApplicationState, ItemState, PublicationItem
 from zhengwu.portal.services import register_report
-from zhengwu.rulebook.services import rulebook_view
 from zhengwu.web.errors import render_refusal
 from zhengwu.web.helpers import actor, explain, unknown_year_message
 from zhengwu.workdays.services import UnknownYearError, calendar
 
 
 def _refused(request: HttpRequest) -> HttpResponse | None:
-    today = timezone.localdate()
-    decision = rules.may_manage(actions.staff_facts(actor(request), today), rulebook_view(today))
+    decision = selectors.may_manage(actor(request))
     if decision.allowed:
         return None
     return render_refusal(request, [decision.explanation], 403)
@@ -48,13 +46,19 @@ def queue(request: HttpRequest) -> HttpResponse:
         .select_related("issuing_unit")
         .order_by("due_on", "pk")[:200]
     )
+    user = actor(request)
     for item in queued:
         item.status = _status(item)  # type: ignore[attr-defined]
+        offered = selectors.available_actions(user, item)
+        item.acts = {name for name, d in offered.items() if d.allowed}  # type: ignore[attr-defined]
+        item.publish_refusal = "" if offered["publish"].allowed else offered["publish"].explanation  # type: ignore[attr-defined]
     recent = list(
         PublicationItem.objects.exclude(state=ItemState.QUEUED)
         .exclude(published_at__isnull=True)
         .order_by("-published_at")[:20]
     )
+    for item in recent:
+        item.acts = selectors.allowed_actions(user, item)  # type: ignore[attr-defined]
     withheld = list(PublicationItem.objects.filter(state=ItemState.WITHHELD).order_by("-pk")[:20])
     return render(
         request,
@@ -149,6 +153,7 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
             "exemptions": rules.EXEMPTIONS,
             "consulting": app.state == ApplicationState.CONSULTING,
             "answered": app.state == ApplicationState.ANSWERED,
+            "acts": selectors.allowed_application_actions(actor(request), app),
         },
     )
 

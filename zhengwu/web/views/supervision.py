@@ -22,8 +22,8 @@ from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import _
 from zhengwu.documents.models import Document, Opinion, OpinionKind
 from zhengwu.org.models import Unit
-from zhengwu.rulebook.services import rulebook_of, rulebook_view
-from zhengwu.supervision import actions, rules
+from zhengwu.rulebook.services import rulebook_view
+from zhengwu.supervision import actions, rules, selectors
 from zhengwu.supervision import services as facts
 from zhengwu.supervision.exports import XLSX_CONTENT_TYPE, to_xlsx
 from zhengwu.supervision.models import (
@@ -73,7 +73,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     if state in ItemState.values:
         qs = qs.filter(state=state)
     items = [(i, rules.STATUS_LABELS[facts.status_of(i, today)]) for i in qs[:300]]
-    a = facts.actor_fact(user, today)
+    a = selectors.actor_fact(user, today)
     return render(
         request,
         "web/supervision/list.html",
@@ -81,7 +81,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
             "items": items,
             "state": state,
             "states": ItemState.choices,
-            "can_open": a.office_staff or a.leader,
+            "acts": selectors.allowed(selectors.general_actions(user)),
             "can_see_all": rules.may_see_all(a),
         },
     )
@@ -219,15 +219,20 @@ def item_new(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, item: SupervisionItem) -> dict[str, Any]:
     user = actor(request)
     today = timezone.localdate()
-    a = facts.actor_fact(user, today)
-    rb = rulebook_of(item)
     reports = list(item.reports.select_related("unit").order_by("period", "unit__sort_order"))
     periods: dict[int, list[tuple[ProgressReport, str, bool]]] = {}
     for r in reports:
+        r.item = item
         status = rules.report_status(facts.report_facts([r])[0], today)
-        periods.setdefault(r.period, []).append(
-            (r, status, a.in_unit(r.unit_id) and not r.submitted_at and item.state != ItemState.CLOSED)
-        )
+        mine = selectors.report_actions(user, r)["submit_progress"].allowed
+        periods.setdefault(r.period, []).append((r, status, mine))
+    rectifications = list(item.rectifications.all())
+    for x in rectifications:
+        x.item = item
+    rect_acts = {
+        x.pk for x in rectifications if selectors.rectification_actions(user, x)["complete_rectification"].allowed
+    }
+    acts = selectors.allowed_actions(user, item)
     return {
         "item": item,
         "today": today,
@@ -235,13 +240,13 @@ def _detail_context(request: HttpRequest, item: SupervisionItem) -> dict[str, An
         "sources": list(item.sources.all()),
         "co_units": list(item.co_units.order_by("sort_order")),
         "periods": sorted(periods.items()),
-        "rectifications": list(item.rectifications.all()),
+        "rectifications": rectifications,
+        "rect_acts": rect_acts,
         "evaluations": list(item.evaluations.all()),
         "events": list(item.events.all()),
         "ratings": ItemEvaluation.Rating.choices,
-        "can_report_done": item.state == ItemState.OPEN and a.in_unit(item.lead_unit_id),
-        "can_verify": rules.may_verify(a, rb).allowed,
-        "is_lead_staff": a.in_unit(item.lead_unit_id),
+        "acts": acts,
+        "office_acts": bool(acts & {"verify", "reopen", "rectify", "evaluate"}),
     }
 
 
@@ -373,8 +378,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def circular_list(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     today = timezone.localdate()
-    a = facts.actor_fact(user, today)
-    if not (rules.may_see_all(a)):
+    if not rules.may_see_all(selectors.actor_fact(user, today)):
         raise Http404
     errors: list[str] = []
     status = 200
@@ -396,7 +400,7 @@ def circular_list(request: HttpRequest) -> HttpResponse:
             "today": today,
             "header": actions.COLUMNS,
             "preview": actions.circular_lines(preview),
-            "can_draft": a.supervisor,
+            "acts": selectors.allowed(selectors.general_actions(user)),
         },
         status=status,
     )
