@@ -63,6 +63,7 @@ from zhengwu.apis.schemas import (
     ErrorOut,
     Paging,
     PersonRef,
+    actions_out,
     audit_out,
     decision_out,
     page_of,
@@ -206,7 +207,7 @@ def _out(d: Document) -> DocumentOut:
     )
 
 
-def _task_out(t: CountersignTask) -> CountersignTaskOut:
+def _task_out(t: CountersignTask, user: AbstractBaseUser) -> CountersignTaskOut:
     return CountersignTaskOut(
         id=t.pk,
         document_id=t.document_id,
@@ -223,6 +224,7 @@ def _task_out(t: CountersignTask) -> CountersignTaskOut:
         extension_until=t.extension_until,
         extension_reason=t.extension_reason,
         statement_signed_at=t.statement_signed_at,
+        actions=actions_out(selectors.available_task_actions(user, t)),
     )
 
 
@@ -324,7 +326,7 @@ def _detail(d: Document, user: AbstractBaseUser) -> DocumentDetailOut:
             )
             for v in d.versions.all()
         ],
-        countersigns=[_task_out(t) for t in d.countersigns.all()],
+        countersigns=[_task_out(t, user) for t in d.countersigns.all()],
         opinions=[_opinion_out(o) for o in d.opinions.all()],
         deliveries=[_delivery_out(x) for x in d.deliveries.all()],
         signing=_signing(d),
@@ -336,10 +338,7 @@ def _detail(d: Document, user: AbstractBaseUser) -> DocumentDetailOut:
 def _actions(d: Document, user: AbstractBaseUser) -> list[ActionOut]:
     """Every act of the document's workflow, and whether ``user`` may take it now (the page offers
     the same: :func:`zhengwu.documents.selectors.available_actions`)."""
-    return [
-        ActionOut(name=name, allowed=decision.allowed, code=decision.code, explanation=decision.explanation)
-        for name, decision in selectors.available_actions(user, d).items()
-    ]
+    return actions_out(selectors.available_actions(user, d))
 
 
 def _fresh(document_id: int, user: AbstractBaseUser) -> DocumentDetailOut:
@@ -637,10 +636,11 @@ def request_countersign(request: HttpRequest, document_id: int, payload: Counter
     summary="会签是否完成、可否报送",
 )
 def countersign_status(request: HttpRequest, document_id: int) -> CountersignStatusOut:
-    document = _get_visible(current_user(request), document_id)
+    user = current_user(request)
+    document = _get_visible(user, document_id)
     return CountersignStatusOut(
         decision=decision_out(selectors.countersign_status(document)),
-        tasks=[_task_out(t) for t in document.countersigns.all()],
+        tasks=[_task_out(t, user) for t in document.countersigns.all()],
     )
 
 
@@ -664,7 +664,7 @@ def disagreement_statement(request: HttpRequest, document_id: int, payload: Stat
 def reply(request: HttpRequest, task_id: int, payload: ReplyIn) -> CountersignTaskOut:
     user = current_user(request)
     task = countersign_actions.reply(user, _get_task(user, task_id), payload.state, payload.text)
-    return _task_out(task)
+    return _task_out(task, user)
 
 
 @router.post(
@@ -675,7 +675,7 @@ def reply(request: HttpRequest, task_id: int, payload: ReplyIn) -> CountersignTa
 def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn) -> CountersignTaskOut:
     user = current_user(request)
     task = countersign_actions.request_extension(user, _get_task(user, task_id), payload.until, payload.reason)
-    return _task_out(task)
+    return _task_out(task, user)
 
 
 @router.post(
@@ -686,7 +686,7 @@ def request_extension(request: HttpRequest, task_id: int, payload: ExtensionIn) 
 def decide_extension(request: HttpRequest, task_id: int, payload: ExtensionDecisionIn) -> CountersignTaskOut:
     user = current_user(request)
     task = countersign_actions.decide_extension(user, _get_task(user, task_id), payload.grant)
-    return _task_out(task)
+    return _task_out(task, user)
 
 
 @router.post(
@@ -697,7 +697,7 @@ def decide_extension(request: HttpRequest, task_id: int, payload: ExtensionDecis
 def sign_statement(request: HttpRequest, task_id: int) -> CountersignTaskOut:
     user = current_user(request)
     task = countersign_actions.sign_statement(user, _get_task(user, task_id))
-    return _task_out(task)
+    return _task_out(task, user)
 
 
 # ---------------------------------------------------------------- outgoing (发文, arts. 49, 52)

@@ -240,6 +240,10 @@ class CountersignTaskOut(ProvisionalDues):
     extension_until_provisional: bool = provisional_flag()
     extension_reason: str
     statement_signed_at: dt.datetime | None = Field(description="分歧说明会签时间")
+    actions: list[ActionOut] = Field(
+        default_factory=list,
+        description="调用者现在可对本会签办理的操作（reply、request_extension、decide_extension、sign_statement）及不能办理的理由",
+    )
 
 
 class OpinionOut(Schema):

@@ -16,9 +16,16 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.documents_schemas import ActionOut
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
-from zhengwu.core.decisions import Decision, require
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ActionOut,
+    ErrorOut,
+    ProvisionalDues,
+    actions_out,
+    provisional_flag,
+)
+from zhengwu.core.decisions import require
 from zhengwu.portal import actions, catalogue, selectors
 from zhengwu.portal.models import Application, ItemState, PublicationItem
 from zhengwu.portal.services import register_report
@@ -150,16 +157,8 @@ def _staff(request: HttpRequest) -> AbstractBaseUser:
     return user
 
 
-def _actions(decisions: dict[str, Decision]) -> list[ActionOut]:
-    """What the caller may do now, and why not (the same checks the actions ask:
-    :mod:`zhengwu.portal.selectors`)."""
-    return [
-        ActionOut(name=name, allowed=d.allowed, code=d.code, explanation=d.explanation) for name, d in decisions.items()
-    ]
-
-
 def _staff_item_out(i: PublicationItem, user: AbstractBaseUser) -> dict[str, object]:
-    return {**_item_out(i), "actions": _actions(selectors.available_actions(user, i))}
+    return {**_item_out(i), "actions": actions_out(selectors.available_actions(user, i))}
 
 
 @router.get(
@@ -267,7 +266,7 @@ def _app_out(a: Application, user: AbstractBaseUser) -> dict[str, object]:
     computed = {"id", "actions", "provisional_note", *(f"{d}_provisional" for d in ApplicationOut._dues)}
     return {f: getattr(a, f) for f in ApplicationOut.model_fields if f not in computed} | {
         "id": a.pk,
-        "actions": _actions(selectors.application_actions(user, a)),
+        "actions": actions_out(selectors.application_actions(user, a)),
     }
 
 

@@ -16,10 +16,17 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.documents_schemas import ActionOut
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ActionOut,
+    ErrorOut,
+    ProvisionalDues,
+    actions_out,
+    provisional_flag,
+)
 from zhengwu.core import compliance
-from zhengwu.core.decisions import Decision, InvalidInput, Refused
+from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import _
 from zhengwu.documents.models import Document
 from zhengwu.org.models import Unit
@@ -199,14 +206,6 @@ def _item(user: AbstractBaseUser, item_id: int) -> SupervisionItem:
     return item
 
 
-def _actions(decisions: dict[str, Decision]) -> list[ActionOut]:
-    """What the caller may do now, and why not (the same checks the actions ask:
-    :mod:`zhengwu.supervision.selectors`)."""
-    return [
-        ActionOut(name=name, allowed=d.allowed, code=d.code, explanation=d.explanation) for name, d in decisions.items()
-    ]
-
-
 def _out(item_id: int, user: AbstractBaseUser | None = None) -> ItemOut:
     """An item; with ``user``, what that user may do on it now."""
     item = SupervisionItem.objects.select_related("lead_unit", "rulebook_version").get(pk=item_id)
@@ -240,7 +239,7 @@ def _out(item_id: int, user: AbstractBaseUser | None = None) -> ItemOut:
                 late=r.late,
                 text=r.text,
                 escalation=r.escalation,
-                actions=_actions(selectors.report_actions(user, r)) if user else [],
+                actions=actions_out(selectors.report_actions(user, r)) if user else [],
             )
             for r in reports
         ],
@@ -251,7 +250,7 @@ def _out(item_id: int, user: AbstractBaseUser | None = None) -> ItemOut:
                 due=x.due,
                 done_at=x.done_at,
                 late=x.late,
-                actions=_actions(selectors.rectification_actions(user, x)) if user else [],
+                actions=actions_out(selectors.rectification_actions(user, x)) if user else [],
             )
             for x in rectifications
         ],
@@ -259,7 +258,7 @@ def _out(item_id: int, user: AbstractBaseUser | None = None) -> ItemOut:
             EventOut(kind=e.kind, label=e.label, actor_name=e.actor_name, reason=e.reason, citation=e.citation, at=e.at)
             for e in item.events.all()
         ],
-        actions=_actions(selectors.available_actions(user, item)) if user else [],
+        actions=actions_out(selectors.available_actions(user, item)) if user else [],
     )
 
 

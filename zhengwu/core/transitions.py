@@ -89,16 +89,21 @@ def require_step(step: Step, state: str, state_label: str, rb: RulebookView, *, 
 
 
 def require_checks(*decisions: Decision) -> None:
-    """Raise at the first refusal among an act's checks (a read side's ``<act>_checks``): a
-    :class:`StateConflict` when it is a step's state guard (:func:`check_step`), else
-    :class:`~zhengwu.core.decisions.Refused` — as the action's ``require``/``require_step`` calls in
-    the same order would."""
-    refused = next((d for d in decisions if not d.allowed), None)
-    if refused is None:
+    """What an action does with its checks (a read side's ``<act>_checks``): when a step's state
+    guard (:func:`check_step`) is the first thing refused, :class:`StateConflict` (API: 409) with
+    it; otherwise :class:`~zhengwu.core.decisions.Refused` (403) with every refusal at once, so the
+    user can fix all of them in one go."""
+    refused = [d for d in decisions if not d.allowed]
+    if not refused:
         return
-    if refused.code.endswith(".wrong_state") and "state" in refused.facts:
-        raise StateConflict([refused])
-    raise Refused([refused])
+    if is_state_guard(refused[0]):
+        raise StateConflict([refused[0]])
+    raise Refused([d for d in refused if not is_state_guard(d)])
+
+
+def is_state_guard(decision: Decision) -> bool:
+    """Is ``decision`` a step's state guard (:func:`check_step`)?"""
+    return decision.code.endswith(".wrong_state")
 
 
 A = TypeVar("A")

@@ -27,6 +27,7 @@ from django.utils import timezone
 from zhengwu.core.decisions import Decision, InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.core.memo import memo
+from zhengwu.core.transitions import offered
 from zhengwu.documents.models import (
     ArchivePackage,
     CountersignTask,
@@ -854,11 +855,7 @@ def available_task_actions(actor: AbstractBaseUser, task: CountersignTask) -> di
     closed = open_check(task.document)
     if not closed.allowed:
         return dict.fromkeys(TASK_ACTS, closed)
-    outcomes = {}
-    for name, checks in TASK_ACTS.items():
-        decisions = checks(actor, task)
-        outcomes[name] = first_refusal(decisions) or decisions[-1]
-    return outcomes
+    return offered(TASK_ACTS, actor, task)
 
 
 def allowed_task_actions(actor: AbstractBaseUser, task: CountersignTask) -> set[str]:

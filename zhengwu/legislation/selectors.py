@@ -20,10 +20,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from zhengwu.core.decisions import Decision, InvalidInput, Refused
+from zhengwu.core.decisions import Decision, InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.core.transitions import StateConflict, Step, check_step
+from zhengwu.core.transitions import Step, check_step
 from zhengwu.documents import selectors as documents
 from zhengwu.documents.models import DocState, Document
 from zhengwu.documents.rules import outgoing as out_rules
@@ -127,22 +127,6 @@ def unlisted_disputes(d: NormativeDraft) -> list[str]:
 
 def pending_consultations(d: NormativeDraft) -> list[tuple[str, dt.date]]:
     return [(unit_name(c.unit), c.due) for c in d.consultations.filter(replied_at__isnull=True).select_related("unit")]
-
-
-def enforce(*decisions: Decision) -> None:
-    """What an action does with its checks: a step taken from the wrong state, when that is the
-    first thing refused, raises :class:`StateConflict` (API: 409); otherwise every refusal
-    raises :class:`Refused` (403), as the actions did when they asked each check in turn."""
-    refused = [d for d in decisions if not d.allowed]
-    if not refused:
-        return
-    if _is_state(refused[0]):
-        raise StateConflict([refused[0]])
-    raise Refused([d for d in refused if not _is_state(d)])
-
-
-def _is_state(decision: Decision) -> bool:
-    return decision.code.endswith(".wrong_state")
 
 
 # ---------------------------------------------------------------- what each act on a draft requires

@@ -15,6 +15,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
+from zhengwu.core.transitions import require_checks
 from zhengwu.documents.actions.outgoing import draft_outgoing
 from zhengwu.documents.models import DocType, Document
 from zhengwu.legislation import rules, selectors
@@ -26,7 +27,7 @@ from zhengwu.legislation.actions.common import (
     staff_of,
 )
 from zhengwu.legislation.models import DraftState, DraftVersion, NormativeDraft, NormativeKind
-from zhengwu.legislation.selectors import enforce, is_government
+from zhengwu.legislation.selectors import is_government
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit, UnitKind
 from zhengwu.org.services import users_of
@@ -48,7 +49,7 @@ def request_topic(actor: AbstractBaseUser, draft: NormativeDraft) -> object:
 
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.topic_checks(actor, d))
+    require_checks(*selectors.topic_checks(actor, d))
     version = current_version(d)
     topic = meetings_request_topic(
         actor,
@@ -98,7 +99,7 @@ def record_deliberation(
     meeting's name and date."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.deliberate_checks(actor, d))
+    require_checks(*selectors.deliberate_checks(actor, d))
     from_topic = _topic_meeting(d)
     if from_topic is not None:
         meeting_ref, held_on = from_topic
@@ -139,7 +140,7 @@ def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document
     government's by its office (signed by the 州长 after the 分管 leader's review, art. 49)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.document_checks(actor, d))
+    require_checks(*selectors.document_checks(actor, d))
     version = current_version(d)
     doc_type = DocType.ORDER if d.kind == NormativeKind.REGULATION else DocType.NOTICE
     doc = draft_outgoing(
@@ -174,7 +175,7 @@ def record_unit_issue(
     say who signs it); its leaders record the 发文字号 and date."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.unit_issue_checks(actor, d))
+    require_checks(*selectors.unit_issue_checks(actor, d))
     if not doc_number.strip():
         raise InvalidInput(_("请填写发文字号。"), field="doc_number")
     if written_on > timezone.localdate():
@@ -201,7 +202,7 @@ def publish(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
 
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.publish_checks(actor, d))
+    require_checks(*selectors.publish_checks(actor, d))
     version: DraftVersion = current_version(d)
     if d.document_id:
         doc = Document.objects.get(pk=d.document_id)

@@ -18,6 +18,7 @@ from zhengwu.core.actions import lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import require_checks
 from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     draft_url,
@@ -39,7 +40,6 @@ from zhengwu.legislation.models import (
     RegulationEvaluation,
     ValidityChange,
 )
-from zhengwu.legislation.selectors import enforce
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit, UnitKind
 from zhengwu.org.services import positions_of, users_of
@@ -139,7 +139,7 @@ def file_filing(actor: AbstractBaseUser, filing: Filing, *, reference: str = "")
     )
     d = row.draft
     rb = rulebook_of(d)
-    enforce(*selectors.file_checks(actor, row))
+    require_checks(*selectors.file_checks(actor, row))
     now = timezone.now()
     timing = rules.filing_lateness(row.due, timezone.localdate(now), rb)
     row.state, row.filed_at, row.filed_by_id = FilingState.FILED, now, actor.pk
@@ -176,7 +176,7 @@ def review_filing(actor: AbstractBaseUser, filing: Filing, *, passed: bool, note
     )
     d = row.draft
     rb = rulebook_of(d)
-    enforce(*selectors.review_filing_checks(actor, row))
+    require_checks(*selectors.review_filing_checks(actor, row))
     if not passed and not note.strip():
         raise InvalidInput(_("审查发现问题的，请写明问题和纠正意见。"), field="note")
     row.review_passed, row.review_note, row.reviewed_by_id, row.reviewed_at = (
@@ -341,7 +341,7 @@ def change_validity(
     """已修改 / 失效 / 废止 / 撤销 (void from the start), with the document that amends or replaces it."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.validity_checks(actor, d))
+    require_checks(*selectors.validity_checks(actor, d))
     if not reason.strip():
         raise InvalidInput(_("请写明有效性变化的依据或理由。"), field="reason")
     if related is not None and related.pk == d.pk:
@@ -420,7 +420,7 @@ def complete_evaluation(
     )
     d = row.draft
     rb = rulebook_of(d)
-    enforce(*selectors.evaluation_checks(actor, row))
+    require_checks(*selectors.evaluation_checks(actor, row))
     if not report.strip():
         raise InvalidInput(_("请填写评估报告（发现的问题和完善建议）。"), field="report")
     row.state, row.report, row.done_at, row.done_by_id = EvaluationState.DONE, report.strip(), timezone.now(), actor.pk

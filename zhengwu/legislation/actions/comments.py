@@ -15,6 +15,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
+from zhengwu.core.transitions import require_checks
 from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     current_version,
@@ -24,7 +25,7 @@ from zhengwu.legislation.actions.common import (
     staff_of,
 )
 from zhengwu.legislation.models import CommentOutcome, DraftState, NormativeDraft, PublicComment
-from zhengwu.legislation.selectors import comment_version, enforce
+from zhengwu.legislation.selectors import comment_version
 from zhengwu.notices import services as notices
 from zhengwu.org.services import users_of
 from zhengwu.portal.models import ItemKind
@@ -57,7 +58,7 @@ def open_for_comment(actor: AbstractBaseUser, draft: NormativeDraft, days: int |
     rb = rulebook_of(d)
     if days is not None and days < 1:
         raise InvalidInput(_("征求意见天数应为正整数。"), field="days")
-    enforce(*selectors.open_checks(actor, d))
+    require_checks(*selectors.open_checks(actor, d))
     today = timezone.localdate()
     period = rules.comment_period(d.kind, d.major, today, days, rb, calendar())
     require(period)
@@ -164,7 +165,7 @@ def _close(actor: AbstractBaseUser | None, d: NormativeDraft) -> None:
 def close_comments(actor: AbstractBaseUser, draft: NormativeDraft) -> NormativeDraft:
     """The drafting unit closes the comment period once it has ended (the timer does it otherwise)."""
     d = lock_draft(draft)
-    enforce(*selectors.close_checks(actor, d))
+    require_checks(*selectors.close_checks(actor, d))
     _close(actor, d)
     return copy_back(draft, d)
 
@@ -191,7 +192,7 @@ def answer_comment(actor: AbstractBaseUser, comment: PublicComment, *, outcome: 
     )
     d = row.draft
     rb = rulebook_of(d)
-    enforce(*selectors.answer_checks(actor, d))
+    require_checks(*selectors.answer_checks(actor, d))
     decision = rules.check_answer(outcome, reason, rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reason" if outcome in CommentOutcome.values else "outcome")
@@ -222,7 +223,7 @@ def publish_answers(actor: AbstractBaseUser, draft: NormativeDraft) -> Normative
     """Once every comment is answered, the drafting unit's leaders publish the answers (art. 21)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.publish_answers_checks(actor, d))
+    require_checks(*selectors.publish_answers_checks(actor, d))
     version = comment_version(d) or current_version(d)
     today = timezone.localdate()
     queue_for_publication(

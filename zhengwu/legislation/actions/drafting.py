@@ -14,6 +14,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
+from zhengwu.core.transitions import require_checks
 from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     current_version,
@@ -32,7 +33,6 @@ from zhengwu.legislation.models import (
     NormativeKind,
     UnitConsultation,
 )
-from zhengwu.legislation.selectors import enforce
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit, UnitKind
 from zhengwu.org.services import positions_of, users_of
@@ -140,7 +140,7 @@ def revise_draft(
     """A new version.  A revision after the review passed voids the pass: reviewed again (art. 22)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.revise_checks(actor, d))
+    require_checks(*selectors.revise_checks(actor, d))
     current = current_version(d)
     new_title, body = _text(title if title is not None else current.title, body)
     if new_title == current.title and body == current.body:
@@ -177,7 +177,7 @@ def consult_units(actor: AbstractBaseUser, draft: NormativeDraft, units: Sequenc
     ``countersign.reply_days`` working days (art. 50)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.consult_checks(actor, d))
+    require_checks(*selectors.consult_checks(actor, d))
     units = [u for u in units if u.pk != d.drafting_unit_id]
     if not units:
         raise InvalidInput(_("请选择要征求意见的部门。"), field="units")
@@ -217,7 +217,7 @@ def reply_consultation(
         .get(pk=consultation.pk)
     )
     rb = rulebook_of(row.draft)
-    enforce(*selectors.reply_checks(actor, row))
+    require_checks(*selectors.reply_checks(actor, row))
     if not agrees and not reply.strip():
         raise InvalidInput(_("有不同意见的，请写明意见和理由。"), field="reply")
     row.agrees, row.reply, row.replied_by_id, row.replied_at = agrees, reply.strip(), actor.pk, timezone.now()
@@ -246,7 +246,7 @@ def raise_dispute(actor: AbstractBaseUser, draft: NormativeDraft, *, matter: str
     """The drafting unit records a matter the departments still disagree on (art. 21)."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.dispute_checks(actor, d))
+    require_checks(*selectors.dispute_checks(actor, d))
     if not matter.strip():
         raise InvalidInput(_("请写明争议事项。"), field="matter")
     if not parties.strip():
@@ -288,7 +288,7 @@ def record_third_party_evaluation(
     """A third party's evaluation of a contested matter, recorded by the 司法局 (art. 21)."""
     row = _lock_dispute(dispute)
     rb = rulebook_of(row.draft)
-    enforce(*selectors.evaluate_checks(actor, row))
+    require_checks(*selectors.evaluate_checks(actor, row))
     if not evaluator.strip() or not conclusion.strip():
         raise InvalidInput(
             _("请填写第三方评估机构和评估结论。"), field="evaluator" if not evaluator.strip() else "conclusion"
@@ -311,7 +311,7 @@ def list_positions(actor: AbstractBaseUser, dispute: Dispute, *, reasons: str, p
     """The 司法局 lists each side's reasons and its proposal, for the government to decide (art. 21)."""
     row = _lock_dispute(dispute)
     rb = rulebook_of(row.draft)
-    enforce(*selectors.positions_checks(actor, row))
+    require_checks(*selectors.positions_checks(actor, row))
     if not reasons.strip():
         raise InvalidInput(_("请列明各方理据。"), field="reasons")
     if not proposal.strip():

@@ -11,6 +11,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.transitions import require_checks
 from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
     current_version,
@@ -21,7 +22,6 @@ from zhengwu.legislation.actions.common import (
     staff_of,
 )
 from zhengwu.legislation.models import DraftState, LegalityReview, NormativeDraft
-from zhengwu.legislation.selectors import enforce
 from zhengwu.notices import services as notices
 from zhengwu.org.services import describe, positions_of, users_of
 from zhengwu.rulebook.services import rulebook_of
@@ -37,7 +37,7 @@ def submit_for_review(actor: AbstractBaseUser, draft: NormativeDraft) -> Normati
     only once revised."""
     d = lock_draft(draft)
     rb = rulebook_of(d)
-    enforce(*selectors.submit_checks(actor, d))
+    require_checks(*selectors.submit_checks(actor, d))
     version = current_version(d)
     flags = rules.check_text(version.body, rb)
     citation = rb.cite(rules.SFJ_REVIEW if d.kind == "regulation" else rules.LEGALITY_REVIEW)
@@ -69,7 +69,7 @@ def review(actor: AbstractBaseUser, draft: NormativeDraft, *, passed: bool, reas
     positions = positions_of(actor)
     version = current_version(d)
     flags = rules.check_text(version.body, rb)
-    enforce(*selectors.review_checks(actor, d))
+    require_checks(*selectors.review_checks(actor, d))
     decision = rules.check_review(passed, reasons, len(flags), rb)
     if not decision.allowed:
         raise InvalidInput(decision.message, field="reasons")
