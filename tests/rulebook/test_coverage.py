@@ -103,3 +103,23 @@ def test_the_projects_own_tests_are_found() -> None:
     found = coverage.tests_by_article()
     assert "tests/rulebook/test_coverage.py::test_markers_on_functions_classes_and_modules" in found[63]
     assert any(t.startswith("tests/org/test_rules.py::") for t in found[58])
+
+
+@pytest.mark.article(68)
+def test_a_changed_file_is_read_again_and_an_unchanged_one_is_not(tmp_path, monkeypatch) -> None:
+    import os
+
+    root = tmp_path / "tests"
+    root.mkdir()
+    test_file = root / "test_leave.py"
+    test_file.write_text("import pytest\n\n@pytest.mark.article(58)\ndef test_report(): ...\n", encoding="utf-8")
+    assert coverage.tests_by_article(root) == {58: ["tests/test_leave.py::test_report"]}
+    reads = []
+    real_parse = coverage.ast.parse
+    monkeypatch.setattr(coverage.ast, "parse", lambda *a, **k: reads.append(1) or real_parse(*a, **k))
+    assert coverage.tests_by_article(root) == {58: ["tests/test_leave.py::test_report"]}
+    assert reads == []  # unchanged: not parsed again
+    test_file.write_text("import pytest\n\n@pytest.mark.article(59)\ndef test_report(): ...\n", encoding="utf-8")
+    os.utime(test_file, ns=(1, 1))  # a different modification time, whatever the clock's resolution
+    assert coverage.tests_by_article(root) == {59: ["tests/test_leave.py::test_report"]}
+    assert reads == [1]

@@ -264,7 +264,7 @@ def application_due(
         parts.append(_("征求第三方意见的{paused_days}个工作日不计算在内", paused_days=paused_days))
     return Decision.allow(
         "portal.application_due",
-        _("{terms}，即{due}前。", terms=Joined("，", parts), due=due.isoformat()),
+        _("{terms}，即{due}前。", terms=Joined(_("，"), parts), due=due.isoformat()),
         rb.param_citation(APPLICATION_DAYS),
         due=due,
         days=days + extra + paused_days,

@@ -44,6 +44,24 @@ def _walk(nodes: list[ast.stmt], prefix: str, inherited: list[int], out: dict[in
                 out[number].append(f"{prefix}::{node.name}")
 
 
+#: Each test file's marks, by path, with the (modification time, size) they were read at: a page
+#: that lists the proof of every article reads only the files changed since it last looked.
+_parsed: dict[Path, tuple[tuple[int, int], dict[int, list[str]]]] = {}
+
+
+def _file_marks(path: Path, base: Path) -> dict[int, list[str]]:
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _parsed.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    out: dict[int, list[str]] = defaultdict(list)
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    _walk(tree.body, path.relative_to(base).as_posix(), _module_marks(tree), out)
+    _parsed[path] = (stamp, dict(out))
+    return _parsed[path][1]
+
+
 def tests_by_article(tests_dir: Path | None = None) -> dict[int, list[str]]:  # noqa: PT028 - not a test
     root = tests_dir or Path(settings.BASE_DIR) / "tests"
     out: dict[int, list[str]] = defaultdict(list)
@@ -51,6 +69,6 @@ def tests_by_article(tests_dir: Path | None = None) -> dict[int, list[str]]:  # 
         return {}
     base = root.parent
     for path in sorted(root.rglob("test_*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        _walk(tree.body, path.relative_to(base).as_posix(), _module_marks(tree), out)
+        for number, tests in _file_marks(path, base).items():
+            out[number].extend(tests)
     return dict(out)
