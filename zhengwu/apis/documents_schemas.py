@@ -12,6 +12,7 @@ from typing import Any
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict
 
+from zhengwu.apis.schemas import ActionOut as ActionOut  # moved to the shared schemas; still importable here
 from zhengwu.apis.schemas import AuditRecordOut, DecisionOut, PersonRef, ProvisionalDues, provisional_flag
 from zhengwu.documents.models import Classification, Disclosure, DocState, DocType, Flow, OpinionKind, Urgency
 from zhengwu.documents.numbering import PREFIX_KINDS
@@ -311,16 +312,6 @@ class AssignmentOut(Schema):
     id: int = Field(description="批示（意见）编号或公文编号")
     label: str
     leader_ids: list[int] = Field(description="确实作出该批示、交办的领导同志（人员编号）")
-
-
-class ActionOut(Schema):
-    """One act on the document and whether the caller may take it now: the same decisions the
-    action asks (:func:`zhengwu.documents.selectors.available_actions`)."""
-
-    name: str = Field(description="办理操作，如 sign、review、instruct（与各写接口对应）")
-    allowed: bool = Field(description="调用者现在可否办理")
-    code: str = Field(description="决定代码；不能办理的，为首个拒绝理由的代码")
-    explanation: str = Field(description="可以办理的说明，或不能办理的理由及其依据")
 
 
 class DocumentDetailOut(DocumentOut):

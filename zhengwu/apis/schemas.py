@@ -175,3 +175,23 @@ class AuditRecordOut(Schema):
 
 def audit_out(record: AuditRecord) -> AuditRecordOut:
     return AuditRecordOut.model_validate(record, from_attributes=True)
+
+
+# ---------------------------------------------------------------- what the caller may do now
+
+
+class ActionOut(Schema):
+    """One act on a record and whether the caller may take it now: the same decisions the action
+    asks (each area's ``selectors.available_actions``)."""
+
+    name: str = Field(description="办理操作，如 sign、review、instruct（与各写接口对应）")
+    allowed: bool = Field(description="调用者现在可否办理")
+    code: str = Field(description="决定代码；不能办理的，为首个拒绝理由的代码")
+    explanation: str = Field(description="可以办理的说明，或不能办理的理由及其依据")
+
+
+def actions_out(available: dict[str, Decision]) -> list[ActionOut]:
+    """``available_actions(...)`` as the API lists it."""
+    return [
+        ActionOut(name=name, allowed=d.allowed, code=d.code, explanation=d.explanation) for name, d in available.items()
+    ]

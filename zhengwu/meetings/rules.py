@@ -599,6 +599,14 @@ TOPIC_SUBJECT = "本议题"
 REQUEST_SUBJECT = "本申请"
 
 # 会议 (art. 37 the types and their course; art. 41 attendance; arts. 42, 43 minutes; art. 45 press)
+CONSENT = Step.of(
+    "meetings.consent",
+    _("同意召开"),
+    ("proposed",),
+    "meetings.topic_meeting",
+    when=_("决策性专题会议待州长同意时"),
+    subject=MEETING,
+)
 RESCHEDULE = Step.of(
     "meetings.reschedule", _("调整时间"), NOT_HELD, "meetings.types", when=_("会议召开或取消前"), subject=MEETING
 )

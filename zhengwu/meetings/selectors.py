@@ -218,6 +218,7 @@ def consent_checks(actor: AbstractBaseUser, m: Meeting) -> list[Decision]:
     rb = rb_on(m.date)
     return [
         rules.check_confirmer(holds_governor(actor), rb),
+        step_check(rules.CONSENT, *_state(m), rb),
         rules.check_transition(m.state, MeetingState.PLANNED, rb, "meetings.topic_meeting"),
     ]
 
