@@ -16,11 +16,19 @@ from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from zhengwu.apis.auth import current_user
-from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, ErrorOut, ProvisionalDues, provisional_flag
+from zhengwu.apis.schemas import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ActionOut,
+    ErrorOut,
+    ProvisionalDues,
+    actions_out,
+    provisional_flag,
+)
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.documents.models import Document
-from zhengwu.meetings import actions, services
+from zhengwu.meetings import actions, selectors, services
 from zhengwu.meetings.models import (
     FollowUp,
     Invitation,
@@ -99,6 +107,10 @@ class MeetingDetailOut(MeetingOut):
     minutes_signed_by: str | None
     press_text: str
     press_approved_by: str | None
+    actions: list[ActionOut] = Field(
+        default_factory=list,
+        description="会议的各项办理操作及调用者现在可否办理（与网页所示一致，依据与写接口相同的规则）",
+    )
 
 
 class MeetingIn(Schema):
@@ -299,7 +311,7 @@ def _topic_out(t: Topic) -> TopicOut:
     )
 
 
-def _detail(pk: int) -> MeetingDetailOut:
+def _detail(pk: int, request: HttpRequest) -> MeetingDetailOut:
     m = Meeting.objects.select_related("chair", "minutes_signed_by", "press_approved_by").get(pk=pk)
     today = timezone.localdate()
     base = _meeting_out(m).dict()
@@ -345,6 +357,7 @@ def _detail(pk: int) -> MeetingDetailOut:
         minutes_signed_by=m.minutes_signed_by.name if m.minutes_signed_by else None,
         press_text=m.press_text,
         press_approved_by=m.press_approved_by.name if m.press_approved_by else None,
+        actions=actions_out(selectors.available_actions(current_user(request), m)),
     )
 
 
@@ -387,7 +400,7 @@ def create_meeting(request: HttpRequest, payload: MeetingIn) -> Status[MeetingDe
         study_topic=payload.study_topic,
         sitting_in=people,
     )
-    return Status(201, _detail(m.pk))
+    return Status(201, _detail(m.pk, request))
 
 
 @router.get(
@@ -500,13 +513,13 @@ def approve_print(request: HttpRequest, paper_id: int) -> TopicOut:
 )
 def meeting_detail(request: HttpRequest, meeting_id: int) -> MeetingDetailOut:
     current_user(request)
-    return _detail(_m(meeting_id).pk)
+    return _detail(_m(meeting_id).pk, request)
 
 
 def _simple(verb: str, summary: str) -> None:
     def view(request: HttpRequest, meeting_id: int) -> MeetingDetailOut:
         getattr(actions, verb)(current_user(request), _m(meeting_id))
-        return _detail(meeting_id)
+        return _detail(meeting_id, request)
 
     view.__name__ = f"meeting_{verb}"
     router.post(
@@ -532,7 +545,7 @@ _simple("approve_press", "审核新闻稿")
 )
 def cancel(request: HttpRequest, meeting_id: int, payload: ReasonIn) -> MeetingDetailOut:
     actions.cancel_meeting(current_user(request), _m(meeting_id), payload.reason)
-    return _detail(meeting_id)
+    return _detail(meeting_id, request)
 
 
 @router.post(
@@ -544,7 +557,7 @@ def reschedule(request: HttpRequest, meeting_id: int, payload: RescheduleIn) -> 
     actions.reschedule(
         current_user(request), _m(meeting_id), date=payload.date, start_time=payload.start_time, place=payload.place
     )
-    return _detail(meeting_id)
+    return _detail(meeting_id, request)
 
 
 @router.post(
@@ -555,7 +568,7 @@ def reschedule(request: HttpRequest, meeting_id: int, payload: RescheduleIn) -> 
 def sitting_in(request: HttpRequest, meeting_id: int, payload: PeopleIn) -> MeetingDetailOut:
     people = [p for pk in payload.people if (p := _person(pk, "people")) is not None]
     actions.invite_sitting_in(current_user(request), _m(meeting_id), people)
-    return _detail(meeting_id)
+    return _detail(meeting_id, request)
 
 
 @router.post(
@@ -565,7 +578,7 @@ def sitting_in(request: HttpRequest, meeting_id: int, payload: PeopleIn) -> Meet
 )
 def roll_call(request: HttpRequest, meeting_id: int, payload: RollCallIn) -> MeetingDetailOut:
     actions.roll_call(current_user(request), _m(meeting_id), payload.present)
-    return _detail(meeting_id)
+    return _detail(meeting_id, request)
 
 
 @router.post(
@@ -579,7 +592,7 @@ def register_staff(request: HttpRequest, meeting_id: int, payload: StaffIn) -> M
     assert unit is not None
     assert person is not None
     actions.register_staff(current_user(request), _m(meeting_id), unit, person)
-    return _detail(meeting_id)
+    return _detail(meeting_id, request)
 
 
 @router.put(
@@ -589,7 +602,7 @@ def register_staff(request: HttpRequest, meeting_id: int, payload: StaffIn) -> M
 )
 def draft_minutes(request: HttpRequest, meeting_id: int, payload: TextIn) -> MeetingDetailOut:
     actions.draft_minutes(current_user(request), _m(meeting_id), payload.text, payload.major_matters)
-    return _detail(meeting_id)
+    return _detail(meeting_id, request)
 
 
 @router.post(
@@ -609,7 +622,7 @@ def add_decision(request: HttpRequest, meeting_id: int, payload: DecisionIn) -> 
         task_person=_person(payload.task_person_id, "task_person_id"),
         task_due=payload.task_due,
     )
-    return Status(201, _detail(meeting_id))
+    return Status(201, _detail(meeting_id, request))
 
 
 @router.put(
@@ -619,7 +632,7 @@ def add_decision(request: HttpRequest, meeting_id: int, payload: DecisionIn) -> 
 )
 def draft_press(request: HttpRequest, meeting_id: int, payload: TextIn) -> MeetingDetailOut:
     actions.draft_press(current_user(request), _m(meeting_id), payload.text, payload.escalated)
-    return _detail(meeting_id)
+    return _detail(meeting_id, request)
 
 
 # ---------------------------------------------------------------- invitations and follow-ups

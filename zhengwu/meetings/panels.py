@@ -7,8 +7,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import workbench
-from zhengwu.meetings import services
-from zhengwu.meetings.actions.attendance import may_decide_leave
+from zhengwu.meetings import selectors, services
 from zhengwu.meetings.models import FollowUp, FollowUpKind, Invitation, LeaveState, MeetingState, Paper
 from zhengwu.org.services import person_of, positions_of
 
@@ -30,7 +29,7 @@ def meetings_section(request: HttpRequest) -> workbench.Section | None:
     pending = Invitation.objects.filter(leave_state=LeaveState.REQUESTED, meeting__state__in=UPCOMING).select_related(
         "meeting", "person__user", "meeting__chair"
     )[:50]
-    to_decide = [i for i in pending if may_decide_leave(user, i).allowed]
+    to_decide = [i for i in pending if selectors.offered(user, i, "decide").allowed]
     meeting_ids = [i.meeting_id for i in invitations]
     papers = list(
         Paper.objects.filter(topic__meeting_id__in=meeting_ids, distributed_at__isnull=False).select_related(

@@ -594,11 +594,19 @@ def check_wide_approver(holds_governor: bool, is_executive: bool, rb: RulebookVi
 NOT_HELD = ("proposed", "planned", "agenda_confirmed")  # the meeting has not been held or cancelled
 ATTENDANCE_OPEN = ("planned", "agenda_confirmed")  # the invitations are out, the meeting not yet held
 
-MEETING = "本次会议"
-TOPIC_SUBJECT = "本议题"
-REQUEST_SUBJECT = "本申请"
+MEETING = _("本次会议")
+TOPIC_SUBJECT = _("本议题")
+REQUEST_SUBJECT = _("本申请")
 
 # 会议 (art. 37 the types and their course; art. 41 attendance; arts. 42, 43 minutes; art. 45 press)
+CONSENT = Step.of(
+    "meetings.consent",
+    _("同意召开"),
+    ("proposed",),
+    "meetings.topic_meeting",
+    when=_("决策性专题会议待州长同意时"),
+    subject=MEETING,
+)
 RESCHEDULE = Step.of(
     "meetings.reschedule", _("调整时间"), NOT_HELD, "meetings.types", when=_("会议召开或取消前"), subject=MEETING
 )

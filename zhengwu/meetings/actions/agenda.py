@@ -20,8 +20,8 @@ from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
 from zhengwu.core.i18n import _
-from zhengwu.core.transitions import require_step
-from zhengwu.meetings import guards, rules
+from zhengwu.core.transitions import require_checks, require_step
+from zhengwu.meetings import rules, selectors
 from zhengwu.meetings.actions.common import (
     actor_person,
     governor_person,
@@ -36,10 +36,10 @@ from zhengwu.meetings.actions.common import (
 )
 from zhengwu.meetings.actions.meetings import invite
 from zhengwu.meetings.models import Meeting, MeetingState, Paper, Role, Topic, TopicState, TopicStep
+from zhengwu.meetings.selectors import papers_deadline, schedulable
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import users_of, who_holds
-from zhengwu.workdays.services import calendar
 
 FLAGS = (
     "touches_projects",
@@ -226,38 +226,13 @@ def record_step(actor: AbstractBaseUser, topic: Topic, step: str, evidence: str)
     return row
 
 
-def topic_facts(topic: Topic, meeting: Meeting) -> rules.TopicFacts:
-    leader = portfolio_holder(topic.unit, meeting.date)
-    return rules.TopicFacts(
-        title=topic.title,
-        leader_name=leader.person_name if leader else "（无）",
-        leader_away=bool(leader and leader.away),
-        touches_coordination=any(
-            (topic.touches_projects, topic.touches_funds, topic.touches_staffing, topic.touches_rewards)
-        ),
-        coordination_done=topic.coordination_done,
-        reviewed=topic.reviewed_at is not None,
-        major_decision=topic.major_decision,
-        public_interest=topic.public_interest,
-        market_activity=topic.market_activity,
-        steps_done=frozenset(topic.steps.values_list("step", flat=True)),
-    )
-
-
-def schedulable(topic: Topic, meeting: Meeting) -> list[Decision]:
-    """Everything that stands in the way of ``topic`` on ``meeting``'s agenda, with the guards other areas add."""
-    rb = rb_on(meeting.date)
-    return [*rules.check_schedulable(topic_facts(topic, meeting), meeting.date, rb), *guards.refusals(topic)]
-
-
 @transaction.atomic
 def collect_topic(actor: AbstractBaseUser, topic: Topic, meeting: Meeting) -> Topic:
     """The office collects a reviewed topic for a meeting (art. 40), refused when it may not go on."""
     m = lock(meeting)
     t = lock_topic(topic)
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "汇总议题", rb), rules.check_meeting_kind(m.kind, True, rb))
-    require_step(rules.COLLECT_INTO, m.state, m.get_state_display(), rb)
+    require_checks(*selectors.collect_checks(actor, m))
     require_step(rules.COLLECT_TOPIC, t.state, t.get_state_display(), rb)
     require(*schedulable(t, m))
     t.meeting, t.state = m, TopicState.COLLECTED
@@ -278,8 +253,7 @@ def collect_topic(actor: AbstractBaseUser, topic: Topic, meeting: Meeting) -> To
 def drop_topic(actor: AbstractBaseUser, topic: Topic, reason: str) -> Topic:
     t = lock_topic(topic)
     rb = rb_on(timezone.localdate())
-    require(rules.check_office(is_office(actor) or holds_governor(actor), "撤下议题", rb))
-    require_step(rules.DROP_TOPIC, t.state, t.get_state_display(), rb)
+    require_checks(*selectors.drop_checks(actor, t))
     meeting = t.meeting
     t.meeting, t.state = None, TopicState.REVIEWED
     t.save(update_fields=["meeting", "state"])
@@ -300,10 +274,8 @@ def confirm_agenda(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     the reporting units' heads are invited."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_confirmer(holds_governor(actor), rb))
-    topics = list(m.topics.filter(state=TopicState.COLLECTED).select_related("unit"))
-    require(rules.check_agenda_has_topics(m.kind, len(topics), rb))
-    require(*[d for t in topics for d in schedulable(t, m)])
+    require_checks(*selectors.confirm_checks(actor, m))
+    topics = selectors.collected_topics(m)
     move(actor, m, MeetingState.AGENDA_CONFIRMED, f"州长确定议题{len(topics)}项", "meetings.agenda")
     reporters: list[Person] = []
     for t in topics:
@@ -336,7 +308,7 @@ def check_paper(actor: AbstractBaseUser, paper: Paper) -> Paper:
     """The office checks (审核) the papers."""
     p = lock_paper(paper)
     rb = rb_on(timezone.localdate())
-    require(rules.check_office(is_office(actor), "审核会议材料", rb, "meetings.papers"))
+    require_checks(*selectors.check_paper_checks(actor, p))
     p.checked_by, p.checked_at = actor_person(actor), timezone.now()
     p.save(update_fields=["checked_by", "checked_at"])
     audit.record(
@@ -362,12 +334,7 @@ def approve_print(actor: AbstractBaseUser, paper: Paper) -> Paper:
     """The 州长 approves the papers for printing (批印)."""
     p = lock_paper(paper)
     rb = rb_on(timezone.localdate())
-    require(
-        Decision.allow("meetings.print", _("州长批印。"), rb.cite("meetings.papers"))
-        if holds_governor(actor)
-        else Decision.refuse("meetings.print", _("会议材料由州长批印。"), rb.cite("meetings.papers"))
-    )
-    require(rules.check_paper_checked(p.checked_at is not None, rb))
+    require_checks(*selectors.print_checks(actor, p))
     p.print_approved_by, p.print_approved_at = actor_person(actor), timezone.now()
     p.save(update_fields=["print_approved_by", "print_approved_at"])
     audit.record(
@@ -381,24 +348,17 @@ def approve_print(actor: AbstractBaseUser, paper: Paper) -> Paper:
     return p
 
 
-def papers_deadline(meeting: Meeting) -> Any:
-    lead = int(rb_on(meeting.date).param("meeting.papers_lead_days").value)
-    return calendar().add_working_days(meeting.date, -lead) if lead else meeting.date
-
-
 @transaction.atomic
 def distribute_papers(actor: AbstractBaseUser, meeting: Meeting) -> list[Paper]:
     """Distribute every print-approved paper of the agenda to every attendee; late ones are flagged (art. 40)."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "分送会议材料", rb, "meetings.papers"))
+    require_checks(*selectors.distribute_checks(actor, m))
     papers = list(
         Paper.objects.select_for_update(of=("self",)).filter(
             topic__meeting=m, topic__state=TopicState.CONFIRMED, distributed_at__isnull=True
         )
     )
-    unapproved = [p.name for p in papers if p.print_approved_at is None]
-    require(rules.check_papers_to_distribute(len(papers), unapproved, rb))
     deadline = papers_deadline(m)
     now = timezone.now()
     late = rules.paper_late(timezone.localdate(now), deadline, timezone.localdate(now))

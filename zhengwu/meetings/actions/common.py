@@ -11,63 +11,39 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.audit import services as audit
-from zhengwu.core.decisions import InvalidInput, require
-from zhengwu.core.i18n import _
-from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.decisions import require
 from zhengwu.meetings import rules
 from zhengwu.meetings.models import Meeting, Transition
+from zhengwu.meetings.selectors import (  # the reads every action asks live on the read side
+    OFFICE_KINDS,
+    actor_person,
+    governor_person,
+    holds,
+    holds_governor,
+    in_unit,
+    is_office,
+    kinds_of,
+    portfolio_holder,
+    rb_on,
+)
 from zhengwu.org.models import Appointment, Person, Unit
-from zhengwu.org.rules import Holder
-from zhengwu.org.services import office_unit, person_of, positions_of, who_holds
-from zhengwu.rulebook.services import rulebook_view
 
-OFFICE_KINDS = frozenset({"clerk", "office_director", "secretary_general", "deputy_secretary_general"})
-
-
-def rb_on(day: dt.date) -> RulebookView:
-    return rulebook_view(day)
-
-
-def actor_person(actor: AbstractBaseUser) -> Person:
-    person = person_of(actor)
-    if person is None:
-        raise InvalidInput(_("您的账号没有关联人员信息，请联系系统管理员。"), field="actor")
-    return person
-
-
-def holds(actor: AbstractBaseUser, authority: str, day: dt.date | None = None) -> bool:
-    person = person_of(actor)
-    holder = who_holds(authority, day or timezone.localdate())
-    return person is not None and holder is not None and holder.person_id == person.pk
-
-
-def holds_governor(actor: AbstractBaseUser, day: dt.date | None = None) -> bool:
-    return holds(actor, "governor", day)
-
-
-def governor_person(day: dt.date) -> Person | None:
-    holder = who_holds("governor", day)
-    return Person.objects.get(pk=holder.person_id) if holder else None
-
-
-def portfolio_holder(unit: Unit, day: dt.date) -> Holder | None:
-    try:
-        return who_holds(f"portfolio:{unit.code}", day)
-    except LookupError:
-        return None
-
-
-def is_office(actor: AbstractBaseUser) -> bool:
-    office = office_unit()
-    return office is not None and any(p.unit_id == office.pk and p.kind in OFFICE_KINDS for p in positions_of(actor))
-
-
-def in_unit(actor: AbstractBaseUser, unit: Unit) -> bool:
-    return any(p.unit_id == unit.pk for p in positions_of(actor))
-
-
-def kinds_of(actor: AbstractBaseUser) -> frozenset[str]:
-    return frozenset(p.kind for p in positions_of(actor))
+__all__ = [
+    "OFFICE_KINDS",
+    "actor_person",
+    "governor_person",
+    "holds",
+    "holds_governor",
+    "in_unit",
+    "is_office",
+    "kinds_of",
+    "meeting_url",
+    "move",
+    "people_in_kinds",
+    "people_of_unit",
+    "portfolio_holder",
+    "rb_on",
+]
 
 
 def move(actor: AbstractBaseUser, meeting: Meeting, target: str, reason: str, provision: str) -> Transition:

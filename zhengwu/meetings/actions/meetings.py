@@ -13,8 +13,8 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.core.transitions import require_step
-from zhengwu.meetings import rules
+from zhengwu.core.transitions import require_checks
+from zhengwu.meetings import rules, selectors
 from zhengwu.meetings.actions.common import (
     actor_person,
     governor_person,
@@ -160,7 +160,7 @@ def consent(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     """The 州长 consents to a decision-making topic meeting; it is then called (art. 43)."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_confirmer(holds_governor(actor), rb))
+    require_checks(*selectors.consent_checks(actor, m))
     m.consent_by, m.consent_at = actor_person(actor), timezone.now()
     m.save(update_fields=["consent_by", "consent_at"])
     move(actor, m, MeetingState.PLANNED, "州长同意召开决策性专题会议", "meetings.topic_meeting")
@@ -180,8 +180,7 @@ def invite_sitting_in(actor: AbstractBaseUser, meeting: Meeting, people: Sequenc
     """Invite people to sit in (列席) (arts. 38, 39)."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor) or holds_governor(actor), "邀请列席人员", rb, "meetings.attendance"))
-    require_step(rules.INVITE_SITTING_IN, m.state, m.get_state_display(), rb)
+    require_checks(*selectors.sitting_in_checks(actor, m))
     made = [invite(m, p, Role.SITTING_IN) for p in people]
     m.sequence += 1
     m.save(update_fields=["sequence"])
@@ -209,8 +208,7 @@ def reschedule(
     """Move a meeting that has not been held; the calendar feeds get the update (SEQUENCE)."""
     m = lock(meeting)
     rb = rb_on(date)
-    require(rules.check_office(is_office(actor) or holds_governor(actor), "调整会议时间", rb, "meetings.types"))
-    require_step(rules.RESCHEDULE, m.state, m.get_state_display(), rb)
+    require_checks(*selectors.reschedule_checks(actor, m, date))
     old = m.date
     m.date = date
     m.start_time = start_time or m.start_time
@@ -243,7 +241,7 @@ def cancel_meeting(actor: AbstractBaseUser, meeting: Meeting, reason: str) -> Me
     if not reason.strip():
         raise InvalidInput(_("请填写取消理由。"), field="reason")
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor) or holds_governor(actor), "取消会议", rb, "meetings.types"))
+    require_checks(*selectors.cancel_checks(actor, m))
     move(actor, m, MeetingState.CANCELLED, reason.strip(), "meetings.types")
     m.topics.filter(state__in=["collected", "confirmed"]).update(meeting=None, state="reviewed")
     notices.send(
@@ -260,9 +258,7 @@ def cancel_meeting(actor: AbstractBaseUser, meeting: Meeting, reason: str) -> Me
 def hold(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     """Record that the meeting was held (on or after its date)."""
     m = lock(meeting)
-    rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "登记会议召开", rb, "meetings.types"))
-    require(rules.check_held_on_or_after(m.date, timezone.localdate(), rb))
+    require_checks(*selectors.hold_checks(actor, m))
     move(actor, m, MeetingState.HELD, "会议已召开", "meetings.types")
     m.topics.filter(state="confirmed").update(state="discussed")
     return copy_back(meeting, m)
@@ -273,8 +269,7 @@ def roll_call(actor: AbstractBaseUser, meeting: Meeting, present: dict[int, bool
     """Record who was present (点名); the minutes' attendance list follows from it (art. 41)."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "会议点名", rb, "meetings.attendance"))
-    require_step(rules.ROLL_CALL, m.state, m.get_state_display(), rb)
+    require_checks(*selectors.roll_call_checks(actor, m))
     rows = list(m.invitations.filter(pk__in=list(present)))
     if len(rows) != len(present):
         raise InvalidInput(_("点名名单中有不属于本次会议的人员。"), field="present")

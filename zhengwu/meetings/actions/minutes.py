@@ -13,24 +13,20 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
-from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.core.transitions import require_step
+from zhengwu.core.transitions import require_checks
 from zhengwu.documents.models import Document, Flow
-from zhengwu.meetings import rules
+from zhengwu.meetings import rules, selectors
 from zhengwu.meetings.actions.common import (
     actor_person,
     governor_person,
-    holds_governor,
-    in_unit,
-    is_office,
-    kinds_of,
     meeting_url,
     move,
     people_of_unit,
     rb_on,
 )
-from zhengwu.meetings.models import AgreedItem, FollowUp, FollowUpKind, Meeting, MeetingKind, MeetingState
+from zhengwu.meetings.models import AgreedItem, FollowUp, FollowUpKind, Meeting, MeetingState
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import office_unit, users_of
@@ -47,10 +43,7 @@ from zhengwu.workdays.services import calendar
 DOC_DUE_TIMER = "meetings.document_due"
 
 
-def _minutes_provision(m: Meeting) -> str:
-    return {MeetingKind.TOPIC: "meetings.topic_meeting", MeetingKind.OFFICE: "meetings.office_meeting"}.get(
-        MeetingKind(m.kind), "meetings.minutes"
-    )
+_minutes_provision = selectors.minutes_provision
 
 
 @transaction.atomic
@@ -58,8 +51,7 @@ def draft_minutes(actor: AbstractBaseUser, meeting: Meeting, text: str, major_ma
     """The office drafts the minutes (纪要) of a held meeting (arts. 42, 43)."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "起草会议纪要", rb, _minutes_provision(m)))
-    require_step(rules.DRAFT_MINUTES, m.state, m.get_state_display(), rb, provision=_minutes_provision(m))
+    require_checks(*selectors.minutes_checks(actor, m))
     if not text.strip():
         raise InvalidInput(_("请填写纪要正文。"), field="text")
     m.minutes_text, m.minutes_drafted_by_id = text.strip(), actor.pk
@@ -94,8 +86,7 @@ def add_decision(
     after the meeting (art. 42) and/or a task with its owner and deadline."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "登记议定事项", rb, _minutes_provision(m)))
-    require_step(rules.ADD_DECISION, m.state, m.get_state_display(), rb, provision=_minutes_provision(m))
+    require_checks(*selectors.decision_checks(actor, m))
     if not text.strip():
         raise InvalidInput(_("请填写议定事项。"), field="text")
     if task_title.strip() and (task_unit is None or task_due is None):
@@ -141,9 +132,7 @@ def review_major(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     """The 州长 reviews the minutes of a topic meeting on major matters before they are signed (art. 43)."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_confirmer(holds_governor(actor), rb))
-    require(rules.check_major_review_needed(m.kind, m.major_matters, rb))
-    require_step(rules.REVIEW_MAJOR, m.state, m.get_state_display(), rb)
+    require_checks(*selectors.review_major_checks(actor, m))
     m.major_reviewed_by, m.major_reviewed_at = actor_person(actor), timezone.now()
     m.save(update_fields=["major_reviewed_by", "major_reviewed_at"])
     audit.record(
@@ -164,12 +153,9 @@ def sign_minutes(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     m = lock(meeting)
     rb = rb_on(m.date)
     person = actor_person(actor)
-    governor = holds_governor(actor) or holds_governor(actor, m.date)
-    require(
-        rules.check_signer(m.kind, governor, person.pk == m.chair_id, rb),
-        rules.check_major_review(m.kind, m.major_matters, m.major_reviewed_at is not None, rb),
-    )
-    require(rules.check_minutes_drafted(bool(m.minutes_text.strip()), _minutes_provision(m), rb))
+    checks = selectors.sign_checks(actor, m)
+    require_checks(*checks[:2])  # the signer; the 州长's review where it is needed
+    require_checks(*checks)  # drafted, a held meeting
     m.minutes_signed_by, m.minutes_signed_at = person, timezone.now()
     m.save(update_fields=["minutes_signed_by", "minutes_signed_at"])
     move(actor, m, MeetingState.MINUTES_SIGNED, f"{person.name}签发纪要", _minutes_provision(m))
@@ -223,8 +209,7 @@ def link_document(actor: AbstractBaseUser, follow_up: FollowUp, document: Docume
     fu = lock_follow_up(follow_up)
     m = fu.decision.meeting
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "关联会议决定印发的文件", rb, "meetings.document_issue"))
-    require(rules.check_document_follow_up(fu.kind == FollowUpKind.DOCUMENT, document.flow == Flow.OUTGOING, rb))
+    require_checks(*selectors.link_document_checks(actor, fu, document.flow == Flow.OUTGOING))
     fu.document = document
     fu.save(update_fields=["document"])
     audit.record(
@@ -243,13 +228,9 @@ def complete_task(actor: AbstractBaseUser, follow_up: FollowUp, note: str = "") 
     fu = lock_follow_up(follow_up)
     m = fu.decision.meeting
     rb = rb_on(m.date)
-    ok = is_office(actor) or (fu.owner_unit is not None and in_unit(actor, fu.owner_unit))
-    require(
-        Decision.allow("meetings.task", _("登记任务完成。"), rb.cite("meetings.minutes"))
-        if ok
-        else Decision.refuse("meetings.task", _("由责任单位或办公室登记任务完成。"), rb.cite("meetings.minutes"))
-    )
-    require(rules.check_open_task(fu.kind == FollowUpKind.TASK, fu.done_at is not None, rb))
+    checks = selectors.complete_task_checks(actor, fu)
+    require_checks(*checks[:1])
+    require_checks(*checks)
     fu.done_at = timezone.now()
     fu.save(update_fields=["done_at"])
     audit.record(
@@ -279,14 +260,7 @@ def send_to_supervision(
     links the task to that item (``link_to``) or gives the reason for a new one (``new_despite``).
     """
     fu = lock_follow_up(follow_up)
-    require(
-        rules.check_supervisable(
-            fu.kind == FollowUpKind.TASK,
-            fu.owner_unit is not None and fu.due is not None,
-            bool(fu.supervision_ref),
-            rb_on(fu.decision.meeting.date),
-        )
-    )
+    require(selectors.supervise_checks(actor, fu)[0])  # who may open the item: the supervision action asks
     assert fu.owner_unit is not None  # checked by the rule
     assert fu.due is not None
     item = supervision.open_item(
@@ -323,8 +297,7 @@ def send_to_supervision(
 def draft_press(actor: AbstractBaseUser, meeting: Meeting, text: str, escalated: bool = False) -> Meeting:
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_office(is_office(actor), "起草新闻稿", rb, "meetings.press_release"))
-    require_step(rules.DRAFT_PRESS, m.state, m.get_state_display(), rb)
+    require_checks(*selectors.press_checks(actor, m))
     if not text.strip():
         raise InvalidInput(_("请填写新闻稿。"), field="text")
     m.press_text, m.press_escalated = text.strip(), escalated
@@ -346,8 +319,9 @@ def approve_press(actor: AbstractBaseUser, meeting: Meeting) -> Meeting:
     """The 秘书长 (or, when escalated, the 州长 or 常务副州长) approves the press release before release."""
     m = lock(meeting)
     rb = rb_on(m.date)
-    require(rules.check_press_approver(kinds_of(actor), holds_governor(actor), m.press_escalated, rb))
-    require(rules.check_press_drafted(bool(m.press_text), rb))
+    checks = selectors.approve_press_checks(actor, m)
+    require_checks(*checks[:1])
+    require_checks(*checks)
     m.press_approved_by, m.press_approved_at = actor_person(actor), timezone.now()
     m.save(update_fields=["press_approved_by", "press_approved_at"])
     audit.record(

@@ -25,8 +25,7 @@ from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import _
 from zhengwu.core.numerals import chinese_numeral
 from zhengwu.documents.models import Document, Flow
-from zhengwu.meetings import actions, rules, services
-from zhengwu.meetings.actions.attendance import may_decide_leave
+from zhengwu.meetings import actions, rules, selectors, services
 from zhengwu.meetings.actions.common import holds_governor, is_office, kinds_of, portfolio_holder
 from zhengwu.meetings.models import (
     FollowUp,
@@ -166,7 +165,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _follow_rows(m: Meeting, today: dt.date) -> list[dict[str, Any]]:
+def _follow_rows(m: Meeting, today: dt.date, user: Any) -> list[dict[str, Any]]:
     rows = []
     for d in m.decisions.prefetch_related("follow_ups__document", "follow_ups__owner_unit"):
         fus = [
@@ -175,6 +174,7 @@ def _follow_rows(m: Meeting, today: dt.date) -> list[dict[str, Any]]:
                 "status": services.follow_up_state(f, today),
                 "status_label": rules.STATUS_NAMES[services.follow_up_state(f, today)],
                 "done_on": services.done_on(f),
+                "acts": selectors.allowed_actions(user, f),
             }
             for f in d.follow_ups.all()
         ]
@@ -202,9 +202,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(user)
     today = timezone.localdate()
     invitations = list(m.invitations.select_related("person__user", "unit", "deputy").order_by("role", "id"))
-    for inv in invitations:
-        inv.may_decide = inv.leave_state == "requested" and may_decide_leave(user, inv).allowed  # type: ignore[attr-defined]
-        inv.mine = person is not None and inv.person_id == person.pk  # type: ignore[attr-defined]
+    for inv in invitations:  # what this person may do with each invitation: the actions' own checks
+        inv.acts = selectors.allowed_actions(user, inv)  # type: ignore[attr-defined]
+    topics = list(m.topics.select_related("unit").prefetch_related("papers"))
+    for t in topics:
+        t.acts = selectors.allowed_actions(user, t)  # type: ignore[attr-defined]
+        t.paper_rows = [(p, selectors.allowed_actions(user, p)) for p in t.papers.all()]  # type: ignore[attr-defined]
     unit_ids = {p.unit_id for p in positions_of(user)}
     deputies = (
         Person.objects.filter(appointments__position__unit_id__in=unit_ids)
@@ -215,7 +218,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         state__in=[TopicState.REQUESTED, TopicState.REVIEWED], meeting__isnull=True
     ).select_related("unit")
     try:
-        deadline = actions.agenda.papers_deadline(m)
+        deadline = selectors.papers_deadline(m)
     except UnknownYearError:
         deadline = None
     return render(
@@ -224,11 +227,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "m": m,
             "invitations": invitations,
-            "topics": m.topics.select_related("unit").prefetch_related("papers"),
+            "topics": topics,
             "candidates": candidates,
-            "office": is_office(user),
-            "governor": holds_governor(user) or holds_governor(user, m.date),
-            "decisions": _follow_rows(m, today),
+            "acts": selectors.allowed_actions(user, m),
+            "decisions": _follow_rows(m, today, user),
             "deputies": deputies,
             "documents": Document.objects.filter(flow=Flow.OUTGOING).order_by("-id")[:50],
             "units": Unit.objects.exclude(kind="superior"),
