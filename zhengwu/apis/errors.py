@@ -211,6 +211,8 @@ def install(api: NinjaAPI) -> None:
         if exc.status_code == 400 and message.startswith("Cannot parse request body"):
             if isinstance(exc.__cause__, RequestDataTooBig):
                 return too_large()
+            if isinstance(exc.__cause__, SuspiciousOperation):
+                return suspicious(exc.__cause__)
             message = BAD_BODY
         return api.create_response(request, {"detail": message}, status=exc.status_code)
 
