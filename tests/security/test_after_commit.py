@@ -69,3 +69,29 @@ def test_a_failure_before_the_commit_is_still_a_failure(demo_loaded, monkeypatch
     assert response.status_code == 500
     assert "committed" not in response.json()
     assert Document.objects.count() == before
+
+
+def test_a_page_whose_act_committed_says_it_was_done(demo_loaded, monkeypatch):
+    from zhengwu.org.models import Unit
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the redirect could not be built")
+
+    monkeypatch.setattr("zhengwu.web.views.documents.redirect", broken)
+    before = Document.objects.count()
+    response = _clerk().post(
+        "/documents/new/",
+        {
+            "issuer": Unit.objects.get(code="fgw").pk,
+            "doc_type": "qingshi",
+            "title": SUBMISSION["title"],
+            "body": SUBMISSION["body"],
+            "request_items": "安排前期工作经费\n",
+            "main_recipient": Unit.objects.get(code="gov").pk,
+            "classification": "none",
+            "urgency": "normal",
+        },
+    )
+    assert Document.objects.count() == before + 1
+    assert response.status_code == 200
+    assert "已经办理并保存" in response.content.decode()
