@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zhengwu.core.commits.CommitTrackingMiddleware",  # a failure after a commit is not a failed act
+    "zhengwu.tokens.idempotency.IdempotencyMiddleware",  # Idempotency-Key: a retry gets the first answer
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -102,7 +104,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        # synchronous=FULL: WAL with NORMAL survives a killed process but may lose the last commits
+        # on power loss or an OS crash; a government's records must not silently lose an act that
+        # was answered as done, so every commit is synced to disk (the cost is one fsync a commit).
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 60
@@ -174,11 +179,18 @@ if PROFILE == "production":
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Server errors reach the log with their traceback in every profile: Django's default sends
+# ``django.request`` (an unhandled exception, a 5xx) only to the console when DEBUG is on and to
+# mail_admins otherwise (no admins: nowhere).  ``django.security`` logs rejected requests.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"zhengwu": {"handlers": ["console"], "level": os.environ.get("ZHENGWU_LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "zhengwu": {"handlers": ["console"], "level": os.environ.get("ZHENGWU_LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }
 
 # Notices also go out by e-mail to accounts that have an address (SMTP when ZHENGWU_EMAIL_HOST is set).
@@ -207,5 +219,9 @@ ZHENGWU_RULEBOOK_CODE = os.environ.get("ZHENGWU_RULEBOOK_CODE", "kizilsu-work-ru
 ZHENGWU_CLASSIFICATION_CEILING = os.environ.get("ZHENGWU_CLASSIFICATION_CEILING", "none")
 # The largest attachment (附件) accepted, in bytes.
 ZHENGWU_ATTACHMENT_MAX_BYTES = int(os.environ.get("ZHENGWU_ATTACHMENT_MAX_BYTES", str(50 * 1024 * 1024)))
+# Uploads: the most an office or zip file may inflate to (a "zip bomb" is refused), in bytes.
+ZHENGWU_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("ZHENGWU_UPLOAD_MAX_INFLATED_BYTES", str(100 * 1024 * 1024)))
+# How long an Idempotency-Key is remembered, in hours.
+ZHENGWU_IDEMPOTENCY_TTL_HOURS = float(os.environ.get("ZHENGWU_IDEMPOTENCY_TTL_HOURS", "24"))
 # How often the timer worker sweeps, in seconds.
 ZHENGWU_WORKER_INTERVAL = float(os.environ.get("ZHENGWU_WORKER_INTERVAL", "15"))

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from zhengwu.documents.models import Attachment
 
-CONTENT = "一、项目概况\n二、经费测算\n".encode()
+CONTENT = b"%PDF-1.7\n% " + "一、项目概况\n二、经费测算\n".encode()  # accepted by content (core/uploads.py)
 NAME = "项目情况说明"
 
 
@@ -52,7 +52,7 @@ def draft_id(api_as) -> int:
 
 def upload(client_as, username: str, doc_id: int, content: bytes = CONTENT, name: str = NAME):
     return client_as(username).post(
-        f"/api/documents/{doc_id}/attachments", {"name": name, "file": SimpleUploadedFile("shuoming.txt", content)}
+        f"/api/documents/{doc_id}/attachments", {"name": name, "file": SimpleUploadedFile("shuoming.pdf", content)}
     )
 
 
@@ -80,7 +80,7 @@ def test_someone_who_may_see_it_downloads_it(client_as, api_as, draft_id):
     response = api_as("fgw_head").get(f"/documents/{draft_id}/attachments/{aid}/file")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == CONTENT
-    assert f"filename*=UTF-8''{quote(NAME + '.txt')}" in response["Content-Disposition"]
+    assert f"filename*=UTF-8''{quote(NAME + '.pdf')}" in response["Content-Disposition"]
     assert api_as("fgw_head").get(f"/documents/{draft_id}/attachments/999999/file").status_code == 404
 
 

@@ -22,7 +22,7 @@ from zhengwu.documents.models import Attachment, Retention
 
 pytestmark = pytest.mark.usefixtures("frozen", "storage")
 
-TABLE = "项目,金额\n公路改建,1200\n".encode()
+TABLE = b"%PDF-1.7\n% " + "项目,金额\n公路改建,1200\n".encode()  # accepted by content (core/uploads.py)
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def storage(settings, tmp_path):
     }
 
 
-def upload(content: bytes = TABLE, name: str = "资金测算表.csv") -> ContentFile:
+def upload(content: bytes = TABLE, name: str = "资金测算表.pdf") -> ContentFile:
     return ContentFile(content, name=name)
 
 
@@ -60,7 +60,9 @@ def test_the_drafting_unit_attaches_a_file_others_may_not(user) -> None:
     assert draft.attachments.count() == 1
 
 
-@pytest.mark.parametrize(("content", "name", "field"), [(b"", "empty.txt", "file"), (TABLE, "", "name")])
+@pytest.mark.parametrize(
+    ("content", "name", "field"), [(b"", "empty.pdf", "file"), (TABLE, "", "file")]
+)  # no file name: a bad one
 def test_bad_files_are_refused_and_nothing_is_kept(user, content, name, field) -> None:
     draft = create_submission(
         user("fgw_clerk"), unit("fgw"), "baogao", "关于项目进展的报告", "报告如下。", [], [unit("gov")], []
@@ -84,7 +86,7 @@ def test_a_file_over_the_limit_is_refused(user, settings) -> None:
 def test_attachments_are_printed_frozen_at_signature_and_archived(user) -> None:
     reply = awaiting_signature(user, instructed_request(user))
     first = add_attachment(user("clerk_wendian"), reply, "项目资金安排表", upload())
-    extra = add_attachment(user("clerk_wendian"), reply, "多余的表", upload(b"x", "x.txt"))
+    extra = add_attachment(user("clerk_wendian"), reply, "多余的表", upload(b"%PDF-x", "x.pdf"))
     remove_attachment(user("clerk_wendian"), extra)
     assert default_storage.exists(extra.file.name)  # nothing uploaded is lost
     record_signing_step(user("vice_liu"), reply, "同意。")

@@ -83,7 +83,8 @@ def test_attendance_and_minutes_over_the_api(client_as, confirmed, frozen):
 
     topic = confirmed.topics.get()
     r = client_as("jyj_head").post(
-        f"/api/meetings/topics/{topic.pk}/papers", {"name": "材料", "file": SimpleUploadedFile("a.txt", b"abc")}
+        f"/api/meetings/topics/{topic.pk}/papers",
+        {"name": "材料", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.7 abc")},
     )
     assert r.status_code == 201
     assert r.json()["papers"][0]["sm3"]

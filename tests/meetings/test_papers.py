@@ -17,12 +17,14 @@ pytestmark = pytest.mark.article(40)
 
 def _paper(user, meeting):
     topic = meeting.topics.get()
-    return actions.add_paper(user("jyj_head"), topic, "汇报材料", SimpleUploadedFile("a.txt", "材料正文".encode()))
+    return actions.add_paper(
+        user("jyj_head"), topic, "汇报材料", SimpleUploadedFile("a.pdf", "%PDF-1.7 材料正文".encode())
+    )
 
 
 def test_the_whole_chain_on_time(user, confirmed):
     p = _paper(user, confirmed)
-    assert p.sm3 == hashlib.new("sm3", "材料正文".encode()).hexdigest()
+    assert p.sm3 == hashlib.new("sm3", "%PDF-1.7 材料正文".encode()).hexdigest()
     with pytest.raises(Refused) as exc:
         actions.approve_print(user("governor"), p)  # not yet checked by the office
     assert exc.value.decisions[0].code == "meetings.print.unchecked"
@@ -57,4 +59,4 @@ def test_unapproved_papers_are_not_distributed(user, confirmed):
 
 def test_another_unit_may_not_add_papers(user, confirmed):
     with pytest.raises(Refused):
-        actions.add_paper(user("fgw_head"), confirmed.topics.get(), "x", SimpleUploadedFile("a.txt", b"x"))
+        actions.add_paper(user("fgw_head"), confirmed.topics.get(), "x", SimpleUploadedFile("a.pdf", b"%PDF-1.7 x"))

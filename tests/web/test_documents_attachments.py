@@ -20,7 +20,7 @@ from zhengwu.org.models import Unit
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen", "attachment_storage")]
 
 NOW = "2026-12-01 09:00 +0800"
-CONTENT = "项目,金额（万元）\n公路改建前期,120\n".encode()
+CONTENT = b"%PDF-1.7\n% " + "项目,金额（万元）\n公路改建前期,120\n".encode()  # accepted by content (core/uploads.py)
 NAME = "项目前期工作经费测算表"
 
 
@@ -53,10 +53,10 @@ def draft(user) -> Document:
     )
 
 
-def upload(client, doc: Document, content: bytes = CONTENT, name: str = NAME, filename: str = "cesuan.csv"):
+def upload(client, doc: Document, content: bytes = CONTENT, name: str = NAME, filename: str = "cesuan.pdf"):
     return client.post(
         f"/documents/{doc.pk}/attachments/",
-        {"name": name, "file": SimpleUploadedFile(filename, content, content_type="text/csv")},
+        {"name": name, "file": SimpleUploadedFile(filename, content, content_type="application/pdf")},
     )
 
 
@@ -91,7 +91,7 @@ def test_someone_who_may_see_the_document_downloads_it(client_as, user):
     response = client_as("fgw_head").get(f"/documents/{doc.pk}/attachments/{attachment.pk}/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == CONTENT
-    assert f"filename*=UTF-8''{quote(NAME + '.csv')}" in response["Content-Disposition"]
+    assert f"filename*=UTF-8''{quote(NAME + '.pdf')}" in response["Content-Disposition"]
     assert response["Content-Disposition"].startswith("attachment;")
     # another document's attachment id is not this document's
     other = draft(user)

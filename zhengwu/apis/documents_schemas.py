@@ -35,7 +35,7 @@ class UnitRef(Schema):
 class SubmissionIn(Schema):
     issuer: str = Field("", description="报送单位代码；不填为本人所在单位（本人只在一个单位任职时）")
     doc_type: str = Field(description="文种：" + _choices(DocType.choices))
-    title: str = Field(description="标题")
+    title: str = Field(description="标题（不超过300字）", max_length=300)
     body: str = Field(description="正文")
     request_items: list[str] = Field(default_factory=list, description="请示事项（请示应当一文一事）")
     main_recipients: list[str] = Field(default_factory=lambda: ["gov"], description="主送机关代码")
@@ -57,7 +57,7 @@ class SubmissionIn(Schema):
 
 class BodyIn(Schema):
     body: str = Field(description="新版本的正文")
-    title: str | None = Field(None, description="新标题；不填不改")
+    title: str | None = Field(None, description="新标题（不超过300字）；不填不改", max_length=300)
     request_items: list[str] | None = Field(None, description="来文：新的请示事项；不填不改")
     main_recipients: list[str] | None = Field(None, description="来文：主送机关代码；不填不改")
     copy_recipients: list[str] | None = Field(None, description="来文：抄送机关代码；不填不改")

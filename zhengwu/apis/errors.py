@@ -12,14 +12,22 @@
 - a permission check (Django's ``PermissionDenied``) → 403 ``{"detail"}``.
 - ``Http404`` (ninja's, or ``get_object_or_404``'s, whose English sentence is replaced) → 404.
 - request validation errors stay ninja's 422: ``{"detail": [{"loc", "msg", …}]}``.
+- a body that is not JSON → 400; a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (``RequestDataTooBig``)
+  → 413; a request Django finds suspicious (``SuspiciousOperation``: a bad file name, too many
+  fields) → 400.  Each with a Chinese ``detail``.
+- the database unavailable (``OperationalError``/``InterfaceError``) → 503 ``{"detail"}`` with
+  ``Retry-After``; logged with its traceback.
 - anything unexpected → 500 ``{"detail"}`` with a generic sentence; the exception is logged
   (``zhengwu.api``), never shown.
+- a failure *after* the request committed a change (:mod:`zhengwu.core.commits`) is not a failure of
+  the act: it is logged with its traceback and answered 200 ``{"detail", "committed": true}``, so
+  that the caller does not do the act again.
 
 Everything else under /api/ that is not JSON (ninja's 405, Django's 404 for an unknown path, a 400
 for a bad request, an error page) is turned into JSON by :class:`JsonErrorsMiddleware`, and the
 site's error handlers answer /api/ paths with :func:`json_error`.  Every error body has ``detail``.
 
-Actions are atomic, so nothing was changed when any of these is returned.
+Actions are atomic, so nothing was changed when any of these is returned (except the last).
 """
 
 from __future__ import annotations
@@ -27,11 +35,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
+from zhengwu.core.commits import committed
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import localize
 from zhengwu.core.rulebook_view import UnknownProvision
@@ -44,6 +54,15 @@ CSRF_FAILED = "CSRF 校验失败：通过网页会话调用修改类接口时须
 FORBIDDEN = "无权进行这项操作。"
 NOT_FOUND = "没有找到所请求的对象。"
 SERVER_ERROR = "服务器内部错误，请求未能完成，也未作任何更改。错误已记录，请稍后重试；如仍出错，请联系系统管理员。"
+UNAVAILABLE = "数据库暂时无法连接，请求未能完成，也未作任何更改。请稍后重试；如持续出错，请联系系统管理员。"
+DONE_BUT = (
+    "这项操作已经办理并保存，但服务器未能生成答复。请不要重复提交：刷新或查询即可看到办理结果。"
+    "错误已记录，如有疑问请联系系统管理员。"
+)
+TOO_LARGE = "请求内容过大（超过{megabytes} MB），未作任何更改。文件请用上传接口（multipart）提交。"
+BAD_BODY = "请求体无法解析：须为有效的 JSON（Content-Type: application/json），未作任何更改。"
+SUSPICIOUS = "请求有误，无法处理（{reason}），未作任何更改。"
+RETRY_AFTER_SECONDS = "30"
 DETAILS: dict[int, str] = {
     400: "请求有误，无法处理。",
     401: NOT_AUTHENTICATED,
@@ -52,7 +71,9 @@ DETAILS: dict[int, str] = {
     405: "该接口不支持这种请求方法。",
     413: "请求内容过大。",
     500: SERVER_ERROR,
+    503: UNAVAILABLE,
 }
+DATABASE_DOWN = (OperationalError, InterfaceError)
 KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")
 
 logger = logging.getLogger("zhengwu.api")
@@ -66,6 +87,32 @@ def json_error(status: int, detail: str = "", **extra: object) -> JsonResponse:
     """An error answer of the API: ``{"detail": …}`` (plus ``extra``) with ``status``."""
     text = detail or DETAILS.get(status) or f"请求未能完成（HTTP {status}）。"
     return JsonResponse({"detail": text, **extra}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def done_but_unanswered(request: HttpRequest, exc: BaseException) -> JsonResponse:
+    """The answer to a request whose change was committed before ``exc``: the act is done."""
+    logger.error("%s %s committed, then failed; answered as done", request.method, request.path, exc_info=exc)
+    return json_error(200, DONE_BUT, committed=True)
+
+
+def database_down(request: HttpRequest, exc: BaseException) -> JsonResponse:
+    """503: the database could not be reached."""
+    logger.error("%s %s: database unavailable", request.method, request.path, exc_info=exc)
+    response = json_error(503)
+    response["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
+
+
+def too_large() -> JsonResponse:
+    from django.conf import settings
+
+    megabytes = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024):.1f}".removesuffix(".0")
+    return json_error(413, TOO_LARGE.format(megabytes=megabytes))
+
+
+def suspicious(exc: BaseException) -> JsonResponse:
+    reason = "文件名不合规定" if "file" in type(exc).__name__.lower() else "请求格式不合规定"
+    return json_error(400, SUSPICIOUS.format(reason=reason))
 
 
 def unknown_path(request: HttpRequest) -> JsonResponse:
@@ -161,7 +208,22 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         message = CSRF_FAILED if exc.status_code == 403 and str(exc) == "CSRF check Failed" else str(exc)
+        if exc.status_code == 400 and message.startswith("Cannot parse request body"):
+            if isinstance(exc.__cause__, RequestDataTooBig):
+                return too_large()
+            if isinstance(exc.__cause__, SuspiciousOperation):
+                return suspicious(exc.__cause__)
+            message = BAD_BODY
         return api.create_response(request, {"detail": message}, status=exc.status_code)
+
+    @api.exception_handler(RequestDataTooBig)
+    def request_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return too_large()
+
+    @api.exception_handler(SuspiciousOperation)
+    def bad_request(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+        logging.getLogger("django.security").warning("API %s %s: %s", request.method, request.path, exc)
+        return suspicious(exc)
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
@@ -171,7 +233,16 @@ def install(api: NinjaAPI) -> None:
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
         return api.create_response(request, {"detail": str(exc) or FORBIDDEN}, status=403)
 
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+        if committed(request):
+            return done_but_unanswered(request, exc)
+        return database_down(request, exc)
+
     @api.exception_handler(Exception)
     def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        if committed(request):
+            return done_but_unanswered(request, exc)
         logger.error("API %s %s failed", request.method, request.path, exc_info=exc)
         return api.create_response(request, {"detail": SERVER_ERROR}, status=500)

@@ -174,7 +174,7 @@ def list_items(
     issuer: str = "",
     year: int | None = None,
     validity: str = "",
-    page: int = 1,
+    page: int = Query(1, ge=1, le=catalogue.MAX_PAGE, description=f"页码，1至{catalogue.MAX_PAGE}"),
 ) -> dict[str, object]:
     filters = catalogue.Filters.from_params(
         {"q": q, "category": category, "issuer": issuer, "year": str(year or ""), "validity": validity}

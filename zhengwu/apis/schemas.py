@@ -17,6 +17,7 @@ from zhengwu.workdays import dues
 
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
+MAX_OFFSET = 1_000_000_000  # a larger offset overflows the database's integers (a server error)
 
 
 # ---------------------------------------------------------------- errors
@@ -86,7 +87,7 @@ def actions_out(offered: Mapping[str, Decision]) -> list[ActionOut]:
 
 class Paging(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"每页条数，最多{MAX_LIMIT}")
-    offset: int = Field(0, ge=0, description="跳过的条数")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description=f"跳过的条数，最多{MAX_OFFSET}")
 
 
 def page_of(queryset: QuerySet[Any], paging: Paging) -> tuple[int, list[Any]]:

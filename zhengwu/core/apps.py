@@ -15,3 +15,10 @@ class CoreConfig(AppConfig):
         )
 
         i18n.install(gettext, get_language)
+
+        from django.db.models.signals import pre_save
+
+        from zhengwu.core import text_checks
+
+        # Lengths enforced alike on SQLite and PostgreSQL; no bidirectional controls in any text.
+        pre_save.connect(text_checks.before_save, dispatch_uid="zhengwu.core.text_checks")

@@ -21,6 +21,7 @@ from zhengwu.workdays.arith import BEIJING
 
 PAGE_SIZE = 20
 MAX_RESULTS = 1000
+MAX_PAGE = -(-MAX_RESULTS // PAGE_SIZE)  # the last page that can hold a result
 FACETS_KEY = "portal:facets"
 FACETS_SECONDS = 300
 
@@ -89,7 +90,7 @@ def _sql_filters(f: Filters) -> tuple[str, list[Any]]:
 
 
 def find(f: Filters, page: int = 1) -> Results:
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)  # a page past the cap is empty; a huge one would overflow the SQL
     if f.query:
         where, params = _sql_filters(f)
         ids = ranked_ids(f.query, where, params, limit=MAX_RESULTS)

@@ -33,3 +33,32 @@ class ApiToken(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+class IdempotencyKey(models.Model):
+    """A state-changing API call made with an ``Idempotency-Key`` header, and its first answer.
+
+    A retry with the same key by the same account gets this answer instead of acting again
+    (:mod:`zhengwu.tokens.idempotency`).  ``status`` is null while the first call is still running.
+    Kept for ``ZHENGWU_IDEMPOTENCY_TTL_HOURS`` (24 h).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="idempotency_keys"
+    )
+    key = models.CharField(_("幂等键"), max_length=255)
+    fingerprint = models.CharField(_("请求摘要（SHA-256）"), max_length=64)
+    method = models.CharField(_("方法"), max_length=10)
+    path = models.CharField(_("路径"), max_length=2000)
+    status = models.PositiveSmallIntegerField(_("状态码"), null=True, blank=True)
+    content_type = models.CharField(_("内容类型"), max_length=200, blank=True)
+    body = models.BinaryField(_("答复"), blank=True, default=b"")
+    created_at = models.DateTimeField(_("创建时间"), db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_per_user")]
+        verbose_name = _("幂等键")
+        verbose_name_plural = _("幂等键")
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path}（{self.key}）"

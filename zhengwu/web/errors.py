@@ -19,10 +19,12 @@ The 500 page reads no database and runs no context processor: it is rendered wit
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import Resolver404
@@ -35,6 +37,7 @@ from django.utils.translation import gettext_lazy
 from django_htmx.http import reselect, reswap, retarget
 
 from zhengwu.apis import errors as api_errors
+from zhengwu.core.commits import committed
 
 logger = logging.getLogger("zhengwu.web")
 
@@ -95,6 +98,18 @@ BAD_REQUEST = Kind(
     (gettext_lazy("请刷新页面后重试；如仍出错，请联系系统管理员。"),),
 )
 SERVER_ERROR = Kind(gettext_lazy("服务器出错"), gettext_lazy("服务器出错："), (_RETRY,), (_RETRY,))
+UNAVAILABLE = Kind(
+    gettext_lazy("暂时无法办理"),
+    gettext_lazy("暂时无法办理："),
+    (gettext_lazy("请稍后刷新页面重试；如持续出错，请联系系统管理员。"),),
+    (gettext_lazy("请稍后重试；如持续出错，请联系系统管理员。"),),
+)
+DONE = Kind(
+    gettext_lazy("已办理"),
+    gettext_lazy("已办理："),
+    (gettext_lazy("请不要重复提交；从工作台或导航栏进入即可看到办理结果。"),),
+    (gettext_lazy("请不要重复提交；刷新页面即可看到办理结果。"),),
+)
 
 KIND_OF_STATUS = {400: BAD_INPUT, 403: REFUSED, 409: CANNOT_ANSWER}
 
@@ -103,6 +118,8 @@ NOT_FOUND_MESSAGE = gettext_lazy("没有这个页面，或者您要找的事项�
 EXPIRED_MESSAGE = gettext_lazy("页面已过期（安全校验未通过），这次提交没有生效。")
 BAD_REQUEST_MESSAGE = gettext_lazy("服务器无法处理这个请求。")
 SERVER_ERROR_MESSAGE = gettext_lazy("服务器出错，这项操作没有完成。")
+UNAVAILABLE_MESSAGE = gettext_lazy("数据库暂时无法连接，这项操作没有完成，也没有作任何更改。")
+DONE_MESSAGE = gettext_lazy("这项操作已经办理并保存，但页面未能显示。错误已记录。")
 
 
 # ---------------------------------------------------------------- what kind of answer
@@ -232,6 +249,10 @@ def _message_of(exception: Exception | None) -> str:
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """handler400."""
     if api_errors.is_api(request):
+        if isinstance(exception, RequestDataTooBig):
+            return api_errors.too_large()
+        if isinstance(exception, SuspiciousOperation):
+            return api_errors.suspicious(exception)
         return api_errors.json_error(400)
     return answer(request, BAD_REQUEST, [BAD_REQUEST_MESSAGE], 400)
 
@@ -257,8 +278,29 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: no database, no context processor; if even the template fails, plain HTML.
-    Django has already logged the exception (``django.request``)."""
+    Django logs the exception (``django.request``, a handler in every profile).
+
+    Django calls it while handling the exception, so it can tell two cases apart: a request that
+    had already committed its change (:mod:`zhengwu.core.commits`) is answered as done (200), and
+    the database being unavailable is 503 (JSON under /api/, a page otherwise)."""
+    exc = sys.exc_info()[1]
     try:
+        if exc is not None and committed(request):
+            logger.error("%s %s committed, then failed; answered as done", request.method, request.path)
+            if api_errors.is_api(request):
+                return api_errors.json_error(200, api_errors.DONE_BUT, committed=True)
+            if wants_fragment(request):
+                return fragment(request, DONE, [DONE_MESSAGE], 200)
+            return _page(request, DONE, [DONE_MESSAGE], 200, with_request=False)
+        if isinstance(exc, api_errors.DATABASE_DOWN):
+            if api_errors.is_api(request):
+                response: HttpResponse = api_errors.json_error(503)
+            elif wants_fragment(request):
+                response = fragment(request, UNAVAILABLE, [UNAVAILABLE_MESSAGE], 503)
+            else:
+                response = _page(request, UNAVAILABLE, [UNAVAILABLE_MESSAGE], 503, with_request=False, reload=True)
+            response["Retry-After"] = api_errors.RETRY_AFTER_SECONDS
+            return response
         if api_errors.is_api(request):
             return api_errors.json_error(500)
         if wants_fragment(request):

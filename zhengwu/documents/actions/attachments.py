@@ -19,6 +19,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
 from zhengwu.core.i18n import _
+from zhengwu.core.uploads import check_upload
 from zhengwu.documents.actions.common import lock_document
 from zhengwu.documents.models import Attachment, DocState, Document, Flow
 from zhengwu.documents.rules import intake as intake_rules
@@ -70,6 +71,7 @@ def add_attachment(actor: AbstractBaseUser, document: Document, name: str, uploa
             ),
             field="file",
         )
+    check_upload(upload)  # by content: accepted kinds only, extension agrees, bounded when inflated
     title = (name or upload.name or "").strip()
     if not title:
         raise InvalidInput(_("请填写附件名称。"), field="name")

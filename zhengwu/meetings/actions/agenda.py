@@ -21,6 +21,7 @@ from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.hashing import sm3_of_file
 from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_checks, require_step
+from zhengwu.core.uploads import check_upload
 from zhengwu.meetings import rules, selectors
 from zhengwu.meetings.actions.common import (
     actor_person,
@@ -134,6 +135,7 @@ def add_paper(actor: AbstractBaseUser, topic: Topic, name: str, upload: File[Any
         raise InvalidInput(_("材料文件是空的，请重新选择文件。"), field="file")
     if size > settings.ZHENGWU_ATTACHMENT_MAX_BYTES:
         raise InvalidInput(_("材料文件过大。"), field="file")
+    check_upload(upload)  # by content: accepted kinds only, extension agrees, bounded when inflated
     title = (name or upload.name or "").strip()
     if not title:
         raise InvalidInput(_("请填写材料名称。"), field="name")
