@@ -11,7 +11,7 @@ caller may not read is a 404, whether or not it exists.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.db.models import Q, QuerySet
@@ -68,7 +68,7 @@ from zhengwu.apis.schemas import (
     decision_out,
     page_of,
 )
-from zhengwu.core.decisions import InvalidInput
+from zhengwu.core.decisions import Decision, InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as countersign_actions
@@ -207,7 +207,9 @@ def _out(d: Document) -> DocumentOut:
     )
 
 
-def _task_out(t: CountersignTask, user: AbstractBaseUser) -> CountersignTaskOut:
+def _task_out(
+    t: CountersignTask, user: AbstractBaseUser, offered: Mapping[str, Decision] | None = None
+) -> CountersignTaskOut:
     return CountersignTaskOut(
         id=t.pk,
         document_id=t.document_id,
@@ -224,8 +226,15 @@ def _task_out(t: CountersignTask, user: AbstractBaseUser) -> CountersignTaskOut:
         extension_until=t.extension_until,
         extension_reason=t.extension_reason,
         statement_signed_at=t.statement_signed_at,
-        actions=actions_out(selectors.available_task_actions(user, t)),
+        actions=actions_out(selectors.available_task_actions(user, t) if offered is None else offered),
     )
+
+
+def _tasks_out(d: Document, user: AbstractBaseUser) -> list[CountersignTaskOut]:
+    """The document's countersign tasks, each with what ``user`` may do on it now (read at once)."""
+    tasks = list(d.countersigns.all())
+    offered = selectors.task_actions_of(user, d, tasks)
+    return [_task_out(t, user, offered[t.pk]) for t in tasks]
 
 
 def _delivery_out(x: Delivery) -> DeliveryOut:
@@ -326,7 +335,7 @@ def _detail(d: Document, user: AbstractBaseUser) -> DocumentDetailOut:
             )
             for v in d.versions.all()
         ],
-        countersigns=[_task_out(t, user) for t in d.countersigns.all()],
+        countersigns=_tasks_out(d, user),
         opinions=[_opinion_out(o) for o in d.opinions.all()],
         deliveries=[_delivery_out(x) for x in d.deliveries.all()],
         signing=_signing(d),
@@ -640,7 +649,7 @@ def countersign_status(request: HttpRequest, document_id: int) -> CountersignSta
     document = _get_visible(user, document_id)
     return CountersignStatusOut(
         decision=decision_out(selectors.countersign_status(document)),
-        tasks=[_task_out(t, user) for t in document.countersigns.all()],
+        tasks=_tasks_out(document, user),
     )
 
 

@@ -823,13 +823,15 @@ def decide_extension_checks(actor: AbstractBaseUser, task: CountersignTask) -> l
     ]
 
 
-def sign_statement_checks(actor: AbstractBaseUser, task: CountersignTask) -> list[Decision]:
+def sign_statement_checks(
+    actor: AbstractBaseUser, task: CountersignTask, tasks: Sequence[CountersignTask] | None = None
+) -> list[Decision]:
     """会签分歧说明 (art. 50): every consulted unit's head, once it has replied and the lead unit has
-    written the statement."""
+    written the statement.  ``tasks``: the document's tasks, when the caller has them already."""
     doc = task.document
     rb = rulebook_of(doc)
     fact = task_fact(task)
-    others = [task_fact(t) for t in countersign_tasks(doc) if t.pk != task.pk]
+    others = [task_fact(t) for t in (countersign_tasks(doc) if tasks is None else tasks) if t.pk != task.pk]
     return [
         cs_rules.check_statement_signature(fact, statement_fact(doc), rb, others),
         cs_rules.may_act_for_unit(
@@ -858,5 +860,18 @@ def available_task_actions(actor: AbstractBaseUser, task: CountersignTask) -> di
     return offered(TASK_ACTS, actor, task)
 
 
-def allowed_task_actions(actor: AbstractBaseUser, task: CountersignTask) -> set[str]:
-    return {name for name, d in available_task_actions(actor, task).items() if d.allowed}
+def task_actions_of(
+    actor: AbstractBaseUser, doc: Document, tasks: Sequence[CountersignTask]
+) -> dict[int, dict[str, Decision]]:
+    """:func:`available_task_actions` for every task of ``doc`` at once (a page, the API detail):
+    the document's own facts are read once, not once per task."""
+    closed = open_check(doc)
+    acts: dict[str, TaskChecks] = {
+        **TASK_ACTS,
+        "sign_statement": lambda a, t: sign_statement_checks(a, t, tasks),
+    }
+    out: dict[int, dict[str, Decision]] = {}
+    for task in tasks:
+        task.document = doc  # the document in hand: no query per task
+        out[task.pk] = dict.fromkeys(TASK_ACTS, closed) if not closed.allowed else offered(acts, actor, task)
+    return out

@@ -341,12 +341,15 @@ def _leaders(viewer: Viewer) -> QuerySet[Person]:
     return people.exclude(pk=viewer.person.pk) if viewer.person else people
 
 
-def _task_rows(actor: AbstractBaseUser, tasks: list[CountersignTask], bound: Bound | None) -> list[TaskRow]:
+def _task_rows(
+    actor: AbstractBaseUser, doc: Document, tasks: list[CountersignTask], bound: Bound | None
+) -> list[TaskRow]:
     """Each countersign task with what ``actor`` may do on it now: the same checks the actions ask
     (:func:`zhengwu.documents.selectors.available_task_actions`)."""
     rows = []
+    offered = selectors.task_actions_of(actor, doc, tasks)
     for task in tasks:
-        acts = selectors.allowed_task_actions(actor, task)
+        acts = {name for name, d in offered[task.pk].items() if d.allowed}
         row = TaskRow(
             task,
             may_reply="reply" in acts,
@@ -421,7 +424,7 @@ def _detail(
             "doc": doc,
             "versions": versions,
             "latest": versions[-1] if versions else None,
-            "tasks": _task_rows(viewer.user, tasks, bound),
+            "tasks": _task_rows(viewer.user, doc, tasks, bound),
             "opinions": opinions,
             "routed_to": routed_to,
             "timeline": document_timeline(doc),
