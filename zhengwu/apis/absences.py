@@ -21,10 +21,12 @@ from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import (
     READ_ERRORS,
     WRITE_ERRORS,
+    ActionOut,
     AuditRecordOut,
     ErrorOut,
     Paging,
     PersonRef,
+    actions_out,
     audit_out,
     page_of,
 )
@@ -33,6 +35,7 @@ from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.org import actions
 from zhengwu.org.models import Absence, AbsencePurpose, AbsenceState, ActingArrangement, Person, Position
+from zhengwu.org.selectors import available_actions
 from zhengwu.org.services import (
     absence_visible_to,
     absences_visible_to,
@@ -106,8 +109,14 @@ class AbsencePage(Schema):
     items: list[AbsenceOut]
 
 
+class ActingDetailOut(ActingOut):
+    actions: list[ActionOut] = Field(description="调用者对该代理安排可办理的操作：revoke")
+
+
 class AbsenceDetailOut(AbsenceOut):
+    acting: list[ActingDetailOut] = Field(description="代理安排，及调用者可否撤销")  # type: ignore[assignment]
     history: list[AuditRecordOut] = Field(description="审计记录：报告、委托、销假、提醒")
+    actions: list[ActionOut] = Field(description="调用者对这份外出报告可办理的操作：entrust、return")
 
 
 def _queryset() -> QuerySet[Absence]:
@@ -151,12 +160,22 @@ def _out(a: Absence) -> AbsenceOut:
     )
 
 
-def _detail(a: Absence) -> AbsenceDetailOut:
+def _detail(a: Absence, user: User) -> AbsenceDetailOut:
     records = list(history_for(a))
     for arrangement in a.acting.all():
         records += list(history_for(arrangement))
     records.sort(key=lambda r: r.seq)
-    return AbsenceDetailOut(**_out(a).model_dump(), history=[audit_out(r) for r in records])
+    base = _out(a).model_dump()
+    acting = [
+        ActingDetailOut(**row, actions=actions_out(available_actions(user, x)))
+        for row, x in zip(base.pop("acting"), a.acting.all(), strict=True)
+    ]
+    return AbsenceDetailOut(
+        **base,
+        acting=acting,
+        history=[audit_out(r) for r in records],
+        actions=actions_out(available_actions(user, a)),
+    )
 
 
 def _get_visible(user: User, absence_id: int) -> Absence:
@@ -214,7 +233,7 @@ def report_absence(request: HttpRequest, payload: AbsenceIn) -> Status[AbsenceDe
         payload.reason,
         entrust_to,
     )
-    return Status(201, _detail(_queryset().get(pk=absence.pk)))
+    return Status(201, _detail(_queryset().get(pk=absence.pk), user))
 
 
 @router.get(
@@ -223,7 +242,8 @@ def report_absence(request: HttpRequest, payload: AbsenceIn) -> Status[AbsenceDe
     summary="外出报告及其审计记录",
 )
 def get_absence(request: HttpRequest, absence_id: int) -> AbsenceDetailOut:
-    return _detail(_get_visible(current_user(request), absence_id))
+    user = current_user(request)
+    return _detail(_get_visible(user, absence_id), user)
 
 
 @router.post(
@@ -235,7 +255,7 @@ def report_return(request: HttpRequest, absence_id: int, payload: ReturnIn) -> A
     user = current_user(request)
     absence = _get_visible(user, absence_id)
     actions.report_return(user, absence, payload.returned_on)
-    return _detail(_queryset().get(pk=absence_id))
+    return _detail(_queryset().get(pk=absence_id), user)
 
 
 @router.post(
@@ -263,7 +283,7 @@ def entrust(request: HttpRequest, absence_id: int, payload: ActingEntrustIn) -> 
             )
         acting = found
     actions.entrust(user, absence, acting)
-    return Status(201, _detail(_queryset().get(pk=absence_id)))
+    return Status(201, _detail(_queryset().get(pk=absence_id), user))
 
 
 @router.post(
@@ -278,4 +298,4 @@ def revoke_acting(request: HttpRequest, absence_id: int, arrangement_id: int) ->
     if arrangement is None:
         raise HttpError(404, f"这份外出报告没有编号为{arrangement_id}的代理安排。")
     actions.revoke_acting(user, arrangement)
-    return _detail(_queryset().get(pk=absence_id))
+    return _detail(_queryset().get(pk=absence_id), user)

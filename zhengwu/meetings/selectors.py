@@ -34,6 +34,8 @@ from zhengwu.meetings.models import (
     MeetingKind,
     MeetingState,
     Paper,
+    PrefectureMeetingRequest,
+    RequestState,
     Topic,
     TopicState,
 )
@@ -449,6 +451,136 @@ def print_checks(actor: AbstractBaseUser, p: Paper) -> list[Decision]:
     ]
 
 
+def review_checks(actor: AbstractBaseUser, t: Topic) -> list[Decision]:
+    """审核议题 (art. 40): the 分管 leader of the reporting unit (or the 州长), a topic requested or
+    reviewed (reviewed again)."""
+    today = timezone.localdate()
+    rb = rb_on(today)
+    leader = portfolio_holder(t.unit, today)
+    person = actor_person(actor)
+    return [
+        rules.check_reviewer(leader is not None and leader.person_id == person.pk, holds_governor(actor), rb),
+        step_check(rules.REVIEW_TOPIC, t.state, str(t.get_state_display()), rb),
+    ]
+
+
+def _legal_review_unit(actor: AbstractBaseUser) -> bool:
+    return any(
+        "legal_review" in (u.functions or []) and in_unit(actor, u)
+        for u in Unit.objects.filter(functions__isnull=False)
+    )
+
+
+def record_step_checks(actor: AbstractBaseUser, t: Topic, step: str | None = None) -> list[Decision]:
+    """登记重大事项程序 (arts. 24, 25): the reporting unit, the legal-review unit or the office, a
+    step the topic needs (``step``; without it: whether the topic needs any)."""
+    rb = rb_on(timezone.localdate())
+    needed = rules.required_steps(t.major_decision, t.public_interest, t.market_activity)
+    if step is not None:
+        need = rules.check_step_needed(step, needed, rb)
+    elif needed:
+        need = rules.check_step_needed(needed[0], needed, rb)
+    else:
+        need = Decision.refuse(
+            "meetings.step.not_needed",
+            _("该议题不需要登记重大事项程序。"),
+            rb.cite("meetings.major_matter_steps"),
+        )
+    who = _allow_or_refuse(
+        in_unit(actor, t.unit) or is_office(actor) or _legal_review_unit(actor),
+        "meetings.step",
+        _("登记重大事项程序。"),
+        _("重大事项程序由承办单位、司法局或办公室登记。"),
+        rb,
+        "meetings.major_matter_steps",
+    )
+    return [need, who]
+
+
+def add_paper_checks(actor: AbstractBaseUser, t: Topic) -> list[Decision]:
+    """上传会议材料 (art. 40): the reporting unit, while the topic may still go to a meeting."""
+    rb = rb_on(timezone.localdate())
+    return [
+        _allow_or_refuse(
+            in_unit(actor, t.unit),
+            "meetings.papers",
+            _("汇报单位起草会议材料。"),
+            _("会议材料由汇报单位起草。"),
+            rb,
+            "meetings.papers",
+        ),
+        step_check(rules.ADD_PAPER, t.state, str(t.get_state_display()), rb),
+    ]
+
+
+# ---------------------------------------------------------------- a prefecture-wide meeting's acts (art. 44)
+
+
+def wide_facts(req: PrefectureMeetingRequest) -> rules.WideMeetingFacts:
+    """The art. 44 facts of a request: venue, county heads, this year's approved meetings of its unit."""
+    held = (
+        PrefectureMeetingRequest.objects.filter(unit=req.unit, date__year=req.date.year, state=RequestState.APPROVED)
+        .exclude(pk=req.pk)
+        .count()
+    )
+    return rules.WideMeetingFacts(
+        req.outside_atushi,
+        req.outside_reason,
+        req.high_end_hotel,
+        req.scenic_area,
+        req.invites_county_heads,
+        req.county_heads_approved,
+        held,
+        req.exception_approved,
+    )
+
+
+def consent_wide_checks(actor: AbstractBaseUser, req: PrefectureMeetingRequest) -> list[Decision]:
+    """分管领导同意 (art. 44): the unit's 分管 leader, a draft request."""
+    rb = rb_on(req.date)
+    leader = portfolio_holder(req.unit, timezone.localdate())
+    return [
+        rules.check_wide_consenter(leader is not None and leader.person_id == actor_person(actor).pk, rb),
+        step_check(rules.CONSENT_WIDE, req.state, str(req.get_state_display()), rb),
+    ]
+
+
+def submit_wide_checks(actor: AbstractBaseUser, req: PrefectureMeetingRequest) -> list[Decision]:
+    """正式报请 (art. 44): the unit itself, after the 分管 leader's consent, within its yearly quota
+    unless it asks for an exception."""
+    rb = rb_on(req.date)
+    unit = _allow_or_refuse(
+        in_unit(actor, req.unit),
+        "meetings.wide.unit",
+        _("本单位正式报请。"),
+        _("由{name}正式报请。", name=req.unit.name),
+        rb,
+        "meetings.prefecture_wide",
+    )
+    consented = _allow_or_refuse(
+        req.state == RequestState.CONSENTED,
+        "meetings.wide.consent",
+        _("已经分管领导同意。"),
+        _("全州性会议须先经分管领导同意，再正式报请州政府。"),
+        rb,
+        "meetings.prefecture_wide",
+    )
+    quota = [d for d in rules.check_wide_request(wide_facts(req), rb) if not d.allowed]
+    if req.exception_reason:
+        quota = [d for d in quota if d.code != "meetings.wide.quota"]
+    return [unit, consented, *quota]
+
+
+def decide_wide_checks(actor: AbstractBaseUser, req: PrefectureMeetingRequest) -> list[Decision]:
+    """批准或不批准 (art. 44): the 州长 (or the 常务副州长), a submitted request.  What approval
+    further needs (the exception, the venue…) depends on the decision and is asked by the action."""
+    rb = rb_on(req.date)
+    return [
+        rules.check_wide_approver(holds_governor(actor), holds(actor, "executive"), rb),
+        step_check(rules.DECIDE_WIDE, req.state, str(req.get_state_display()), rb),
+    ]
+
+
 # ---------------------------------------------------------------- a follow-up's acts (arts. 42, 54)
 
 
@@ -524,8 +656,19 @@ INVITATION_ACTS: dict[str, Checks] = {
     "decide": decide_leave_checks,
     "deputy": deputy_checks,
 }
-#: The acts on a topic on a meeting's agenda.
-TOPIC_ACTS: dict[str, Checks] = {"drop": drop_checks}
+#: The acts on a topic (the topics board; on a meeting's agenda, "drop").
+TOPIC_ACTS: dict[str, Checks] = {
+    "review": review_checks,
+    "step": record_step_checks,
+    "paper": add_paper_checks,
+    "drop": drop_checks,
+}
+#: The acts on a prefecture-wide meeting request.
+WIDE_ACTS: dict[str, Checks] = {
+    "consent": consent_wide_checks,
+    "submit": submit_wide_checks,
+    "decide": decide_wide_checks,
+}
 #: The acts on a paper.
 PAPER_ACTS: dict[str, Checks] = {"check": check_paper_checks, "print": print_checks}
 #: The acts on a decision's follow-up.
@@ -541,6 +684,7 @@ ACTS: dict[type, dict[str, Checks]] = {
     Topic: TOPIC_ACTS,
     Paper: PAPER_ACTS,
     FollowUp: FOLLOW_UP_ACTS,
+    PrefectureMeetingRequest: WIDE_ACTS,
 }
 
 
@@ -561,7 +705,7 @@ def _outcome(checks: Checks, actor: AbstractBaseUser, obj: Any) -> Decision:
     return decisions[-1] if decisions else Decision.allow("meetings.act", _("可以办理。"))
 
 
-Record = Meeting | Invitation | Topic | Paper | FollowUp
+Record = Meeting | Invitation | Topic | Paper | FollowUp | PrefectureMeetingRequest
 
 
 def available_actions(actor: AbstractBaseUser, obj: Record) -> dict[str, Decision]:

@@ -19,9 +19,9 @@ from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.core.memo import forget
-from zhengwu.core.transitions import require_step
+from zhengwu.core.transitions import require_checks
 from zhengwu.notices import services as notices
-from zhengwu.org import rules
+from zhengwu.org import rules, selectors
 from zhengwu.org.models import (
     Absence,
     AbsencePurpose,
@@ -180,25 +180,11 @@ def entrust(
     (art. 49).  With the report, the arrangement covers the whole absence; entrusted later, it runs
     from today (never backdated: who held the authority on a past day does not change) to the
     expected return."""
-    rb = rulebook_view(absence.start)
-    decision = rules.may_entrust(
-        positions_of(actor, absence.start), position_fact(acting), position_fact(absence.position), rb
-    )
-    require(decision)
     absence = Absence.objects.select_for_update().select_related("person", "position").get(pk=absence.pk)
-    provision = decision.citation.provision if decision.citation else rules.ENTRUST.provision
-    require_step(rules.ENTRUST, absence.state, absence.get_state_display(), rb, provision=provision)
-    today = timezone.localdate()
-    start = start or max(absence.start, today)
-    open_arrangement = (
-        absence.acting.filter(revoked_at__isnull=True, ended_early_at__isnull=True, end__gte=start)
-        .select_related("acting")
-        .first()
-    )
-    running = (
-        f"{open_arrangement.acting.title}，{open_arrangement.start}至{open_arrangement.end}" if open_arrangement else ""
-    )
-    require(rules.check_entrust_period(absence.end, start, running, rb, provision))
+    start = selectors.entry_start(absence, start)
+    checks = selectors.entrust_checks(actor, absence, acting, start)
+    require_checks(*checks)
+    decision = checks[0]
     forget(ORG_FACTS)
     arrangement = ActingArrangement.objects.create(
         principal=absence.position,
@@ -245,13 +231,10 @@ def revoke_acting(actor: AbstractBaseUser, arrangement: ActingArrangement) -> Ac
         .select_related("principal__unit", "acting", "absence__person")
         .get(pk=arrangement.pk)
     )
-    rb = rulebook_view(arrangement.start)
-    day = arrangement.absence.start if arrangement.absence else arrangement.start
-    decision = rules.may_revoke_acting(positions_of(actor, day), position_fact(arrangement.principal), rb)
-    require(decision)
+    checks = selectors.revoke_checks(actor, arrangement)
+    require_checks(*checks)
+    decision = checks[0]
     today = timezone.localdate()
-    provision = decision.citation.provision if decision.citation else "acting.governor"
-    require(rules.check_revocable(arrangement.in_force, arrangement.end, today, rb, provision))
     now = timezone.now()
     original_end = arrangement.end
     if arrangement.start >= today:
@@ -288,22 +271,14 @@ def revoke_acting(actor: AbstractBaseUser, arrangement: ActingArrangement) -> Ac
 def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.date) -> Absence:
     """销假: the return is recorded; the acting arrangement ends the day before the return."""
     rb = rulebook_view(absence.start)
-    office = office_unit()
-    require(
-        rules.may_record_for(
-            _actor_person(actor).pk,
-            positions_of(actor),
-            absence.person_id,
-            office.pk if office else None,
-            rb,
-            "leave.return",
-        )
-    )
-    require_step(rules.RETURN, absence.state, absence.get_state_display(), rb)
+    _actor_person(actor)
+    Absence.objects.select_for_update().filter(pk=absence.pk).values_list("pk").get()  # one 销假 at a time
+    absence.refresh_from_db(fields=["state", "returned_on"])
     if returned_on < absence.start:
         raise InvalidInput(_("返回日期不能早于离州日期，请更正。"), field="returned_on")
     if returned_on > timezone.localdate():
         raise InvalidInput(_("销假应在返回后登记，返回日期不能是将来的日期。"), field="returned_on")
+    require_checks(*selectors.return_checks(actor, absence))
     absence.state, absence.returned_on = AbsenceState.RETURNED, returned_on
     absence.returned_recorded_at = timezone.now()
     absence.save(update_fields=["state", "returned_on", "returned_recorded_at"])

@@ -364,15 +364,18 @@ def may_act_for(acting: PositionFact, principal: PositionFact) -> bool:
 
 
 def may_entrust(
-    actor_positions: Sequence[PositionFact], acting: PositionFact, principal: PositionFact, rb: RulebookView
+    actor_positions: Sequence[PositionFact], acting: PositionFact | None, principal: PositionFact, rb: RulebookView
 ) -> Decision:
     """Art. 6: only the 州长 entrusts, and only the vice-governor in charge of routine work
     (常务副州长) presides in the 州长's absence.  A unit head may designate a deputy of the same
-    unit to act while away (the acting head signs, art. 49)."""
+    unit to act while away (the acting head signs, art. 49).  Without ``acting``: whether this
+    person may entrust anyone at all (the principal)."""
     if principal.kind == PositionKind.GOVERNOR:
         citation = rb.cite("acting.governor")
         if not any(p.id == principal.id for p in actor_positions):
             return Decision.refuse("acting.not_governor", _("只有州长本人可以委托他人主持政府工作。"), citation)
+        if acting is None:
+            return Decision.allow("acting.entrusted", _("州长委托常务副州长主持政府工作。"), citation)
         if not may_act_for(acting, principal):
             return Decision.refuse(
                 "acting.not_executive",
@@ -383,6 +386,8 @@ def may_entrust(
     citation = rb.cite("signing.unit_document")
     if not any(p.id == principal.id for p in actor_positions):
         return Decision.refuse("acting.not_head", _("只有单位主要负责人本人可以指定代理人。"), citation)
+    if acting is None:
+        return Decision.allow("acting.deputy", _("单位主要负责人指定本单位副职代理。"), citation)
     if not may_act_for(acting, principal):
         return Decision.refuse("acting.not_deputy", _("代理主要负责人的应为本单位副职。"), citation)
     return Decision.allow(
@@ -421,6 +426,27 @@ ENTRUST = Step.of(
 )
 #: 销假 closes an absence still open (art. 58).
 RETURN = Step.of("org.absence.return", _("销假"), [ABSENCE_REPORTED], "leave.return", subject=_("本外出报告"))
+
+
+def check_candidates(principal_title: str, has_candidates: bool, rb: RulebookView, provision: str) -> Decision:
+    """Someone must be able to stand in: the 常务副州长 for the 州长 (art. 6), a deputy of the unit
+    for its head (art. 49)."""
+    citation = rb.cite(provision)
+    if not has_candidates:
+        return Decision.refuse(
+            "acting.no_candidate", _("{title}没有可以代理的职务，无法安排代理。", title=principal_title), citation
+        )
+    return Decision.allow("acting.candidates", _("有可以代理的职务。"), citation)
+
+
+def check_returnable(start: dt.date, today: dt.date, rb: RulebookView) -> Decision:
+    """销假 records a return: not before the person has left (art. 58)."""
+    citation = rb.cite("leave.return")
+    if today < start:
+        return Decision.refuse(
+            "leave.not_left", _("尚未离州（离州日期为{isoformat}），不能销假。", isoformat=start.isoformat()), citation
+        )
+    return Decision.allow("leave.returnable", _("可以登记销假。"), citation)
 
 
 def check_no_open_absence(person_name: str, has_open_overlap: bool, rb: RulebookView) -> Decision:

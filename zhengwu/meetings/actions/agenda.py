@@ -26,7 +26,6 @@ from zhengwu.meetings import rules, selectors
 from zhengwu.meetings.actions.common import (
     actor_person,
     governor_person,
-    holds_governor,
     in_unit,
     is_office,
     meeting_url,
@@ -124,12 +123,7 @@ def add_paper(actor: AbstractBaseUser, topic: Topic, name: str, upload: File[Any
     """The reporting unit drafts the papers (art. 40); kept with their SM3."""
     t = lock_topic(topic)
     rb = rb_on(timezone.localdate())
-    require(
-        Decision.allow("meetings.papers", _("汇报单位起草会议材料。"), rb.cite("meetings.papers"))
-        if in_unit(actor, t.unit)
-        else Decision.refuse("meetings.papers", _("会议材料由汇报单位起草。"), rb.cite("meetings.papers"))
-    )
-    require_step(rules.ADD_PAPER, t.state, t.get_state_display(), rb)
+    require_checks(*selectors.add_paper_checks(actor, t))
     size = upload.size or 0
     if size == 0:
         raise InvalidInput(_("材料文件是空的，请重新选择文件。"), field="file")
@@ -160,10 +154,8 @@ def review_topic(actor: AbstractBaseUser, topic: Topic, consensus: str, coordina
     t = lock_topic(topic)
     today = timezone.localdate()
     rb = rb_on(today)
-    leader = portfolio_holder(t.unit, today)
     person = actor_person(actor)
-    require(rules.check_reviewer(leader is not None and leader.person_id == person.pk, holds_governor(actor), rb))
-    require_step(rules.REVIEW_TOPIC, t.state, t.get_state_display(), rb)
+    require_checks(*selectors.review_checks(actor, t))
     if not consensus.strip():
         raise InvalidInput(_("请填写审核协调意见（达成的共识）。"), field="consensus")
     t.consensus, t.coordination_done = consensus.strip(), coordination_done
@@ -192,25 +184,13 @@ def record_step(actor: AbstractBaseUser, topic: Topic, step: str, evidence: str)
     """Record a step of the major-decision procedure with its evidence (arts. 24, 25)."""
     t = lock_topic(topic)
     rb = rb_on(timezone.localdate())
-    needed = rules.required_steps(t.major_decision, t.public_interest, t.market_activity)
     if step not in rules.STEP_NAMES:
         raise InvalidInput(_("无法识别的步骤“{step}”。", step=step), field="step")
-    require(rules.check_step_needed(step, needed, rb))
     if not evidence.strip():
         raise InvalidInput(
             _("请填写该步骤的依据材料（如审查意见、评估报告、听证记录的文号或说明）。"), field="evidence"
         )
-    legal = any(
-        "legal_review" in (u.functions or []) and in_unit(actor, u)
-        for u in Unit.objects.filter(functions__isnull=False)
-    )
-    require(
-        Decision.allow("meetings.step", _("登记重大事项程序。"), rb.cite("meetings.major_matter_steps"))
-        if in_unit(actor, t.unit) or is_office(actor) or legal
-        else Decision.refuse(
-            "meetings.step", _("重大事项程序由承办单位、司法局或办公室登记。"), rb.cite("meetings.major_matter_steps")
-        )
-    )
+    require_checks(*selectors.record_step_checks(actor, t, step))
     row, _unused = TopicStep.objects.update_or_create(
         topic=t,
         step=step,

@@ -14,13 +14,11 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back, lock
 from zhengwu.core.decisions import Decision, InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.core.transitions import require_step
-from zhengwu.meetings import rules
+from zhengwu.core.transitions import require_checks
+from zhengwu.meetings import rules, selectors
 from zhengwu.meetings.actions.common import (
     actor_person,
     governor_person,
-    holds,
-    holds_governor,
     in_unit,
     people_of_unit,
     portfolio_holder,
@@ -36,24 +34,6 @@ URL = "/meetings/wide/"
 
 def _lock(req: PrefectureMeetingRequest) -> PrefectureMeetingRequest:
     return lock(req, "unit")
-
-
-def _facts(req: PrefectureMeetingRequest) -> rules.WideMeetingFacts:
-    held = (
-        PrefectureMeetingRequest.objects.filter(unit=req.unit, date__year=req.date.year, state=RequestState.APPROVED)
-        .exclude(pk=req.pk)
-        .count()
-    )
-    return rules.WideMeetingFacts(
-        req.outside_atushi,
-        req.outside_reason,
-        req.high_end_hotel,
-        req.scenic_area,
-        req.invites_county_heads,
-        req.county_heads_approved,
-        held,
-        req.exception_approved,
-    )
 
 
 @transaction.atomic
@@ -109,7 +89,7 @@ def create_request(
     )
     refusals = [
         d
-        for d in rules.check_wide_request(_facts(req), rb)
+        for d in rules.check_wide_request(selectors.wide_facts(req), rb)
         if not d.allowed and d.code in {"meetings.wide.venue", "meetings.wide.outside"}
     ]
     require(*refusals)
@@ -138,9 +118,7 @@ def create_request(
 def consent_request(actor: AbstractBaseUser, request: PrefectureMeetingRequest) -> PrefectureMeetingRequest:
     req = _lock(request)
     rb = rb_on(req.date)
-    leader = portfolio_holder(req.unit, timezone.localdate())
-    require(rules.check_wide_consenter(leader is not None and leader.person_id == actor_person(actor).pk, rb))
-    require_step(rules.CONSENT_WIDE, req.state, req.get_state_display(), rb)
+    require_checks(*selectors.consent_wide_checks(actor, req))
     req.state, req.consent_by = RequestState.CONSENTED, actor_person(actor)
     req.save(update_fields=["state", "consent_by"])
     audit.record(
@@ -159,25 +137,7 @@ def submit_request(actor: AbstractBaseUser, request: PrefectureMeetingRequest) -
     """The formal request to the government, after the 分管 leader's consent."""
     req = _lock(request)
     rb = rb_on(req.date)
-    if not in_unit(actor, req.unit):
-        require(
-            Decision.refuse(
-                "meetings.wide.unit", _("由{name}正式报请。", name=req.unit.name), rb.cite("meetings.prefecture_wide")
-            )
-        )
-    if req.state != RequestState.CONSENTED:
-        require(
-            Decision.refuse(
-                "meetings.wide.consent",
-                _("全州性会议须先经分管领导同意，再正式报请州政府。"),
-                rb.cite("meetings.prefecture_wide"),
-            )
-        )
-    facts = _facts(req)
-    quota = [d for d in rules.check_wide_request(facts, rb) if not d.allowed]
-    if req.exception_reason:
-        quota = [d for d in quota if d.code != "meetings.wide.quota"]
-    require(*quota)
+    require_checks(*selectors.submit_wide_checks(actor, req))
     req.state = RequestState.SUBMITTED
     req.save(update_fields=["state"])
     audit.record(
@@ -210,13 +170,12 @@ def decide_request(
 ) -> PrefectureMeetingRequest:
     req = _lock(request)
     rb = rb_on(req.date)
-    require(rules.check_wide_approver(holds_governor(actor), holds(actor, "executive"), rb))
-    require_step(rules.DECIDE_WIDE, req.state, req.get_state_display(), rb)
+    require_checks(*selectors.decide_wide_checks(actor, req))
     require(rules.check_exception_grantable(grant_exception, bool(req.exception_reason), rb))
     req.exception_approved = grant_exception
     req.county_heads_approved = approve_county_heads and req.invites_county_heads
     if approve:
-        require(*rules.check_wide_request(_facts(req), rb, final=True))
+        require(*rules.check_wide_request(selectors.wide_facts(req), rb, final=True))
     req.state = RequestState.APPROVED if approve else RequestState.REFUSED
     req.decided_by, req.decided_at = actor_person(actor), timezone.now()
     req.save(update_fields=["exception_approved", "county_heads_approved", "state", "decided_by", "decided_at"])

@@ -11,17 +11,16 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput, Refused
-from zhengwu.org import actions, rules
-from zhengwu.org.models import Absence, AbsenceState, ActingArrangement, PositionKind
+from zhengwu.org import actions
+from zhengwu.org.models import Absence, ActingArrangement, PositionKind
+from zhengwu.org.selectors import allowed_actions
 from zhengwu.org.services import (
     absence_visible_to,
     absences_visible_to,
     acting_candidates,
     executive_vice_governor_position,
-    position_fact,
     positions_of,
 )
-from zhengwu.rulebook.services import rulebook_view
 from zhengwu.web.forms import AbsenceForm, ReturnForm
 from zhengwu.web.forms_org import EntrustForm
 from zhengwu.web.helpers import actor, explain, me, records_for_others
@@ -95,27 +94,18 @@ def _visible_absence(request: HttpRequest, pk: int) -> Absence:
 
 def _acting_context(
     request: HttpRequest, absence: Absence
-) -> tuple[list[ActingArrangement], set[int], EntrustForm | None]:
-    """The absence's arrangements, those the viewer may revoke, and the entrust form if the viewer
-    may entrust: the principal, per :func:`zhengwu.org.rules.may_entrust` and
-    :func:`~zhengwu.org.rules.may_revoke_acting`."""
-    arrangements = list(absence.acting.select_related("principal", "acting__unit", "entrusted_by"))
-    today = timezone.localdate()
-    positions = positions_of(actor(request), absence.start)
-    rb = rulebook_view(absence.start)
-    principal = position_fact(absence.position)
-    candidates = acting_candidates(absence.position)
-    running = [x for x in arrangements if x.in_force and x.end >= today]
-    may_entrust = bool(
-        absence.state == AbsenceState.REPORTED
-        and absence.end >= today
-        and candidates
-        and not running
-        and rules.may_entrust(positions, position_fact(candidates[0]), principal, rb).allowed
-    )
-    may_revoke = bool(running) and rules.may_revoke_acting(positions, principal, rb).allowed
-    form = EntrustForm(candidates=candidates, initial={"acting": candidates[0]}) if may_entrust else None
-    return arrangements, {x.pk for x in running} if may_revoke else set(), form
+) -> tuple[list[ActingArrangement], set[int], set[str], EntrustForm | None]:
+    """The absence's arrangements, those the viewer may revoke, the acts the viewer may take on the
+    report (:func:`zhengwu.org.selectors.allowed_actions`), and the entrust form if one is "entrust"."""
+    user = actor(request)
+    arrangements = list(absence.acting.select_related("principal", "acting__unit", "entrusted_by", "absence"))
+    revocable = {x.pk for x in arrangements if "revoke" in allowed_actions(user, x)}
+    acts = allowed_actions(user, absence)
+    form = None
+    if "entrust" in acts:
+        candidates = acting_candidates(absence.position)
+        form = EntrustForm(candidates=candidates, initial={"acting": candidates[0]})
+    return arrangements, revocable, acts, form
 
 
 def _detail_page(
@@ -127,7 +117,7 @@ def _detail_page(
     errors: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    arrangements, revocable, offered = _acting_context(request, absence)
+    arrangements, revocable, acts, offered = _acting_context(request, absence)
     history = list(history_for(absence))
     for arrangement in arrangements:
         history += list(history_for(arrangement))
@@ -141,6 +131,7 @@ def _detail_page(
             "errors": errors or [],
             "arrangements": arrangements,
             "revocable": revocable,
+            "acts": acts,
             "entrust_form": entrust_form if entrust_form is not None and offered else offered,
             "form": form or ReturnForm(initial={"returned_on": timezone.localdate()}),
         },

@@ -377,7 +377,6 @@ def follow_up_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def topic_board(request: HttpRequest) -> HttpResponse:
     user = actor(request)
-    person = person_of(user)
     today = timezone.localdate()
     unit_ids = {p.unit_id for p in positions_of(user)}
     topics = list(
@@ -388,8 +387,7 @@ def topic_board(request: HttpRequest) -> HttpResponse:
     for t in topics:
         leader = portfolio_holder(t.unit, today)
         t.leader = leader  # type: ignore[attr-defined]
-        t.may_review = bool(leader and person and leader.person_id == person.pk) or holds_governor(user)  # type: ignore[attr-defined]
-        t.mine = t.unit_id in unit_ids  # type: ignore[attr-defined]
+        t.acts = selectors.allowed_actions(user, t)  # type: ignore[attr-defined]
         needed = rules.required_steps(t.major_decision, t.public_interest, t.market_activity)
         done = {s.step for s in t.steps.all()}
         t.step_rows = [(s, rules.STEP_NAMES[s], s in done) for s in needed]  # type: ignore[attr-defined]
@@ -516,13 +514,15 @@ def wide_list(request: HttpRequest) -> HttpResponse:
             "申请已保存。",
         )
         return redirect("web:meeting_wide")
+    requests = list(PrefectureMeetingRequest.objects.select_related("unit", "consent_by", "decided_by"))
+    for r in requests:
+        r.acts = selectors.allowed_actions(user, r)  # type: ignore[attr-defined]
     return render(
         request,
         "web/meetings/wide.html",
         {
-            "requests": PrefectureMeetingRequest.objects.select_related("unit", "consent_by", "decided_by"),
+            "requests": requests,
             "units": Unit.objects.filter(pk__in=unit_ids),
-            "governor": holds_governor(user),
         },
     )
 
