@@ -163,7 +163,7 @@ def _planned(user, make_topic) -> Meeting:
     m = actions.create_meeting(user("clerk_huiwu"), kind="executive", title="常务会议", date=MEETING_DAY)
     topic = make_topic("jyj", reviewed=True)
     actions.collect_topic(user("clerk_huiwu"), topic, m)
-    actions.add_paper(user("jyj_head"), topic, "汇报材料", SimpleUploadedFile("a.txt", "材料正文".encode()))
+    actions.add_paper(user("jyj_head"), topic, "汇报材料", SimpleUploadedFile("a.pdf", "%PDF-1.7 材料正文".encode()))
     return m
 
 
@@ -320,3 +320,29 @@ def test_the_api_lists_the_callers_actions(client_as, user, make_topic, frozen) 
     assert rows["confirm"]["allowed"] is False
     assert rows["confirm"]["code"] == "meetings.agenda.empty"  # its topics are confirmed already
     assert rows["confirm"]["explanation"].endswith("（《工作规则》第四十条）")
+
+
+def test_the_api_lists_the_callers_actions_on_each_invitation_topic_and_paper(
+    client_as, user, make_topic, frozen
+) -> None:
+    """Each record inside a meeting's API detail lists what the caller may do on it, as its page does."""
+    from zhengwu.meetings.models import Invitation, Paper, Topic
+
+    m = _confirmed(user, make_topic, frozen)
+    for username in ("governor", "vice_liu", "clerk_huiwu"):
+        body = client_as(username).get(f"/api/meetings/{m.pk}").json()
+        for row in body["invitations"]:
+            expected = selectors.available_actions(user(username), Invitation.objects.get(pk=row["id"]))
+            assert {a["name"]: a["allowed"] for a in row["actions"]} == {n: d.allowed for n, d in expected.items()}
+        for row in body["topics"]:
+            expected = selectors.available_actions(user(username), Topic.objects.get(pk=row["id"]))
+            assert {a["name"]: a["allowed"] for a in row["actions"]} == {n: d.allowed for n, d in expected.items()}
+            for paper in row["papers"]:
+                expected = selectors.available_actions(user(username), Paper.objects.get(pk=paper["id"]))
+                assert {a["name"]: a["allowed"] for a in paper["actions"]} == {
+                    n: d.allowed for n, d in expected.items()
+                }
+    governor = client_as("governor").get(f"/api/meetings/{m.pk}").json()
+    leave = [a for row in governor["invitations"] for a in row["actions"] if a["name"] == "decide" and a["allowed"]]
+    assert leave  # vice_liu's request for leave waits for the 州长
+    assert client_as("governor").get("/api/meetings/topics").json()[0]["actions"] == []  # none in a listing

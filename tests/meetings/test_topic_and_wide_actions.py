@@ -31,7 +31,7 @@ def _step(t: Topic) -> str:
 TOPIC_CALLS: dict[str, Callable[[Any, Topic], Any]] = {
     "review": lambda u, t: actions.review_topic(u, t, "已协调一致。", True),
     "step": lambda u, t: actions.record_step(u, t, _step(t), "审查意见书。"),
-    "paper": lambda u, t: actions.add_paper(u, t, "材料", SimpleUploadedFile("a.txt", "正文".encode())),
+    "paper": lambda u, t: actions.add_paper(u, t, "材料", SimpleUploadedFile("a.pdf", "%PDF-1.7 正文".encode())),
     "drop": lambda u, t: actions.drop_topic(u, t, "暂缓。"),
 }
 WIDE_CALLS: dict[str, Callable[[Any, PrefectureMeetingRequest], Any]] = {

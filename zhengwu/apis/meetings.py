@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -52,6 +53,9 @@ class InvitationOut(Schema):
     leave_reason: str
     deputy: str | None
     present: bool | None
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可办理的操作及不能办理的理由（列表中为空，详情中列出）"
+    )
 
 
 class TopicOut(Schema):
@@ -64,7 +68,10 @@ class TopicOut(Schema):
     coordination_done: bool
     required_steps: list[str]
     steps_done: list[str]
-    papers: list[dict[str, object]]
+    papers: list[dict[str, object]] = Field(description="会议材料；每份列出调用者现在可办理的操作（actions）")
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可办理的操作及不能办理的理由（列表中为空，详情中列出）"
+    )
 
 
 class FollowUpOut(ProvisionalDues):
@@ -77,6 +84,9 @@ class FollowUpOut(ProvisionalDues):
     document_id: int | None
     owner_unit: str | None
     supervision_ref: str
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可办理的操作及不能办理的理由（列表中为空，详情中列出）"
+    )
 
 
 class DecisionOut(Schema):
@@ -248,6 +258,9 @@ class WideOut(Schema):
     county_heads_approved: bool
     video_conference: bool
     budget: Decimal
+    actions: list[ActionOut] = Field(
+        default_factory=list, description="调用者现在可办理的操作及不能办理的理由（列表中为空，详情中列出）"
+    )
 
 
 def _unit(code: str | None, field: str) -> Unit | None:
@@ -283,7 +296,13 @@ def _meeting_out(m: Meeting) -> MeetingOut:
     )
 
 
-def _topic_out(t: Topic) -> TopicOut:
+def _acts(user: AbstractBaseUser | None, obj: selectors.Record) -> list[ActionOut]:
+    """What ``user`` may do on ``obj`` now (:func:`zhengwu.meetings.selectors.available_actions`);
+    nothing in a listing (``user`` None), where it would cost a check per row."""
+    return actions_out(selectors.available_actions(user, obj)) if user is not None else []
+
+
+def _topic_out(t: Topic, user: AbstractBaseUser | None = None) -> TopicOut:
     from zhengwu.meetings import rules
 
     return TopicOut(
@@ -305,50 +324,29 @@ def _topic_out(t: Topic) -> TopicOut:
                 "print_approved": p.print_approved_at is not None,
                 "distributed": p.distributed_at is not None,
                 "late": p.late,
+                "actions": [a.dict() for a in _acts(user, p)],
             }
             for p in t.papers.all()
         ],
+        actions=_acts(user, t),
     )
 
 
 def _detail(pk: int, request: HttpRequest) -> MeetingDetailOut:
     m = Meeting.objects.select_related("chair", "minutes_signed_by", "press_approved_by").get(pk=pk)
-    today = timezone.localdate()
+    user = current_user(request)
     base = _meeting_out(m).dict()
     return MeetingDetailOut(
         **base,
-        invitations=[
-            InvitationOut(
-                id=i.pk,
-                person_id=i.person_id,
-                person=i.person.name,
-                role=i.role,
-                unit=i.unit.code if i.unit else None,
-                leave_state=i.leave_state,
-                leave_reason=i.leave_reason,
-                deputy=i.deputy.name if i.deputy else None,
-                present=i.present,
-            )
-            for i in m.invitations.select_related("person", "unit", "deputy")
-        ],
-        topics=[_topic_out(t) for t in m.topics.select_related("unit")],
+        invitations=[_inv_out(i, user) for i in m.invitations.select_related("person", "unit", "deputy")],
+        topics=[_topic_out(t, user) for t in m.topics.select_related("unit")],
         decisions=[
             DecisionOut(
                 id=d.pk,
                 text=d.text,
                 secret=d.secret,
                 follow_ups=[
-                    FollowUpOut(
-                        id=f.pk,
-                        kind=f.kind,
-                        title=f.title,
-                        due=f.due,
-                        status=services.follow_up_state(f, today),
-                        document_id=f.document_id,
-                        owner_unit=f.owner_unit.code if f.owner_unit else None,
-                        supervision_ref=f.supervision_ref,
-                    )
-                    for f in d.follow_ups.select_related("document", "owner_unit", "publication")
+                    _fu_out(f, user) for f in d.follow_ups.select_related("document", "owner_unit", "publication")
                 ],
             )
             for d in m.decisions.all()
@@ -357,7 +355,7 @@ def _detail(pk: int, request: HttpRequest) -> MeetingDetailOut:
         minutes_signed_by=m.minutes_signed_by.name if m.minutes_signed_by else None,
         press_text=m.press_text,
         press_approved_by=m.press_approved_by.name if m.press_approved_by else None,
-        actions=actions_out(selectors.available_actions(current_user(request), m)),
+        actions=_acts(user, m),
     )
 
 
@@ -434,7 +432,7 @@ def request_topic(request: HttpRequest, payload: TopicIn) -> Status[TopicOut]:
     unit = _unit(data.pop("unit"), "unit")
     assert unit is not None
     t = actions.request_topic(user, unit=unit, **data)
-    return Status(201, _topic_out(t))
+    return Status(201, _topic_out(t, current_user(request)))
 
 
 @router.post(
@@ -446,7 +444,7 @@ def review_topic(request: HttpRequest, topic_id: int, payload: ReviewIn) -> Topi
     t = actions.review_topic(
         current_user(request), get_object_or_404(Topic, pk=topic_id), payload.consensus, payload.coordination_done
     )
-    return _topic_out(t)
+    return _topic_out(t, current_user(request))
 
 
 @router.post(
@@ -457,7 +455,7 @@ def review_topic(request: HttpRequest, topic_id: int, payload: ReviewIn) -> Topi
 def record_step(request: HttpRequest, topic_id: int, payload: StepIn) -> TopicOut:
     t = get_object_or_404(Topic, pk=topic_id)
     actions.record_step(current_user(request), t, payload.step, payload.evidence)
-    return _topic_out(t)
+    return _topic_out(t, current_user(request))
 
 
 @router.post(
@@ -467,14 +465,17 @@ def record_step(request: HttpRequest, topic_id: int, payload: StepIn) -> TopicOu
 )
 def collect_topic(request: HttpRequest, topic_id: int, payload: CollectIn) -> TopicOut:
     t = actions.collect_topic(current_user(request), get_object_or_404(Topic, pk=topic_id), _m(payload.meeting_id))
-    return _topic_out(t)
+    return _topic_out(t, current_user(request))
 
 
 @router.post(
     "/meetings/topics/{int:topic_id}/drop", response={200: TopicOut, 404: ErrorOut, **WRITE_ERRORS}, summary="撤下议题"
 )
 def drop_topic(request: HttpRequest, topic_id: int, payload: ReasonIn) -> TopicOut:
-    return _topic_out(actions.drop_topic(current_user(request), get_object_or_404(Topic, pk=topic_id), payload.reason))
+    return _topic_out(
+        actions.drop_topic(current_user(request), get_object_or_404(Topic, pk=topic_id), payload.reason),
+        current_user(request),
+    )
 
 
 @router.post(
@@ -485,7 +486,7 @@ def drop_topic(request: HttpRequest, topic_id: int, payload: ReasonIn) -> TopicO
 def add_paper(request: HttpRequest, topic_id: int, file: File[UploadedFile], name: Form[str] = "") -> Status[TopicOut]:
     t = get_object_or_404(Topic, pk=topic_id)
     actions.add_paper(current_user(request), t, name, file)
-    return Status(201, _topic_out(t))
+    return Status(201, _topic_out(t, current_user(request)))
 
 
 @router.post(
@@ -495,7 +496,7 @@ def add_paper(request: HttpRequest, topic_id: int, file: File[UploadedFile], nam
 )
 def check_paper(request: HttpRequest, paper_id: int) -> TopicOut:
     p = actions.check_paper(current_user(request), get_object_or_404(Paper, pk=paper_id))
-    return _topic_out(p.topic)
+    return _topic_out(p.topic, current_user(request))
 
 
 @router.post(
@@ -505,7 +506,7 @@ def check_paper(request: HttpRequest, paper_id: int) -> TopicOut:
 )
 def approve_print(request: HttpRequest, paper_id: int) -> TopicOut:
     p = actions.approve_print(current_user(request), get_object_or_404(Paper, pk=paper_id))
-    return _topic_out(p.topic)
+    return _topic_out(p.topic, current_user(request))
 
 
 @router.get(
@@ -645,7 +646,7 @@ def draft_press(request: HttpRequest, meeting_id: int, payload: TextIn) -> Meeti
 )
 def request_leave(request: HttpRequest, invitation_id: int, payload: ReasonIn) -> InvitationOut:
     inv = actions.request_leave(current_user(request), get_object_or_404(Invitation, pk=invitation_id), payload.reason)
-    return _inv_out(inv)
+    return _inv_out(inv, current_user(request))
 
 
 @router.post(
@@ -657,7 +658,7 @@ def decide_leave(request: HttpRequest, invitation_id: int, payload: ApproveIn) -
     inv = actions.decide_leave(
         current_user(request), get_object_or_404(Invitation, pk=invitation_id), payload.approve, payload.note
     )
-    return _inv_out(inv)
+    return _inv_out(inv, current_user(request))
 
 
 @router.post(
@@ -669,10 +670,10 @@ def name_deputy(request: HttpRequest, invitation_id: int, payload: DeputyIn) -> 
     deputy = _person(payload.person_id, "person_id")
     assert deputy is not None
     inv = actions.name_deputy(current_user(request), get_object_or_404(Invitation, pk=invitation_id), deputy)
-    return _inv_out(inv)
+    return _inv_out(inv, current_user(request))
 
 
-def _inv_out(i: Invitation) -> InvitationOut:
+def _inv_out(i: Invitation, user: AbstractBaseUser | None = None) -> InvitationOut:
     return InvitationOut(
         id=i.pk,
         person_id=i.person_id,
@@ -683,10 +684,11 @@ def _inv_out(i: Invitation) -> InvitationOut:
         leave_reason=i.leave_reason,
         deputy=i.deputy.name if i.deputy else None,
         present=i.present,
+        actions=_acts(user, i),
     )
 
 
-def _fu_out(f: FollowUp) -> FollowUpOut:
+def _fu_out(f: FollowUp, user: AbstractBaseUser | None = None) -> FollowUpOut:
     return FollowUpOut(
         id=f.pk,
         kind=f.kind,
@@ -696,6 +698,7 @@ def _fu_out(f: FollowUp) -> FollowUpOut:
         document_id=f.document_id,
         owner_unit=f.owner_unit.code if f.owner_unit else None,
         supervision_ref=f.supervision_ref,
+        actions=_acts(user, f),
     )
 
 
@@ -710,7 +713,7 @@ def link_document(request: HttpRequest, follow_up_id: int, payload: DocumentLink
         get_object_or_404(FollowUp, pk=follow_up_id),
         get_object_or_404(Document, pk=payload.document_id),
     )
-    return _fu_out(fu)
+    return _fu_out(fu, current_user(request))
 
 
 @router.post(
@@ -720,7 +723,8 @@ def link_document(request: HttpRequest, follow_up_id: int, payload: DocumentLink
 )
 def complete_task(request: HttpRequest, follow_up_id: int, payload: ReasonIn) -> FollowUpOut:
     return _fu_out(
-        actions.complete_task(current_user(request), get_object_or_404(FollowUp, pk=follow_up_id), payload.reason)
+        actions.complete_task(current_user(request), get_object_or_404(FollowUp, pk=follow_up_id), payload.reason),
+        current_user(request),
     )
 
 
@@ -730,13 +734,16 @@ def complete_task(request: HttpRequest, follow_up_id: int, payload: ReasonIn) ->
     summary="交督查督办",
 )
 def supervise(request: HttpRequest, follow_up_id: int) -> FollowUpOut:
-    return _fu_out(actions.send_to_supervision(current_user(request), get_object_or_404(FollowUp, pk=follow_up_id)))
+    return _fu_out(
+        actions.send_to_supervision(current_user(request), get_object_or_404(FollowUp, pk=follow_up_id)),
+        current_user(request),
+    )
 
 
 # ---------------------------------------------------------------- prefecture-wide meetings (art. 44)
 
 
-def _wide_out(r: PrefectureMeetingRequest) -> WideOut:
+def _wide_out(r: PrefectureMeetingRequest, user: AbstractBaseUser | None = None) -> WideOut:
     return WideOut(
         id=r.pk,
         unit=r.unit.code,
@@ -749,6 +756,7 @@ def _wide_out(r: PrefectureMeetingRequest) -> WideOut:
         county_heads_approved=r.county_heads_approved,
         video_conference=r.video_conference,
         budget=r.budget,
+        actions=_acts(user, r),
     )
 
 
@@ -763,7 +771,9 @@ def create_wide(request: HttpRequest, payload: WideIn) -> Status[WideOut]:
     data = payload.dict()
     unit = _unit(data.pop("unit"), "unit")
     assert unit is not None
-    return Status(201, _wide_out(actions.create_request(current_user(request), unit=unit, **data)))
+    return Status(
+        201, _wide_out(actions.create_request(current_user(request), unit=unit, **data), current_user(request))
+    )
 
 
 @router.post(
@@ -773,7 +783,8 @@ def create_wide(request: HttpRequest, payload: WideIn) -> Status[WideOut]:
 )
 def consent_wide(request: HttpRequest, request_id: int) -> WideOut:
     return _wide_out(
-        actions.consent_request(current_user(request), get_object_or_404(PrefectureMeetingRequest, pk=request_id))
+        actions.consent_request(current_user(request), get_object_or_404(PrefectureMeetingRequest, pk=request_id)),
+        current_user(request),
     )
 
 
@@ -784,7 +795,8 @@ def consent_wide(request: HttpRequest, request_id: int) -> WideOut:
 )
 def submit_wide(request: HttpRequest, request_id: int) -> WideOut:
     return _wide_out(
-        actions.submit_request(current_user(request), get_object_or_404(PrefectureMeetingRequest, pk=request_id))
+        actions.submit_request(current_user(request), get_object_or_404(PrefectureMeetingRequest, pk=request_id)),
+        current_user(request),
     )
 
 
@@ -801,5 +813,6 @@ def decide_wide(request: HttpRequest, request_id: int, payload: WideDecideIn) ->
             payload.approve,
             grant_exception=payload.grant_exception,
             approve_county_heads=payload.approve_county_heads,
-        )
+        ),
+        current_user(request),
     )
