@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import pytest
+from django.db import transaction
 
-from zhengwu.core.decisions import Refused
+from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.legislation import selectors
 from zhengwu.legislation.actions.after import close_cleanup, decide_cleanup, propose_cleanup, start_cleanup
+from zhengwu.legislation.models import Cleanup, CleanupEntry
 
 pytestmark = pytest.mark.article(22)
 
@@ -39,3 +42,62 @@ def test_a_cleanup_campaign(user, published) -> None:
     close_cleanup(user("sfj_head"), campaign)
     with pytest.raises(Refused):
         propose_cleanup(user("fgw_clerk"), entry, proposal="keep")
+
+
+PEOPLE = ["fgw_clerk", "fgw_head", "czj_head", "sfj_clerk", "sfj_head", "clerk_wendian", "governor"]
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _refuses(call) -> bool:
+    """Whether the action refuses; whatever it wrote is rolled back."""
+    try:
+        with transaction.atomic():
+            call()
+            raise _Rollback
+    except _Rollback:
+        return False
+    except (Refused, InvalidInput):
+        return True
+
+
+def test_the_clean_up_pages_offer_exactly_what_the_actions_do(user, published, client_as) -> None:
+    """The read side of a clean-up (issue 14): each entry's 提出/审定 and the campaign's 结束 are offered
+    exactly when the action would do them, at each stage, for people on both sides of each line."""
+    assert not selectors.office_actions(user("fgw_head"))["start_cleanup"].allowed
+    assert selectors.office_actions(user("sfj_clerk"))["start_cleanup"].allowed
+    assert "开展清理（司法局）" not in client_as("fgw_head").get("/legislation/cleanups/").content.decode()
+    assert "公布目录（司法局）" in client_as("sfj_clerk").get("/legislation/catalogue/").content.decode()
+    assert "公布目录（司法局）" not in client_as("fgw_head").get("/legislation/catalogue/").content.decode()
+    campaign = start_cleanup(user("sfj_clerk"), title="2026年规范性文件清理")
+    entry = campaign.entries.get(draft=published)
+    calls = {
+        "propose": lambda actor, e: propose_cleanup(actor, e, proposal="repeal", reason="已被新规定替代"),
+        "decide": lambda actor, e: decide_cleanup(actor, e, decision="repeal"),
+    }
+    stages = {
+        "listed": lambda: None,
+        "proposed": lambda: propose_cleanup(user("fgw_clerk"), entry, proposal="repeal", reason="已被新规定替代"),
+        "decided": lambda: decide_cleanup(user("sfj_head"), entry, decision="repeal", note="同意废止"),
+    }
+    wrong, seen = [], set()
+    for stage, reach in stages.items():
+        reach()
+        for username in PEOPLE:
+            actor = user(username)
+            offered = selectors.available_actions(actor, CleanupEntry.objects.get(pk=entry.pk))
+            for name, call in calls.items():
+                refused = _refuses(lambda: call(actor, CleanupEntry.objects.get(pk=entry.pk)))  # noqa: B023
+                seen.add((name, offered[name].allowed))
+                if offered[name].allowed == refused:
+                    wrong.append((stage, username, name, offered[name].explanation))
+            closing = selectors.available_actions(actor, Cleanup.objects.get(pk=campaign.pk))["close"]
+            if closing.allowed == _refuses(lambda: close_cleanup(actor, Cleanup.objects.get(pk=campaign.pk))):  # noqa: B023
+                wrong.append((stage, username, "close", closing.explanation))
+    assert wrong == []
+    assert seen == {("propose", True), ("propose", False), ("decide", True), ("decide", False)}
+    page = client_as("fgw_clerk").get(f"/legislation/cleanups/{campaign.pk}/").content.decode()
+    assert 'value="propose"' not in page  # decided: the unit's proposal is closed
+    assert 'value="close"' not in client_as("sfj_head").get(f"/legislation/cleanups/{campaign.pk}/").content.decode()

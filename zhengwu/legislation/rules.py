@@ -766,6 +766,35 @@ def effective_on(new: str, requested: dt.date, published_on: dt.date) -> dt.date
     return published_on if new == "revoked" else requested
 
 
+def may_propose_cleanup(
+    positions: Sequence[PositionFact], unit_id: int, unit_name: str, closed: bool, decided: bool, rb: RulebookView
+) -> Decision:
+    """The unit that drafted a document in force proposes what becomes of it, until the 司法局 has
+    decided and while the clean-up runs."""
+    citation = rb.cite(CLEANUP)
+    if closed:
+        return Decision.refuse("cleanup.closed", _("本次清理已结束。"), citation)
+    if decided:
+        return Decision.refuse("cleanup.decided", _("该文件的清理结果已审定，不能再提出清理意见。"), citation)
+    if not _has_staff(positions, unit_id):
+        return Decision.refuse(
+            "cleanup.not_unit", _("该文件由{unit_name}提出清理意见。", unit_name=unit_name), citation
+        )
+    return Decision.allow(
+        "cleanup.may_propose", _("{unit_name}对本单位起草的文件提出清理意见。", unit_name=unit_name), citation
+    )
+
+
+def check_cleanup_proposal(proposal: str, reason: str, rb: RulebookView) -> Decision:
+    """A proposal is one of the four outcomes; any but 继续有效 says why."""
+    citation = rb.cite(CLEANUP)
+    if proposal not in set(CleanupProposal):
+        return Decision.refuse("cleanup.proposal", _("清理意见应为继续有效、修改、废止或宣布失效。"), citation)
+    if proposal != CleanupProposal.KEEP and not reason.strip():
+        return Decision.refuse("cleanup.reason", _("建议修改、废止或宣布失效的，应当说明理由。"), citation)
+    return Decision.allow("cleanup.proposed", _("清理意见已提出。"), citation)
+
+
 def cleanup_proposal(
     positions: Sequence[PositionFact],
     unit_id: int,
@@ -775,18 +804,35 @@ def cleanup_proposal(
     closed: bool,
     rb: RulebookView,
 ) -> Decision:
+    may = may_propose_cleanup(positions, unit_id, unit_name, closed, False, rb)
+    return may if not may.allowed else check_cleanup_proposal(proposal, reason, rb)
+
+
+def may_decide_cleanup(
+    positions: Sequence[PositionFact],
+    legal_unit_ids: Collection[int],
+    proposal: str,
+    closed: bool,
+    decided: bool,
+    rb: RulebookView,
+) -> Decision:
+    """The 司法局's leaders decide each entry, once, after its unit has proposed."""
     citation = rb.cite(CLEANUP)
     if closed:
         return Decision.refuse("cleanup.closed", _("本次清理已结束。"), citation)
-    if not _has_staff(positions, unit_id):
-        return Decision.refuse(
-            "cleanup.not_unit", _("该文件由{unit_name}提出清理意见。", unit_name=unit_name), citation
-        )
-    if proposal not in set(CleanupProposal):
-        return Decision.refuse("cleanup.proposal", _("清理意见应为继续有效、修改、废止或宣布失效。"), citation)
-    if proposal != CleanupProposal.KEEP and not reason.strip():
-        return Decision.refuse("cleanup.reason", _("建议修改、废止或宣布失效的，应当说明理由。"), citation)
-    return Decision.allow("cleanup.proposed", _("清理意见已提出。"), citation)
+    if not any(p.unit_id in legal_unit_ids and p.kind in LEADER_KINDS for p in positions):
+        return Decision.refuse("cleanup.not_decider", _("清理结果由司法局负责同志审定。"), citation)
+    if decided:
+        return Decision.refuse("cleanup.decided", _("该文件的清理结果已审定。"), citation)
+    if not proposal:
+        return Decision.refuse("cleanup.no_proposal", _("制定单位尚未提出清理意见。"), citation)
+    return Decision.allow("cleanup.may_decide", _("司法局负责同志审定清理结果。"), citation)
+
+
+def check_cleanup_decision(decision: str, rb: RulebookView) -> Decision:
+    if decision not in set(CleanupProposal):
+        return Decision.refuse("cleanup.decision", _("清理结果应为继续有效、修改、废止或宣布失效。"), rb.cite(CLEANUP))
+    return Decision.allow("cleanup.decided", _("清理结果已审定。"), rb.cite(CLEANUP))
 
 
 def cleanup_decision(
@@ -798,16 +844,8 @@ def cleanup_decision(
     rb: RulebookView,
 ) -> Decision:
     """The 司法局's leaders decide each entry once its unit has proposed."""
-    citation = rb.cite(CLEANUP)
-    if closed:
-        return Decision.refuse("cleanup.closed", _("本次清理已结束。"), citation)
-    if not any(p.unit_id in legal_unit_ids and p.kind in LEADER_KINDS for p in positions):
-        return Decision.refuse("cleanup.not_decider", _("清理结果由司法局负责同志审定。"), citation)
-    if not proposal:
-        return Decision.refuse("cleanup.no_proposal", _("制定单位尚未提出清理意见。"), citation)
-    if decision not in set(CleanupProposal):
-        return Decision.refuse("cleanup.decision", _("清理结果应为继续有效、修改、废止或宣布失效。"), citation)
-    return Decision.allow("cleanup.decided", _("清理结果已审定。"), citation)
+    may = may_decide_cleanup(positions, legal_unit_ids, proposal, closed, False, rb)
+    return may if not may.allowed else check_cleanup_decision(decision, rb)
 
 
 def catalogue_due(last_release: dt.date | None, today: dt.date, rb: RulebookView, cal: WorkCalendar) -> Decision:

@@ -29,6 +29,8 @@ from zhengwu.documents.models import DocState, Document
 from zhengwu.documents.rules import outgoing as out_rules
 from zhengwu.legislation import rules
 from zhengwu.legislation.models import (
+    Cleanup,
+    CleanupEntry,
     Dispute,
     DraftState,
     DraftVersion,
@@ -365,6 +367,61 @@ def evaluation_checks(actor: AbstractBaseUser, e: RegulationEvaluation) -> list[
     ]
 
 
+# ---------------------------------------------------------------- clean-up campaigns and the catalogue (art. 22)
+
+
+def start_cleanup_checks(actor: AbstractBaseUser) -> list[Decision]:
+    """开展清理: the 司法局."""
+    return [rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rulebook_view_today())]
+
+
+def publish_catalogue_checks(actor: AbstractBaseUser) -> list[Decision]:
+    """公布目录: the 司法局."""
+    return [rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rulebook_view_today())]
+
+
+def close_cleanup_checks(actor: AbstractBaseUser, cleanup: Cleanup) -> list[Decision]:
+    """结束清理: the 司法局, once every entry is decided."""
+    rb = rulebook_view_today()
+    undecided = cleanup.entries.filter(decision="").count()
+    return [
+        rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb),
+        rules.check_cleanup(0, undecided, cleanup.closed_at is not None, rb, closing=True),
+    ]
+
+
+def propose_cleanup_checks(actor: AbstractBaseUser, entry: CleanupEntry) -> list[Decision]:
+    """清理意见: the drafting unit, until the 司法局 decides."""
+    return [
+        rules.may_propose_cleanup(
+            positions_of(actor),
+            entry.unit_id,
+            unit_name(entry.unit),
+            entry.cleanup.closed_at is not None,
+            bool(entry.decision),
+            rulebook_of(entry.draft),
+        )
+    ]
+
+
+def decide_cleanup_checks(actor: AbstractBaseUser, entry: CleanupEntry) -> list[Decision]:
+    """审定: the 司法局's leaders, once, after the unit's proposal."""
+    return [
+        rules.may_decide_cleanup(
+            positions_of(actor),
+            [u.pk for u in legal_units()],
+            entry.proposal,
+            entry.cleanup.closed_at is not None,
+            bool(entry.decision),
+            rulebook_of(entry.draft),
+        )
+    ]
+
+
+def rulebook_view_today() -> RulebookView:
+    return view_of(version_in_force(timezone.localdate()))
+
+
 # ---------------------------------------------------------------- what a person may do now
 
 Checks = Callable[[AbstractBaseUser, Any], list[Decision]]
@@ -391,6 +448,13 @@ CONSULTATION_ACTS: dict[str, Checks] = {"reply": reply_checks}
 DISPUTE_ACTS: dict[str, Checks] = {"evaluate": evaluate_checks, "positions": positions_checks}
 FILING_ACTS: dict[str, Checks] = {"file": file_checks, "review_filing": review_filing_checks}
 EVALUATION_ACTS: dict[str, Checks] = {"evaluation": evaluation_checks}
+CLEANUP_ACTS: dict[str, Checks] = {"close": close_cleanup_checks}
+CLEANUP_ENTRY_ACTS: dict[str, Checks] = {"propose": propose_cleanup_checks, "decide": decide_cleanup_checks}
+#: Acts on no record: what the 司法局 starts.
+OFFICE_ACTS: dict[str, Callable[[AbstractBaseUser], list[Decision]]] = {
+    "start_cleanup": start_cleanup_checks,
+    "publish_catalogue": publish_catalogue_checks,
+}
 
 ACTS_OF: dict[type, dict[str, Checks]] = {
     NormativeDraft: ACTS,
@@ -398,13 +462,17 @@ ACTS_OF: dict[type, dict[str, Checks]] = {
     Dispute: DISPUTE_ACTS,
     Filing: FILING_ACTS,
     RegulationEvaluation: EVALUATION_ACTS,
+    Cleanup: CLEANUP_ACTS,
+    CleanupEntry: CLEANUP_ENTRY_ACTS,
 }
 
-Record = NormativeDraft | UnitConsultation | Dispute | Filing | RegulationEvaluation
+Record = NormativeDraft | UnitConsultation | Dispute | Filing | RegulationEvaluation | Cleanup | CleanupEntry
 
 
-def _draft_of(obj: Record) -> NormativeDraft:
-    return obj if isinstance(obj, NormativeDraft) else obj.draft
+def _draft_of(obj: Record) -> NormativeDraft | None:
+    if isinstance(obj, NormativeDraft):
+        return obj
+    return None if isinstance(obj, Cleanup) else obj.draft
 
 
 def first_refusal(checks: Sequence[Decision]) -> Decision | None:
@@ -415,9 +483,9 @@ def _outcome(checks: Checks, actor: AbstractBaseUser, obj: Record) -> Decision:
     try:
         decisions = checks(actor, obj)
     except InvalidInput as exc:  # a draft without a version: the act cannot be judged
-        return Decision.refuse(
-            "legislation.cannot_tell", exc.message, rulebook_of(_draft_of(obj)).cite(rules.LAWFUL_DRAFTING)
-        )
+        draft = _draft_of(obj)
+        rb = rulebook_of(draft) if draft is not None else rulebook_view_today()
+        return Decision.refuse("legislation.cannot_tell", exc.message, rb.cite(rules.LAWFUL_DRAFTING))
     refused = first_refusal(decisions)
     if refused is not None:
         return refused
@@ -434,3 +502,12 @@ def available_actions(actor: AbstractBaseUser, obj: Record) -> dict[str, Decisio
 def allowed_actions(actor: AbstractBaseUser, obj: Record) -> set[str]:
     """The names of the acts ``actor`` may take on ``obj`` now."""
     return {name for name, d in available_actions(actor, obj).items() if d.allowed}
+
+
+def office_actions(actor: AbstractBaseUser) -> dict[str, Decision]:
+    """The acts on no record (start a clean-up, publish the catalogue): allowed, or why not."""
+    out = {}
+    for name, checks in OFFICE_ACTS.items():
+        decisions = checks(actor)
+        out[name] = first_refusal(decisions) or decisions[-1]
+    return out

@@ -42,7 +42,7 @@ from zhengwu.legislation.models import (
 )
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit, UnitKind
-from zhengwu.org.services import positions_of, users_of
+from zhengwu.org.services import users_of
 from zhengwu.portal.models import ItemKind
 from zhengwu.portal.services import queue_for_publication, record_validity
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
@@ -515,7 +515,7 @@ def in_force() -> list[NormativeDraft]:
 def start_cleanup(actor: AbstractBaseUser, *, title: str) -> Cleanup:
     """The 司法局 lists every document in force; each goes to its unit (the drafting unit) to propose."""
     rb = rulebook_view(timezone.localdate())
-    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
+    require_checks(*selectors.start_cleanup_checks(actor))
     if not title.strip():
         raise InvalidInput(_("请填写清理名称。"), field="title")
     docs = in_force()
@@ -550,17 +550,7 @@ def _lock_entry(entry: CleanupEntry) -> CleanupEntry:
 def propose_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, proposal: str, reason: str = "") -> CleanupEntry:
     row = _lock_entry(entry)
     rb = rulebook_of(row.draft)
-    require(
-        rules.cleanup_proposal(
-            positions_of(actor),
-            row.unit_id,
-            unit_name(row.unit),
-            proposal,
-            reason,
-            row.cleanup.closed_at is not None,
-            rb,
-        )
-    )
+    require_checks(*selectors.propose_cleanup_checks(actor, row), rules.check_cleanup_proposal(proposal, reason, rb))
     row.proposal, row.proposal_reason, row.proposed_by_id, row.proposed_at = (
         proposal,
         reason.strip()[:300],
@@ -585,16 +575,7 @@ def decide_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, decision: st
     when the amending document is published."""
     row = _lock_entry(entry)
     rb = rulebook_of(row.draft)
-    require(
-        rules.cleanup_decision(
-            positions_of(actor),
-            [u.pk for u in legal_units()],
-            row.proposal,
-            decision,
-            row.cleanup.closed_at is not None,
-            rb,
-        )
-    )
+    require_checks(*selectors.decide_cleanup_checks(actor, row), rules.check_cleanup_decision(decision, rb))
     row.decision, row.decision_note, row.decided_by_id, row.decided_at = (
         decision,
         note.strip()[:300],
@@ -623,9 +604,7 @@ def decide_cleanup(actor: AbstractBaseUser, entry: CleanupEntry, *, decision: st
 def close_cleanup(actor: AbstractBaseUser, cleanup: Cleanup) -> Cleanup:
     row = Cleanup.objects.select_for_update().get(pk=cleanup.pk)
     rb = rulebook_view(timezone.localdate())
-    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
-    undecided = row.entries.filter(decision="").count()
-    require(rules.check_cleanup(0, undecided, row.closed_at is not None, rb, closing=True))
+    require_checks(*selectors.close_cleanup_checks(actor, row))
     row.closed_at = timezone.now()
     row.save(update_fields=["closed_at"])
     audit.record(
@@ -656,7 +635,7 @@ def publish_catalogue(actor: AbstractBaseUser) -> CatalogueRelease:
     """The 司法局 publishes the catalogue of documents in force (art. 22)."""
     today = timezone.localdate()
     rb = rulebook_view(today)
-    require(rules.may_review(positions_of(actor), [u.pk for u in legal_units()], rb))
+    require_checks(*selectors.publish_catalogue_checks(actor))
     entries = catalogue_entries()
     row = CatalogueRelease.objects.create(
         released_on=today, entries=entries, released_by_id=actor.pk, released_at=timezone.now()

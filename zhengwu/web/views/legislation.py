@@ -259,7 +259,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/legislation/catalogue.html",
-        {"entries": after.catalogue_entries(), "releases": CatalogueRelease.objects.all()[:10], "errors": errors},
+        {
+            "entries": after.catalogue_entries(),
+            "releases": CatalogueRelease.objects.all()[:10],
+            "errors": errors,
+            "may_publish": selectors.office_actions(actor(request))["publish_catalogue"].allowed,
+        },
         status=403 if errors else 200,
     )
 
@@ -276,7 +281,11 @@ def cleanups(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/legislation/cleanups.html",
-        {"cleanups": Cleanup.objects.all(), "errors": errors},
+        {
+            "cleanups": Cleanup.objects.all(),
+            "errors": errors,
+            "may_start": selectors.office_actions(actor(request))["start_cleanup"].allowed,
+        },
         status=400 if errors else 200,
     )
 
@@ -303,14 +312,19 @@ def cleanup_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("web:legislation_cleanup", row.pk)
         except (Refused, InvalidInput) as exc:
             errors = explain(exc)
+    user = actor(request)
+    entries = list(row.entries.select_related("draft__rulebook_version", "unit", "cleanup"))
+    for e in entries:
+        e.acts = selectors.allowed_actions(user, e)  # type: ignore[attr-defined]
     return render(
         request,
         "web/legislation/cleanup.html",
         {
             "cleanup": row,
-            "entries": row.entries.select_related("draft", "unit"),
+            "entries": entries,
             "errors": errors,
             "choices": CleanupProposal.choices,
+            "acts": selectors.allowed_actions(user, row),
         },
         status=400 if errors else 200,
     )
