@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.fixture
-def anchored(db, settings, tmp_path: Path) -> Path:
+def anchored(settings, tmp_path: Path) -> Path:
     """Checkpoints on demand, in ``tmp_path/anchors``, signed by a key in ``tmp_path/keys``."""
     settings.ZHENGWU_AUDIT_ANCHOR_DIR = tmp_path / "anchors"
     settings.ZHENGWU_AUDIT_SIGNING_KEY_FILE = tmp_path / "keys" / "audit-signing-key.json"

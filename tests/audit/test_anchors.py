@@ -21,7 +21,7 @@ from zhengwu.audit import services as audit
 from zhengwu.audit.chain import head_seal, record_hash, seal
 from zhengwu.audit.models import AuditHead, AuditRecord
 
-pytestmark = pytest.mark.article(63)
+pytestmark = [pytest.mark.article(63), pytest.mark.django_db]
 
 
 def _write(n: int) -> list[AuditRecord]:
