@@ -47,12 +47,13 @@ def backed_up(transactional_db, demo_loaded, anchored, tmp_path: Path) -> Iterat
 
 
 def _pg_url(name: str) -> str:
-    db = connection.settings_dict
-    user = quote(db.get("USER") or "")
-    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    host = str(db.get("HOST") or "")
+    params = connection.get_connection_params()
+    user = quote(str(params.get("user") or ""))
+    password = f":{quote(str(params['password']))}" if params.get("password") else ""
+    host = str(params.get("host") or "")
     socket = host.startswith("/")
-    netloc = f"{user}{password}@{'' if socket else host}{':' + str(db['PORT']) if db.get('PORT') else ''}"
+    port = f":{params['port']}" if params.get("port") else ""
+    netloc = f"{user}{password}@{'' if socket else host}{port}"
     return f"postgres://{netloc}/{name}" + (f"?host={quote(host)}" if socket else "")
 
 

@@ -64,11 +64,13 @@ def media_dir() -> Path:
 
 
 def _pg_env() -> dict[str, str]:
-    db = connection.settings_dict
+    """libpq's environment for the configured database (host, port, user, password: from its URL or
+    its OPTIONS, e.g. ``?host=/run/socket-dir``)."""
+    params = connection.get_connection_params()
     env = dict(os.environ)
-    for key, name in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
-        if db.get(key):
-            env[name] = str(db[key])
+    for key, name in (("host", "PGHOST"), ("port", "PGPORT"), ("user", "PGUSER"), ("password", "PGPASSWORD")):
+        if params.get(key):
+            env[name] = str(params[key])
     return env
 
 
