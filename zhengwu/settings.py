@@ -11,6 +11,7 @@ Profiles (``ZHENGWU_PROFILE``):
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import dj_database_url
 
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zhengwu.audit.security.SecurityAuditMiddleware",  # refusals, 403s and 5xx into the audit trail
     "zhengwu.core.commits.CommitTrackingMiddleware",  # a failure after a commit is not a failed act
     "zhengwu.tokens.idempotency.IdempotencyMiddleware",  # Idempotency-Key: a retry gets the first answer
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -112,6 +114,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 60
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# dumpdata/loaddata keep microseconds, so the audit chain's hashes survive the round trip.
+SERIALIZATION_MODULES = {
+    "json": "zhengwu.core.serializers_formats.json",
+    "jsonl": "zhengwu.core.serializers_formats.jsonl",
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -137,7 +144,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("ZHENGWU_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = True  # resets the counter only: each failure stays in the audit trail
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # and in axes' own failure log, which no login deletes
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
@@ -188,6 +196,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "zhengwu": {"handlers": ["console"], "level": os.environ.get("ZHENGWU_LOG_LEVEL", "INFO")},
+        # A server error's traceback reaches the log in every profile (Django's default shows it
+        # only with DEBUG on).
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
@@ -223,5 +233,17 @@ ZHENGWU_ATTACHMENT_MAX_BYTES = int(os.environ.get("ZHENGWU_ATTACHMENT_MAX_BYTES"
 ZHENGWU_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("ZHENGWU_UPLOAD_MAX_INFLATED_BYTES", str(100 * 1024 * 1024)))
 # How long an Idempotency-Key is remembered, in hours.
 ZHENGWU_IDEMPOTENCY_TTL_HOURS = float(os.environ.get("ZHENGWU_IDEMPOTENCY_TTL_HOURS", "24"))
+# The audit trail's anchors (docs/audit-anchors.md): signed checkpoints appended to a log kept away
+# from the database.  Production puts the folder on another volume or host (an append-only mount).
+ZHENGWU_AUDIT_ANCHOR_DIR = Path(os.environ.get("ZHENGWU_AUDIT_ANCHOR_DIR", VAR_DIR / "anchors"))
+# A checkpoint is signed after every this many records (0: only on demand, `zhengwu audit checkpoint`).
+ZHENGWU_AUDIT_CHECKPOINT_EVERY = int(os.environ.get("ZHENGWU_AUDIT_CHECKPOINT_EVERY", "100"))
+# The SM2 private key that signs checkpoints: a file of its own, readable only by the server's account
+# (production: outside the data folder, never backed up with the data).  Never var/secrets.json.
+ZHENGWU_AUDIT_SIGNING_KEY_FILE = Path(
+    os.environ.get("ZHENGWU_AUDIT_SIGNING_KEY_FILE", VAR_DIR / "keys" / "audit-signing-key.json")
+)
+# The public keys that verify checkpoints ({key id: key}); default: public-keys.json in the anchor folder.
+ZHENGWU_AUDIT_PUBLIC_KEYS_FILE = os.environ.get("ZHENGWU_AUDIT_PUBLIC_KEYS_FILE", "")
 # How often the timer worker sweeps, in seconds.
 ZHENGWU_WORKER_INTERVAL = float(os.environ.get("ZHENGWU_WORKER_INTERVAL", "15"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import time_machine
 
-from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.notices.models import Notice
 from zhengwu.org.models import Absence, ActingArrangement, Person
 
@@ -32,7 +32,7 @@ def _counts():
     return (
         Absence.objects.count(),
         ActingArrangement.objects.count(),
-        AuditRecord.objects.count(),
+        action_records().count(),
         Notice.objects.count(),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.workdays.models import CalendarDay, CalendarYear
 
 OFFICIAL = {"provisional": False, "provisional_note": None}
@@ -101,7 +102,7 @@ YEAR_2027 = {
 
 
 def test_office_clerk_cannot_enter_a_year(api_as):
-    before = CalendarYear.objects.count(), CalendarDay.objects.count(), AuditRecord.objects.count()
+    before = CalendarYear.objects.count(), CalendarDay.objects.count(), action_records().count()
     response = api_as("clerk_wendian").put("/calendar/years/2027", YEAR_2027)
     assert response.status_code == 403
     decision = response.json()["decisions"][0]
@@ -111,7 +112,7 @@ def test_office_clerk_cannot_enter_a_year(api_as):
         response.json()["detail"]
         == "只有系统管理员可以修改组织机构、工作日历、规则版本和参数（《工作规则》第六十三条）"
     )
-    assert (CalendarYear.objects.count(), CalendarDay.objects.count(), AuditRecord.objects.count()) == before
+    assert (CalendarYear.objects.count(), CalendarDay.objects.count(), action_records().count()) == before
 
 
 def test_admin_enters_a_year_and_deadlines_reach_into_it(api_as):
@@ -137,12 +138,12 @@ def test_admin_enters_a_year_and_deadlines_reach_into_it(api_as):
     ],
 )
 def test_bad_schedule_is_422_and_nothing_changes(api_as, payload, field, fragment):
-    before = CalendarYear.objects.count(), CalendarDay.objects.count(), AuditRecord.objects.count()
+    before = CalendarYear.objects.count(), CalendarDay.objects.count(), action_records().count()
     response = api_as("admin").put("/calendar/years/2027", payload)
     assert response.status_code == 422
     assert response.json()["field"] == field
     assert fragment in response.json()["detail"]
-    assert (CalendarYear.objects.count(), CalendarDay.objects.count(), AuditRecord.objects.count()) == before
+    assert (CalendarYear.objects.count(), CalendarDay.objects.count(), action_records().count()) == before
 
 
 def test_admin_marks_a_local_holiday(api_as):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import time_machine
 
-from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.documents.models import Document, DocumentVersion, IssuedNumber
 from zhengwu.org.models import Person
 
@@ -28,7 +28,7 @@ def _written():
     return (
         Document.objects.count(),
         DocumentVersion.objects.count(),
-        AuditRecord.objects.count(),
+        action_records().count(),
         IssuedNumber.objects.count(),
     )
 

@@ -9,6 +9,7 @@ import time_machine
 
 from tests.rulebook.texts import reissued
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.org.models import Absence
 from zhengwu.rulebook.actions import import_version
 from zhengwu.rulebook.management.commands.rules import coverage_report
@@ -66,13 +67,13 @@ def _value():
 
 
 def test_clerk_cannot_edit_a_parameter(api_as):
-    before = _value(), AuditRecord.objects.count()
+    before = _value(), action_records().count()
     response = api_as("clerk_wendian").patch(f"/rules/parameters/{KEY}", {"value": 5, "reason": "试试"})
     assert response.status_code == 403
     decision = response.json()["decisions"][0]
     assert decision["code"] == "admin.required"
     assert decision["citation"]["article"] == 68
-    assert (_value(), AuditRecord.objects.count()) == before
+    assert (_value(), action_records().count()) == before
 
 
 def test_admin_edits_a_parameter(api_as):
@@ -95,11 +96,11 @@ def test_admin_edits_a_parameter(api_as):
     ],
 )
 def test_bad_parameter_value_is_422_and_nothing_changes(api_as, payload, field):
-    before = _value(), AuditRecord.objects.count()
+    before = _value(), action_records().count()
     response = api_as("admin").patch(f"/rules/parameters/{KEY}", payload)
     assert response.status_code == 422
     assert response.json()["field"] == field
-    assert (_value(), AuditRecord.objects.count()) == before
+    assert (_value(), action_records().count()) == before
 
 
 def test_unknown_parameter_is_404(api_as):
@@ -120,7 +121,7 @@ def test_an_action_whose_provision_is_not_annotated_is_409_not_500(api_as):
     Article.objects.filter(version=version, number=58).update(provisions=[])
     version.revision += 1
     version.save(update_fields=["revision"])
-    before = Absence.objects.count(), AuditRecord.objects.count()
+    before = Absence.objects.count(), action_records().count()
     response = api_as("vice_liu").post(
         "/absences",
         {"start": "2026-06-10", "end": "2026-06-12", "destination": "乌鲁木齐", "purpose": "trip", "reason": "开会"},
@@ -129,4 +130,4 @@ def test_an_action_whose_provision_is_not_annotated_is_409_not_500(api_as):
     body = response.json()
     assert body["provision"].startswith("leave.")
     assert f"zhengwu rules annotate {version.pk} --annotations" in body["detail"]
-    assert (Absence.objects.count(), AuditRecord.objects.count()) == before
+    assert (Absence.objects.count(), action_records().count()) == before

@@ -22,7 +22,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.documents.models import CountersignTask, Direction, DocState, DocType, Document, DocumentVersion, Flow
 from zhengwu.notices.models import Notice
 from zhengwu.org.models import Appointment, Unit
@@ -111,7 +111,7 @@ def make_request(make_document) -> Callable[..., Document]:
 def counts() -> dict[str, int]:
     return {
         "tasks": CountersignTask.objects.count(),
-        "audit": AuditRecord.objects.count(),
+        "audit": action_records().count(),
         "notices": Notice.objects.count(),
         "timers": Timer.objects.count(),
         "pending_timers": Timer.objects.filter(state="pending").count(),

@@ -7,6 +7,7 @@ import pytest
 
 from tests.documents.conftest import notified, unit
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.core.decisions import Refused
 from zhengwu.documents.actions.intake import check, create_submission, receive, sign_and_submit
 from zhengwu.documents.models import DocState, Document, DocumentVersion, Opinion, OpinionKind
@@ -21,7 +22,7 @@ def written() -> dict[str, int]:
         "documents": Document.objects.count(),
         "versions": DocumentVersion.objects.count(),
         "opinions": Opinion.objects.count(),
-        "audit": AuditRecord.objects.count(),
+        "audit": action_records().count(),
         "notices": Notice.objects.count(),
     }
 

@@ -8,6 +8,7 @@ import pytest
 
 from tests.documents.conftest import unit
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.actions.intake import create_submission, revise
 from zhengwu.documents.models import DocState, Document, DocumentVersion, Opinion
@@ -22,7 +23,7 @@ def written() -> dict[str, int]:
         "documents": Document.objects.count(),
         "versions": DocumentVersion.objects.count(),
         "opinions": Opinion.objects.count(),
-        "audit": AuditRecord.objects.count(),
+        "audit": action_records().count(),
         "notices": Notice.objects.count(),
     }
 

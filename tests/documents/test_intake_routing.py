@@ -7,7 +7,7 @@ import pytest
 
 from tests.documents.conftest import notified, unit
 from zhengwu.audit.models import AuditRecord
-from zhengwu.audit.services import history_for
+from zhengwu.audit.services import action_records, history_for
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.actions.intake import (
     check,
@@ -33,7 +33,7 @@ def written() -> dict[str, int]:
         "documents": Document.objects.count(),
         "versions": DocumentVersion.objects.count(),
         "opinions": Opinion.objects.count(),
-        "audit": AuditRecord.objects.count(),
+        "audit": action_records().count(),
         "notices": Notice.objects.count(),
     }
 

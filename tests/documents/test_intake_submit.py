@@ -6,6 +6,7 @@ import pytest
 
 from tests.documents.conftest import D, notified, unit
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.core.decisions import Refused
 from zhengwu.documents.actions.countersign import request_countersign
 from zhengwu.documents.actions.intake import create_submission, sign_and_submit
@@ -27,7 +28,7 @@ def written() -> dict[str, int]:
         "documents": Document.objects.count(),
         "frozen": DocumentVersion.objects.filter(frozen=True).count(),
         "opinions": Opinion.objects.count(),
-        "audit": AuditRecord.objects.count(),
+        "audit": action_records().count(),
         "notices": Notice.objects.count(),
     }
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import time_machine
 
-from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.notices.models import Notice
 from zhengwu.org.models import Absence, ActingArrangement, Person, Position
 from zhengwu.timers.models import Timer
@@ -44,7 +44,7 @@ def position(db) -> Callable[[str], Position]:
 def counts() -> dict[str, int]:
     return {
         "absences": Absence.objects.count(),
-        "audit": AuditRecord.objects.count(),
+        "audit": action_records().count(),
         "notices": Notice.objects.count(),
         "timers": Timer.objects.count(),
         "acting": ActingArrangement.objects.count(),
@@ -69,7 +69,7 @@ def org_counts() -> dict[str, int]:
         "users": get_user_model().objects.count(),
         "appointments": Appointment.objects.count(),
         "portfolios": Portfolio.objects.count(),
-        "audit": AuditRecord.objects.count(),
+        "audit": action_records().count(),
         "notices": Notice.objects.count(),
     }
 

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.rulebook.actions import edit_parameter
 from zhengwu.rulebook.models import Parameter, RulebookVersion
@@ -21,7 +22,7 @@ def reply_days(db) -> Parameter:
 
 def snapshot(p: Parameter) -> tuple[object, int, int]:
     p.refresh_from_db()
-    return p.value, RulebookVersion.objects.get(pk=p.version_id).revision, AuditRecord.objects.count()
+    return p.value, RulebookVersion.objects.get(pk=p.version_id).revision, action_records().count()
 
 
 @pytest.mark.article(50)

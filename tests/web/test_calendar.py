@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.workdays.models import CalendarDay, LayerYear
 from zhengwu.workdays.services import covered_years
 
@@ -97,14 +97,14 @@ def test_admin_sets_a_year(client_as):
 
 def test_clerk_cannot_set_a_year(client_as):
     year = 2027
-    before = AuditRecord.objects.count()
+    before = action_records().count()
     response = client_as("clerk_wendian").post("/calendar/year/", _year_post(year))
     assert response.status_code == 403
     body = response.content.decode()
     assert "只有系统管理员可以修改组织机构、工作日历" in body
     assert "第六十三条" in body
     assert LayerYear.objects.get(layer="national", year=year).provisional
-    assert AuditRecord.objects.count() == before
+    assert action_records().count() == before
 
 
 def test_admin_sets_a_local_holiday_and_clerk_cannot(client_as):

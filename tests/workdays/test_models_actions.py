@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.workdays import actions, services
 from zhengwu.workdays.arith import UnknownYearError, parse_date_spec
@@ -104,11 +105,11 @@ def test_admin_enters_2027(user) -> None:
 
 
 def test_clerk_may_not_enter_a_year(user) -> None:
-    before = (CalendarDay.objects.count(), AuditRecord.objects.count())
+    before = (CalendarDay.objects.count(), action_records().count())
     with pytest.raises(Refused) as refused:
         actions.set_year(user("clerk_wendian"), 2027, HOLIDAYS_2027, MAKEUP_2027, "通知")
     assert refused.value.decisions[0].code == "admin.required"
-    assert (CalendarDay.objects.count(), AuditRecord.objects.count()) == before
+    assert (CalendarDay.objects.count(), action_records().count()) == before
     assert LayerYear.objects.get(layer="national", year=2027).provisional
 
 

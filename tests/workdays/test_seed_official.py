@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from zhengwu.audit.models import AuditRecord
+from zhengwu.audit.services import action_records
 from zhengwu.core.decisions import Refused
 from zhengwu.workdays import actions, services
 from zhengwu.workdays.models import CalendarDay, CalendarSource, CalendarYear
@@ -77,18 +78,18 @@ def test_an_administrators_day_that_agrees_with_the_official_one_is_not_reported
 
 
 def test_nothing_to_load_writes_nothing(db) -> None:
-    before = AuditRecord.objects.count()
+    before = action_records().count()
     result = actions.seed_official(None, [2026])
     assert not result
     assert result.years == []
-    assert AuditRecord.objects.count() == before
+    assert action_records().count() == before
 
 
 def test_only_an_administrator_seeds(user) -> None:
-    before = AuditRecord.objects.count()
+    before = action_records().count()
     with pytest.raises(Refused):
         actions.seed_official(user("clerk_wendian"), [2026], replace=True)
-    assert AuditRecord.objects.count() == before
+    assert action_records().count() == before
 
 
 def test_set_day_is_summarised_in_chinese(user) -> None:

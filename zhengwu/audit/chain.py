@@ -29,6 +29,15 @@ def seal(key: str, digest: str) -> str:
     return hmac.new(key.encode(), digest.encode(), "sm3").hexdigest()
 
 
+def canonical_now() -> dt.datetime:
+    """The time a new record carries: now, to the millisecond.  Django's JSON serializer
+    (``dumpdata``) keeps milliseconds only; a time already at that precision survives a
+    ``dumpdata``/``loaddata`` round trip, so its hash recomputes.  (Records written before keep their
+    microseconds; ``zhengwu.core.serializers`` keeps them in a dump.)"""
+    now = dt.datetime.now(dt.UTC)
+    return now.replace(microsecond=now.microsecond - now.microsecond % 1000)
+
+
 def _utc_iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
@@ -75,7 +84,7 @@ def head_seal(key: str, seq: int, digest: str) -> str:
 class Breach:
     """The first place the chain is broken."""
 
-    kind: str  # edited | inserted | deleted | reordered | truncated | head
+    kind: str  # edited | inserted | deleted | reordered | truncated | head | anchor | rewritten
     seq: int
     record_id: int | None
     message: str
@@ -86,3 +95,5 @@ class VerifyResult:
     ok: bool
     checked: int
     breach: Breach | None = None
+    anchored: int = 0  # signed checkpoints that verified
+    anchored_seq: int = 0  # the last record they cover

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -11,14 +12,15 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from zhengwu.audit import anchors
 from zhengwu.audit.chain import (
     GENESIS_HASH,
     HASH_ALG,
     SEAL_ALG,
     Breach,
     VerifyResult,
+    canonical_now,
     head_seal,
     record_hash,
     seal,
@@ -99,7 +101,7 @@ def record(
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     rec = AuditRecord(
         seq=head.seq + 1,
-        at=timezone.now(),
+        at=canonical_now(),
         actor_id=user.pk if user is not None else None,
         actor_name=actor_name[:60],
         actor_position=actor_position[:120],
@@ -123,7 +125,19 @@ def record(
     head.seq, head.hash = rec.seq, rec.hash
     head.seal = head_seal(settings.AUDIT_SEAL_KEY, head.seq, head.hash)
     head.save(update_fields=["seq", "hash", "seal"])
+    seq, digest = rec.seq, rec.hash
+    transaction.on_commit(lambda: anchors.checkpoint_after_commit(seq, digest))
     return rec
+
+
+#: Records of security events (:mod:`zhengwu.audit.security`) rather than of actions.
+SECURITY_EVENT_PREFIXES = ("auth.", "security.")
+
+
+def action_records() -> QuerySet[AuditRecord]:
+    """The records of actions: the trail without its security events (sign-ins, refusals…), which
+    a refused or malformed request writes although it changes nothing."""
+    return AuditRecord.objects.exclude(action__regex=r"^(auth|security)\.")
 
 
 def history_for(obj: models.Model) -> QuerySet[AuditRecord]:
@@ -158,9 +172,14 @@ def _diagnose(rec: AuditRecord, expected_prev: str, content_ok: bool) -> Breach:
     return Breach("deleted", rec.seq, rec.pk, f"{where}之前的记录被删除：它链接的前一条记录已不存在。")
 
 
-def verify() -> VerifyResult:
-    """Walk the chain in order; return the first breach, or ok."""
+def verify(*, anchor_dir: Path | None = None, public_keys: dict[str, str] | None = None) -> VerifyResult:
+    """Walk the chain in order; return the first breach, or ok.  Then hold the chain against the
+    signed checkpoints of the anchor log (:mod:`zhengwu.audit.anchors`): each must verify under a
+    public key, and the chain must still hold the record each names, with the hash it signed."""
     key = settings.AUDIT_SEAL_KEY
+    points = list(anchors.checkpoints(anchor_dir))
+    anchored_seqs = {p.seq for p in points}
+    hashes: dict[int, tuple[str, int]] = {}
     expected_prev = GENESIS_HASH
     checked = 0
     last_seq = 0
@@ -168,6 +187,8 @@ def verify() -> VerifyResult:
         content_ok = _valid(rec, key)
         if not content_ok or rec.prev_hash != expected_prev:
             return VerifyResult(False, checked, _diagnose(rec, expected_prev, content_ok))
+        if rec.seq in anchored_seqs:
+            hashes[rec.seq] = (rec.hash, rec.pk)
         expected_prev, last_seq = rec.hash, rec.seq
         checked += 1
     head, _ = AuditHead.objects.get_or_create(pk=1)
@@ -180,4 +201,51 @@ def verify() -> VerifyResult:
             else f"审计链头（第{head.seq}号）与最后一条记录（第{last_seq}号）不符。"
         )
         return VerifyResult(False, checked, Breach("truncated", last_seq + 1, None, message))
-    return VerifyResult(True, checked)
+    keys = anchors.load_public_keys() if public_keys is None else public_keys
+    breach = _anchor_breach(points, keys, hashes, last_seq, checked)
+    if breach is not None:
+        return VerifyResult(False, checked, breach, anchored=0)
+    return VerifyResult(True, checked, anchored=len(points), anchored_seq=max(anchored_seqs, default=0))
+
+
+def _anchor_breach(
+    points: list[anchors.Checkpoint],
+    keys: dict[str, str],
+    hashes: dict[int, tuple[str, int]],
+    last_seq: int,
+    count: int,
+) -> Breach | None:
+    """The first checkpoint that is forged, or that the chain no longer matches."""
+    for point in points:
+        where = f"锚点日志第{point.line}行"
+        public = keys.get(point.key_id)
+        if public is None:
+            return Breach("anchor", point.seq, None, f"{where}的签名密钥「{point.key_id}」不在审计公钥中，无法验证。")
+        if not anchors.signature_valid(public, point.signature, point.signed_bytes()):
+            return Breach("anchor", point.seq, None, f"{where}的SM2签名无效：检查点被改动或伪造。")
+    for point in sorted(points, key=lambda p: p.seq):
+        if point.seq == 0:  # a checkpoint of the empty chain
+            continue
+        signed = f"锚点（{point.at[:19]}签署，密钥{point.key_id}）"
+        if point.seq > last_seq or point.count > count:
+            state = "现存0条记录：审计链被清空" if count == 0 else f"现存记录只到第{last_seq}号（共{count}条）"
+            message = (
+                f"{signed}证明审计链曾有第{point.seq}号记录（共{point.count}条），{state}。审计链被清空、截断或重置。"
+            )
+            return Breach("truncated", last_seq + 1, None, message)
+        found = hashes.get(point.seq)
+        if found is None or found[0] != point.hash:
+            message = (
+                f"第{point.seq}号审计记录的哈希与{signed}不符：该记录或它之前的记录被改写并重新签章，或审计链被重置。"
+            )
+            return Breach("rewritten", point.seq, found[1] if found else None, message)
+    return None
+
+
+def checkpoint() -> anchors.Checkpoint:
+    """Sign and anchor the chain's current end (``zhengwu audit checkpoint``)."""
+    with transaction.atomic():
+        head, _ = AuditHead.objects.get_or_create(pk=1)
+        count = AuditRecord.objects.count()
+        seq, digest = head.seq, head.hash
+    return anchors.write_checkpoint(seq, digest, count)

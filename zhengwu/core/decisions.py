@@ -12,7 +12,9 @@ reporting in article 40 adopts zhengwu by configuration.  See :mod:`zhengwu.core
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from zhengwu.core.i18n import Msg, english, localize
@@ -128,10 +130,29 @@ class Refused(Exception):
             if uncited:
                 raise UncitedRefusal(f"refusals without a citation: {', '.join(uncited)}")
         super().__init__("；".join(d.explanation for d in self.decisions))
+        seen = _refusals_seen.get()
+        if seen is not None:
+            seen.append(self)
 
     @property
     def explanations(self) -> list[str]:
         return [d.explanation for d in self.decisions]
+
+
+_refusals_seen: ContextVar[list[Refused] | None] = ContextVar("zhengwu_refusals_seen", default=None)
+
+
+@contextmanager
+def refusals_seen() -> Iterator[list[Refused]]:
+    """Collect every :class:`Refused` raised inside the block (a request: the audit trail records
+    each refusal after the action's transaction has rolled back, whoever caught it)."""
+    token = _refusals_seen.set([])
+    try:
+        seen = _refusals_seen.get()
+        assert seen is not None
+        yield seen
+    finally:
+        _refusals_seen.reset(token)
 
 
 def require(*decisions: Decision) -> None:

@@ -1,0 +1,1 @@
+"""Serialization modules for ``SERIALIZATION_MODULES`` (:mod:`zhengwu.core.serializers`)."""
