@@ -366,9 +366,21 @@ def revise_outgoing(
     if recheck:
         doc.recheck_signer_id = doc.signer_id
         doc.state, doc.signer, doc.signed_at = DocState.AWAITING_SIGNATURE, None, None
+        doc.signer_position = doc.signer_acting_for = ""
     elif back_to_review:
         doc.state = DocState.REVIEWING
-    doc.save(update_fields=["title", "state", "signer", "signed_at", "recheck_signer", "signing_facts"])
+    doc.save(
+        update_fields=[
+            "title",
+            "state",
+            "signer",
+            "signed_at",
+            "recheck_signer",
+            "signing_facts",
+            "signer_position",
+            "signer_acting_for",
+        ]
+    )
     copy_back(document, doc)
     number = current.number + 1
     what = f"修改正文（第{number}版）" + ("，变更主办、涉及单位" if new_codes != old_codes else "")
@@ -542,16 +554,29 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
     version.frozen = True
     version.save(update_fields=["frozen"])
     recheck = doc.recheck_signer_id is not None
+    # The capacity in which he signs (arts. 6, 49): kept on the signature, not recomputed later.
+    holder = next((r.holder for r in requirement.signers if r.holder and r.holder.person_id == person.pk), None)
+    position = holder.position.title if holder else ""
+    acting_for = holder.acting_for.position.title if holder and holder.acting_for else ""
     doc.state, doc.signer, doc.signed_at, doc.recheck_signer = DocState.SIGNED, person, timezone.now(), None
-    doc.save(update_fields=["state", "signer", "signed_at", "recheck_signer"])
+    doc.signer_position, doc.signer_acting_for = position[:120], acting_for[:120]
+    doc.save(update_fields=["state", "signer", "signed_at", "recheck_signer", "signer_position", "signer_acting_for"])
     copy_back(document, doc)
     audit.record(
         actor=actor,
         action=SIGN,
         target=doc,
         citation=decision.citation,
-        summary=f"{'复核' if recheck else ''}{requirement.verb}：{doc.title}（第{version.number}版）",
-        details={"version": version.number, "requirement": requirement.code, "recheck": recheck},
+        summary=f"{'复核' if recheck else ''}{requirement.verb}：{doc.title}"
+        f"（第{version.number}版，{doc.signer_label}）",
+        details={
+            "version": version.number,
+            "requirement": requirement.code,
+            "recheck": recheck,
+            "signer": person.pk,
+            "signer_position": position,
+        },
+        acting_for=acting_for,
     )
     return doc
 
