@@ -760,8 +760,12 @@ def _mark_answered(actor: AbstractBaseUser, reply: Document) -> None:
 
 @transaction.atomic
 def receive_delivery(actor: AbstractBaseUser, delivery: Delivery) -> Delivery:
-    """签收: the recipient unit's staff sign for the delivered document in their inbox."""
+    """签收: the recipient unit's staff sign for the delivered document in their inbox; not once the
+    document is archived (art. 53)."""
     row = Delivery.objects.select_for_update(of=("self",)).select_related("document", "unit").get(pk=delivery.pk)
+    # An archived document's copies are as the archive recorded them (art. 53): a copy not signed
+    # for by then stays unreceived, rather than the live record drifting from deliveries.json.
+    lock_document(row.document)
     rb = rulebook_of(row.document)
     require(
         rules.may_receive_delivery(
