@@ -369,10 +369,9 @@ def is_cooperation_agreement(document: Document) -> bool:
 
 def is_normative(document: Document) -> bool:
     """A normative document (规范性文件): marked as one the 州政府 publishes (``published_instrument``
-    stated), or the 公文 of a draft from the legislation flow (``normative_draft``)."""
-    if (document.signing_facts or {}).get("published_instrument") is True:
-        return True
-    return bool(document.pk) and hasattr(document, "normative_draft")
+    stated).  The 公文 of a draft from the legislation flow is always so marked
+    (``legislation.actions.adoption.prepare_document``); read off the row, with no query."""
+    return (document.signing_facts or {}).get("published_instrument") is True
 
 
 def needs_legal_review(document: Document) -> bool:
