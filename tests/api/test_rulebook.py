@@ -84,7 +84,9 @@ def test_admin_edits_a_parameter(api_as):
     assert _value() == 5
     record = AuditRecord.objects.filter(action="rulebook.parameter.edit").last()
     assert record is not None
+    version = record.details.pop("rulebook_version")  # the version edited is the one cited (art. 68)
     assert record.details == {"key": KEY, "old": old, "new": 5, "reason": "州政府常务会议决定"}
+    assert version["label"]
 
 
 @pytest.mark.parametrize(

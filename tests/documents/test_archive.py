@@ -145,6 +145,8 @@ def test_an_issued_document_is_archived_with_its_whole_dossier(user, countersign
     )
     assert member_json(zf, "signature.json") == {
         "signer": "买买提·艾力",
+        "signer_position": "州长",
+        "acting_for": "",
         "signed_at": document["signed_at"],
         "version": 1,
     }

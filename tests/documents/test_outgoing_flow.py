@@ -21,6 +21,7 @@ from zhengwu.documents.actions.outgoing import (
     issue,
     layout_for,
     receive_delivery,
+    record_legal_review,
     record_signing_step,
     review,
     revise_outgoing,
@@ -174,6 +175,7 @@ def test_while_the_governor_is_away_the_entrusted_executive_signs_what_the_gover
     requirement = signing_requirement_for(reply)
     assert "张建华（常务副州长，代州长）" in requirement.who
     record_signing_step(user("vice_liu"), reply, "审核同意。")
+    record_legal_review(user("sfj_clerk"), reply, True, "经审核，合法。")  # a normative document (arts. 20, 22)
     with pytest.raises(Refused):
         sign(user("governor"), reply)  # away, and has entrusted the work
     sign(user("exec_vice"), reply)

@@ -42,6 +42,7 @@ def test_admin_edits_a_parameter(user, reply_days) -> None:
         "old": 7,
         "new": 10,
         "reason": "州政府办公室通知",
+        "rulebook_version": {"id": reply_days.version_id, "label": reply_days.version.version_label},
     }
     assert record.actor.username == "admin"
 

@@ -98,6 +98,8 @@ def record(
     # Store the details as the database will give them back (JSON), so the hash recomputes alike;
     # anything that is not JSON fails here, before anything is written.
     details = json.loads(json.dumps(details or {}, ensure_ascii=False))
+    if citation is not None and citation.version_id is not None:  # the version that applied (art. 68)
+        details.setdefault("rulebook_version", {"id": citation.version_id, "label": citation.version})
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     rec = AuditRecord(
         seq=head.seq + 1,

@@ -29,6 +29,9 @@ class Citation:
     short_title: str
     article: int
     provision: str = ""
+    #: The version of the rulebook that applied (art. 68): its label and stored id, when known.
+    version: str = field(default="", compare=False)
+    version_id: int | None = field(default=None, compare=False)
 
     @property
     def label(self) -> str:

@@ -72,13 +72,15 @@ class RulebookView:
                 key=provision,
                 message_zh=_unmapped_zh(self, "条款要点", provision),
             ) from exc
-        return Citation(self.code, self.short_title, article, provision)
+        return Citation(self.code, self.short_title, article, provision, self.version_label, self.version_id)
 
     def find(self, provision: str) -> Citation | None:
         """The citation of ``provision``, or None when this rulebook maps no article to it: for a
         sentence that merely mentions an article (a page, a to-do line) and must show without it."""
         article = self.provisions.get(provision)
-        return Citation(self.code, self.short_title, article, provision) if article is not None else None
+        if article is None:
+            return None
+        return Citation(self.code, self.short_title, article, provision, self.version_label, self.version_id)
 
     def param(self, key: str) -> Parameter:
         try:
@@ -92,4 +94,4 @@ class RulebookView:
 
     def param_citation(self, key: str) -> Citation:
         p = self.param(key)
-        return Citation(self.code, self.short_title, p.article, key)
+        return Citation(self.code, self.short_title, p.article, key, self.version_label, self.version_id)

@@ -54,6 +54,13 @@ def _name(unit: object) -> str:
     return str(getattr(unit, "name", ""))
 
 
+def _signer(document: Document) -> str:
+    """签发人 as printed: the name, and the office held for another when he signed acting for it
+    (「张建华（代州长）」, arts. 6, 49), as recorded on the signature."""
+    name = document.signer.name if document.signer else ""
+    return f"{name}（代{document.signer_acting_for}）" if document.signer_acting_for else name
+
+
 def copy_number(document: Document, delivery: Delivery | None = None) -> int | None:
     """The 份号 printed on ``document``: the delivery's, or the file copy's (see the module doc)."""
     if delivery is not None:
@@ -90,7 +97,7 @@ def document_layout(document: Document, delivery: Delivery | None = None) -> Lay
         "classification": classification,
         "period": period or None,
         "copy_number": copy_number(document, delivery),
-        "signers": (document.signer.name,) if document.direction == "up" and document.signer else (),
+        "signers": (_signer(document),) if document.direction == "up" and document.signer else (),
         "copy_to": copies,
         "attachments": tuple(a.name for a in document.attachments.order_by("position")),
         "note": document.note or None,

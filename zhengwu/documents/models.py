@@ -137,6 +137,13 @@ class Document(models.Model):
         Person, verbose_name=_("签发人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(_("签发时间"), null=True, blank=True)
+    signer_position = models.CharField(_("签发人职务"), max_length=120, blank=True)
+    signer_acting_for = models.CharField(
+        _("代行职务"),
+        max_length=120,
+        blank=True,
+        help_text=_("签发人代行他人职务签发的，记录所代的职务（如“州长”）；签发时记录，此后不变"),
+    )
     recheck_signer = models.ForeignKey(
         Person,
         verbose_name=_("待复核的原签发人"),
@@ -186,6 +193,15 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.number or self.title
+
+    @property
+    def signer_label(self) -> str:
+        """The signature as it was given: 「张建华（常务副州长，代州长）」, kept after the absence ends."""
+        if self.signer is None:
+            return ""
+        if self.signer_acting_for:
+            return f"{self.signer.name}（{self.signer_position}，代{self.signer_acting_for}）"
+        return f"{self.signer.name}（{self.signer_position}）" if self.signer_position else self.signer.name
 
 
 class DocumentVersion(models.Model):

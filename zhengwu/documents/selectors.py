@@ -367,6 +367,19 @@ def is_cooperation_agreement(document: Document) -> bool:
     return bool((document.signing_facts or {}).get(out_rules.COOPERATION_AGREEMENT))
 
 
+def is_normative(document: Document) -> bool:
+    """A normative document (规范性文件): marked as one the 州政府 publishes (``published_instrument``
+    stated).  The 公文 of a draft from the legislation flow is always so marked
+    (``legislation.actions.adoption.prepare_document``); read off the row, with no query."""
+    return (document.signing_facts or {}).get("published_instrument") is True
+
+
+def needs_legal_review(document: Document) -> bool:
+    """The 司法局 reviews it before signature: a cooperation agreement (art. 52) or a normative
+    document (arts. 20, 22)."""
+    return is_cooperation_agreement(document) or is_normative(document)
+
+
 def co_issuers_of(document: Document) -> list[Unit]:
     return ordered(document.co_issuers.all())
 
@@ -405,17 +418,16 @@ def joint_countersign_pending(document: Document) -> list[Unit]:
 
 
 def before_signing(document: Document) -> list[Decision]:
-    """What art. 52 (a cooperation agreement's legality review) and art. 50 (every co-issuer's
-    countersign of a joint document) require before signature."""
+    """What arts. 20 and 22 (a normative document's legality review), art. 52 (a cooperation
+    agreement's) and art. 50 (every co-issuer's countersign of a joint document) require before
+    signature."""
     rb = rulebook_of(document)
+    reviews = legal_reviews(document)
+    current = latest_version(document).number
+    legal = [unit_ref(u) for u in legal_units()]
     return [
-        out_rules.agreement_ready(
-            is_cooperation_agreement(document),
-            legal_reviews(document),
-            latest_version(document).number,
-            [unit_ref(u) for u in legal_units()],
-            rb,
-        ),
+        out_rules.normative_ready(is_normative(document), reviews, current, legal, rb),
+        out_rules.agreement_ready(is_cooperation_agreement(document), reviews, current, legal, rb),
         out_rules.joint_ready([unit_ref(u) for u in co_issuers_of(document)], joint_countersigned(document), rb),
     ]
 
@@ -458,6 +470,8 @@ def signing_requirement_for(document: Document, day: dt.date | None = None) -> S
         if original is not None:
             requirement = for_recheck(requirement, original.pk, original.name)
     notes: list[str] = []
+    if is_normative(document):
+        notes.append(out_rules.normative_note([unit_ref(u) for u in legal_units()], rb))
     if is_cooperation_agreement(document):
         notes.append(out_rules.agreement_note([unit_ref(u) for u in legal_units()], rb))
     co_issuers = co_issuers_of(document) if document.pk else []
@@ -685,7 +699,8 @@ def countersign_joint_checks(actor: AbstractBaseUser, doc: Document) -> list[Dec
 
 
 def legal_review_checks(actor: AbstractBaseUser, doc: Document) -> list[Decision]:
-    """合法性审核 (art. 52): the 司法局's staff, a cooperation agreement before signature."""
+    """合法性审核: the 司法局's staff, a cooperation agreement (art. 52) or a normative document
+    (arts. 20, 22) before signature."""
     return [
         out_rules.may_review_legality(
             positions_of(actor),
@@ -693,6 +708,7 @@ def legal_review_checks(actor: AbstractBaseUser, doc: Document) -> list[Decision
             is_cooperation_agreement(doc),
             doc.state,
             rulebook_of(doc),
+            normative=is_normative(doc),
         )
     ]
 

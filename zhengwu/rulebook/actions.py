@@ -76,6 +76,10 @@ def apply_annotations(version: RulebookVersion, annotations: notes.Annotations) 
         ]
     )
     changed += [f"参数{p.key}" for p in missing]
+    if (version.metadata or {}).get("transition", "") != annotations.transition:
+        version.metadata = {**(version.metadata or {}), "transition": annotations.transition}
+        RulebookVersion.objects.filter(pk=version.pk).update(metadata=version.metadata)
+        changed.append("过渡规则")
     if annotations.supersedes and version.supersedes != annotations.supersedes:
         version.supersedes = annotations.supersedes
         RulebookVersion.objects.filter(pk=version.pk).update(supersedes=annotations.supersedes)

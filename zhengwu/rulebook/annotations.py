@@ -45,6 +45,10 @@ class Annotations:
     """The rules this version ends (art. 68: 「2022年6月1日印发的《…》停止执行」)."""
     path: Path | None = None
     """The file these annotations were read from."""
+    transition: str = ""
+    """How this version treats records opened under an earlier one (art. 68): ``""`` (the default)
+    — every action from its effective date applies it; ``"keep"`` — its transition rule says that
+    records opened before it finish under the version they were opened under."""
 
     @property
     def provisions(self) -> dict[str, int]:
@@ -94,4 +98,14 @@ def load(path: Path = KIZILSU_2023) -> Annotations:
         parameters={k: _parameter(k, v) for k, v in data.get("parameters", {}).items()},
         supersedes=head.get("supersedes", ""),
         path=path,
+        transition=_transition(head.get("transition", "")),
     )
+
+
+TRANSITIONS = {"", "apply", "keep"}
+
+
+def _transition(value: object) -> str:
+    if value not in TRANSITIONS:
+        raise AnnotationError(f"rulebook.transition must be one of {sorted(TRANSITIONS)}, not {value!r}")
+    return "" if value == "apply" else str(value)

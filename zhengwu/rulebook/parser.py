@@ -97,6 +97,7 @@ Body text is kept as published (paragraphs stripped of surrounding whitespace, j
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -117,6 +118,7 @@ __all__ = [
     "chinese_numeral",
     "parse_chinese_numeral",
     "parse_rulebook",
+    "to_plain_text",
 ]
 
 
@@ -861,13 +863,81 @@ class _Reporter:
 # ---------------------------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------------
+# The published copy as plain text: HTML of a government site, Markdown, or plain text
+# ---------------------------------------------------------------------------------------------
+
+_HTML_RE = re.compile(r"<\s*/?\s*(?:html|body|head|p|div|br|h[1-6]|span|table|tr|td|li|ul|ol|section|article)\b", re.I)
+_HTML_DROP_RE = re.compile(r"<!--.*?-->|<\s*(script|style|head)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
+_HTML_BREAK_RE = re.compile(r"<\s*br\s*/?\s*>", re.I)
+_HTML_BLOCK_RE = re.compile(
+    r"<\s*/?\s*(?:p|div|h[1-6]|li|ul|ol|tr|table|section|article|blockquote|title|header|footer|pre)\b[^>]*>", re.I
+)
+_HTML_TAG_RE = re.compile(r"<[^>]*>")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|(?=[^#\s]))(.*?)(?:\s+#+)?\s*$")
+_MD_RULE_RE = re.compile(r"^\s{0,3}(?:[-*_=]\s*){3,}$")
+_MD_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+_MD_BULLET_RE = re.compile(r"^\s{0,3}[-*+]\s+")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+
+
+def _html_to_text(text: str) -> str:
+    """Tags stripped, entities decoded, each block element (``<p>``, ``<div>``, ``<h2>`` …) a
+    paragraph of its own and ``<br>`` a line break; whitespace inside a block is the markup's."""
+    text = _HTML_DROP_RE.sub("", text)
+    text = re.sub(r"\s*\n\s*", "", text)  # source line breaks are not text in HTML
+    text = _HTML_BREAK_RE.sub("\n", text)
+    text = _HTML_BLOCK_RE.sub("\n\n", text)
+    text = _HTML_TAG_RE.sub("", text)
+    text = html.unescape(text).replace("\xa0", " ")
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _markdown_line(line: str) -> str:
+    heading = _MD_HEADING_RE.match(line)
+    if heading:
+        line = heading.group(1)
+    elif _MD_RULE_RE.match(line):
+        return ""
+    line = _MD_QUOTE_RE.sub("", line)
+    line = _MD_BULLET_RE.sub("", line)
+    line = _MD_LINK_RE.sub(r"\1", line)
+    line = _MD_EMPHASIS_RE.sub(r"\2", line)
+    line = _MD_ESCAPE_RE.sub(r"\1", line)
+    return line.rstrip()
+
+
+def _is_markdown(lines: Sequence[str]) -> bool:
+    return any(_MD_HEADING_RE.match(line) and line.lstrip().startswith("#") for line in lines) or any(
+        _MD_EMPHASIS_RE.search(line) for line in lines
+    )
+
+
+def to_plain_text(text: str) -> tuple[str, Msg | None]:
+    """The published copy as the parser reads it, and what it was (``None``: plain text already).
+
+    The HTML of a government site loses its tags and entities, keeping its paragraph breaks; a
+    Markdown copy loses its heading marks (``## 第一章 总则``), emphasis, quotes, bullets and links.
+    Plain text is returned as it is (line endings unified)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _HTML_RE.search(text):
+        return _html_to_text(text), _("网页（HTML）")
+    lines = text.split("\n")
+    if _is_markdown(lines):
+        return "\n".join(_markdown_line(line) for line in lines), _("Markdown 文本")
+    return text, None
+
+
 def parse_rulebook(text: str) -> ParsedRulebook:
     """Parse the published text of a work-rules document; see the module docstring."""
     if not text or not text.strip():
         raise RulebookParseError(
             _("正文为空：应为一份工作规则，有“第一章 总则”这样的章标题，和（或）以“第一条 ……”或“一、……”编号的条款。")
         )
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    plain, source_format = to_plain_text(text)
+    lines = plain.split("\n")
     paras = [_classify(t, line) for line, t in _split_paragraphs(lines)]
     start = _body_start(paras)
     end = _body_end(paras, start)
@@ -891,6 +961,8 @@ def parse_rulebook(text: str) -> ParsedRulebook:
             )
         )
     preamble = lines[: paras[start].line]
+    if source_format:
+        warnings.insert(0, _("原文为{source_format}，已去掉其中的标记后读取。", source_format=source_format))
     return ParsedRulebook(
         title=_extract_title(preamble),
         metadata=_extract_metadata(preamble),

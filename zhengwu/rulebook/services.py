@@ -154,8 +154,42 @@ class UnderRulebook(Protocol):
     def rulebook_version(self) -> RulebookVersion: ...
 
 
+#: ``RulebookVersion.metadata["transition"]``: records opened under an earlier version keep it.
+KEEP_EARLIER = "keep"
+
+
+def _in_force(code: str, day: dt.date) -> RulebookVersion | None:
+    def read() -> RulebookVersion | None:
+        try:
+            return version_in_force(day, code)
+        except NoRulebookInForce:
+            return None
+
+    return memo(RULEBOOK, ("version", code, day), read)
+
+
+def version_for(record: UnderRulebook, day: dt.date | None = None) -> RulebookVersion:
+    """The version an action on ``record`` applies on ``day`` (today) (art. 68): the version in
+    force that day, unless that version's transition rule (``transition = "keep"`` in its
+    annotations) says that records opened under an earlier version finish under it.  The version
+    stored on the record stays the one it was opened under (drafted, received …)."""
+    opened = record.rulebook_version
+    current = _in_force(opened.code, day or timezone.localdate())
+    if current is None or current.pk == opened.pk:
+        return opened
+    if current.effective_from > opened.effective_from and (current.metadata or {}).get("transition") == KEEP_EARLIER:
+        return opened
+    return current
+
+
+def rulebook_for(record: UnderRulebook, day: dt.date | None = None) -> RulebookView:
+    """The rulebook an action on ``record`` applies on ``day`` (:func:`version_for`); its citations
+    name the version, and the audit record keeps it."""
+    return view_of(version_for(record, day))
+
+
 def rulebook_of(record: UnderRulebook) -> RulebookView:
-    """The rulebook a record lives under: the version stored on it when it was opened (art. 68), on
-    the day that decides it (a document's drafting or receipt, a petition's receipt, an item's
-    opening …).  A later version does not change the rules a record already runs under."""
-    return view_of(record.rulebook_version)
+    """The rulebook an action taken today on ``record`` applies (art. 68): the version in force
+    today, or the one the record was opened under when the version in force says so by its
+    transition rule (:func:`rulebook_for`).  A record keeps the version it was opened under."""
+    return rulebook_for(record)

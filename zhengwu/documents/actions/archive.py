@@ -242,6 +242,8 @@ def _dossier(doc: Document) -> dict[str, bytes]:
     files["signature.json"] = _json(
         {
             "signer": doc.signer.name if doc.signer else None,
+            "signer_position": doc.signer_position,
+            "acting_for": doc.signer_acting_for,
             "signed_at": _when(doc.signed_at),
             "version": signed,
         }

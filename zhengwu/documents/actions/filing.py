@@ -27,6 +27,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import require
+from zhengwu.documents.actions.common import require_open
 from zhengwu.documents.models import Document, FilingObligation, FilingState
 from zhengwu.documents.rules import filing as rules
 from zhengwu.notices import services as notices
@@ -153,6 +154,7 @@ def open_filing_obligation(actor: AbstractBaseUser | None, document: Document) -
     if existing is not None:
         return existing
     doc = Document.objects.select_related("issuer", "rulebook_version").get(pk=document.pk)
+    require_open(doc, "备案")  # art. 53: an archived document is read-only
     rb = rulebook_of(doc)
     require(rules.check_issued(doc.issued_at is not None, rb))
     assert doc.issued_at is not None  # checked by the rule
@@ -205,6 +207,7 @@ def file_with_office(actor: AbstractBaseUser, obligation: FilingObligation, note
         .get(pk=obligation.pk)
     )
     doc = locked.document
+    require_open(doc, "备案")  # art. 53: an archived document is read-only
     rb = rulebook_of(doc)
     fact = filing_fact(locked)
     require(rules.may_file(positions_of(actor, timezone.localdate(now)), fact, rb), rules.check_pending(fact, rb))

@@ -388,7 +388,11 @@ def sign_and_submit(actor: AbstractBaseUser, document: Document) -> Document:
     latest.frozen = True
     latest.save(update_fields=["frozen"])
     doc.signer, doc.signed_at, doc.state = person, now, DocState.SUBMITTED
-    doc.save(update_fields=["signer", "signed_at", "state"])
+    doc.signer_position = holder.position.title[:120] if holder and holder.person_id == person.pk else ""
+    doc.signer_acting_for = (
+        holder.acting_for.position.title[:120] if holder and holder.person_id == person.pk and holder.acting_for else ""
+    )
+    doc.save(update_fields=["signer", "signed_at", "state", "signer_position", "signer_acting_for"])
     copy_back(document, doc)
     acting_for = (
         f"{doc.issuer.short_name or doc.issuer.name}{holder.acting_for.position.title}"

@@ -70,8 +70,10 @@ from zhengwu.documents.selectors import (
     document_data,
     holders_for,
     is_cooperation_agreement,
+    is_normative,
     joint_countersign_pending,
     joint_countersigned,
+    legal_reviews,
     legal_units,
     office_id,
     signing_requirement_for,
@@ -79,6 +81,7 @@ from zhengwu.documents.selectors import (
     unit_ref,
     units_of,
 )
+from zhengwu.legislation import rules as normative_rules
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder, PositionKind, UnitKind
@@ -363,9 +366,21 @@ def revise_outgoing(
     if recheck:
         doc.recheck_signer_id = doc.signer_id
         doc.state, doc.signer, doc.signed_at = DocState.AWAITING_SIGNATURE, None, None
+        doc.signer_position = doc.signer_acting_for = ""
     elif back_to_review:
         doc.state = DocState.REVIEWING
-    doc.save(update_fields=["title", "state", "signer", "signed_at", "recheck_signer", "signing_facts"])
+    doc.save(
+        update_fields=[
+            "title",
+            "state",
+            "signer",
+            "signed_at",
+            "recheck_signer",
+            "signing_facts",
+            "signer_position",
+            "signer_acting_for",
+        ]
+    )
     copy_back(document, doc)
     number = current.number + 1
     what = f"修改正文（第{number}版）" + ("，变更主办、涉及单位" if new_codes != old_codes else "")
@@ -437,7 +452,21 @@ def submit_for_review(actor: AbstractBaseUser, document: Document) -> Document:
             rules.agreement_note([unit_ref(u) for u in legal], rb),
             rb.cite(rules.AGREEMENT_REVIEW),
         )
+    elif is_normative(doc) and not _review_passed(doc):  # and a normative document's (arts. 20, 22)
+        legal = legal_units()
+        flags = normative_rules.check_text(latest_version(doc).body, rb)
+        notices.send(
+            users_of(who_holds(Authority("head", u.pk)) for u in legal),
+            f"待合法性审核：规范性文件《{doc.title}》",
+            rules.normative_note([unit_ref(u) for u in legal], rb) + f"；自动提示{len(flags)}处疑点。",
+            rb.cite(rules.NORMATIVE_REVIEW),
+        )
     return doc
+
+
+def _review_passed(doc: Document) -> bool:
+    version = latest_version(doc).number
+    return any(r.passed and r.version == version for r in legal_reviews(doc))
 
 
 @transaction.atomic
@@ -525,25 +554,41 @@ def sign(actor: AbstractBaseUser, document: Document) -> Document:
     version.frozen = True
     version.save(update_fields=["frozen"])
     recheck = doc.recheck_signer_id is not None
+    # The capacity in which he signs (arts. 6, 49): kept on the signature, not recomputed later.
+    holder = next((r.holder for r in requirement.signers if r.holder and r.holder.person_id == person.pk), None)
+    position = holder.position.title if holder else ""
+    acting_for = holder.acting_for.position.title if holder and holder.acting_for else ""
     doc.state, doc.signer, doc.signed_at, doc.recheck_signer = DocState.SIGNED, person, timezone.now(), None
-    doc.save(update_fields=["state", "signer", "signed_at", "recheck_signer"])
+    doc.signer_position, doc.signer_acting_for = position[:120], acting_for[:120]
+    doc.save(update_fields=["state", "signer", "signed_at", "recheck_signer", "signer_position", "signer_acting_for"])
     copy_back(document, doc)
     audit.record(
         actor=actor,
         action=SIGN,
         target=doc,
         citation=decision.citation,
-        summary=f"{'复核' if recheck else ''}{requirement.verb}：{doc.title}（第{version.number}版）",
-        details={"version": version.number, "requirement": requirement.code, "recheck": recheck},
+        summary=f"{'复核' if recheck else ''}{requirement.verb}：{doc.title}"
+        f"（第{version.number}版，{doc.signer_label}）",
+        details={
+            "version": version.number,
+            "requirement": requirement.code,
+            "recheck": recheck,
+            "signer": person.pk,
+            "signer_position": position,
+        },
+        acting_for=acting_for,
     )
     return doc
 
 
 @transaction.atomic
 def record_legal_review(actor: AbstractBaseUser, document: Document, passed: bool, opinion: str) -> Opinion:
-    """合法性审核 (art. 52): the legal-review unit's (the 司法局's) staff review a cooperation agreement
-    in the government's name; the outcome is recorded against the 正文's current version, and
-    only a passed review of that version lets it be signed.  The office is told."""
+    """合法性审核: the legal-review unit's (the 司法局's) staff review a cooperation agreement in the
+    government's name (art. 52) or a normative document (arts. 20, 22); the outcome is recorded
+    against the 正文's current version, and only a passed review of that version lets it be
+    signed.  A normative document's text goes through the checker that flags 行政许可, 处罚,
+    强制… (:func:`zhengwu.legislation.rules.check_text`): passing it over a flag needs reasons.
+    The office is told."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
     require(*selectors.legal_review_checks(actor, doc))
@@ -552,6 +597,12 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     text = opinion.strip()
     if not passed and not text:
         raise InvalidInput(_("审核未通过的，请写明不合法或需修改之处。"), field="opinion")
+    normative = is_normative(doc) and not is_cooperation_agreement(doc)
+    flags = normative_rules.check_text(latest_version(doc).body, rb) if normative else []
+    if normative:
+        checked = normative_rules.check_review(passed, text, len(flags), rb)
+        if not checked.allowed:
+            raise InvalidInput(checked.message, field="opinion")
     reviewer_unit = next(
         u for u in legal if any(p.unit_id == u.pk and p.kind != PositionKind.ADMINISTRATOR for p in positions)
     )
@@ -559,7 +610,7 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     row = add_opinion(doc, actor, OpinionKind.LEGAL_REVIEW, text or "经审核，合法。")
     row.passed, row.unit, row.version = passed, reviewer_unit, version
     row.save(update_fields=["passed", "unit", "version"])
-    citation = rb.cite(rules.AGREEMENT_REVIEW)
+    citation = rb.cite(rules.NORMATIVE_REVIEW if normative else rules.AGREEMENT_REVIEW)
     unit_name = unit_ref(reviewer_unit).name
     outcome = "通过" if passed else "未通过"
     audit.record(
@@ -568,13 +619,19 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
         target=doc,
         citation=citation,
         summary=f"{unit_name}合法性审核{outcome}（第{version.number}版）：{doc.title}" + (f"。{text}" if text else ""),
-        details={"passed": passed, "opinion": text, "version": version.number, "unit": reviewer_unit.code},
+        details={
+            "passed": passed,
+            "opinion": text,
+            "version": version.number,
+            "unit": reviewer_unit.code,
+            "flags": [f.as_dict() for f in flags],
+        },
     )
     office_pk = office_id()
     office = [who_holds(Authority("head", office_pk))] if office_pk else []
     notices.send(
         users_of([*office, Person.objects.filter(user_id=doc.created_by_id).first()]),
-        f"合法性审核{outcome}：合作协议《{doc.title}》",
+        f"合法性审核{outcome}：{'规范性文件' if normative else '合作协议'}《{doc.title}》",
         text or f"{unit_name}审核通过。",
         citation,
     )
@@ -703,8 +760,12 @@ def _mark_answered(actor: AbstractBaseUser, reply: Document) -> None:
 
 @transaction.atomic
 def receive_delivery(actor: AbstractBaseUser, delivery: Delivery) -> Delivery:
-    """签收: the recipient unit's staff sign for the delivered document in their inbox."""
+    """签收: the recipient unit's staff sign for the delivered document in their inbox; not once the
+    document is archived (art. 53)."""
     row = Delivery.objects.select_for_update(of=("self",)).select_related("document", "unit").get(pk=delivery.pk)
+    # An archived document's copies are as the archive recorded them (art. 53): a copy not signed
+    # for by then stays unreceived, rather than the live record drifting from deliveries.json.
+    lock_document(row.document)
     rb = rulebook_of(row.document)
     require(
         rules.may_receive_delivery(
@@ -733,3 +794,26 @@ def layout_for(document: Document, delivery: Delivery | None = None) -> Layout:
     submission as its unit sent it; ``delivery`` picks a recipient's copy (份号), none the file
     copy.  See :mod:`zhengwu.documents.layouts` (份号, 密级 and 保密期限, joint issuer marks)."""
     return document_layout(document, delivery)
+
+
+def carry_legal_review(
+    document: Document, *, reviewer_id: int, reviewer_name: str, unit: Unit, text: str, rb_citation_label: str
+) -> Opinion:
+    """A normative document that comes from a draft the 司法局 passed (arts. 20, 22): that passed
+    review is recorded against the 公文's first version, so that the signature gate sees it, and a
+    later change to the 正文 needs a new review.  Called by the legislation flow, in its
+    transaction, when the passed draft becomes a 公文."""
+    version = latest_version(document)
+    row = Opinion.objects.create(
+        document=document,
+        kind=OpinionKind.LEGAL_REVIEW,
+        text=f"{text}（{rb_citation_label}）",
+        author_id=reviewer_id,
+        author_name=reviewer_name[:60],
+        author_position=unit_ref(unit).name[:120],
+        passed=True,
+        unit=unit,
+        version=version,
+        created_at=timezone.now(),
+    )
+    return row

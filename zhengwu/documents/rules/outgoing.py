@@ -151,6 +151,8 @@ def may_receive_delivery(
 #: ``Unit.functions`` entry of the unit that reviews legality for the government (the 司法局).
 LEGAL_REVIEW_FUNCTION = "legal_review"
 AGREEMENT_REVIEW = "agreement.legal_review"
+#: A normative document (规范性文件) passes the 司法局's legality review before it is signed (arts. 20, 22).
+NORMATIVE_REVIEW = "normative.legality_review"
 #: A document's ``signing_facts`` key that marks a cooperation agreement in the government's name.
 COOPERATION_AGREEMENT = "cooperation_agreement"
 #: States in which a document may still be reviewed or countersigned before its signature.
@@ -192,14 +194,16 @@ def may_review_legality(
     is_agreement: bool,
     state: str,
     rb: RulebookView,
+    normative: bool = False,
 ) -> Decision:
-    """合法性审核 of a cooperation agreement in the government's name: by the staff of the unit(s)
-    whose function is ``legal_review`` (the 司法局), before the agreement is signed."""
-    citation = rb.cite(AGREEMENT_REVIEW)
-    if not is_agreement:
+    """合法性审核 of a cooperation agreement in the government's name (art. 52) or of a normative
+    document (规范性文件, arts. 20, 22): by the staff of the unit(s) whose function is
+    ``legal_review`` (the 司法局), before it is signed."""
+    citation = rb.cite(NORMATIVE_REVIEW if normative else AGREEMENT_REVIEW)
+    if not is_agreement and not normative:
         return Decision.refuse(
             "agreement.not_agreement",
-            _("本件不是以州人民政府名义签订的合作协议，不需要合法性审核。"),
+            _("本件不是以州人民政府名义签订的合作协议或规范性文件，不需要合法性审核。"),
             citation,
         )
     if not legal_units:
@@ -218,6 +222,12 @@ def may_review_legality(
     if any(p.unit_id in ids and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
         return Decision.allow(
             "agreement.legal_reviewer", _("{legal_names}合法性审核。", legal_names=_legal_names(legal_units)), citation
+        )
+    if normative and not is_agreement:
+        return Decision.refuse(
+            "normative.not_legal_reviewer",
+            _("规范性文件由{legal_names}进行合法性审核，您无权审核。", legal_names=_legal_names(legal_units)),
+            citation,
         )
     return Decision.refuse(
         "agreement.not_legal_reviewer",
@@ -282,6 +292,62 @@ def agreement_ready(
         _("以州人民政府名义签订的合作协议须经{who}合法性审核后方能签署。", who=who),
         citation,
     )
+
+
+def normative_ready(
+    is_normative: bool,
+    reviews: Sequence[LegalReviewFact],
+    current_version: int,
+    legal_units: Sequence[UnitRef],
+    rb: RulebookView,
+) -> Decision:
+    """May a normative document (规范性文件) be signed as far as arts. 20 and 22 are concerned?  Only
+    once the legal-review unit (the 司法局) has passed its current version, whichever route it
+    took: drafted in the documents flow, or carried over from a draft that passed review."""
+    citation = rb.cite(NORMATIVE_REVIEW)
+    if not is_normative:
+        return Decision.allow("normative.none", _("本件不是规范性文件。"), citation)
+    who = _legal_names(legal_units)
+    current = [r for r in reviews if r.version == current_version]
+    if current and current[-1].passed:
+        return Decision.allow(
+            "normative.reviewed",
+            _(
+                "{by}已合法性审核通过（第{current_version}版）。",
+                by=current[-1].unit_name or who,
+                current_version=current_version,
+            ),
+            citation,
+        )
+    if current:
+        return Decision.refuse(
+            "normative.review_failed",
+            _(
+                "规范性文件经{reviewer}合法性审核未通过；修改后重新审核通过前不能签发。",
+                reviewer=current[-1].unit_name or who,
+            ),
+            citation,
+        )
+    if reviews:
+        return Decision.refuse(
+            "normative.review_stale",
+            _(
+                "规范性文件在合法性审核后已修改（现为第{current_version}版），须经{who}重新审核通过后方能签发。",
+                current_version=current_version,
+                who=who,
+            ),
+            citation,
+        )
+    return Decision.refuse(
+        "normative.not_reviewed",
+        _("规范性文件须经{who}合法性审核通过后方能签发、印发。", who=who),
+        citation,
+    )
+
+
+def normative_note(legal_units: Sequence[UnitRef], rb: RulebookView) -> str:
+    """The sentence added to the signing requirement of a normative document."""
+    return f"本件为规范性文件，签发前须经{_legal_names(legal_units)}合法性审核通过（{rb.cite(NORMATIVE_REVIEW).label}）"
 
 
 def agreement_note(legal_units: Sequence[UnitRef], rb: RulebookView) -> str:

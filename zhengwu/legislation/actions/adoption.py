@@ -16,7 +16,7 @@ from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_checks
-from zhengwu.documents.actions.outgoing import draft_outgoing
+from zhengwu.documents.actions.outgoing import carry_legal_review, draft_outgoing
 from zhengwu.documents.models import DocType, Document
 from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions.common import (
@@ -151,6 +151,16 @@ def prepare_document(actor: AbstractBaseUser, draft: NormativeDraft) -> Document
         version.body,
         _recipients(d),
         signing_facts={"published_instrument": True, "concerned_units": [d.drafting_unit.code]},
+    )
+    review_provision = rules.SFJ_REVIEW if d.kind == NormativeKind.REGULATION else rules.LEGALITY_REVIEW
+    passed = d.reviews.filter(version=version, passed=True).select_related("unit").order_by("-created_at", "-id")[0]
+    carry_legal_review(
+        doc,
+        reviewer_id=passed.reviewer_id,
+        reviewer_name=passed.reviewer_name,
+        unit=passed.unit,
+        text=f"草案第{version.number}稿经合法性审查通过：{passed.reasons}",
+        rb_citation_label=rb.cite(review_provision).label,
     )
     d.document = doc
     d.save(update_fields=["document"])
