@@ -47,17 +47,10 @@ def positions_of(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | N
     if user is None or not user.is_authenticated:
         return []
     day = day or timezone.localdate()
-    user_id = user.pk
-
-    def read() -> list[PositionFact]:
-        appointments = (
-            Appointment.objects.filter(person__user_id=user_id, start__lte=day)
-            .filter(Q(end__isnull=True) | Q(end__gte=day))
-            .select_related("position__unit")
-        )
-        return [position_fact(a.position) for a in appointments]
-
-    return list(memo(ORG_FACTS, ("positions", user_id, day), read))
+    person = person_of(user)
+    if person is None:
+        return []
+    return load_facts(day).positions_of(person.pk, day)  # from the organization in memory
 
 
 def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:

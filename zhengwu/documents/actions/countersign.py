@@ -34,6 +34,7 @@ from zhengwu.documents.selectors import countersign_tasks, doc_fact, task_fact, 
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
 from zhengwu.org.services import positions_of, users_by_person, users_of
+from zhengwu.rulebook.models import RulebookVersion
 from zhengwu.rulebook.services import rulebook_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
@@ -360,10 +361,18 @@ def _countersign_due(batch: Sequence[Timer]) -> None:
     wanted = {timer.payload.get("task_id"): timer for timer in batch}
     tasks = list(
         CountersignTask.objects.select_for_update(of=("self",))
-        .select_related("unit", "document__issuer", "document__rulebook_version")
+        .select_related("unit", "document__issuer")
+        .defer("document__request_items", "document__signing_facts")
         .filter(pk__in=[pk for pk in wanted if pk is not None], state=CountersignState.PENDING)
         .order_by("pk")
     )
+    # The rulebook versions the documents live under, each read once and without its source text
+    # (read with every task, its text and JSON cost more than all the rest of the batch).
+    versions = RulebookVersion.objects.defer(
+        "source_text", "metadata", "reconstructed", "warnings", "annotation_origin"
+    ).in_bulk({task.document.rulebook_version_id for task in tasks})
+    for task in tasks:
+        task.document.rulebook_version = versions[task.document.rulebook_version_id]
     silent = [(task, wanted[task.pk]) for task in tasks if rules.silent_at(task_fact(task), wanted[task.pk].fire_at)]
     if not silent:
         return
