@@ -716,12 +716,14 @@ def spiff_peer(n: int, scratch: str) -> dict[str, Any] | None:
     if connection.vendor == "sqlite":
         db = f"sqlite:///{scratch}/spiff.sqlite3"
     else:
-        s = connection.settings_dict
-        db = f"postgres://{s['USER']}@/{s['NAME']}?host={s['HOST']}&port={s['PORT'] or 5432}"
+        s, options = connection.settings_dict, connection.settings_dict.get("OPTIONS", {})
+        host, port = s["HOST"] or options.get("host", ""), s["PORT"] or options.get("port") or 5432
+        db = f"postgres://{s['USER']}@/{s['NAME']}?host={host}&port={port}"
     env = {**os.environ, "SPIFF_SQLITE_SYNC": "normal"}
-    out = subprocess.run(
-        [python, str(script), "--n", str(n), "--db", db], capture_output=True, text=True, env=env, check=True
-    )
+    out = subprocess.run([python, str(script), "--n", str(n), "--db", db], capture_output=True, text=True, env=env)
+    if out.returncode:
+        print(f"    (P2 peer failed: {out.stderr.strip().splitlines()[-1:]})")
+        return None
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
