@@ -445,9 +445,12 @@ def full_path(n: int, profile: bool) -> tuple[float, dict[str, list[float]], str
     units = {u.code: u for u in Unit.objects.all()}
     timings: dict[str, list[float]] = defaultdict(list)
 
+    from zhengwu.core.memo import scope
+
     def act(name: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         t0 = time.perf_counter()
-        result = func(*args, **kwargs)
+        with scope():  # one memo scope per action, as the web, the API, the CLI and the worker give it
+            result = func(*args, **kwargs)
         timings[name].append(time.perf_counter() - t0)
         return result
 
@@ -680,6 +683,50 @@ def sweep_all(limit: int) -> tuple[float, int, int, int]:
     return time.perf_counter() - t0, fired, failed, calls
 
 
+def sql_update_of_due_tasks() -> tuple[float, int]:
+    """P4's yardstick: the same change as the sweep (the due tasks marked silent) as one SQL UPDATE."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from zhengwu.documents.models import CountersignState, CountersignTask
+    from zhengwu.documents.rules.countersign import SILENCE_TEXT
+
+    t0 = time.perf_counter()
+    with transaction.atomic():
+        rows = CountersignTask.objects.filter(state=CountersignState.PENDING, due__lt=timezone.localdate()).update(
+            state=CountersignState.SILENT_CONSENT, reply=SILENCE_TEXT, replied_at=timezone.now()
+        )
+    return time.perf_counter() - t0, rows
+
+
+def spiff_peer(n: int, scratch: str) -> dict[str, Any] | None:
+    """P2's peer: the 请示 lifecycle on SpiffWorkflow (``../shared/peers/spiff``) on the same database
+    kind (the same PostgreSQL cluster, or SQLite with zhengwu's ``synchronous=NORMAL``)."""
+    import json
+    import subprocess
+
+    from django.db import connection
+
+    python = os.environ.get("SPIFF_PY", "/tmp/spiffenv/bin/python")
+    script = Path(__file__).resolve().parents[2] / "shared" / "peers" / "spiff" / "bench.py"
+    script = Path(os.environ.get("SPIFF_BENCH", script))
+    if not (Path(python).exists() and script.exists()):
+        print(f"    (P2 peer skipped: {python} or {script} missing; see ../shared/peers/README.md)")
+        return None
+    if connection.vendor == "sqlite":
+        db = f"sqlite:///{scratch}/spiff.sqlite3"
+    else:
+        s, options = connection.settings_dict, connection.settings_dict.get("OPTIONS", {})
+        host, port = s["HOST"] or options.get("host", ""), s["PORT"] or options.get("port") or 5432
+        db = f"postgres://{s['USER']}@/{s['NAME']}?host={host}&port={port}"
+    env = {**os.environ, "SPIFF_SQLITE_SYNC": "normal"}
+    out = subprocess.run([python, str(script), "--n", str(n), "--db", db], capture_output=True, text=True, env=env)
+    if out.returncode:
+        print(f"    (P2 peer failed: {out.stderr.strip().splitlines()[-1:]})")
+        return None
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -696,7 +743,8 @@ def main() -> None:
     )
     parser.add_argument("--sweep", type=int, default=10_000)
     parser.add_argument("--sweep-limit", type=int, default=500)
-    parser.add_argument("--profile", action="store_true", help="cProfile the full path and print the top")
+    parser.add_argument("--spiff", type=int, default=50, help="lifecycles of the SpiffWorkflow peer (P2); 0: none")
+    parser.add_argument("--profile", action="store_true", help="cProfile the full path and the sweep and print the top")
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix="zhengwu-bench-")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
@@ -772,7 +820,15 @@ def main() -> None:
     now = timezone.now()
     due_before = Timer.objects.filter(state=TimerState.PENDING, fire_at__lte=now).count()
     print(f"(d) {due_before:,} due countersign timers created in {t['due']:.1f}s")
+    sweep_profiler = cProfile.Profile() if args.profile else None
+    if sweep_profiler:
+        sweep_profiler.enable()
     seconds, fired, failed, calls = sweep_all(args.sweep_limit)
+    if sweep_profiler:
+        sweep_profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(sweep_profiler, stream=out).sort_stats("cumulative").print_stats(40)
+        print(out.getvalue())
     left = Timer.objects.filter(state=TimerState.PENDING, fire_at__lte=now).count()
     silent = CountersignTask.objects.filter(
         state=CountersignState.SILENT_CONSENT, replied_by__isnull=True, replied_at__gte=now - dt.timedelta(days=30)
@@ -787,6 +843,23 @@ def main() -> None:
         failures.append(f"the sweep fired {fired} of {due_before} timers ({failed} failed)")
     if silent < args.sweep // 2 * 2:
         failures.append(f"only {silent} of {args.sweep} overdue tasks were recorded as silent consent")
+
+    # P4: the sweep against one SQL UPDATE of the same rows (as many tasks, made due the same way)
+    make_due(args.sweep, rng)
+    update_seconds, updated = sql_update_of_due_tasks()
+    print(f"    one SQL UPDATE of the same {updated:,} rows: {update_seconds:.3f}s")
+    ratios = [f"P4 sweep / SQL UPDATE = {seconds / update_seconds:,.1f}x (target <= 5x)"]
+
+    # P2: actions/s of the 请示 lifecycle beside SpiffWorkflow's, same database
+    peer = spiff_peer(args.spiff, scratch) if args.spiff else None
+    if peer is not None:
+        print(f"(P2) SpiffWorkflow peer: {peer}")
+        ratios.append(
+            f"P2 zhengwu {actions / elapsed:.1f} actions/s / SpiffWorkflow {peer['actions_per_s']} actions/s = "
+            f"{actions / elapsed / peer['actions_per_s']:.2f}x (target >= 1x)"
+        )
+    for ratio in ratios:
+        print(f"ratio | {vendor} | N={args.docs:,} | {ratio}")
 
     print()
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

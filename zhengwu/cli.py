@@ -19,7 +19,13 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengwu.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(args)
+    if len(args) > 1 and args[1] in {"serve", "worker", "runserver"}:
+        execute_from_command_line(args)  # long-running: each request, each sweep has its own memo scope
+        return
+    from zhengwu.core.memo import scope
+
+    with scope():  # a one-shot command: the organization and the rulebook read once, like a request
+        execute_from_command_line(args)
 
 
 if __name__ == "__main__":

@@ -89,3 +89,21 @@ def test_the_organizations_actions_forget_what_they_change(user) -> None:
         assert appointment is not None
         admin_actions.end_appointment(None, appointment, today - dt.timedelta(days=1))
         assert len(positions_of(account, today)) == len(before) - 1
+
+
+@pytest.mark.parametrize(("command", "scoped"), [("org", True), ("audit", True), ("worker", False), ("serve", False)])
+def test_a_one_shot_command_runs_in_one_memo_scope_a_long_running_one_does_not(monkeypatch, command, scoped) -> None:
+    """Actions called from the command line read the organization once, as in a request; the server
+    and the worker open a scope per request and per sweep instead of one for their whole life."""
+    from django.core import management
+
+    from zhengwu import cli
+    from zhengwu.core import memo as memo_module
+
+    seen: list[bool] = []
+    monkeypatch.setattr(
+        management, "execute_from_command_line", lambda args: seen.append(memo_module._current.get() is not None)
+    )
+    monkeypatch.setenv("ZHENGWU_PROFILE", "test")
+    cli.main(["zhengwu", command, "--help"])
+    assert seen == [scoped]

@@ -75,7 +75,7 @@ def test_handler_is_idempotent_if_fired_again(countersigning, frozen) -> None:
     timer = Timer.objects.get(key=f"countersign:{tasks['czj'].pk}:due")
     before = counts()
     with transaction.atomic():
-        _countersign_due(timer)  # a second delivery changes nothing
+        _countersign_due([timer])  # a second delivery changes nothing
     assert counts() == before
 
 

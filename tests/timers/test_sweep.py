@@ -240,3 +240,87 @@ def test_worker_sweeps_again_at_once_while_its_batches_come_back_full(db, monkey
 def test_worker_batch_must_be_positive(db) -> None:
     with pytest.raises(CommandError, match="--batch"):
         _worker("--once", "--batch", "0")
+
+
+BATCHES: list[list[str]] = []
+
+
+@timers.batch_handler("test.batch")
+def _test_batch_handler(batch) -> None:
+    if any(t.key in FAILING for t in batch):
+        Timer.objects.filter(key="t:victim").update(state=TimerState.CANCELLED)  # undone with the batch
+        raise ValueError("boom in batch")
+    BATCHES.append([t.key for t in batch])
+
+
+def test_a_batch_handler_fires_its_due_timers_together_in_one_claim(db, django_assert_max_num_queries) -> None:
+    BATCHES.clear()
+    for i in range(4):
+        timers.schedule("test.batch", at(i), f"t:b{i}")
+    timers.schedule("test.batch", at(60), "t:b-later")
+    # claim (1) + one transaction for the batch: the handler, the mark (1) and the savepoints
+    with django_assert_max_num_queries(6):
+        result = timers.sweep(at(10))
+    assert (result.fired, result.failed, result.more) == (4, 0, False)
+    assert BATCHES == [["t:b0", "t:b1", "t:b2", "t:b3"]]
+    fired = Timer.objects.filter(key__startswith="t:b", state=TimerState.FIRED)
+    assert sorted(fired.values_list("key", flat=True)) == ["t:b0", "t:b1", "t:b2", "t:b3"]
+    assert {t.attempts for t in fired} == {1}
+    assert {t.fired_at for t in fired} == {at(10)}
+    assert timers.sweep(at(10)).fired == 0  # exactly once
+    assert BATCHES == [["t:b0", "t:b1", "t:b2", "t:b3"]]
+
+
+def test_a_failing_batch_is_undone_and_its_timers_fired_one_by_one(db) -> None:
+    BATCHES.clear()
+    FAILING.add("t:bb1")
+    timers.schedule("test.kind", at(100), "t:victim")
+    for i in range(3):
+        timers.schedule("test.batch", at(i), f"t:bb{i}")
+    result = timers.sweep(at(10))
+    assert (result.fired, result.failed) == (2, 1)
+    assert BATCHES == [["t:bb0"], ["t:bb2"]]
+    assert Timer.objects.get(key="t:victim").state == TimerState.PENDING
+    bad = Timer.objects.get(key="t:bb1")
+    assert (bad.state, bad.attempts, bad.last_error) == (TimerState.PENDING, 1, "ValueError: boom in batch")
+
+
+def test_timers_claimed_by_a_killed_worker_fire_exactly_once_after_the_lease(db) -> None:
+    """A worker killed (kill -9) after its claim committed and before its batch did leaves only the
+    claim behind: nobody fires those timers while the lease holds; afterwards one sweep does, once."""
+    BATCHES.clear()
+    for i in range(3):
+        timers.schedule("test.batch", at(i), f"t:k{i}")
+    token, claimed = timers.claim(at(5), limit=2)  # ... and the worker dies here
+    assert [t.key for t in claimed] == ["t:k0", "t:k1"]
+    assert Timer.objects.filter(claimed_by=token, state=TimerState.PENDING).count() == 2
+    during = timers.sweep(at(6))  # another worker, within the lease: only the unclaimed one
+    assert during.fired == 1
+    assert BATCHES == [["t:k2"]]
+    after = timers.sweep(at(5) + timers.LEASE)
+    assert after.fired == 2
+    assert BATCHES == [["t:k2"], ["t:k0", "t:k1"]]
+    assert timers.sweep(at(5) + 3 * timers.LEASE).fired == 0
+    k0 = Timer.objects.get(key="t:k0")
+    assert (k0.state, k0.attempts) == (TimerState.FIRED, 2)  # claimed twice, fired once
+
+
+@timers.handler("test.leaves_a_mark")
+def _leaves_a_mark(timer: Timer) -> None:
+    timers.schedule("test.kind", at(1000), f"{timer.key}:effect")
+
+
+def test_a_sweep_whose_claim_was_taken_over_fires_nothing(db) -> None:
+    """The slow worker comes back after its lease expired and another claimed the timer: its
+    transaction is undone (the mark needs the claim), so the timer fires once, by the other."""
+    timers.schedule("test.leaves_a_mark", at(0), "t:slow")
+    old_token, (timer,) = timers.claim(at(0))
+    assert timers.claim(at(1))[1] == []  # within the lease nobody else claims it
+    new_token, _ = timers.claim(at(0) + timers.LEASE)
+    assert timers._fire_single(timer, old_token, at(0)) == "skipped"
+    assert not Timer.objects.filter(key="t:slow:effect").exists()  # the handler ran; its write was undone
+    slow = Timer.objects.get(key="t:slow")
+    assert (slow.claimed_by, slow.state) == (new_token, TimerState.PENDING)
+    assert timers.sweep(at(0) + 2 * timers.LEASE).fired == 1  # the new claim's lease expired too: fired once
+    assert Timer.objects.filter(key="t:slow:effect").count() == 1
+    assert timers.sweep(at(0) + 4 * timers.LEASE).fired == 0

@@ -18,7 +18,6 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.core.memo import forget
 from zhengwu.core.transitions import require_checks
 from zhengwu.notices import services as notices
 from zhengwu.org import rules, selectors
@@ -32,7 +31,14 @@ from zhengwu.org.models import (
     Position,
     PositionKind,
 )
-from zhengwu.org.services import ORG_FACTS, load_facts, office_unit, person_of, position_fact, positions_of
+from zhengwu.org.services import (
+    load_facts,
+    office_unit,
+    organization_changed,
+    person_of,
+    position_fact,
+    positions_of,
+)
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
@@ -135,7 +141,7 @@ def report_absence(
         reported_at=timezone.now(),
     )
     absence.notified.set([*route.report_to, *route.inform])
-    forget(ORG_FACTS)
+    organization_changed()
     audit.record(
         actor=actor,
         action="org.absence.report",
@@ -185,7 +191,7 @@ def entrust(
     checks = selectors.entrust_checks(actor, absence, acting, start)
     require_checks(*checks)
     decision = checks[0]
-    forget(ORG_FACTS)
+    organization_changed()
     arrangement = ActingArrangement.objects.create(
         principal=absence.position,
         acting=acting,
@@ -248,7 +254,7 @@ def revoke_acting(actor: AbstractBaseUser, arrangement: ActingArrangement) -> Ac
             f"提前撤销委托：{arrangement.acting.title}代{arrangement.principal.title}主持工作"
             f"至{arrangement.end.isoformat()}止（原定至{original_end.isoformat()}）"
         )
-    forget(ORG_FACTS)
+    organization_changed()
     audit.record(
         actor=actor,
         action="org.acting.revoke",
@@ -288,7 +294,7 @@ def report_return(actor: AbstractBaseUser, absence: Absence, returned_on: dt.dat
     open_arrangements = absence.acting.filter(revoked_at__isnull=True, ended_early_at__isnull=True)
     open_arrangements.filter(start__gt=last_day).update(revoked_at=timezone.now())
     open_arrangements.filter(start__lte=last_day).update(end=last_day)
-    forget(ORG_FACTS)
+    organization_changed()
     timers.cancel(f"absence:{absence.pk}:return")
     citation = rb.cite("leave.return")
     audit.record(

@@ -29,7 +29,6 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Citation, InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.core.memo import forget
 from zhengwu.notices import services as notices
 from zhengwu.org import rules
 from zhengwu.org.codes import org_code_problem
@@ -44,7 +43,7 @@ from zhengwu.org.models import (
     UnitKind,
 )
 from zhengwu.org.rules import AppointmentFact, PortfolioFact
-from zhengwu.org.services import ORG_FACTS, position_fact, positions_of
+from zhengwu.org.services import organization_changed, position_fact, positions_of
 from zhengwu.rulebook.services import rulebook_view
 
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -88,7 +87,7 @@ def _record(
         details=details or {},
         actor_name="" if actor is not None else OPERATOR,
     )
-    forget(ORG_FACTS)
+    organization_changed()
 
 
 def _text(value: str, field_name: str, label: str, max_length: int, *, required: bool = True) -> str:

@@ -260,3 +260,18 @@ class ActingArrangement(models.Model):
     def in_force(self) -> bool:
         """Neither revoked before it began nor ended early (it may still lie in the past)."""
         return self.revoked_at is None and self.ended_early_at is None
+
+
+class OrgVersion(models.Model):
+    """One row whose token changes with every change to the organization (in the changing
+    transaction): each process keeps the organization in memory under the token it was read with,
+    and a process that reads another token reads the organization again."""
+
+    token = models.CharField(_("版本标记"), max_length=32)
+
+    class Meta:
+        verbose_name = _("组织机构版本")
+        verbose_name_plural = _("组织机构版本")
+
+    def __str__(self) -> str:
+        return self.token

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from zhengwu.core.decisions import Citation, Decision, InvalidInput
 from zhengwu.core.i18n import _
-from zhengwu.core.memo import memo
+from zhengwu.core.memo import forget, memo
 from zhengwu.org import rules
 from zhengwu.org.models import (
     Absence,
     AbsenceState,
     ActingArrangement,
     Appointment,
+    OrgVersion,
     Person,
     Portfolio,
     Position,
@@ -42,17 +47,10 @@ def positions_of(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | N
     if user is None or not user.is_authenticated:
         return []
     day = day or timezone.localdate()
-    user_id = user.pk
-
-    def read() -> list[PositionFact]:
-        appointments = (
-            Appointment.objects.filter(person__user_id=user_id, start__lte=day)
-            .filter(Q(end__isnull=True) | Q(end__gte=day))
-            .select_related("position__unit")
-        )
-        return [position_fact(a.position) for a in appointments]
-
-    return list(memo(ORG_FACTS, ("positions", user_id, day), read))
+    person = person_of(user)
+    if person is None:
+        return []
+    return load_facts(day).positions_of(person.pk, day)  # from the organization in memory
 
 
 def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:
@@ -66,10 +64,72 @@ def office_unit() -> Unit | None:
     return Unit.objects.filter(kind=UnitKind.OFFICE).order_by("sort_order").first()
 
 
+# -- the organization in memory --------------------------------------------------------------------
+#
+# Each process keeps the organization's facts per day under the version token it read them with
+# (``_INDEX``).  The token is a row (:class:`OrgVersion`) that every change to the organization
+# rewrites in its own transaction (:func:`organization_changed`, called by the org actions and, for
+# any other write through the ORM, by the signals below), with a fresh random value, never reused: a
+# token seen by a reader names exactly one committed state.  A memo scope (a request, an action, a
+# sweep, a command) reads the token once; a process that finds a token it has not indexed reads the
+# organization again, so changes made by other processes are seen from their commit on.  The
+# version is read before the facts, so facts indexed under a token are never older than it.
+
+_INDEX_LOCK = threading.Lock()
+_INDEX: dict[str, dict[dt.date, OrgFacts]] = {}
+_INDEX_DAYS = 64  # days kept per token (a page asks for today, a few days, or the days of a list)
+
+
+def org_version() -> str | None:
+    """The organization's version token, read once per memo scope (``None`` if the row is missing,
+    e.g. a database flushed by a test: then nothing is kept across scopes)."""
+    return memo(ORG_FACTS, "version", lambda: OrgVersion.objects.filter(pk=1).values_list("token", flat=True).first())
+
+
+def organization_changed() -> None:
+    """Record that the organization changed (inside the changing transaction): a new version token
+    for every process, and this scope forgets what it read."""
+    token = uuid.uuid4().hex
+    if not OrgVersion.objects.filter(pk=1).update(token=token):
+        OrgVersion.objects.bulk_create([OrgVersion(pk=1, token=token)], ignore_conflicts=True)
+    forget(ORG_FACTS)
+
+
 def load_facts(day: dt.date) -> OrgFacts:
-    """Everything the organization rules need about ``day``: read once per request or sweep
-    (:mod:`zhengwu.core.memo`); actions that change it call ``forget(ORG_FACTS)``."""
-    return memo(ORG_FACTS, day, lambda: _read_facts(day))
+    """Everything the organization rules need about ``day``: from the process's index when the
+    version token has not changed, read once per request or sweep (:mod:`zhengwu.core.memo`)."""
+    return memo(ORG_FACTS, day, lambda: _indexed_facts(day))
+
+
+def _indexed_facts(day: dt.date) -> OrgFacts:
+    token = org_version()
+    if token is None:
+        return _read_facts(day)
+    with _INDEX_LOCK:
+        facts = _INDEX.get(token, {}).get(day)
+    if facts is not None:
+        return facts
+    facts = _read_facts(day)
+    with _INDEX_LOCK:
+        days = _INDEX.get(token)
+        if days is None:  # a new version: the old ones are of no use any more
+            _INDEX.clear()
+            days = _INDEX[token] = {}
+        if len(days) >= _INDEX_DAYS:
+            days.clear()
+        days[day] = facts
+    return facts
+
+
+def _org_row_changed(sender: type[Model], **kwargs: Any) -> None:
+    if kwargs.get("action", "post_").startswith("post_"):
+        organization_changed()
+
+
+for _model in (Unit, Position, Person, Appointment, Portfolio, Absence, ActingArrangement):
+    post_save.connect(_org_row_changed, sender=_model, dispatch_uid=f"org-version-{_model.__name__}-save")
+    post_delete.connect(_org_row_changed, sender=_model, dispatch_uid=f"org-version-{_model.__name__}-delete")
+m2m_changed.connect(_org_row_changed, sender=Portfolio.units.through, dispatch_uid="org-version-portfolio-units")
 
 
 def _read_facts(day: dt.date) -> OrgFacts:
@@ -100,10 +160,14 @@ def parse_authority(text: str) -> Authority:
     if kind in Authority.POSTS and not unit_code:
         return Authority(kind)
     if kind in {"head", "portfolio"} and unit_code:
-        unit = Unit.objects.filter(code=unit_code).first()
-        if unit is None:
+        unit_id = memo(
+            ORG_FACTS,
+            ("unit code", unit_code),
+            lambda: Unit.objects.filter(code=unit_code).values_list("pk", flat=True).first(),
+        )
+        if unit_id is None:
             raise LookupError(f"没有代码为“{unit_code}”的单位。")
-        return Authority(kind, unit.pk)
+        return Authority(kind, unit_id)
     raise LookupError(
         f"无法识别的权限“{text}”：应为 governor、executive、secretary_general、head:单位代码 或 portfolio:单位代码。"
     )
@@ -191,5 +255,11 @@ def users_of(people: Iterable[Person | Holder | None]) -> list[AbstractBaseUser]
 
     ``None`` (a vacant post) is skipped, and so is anyone without an account: they cannot be
     notified, and a notice needs a recipient."""
+    return list(users_by_person(people).values())
+
+
+def users_by_person(people: Iterable[Person | Holder | None]) -> dict[int, AbstractBaseUser]:
+    """The accounts of people or of the holders of posts, by person id, read in one query (those
+    without an account, and vacant posts, are left out)."""
     ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
-    return [p.user for p in Person.objects.filter(pk__in=ids).select_related("user") if p.user_id is not None]
+    return {p.pk: p.user for p in Person.objects.filter(pk__in=ids).select_related("user") if p.user_id is not None}

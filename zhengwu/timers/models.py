@@ -1,7 +1,8 @@
 """Durable timers: rows that the worker fires exactly once at their time, after restarts too.
 
 A timer's handler runs in the same transaction that marks the timer fired, so its effects and the
-mark commit together or not at all: a crash mid-way leaves the timer pending for the next sweep.
+mark commit together or not at all: a crash mid-way leaves the timer pending, claimed until its
+lease expires, and a later sweep fires it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ class Timer(models.Model):
     fired_at = models.DateTimeField(_("触发于"), null=True, blank=True)
     attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
     last_error = models.TextField(_("最近错误"), blank=True)
+    # A sweep claims a batch of due timers (one UPDATE … RETURNING) with a token and a lease; a timer
+    # claimed by a worker that died (kill -9) is claimed again once its lease has expired.
+    claimed_by = models.CharField(_("认领标记"), max_length=32, blank=True, default="")
+    lease_until = models.DateTimeField(_("认领至"), null=True, blank=True)
 
     class Meta:
         ordering = ["fire_at", "id"]

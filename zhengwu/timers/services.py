@@ -1,60 +1,91 @@
 """Scheduling and firing durable timers.
 
 Actions call :func:`schedule` (and :func:`cancel`) inside their transaction.  The worker
-(``zhengwu worker``) calls :func:`sweep` in a loop: one query finds up to a batch of due timers, each
-is fired in its own transaction with the row locked (``SELECT … FOR UPDATE SKIP LOCKED`` on
-PostgreSQL, so several workers never fire the same timer; SQLite serialises writers), re-checked as
-still pending, handled, and marked fired in that same transaction.  A sweep that fills its batch
-says so (:attr:`SweepResult.more`) and the worker sweeps again at once; :func:`drain` does the same
-in one call.
+(``zhengwu worker``) calls :func:`sweep` in a loop.  A sweep claims a batch of due timers with one
+``UPDATE … RETURNING`` (the rows chosen ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so several workers
+never claim the same timer; SQLite serialises writers): each claimed row gets the sweep's token and a
+lease.  Then, per kind:
+
+- a kind whose handler takes a list (:func:`batch_handler`) fires its whole batch in one
+  transaction, which also marks the timers fired; if that transaction fails, each timer of the batch
+  is fired alone, so one bad timer holds back no other;
+- a kind whose handler takes one timer (:func:`handler`) fires each timer in its own transaction.
+
+A timer is marked fired only while the sweep still holds its claim (same token, still pending), in the
+handler's transaction: the handler's effects and the mark commit together or not at all.  A worker
+killed between its claim and its commit (``kill -9``) leaves the timers pending and claimed; once the
+lease has expired another sweep claims them again and fires them, once.
+
+A sweep that fills its batch says so (:attr:`SweepResult.more`) and the worker sweeps again at once;
+:func:`drain` does the same in one call.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhengwu.core.memo import action_scope
 from zhengwu.core.memo import scope as memo_scope
 from zhengwu.timers.models import Timer, TimerState
 
 log = logging.getLogger("zhengwu.timers")
 
 Handler = Callable[[Timer], None]
+BatchHandler = Callable[[Sequence[Timer]], None]
 _HANDLERS: dict[str, Handler] = {}
+_BATCH_HANDLERS: dict[str, BatchHandler] = {}
 MAX_ATTEMPTS = 5
+BATCH = 500
+LEASE = dt.timedelta(minutes=5)
+"""How long a claim holds: a batch must be fired within it, or another sweep may claim it again."""
 
 
 def handler(kind: str) -> Callable[[Handler], Handler]:
-    """Register the function that fires timers of ``kind`` (apps register theirs in ``ready()``)."""
+    """Register the function that fires one timer of ``kind`` (apps register theirs in ``ready()``)."""
 
     def register(func: Handler) -> Handler:
         _HANDLERS[kind] = func
+        _BATCH_HANDLERS.pop(kind, None)
         return func
 
     return register
 
 
+def batch_handler(kind: str) -> Callable[[BatchHandler], BatchHandler]:
+    """Register the function that fires a list of timers of ``kind`` in one transaction.  It must
+    leave each timer's effects as if it had fired alone (it is also called with one timer, when its
+    batch failed)."""
+
+    def register(func: BatchHandler) -> BatchHandler:
+        _BATCH_HANDLERS[kind] = func
+        _HANDLERS[kind] = lambda timer: func([timer])
+        return func
+
+    return register
+
+
+_RESET = {"state": TimerState.PENDING, "fired_at": None, "attempts": 0, "last_error": "", "claimed_by": ""}
+
+
 def schedule(kind: str, fire_at: dt.datetime, key: str, **payload: Any) -> Timer:
-    """Schedule (or move) the timer identified by ``key``.  Call inside the action's transaction."""
+    """Schedule (or move, and arm again) the timer identified by ``key``: one upsert (``INSERT … ON
+    CONFLICT (key) DO UPDATE``).  Call inside the action's transaction."""
     if kind not in _HANDLERS:
         raise LookupError(f"no handler is registered for timers of kind {kind!r}")
-    timer, _ = Timer.objects.update_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "fire_at": fire_at,
-            "payload": payload,
-            "state": TimerState.PENDING,
-            "fired_at": None,
-            "attempts": 0,
-            "last_error": "",
-        },
+    timer = Timer(kind=kind, fire_at=fire_at, key=key, payload=payload, lease_until=None, **_RESET)
+    Timer.objects.bulk_create(
+        [timer],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["kind", "fire_at", "payload", "lease_until", *_RESET],
     )
     return timer
 
@@ -67,9 +98,6 @@ def move(key: str, fire_at: dt.datetime) -> bool:
 
 def cancel(key: str) -> int:
     return Timer.objects.filter(key=key, state=TimerState.PENDING).update(state=TimerState.CANCELLED)
-
-
-BATCH = 500
 
 
 @dataclass
@@ -86,54 +114,101 @@ class SweepResult:
         self.skipped += other.skipped
 
 
-def _lock(timer_id: int) -> Timer | None:
-    qs = Timer.objects.filter(pk=timer_id, state=TimerState.PENDING)
-    if connection.features.has_select_for_update_skip_locked:
-        qs = qs.select_for_update(skip_locked=True)
-    return qs.first()
+class LeaseLost(Exception):
+    """The sweep's claim on a timer was taken over (its lease expired): its firing is undone."""
 
 
-def fire_one(timer_id: int, now: dt.datetime) -> str:
-    """Fire one timer exactly once; returns "fired", "failed" or "skipped"."""
+_CLAIM_SQL = """
+UPDATE {table} SET claimed_by = %s, lease_until = %s, attempts = attempts + 1
+WHERE id IN (
+    SELECT id FROM {table}
+    WHERE state = %s AND fire_at <= %s AND (lease_until IS NULL OR lease_until <= %s)
+    ORDER BY fire_at, id LIMIT %s {skip_locked}
+)
+RETURNING *
+"""
+
+
+def claim(now: dt.datetime, limit: int = BATCH, lease: dt.timedelta = LEASE) -> tuple[str, list[Timer]]:
+    """Claim up to ``limit`` timers due at ``now`` (not claimed, or whose lease has expired) with one
+    ``UPDATE … RETURNING``; each claim counts as an attempt.  Returns the claim's token and the
+    timers, oldest first."""
+    token = uuid.uuid4().hex
+    skip_locked = "FOR UPDATE SKIP LOCKED" if connection.features.has_select_for_update_skip_locked else ""
+    at = connection.ops.adapt_datetimefield_value(now)
+    # Only fixed identifiers are formatted in (the table's name and the locking clause); values are parameters.
+    sql = _CLAIM_SQL.format(table=connection.ops.quote_name(Timer._meta.db_table), skip_locked=skip_locked)
+    params = [token, connection.ops.adapt_datetimefield_value(now + lease), TimerState.PENDING, at, at, limit]
+    with transaction.atomic():
+        claimed = list(Timer.objects.raw(sql, params))
+    claimed.sort(key=lambda t: (t.fire_at, t.pk))
+    return token, claimed
+
+
+def _mark_fired(timers: Sequence[Timer], token: str, now: dt.datetime) -> None:
+    ids = [t.pk for t in timers]
+    done = Timer.objects.filter(pk__in=ids, claimed_by=token, state=TimerState.PENDING).update(
+        state=TimerState.FIRED, fired_at=now, lease_until=None
+    )
+    if done != len(ids):
+        raise LeaseLost(f"{len(ids) - done} of {len(ids)} timers were claimed by another sweep")
+    for t in timers:
+        t.state, t.fired_at, t.lease_until = TimerState.FIRED, now, None
+
+
+def _fire_batch(func: BatchHandler, batch: Sequence[Timer], token: str, now: dt.datetime) -> bool:
     try:
-        with transaction.atomic():
-            timer = _lock(timer_id)
-            if timer is None or timer.fire_at > now:
-                return "skipped"
+        with memo_scope(), transaction.atomic():
+            func(batch)
+            _mark_fired(batch, token, now)
+        return True
+    except Exception:
+        log.warning("a batch of %d timers of kind %s failed: firing them one by one", len(batch), batch[0].kind)
+        return False
+
+
+def _fire_single(timer: Timer, token: str, now: dt.datetime) -> str:
+    """Fire one claimed timer in its own transaction; returns "fired", "failed" or "skipped"."""
+    try:
+        with action_scope(), transaction.atomic():  # a failure forgets what the sweep's scope read
             _HANDLERS[timer.kind](timer)
-            timer.state, timer.fired_at = TimerState.FIRED, now
-            timer.attempts += 1
-            timer.save(update_fields=["state", "fired_at", "attempts"])
+            _mark_fired([timer], token, now)
             return "fired"
+    except LeaseLost:
+        return "skipped"
     except Exception as exc:
-        log.exception("timer %s failed", timer_id)
-        timer = Timer.objects.get(pk=timer_id)
-        timer.attempts += 1
-        timer.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        log.exception("timer %s failed", timer.pk)
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+        changes: dict[str, Any] = {"last_error": error, "lease_until": None, "claimed_by": ""}
         if timer.attempts >= MAX_ATTEMPTS:
-            timer.state = TimerState.FAILED
+            changes["state"] = TimerState.FAILED
         else:  # back off: retry after 2^attempts minutes
-            timer.fire_at = now + dt.timedelta(minutes=2**timer.attempts)
-        timer.save(update_fields=["attempts", "last_error", "state", "fire_at"])
-        return "failed"
+            changes["fire_at"] = now + dt.timedelta(minutes=2**timer.attempts)
+        updated = Timer.objects.filter(pk=timer.pk, claimed_by=token, state=TimerState.PENDING).update(**changes)
+        return "failed" if updated else "skipped"
 
 
 def sweep(now: dt.datetime | None = None, limit: int = BATCH) -> SweepResult:
-    """Fire due timers, up to ``limit`` per call, each in its own transaction."""
+    """Claim up to ``limit`` due timers and fire them: a batch per kind whose handler takes lists,
+    else each in its own transaction."""
     now = now or timezone.now()
-    due = list(
-        Timer.objects.filter(state=TimerState.PENDING, fire_at__lte=now)
-        .order_by("fire_at", "id")
-        .values_list("id", flat=True)[:limit]
-    )
+    token, claimed = claim(now, limit)
+    by_kind: dict[str, list[Timer]] = {}
+    for timer in claimed:
+        by_kind.setdefault(timer.kind, []).append(timer)
     result = SweepResult()
-    with memo_scope():  # facts read by many handlers in one sweep (who holds a post) are read once
-        for timer_id in due:
-            outcome = fire_one(timer_id, now)
-            setattr(result, outcome, getattr(result, outcome) + 1)
-    # A full batch that fired or failed something may have left due timers behind.  (A batch that
-    # was all skipped is being fired by another worker: no point in asking again at once.)
-    result.more = len(due) == limit and result.fired + result.failed > 0
+    for kind, batch in by_kind.items():
+        func = _BATCH_HANDLERS.get(kind)
+        if func is not None and _fire_batch(func, batch, token, now):
+            result.fired += len(batch)
+            continue
+        with memo_scope():  # facts read by many handlers in one sweep (who holds a post) are read once
+            for timer in batch:
+                outcome = _fire_single(timer, token, now)
+                setattr(result, outcome, getattr(result, outcome) + 1)
+    # A full batch may have left due timers behind.  (Timers claimed by another worker are not
+    # claimed here at all.)
+    result.more = len(claimed) == limit
     return result
 
 

@@ -33,7 +33,8 @@ from zhengwu.documents.rules import countersign as rules
 from zhengwu.documents.selectors import countersign_tasks, doc_fact, task_fact, unit_fact
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Unit
-from zhengwu.org.services import positions_of, users_of
+from zhengwu.org.services import positions_of, users_by_person, users_of
+from zhengwu.rulebook.models import RulebookVersion
 from zhengwu.rulebook.services import rulebook_of
 from zhengwu.timers import services as timers
 from zhengwu.timers.models import Timer
@@ -349,51 +350,66 @@ def sign_statement(actor: AbstractBaseUser, task: CountersignTask) -> Countersig
 # -- the deadline --------------------------------------------------------------------------------
 
 
-@timers.handler(DUE_TIMER)
-def _countersign_due(timer: Timer) -> None:
+@timers.batch_handler(DUE_TIMER)
+def _countersign_due(batch: Sequence[Timer]) -> None:
     """At 24:00 of the due day, a unit that has not replied is deemed to have no objection (art. 50).
 
-    Recorded as of the timer's time; idempotent (a task already answered, or whose deadline moved
-    later, is left alone)."""
-    task = (
-        CountersignTask.objects.select_related("unit", "document__issuer", "document__rulebook_version")
-        .filter(pk=timer.payload.get("task_id"))
-        .first()
+    Fires a batch of deadlines in one transaction: the tasks are read (and locked on PostgreSQL) in
+    one query and marked silent in one update; each still gets its own audit record (so each
+    document's history is whole) and its notice to the issuer's head.  Recorded as of each timer's
+    time; idempotent (a task already answered, or whose deadline moved later, is left alone)."""
+    wanted = {timer.payload.get("task_id"): timer for timer in batch}
+    tasks = list(
+        CountersignTask.objects.select_for_update(of=("self",))
+        .select_related("unit", "document__issuer")
+        .defer("document__request_items", "document__signing_facts")
+        .filter(pk__in=[pk for pk in wanted if pk is not None], state=CountersignState.PENDING)
+        .order_by("pk")
     )
-    if task is None:
+    # The rulebook versions the documents live under, each read once and without its source text
+    # (read with every task, its text and JSON cost more than all the rest of the batch).
+    versions = RulebookVersion.objects.defer(
+        "source_text", "metadata", "reconstructed", "warnings", "annotation_origin"
+    ).in_bulk({task.document.rulebook_version_id for task in tasks})
+    for task in tasks:
+        task.document.rulebook_version = versions[task.document.rulebook_version_id]
+    silent = [(task, wanted[task.pk]) for task in tasks if rules.silent_at(task_fact(task), wanted[task.pk].fire_at)]
+    if not silent:
         return
-    fact = task_fact(task)
-    if not rules.silent_at(fact, timer.fire_at):
-        return
-    updated = CountersignTask.objects.filter(pk=task.pk, state=CountersignState.PENDING, due=task.due).update(
-        state=CountersignState.SILENT_CONSENT,
-        reply=rules.SILENCE_TEXT,
-        replied_at=timer.fire_at,
-        replied_by=None,
-    )
-    if not updated:
-        return
-    doc = task.document
-    decision = rules.silence(fact, rulebook_of(doc))
-    audit.record(
-        actor=None,
-        actor_name="系统",
-        action="documents.countersign.silence",
-        target=task,
-        citation=decision.citation,
-        summary=f"《{doc.title}》：{decision.message}",
-        details={
-            "due": task.due.isoformat(),
-            "at": timezone.localtime(timer.fire_at).isoformat(),
-            "text": rules.SILENCE_TEXT,
-        },
-    )
-    notices.send(
-        users_of([selectors.unit_head(doc.issuer, timezone.localdate())]),
-        f"{fact.unit.name}逾期未回复会签意见，视为无不同意见（《{doc.title}》）",
-        decision.message,
-        decision.citation,
-    )
+    for fire_at in {timer.fire_at for _, timer in silent}:  # one update per deadline moment (usually one)
+        ids = [task.pk for task, timer in silent if timer.fire_at == fire_at]
+        updated = CountersignTask.objects.filter(pk__in=ids, state=CountersignState.PENDING).update(
+            state=CountersignState.SILENT_CONSENT, reply=rules.SILENCE_TEXT, replied_at=fire_at, replied_by=None
+        )
+        if updated != len(ids):  # a reply crossed the read (cannot under the lock): undo, fire one by one
+            raise RuntimeError("countersign tasks changed while their deadline fired")
+    today = timezone.localdate()
+    heads = {task.document.issuer_id: selectors.unit_head(task.document.issuer, today) for task, _ in silent}
+    accounts = users_by_person(heads.values())
+    for task, timer in silent:
+        doc, fact = task.document, task_fact(task)
+        decision = rules.silence(fact, rulebook_of(doc))
+        audit.record(
+            actor=None,
+            actor_name="系统",
+            action="documents.countersign.silence",
+            target=task,
+            citation=decision.citation,
+            summary=f"《{doc.title}》：{decision.message}",
+            details={
+                "due": task.due.isoformat(),
+                "at": timezone.localtime(timer.fire_at).isoformat(),
+                "text": rules.SILENCE_TEXT,
+            },
+        )
+        head = heads[doc.issuer_id]
+        account = accounts.get(head.person_id) if head is not None else None
+        notices.send(
+            [account] if account is not None else [],
+            f"{fact.unit.name}逾期未回复会签意见，视为无不同意见（《{doc.title}》）",
+            decision.message,
+            decision.citation,
+        )
 
 
 @timers.handler(REMIND_TIMER)
