@@ -80,7 +80,9 @@ def test_personal_data_only_for_those_handling_the_case(kizilsu) -> None:
     assert rules.may_see_personal_data([pos("unit_head", XFJ)], 1, access, kizilsu).allowed
     assert rules.may_see_personal_data([pos("clerk", JYJ)], 2, access, kizilsu).allowed
     assert rules.may_see_personal_data([pos("vice_governor", 1)], 99, access, kizilsu).allowed
-    assert rules.may_see_personal_data([pos("administrator", 2)], 3, access, kizilsu).allowed
+    assert not rules.may_see_personal_data([pos("administrator", 2)], 3, access, kizilsu).allowed  # not a handler
+    accused = rules.CaseAccess(frozenset({XFJ}), XFJ, 99, JYJ, frozenset({98}))
+    assert not rules.may_see_personal_data([pos("clerk", JYJ)], 2, accused, kizilsu).allowed  # the accused unit
     refused = rules.may_see_personal_data([pos("clerk", FGW)], 4, access, kizilsu)
     assert not refused.allowed
     assert refused.explanation == "信访人的个人信息仅限经办人员查看，您不是本件的经办人员（《工作规则》第三十五条）"
@@ -92,7 +94,8 @@ def test_masking() -> None:
     assert rules.mask_name("张三") == "张*"
     assert rules.mask_id_number("653001198001011234") == "65************1234"
     assert rules.mask_phone("13812345678") == "138****5678"
-    assert rules.mask_address("阿图什市测试路8号") == "阿图什市测试****"
+    assert rules.mask_address("阿图什市测试路8号") == "阿图什市****"
+    assert rules.mask_address("乌恰县") == "乌****"  # never the whole of a short address
 
 
 def test_an_important_letter_is_instructed_by_its_leader_after_reading_and_stays_open_until_then(kizilsu) -> None:

@@ -98,6 +98,8 @@ class PetitionOut(ProvisionalDues):
     summary: str
     unit_concerned: str
     handling_unit: str
+    accused_unit: str = Field("", description="被反映（检举、控告）的单位")
+    accused_person: str = Field("", description="被反映（检举、控告）的人员")
     state: str
     state_label: str
     accept_due: dt.date
@@ -141,6 +143,8 @@ def _petition(
         summary=p.summary,
         unit_concerned=_name(p.unit_concerned),
         handling_unit=_name(p.handling_unit),
+        accused_unit=_name(p.accused_unit),
+        accused_person=p.accused_person,
         state=p.state,
         state_label=p.get_state_display(),
         accept_due=p.accept_due,
@@ -174,10 +178,11 @@ def _petition(
     )
 
 
-def _get_petition(petition_id: int) -> Petition:
-    return get_object_or_404(
-        Petition.objects.select_related("unit_concerned", "handling_unit", "leader"), pk=petition_id
-    )
+def _get_petition(petition_id: int, user: AbstractBaseUser) -> Petition:
+    """The petition, or 404 exactly as for an id that does not exist when ``user`` may not see it
+    (:func:`zhengwu.petitions.selectors.petitions_visible_to`)."""
+    rows = Petition.objects.select_related("unit_concerned", "handling_unit", "leader", "accused_unit")
+    return get_object_or_404(petition_reads.petitions_visible_to(user, rows), pk=petition_id)
 
 
 class PetitionIn(Schema):
@@ -191,6 +196,10 @@ class PetitionIn(Schema):
     address: str = ""
     important: bool = Field(False, description="重要来信：呈州人民政府领导阅批")
     leader_id: int | None = Field(None, description="呈阅领导（人员 id）；不填为涉及单位的分管领导")
+    accused_unit: str = Field(
+        "", description="被反映（检举、控告）的单位代码：本件不得转交、展示给该单位及其分管领导（《信访工作条例》）"
+    )
+    accused_person: str = Field("", description="被反映（检举、控告）的人员")
 
 
 class AcceptanceIn(Schema):
@@ -243,8 +252,12 @@ def _leader(person_id: int | None) -> Person | None:
 
 @router.get("/petitions", response={200: PetitionPage, **READ_ERRORS}, summary="信访事项（信访人信息已脱敏）")
 def list_petitions(request: HttpRequest, paging: Query[Paging], state: str = "") -> PetitionPage:
-    current_user(request)
-    rows = Petition.objects.select_related("unit_concerned", "handling_unit", "leader").prefetch_related("reviews")
+    rows = petition_reads.petitions_visible_to(
+        current_user(request),
+        Petition.objects.select_related("unit_concerned", "handling_unit", "leader", "accused_unit").prefetch_related(
+            "reviews"
+        ),
+    )
     if state:
         rows = rows.filter(state=state)
     count, items = page_of(rows.order_by("-received_on", "-id"), paging)
@@ -258,7 +271,7 @@ def list_petitions(request: HttpRequest, paging: Query[Paging], state: str = "")
 )
 def get_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
     user = current_user(request)
-    p = _get_petition(petition_id)
+    p = _get_petition(petition_id, current_user(request))
     return _petition(p, petitions.masked_petitioner(p), user)
 
 
@@ -268,7 +281,7 @@ def get_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
     summary="信访人个人信息：仅限经办人员，每次查看均记录",
 )
 def get_petitioner(request: HttpRequest, petition_id: int) -> PetitionerOut:
-    view = petitions.view_petitioner(current_user(request), _get_petition(petition_id))
+    view = petitions.view_petitioner(current_user(request), _get_petition(petition_id, current_user(request)))
     return PetitionerOut(**view.__dict__)
 
 
@@ -283,8 +296,10 @@ def register_petition(request: HttpRequest, payload: PetitionIn) -> Status[Petit
         petitioner=petitions.PetitionerData(payload.petitioner_name, payload.id_number, payload.phone, payload.address),
         important=payload.important,
         leader=_leader(payload.leader_id),
+        accused_unit=_unit(payload.accused_unit, "accused_unit") if payload.accused_unit.strip() else None,
+        accused_person=payload.accused_person,
     )
-    return Status(201, _petition(_get_petition(p.pk), user=current_user(request)))
+    return Status(201, _petition(_get_petition(p.pk, current_user(request)), user=current_user(request)))
 
 
 @router.post(
@@ -296,14 +311,14 @@ def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceI
     unit = _unit(payload.handling_unit, "handling_unit") if payload.handling_unit.strip() else None
     p = petitions.decide_acceptance(
         current_user(request),
-        _get_petition(petition_id),
+        _get_petition(petition_id, current_user(request)),
         payload.accept,
         payload.told_how,
         unit,
         payload.reason,
         payload.decided_on,
     )
-    return _petition(_get_petition(p.pk), user=current_user(request))
+    return _petition(_get_petition(p.pk, current_user(request)), user=current_user(request))
 
 
 @router.post(
@@ -312,8 +327,10 @@ def accept_petition(request: HttpRequest, petition_id: int, payload: AcceptanceI
     summary="重要来信呈州人民政府领导阅批",
 )
 def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> PetitionOut:
-    p = petitions.route_important(current_user(request), _get_petition(petition_id), _leader(payload.leader_id))
-    return _petition(_get_petition(p.pk), user=current_user(request))
+    p = petitions.route_important(
+        current_user(request), _get_petition(petition_id, current_user(request)), _leader(payload.leader_id)
+    )
+    return _petition(_get_petition(p.pk, current_user(request)), user=current_user(request))
 
 
 @router.post(
@@ -322,8 +339,8 @@ def route_petition(request: HttpRequest, petition_id: int, payload: RouteIn) -> 
     summary="领导阅读重要来信",
 )
 def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
-    p = petitions.read_letter(current_user(request), _get_petition(petition_id))
-    return _petition(_get_petition(p.pk), user=current_user(request))
+    p = petitions.read_letter(current_user(request), _get_petition(petition_id, current_user(request)))
+    return _petition(_get_petition(p.pk, current_user(request)), user=current_user(request))
 
 
 @router.post(
@@ -332,8 +349,8 @@ def read_petition(request: HttpRequest, petition_id: int) -> PetitionOut:
     summary="领导批示重要来信，转入督办",
 )
 def instruct_petition(request: HttpRequest, petition_id: int, payload: TextIn) -> PetitionOut:
-    p = petitions.instruct(current_user(request), _get_petition(petition_id), payload.text)
-    return _petition(_get_petition(p.pk), user=current_user(request))
+    p = petitions.instruct(current_user(request), _get_petition(petition_id, current_user(request)), payload.text)
+    return _petition(_get_petition(p.pk, current_user(request)), user=current_user(request))
 
 
 @router.post(
@@ -343,9 +360,13 @@ def instruct_petition(request: HttpRequest, petition_id: int, payload: TextIn) -
 )
 def extend_petition(request: HttpRequest, petition_id: int, payload: ExtensionIn) -> PetitionOut:
     p = petitions.extend(
-        current_user(request), _get_petition(petition_id), payload.days, payload.reason, payload.told_how
+        current_user(request),
+        _get_petition(petition_id, current_user(request)),
+        payload.days,
+        payload.reason,
+        payload.told_how,
     )
-    return _petition(_get_petition(p.pk), user=current_user(request))
+    return _petition(_get_petition(p.pk, current_user(request)), user=current_user(request))
 
 
 @router.post(
@@ -355,9 +376,13 @@ def extend_petition(request: HttpRequest, petition_id: int, payload: ExtensionIn
 )
 def conclude_petition(request: HttpRequest, petition_id: int, payload: ConclusionIn) -> PetitionOut:
     p = petitions.conclude(
-        current_user(request), _get_petition(petition_id), payload.result, payload.told_how, payload.concluded_on
+        current_user(request),
+        _get_petition(petition_id, current_user(request)),
+        payload.result,
+        payload.told_how,
+        payload.concluded_on,
     )
-    return _petition(_get_petition(p.pk), user=current_user(request))
+    return _petition(_get_petition(p.pk, current_user(request)), user=current_user(request))
 
 
 @router.post(
@@ -367,9 +392,13 @@ def conclude_petition(request: HttpRequest, petition_id: int, payload: Conclusio
 )
 def request_petition_review(request: HttpRequest, petition_id: int, payload: ReviewIn) -> Status[PetitionOut]:
     petitions.request_review(
-        current_user(request), _get_petition(petition_id), payload.stage, payload.organ, payload.requested_on
+        current_user(request),
+        _get_petition(petition_id, current_user(request)),
+        payload.stage,
+        payload.organ,
+        payload.requested_on,
     )
-    return Status(201, _petition(_get_petition(petition_id), user=current_user(request)))
+    return Status(201, _petition(_get_petition(petition_id, current_user(request)), user=current_user(request)))
 
 
 @router.post(
@@ -378,8 +407,10 @@ def request_petition_review(request: HttpRequest, petition_id: int, payload: Rev
     summary="出具复查或复核意见",
 )
 def decide_petition_review(request: HttpRequest, petition_id: int, payload: ReviewDecisionIn) -> PetitionOut:
-    petitions.decide_review(current_user(request), _get_petition(petition_id), payload.outcome, payload.decided_on)
-    return _petition(_get_petition(petition_id), user=current_user(request))
+    petitions.decide_review(
+        current_user(request), _get_petition(petition_id, current_user(request)), payload.outcome, payload.decided_on
+    )
+    return _petition(_get_petition(petition_id, current_user(request)), user=current_user(request))
 
 
 # ---------------------------------------------------------------- 建议提案 (art. 31)

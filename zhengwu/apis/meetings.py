@@ -38,6 +38,7 @@ from zhengwu.meetings.models import (
     PrefectureMeetingRequest,
     Topic,
 )
+from zhengwu.meetings.visibility import topics_visible_to
 from zhengwu.org.models import Person, Unit
 
 router = Router(tags=["meetings"])
@@ -418,8 +419,9 @@ def cadence(request: HttpRequest) -> list[CadenceOut]:
 
 @router.get("/meetings/topics", response={200: list[TopicOut], **READ_ERRORS}, summary="议题")
 def list_topics(request: HttpRequest, state: str = "") -> list[TopicOut]:
-    current_user(request)
-    qs = Topic.objects.select_related("unit").prefetch_related("steps", "papers")
+    qs = topics_visible_to(
+        current_user(request), Topic.objects.select_related("unit").prefetch_related("steps", "papers")
+    )
     if state:
         qs = qs.filter(state=state)
     return [_topic_out(t) for t in qs[:500]]

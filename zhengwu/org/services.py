@@ -263,3 +263,31 @@ def users_by_person(people: Iterable[Person | Holder | None]) -> dict[int, Abstr
     without an account, and vacant posts, are left out)."""
     ids = {p.pk if isinstance(p, Person) else p.person_id for p in people if p is not None}
     return {p.pk: p.user for p in Person.objects.filter(pk__in=ids).select_related("user") if p.user_id is not None}
+
+
+def _active_portfolios(day: dt.date) -> QuerySet[Portfolio]:
+    return Portfolio.objects.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+def overseen_units(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | None = None) -> set[int]:
+    """The units in the 分管 of ``user``'s positions on ``day`` (art. 7): what a leader may follow."""
+    positions = [p.id for p in positions_of(user, day)]
+    if not positions:
+        return set()
+    day = day or timezone.localdate()
+    return set(
+        _active_portfolios(day).filter(leader_id__in=positions, units__isnull=False).values_list("units", flat=True)
+    )
+
+
+def overseers_of(unit_id: int | None, day: dt.date | None = None) -> frozenset[int]:
+    """The people whose position leads ``unit_id`` in its 分管 on ``day`` (art. 7): a unit's chain."""
+    if unit_id is None:
+        return frozenset()
+    day = day or timezone.localdate()
+    leaders = _active_portfolios(day).filter(units=unit_id).values("leader_id")
+    return frozenset(
+        Appointment.objects.filter(position_id__in=leaders, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .values_list("person_id", flat=True)
+    )

@@ -29,7 +29,7 @@ from zhengwu.core.transitions import require_checks
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder
-from zhengwu.org.services import person_of, positions_of, users_of, who_holds
+from zhengwu.org.services import overseers_of, person_of, positions_of, users_of, who_holds
 from zhengwu.petitions import rules, selectors
 from zhengwu.petitions.models import Channel, Petition, Petitioner, Review, Stage, State
 from zhengwu.petitions.selectors import access_of, may_see_petitioner, open_limits, petitions_units
@@ -192,11 +192,14 @@ def register(
     petitioner: PetitionerData,
     important: bool = False,
     leader: Person | None = None,
+    accused_unit: Unit | None = None,
+    accused_person: str = "",
     is_demo: bool = False,
 ) -> Petition:
     """登记 a letter or visit; the acceptance limit starts (15 days, 《信访工作条例》arts. 22–23).
     ``important``: a 重要来信, routed at once to ``leader`` (by default the 分管 leader of the unit
-    concerned)."""
+    concerned).  ``accused_unit`` and ``accused_person``: whom the letter reports (检举、控告); the
+    case is then never passed to, shown to or found by that unit and its 分管 chain."""
     version = version_in_force()
     rb = view_of(version)
     if channel not in Channel.values:
@@ -206,6 +209,7 @@ def register(
     id_number = _optional(petitioner.id_number, "id_number", "身份证号码", 18)
     phone = _optional(petitioner.phone, "phone", "联系电话", 30)
     address = _optional(petitioner.address, "address", "住址", 200)
+    accused_name = _optional(accused_person, "accused_person", "被反映的人员", 60)
     received = _day(received_on, "received_on", "收到日期")
     require(selectors.register_check(actor))
     due = rules.accept_due(received, rb, calendar())
@@ -219,6 +223,8 @@ def register(
         received_on=received,
         summary=text,
         unit_concerned=unit_concerned,
+        accused_unit=accused_unit,
+        accused_person=accused_name,
         state=State.REGISTERED,
         accept_due=due,
         rulebook_version=version,
@@ -236,7 +242,12 @@ def register(
         citation=rb.cite(rules.HANDLING),
         summary=f"登记信访事项{petition.number}（{petition.get_channel_display()}），"
         f"涉及{unit_concerned.short_name or unit_concerned.name}，应于{due:%Y-%m-%d}前决定是否受理并告知",
-        details={"channel": channel, "unit": unit_concerned.code, "accept_due": due.isoformat()},
+        details={
+            "channel": channel,
+            "unit": unit_concerned.code,
+            "accused_unit": accused_unit.code if accused_unit else None,
+            "accept_due": due.isoformat(),
+        },
     )
     _schedule(petition, "accept", due)
     if important:
@@ -244,19 +255,38 @@ def register(
     return petition
 
 
-def default_leader(unit: Unit, day: dt.date | None = None) -> Holder | None:
-    """The leader an important letter goes to: the 分管 leader of the unit concerned."""
-    return who_holds(Authority("portfolio", unit.pk), day)
+def default_leader(unit: Unit, day: dt.date | None = None, accused_unit_id: int | None = None) -> Holder | None:
+    """The leader an important letter goes to: the 分管 leader of the unit concerned — or, when that
+    unit is the one the letter accuses, the 分管 leader of the petitions bureau, else the 州长
+    (《信访工作条例》: never the accused unit's chain)."""
+    chain = overseers_of(accused_unit_id, day)
+    candidates = [Authority("portfolio", unit.pk)] if unit.pk != accused_unit_id else []
+    candidates += [Authority("portfolio", u.pk) for u in petitions_units()] + [Authority("governor")]
+    for authority in candidates:
+        holder = who_holds(authority, day)
+        if holder is not None and holder.person_id not in chain:
+            return holder
+    return None
+
+
+def default_handling_unit(petition: Petition) -> Unit:
+    """Where an accepted case goes when no unit is named: the unit concerned, unless the letter
+    accuses it; then the petitions bureau handles it itself (《信访工作条例》)."""
+    if petition.unit_concerned_id != petition.accused_unit_id:
+        return petition.unit_concerned
+    bureaus = petitions_units()
+    return bureaus[0] if bureaus else petition.unit_concerned
 
 
 def _route(actor: AbstractBaseUser, petition: Petition, leader: Person | None) -> None:
     rb = rulebook_of(petition)
     if leader is None:
-        holder = default_leader(petition.unit_concerned)
+        holder = default_leader(petition.unit_concerned, accused_unit_id=petition.accused_unit_id)
         if holder is None:
             raise InvalidInput(_("涉及单位没有分管领导，请指定呈阅的州人民政府领导。"), field="leader")
         leader = Person.objects.select_related("user").get(pk=holder.person_id)
     require(rules.check_leader(positions_of(leader.user), rb))
+    require(rules.may_route_to_leader(leader.pk, leader.name, overseers_of(petition.accused_unit_id), rb))
     petition.important, petition.leader, petition.routed_at = True, leader, timezone.now()
     petition.save(update_fields=["important", "leader", "routed_at"])
     audit.record(
@@ -315,7 +345,7 @@ def instruct(actor: AbstractBaseUser, petition: Petition, text: str) -> Petition
     require_checks(*selectors.instruct_checks(actor, p))
     instruction = _text(text, "instruction", "批示内容")
     p.instruction, p.instructed_at = instruction, timezone.now()
-    lead = p.handling_unit or p.unit_concerned
+    lead = p.handling_unit or default_handling_unit(p)
     today = timezone.localdate()
     due = p.handle_due if p.handle_due and p.handle_due > today else rules.handle_due(today, rb, calendar())
     item_id, linked = follow_up(
@@ -372,7 +402,8 @@ def decide_acceptance(
     p.accepted_on, p.accept_told_how = day, told
     cancel_limit(_key(p, "accept"))
     if accept:
-        unit = handling_unit or p.unit_concerned
+        unit = handling_unit or default_handling_unit(p)
+        require(rules.may_route_to_unit(unit.pk, unit.short_name or unit.name, p.accused_unit_id, rb))
         p.state, p.handling_unit = State.HANDLING, unit
         p.handle_due = rules.handle_due(day, rb, calendar())
         p.save(update_fields=["state", "handling_unit", "handle_due", "accepted_on", "accept_told_how"])

@@ -42,6 +42,16 @@ class Petition(models.Model):
     unit_concerned = models.ForeignKey(
         Unit, verbose_name=_("涉及单位"), on_delete=models.PROTECT, related_name="petitions_concerning"
     )
+    accused_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("被反映（检举、控告）的单位"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="petitions_accusing",
+        help_text=_("信访事项反映、检举或控告的单位：本件不得转交、展示给该单位及其分管领导（《信访工作条例》）。"),
+    )
+    accused_person = models.CharField(_("被反映（检举、控告）的人员"), max_length=60, blank=True)
     handling_unit = models.ForeignKey(
         Unit,
         verbose_name=_("承办单位"),

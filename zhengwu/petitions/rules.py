@@ -23,6 +23,7 @@ HANDLING = "petitions.handling"
 TIME_LIMITS = "petitions.time_limits"
 IMPORTANT = "petitions.important"
 PERSONAL_DATA = "petitions.personal_data"
+NOT_TO_ACCUSED = "petitions.not_to_accused"
 
 # who may approve an extension and receive important letters: the 州长 and the 副州长
 LEADER_KINDS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR, PositionKind.VICE_GOVERNOR})
@@ -40,6 +41,15 @@ class CaseAccess:
     petitions_unit_ids: frozenset[int]
     handling_unit_id: int | None = None
     leader_person_id: int | None = None
+    accused_unit_id: int | None = None
+    #: the people leading the accused unit in their 分管 (art. 7): its chain for the matter
+    accused_chain: frozenset[int] = frozenset()
+
+    def accused(self, positions: Sequence[PositionFact], person_id: int | None) -> bool:
+        """Whether this person is the accused unit's staff or in its 分管 chain (《信访工作条例》)."""
+        if self.accused_unit_id is not None and _staff_of(positions, {self.accused_unit_id}):
+            return True
+        return person_id is not None and person_id in self.accused_chain
 
 
 def _staff_of(positions: Sequence[PositionFact], unit_ids: Collection[int]) -> bool:
@@ -65,6 +75,8 @@ def may_register(positions: Sequence[PositionFact], petitions_unit_ids: Collecti
 
 
 def is_handler(positions: Sequence[PositionFact], person_id: int | None, access: CaseAccess) -> bool:
+    if access.accused(positions, person_id):
+        return False
     if _staff_of(positions, access.petitions_unit_ids):
         return True
     if access.handling_unit_id is not None and _staff_of(positions, {access.handling_unit_id}):
@@ -76,10 +88,10 @@ def may_see_personal_data(
     positions: Sequence[PositionFact], person_id: int | None, access: CaseAccess, rb: RulebookView
 ) -> Decision:
     """The petitioner's name, ID number, phone and address: only those handling the case (the
-    petitions bureau, the handling unit, the leader it was routed to) and the administrator."""
+    petitions bureau, the handling unit, the leader it was routed to), never the unit or person it
+    accuses nor their 分管 chain, nor a system administrator (《信访工作条例》: the petitioner's
+    identity is kept confidential)."""
     citation = rb.cite(PERSONAL_DATA)
-    if any(p.kind == PositionKind.ADMINISTRATOR for p in positions):
-        return Decision.allow("petitions.data_admin", _("系统管理员查看信访人信息（已记录）。"), citation)
     if is_handler(positions, person_id, access):
         return Decision.allow("petitions.data_handler", _("经办人员查看信访人信息（已记录）。"), citation)
     return Decision.refuse(
@@ -94,6 +106,12 @@ def may_handle(
 ) -> Decision:
     """Concluding a case and recording its result: the petitions bureau or the handling unit."""
     citation = rb.cite(HANDLING)
+    if access.accused(positions, person_id):
+        return Decision.refuse(
+            "petitions.accused_handles",
+            _("信访事项不得交由其反映、检举或控告的单位及其分管领导办理（《信访工作条例》）。"),
+            rb.cite(NOT_TO_ACCUSED),
+        )
     if _staff_of(positions, access.petitions_unit_ids) or (
         access.handling_unit_id is not None and _staff_of(positions, {access.handling_unit_id})
     ):
@@ -103,6 +121,34 @@ def may_handle(
         _("信访事项由信访工作机构或承办单位办理，您无权办理本件。"),
         citation,
     )
+
+
+def may_route_to_unit(unit_id: int, unit_name: str, accused_unit_id: int | None, rb: RulebookView) -> Decision:
+    """A petition is never passed to the unit it reports on (《信访工作条例》: 不得将信访人的检举、揭发材料
+    及有关情况透露或者转给被检举、揭发的人员或者单位)."""
+    citation = rb.cite(NOT_TO_ACCUSED)
+    if accused_unit_id is not None and unit_id == accused_unit_id:
+        return Decision.refuse(
+            "petitions.to_accused_unit",
+            _(
+                "本件反映、检举的是{unit}，不得转交{unit}办理（《信访工作条例》），请交由信访工作机构或其他有权处理的单位办理。",
+                unit=unit_name,
+            ),
+            citation,
+        )
+    return Decision.allow("petitions.unit_not_accused", _("承办单位不是被反映的单位。"), citation)
+
+
+def may_route_to_leader(person_id: int, name: str, accused_chain: Collection[int], rb: RulebookView) -> Decision:
+    """Nor to the leader who leads the accused unit in their 分管 (art. 7)."""
+    citation = rb.cite(NOT_TO_ACCUSED)
+    if person_id in accused_chain:
+        return Decision.refuse(
+            "petitions.to_accused_chain",
+            _("{name}分管本件反映的单位，本件不得呈其阅批（《信访工作条例》），请呈其他州人民政府领导。", name=name),
+            citation,
+        )
+    return Decision.allow("petitions.leader_not_accused", _("呈阅领导不分管被反映的单位。"), citation)
 
 
 # -- the steps of a petition (art. 35; 《信访工作条例》) ------------------------------------------
@@ -272,27 +318,33 @@ def may_conclude(important: bool, instructed: bool, rb: RulebookView) -> Decisio
 # -- masking -------------------------------------------------------------------------------------
 
 
+# Masks never show a whole field: a field too short to keep a part hidden is shown as stars only.
+
+
 def mask_name(name: str) -> str:
     name = name.strip()
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, min(len(name) - 1, 3))
+    if len(name) < 2:
+        return "*" * len(name)
+    return name[0] + "*" * min(len(name) - 1, 3)
 
 
 def mask_id_number(number: str) -> str:
     number = number.strip()
-    if len(number) <= 6:
+    if len(number) <= 12:
         return "*" * len(number)
     return number[:2] + "*" * (len(number) - 6) + number[-4:]
 
 
 def mask_phone(phone: str) -> str:
     phone = phone.strip()
-    if len(phone) < 7:
+    if len(phone) < 11:
         return "*" * len(phone)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
 def mask_address(address: str) -> str:
+    """The first characters (at most six, at most half of the address), then ``****``."""
     address = address.strip()
-    return address[:6] + "****" if address else ""
+    if not address:
+        return ""
+    return address[: min(6, len(address) // 2)] + "****"

@@ -15,12 +15,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.transitions import Step, check_step, offered
 from zhengwu.org.models import Unit
-from zhengwu.org.services import person_of, positions_of
+from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionKind
+from zhengwu.org.services import overseen_units, overseers_of, person_of, positions_of
 from zhengwu.petitions import rules
 from zhengwu.petitions.models import Petition, Stage, State
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
@@ -39,7 +41,50 @@ def petitions_units() -> list[Unit]:
 
 
 def access_of(petition: Petition) -> rules.CaseAccess:
-    return rules.CaseAccess(frozenset(u.pk for u in petitions_units()), petition.handling_unit_id, petition.leader_id)
+    return rules.CaseAccess(
+        frozenset(u.pk for u in petitions_units()),
+        petition.handling_unit_id,
+        petition.leader_id,
+        petition.accused_unit_id,
+        overseers_of(petition.accused_unit_id),
+    )
+
+
+def petitions_visible_to(user: AbstractBaseUser, petitions: QuerySet[Petition] | None = None) -> QuerySet[Petition]:
+    """The petitions ``user`` may see (need to know; 《信访工作条例》):
+
+    - the petitions bureau's staff (信访局: it registers, accepts and follows every case);
+    - the handling unit's staff, once a case is assigned to it;
+    - the leader an important letter was routed to, and the leaders in charge: the 州长 and the
+      常务副州长, and the 分管 leader of the unit handling or concerned;
+    - never the unit a letter accuses, nor the leaders whose 分管 includes it (its chain for the
+      matter), whatever else they are: it is neither shown to them nor found by their searches.
+
+    A system administrator's post gives no sight of petitions.
+    """
+    petitions = petitions if petitions is not None else Petition.objects.all()
+    positions = [p for p in positions_of(user) if p.kind != PositionKind.ADMINISTRATOR]
+    if not positions:
+        return petitions.none()
+    units = {p.unit_id for p in positions}
+    overseen = overseen_units(user)
+    bureau = {u.pk for u in petitions_units()}
+    q = Q(handling_unit_id__in=units)
+    if units & bureau:
+        q |= Q(pk__isnull=False)
+    if any(p.kind in {PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR} for p in positions):
+        q |= Q(pk__isnull=False)
+    if any(p.kind in GOVERNMENT_LEADERS for p in positions):
+        q |= Q(handling_unit_id__in=overseen) | Q(unit_concerned_id__in=overseen)
+    person = person_of(user)
+    if person is not None:
+        q |= Q(leader_id=person.pk)
+    return petitions.filter(q).exclude(accused_unit_id__in=units | overseen)
+
+
+def petition_visible_to(user: AbstractBaseUser, petition: Petition) -> bool:
+    """Whether ``user`` may see ``petition`` (see :func:`petitions_visible_to`)."""
+    return petitions_visible_to(user).filter(pk=petition.pk).exists()
 
 
 def person_id(actor: AbstractBaseUser) -> int | None:

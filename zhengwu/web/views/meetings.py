@@ -39,6 +39,7 @@ from zhengwu.meetings.models import (
     Topic,
     TopicState,
 )
+from zhengwu.meetings.visibility import papers_visible_to
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.web.helpers import actor, explain, unknown_year_message
@@ -481,7 +482,8 @@ def paper_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 def paper_download(request: HttpRequest, pk: int) -> FileResponse:
-    paper = get_object_or_404(Paper, pk=pk)
+    # 404 exactly as for a paper that does not exist when the reader has no need to know (art. 40)
+    paper = get_object_or_404(papers_visible_to(actor(request)), pk=pk)
     return FileResponse(paper.file.open("rb"), as_attachment=True, filename=paper.file.name.rsplit("/", 1)[-1])
 
 

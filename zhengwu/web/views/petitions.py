@@ -44,7 +44,9 @@ def _leaders() -> list[Person]:
 
 @login_required
 def petition_list(request: HttpRequest) -> HttpResponse:
-    rows = Petition.objects.select_related("unit_concerned", "handling_unit", "leader").order_by("-received_on", "-id")
+    rows = selectors.petitions_visible_to(
+        actor(request), Petition.objects.select_related("unit_concerned", "handling_unit", "leader")
+    ).order_by("-received_on", "-id")
     state = request.GET.get("state", "")
     if state:
         rows = rows.filter(state=state)
@@ -84,6 +86,8 @@ def petition_new(request: HttpRequest) -> HttpResponse:
                     ),
                     important=field(request, "important") == "on",
                     leader=person_field(request, "leader"),
+                    accused_unit=unit_field(request, "accused_unit", required=False),
+                    accused_person=field(request, "accused_person"),
                 )
             )
 
@@ -133,16 +137,22 @@ def _detail(request: HttpRequest, petition: Petition, errors: list[str], status:
     )
 
 
+def _visible(request: HttpRequest, pk: int) -> Petition:
+    """The petition, or 404 exactly as for one that does not exist when the viewer may not see it."""
+    rows = Petition.objects.select_related("unit_concerned", "handling_unit", "leader", "accused_unit")
+    return get_object_or_404(selectors.petitions_visible_to(actor(request), rows), pk=pk)
+
+
 @login_required
 def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    petition = get_object_or_404(Petition.objects.select_related("unit_concerned", "handling_unit", "leader"), pk=pk)
+    petition = _visible(request, pk)
     return _detail(request, petition, [], 200)
 
 
 @login_required
 @require_POST
 def petition_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    petition = get_object_or_404(Petition.objects.select_related("unit_concerned", "handling_unit", "leader"), pk=pk)
+    petition = _visible(request, pk)
     user = actor(request)
     runs = {
         "accept": lambda: actions.decide_acceptance(
