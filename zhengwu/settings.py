@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "zhengwu.notices",
     "zhengwu.documents",
     "zhengwu.tokens",
+    "zhengwu.identity",
     "zhengwu.meetings",
     "zhengwu.supervision",
     "zhengwu.suggestions",
@@ -67,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zhengwu.web.account_middleware.IdleTimeoutMiddleware",  # ends a session left idle (ZHENGWU_SESSION_IDLE_MINUTES)
+    "zhengwu.web.account_middleware.PasswordChangeMiddleware",  # after a reset: change the password first
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -116,11 +119,23 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Passwords (等保 level 3, GB/T 22239-2019 8.1.4.1): at least 10 characters from 3 of the 4 classes
+# (lower, upper, digit, other), not the username, not a common password.
+ZHENGWU_PASSWORD_MIN_LENGTH = int(os.environ.get("ZHENGWU_PASSWORD_MIN_LENGTH", "10"))
+ZHENGWU_PASSWORD_MIN_CLASSES = int(os.environ.get("ZHENGWU_PASSWORD_MIN_CLASSES", "3"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "zhengwu.identity.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": ZHENGWU_PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "zhengwu.identity.validators.CharacterClassesValidator",
+        "OPTIONS": {"min_classes": ZHENGWU_PASSWORD_MIN_CLASSES},
+    },
+    {"NAME": "zhengwu.identity.validators.NotUsernameValidator"},
 ]
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:workbench"
@@ -160,7 +175,11 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600
+SESSION_COOKIE_AGE = 8 * 3600  # the absolute lifetime of a session
+# A session unused this long ends (the next request goes to the login page, or 401 under /api/).
+ZHENGWU_SESSION_IDLE_MINUTES = int(os.environ.get("ZHENGWU_SESSION_IDLE_MINUTES", "15"))
+# API tokens expire this many days after they are created.
+ZHENGWU_TOKEN_LIFETIME_DAYS = int(os.environ.get("ZHENGWU_TOKEN_LIFETIME_DAYS", "90"))
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "zhengwu.web.errors.csrf_failure"  # "the page has expired: reload it", in the site's layout
 SECURE_CONTENT_TYPE_NOSNIFF = True
