@@ -149,6 +149,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind the TLS proxy every request comes from the proxy's address: the client's address is taken
+# from X-Forwarded-For only when the request arrives from one of these addresses (comma-separated).
+ZHENGWU_TRUSTED_PROXIES = [a.strip() for a in os.environ.get("ZHENGWU_TRUSTED_PROXIES", "").split(",") if a.strip()]
+AXES_CLIENT_IP_CALLABLE = "zhengwu.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
