@@ -23,3 +23,7 @@ from zhengwu.settings import *  # noqa: F403
 from zhengwu.settings import PASSWORD_HASHERS as APPLICATION_PASSWORD_HASHERS
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *APPLICATION_PASSWORD_HASHERS]
+
+# The suite signs the demo people in by name (the browser tests included): they skip the second
+# factor as in `make run`; tests/identity/test_two_factor.py turns this off to prove the login.
+ZHENGWU_DEMO = True

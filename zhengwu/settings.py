@@ -137,6 +137,19 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "zhengwu.identity.validators.NotUsernameValidator"},
 ]
+# Two factors (GB/T 22239-2019 8.1.4.1 d): after the password, a TOTP code (RFC 6238) from an
+# authenticator app, for accounts holding a position of these kinds (others may enrol too).
+ZHENGWU_2FA_REQUIRED_KINDS = [
+    k.strip()
+    for k in os.environ.get(
+        "ZHENGWU_2FA_REQUIRED_KINDS",
+        "administrator,governor,executive_vice_governor,vice_governor,secretary_general,"
+        "deputy_secretary_general,office_director",
+    ).split(",")
+    if k.strip()
+]
+# The demo (make run): the fictional demo people sign in without a second factor.  Never in production.
+ZHENGWU_DEMO = PROFILE != "production" and os.environ.get("ZHENGWU_DEMO", "1" if PROFILE == "demo" else "0") == "1"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:workbench"
 LOGOUT_REDIRECT_URL = "web:login"

@@ -544,6 +544,16 @@ def reset_password(request: HttpRequest, person_id: int, payload: OrgPasswordIn)
 
 
 @router.post(
+    "/org/people/{person_id}/second-factor/reset",
+    response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="重置动态口令（手机丢失时）：下次登录重新绑定，恢复码作废",
+)
+def reset_second_factor(request: HttpRequest, person_id: int) -> PersonOut:
+    identity_actions.reset_second_factor(current_user(request), _person(person_id))
+    return _person_out(_person(person_id))
+
+
+@router.post(
     "/org/people/{person_id}/deactivate",
     response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
     summary="停用登录账号（系统管理员）：不能登录，访问令牌失效，任职记录保留",

@@ -21,6 +21,8 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
+from zhengwu.identity import totp
+from zhengwu.identity.models import Account, RecoveryCode
 from zhengwu.identity.services import account_of
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
@@ -127,3 +129,104 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
         actor_name="" if actor is not None else OPERATOR,
     )
     return PasswordReset(person, secret if generated else None, revoked)
+
+
+# ---------------------------------------------------------------- the second factor (TOTP)
+
+
+RECOVERY_CODES = 10
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    secret: str
+    uri: str
+    qr_svg: str
+
+
+def start_enrolment(user: AbstractBaseUser) -> Enrolment:
+    """A new (unconfirmed) TOTP secret for ``user``; an enrolled factor stays until confirmed anew."""
+    with transaction.atomic():
+        account = account_of(user)
+        if account.totp_confirmed_at is not None:
+            raise InvalidInput(_("已启用动态口令；如需更换，请先停用或请安全管理员重置。"), field="code")
+        account.totp_secret = totp.new_secret()
+        account.save(update_fields=["totp_secret"])
+    return enrolment_of(user)
+
+
+def enrolment_of(user: AbstractBaseUser) -> Enrolment:
+    secret = account_of(user).totp_secret
+    uri = totp.provisioning_uri(secret, user.get_username())
+    return Enrolment(secret, uri, totp.qr_svg(uri))
+
+
+@transaction.atomic
+def confirm_enrolment(user: AbstractBaseUser, code: str) -> list[str]:
+    """The first code from the app confirms the enrolment; returns the recovery codes (shown once)."""
+    account = Account.objects.select_for_update().get(user_id=user.pk)
+    if not account.totp_secret or account.totp_confirmed_at is not None:
+        raise InvalidInput(_("请先开始绑定动态口令。"), field="code")
+    step = totp.matching_step(account.totp_secret, code, timezone.now().timestamp(), None)
+    if step is None:
+        raise InvalidInput(_("动态口令不正确，请核对手机时间后输入应用中当前显示的6位数字。"), field="code")
+    account.totp_confirmed_at = timezone.now()
+    account.totp_last_step = step
+    account.save(update_fields=["totp_confirmed_at", "totp_last_step"])
+    codes = _new_recovery_codes(user)
+    audit.record(actor=user, action="identity.totp.enrol", target=user, summary=f"{user.get_username()}启用动态口令")
+    return codes
+
+
+def _new_recovery_codes(user: AbstractBaseUser) -> list[str]:
+    RecoveryCode.objects.filter(user_id=user.pk).delete()
+    codes = [totp.new_recovery_code() for _unused in range(RECOVERY_CODES)]
+    RecoveryCode.objects.bulk_create(RecoveryCode(user_id=user.pk, code_hash=totp.recovery_hash(c)) for c in codes)
+    return codes
+
+
+@transaction.atomic
+def verify_second_factor(user: AbstractBaseUser, code: str) -> str:
+    """Check a TOTP code (each accepted once) or an unused recovery code; returns ``"totp"`` or
+    ``"recovery"``.  A wrong code is :class:`InvalidInput`."""
+    account = Account.objects.select_for_update().get(user_id=user.pk)
+    if account.totp_confirmed_at is None:
+        raise InvalidInput(_("该账号尚未启用动态口令。"), field="code")
+    step = totp.matching_step(account.totp_secret, code, timezone.now().timestamp(), account.totp_last_step)
+    if step is not None:
+        account.totp_last_step = step
+        account.save(update_fields=["totp_last_step"])
+        return "totp"
+    recovery = (
+        RecoveryCode.objects.select_for_update()
+        .filter(user_id=user.pk, used_at__isnull=True, code_hash=totp.recovery_hash(code))
+        .first()
+    )
+    if recovery is not None:
+        recovery.used_at = timezone.now()
+        recovery.save(update_fields=["used_at"])
+        audit.record(
+            actor=user,
+            action="identity.recovery_code.use",
+            target=user,
+            summary=f"{user.get_username()}使用了一个恢复码",
+        )
+        return "recovery"
+    raise InvalidInput(_("动态口令或恢复码不正确。"), field="code")
+
+
+@transaction.atomic
+def reset_second_factor(actor: AbstractBaseUser | None, person: Person) -> Person:
+    """The administrator removes ``person``'s authenticator (a lost phone): the next sign-in
+    enrols a new one if the account must use it."""
+    _require_reset_permission(actor)
+    Account.objects.filter(user_id=person.user_id).update(totp_secret="", totp_confirmed_at=None, totp_last_step=None)
+    RecoveryCode.objects.filter(user_id=person.user_id).delete()
+    audit.record(
+        actor=actor,
+        action="identity.totp.reset",
+        target=person,
+        summary=f"重置{person.name}的动态口令（下次登录重新绑定）",
+        actor_name="" if actor is not None else OPERATOR,
+    )
+    return person

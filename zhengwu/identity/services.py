@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 
 from zhengwu.identity.models import Account
+from zhengwu.org.models import Person
+from zhengwu.org.services import positions_of
 
 
 def account_of(user: AbstractBaseUser) -> Account:
@@ -16,3 +19,23 @@ def account_of(user: AbstractBaseUser) -> Account:
 def must_change_password(user: AbstractBaseUser) -> bool:
     """True while an administrator's reset (or a first login) waits for the user's own password."""
     return Account.objects.filter(user_id=user.pk, must_change_password=True).exists()
+
+
+def second_factor_required(user: AbstractBaseUser) -> bool:
+    """Must this account use a second factor?  Its positions' kinds against
+    ``settings.ZHENGWU_2FA_REQUIRED_KINDS``; a demo person skips it while ``settings.ZHENGWU_DEMO``
+    is on (never in the production profile)."""
+    if getattr(settings, "ZHENGWU_DEMO", False) and Person.objects.filter(user_id=user.pk, is_demo=True).exists():
+        return False
+    required = set(getattr(settings, "ZHENGWU_2FA_REQUIRED_KINDS", ()))
+    return any(p.kind in required for p in positions_of(user))
+
+
+def second_factor_enrolled(user: AbstractBaseUser) -> bool:
+    return Account.objects.filter(user_id=user.pk, totp_confirmed_at__isnull=False).exists()
+
+
+def second_factor_due(user: AbstractBaseUser) -> bool:
+    """Does signing in ask a second factor after the password?  Whenever the account enrolled one
+    (optional accounts included), and whenever it is required (it then enrols at that step)."""
+    return second_factor_enrolled(user) or second_factor_required(user)
