@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema
 from zhengwu.apis.auth import current_token, current_user
 from zhengwu.apis.schemas import WRITE_ERRORS
 from zhengwu.identity import actions
+from zhengwu.identity.services import MUST_CHANGE
 
 router = Router(tags=["account"])
 
@@ -41,6 +42,7 @@ def change_password(request: HttpRequest, payload: PasswordChangeIn) -> Password
     if current_token(request) is None:
         user.refresh_from_db()
         update_session_auth_hash(request, user)  # this session stays signed in
+        request.session[MUST_CHANGE] = False
     return PasswordChangeOut(detail="密码已修改。", tokens_revoked=revoked)
 
 

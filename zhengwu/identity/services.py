@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest
+from django.utils import timezone
 
 from zhengwu.identity.models import Account
 from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
+
+#: Session keys: when the session was last used (the idle timeout), and whether the account must
+#: change its password before anything else (known at sign-in).
+LAST_SEEN = "zhengwu_last_seen"
+MUST_CHANGE = "zhengwu_must_change_password"
+
+
+def on_login(request: HttpRequest | None, user: AbstractBaseUser) -> None:
+    """At sign-in (``user_logged_in``): the session starts its idle clock and knows whether a
+    password change is due, so that the pages need not ask the database on every request."""
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[LAST_SEEN] = timezone.now().timestamp()
+    request.session[MUST_CHANGE] = must_change_password(user)
 
 
 def account_of(user: AbstractBaseUser) -> Account:

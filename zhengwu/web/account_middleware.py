@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -22,9 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengwu.identity.services import must_change_password
+from zhengwu.identity.services import LAST_SEEN, MUST_CHANGE, must_change_password
 
-LAST_SEEN = "zhengwu_last_seen"
 #: The stored time is refreshed at most this often, so that reading pages does not write each time.
 REFRESH_SECONDS = 30
 #: Reachable while a password change is due.
@@ -63,7 +63,7 @@ class PasswordChangeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not self._open(request.path) and must_change_password(user):
+        if user is not None and user.is_authenticated and not self._open(request.path) and self._due(request, user):
             if request.path.startswith("/api/"):
                 return JsonResponse(
                     {
@@ -76,6 +76,14 @@ class PasswordChangeMiddleware:
                 )
             return redirect(f"{reverse('web:password_change')}?next={request.get_full_path()}")
         return self.get_response(request)
+
+    @staticmethod
+    def _due(request: HttpRequest, user: Any) -> bool:
+        """Read from the session (set at sign-in: a reset changes the password, which ends the
+        account's sessions, so the flag cannot turn on during one); asked once if missing."""
+        if MUST_CHANGE not in request.session:
+            request.session[MUST_CHANGE] = must_change_password(user)
+        return bool(request.session[MUST_CHANGE])
 
     @staticmethod
     def _open(path: str) -> bool:

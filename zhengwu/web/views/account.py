@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.identity import actions
-from zhengwu.identity.services import must_change_password
+from zhengwu.identity.services import MUST_CHANGE, must_change_password
 from zhengwu.web.helpers import actor, explain
 
 
@@ -53,7 +53,8 @@ def password_change(request: HttpRequest) -> HttpResponse:
             errors, status = explain(exc), 400
         else:
             user.refresh_from_db()
-            update_session_auth_hash(request, user)  # type: ignore[arg-type]  # this session stays; the others end
+            update_session_auth_hash(request, user)  # type: ignore[arg-type]
+            request.session[MUST_CHANGE] = False  # this session stays; the others end
             target = request.POST.get("next") or ""
             if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
                 target = ""
