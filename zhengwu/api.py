@@ -17,6 +17,7 @@ from ninja.openapi.schema import OpenAPISchema
 
 from zhengwu.apis import (
     absences,
+    account,
     audit,
     calendar,
     cases,
@@ -69,6 +70,7 @@ errors.install(api)
 # /documents/filings/…) come before the catch-all /documents/{document_id}.
 for module in (
     me,
+    account,
     tokens,
     org,
     absences,

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "zhengwu.notices",
     "zhengwu.documents",
     "zhengwu.tokens",
+    "zhengwu.identity",
     "zhengwu.meetings",
     "zhengwu.supervision",
     "zhengwu.suggestions",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "zhengwu.audit.security.SecurityAuditMiddleware",  # refusals, 403s and 5xx into the audit trail
+    "zhengwu.web.account_middleware.IdleTimeoutMiddleware",  # ends a session left idle (ZHENGWU_SESSION_IDLE_MINUTES)
+    "zhengwu.web.account_middleware.PasswordChangeMiddleware",  # after a reset: change the password first
     "zhengwu.core.commits.CommitTrackingMiddleware",  # a failure after a commit is not a failed act
     "zhengwu.tokens.idempotency.IdempotencyMiddleware",  # Idempotency-Key: a retry gets the first answer
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -128,12 +131,37 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Passwords (等保 level 3, GB/T 22239-2019 8.1.4.1): at least 10 characters from 3 of the 4 classes
+# (lower, upper, digit, other), not the username, not a common password.
+ZHENGWU_PASSWORD_MIN_LENGTH = int(os.environ.get("ZHENGWU_PASSWORD_MIN_LENGTH", "10"))
+ZHENGWU_PASSWORD_MIN_CLASSES = int(os.environ.get("ZHENGWU_PASSWORD_MIN_CLASSES", "3"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "zhengwu.identity.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": ZHENGWU_PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "zhengwu.identity.validators.CharacterClassesValidator",
+        "OPTIONS": {"min_classes": ZHENGWU_PASSWORD_MIN_CLASSES},
+    },
+    {"NAME": "zhengwu.identity.validators.NotUsernameValidator"},
 ]
+# Two factors (GB/T 22239-2019 8.1.4.1 d): after the password, a TOTP code (RFC 6238) from an
+# authenticator app, for accounts holding a position of these kinds (others may enrol too).
+ZHENGWU_2FA_REQUIRED_KINDS = [
+    k.strip()
+    for k in os.environ.get(
+        "ZHENGWU_2FA_REQUIRED_KINDS",
+        "administrator,governor,executive_vice_governor,vice_governor,secretary_general,"
+        "deputy_secretary_general,office_director",
+    ).split(",")
+    if k.strip()
+]
+# The demo (make run): the fictional demo people sign in without a second factor.  Never in production.
+ZHENGWU_DEMO = PROFILE != "production" and os.environ.get("ZHENGWU_DEMO", "1" if PROFILE == "demo" else "0") == "1"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:workbench"
 LOGOUT_REDIRECT_URL = "web:login"
@@ -147,6 +175,10 @@ AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True  # resets the counter only: each failure stays in the audit trail
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # and in axes' own failure log, which no login deletes
 AXES_VERBOSE = False
+# Behind the TLS proxy every request comes from the proxy's address: the client's address is taken
+# from X-Forwarded-For only when the request arrives from one of these addresses (comma-separated).
+ZHENGWU_TRUSTED_PROXIES = [a.strip() for a in os.environ.get("ZHENGWU_TRUSTED_PROXIES", "").split(",") if a.strip()]
+AXES_CLIENT_IP_CALLABLE = "zhengwu.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -173,7 +205,11 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600
+SESSION_COOKIE_AGE = 8 * 3600  # the absolute lifetime of a session
+# A session unused this long ends (the next request goes to the login page, or 401 under /api/).
+ZHENGWU_SESSION_IDLE_MINUTES = int(os.environ.get("ZHENGWU_SESSION_IDLE_MINUTES", "15"))
+# API tokens expire this many days after they are created.
+ZHENGWU_TOKEN_LIFETIME_DAYS = int(os.environ.get("ZHENGWU_TOKEN_LIFETIME_DAYS", "90"))
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "zhengwu.web.errors.csrf_failure"  # "the page has expired: reload it", in the site's layout
 SECURE_CONTENT_TYPE_NOSNIFF = True

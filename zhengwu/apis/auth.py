@@ -25,6 +25,8 @@ class BearerToken(HttpBearer):
             raise TokenRejected("访问令牌无效：没有这个令牌。请检查令牌是否完整，或请账号本人重新创建。")
         if found.revoked_at is not None:
             raise TokenRejected("访问令牌已被撤销，不能再使用。请账号本人重新创建。")
+        if found.expired:
+            raise TokenRejected("访问令牌已过有效期，不能再使用。请账号本人重新创建。")
         if not found.user.is_active:
             raise TokenRejected("该访问令牌所属的账号已停用。")
         tokens.touch(found)

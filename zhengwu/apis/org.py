@@ -33,6 +33,7 @@ from zhengwu.apis.schemas import (
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
+from zhengwu.identity import actions as identity_actions
 from zhengwu.org import admin_actions
 from zhengwu.org.models import UNIT_FUNCTIONS, Appointment, Person, Portfolio, Position, PositionKind, Unit, UnitKind
 from zhengwu.org.rules import AppointmentFact
@@ -468,7 +469,7 @@ class OrgPersonIn(Schema):
 
 
 class OrgPasswordIn(Schema):
-    password: str | None = Field(None, description="新密码；不填则自动生成，只返回一次")
+    password: str | None = Field(None, description="临时密码；不填则自动生成（只返回一次）。给出的密码不在响应中回显")
 
 
 class OrgAccountOut(Schema):
@@ -513,14 +514,43 @@ def edit_person(request: HttpRequest, person_id: int, payload: OrgPersonPatch) -
     return _person_out(_person(person_id))
 
 
+class OrgPasswordResetOut(Schema):
+    person: PersonRef
+    username: str
+    temporary_password: str | None = Field(
+        None,
+        description="自动生成的一次性临时密码，仅此一次返回；请求中给出了密码时为空（不回显）",
+    )
+    must_change_password: bool = Field(description="本人下次登录须修改密码")
+    tokens_revoked: int = Field(description="撤销的访问令牌数")
+
+
 @router.post(
     "/org/people/{person_id}/password",
-    response={200: OrgAccountOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="重置登录密码（系统管理员）；密码只返回一次",
+    response={200: OrgPasswordResetOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="重置登录密码（系统管理员）：本人下次登录须修改；给出的密码不回显，自动生成的临时密码只返回一次",
 )
-def reset_password(request: HttpRequest, person_id: int, payload: OrgPasswordIn) -> OrgAccountOut:
+def reset_password(request: HttpRequest, person_id: int, payload: OrgPasswordIn) -> OrgPasswordResetOut:
     user = current_user(request)
-    return _account_out(admin_actions.reset_password(user, _person(person_id), payload.password))
+    reset = identity_actions.reset_password(user, _person(person_id), payload.password)
+    person = reset.person
+    return OrgPasswordResetOut(
+        person=PersonRef(id=person.pk, name=person.name),
+        username=person.user.get_username(),
+        temporary_password=reset.temporary_password,
+        must_change_password=True,
+        tokens_revoked=reset.tokens_revoked,
+    )
+
+
+@router.post(
+    "/org/people/{person_id}/second-factor/reset",
+    response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="重置动态口令（手机丢失时）：下次登录重新绑定，恢复码作废",
+)
+def reset_second_factor(request: HttpRequest, person_id: int) -> PersonOut:
+    identity_actions.reset_second_factor(current_user(request), _person(person_id))
+    return _person_out(_person(person_id))
 
 
 @router.post(

@@ -27,6 +27,7 @@ class TokenOut(Schema):
     created_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    expires_at: dt.datetime | None = Field(description="有效期至（创建后默认90天）；过期后不能再使用")
 
 
 class NewTokenOut(TokenOut):
@@ -37,7 +38,11 @@ def _out(token: ApiToken) -> TokenOut:
     return TokenOut.model_validate(token, from_attributes=True)
 
 
-@router.post("/tokens", response={201: NewTokenOut, **WRITE_ERRORS}, summary="创建本人的访问令牌")
+@router.post(
+    "/tokens",
+    response={201: NewTokenOut, **WRITE_ERRORS},
+    summary="创建本人的访问令牌（有效期默认90天，见 expires_at）",
+)
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
     new = services.create_token(current_user(request), payload.name, via_token=current_token(request) is not None)
     return Status(201, NewTokenOut(**_out(new.token).model_dump(), secret=new.secret))

@@ -409,25 +409,6 @@ def edit_person(actor: AbstractBaseUser | None, person: Person, name: str) -> Pe
 
 
 @transaction.atomic
-def reset_password(actor: AbstractBaseUser | None, person: Person, password: str | None = None) -> NewPassword:
-    """A new password for ``person``'s account, given or generated, returned once."""
-    citation = _require_admin(actor)
-    user = get_user_model().objects.select_for_update().get(pk=person.user_id)
-    secret, generated = _password(password, user)
-    user.set_password(secret)
-    user.save(update_fields=["password"])
-    _record(
-        actor,
-        "org.account.password",
-        person,
-        citation,
-        f"重置{person.name}的登录密码",
-        {"username": user.get_username(), "password": "generated" if generated else "given"},
-    )
-    return NewPassword(person, secret, generated)
-
-
-@transaction.atomic
 def set_account_active(actor: AbstractBaseUser | None, person: Person, active: bool) -> Person:
     """Deactivate (or reactivate) ``person``'s account: a deactivated account cannot sign in, and
     its sessions and API tokens stop working.  Appointments are kept (end them separately)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +22,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("创建时间"))
     last_used_at = models.DateTimeField(_("最近使用时间"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("有效期至"), null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at", "-id")
@@ -32,7 +34,11 @@ class ApiToken(models.Model):
 
     @property
     def active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.expired
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
 
 class IdempotencyKey(models.Model):

@@ -5,10 +5,12 @@ Creating and revoking are actions: they ask the rules, write, and audit in one t
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
 from django.utils import timezone
@@ -53,12 +55,14 @@ def create_token(owner: User, name: str, *, by_operator: bool = False, via_token
             _("令牌名称不能超过{MAX_NAME_LENGTH}个字。", MAX_NAME_LENGTH=rules.MAX_NAME_LENGTH), field="name"
         )
     secret = secrets.token_urlsafe(32)
+    now = timezone.now()
     token = ApiToken.objects.create(
         user=owner,
         name=name,
         prefix=secret[:PREFIX_LENGTH],
         token_hash=token_hash(secret),
-        created_at=timezone.now(),
+        created_at=now,
+        expires_at=now + lifetime(),
     )
     actor = None if by_operator else owner
     audit.record(
@@ -67,9 +71,38 @@ def create_token(owner: User, name: str, *, by_operator: bool = False, via_token
         target=token,
         summary=f"为{owner.get_username()}创建访问令牌“{name}”（前缀 {token.prefix}）",
         actor_name="" if actor is not None else "系统（命令行）",
-        details={"owner": owner.get_username(), "prefix": token.prefix},
+        details={"owner": owner.get_username(), "prefix": token.prefix, "expires_at": str(token.expires_at)},
     )
     return NewToken(token, secret)
+
+
+def lifetime() -> dt.timedelta:
+    """How long a new token is valid (``settings.ZHENGWU_TOKEN_LIFETIME_DAYS``, 90 by default)."""
+    return dt.timedelta(days=getattr(settings, "ZHENGWU_TOKEN_LIFETIME_DAYS", 90))
+
+
+REVOKE_REASONS = {"password": "修改密码", "reset": "重置密码", "deactivate": "停用账号"}
+
+
+def revoke_all(owner: AbstractBaseUser, actor: AbstractBaseUser | None, reason: str) -> int:
+    """Revoke every live token of ``owner`` (called inside the action that changes the password
+    or the account); one audit record says how many.  Returns that number."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("revoke_all must run inside the action's transaction")
+    live = ApiToken.objects.select_for_update().filter(user_id=owner.pk, revoked_at__isnull=True)
+    prefixes = list(live.values_list("prefix", flat=True))
+    if not prefixes:
+        return 0
+    live.update(revoked_at=timezone.now())
+    audit.record(
+        actor=actor,
+        action="tokens.revoke_all",
+        target=owner,
+        summary=f"因{REVOKE_REASONS.get(reason, reason)}撤销{owner.get_username()}的全部访问令牌（{len(prefixes)}个）",
+        details={"owner": owner.get_username(), "prefixes": prefixes, "reason": reason},
+        actor_name="" if actor is not None else "系统",
+    )
+    return len(prefixes)
 
 
 @transaction.atomic

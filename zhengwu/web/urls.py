@@ -2,16 +2,19 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from zhengwu.web import urls_cases, urls_legislation, urls_meetings, urls_org, urls_portal, urls_supervision, views
+from zhengwu.web.views import account, second_factor
 from zhengwu.web.views import documents as docs
 from zhengwu.web.views import documents_attachments as attachments
 from zhengwu.web.views import documents_records as records
-from zhengwu.web.views.login import StaffLoginView
 
 app_name = "web"
 
 urlpatterns = [
-    path("login/", StaffLoginView.as_view(), name="login"),
+    path("login/", second_factor.TwoFactorLoginView.as_view(), name="login"),  # the staff login + a second factor
+    path("login/second-factor/", second_factor.second_factor, name="second_factor"),
+    path("account/two-factor/", second_factor.two_factor, name="two_factor"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/password/", account.password_change, name="password_change"),
     path("", views.workbench, name="workbench"),
     path("org/", views.org_index, name="org"),
     path("org/units/<slug:code>/", views.org_unit, name="org_unit"),

@@ -22,6 +22,7 @@ from django_htmx.http import reswap
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import history_for
 from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.identity import actions as identity_actions
 from zhengwu.org import admin_actions, rules
 from zhengwu.org.models import UNIT_FUNCTIONS, Absence, Appointment, Person, Portfolio, Position, Unit, UnitKind
 from zhengwu.org.rules import Authority, Holder
@@ -480,11 +481,14 @@ def org_person_password(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     status = 200
     if request.method == "POST":
-        result, errors, status = _submit(
-            form, lambda d: admin_actions.reset_password(actor(request), person, d["password"] or None)
+        reset, errors, status = _submit(
+            form, lambda d: identity_actions.reset_password(actor(request), person, d["password"] or None)
         )
-        if result is not None:
-            return _password_shown_once(request, result, created=False)
+        if reset is not None:
+            # a password the administrator typed is not shown back; a generated one once
+            temporary = reset.temporary_password
+            shown = admin_actions.NewPassword(person, temporary or "", temporary is not None)
+            return _password_shown_once(request, shown, created=False)
     return _form_page(
         request,
         _("重置密码：%(name)s") % {"name": person.name},

@@ -42,7 +42,8 @@ class Command(BaseCommand):
         new = services.create_token(user, o["name"], by_operator=True)
         self.stdout.write(
             f"已为{user.get_username()}创建访问令牌“{new.token.name}”"
-            f"（编号{new.token.pk}，前缀 {new.token.prefix}）。"
+            f"（编号{new.token.pk}，前缀 {new.token.prefix}，"
+            f"有效期至{timezone.localtime(new.token.expires_at):%Y-%m-%d %H:%M}）。"
             "令牌只显示这一次，请妥善保存："
         )
         self.stdout.write(new.secret)
@@ -50,7 +51,13 @@ class Command(BaseCommand):
     def _list(self, o: dict[str, Any]) -> None:
         user = account(o["username"])
         for t in ApiToken.objects.filter(user=user):
-            state = f"已撤销 {timezone.localtime(t.revoked_at):%Y-%m-%d %H:%M}" if t.revoked_at else "有效"
+            if t.revoked_at:
+                state = f"已撤销 {timezone.localtime(t.revoked_at):%Y-%m-%d %H:%M}"
+            elif t.expires_at is not None:
+                verb = "已过期" if t.expired else "有效至"
+                state = f"{verb} {timezone.localtime(t.expires_at):%Y-%m-%d %H:%M}"
+            else:
+                state = "有效"
             used = f"{timezone.localtime(t.last_used_at):%Y-%m-%d %H:%M}" if t.last_used_at else "从未使用"
             self.stdout.write(f"{t.pk:>5}  {t.prefix}…  {t.name}  {state}  最近使用：{used}")
 

@@ -1,0 +1,46 @@
+"""What the platform keeps about an account's authentication, beside Django's user."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Account(models.Model):
+    """One per user, created when first needed (:func:`zhengwu.identity.services.account_of`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="identity"
+    )
+    must_change_password = models.BooleanField(_("须修改密码"), default=False)
+    password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True)
+    # TOTP (RFC 6238): the base32 secret, set at enrolment and confirmed by a first code; the last
+    # time step accepted, so that a code is never accepted twice.
+    totp_secret = models.CharField(_("动态口令密钥"), max_length=64, blank=True)
+    totp_confirmed_at = models.DateTimeField(_("动态口令启用时间"), null=True, blank=True)
+    totp_last_step = models.BigIntegerField(_("最近使用的时间步"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("账号安全")
+        verbose_name_plural = _("账号安全")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code that stands in for the authenticator (its SM3 hash; shown once at enrolment)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(_("恢复码哈希（SM3）"), max_length=64)
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("恢复码")
+        verbose_name_plural = _("恢复码")
+
+    def __str__(self) -> str:
+        return f"{self.user}"

@@ -1,0 +1,75 @@
+"""本人账号: change one's own password (also the page a reset sends the account to)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from zhengwu.core.decisions import InvalidInput
+from zhengwu.identity import actions
+from zhengwu.identity.services import MUST_CHANGE, must_change_password
+from zhengwu.web.helpers import actor, explain
+
+
+class PasswordChangeForm(forms.Form):
+    old_password = forms.CharField(
+        label=gettext_lazy("当前密码"),
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_password = forms.CharField(
+        label=gettext_lazy("新密码"),
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_password2 = forms.CharField(
+        label=gettext_lazy("再次输入新密码"),
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.POST or None)
+    errors: list[str] = []
+    status = 200
+    user = actor(request)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.change_password(user, d["old_password"], d["new_password"], d["new_password2"])
+        except InvalidInput as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.localized_message)
+            errors, status = explain(exc), 400
+        else:
+            user.refresh_from_db()
+            update_session_auth_hash(request, user)  # type: ignore[arg-type]
+            request.session[MUST_CHANGE] = False  # this session stays; the others end
+            target = request.POST.get("next") or ""
+            if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+                target = ""
+            return redirect(target or "web:workbench")
+    return render(
+        request,
+        "web/account/password.html",
+        {
+            "form": form,
+            "errors": errors,
+            "forced": must_change_password(user),
+            "next": request.GET.get("next") or request.POST.get("next") or "",
+            "help": _(
+                "至少10个字符，包含小写字母、大写字母、数字、其他符号中的至少3类，不能包含登录账号，不能是常见密码。"
+            ),
+        },
+        status=status,
+    )
