@@ -36,6 +36,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.actions import copy_back
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import Stripped, _
+from zhengwu.documents import legality as normative_rules
 from zhengwu.documents import numbering, selectors
 from zhengwu.documents.actions import filing
 from zhengwu.documents.actions.common import (
@@ -81,7 +82,6 @@ from zhengwu.documents.selectors import (
     unit_ref,
     units_of,
 )
-from zhengwu.legislation import rules as normative_rules
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority, Holder, PositionKind, UnitKind
@@ -587,7 +587,7 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
     government's name (art. 52) or a normative document (arts. 20, 22); the outcome is recorded
     against the 正文's current version, and only a passed review of that version lets it be
     signed.  A normative document's text goes through the checker that flags 行政许可, 处罚,
-    强制… (:func:`zhengwu.legislation.rules.check_text`): passing it over a flag needs reasons.
+    强制… (:func:`zhengwu.documents.legality.check_text`): passing it over a flag needs reasons.
     The office is told."""
     doc = lock_document(document)
     rb = rulebook_of(doc)
