@@ -1,5 +1,6 @@
-"""``rulebook_of``: a record runs under the rulebook version it was opened under (art. 68), not
-under whichever version is in force today."""
+"""``rulebook_of`` (art. 68): an action on a record applies the rulebook version in force on the day
+it is taken, unless that version's transition rule keeps records opened before it under the
+version they were opened under.  The record itself keeps naming the version it was opened under."""
 
 from __future__ import annotations
 
@@ -40,22 +41,42 @@ def _a_record(model: type[models.Model]) -> models.Model:
     return record
 
 
-def _a_later_version(of: RulebookVersion) -> RulebookVersion:
-    """A version of the same rules in force from yesterday (a copy of ``of`` with nothing in it)."""
+def _a_later_version(of: RulebookVersion, transition: str = "") -> RulebookVersion:
+    """A version of the same rules in force from yesterday (a copy of ``of`` with nothing in it),
+    with ``transition = "keep"`` in its annotations when asked."""
     later = RulebookVersion.objects.get(pk=of.pk)
     later.pk = None
     later.effective_from = timezone.localdate() - dt.timedelta(days=1)
     later.version_label = "测试修订"
+    later.metadata = {**(of.metadata or {}), "transition": transition} if transition else {}
     later.save()
     return later
 
 
+MODELS = [Document, NormativeDraft, Petition, Suggestion, Case, SupervisionItem]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [Document, NormativeDraft, Petition, Suggestion, Case, SupervisionItem])
-def test_a_record_keeps_the_version_it_was_opened_under(model: type[models.Model]) -> None:
+@pytest.mark.article(68)
+@pytest.mark.parametrize("model", MODELS)
+def test_an_action_applies_the_version_in_force_on_its_day(model: type[models.Model]) -> None:
     record = _a_record(model)
     opened_under = record.rulebook_version
     later = _a_later_version(opened_under)
+    assert version_in_force().pk == later.pk
+
+    assert rulebook_of(record).version_id == later.pk
+    record.refresh_from_db()
+    assert record.rulebook_version_id == opened_under.pk  # the record still says what it was opened under
+
+
+@pytest.mark.django_db
+@pytest.mark.article(68)
+@pytest.mark.parametrize("model", MODELS)
+def test_a_transition_rule_keeps_a_record_under_the_version_it_was_opened_under(model: type[models.Model]) -> None:
+    record = _a_record(model)
+    opened_under = record.rulebook_version
+    later = _a_later_version(opened_under, transition="keep")
     assert version_in_force().pk == later.pk
     assert rulebook_view().version_id == later.pk
 

@@ -191,5 +191,5 @@ def rulebook_for(record: UnderRulebook, day: dt.date | None = None) -> RulebookV
 def rulebook_of(record: UnderRulebook) -> RulebookView:
     """The rulebook an action taken today on ``record`` applies (art. 68): the version in force
     today, or the one the record was opened under when the version in force says so by its
-    transition rule (:func:`rulebook_for`).  A record keeps the version it was opened under."""
+    transition rule (:func:`rulebook_for`).  The record keeps naming the version it was opened under."""
     return rulebook_for(record)
