@@ -9,13 +9,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 
+from tests import support
 from tests.documents.conftest import unit
 from tests.documents.test_agreement_review import agreement
 from tests.documents.test_joint_documents import joint
 from tests.documents.test_outgoing_draft import draft, to_signature
-from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as cs
 from zhengwu.documents.actions import intake, outgoing
@@ -25,24 +24,13 @@ from zhengwu.org.models import Person
 pytestmark = pytest.mark.usefixtures("frozen")
 
 
-class _Rollback(Exception):
-    pass
-
-
 def person(username: str) -> Person:
     return Person.objects.select_related("user").get(user__username=username)
 
 
 def refuses(call: Callable[[Any, Document], Any], actor: Any, pk: int) -> bool:
     """Whether the action refuses, on a fresh copy of the document; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(actor, Document.objects.get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, Document.objects.get(pk=pk))
 
 
 SUBMISSION_CALLS: dict[str, Callable[[Any, Document], Any]] = {

@@ -12,16 +12,12 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from zhengwu.core.decisions import InvalidInput, Refused
+from tests import support
 from zhengwu.documents import selectors
 from zhengwu.documents.actions import countersign as cs
 from zhengwu.documents.models import CountersignState, CountersignTask, Document
 
 pytestmark = [pytest.mark.article(50), pytest.mark.usefixtures("frozen")]
-
-
-class _Rollback(Exception):
-    pass
 
 
 CALLS: dict[str, Callable[[Any, CountersignTask], Any]] = {
@@ -36,14 +32,7 @@ PEOPLE = ["czj_head", "sfj_head", "fgw_head", "fgw_clerk", "wsb_head", "clerk_we
 
 
 def refuses(call: Callable[[Any, CountersignTask], Any], actor: Any, pk: int) -> bool:
-    try:
-        with transaction.atomic():
-            call(actor, CountersignTask.objects.get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, CountersignTask.objects.get(pk=pk))
 
 
 def _pending(user, countersigning, frozen) -> Document:

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from tests import support
 from tests.legislation.conftest import REVISED, unit
-from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.legislation import selectors
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
 from zhengwu.legislation.models import (
@@ -47,20 +46,9 @@ PEOPLE = [
 ]
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, Any], Any], actor: Any, model: type[Model], pk: int) -> bool:
     """Whether the action refuses, on a fresh copy of the record; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(actor, model.objects.get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, model.objects.get(pk=pk))
 
 
 def _a_comment(d: NormativeDraft) -> PublicComment:

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 
-from zhengwu.core.decisions import InvalidInput, Refused
+from tests import support
+from zhengwu.core.decisions import Refused
 from zhengwu.legislation import selectors
 from zhengwu.legislation.actions.after import close_cleanup, decide_cleanup, propose_cleanup, start_cleanup
 from zhengwu.legislation.models import Cleanup, CleanupEntry
@@ -47,22 +47,6 @@ def test_a_cleanup_campaign(user, published) -> None:
 PEOPLE = ["fgw_clerk", "fgw_head", "czj_head", "sfj_clerk", "sfj_head", "clerk_wendian", "governor"]
 
 
-class _Rollback(Exception):
-    pass
-
-
-def _refuses(call) -> bool:
-    """Whether the action refuses; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call()
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
-
-
 def test_the_clean_up_pages_offer_exactly_what_the_actions_do(user, published, client_as) -> None:
     """The read side of a clean-up (issue 14): each entry's 提出/审定 and the campaign's 结束 are offered
     exactly when the action would do them, at each stage, for people on both sides of each line."""
@@ -89,12 +73,12 @@ def test_the_clean_up_pages_offer_exactly_what_the_actions_do(user, published, c
             actor = user(username)
             offered = selectors.available_actions(actor, CleanupEntry.objects.get(pk=entry.pk))
             for name, call in calls.items():
-                refused = _refuses(lambda: call(actor, CleanupEntry.objects.get(pk=entry.pk)))  # noqa: B023
+                refused = support.refuses(call, actor, CleanupEntry.objects.get(pk=entry.pk))
                 seen.add((name, offered[name].allowed))
                 if offered[name].allowed == refused:
                     wrong.append((stage, username, name, offered[name].explanation))
             closing = selectors.available_actions(actor, Cleanup.objects.get(pk=campaign.pk))["close"]
-            if closing.allowed == _refuses(lambda: close_cleanup(actor, Cleanup.objects.get(pk=campaign.pk))):  # noqa: B023
+            if closing.allowed == support.refuses(close_cleanup, actor, Cleanup.objects.get(pk=campaign.pk)):
                 wrong.append((stage, username, "close", closing.explanation))
     assert wrong == []
     assert seen == {("propose", True), ("propose", False), ("decide", True), ("decide", False)}

@@ -15,9 +15,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from tests import support
 from tests.documents.test_outgoing_draft import draft
 from tests.meetings.conftest import MEETING_DAY, person, unit
-from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.meetings import actions, selectors
 from zhengwu.meetings.models import FollowUp, Invitation, Meeting, Paper, Topic
 from zhengwu.org.models import Appointment, Person, Position
@@ -28,20 +28,9 @@ pytestmark = pytest.mark.usefixtures("frozen")
 PEOPLE = ["clerk_huiwu", "governor", "secretary_general", "exec_vice", "vice_liu", "jyj_head", "fgw_head", "admin"]
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, Any], Any], actor: Any, model: type, pk: int) -> bool:
     """Whether the action refuses, on a fresh copy of the record; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(actor, model.objects.get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, model.objects.get(pk=pk))
 
 
 def _companion() -> Person:

@@ -13,8 +13,9 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from tests import support
 from tests.org.conftest import D
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import InvalidInput
 from zhengwu.org import actions, selectors
 from zhengwu.org.models import Absence, ActingArrangement, Position
 from zhengwu.org.services import acting_candidates
@@ -22,20 +23,9 @@ from zhengwu.org.services import acting_candidates
 PEOPLE = ["governor", "exec_vice", "vice_liu", "clerk_huiwu", "fgw_head", "fgw_deputy", "fgw_clerk", "czj_head"]
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, Any], Any], actor: Any, model: type, pk: int) -> bool:
     """Whether the action refuses, on a fresh copy of the record; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(actor, model.objects.get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, model.objects.get(pk=pk))
 
 
 def _candidate(absence: Absence) -> Position:

@@ -10,31 +10,19 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 
+from tests import support
 from tests.api.conftest import Api
 from tests.oversight.conftest import D, unit
-from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.oversight import actions, selectors
 from zhengwu.oversight.models import Case
 
 pytestmark = [pytest.mark.usefixtures("frozen"), pytest.mark.article(33)]
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, Case], Any], actor: Any, pk: int) -> bool:
     """Whether the action refuses, on a fresh copy; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(actor, Case.objects.select_related("unit_concerned").get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, Case.objects.select_related("unit_concerned").get(pk=pk))
 
 
 CALLS: dict[str, Callable[[Any, Case], Any]] = {

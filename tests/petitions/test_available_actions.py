@@ -10,10 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 
+from tests import support
 from tests.api.conftest import Api
-from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.org.models import Person
 from zhengwu.petitions import actions, selectors
 from zhengwu.petitions.models import Petition
@@ -21,20 +20,9 @@ from zhengwu.petitions.models import Petition
 pytestmark = [pytest.mark.usefixtures("frozen"), pytest.mark.article(35)]
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, Petition], Any], actor: Any, pk: int) -> bool:
     """Whether the action refuses, on a fresh copy of the petition; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(actor, Petition.objects.get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, Petition.objects.get(pk=pk))
 
 
 CALLS: dict[str, Callable[[Any, Petition], Any]] = {

@@ -10,31 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from tests.portal.conftest import unit
-from zhengwu.core.decisions import InvalidInput, Refused
+from tests.support import refuses
 from zhengwu.org.models import Unit
 from zhengwu.portal import actions, selectors
 from zhengwu.portal.models import Application, PublicationItem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
-
-
-class _Rollback(Exception):
-    pass
-
-
-def refuses(call: Callable[..., Any], *args: Any) -> bool:
-    """Whether the action refuses; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(*args)
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
 
 
 PEOPLE = ["clerk_gongkai", "office_director", "secretary_general", "clerk_wendian", "fgw_clerk", "admin"]

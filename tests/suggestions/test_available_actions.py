@@ -11,11 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 
+from tests import support
 from tests.api.conftest import Api
 from tests.suggestions.conftest import answer, unit
-from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.documents.actions.outgoing import submit_for_review
 from zhengwu.suggestions import actions, selectors
 from zhengwu.suggestions.models import Suggestion
@@ -23,20 +22,9 @@ from zhengwu.suggestions.models import Suggestion
 pytestmark = [pytest.mark.usefixtures("frozen"), pytest.mark.article(31)]
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, Suggestion], Any], actor: Any, pk: int) -> bool:
     """Whether the action refuses, on a fresh copy; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(actor, Suggestion.objects.select_related("lead_unit", "answer_document").get(pk=pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, Suggestion.objects.select_related("lead_unit", "answer_document").get(pk=pk))
 
 
 def _later(s: Suggestion) -> dt.date:

@@ -9,31 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 
-from zhengwu.core.decisions import InvalidInput, Refused
+from tests.support import refuses
 from zhengwu.supervision import actions, selectors
 from zhengwu.supervision.models import ProgressReport, Rectification, SupervisionItem
 
 from .conftest import D, unit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
-
-
-class _Rollback(Exception):
-    pass
-
-
-def refuses(call: Callable[..., Any], *args: Any) -> bool:
-    """Whether the action refuses; whatever it wrote is rolled back."""
-    try:
-        with transaction.atomic():
-            call(*args)
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
 
 
 ITEM_CALLS: dict[str, Callable[[Any, SupervisionItem], Any]] = {

@@ -18,11 +18,11 @@ Pure: no Django.  The workflow's own rules module declares its steps; its action
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from zhengwu.core.decisions import Decision, Refused
+from zhengwu.core.decisions import Decision, InvalidInput, Refused
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 
@@ -110,11 +110,56 @@ A = TypeVar("A")
 T = TypeVar("T")
 
 
-def offered(acts: Mapping[str, Callable[[A, T], list[Decision]]], actor: A, record: T) -> dict[str, Decision]:
-    """For each act of a read side's ``ACTS`` table (name → check function): allowed (the act's last
-    allowing decision), or the first decision that refuses it, with its article."""
-    out: dict[str, Decision] = {}
-    for name, checks in acts.items():
+def first_refusal(decisions: Iterable[Decision]) -> Decision | None:
+    """The first decision that refuses, or ``None`` if every one allows."""
+    return next((d for d in decisions if not d.allowed), None)
+
+
+def outcome(decisions: Sequence[Decision]) -> Decision:
+    """An act's answer from its checks: the first decision that refuses it, else its last allowing
+    decision (the one a page shows as the reason it may), else a bare allowance for an act that
+    has no conditions."""
+    refused = first_refusal(decisions)
+    if refused is not None:
+        return refused
+    return decisions[-1] if decisions else Decision.allow("act", _("可以办理。"))
+
+
+def judge(
+    checks: Callable[[A, T], list[Decision]],
+    actor: A,
+    record: T,
+    cannot_tell: Callable[[InvalidInput, T], Decision] | None = None,
+) -> Decision:
+    """One act's answer (:func:`outcome` of its checks).  A check that cannot read a fact it needs
+    (no person behind the account, a draft without a version) raises :class:`InvalidInput`; with
+    ``cannot_tell`` the act is refused with the decision it makes of that error, citing the
+    article whose conditions could not be read, so a page offers nothing it cannot judge."""
+    try:
         decisions = checks(actor, record)
-        out[name] = next((d for d in decisions if not d.allowed), decisions[-1])
-    return out
+    except InvalidInput as exc:
+        if cannot_tell is None:
+            raise
+        return cannot_tell(exc, record)
+    return outcome(decisions)
+
+
+def offered(
+    acts: Mapping[str, Callable[[A, T], list[Decision]]],
+    actor: A,
+    record: T,
+    cannot_tell: Callable[[InvalidInput, T], Decision] | None = None,
+) -> dict[str, Decision]:
+    """For each act of a read side's ``ACTS`` table (name → check function): allowed (the act's last
+    allowing decision), or the first decision that refuses it, with its article (:func:`judge`)."""
+    return {name: judge(checks, actor, record, cannot_tell) for name, checks in acts.items()}
+
+
+def allows(checks: Callable[[A, T], list[Decision]], actor: A, record: T) -> bool:
+    """Whether ``actor`` may take the act whose checks these are on ``record`` now: what a
+    workbench panel asks to list only the records that wait on its reader.  An act that cannot be
+    judged (a fact the checks need is missing) is not offered."""
+    try:
+        return outcome(checks(actor, record)).allowed
+    except InvalidInput:
+        return False

@@ -758,21 +758,11 @@ def acts_of(doc: Document) -> dict[str, Checks]:
     return SUBMISSION_ACTS if doc.flow == Flow.SUBMISSION else OUTGOING_ACTS
 
 
-def first_refusal(checks: Sequence[Decision]) -> Decision | None:
-    return next((d for d in checks if not d.allowed), None)
-
-
-def _outcome(checks: Checks, actor: AbstractBaseUser, doc: Document) -> Decision:
-    try:
-        decisions = checks(actor, doc)
-    except InvalidInput as exc:  # no person behind the account, an art. 49 fact that cannot be read
-        # the act cannot be judged: cite the article whose conditions could not be read
-        provision = "intake.rules" if doc.flow == Flow.SUBMISSION else "signing.authority"
-        return Decision.refuse("documents.cannot_tell", exc.message, rulebook_of(doc).cite(provision))
-    refused = first_refusal(decisions)
-    if refused is not None:
-        return refused
-    return decisions[-1] if decisions else Decision.allow("documents.act", _("可以办理。"))
+def cannot_tell(exc: InvalidInput, doc: Document) -> Decision:
+    """No person behind the account, an art. 49 fact that cannot be read: the act cannot be judged,
+    and the refusal cites the article whose conditions could not be read."""
+    provision = "intake.rules" if doc.flow == Flow.SUBMISSION else "signing.authority"
+    return Decision.refuse("documents.cannot_tell", exc.message, rulebook_of(doc).cite(provision))
 
 
 def available_actions(actor: AbstractBaseUser, doc: Document) -> dict[str, Decision]:
@@ -783,7 +773,7 @@ def available_actions(actor: AbstractBaseUser, doc: Document) -> dict[str, Decis
     closed = open_check(doc)
     if not closed.allowed:
         return dict.fromkeys(acts_of(doc), closed)
-    return {name: _outcome(checks, actor, doc) for name, checks in acts_of(doc).items()}
+    return offered(acts_of(doc), actor, doc, cannot_tell)
 
 
 def allowed_actions(actor: AbstractBaseUser, doc: Document) -> set[str]:

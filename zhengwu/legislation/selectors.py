@@ -13,7 +13,7 @@ chosen, the outcome of a review…) stay in the action.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -23,7 +23,7 @@ from django.utils import timezone
 from zhengwu.core.decisions import Decision, InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.core.transitions import Step, check_step
+from zhengwu.core.transitions import Step, check_step, offered, outcome
 from zhengwu.documents import selectors as documents
 from zhengwu.documents.models import DocState, Document
 from zhengwu.documents.rules import outgoing as out_rules
@@ -475,28 +475,18 @@ def _draft_of(obj: Record) -> NormativeDraft | None:
     return None if isinstance(obj, Cleanup) else obj.draft
 
 
-def first_refusal(checks: Sequence[Decision]) -> Decision | None:
-    return next((d for d in checks if not d.allowed), None)
-
-
-def _outcome(checks: Checks, actor: AbstractBaseUser, obj: Record) -> Decision:
-    try:
-        decisions = checks(actor, obj)
-    except InvalidInput as exc:  # a draft without a version: the act cannot be judged
-        draft = _draft_of(obj)
-        rb = rulebook_of(draft) if draft is not None else rulebook_view_today()
-        return Decision.refuse("legislation.cannot_tell", exc.message, rb.cite(rules.LAWFUL_DRAFTING))
-    refused = first_refusal(decisions)
-    if refused is not None:
-        return refused
-    return decisions[-1] if decisions else Decision.allow("legislation.act", _("可以办理。"))
+def cannot_tell(exc: InvalidInput, obj: Record) -> Decision:
+    """A draft without a version: the act cannot be judged (art. 20's lawful drafting)."""
+    draft = _draft_of(obj)
+    rb = rulebook_of(draft) if draft is not None else rulebook_view_today()
+    return Decision.refuse("legislation.cannot_tell", exc.message, rb.cite(rules.LAWFUL_DRAFTING))
 
 
 def available_actions(actor: AbstractBaseUser, obj: Record) -> dict[str, Decision]:
     """For each act on ``obj`` (a draft, or one of its consultations, disputes, filings or its
     post-evaluation): allowed (the act's last allowing decision), or the first decision that
     refuses it, with its article — the same decisions the action asks."""
-    return {name: _outcome(checks, actor, obj) for name, checks in ACTS_OF[type(obj)].items()}
+    return offered(ACTS_OF[type(obj)], actor, obj, cannot_tell)
 
 
 def allowed_actions(actor: AbstractBaseUser, obj: Record) -> set[str]:
@@ -506,8 +496,4 @@ def allowed_actions(actor: AbstractBaseUser, obj: Record) -> set[str]:
 
 def office_actions(actor: AbstractBaseUser) -> dict[str, Decision]:
     """The acts on no record (start a clean-up, publish the catalogue): allowed, or why not."""
-    out = {}
-    for name, checks in OFFICE_ACTS.items():
-        decisions = checks(actor)
-        out[name] = first_refusal(decisions) or decisions[-1]
-    return out
+    return {name: outcome(checks(actor)) for name, checks in OFFICE_ACTS.items()}

@@ -29,7 +29,7 @@ def meetings_section(request: HttpRequest) -> workbench.Section | None:
     pending = Invitation.objects.filter(leave_state=LeaveState.REQUESTED, meeting__state__in=UPCOMING).select_related(
         "meeting", "person__user", "meeting__chair"
     )[:50]
-    to_decide = [i for i in pending if selectors.offered(user, i, "decide").allowed]
+    to_decide = [i for i in pending if selectors.act_offered(user, i, "decide").allowed]
     meeting_ids = [i.meeting_id for i in invitations]
     papers = list(
         Paper.objects.filter(topic__meeting_id__in=meeting_ids, distributed_at__isnull=False).select_related(

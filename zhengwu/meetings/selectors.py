@@ -14,7 +14,7 @@ person at all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -23,7 +23,7 @@ from django.utils import timezone
 from zhengwu.core.decisions import Decision, InvalidInput
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.core.transitions import Step, check_step
+from zhengwu.core.transitions import Step, check_step, judge, offered
 from zhengwu.meetings import guards, rules
 from zhengwu.meetings.models import (
     FollowUp,
@@ -688,21 +688,11 @@ ACTS: dict[type, dict[str, Checks]] = {
 }
 
 
-def first_refusal(checks: Sequence[Decision]) -> Decision | None:
-    return next((d for d in checks if not d.allowed), None)
-
-
-def _outcome(checks: Checks, actor: AbstractBaseUser, obj: Any) -> Decision:
-    try:
-        decisions = checks(actor, obj)
-    except InvalidInput as exc:  # no person behind the account: the act cannot be judged
-        meeting = obj if isinstance(obj, Meeting) else None
-        day = meeting.date if meeting is not None else timezone.localdate()
-        return Decision.refuse("meetings.cannot_tell", exc.message, rb_on(day).cite("meetings.attendance"))
-    refused = first_refusal(decisions)
-    if refused is not None:
-        return refused
-    return decisions[-1] if decisions else Decision.allow("meetings.act", _("可以办理。"))
+def cannot_tell(exc: InvalidInput, obj: Any) -> Decision:
+    """No person behind the account: the act cannot be judged."""
+    meeting = obj if isinstance(obj, Meeting) else None
+    day = meeting.date if meeting is not None else timezone.localdate()
+    return Decision.refuse("meetings.cannot_tell", exc.message, rb_on(day).cite("meetings.attendance"))
 
 
 Record = Meeting | Invitation | Topic | Paper | FollowUp | PrefectureMeetingRequest
@@ -712,7 +702,7 @@ def available_actions(actor: AbstractBaseUser, obj: Record) -> dict[str, Decisio
     """For each act on ``obj`` (a meeting, an invitation, a topic, a paper or a follow-up): allowed
     (the act's last allowing decision), or the first decision that refuses it, with its article —
     the same decisions the action asks, so a page offers exactly what the action will do."""
-    return {name: _outcome(checks, actor, obj) for name, checks in ACTS[type(obj)].items()}
+    return offered(ACTS[type(obj)], actor, obj, cannot_tell)
 
 
 def allowed_actions(actor: AbstractBaseUser, obj: Record) -> set[str]:
@@ -720,6 +710,6 @@ def allowed_actions(actor: AbstractBaseUser, obj: Record) -> set[str]:
     return {name for name, d in available_actions(actor, obj).items() if d.allowed}
 
 
-def offered(actor: AbstractBaseUser, obj: Record, act: str) -> Decision:
+def act_offered(actor: AbstractBaseUser, obj: Record, act: str) -> Decision:
     """One act's answer (what :func:`available_actions` says of ``act``), asking only its checks."""
-    return _outcome(ACTS[type(obj)][act], actor, obj)
+    return judge(ACTS[type(obj)][act], actor, obj, cannot_tell)

@@ -12,7 +12,7 @@ and reason of a withholding, a reply's type and text…) stay in the action.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -20,8 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengwu.core.decisions import Decision
-from zhengwu.core.i18n import _
 from zhengwu.core.memo import memo
+from zhengwu.core.transitions import offered
 from zhengwu.org.models import Appointment, Unit, UnitKind
 from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import ORG_FACTS
@@ -166,26 +166,10 @@ APPLICATION_ACTS: dict[str, Checks[Application]] = {
 }
 
 
-def first_refusal(checks: Sequence[Decision]) -> Decision | None:
-    return next((d for d in checks if not d.allowed), None)
-
-
-def outcome(decisions: Sequence[Decision]) -> Decision:
-    """An act's answer: the first decision that refuses it, else its last allowing decision."""
-    refused = first_refusal(decisions)
-    if refused is not None:
-        return refused
-    return decisions[-1] if decisions else Decision.allow("portal.act", _("可以办理。"))
-
-
-def _available(acts: dict[str, Checks[T]], actor: AbstractBaseUser, obj: T) -> dict[str, Decision]:
-    return {name: outcome(checks(actor, obj)) for name, checks in acts.items()}
-
-
 def available_actions(actor: AbstractBaseUser, item: PublicationItem) -> dict[str, Decision]:
     """For each act on ``item``: allowed (the act's last allowing decision), or the first decision
     that refuses it, with its citation: the same decisions the action asks."""
-    return _available(ITEM_ACTS, actor, item)
+    return offered(ITEM_ACTS, actor, item)
 
 
 def allowed_actions(actor: AbstractBaseUser, item: PublicationItem) -> set[str]:
@@ -195,7 +179,7 @@ def allowed_actions(actor: AbstractBaseUser, item: PublicationItem) -> set[str]:
 
 def application_actions(actor: AbstractBaseUser, app: Application) -> dict[str, Decision]:
     """For each act on an application: allowed, or the first decision that refuses it."""
-    return _available(APPLICATION_ACTS, actor, app)
+    return offered(APPLICATION_ACTS, actor, app)
 
 
 def allowed_application_actions(actor: AbstractBaseUser, app: Application) -> set[str]:

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import workbench
+from zhengwu.core.transitions import outcome
 from zhengwu.supervision import rules, selectors
 from zhengwu.supervision.models import ItemState, ProgressReport, SupervisionItem
 
@@ -41,7 +42,7 @@ def panel(request: HttpRequest) -> workbench.Section | None:
             for i in SupervisionItem.objects.filter(state=ItemState.REPORTED)
             .select_related("lead_unit", "rulebook_version")
             .order_by("reported_at", "id")[:20]
-            if selectors.outcome(selectors.verify_checks(user, i)).allowed
+            if outcome(selectors.verify_checks(user, i)).allowed
         ]
         if actor.supervisor
         else []

@@ -15,7 +15,7 @@ The facts the rules read (who the person is, the organization) are in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -25,6 +25,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.memo import memo
 from zhengwu.core.rulebook_view import RulebookView
+from zhengwu.core.transitions import offered, outcome
 from zhengwu.org.services import ORG_FACTS
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.supervision import rules
@@ -174,26 +175,10 @@ GENERAL_ACTS: dict[str, Callable[[AbstractBaseUser], list[Decision]]] = {
 }
 
 
-def first_refusal(checks: Sequence[Decision]) -> Decision | None:
-    return next((d for d in checks if not d.allowed), None)
-
-
-def outcome(decisions: Sequence[Decision]) -> Decision:
-    """An act's answer: the first decision that refuses it, else its last allowing decision."""
-    refused = first_refusal(decisions)
-    if refused is not None:
-        return refused
-    return decisions[-1] if decisions else Decision.allow("supervision.act", _("可以办理。"))
-
-
-def _available(acts: dict[str, Checks[T]], actor: AbstractBaseUser, obj: T) -> dict[str, Decision]:
-    return {name: outcome(checks(actor, obj)) for name, checks in acts.items()}
-
-
 def available_actions(actor: AbstractBaseUser, item: SupervisionItem) -> dict[str, Decision]:
     """For each act on ``item``: allowed (the act's last allowing decision), or the first decision
     that refuses it, with its article: the same decisions the action asks."""
-    return _available(ACTS, actor, item)
+    return offered(ACTS, actor, item)
 
 
 def allowed_actions(actor: AbstractBaseUser, item: SupervisionItem) -> set[str]:
@@ -202,11 +187,11 @@ def allowed_actions(actor: AbstractBaseUser, item: SupervisionItem) -> set[str]:
 
 
 def report_actions(actor: AbstractBaseUser, report: ProgressReport) -> dict[str, Decision]:
-    return _available(REPORT_ACTS, actor, report)
+    return offered(REPORT_ACTS, actor, report)
 
 
 def rectification_actions(actor: AbstractBaseUser, rect: Rectification) -> dict[str, Decision]:
-    return _available(RECTIFICATION_ACTS, actor, rect)
+    return offered(RECTIFICATION_ACTS, actor, rect)
 
 
 def general_actions(actor: AbstractBaseUser) -> dict[str, Decision]:
