@@ -7,11 +7,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import workbench
+from zhengwu.core.transitions import allows
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.petitions.compliance import OPEN_STATES
 from zhengwu.petitions.models import Petition, State
-from zhengwu.petitions.selectors import petitions_units
+from zhengwu.petitions.selectors import ACTS, petitions_units
+
+#: The acts by which a case waits on whoever handles it.
+HANDLING_ACTS = ("decide_acceptance", "route", "extend", "conclude", "decide_review")
 
 
 @workbench.panel(35, "petitions")
@@ -22,21 +26,24 @@ def panel(request: HttpRequest) -> workbench.Section | None:
     person = person_of(user)
     positions = positions_of(user)
     awaiting = (
-        list(
-            Petition.objects.filter(leader=person, important=True, instructed_at__isnull=True).order_by(
+        [
+            p
+            for p in Petition.objects.filter(leader=person, important=True, instructed_at__isnull=True).order_by(
                 "routed_at", "id"
             )
-        )
+            if allows(ACTS["instruct"], user, p)
+        ]
         if person
         else []
     )
     units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
     bureau = {u.pk for u in petitions_units()} & units
     mine = Petition.objects.filter(state__in=OPEN_STATES)
-    if bureau:
+    if bureau:  # the 信访 bureau follows every open case
         handling = list(mine.order_by("accept_due", "id")[:20])
-    else:
-        handling = list(mine.filter(handling_unit_id__in=units, state=State.HANDLING).order_by("handle_due", "id")[:20])
+    else:  # a handling unit: the cases on which the reader has an act to take now (the actions' checks)
+        candidates = mine.filter(handling_unit_id__in=units, state=State.HANDLING).order_by("handle_due", "id")[:20]
+        handling = [p for p in candidates if any(allows(ACTS[act], user, p) for act in HANDLING_ACTS)]
     count = len(awaiting) + len(handling)
     if not count:
         return None

@@ -8,11 +8,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import workbench
+from zhengwu.core.transitions import allows
 from zhengwu.org.rules import ADMINISTRATOR
 from zhengwu.org.services import positions_of
 from zhengwu.suggestions import rules
 from zhengwu.suggestions.models import CoUnitOpinion, State, Suggestion
-from zhengwu.suggestions.selectors import is_supervisor
+from zhengwu.suggestions.selectors import is_supervisor, opinion_checks
 
 
 @workbench.panel(36, "suggestions")
@@ -26,14 +27,14 @@ def panel(request: HttpRequest) -> workbench.Section | None:
         for s in Suggestion.objects.filter(state=State.HANDLING, lead_unit_id__in=units)
         .select_related("lead_unit", "answer_document")
         .order_by("due", "id")[:20]
-        if not s.answered
+        if not s.answered  # drafted or not: until the answer is issued, it waits on the lead unit
     ]
     co_due = [
         o
         for o in CoUnitOpinion.objects.filter(unit_id__in=units, sent_at__isnull=True, suggestion__state=State.HANDLING)
         .select_related("suggestion", "unit")
         .order_by("due", "id")[:20]
-        if o.round == o.suggestion.round
+        if o.round == o.suggestion.round and allows(lambda a, s: opinion_checks(a, s, o.unit), user, o.suggestion)  # noqa: B023
     ]
     office: list[Suggestion] = []
     if is_supervisor(user):
