@@ -324,3 +324,36 @@ def test_a_sweep_whose_claim_was_taken_over_fires_nothing(db) -> None:
     assert timers.sweep(at(0) + 2 * timers.LEASE).fired == 1  # the new claim's lease expired too: fired once
     assert Timer.objects.filter(key="t:slow:effect").count() == 1
     assert timers.sweep(at(0) + 4 * timers.LEASE).fired == 0
+
+
+@timers.handler("test.cancels_itself")
+def _cancels_itself(timer: Timer) -> None:
+    """Like an act that a timer runs and a person can take by hand: it cancels its own timer."""
+    RAN.append(timer.key)
+    timers.cancel(timer.key)
+
+
+@timers.handler("test.arms_again")
+def _arms_again(timer: Timer) -> None:
+    """Like a reminder that arms itself for the next day."""
+    RAN.append(timer.key)
+    timers.schedule("test.arms_again", at(24 * 60), timer.key)
+
+
+def test_a_handler_that_cancels_its_own_timer_fires_once(db) -> None:
+    timers.schedule("test.cancels_itself", at(0), "t:self")
+    assert timers.sweep(at(1)).fired == 1
+    assert RAN == ["t:self"]
+    assert Timer.objects.get(key="t:self").state == TimerState.CANCELLED
+    assert timers.sweep(at(1) + 2 * timers.LEASE).fired == 0
+    assert RAN == ["t:self"]
+
+
+def test_a_handler_that_arms_its_timer_again_fires_it_at_the_new_time(db) -> None:
+    timers.schedule("test.arms_again", at(0), "t:again")
+    assert timers.sweep(at(1)).fired == 1
+    again = Timer.objects.get(key="t:again")
+    assert (again.state, again.fire_at) == (TimerState.PENDING, at(24 * 60))
+    assert timers.sweep(at(60)).fired == 0
+    assert timers.sweep(at(24 * 60)).fired == 1
+    assert RAN == ["t:again", "t:again"]

@@ -146,14 +146,25 @@ def claim(now: dt.datetime, limit: int = BATCH, lease: dt.timedelta = LEASE) -> 
 
 
 def _mark_fired(timers: Sequence[Timer], token: str, now: dt.datetime) -> None:
+    """Mark fired the claimed timers, in the firing's transaction; raise :class:`LeaseLost` (which
+    undoes the firing) if another sweep has taken any of them over since (its lease expired).
+
+    A handler may cancel its own timer (the act it runs can also be taken by hand, and cancels the
+    timer there) or arm it again for a later time: those keep what the handler made of them."""
     ids = [t.pk for t in timers]
     done = Timer.objects.filter(pk__in=ids, claimed_by=token, state=TimerState.PENDING).update(
         state=TimerState.FIRED, fired_at=now, lease_until=None
     )
     if done != len(ids):
-        raise LeaseLost(f"{len(ids) - done} of {len(ids)} timers were claimed by another sweep")
+        taken = Timer.objects.filter(pk__in=ids).exclude(claimed_by__in=[token, ""]).count()
+        if taken:
+            raise LeaseLost(f"{taken} of {len(ids)} timers were claimed by another sweep")
+        fired = set(Timer.objects.filter(pk__in=ids, state=TimerState.FIRED, fired_at=now).values_list("pk", flat=True))
+    else:
+        fired = set(ids)
     for t in timers:
-        t.state, t.fired_at, t.lease_until = TimerState.FIRED, now, None
+        if t.pk in fired:
+            t.state, t.fired_at, t.lease_until = TimerState.FIRED, now, None
 
 
 def _fire_batch(func: BatchHandler, batch: Sequence[Timer], token: str, now: dt.datetime) -> bool:
