@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhengwu.documents.rules import archive as archive_rules
 from zhengwu.documents.rules import countersign as countersign_rules
@@ -253,7 +254,11 @@ class CountersignTask(models.Model):
     )
     replied_at = models.DateTimeField(_("回复时间"), null=True, blank=True)
     extension_state = models.CharField(
-        _("延期"), max_length=20, choices=ExtensionState.choices, default=ExtensionState.NONE, blank=True
+        pgettext_lazy("noun", "延期"),
+        max_length=20,
+        choices=ExtensionState.choices,
+        default=ExtensionState.NONE,
+        blank=True,
     )
     extension_until = models.DateField(_("申请延至"), null=True, blank=True)
     extension_reason = models.CharField(_("延期理由"), max_length=300, blank=True)

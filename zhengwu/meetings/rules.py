@@ -733,7 +733,7 @@ DECIDE_LEAVE = Step.of(
 # 全州性会议申请 (art. 44): draft → consented → submitted → approved | refused
 CONSENT_WIDE = Step.of(
     "meetings.wide.consent_step",
-    _("同意"),
+    _("表示同意"),
     ("draft",),
     "meetings.prefecture_wide",
     when=_("待分管领导同意时"),
