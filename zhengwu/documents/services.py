@@ -416,7 +416,7 @@ def document_todos(viewer: Viewer) -> list[Todo]:
             Todo(
                 delivery.document,
                 f"签收来文（{delivery.unit.short_name or delivery.unit.name}）",
-                delivery.document.number,
+                "",  # the line above the pill already names the issuer and the number
                 kind="delivery",
             )
         )

@@ -43,6 +43,7 @@ from zhengwu.documents.models import (
 from zhengwu.documents.render import render_docx, render_pdf
 from zhengwu.documents.rules.outgoing import default_number_kind
 from zhengwu.documents.rules.signing import SigningRequirement
+from zhengwu.documents.rules.titles import answer_title
 from zhengwu.documents.services import (
     ROUTING_KINDS,
     Viewer,
@@ -283,9 +284,7 @@ def outgoing_new(request: HttpRequest) -> HttpResponse:
             initial.update(
                 {
                     "doc_type": DocType.REPLY if replies_to.doc_type == DocType.REQUEST else DocType.LETTER,
-                    "title": f"关于{replies_to.title.removeprefix('关于').removesuffix('的请示')}的批复"
-                    if replies_to.doc_type == DocType.REQUEST
-                    else f"关于{replies_to.title}的复函",
+                    "title": answer_title(replies_to.title, replies_to.doc_type == DocType.REQUEST),
                     "main_recipients": [replies_to.issuer],
                     "replies_to": replies_to.pk,
                     "important": True,
@@ -411,6 +410,8 @@ def _detail(
     }
     if bound is not None and bound.task_id is None:
         doc_forms[bound.action] = bound.form
+    for name, form in doc_forms.items():  # one page, many forms: each field's id names its form
+        form.auto_id = f"id_{name}_%s"
     deliveries = list(doc.deliveries.select_related("unit", "received_by").order_by("-delivered_at", "copy_number"))
     my_deliveries = [
         d
