@@ -55,3 +55,20 @@ def test_logout_by_api_and_by_page(client_as) -> None:
     c = client_as("governor")
     assert c.post("/logout/").status_code == 302
     assert c.get("/").status_code == 302
+
+
+def test_a_sign_in_starts_the_idle_clock_and_reads_the_password_flag_once(db) -> None:
+    """The receiver of ``user_logged_in`` stays connected (it once was a weakly held closure, which
+    was collected at once): a session knows both facts from its sign-in on, so pages need not ask."""
+    import gc
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from zhengwu.identity.services import LAST_SEEN, MUST_CHANGE
+
+    gc.collect()
+    c = Client()
+    c.force_login(get_user_model().objects.get(username="clerk_wendian"))
+    assert LAST_SEEN in c.session
+    assert c.session[MUST_CHANGE] is False

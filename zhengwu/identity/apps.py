@@ -16,4 +16,6 @@ class IdentityConfig(AppConfig):
         def started(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
             on_login(request, user)
 
-        user_logged_in.connect(started, dispatch_uid="zhengwu.identity.on_login")
+        # weak=False: the receiver is a closure that nothing else holds; a weak reference would let it
+        # be collected at once, and no sign-in would start its idle clock or read its password flag
+        user_logged_in.connect(started, dispatch_uid="zhengwu.identity.on_login", weak=False)
