@@ -143,4 +143,6 @@ UNIT_LABELS = {
     "per_year": "次/年",
     "per_month": "次/月",
     "persons": "人",
+    "minutes": "分钟（自然时间）",
+    "hours": "小时（自然时间）",
 }
