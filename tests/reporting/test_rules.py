@@ -105,3 +105,30 @@ def test_the_assigned_leader_is_in_the_prefecture_and_attendance_is_recorded_aft
     assert not rules.check_session_held(day, day - dt.timedelta(days=1), kizilsu).allowed
     assert rules.check_session_held(day, day, kizilsu).allowed
     assert not rules.may_assign(False, False, kizilsu).allowed
+
+
+@pytest.mark.article(55)
+def test_each_time_limit_keeps_the_words_of_its_national_source(kizilsu, client_as):
+    """The rulebook data carries each limit's source text (``note``), and the parameters page shows it."""
+    from zhengwu.rulebook import annotations
+
+    params = annotations.load().parameters
+    assert "力争30分钟内向国务院总值班室电话报告、1小时内书面报告" in params["reports.major_phone_minutes"].note
+    assert "每级上报的时间不得超过2小时" in params["reports.accident_level_hours"].note
+    page = client_as("admin").get("/rules/parameters/").content.decode()
+    assert "国务院应急管理办公室《关于切实加强突发事件信息报告工作的通知》（2015年7月31日）" in page
+
+
+@pytest.mark.article(34)
+def test_a_major_problems_result_is_published(kizilsu):
+    assert rules.publication_required(True, kizilsu).code == "reports.concern.publish"
+    assert rules.publication_required(False, kizilsu).code == "reports.concern.no_publication"
+    assert rules.unpublished(True, "handled", "queued")
+    assert rules.unpublished(True, "handled", None)
+    assert not rules.unpublished(True, "handled", "published")
+    assert not rules.unpublished(False, "handled", None)
+    assert not rules.unpublished(True, "open", None)
+    clerk = PositionFact(1, "clerk", "科员", unit_id=7, unit_kind="office")
+    refused = rules.may_handle([clerk], 3, None, kizilsu)
+    assert not refused.allowed
+    assert refused.citation.article == 34

@@ -7,6 +7,8 @@
   office.
 - Art. 16: :func:`register_upward`, :func:`link_document`, :func:`record_reply`.
 - Art. 46: :func:`assign_npc_attendance`, :func:`record_npc_attendance`.
+- Art. 34: :func:`register_concern`, :func:`record_result` (a major problem's result is queued for
+  publication).
 """
 
 from __future__ import annotations
@@ -28,14 +30,19 @@ from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.rules import Authority
 from zhengwu.org.services import load_facts, office_unit, users_of, who_holds
+from zhengwu.portal.models import ItemKind
+from zhengwu.portal.services import queue_for_publication
 from zhengwu.reporting import rules, selectors
 from zhengwu.reporting.models import (
     AttendanceState,
+    ConcernSource,
+    ConcernState,
     Incident,
     IncidentEntry,
     IncidentKind,
     IncidentState,
     NpcAttendance,
+    PublicConcern,
     Severity,
     Stage,
     UpwardCategory,
@@ -441,3 +448,91 @@ def record_npc_attendance(actor: AbstractBaseUser, attendance: NpcAttendance) ->
         summary=f"{a.attendee.name}已参加{a.session}",
     )
     return copy_back(attendance, a)
+
+
+# ---------------------------------------------------------------- art. 34: public and media supervision
+
+
+def concern_url(c: PublicConcern) -> str:
+    return f"/reporting/concerns/{c.pk}/"
+
+
+@action
+def register_concern(
+    actor: AbstractBaseUser,
+    *,
+    source: str,
+    title: str,
+    unit: Unit,
+    received_on: dt.date,
+    description: str = "",
+    major: bool = False,
+    is_demo: bool = False,
+) -> PublicConcern:
+    """A matter raised by the public or the media, to be investigated and handled (art. 34)."""
+    version = version_in_force()
+    rb = view_of(version)
+    _choice(source, ConcernSource, "source")
+    heading = _text(title, "title", "反映的问题", 200)
+    if received_on > timezone.localdate():
+        raise InvalidInput(_("受理日期不能晚于今天。"), field="received_on")
+    require(selectors.register_concern_check(actor, unit))
+    c = PublicConcern.objects.create(
+        source=source,
+        title=heading,
+        description=description.strip(),
+        unit=unit,
+        received_on=received_on,
+        major=major,
+        rulebook_version=version,
+        created_by_id=actor.pk,
+        created_at=timezone.now(),
+        is_demo=is_demo,
+    )
+    audit.record(
+        actor=actor,
+        action="reporting.concern.register",
+        target=c,
+        citation=rb.cite(rules.PUBLIC_SUPERVISION),
+        summary=f"登记{c}（{unit.short_name or unit.name}调查处理）" + ("，重大问题" if major else ""),
+        details={"source": source, "major": major},
+    )
+    return c
+
+
+@action
+def record_result(
+    actor: AbstractBaseUser, concern: PublicConcern, result: str, *, major: bool | None = None
+) -> PublicConcern:
+    """The matter was investigated and handled (art. 34).  A major problem's result goes to the
+    publication queue, to be published like every proactive disclosure (arts. 27–29)."""
+    c = lock(concern, "unit", "rulebook_version")
+    rb = rulebook_of(c)
+    require_checks(*selectors.result_checks(actor, c))
+    text = _text(result, "result", "处理结果")
+    if major is not None:
+        c.major = major
+    today = timezone.localdate()
+    publish = rules.publication_required(c.major, rb)
+    c.result, c.handled_on, c.state = text, today, ConcernState.HANDLED
+    if publish.code == "reports.concern.publish":
+        c.publication = queue_for_publication(
+            actor=actor,
+            kind=ItemKind.SUPERVISION_RESULT,
+            title=f"关于{c.title}的处理结果",
+            body=text,
+            counted_from=today,
+            provision=rules.PUBLIC_SUPERVISION,
+            source=c,
+            issuing_unit=c.unit,
+        )
+    c.save(update_fields=["result", "handled_on", "state", "major", "publication"])
+    audit.record(
+        actor=actor,
+        action="reporting.concern.result",
+        target=c,
+        citation=publish.citation,
+        summary=f"{c}：已处理" + ("，处理结果列入公开队列" if c.publication_id else ""),
+        details={"major": c.major, "publication": c.publication_id},
+    )
+    return copy_back(concern, c)

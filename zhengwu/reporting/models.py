@@ -7,6 +7,8 @@
 - :class:`UpwardReport` (art. 16): a major decision, matter or situation reported (请示 or 报告) to
   the 自治区人民政府 or the 州党委, linked to the documents that carried it.
 - :class:`NpcAttendance` (art. 46): who attends a session of the 州人大常委会 for the government.
+- :class:`PublicConcern` (art. 34): a matter raised by the public or the media; a major problem's
+  result is published.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengwu.documents.models import Document
 from zhengwu.org.models import Person, Unit
+from zhengwu.portal.models import PublicationItem
 from zhengwu.rulebook.models import RulebookVersion
 
 
@@ -26,13 +29,13 @@ class IncidentKind(models.TextChoices):
 
 
 class Severity(models.TextChoices):
-    MAJOR = "major", _("特别重大、重大")
-    LARGER = "larger", _("较大")
-    GENERAL = "general", _("一般")
+    MAJOR = "major", _("特别重大、重大（Ⅰ、Ⅱ级）")
+    LARGER = "larger", _("较大（Ⅲ级）")
+    GENERAL = "general", _("一般（Ⅳ级）")
 
 
 class IncidentState(models.TextChoices):
-    AWAITING = "awaiting", _("待报告")
+    AWAITING = "awaiting", _("待初报")
     REPORTED = "reported", _("已初报")
     CLOSED = "closed", _("已终报")
 
@@ -161,3 +164,48 @@ class NpcAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session}（{self.session_date:%Y-%m-%d}）"
+
+
+class ConcernSource(models.TextChoices):
+    PUBLIC = "public", _("社会公众反映")
+    MEDIA = "media", _("新闻舆论监督")
+
+
+class ConcernState(models.TextChoices):
+    OPEN = "open", _("调查处理中")
+    HANDLED = "handled", _("已处理")
+
+
+class PublicConcern(models.Model):
+    """A matter raised by the public or the media (art. 34): investigated, handled, and, when it is
+    a major problem, its result published (through the publication queue of the portal)."""
+
+    source = models.CharField(_("来源"), max_length=20, choices=ConcernSource.choices)
+    title = models.CharField(_("反映的问题"), max_length=200)
+    description = models.TextField(_("情况"), blank=True)
+    unit = models.ForeignKey(Unit, verbose_name=_("调查处理单位"), on_delete=models.PROTECT, related_name="+")
+    received_on = models.DateField(_("受理日期"))
+    major = models.BooleanField(_("重大问题"), default=False)
+    state = models.CharField(_("状态"), max_length=20, choices=ConcernState.choices, default=ConcernState.OPEN)
+    result = models.TextField(_("处理结果"), blank=True)
+    handled_on = models.DateField(_("处理日期"), null=True, blank=True)
+    publication = models.ForeignKey(
+        PublicationItem,
+        verbose_name=_("处理结果公开"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rulebook_version = models.ForeignKey(RulebookVersion, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("登记时间"))
+    is_demo = models.BooleanField(_("演示数据"), default=False)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("社会和舆论监督事项")
+        verbose_name_plural = _("社会和舆论监督事项")
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()}：{self.title}"

@@ -240,3 +240,47 @@ def check_session_held(session_date: dt.date, today: dt.date, rb: RulebookView) 
 RECORD_ATTENDANCE = Step.of(
     "reports.npc.attend", _("登记参加"), (ASSIGNED,), NPC, when=_("指派后、登记参加前"), subject=_("本次安排")
 )
+
+# ---------------------------------------------------------------- art. 34: public and media supervision
+
+PUBLIC_SUPERVISION = "reports.public_supervision"
+CONCERN_OPEN, CONCERN_HANDLED = "open", "handled"
+PUBLISHED = "published"
+
+
+def may_handle(positions: Sequence[PositionFact], unit_id: int, office_id: int | None, rb: RulebookView) -> Decision:
+    """The unit that investigates and the government office keep a matter raised by the public or
+    the media."""
+    citation = rb.cite(PUBLIC_SUPERVISION)
+    allowed = {unit_id} | ({office_id} if office_id else set())
+    if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
+        return Decision.allow("reports.concern.keeper", _("调查核实，依法处理。"), citation)
+    return Decision.refuse(
+        "reports.concern.not_keeper",
+        _("只有调查处理单位或州人民政府办公室的工作人员可以登记和处理本事项。"),
+        citation,
+    )
+
+
+def publication_required(major: bool, rb: RulebookView) -> Decision:
+    """「重大问题要向社会公布处理结果」: a major problem's result goes to the publication queue; the
+    result of any other matter may stay unpublished."""
+    citation = rb.cite(PUBLIC_SUPERVISION)
+    if major:
+        return Decision.allow("reports.concern.publish", _("重大问题的处理结果须向社会公布。"), citation)
+    return Decision.allow("reports.concern.no_publication", _("非重大问题，处理结果不要求向社会公布。"), citation)
+
+
+def unpublished(major: bool, state: str, publication_state: str | None) -> bool:
+    """A major problem handled whose result has not been published (yet)."""
+    return major and state == CONCERN_HANDLED and publication_state != PUBLISHED
+
+
+RECORD_RESULT = Step.of(
+    "reports.concern.result",
+    _("登记处理结果"),
+    (CONCERN_OPEN,),
+    PUBLIC_SUPERVISION,
+    when=_("调查处理中"),
+    subject=UPWARD_SUBJECT,
+)

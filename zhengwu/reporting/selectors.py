@@ -23,7 +23,15 @@ from zhengwu.documents.models import Document
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import load_facts, office_unit, person_of, positions_of, who_holds
 from zhengwu.reporting import rules
-from zhengwu.reporting.models import Incident, IncidentState, NpcAttendance, UpwardReport, UpwardState
+from zhengwu.reporting.models import (
+    ConcernState,
+    Incident,
+    IncidentState,
+    NpcAttendance,
+    PublicConcern,
+    UpwardReport,
+    UpwardState,
+)
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
 OFFICE_KINDS = frozenset({"clerk", "office_director", "secretary_general", "deputy_secretary_general"})
@@ -159,6 +167,28 @@ def attend_checks(actor: AbstractBaseUser, a: NpcAttendance) -> list[Decision]:
     ]
 
 
+# ---------------------------------------------------------------- art. 34: public and media supervision
+
+
+def register_concern_check(actor: AbstractBaseUser, unit: Unit) -> Decision:
+    return rules.may_handle(positions_of(actor), unit.pk, office_id(), view_of(version_in_force()))
+
+
+def result_checks(actor: AbstractBaseUser, c: PublicConcern) -> list[Decision]:
+    """登记处理结果 (art. 34): the unit that investigates or the office, while the matter is open."""
+    rb = rulebook_of(c)
+    return [
+        rules.may_handle(positions_of(actor), c.unit_id, office_id(), rb),
+        check_step(rules.RECORD_RESULT, c.state, str(c.get_state_display()), rb),
+    ]
+
+
+def unpublished_results() -> list[PublicConcern]:
+    """The major problems handled whose result has not been published (art. 34)."""
+    rows = PublicConcern.objects.filter(major=True, state=ConcernState.HANDLED).select_related("unit", "publication")
+    return [c for c in rows if rules.unpublished(c.major, c.state, c.publication.state if c.publication else None)]
+
+
 # ---------------------------------------------------------------- what a person may do now
 
 Checks = Callable[[AbstractBaseUser, Any], list[Decision]]
@@ -171,13 +201,20 @@ INCIDENT_ACTS: dict[str, Checks] = {
 }
 UPWARD_ACTS: dict[str, Checks] = {"link": link_checks, "reply": reply_checks}
 NPC_ACTS: dict[str, Checks] = {"attend": attend_checks}
-ACTS: dict[type, dict[str, Checks]] = {Incident: INCIDENT_ACTS, UpwardReport: UPWARD_ACTS, NpcAttendance: NPC_ACTS}
+CONCERN_ACTS: dict[str, Checks] = {"result": result_checks}
+ACTS: dict[type, dict[str, Checks]] = {
+    Incident: INCIDENT_ACTS,
+    UpwardReport: UPWARD_ACTS,
+    NpcAttendance: NPC_ACTS,
+    PublicConcern: CONCERN_ACTS,
+}
+Record = Incident | UpwardReport | NpcAttendance | PublicConcern
 
 
-def available_actions(actor: AbstractBaseUser, record: Incident | UpwardReport | NpcAttendance) -> dict[str, Decision]:
+def available_actions(actor: AbstractBaseUser, record: Record) -> dict[str, Decision]:
     """For each act on ``record``: allowed, or the first decision that refuses it, with its article."""
     return offered(ACTS[type(record)], actor, record)
 
 
-def allowed_actions(actor: AbstractBaseUser, record: Incident | UpwardReport | NpcAttendance) -> set[str]:
+def allowed_actions(actor: AbstractBaseUser, record: Record) -> set[str]:
     return {name for name, d in available_actions(actor, record).items() if d.allowed}

@@ -67,7 +67,7 @@ def _parameter(key: str, raw: dict[str, Any]) -> Parameter:
         raise AnnotationError(f"parameter {key}: unit {unit!r} is not one of {sorted(UNITS)}")
     if not isinstance(raw.get("article"), int):
         raise AnnotationError(f"parameter {key}: every parameter cites its article (article = N)")
-    return Parameter(key, raw["value"], unit, raw["article"], raw.get("description", ""))
+    return Parameter(key, raw["value"], unit, raw["article"], raw.get("description", ""), raw.get("note", ""))
 
 
 def load(path: Path = KIZILSU_2023) -> Annotations:
