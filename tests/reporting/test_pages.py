@@ -91,3 +91,11 @@ def test_a_major_problem_handled_is_listed_until_its_result_is_published(client_
     index = client_as("fgw_head").get("/reporting/").content.decode()
     unpublished = index.split('id="unpublished"')[1].split("</ul>")[0]
     assert "群众反映学校食堂卫生问题" in unpublished
+
+
+@pytest.mark.article(55)
+def test_the_workbench_shows_an_awaited_first_report_to_its_unit_and_the_office(client_as, make_incident) -> None:
+    incident = make_incident()
+    assert incident.title in client_as("atushi_head").get("/").content.decode()
+    assert incident.title in client_as("clerk_wendian").get("/").content.decode()
+    assert incident.title not in client_as("fgw_head").get("/").content.decode()

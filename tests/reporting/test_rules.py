@@ -126,6 +126,7 @@ def test_a_major_problems_result_is_published(kizilsu):
     assert rules.unpublished(True, "handled", "queued")
     assert rules.unpublished(True, "handled", None)
     assert not rules.unpublished(True, "handled", "published")
+    assert not rules.unpublished(True, "handled", "withheld")  # decided, with its exemption
     assert not rules.unpublished(False, "handled", None)
     assert not rules.unpublished(True, "open", None)
     clerk = PositionFact(1, "clerk", "科员", unit_id=7, unit_kind="office")

@@ -245,7 +245,7 @@ RECORD_ATTENDANCE = Step.of(
 
 PUBLIC_SUPERVISION = "reports.public_supervision"
 CONCERN_OPEN, CONCERN_HANDLED = "open", "handled"
-PUBLISHED = "published"
+QUEUED = "queued"
 
 
 def may_handle(positions: Sequence[PositionFact], unit_id: int, office_id: int | None, rb: RulebookView) -> Decision:
@@ -272,8 +272,10 @@ def publication_required(major: bool, rb: RulebookView) -> Decision:
 
 
 def unpublished(major: bool, state: str, publication_state: str | None) -> bool:
-    """A major problem handled whose result has not been published (yet)."""
-    return major and state == CONCERN_HANDLED and publication_state != PUBLISHED
+    """A major problem handled whose result has not been published yet: still in the queue (or
+    never queued).  A result withheld under an exemption of the 《政府信息公开条例》 was decided
+    on, with its reason, by the portal (art. 27), and is not listed."""
+    return major and state == CONCERN_HANDLED and publication_state in (None, QUEUED)
 
 
 RECORD_RESULT = Step.of(
