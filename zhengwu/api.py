@@ -31,6 +31,7 @@ from zhengwu.apis import (
     notices,
     org,
     portal,
+    reporting,
     rulebook,
     supervision,
     tokens,
@@ -86,5 +87,6 @@ for module in (
     cases,
     legislation,
     portal,
+    reporting,
 ):
     api.add_router("/", module.router)

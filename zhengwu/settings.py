@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "zhengwu.oversight",
     "zhengwu.legislation",
     "zhengwu.portal",
+    "zhengwu.reporting",
     "zhengwu.web",
 ]
 

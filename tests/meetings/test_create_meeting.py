@@ -7,7 +7,7 @@ import pytest
 from tests.meetings.conftest import MEETING_DAY, away, person, unit
 from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import InvalidInput, Refused
-from zhengwu.meetings import actions
+from zhengwu.meetings import actions, selectors
 from zhengwu.meetings.models import Meeting, MeetingState, Role
 
 
@@ -82,6 +82,25 @@ def test_a_decision_making_topic_meeting_waits_for_the_governors_consent(user, f
     assert m.consent_by == person("governor")
     assert m.invitations.exists()
     assert m.transitions.get().article == 43
+
+
+@pytest.mark.article(43)
+def test_a_decision_making_topic_meeting_is_not_held_without_consent_and_the_refusal_cites_article_43(user, frozen):
+    m = actions.create_meeting(
+        user("vice_liu"), kind="topic", title="决策专题会", date=MEETING_DAY, unit=unit("fgw"), decision_making=True
+    )
+    frozen.move_to("2026-11-12 09:00 +0800")
+    with pytest.raises(Refused) as exc:
+        actions.hold(user("clerk_huiwu"), m)
+    assert [d.citation.article for d in exc.value.decisions] == [43]
+    assert "州长同意" in exc.value.decisions[0].explanation
+    m.refresh_from_db()
+    assert m.state == MeetingState.PROPOSED
+    assert not m.transitions.exists()
+    acts = selectors.available_actions(user("clerk_huiwu"), m)
+    assert acts["hold"].citation.article == 43
+    assert acts["collect"].citation.article == 43  # held back, not an agenda matter (art. 40)
+    assert acts["roll_call"].citation.article == 43
 
 
 @pytest.mark.article(47)

@@ -208,6 +208,24 @@ def test_chair_and_caller(kizilsu):
     assert not rules.check_topic_caller(caller, 7, True, False, kizilsu)[0].allowed
 
 
+@pytest.mark.article(43)
+def test_a_meeting_held_back_for_the_governors_consent_is_refused_under_article_43(kizilsu):
+    """「决策类专题会议要报请州长同意后方可召开」: whatever is tried on a meeting that waits for the
+    州长's consent cites art. 43, not the meeting types of art. 37."""
+    held = rules.check_transition("proposed", "held", kizilsu)
+    assert not held.allowed
+    assert held.code == "meetings.topic_consent"
+    assert held.citation.article == 43
+    assert rules.check_transition("proposed", "planned", kizilsu, "meetings.topic_meeting").allowed
+    provision = rules.held_back_provision("proposed", rules.COLLECT_INTO.from_states)
+    collect = check_step(rules.COLLECT_INTO, "proposed", "待州长同意", kizilsu, provision=provision)
+    assert not collect.allowed
+    assert collect.citation.article == 43
+    assert rules.held_back_provision("planned", ("proposed",)) == ""
+    assert rules.held_back_provision("proposed", rules.NOT_HELD) == ""
+    assert rules.check_transition("held", "planned", kizilsu).citation.article == 37
+
+
 @pytest.mark.article(37)
 def test_transitions(kizilsu):
     assert rules.check_transition("planned", "agenda_confirmed", kizilsu).allowed

@@ -67,6 +67,7 @@ class ParameterOut(Schema):
     unit_label: str
     article: int
     description: str
+    note: str = Field("", description="来源原文（如时限所依据的国家规定）")
 
 
 class ArticleOut(ArticleBrief):
@@ -130,6 +131,7 @@ def _parameter_out(p: Parameter) -> ParameterOut:
         unit_label=UNIT_LABELS.get(p.unit, p.unit),
         article=p.article,
         description=p.description,
+        note=p.note,
     )
 
 

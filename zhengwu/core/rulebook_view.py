@@ -46,6 +46,7 @@ class Parameter:
     unit: str
     article: int
     description: str = ""
+    note: str = ""  # the source's own words (e.g. the national rule a time limit comes from)
 
     @property
     def as_int(self) -> int:

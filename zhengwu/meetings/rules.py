@@ -125,9 +125,32 @@ STATE_NAMES = {
 }
 
 
+AWAITING_CONSENT = "proposed"
+"""A decision-making topic meeting called by a 副州长 or the 秘书长 is held back in this state until
+the 州长 consents (art. 43: 「决策类专题会议要报请州长同意后方可召开」)."""
+
+
+def held_back_provision(state: str, allowed_from: Iterable[str]) -> str:
+    """The provision a step refused from ``state`` cites: a meeting held back for the 州长's consent
+    is refused under art. 43 (``meetings.topic_meeting``), whatever the step; otherwise ``""``,
+    the step's own provision."""
+    if str(state) == AWAITING_CONSENT and AWAITING_CONSENT not in {str(s) for s in allowed_from}:
+        return "meetings.topic_meeting"
+    return ""
+
+
 def check_transition(current: str, target: str, rb: RulebookView, provision: str = "meetings.types") -> Decision:
     if target in TRANSITIONS.get(current, set()):
         return Decision.allow("meetings.state", _("状态可以变更。"), rb.cite(provision))
+    if current == AWAITING_CONSENT:
+        return Decision.refuse(
+            "meetings.topic_consent",
+            _(
+                "决策性专题会议须报请州长同意后方可召开，本次会议尚待州长同意，不能改为“{get}”。",
+                get=STATE_NAMES.get(target, target),
+            ),
+            rb.cite("meetings.topic_meeting"),
+        )
     return Decision.refuse(
         "meetings.state",
         _(

@@ -106,7 +106,9 @@ def kinds_of(actor: AbstractBaseUser) -> frozenset[str]:
 
 
 def step_check(step: Step, state: str, state_label: str, rb: RulebookView, *, provision: str = "") -> Decision:
-    """The state guard of ``step`` (:func:`zhengwu.core.transitions.check_step`)."""
+    """The state guard of ``step`` (:func:`zhengwu.core.transitions.check_step`); a meeting held
+    back for the 州长's consent is refused under art. 43 (:func:`rules.held_back_provision`)."""
+    provision = provision or rules.held_back_provision(state, step.from_states)
     return check_step(step, state, state_label, rb, provision=provision)
 
 

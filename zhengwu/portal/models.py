@@ -29,6 +29,7 @@ class ItemKind(models.TextChoices):
     INTERPRETATION = "interpretation", "政策解读"
     CATALOGUE = "catalogue", "规范性文件目录"
     IMPORTED = "imported", "已发布信息（导入）"
+    SUPERVISION_RESULT = "supervision_result", "社会和舆论监督重大问题处理结果"
 
 
 class ItemState(models.TextChoices):

@@ -70,7 +70,13 @@ def apply_annotations(version: RulebookVersion, annotations: notes.Annotations) 
     Parameter.objects.bulk_create(
         [
             Parameter(
-                version=version, key=p.key, value=p.value, unit=p.unit, article=p.article, description=p.description
+                version=version,
+                key=p.key,
+                value=p.value,
+                unit=p.unit,
+                article=p.article,
+                description=p.description,
+                note=p.note,
             )
             for p in missing
         ]
@@ -213,7 +219,13 @@ def _inherit(version: RulebookVersion, predecessor: RulebookVersion) -> Annotati
     Parameter.objects.bulk_create(
         [
             Parameter(
-                version=version, key=p.key, value=p.value, unit=p.unit, article=p.article, description=p.description
+                version=version,
+                key=p.key,
+                value=p.value,
+                unit=p.unit,
+                article=p.article,
+                description=p.description,
+                note=p.note,
             )
             for p in kept
         ]

@@ -15,7 +15,9 @@ from zhengwu.core.rulebook_view import Parameter, RulebookView
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KIZILSU_2023 = DATA_DIR / "kizilsu-work-rules-2023.toml"
 KINDS = {"E", "R", "I"}
-UNITS = {"working_days", "days", "months", "per_year", "per_month", "persons"}
+UNITS = {"working_days", "days", "months", "per_year", "per_month", "persons", "minutes", "hours"}
+"""``minutes`` and ``hours`` are clock time (e.g. an emergency reported within 30 minutes, art. 55),
+never working days."""
 
 
 class AnnotationError(ValueError):
@@ -65,7 +67,7 @@ def _parameter(key: str, raw: dict[str, Any]) -> Parameter:
         raise AnnotationError(f"parameter {key}: unit {unit!r} is not one of {sorted(UNITS)}")
     if not isinstance(raw.get("article"), int):
         raise AnnotationError(f"parameter {key}: every parameter cites its article (article = N)")
-    return Parameter(key, raw["value"], unit, raw["article"], raw.get("description", ""))
+    return Parameter(key, raw["value"], unit, raw["article"], raw.get("description", ""), raw.get("note", ""))
 
 
 def load(path: Path = KIZILSU_2023) -> Annotations:

@@ -127,6 +127,7 @@ class Parameter(models.Model):
     unit = models.CharField(_("单位"), max_length=20)
     article = models.PositiveIntegerField(_("依据条款"))
     description = models.CharField(_("说明"), max_length=300)
+    note = models.TextField(_("来源原文"), blank=True, default="")
 
     class Meta:
         ordering = ["version", "article", "key"]
@@ -143,4 +144,6 @@ UNIT_LABELS = {
     "per_year": "次/年",
     "per_month": "次/月",
     "persons": "人",
+    "minutes": "分钟（自然时间）",
+    "hours": "小时（自然时间）",
 }
