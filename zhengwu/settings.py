@@ -149,6 +149,12 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "zhengwu.identity.validators.NotUsernameValidator"},
 ]
+# No reuse of the last this many passwords (the current one included).
+ZHENGWU_PASSWORD_HISTORY = int(os.environ.get("ZHENGWU_PASSWORD_HISTORY", "5"))
+# Passwords expire after this many days (0: never), forcing a change at the next sign-in: the
+# administrators' (whom org.rules.is_administrator names) and everyone else's.
+ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN = int(os.environ.get("ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN", "90"))
+ZHENGWU_PASSWORD_EXPIRY_DAYS = int(os.environ.get("ZHENGWU_PASSWORD_EXPIRY_DAYS", "0"))
 # Two factors (GB/T 22239-2019 8.1.4.1 d): after the password, a TOTP code (RFC 6238) from an
 # authenticator app, for accounts holding a position of these kinds (others may enrol too).
 ZHENGWU_2FA_REQUIRED_KINDS = [

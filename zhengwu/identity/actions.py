@@ -11,7 +11,9 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -22,7 +24,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.identity import totp
-from zhengwu.identity.models import Account, RecoveryCode
+from zhengwu.identity.models import Account, PasswordHistory, RecoveryCode
 from zhengwu.identity.services import account_of
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
@@ -54,6 +56,30 @@ def _generated(user: Any) -> str:
         return candidate
 
 
+def history_length() -> int:
+    """How many passwords, the current one included, a new one may not repeat
+    (``settings.ZHENGWU_PASSWORD_HISTORY``, 5 by default; 0 or 1: only the current one)."""
+    return max(1, int(getattr(settings, "ZHENGWU_PASSWORD_HISTORY", 5)))
+
+
+def _reused(user: Any, new: str) -> bool:
+    """Is ``new`` the current password or one of the last ones before it?"""
+    if user.check_password(new):
+        return True
+    earlier = PasswordHistory.objects.filter(user_id=user.pk).values_list("password_hash", flat=True)
+    return any(check_password(new, h) for h in earlier[: history_length() - 1])
+
+
+def _set_password(user: Any, new: str) -> None:
+    """Set ``new``, keeping the replaced hash in the history (only as many as the check reads)."""
+    if user.password and user.has_usable_password():
+        PasswordHistory.objects.create(user_id=user.pk, password_hash=user.password, replaced_at=timezone.now())
+    keep = PasswordHistory.objects.filter(user_id=user.pk).values_list("pk", flat=True)[: history_length() - 1]
+    PasswordHistory.objects.filter(user_id=user.pk).exclude(pk__in=list(keep)).delete()
+    user.set_password(new)
+    user.save(update_fields=["password"])
+
+
 @transaction.atomic
 def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str) -> int:
     """The user replaces their password.  Returns how many API tokens this revoked."""
@@ -69,8 +95,11 @@ def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str) -
     if new == old:
         raise InvalidInput(_("新密码不能与当前密码相同。"), field="new_password")
     _validated(new, user, "new_password")
-    user.set_password(new)
-    user.save(update_fields=["password"])
+    if _reused(user, new):
+        raise InvalidInput(
+            _("新密码不能与最近使用过的{count}个密码相同，请换一个。", count=history_length()), field="new_password"
+        )
+    _set_password(user, new)
     account = account_of(user)
     account.must_change_password = False
     account.password_changed_at = timezone.now()
@@ -110,8 +139,7 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
     user = get_user_model().objects.select_for_update().get(pk=person.user_id)
     generated = not password
     secret = _generated(user) if generated else _validated(password or "", user, "password")
-    user.set_password(secret)
-    user.save(update_fields=["password"])
+    _set_password(user, secret)
     account = account_of(user)
     account.must_change_password = True
     account.save(update_fields=["must_change_password"])

@@ -44,3 +44,22 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}"
+
+
+class PasswordHistory(models.Model):
+    """A password the account used before (its hash, as Django stores it): a new password may not
+    be one of the last ``settings.ZHENGWU_PASSWORD_HISTORY`` (the current one included)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="password_history"
+    )
+    password_hash = models.CharField(_("密码哈希"), max_length=128)
+    replaced_at = models.DateTimeField(_("停用时间"))
+
+    class Meta:
+        ordering = ("-replaced_at", "-id")
+        verbose_name = _("历史密码")
+        verbose_name_plural = _("历史密码")
+
+    def __str__(self) -> str:
+        return f"{self.user}"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.identity.models import Account
+from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
 
@@ -23,7 +26,7 @@ def on_login(request: HttpRequest | None, user: AbstractBaseUser) -> None:
     if request is None or not hasattr(request, "session"):
         return
     request.session[LAST_SEEN] = timezone.now().timestamp()
-    request.session[MUST_CHANGE] = must_change_password(user)
+    request.session[MUST_CHANGE] = password_change_due(user)
 
 
 def account_of(user: AbstractBaseUser) -> Account:
@@ -32,9 +35,38 @@ def account_of(user: AbstractBaseUser) -> Account:
     return account
 
 
+#: Why a password change is due (:func:`password_change_due`); empty when none is.
+RESET, EXPIRED = "reset", "expired"
+
+
 def must_change_password(user: AbstractBaseUser) -> bool:
-    """True while an administrator's reset (or a first login) waits for the user's own password."""
-    return Account.objects.filter(user_id=user.pk, must_change_password=True).exists()
+    """True while an administrator's reset (or a first login) waits for the user's own password,
+    or while the password is older than its expiry (:func:`password_expiry_days`)."""
+    return bool(password_change_due(user))
+
+
+def password_change_due(user: AbstractBaseUser) -> str:
+    """``"reset"`` after an administrator's reset, ``"expired"`` when the password is older than
+    the account's expiry, else ``""``."""
+    account = Account.objects.filter(user_id=user.pk).first()
+    if account is not None and account.must_change_password:
+        return RESET
+    days = password_expiry_days(user)
+    if days:
+        changed = (account.password_changed_at if account is not None else None) or getattr(user, "date_joined", None)
+        if changed is not None and timezone.now() - changed >= dt.timedelta(days=days):
+            return EXPIRED
+    return ""
+
+
+def password_expiry_days(user: AbstractBaseUser) -> int:
+    """After how many days the account's password expires (0: never).  Administrators (whoever
+    :func:`zhengwu.org.rules.is_administrator` names) use ``settings.ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN``
+    (90 by default), everyone else ``settings.ZHENGWU_PASSWORD_EXPIRY_DAYS`` (0, off, by default)."""
+    admin = org_rules.is_administrator(bool(getattr(user, "is_superuser", False)), positions_of(user))
+    if admin:
+        return int(getattr(settings, "ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN", 90))
+    return int(getattr(settings, "ZHENGWU_PASSWORD_EXPIRY_DAYS", 0))
 
 
 def second_factor_required(user: AbstractBaseUser) -> bool:

@@ -3,9 +3,9 @@
 - :class:`IdleTimeoutMiddleware`: a session not used for ``settings.ZHENGWU_SESSION_IDLE_MINUTES``
   ends (besides its absolute lifetime, ``SESSION_COOKIE_AGE``); the page goes to the login form,
   the API answers 401.
-- :class:`PasswordChangeMiddleware`: after an administrator's reset the account must choose its own
-  password before anything else; pages are sent to the change form, the API answers 403 with a
-  JSON sentence saying so.
+- :class:`PasswordChangeMiddleware`: after an administrator's reset, or once the password is older
+  than its expiry, the account must choose its own password before anything else; pages are sent
+  to the change form, the API answers 403 with a JSON sentence saying so.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengwu.identity.services import LAST_SEEN, MUST_CHANGE, must_change_password
+from zhengwu.identity.services import EXPIRED, LAST_SEEN, MUST_CHANGE, password_change_due
 
 #: The stored time is refreshed at most this often, so that reading pages does not write each time.
 REFRESH_SECONDS = 30
@@ -65,24 +65,21 @@ class PasswordChangeMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not self._open(request.path) and self._due(request, user):
             if request.path.startswith("/api/"):
-                return JsonResponse(
-                    {
-                        "detail": _(
-                            "管理员重置了您的密码，请先修改密码（POST /api/account/password）后再使用其他功能。"
-                        ),
-                        "code": "password_change_required",
-                    },
-                    status=403,
-                )
+                if request.session.get(MUST_CHANGE) == EXPIRED:
+                    detail = _("您的密码已过有效期，请先修改密码（POST /api/account/password）后再使用其他功能。")
+                else:
+                    detail = _("管理员重置了您的密码，请先修改密码（POST /api/account/password）后再使用其他功能。")
+                return JsonResponse({"detail": detail, "code": "password_change_required"}, status=403)
             return redirect(f"{reverse('web:password_change')}?next={request.get_full_path()}")
         return self.get_response(request)
 
     @staticmethod
     def _due(request: HttpRequest, user: Any) -> bool:
         """Read from the session (set at sign-in: a reset changes the password, which ends the
-        account's sessions, so the flag cannot turn on during one); asked once if missing."""
+        account's sessions, so the flag cannot turn on during one; an expiry is found at the next
+        sign-in); asked once if missing.  The value says why (``"reset"``, ``"expired"``)."""
         if MUST_CHANGE not in request.session:
-            request.session[MUST_CHANGE] = must_change_password(user)
+            request.session[MUST_CHANGE] = password_change_due(user)
         return bool(request.session[MUST_CHANGE])
 
     @staticmethod

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.identity import actions
-from zhengwu.identity.services import MUST_CHANGE, must_change_password
+from zhengwu.identity.services import MUST_CHANGE, password_change_due
 from zhengwu.web.helpers import actor, explain
 
 
@@ -65,7 +65,8 @@ def password_change(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "errors": errors,
-            "forced": must_change_password(user),
+            "forced": password_change_due(user),
+            "history": actions.history_length(),
             "next": request.GET.get("next") or request.POST.get("next") or "",
             "help": _(
                 "至少10个字符，包含小写字母、大写字母、数字、其他符号中的至少3类，不能包含登录账号，不能是常见密码。"
