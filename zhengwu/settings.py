@@ -172,11 +172,17 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:workbench"
 LOGOUT_REDIRECT_URL = "web:login"
 
-# Lockout after repeated failures (django-axes): 5 failures for one username from one address
-# lock that pair for 30 minutes.
+# Lockout after repeated failures (django-axes), per client address: 5 failures from one address,
+# whatever the usernames, lock that address for 30 minutes (an administrator unlocks it sooner).
+# Accounts are never locked: after ZHENGWU_LOGIN_DELAY_AFTER failures (from anywhere) each further
+# attempt on the account must wait longer, from ZHENGWU_LOGIN_DELAY_SECONDS doubling up to
+# ZHENGWU_LOGIN_DELAY_MAX_SECONDS, so a stranger can slow the 州长 down but never lock him out.
 AXES_FAILURE_LIMIT = int(os.environ.get("ZHENGWU_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+ZHENGWU_LOGIN_DELAY_AFTER = int(os.environ.get("ZHENGWU_LOGIN_DELAY_AFTER", "3"))
+ZHENGWU_LOGIN_DELAY_SECONDS = float(os.environ.get("ZHENGWU_LOGIN_DELAY_SECONDS", "2"))
+ZHENGWU_LOGIN_DELAY_MAX_SECONDS = float(os.environ.get("ZHENGWU_LOGIN_DELAY_MAX_SECONDS", "300"))
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True  # resets the counter only: each failure stays in the audit trail
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # and in axes' own failure log, which no login deletes

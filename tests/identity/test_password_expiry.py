@@ -1,11 +1,13 @@
 """Passwords expire (ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN, 90 days for administrators by default;
 ZHENGWU_PASSWORD_EXPIRY_DAYS for everyone else, off by default): the next sign-in must change it
-first, through the same forced change as after a reset."""
+first, through the same forced change as after a reset.  (The demo people's passwords do not
+expire while ZHENGWU_DEMO is on: these tests turn it off.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import time_machine
 from django.utils import timezone
 
@@ -15,6 +17,18 @@ from zhengwu.identity.actions import change_password
 from zhengwu.identity.services import password_change_due
 
 NEW = "Kizilsu-2026-plan"
+
+
+@pytest.fixture(autouse=True)
+def production_like(settings) -> None:
+    settings.ZHENGWU_DEMO = False
+    settings.ZHENGWU_2FA_REQUIRED_KINDS = []  # the second factor has its own tests
+
+
+def test_demo_people_do_not_expire_in_the_demo(user, settings) -> None:
+    settings.ZHENGWU_DEMO = True
+    with _later(400):
+        assert password_change_due(user("admin")) == ""
 
 
 def _later(days: int) -> time_machine.travel:

@@ -7,10 +7,12 @@ and its API tokens are revoked.  So are they when the user changes the password.
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from axes.utils import reset as reset_axes
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password
@@ -23,9 +25,10 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.identity import totp
+from zhengwu.core.transitions import require_checks
+from zhengwu.identity import selectors, totp
 from zhengwu.identity.models import Account, PasswordHistory, RecoveryCode
-from zhengwu.identity.services import account_of
+from zhengwu.identity.services import account_of, clear_login_failures
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
@@ -258,3 +261,50 @@ def reset_second_factor(actor: AbstractBaseUser | None, person: Person) -> Perso
         actor_name="" if actor is not None else OPERATOR,
     )
     return person
+
+
+# ---------------------------------------------------------------- lifting a lockout
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    attempts_cleared: int
+    account_delay_cleared: bool
+
+
+@transaction.atomic
+def unlock(actor: AbstractBaseUser | None, *, ip_address: str = "", username: str = "") -> Unlocked:
+    """The administrator lifts the lockout of a client address and/or the growing delay of an
+    account before they end by themselves.  ``actor=None``: the command line."""
+    require_checks(*selectors.unlock_checks(actor))
+    ip_address, username = (ip_address or "").strip(), (username or "").strip()
+    if not ip_address and not username:
+        raise InvalidInput(_("请填写要解锁的地址或账号。"), field="ip_address")
+    if ip_address:
+        try:
+            ipaddress.ip_address(ip_address)
+        except ValueError as exc:
+            raise InvalidInput(
+                _("“{ip_address}”不是有效的IP地址。", ip_address=ip_address), field="ip_address"
+            ) from exc
+    user = get_user_model().objects.filter(username=username).first() if username else None
+    if username and user is None:
+        raise InvalidInput(_("没有登录账号“{username}”。", username=username), field="username")
+    cleared = 0
+    if ip_address:
+        cleared += reset_axes(ip=ip_address)
+    if username:
+        cleared += reset_axes(username=username)
+    delay_cleared = bool(user is not None and clear_login_failures(user))
+    audit.record(
+        actor=actor,
+        action="identity.lockout.clear",
+        target=user,
+        summary="解除登录限制："
+        + "，".join(
+            part for part in (f"地址{ip_address}" if ip_address else "", f"账号{username}" if username else "") if part
+        ),
+        details={"ip": ip_address, "username": username, "attempts_cleared": cleared, "delay_cleared": delay_cleared},
+        actor_name="" if actor is not None else OPERATOR,
+    )
+    return Unlocked(cleared, delay_cleared)

@@ -9,11 +9,22 @@ class IdentityConfig(AppConfig):
     verbose_name = "身份鉴别"
 
     def ready(self) -> None:
-        from django.contrib.auth.signals import user_logged_in
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
 
-        from zhengwu.identity.services import on_login
+        from zhengwu.identity.services import clear_login_failures, login_failed, on_login
 
         def started(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
             on_login(request, user)
+            clear_login_failures(user)
 
-        user_logged_in.connect(started, dispatch_uid="zhengwu.identity.on_login")
+        def failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+            login_failed(str(credentials.get("username", ""))[:150], request)
+
+        # weak=False: the receivers are local functions, which a weak reference would let go at once
+        user_logged_in.connect(started, dispatch_uid="zhengwu.identity.on_login", weak=False)
+        user_login_failed.connect(failed, dispatch_uid="zhengwu.identity.login_failed", weak=False)
+
+        from zhengwu.identity.services import close_credentials
+        from zhengwu.org import account_hooks
+
+        account_hooks.register("identity", close_credentials)

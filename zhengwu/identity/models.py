@@ -63,3 +63,21 @@ class PasswordHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}"
+
+
+class LoginThrottle(models.Model):
+    """Failed sign-ins of one account, from any address: after a few, each further attempt must
+    wait longer (:func:`zhengwu.identity.services.login_wait`).  A successful sign-in clears it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="login_throttle"
+    )
+    failures = models.PositiveIntegerField(_("连续失败次数"), default=0)
+    last_failed_at = models.DateTimeField(_("最近失败时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("登录延迟")
+        verbose_name_plural = _("登录延迟")
+
+    def __str__(self) -> str:
+        return f"{self.user}"

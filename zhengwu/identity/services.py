@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
-from zhengwu.identity.models import Account
+from zhengwu.identity.models import Account, LoginThrottle
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
+from zhengwu.tokens import services as tokens
 
 #: Session keys: when the session was last used (the idle timeout), and whether the account must
 #: change its password before anything else (known at sign-in).
@@ -62,18 +66,28 @@ def password_change_due(user: AbstractBaseUser) -> str:
 def password_expiry_days(user: AbstractBaseUser) -> int:
     """After how many days the account's password expires (0: never).  Administrators (whoever
     :func:`zhengwu.org.rules.is_administrator` names) use ``settings.ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN``
-    (90 by default), everyone else ``settings.ZHENGWU_PASSWORD_EXPIRY_DAYS`` (0, off, by default)."""
+    (90 by default), everyone else ``settings.ZHENGWU_PASSWORD_EXPIRY_DAYS`` (0, off, by default).
+    The demo people's never expire while ``settings.ZHENGWU_DEMO`` is on (as they skip the second
+    factor; never in the production profile)."""
+    if _demo_person(user):
+        return 0
     admin = org_rules.is_administrator(bool(getattr(user, "is_superuser", False)), positions_of(user))
     if admin:
         return int(getattr(settings, "ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN", 90))
     return int(getattr(settings, "ZHENGWU_PASSWORD_EXPIRY_DAYS", 0))
 
 
+def _demo_person(user: AbstractBaseUser) -> bool:
+    return (
+        bool(getattr(settings, "ZHENGWU_DEMO", False)) and Person.objects.filter(user_id=user.pk, is_demo=True).exists()
+    )
+
+
 def second_factor_required(user: AbstractBaseUser) -> bool:
     """Must this account use a second factor?  Its positions' kinds against
     ``settings.ZHENGWU_2FA_REQUIRED_KINDS``; a demo person skips it while ``settings.ZHENGWU_DEMO``
     is on (never in the production profile)."""
-    if getattr(settings, "ZHENGWU_DEMO", False) and Person.objects.filter(user_id=user.pk, is_demo=True).exists():
+    if _demo_person(user):
         return False
     required = set(getattr(settings, "ZHENGWU_2FA_REQUIRED_KINDS", ()))
     return any(p.kind in required for p in positions_of(user))
@@ -87,3 +101,57 @@ def second_factor_due(user: AbstractBaseUser) -> bool:
     """Does signing in ask a second factor after the password?  Whenever the account enrolled one
     (optional accounts included), and whenever it is required (it then enrols at that step)."""
     return second_factor_enrolled(user) or second_factor_required(user)
+
+
+def close_credentials(user: AbstractBaseUser, actor: AbstractBaseUser | None, reason: str) -> tuple[str, int]:
+    """The account was deactivated (:mod:`zhengwu.org.account_hooks`): its API tokens are revoked."""
+    return "tokens", tokens.revoke_all(user, actor, reason)
+
+
+# ---------------------------------------------------------------- delays per account (not lockouts)
+
+
+def login_delay(failures: int) -> dt.timedelta:
+    """How long an account waits after ``failures`` consecutive failed sign-ins: nothing before
+    ``settings.ZHENGWU_LOGIN_DELAY_AFTER`` (3), then ``ZHENGWU_LOGIN_DELAY_SECONDS`` (2) doubling
+    with each further failure, never more than ``ZHENGWU_LOGIN_DELAY_MAX_SECONDS`` (300).  A delay,
+    never a lockout: whoever guesses an account's name can slow its owner down, not shut them out."""
+    after = int(getattr(settings, "ZHENGWU_LOGIN_DELAY_AFTER", 3))
+    if failures < after:
+        return dt.timedelta(0)
+    base = float(getattr(settings, "ZHENGWU_LOGIN_DELAY_SECONDS", 2))
+    cap = float(getattr(settings, "ZHENGWU_LOGIN_DELAY_MAX_SECONDS", 300))
+    return dt.timedelta(seconds=min(cap, base * 2 ** min(failures - after, 30)))
+
+
+def login_wait(username: str) -> int:
+    """Seconds (rounded up) before ``username`` may try to sign in again; 0 when it may now."""
+    throttle = LoginThrottle.objects.filter(user__username=username).first()
+    if throttle is None or throttle.last_failed_at is None:
+        return 0
+    remaining = throttle.last_failed_at + login_delay(throttle.failures) - timezone.now()
+    return max(0, math.ceil(remaining.total_seconds()))
+
+
+def login_failed(username: str, request: HttpRequest | None) -> None:
+    """``user_login_failed``: one more failure for the account (an unknown name counts nothing; an
+    attempt refused because its address is locked out does not count against the account)."""
+    if request is not None and getattr(request, "axes_locked_out", False):
+        return
+    user_id = get_user_model().objects.filter(username=username).values_list("pk", flat=True).first()
+    if user_id is None:
+        return
+    throttle, _created = LoginThrottle.objects.get_or_create(user_id=user_id)
+    LoginThrottle.objects.filter(pk=throttle.pk).update(failures=F("failures") + 1, last_failed_at=timezone.now())
+
+
+def clear_login_failures(user: AbstractBaseUser) -> int:
+    """A successful sign-in (or an administrator's unlock) clears the account's delay."""
+    return LoginThrottle.objects.filter(user_id=user.pk).update(failures=0, last_failed_at=None)
+
+
+def delayed_accounts() -> list[LoginThrottle]:
+    """Accounts whose next sign-in must wait now."""
+    now = timezone.now()
+    rows = LoginThrottle.objects.filter(failures__gt=0, last_failed_at__isnull=False).select_related("user")
+    return [t for t in rows if t.last_failed_at is not None and t.last_failed_at + login_delay(t.failures) > now]

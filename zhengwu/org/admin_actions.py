@@ -30,7 +30,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Citation, InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.notices import services as notices
-from zhengwu.org import rules
+from zhengwu.org import account_hooks, rules
 from zhengwu.org.codes import org_code_problem
 from zhengwu.org.models import (
     UNIT_FUNCTIONS,
@@ -411,7 +411,8 @@ def edit_person(actor: AbstractBaseUser | None, person: Person, name: str) -> Pe
 @transaction.atomic
 def set_account_active(actor: AbstractBaseUser | None, person: Person, active: bool) -> Person:
     """Deactivate (or reactivate) ``person``'s account: a deactivated account cannot sign in, and
-    its sessions and API tokens stop working.  Appointments are kept (end them separately)."""
+    its sessions end and its API tokens are revoked (:mod:`zhengwu.org.account_hooks`).
+    Appointments are kept (end them separately)."""
     citation = _require_admin(actor)
     user = get_user_model().objects.select_for_update().get(pk=person.user_id)
     if actor is not None and user.pk == actor.pk and not active:
@@ -422,6 +423,7 @@ def set_account_active(actor: AbstractBaseUser | None, person: Person, active: b
         )
     user.is_active = active
     user.save(update_fields=["is_active"])
+    ended = {} if active else account_hooks.account_closed(user, actor, "deactivate")
     verb = "启用" if active else "停用"
     _record(
         actor,
@@ -429,7 +431,7 @@ def set_account_active(actor: AbstractBaseUser | None, person: Person, active: b
         person,
         citation,
         f"{verb}{person.name}的账号（{user.get_username()}）",
-        {"username": user.get_username()},
+        {"username": user.get_username(), **({"ended": ended} if ended else {})},
     )
     return person
 

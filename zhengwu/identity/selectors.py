@@ -1,0 +1,86 @@
+"""The read side of account administration: what lifting a lockout requires, who is locked out or
+made to wait now, and which accounts lie dormant.
+
+Lifting a lockout is the account administrator's (the same rule as a password reset:
+:func:`zhengwu.org.rules.may_administer_org`), so that a change of who administers accounts
+applies here too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from zhengwu.core.decisions import Decision
+from zhengwu.core.i18n import _
+from zhengwu.core.transitions import offered
+from zhengwu.org import rules as org_rules
+from zhengwu.org.services import positions_of
+from zhengwu.rulebook.services import rulebook_view
+
+
+def administer_checks(actor: AbstractBaseUser | None) -> list[Decision]:
+    """Account administration (unlocking, the dormant accounts' report): the administrator
+    (``None``: the command line)."""
+    rb = rulebook_view(timezone.localdate())
+    if actor is None:
+        return [Decision.allow("org.admin", _("命令行操作。"), rb.cite("org.composition"))]
+    return [org_rules.may_administer_org(bool(getattr(actor, "is_superuser", False)), positions_of(actor), rb)]
+
+
+def unlock_checks(actor: AbstractBaseUser | None, _record: Any = None) -> list[Decision]:
+    return administer_checks(actor)
+
+
+ACTS: dict[str, Callable[[Any, Any], list[Decision]]] = {"unlock": unlock_checks}
+
+
+def available_actions(actor: AbstractBaseUser) -> dict[str, Decision]:
+    return offered(ACTS, actor, None)
+
+
+@dataclass(frozen=True)
+class LockedAddress:
+    ip_address: str
+    failures: int
+    last_attempt: dt.datetime
+    until: dt.datetime
+    usernames: list[str]
+
+
+def cooloff() -> dt.timedelta:
+    hours = getattr(settings, "AXES_COOLOFF_TIME", 0.5)
+    return hours if isinstance(hours, dt.timedelta) else dt.timedelta(hours=float(hours))
+
+
+def locked_addresses() -> list[LockedAddress]:
+    """Client addresses locked out now (django-axes: ``AXES_FAILURE_LIMIT`` failures within the
+    cool-off time); the lockout ends by itself at ``until``."""
+    since = timezone.now() - cooloff()
+    limit = int(getattr(settings, "AXES_FAILURE_LIMIT", 5))
+    rows = (
+        AccessAttempt.objects.filter(attempt_time__gte=since, ip_address__isnull=False)
+        .values("ip_address")
+        .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+        .filter(failures__gte=limit)
+        .order_by("-last")
+    )
+    out = []
+    for row in rows:
+        names = sorted(
+            {
+                n
+                for n in AccessAttempt.objects.filter(ip_address=row["ip_address"]).values_list("username", flat=True)
+                if n
+            }
+        )
+        out.append(LockedAddress(row["ip_address"], row["failures"], row["last"], row["last"] + cooloff(), names))
+    return out
