@@ -217,9 +217,13 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600  # the absolute lifetime of a session
-# A session unused this long ends (the next request goes to the login page, or 401 under /api/).
+# A session unused this long ends (the next request goes to the login page, or 401 under /api/) …
 ZHENGWU_SESSION_IDLE_MINUTES = int(os.environ.get("ZHENGWU_SESSION_IDLE_MINUTES", "15"))
+# … a notice this many minutes before offers to stay signed in …
+ZHENGWU_SESSION_WARN_MINUTES = int(os.environ.get("ZHENGWU_SESSION_WARN_MINUTES", "2"))
+# … and a session ends this many hours after sign-in however busy (the absolute timeout).
+ZHENGWU_SESSION_MAX_HOURS = float(os.environ.get("ZHENGWU_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = int(ZHENGWU_SESSION_MAX_HOURS * 3600)
 # API tokens expire this many days after they are created.
 ZHENGWU_TOKEN_LIFETIME_DAYS = int(os.environ.get("ZHENGWU_TOKEN_LIFETIME_DAYS", "90"))
 X_FRAME_OPTIONS = "DENY"

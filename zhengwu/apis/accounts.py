@@ -1,11 +1,11 @@
-"""Account administration: login lockouts (list, lift)."""
+"""Account administration: login lockouts (list, lift), the report of dormant accounts."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from zhengwu.apis.auth import current_user
 from zhengwu.apis.schemas import READ_ERRORS, WRITE_ERRORS, RefusedOut
@@ -74,3 +74,20 @@ def unlock(request: HttpRequest, payload: UnlockIn) -> UnlockOut:
     return UnlockOut(
         detail="已解除。", attempts_cleared=done.attempts_cleared, account_delay_cleared=done.account_delay_cleared
     )
+
+
+class DormantOut(Schema):
+    username: str
+    name: str = Field(description="人员姓名")
+    last_used: dt.datetime | None = Field(description="最近一次登录、会话活动或令牌使用；从未使用为空")
+    idle_days: int = Field(description="未使用的天数")
+
+
+@router.get(
+    "/accounts/dormant",
+    response={200: list[DormantOut], 403: RefusedOut, **READ_ERRORS},
+    summary="长期未使用的账号（账号管理员）：days 天以上未登录、无会话活动、未用访问令牌",
+)
+def dormant(request: HttpRequest, days: int = Query(90, ge=1, le=3650)) -> list[DormantOut]:
+    require_checks(*selectors.dormant_report_checks(current_user(request)))
+    return [DormantOut(**vars(a)) for a in selectors.dormant_accounts(days)]

@@ -28,7 +28,7 @@ from zhengwu.core.i18n import _
 from zhengwu.core.transitions import require_checks
 from zhengwu.identity import selectors, totp
 from zhengwu.identity.models import Account, PasswordHistory, RecoveryCode
-from zhengwu.identity.services import account_of, clear_login_failures
+from zhengwu.identity.services import account_of, clear_login_failures, end_sessions
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
@@ -84,8 +84,10 @@ def _set_password(user: Any, new: str) -> None:
 
 
 @transaction.atomic
-def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str) -> int:
-    """The user replaces their password.  Returns how many API tokens this revoked."""
+def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str, keep_session: int | None = None) -> int:
+    """The user replaces their password: their API tokens are revoked and their sessions end but
+    ``keep_session`` (the :class:`SessionRecord` id of the one that changed it).  Returns how many
+    API tokens this revoked."""
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     if not old:
         raise InvalidInput(_("请填写当前密码。"), field="old_password")
@@ -108,12 +110,13 @@ def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str) -
     account.password_changed_at = timezone.now()
     account.save(update_fields=["must_change_password", "password_changed_at"])
     revoked = tokens.revoke_all(user, user, "password")
+    sessions = end_sessions(user, "password", keep=keep_session)
     audit.record(
         actor=user,
         action="identity.password.change",
         target=user,
         summary=f"{user.get_username()}修改了本人的登录密码",
-        details={"tokens_revoked": revoked},
+        details={"tokens_revoked": revoked, "sessions_ended": sessions},
     )
     return revoked
 
@@ -147,6 +150,7 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
     account.must_change_password = True
     account.save(update_fields=["must_change_password"])
     revoked = tokens.revoke_all(user, actor, "reset")
+    sessions = end_sessions(user, "reset")
     audit.record(
         actor=actor,
         action="org.account.password",
@@ -156,6 +160,7 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
             "username": user.get_username(),
             "password": "generated" if generated else "given",
             "tokens_revoked": revoked,
+            "sessions_ended": sessions,
         },
         actor_name="" if actor is not None else OPERATOR,
     )
@@ -308,3 +313,21 @@ def unlock(actor: AbstractBaseUser | None, *, ip_address: str = "", username: st
         actor_name="" if actor is not None else OPERATOR,
     )
     return Unlocked(cleared, delay_cleared)
+
+
+# ---------------------------------------------------------------- one's own sessions
+
+
+@transaction.atomic
+def end_other_sessions(user: AbstractBaseUser, current: int | None) -> int:
+    """The user signs out their other sessions (``current``: this one's record id, kept).  Returns
+    how many ended."""
+    ended = end_sessions(user, "signed_out", keep=current)
+    audit.record(
+        actor=user,
+        action="identity.sessions.end_others",
+        target=user,
+        summary=f"{user.get_username()}退出了本人的其他登录会话（{ended}个）",
+        details={"sessions_ended": ended},
+    )
+    return ended

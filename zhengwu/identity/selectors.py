@@ -15,6 +15,7 @@ from typing import Any
 
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Max, Sum
 from django.utils import timezone
@@ -22,9 +23,12 @@ from django.utils import timezone
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.transitions import offered
+from zhengwu.identity.models import SessionRecord
 from zhengwu.org import rules as org_rules
+from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
+from zhengwu.tokens.models import ApiToken
 
 
 def administer_checks(actor: AbstractBaseUser | None) -> list[Decision]:
@@ -40,7 +44,14 @@ def unlock_checks(actor: AbstractBaseUser | None, _record: Any = None) -> list[D
     return administer_checks(actor)
 
 
-ACTS: dict[str, Callable[[Any, Any], list[Decision]]] = {"unlock": unlock_checks}
+def dormant_report_checks(actor: AbstractBaseUser | None, _record: Any = None) -> list[Decision]:
+    return administer_checks(actor)
+
+
+ACTS: dict[str, Callable[[Any, Any], list[Decision]]] = {
+    "unlock": unlock_checks,
+    "dormant_report": dormant_report_checks,
+}
 
 
 def available_actions(actor: AbstractBaseUser) -> dict[str, Decision]:
@@ -84,3 +95,31 @@ def locked_addresses() -> list[LockedAddress]:
         )
         out.append(LockedAddress(row["ip_address"], row["failures"], row["last"], row["last"] + cooloff(), names))
     return out
+
+
+@dataclass(frozen=True)
+class DormantAccount:
+    username: str
+    name: str
+    last_used: dt.datetime | None  # the last sign-in, session activity or token use; None: never
+    idle_days: int
+
+
+def dormant_accounts(days: int) -> list[DormantAccount]:
+    """Active accounts not used for ``days`` days: no sign-in, no session activity and no API token
+    use since then (an account never used counts from its creation).  Longest unused first."""
+    now = timezone.now()
+    since = now - dt.timedelta(days=days)
+    seen = SessionRecord.objects.values("user_id").annotate(last=Max("last_seen_at"))
+    used = ApiToken.objects.values("user_id").annotate(last=Max("last_used_at"))
+    seen_at = {r["user_id"]: r["last"] for r in seen}
+    used_at = {r["user_id"]: r["last"] for r in used if r["last"] is not None}
+    names = dict(Person.objects.values_list("user_id", "name"))
+    out = []
+    for user in get_user_model().objects.filter(is_active=True).order_by("username"):
+        moments = [m for m in (user.last_login, seen_at.get(user.pk), used_at.get(user.pk)) if m is not None]
+        last = max(moments) if moments else None
+        reference = last or user.date_joined
+        if reference <= since:
+            out.append(DormantAccount(user.get_username(), names.get(user.pk, ""), last, (now - reference).days))
+    return sorted(out, key=lambda a: -a.idle_days)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,25 +13,102 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
-from zhengwu.identity.models import Account, LoginThrottle
+from zhengwu.core.client_ip import client_ip
+from zhengwu.identity.models import Account, LoginThrottle, SessionRecord
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
 from zhengwu.tokens import services as tokens
 
-#: Session keys: when the session was last used (the idle timeout), and whether the account must
-#: change its password before anything else (known at sign-in).
+#: Session keys: when the session started (the absolute timeout) and was last used (the idle
+#: timeout), whether the account must change its password before anything else (known at
+#: sign-in), and the id of its :class:`SessionRecord`.
+STARTED = "zhengwu_started"
 LAST_SEEN = "zhengwu_last_seen"
 MUST_CHANGE = "zhengwu_must_change_password"
+SESSION_RECORD = "zhengwu_session_record"
 
 
 def on_login(request: HttpRequest | None, user: AbstractBaseUser) -> None:
-    """At sign-in (``user_logged_in``): the session starts its idle clock and knows whether a
-    password change is due, so that the pages need not ask the database on every request."""
+    """At sign-in (``user_logged_in``): the session starts its clocks, knows whether a password
+    change is due (so that the pages need not ask the database on every request), and is recorded
+    for its owner's list of sessions."""
     if request is None or not hasattr(request, "session"):
         return
-    request.session[LAST_SEEN] = timezone.now().timestamp()
+    now = timezone.now()
+    request.session[STARTED] = now.timestamp()
+    request.session[LAST_SEEN] = now.timestamp()
     request.session[MUST_CHANGE] = password_change_due(user)
+    if request.session.session_key is None:
+        request.session.save()
+    record = SessionRecord.objects.create(
+        user_id=user.pk,
+        session_key=request.session.session_key or "",
+        started_at=now,
+        last_seen_at=now,
+        ip_address=client_ip(request)[:45],
+        user_agent=str(request.META.get("HTTP_USER_AGENT", ""))[:255],
+    )
+    request.session[SESSION_RECORD] = record.pk
+
+
+def on_logout(request: HttpRequest | None, reason: str = "logout") -> None:
+    """``user_logged_out`` (or a timeout, before it signs out): the session's record ends."""
+    if request is None or not hasattr(request, "session"):
+        return
+    record_id = request.session.get(SESSION_RECORD)
+    if record_id:
+        SessionRecord.objects.filter(pk=record_id, ended_at__isnull=True).update(
+            ended_at=timezone.now(), end_reason=reason
+        )
+
+
+def session_seen(request: HttpRequest, now: dt.datetime) -> None:
+    """The idle clock's refresh (every half minute of use): the record's last use, and its key
+    (which a password change cycles)."""
+    record_id = request.session.get(SESSION_RECORD)
+    if record_id:
+        SessionRecord.objects.filter(pk=record_id).update(
+            last_seen_at=now, session_key=request.session.session_key or ""
+        )
+
+
+def session_limits() -> tuple[dt.timedelta, dt.timedelta]:
+    """(idle, absolute): ``settings.ZHENGWU_SESSION_IDLE_MINUTES`` and ``ZHENGWU_SESSION_MAX_HOURS``."""
+    return (
+        dt.timedelta(minutes=getattr(settings, "ZHENGWU_SESSION_IDLE_MINUTES", 15)),
+        dt.timedelta(hours=getattr(settings, "ZHENGWU_SESSION_MAX_HOURS", 12)),
+    )
+
+
+def live_sessions(user: AbstractBaseUser) -> list[SessionRecord]:
+    """The user's sessions that have neither ended nor run out (idle or absolute)."""
+    idle, absolute = session_limits()
+    now = timezone.now()
+    return list(
+        SessionRecord.objects.filter(
+            user_id=user.pk,
+            ended_at__isnull=True,
+            last_seen_at__gt=now - idle - dt.timedelta(seconds=30),
+            started_at__gt=now - absolute,
+        )
+    )
+
+
+def end_sessions(user: AbstractBaseUser, reason: str, keep: int | None = None) -> int:
+    """End the user's sessions but ``keep`` (a :class:`SessionRecord` id): their Django sessions
+    are deleted, so their next request is signed out.  Returns how many live ones ended."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    records = SessionRecord.objects.filter(user_id=user.pk, ended_at__isnull=True)
+    if keep is not None:
+        records = records.exclude(pk=keep)
+    live = {r.pk for r in live_sessions(user)}
+    ended = 0
+    for record in records:
+        store(session_key=record.session_key).delete()
+        ended += record.pk in live
+    records.update(ended_at=timezone.now(), end_reason=reason)
+    return ended
 
 
 def account_of(user: AbstractBaseUser) -> Account:
@@ -103,9 +181,14 @@ def second_factor_due(user: AbstractBaseUser) -> bool:
     return second_factor_enrolled(user) or second_factor_required(user)
 
 
-def close_credentials(user: AbstractBaseUser, actor: AbstractBaseUser | None, reason: str) -> tuple[str, int]:
+def close_tokens(user: AbstractBaseUser, actor: AbstractBaseUser | None, reason: str) -> tuple[str, int]:
     """The account was deactivated (:mod:`zhengwu.org.account_hooks`): its API tokens are revoked."""
     return "tokens", tokens.revoke_all(user, actor, reason)
+
+
+def close_sessions(user: AbstractBaseUser, actor: AbstractBaseUser | None, reason: str) -> tuple[str, int]:
+    """The account was deactivated: its sessions end."""
+    return "sessions", end_sessions(user, reason)
 
 
 # ---------------------------------------------------------------- delays per account (not lockouts)

@@ -1,4 +1,4 @@
-"""账号管理 (the account administrator): login lockouts and delays, lifted here."""
+"""账号管理 (the account administrator): login lockouts and delays, lifted here; dormant accounts."""
 
 from __future__ import annotations
 
@@ -39,3 +39,15 @@ def unlock(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, _("已解除登录限制。"))
     return redirect("web:lockouts")
+
+
+@login_required
+def dormant(request: HttpRequest) -> HttpResponse:
+    """长期未使用的账号: ``?days=`` (90 by default)."""
+    user = actor(request)
+    require_checks(*selectors.dormant_report_checks(user))
+    try:
+        days = max(1, min(3650, int(request.GET.get("days", "90"))))
+    except ValueError:
+        days = 90
+    return render(request, "web/accounts/dormant.html", {"days": days, "accounts": selectors.dormant_accounts(days)})
