@@ -20,7 +20,7 @@ class LockedAddressOut(Schema):
     ip_address: str
     failures: int = Field(description="冷却期内的失败次数")
     last_attempt: dt.datetime
-    until: dt.datetime = Field(description="锁定自动解除的时间")
+    unlocks_at: dt.datetime = Field(description="锁定自动解除的时间")
     usernames: list[str] = Field(description="自该地址尝试过的账号")
 
 

@@ -63,7 +63,7 @@ class LockedAddress:
     ip_address: str
     failures: int
     last_attempt: dt.datetime
-    until: dt.datetime
+    unlocks_at: dt.datetime
     usernames: list[str]
 
 
@@ -74,7 +74,7 @@ def cooloff() -> dt.timedelta:
 
 def locked_addresses() -> list[LockedAddress]:
     """Client addresses locked out now (django-axes: ``AXES_FAILURE_LIMIT`` failures within the
-    cool-off time); the lockout ends by itself at ``until``."""
+    cool-off time); the lockout ends by itself at ``unlocks_at``."""
     since = timezone.now() - cooloff()
     limit = int(getattr(settings, "AXES_FAILURE_LIMIT", 5))
     rows = (
