@@ -18,6 +18,7 @@ from ninja.openapi.schema import OpenAPISchema
 from zhengwu.apis import (
     absences,
     account,
+    accounts,
     audit,
     calendar,
     cases,
@@ -72,6 +73,7 @@ errors.install(api)
 for module in (
     me,
     account,
+    accounts,
     tokens,
     org,
     absences,

@@ -150,6 +150,12 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "zhengwu.identity.validators.NotUsernameValidator"},
 ]
+# No reuse of the last this many passwords (the current one included).
+ZHENGWU_PASSWORD_HISTORY = int(os.environ.get("ZHENGWU_PASSWORD_HISTORY", "5"))
+# Passwords expire after this many days (0: never), forcing a change at the next sign-in: the
+# administrators' (whom org.rules.is_administrator names) and everyone else's.
+ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN = int(os.environ.get("ZHENGWU_PASSWORD_EXPIRY_DAYS_ADMIN", "90"))
+ZHENGWU_PASSWORD_EXPIRY_DAYS = int(os.environ.get("ZHENGWU_PASSWORD_EXPIRY_DAYS", "0"))
 # Two factors (GB/T 22239-2019 8.1.4.1 d): after the password, a TOTP code (RFC 6238) from an
 # authenticator app, for accounts holding a position of these kinds (others may enrol too).
 ZHENGWU_2FA_REQUIRED_KINDS = [
@@ -167,11 +173,17 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:workbench"
 LOGOUT_REDIRECT_URL = "web:login"
 
-# Lockout after repeated failures (django-axes): 5 failures for one username from one address
-# lock that pair for 30 minutes.
+# Lockout after repeated failures (django-axes), per client address: 5 failures from one address,
+# whatever the usernames, lock that address for 30 minutes (an administrator unlocks it sooner).
+# Accounts are never locked: after ZHENGWU_LOGIN_DELAY_AFTER failures (from anywhere) each further
+# attempt on the account must wait longer, from ZHENGWU_LOGIN_DELAY_SECONDS doubling up to
+# ZHENGWU_LOGIN_DELAY_MAX_SECONDS, so a stranger can slow the 州长 down but never lock him out.
 AXES_FAILURE_LIMIT = int(os.environ.get("ZHENGWU_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+ZHENGWU_LOGIN_DELAY_AFTER = int(os.environ.get("ZHENGWU_LOGIN_DELAY_AFTER", "3"))
+ZHENGWU_LOGIN_DELAY_SECONDS = float(os.environ.get("ZHENGWU_LOGIN_DELAY_SECONDS", "2"))
+ZHENGWU_LOGIN_DELAY_MAX_SECONDS = float(os.environ.get("ZHENGWU_LOGIN_DELAY_MAX_SECONDS", "300"))
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True  # resets the counter only: each failure stays in the audit trail
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # and in axes' own failure log, which no login deletes
@@ -206,9 +218,13 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600  # the absolute lifetime of a session
-# A session unused this long ends (the next request goes to the login page, or 401 under /api/).
+# A session unused this long ends (the next request goes to the login page, or 401 under /api/) …
 ZHENGWU_SESSION_IDLE_MINUTES = int(os.environ.get("ZHENGWU_SESSION_IDLE_MINUTES", "15"))
+# … a notice this many minutes before offers to stay signed in …
+ZHENGWU_SESSION_WARN_MINUTES = int(os.environ.get("ZHENGWU_SESSION_WARN_MINUTES", "2"))
+# … and a session ends this many hours after sign-in however busy (the absolute timeout).
+ZHENGWU_SESSION_MAX_HOURS = float(os.environ.get("ZHENGWU_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = int(ZHENGWU_SESSION_MAX_HOURS * 3600)
 # API tokens expire this many days after they are created.
 ZHENGWU_TOKEN_LIFETIME_DAYS = int(os.environ.get("ZHENGWU_TOKEN_LIFETIME_DAYS", "90"))
 X_FRAME_OPTIONS = "DENY"

@@ -17,7 +17,7 @@ from zhengwu.tokens.models import ApiToken
 
 def _cli_create(username: str, name: str = "州政务服务平台") -> str:
     out = StringIO()
-    call_command("token", "create", username, "--name", name, stdout=out)
+    call_command("token", "create", username, "--name", name, "--scope", "read-write", stdout=out)
     return out.getvalue().strip().splitlines()[-1]
 
 
@@ -73,7 +73,7 @@ def test_create_for_yourself_shows_the_secret_once(api_as, bearer):
 
 
 def test_a_token_cannot_create_another_token(user, bearer):
-    secret = services.create_token(user("fgw_clerk"), "接口", by_operator=True).secret
+    secret = services.create_token(user("fgw_clerk"), "接口", scope="read_write", by_operator=True).secret
     before = ApiToken.objects.count()
     response = bearer(secret).post("/tokens", {"name": "再来一个"})
     assert response.status_code == 403

@@ -39,7 +39,8 @@ def test_login_and_logout_are_recorded(db) -> None:
     assert audit.verify().ok
 
 
-def test_failures_and_the_lockout_stay_after_the_next_successful_login(db) -> None:
+def test_failures_and_the_lockout_stay_after_the_next_successful_login(db, settings) -> None:
+    settings.ZHENGWU_LOGIN_DELAY_AFTER = 1000  # the account's growing delay: tests/identity/test_login_delay.py
     start = _head()
     c = Client()
     for _ in range(5):

@@ -12,9 +12,10 @@ from django.utils import timezone
 from tests.api.conftest import Api
 
 
-def test_idle_default_is_fifteen_minutes_and_absolute_lifetime_stays() -> None:
+def test_idle_default_is_fifteen_minutes_and_absolute_lifetime_twelve_hours() -> None:
     assert settings.ZHENGWU_SESSION_IDLE_MINUTES == 15
-    assert settings.SESSION_COOKIE_AGE == 8 * 3600
+    assert settings.ZHENGWU_SESSION_MAX_HOURS == 12
+    assert settings.SESSION_COOKIE_AGE == 12 * 3600
 
 
 def test_a_session_used_within_the_idle_time_goes_on(client_as) -> None:

@@ -68,7 +68,7 @@ def test_a_refusal_is_replayed_too(api_as):
 
 
 def test_a_token_caller_is_recognised(user, bearer):
-    secret = create_token(user("fgw_clerk"), "收文系统").secret
+    secret = create_token(user("fgw_clerk"), "收文系统", scope="read_write").secret
     client = bearer(secret).client
     before = Document.objects.count()
     headers = {"Authorization": f"Bearer {secret}"}

@@ -18,6 +18,11 @@ router = Router(tags=["tokens"])
 
 class TokenIn(Schema):
     name: str = Field(description="令牌用途，例如调用系统的名称", examples=["州政务服务平台"])
+    scope: str = Field(
+        "read",
+        description="权限范围：read（只读，只能调用 GET 接口）或 read_write（读写）；默认只读",
+        examples=["read"],
+    )
 
 
 class TokenOut(Schema):
@@ -28,6 +33,8 @@ class TokenOut(Schema):
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
     expires_at: dt.datetime | None = Field(description="有效期至（创建后默认90天）；过期后不能再使用")
+    scope: str = Field(description="权限范围：read（只读）或 read_write（读写）")
+    active: bool = Field(description="未撤销且未过期")
 
 
 class NewTokenOut(TokenOut):
@@ -41,10 +48,12 @@ def _out(token: ApiToken) -> TokenOut:
 @router.post(
     "/tokens",
     response={201: NewTokenOut, **WRITE_ERRORS},
-    summary="创建本人的访问令牌（有效期默认90天，见 expires_at）",
+    summary="创建本人的访问令牌（有效期默认90天，见 expires_at；默认只读，scope=read_write 可修改）",
 )
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
-    new = services.create_token(current_user(request), payload.name, via_token=current_token(request) is not None)
+    new = services.create_token(
+        current_user(request), payload.name, scope=payload.scope, via_token=current_token(request) is not None
+    )
     return Status(201, NewTokenOut(**_out(new.token).model_dump(), secret=new.secret))
 
 

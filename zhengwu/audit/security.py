@@ -1,4 +1,5 @@
-"""Security events in the audit trail: logins, logouts, failed logins, lockouts, refusals, server errors.
+"""Security events in the audit trail: logins, logouts, failed logins (the password, an account made
+to wait, a wrong second factor), lockouts, refusals, server errors.
 
 Each is a record of the same chain as every action (``auth.*``, ``security.*``), so it is sealed,
 anchored and verified like them, and it stays when django-axes resets its own counters after a
@@ -21,11 +22,13 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from zhengwu.audit import services
+from zhengwu.core.client_ip import client_ip
 from zhengwu.core.decisions import Refused, refusals_seen
 
 logger = logging.getLogger("zhengwu.audit")
 
 LOGIN, LOGOUT, LOGIN_FAILED, LOCKED_OUT = "auth.login", "auth.logout", "auth.login_failed", "auth.locked_out"
+LOGIN_DELAYED, SECOND_FACTOR_FAILED = "auth.login_delayed", "auth.second_factor_failed"
 REFUSED, FORBIDDEN, SERVER_ERROR = "security.refused", "security.forbidden", "security.server_error"
 ANONYMOUS = "未登录用户"
 
@@ -33,7 +36,7 @@ ANONYMOUS = "未登录用户"
 def _address(request: HttpRequest | None) -> str:
     if request is None:
         return ""
-    return str(getattr(request, "axes_ip_address", "") or request.META.get("REMOTE_ADDR", ""))
+    return str(getattr(request, "axes_ip_address", "") or client_ip(request))
 
 
 def _where(request: HttpRequest | None) -> dict[str, Any]:
@@ -97,6 +100,33 @@ def locked_out(sender: object, request: HttpRequest | None, username: str, ip_ad
             details={**_where(request), "username": str(username)[:150], "ip": str(ip_address)},
         ),
         LOCKED_OUT,
+    )
+
+
+def login_delayed(request: HttpRequest, username: str, seconds: int) -> None:
+    """An attempt refused unseen because the account must wait after repeated failures."""
+    _safely(
+        lambda: services.record(
+            actor=None,
+            actor_name=ANONYMOUS,
+            action=LOGIN_DELAYED,
+            summary=f"登录过于频繁：账号「{username[:150]}」须等待{seconds}秒后再试",
+            details={**_where(request), "username": username[:150], "wait_seconds": seconds},
+        ),
+        LOGIN_DELAYED,
+    )
+
+
+def second_factor_failed(request: HttpRequest, user: AbstractBaseUser) -> None:
+    """A wrong TOTP or recovery code after a correct password."""
+    _safely(
+        lambda: services.record(
+            actor=user,
+            action=SECOND_FACTOR_FAILED,
+            summary=f"动态口令错误：账号「{user.get_username()}」",
+            details=_where(request),
+        ),
+        SECOND_FACTOR_FAILED,
     )
 
 

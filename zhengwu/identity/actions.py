@@ -7,11 +7,15 @@ and its API tokens are revoked.  So are they when the user changes the password.
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from axes.utils import reset as reset_axes
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -21,9 +25,10 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.identity import totp
-from zhengwu.identity.models import Account, RecoveryCode
-from zhengwu.identity.services import account_of
+from zhengwu.core.transitions import require_checks
+from zhengwu.identity import selectors, totp
+from zhengwu.identity.models import Account, PasswordHistory, RecoveryCode
+from zhengwu.identity.services import account_of, clear_login_failures, end_sessions
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person
 from zhengwu.org.services import positions_of
@@ -54,9 +59,35 @@ def _generated(user: Any) -> str:
         return candidate
 
 
+def history_length() -> int:
+    """How many passwords, the current one included, a new one may not repeat
+    (``settings.ZHENGWU_PASSWORD_HISTORY``, 5 by default; 0 or 1: only the current one)."""
+    return max(1, int(getattr(settings, "ZHENGWU_PASSWORD_HISTORY", 5)))
+
+
+def _reused(user: Any, new: str) -> bool:
+    """Is ``new`` the current password or one of the last ones before it?"""
+    if user.check_password(new):
+        return True
+    earlier = PasswordHistory.objects.filter(user_id=user.pk).values_list("password_hash", flat=True)
+    return any(check_password(new, h) for h in earlier[: history_length() - 1])
+
+
+def _set_password(user: Any, new: str) -> None:
+    """Set ``new``, keeping the replaced hash in the history (only as many as the check reads)."""
+    if user.password and user.has_usable_password():
+        PasswordHistory.objects.create(user_id=user.pk, password_hash=user.password, replaced_at=timezone.now())
+    keep = PasswordHistory.objects.filter(user_id=user.pk).values_list("pk", flat=True)[: history_length() - 1]
+    PasswordHistory.objects.filter(user_id=user.pk).exclude(pk__in=list(keep)).delete()
+    user.set_password(new)
+    user.save(update_fields=["password"])
+
+
 @transaction.atomic
-def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str) -> int:
-    """The user replaces their password.  Returns how many API tokens this revoked."""
+def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str, keep_session: int | None = None) -> int:
+    """The user replaces their password: their API tokens are revoked and their sessions end but
+    ``keep_session`` (the :class:`SessionRecord` id of the one that changed it).  Returns how many
+    API tokens this revoked."""
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     if not old:
         raise InvalidInput(_("请填写当前密码。"), field="old_password")
@@ -69,19 +100,23 @@ def change_password(user: AbstractBaseUser, old: str, new: str, repeated: str) -
     if new == old:
         raise InvalidInput(_("新密码不能与当前密码相同。"), field="new_password")
     _validated(new, user, "new_password")
-    user.set_password(new)
-    user.save(update_fields=["password"])
+    if _reused(user, new):
+        raise InvalidInput(
+            _("新密码不能与最近使用过的{count}个密码相同，请换一个。", count=history_length()), field="new_password"
+        )
+    _set_password(user, new)
     account = account_of(user)
     account.must_change_password = False
     account.password_changed_at = timezone.now()
     account.save(update_fields=["must_change_password", "password_changed_at"])
     revoked = tokens.revoke_all(user, user, "password")
+    sessions = end_sessions(user, "password", keep=keep_session)
     audit.record(
         actor=user,
         action="identity.password.change",
         target=user,
         summary=f"{user.get_username()}修改了本人的登录密码",
-        details={"tokens_revoked": revoked},
+        details={"tokens_revoked": revoked, "sessions_ended": sessions},
     )
     return revoked
 
@@ -110,12 +145,12 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
     user = get_user_model().objects.select_for_update().get(pk=person.user_id)
     generated = not password
     secret = _generated(user) if generated else _validated(password or "", user, "password")
-    user.set_password(secret)
-    user.save(update_fields=["password"])
+    _set_password(user, secret)
     account = account_of(user)
     account.must_change_password = True
     account.save(update_fields=["must_change_password"])
     revoked = tokens.revoke_all(user, actor, "reset")
+    sessions = end_sessions(user, "reset")
     audit.record(
         actor=actor,
         action="org.account.password",
@@ -125,6 +160,7 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
             "username": user.get_username(),
             "password": "generated" if generated else "given",
             "tokens_revoked": revoked,
+            "sessions_ended": sessions,
         },
         actor_name="" if actor is not None else OPERATOR,
     )
@@ -230,3 +266,68 @@ def reset_second_factor(actor: AbstractBaseUser | None, person: Person) -> Perso
         actor_name="" if actor is not None else OPERATOR,
     )
     return person
+
+
+# ---------------------------------------------------------------- lifting a lockout
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    attempts_cleared: int
+    account_delay_cleared: bool
+
+
+@transaction.atomic
+def unlock(actor: AbstractBaseUser | None, *, ip_address: str = "", username: str = "") -> Unlocked:
+    """The administrator lifts the lockout of a client address and/or the growing delay of an
+    account before they end by themselves.  ``actor=None``: the command line."""
+    require_checks(*selectors.unlock_checks(actor))
+    ip_address, username = (ip_address or "").strip(), (username or "").strip()
+    if not ip_address and not username:
+        raise InvalidInput(_("请填写要解锁的地址或账号。"), field="ip_address")
+    if ip_address:
+        try:
+            ipaddress.ip_address(ip_address)
+        except ValueError as exc:
+            raise InvalidInput(
+                _("“{ip_address}”不是有效的IP地址。", ip_address=ip_address), field="ip_address"
+            ) from exc
+    user = get_user_model().objects.filter(username=username).first() if username else None
+    if username and user is None:
+        raise InvalidInput(_("没有登录账号“{username}”。", username=username), field="username")
+    cleared = 0
+    if ip_address:
+        cleared += reset_axes(ip=ip_address)
+    if username:
+        cleared += reset_axes(username=username)
+    delay_cleared = bool(user is not None and clear_login_failures(user))
+    audit.record(
+        actor=actor,
+        action="identity.lockout.clear",
+        target=user,
+        summary="解除登录限制："
+        + "，".join(
+            part for part in (f"地址{ip_address}" if ip_address else "", f"账号{username}" if username else "") if part
+        ),
+        details={"ip": ip_address, "username": username, "attempts_cleared": cleared, "delay_cleared": delay_cleared},
+        actor_name="" if actor is not None else OPERATOR,
+    )
+    return Unlocked(cleared, delay_cleared)
+
+
+# ---------------------------------------------------------------- one's own sessions
+
+
+@transaction.atomic
+def end_other_sessions(user: AbstractBaseUser, current: int | None) -> int:
+    """The user signs out their other sessions (``current``: this one's record id, kept).  Returns
+    how many ended."""
+    ended = end_sessions(user, "signed_out", keep=current)
+    audit.record(
+        actor=user,
+        action="identity.sessions.end_others",
+        target=user,
+        summary=f"{user.get_username()}退出了本人的其他登录会话（{ended}个）",
+        details={"sessions_ended": ended},
+    )
+    return ended

@@ -44,3 +44,66 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}"
+
+
+class PasswordHistory(models.Model):
+    """A password the account used before (its hash, as Django stores it): a new password may not
+    be one of the last ``settings.ZHENGWU_PASSWORD_HISTORY`` (the current one included)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="password_history"
+    )
+    password_hash = models.CharField(_("密码哈希"), max_length=128)
+    replaced_at = models.DateTimeField(_("停用时间"))
+
+    class Meta:
+        ordering = ("-replaced_at", "-id")
+        verbose_name = _("历史密码")
+        verbose_name_plural = _("历史密码")
+
+    def __str__(self) -> str:
+        return f"{self.user}"
+
+
+class LoginThrottle(models.Model):
+    """Failed sign-ins of one account, from any address: after a few, each further attempt must
+    wait longer (:func:`zhengwu.identity.services.login_wait`).  A successful sign-in clears it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="login_throttle"
+    )
+    failures = models.PositiveIntegerField(_("连续失败次数"), default=0)
+    last_failed_at = models.DateTimeField(_("最近失败时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("登录延迟")
+        verbose_name_plural = _("登录延迟")
+
+    def __str__(self) -> str:
+        return f"{self.user}"
+
+
+class SessionRecord(models.Model):
+    """One signed-in session, as its owner sees it in the list of their sessions: when it started,
+    when it was last used, from where and with what.  The Django session holds this record's id
+    (:data:`zhengwu.identity.services.SESSION_RECORD`); ending the session deletes the Django
+    session and stamps ``ended_at``."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="session_records"
+    )
+    session_key = models.CharField(_("会话标识"), max_length=40, db_index=True)
+    started_at = models.DateTimeField(_("登录时间"))
+    last_seen_at = models.DateTimeField(_("最近活动时间"))
+    ip_address = models.CharField(_("客户端地址"), max_length=45, blank=True)
+    user_agent = models.CharField(_("浏览器或客户端"), max_length=255, blank=True)
+    ended_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    end_reason = models.CharField(_("结束原因"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ("-last_seen_at", "-id")
+        verbose_name = _("登录会话")
+        verbose_name_plural = _("登录会话")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.started_at:%Y-%m-%d %H:%M}"

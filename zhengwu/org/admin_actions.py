@@ -30,7 +30,7 @@ from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Citation, InvalidInput, require
 from zhengwu.core.i18n import _
 from zhengwu.notices import services as notices
-from zhengwu.org import rules
+from zhengwu.org import account_hooks, rules
 from zhengwu.org.codes import org_code_problem
 from zhengwu.org.models import (
     UNIT_FUNCTIONS,
@@ -45,6 +45,8 @@ from zhengwu.org.models import (
 from zhengwu.org.rules import AppointmentFact, PortfolioFact
 from zhengwu.org.services import organization_changed, position_fact, positions_of
 from zhengwu.rulebook.services import rulebook_view
+from zhengwu.timers import services as timers
+from zhengwu.timers.models import Timer
 
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"  # noqa: S105 - no 0/O, 1/l/I
@@ -411,7 +413,8 @@ def edit_person(actor: AbstractBaseUser | None, person: Person, name: str) -> Pe
 @transaction.atomic
 def set_account_active(actor: AbstractBaseUser | None, person: Person, active: bool) -> Person:
     """Deactivate (or reactivate) ``person``'s account: a deactivated account cannot sign in, and
-    its sessions and API tokens stop working.  Appointments are kept (end them separately)."""
+    its sessions end and its API tokens are revoked (:mod:`zhengwu.org.account_hooks`).
+    Appointments are kept (end them separately)."""
     citation = _require_admin(actor)
     user = get_user_model().objects.select_for_update().get(pk=person.user_id)
     if actor is not None and user.pk == actor.pk and not active:
@@ -420,18 +423,38 @@ def set_account_active(actor: AbstractBaseUser | None, person: Person, active: b
         raise InvalidInput(
             _("{name}的账号已{value}。", name=person.name, value="启用" if active else "停用"), field="active"
         )
+    _set_active(actor, person, user, active, citation)
+    return person
+
+
+def _set_active(
+    actor: AbstractBaseUser | None,
+    person: Person,
+    user: Any,
+    active: bool,
+    citation: Citation | None,
+    reason: str = "",
+    actor_name: str = OPERATOR,
+) -> None:
     user.is_active = active
     user.save(update_fields=["is_active"])
+    ended = {} if active else account_hooks.account_closed(user, actor, "deactivate")
     verb = "启用" if active else "停用"
-    _record(
-        actor,
-        f"org.account.{'activate' if active else 'deactivate'}",
-        person,
-        citation,
-        f"{verb}{person.name}的账号（{user.get_username()}）",
-        {"username": user.get_username()},
+    because = "（最后一项任职已结束）" if reason == "appointments_ended" else ""
+    audit.record(
+        actor=actor,
+        action=f"org.account.{'activate' if active else 'deactivate'}",
+        target=person,
+        citation=citation,
+        summary=f"{verb}{person.name}的账号（{user.get_username()}）{because}",
+        details={
+            "username": user.get_username(),
+            **({"ended": ended} if ended else {}),
+            **({"reason": reason} if reason else {}),
+        },
+        actor_name="" if actor is not None else actor_name,
     )
-    return person
+    organization_changed()
 
 
 def deactivate_account(actor: AbstractBaseUser | None, person: Person) -> Person:
@@ -519,7 +542,49 @@ def end_appointment(actor: AbstractBaseUser | None, appointment: Appointment, en
         citation,
         reverse("web:org_person", args=[person.pk]),
     )
+    _close_account_after_last(actor, appointment, citation)
     return appointment
+
+
+ACCOUNT_CLOSE_TIMER = "org.account.close"
+
+
+def _holds_after(person: Person, day: dt.date, but: int | None = None) -> bool:
+    """Does ``person`` hold any appointment after ``day`` (open-ended, or ending later)?"""
+    later = Appointment.objects.filter(person=person).filter(Q(end__isnull=True) | Q(end__gt=day))
+    return later.exclude(pk=but).exists() if but is not None else later.exists()
+
+
+def _close_account_after_last(actor: AbstractBaseUser | None, appointment: Appointment, citation: Citation) -> None:
+    """An account follows the person's appointments: when the last one ends, the account is
+    deactivated, in the same transaction if its last day has passed, else by a timer at the end of
+    that day.  The administrator's own account stays (another administrator closes it)."""
+    person, end = appointment.person, appointment.end
+    if end is None or _holds_after(person, end, but=appointment.pk):
+        return
+    if actor is not None and person.user_id == actor.pk:
+        return
+    if end < _today():
+        user = get_user_model().objects.select_for_update().get(pk=person.user_id)
+        if user.is_active:
+            _set_active(actor, person, user, False, citation, reason="appointments_ended")
+        return
+    closing = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    timers.schedule(ACCOUNT_CLOSE_TIMER, closing, f"person:{person.pk}:account_close", person_id=person.pk)
+
+
+@timers.handler(ACCOUNT_CLOSE_TIMER)
+def _close_account_due(timer: Timer) -> None:
+    """The day after the last appointment ended: deactivate the account unless the person was
+    appointed again meanwhile (or the account is already closed)."""
+    person = Person.objects.select_related("user").get(pk=timer.payload["person_id"])
+    yesterday = _today() - dt.timedelta(days=1)
+    if _holds_after(person, yesterday):
+        return
+    user = get_user_model().objects.select_for_update().get(pk=person.user_id)
+    if user.is_active:
+        rb = rulebook_view(_today())
+        _set_active(None, person, user, False, rb.cite("org.composition"), "appointments_ended", actor_name="系统")
 
 
 # ---------------------------------------------------------------- portfolios (分管, art. 7)

@@ -9,7 +9,10 @@ class OrgConfig(AppConfig):
     def ready(self) -> None:
         from zhengwu.audit import services as audit
         from zhengwu.core import administration
-        from zhengwu.org import actions  # noqa: F401 - registers the absence timer handler
+        from zhengwu.org import (
+            actions,  # noqa: F401 - registers the absence timer handler
+            admin_actions,  # noqa: F401 - registers the account-closing timer handler
+        )
         from zhengwu.org.services import administers, describe
 
         audit.describe_actors_with(describe)  # the trail names each actor as the organization knows them

@@ -12,6 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class TokenScope(models.TextChoices):
+    """What a token may do: read only (GET, HEAD, OPTIONS), or also change things."""
+
+    READ = "read", _("只读")
+    READ_WRITE = "read_write", _("读写")
+
+
 class ApiToken(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("账号"), on_delete=models.CASCADE, related_name="api_tokens"
@@ -23,6 +30,7 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(_("最近使用时间"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
     expires_at = models.DateTimeField(_("有效期至"), null=True, blank=True)
+    scope = models.CharField(_("权限范围"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ)
 
     class Meta:
         ordering = ("-created_at", "-id")

@@ -47,3 +47,18 @@ def check_not_revoked(revoked_at: str, rb: RulebookView) -> Decision:
             "tokens.revoked", _("该访问令牌已于{revoked_at}撤销。", revoked_at=revoked_at), rb.cite(ACCESS)
         )
     return Decision.allow("tokens.valid", _("访问令牌有效。"))
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def check_scope(scope: str, method: str, rb: RulebookView) -> Decision:
+    """A read-only token reads (GET, HEAD, OPTIONS); any call that changes something needs a
+    read-write token (``scope``: ``"read"`` or ``"read_write"``)."""
+    if scope == "read" and method.upper() not in SAFE_METHODS:
+        return Decision.refuse(
+            "tokens.read_only",
+            _("该访问令牌为只读令牌，不能进行修改类操作（{method}）；请使用读写令牌。", method=method.upper()),
+            rb.cite(ACCESS),
+        )
+    return Decision.allow("tokens.scope", _("访问令牌的权限范围允许这项操作。"))

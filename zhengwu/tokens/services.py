@@ -18,11 +18,10 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.org.rules import may_administer
-from zhengwu.org.services import positions_of
+from zhengwu.core.transitions import require_checks
 from zhengwu.rulebook.services import rulebook_view
-from zhengwu.tokens import rules
-from zhengwu.tokens.models import ApiToken
+from zhengwu.tokens import rules, selectors
+from zhengwu.tokens.models import ApiToken, TokenScope
 
 PREFIX_LENGTH = 8
 
@@ -38,15 +37,21 @@ class NewToken:
     secret: str  # shown once, never stored
 
 
-def _is_admin(user: AbstractBaseUser) -> bool:
-    return may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user)).allowed
-
-
 @transaction.atomic
-def create_token(owner: User, name: str, *, by_operator: bool = False, via_token: bool = False) -> NewToken:
-    """Create a token for ``owner``: by the owner (through the API), or by an operator on the
-    command line (``by_operator``; the audit record names the system).  The secret is returned once."""
+def create_token(
+    owner: User,
+    name: str,
+    *,
+    scope: str = TokenScope.READ,
+    by_operator: bool = False,
+    via_token: bool = False,
+) -> NewToken:
+    """Create a token for ``owner``: by the owner (page or API), or by an operator on the command
+    line (``by_operator``; the audit record names the system).  ``scope``: read-only unless
+    ``"read_write"``.  The secret is returned once."""
     require(rules.may_create(via_token, rulebook_view(timezone.localdate())))
+    if scope not in TokenScope.values:
+        raise InvalidInput(_("令牌权限范围只能是只读（read）或读写（read_write）。"), field="scope")
     name = name.strip()
     if not name:
         raise InvalidInput(_("请填写令牌名称（例如调用系统的名称）。"), field="name")
@@ -63,15 +68,21 @@ def create_token(owner: User, name: str, *, by_operator: bool = False, via_token
         token_hash=token_hash(secret),
         created_at=now,
         expires_at=now + lifetime(),
+        scope=scope,
     )
     actor = None if by_operator else owner
     audit.record(
         actor=actor,
         action="tokens.create",
         target=token,
-        summary=f"为{owner.get_username()}创建访问令牌“{name}”（前缀 {token.prefix}）",
+        summary=f"为{owner.get_username()}创建{token.get_scope_display()}访问令牌“{name}”（前缀 {token.prefix}）",
         actor_name="" if actor is not None else "系统（命令行）",
-        details={"owner": owner.get_username(), "prefix": token.prefix, "expires_at": str(token.expires_at)},
+        details={
+            "owner": owner.get_username(),
+            "prefix": token.prefix,
+            "expires_at": str(token.expires_at),
+            "scope": scope,
+        },
     )
     return NewToken(token, secret)
 
@@ -109,17 +120,7 @@ def revoke_all(owner: AbstractBaseUser, actor: AbstractBaseUser | None, reason: 
 def revoke_token(actor: AbstractBaseUser | None, token: ApiToken) -> ApiToken:
     """Revoke a token: from now on it is refused (401)."""
     token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
-    rb = rulebook_view(timezone.localdate())
-    require(
-        rules.may_revoke(
-            actor.pk if actor is not None else None,
-            token.user_id,
-            _is_admin(actor) if actor is not None else True,
-            rb,
-        )
-    )
-    revoked_at = f"{timezone.localtime(token.revoked_at):%Y-%m-%d %H:%M}" if token.revoked_at is not None else ""
-    require(rules.check_not_revoked(revoked_at, rb))
+    require_checks(*selectors.revoke_checks(actor, token))
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(

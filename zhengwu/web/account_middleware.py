@@ -1,11 +1,12 @@
 """Two checks on every signed-in request, after Django's authentication:
 
 - :class:`IdleTimeoutMiddleware`: a session not used for ``settings.ZHENGWU_SESSION_IDLE_MINUTES``
-  ends (besides its absolute lifetime, ``SESSION_COOKIE_AGE``); the page goes to the login form,
-  the API answers 401.
-- :class:`PasswordChangeMiddleware`: after an administrator's reset the account must choose its own
-  password before anything else; pages are sent to the change form, the API answers 403 with a
-  JSON sentence saying so.
+  ends, and so does one signed in longer than ``settings.ZHENGWU_SESSION_MAX_HOURS`` however busy
+  (the cookie's age alone would slide with every save); the page goes to the login form, the API
+  answers 401.
+- :class:`PasswordChangeMiddleware`: after an administrator's reset, or once the password is older
+  than its expiry, the account must choose its own password before anything else; pages are sent
+  to the change form, the API answers 403 with a JSON sentence saying so.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengwu.identity.services import LAST_SEEN, MUST_CHANGE, must_change_password
+from zhengwu.identity.services import (
+    EXPIRED,
+    LAST_SEEN,
+    MUST_CHANGE,
+    STARTED,
+    on_logout,
+    password_change_due,
+    session_limits,
+    session_seen,
+)
 
 #: The stored time is refreshed at most this often, so that reading pages does not write each time.
 REFRESH_SECONDS = 30
@@ -31,8 +41,8 @@ REFRESH_SECONDS = 30
 PASSWORD_CHANGE_OPEN = ("/static/", "/i18n/", "/public/", "/api/account/password", "/api/account/logout")
 
 
-def _idle_limit() -> dt.timedelta:
-    return dt.timedelta(minutes=getattr(settings, "ZHENGWU_SESSION_IDLE_MINUTES", 15))
+def _moment(value: object) -> dt.datetime | None:
+    return dt.datetime.fromtimestamp(value, tz=dt.UTC) if isinstance(value, int | float) else None
 
 
 class IdleTimeoutMiddleware:
@@ -43,18 +53,24 @@ class IdleTimeoutMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = timezone.now()
-            seen = request.session.get(LAST_SEEN)
-            last = dt.datetime.fromtimestamp(seen, tz=dt.UTC) if isinstance(seen, int | float) else None
-            if last is not None and now - last > _idle_limit():
-                logout(request)
-                if request.path.startswith("/api/"):
-                    return JsonResponse(
-                        {"detail": _("登录已因长时间未操作而结束，请重新登录。"), "code": "session_idle"}, status=401
-                    )
-                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            last, started = _moment(request.session.get(LAST_SEEN)), _moment(request.session.get(STARTED))
+            idle, absolute = session_limits()
+            if last is not None and now - last > idle:
+                return self._end(request, _("登录已因长时间未操作而结束，请重新登录。"), "session_idle")
+            if started is not None and now - started > absolute:
+                return self._end(request, _("登录已超过最长时限，请重新登录。"), "session_expired")
             if last is None or (now - last).total_seconds() >= REFRESH_SECONDS:
                 request.session[LAST_SEEN] = now.timestamp()
+                session_seen(request, now)
         return self.get_response(request)
+
+    @staticmethod
+    def _end(request: HttpRequest, detail: str, code: str) -> HttpResponse:
+        on_logout(request, code)
+        logout(request)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": detail, "code": code}, status=401)
+        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
 
 
 class PasswordChangeMiddleware:
@@ -65,24 +81,21 @@ class PasswordChangeMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not self._open(request.path) and self._due(request, user):
             if request.path.startswith("/api/"):
-                return JsonResponse(
-                    {
-                        "detail": _(
-                            "管理员重置了您的密码，请先修改密码（POST /api/account/password）后再使用其他功能。"
-                        ),
-                        "code": "password_change_required",
-                    },
-                    status=403,
-                )
+                if request.session.get(MUST_CHANGE) == EXPIRED:
+                    detail = _("您的密码已过有效期，请先修改密码（POST /api/account/password）后再使用其他功能。")
+                else:
+                    detail = _("管理员重置了您的密码，请先修改密码（POST /api/account/password）后再使用其他功能。")
+                return JsonResponse({"detail": detail, "code": "password_change_required"}, status=403)
             return redirect(f"{reverse('web:password_change')}?next={request.get_full_path()}")
         return self.get_response(request)
 
     @staticmethod
     def _due(request: HttpRequest, user: Any) -> bool:
         """Read from the session (set at sign-in: a reset changes the password, which ends the
-        account's sessions, so the flag cannot turn on during one); asked once if missing."""
+        account's sessions, so the flag cannot turn on during one; an expiry is found at the next
+        sign-in); asked once if missing.  The value says why (``"reset"``, ``"expired"``)."""
         if MUST_CHANGE not in request.session:
-            request.session[MUST_CHANGE] = must_change_password(user)
+            request.session[MUST_CHANGE] = password_change_due(user)
         return bool(request.session[MUST_CHANGE])
 
     @staticmethod

@@ -11,7 +11,7 @@ from zhengwu.web import (
     urls_supervision,
     views,
 )
-from zhengwu.web.views import account, second_factor
+from zhengwu.web.views import account, accounts, second_factor, tokens
 from zhengwu.web.views import documents as docs
 from zhengwu.web.views import documents_attachments as attachments
 from zhengwu.web.views import documents_records as records
@@ -24,6 +24,13 @@ urlpatterns = [
     path("account/two-factor/", second_factor.two_factor, name="two_factor"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/password/", account.password_change, name="password_change"),
+    path("account/sessions/", account.sessions, name="sessions"),
+    path("account/keepalive/", account.keepalive, name="keepalive"),
+    path("account/tokens/", tokens.token_list, name="tokens"),
+    path("account/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
+    path("accounts/lockouts/", accounts.lockouts, name="lockouts"),
+    path("accounts/unlock/", accounts.unlock, name="unlock"),
+    path("accounts/dormant/", accounts.dormant, name="dormant"),
     path("", views.workbench, name="workbench"),
     path("org/", views.org_index, name="org"),
     path("org/units/<slug:code>/", views.org_unit, name="org_unit"),

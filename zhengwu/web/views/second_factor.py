@@ -20,9 +20,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zhengwu.audit import security
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.identity import actions
-from zhengwu.identity.services import second_factor_due, second_factor_enrolled, second_factor_required
+from zhengwu.identity.services import login_wait, second_factor_due, second_factor_enrolled, second_factor_required
 from zhengwu.web.helpers import actor
 from zhengwu.web.views.login import StaffLoginView
 
@@ -40,6 +41,18 @@ class CodeForm(forms.Form):
 
 
 class TwoFactorLoginView(StaffLoginView):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """An account that failed repeatedly waits before its next attempt is even checked
+        (:func:`zhengwu.identity.services.login_wait`); the refusal is audited."""
+        username = str(request.POST.get("username", ""))[:150]
+        wait = login_wait(username) if username else 0
+        if wait:
+            security.login_delayed(request, username, wait)
+            form = self.get_form_class()(request, initial={"username": username})  # the password is not tried
+            context = self.get_context_data(form=form, delay_seconds=wait)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form: Any) -> HttpResponse:
         user = form.get_user()
         if not second_factor_due(user):
@@ -91,6 +104,7 @@ def second_factor(request: HttpRequest) -> HttpResponseBase:
                 return _finish(request, user, pending)
             codes = actions.confirm_enrolment(user, form.cleaned_data["code"])
         except InvalidInput as exc:
+            security.second_factor_failed(request, user)
             pending["tries"] = int(pending.get("tries", 0)) + 1
             if pending["tries"] >= MAX_TRIES:
                 request.session.pop(PENDING, None)

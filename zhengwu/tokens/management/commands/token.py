@@ -1,6 +1,6 @@
 """``zhengwu token``: API access tokens for other government systems.
 
-zhengwu token create USERNAME --name NAME     (prints the secret once)
+zhengwu token create USERNAME --name NAME [--scope read|read-write]    (prints the secret once)
 zhengwu token list USERNAME
 zhengwu token revoke ID
 """
@@ -15,7 +15,7 @@ from django.utils import timezone
 from zhengwu.core.commands import account
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.tokens import services
-from zhengwu.tokens.models import ApiToken
+from zhengwu.tokens.models import ApiToken, TokenScope
 
 
 class Command(BaseCommand):
@@ -26,6 +26,12 @@ class Command(BaseCommand):
         p = sub.add_parser("create", help="create a token for USERNAME and print its secret once")
         p.add_argument("username")
         p.add_argument("--name", required=True, help="what the token is for, e.g. the calling system")
+        p.add_argument(
+            "--scope",
+            choices=["read", "read-write"],
+            default="read",
+            help="read: GET calls only (the default); read-write: also calls that change things",
+        )
         p = sub.add_parser("list", help="list USERNAME's tokens")
         p.add_argument("username")
         p = sub.add_parser("revoke", help="revoke a token by its id")
@@ -39,9 +45,10 @@ class Command(BaseCommand):
 
     def _create(self, o: dict[str, Any]) -> None:
         user = account(o["username"])
-        new = services.create_token(user, o["name"], by_operator=True)
+        scope = TokenScope.READ_WRITE if o["scope"] == "read-write" else TokenScope.READ
+        new = services.create_token(user, o["name"], scope=scope, by_operator=True)
         self.stdout.write(
-            f"已为{user.get_username()}创建访问令牌“{new.token.name}”"
+            f"已为{user.get_username()}创建{new.token.get_scope_display()}访问令牌“{new.token.name}”"
             f"（编号{new.token.pk}，前缀 {new.token.prefix}，"
             f"有效期至{timezone.localtime(new.token.expires_at):%Y-%m-%d %H:%M}）。"
             "令牌只显示这一次，请妥善保存："
@@ -59,7 +66,7 @@ class Command(BaseCommand):
             else:
                 state = "有效"
             used = f"{timezone.localtime(t.last_used_at):%Y-%m-%d %H:%M}" if t.last_used_at else "从未使用"
-            self.stdout.write(f"{t.pk:>5}  {t.prefix}…  {t.name}  {state}  最近使用：{used}")
+            self.stdout.write(f"{t.pk:>5}  {t.prefix}…  {t.name}  {t.get_scope_display()}  {state}  最近使用：{used}")
 
     def _revoke(self, o: dict[str, Any]) -> None:
         token = ApiToken.objects.filter(pk=o["id"]).first()
