@@ -18,6 +18,7 @@ from ninja.openapi.schema import OpenAPISchema
 from zhengwu.apis import (
     absences,
     account,
+    approvals,
     audit,
     calendar,
     cases,
@@ -84,6 +85,7 @@ for module in (
     meetings,
     supervision,
     cases,
+    approvals,
     legislation,
     portal,
 ):

@@ -143,4 +143,5 @@ UNIT_LABELS = {
     "per_year": "次/年",
     "per_month": "次/月",
     "persons": "人",
+    "approver": "审批机关",
 }

@@ -1,7 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from zhengwu.web import urls_cases, urls_legislation, urls_meetings, urls_org, urls_portal, urls_supervision, views
+from zhengwu.web import (
+    urls_approvals,
+    urls_cases,
+    urls_legislation,
+    urls_meetings,
+    urls_org,
+    urls_portal,
+    urls_supervision,
+    views,
+)
 from zhengwu.web.views import account, second_factor
 from zhengwu.web.views import documents as docs
 from zhengwu.web.views import documents_attachments as attachments
@@ -70,5 +79,5 @@ urlpatterns += [
 ]
 
 # Each area owns its own list of staff pages (same ``web`` namespace).
-for _area in (urls_meetings, urls_supervision, urls_cases, urls_legislation, urls_portal, urls_org):
+for _area in (urls_meetings, urls_supervision, urls_cases, urls_approvals, urls_legislation, urls_portal, urls_org):
     urlpatterns += _area.urlpatterns
