@@ -227,8 +227,6 @@ def decide(actor: AbstractBaseUser, request: ApprovalRequest, approve: bool, not
     require_checks(*selectors.decide_checks(actor, r))
     today = timezone.localdate()
     text = _text(note, "note", "审批意见", required=not approve)
-    if approve and r.kind in rules.REVIEWED_KINDS:
-        require(rules.check_in_advance(r.kind, r.planned_on, today, rb))
     holder = who_holds("governor")
     acting = (
         holder.label

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 
 from zhengwu.approvals import rules
 from zhengwu.approvals.models import ApprovalRequest, State
@@ -66,12 +67,16 @@ def review_checks(actor: AbstractBaseUser, r: ApprovalRequest) -> list[Decision]
 
 
 def decide_checks(actor: AbstractBaseUser, r: ApprovalRequest) -> list[Decision]:
-    """审批: the approver the rulebook named, once submitted (or, for the 外事办's kinds, reviewed)."""
+    """审批: the approver the rulebook named, once submitted (or, for the 外事办's kinds, reviewed,
+    and before the meeting's or the departure's day: after it nothing is approved in advance)."""
     rb = rulebook_of(r)
-    return [
+    checks = [
         _step(r, rules.decide_step(r.kind)),
         rules.may_decide(r.kind, r.approver, actor_person_id(actor), holders(), rb),
     ]
+    if r.kind in rules.REVIEWED_KINDS:  # a meeting or a departure is decided before its day
+        checks.append(rules.check_in_advance(r.kind, r.planned_on, timezone.localdate(), rb))
+    return checks
 
 
 def refer_checks(actor: AbstractBaseUser, r: ApprovalRequest) -> list[Decision]:
