@@ -114,7 +114,7 @@ def _get(request_id: int) -> ApprovalRequest:
 
 class ApprovalIn(Schema):
     kind: str = Field(
-        description="book、congratulation、inscription、speech、signed_article（第五十七条）；"
+        description="book、congratulation、inscription、speech、signed_article（出版、题词、讲话和署名文章）；"
         "delegation（因公出国（境））；foreign_meeting（会见外宾）"
     )
     title: str

@@ -342,7 +342,7 @@ def report_timing(due: dt.date | None, reported_on: dt.date, rb: RulebookView) -
 SUBMITTED, REVIEWED, REFERRED = "submitted", "reviewed", "referred"
 APPROVED, REFUSED, PUBLISHED, RETURNED, REPORTED = "approved", "refused", "published", "returned", "reported"
 
-REVIEW = Step.of("approvals.review", _("审核"), [SUBMITTED], FOREIGN_GUESTS, when=_("报送后、审批前"))
+REVIEW = Step.of("approvals.review", _("审核并提出安排意见"), [SUBMITTED], FOREIGN_GUESTS, when=_("报送后、审批前"))
 DECIDE = Step.of("approvals.decide", _("审批"), [SUBMITTED], SPEECHES, when=_("报送后"))
 DECIDE_REVIEWED = Step.of("approvals.decide", _("审批"), [REVIEWED], FOREIGN_GUESTS, when=_("外事办审核后"))
 REFER = Step.of("approvals.refer", _("报州党委审批"), [SUBMITTED], PUBLICATIONS, when=_("报送后"))
