@@ -38,3 +38,15 @@ def test_what_the_governor_approves_is_not_referred(article, user) -> None:
         "approvals.not_party_committee",
         57,
     )
+
+
+@pytest.mark.article(60)
+def test_an_important_guest_is_referred_by_the_decision_not_by_the_office(guest, user) -> None:
+    r = actions.review(user("wsb_clerk"), guest(important=True), "建议州长会见。")
+    with pytest.raises(Refused) as refused:
+        actions.refer(user("clerk_wendian"), r)
+    assert (refused.value.decisions[0].code, refused.value.decisions[0].citation.article) == (
+        "approvals.referred_by_decision",
+        60,
+    )
+    assert fresh(r).state == State.REVIEWED

@@ -214,6 +214,12 @@ def may_refer(
 ) -> Decision:
     """The office reports a special case to the 州党委 for approval (art. 57)."""
     citation = rb.cite(provision_of(kind))
+    if kind == FOREIGN_MEETING:
+        return Decision.refuse(
+            "approvals.referred_by_decision",
+            _("重要来宾的会见经州长或常务副州长同意后即报州党委审批，不另行报送。"),
+            rb.cite(IMPORTANT_GUESTS),
+        )
     if approver != PARTY_COMMITTEE:
         return Decision.refuse(
             "approvals.not_party_committee",
