@@ -18,6 +18,7 @@ from django.utils import timezone
 from zhengwu.approvals import rules
 from zhengwu.approvals.models import ApprovalRequest, State
 from zhengwu.core.decisions import Decision
+from zhengwu.core.memo import memo
 from zhengwu.core.transitions import Step, check_step, offered
 from zhengwu.documents.selectors import units_with_function
 from zhengwu.org.models import Unit
@@ -25,6 +26,7 @@ from zhengwu.org.services import office_unit, person_of, positions_of, who_holds
 from zhengwu.rulebook.services import rulebook_of
 
 FOREIGN_AFFAIRS = "foreign_affairs"
+MEMO = "approvals.units"
 
 
 def foreign_affairs_units() -> list[Unit]:
@@ -32,13 +34,18 @@ def foreign_affairs_units() -> list[Unit]:
     return units_with_function(FOREIGN_AFFAIRS)
 
 
-def foreign_affairs_ids() -> set[int]:
-    return {u.pk for u in foreign_affairs_units()}
+def foreign_affairs_ids() -> frozenset[int]:
+    """Read once per memo scope (a request, an action): the checks of every act on every request
+    of a list ask it."""
+    return memo(MEMO, "foreign_affairs", lambda: frozenset(u.pk for u in foreign_affairs_units()))
 
 
 def office_id() -> int | None:
-    office = office_unit()
-    return office.pk if office else None
+    def read() -> int | None:
+        office = office_unit()
+        return office.pk if office else None
+
+    return memo(MEMO, "office", read)
 
 
 def holders() -> rules.Holders:
