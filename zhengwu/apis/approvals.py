@@ -46,7 +46,7 @@ class ApprovalOut(ProvisionalDues):
     unit: str = Field(description="报批单位代码")
     author: str = Field(description="报批人（出版、讲话、署名文章）")
     planned_on: dt.date | None = Field(description="拟定日期：会见日期、出发日期或拟发表日期")
-    until: dt.date | None
+    planned_return: dt.date | None = Field(description="拟返回日期（出访）")
     members: int | None
     important: bool = Field(description="重要来宾：州长或常务副州长同意后报州党委审批")
     approver: str = Field(description="审批机关：governor、governor_or_executive 或 party_committee")
@@ -85,7 +85,7 @@ def _out(r: ApprovalRequest, user: AbstractBaseUser | None = None) -> ApprovalOu
         unit=r.unit.code,
         author=r.author.name if r.author else "",
         planned_on=r.planned_on,
-        until=r.until,
+        planned_return=r.until,
         members=r.members,
         important=r.important,
         approver=r.approver,
@@ -122,7 +122,7 @@ class ApprovalIn(Schema):
     counterpart: str = Field("", description="出版单位、发表媒体或致贺对象；来宾；出访国家（地区）")
     unit: str = Field("", description="报批单位代码（外事、出访）；不填为本人所在单位")
     planned_on: dt.date | None = Field(None, description="会见日期或出发日期")
-    until: dt.date | None = Field(None, description="拟返回日期（出访）")
+    planned_return: dt.date | None = Field(None, description="拟返回日期（出访）")
     members: int | None = Field(None, description="团组人数（出访）")
     important: bool = Field(False, description="重要来宾（会见外宾）")
 
@@ -195,7 +195,7 @@ def submit(request: HttpRequest, payload: ApprovalIn) -> Status[ApprovalOut]:
         counterpart=payload.counterpart,
         unit=unit,
         planned_on=payload.planned_on,
-        until=payload.until,
+        until=payload.planned_return,
         members=payload.members,
         important=payload.important,
     )
