@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "zhengwu.suggestions",
     "zhengwu.petitions",
     "zhengwu.oversight",
+    "zhengwu.approvals",
     "zhengwu.legislation",
     "zhengwu.portal",
     "zhengwu.reporting",

@@ -101,6 +101,8 @@ ACCOUNTS = [
     DemoAccount("aheqi_head", "别克苏丹·托克托", "aheqi", PositionKind.UNIT_HEAD, "县长"),
     DemoAccount("wuqia_head", "帕尔哈提·吾买尔", "wuqia", PositionKind.UNIT_HEAD, "县长"),
     DemoAccount("admin", "系统管理员", "office", PositionKind.ADMINISTRATOR, "系统管理员", "系统管理"),
+    # added later: appended, so that a demo loaded before keeps each position's sort order
+    DemoAccount("wsb_clerk", "阿力木·卡德尔", "wsb", PositionKind.CLERK, "外事科科员", "外事审核"),
 ]
 
 # leader username → (areas, unit codes)  (分管, art. 7)

@@ -15,7 +15,7 @@ from zhengwu.core.rulebook_view import Parameter, RulebookView
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KIZILSU_2023 = DATA_DIR / "kizilsu-work-rules-2023.toml"
 KINDS = {"E", "R", "I"}
-UNITS = {"working_days", "days", "months", "per_year", "per_month", "persons", "minutes", "hours"}
+UNITS = {"working_days", "days", "months", "per_year", "per_month", "persons", "minutes", "hours", "approver"}
 """``minutes`` and ``hours`` are clock time (e.g. an emergency reported within 30 minutes, art. 55),
 never working days."""
 

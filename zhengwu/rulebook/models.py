@@ -146,4 +146,5 @@ UNIT_LABELS = {
     "persons": "人",
     "minutes": "分钟（自然时间）",
     "hours": "小时（自然时间）",
+    "approver": "审批机关",
 }

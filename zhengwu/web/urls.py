@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from zhengwu.web import (
+    urls_approvals,
     urls_cases,
     urls_legislation,
     urls_meetings,
@@ -86,5 +87,14 @@ urlpatterns += [
 ]
 
 # Each area owns its own list of staff pages (same ``web`` namespace).
-for _area in (urls_meetings, urls_supervision, urls_cases, urls_legislation, urls_portal, urls_org, urls_reporting):
+for _area in (
+    urls_meetings,
+    urls_supervision,
+    urls_cases,
+    urls_legislation,
+    urls_portal,
+    urls_org,
+    urls_reporting,
+    urls_approvals,
+):
     urlpatterns += _area.urlpatterns
