@@ -28,7 +28,7 @@ ARTICLE_RE = re.compile(r"^\s*第([零〇一二两三四五六七八九十百千
 @dataclass(frozen=True)
 class Article:
     number: int
-    label: str  # 第三条
+    label: str  # the article as the text names it (第…条)
     text: str
 
 
