@@ -18,7 +18,7 @@ from django.utils import timezone
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import InvalidInput, require
 from zhengwu.core.i18n import _
-from zhengwu.org.rules import may_administer
+from zhengwu.org.rules import is_security_administrator
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.tokens import rules
@@ -38,8 +38,9 @@ class NewToken:
     secret: str  # shown once, never stored
 
 
-def _is_admin(user: AbstractBaseUser) -> bool:
-    return may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user)).allowed
+def _is_security_admin(user: AbstractBaseUser) -> bool:
+    """Others' tokens are revoked by the security administrator (三权分立)."""
+    return is_security_administrator(positions_of(user))
 
 
 @transaction.atomic
@@ -114,7 +115,7 @@ def revoke_token(actor: AbstractBaseUser | None, token: ApiToken) -> ApiToken:
         rules.may_revoke(
             actor.pk if actor is not None else None,
             token.user_id,
-            _is_admin(actor) if actor is not None else True,
+            _is_security_admin(actor) if actor is not None else True,
             rb,
         )
     )
