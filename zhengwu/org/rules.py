@@ -514,9 +514,9 @@ SEPARATION_SOURCE = "GB/T 22239-2019 8.1.5"
 
 ADMIN_TITLES: Mapping[str, str] = MappingProxyType(
     {
-        PositionKind.ADMINISTRATOR: "系统管理员",
-        PositionKind.SECURITY_ADMINISTRATOR: "安全管理员",
-        PositionKind.AUDIT_ADMINISTRATOR: "安全审计员",
+        PositionKind.ADMINISTRATOR: _("系统管理员"),
+        PositionKind.SECURITY_ADMINISTRATOR: _("安全管理员"),
+        PositionKind.AUDIT_ADMINISTRATOR: _("安全审计员"),
     }
 )
 
