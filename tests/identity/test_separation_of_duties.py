@@ -145,6 +145,7 @@ def test_system_administrator_is_refused_the_security_administrators_work(api_as
     token = create_token(clerk.user, "数据报送")
     with pytest.raises(Refused):
         revoke_token(user("admin"), token.token)
+    assert api.post(f"/org/people/{clerk.pk}/tokens/revoke").status_code == 403
     # nor may the system administrator choose who holds an administrator's seat
     newcomer = api.post("/org/people", {"name": "新审计员", "username": "new_auditor"}).json()["person"]["id"]
     appointed = api.post(
@@ -153,7 +154,7 @@ def test_system_administrator_is_refused_the_security_administrators_work(api_as
     )
     assert appointed.status_code == 403
     assert appointed.json()["decisions"][0]["code"] == "admin.security_required"
-    assert [r.details["codes"][0] for r in _refusals_since(start, "admin")] == ["admin.security_required"] * 3
+    assert [r.details["codes"][0] for r in _refusals_since(start, "admin")] == ["admin.security_required"] * 4
 
 
 def test_system_administrator_is_refused_petitioners_identity(user) -> None:
@@ -186,6 +187,14 @@ def test_security_administrator_resets_and_revokes(api_as, person, user) -> None
     assert api.post(f"/org/people/{clerk.pk}/second-factor/reset").status_code == 200
     token = create_token(user("vice_liu"), "数据报送")
     assert revoke_token(user("security_admin"), token.token).revoked_at is not None
+    create_token(clerk.user, "数据报送")
+    create_token(clerk.user, "统计报表")
+    revoked = api.post(f"/org/people/{clerk.pk}/tokens/revoke")
+    assert revoked.status_code == 200
+    assert revoked.json()["tokens_revoked"] == 2
+    record = AuditRecord.objects.filter(action="tokens.revoke_all").order_by("seq").last()
+    assert (record.actor.username, record.details["reason"]) == ("security_admin", "security")
+    assert record.summary == "因安全管理员决定撤销fgw_clerk的全部访问令牌（2个）"
 
 
 def test_security_administrator_is_refused_the_others_work(api_as, client_as) -> None:
@@ -249,6 +258,7 @@ def test_audit_administrator_changes_nothing(api_as, person, user) -> None:
         api.post(f"/org/people/{clerk.pk}/deactivate"),
         api.post(f"/org/people/{clerk.pk}/password", {}),
         api.post(f"/org/people/{clerk.pk}/second-factor/reset"),
+        api.post(f"/org/people/{clerk.pk}/tokens/revoke"),
         api.put("/calendar/years/2027", YEAR_2027),
         api.patch("/rules/parameters/countersign.reply_days", {"value": 5, "reason": "试试"}),
         api.post(

@@ -553,6 +553,22 @@ def reset_second_factor(request: HttpRequest, person_id: int) -> PersonOut:
     return _person_out(_person(person_id))
 
 
+class TokensRevokedOut(Schema):
+    person: PersonRef
+    tokens_revoked: int = Field(description="撤销的访问令牌数")
+
+
+@router.post(
+    "/org/people/{person_id}/tokens/revoke",
+    response={200: TokensRevokedOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="撤销某人的全部访问令牌（安全管理员）",
+)
+def revoke_tokens(request: HttpRequest, person_id: int) -> TokensRevokedOut:
+    person = _person(person_id)
+    revoked = identity_actions.revoke_tokens(current_user(request), person)
+    return TokensRevokedOut(person=PersonRef(id=person.pk, name=person.name), tokens_revoked=revoked)
+
+
 @router.post(
     "/org/people/{person_id}/deactivate",
     response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},

@@ -133,6 +133,15 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
     return PasswordReset(person, secret if generated else None, revoked)
 
 
+@transaction.atomic
+def revoke_tokens(actor: AbstractBaseUser | None, person: Person) -> int:
+    """The security administrator revokes every live API token of ``person`` (a leaked key, a
+    device lost); returns how many.  ``None``: the command line."""
+    _require_security_administrator(actor)
+    user = get_user_model().objects.select_for_update().get(pk=person.user_id)
+    return tokens.revoke_all(user, actor, "security")
+
+
 # ---------------------------------------------------------------- the second factor (TOTP)
 
 

@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern] = [
     path("org/people/<int:pk>/edit/", v.org_person_edit, name="org_person_edit"),
     path("org/people/<int:pk>/password/", v.org_person_password, name="org_person_password"),
     path("org/people/<int:pk>/second-factor/reset/", v.org_person_second_factor, name="org_person_second_factor"),
+    path("org/people/<int:pk>/tokens/revoke/", v.org_person_tokens, name="org_person_tokens"),
     path("org/people/<int:pk>/deactivate/", v.org_person_active, {"state": "deactivate"}, name="org_person_deactivate"),
     path("org/people/<int:pk>/activate/", v.org_person_active, {"state": "activate"}, name="org_person_activate"),
     path("org/manage/appointments/new/", v.org_appoint, name="org_appoint"),

@@ -534,6 +534,16 @@ def org_person_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def org_person_tokens(request: HttpRequest, pk: int) -> HttpResponse:
+    """撤销全部访问令牌: the security administrator's."""
+    _refuse_non_security_admin(request)
+    person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
+    identity_actions.revoke_tokens(actor(request), person)
+    return redirect("web:org_person", pk=person.pk)
+
+
+@login_required
+@require_POST
 def org_person_active(request: HttpRequest, pk: int, state: str) -> HttpResponse:
     """停用 / 启用 an account (``state`` is ``deactivate`` or ``activate``)."""
     if (refusal := _refuse_non_admin(request)) is not None:
