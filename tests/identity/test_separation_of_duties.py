@@ -337,3 +337,24 @@ def test_each_administrators_acts_are_in_the_trail_the_audit_administrator_reads
         ("org.account.password", "帕提古丽·阿不力孜"),
         ("audit.export", "宋文博"),
     } <= acts
+
+
+# ---------------------------------------------------------------- the pages offer each their own work
+
+
+def test_the_person_page_offers_each_administrator_their_own_buttons(client_as, person) -> None:
+    clerk = person("fgw_clerk")
+    security = client_as("security_admin").get(f"/org/people/{clerk.pk}/").content.decode()
+    system = client_as("admin").get(f"/org/people/{clerk.pk}/").content.decode()
+    auditor = client_as("audit_admin").get(f"/org/people/{clerk.pk}/").content.decode()
+    assert ("重置密码" in security, "重置动态口令" in security, "停用账号" in security) == (True, True, False)
+    assert ("重置密码" in system, "重置动态口令" in system, "停用账号" in system) == (False, False, True)
+    assert "登录账号" not in auditor
+    start = _head()
+    assert client_as("admin").post(f"/org/people/{clerk.pk}/second-factor/reset/").status_code == 403
+    assert client_as("admin").post(f"/org/people/{clerk.pk}/tokens/revoke/").status_code == 403
+    assert client_as("security_admin").post(f"/org/people/{clerk.pk}/deactivate/").status_code == 403
+    assert len(_refusals_since(start, "admin")) == 2
+    assert len(_refusals_since(start, "security_admin")) == 1
+    assert client_as("security_admin").post(f"/org/people/{clerk.pk}/second-factor/reset/").status_code == 302
+    assert "导出（CSV）" in client_as("audit_admin").get("/audit/").content.decode()
