@@ -358,3 +358,19 @@ def test_the_person_page_offers_each_administrator_their_own_buttons(client_as, 
     assert len(_refusals_since(start, "security_admin")) == 1
     assert client_as("security_admin").post(f"/org/people/{clerk.pk}/second-factor/reset/").status_code == 302
     assert "导出（CSV）" in client_as("audit_admin").get("/audit/").content.decode()
+
+
+def _seats_offered(page: str) -> str:
+    """The position <select> of the appointment form."""
+    start = page.index('name="position"')
+    return page[start : page.index("</select>", start)]
+
+
+def test_the_appointment_form_offers_each_their_own_seats(client_as) -> None:
+    security = _seats_offered(client_as("security_admin").get("/org/manage/appointments/new/").content.decode())
+    system = _seats_offered(client_as("admin").get("/org/manage/appointments/new/").content.decode())
+    seat = f'value="{_position("audit_administrator").pk}"'
+    governor = f'value="{Position.objects.get(kind="governor").pk}"'
+    assert (seat in security, governor in security) == (True, False)
+    assert (seat in system, governor in system) == (False, True)
+    assert client_as("audit_admin").get("/org/manage/appointments/new/").status_code == 403
