@@ -163,7 +163,8 @@ ZHENGWU_2FA_REQUIRED_KINDS = [
     k.strip()
     for k in os.environ.get(
         "ZHENGWU_2FA_REQUIRED_KINDS",
-        "administrator,governor,executive_vice_governor,vice_governor,secretary_general,"
+        "administrator,security_administrator,audit_administrator,"
+        "governor,executive_vice_governor,vice_governor,secretary_general,"
         "deputy_secretary_general,office_director",
     ).split(",")
     if k.strip()

@@ -211,7 +211,8 @@ def test_accounts_deactivate_activate_and_password(api_as, bearer):
     assert bearer(token.secret).get("/me").status_code == 401
     assert api_as("office_director").post(f"/org/people/{clerk.pk}/activate").status_code == 403
     assert api.post(f"/org/people/{clerk.pk}/activate").json()["account_active"] is True
-    reset = api.post(f"/org/people/{clerk.pk}/password", {"password": "Kizilsu-2026-new"})
+    assert api.post(f"/org/people/{clerk.pk}/password", {"password": "Kizilsu-2026-new"}).status_code == 403
+    reset = api_as("security_admin").post(f"/org/people/{clerk.pk}/password", {"password": "Kizilsu-2026-new"})
     assert reset.status_code == 200
     assert reset.json()["temporary_password"] is None  # a given password is not echoed
     assert "Kizilsu-2026-new" not in reset.content.decode()

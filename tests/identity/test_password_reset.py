@@ -1,4 +1,4 @@
-"""An administrator's reset: the password is never echoed, a generated one is shown once as a
+"""The security administrator's reset: the password is never echoed, a generated one is shown once as a
 temporary password, the account must change it at the next sign-in (pages are sent to the change
 form, the API answers 403 in JSON), and its tokens are revoked."""
 
@@ -16,9 +16,9 @@ GIVEN = "Temporary-2026-x"
 NEW = "Kizilsu-2026-plan"
 
 
-@pytest.mark.article(4)
+@pytest.mark.article(61)
 def test_generated_temporary_password_shown_once_and_not_audited(user, person) -> None:
-    result = reset_password(user("admin"), person("fgw_clerk"))
+    result = reset_password(user("security_admin"), person("fgw_clerk"))
     assert result.temporary_password is not None
     assert sign_in("fgw_clerk", result.temporary_password).signed_in
     assert not sign_in("fgw_clerk", "zhengwu-demo").signed_in
@@ -26,7 +26,7 @@ def test_generated_temporary_password_shown_once_and_not_audited(user, person) -
     assert result.temporary_password not in record.summary + str(record.details)
 
 
-@pytest.mark.article(4)
+@pytest.mark.article(61)
 def test_office_director_may_not_reset(user, person) -> None:
     with pytest.raises(Refused):
         reset_password(user("office_director"), person("fgw_clerk"), GIVEN)
@@ -35,18 +35,18 @@ def test_office_director_may_not_reset(user, person) -> None:
 
 def test_api_reset_does_not_echo_the_given_password(api_as, person) -> None:
     clerk = person("fgw_clerk")
-    response = api_as("admin").post(f"/org/people/{clerk.pk}/password", {"password": GIVEN})
+    response = api_as("security_admin").post(f"/org/people/{clerk.pk}/password", {"password": GIVEN})
     assert response.status_code == 200
     assert GIVEN not in response.content.decode()
     assert response.json()["temporary_password"] is None
     assert response.json()["must_change_password"] is True
-    generated = api_as("admin").post(f"/org/people/{clerk.pk}/password", {})
+    generated = api_as("security_admin").post(f"/org/people/{clerk.pk}/password", {})
     assert len(generated.json()["temporary_password"]) == 14
 
 
 def test_reset_page_does_not_echo_the_given_password(client_as, person) -> None:
     clerk = person("fgw_clerk")
-    response = client_as("admin").post(f"/org/people/{clerk.pk}/password/", {"password": GIVEN})
+    response = client_as("security_admin").post(f"/org/people/{clerk.pk}/password/", {"password": GIVEN})
     assert response.status_code == 200
     assert GIVEN not in response.content.decode()
     assert "下次登录时须修改密码" in response.content.decode()
@@ -54,7 +54,7 @@ def test_reset_page_does_not_echo_the_given_password(client_as, person) -> None:
 
 def test_after_a_reset_the_account_must_change_its_password(user, person, bearer) -> None:
     token = create_token(user("fgw_clerk"), "数据报送")
-    result = reset_password(user("admin"), person("fgw_clerk"), GIVEN)
+    result = reset_password(user("security_admin"), person("fgw_clerk"), GIVEN)
     assert result.tokens_revoked == 1
     assert bearer(token.secret).get("/me").status_code == 401
     c = sign_in("fgw_clerk", GIVEN)
@@ -77,5 +77,5 @@ def test_after_a_reset_the_account_must_change_its_password(user, person, bearer
 
 
 def test_other_accounts_are_not_held_up(user, person, client_as) -> None:
-    reset_password(user("admin"), person("fgw_clerk"), GIVEN)
+    reset_password(user("security_admin"), person("fgw_clerk"), GIVEN)
     assert client_as("fgw_deputy").get("/documents/").status_code == 200

@@ -123,13 +123,14 @@ def test_optional_for_a_clerk_who_may_enrol(no_demo_shortcut, client_as) -> None
     assert response["Location"] == "/login/second-factor/"  # enrolled: now asked
 
 
-def test_administrator_resets_a_lost_authenticator(no_demo_shortcut, user, client_as) -> None:
+def test_security_administrator_resets_a_lost_authenticator(no_demo_shortcut, user, client_as) -> None:
     from zhengwu.org.models import Person
 
     secret = actions.start_enrolment(user("vice_liu")).secret
     actions.confirm_enrolment(user("vice_liu"), pyotp.TOTP(secret).now())
     liu = Person.objects.get(user__username="vice_liu")
     assert client_as("fgw_clerk").post(f"/api/org/people/{liu.pk}/second-factor/reset").status_code == 403
-    assert client_as("admin").post(f"/api/org/people/{liu.pk}/second-factor/reset").status_code == 200
+    assert client_as("admin").post(f"/api/org/people/{liu.pk}/second-factor/reset").status_code == 403
+    assert client_as("security_admin").post(f"/api/org/people/{liu.pk}/second-factor/reset").status_code == 200
     c, _response = _password_step("vice_liu")
     assert "<svg" in c.get("/login/second-factor/").content.decode()  # enrols anew

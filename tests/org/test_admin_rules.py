@@ -45,19 +45,19 @@ DAY = D(2026, 7, 1)
 
 @pytest.mark.article(4)
 def test_only_the_administrator_keeps_the_organization(kizilsu) -> None:
-    assert may_administer_org(False, [ADMIN], kizilsu).allowed
-    assert may_administer_org(True, [], kizilsu).allowed  # a superuser
-    refused = may_administer_org(False, [OFFICE_DIRECTOR], kizilsu)
+    assert may_administer_org([ADMIN], kizilsu).allowed
+    assert not may_administer_org([], kizilsu).allowed  # no seat, no grant: a Django superuser is nobody here
+    refused = may_administer_org([OFFICE_DIRECTOR], kizilsu)
     assert not refused.allowed
     assert refused.explanation == (
         "组织机构（单位、职务、人员和账号、任职、分管）由系统管理员维护，您无权修改（《工作规则》第四条）"
     )
-    assert not may_administer_org(False, [OFFICE_CLERK, GOVERNOR], kizilsu).allowed
+    assert not may_administer_org([OFFICE_CLERK, GOVERNOR], kizilsu).allowed
 
 
 @pytest.mark.article(7)
 def test_the_portfolio_refusal_cites_article_7(kizilsu) -> None:
-    refused = may_administer_org(False, [VICE], kizilsu, "org.portfolio")
+    refused = may_administer_org([VICE], kizilsu, "org.portfolio")
     assert refused.citation is not None
     assert refused.citation.article == 7
 

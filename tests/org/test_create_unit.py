@@ -39,7 +39,8 @@ def test_administrator_creates_a_unit(user) -> None:
     assert unit.sort_order == max(Unit.objects.exclude(pk=unit.pk).values_list("sort_order", flat=True)) + 1
     record = AuditRecord.objects.get(action="org.unit.create", object_id=str(unit.pk))
     assert record.article == 4
-    assert record.actor_name == "系统管理员"
+    assert record.actor_name == "高志远"
+    assert record.actor_position.endswith("办公室系统管理员")
     assert record.details["org_code"] == "010478518"
 
 

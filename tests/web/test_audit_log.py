@@ -17,7 +17,7 @@ def _fill(n: int) -> None:
             audit.record(actor=None, action="test.fill", summary=f"测试记录{i}")
 
 
-@pytest.mark.parametrize("username", ["admin", "secretary_general", "office_director"])
+@pytest.mark.parametrize("username", ["audit_admin", "secretary_general", "office_director"])
 def test_readers_see_the_log(client_as, username):
     response = client_as(username).get("/audit/")
     assert response.status_code == 200
@@ -30,12 +30,12 @@ def test_readers_see_the_log(client_as, username):
 def test_others_are_refused_in_chinese(client_as, username):
     response = client_as(username).get("/audit/")
     assert response.status_code == 403
-    assert "审计记录仅限系统管理员、秘书长和办公室主任查阅" in response.content.decode()
+    assert "审计记录仅限安全审计员、秘书长和办公室主任查阅" in response.content.decode()
     assert client_as(username).post("/audit/verify/").status_code == 403
 
 
 def test_rows_paginated_without_a_query_per_row(client_as, django_assert_max_num_queries):
-    c = client_as("admin")  # signing in is itself a record: before the 60, so the first page is theirs
+    c = client_as("audit_admin")  # signing in is itself a record: before the 60, so the first page is theirs
     _fill(60)
     with django_assert_max_num_queries(14):  # fixed overhead: the audit page also reads former object types
         response = c.get("/audit/")
@@ -50,7 +50,7 @@ def test_rows_paginated_without_a_query_per_row(client_as, django_assert_max_num
 
 def test_filter_by_action_and_object(client_as):
     _fill(2)
-    c = client_as("admin")
+    c = client_as("audit_admin")
     body = c.get("/audit/", {"action": "test.fill"}).content.decode()
     assert "测试记录1" in body
     assert "载入演示政府" not in body

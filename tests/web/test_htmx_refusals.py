@@ -41,7 +41,7 @@ def test_a_refused_htmx_post_gets_the_box_with_its_article(client_as):
     response = client_as("fgw_clerk").post("/audit/verify/", **HTMX)
     assert response.status_code == 403
     body = assert_placed_before_the_form(response)
-    assert "审计记录仅限系统管理员、秘书长和办公室主任查阅" in body
+    assert "审计记录仅限安全审计员、秘书长和办公室主任查阅" in body
     assert "（《工作规则》第六十一条）" in body
     assert "如认为有误，请联系本单位负责人或系统管理员。" in body
 

@@ -240,13 +240,14 @@ def test_deactivate_and_reactivate_an_account(client_as):
     assert clerk.user.is_active
 
 
-@pytest.mark.article(4)
+@pytest.mark.article(61)
 def test_reset_password_page(client_as):
     clerk = Person.objects.get(user__username="fgw_clerk")
-    response = client_as("admin").post(f"/org/people/{clerk.pk}/password/", {"password": ""})
+    response = client_as("security_admin").post(f"/org/people/{clerk.pk}/password/", {"password": ""})
     assert response.status_code == 200
     assert "密码已重置" in response.content.decode()
     assert client_as("clerk_wendian").get(f"/org/people/{clerk.pk}/password/").status_code == 403
+    assert client_as("admin").get(f"/org/people/{clerk.pk}/password/").status_code == 403
 
 
 @pytest.mark.article(4)

@@ -49,10 +49,10 @@ class UnlockOut(Schema):
 @router.get(
     "/accounts/lockouts",
     response={200: LockoutsOut, 403: RefusedOut, **READ_ERRORS},
-    summary="被锁定的地址和须等待的账号（账号管理员）",
+    summary="被锁定的地址和须等待的账号（安全管理员）",
 )
 def lockouts(request: HttpRequest) -> LockoutsOut:
-    require_checks(*selectors.administer_checks(current_user(request)))
+    require_checks(*selectors.unlock_checks(current_user(request)))
     return LockoutsOut(
         addresses=[LockedAddressOut(**vars(a)) for a in selectors.locked_addresses()],
         accounts=[

@@ -1,10 +1,10 @@
-"""The audit trail: read it (filtered, in sequence order, resumable with ``after_seq``) and verify
-its hash chain.  Only administrators, the 秘书长 and the 办公室主任 may."""
+"""The audit trail: read it (filtered, in sequence order, resumable with ``after_seq``), export it
+and verify its hash chain.  Only the audit administrator, the 秘书长 and the 办公室主任 may; the
+system and security administrators are refused (三权分立, :func:`zhengwu.org.rules.may_read_audit`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
@@ -20,21 +20,9 @@ from zhengwu.apis.schemas import (
 )
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import object_types
-from zhengwu.audit.services import verify as verify_chain
-from zhengwu.core.decisions import Decision, require
-from zhengwu.org.rules import may_read_audit
-from zhengwu.org.services import positions_of
-from zhengwu.rulebook.services import rulebook_view
+from zhengwu.org import audit_trail
 
 router = Router(tags=["audit"])
-
-
-def _may_read(user: Any) -> Decision:
-    try:
-        citation = rulebook_view().cite("confidentiality")
-    except LookupError:
-        citation = None
-    return may_read_audit(bool(user.is_superuser), positions_of(user), citation)
 
 
 class AuditPage(Schema):
@@ -65,11 +53,16 @@ class AuditFilter(Schema):
 @router.get(
     "/audit/records",
     response={200: AuditPage, 403: RefusedOut, **READ_ERRORS},
-    summary="审计记录（系统管理员、秘书长、办公室主任）",
+    summary="审计记录（安全审计员、秘书长、办公室主任）",
 )
 def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Paging]) -> AuditPage:
     user = current_user(request)
-    require(_may_read(user))
+    audit_trail.require_reader(user)
+    count, page = page_of(_rows(filters), paging)
+    return AuditPage(count=count, items=[audit_out(r) for r in page])
+
+
+def _rows(filters: AuditFilter) -> QuerySet[AuditRecord]:
     rows = AuditRecord.objects.filter(seq__gt=filters.after_seq).order_by("seq")
     if filters.action:
         rows = rows.filter(action=filters.action)
@@ -77,8 +70,33 @@ def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Pag
         rows = rows.filter(object_type__in=object_types(filters.object_type))
     if filters.object_id:
         rows = rows.filter(object_id=filters.object_id)
-    count, page = page_of(rows, paging)
-    return AuditPage(count=count, items=[audit_out(r) for r in page])
+    return rows
+
+
+class AuditExportOut(AuditRecordOut):
+    hash_alg: str
+    seal_alg: str
+    seal: str
+
+
+class ExportOut(Schema):
+    count: int
+    items: list[AuditExportOut]
+
+
+@router.post(
+    "/audit/export",
+    response={200: ExportOut, **WRITE_ERRORS},
+    summary="导出审计记录（含哈希与签章；导出本身记入审计记录）",
+)
+def export(request: HttpRequest, filters: Query[AuditFilter]) -> ExportOut:
+    """Every record that matches, with its hash and seal, at once (``after_seq`` resumes); the
+    export is an act of its own, recorded in the trail."""
+    user = current_user(request)
+    records = audit_trail.export(user, _rows(filters), filters.model_dump(exclude_defaults=True))
+    return ExportOut(
+        count=len(records), items=[AuditExportOut.model_validate(r, from_attributes=True) for r in records]
+    )
 
 
 @router.post(
@@ -87,9 +105,7 @@ def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Pag
     summary="校验审计链（SM3 哈希链与 HMAC-SM3 签章）",
 )
 def verify(request: HttpRequest) -> VerifyOut:
-    user = current_user(request)
-    require(_may_read(user))
-    result = verify_chain()
+    result = audit_trail.verify_trail(current_user(request))
     breach = result.breach
     return VerifyOut(
         ok=result.ok,

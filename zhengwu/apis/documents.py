@@ -98,7 +98,8 @@ from zhengwu.documents.services import (
     document_visible_to,
     documents_visible_to,
 )
-from zhengwu.org.models import Person, PositionKind, Unit
+from zhengwu.org.models import Person, Unit
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.citing import cite
 
@@ -115,7 +116,7 @@ DELIVERY_NOT_FOUND = "没有编号为{id}的分送记录，或不是送给您所
 
 def _unit_ids(user: AbstractBaseUser) -> set[int]:
     """The units the user works in today (a system administrator's seat gives no reading rights)."""
-    return {p.unit_id for p in positions_of(user) if p.kind != PositionKind.ADMINISTRATOR}
+    return {p.unit_id for p in positions_of(user) if p.kind not in ADMINISTRATORS}
 
 
 # ---------------------------------------------------------------- reading helpers

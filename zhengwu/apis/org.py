@@ -528,7 +528,7 @@ class OrgPasswordResetOut(Schema):
 @router.post(
     "/org/people/{person_id}/password",
     response={200: OrgPasswordResetOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="重置登录密码（系统管理员）：本人下次登录须修改；给出的密码不回显，自动生成的临时密码只返回一次",
+    summary="重置登录密码（安全管理员）：本人下次登录须修改；给出的密码不回显，自动生成的临时密码只返回一次",
 )
 def reset_password(request: HttpRequest, person_id: int, payload: OrgPasswordIn) -> OrgPasswordResetOut:
     user = current_user(request)
@@ -546,11 +546,27 @@ def reset_password(request: HttpRequest, person_id: int, payload: OrgPasswordIn)
 @router.post(
     "/org/people/{person_id}/second-factor/reset",
     response={200: PersonOut, 404: ErrorOut, **WRITE_ERRORS},
-    summary="重置动态口令（手机丢失时）：下次登录重新绑定，恢复码作废",
+    summary="重置动态口令（安全管理员；手机丢失时）：下次登录重新绑定，恢复码作废",
 )
 def reset_second_factor(request: HttpRequest, person_id: int) -> PersonOut:
     identity_actions.reset_second_factor(current_user(request), _person(person_id))
     return _person_out(_person(person_id))
+
+
+class TokensRevokedOut(Schema):
+    person: PersonRef
+    tokens_revoked: int = Field(description="撤销的访问令牌数")
+
+
+@router.post(
+    "/org/people/{person_id}/tokens/revoke",
+    response={200: TokensRevokedOut, 404: ErrorOut, **WRITE_ERRORS},
+    summary="撤销某人的全部访问令牌（安全管理员）",
+)
+def revoke_tokens(request: HttpRequest, person_id: int) -> TokensRevokedOut:
+    person = _person(person_id)
+    revoked = identity_actions.revoke_tokens(current_user(request), person)
+    return TokensRevokedOut(person=PersonRef(id=person.pk, name=person.name), tokens_revoked=revoked)
 
 
 @router.post(
@@ -595,7 +611,7 @@ def _found(model: type[models.Model], pk: int, label: str, field: str) -> Any:
 @router.post(
     "/org/appointments",
     response={201: OrgAppointmentRowOut, **WRITE_ERRORS},
-    summary="任命（系统管理员）；州长等单一职务同一时间只能一人担任",
+    summary="任命（系统管理员；管理员职务由安全管理员任命，且一人不得兼任两种管理员）；州长等单一职务同一时间只能一人担任",
 )
 def appoint(request: HttpRequest, payload: OrgAppointIn) -> Status[OrgAppointmentRowOut]:
     user = current_user(request)

@@ -42,7 +42,7 @@ from zhengwu.documents.rules.signing import may_sign
 from zhengwu.documents.selectors import legal_units, signing_requirement_for, unit_ref
 from zhengwu.org import rules as org_rules
 from zhengwu.org.models import Person, Portfolio, Unit, UnitKind
-from zhengwu.org.rules import ADMINISTRATOR, GOVERNMENT_LEADERS, Authority, Holder, PositionFact
+from zhengwu.org.rules import ADMINISTRATORS, GOVERNMENT_LEADERS, Authority, Holder, PositionFact
 from zhengwu.org.services import load_facts, office_unit, person_of, positions_of
 from zhengwu.rulebook.citing import article, cite
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
@@ -68,7 +68,7 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
     """
     documents = documents if documents is not None else Document.objects.all()
     positions = positions_of(user)
-    units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
+    units = {p.unit_id for p in positions if p.kind not in ADMINISTRATORS}
     q = (
         Q(issuer_id__in=units)
         | Q(co_issuers__in=units)
@@ -80,7 +80,7 @@ def documents_visible_to(user: AbstractBaseUser, documents: QuerySet[Document] |
         q |= Q(signing_facts__cooperation_agreement=True)
     government = Q(issuer__kind__in=GOVERNMENT_KINDS)
     sent = ~Q(state__in=[DocState.DRAFT, DocState.COUNTERSIGNING])
-    if any(p.unit_kind == UnitKind.OFFICE and p.kind != ADMINISTRATOR for p in positions):
+    if any(p.unit_kind == UnitKind.OFFICE and p.kind not in ADMINISTRATORS for p in positions):
         q |= government | (
             (
                 Q(main_recipients__kind__in=GOVERNMENT_KINDS)
@@ -214,7 +214,7 @@ class Viewer:
 
     @cached_property
     def unit_ids(self) -> frozenset[int]:
-        return frozenset(p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR)
+        return frozenset(p.unit_id for p in self.positions if p.kind not in org_rules.ADMINISTRATORS)
 
     @property
     def is_office(self) -> bool:
@@ -232,7 +232,9 @@ class Viewer:
     @cached_property
     def recipient_unit_ids(self) -> frozenset[int]:
         """Units whose inbox the viewer handles: their own (the government's is the office's)."""
-        own = {p.unit_id for p in self.positions if p.kind != org_rules.ADMINISTRATOR and p.unit_kind != "government"}
+        own = {
+            p.unit_id for p in self.positions if p.kind not in org_rules.ADMINISTRATORS and p.unit_kind != "government"
+        }
         if self.is_office:
             own |= set(Unit.objects.filter(kind=UnitKind.GOVERNMENT).values_list("pk", flat=True))
         return frozenset(own)

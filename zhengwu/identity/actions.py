@@ -1,4 +1,4 @@
-"""What a user does with their own password, and the administrator's reset.
+"""What a user does with their own password, and the security administrator's resets.
 
 A reset never hands back a password the administrator typed; a generated one is a one-time
 temporary password shown once.  Either way the account must choose its own at the next sign-in,
@@ -130,18 +130,20 @@ class PasswordReset:
     tokens_revoked: int
 
 
-def _require_reset_permission(actor: AbstractBaseUser | None) -> None:
+def _require_security_administrator(actor: AbstractBaseUser | None) -> None:
+    """Resets are the security administrator's (三权分立): not the system administrator's, who
+    created the account, nor the audit administrator's.  ``None``: the command line."""
     if actor is None:
         return
     rb = rulebook_view(timezone.localdate())
-    require(org_rules.may_administer_org(bool(getattr(actor, "is_superuser", False)), positions_of(actor), rb))
+    require(org_rules.may_administer_security(positions_of(actor), rb))
 
 
 @transaction.atomic
 def reset_password(actor: AbstractBaseUser | None, person: Person, password: str | None = None) -> PasswordReset:
     """Set a temporary password (given, or generated and returned once) that the account must
     replace at its next sign-in; its API tokens are revoked.  ``actor=None``: the command line."""
-    _require_reset_permission(actor)
+    _require_security_administrator(actor)
     user = get_user_model().objects.select_for_update().get(pk=person.user_id)
     generated = not password
     secret = _generated(user) if generated else _validated(password or "", user, "password")
@@ -165,6 +167,15 @@ def reset_password(actor: AbstractBaseUser | None, person: Person, password: str
         actor_name="" if actor is not None else OPERATOR,
     )
     return PasswordReset(person, secret if generated else None, revoked)
+
+
+@transaction.atomic
+def revoke_tokens(actor: AbstractBaseUser | None, person: Person) -> int:
+    """The security administrator revokes every live API token of ``person`` (a leaked key, a
+    device lost); returns how many.  ``None``: the command line."""
+    _require_security_administrator(actor)
+    user = get_user_model().objects.select_for_update().get(pk=person.user_id)
+    return tokens.revoke_all(user, actor, "security")
 
 
 # ---------------------------------------------------------------- the second factor (TOTP)
@@ -253,9 +264,9 @@ def verify_second_factor(user: AbstractBaseUser, code: str) -> str:
 
 @transaction.atomic
 def reset_second_factor(actor: AbstractBaseUser | None, person: Person) -> Person:
-    """The administrator removes ``person``'s authenticator (a lost phone): the next sign-in
+    """The security administrator removes ``person``'s authenticator (a lost phone): the next sign-in
     enrols a new one if the account must use it."""
-    _require_reset_permission(actor)
+    _require_security_administrator(actor)
     Account.objects.filter(user_id=person.user_id).update(totp_secret="", totp_confirmed_at=None, totp_last_step=None)
     RecoveryCode.objects.filter(user_id=person.user_id).delete()
     audit.record(

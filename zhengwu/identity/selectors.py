@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
+from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import offered
 from zhengwu.identity.models import SessionRecord
 from zhengwu.org import rules as org_rules
@@ -31,21 +32,26 @@ from zhengwu.rulebook.services import rulebook_view
 from zhengwu.tokens.models import ApiToken
 
 
-def administer_checks(actor: AbstractBaseUser | None) -> list[Decision]:
-    """Account administration (unlocking, the dormant accounts' report): the administrator
-    (``None``: the command line)."""
-    rb = rulebook_view(timezone.localdate())
-    if actor is None:
-        return [Decision.allow("org.admin", _("命令行操作。"), rb.cite("org.composition"))]
-    return [org_rules.may_administer_org(bool(getattr(actor, "is_superuser", False)), positions_of(actor), rb)]
+def _command_line(rb: RulebookView) -> Decision:
+    return Decision.allow("org.admin", _("命令行操作。"), rb.cite("org.composition"))
 
 
 def unlock_checks(actor: AbstractBaseUser | None, _record: Any = None) -> list[Decision]:
-    return administer_checks(actor)
+    """Lifting a lockout or a login delay: the security administrator (三权分立, GB/T 22239-2019
+    8.1.5.3), or the command line (``None``)."""
+    rb = rulebook_view(timezone.localdate())
+    if actor is None:
+        return [_command_line(rb)]
+    return [org_rules.may_administer_security(positions_of(actor), rb)]
 
 
 def dormant_report_checks(actor: AbstractBaseUser | None, _record: Any = None) -> list[Decision]:
-    return administer_checks(actor)
+    """The dormant accounts' report: the system administrator, who keeps the accounts, or the
+    command line (``None``)."""
+    rb = rulebook_view(timezone.localdate())
+    if actor is None:
+        return [_command_line(rb)]
+    return [org_rules.may_administer_org(positions_of(actor), rb)]
 
 
 ACTS: dict[str, Callable[[Any, Any], list[Decision]]] = {

@@ -36,7 +36,7 @@ from zhengwu.documents.legality import Flag as Flag
 from zhengwu.documents.legality import check_review as check_review
 from zhengwu.documents.legality import check_text as check_text
 from zhengwu.documents.legality import parse_articles as parse_articles
-from zhengwu.org.rules import PositionFact, PositionKind, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionFact, PositionKind, UnitKind
 from zhengwu.workdays.arith import WorkCalendar
 
 # provisions (art. 20, 21, 22 in the Kizilsu rules)
@@ -100,7 +100,7 @@ REMINDER_DAYS = 3
 
 
 def _has_staff(positions: Sequence[PositionFact], unit_id: int) -> bool:
-    return any(p.unit_id == unit_id and p.kind != PositionKind.ADMINISTRATOR for p in positions)
+    return any(p.unit_id == unit_id and p.kind not in ADMINISTRATORS for p in positions)
 
 
 def _has_leader(positions: Sequence[PositionFact], unit_id: int) -> bool:
@@ -169,7 +169,7 @@ def may_lead(
 def may_review(positions: Sequence[PositionFact], legal_unit_ids: Collection[int], rb: RulebookView) -> Decision:
     """Legality review is the 司法局's (the unit whose function is ``legal_review``) (arts. 20, 22)."""
     citation = rb.cite(LEGALITY_REVIEW)
-    if any(p.unit_id in legal_unit_ids and p.kind != PositionKind.ADMINISTRATOR for p in positions):
+    if any(p.unit_id in legal_unit_ids and p.kind not in ADMINISTRATORS for p in positions):
         return Decision.allow("review.legal_unit", _("司法局合法性审查。"), citation)
     return Decision.refuse(
         "review.not_legal_unit",
@@ -213,7 +213,7 @@ def may_file(
     citation = rb.cite(FILING)
     if issuer_kind == UnitKind.GOVERNMENT:
         allowed = ({office_id} if office_id else set()) | set(legal_unit_ids)
-        if any(p.unit_id in allowed and p.kind != PositionKind.ADMINISTRATOR for p in positions):
+        if any(p.unit_id in allowed and p.kind not in ADMINISTRATORS for p in positions):
             return Decision.allow("filing.staff", _("报送备案。"), citation)
         return Decision.refuse(
             "filing.not_staff",

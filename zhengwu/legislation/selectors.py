@@ -41,7 +41,7 @@ from zhengwu.legislation.models import (
     UnitConsultation,
 )
 from zhengwu.org.models import Unit, UnitKind
-from zhengwu.org.rules import PositionKind
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import office_unit, positions_of
 from zhengwu.portal.models import ItemKind, PublicationItem
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
@@ -275,7 +275,7 @@ def may_publish(actor: AbstractBaseUser, d: NormativeDraft) -> Decision:
     rb = _rb(d)
     oid = office_id()
     unit = oid if is_government(d) and oid else d.issuer_id
-    if any(p.unit_id == unit and p.kind != PositionKind.ADMINISTRATOR for p in positions_of(actor)):
+    if any(p.unit_id == unit and p.kind not in ADMINISTRATORS for p in positions_of(actor)):
         return Decision.allow("publish.staff", _("公布。"), rb.cite(rules.LEGALITY_REVIEW))
     who = "政府办公室" if is_government(d) else unit_name(d.issuer)
     return Decision.refuse("publish.not_staff", _("本件由{who}公布。", who=who), rb.cite(rules.LEGALITY_REVIEW))

@@ -26,7 +26,7 @@ from zhengwu.legislation.models import (
     RegulationEvaluation,
 )
 from zhengwu.legislation.selectors import current_version, legal_units, office_id, passed_version
-from zhengwu.org.rules import PositionKind
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.workdays.arith import UnknownYearError
@@ -127,7 +127,7 @@ def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
     if not getattr(user, "is_authenticated", False):
         return None
     positions = positions_of(user)
-    unit_ids = {p.unit_id for p in positions if p.kind != PositionKind.ADMINISTRATOR}
+    unit_ids = {p.unit_id for p in positions if p.kind not in ADMINISTRATORS}
     if not unit_ids:
         return None
     me = cast(AbstractBaseUser, user)

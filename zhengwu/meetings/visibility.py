@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from zhengwu.meetings.models import Paper, Topic
 from zhengwu.org.models import UnitKind
-from zhengwu.org.rules import PositionKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
 from zhengwu.org.services import overseen_units, person_of, positions_of
 
 DECIDERS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR})
@@ -25,7 +25,7 @@ DECIDERS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNO
 def _topic_q(user: AbstractBaseUser, prefix: str = "") -> Q | None:
     """The condition on topics (``prefix``: the path to the topic, e.g. ``"topic__"``); None: all;
     ``Q(pk__in=[])``: none."""
-    positions = [p for p in positions_of(user) if p.kind != PositionKind.ADMINISTRATOR]
+    positions = [p for p in positions_of(user) if p.kind not in ADMINISTRATORS]
     if not positions:
         return Q(pk__in=[])
     if any(p.kind in DECIDERS or p.unit_kind == UnitKind.OFFICE for p in positions):
@@ -59,5 +59,5 @@ def papers_visible_to(user: AbstractBaseUser, papers: QuerySet[Paper] | None = N
         return papers
     person = person_of(user)
     attendee = Q(topic__meeting__invitations__person=person, distributed_at__isnull=False) if person else Q(pk__in=[])
-    units = {p.unit_id for p in positions_of(user) if p.kind != PositionKind.ADMINISTRATOR} | overseen_units(user)
+    units = {p.unit_id for p in positions_of(user) if p.kind not in ADMINISTRATORS} | overseen_units(user)
     return papers.filter(Q(topic__unit_id__in=units) | attendee).distinct()

@@ -67,9 +67,21 @@ def _require_admin(actor: AbstractBaseUser | None, provision: str = "org.composi
     rb = rulebook_view(_today())
     if actor is None:
         return rb.cite(provision)
-    decision = rules.may_administer_org(bool(getattr(actor, "is_superuser", False)), positions_of(actor), rb, provision)
+    decision = rules.may_administer_org(positions_of(actor), rb, provision)
     require(decision)
     return rb.cite(provision)
+
+
+def _require_appointer(actor: AbstractBaseUser | None, position: Position) -> Citation:
+    """Who appoints to ``position`` (and ends the appointment): the system administrator keeps the
+    organization, but the three administrators' seats are filled by the security administrator,
+    so that the system administrator cannot choose who audits them (三权分立)."""
+    if position.kind not in rules.ADMINISTRATORS:
+        return _require_admin(actor)
+    rb = rulebook_view(_today())
+    if actor is not None:
+        require(rules.may_administer_security(positions_of(actor), rb))
+    return rb.cite(rules.SEPARATION)
 
 
 def _record(
@@ -474,11 +486,14 @@ def _appointment_fact(a: Appointment) -> AppointmentFact:
 
 @transaction.atomic
 def appoint(actor: AbstractBaseUser | None, person: Person, position: Position, start: dt.date | None) -> Appointment:
-    """``person`` holds ``position`` from ``start`` (open-ended until the appointment is ended)."""
-    citation = _require_admin(actor)
+    """``person`` holds ``position`` from ``start`` (open-ended until the appointment is ended).
+
+    An administrator's seat is the security administrator's to fill, and never for someone who holds
+    another kind of administrator's seat at the same time (三权分立)."""
+    position = Position.objects.select_for_update().select_related("unit").get(pk=position.pk)
+    citation = _require_appointer(actor, position)
     if start is None:
         raise InvalidInput(_("请填写任职日期。"), field="start")
-    position = Position.objects.select_for_update().select_related("unit").get(pk=position.pk)
     if position.unit.kind == UnitKind.SUPERIOR:
         raise InvalidInput(_("{name}是上级或其他机关，不在本系统任命。", name=position.unit.name), field="position")
     related = Q(position=position) | Q(position__kind=position.kind)
@@ -489,7 +504,8 @@ def appoint(actor: AbstractBaseUser | None, person: Person, position: Position, 
     ]
     rb = rulebook_view(_today())
     decision = rules.check_seat(position_fact(position), person.pk, start, None, existing, rb)
-    require(decision)
+    held = [_appointment_fact(a) for a in person.appointments.select_related("person", "position__unit")]
+    require(decision, rules.check_admin_separation(position_fact(position), person.pk, start, None, held, rb))
     appointment = Appointment.objects.create(person=person, position=position, start=start)
     _record(
         actor,
@@ -512,10 +528,10 @@ def appoint(actor: AbstractBaseUser | None, person: Person, position: Position, 
 @transaction.atomic
 def end_appointment(actor: AbstractBaseUser | None, appointment: Appointment, end: dt.date | None) -> Appointment:
     """The appointment ends with ``end`` (the last day in office, inclusive)."""
-    citation = _require_admin(actor)
     appointment = (
         Appointment.objects.select_for_update().select_related("person__user", "position__unit").get(pk=appointment.pk)
     )
+    citation = _require_appointer(actor, appointment.position)
     if end is None:
         raise InvalidInput(_("请填写免职日期（任职的最后一天）。"), field="end")
     if appointment.end is not None:

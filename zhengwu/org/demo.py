@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from zhengwu.org.models import Appointment, Person, Portfolio, Position, PositionKind, Unit, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS
 
 DEMO_PASSWORD = "zhengwu-demo"  # noqa: S105 - published demo password, demo accounts only
 TERM_START = dt.date(2023, 1, 1)
@@ -100,7 +101,12 @@ ACCOUNTS = [
     DemoAccount("akto_head", "库尔班·热依木", "akto", PositionKind.UNIT_HEAD, "县长"),
     DemoAccount("aheqi_head", "别克苏丹·托克托", "aheqi", PositionKind.UNIT_HEAD, "县长"),
     DemoAccount("wuqia_head", "帕尔哈提·吾买尔", "wuqia", PositionKind.UNIT_HEAD, "县长"),
-    DemoAccount("admin", "系统管理员", "office", PositionKind.ADMINISTRATOR, "系统管理员", "系统管理"),
+    # The three separated administrators (三权分立, GB/T 22239-2019 8.1.5): three people.
+    DemoAccount("admin", "高志远", "office", PositionKind.ADMINISTRATOR, "系统管理员", "系统管理"),
+    DemoAccount(
+        "security_admin", "帕提古丽·阿不力孜", "office", PositionKind.SECURITY_ADMINISTRATOR, "安全管理员", "安全管理"
+    ),
+    DemoAccount("audit_admin", "宋文博", "office", PositionKind.AUDIT_ADMINISTRATOR, "安全审计员", "安全审计"),
     # added later: appended, so that a demo loaded before keeps each position's sort order
     DemoAccount("wsb_clerk", "阿力木·卡德尔", "wsb", PositionKind.CLERK, "外事科科员", "外事审核"),
 ]
@@ -152,7 +158,7 @@ def load_demo_government() -> list[DemoAccount]:
     units = _units()
     user_model = get_user_model()
     positions: dict[str, Position] = {}
-    # One argon2 hash for the one published demo password (hashing it 26 times takes seconds).
+    # One argon2 hash for the one published demo password (hashing it 28 times takes seconds).
     demo_hash = make_password(DEMO_PASSWORD)
     for order, account in enumerate(ACCOUNTS):
         # one position per account: the two 副州长 hold two positions, each with its own portfolio (art. 7)
@@ -166,9 +172,7 @@ def load_demo_government() -> list[DemoAccount]:
         positions[account.username] = position
         user = user_model.objects.filter(username=account.username).first()
         if user is None:
-            user = user_model(
-                username=account.username, password=demo_hash, is_staff=account.kind == PositionKind.ADMINISTRATOR
-            )
+            user = user_model(username=account.username, password=demo_hash, is_staff=account.kind in ADMINISTRATORS)
             user.save()
         person, _ = Person.objects.get_or_create(user=user, defaults={"name": account.name, "is_demo": True})
         Appointment.objects.get_or_create(person=person, position=position, defaults={"start": TERM_START})

@@ -86,6 +86,8 @@ class PositionKind(models.TextChoices):
     UNIT_DEPUTY = rules.PositionKind.UNIT_DEPUTY, _("单位副职")
     CLERK = rules.PositionKind.CLERK, _("工作人员")
     ADMINISTRATOR = rules.PositionKind.ADMINISTRATOR, _("系统管理员")
+    SECURITY_ADMINISTRATOR = rules.PositionKind.SECURITY_ADMINISTRATOR, _("安全管理员")
+    AUDIT_ADMINISTRATOR = rules.PositionKind.AUDIT_ADMINISTRATOR, _("安全审计员")
 
 
 class Position(models.Model):

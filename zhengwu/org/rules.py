@@ -41,10 +41,19 @@ class PositionKind(StrEnum):
     UNIT_DEPUTY = "unit_deputy"
     CLERK = "clerk"
     ADMINISTRATOR = "administrator"
+    SECURITY_ADMINISTRATOR = "security_administrator"
+    AUDIT_ADMINISTRATOR = "audit_administrator"
 
 
 # Imported by the workbench panels of several apps (which other work is moving); new code uses the enum.
 ADMINISTRATOR = PositionKind.ADMINISTRATOR
+
+#: The three separated administrators (三权分立, GB/T 22239-2019 8.1.5): the 系统管理员, the
+#: 安全管理员 and the 安全审计员.  Their seats sit in a unit (the demo puts them in the office) but
+#: they are not its staff: no area counts an administrator among a unit's people.
+ADMINISTRATORS = frozenset(
+    {PositionKind.ADMINISTRATOR, PositionKind.SECURITY_ADMINISTRATOR, PositionKind.AUDIT_ADMINISTRATOR}
+)
 
 GOVERNMENT_LEADERS = frozenset(
     {
@@ -494,17 +503,48 @@ def check_revocable(in_force: bool, end: dt.date, today: dt.date, rb: RulebookVi
     return Decision.allow("acting.revocable", _("可以撤销代理安排。"), citation)
 
 
-def is_administrator(is_superuser: bool, positions: Sequence[PositionFact]) -> bool:
-    """The system administrator's seat (or a superuser)."""
-    return is_superuser or any(p.kind == PositionKind.ADMINISTRATOR for p in positions)
+# ---------------------------------------------------------------- the three administrators (三权分立)
+
+#: The provision of the separation of the administrators' duties (GB/T 22239-2019 8.1.5, with
+#: 8.1.4.2 c: 管理用户的权限分离).  A national standard, not an article of the Work Rules: the
+#: rulebook data attaches it to the article on access control (art. 61 in the Kizilsu rules), and
+#: each sentence that cites it names the standard, as the 信访 rules name 《信访工作条例》.
+SEPARATION = "admin.separation"
+SEPARATION_SOURCE = "GB/T 22239-2019 8.1.5"
+
+ADMIN_TITLES: Mapping[str, str] = MappingProxyType(
+    {
+        PositionKind.ADMINISTRATOR: _("系统管理员"),
+        PositionKind.SECURITY_ADMINISTRATOR: _("安全管理员"),
+        PositionKind.AUDIT_ADMINISTRATOR: _("安全审计员"),
+    }
+)
 
 
-def may_administer(is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None = None) -> Decision:
+def _holds(positions: Sequence[PositionFact], kind: str) -> bool:
+    return any(p.kind == kind for p in positions)
+
+
+def is_administrator(positions: Sequence[PositionFact]) -> bool:
+    """The system administrator's seat.  No superuser flag counts: a Django superuser with no
+    seat is nobody here (the production profile has no account that bypasses the separation)."""
+    return _holds(positions, PositionKind.ADMINISTRATOR)
+
+
+def is_security_administrator(positions: Sequence[PositionFact]) -> bool:
+    return _holds(positions, PositionKind.SECURITY_ADMINISTRATOR)
+
+
+def is_audit_administrator(positions: Sequence[PositionFact]) -> bool:
+    return _holds(positions, PositionKind.AUDIT_ADMINISTRATOR)
+
+
+def may_administer(positions: Sequence[PositionFact], citation: Citation | None = None) -> Decision:
     """Organization, calendar, rulebook versions and accounts are the system administrator's.
 
     ``citation`` is the article the administered thing serves (the calendar: the time limits of
     art. 63; the rulebook: art. 68), so the refusal names it."""
-    if is_administrator(is_superuser, positions):
+    if is_administrator(positions):
         return Decision.allow("admin.ok", _("系统管理员。"), citation)
     return Decision.refuse(
         "admin.required",
@@ -513,14 +553,71 @@ def may_administer(is_superuser: bool, positions: Sequence[PositionFact], citati
     )
 
 
-def may_see_all_absences(positions: Sequence[PositionFact], office_unit_id: int | None, is_superuser: bool) -> bool:
+def may_administer_security(positions: Sequence[PositionFact], rb: RulebookView) -> Decision:
+    """Password and second-factor resets, unlocking accounts, revoking others' API tokens, and
+    appointing the administrators are the security administrator's (GB/T 22239-2019 8.1.5.3):
+    neither the system administrator, who creates the accounts, nor the audit administrator."""
+    citation = rb.cite(SEPARATION)
+    if is_security_administrator(positions):
+        return Decision.allow("admin.security", _("安全管理员。"), citation)
+    return Decision.refuse(
+        "admin.security_required",
+        _(
+            "重置密码和动态口令、解除锁定、撤销他人的访问令牌以及任免管理员，由安全管理员办理（三权分立，{source}）。",
+            source=SEPARATION_SOURCE,
+        ),
+        citation,
+    )
+
+
+def may_see_all_absences(positions: Sequence[PositionFact], office_unit_id: int | None) -> bool:
     """The government office receives and passes on every report (art. 58), so its staff, the
     秘书长 and 副秘书长, and the system administrator see them all."""
-    return is_superuser or any(
-        p.unit_id == office_unit_id
+    return any(
+        (p.unit_id == office_unit_id and p.kind not in ADMINISTRATORS)
         or p.kind in {PositionKind.SECRETARY_GENERAL, PositionKind.DEPUTY_SECRETARY_GENERAL, PositionKind.ADMINISTRATOR}
         for p in positions
     )
+
+
+def check_admin_separation(
+    position: PositionFact,
+    person_id: int,
+    start: dt.date,
+    end: dt.date | None,
+    appointments: Sequence[AppointmentFact],
+    rb: RulebookView,
+) -> Decision:
+    """No one holds two of the three administrators' seats at once (三权分立, GB/T 22239-2019
+    8.1.5): appointing ``person_id`` to ``position`` from ``start`` (to ``end``) is refused while
+    they hold, in any overlapping period, an administrator's seat of another kind.
+    ``appointments``: the person's appointments (any dates)."""
+    citation = rb.cite(SEPARATION)
+    if position.kind not in ADMINISTRATORS:
+        return Decision.allow("admin.separation.not_admin", _("不是管理员职务。"), citation)
+    clashing = [
+        a
+        for a in appointments
+        if a.person_id == person_id
+        and a.position.kind in ADMINISTRATORS
+        and a.position.kind != position.kind
+        and _overlaps(a, start, end)
+    ]
+    if clashing:
+        held = clashing[0]
+        return Decision.refuse(
+            "admin.separation",
+            _(
+                "{held_by}担任{held}，不能同时担任{wanted}：系统管理员、安全管理员和安全审计员"
+                "应由不同人员担任（三权分立，{source}）。请先结束其原任职，再从次日起任命。",
+                held_by=_held_by(held),
+                held=ADMIN_TITLES[held.position.kind],
+                wanted=ADMIN_TITLES[position.kind],
+                source=SEPARATION_SOURCE,
+            ),
+            citation,
+        )
+    return Decision.allow("admin.separation.ok", _("未担任其他管理员职务（三权分立）。"), citation)
 
 
 # ---------------------------------------------------------------- administering the organization (arts. 4, 7, 8)
@@ -546,13 +643,13 @@ UNIQUE_POSTS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOV
 
 
 def may_administer_org(
-    is_superuser: bool, positions: Sequence[PositionFact], rb: RulebookView, provision: str = "org.composition"
+    positions: Sequence[PositionFact], rb: RulebookView, provision: str = "org.composition"
 ) -> Decision:
     """Units, positions, people and their accounts, appointments and portfolios are kept by the
     system administrator; the refusal cites the article the organization serves (art. 4 for its
     composition, art. 7 for 分管)."""
     citation = rb.cite(provision)
-    if is_administrator(is_superuser, positions):
+    if is_administrator(positions):
         return Decision.allow("org.admin", _("系统管理员维护组织机构。"), citation)
     return Decision.refuse(
         "org.admin_required",
@@ -714,17 +811,38 @@ def check_portfolio(
 
 
 # Who reads the audit trail: the trail sits below the organization, so its readers are named here.
-AUDIT_READERS = frozenset({PositionKind.ADMINISTRATOR, PositionKind.SECRETARY_GENERAL, PositionKind.OFFICE_DIRECTOR})
+# The audit administrator, and the office's leadership, who answer for who decided what (art. 36).
+AUDIT_READERS = frozenset(
+    {PositionKind.AUDIT_ADMINISTRATOR, PositionKind.SECRETARY_GENERAL, PositionKind.OFFICE_DIRECTOR}
+)
+#: The administrators the trail is kept from: it records their work (三权分立).
+AUDIT_WATCHED = frozenset({PositionKind.ADMINISTRATOR, PositionKind.SECURITY_ADMINISTRATOR})
 
 
-def may_read_audit(is_superuser: bool, positions: Sequence[PositionFact], citation: Citation | None) -> Decision:
-    """The whole audit trail is read by the system administrator, the 秘书长 and the 办公室主任;
-    everyone sees the history of the matters they can open.  ``citation``: the confidentiality
+def may_read_audit(
+    positions: Sequence[PositionFact], citation: Citation | None, separation: Citation | None = None
+) -> Decision:
+    """The whole audit trail is read, exported and verified by the audit administrator, the 秘书长
+    and the 办公室主任; everyone sees the history of the matters they can open.  The system and
+    security administrators never read it, whatever other seat they hold: it records their own
+    work (GB/T 22239-2019 8.1.5; ``separation`` cites it).  ``citation``: the confidentiality
     article (art. 61), since the trail names people and matters across the government."""
-    if is_superuser or any(p.kind in AUDIT_READERS for p in positions):
+    watched = [p for p in positions if p.kind in AUDIT_WATCHED]
+    if watched:
+        return Decision.refuse(
+            "audit.separated",
+            _(
+                "{title}不能查阅或导出审计记录：审计记录由安全审计员查阅，系统管理员和安全管理员的操作"
+                "也记录在其中（三权分立，{source}）。",
+                title=ADMIN_TITLES[watched[0].kind],
+                source=SEPARATION_SOURCE,
+            ),
+            separation or citation,
+        )
+    if any(p.kind in AUDIT_READERS for p in positions):
         return Decision.allow("audit.read", _("可以查阅审计记录。"), citation)
     return Decision.refuse(
         "audit.not_permitted",
-        _("审计记录仅限系统管理员、秘书长和办公室主任查阅；您可以在各事项页面查看该事项的办理记录。"),
+        _("审计记录仅限安全审计员、秘书长和办公室主任查阅；您可以在各事项页面查看该事项的办理记录。"),
         citation,
     )

@@ -191,7 +191,7 @@ class ActorInfo:
 
 def administers(user: AbstractBaseUser, citation: Citation | None) -> Decision:
     """:func:`zhengwu.core.administration.may_administer` answered from the user's positions."""
-    return rules.may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user), citation)
+    return rules.may_administer(positions_of(user), citation)
 
 
 def describe(user: AbstractBaseUser | AnonymousUser | None) -> ActorInfo:
@@ -206,9 +206,7 @@ def absences_visible_to(user: AbstractBaseUser, absences: QuerySet[Absence] | No
     every report, art. 58) and administrators; otherwise those about, by, or made to the user."""
     absences = absences if absences is not None else Absence.objects.all()
     office = office_unit()
-    if rules.may_see_all_absences(
-        positions_of(user), office.pk if office else None, bool(getattr(user, "is_superuser", False))
-    ):
+    if rules.may_see_all_absences(positions_of(user), office.pk if office else None):
         return absences
     q = Q(person__user_id=user.pk) | Q(reported_by_id=user.pk)
     person = person_of(user)

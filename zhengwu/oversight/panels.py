@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from zhengwu.core import workbench
 from zhengwu.core.transitions import allows
-from zhengwu.org.rules import ADMINISTRATOR
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import positions_of
 from zhengwu.oversight.models import Case, CaseState
 from zhengwu.oversight.selectors import ACTS
@@ -21,7 +21,7 @@ def panel(request: HttpRequest) -> workbench.Section | None:
     user = request.user
     if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
         return None
-    units = {p.unit_id for p in positions_of(user) if p.kind != ADMINISTRATOR}
+    units = {p.unit_id for p in positions_of(user) if p.kind not in ADMINISTRATORS}
     open_cases = Case.objects.exclude(state=CaseState.CLOSED).select_related("unit_concerned")
     # my unit's cases, and the cases I keep for other units (the 司法局's reconsiderations and suits):
     # an answer or an outcome the actions' checks allow me now

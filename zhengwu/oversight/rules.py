@@ -22,7 +22,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.org.rules import ADMINISTRATOR, PositionFact
+from zhengwu.org.rules import ADMINISTRATORS, PositionFact
 from zhengwu.workdays.arith import WorkCalendar
 
 FINDINGS = "oversight.findings"
@@ -71,7 +71,7 @@ def may_register(
     legal affairs unit (司法局) keep the register."""
     citation = rb.cite(provision_of(kind))
     allowed = {unit_id, *legal_unit_ids} | ({office_id} if office_id else set())
-    if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
+    if any(p.unit_id in allowed and p.kind not in ADMINISTRATORS for p in positions):
         return Decision.allow("oversight.keeper", _("登记并跟踪办理。"), citation)
     return Decision.refuse(
         "oversight.not_keeper",

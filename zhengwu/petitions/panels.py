@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from zhengwu.core import workbench
 from zhengwu.core.transitions import allows
-from zhengwu.org.rules import ADMINISTRATOR
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.petitions.compliance import OPEN_STATES
 from zhengwu.petitions.models import Petition, State
@@ -36,7 +36,7 @@ def panel(request: HttpRequest) -> workbench.Section | None:
         if person
         else []
     )
-    units = {p.unit_id for p in positions if p.kind != ADMINISTRATOR}
+    units = {p.unit_id for p in positions if p.kind not in ADMINISTRATORS}
     bureau = {u.pk for u in petitions_units()} & units
     mine = Petition.objects.filter(state__in=OPEN_STATES)
     if bureau:  # the 信访 bureau follows every open case

@@ -16,7 +16,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.org.rules import PositionFact, PositionKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionFact, PositionKind
 from zhengwu.workdays.arith import WorkCalendar
 
 HANDLING = "petitions.handling"
@@ -53,7 +53,7 @@ class CaseAccess:
 
 
 def _staff_of(positions: Sequence[PositionFact], unit_ids: Collection[int]) -> bool:
-    return any(p.unit_id in unit_ids and p.kind != PositionKind.ADMINISTRATOR for p in positions)
+    return any(p.unit_id in unit_ids and p.kind not in ADMINISTRATORS for p in positions)
 
 
 def may_register(positions: Sequence[PositionFact], petitions_unit_ids: Collection[int], rb: RulebookView) -> Decision:

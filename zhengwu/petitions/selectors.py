@@ -21,7 +21,7 @@ from django.utils import timezone
 from zhengwu.core.decisions import Decision
 from zhengwu.core.transitions import Step, check_step, offered
 from zhengwu.org.models import Unit
-from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionKind
+from zhengwu.org.rules import ADMINISTRATORS, GOVERNMENT_LEADERS, PositionKind
 from zhengwu.org.services import overseen_units, overseers_of, person_of, positions_of
 from zhengwu.petitions import rules
 from zhengwu.petitions.models import Petition, Stage, State
@@ -63,7 +63,7 @@ def petitions_visible_to(user: AbstractBaseUser, petitions: QuerySet[Petition] |
     A system administrator's post gives no sight of petitions.
     """
     petitions = petitions if petitions is not None else Petition.objects.all()
-    positions = [p for p in positions_of(user) if p.kind != PositionKind.ADMINISTRATOR]
+    positions = [p for p in positions_of(user) if p.kind not in ADMINISTRATORS]
     if not positions:
         return petitions.none()
     units = {p.unit_id for p in positions}

@@ -23,7 +23,6 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.memo import memo
 from zhengwu.core.transitions import offered
 from zhengwu.org.models import Appointment, Unit, UnitKind
-from zhengwu.org.rules import PositionKind
 from zhengwu.org.services import ORG_FACTS
 from zhengwu.portal import rules
 from zhengwu.portal.models import Application, PublicationItem
@@ -43,8 +42,6 @@ def staff_facts(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | No
         .select_related("position__unit")
     )
     facts = [rules.StaffFact(a.position.kind, a.position.unit.kind, a.position.duties) for a in active]
-    if getattr(user, "is_superuser", False):
-        facts.append(rules.StaffFact(PositionKind.ADMINISTRATOR, ""))
     return facts
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zhengwu.core import workbench
 from zhengwu.core.transitions import allows
-from zhengwu.org.rules import ADMINISTRATOR
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import positions_of
 from zhengwu.suggestions import rules
 from zhengwu.suggestions.models import CoUnitOpinion, State, Suggestion
@@ -21,7 +21,7 @@ def panel(request: HttpRequest) -> workbench.Section | None:
     user = request.user
     if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
         return None
-    units = {p.unit_id for p in positions_of(user) if p.kind != ADMINISTRATOR}
+    units = {p.unit_id for p in positions_of(user) if p.kind not in ADMINISTRATORS}
     to_answer = [
         s
         for s in Suggestion.objects.filter(state=State.HANDLING, lead_unit_id__in=units)

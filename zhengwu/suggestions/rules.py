@@ -23,7 +23,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.org.rules import ADMINISTRATOR, PositionFact
+from zhengwu.org.rules import ADMINISTRATORS, PositionFact
 from zhengwu.workdays.arith import WorkCalendar
 
 HANDLING = "suggestions.handling"
@@ -73,7 +73,7 @@ def may_manage(
 
 
 def _staff(positions: Sequence[PositionFact], unit_id: int | None) -> bool:
-    return unit_id is not None and any(p.unit_id == unit_id and p.kind != ADMINISTRATOR for p in positions)
+    return unit_id is not None and any(p.unit_id == unit_id and p.kind not in ADMINISTRATORS for p in positions)
 
 
 def may_answer(

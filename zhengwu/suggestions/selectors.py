@@ -23,7 +23,7 @@ from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step, check_step, offered
 from zhengwu.org.models import Appointment, Unit
-from zhengwu.org.rules import ADMINISTRATOR
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import office_unit, positions_of
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.suggestions import rules
@@ -60,7 +60,7 @@ def manage(actor: AbstractBaseUser, what: str, rb: RulebookView) -> Decision:
 
 
 def staff_unit_ids(actor: AbstractBaseUser) -> set[int]:
-    return {p.unit_id for p in positions_of(actor) if p.kind != ADMINISTRATOR}
+    return {p.unit_id for p in positions_of(actor) if p.kind not in ADMINISTRATORS}
 
 
 def current_opinion(s: Suggestion, unit: Unit) -> CoUnitOpinion | None:

@@ -21,7 +21,7 @@ from typing import Protocol
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
-from zhengwu.org.rules import PositionKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
 
 GOVERNMENT_LEADERS = frozenset(
     {
@@ -101,7 +101,6 @@ class Staff:
 class Actor:
     positions: tuple[Staff, ...]
     office_id: int | None
-    superuser: bool = False
     functions: frozenset[str] = frozenset()  # what the actor's units do for the whole government (legal_review…)
 
     def in_unit(self, unit_id: int) -> bool:
@@ -109,7 +108,7 @@ class Actor:
 
     @property
     def office_staff(self) -> bool:
-        return any(p.unit_id == self.office_id and p.kind != PositionKind.ADMINISTRATOR for p in self.positions) or any(
+        return any(p.unit_id == self.office_id and p.kind not in ADMINISTRATORS for p in self.positions) or any(
             p.kind in OFFICE_LEADERS for p in self.positions
         )
 
@@ -127,7 +126,7 @@ class Actor:
 
     @property
     def admin(self) -> bool:
-        return self.superuser or any(p.kind == PositionKind.ADMINISTRATOR for p in self.positions)
+        return any(p.kind == PositionKind.ADMINISTRATOR for p in self.positions)
 
 
 # -- who ------------------------------------------------------------------------------------------
@@ -146,7 +145,7 @@ def may_open(actor: Actor, origin: str, lead_unit_id: int, rb: RulebookView) -> 
         or (
             origin == "finding"
             and LEGAL_REVIEW in actor.functions
-            and any(p.kind != PositionKind.ADMINISTRATOR for p in actor.positions)
+            and any(p.kind not in ADMINISTRATORS for p in actor.positions)
         )
     ):
         return Decision.allow("supervision.case_keeper", _("登记该事项的单位将其列入督办。"), citation)

@@ -33,7 +33,7 @@ def actor_fact(user: AbstractBaseUser | AnonymousUser | None, day: dt.date | Non
         for u in Unit.objects.filter(pk__in={p.unit_id for p in positions}).only("functions")
         for f in (u.functions or [])
     )
-    return rules.Actor(positions, office_id, bool(getattr(user, "is_superuser", False)), functions)
+    return rules.Actor(positions, office_id, functions)
 
 
 def unit_name(unit: Unit) -> str:

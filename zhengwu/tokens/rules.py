@@ -28,14 +28,14 @@ def may_create(via_token: bool, rb: RulebookView) -> Decision:
 
 
 def may_revoke(actor_id: int | None, owner_id: int, actor_is_admin: bool, rb: RulebookView) -> Decision:
-    """The owner revokes their own token; a system administrator (or the command line) any."""
+    """The owner revokes their own token; the security administrator (or the command line) any."""
     if actor_id is None or actor_id == owner_id:
         return Decision.allow("tokens.revoke.own", _("本人撤销访问令牌。"))
     if actor_is_admin:
-        return Decision.allow("tokens.revoke.admin", _("系统管理员撤销访问令牌。"))
+        return Decision.allow("tokens.revoke.admin", _("安全管理员撤销访问令牌。"))
     return Decision.refuse(
         "tokens.revoke.not_owner",
-        _("只能撤销本人的访问令牌；他人的令牌由系统管理员撤销。"),
+        _("只能撤销本人的访问令牌；他人的令牌由安全管理员撤销。"),
         rb.cite(ACCESS),
     )
 

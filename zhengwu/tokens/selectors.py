@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.transitions import offered
-from zhengwu.org.rules import may_administer
+from zhengwu.org.rules import is_security_administrator
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
 from zhengwu.tokens import rules
@@ -19,11 +19,12 @@ from zhengwu.tokens.models import ApiToken
 
 
 def _is_admin(user: AbstractBaseUser) -> bool:
-    return may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user)).allowed
+    """Others' tokens are revoked by the security administrator (三权分立)."""
+    return is_security_administrator(positions_of(user))
 
 
 def revoke_checks(actor: AbstractBaseUser | None, token: ApiToken) -> list[Decision]:
-    """撤销: the owner, an administrator or the command line (``actor=None``); once."""
+    """撤销: the owner, the security administrator or the command line (``actor=None``); once."""
     rb = rulebook_view(timezone.localdate())
     revoked_at = f"{timezone.localtime(token.revoked_at):%Y-%m-%d %H:%M}" if token.revoked_at is not None else ""
     return [

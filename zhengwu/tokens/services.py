@@ -92,7 +92,7 @@ def lifetime() -> dt.timedelta:
     return dt.timedelta(days=getattr(settings, "ZHENGWU_TOKEN_LIFETIME_DAYS", 90))
 
 
-REVOKE_REASONS = {"password": "修改密码", "reset": "重置密码", "deactivate": "停用账号"}
+REVOKE_REASONS = {"password": "修改密码", "reset": "重置密码", "deactivate": "停用账号", "security": "安全管理员决定"}
 
 
 def revoke_all(owner: AbstractBaseUser, actor: AbstractBaseUser | None, reason: str) -> int:

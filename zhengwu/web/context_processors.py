@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.notices.models import Notice
-from zhengwu.org.rules import AUDIT_READERS, PositionFact, is_administrator
+from zhengwu.org.rules import PositionFact, is_administrator, is_security_administrator, may_read_audit
 from zhengwu.org.services import office_unit, person_of, positions_of
 from zhengwu.rulebook.services import rulebook_problems, rulebook_view
 from zhengwu.supervision import rules as supervision_rules
@@ -19,7 +19,7 @@ def _supervision_actor(user: Any, positions: list[PositionFact]) -> supervision_
     """Who the user is for the supervision rules, from the positions already read for this page."""
     office = office_unit()
     staff = tuple(supervision_rules.Staff(p.kind, p.unit_id) for p in positions)  # duties do not matter here
-    return supervision_rules.Actor(staff, office.pk if office else None, bool(user.is_superuser))
+    return supervision_rules.Actor(staff, office.pk if office else None)
 
 
 def _can_see_compliance(user: Any, positions: list[PositionFact]) -> bool:
@@ -37,12 +37,13 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     positions = positions_of(user)
-    is_admin = is_administrator(bool(user.is_superuser), positions)
+    is_admin = is_administrator(positions)
     return {
         "me": person_of(user),
         "my_positions": positions,
         "is_admin": is_admin,
-        "can_read_audit": is_admin or any(p.kind in AUDIT_READERS for p in positions),
+        "is_security_admin": is_security_administrator(positions),
+        "can_read_audit": may_read_audit(positions, None).allowed,
         "unread_notices": Notice.objects.filter(recipient=user, read_at__isnull=True).count(),
         "calendar_missing_year": missing_next_year() if is_admin else None,
         "can_see_compliance": _can_see_compliance(user, positions),

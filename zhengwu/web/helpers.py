@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 
-from zhengwu.core.decisions import Citation, Decision, InvalidInput, Refused
+from zhengwu.core.decisions import Citation, InvalidInput, Refused
 from zhengwu.core.i18n import localize
 from zhengwu.org import rules
 from zhengwu.org.models import Person
@@ -31,7 +31,7 @@ def me(request: HttpRequest) -> Person | None:
 
 def is_admin(request: HttpRequest) -> bool:
     user = actor(request)
-    return rules.may_administer(bool(getattr(user, "is_superuser", False)), positions_of(user)).allowed
+    return rules.may_administer(positions_of(user)).allowed
 
 
 def records_for_others(request: HttpRequest, positions: list[PositionFact] | None = None) -> bool:
@@ -48,14 +48,6 @@ def records_for_others(request: HttpRequest, positions: list[PositionFact] | Non
         rulebook_view(timezone.localdate()),
     )
     return decision.allowed
-
-
-def may_read_audit(request: HttpRequest) -> Decision:
-    """Who may read the whole audit log: :func:`zhengwu.org.rules.may_read_audit`."""
-    user = actor(request)
-    return rules.may_read_audit(
-        bool(getattr(user, "is_superuser", False)), positions_of(user), today_rulebook_cite("confidentiality")
-    )
 
 
 def explain(exc: Refused | InvalidInput) -> list[str]:

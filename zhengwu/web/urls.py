@@ -52,6 +52,7 @@ urlpatterns = [
     path("rules/parameters/<int:pk>/", views.rule_parameter_edit, name="rule_parameter_edit"),
     path("audit/", views.audit_log, name="audit"),
     path("audit/verify/", views.audit_verify, name="audit_verify"),
+    path("audit/export/", views.audit_export, name="audit_export"),
     path("notices/", views.notice_list, name="notices"),
     path("notices/read-all/", views.notice_read_all, name="notices_read_all"),
     path("notices/<int:pk>/read/", views.notice_read, name="notice_read"),

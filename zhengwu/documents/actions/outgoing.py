@@ -84,7 +84,7 @@ from zhengwu.documents.selectors import (
 )
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.rules import Authority, Holder, PositionKind, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, Authority, Holder, UnitKind
 from zhengwu.org.services import positions_of, users_of, who_holds
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
@@ -603,9 +603,7 @@ def record_legal_review(actor: AbstractBaseUser, document: Document, passed: boo
         checked = normative_rules.check_review(passed, text, len(flags), rb)
         if not checked.allowed:
             raise InvalidInput(checked.message, field="opinion")
-    reviewer_unit = next(
-        u for u in legal if any(p.unit_id == u.pk and p.kind != PositionKind.ADMINISTRATOR for p in positions)
-    )
+    reviewer_unit = next(u for u in legal if any(p.unit_id == u.pk and p.kind not in ADMINISTRATORS for p in positions))
     version = latest_version(doc)
     row = add_opinion(doc, actor, OpinionKind.LEGAL_REVIEW, text or "经审核，合法。")
     row.passed, row.unit, row.version = passed, reviewer_unit, version

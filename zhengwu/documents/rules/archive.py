@@ -22,7 +22,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.kinds import DocState, Flow
-from zhengwu.org.rules import PositionFact, PositionKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionFact
 
 PROVISION = "archive.dossier"
 
@@ -56,7 +56,7 @@ def may_archive(actor_positions: Sequence[PositionFact], office_unit_id: int | N
     """The government office's staff (not the system administrator) archive dossiers."""
     citation = rb.cite(PROVISION)
     if office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions
+        p.unit_id == office_unit_id and p.kind not in ADMINISTRATORS for p in actor_positions
     ):
         return Decision.allow("archive.office_staff", _("由州人民政府办公室归档。"), citation)
     return Decision.refuse(

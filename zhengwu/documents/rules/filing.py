@@ -28,7 +28,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.kinds import DocState, Flow
-from zhengwu.org.rules import PositionFact, PositionKind, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionFact, UnitKind
 from zhengwu.workdays.arith import BEIJING, WorkCalendar, deadline_close
 
 PROVISION = "signing.agreed_document"
@@ -103,7 +103,7 @@ def reminder_at(due: dt.date, opens: Callable[[dt.date], dt.datetime] | None = N
 def may_file(actor_positions: Sequence[PositionFact], fact: FilingFact, rb: RulebookView) -> Decision:
     """The issuing department's own staff (its head, deputies, clerks) file its document."""
     citation = rb.cite(PROVISION)
-    if any(p.unit_id == fact.unit_id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == fact.unit_id and p.kind not in ADMINISTRATORS for p in actor_positions):
         return Decision.allow(
             "filing.unit_staff", _("由{unit_name}向州人民政府办公室报备。", unit_name=fact.unit_name), citation
         )

@@ -27,7 +27,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.kinds import Classification, Direction, DocType
-from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact, PositionKind, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, GOVERNMENT_LEADERS, PositionFact, PositionKind, UnitKind
 
 # What a county or a department may submit to the government (公文条例: 请示, 报告 and 意见 go up).
 SUBMISSION_TYPES: dict[str, str] = {DocType.REQUEST: "请示", DocType.REPORT: "报告", DocType.OPINION: "意见"}
@@ -463,7 +463,7 @@ def check_state(
 def may_draft(actor_positions: Sequence[PositionFact], issuer: UnitRef, rb: RulebookView) -> Decision:
     """Staff of the issuing unit draft and revise its submissions (公文条例: 起草 by the issuer)."""
     citation = rb.cite("intake.rules")
-    if any(p.unit_id == issuer.id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == issuer.id and p.kind not in ADMINISTRATORS for p in actor_positions):
         return Decision.allow("intake.drafter", _("{name}工作人员起草本单位公文。", name=issuer.name), citation)
     return Decision.refuse(
         "intake.not_issuer_staff",
@@ -516,7 +516,7 @@ def may_handle_intake(
     ``provision="review.return_with_reasons"``)."""
     citation = rb.cite(provision)
     if office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions
+        p.unit_id == office_unit_id and p.kind not in ADMINISTRATORS for p in actor_positions
     ):
         return Decision.allow("intake.office_staff", _("政府办公室工作人员{what}。", what=what), citation)
     return Decision.refuse(

@@ -22,7 +22,7 @@ from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.documents.rules.intake import OFFICE_LEADERS, UnitRef
 from zhengwu.documents.rules.kinds import DocState, DocType
 from zhengwu.documents.rules.signing import SigningRequirement
-from zhengwu.org.rules import Holder, PositionFact, PositionKind, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, Holder, PositionFact, PositionKind, UnitKind
 
 UNIT_LEADERS = frozenset({PositionKind.UNIT_HEAD, PositionKind.UNIT_DEPUTY})
 
@@ -56,7 +56,7 @@ def may_draft(
     """A unit's staff draft its documents; the government's own documents are drafted by its office."""
     citation = rb.cite("documents.paperless")
     drafting_unit = office_unit_id if issuer.kind == UnitKind.GOVERNMENT else issuer.id
-    if any(p.unit_id == drafting_unit and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == drafting_unit and p.kind not in ADMINISTRATORS for p in actor_positions):
         return Decision.allow("outgoing.drafter", _("起草以{name}名义发出的公文。", name=issuer.name), citation)
     who = "政府办公室" if issuer.kind == UnitKind.GOVERNMENT else issuer.name
     return Decision.refuse(
@@ -95,7 +95,7 @@ def may_issue(
     its own documents, the issuing unit for its own."""
     citation = rb.cite("documents.paperless")
     unit = office_unit_id if issuer.kind in {UnitKind.GOVERNMENT, UnitKind.OFFICE} else issuer.id
-    if any(p.unit_id == unit and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == unit and p.kind not in ADMINISTRATORS for p in actor_positions):
         return Decision.allow("outgoing.issuer_staff", _("登记编号并网上分送。"), citation)
     return Decision.refuse(
         "outgoing.not_issuer_staff",
@@ -137,7 +137,7 @@ def may_receive_delivery(
         )
     if received:
         return Decision.refuse("delivery.received", _("{name}已经签收这份公文。", name=unit.name), citation)
-    if any(p.unit_id == unit.id and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id == unit.id and p.kind not in ADMINISTRATORS for p in actor_positions):
         return Decision.allow("delivery.recipient", _("{name}签收。", name=unit.name), citation)
     return Decision.refuse(
         "delivery.not_recipient",
@@ -219,7 +219,7 @@ def may_review_legality(
             citation,
         )
     ids = {u.id for u in legal_units}
-    if any(p.unit_id in ids and p.kind != PositionKind.ADMINISTRATOR for p in actor_positions):
+    if any(p.unit_id in ids and p.kind not in ADMINISTRATORS for p in actor_positions):
         return Decision.allow(
             "agreement.legal_reviewer", _("{legal_names}合法性审核。", legal_names=_legal_names(legal_units)), citation
         )

@@ -12,12 +12,12 @@ from zhengwu.core.decisions import Citation, Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.org.rules import GOVERNMENT_LEADERS, PositionFact, PositionKind
+from zhengwu.org.rules import ADMINISTRATORS, GOVERNMENT_LEADERS, PositionFact
 
 
 def _office_staff(positions: Sequence[PositionFact], office_unit_id: int | None) -> bool:
     return office_unit_id is not None and any(
-        p.unit_id == office_unit_id and p.kind != PositionKind.ADMINISTRATOR for p in positions
+        p.unit_id == office_unit_id and p.kind not in ADMINISTRATORS for p in positions
     )
 
 

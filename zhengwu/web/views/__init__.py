@@ -1,7 +1,7 @@
 """Staff pages: each view parses input, calls a service or an action, and renders."""
 
 from zhengwu.web.views.absences import absence_detail, absence_list, absence_new
-from zhengwu.web.views.audit import audit_log, audit_verify
+from zhengwu.web.views.audit import audit_export, audit_log, audit_verify
 from zhengwu.web.views.calendar import (
     calendar_between,
     calendar_calc,
@@ -24,6 +24,7 @@ __all__ = [
     "absence_detail",
     "absence_list",
     "absence_new",
+    "audit_export",
     "audit_log",
     "audit_verify",
     "calendar_between",

@@ -19,7 +19,7 @@ from zhengwu.web.helpers import actor
 @login_required
 def lockouts(request: HttpRequest) -> HttpResponse:
     user = actor(request)
-    require_checks(*selectors.administer_checks(user))
+    require_checks(*selectors.unlock_checks(user))
     accounts = [(t, login_wait(t.user.get_username())) for t in delayed_accounts()]
     return render(
         request,

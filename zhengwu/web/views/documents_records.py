@@ -41,7 +41,7 @@ from zhengwu.documents.models import (
 from zhengwu.documents.numbering import number_text
 from zhengwu.documents.rules.records import may_handle_records
 from zhengwu.org.models import Unit
-from zhengwu.org.rules import ADMINISTRATOR
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import positions_of
 from zhengwu.web.errors import render_refusal
 from zhengwu.web.helpers import actor, explain, is_htmx
@@ -287,7 +287,7 @@ def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]
     obligation = FilingObligation.objects.filter(document_id=doc.pk).select_related("unit", "filed_by").first()
     complete = doc.state in (DocState.ISSUED, DocState.ANSWERED, DocState.CLOSED)
     unit_staff = obligation is not None and any(
-        p.unit_id == obligation.unit_id and p.kind != ADMINISTRATOR for p in positions
+        p.unit_id == obligation.unit_id and p.kind not in ADMINISTRATORS for p in positions
     )
     return {
         "doc": doc,

@@ -21,7 +21,7 @@ from django_htmx.http import reswap
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import history_for
-from zhengwu.core.decisions import InvalidInput, Refused
+from zhengwu.core.decisions import Decision, InvalidInput, Refused, require
 from zhengwu.identity import actions as identity_actions
 from zhengwu.org import admin_actions, rules
 from zhengwu.org.models import UNIT_FUNCTIONS, Absence, Appointment, Person, Portfolio, Position, Unit, UnitKind
@@ -110,6 +110,7 @@ def org_person(request: HttpRequest, pk: int) -> HttpResponse:
             "absences": absences,
             "today": timezone.localdate(),
             "is_admin": is_admin(request),
+            "endable": _endable(request, appointments),
             "history": _history(person, *appointments),
         },
     )
@@ -130,6 +131,8 @@ def org_position(request: HttpRequest, pk: int) -> HttpResponse:
             "may_lead": position.kind in rules.GOVERNMENT_LEADERS,
             "today": timezone.localdate(),
             "is_admin": is_admin(request),
+            "appoints": _appoints(request, position),
+            "endable": _endable(request, appointments),
             "history": _history(position, *appointments),
         },
     )
@@ -220,14 +223,34 @@ def _history(*objects: models.Model) -> list[AuditRecord]:
 
 
 def _refuse_non_admin(request: HttpRequest, provision: str = "org.composition") -> HttpResponse | None:
-    """403 with the cited sentence for anyone but the administrator; ``None`` for the administrator."""
+    """``None`` for the system administrator; anyone else is refused (:class:`Refused`: a 403 page
+    with the cited sentence, and a refusal in the audit trail)."""
     user = actor(request)
-    decision = rules.may_administer_org(
-        bool(getattr(user, "is_superuser", False)), positions_of(user), rulebook_view(timezone.localdate()), provision
-    )
-    if decision.allowed:
-        return None
-    return render_refusal(request, [decision.explanation], 403)
+    require(rules.may_administer_org(positions_of(user), rulebook_view(timezone.localdate()), provision))
+    return None
+
+
+def _appointing(request: HttpRequest, position: Position) -> Decision:
+    """Whether the user appoints to ``position`` and ends its appointments: the system administrator
+    for the organization's seats, the security administrator for the administrators' (三权分立)."""
+    positions, rb = positions_of(actor(request)), rulebook_view(timezone.localdate())
+    if position.kind in rules.ADMINISTRATORS:
+        return rules.may_administer_security(positions, rb)
+    return rules.may_administer_org(positions, rb)
+
+
+def _appoints(request: HttpRequest, position: Position) -> bool:
+    return _appointing(request, position).allowed
+
+
+def _endable(request: HttpRequest, appointments: Iterable[Appointment]) -> set[int]:
+    """The open appointments the user may end."""
+    return {a.pk for a in appointments if a.end is None and _appointing(request, a.position).allowed}
+
+
+def _refuse_non_security_admin(request: HttpRequest) -> None:
+    """Resets are the security administrator's; anyone else is refused (403, audited)."""
+    require(rules.may_administer_security(positions_of(actor(request)), rulebook_view(timezone.localdate())))
 
 
 def _submit(form: Any, call: Callable[[dict[str, Any]], Any]) -> tuple[Any, list[str], int]:
@@ -474,8 +497,7 @@ def org_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def org_person_password(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refusal := _refuse_non_admin(request)) is not None:
-        return refusal
+    _refuse_non_security_admin(request)
     person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
     form = PasswordForm(request.POST or None)
     errors: list[str] = []
@@ -502,6 +524,26 @@ def org_person_password(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def org_person_second_factor(request: HttpRequest, pk: int) -> HttpResponse:
+    """重置动态口令 (a lost phone): the security administrator's; the next sign-in enrols anew."""
+    _refuse_non_security_admin(request)
+    person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
+    identity_actions.reset_second_factor(actor(request), person)
+    return redirect("web:org_person", pk=person.pk)
+
+
+@login_required
+@require_POST
+def org_person_tokens(request: HttpRequest, pk: int) -> HttpResponse:
+    """撤销全部访问令牌: the security administrator's."""
+    _refuse_non_security_admin(request)
+    person = get_object_or_404(Person.objects.select_related("user"), pk=pk)
+    identity_actions.revoke_tokens(actor(request), person)
+    return redirect("web:org_person", pk=person.pk)
+
+
+@login_required
+@require_POST
 def org_person_active(request: HttpRequest, pk: int, state: str) -> HttpResponse:
     """停用 / 启用 an account (``state`` is ``deactivate`` or ``activate``)."""
     if (refusal := _refuse_non_admin(request)) is not None:
@@ -518,14 +560,23 @@ def org_person_active(request: HttpRequest, pk: int, state: str) -> HttpResponse
 
 @login_required
 def org_appoint(request: HttpRequest) -> HttpResponse:
-    if (refusal := _refuse_non_admin(request)) is not None:
-        return refusal
+    """The system administrator appoints to the organization's seats, the security administrator to
+    the administrators' (the form offers each only their own); anyone else is refused."""
+    positions, rb = positions_of(actor(request)), rulebook_view(timezone.localdate())
+    system, security = rules.may_administer_org(positions, rb), rules.may_administer_security(positions, rb)
+    if not (system.allowed or security.allowed):
+        require(system)
     initial = {
         "person": request.GET.get("person"),
         "position": request.GET.get("position"),
         "start": timezone.localdate(),
     }
     form = AppointForm(request.POST or None, initial=initial)
+    seats = form.fields["position"].queryset  # type: ignore[attr-defined]
+    if not security.allowed:
+        form.fields["position"].queryset = seats.exclude(kind__in=rules.ADMINISTRATORS)  # type: ignore[attr-defined]
+    elif not system.allowed:
+        form.fields["position"].queryset = seats.filter(kind__in=rules.ADMINISTRATORS)  # type: ignore[attr-defined]
     errors: list[str] = []
     status = 200
     if request.method == "POST":
@@ -551,9 +602,8 @@ def org_appoint(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def org_appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refusal := _refuse_non_admin(request)) is not None:
-        return refusal
     appointment = get_object_or_404(Appointment.objects.select_related("person", "position__unit"), pk=pk)
+    require(_appointing(request, appointment.position))
     form = EndForm(request.POST or None, initial={"end": timezone.localdate()})
     errors: list[str] = []
     status = 200
