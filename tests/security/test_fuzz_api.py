@@ -105,3 +105,10 @@ def test_an_empty_unit_is_bad_input_not_a_server_error(api_as, path: str, body: 
     assert answer.status_code == 422
     assert answer.json()["field"] == "unit"
     assert answer.json()["detail"] == "请填写单位代码。"
+
+
+@pytest.mark.parametrize("year", ["0", "1", "-5", "10000"])
+def test_a_report_year_out_of_range_is_bad_input_not_a_server_error(api_as, year: str) -> None:
+    answer = api_as("clerk_gongkai").get("/portal/applications/report", year=year)  # was 500: date(year - 1, …)
+    assert answer.status_code == 422
+    assert "year" in str(answer.json())
