@@ -298,6 +298,9 @@ ZHENGWU_AUDIT_CHECKPOINT_EVERY = int(os.environ.get("ZHENGWU_AUDIT_CHECKPOINT_EV
 ZHENGWU_AUDIT_SIGNING_KEY_FILE = Path(
     os.environ.get("ZHENGWU_AUDIT_SIGNING_KEY_FILE", VAR_DIR / "keys" / "audit-signing-key.json")
 )
+# The key ring that encrypts personal data at rest (SM4, docs/data-keys.md): a file of its own, readable
+# only by the server's account (production: outside the data folder, never in a backup folder).
+ZHENGWU_DATA_KEY_FILE = Path(os.environ.get("ZHENGWU_DATA_KEY_FILE", VAR_DIR / "keys" / "data-keys.json"))
 # The public keys that verify checkpoints ({key id: key}); default: public-keys.json in the anchor folder.
 ZHENGWU_AUDIT_PUBLIC_KEYS_FILE = os.environ.get("ZHENGWU_AUDIT_PUBLIC_KEYS_FILE", "")
 # How often the timer worker sweeps, in seconds.

@@ -97,3 +97,19 @@ def test_any_other_retention_is_refused_with_the_article(kizilsu) -> None:
     refused = rules.check_retention("5y", kizilsu)
     assert not refused.allowed
     assert refused.explanation == "请选择保管期限：永久、定期30年或定期10年（《工作规则》第五十三条）"
+
+
+@pytest.mark.parametrize(
+    ("decide", "refused_code"),
+    [
+        (lambda ok, rb: rules.may_read_package(ok, rb), "archive.not_a_reader"),
+        (lambda ok, rb: rules.check_package_exists(ok, rb), "archive.no_package"),
+        (lambda ok, rb: rules.check_package_intact(ok, "signature.json：SM3不符", rb), "archive.damaged"),
+    ],
+)
+def test_a_package_leaves_only_for_a_reader_once_archived_and_intact(kizilsu, decide, refused_code) -> None:
+    assert decide(True, kizilsu).allowed
+    refused = decide(False, kizilsu)
+    assert (refused.allowed, refused.code) == (False, refused_code)
+    assert refused.citation is not None
+    assert refused.citation.article == 53

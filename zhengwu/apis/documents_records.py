@@ -36,7 +36,7 @@ from zhengwu.documents.actions.records import cancel_issued_number, overdue_deci
 from zhengwu.documents.models import ArchivePackage, Document, FilingObligation, IssuedNumber
 from zhengwu.documents.numbering import number_text
 from zhengwu.documents.services import document_visible_to
-from zhengwu.web.views.documents_records import REGISTER_KINDS, export_response
+from zhengwu.web.views.documents_records import REGISTER_KINDS, export_response, package_response
 
 router = Router(tags=["documents: records"])
 
@@ -310,6 +310,19 @@ def archive_verify(request: HttpRequest, document_id: int) -> CheckOut:
         raise HttpError(404, "本件尚未归档，无从校验。")
     check = archive_actions.verify_package(package)
     return CheckOut(ok=check.ok, message=check.message, differing=list(check.differing), problems=list(check.problems))
+
+
+@router.get(
+    "/documents/{document_id}/archive/package",
+    response={403: RefusedOut, 404: ErrorOut, **READ_ERRORS},
+    summary="下载归档包（ZIP，内含 SM3 清单 manifest.json）：凡可查阅本件公文者；每次下载均记录",
+    description="响应头 X-Archive-Manifest-SM3 为归档时记录的清单 SM3，X-Archive-SM3 为整个 ZIP 的 SM3。"
+    "归档包未通过校验时拒绝下载（403）。",
+    openapi_extra={"responses": {"200": {"description": "ZIP", "content": {"application/zip": {}}}}},
+)
+def archive_package(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _visible(request, document_id)
+    return package_response(archive_actions.download_package(current_user(request), document))
 
 
 # ---------------------------------------------------------------- filing (art. 49)

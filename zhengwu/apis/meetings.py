@@ -273,6 +273,20 @@ def _unit(code: str | None, field: str) -> Unit | None:
     return unit
 
 
+def _required_unit(code: str | None, field: str) -> Unit:
+    unit = _unit(code, field)
+    if unit is None:
+        raise InvalidInput(_("请填写单位代码。"), field=field)
+    return unit
+
+
+def _required_person(pk: int | None, field: str) -> Person:
+    person = _person(pk, field)
+    if person is None:
+        raise InvalidInput(_("请选择人员。"), field=field)
+    return person
+
+
 def _person(pk: int | None, field: str) -> Person | None:
     if pk is None:
         return None
@@ -431,8 +445,7 @@ def list_topics(request: HttpRequest, state: str = "") -> list[TopicOut]:
 def request_topic(request: HttpRequest, payload: TopicIn) -> Status[TopicOut]:
     user = current_user(request)
     data = payload.dict()
-    unit = _unit(data.pop("unit"), "unit")
-    assert unit is not None
+    unit = _required_unit(data.pop("unit"), "unit")
     t = actions.request_topic(user, unit=unit, **data)
     return Status(201, _topic_out(t, current_user(request)))
 
@@ -590,10 +603,8 @@ def roll_call(request: HttpRequest, meeting_id: int, payload: RollCallIn) -> Mee
     summary="登记随行工作人员",
 )
 def register_staff(request: HttpRequest, meeting_id: int, payload: StaffIn) -> MeetingDetailOut:
-    unit = _unit(payload.unit, "unit")
-    person = _person(payload.person_id, "person_id")
-    assert unit is not None
-    assert person is not None
+    unit = _required_unit(payload.unit, "unit")
+    person = _required_person(payload.person_id, "person_id")
     actions.register_staff(current_user(request), _m(meeting_id), unit, person)
     return _detail(meeting_id, request)
 
@@ -771,8 +782,7 @@ def list_wide(request: HttpRequest) -> list[WideOut]:
 @router.post("/meetings/wide", response={201: WideOut, **WRITE_ERRORS}, summary="申请召开全州性会议")
 def create_wide(request: HttpRequest, payload: WideIn) -> Status[WideOut]:
     data = payload.dict()
-    unit = _unit(data.pop("unit"), "unit")
-    assert unit is not None
+    unit = _required_unit(data.pop("unit"), "unit")
     return Status(
         201, _wide_out(actions.create_request(current_user(request), unit=unit, **data), current_user(request))
     )

@@ -286,7 +286,9 @@ def list_applications(
     response={200: ReportOut, **WRITE_ERRORS},
     summary="年度报告：收到和处理政府信息公开申请情况",
 )
-def report(request: HttpRequest, year: int) -> dict[str, object]:
+def report(
+    request: HttpRequest, year: int = Query(..., ge=2001, le=2999, description="年度，2001至2999")
+) -> dict[str, object]:
     _staff(request)
     r = register_report(year)
     return {

@@ -781,6 +781,27 @@ def allowed_actions(actor: AbstractBaseUser, doc: Document) -> set[str]:
     return {name for name, d in available_actions(actor, doc).items() if d.allowed}
 
 
+# ---------------------------------------------------------------- the acts on an archived dossier (art. 53)
+
+
+def download_archive_checks(actor: AbstractBaseUser, doc: Document) -> list[Decision]:
+    """下载归档包: the document is archived.  (Who: whoever may read the document —
+    ``documents_visible_to``; the pages and the API answer 404 to anyone else, and the action asks
+    again.)"""
+    return [archive_rules.check_package_exists(is_archived(doc), rulebook_of(doc))]
+
+
+#: The acts on a document's archive package, offered once it is archived (the workflow's acts are
+#: all refused then).
+ARCHIVE_ACTS: dict[str, Checks] = {
+    "download_archive": download_archive_checks,
+}
+
+
+def archive_actions_of(actor: AbstractBaseUser, doc: Document) -> dict[str, Decision]:
+    return offered(ARCHIVE_ACTS, actor, doc)
+
+
 # ---------------------------------------------------------------- the acts on a countersign task (会签)
 
 

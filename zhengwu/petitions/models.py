@@ -2,8 +2,9 @@
 
 The petitioner's personal data lives apart (:class:`Petitioner`) and is read only through
 :func:`zhengwu.petitions.actions.view_petitioner`, which checks who may see it and records the
-view.  An important letter (重要来信) is routed to a government leader, who reads it and writes an
-instruction (批示); it is then followed as a supervision item.
+view; its name, ID number, phone and address are encrypted at rest with SM4.  An important letter
+(重要来信) is routed to a government leader, who reads it and writes an instruction (批示); it is
+then followed as a supervision item.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengwu.core.crypto_fields import SM4TextField
 from zhengwu.org.models import Person, Unit
 from zhengwu.rulebook.models import RulebookVersion
 
@@ -112,10 +114,11 @@ class Petitioner(models.Model):
     """The petitioner's personal data: seen only by those handling the case, every view recorded."""
 
     petition = models.OneToOneField(Petition, on_delete=models.CASCADE, related_name="petitioner")
-    name = models.CharField(_("姓名"), max_length=60)
-    id_number = models.CharField(_("身份证号码"), max_length=18, blank=True)
-    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
-    address = models.CharField(_("住址"), max_length=200, blank=True)
+    # Encrypted at rest (SM4, zhengwu.core.datakeys): the columns hold ciphertext only.
+    name = SM4TextField(_("姓名"), max_length=60)
+    id_number = SM4TextField(_("身份证号码"), max_length=18, blank=True)
+    phone = SM4TextField(_("联系电话"), max_length=30, blank=True)
+    address = SM4TextField(_("住址"), max_length=200, blank=True)
     is_demo = models.BooleanField(_("演示数据（虚构）"), default=False)
 
     def __str__(self) -> str:

@@ -71,6 +71,7 @@ urlpatterns += [
     path("documents/registers/<slug:kind>/", records.register, name="register"),
     path("documents/<int:pk>/archive/", records.archive, name="document_archive"),
     path("documents/<int:pk>/archive/verify/", records.archive_verify, name="document_archive_verify"),
+    path("documents/<int:pk>/archive/package/", records.archive_download, name="document_archive_download"),
     path("documents/<int:pk>/filing/", records.filing, name="document_filing"),
     path("documents/filings/overdue/", records.filings_overdue, name="filings_overdue"),
     path("documents/numbers/cancelled/", records.numbers_cancelled, name="numbers_cancelled"),

@@ -49,6 +49,8 @@ from django.utils import timezone
 
 from zhengwu.audit import services as audit
 from zhengwu.core.decisions import Decision, InvalidInput, require
+from zhengwu.core.transitions import require_checks
+from zhengwu.documents import selectors
 from zhengwu.documents.actions.common import lock_document
 from zhengwu.documents.models import (
     ArchivePackage,
@@ -61,7 +63,7 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.render import render_pdf
 from zhengwu.documents.rules import archive as rules
-from zhengwu.documents.services import document_history
+from zhengwu.documents.services import document_history, document_visible_to
 from zhengwu.notices import services as notices
 from zhengwu.org.models import Person
 from zhengwu.org.services import office_unit, person_of, positions_of, users_of
@@ -69,11 +71,17 @@ from zhengwu.rulebook.services import rulebook_of
 
 __all__ = [
     "ARCHIVE",
+    "DOWNLOAD",
     "FORMAT",
     "PackageCheck",
+    "PackageFile",
     "archive",
+    "check_package_bytes",
+    "download_package",
     "is_archived",
     "may_change_document",
+    "package_filename",
+    "read_package",
     "sm3",
     "verify_package",
 ]
@@ -467,15 +475,28 @@ def _read(zf: zipfile.ZipFile, name: str) -> bytes | None:
 def verify_package(package: ArchivePackage) -> PackageCheck:
     """Re-read the stored ZIP and check the manifest against its recorded SM3 and every file
     against the manifest; say which file differs."""
+    data = read_package(package)
+    if data is None:
+        return PackageCheck(False, (package.path,), (f"归档包{package.path}不存在或无法读取。",))
+    return check_package_bytes(data, package.manifest_sm3, package.size, package.path)
+
+
+def read_package(package: ArchivePackage) -> bytes | None:
     try:
         with default_storage.open(package.path, "rb") as fh:
-            data = fh.read()
+            return bytes(fh.read())
     except OSError:
-        return PackageCheck(False, (package.path,), (f"归档包{package.path}不存在或无法读取。",))
+        return None
+
+
+def check_package_bytes(data: bytes, manifest_sm3: str, size: int | None, label: str) -> PackageCheck:
+    """Check a package's bytes: its manifest against ``manifest_sm3`` (recorded when it was
+    archived), every file against the manifest, no file outside it, and its ``size`` (when known).
+    Needs no database: the archives check an exported package with it too."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        return PackageCheck(False, (package.path,), (f"归档包{package.path}已损坏，无法打开。",))
+        return PackageCheck(False, (label,), (f"归档包{label}已损坏，无法打开。",))
     differing: list[str] = []
     problems: list[str] = []
 
@@ -488,7 +509,7 @@ def verify_package(package: ArchivePackage) -> PackageCheck:
         manifest_bytes = _read(zf, MANIFEST)
         if manifest_bytes is None:
             return PackageCheck(False, (MANIFEST,), (f"{MANIFEST}：缺失或无法读取。",))
-        if sm3(manifest_bytes) != package.manifest_sm3:
+        if sm3(manifest_bytes) != manifest_sm3:
             differs(MANIFEST, "清单的SM3与归档记录不符，清单被改动。")
         try:
             entries = json.loads(manifest_bytes)["files"]
@@ -504,7 +525,58 @@ def verify_package(package: ArchivePackage) -> PackageCheck:
         for name in zf.namelist():
             if name != MANIFEST and name not in listed:
                 differs(name, "清单中没有此文件。")
-    if len(data) != package.size and not differing:
-        problems.append(f"归档包大小{len(data)}字节，与归档记录的{package.size}字节不符。")
-        differing.append(package.path)
+    if size is not None and len(data) != size and not differing:
+        problems.append(f"归档包大小{len(data)}字节，与归档记录的{size}字节不符。")
+        differing.append(label)
     return PackageCheck(not differing, tuple(differing), tuple(problems))
+
+
+# -- download (a package leaves the server) ------------------------------------------------------
+
+
+DOWNLOAD = "documents.archive_download"
+
+
+@dataclass(frozen=True)
+class PackageFile:
+    """A package as it leaves the server: its bytes, a file name, its manifest's SM3 (what the
+    archives check the manifest against) and the SM3 of the whole ZIP."""
+
+    filename: str
+    data: bytes
+    manifest_sm3: str
+    sm3: str
+
+
+def package_filename(package: ArchivePackage) -> str:
+    return f"archive-{package.document_id}-{package.manifest_sm3[:16]}.zip"
+
+
+@transaction.atomic
+def download_package(actor: AbstractBaseUser, document: Document) -> PackageFile:
+    """下载归档包: for whoever may read the document (``documents_visible_to``), once it is archived,
+    and only while the package still matches its manifest.  Every download is recorded."""
+    rb = rulebook_of(document)
+    require_checks(
+        rules.may_read_package(document_visible_to(actor, document), rb),
+        *selectors.download_archive_checks(actor, document),
+    )
+    package = ArchivePackage.objects.get(document=document)
+    data = read_package(package)
+    check = (
+        check_package_bytes(data, package.manifest_sm3, package.size, package.path)
+        if data is not None
+        else PackageCheck(False, (package.path,), (f"归档包{package.path}不存在或无法读取",))
+    )
+    require(rules.check_package_intact(check.ok, check.message, rb))
+    assert data is not None
+    digest = sm3(data)
+    audit.record(
+        actor=actor,
+        action=DOWNLOAD,
+        target=document,
+        citation=rb.cite(rules.PROVISION),
+        summary=f"下载归档包：{document.number or ''}《{document.title}》，{len(data)}字节",
+        details={"package": package.pk, "manifest_sm3": package.manifest_sm3, "sm3": digest, "size": len(data)},
+    )
+    return PackageFile(package_filename(package), data, package.manifest_sm3, digest)

@@ -133,3 +133,35 @@ def destroy_after(completed_on: dt.date, years: int | None) -> dt.date | None:
     if years is None:
         return None
     return dt.date(completed_on.year + years, 12, 31)
+
+
+def may_read_package(may_read_document: bool, rb: RulebookView) -> Decision:
+    """The archive package is the document's whole dossier: whoever may read the document may take
+    it (for transfer to the archives, or to read it offline), nobody else."""
+    citation = rb.cite(PROVISION)
+    if may_read_document:
+        return Decision.allow("archive.may_read", _("您可以查阅本件公文，也可以下载其归档包。"), citation)
+    return Decision.refuse("archive.not_a_reader", _("您无权查阅本件公文，也不能下载其归档包。"), citation)
+
+
+def check_package_exists(archived: bool, rb: RulebookView) -> Decision:
+    citation = rb.cite(PROVISION)
+    if archived:
+        return Decision.allow("archive.package", _("本件已归档，归档包可以下载。"), citation)
+    return Decision.refuse("archive.no_package", _("本件尚未归档，没有归档包可以下载。"), citation)
+
+
+def check_package_intact(intact: bool, problems: str, rb: RulebookView) -> Decision:
+    """A package that no longer matches its manifest is not handed out as the archive: it is
+    reported for investigation (the archive's copy has been changed)."""
+    citation = rb.cite(PROVISION)
+    if intact:
+        return Decision.allow("archive.intact", _("归档包完整，校验一致。"), citation)
+    return Decision.refuse(
+        "archive.damaged",
+        _(
+            "归档包未通过SM3校验（{problems}），不能作为档案提供下载；请报告系统管理员和档案部门查明原因。",
+            problems=problems,
+        ),
+        citation,
+    )

@@ -40,6 +40,7 @@ from zhengwu.documents.models import (
 )
 from zhengwu.documents.numbering import number_text
 from zhengwu.documents.rules.records import may_handle_records
+from zhengwu.documents.selectors import archive_actions_of as archive_acts_of
 from zhengwu.org.models import Unit
 from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import positions_of
@@ -169,6 +170,30 @@ def archive_verify(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/documents/records/verify.html", {"doc": doc, "package": package, "check": check})
 
 
+@login_required
+def archive_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The archive package as a ZIP (its manifest inside), for whoever may read the document."""
+    viewer, doc = _visible(request, pk)
+    try:
+        package = archive_actions.download_package(viewer.user, doc)
+    except (Refused, InvalidInput) as exc:
+        return _back(request, pk, exc)
+    return package_response(package)
+
+
+def package_response(package: archive_actions.PackageFile) -> HttpResponse:
+    """The ZIP as an attachment; the SM3 of its manifest and of the whole ZIP in headers, so the
+    receiver can check what arrived (the manifest inside lists every file's SM3)."""
+    response = HttpResponse(package.data, content_type="application/zip")
+    disposition = content_disposition_header(as_attachment=True, filename=package.filename)
+    if disposition:
+        response["Content-Disposition"] = disposition
+    response["X-Archive-Manifest-SM3"] = package.manifest_sm3
+    response["X-Archive-SM3"] = package.sm3
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 # ---------------------------------------------------------------- filing (art. 49)
 
 
@@ -294,6 +319,7 @@ def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]
         "package": package,
         "may_archive": office_staff and complete and package is None,
         "may_verify": office_staff and package is not None,
+        "archive_acts": {name for name, d in archive_acts_of(user, doc).items() if d.allowed},
         "retentions": Retention.choices,
         "obligation": obligation,
         "overdue": obligation is not None
@@ -305,6 +331,7 @@ def records_panel_context(request: HttpRequest, doc: Document) -> dict[str, Any]
 
 __all__ = [
     "archive",
+    "archive_download",
     "archive_verify",
     "filing",
     "filings_overdue",
