@@ -81,15 +81,33 @@ def key_file() -> Path:
     return Path(settings.ZHENGWU_DATA_KEY_FILE)
 
 
-def _write_ring(path: Path, current: str, masters: dict[str, str]) -> None:
+def _written(path: Path, current: str, masters: dict[str, str]) -> Path:
+    """The ring written and synced to a temporary file of its own beside ``path`` (0600)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         json.dump({"alg": ALG, "current": current, "keys": masters}, handle, indent=2, sort_keys=True)
         handle.flush()
         os.fsync(handle.fileno())
-    tmp.replace(path)
+    return tmp
+
+
+def _write_ring(path: Path, current: str, masters: dict[str, str]) -> None:
+    """Replace the ring (a rotation) in one rename."""
+    _written(path, current, masters).replace(path)
+
+
+def _create_ring(path: Path, current: str, masters: dict[str, str]) -> None:
+    """Create the ring only if no process has yet: a hard link fails when the file exists, so two
+    processes starting at once (two workers, two servers) end up with the same key, never one each."""
+    tmp = _written(path, current, masters)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another process made it first: its key is the key
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _read_masters(path: Path) -> tuple[str, dict[str, str]]:
@@ -119,7 +137,7 @@ def key_ring(*, create: bool = True) -> KeyRing:
             master_bytes = secrets.token_bytes(32)
             key = data_key(master_bytes)
             master = {key.key_id: master_bytes.hex()}
-            _write_ring(path, key.key_id, master)
+            _create_ring(path, key.key_id, master)
         stat = path.stat()
         cache_key = (str(path), stat.st_mtime_ns, stat.st_size)
         ring = _cache.get(cache_key)
