@@ -18,11 +18,11 @@ from zhengwu.apis.schemas import (
     audit_out,
     page_of,
 )
-from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import object_types
 from zhengwu.audit.services import verify as verify_chain
 from zhengwu.core.decisions import Decision, require
 from zhengwu.org.rules import may_read_audit
+from zhengwu.org.selectors import records_visible_to
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_view
 
@@ -70,7 +70,7 @@ class AuditFilter(Schema):
 def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Paging]) -> AuditPage:
     user = current_user(request)
     require(_may_read(user))
-    rows = AuditRecord.objects.filter(seq__gt=filters.after_seq).order_by("seq")
+    rows = records_visible_to(user).filter(seq__gt=filters.after_seq).order_by("seq")
     if filters.action:
         rows = rows.filter(action=filters.action)
     if filters.object_type:

@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import object_types, verify
+from zhengwu.org.selectors import records_visible_to
 from zhengwu.web.errors import render_refusal
 from zhengwu.web.forms import AuditFilterForm
-from zhengwu.web.helpers import may_read_audit
+from zhengwu.web.helpers import actor, may_read_audit
 
 PAGE_SIZE = 50
 
@@ -30,7 +30,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if forbidden is not None:
         return forbidden
     form = AuditFilterForm(request.GET or None)
-    records = AuditRecord.objects.order_by("-seq").defer("details", "seal")
+    visible = records_visible_to(actor(request))
+    records = visible.order_by("-seq").defer("details", "seal")
     if form.is_valid():
         action = form.cleaned_data["action"].strip()
         obj = form.cleaned_data["object"].strip()
@@ -51,7 +52,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "actions": AuditRecord.objects.order_by("action").values_list("action", flat=True).distinct(),
+            "actions": visible.order_by("action").values_list("action", flat=True).distinct(),
         },
     )
 
