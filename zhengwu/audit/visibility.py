@@ -16,7 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import object_types
@@ -40,6 +41,6 @@ def withheld_types() -> tuple[str, ...]:
 def restrict(user: AbstractBaseUser, day: dt.date | None, records: QuerySet[AuditRecord]) -> QuerySet[AuditRecord]:
     """``records`` without those about withheld objects ``user`` may not see."""
     for object_type, visible in _WITHHELD.items():
-        ids = [str(pk) for pk in visible(user, day).values_list("pk", flat=True)]
+        ids = visible(user, day).annotate(key=Cast("pk", CharField())).values("key")  # a subquery
         records = records.exclude(Q(object_type__in=object_types(object_type)) & ~Q(object_id__in=ids))
     return records
