@@ -4,6 +4,7 @@ system and security administrators are refused (三权分立, :func:`zhengwu.org
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -21,6 +22,7 @@ from zhengwu.apis.schemas import (
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import object_types
 from zhengwu.org import audit_trail
+from zhengwu.org.selectors import records_visible_to
 
 router = Router(tags=["audit"])
 
@@ -58,12 +60,13 @@ class AuditFilter(Schema):
 def records(request: HttpRequest, filters: Query[AuditFilter], paging: Query[Paging]) -> AuditPage:
     user = current_user(request)
     audit_trail.require_reader(user)
-    count, page = page_of(_rows(filters), paging)
+    count, page = page_of(_rows(user, filters), paging)
     return AuditPage(count=count, items=[audit_out(r) for r in page])
 
 
-def _rows(filters: AuditFilter) -> QuerySet[AuditRecord]:
-    rows = AuditRecord.objects.filter(seq__gt=filters.after_seq).order_by("seq")
+def _rows(user: AbstractBaseUser, filters: AuditFilter) -> QuerySet[AuditRecord]:
+    """The records ``user`` may read (need to know: an area may withhold some, :mod:`zhengwu.audit.visibility`)."""
+    rows = records_visible_to(user).filter(seq__gt=filters.after_seq).order_by("seq")
     if filters.action:
         rows = rows.filter(action=filters.action)
     if filters.object_type:
@@ -93,7 +96,7 @@ def export(request: HttpRequest, filters: Query[AuditFilter]) -> ExportOut:
     """Every record that matches, with its hash and seal, at once (``after_seq`` resumes); the
     export is an act of its own, recorded in the trail."""
     user = current_user(request)
-    records = audit_trail.export(user, _rows(filters), filters.model_dump(exclude_defaults=True))
+    records = audit_trail.export(user, _rows(user, filters), filters.model_dump(exclude_defaults=True))
     return ExportOut(
         count=len(records), items=[AuditExportOut.model_validate(r, from_attributes=True) for r in records]
     )

@@ -494,8 +494,11 @@ def _suggestion(s: Suggestion, user: AbstractBaseUser | None = None) -> Suggesti
     )
 
 
-def _get_suggestion(suggestion_id: int) -> Suggestion:
-    return get_object_or_404(Suggestion.objects.select_related("lead_unit", "answer_document"), pk=suggestion_id)
+def _get_suggestion(suggestion_id: int, user: AbstractBaseUser) -> Suggestion:
+    """The suggestion, or 404 as for a missing id when ``user`` may not see it
+    (:func:`zhengwu.suggestions.selectors.suggestions_visible_to`)."""
+    rows = Suggestion.objects.select_related("lead_unit", "answer_document")
+    return get_object_or_404(suggestion_reads.suggestions_visible_to(user, suggestions=rows), pk=suggestion_id)
 
 
 class SuggestionIn(Schema):
@@ -549,8 +552,10 @@ class PublicationIn(Schema):
 
 @router.get("/suggestions", response={200: SuggestionPage, **READ_ERRORS}, summary="建议提案")
 def list_suggestions(request: HttpRequest, paging: Query[Paging], state: str = "") -> SuggestionPage:
-    current_user(request)
-    rows = Suggestion.objects.select_related("lead_unit", "answer_document").prefetch_related("feedback")
+    rows = suggestion_reads.suggestions_visible_to(
+        current_user(request),
+        suggestions=Suggestion.objects.select_related("lead_unit", "answer_document").prefetch_related("feedback"),
+    )
     if state:
         rows = rows.filter(state=state)
     count, items = page_of(rows.order_by("-received_on", "-id"), paging)
@@ -562,13 +567,13 @@ def list_suggestions(request: HttpRequest, paging: Query[Paging], state: str = "
 )
 def get_suggestion(request: HttpRequest, suggestion_id: int) -> SuggestionOut:
     current_user(request)
-    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
+    return _suggestion(_get_suggestion(suggestion_id, current_user(request)), current_user(request))
 
 
 @router.post("/suggestions", response={201: SuggestionOut, **WRITE_ERRORS}, summary="登记建议提案（督查部门）")
 def register_suggestion(request: HttpRequest, payload: SuggestionIn) -> Status[SuggestionOut]:
     s = suggestions.register(current_user(request), **payload.dict())
-    return Status(201, _suggestion(_get_suggestion(s.pk), current_user(request)))
+    return Status(201, _suggestion(_get_suggestion(s.pk, current_user(request)), current_user(request)))
 
 
 @router.post(
@@ -579,11 +584,11 @@ def register_suggestion(request: HttpRequest, payload: SuggestionIn) -> Status[S
 def assign_suggestion(request: HttpRequest, suggestion_id: int, payload: AssignIn) -> SuggestionOut:
     s = suggestions.assign(
         current_user(request),
-        _get_suggestion(suggestion_id),
+        _get_suggestion(suggestion_id, current_user(request)),
         _unit(payload.lead_unit, "lead_unit"),
         _units(payload.co_units, "co_units"),
     )
-    return _suggestion(_get_suggestion(s.pk), current_user(request))
+    return _suggestion(_get_suggestion(s.pk, current_user(request)), current_user(request))
 
 
 @router.post(
@@ -592,8 +597,10 @@ def assign_suggestion(request: HttpRequest, suggestion_id: int, payload: AssignI
     summary="说明理由延期（自交办起最长6个月）",
 )
 def extend_suggestion(request: HttpRequest, suggestion_id: int, payload: SuggestionExtensionIn) -> SuggestionOut:
-    s = suggestions.extend(current_user(request), _get_suggestion(suggestion_id), payload.due, payload.reason)
-    return _suggestion(_get_suggestion(s.pk), current_user(request))
+    s = suggestions.extend(
+        current_user(request), _get_suggestion(suggestion_id, current_user(request)), payload.due, payload.reason
+    )
+    return _suggestion(_get_suggestion(s.pk, current_user(request)), current_user(request))
 
 
 @router.post(
@@ -603,9 +610,12 @@ def extend_suggestion(request: HttpRequest, suggestion_id: int, payload: Suggest
 )
 def send_co_opinion(request: HttpRequest, suggestion_id: int, payload: CoOpinionIn) -> SuggestionOut:
     suggestions.send_opinion(
-        current_user(request), _get_suggestion(suggestion_id), _unit(payload.unit, "unit"), payload.text
+        current_user(request),
+        _get_suggestion(suggestion_id, current_user(request)),
+        _unit(payload.unit, "unit"),
+        payload.text,
     )
-    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
+    return _suggestion(_get_suggestion(suggestion_id, current_user(request)), current_user(request))
 
 
 @router.post(
@@ -614,7 +624,9 @@ def send_co_opinion(request: HttpRequest, suggestion_id: int, payload: CoOpinion
     summary="主办单位起草答复函（随后在公文中审核、签发、印发）",
 )
 def draft_suggestion_answer(request: HttpRequest, suggestion_id: int, payload: AnswerIn) -> Status[AnswerOut]:
-    doc = suggestions.draft_answer(current_user(request), _get_suggestion(suggestion_id), payload.body, payload.title)
+    doc = suggestions.draft_answer(
+        current_user(request), _get_suggestion(suggestion_id, current_user(request)), payload.body, payload.title
+    )
     return Status(201, AnswerOut(document_id=doc.pk, title=doc.title, state=doc.state))
 
 
@@ -625,9 +637,9 @@ def draft_suggestion_answer(request: HttpRequest, suggestion_id: int, payload: A
 )
 def suggestion_feedback(request: HttpRequest, suggestion_id: int, payload: FeedbackIn) -> SuggestionOut:
     suggestions.record_feedback(
-        current_user(request), _get_suggestion(suggestion_id), payload.satisfaction, payload.note
+        current_user(request), _get_suggestion(suggestion_id, current_user(request)), payload.satisfaction, payload.note
     )
-    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
+    return _suggestion(_get_suggestion(suggestion_id, current_user(request)), current_user(request))
 
 
 @router.post(
@@ -636,8 +648,10 @@ def suggestion_feedback(request: HttpRequest, suggestion_id: int, payload: Feedb
     summary="办理结果公开或说明不予公开的理由",
 )
 def suggestion_publication(request: HttpRequest, suggestion_id: int, payload: PublicationIn) -> SuggestionOut:
-    suggestions.decide_publication(current_user(request), _get_suggestion(suggestion_id), payload.withhold_ground)
-    return _suggestion(_get_suggestion(suggestion_id), current_user(request))
+    suggestions.decide_publication(
+        current_user(request), _get_suggestion(suggestion_id, current_user(request)), payload.withhold_ground
+    )
+    return _suggestion(_get_suggestion(suggestion_id, current_user(request)), current_user(request))
 
 
 # ---------------------------------------------------------------- 复议诉讼审计 (arts. 32, 33)
@@ -704,8 +718,11 @@ def _case(c: Case, user: AbstractBaseUser | None = None) -> CaseOut:
     )
 
 
-def _get_case(case_id: int) -> Case:
-    return get_object_or_404(Case.objects.select_related("unit_concerned"), pk=case_id)
+def _get_case(case_id: int, user: AbstractBaseUser) -> Case:
+    """The case, or 404 as for a missing id when ``user`` may not see it
+    (:func:`zhengwu.oversight.selectors.cases_visible_to`)."""
+    rows = Case.objects.select_related("unit_concerned")
+    return get_object_or_404(case_reads.cases_visible_to(user, cases=rows), pk=case_id)
 
 
 class ReconsiderationIn(Schema):
@@ -749,8 +766,7 @@ class OutcomeIn(Schema):
 
 @router.get("/oversight/cases", response={200: CasePage, **READ_ERRORS}, summary="行政复议、行政诉讼、审计发现问题")
 def list_cases(request: HttpRequest, paging: Query[Paging], kind: str = "") -> CasePage:
-    current_user(request)
-    rows = Case.objects.select_related("unit_concerned")
+    rows = case_reads.cases_visible_to(current_user(request), cases=Case.objects.select_related("unit_concerned"))
     if kind:
         rows = rows.filter(kind=kind)
     count, items = page_of(rows.order_by("-received_on", "-id"), paging)
@@ -759,7 +775,7 @@ def list_cases(request: HttpRequest, paging: Query[Paging], kind: str = "") -> C
 
 @router.get("/oversight/cases/{case_id}", response={200: CaseOut, 404: ErrorOut, **READ_ERRORS}, summary="事项详情")
 def get_case(request: HttpRequest, case_id: int) -> CaseOut:
-    return _case(_get_case(case_id), current_user(request))
+    return _case(_get_case(case_id, current_user(request)), current_user(request))
 
 
 @router.post(
@@ -778,7 +794,7 @@ def register_reconsideration(request: HttpRequest, payload: ReconsiderationIn) -
         applicant=payload.applicant,
         accepted_on=payload.accepted_on,
     )
-    return Status(201, _case(_get_case(c.pk), current_user(request)))
+    return Status(201, _case(_get_case(c.pk, current_user(request)), current_user(request)))
 
 
 @router.post("/oversight/suits", response={201: CaseOut, **WRITE_ERRORS}, summary="登记行政诉讼案件（15日内答辩）")
@@ -792,7 +808,7 @@ def register_suit(request: HttpRequest, payload: SuitIn) -> Status[CaseOut]:
         served_on=payload.served_on,
         plaintiff=payload.plaintiff,
     )
-    return Status(201, _case(_get_case(c.pk), current_user(request)))
+    return Status(201, _case(_get_case(c.pk, current_user(request)), current_user(request)))
 
 
 @router.post(
@@ -812,7 +828,7 @@ def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut
         requirement=payload.requirement,
         co_units=_units(payload.co_units, "co_units"),
     )
-    return Status(201, _case(_get_case(c.pk), current_user(request)))
+    return Status(201, _case(_get_case(c.pk, current_user(request)), current_user(request)))
 
 
 @router.post(
@@ -821,8 +837,8 @@ def register_finding(request: HttpRequest, payload: FindingIn) -> Status[CaseOut
     summary="记录已提交书面答复（答辩状）",
 )
 def answer_case(request: HttpRequest, case_id: int, payload: DateIn) -> CaseOut:
-    c = oversight.record_answer(current_user(request), _get_case(case_id), payload.on)
-    return _case(_get_case(c.pk), current_user(request))
+    c = oversight.record_answer(current_user(request), _get_case(case_id, current_user(request)), payload.on)
+    return _case(_get_case(c.pk, current_user(request)), current_user(request))
 
 
 @router.post(
@@ -831,5 +847,7 @@ def answer_case(request: HttpRequest, case_id: int, payload: DateIn) -> CaseOut:
     summary="记录复议决定、判决或整改完成，结案",
 )
 def close_case(request: HttpRequest, case_id: int, payload: OutcomeIn) -> CaseOut:
-    c = oversight.record_outcome(current_user(request), _get_case(case_id), payload.outcome, payload.decided_on)
-    return _case(_get_case(c.pk), current_user(request))
+    c = oversight.record_outcome(
+        current_user(request), _get_case(case_id, current_user(request)), payload.outcome, payload.decided_on
+    )
+    return _case(_get_case(c.pk, current_user(request)), current_user(request))

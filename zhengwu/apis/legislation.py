@@ -28,7 +28,7 @@ from zhengwu.apis.schemas import (
 )
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
-from zhengwu.legislation import selectors, services
+from zhengwu.legislation import selectors
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
 from zhengwu.legislation.models import (
     Cleanup,
@@ -373,7 +373,7 @@ def _detail(d: NormativeDraft, user: AbstractBaseUser) -> DraftDetailOut:
 
 
 def _draft(user: AbstractBaseUser, draft_id: int) -> NormativeDraft:
-    d = services.visible_drafts(user).filter(pk=draft_id).first()
+    d = selectors.drafts_visible_to(user).filter(pk=draft_id).first()
     if d is None:
         raise HttpError(404, "没有这份草案，或您无权查看。")
     return d
@@ -392,7 +392,7 @@ def _unit(code: str, field: str) -> Unit:
 
 @router.get("/legislation/drafts", response={200: list[DraftOut], **READ_ERRORS}, summary="规章和规范性文件草案列表")
 def list_drafts(request: HttpRequest, state: str = "") -> list[dict[str, Any]]:
-    qs = services.visible_drafts(current_user(request))
+    qs = selectors.drafts_visible_to(current_user(request))
     if state:
         qs = qs.filter(state=state)
     return [_out(d) for d in qs[:200]]

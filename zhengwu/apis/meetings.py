@@ -28,7 +28,7 @@ from zhengwu.apis.schemas import (
 )
 from zhengwu.core.decisions import InvalidInput
 from zhengwu.core.i18n import _
-from zhengwu.documents.models import Document
+from zhengwu.documents.services import documents_visible_to
 from zhengwu.meetings import actions, selectors, services
 from zhengwu.meetings.models import (
     FollowUp,
@@ -38,7 +38,12 @@ from zhengwu.meetings.models import (
     PrefectureMeetingRequest,
     Topic,
 )
-from zhengwu.meetings.visibility import topics_visible_to
+from zhengwu.meetings.visibility import (
+    follow_ups_visible_to,
+    papers_visible_to,
+    topics_visible_to,
+    wide_requests_visible_to,
+)
 from zhengwu.org.models import Person, Unit
 
 router = Router(tags=["meetings"])
@@ -317,6 +322,25 @@ def _acts(user: AbstractBaseUser | None, obj: selectors.Record) -> list[ActionOu
     return actions_out(selectors.available_actions(user, obj)) if user is not None else []
 
 
+# Objects a caller may not see answer 404, exactly as ids that do not exist (need to know).
+
+
+def _topic(request: HttpRequest, topic_id: int) -> Topic:
+    return get_object_or_404(topics_visible_to(current_user(request)), pk=topic_id)
+
+
+def _paper(request: HttpRequest, paper_id: int) -> Paper:
+    return get_object_or_404(papers_visible_to(current_user(request)), pk=paper_id)
+
+
+def _follow_up(request: HttpRequest, follow_up_id: int) -> FollowUp:
+    return get_object_or_404(follow_ups_visible_to(current_user(request)), pk=follow_up_id)
+
+
+def _wide(request: HttpRequest, request_id: int) -> PrefectureMeetingRequest:
+    return get_object_or_404(wide_requests_visible_to(current_user(request)), pk=request_id)
+
+
 def _topic_out(t: Topic, user: AbstractBaseUser | None = None) -> TopicOut:
     from zhengwu.meetings import rules
 
@@ -457,7 +481,10 @@ def request_topic(request: HttpRequest, payload: TopicIn) -> Status[TopicOut]:
 )
 def review_topic(request: HttpRequest, topic_id: int, payload: ReviewIn) -> TopicOut:
     t = actions.review_topic(
-        current_user(request), get_object_or_404(Topic, pk=topic_id), payload.consensus, payload.coordination_done
+        current_user(request),
+        _topic(request, topic_id),
+        payload.consensus,
+        payload.coordination_done,
     )
     return _topic_out(t, current_user(request))
 
@@ -468,7 +495,7 @@ def review_topic(request: HttpRequest, topic_id: int, payload: ReviewIn) -> Topi
     summary="登记重大事项程序（第二十四、二十五条）",
 )
 def record_step(request: HttpRequest, topic_id: int, payload: StepIn) -> TopicOut:
-    t = get_object_or_404(Topic, pk=topic_id)
+    t = _topic(request, topic_id)
     actions.record_step(current_user(request), t, payload.step, payload.evidence)
     return _topic_out(t, current_user(request))
 
@@ -479,7 +506,11 @@ def record_step(request: HttpRequest, topic_id: int, payload: StepIn) -> TopicOu
     summary="办公室汇总议题",
 )
 def collect_topic(request: HttpRequest, topic_id: int, payload: CollectIn) -> TopicOut:
-    t = actions.collect_topic(current_user(request), get_object_or_404(Topic, pk=topic_id), _m(payload.meeting_id))
+    t = actions.collect_topic(
+        current_user(request),
+        _topic(request, topic_id),
+        _m(payload.meeting_id),
+    )
     return _topic_out(t, current_user(request))
 
 
@@ -488,7 +519,11 @@ def collect_topic(request: HttpRequest, topic_id: int, payload: CollectIn) -> To
 )
 def drop_topic(request: HttpRequest, topic_id: int, payload: ReasonIn) -> TopicOut:
     return _topic_out(
-        actions.drop_topic(current_user(request), get_object_or_404(Topic, pk=topic_id), payload.reason),
+        actions.drop_topic(
+            current_user(request),
+            _topic(request, topic_id),
+            payload.reason,
+        ),
         current_user(request),
     )
 
@@ -499,7 +534,7 @@ def drop_topic(request: HttpRequest, topic_id: int, payload: ReasonIn) -> TopicO
     summary="上传会议材料",
 )
 def add_paper(request: HttpRequest, topic_id: int, file: File[UploadedFile], name: Form[str] = "") -> Status[TopicOut]:
-    t = get_object_or_404(Topic, pk=topic_id)
+    t = _topic(request, topic_id)
     actions.add_paper(current_user(request), t, name, file)
     return Status(201, _topic_out(t, current_user(request)))
 
@@ -510,7 +545,7 @@ def add_paper(request: HttpRequest, topic_id: int, file: File[UploadedFile], nam
     summary="办公室审核会议材料",
 )
 def check_paper(request: HttpRequest, paper_id: int) -> TopicOut:
-    p = actions.check_paper(current_user(request), get_object_or_404(Paper, pk=paper_id))
+    p = actions.check_paper(current_user(request), _paper(request, paper_id))
     return _topic_out(p.topic, current_user(request))
 
 
@@ -520,7 +555,7 @@ def check_paper(request: HttpRequest, paper_id: int) -> TopicOut:
     summary="州长批印会议材料",
 )
 def approve_print(request: HttpRequest, paper_id: int) -> TopicOut:
-    p = actions.approve_print(current_user(request), get_object_or_404(Paper, pk=paper_id))
+    p = actions.approve_print(current_user(request), _paper(request, paper_id))
     return _topic_out(p.topic, current_user(request))
 
 
@@ -723,8 +758,8 @@ def _fu_out(f: FollowUp, user: AbstractBaseUser | None = None) -> FollowUpOut:
 def link_document(request: HttpRequest, follow_up_id: int, payload: DocumentLinkIn) -> FollowUpOut:
     fu = actions.link_document(
         current_user(request),
-        get_object_or_404(FollowUp, pk=follow_up_id),
-        get_object_or_404(Document, pk=payload.document_id),
+        _follow_up(request, follow_up_id),
+        get_object_or_404(documents_visible_to(current_user(request)), pk=payload.document_id),
     )
     return _fu_out(fu, current_user(request))
 
@@ -736,7 +771,11 @@ def link_document(request: HttpRequest, follow_up_id: int, payload: DocumentLink
 )
 def complete_task(request: HttpRequest, follow_up_id: int, payload: ReasonIn) -> FollowUpOut:
     return _fu_out(
-        actions.complete_task(current_user(request), get_object_or_404(FollowUp, pk=follow_up_id), payload.reason),
+        actions.complete_task(
+            current_user(request),
+            _follow_up(request, follow_up_id),
+            payload.reason,
+        ),
         current_user(request),
     )
 
@@ -748,7 +787,7 @@ def complete_task(request: HttpRequest, follow_up_id: int, payload: ReasonIn) ->
 )
 def supervise(request: HttpRequest, follow_up_id: int) -> FollowUpOut:
     return _fu_out(
-        actions.send_to_supervision(current_user(request), get_object_or_404(FollowUp, pk=follow_up_id)),
+        actions.send_to_supervision(current_user(request), _follow_up(request, follow_up_id)),
         current_user(request),
     )
 
@@ -775,8 +814,8 @@ def _wide_out(r: PrefectureMeetingRequest, user: AbstractBaseUser | None = None)
 
 @router.get("/meetings/wide", response={200: list[WideOut], **READ_ERRORS}, summary="全州性会议申请")
 def list_wide(request: HttpRequest) -> list[WideOut]:
-    current_user(request)
-    return [_wide_out(r) for r in PrefectureMeetingRequest.objects.select_related("unit")[:500]]
+    rows = wide_requests_visible_to(current_user(request)).select_related("unit")
+    return [_wide_out(r) for r in rows[:500]]
 
 
 @router.post("/meetings/wide", response={201: WideOut, **WRITE_ERRORS}, summary="申请召开全州性会议")
@@ -795,7 +834,7 @@ def create_wide(request: HttpRequest, payload: WideIn) -> Status[WideOut]:
 )
 def consent_wide(request: HttpRequest, request_id: int) -> WideOut:
     return _wide_out(
-        actions.consent_request(current_user(request), get_object_or_404(PrefectureMeetingRequest, pk=request_id)),
+        actions.consent_request(current_user(request), _wide(request, request_id)),
         current_user(request),
     )
 
@@ -807,7 +846,7 @@ def consent_wide(request: HttpRequest, request_id: int) -> WideOut:
 )
 def submit_wide(request: HttpRequest, request_id: int) -> WideOut:
     return _wide_out(
-        actions.submit_request(current_user(request), get_object_or_404(PrefectureMeetingRequest, pk=request_id)),
+        actions.submit_request(current_user(request), _wide(request, request_id)),
         current_user(request),
     )
 
@@ -821,7 +860,7 @@ def decide_wide(request: HttpRequest, request_id: int, payload: WideDecideIn) ->
     return _wide_out(
         actions.decide_request(
             current_user(request),
-            get_object_or_404(PrefectureMeetingRequest, pk=request_id),
+            _wide(request, request_id),
             payload.approve,
             grant_exception=payload.grant_exception,
             approve_county_heads=payload.approve_county_heads,

@@ -200,7 +200,7 @@ def _unit(code: str, field: str) -> Unit:
 
 
 def _item(user: AbstractBaseUser, item_id: int) -> SupervisionItem:
-    item = facts.visible_items(user).filter(pk=item_id).first()
+    item = selectors.items_visible_to(user).filter(pk=item_id).first()
     if item is None:
         raise HttpError(404, "没有这个督办事项，或您无权查看。")
     return item
@@ -275,7 +275,7 @@ def _may_see_tables(user: AbstractBaseUser) -> None:
     summary="督办事项（政府办公室、政府领导可见全部；各单位可见本单位牵头或协办的）",
 )
 def list_items(request: HttpRequest, state: str = "") -> list[ItemOut]:
-    qs = facts.visible_items(current_user(request)).order_by("due", "id")
+    qs = selectors.items_visible_to(current_user(request)).order_by("due", "id")
     if state:
         qs = qs.filter(state=state)
     return [_out(pk) for pk in qs.values_list("pk", flat=True)[:200]]

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.core.decisions import Decision, InvalidInput
@@ -41,8 +42,8 @@ from zhengwu.legislation.models import (
     UnitConsultation,
 )
 from zhengwu.org.models import Unit, UnitKind
-from zhengwu.org.rules import ADMINISTRATORS
-from zhengwu.org.services import office_unit, positions_of
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
+from zhengwu.org.services import office_unit, overseen_units, positions_of
 from zhengwu.portal.models import ItemKind, PublicationItem
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 
@@ -86,6 +87,37 @@ def legal_units() -> list[Unit]:
 def office_id() -> int | None:
     office = office_unit()
     return office.pk if office else None
+
+
+def drafts_visible_to(user: AbstractBaseUser, day: dt.date | None = None) -> QuerySet[NormativeDraft]:
+    """The drafts ``user`` may see on ``day`` (need to know; arts. 20–22, 61):
+
+    - the 司法局's staff (it reviews every draft and keeps the catalogue) and the government
+      office's (it puts them before the meeting and issues them): every draft;
+    - the drafting unit's staff, and those of the units consulted on it (art. 22);
+    - the leader in whose 分管 the drafting unit is (art. 7), and the 州长 and the 常务副州长;
+    - any staff member: a draft that is not secret once it has been opened for public comment or
+      published (art. 21: it is then public on the portal).
+
+    A secret draft (依法需要保密) is seen only by its drafting unit, the 司法局 and the office.  A
+    system administrator's post gives no sight of drafts beyond what is public.
+    """
+    drafts = NormativeDraft.objects.select_related("drafting_unit", "issuer")
+    positions = [p for p in positions_of(user, day) if p.kind not in ADMINISTRATORS]
+    if not positions:
+        return drafts.none()
+    units = {p.unit_id for p in positions}
+    keepers = {u.pk for u in legal_units()} | ({office_id()} if office_id() else set())
+    if units & keepers:
+        return drafts
+    public = Q(secret=False) & (Q(comment_opens__isnull=False) | Q(state=DraftState.PUBLISHED))
+    mine = Q(drafting_unit_id__in=units)
+    concerned = Q(pk__in=UnitConsultation.objects.filter(unit_id__in=units).values("draft_id"))
+    if any(p.kind in {PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR} for p in positions):
+        concerned |= Q(pk__isnull=False)
+    else:
+        concerned |= Q(drafting_unit_id__in=overseen_units(user, day))
+    return drafts.filter(public | mine | (concerned & Q(secret=False)))
 
 
 def unit_name(unit: Unit) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from zhengwu.legislation.models import (
     PublicComment,
     RegulationEvaluation,
 )
-from zhengwu.legislation.selectors import current_version, legal_units, office_id, passed_version
+from zhengwu.legislation.selectors import current_version, passed_version
 from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import positions_of
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
@@ -162,13 +162,3 @@ def workbench_context(request: HttpRequest) -> dict[str, Any] | None:
         "filings": filings,
         "count": len(to_review) + len(to_answer) + len(filings),
     }
-
-
-def visible_drafts(user: Any) -> QuerySet[NormativeDraft]:
-    """Every draft, except a secret one outside its drafting unit, the 司法局 and the office (art. 61)."""
-    unit_ids = {p.unit_id for p in positions_of(user)}
-    allowed = unit_ids & ({u.pk for u in legal_units()} | ({office_id()} if office_id() else set()))
-    qs = NormativeDraft.objects.select_related("drafting_unit", "issuer")
-    if allowed:
-        return qs
-    return qs.filter(Q(secret=False) | Q(drafting_unit_id__in=unit_ids))

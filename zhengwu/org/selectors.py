@@ -18,8 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from zhengwu.audit import visibility
+from zhengwu.audit.models import AuditRecord
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.transitions import check_step
@@ -127,3 +130,31 @@ def available_actions(actor: AbstractBaseUser, obj: Record) -> dict[str, Decisio
 def allowed_actions(actor: AbstractBaseUser, obj: Record) -> set[str]:
     """The names of the acts ``actor`` may take on ``obj`` now."""
     return {name for name, d in available_actions(actor, obj).items() if d.allowed}
+
+
+# ---------------------------------------------------------------- the audit trail
+
+
+def may_read_trail(user: AbstractBaseUser, day: dt.date | None = None) -> Decision:
+    """Whether ``user`` reads the audit trail as a whole (:func:`zhengwu.org.rules.may_read_audit`)."""
+    try:
+        citation = rulebook_view().cite("confidentiality")
+    except LookupError:
+        citation = None
+    return rules.may_read_audit(positions_of(user, day), citation)
+
+
+def records_visible_to(user: AbstractBaseUser, day: dt.date | None = None) -> QuerySet[AuditRecord]:
+    """The audit records ``user`` may read in the trail on ``day`` (need to know; art. 61):
+
+    - the readers of the whole trail (:func:`zhengwu.org.rules.may_read_audit`: the audit
+      administrator, the 秘书长 and the 办公室主任) read every record, except the records about an
+      object its area withholds (:mod:`zhengwu.audit.visibility`): those about a 信访 case only
+      if they may see the case (whom a letter accuses and who wrote it are confidential);
+    - everyone else reads none through the trail: the history of a matter is on the matter's own
+      page, for those who may open it.
+    """
+    records = AuditRecord.objects.all()
+    if not may_read_trail(user, day).allowed:
+        return records.none()
+    return visibility.restrict(user, day, records)

@@ -10,16 +10,19 @@ disagree about who may do what.  Checks of the input (the dates, the outcome) st
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import check_step, offered
 from zhengwu.documents.selectors import units_with_function
-from zhengwu.org.models import Unit
-from zhengwu.org.services import office_unit, positions_of
+from zhengwu.org.models import Unit, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
+from zhengwu.org.services import office_unit, overseen_units, positions_of
 from zhengwu.oversight import rules
 from zhengwu.oversight.models import Case, CaseKind, CaseState
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
@@ -42,6 +45,34 @@ def keeper(actor: AbstractBaseUser, unit: Unit, kind: str, rb: RulebookView) -> 
 def register_check(actor: AbstractBaseUser, unit: Unit, kind: str) -> Decision:
     """登记 a case of ``kind`` concerning ``unit`` (under the rulebook in force)."""
     return keeper(actor, unit, kind, view_of(version_in_force()))
+
+
+def cases_visible_to(
+    user: AbstractBaseUser, day: dt.date | None = None, cases: QuerySet[Case] | None = None
+) -> QuerySet[Case]:
+    """The cases ``user`` may see on ``day`` (need to know; arts. 32, 33, 61):
+
+    - the staff of the unit concerned (the respondent, the defendant, the audited unit), which
+      answers, defends and rectifies;
+    - the leader in whose 分管 that unit is (art. 7), and the 州长 and the 常务副州长;
+    - the government office's staff (it keeps the register and follows the case) and the legal
+      affairs unit's (司法局: it registers, answers and defends for the government).
+
+    Nobody else, whatever unit they work in: a case names its applicant or plaintiff and the
+    unit's dealings.  A system administrator's post gives no sight of cases.
+    """
+    cases = cases if cases is not None else Case.objects.all()
+    positions = [p for p in positions_of(user, day) if p.kind not in ADMINISTRATORS]
+    if not positions:
+        return cases.none()
+    units = {p.unit_id for p in positions}
+    keepers = legal_ids() | {u for u in [office_id()] if u is not None}
+    if units & keepers or any(
+        p.unit_kind == UnitKind.OFFICE or p.kind in {PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR}
+        for p in positions
+    ):
+        return cases
+    return cases.filter(Q(unit_concerned_id__in=units | overseen_units(user, day)))
 
 
 # ---------------------------------------------------------------- the acts

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core import workbench
-from zhengwu.org.rules import ADMINISTRATOR
+from zhengwu.org.rules import ADMINISTRATORS
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.reporting import selectors
 from zhengwu.reporting.models import AttendanceState, Incident, IncidentState, NpcAttendance
@@ -19,7 +19,7 @@ def panel(request: HttpRequest) -> workbench.Section | None:
     user = request.user
     if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
         return None
-    units = {p.unit_id for p in positions_of(user) if p.kind != ADMINISTRATOR}
+    units = {p.unit_id for p in positions_of(user) if p.kind not in ADMINISTRATORS}
     rows = Incident.objects.exclude(state=IncidentState.CLOSED).select_related("unit")
     if not selectors.is_office(user):
         rows = rows.filter(unit_id__in=units)

@@ -25,7 +25,7 @@ from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step
-from zhengwu.org.rules import ADMINISTRATOR, PositionFact, PositionKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionFact, PositionKind
 
 INCIDENTS = "reports.incidents"
 UPWARD = "reports.upward"
@@ -80,7 +80,7 @@ def may_keep(positions: Sequence[PositionFact], unit_id: int, office_id: int | N
     record."""
     citation = rb.cite(INCIDENTS)
     allowed = {unit_id} | ({office_id} if office_id else set())
-    if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
+    if any(p.unit_id in allowed and p.kind not in ADMINISTRATORS for p in positions):
         return Decision.allow("reports.incident.keeper", _("登记突发事件（事故）信息报告。"), citation)
     return Decision.refuse(
         "reports.incident.not_keeper",
@@ -253,7 +253,7 @@ def may_handle(positions: Sequence[PositionFact], unit_id: int, office_id: int |
     the media."""
     citation = rb.cite(PUBLIC_SUPERVISION)
     allowed = {unit_id} | ({office_id} if office_id else set())
-    if any(p.unit_id in allowed and p.kind != ADMINISTRATOR for p in positions):
+    if any(p.unit_id in allowed and p.kind not in ADMINISTRATORS for p in positions):
         return Decision.allow("reports.concern.keeper", _("调查核实，依法处理。"), citation)
     return Decision.refuse(
         "reports.concern.not_keeper",

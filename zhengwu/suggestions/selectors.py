@@ -15,16 +15,16 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.i18n import _
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import Step, check_step, offered
-from zhengwu.org.models import Appointment, Unit
-from zhengwu.org.rules import ADMINISTRATORS
-from zhengwu.org.services import office_unit, positions_of
+from zhengwu.org.models import Appointment, Unit, UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
+from zhengwu.org.services import office_unit, overseen_units, positions_of
 from zhengwu.rulebook.services import rulebook_of, version_in_force, view_of
 from zhengwu.suggestions import rules
 from zhengwu.suggestions.models import CoUnitOpinion, State, Suggestion
@@ -61,6 +61,35 @@ def manage(actor: AbstractBaseUser, what: str, rb: RulebookView) -> Decision:
 
 def staff_unit_ids(actor: AbstractBaseUser) -> set[int]:
     return {p.unit_id for p in positions_of(actor) if p.kind not in ADMINISTRATORS}
+
+
+def suggestions_visible_to(
+    user: AbstractBaseUser, day: dt.date | None = None, suggestions: QuerySet[Suggestion] | None = None
+) -> QuerySet[Suggestion]:
+    """The suggestions and proposals ``user`` may see on ``day`` (need to know; arts. 31, 61):
+
+    - the government office's staff (its 督查 clerks register, assign and follow them; the office
+      reviews the answer), and the 州长 and the 常务副州长;
+    - the staff of the lead unit (主办) and of the co-units asked for an opinion (协办), once assigned;
+    - the leader in whose 分管 the lead unit or a co-unit is (art. 7).
+
+    Nobody else: a suggestion is the deputies' and members' correspondence with the units that
+    answer it until its result is published (on the portal).  A system administrator's post gives
+    no sight of them.
+    """
+    suggestions = suggestions if suggestions is not None else Suggestion.objects.all()
+    positions = [p for p in positions_of(user, day) if p.kind not in ADMINISTRATORS]
+    if not positions:
+        return suggestions.none()
+    if any(
+        p.unit_kind == UnitKind.OFFICE or p.kind in {PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR}
+        for p in positions
+    ):
+        return suggestions
+    units = {p.unit_id for p in positions} | overseen_units(user, day)
+    return suggestions.filter(
+        Q(lead_unit_id__in=units) | Q(pk__in=CoUnitOpinion.objects.filter(unit_id__in=units).values("suggestion_id"))
+    )
 
 
 def current_opinion(s: Suggestion, unit: Unit) -> CoUnitOpinion | None:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.core.decisions import Decision
@@ -26,7 +27,9 @@ from zhengwu.core.i18n import _
 from zhengwu.core.memo import memo
 from zhengwu.core.rulebook_view import RulebookView
 from zhengwu.core.transitions import offered, outcome
-from zhengwu.org.services import ORG_FACTS
+from zhengwu.org.models import UnitKind
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
+from zhengwu.org.services import ORG_FACTS, overseen_units, positions_of
 from zhengwu.rulebook.services import rulebook_of, rulebook_view
 from zhengwu.supervision import rules
 from zhengwu.supervision import services as facts
@@ -39,6 +42,35 @@ def actor_fact(actor: AbstractBaseUser, day: dt.date | None = None) -> rules.Act
     """Who ``actor`` is on ``day`` (today), read once per request: a page asks every act."""
     day = day or timezone.localdate()
     return memo(ORG_FACTS, ("supervision.actor", actor.pk, day), lambda: facts.actor_fact(actor, day))
+
+
+def items_visible_to(user: AbstractBaseUser, day: dt.date | None = None) -> QuerySet[SupervisionItem]:
+    """The supervision items ``user`` may see on ``day`` (need to know; arts. 26, 54, 61):
+
+    - the government office's staff and leadership (督查: it opens, follows, verifies every item),
+      and the 州长 and the 常务副州长;
+    - the staff of the lead unit (牵头) and of the co-units (协办) the item is assigned to;
+    - the leader in whose 分管 the lead unit or a co-unit is (art. 7): the item is reported to
+      them when it runs late.
+
+    Nobody else.  A system administrator's post gives no sight of items.
+    """
+    items = SupervisionItem.objects.select_related("lead_unit")
+    positions = [p for p in positions_of(user, day) if p.kind not in ADMINISTRATORS]
+    if not positions:
+        return items.none()
+    if any(
+        p.unit_kind == UnitKind.OFFICE
+        or p.kind in rules.OFFICE_LEADERS
+        or p.kind in {PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR}
+        for p in positions
+    ):
+        return items
+    units = {p.unit_id for p in positions} | overseen_units(user, day)
+    return items.filter(
+        Q(lead_unit_id__in=units)
+        | Q(pk__in=SupervisionItem.co_units.through.objects.filter(unit_id__in=units).values("supervisionitem_id"))
+    )
 
 
 # ---------------------------------------------------------------- acts not on an item

@@ -147,13 +147,3 @@ def supervisor_users(day: dt.date) -> list[AbstractBaseUser]:
         .distinct()
     )
     return [p.user for p in people]
-
-
-def visible_items(user: AbstractBaseUser, day: dt.date | None = None) -> QuerySet[SupervisionItem]:
-    """Every item for the office, leaders and administrators; a unit's staff see their unit's items."""
-    actor = actor_fact(user, day)
-    qs = SupervisionItem.objects.select_related("lead_unit")
-    if rules.may_see_all(actor):
-        return qs
-    units = {p.unit_id for p in actor.positions}
-    return qs.filter(Q(lead_unit_id__in=units) | Q(co_units__id__in=units)).distinct()

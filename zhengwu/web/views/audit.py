@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from zhengwu.audit.models import AuditRecord
 from zhengwu.audit.services import object_types
 from zhengwu.org import audit_trail
+from zhengwu.org.selectors import records_visible_to
 from zhengwu.web.forms import AuditFilterForm
 from zhengwu.web.helpers import actor
 
@@ -43,7 +44,8 @@ def _filtered(records: QuerySet[AuditRecord], data: QueryDict) -> tuple[AuditFil
 @login_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     audit_trail.require_reader(actor(request))  # a refusal is a 403 page, and a record of its own
-    form, records = _filtered(AuditRecord.objects.order_by("-seq").defer("details", "seal"), request.GET)
+    visible = records_visible_to(actor(request))  # need to know: an area may withhold some records
+    form, records = _filtered(visible.order_by("-seq").defer("details", "seal"), request.GET)
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -86,7 +88,7 @@ def _cell(value: Any) -> str:
 def audit_export(request: HttpRequest) -> HttpResponse:
     """The records the filters select, as CSV (UTF-8 with a byte-order mark, so that a spreadsheet
     reads the Chinese), hash and seal included; the export is recorded in the trail."""
-    form, rows = _filtered(AuditRecord.objects.all(), request.POST)
+    form, rows = _filtered(records_visible_to(actor(request)), request.POST)
     filters = {k: str(v) for k, v in (form.cleaned_data if form.is_valid() else {}).items()}
     records = audit_trail.export(actor(request), rows, filters)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

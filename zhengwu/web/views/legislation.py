@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import _
-from zhengwu.legislation import rules, selectors, services
+from zhengwu.legislation import rules, selectors
 from zhengwu.legislation.actions import adoption, after, comments, drafting, review
 from zhengwu.legislation.models import (
     Cleanup,
@@ -65,7 +65,7 @@ def _int(value: str, field: str) -> int | None:
 
 
 def _draft(request: HttpRequest, pk: int) -> NormativeDraft:
-    d = services.visible_drafts(actor(request)).filter(pk=pk).first()
+    d = selectors.drafts_visible_to(actor(request)).filter(pk=pk).first()
     if d is None:
         raise Http404("没有这份草案，或您无权查看。")
     return d
@@ -73,7 +73,7 @@ def _draft(request: HttpRequest, pk: int) -> NormativeDraft:
 
 @login_required
 def drafts(request: HttpRequest) -> HttpResponse:
-    rows = services.visible_drafts(actor(request)).order_by("-created_at")[:200]
+    rows = selectors.drafts_visible_to(actor(request)).order_by("-created_at")[:200]
     return render(request, "web/legislation/list.html", {"drafts": rows})
 
 
@@ -179,7 +179,7 @@ def _filing(d: NormativeDraft, p: Any) -> Filing:
 
 def _validity(u: AbstractBaseUser, d: NormativeDraft, p: Any) -> object:
     related_id = _int(p.get("related", ""), "related")
-    related = NormativeDraft.objects.filter(pk=related_id).first() if related_id else None
+    related = selectors.drafts_visible_to(u).filter(pk=related_id).first() if related_id else None
     when = _required_date(p.get("effective_on", ""), "effective_on")
     return after.change_validity(
         u, d, validity=p.get("validity", ""), effective_on=when, reason=p.get("reason", ""), related=related

@@ -25,6 +25,7 @@ from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.core.i18n import _
 from zhengwu.core.numerals import chinese_numeral
 from zhengwu.documents.models import Document, Flow
+from zhengwu.documents.services import documents_visible_to
 from zhengwu.meetings import actions, rules, selectors, services
 from zhengwu.meetings.actions.common import holds_governor, is_office, kinds_of, portfolio_holder
 from zhengwu.meetings.models import (
@@ -33,13 +34,17 @@ from zhengwu.meetings.models import (
     Meeting,
     MeetingKind,
     MeetingState,
-    Paper,
     PrefectureMeetingRequest,
     Role,
     Topic,
     TopicState,
 )
-from zhengwu.meetings.visibility import papers_visible_to
+from zhengwu.meetings.visibility import (
+    follow_ups_visible_to,
+    papers_visible_to,
+    topics_visible_to,
+    wide_requests_visible_to,
+)
 from zhengwu.org.models import Person, Unit
 from zhengwu.org.services import person_of, positions_of
 from zhengwu.web.helpers import actor, explain, unknown_year_message
@@ -353,7 +358,9 @@ def invitation_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 FOLLOW_ACTS: dict[str, tuple[Callable[[HttpRequest, FollowUp], Any], str]] = {
     "document": (
-        lambda r, f: actions.link_document(actor(r), f, get_object_or_404(Document, pk=r.POST.get("document") or 0)),
+        lambda r, f: actions.link_document(
+            actor(r), f, get_object_or_404(documents_visible_to(actor(r)), pk=r.POST.get("document") or 0)
+        ),
         "已关联发文。",
     ),
     "done": (lambda r, f: actions.complete_task(actor(r), f, r.POST.get("note", "")), "任务已登记完成。"),
@@ -364,7 +371,7 @@ FOLLOW_ACTS: dict[str, tuple[Callable[[HttpRequest, FollowUp], Any], str]] = {
 @login_required
 @require_POST
 def follow_up_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    fu = get_object_or_404(FollowUp.objects.select_related("decision"), pk=pk)
+    fu = get_object_or_404(follow_ups_visible_to(actor(request)).select_related("decision"), pk=pk)
     if action not in FOLLOW_ACTS:
         raise Http404
     call, done = FOLLOW_ACTS[action]
@@ -381,7 +388,7 @@ def topic_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     unit_ids = {p.unit_id for p in positions_of(user)}
     topics = list(
-        Topic.objects.select_related("unit", "meeting", "reviewed_by")
+        topics_visible_to(user, Topic.objects.select_related("unit", "meeting", "reviewed_by"))
         .prefetch_related("steps", "papers")
         .order_by("-id")[:200]
     )
@@ -459,7 +466,7 @@ def _file(request: HttpRequest) -> UploadedFile:
 @login_required
 @require_POST
 def topic_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    t = get_object_or_404(Topic, pk=pk)
+    t = get_object_or_404(topics_visible_to(actor(request)), pk=pk)
     if action not in TOPIC_ACTS:
         raise Http404
     call, done = TOPIC_ACTS[action]
@@ -470,7 +477,7 @@ def topic_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 @require_POST
 def paper_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    paper = get_object_or_404(Paper, pk=pk)
+    paper = get_object_or_404(papers_visible_to(actor(request)), pk=pk)
     if action == "check":
         _run(request, lambda: actions.check_paper(actor(request), paper), "材料已审核。")
     elif action == "print":
@@ -516,7 +523,7 @@ def wide_list(request: HttpRequest) -> HttpResponse:
             "申请已保存。",
         )
         return redirect("web:meeting_wide")
-    requests = list(PrefectureMeetingRequest.objects.select_related("unit", "consent_by", "decided_by"))
+    requests = list(wide_requests_visible_to(user).select_related("unit", "consent_by", "decided_by"))
     for r in requests:
         r.acts = selectors.allowed_actions(user, r)  # type: ignore[attr-defined]
     return render(
@@ -532,7 +539,7 @@ def wide_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def wide_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    req = get_object_or_404(PrefectureMeetingRequest, pk=pk)
+    req = get_object_or_404(wide_requests_visible_to(actor(request)), pk=pk)
     user = actor(request)
     acts: dict[str, Callable[[], Any]] = {
         "consent": lambda: actions.consent_request(user, req),

@@ -26,7 +26,9 @@ from zhengwu.web.views.petitions_common import (
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    rows = Case.objects.select_related("unit_concerned").order_by("-received_on", "-id")
+    rows = selectors.cases_visible_to(actor(request), cases=Case.objects.select_related("unit_concerned")).order_by(
+        "-received_on", "-id"
+    )
     kind = request.GET.get("kind", "")
     if kind:
         rows = rows.filter(kind=kind)
@@ -129,15 +131,21 @@ def _detail(request: HttpRequest, case: Case, errors: list[str], status: int) ->
     )
 
 
+def _get(request: HttpRequest, pk: int) -> Case:
+    """The case, or 404 exactly as for a missing id when the viewer may not see it."""
+    rows = Case.objects.select_related("unit_concerned")
+    return get_object_or_404(selectors.cases_visible_to(actor(request), cases=rows), pk=pk)
+
+
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, get_object_or_404(Case.objects.select_related("unit_concerned"), pk=pk), [], 200)
+    return _detail(request, _get(request, pk), [], 200)
 
 
 @login_required
 @require_POST
 def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    case = get_object_or_404(Case.objects.select_related("unit_concerned"), pk=pk)
+    case = _get(request, pk)
     user = actor(request)
     runs = {
         "answer": lambda: actions.record_answer(user, case, date_field(request, "on")),

@@ -85,6 +85,8 @@ def _after_item(request: HttpRequest, exc: Refused | InvalidInput | None, ok: st
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _refused(request)) is not None:  # the queue's staff only, before any item is looked up
+        return refusal
     item = get_object_or_404(PublicationItem, pk=pk)
     try:
         actions.publish(actor(request), item, request.POST.get("category", ""))
@@ -96,6 +98,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def withhold(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _refused(request)) is not None:  # the queue's staff only, before any item is looked up
+        return refusal
     item = get_object_or_404(PublicationItem, pk=pk)
     try:
         actions.withhold(actor(request), item, request.POST.get("exemption", ""), request.POST.get("reason", ""))
@@ -107,6 +111,8 @@ def withhold(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def interpret(request: HttpRequest, pk: int) -> HttpResponse:
+    if (refusal := _refused(request)) is not None:  # the queue's staff only, before any item is looked up
+        return refusal
     item = get_object_or_404(PublicationItem, pk=pk)
     try:
         made = actions.interpret(actor(request), item, request.POST.get("title", ""), request.POST.get("body", ""))
@@ -161,6 +167,8 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if (refusal := _refused(request)) is not None:  # the register's staff only, before any application is looked up
+        return refusal
     app = get_object_or_404(Application, pk=pk)
     user, post = actor(request), request.POST
     try:

@@ -28,7 +28,9 @@ from zhengwu.web.views.petitions_common import (
 
 @login_required
 def suggestion_list(request: HttpRequest) -> HttpResponse:
-    rows = Suggestion.objects.select_related("lead_unit", "answer_document").order_by("-received_on", "-id")
+    rows = selectors.suggestions_visible_to(
+        actor(request), suggestions=Suggestion.objects.select_related("lead_unit", "answer_document")
+    ).order_by("-received_on", "-id")
     state = request.GET.get("state", "")
     if state:
         rows = rows.filter(state=state)
@@ -108,19 +110,21 @@ def _detail(request: HttpRequest, s: Suggestion, errors: list[str], status: int)
     )
 
 
-def _get(pk: int) -> Suggestion:
-    return get_object_or_404(Suggestion.objects.select_related("lead_unit", "answer_document"), pk=pk)
+def _get(request: HttpRequest, pk: int) -> Suggestion:
+    """The suggestion, or 404 exactly as for a missing id when the viewer may not see it."""
+    rows = Suggestion.objects.select_related("lead_unit", "answer_document")
+    return get_object_or_404(selectors.suggestions_visible_to(actor(request), suggestions=rows), pk=pk)
 
 
 @login_required
 def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _get(pk), [], 200)
+    return _detail(request, _get(request, pk), [], 200)
 
 
 @login_required
 @require_POST
 def suggestion_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    s = _get(pk)
+    s = _get(request, pk)
     user = actor(request)
     drafted: list[Document] = []
 
@@ -147,4 +151,4 @@ def suggestion_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return redirect("web:document", pk=drafted[0].pk)
     if not errors:
         return redirect("web:suggestion", pk=pk)
-    return _detail(request, _get(pk), errors, status)
+    return _detail(request, _get(request, pk), errors, status)

@@ -55,7 +55,7 @@ def _date(text: str, field: str) -> dt.date:
 
 
 def _item_for(request: HttpRequest, pk: int) -> SupervisionItem:
-    item = facts.visible_items(actor(request)).filter(pk=pk).first()
+    item = selectors.items_visible_to(actor(request)).filter(pk=pk).first()
     if item is None:
         raise Http404
     return item
@@ -69,7 +69,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     today = timezone.localdate()
     state = request.GET.get("state", "")
-    qs = facts.visible_items(user).prefetch_related("co_units").order_by("due", "id")
+    qs = selectors.items_visible_to(user).prefetch_related("co_units").order_by("due", "id")
     if state in ItemState.values:
         qs = qs.filter(state=state)
     items = [(i, rules.STATUS_LABELS[facts.status_of(i, today)]) for i in qs[:300]]
@@ -170,7 +170,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
             co = list(Unit.objects.filter(code__in=form["co"]))
             link_to = None
             if p.get("link_to"):
-                link_to = facts.visible_items(user).filter(pk=int(p["link_to"])).first()
+                link_to = selectors.items_visible_to(user).filter(pk=int(p["link_to"])).first()
                 if link_to is None:
                     raise Http404
             try:
