@@ -69,6 +69,17 @@ WEB: dict[str, Rule] = {
     "account/two-factor/": STAFF,
     "logout/": STAFF,
     "account/password/": STAFF,
+    "account/sessions/": STAFF,  # one's own sessions
+    "account/keepalive/": STAFF,
+    "account/tokens/": STAFF,  # one's own tokens
+    "account/tokens/<int:pk>/revoke/": post("token"),  # another's token: refused
+    "accounts/lockouts/": RESTRICTED,  # the security administrator
+    "accounts/unlock/": Rule("restricted", method="POST"),
+    "accounts/dormant/": RESTRICTED,  # the system administrator
+    "audit/export/": Rule("restricted", method="POST"),  # the trail's readers
+    "documents/<int:pk>/archive/package/": scoped("document"),
+    "org/people/<int:pk>/second-factor/reset/": Rule("restricted", obj="person", method="POST"),
+    "org/people/<int:pk>/tokens/revoke/": Rule("restricted", obj="person", method="POST"),
     "": STAFF,
     "org/": STAFF,
     "org/units/<slug:code>/": staff(code="akto"),
@@ -207,6 +218,14 @@ API: dict[str, Rule] = {
     "POST /api/org/people": RESTRICTED,
     "POST /api/org/people/{person_id}/password": R(W, obj="person", method="POST"),
     "POST /api/org/people/{person_id}/second-factor/reset": R(W, obj="person", method="POST"),
+    "POST /api/org/people/{person_id}/tokens/revoke": R(W, obj="person", method="POST"),
+    "GET /api/account/sessions": STAFF,
+    "POST /api/account/sessions/end-others": STAFF,
+    "GET /api/accounts/lockouts": RESTRICTED,
+    "POST /api/accounts/unlock": R(W, method="POST"),
+    "GET /api/accounts/dormant": RESTRICTED,
+    "POST /api/audit/export": R(W, method="POST"),
+    "GET /api/documents/{document_id}/archive/package": scoped("document"),
     "POST /api/org/people/{person_id}/deactivate": R(W, obj="person", method="POST"),
     "POST /api/org/people/{person_id}/activate": R(W, obj="person", method="POST"),
     "POST /api/org/appointments": RESTRICTED,
