@@ -10,6 +10,7 @@ from django.utils import timezone
 from zhengwu.notices.models import Notice
 from zhengwu.org.rules import PositionFact, is_administrator, is_security_administrator, may_read_audit
 from zhengwu.org.services import office_unit, person_of, positions_of
+from zhengwu.portal import selectors as portal_selectors
 from zhengwu.rulebook.services import rulebook_problems, rulebook_view
 from zhengwu.supervision import rules as supervision_rules
 from zhengwu.workdays.services import missing_next_year
@@ -32,6 +33,13 @@ def _can_see_compliance(user: Any, positions: list[PositionFact]) -> bool:
         return False
 
 
+def _can_manage_portal(user: Any) -> bool:
+    try:
+        return portal_selectors.may_manage(user).allowed
+    except LookupError:  # no version in force: the administrator sees why in a banner
+        return False
+
+
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -47,5 +55,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "unread_notices": Notice.objects.filter(recipient=user, read_at__isnull=True).count(),
         "calendar_missing_year": missing_next_year() if is_admin else None,
         "can_see_compliance": _can_see_compliance(user, positions),
+        # the menu offers only what the person may open (the publication queue answers 403 otherwise)
+        "can_manage_portal": _can_manage_portal(user),
         "rulebook_problems": rulebook_problems() if is_admin else [],
     }

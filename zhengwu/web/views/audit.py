@@ -56,7 +56,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "actions": AuditRecord.objects.order_by("action").values_list("action", flat=True).distinct(),
+            "actions": visible.order_by("action").values_list("action", flat=True).distinct(),
         },
     )
 
