@@ -28,6 +28,8 @@ from django.utils import timezone
 from tests.documents.conftest import make_document
 from tests.security.authorization_table import API, WEB, Rule
 from zhengwu.api import api
+from zhengwu.approvals.models import ApprovalRequest
+from zhengwu.approvals.models import Kind as ApprovalKind
 from zhengwu.documents.models import Attachment, CountersignTask, Delivery, IssuedNumber
 from zhengwu.legislation.models import (
     Cleanup,
@@ -46,6 +48,17 @@ from zhengwu.org.models import Absence, ActingArrangement, Appointment, Person, 
 from zhengwu.oversight.models import Case, CaseKind
 from zhengwu.petitions.models import Petition
 from zhengwu.portal.models import Application, PublicationItem
+from zhengwu.reporting.models import (
+    ConcernSource,
+    Incident,
+    IncidentKind,
+    NpcAttendance,
+    PublicConcern,
+    Severity,
+    UpwardCategory,
+    UpwardForm,
+    UpwardReport,
+)
 from zhengwu.rulebook.models import Parameter
 from zhengwu.rulebook.services import version_in_force
 from zhengwu.suggestions.models import Suggestion
@@ -282,6 +295,73 @@ class Objects:
             received_on=self.today,
             rulebook_version=version_in_force(),
             created_by=_user("sfj_clerk"),
+            created_at=self.now,
+        )
+        return {"pk": c.pk}
+
+    def _approval(self) -> dict[str, Any]:
+        r = ApprovalRequest.objects.create(
+            kind=ApprovalKind.DELEGATION,
+            title=f"{MARK}出访团组",
+            counterpart="哈萨克斯坦",
+            unit=_unit("akto"),
+            author=self.person,
+            planned_on=self.today + dt.timedelta(days=30),
+            until=self.today + dt.timedelta(days=37),
+            members=3,
+            approver="governor_or_executive",
+            rulebook_version=version_in_force(),
+            created_by=self.head,
+            created_at=self.now,
+        )
+        return {"pk": r.pk}
+
+    def _incident(self) -> dict[str, Any]:
+        i = Incident.objects.create(
+            kind=IncidentKind.ACCIDENT,
+            severity=Severity.GENERAL,
+            title=f"{MARK}事故",
+            unit=_unit("akto"),
+            occurred_at=self.now,
+            known_at=self.now,
+            rulebook_version=version_in_force(),
+            created_by=self.head,
+            created_at=self.now,
+        )
+        return {"pk": i.pk}
+
+    def _upward(self) -> dict[str, Any]:
+        r = UpwardReport.objects.create(
+            recipient=_unit("xj-gov"),
+            category=UpwardCategory.SITUATION,
+            form=UpwardForm.REPORT,
+            title=f"关于阿克陶县{MARK}情况的报告",
+            rulebook_version=version_in_force(),
+            created_by=_user("clerk_wendian"),
+            created_at=self.now,
+        )
+        return {"pk": r.pk}
+
+    def _npc(self) -> dict[str, Any]:
+        a = NpcAttendance.objects.create(
+            session=f"州人大常委会{MARK}会议（阿克陶县专题）",
+            session_date=self.today + dt.timedelta(days=10),
+            attendee=Person.objects.get(user__username="vice_ayigul"),
+            attendee_position="副州长",
+            rulebook_version=version_in_force(),
+            assigned_by=_user("governor"),
+            assigned_at=self.now,
+        )
+        return {"pk": a.pk}
+
+    def _concern(self) -> dict[str, Any]:
+        c = PublicConcern.objects.create(
+            source=ConcernSource.MEDIA,
+            title=f"{MARK}问题",
+            unit=_unit("akto"),
+            received_on=self.today,
+            rulebook_version=version_in_force(),
+            created_by=self.head,
             created_at=self.now,
         )
         return {"pk": c.pk}

@@ -106,10 +106,10 @@ def _out(r: ApprovalRequest, user: AbstractBaseUser | None = None) -> ApprovalOu
     )
 
 
-def _get(request_id: int) -> ApprovalRequest:
-    return get_object_or_404(
-        ApprovalRequest.objects.select_related("unit", "author", "rulebook_version"), pk=request_id
-    )
+def _get(request: HttpRequest, request_id: int) -> ApprovalRequest:
+    """The request, if the caller may see it: one they may not answers 404, as a missing one."""
+    rows = selectors.requests_visible_to(current_user(request))
+    return get_object_or_404(rows.select_related("unit", "author", "rulebook_version"), pk=request_id)
 
 
 class ApprovalIn(Schema):
@@ -161,8 +161,7 @@ class ReportIn(Schema):
 
 @router.get("/approvals", response={200: ApprovalPage, **READ_ERRORS}, summary="报批事项（出版讲话、会见外宾、出访）")
 def list_requests(request: HttpRequest, paging: Query[Paging], group: str = "", state: str = "") -> ApprovalPage:
-    current_user(request)
-    rows = ApprovalRequest.objects.select_related("unit", "author", "rulebook_version")
+    rows = selectors.requests_visible_to(current_user(request)).select_related("unit", "author", "rulebook_version")
     if group:
         if group not in GROUPS:
             raise InvalidInput(_("没有这类报批事项。"), field="group")
@@ -177,7 +176,7 @@ def list_requests(request: HttpRequest, paging: Query[Paging], group: str = "", 
     "/approvals/{request_id}", response={200: ApprovalOut, 404: ErrorOut, **READ_ERRORS}, summary="报批事项详情"
 )
 def get_request(request: HttpRequest, request_id: int) -> ApprovalOut:
-    return _out(_get(request_id), current_user(request))
+    return _out(_get(request, request_id), current_user(request))
 
 
 @router.post("/approvals", response={201: ApprovalOut, **WRITE_ERRORS}, summary="报批")
@@ -199,11 +198,11 @@ def submit(request: HttpRequest, payload: ApprovalIn) -> Status[ApprovalOut]:
         members=payload.members,
         important=payload.important,
     )
-    return Status(201, _out(_get(r.pk), current_user(request)))
+    return Status(201, _out(_get(request, r.pk), current_user(request)))
 
 
 def _answer(request: HttpRequest, r: ApprovalRequest) -> ApprovalOut:
-    return _out(_get(r.pk), current_user(request))
+    return _out(_get(request, r.pk), current_user(request))
 
 
 @router.post(
@@ -212,7 +211,7 @@ def _answer(request: HttpRequest, r: ApprovalRequest) -> ApprovalOut:
     summary="外事办审核，提出安排意见",
 )
 def review(request: HttpRequest, request_id: int, payload: OpinionIn) -> ApprovalOut:
-    return _answer(request, actions.review(current_user(request), _get(request_id), payload.opinion))
+    return _answer(request, actions.review(current_user(request), _get(request, request_id), payload.opinion))
 
 
 @router.post(
@@ -221,7 +220,9 @@ def review(request: HttpRequest, request_id: int, payload: OpinionIn) -> Approva
     summary="审批（重要来宾同意后报州党委）",
 )
 def decide(request: HttpRequest, request_id: int, payload: DecisionIn) -> ApprovalOut:
-    return _answer(request, actions.decide(current_user(request), _get(request_id), payload.approve, payload.note))
+    return _answer(
+        request, actions.decide(current_user(request), _get(request, request_id), payload.approve, payload.note)
+    )
 
 
 @router.post(
@@ -230,7 +231,7 @@ def decide(request: HttpRequest, request_id: int, payload: DecisionIn) -> Approv
     summary="报州党委审批",
 )
 def refer(request: HttpRequest, request_id: int, payload: NoteIn) -> ApprovalOut:
-    return _answer(request, actions.refer(current_user(request), _get(request_id), payload.note))
+    return _answer(request, actions.refer(current_user(request), _get(request, request_id), payload.note))
 
 
 @router.post(
@@ -240,7 +241,8 @@ def refer(request: HttpRequest, request_id: int, payload: NoteIn) -> ApprovalOut
 )
 def answer(request: HttpRequest, request_id: int, payload: AnswerIn) -> ApprovalOut:
     return _answer(
-        request, actions.record_answer(current_user(request), _get(request_id), payload.approve, payload.answer)
+        request,
+        actions.record_answer(current_user(request), _get(request, request_id), payload.approve, payload.answer),
     )
 
 
@@ -252,7 +254,9 @@ def answer(request: HttpRequest, request_id: int, payload: AnswerIn) -> Approval
 def publish(request: HttpRequest, request_id: int, payload: PublicationIn) -> ApprovalOut:
     return _answer(
         request,
-        actions.record_publication(current_user(request), _get(request_id), payload.published_on, payload.where),
+        actions.record_publication(
+            current_user(request), _get(request, request_id), payload.published_on, payload.where
+        ),
     )
 
 
@@ -262,7 +266,9 @@ def publish(request: HttpRequest, request_id: int, payload: PublicationIn) -> Ap
     summary="记录出访团组回国（境），出访报告期限起算",
 )
 def record_return(request: HttpRequest, request_id: int, payload: ReturnIn) -> ApprovalOut:
-    return _answer(request, actions.record_return(current_user(request), _get(request_id), payload.returned_on))
+    return _answer(
+        request, actions.record_return(current_user(request), _get(request, request_id), payload.returned_on)
+    )
 
 
 @router.post(
@@ -272,5 +278,6 @@ def record_return(request: HttpRequest, request_id: int, payload: ReturnIn) -> A
 )
 def report(request: HttpRequest, request_id: int, payload: ReportIn) -> ApprovalOut:
     return _answer(
-        request, actions.submit_report(current_user(request), _get(request_id), payload.report, payload.reported_on)
+        request,
+        actions.submit_report(current_user(request), _get(request, request_id), payload.report, payload.reported_on),
     )

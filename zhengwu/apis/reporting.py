@@ -128,20 +128,23 @@ class ReportIn(Schema):
     document_id: int | None = None
 
 
-def _get_incident(pk: int) -> Incident:
-    return get_object_or_404(Incident.objects.select_related("unit", "rulebook_version"), pk=pk)
+def _get_incident(request: HttpRequest, pk: int) -> Incident:
+    """The record, if the caller may see it: one they may not answers 404, as a missing one."""
+    return get_object_or_404(
+        selectors.incidents_visible_to(current_user(request)).select_related("unit", "rulebook_version"), pk=pk
+    )
 
 
 @router.get("/reporting/incidents", response={200: IncidentPage, **READ_ERRORS}, summary="突发事件（事故）信息报告")
 def list_incidents(request: HttpRequest, paging: Query[Paging]) -> IncidentPage:
-    current_user(request)
-    count, items = page_of(Incident.objects.select_related("unit").order_by("-known_at", "-id"), paging)
+    rows = selectors.incidents_visible_to(current_user(request))
+    count, items = page_of(rows.select_related("unit").order_by("-known_at", "-id"), paging)
     return IncidentPage(count=count, items=[_incident(i) for i in items])
 
 
 @router.get("/reporting/incidents/{incident_id}", response={200: IncidentOut, 404: ErrorOut, **READ_ERRORS})
 def get_incident(request: HttpRequest, incident_id: int) -> IncidentOut:
-    return _incident(_get_incident(incident_id), current_user(request))
+    return _incident(_get_incident(request, incident_id), current_user(request))
 
 
 @router.post(
@@ -162,7 +165,7 @@ def register_incident(request: HttpRequest, payload: IncidentIn) -> Status[Incid
         place=payload.place,
         summary=payload.summary,
     )
-    return Status(201, _incident(_get_incident(i.pk), user))
+    return Status(201, _incident(_get_incident(request, i.pk), user))
 
 
 @router.post(
@@ -179,13 +182,13 @@ def record_report(request: HttpRequest, incident_id: int, payload: ReportIn) -> 
             raise InvalidInput(_("没有编号为{pk}的公文。", pk=payload.document_id), field="document_id")
     actions.record_report(
         user,
-        _get_incident(incident_id),
+        _get_incident(request, incident_id),
         stage=payload.stage,
         content=payload.content,
         reported_at=payload.reported_at,
         document=document,
     )
-    return Status(201, _incident(_get_incident(incident_id), user))
+    return Status(201, _incident(_get_incident(request, incident_id), user))
 
 
 # ---------------------------------------------------------------- art. 16
@@ -247,20 +250,23 @@ class ReplyIn(Schema):
     replied_on: dt.date | None = None
 
 
-def _get_upward(pk: int) -> UpwardReport:
-    return get_object_or_404(UpwardReport.objects.select_related("recipient", "rulebook_version"), pk=pk)
+def _get_upward(request: HttpRequest, pk: int) -> UpwardReport:
+    """The record, if the caller may see it: one they may not answers 404, as a missing one."""
+    return get_object_or_404(
+        selectors.upward_visible_to(current_user(request)).select_related("recipient", "rulebook_version"), pk=pk
+    )
 
 
 @router.get("/reporting/upward", response={200: UpwardPage, **READ_ERRORS}, summary="向上请示报告事项登记")
 def list_upward(request: HttpRequest, paging: Query[Paging]) -> UpwardPage:
-    current_user(request)
-    count, items = page_of(UpwardReport.objects.select_related("recipient").order_by("-created_at", "-id"), paging)
+    rows = selectors.upward_visible_to(current_user(request))
+    count, items = page_of(rows.select_related("recipient").order_by("-created_at", "-id"), paging)
     return UpwardPage(count=count, items=[_upward(r) for r in items])
 
 
 @router.get("/reporting/upward/{report_id}", response={200: UpwardOut, 404: ErrorOut, **READ_ERRORS})
 def get_upward(request: HttpRequest, report_id: int) -> UpwardOut:
-    return _upward(_get_upward(report_id), current_user(request))
+    return _upward(_get_upward(request, report_id), current_user(request))
 
 
 @router.post("/reporting/upward", response={201: UpwardOut, **WRITE_ERRORS}, summary="登记向上请示报告事项")
@@ -274,7 +280,7 @@ def register_upward(request: HttpRequest, payload: UpwardIn) -> Status[UpwardOut
         title=payload.title,
         summary=payload.summary,
     )
-    return Status(201, _upward(_get_upward(r.pk), user))
+    return Status(201, _upward(_get_upward(request, r.pk), user))
 
 
 @router.post(
@@ -285,8 +291,8 @@ def register_upward(request: HttpRequest, payload: UpwardIn) -> Status[UpwardOut
 def link_document(request: HttpRequest, report_id: int, payload: LinkIn) -> UpwardOut:
     user = current_user(request)
     document = get_object_or_404(Document, pk=payload.document_id)
-    actions.link_document(user, _get_upward(report_id), document)
-    return _upward(_get_upward(report_id), user)
+    actions.link_document(user, _get_upward(request, report_id), document)
+    return _upward(_get_upward(request, report_id), user)
 
 
 @router.post(
@@ -296,8 +302,8 @@ def link_document(request: HttpRequest, report_id: int, payload: LinkIn) -> Upwa
 )
 def record_reply(request: HttpRequest, report_id: int, payload: ReplyIn) -> UpwardOut:
     user = current_user(request)
-    actions.record_reply(user, _get_upward(report_id), payload.reply, payload.replied_on)
-    return _upward(_get_upward(report_id), user)
+    actions.record_reply(user, _get_upward(request, report_id), payload.reply, payload.replied_on)
+    return _upward(_get_upward(request, report_id), user)
 
 
 # ---------------------------------------------------------------- art. 46
@@ -344,20 +350,23 @@ class NpcIn(Schema):
     reason: str = Field("", description="特殊情况")
 
 
-def _get_npc(pk: int) -> NpcAttendance:
-    return get_object_or_404(NpcAttendance.objects.select_related("attendee", "rulebook_version"), pk=pk)
+def _get_npc(request: HttpRequest, pk: int) -> NpcAttendance:
+    """The record, if the caller may see it: one they may not answers 404, as a missing one."""
+    return get_object_or_404(
+        selectors.npc_visible_to(current_user(request)).select_related("attendee", "rulebook_version"), pk=pk
+    )
 
 
 @router.get("/reporting/npc", response={200: NpcPage, **READ_ERRORS}, summary="州人大常委会会议参加人员")
 def list_npc(request: HttpRequest, paging: Query[Paging]) -> NpcPage:
-    current_user(request)
-    count, items = page_of(NpcAttendance.objects.select_related("attendee").order_by("-session_date", "-id"), paging)
+    rows = selectors.npc_visible_to(current_user(request))
+    count, items = page_of(rows.select_related("attendee").order_by("-session_date", "-id"), paging)
     return NpcPage(count=count, items=[_npc(a) for a in items])
 
 
 @router.get("/reporting/npc/{attendance_id}", response={200: NpcOut, 404: ErrorOut, **READ_ERRORS})
 def get_npc(request: HttpRequest, attendance_id: int) -> NpcOut:
-    return _npc(_get_npc(attendance_id), current_user(request))
+    return _npc(_get_npc(request, attendance_id), current_user(request))
 
 
 @router.post("/reporting/npc", response={201: NpcOut, **WRITE_ERRORS}, summary="安排参加州人大常委会会议")
@@ -374,7 +383,7 @@ def assign_npc(request: HttpRequest, payload: NpcIn) -> Status[NpcOut]:
         entrusted=payload.entrusted,
         reason=payload.reason,
     )
-    return Status(201, _npc(_get_npc(a.pk), user))
+    return Status(201, _npc(_get_npc(request, a.pk), user))
 
 
 @router.post(
@@ -384,8 +393,8 @@ def assign_npc(request: HttpRequest, payload: NpcIn) -> Status[NpcOut]:
 )
 def record_npc(request: HttpRequest, attendance_id: int) -> NpcOut:
     user = current_user(request)
-    actions.record_npc_attendance(user, _get_npc(attendance_id))
-    return _npc(_get_npc(attendance_id), user)
+    actions.record_npc_attendance(user, _get_npc(request, attendance_id))
+    return _npc(_get_npc(request, attendance_id), user)
 
 
 # ---------------------------------------------------------------- art. 34
@@ -446,24 +455,28 @@ class ResultIn(Schema):
     major: bool | None = Field(None, description="改定是否为重大问题；不填不变")
 
 
-def _get_concern(pk: int) -> PublicConcern:
-    return get_object_or_404(PublicConcern.objects.select_related("unit", "publication", "rulebook_version"), pk=pk)
+def _get_concern(request: HttpRequest, pk: int) -> PublicConcern:
+    """The record, if the caller may see it: one they may not answers 404, as a missing one."""
+    return get_object_or_404(
+        selectors.concerns_visible_to(current_user(request)).select_related("unit", "publication", "rulebook_version"),
+        pk=pk,
+    )
 
 
 @router.get("/reporting/concerns", response={200: ConcernPage, **READ_ERRORS}, summary="社会和舆论监督事项")
 def list_concerns(request: HttpRequest, paging: Query[Paging], unpublished: bool = False) -> ConcernPage:
     """``unpublished=true``: the major problems handled whose result has not been published."""
-    current_user(request)
+    visible = selectors.concerns_visible_to(current_user(request))
     if unpublished:
-        rows = selectors.unpublished_results()
+        rows = selectors.unpublished_results(visible)
         return ConcernPage(count=len(rows), items=[_concern(c) for c in rows])
-    count, items = page_of(PublicConcern.objects.select_related("unit", "publication"), paging)
+    count, items = page_of(visible.select_related("unit", "publication"), paging)
     return ConcernPage(count=count, items=[_concern(c) for c in items])
 
 
 @router.get("/reporting/concerns/{concern_id}", response={200: ConcernOut, 404: ErrorOut, **READ_ERRORS})
 def get_concern(request: HttpRequest, concern_id: int) -> ConcernOut:
-    return _concern(_get_concern(concern_id), current_user(request))
+    return _concern(_get_concern(request, concern_id), current_user(request))
 
 
 @router.post("/reporting/concerns", response={201: ConcernOut, **WRITE_ERRORS}, summary="登记社会和舆论监督事项")
@@ -478,7 +491,7 @@ def register_concern(request: HttpRequest, payload: ConcernIn) -> Status[Concern
         description=payload.description,
         major=payload.major,
     )
-    return Status(201, _concern(_get_concern(c.pk), user))
+    return Status(201, _concern(_get_concern(request, c.pk), user))
 
 
 @router.post(
@@ -488,5 +501,5 @@ def register_concern(request: HttpRequest, payload: ConcernIn) -> Status[Concern
 )
 def record_result(request: HttpRequest, concern_id: int, payload: ResultIn) -> ConcernOut:
     user = current_user(request)
-    actions.record_result(user, _get_concern(concern_id), payload.result, major=payload.major)
-    return _concern(_get_concern(concern_id), user)
+    actions.record_result(user, _get_concern(request, concern_id), payload.result, major=payload.major)
+    return _concern(_get_concern(request, concern_id), user)

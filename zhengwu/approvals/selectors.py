@@ -10,9 +10,11 @@ dates, the texts) stay in the action.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.approvals import rules
@@ -22,7 +24,8 @@ from zhengwu.core.memo import memo
 from zhengwu.core.transitions import Step, check_step, offered
 from zhengwu.documents.selectors import units_with_function
 from zhengwu.org.models import Unit
-from zhengwu.org.services import office_unit, person_of, positions_of, who_holds
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
+from zhengwu.org.services import office_unit, overseen_units, person_of, positions_of, who_holds
 from zhengwu.rulebook.services import rulebook_of
 
 FOREIGN_AFFAIRS = "foreign_affairs"
@@ -58,6 +61,44 @@ def holders() -> rules.Holders:
 def actor_person_id(actor: AbstractBaseUser) -> int | None:
     person = person_of(actor)
     return person.pk if person else None
+
+
+def requests_visible_to(
+    user: AbstractBaseUser, day: dt.date | None = None, requests: QuerySet[ApprovalRequest] | None = None
+) -> QuerySet[ApprovalRequest]:
+    """The requests ``user`` may see on ``day`` (need to know; arts. 57, 59, 60):
+
+    - the staff of the requesting unit, and the person who asked (the author, who files it);
+    - the leader in whose 分管 that unit is (art. 7);
+    - the approvers: the 州长 and the 常务副州长 (and whoever holds the 州长's authority);
+    - the government office's staff, which keeps the register and refers a request to the 州党委;
+    - the 外事办's staff for what it reviews: a meeting with foreign guests and an outbound
+      delegation (arts. 59, 60), not a publication, a speech or a signed article (art. 57).
+
+    Nobody else: a request names a person's writings and travels before they are approved.  A
+    system administrator's post gives no sight of requests.
+    """
+    requests = requests if requests is not None else ApprovalRequest.objects.all()
+    positions = [p for p in positions_of(user, day) if p.kind not in ADMINISTRATORS]
+    if not positions:
+        return requests.none()
+    units = {p.unit_id for p in positions}
+    person = actor_person_id(user)
+    held = holders()
+    approvers = {pid for pid in (held.governor, held.executive) if pid is not None}
+    office = office_id()
+    if (
+        (office is not None and office in units)
+        or (person is not None and person in approvers)
+        or any(p.kind in {PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR} for p in positions)
+    ):
+        return requests
+    seen = Q(unit_id__in=units | overseen_units(user, day)) | Q(created_by_id=user.pk)
+    if person is not None:
+        seen |= Q(author_id=person)
+    if units & foreign_affairs_ids():
+        seen |= Q(kind__in=rules.REVIEWED_KINDS)
+    return requests.filter(seen)
 
 
 def _step(r: ApprovalRequest, step: Step) -> Decision:
@@ -173,7 +214,8 @@ TO_DO = frozenset({"review", "decide", "refer", "answer", "return", "report"})
 def awaiting(actor: AbstractBaseUser) -> list[ApprovalRequest]:
     """The open requests on which ``actor`` may act now (the workbench's list)."""
     rows = (
-        ApprovalRequest.objects.select_related("unit", "author", "rulebook_version")
+        requests_visible_to(actor)
+        .select_related("unit", "author", "rulebook_version")
         .exclude(state__in=[State.REFUSED, State.PUBLISHED, State.REPORTED])
         .order_by("planned_on", "id")[:100]
     )

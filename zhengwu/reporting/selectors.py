@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from zhengwu.core.decisions import Decision
 from zhengwu.core.transitions import check_step, offered
 from zhengwu.documents.models import Document
 from zhengwu.org.models import Person, Unit
-from zhengwu.org.services import load_facts, office_unit, person_of, positions_of, who_holds
+from zhengwu.org.rules import ADMINISTRATORS, PositionKind
+from zhengwu.org.services import load_facts, office_unit, overseen_units, person_of, positions_of, who_holds
 from zhengwu.reporting import rules
 from zhengwu.reporting.models import (
     ConcernState,
@@ -51,6 +53,93 @@ def holds_governor(actor: AbstractBaseUser, day: dt.date | None = None) -> bool:
     person = person_of(actor)
     holder = who_holds("governor", day or timezone.localdate())
     return person is not None and holder is not None and holder.person_id == person.pk
+
+
+# ---------------------------------------------------------------- who sees which record (need to know)
+
+#: The leaders who follow every report to and from the government: the 州长 and the 常务副州长.
+_M = TypeVar("_M", bound=Model)
+
+PRINCIPALS = frozenset({PositionKind.GOVERNOR, PositionKind.EXECUTIVE_VICE_GOVERNOR})
+
+
+def _reader(user: AbstractBaseUser, day: dt.date | None) -> tuple[set[int], bool] | None:
+    """The units ``user`` works in on ``day`` and whether they see every record (the government
+    office, its duty office included; the 州长 and the 常务副州长; whoever holds the 州长's
+    authority); ``None`` for nobody's post (a system administrator's post gives no sight)."""
+    positions = [p for p in positions_of(user, day) if p.kind not in ADMINISTRATORS]
+    if not positions:
+        return None
+    units = {p.unit_id for p in positions}
+    office = office_id()
+    everything = (
+        (office is not None and office in units)
+        or any(p.kind in PRINCIPALS for p in positions)
+        or holds_governor(user, day)
+    )
+    return units, everything
+
+
+def _visible(
+    user: AbstractBaseUser, day: dt.date | None, rows: QuerySet[_M], unit_field: str | None, own: Q
+) -> QuerySet[_M]:
+    reader = _reader(user, day)
+    if reader is None:
+        return rows.none()
+    units, everything = reader
+    if everything:
+        return rows
+    seen = own
+    if unit_field is not None:
+        seen |= Q(**{f"{unit_field}__in": units | overseen_units(user, day)})
+    return rows.filter(seen)
+
+
+def incidents_visible_to(
+    user: AbstractBaseUser, day: dt.date | None = None, incidents: QuerySet[Incident] | None = None
+) -> QuerySet[Incident]:
+    """The incidents ``user`` may see on ``day`` (need to know; art. 55): the reporting unit's
+    staff, which keeps the record; the leader in whose 分管 that unit is (art. 7); the government
+    office (its duty office takes the reports); the 州长 and the 常务副州长.  Nobody else."""
+    rows = incidents if incidents is not None else Incident.objects.all()
+    return _visible(user, day, rows, "unit_id", Q(created_by_id=user.pk))
+
+
+def upward_visible_to(
+    user: AbstractBaseUser, day: dt.date | None = None, reports: QuerySet[UpwardReport] | None = None
+) -> QuerySet[UpwardReport]:
+    """The matters reported upward ``user`` may see on ``day`` (need to know; art. 16): the
+    government office, which keeps the register, and the 州长 and the 常务副州长, for whom it
+    reports; and whoever registered one.  Nobody else: what the government asks the 自治区 and the
+    州党委 is not every unit's business."""
+    rows = reports if reports is not None else UpwardReport.objects.all()
+    return _visible(user, day, rows, None, Q(created_by_id=user.pk))
+
+
+def npc_visible_to(
+    user: AbstractBaseUser, day: dt.date | None = None, attendances: QuerySet[NpcAttendance] | None = None
+) -> QuerySet[NpcAttendance]:
+    """The attendances at the 州人大常委会 ``user`` may see on ``day`` (need to know; art. 46): the
+    leader assigned to attend; the government office, which arranges it; the 州长 (who assigns) and
+    the 常务副州长; whoever assigned it.  Nobody else."""
+    rows = attendances if attendances is not None else NpcAttendance.objects.all()
+    own = Q(assigned_by_id=user.pk)
+    person = person_of(user)
+    if person is not None:
+        own |= Q(attendee_id=person.pk)
+    return _visible(user, day, rows, None, own)
+
+
+def concerns_visible_to(
+    user: AbstractBaseUser, day: dt.date | None = None, concerns: QuerySet[PublicConcern] | None = None
+) -> QuerySet[PublicConcern]:
+    """The matters raised by the public or the media ``user`` may see on ``day`` (need to know;
+    art. 34): the staff of the unit that investigates; the leader in whose 分管 that unit is
+    (art. 7); the government office, which registers and follows them; the 州长 and the 常务副州长.
+    Nobody else: a matter names who raised it and what is alleged before it is handled (a major
+    problem's result is published, art. 34, through the portal, not through this register)."""
+    rows = concerns if concerns is not None else PublicConcern.objects.all()
+    return _visible(user, day, rows, "unit_id", Q(created_by_id=user.pk))
 
 
 # ---------------------------------------------------------------- art. 55: incidents
@@ -183,9 +272,11 @@ def result_checks(actor: AbstractBaseUser, c: PublicConcern) -> list[Decision]:
     ]
 
 
-def unpublished_results() -> list[PublicConcern]:
-    """The major problems handled whose result has not been published (art. 34)."""
-    rows = PublicConcern.objects.filter(major=True, state=ConcernState.HANDLED).select_related("unit", "publication")
+def unpublished_results(concerns: QuerySet[PublicConcern] | None = None) -> list[PublicConcern]:
+    """The major problems handled whose result has not been published (art. 34), among
+    ``concerns`` (all of them by default; a reader's, :func:`concerns_visible_to`)."""
+    concerns = concerns if concerns is not None else PublicConcern.objects.all()
+    rows = concerns.filter(major=True, state=ConcernState.HANDLED).select_related("unit", "publication")
     return [c for c in rows if rules.unpublished(c.major, c.state, c.publication.state if c.publication else None)]
 
 

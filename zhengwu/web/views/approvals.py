@@ -26,7 +26,8 @@ def request_list(request: HttpRequest) -> HttpResponse:
     if group not in GROUPS:
         group = "publications"
     rows = (
-        ApprovalRequest.objects.select_related("unit", "author")
+        selectors.requests_visible_to(actor(request))
+        .select_related("unit", "author")
         .filter(kind__in=GROUPS[group])
         .order_by("-created_at", "-id")
     )
@@ -112,19 +113,21 @@ def _detail(request: HttpRequest, r: ApprovalRequest, errors: list[str], status:
     )
 
 
-def _get(pk: int) -> ApprovalRequest:
-    return get_object_or_404(ApprovalRequest.objects.select_related("unit", "author", "rulebook_version"), pk=pk)
+def _get(request: HttpRequest, pk: int) -> ApprovalRequest:
+    """The request, if its reader may see it: one they may not answers 404, as a missing one."""
+    rows = selectors.requests_visible_to(actor(request)).select_related("unit", "author", "rulebook_version")
+    return get_object_or_404(rows, pk=pk)
 
 
 @login_required
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _get(pk), [], 200)
+    return _detail(request, _get(request, pk), [], 200)
 
 
 @login_required
 @require_POST
 def request_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    r = _get(pk)
+    r = _get(request, pk)
     user = actor(request)
     approve = request.POST.get("approve") == "1"
     runs = {
@@ -144,4 +147,4 @@ def request_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     errors, status = attempt(run)
     if not errors:
         return redirect("web:approval", pk=pk)
-    return _detail(request, _get(pk), errors, status)
+    return _detail(request, _get(request, pk), errors, status)

@@ -57,16 +57,20 @@ def _now_local() -> str:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    incidents = list(Incident.objects.select_related("unit").order_by("-known_at", "-id")[:100])
+    user = actor(request)
+    concerns = selectors.concerns_visible_to(user)
+    incidents = list(selectors.incidents_visible_to(user).select_related("unit").order_by("-known_at", "-id")[:100])
     return render(
         request,
         "web/reporting/index.html",
         {
             "incidents": [(i, selectors.open_limits(i)) for i in incidents],
-            "upward": UpwardReport.objects.select_related("recipient").order_by("-created_at", "-id")[:100],
-            "npc": NpcAttendance.objects.select_related("attendee").order_by("-session_date", "-id")[:100],
-            "concerns": PublicConcern.objects.select_related("unit", "publication")[:100],
-            "unpublished": selectors.unpublished_results(),
+            "upward": selectors.upward_visible_to(user)
+            .select_related("recipient")
+            .order_by("-created_at", "-id")[:100],
+            "npc": selectors.npc_visible_to(user).select_related("attendee").order_by("-session_date", "-id")[:100],
+            "concerns": concerns.select_related("unit", "publication")[:100],
+            "unpublished": selectors.unpublished_results(concerns),
             "now": timezone.now(),
         },
     )
@@ -140,13 +144,18 @@ def _incident_page(request: HttpRequest, incident: Incident, errors: list[str], 
 
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _incident_page(request, get_object_or_404(Incident.objects.select_related("unit"), pk=pk), [], 200)
+    return _incident_page(
+        request,
+        get_object_or_404(selectors.incidents_visible_to(actor(request)).select_related("unit"), pk=pk),
+        [],
+        200,
+    )
 
 
 @login_required
 @require_POST
 def incident_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    incident = get_object_or_404(Incident.objects.select_related("unit"), pk=pk)
+    incident = get_object_or_404(selectors.incidents_visible_to(actor(request)).select_related("unit"), pk=pk)
     if action not in selectors.INCIDENT_ACTS:
         return redirect("web:reporting_incident", pk=pk)
     user = actor(request)
@@ -234,13 +243,18 @@ def _upward_page(request: HttpRequest, report: UpwardReport, errors: list[str], 
 
 @login_required
 def upward_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _upward_page(request, get_object_or_404(UpwardReport.objects.select_related("recipient"), pk=pk), [], 200)
+    return _upward_page(
+        request,
+        get_object_or_404(selectors.upward_visible_to(actor(request)).select_related("recipient"), pk=pk),
+        [],
+        200,
+    )
 
 
 @login_required
 @require_POST
 def upward_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    report = get_object_or_404(UpwardReport.objects.select_related("recipient"), pk=pk)
+    report = get_object_or_404(selectors.upward_visible_to(actor(request)).select_related("recipient"), pk=pk)
     user = actor(request)
 
     def link() -> None:
@@ -329,13 +343,15 @@ def _npc_page(request: HttpRequest, a: NpcAttendance, errors: list[str], status:
 
 @login_required
 def npc_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _npc_page(request, get_object_or_404(NpcAttendance.objects.select_related("attendee"), pk=pk), [], 200)
+    return _npc_page(
+        request, get_object_or_404(selectors.npc_visible_to(actor(request)).select_related("attendee"), pk=pk), [], 200
+    )
 
 
 @login_required
 @require_POST
 def npc_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    a = get_object_or_404(NpcAttendance.objects.select_related("attendee"), pk=pk)
+    a = get_object_or_404(selectors.npc_visible_to(actor(request)).select_related("attendee"), pk=pk)
     if action != "attend":
         return redirect("web:reporting_npc", pk=pk)
     user = actor(request)
@@ -403,14 +419,14 @@ def _concern_page(request: HttpRequest, c: PublicConcern, errors: list[str], sta
 
 @login_required
 def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    c = get_object_or_404(PublicConcern.objects.select_related("unit", "publication"), pk=pk)
+    c = get_object_or_404(selectors.concerns_visible_to(actor(request)).select_related("unit", "publication"), pk=pk)
     return _concern_page(request, c, [], 200)
 
 
 @login_required
 @require_POST
 def concern_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    c = get_object_or_404(PublicConcern.objects.select_related("unit", "publication"), pk=pk)
+    c = get_object_or_404(selectors.concerns_visible_to(actor(request)).select_related("unit", "publication"), pk=pk)
     if action != "result":
         return redirect("web:reporting_concern", pk=pk)
     user = actor(request)
