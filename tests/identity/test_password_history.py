@@ -62,7 +62,7 @@ def test_history_length_is_a_setting(user, settings) -> None:
 def test_after_a_reset_the_forced_change_may_not_return_to_an_old_password(user, person) -> None:
     clerk = user("fgw_clerk")
     _walk(clerk, "zhengwu-demo", PASSWORDS[:1])
-    reset = reset_password(user("admin"), person("fgw_clerk"))
+    reset = reset_password(user("security_admin"), person("fgw_clerk"))
     assert reset.temporary_password is not None
     with pytest.raises(InvalidInput, match="最近使用过的5个密码"):
         _change(clerk, reset.temporary_password, PASSWORDS[0])

@@ -40,6 +40,6 @@ def test_a_password_change_ends_the_other_sessions(db) -> None:
 
 def test_a_reset_ends_every_session(user, person) -> None:
     session = sign_in("clerk_wendian", "zhengwu-demo")
-    reset_password(user("admin"), person("clerk_wendian"))
+    reset_password(user("security_admin"), person("clerk_wendian"))
     assert session.get("/").status_code == 302
     assert SessionRecord.objects.get(user__username="clerk_wendian").end_reason == "reset"
