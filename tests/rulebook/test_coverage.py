@@ -123,3 +123,18 @@ def test_a_changed_file_is_read_again_and_an_unchanged_one_is_not(tmp_path, monk
     os.utime(test_file, ns=(1, 1))  # a different modification time, whatever the clock's resolution
     assert coverage.tests_by_article(root) == {59: ["tests/test_leave.py::test_report"]}
     assert reads == [1]
+
+
+@pytest.mark.article(68)
+def test_every_article_the_rulebook_marks_enforced_or_recorded_has_a_test() -> None:
+    """Issue 15: the rulebook page and ``zhengwu rules coverage`` show no article marked E or R
+    (enforced, recorded) without a test marked with it."""
+    import tomllib
+
+    from zhengwu.rulebook import annotations
+
+    data = tomllib.loads(annotations.KIZILSU_2023.read_text(encoding="utf-8"))
+    kinds = {int(number): row["kind"] for number, row in data["articles"].items()}
+    proven = coverage.tests_by_article()
+    untested = sorted(n for n, kind in kinds.items() if kind in {"E", "R"} and not proven.get(n))
+    assert untested == []
