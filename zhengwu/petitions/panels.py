@@ -31,7 +31,8 @@ def panel(request: HttpRequest) -> workbench.Section | None:
             for p in Petition.objects.filter(leader=person, important=True, instructed_at__isnull=True).order_by(
                 "routed_at", "id"
             )
-            if allows(ACTS["instruct"], user, p)
+            # unread or read: the leader reads the letter, then instructs (both are theirs to do)
+            if allows(ACTS["read"], user, p) or allows(ACTS["instruct"], user, p)
         ]
         if person
         else []
