@@ -10,30 +10,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import transaction
 
+from tests import support
 from tests.api.conftest import Api
 from tests.approvals.conftest import TODAY, D, fresh
 from zhengwu.approvals import actions, selectors
 from zhengwu.approvals.models import ApprovalRequest
-from zhengwu.core.decisions import InvalidInput, Refused
 
 pytestmark = [pytest.mark.usefixtures("frozen"), pytest.mark.article(57, 59, 60)]
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, ApprovalRequest], Any], actor: Any, pk: int) -> bool:
-    try:
-        with transaction.atomic():
-            call(actor, fresh(ApprovalRequest(pk=pk)))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, fresh(ApprovalRequest(pk=pk)))
 
 
 CALLS: dict[str, Callable[[Any, ApprovalRequest], Any]] = {

@@ -9,29 +9,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import models, transaction
+from django.db import models
 
+from tests import support
 from tests.reporting.conftest import D, person, unit
-from zhengwu.core.decisions import InvalidInput, Refused
 from zhengwu.reporting import actions, selectors
 from zhengwu.reporting.models import Incident, NpcAttendance, PublicConcern, UpwardReport
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
 
-class _Rollback(Exception):
-    pass
-
-
 def refuses(call: Callable[[Any, Any], Any], actor: Any, record: models.Model) -> bool:
-    try:
-        with transaction.atomic():
-            call(actor, type(record).objects.get(pk=record.pk))
-            raise _Rollback
-    except _Rollback:
-        return False
-    except (Refused, InvalidInput):
-        return True
+    return support.refuses(call, actor, type(record).objects.get(pk=record.pk))
 
 
 INCIDENT_CALLS: dict[str, Callable[[Any, Incident], Any]] = {
