@@ -15,6 +15,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from zhengwu.core import government as _government
 from zhengwu.core.installation import PROJECT_DIR, installation_secret, var_dir
 
 BASE_DIR = PROJECT_DIR
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "zhengwu.web.context_processors.shell",
+                "zhengwu.web.context_processors.government",
             ],
         },
     },
@@ -270,16 +272,25 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("ZHENGWU_EMAIL_FROM", "zhengwu@localhost")
 
+# The government this installation serves (zhengwu/core/government.py, docs/adopting.md): a slug of
+# zhengwu/governments/ or a folder with a government.toml.  Unset: what `zhengwu demo --government` or
+# `zhengwu government use` recorded in var/government, else kizilsu.  Its configuration supplies the
+# defaults below; the environment still overrides each.
+ZHENGWU_GOVERNMENT = os.environ.get("ZHENGWU_GOVERNMENT") or _government.recorded_choice(VAR_DIR) or _government.DEFAULT
+_GOVERNMENT = _government.read(ZHENGWU_GOVERNMENT)
+
 # The working-day calendar's layers, lowest first: the nation (国务院办公厅), the region's own days
-# (zhengwu/workdays/data/<key>.toml; Kizilsu is in Xinjiang), then local days an administrator enters.
+# (zhengwu/workdays/data/<key>.toml), then local days an administrator enters.
 # A government with no regional days of its own: "national,local".
 ZHENGWU_CALENDAR_LAYERS = [
-    k.strip() for k in os.environ.get("ZHENGWU_CALENDAR_LAYERS", "national,xinjiang,local").split(",") if k.strip()
+    k.strip()
+    for k in os.environ.get("ZHENGWU_CALENDAR_LAYERS", ",".join(_GOVERNMENT.calendar_layers)).split(",")
+    if k.strip()
 ]
-# The local layer's shipped data (zhengwu/workdays/data/<name>.toml): the prefecture's office hours.
-ZHENGWU_LOCAL_CALENDAR_DATA = os.environ.get("ZHENGWU_LOCAL_CALENDAR_DATA", "kizilsu")
+# The local layer's shipped data (zhengwu/workdays/data/<name>.toml): the government's office hours.
+ZHENGWU_LOCAL_CALENDAR_DATA = os.environ.get("ZHENGWU_LOCAL_CALENDAR_DATA", _GOVERNMENT.calendar_local_data)
 # The rulebook the installation runs under when no rulebook version has been imported yet.
-ZHENGWU_RULEBOOK_CODE = os.environ.get("ZHENGWU_RULEBOOK_CODE", "kizilsu-work-rules")
+ZHENGWU_RULEBOOK_CODE = os.environ.get("ZHENGWU_RULEBOOK_CODE", _GOVERNMENT.rulebook_code)
 # Highest classification this installation may hold (art. 61): "none" (unclassified only).
 ZHENGWU_CLASSIFICATION_CEILING = os.environ.get("ZHENGWU_CLASSIFICATION_CEILING", "none")
 # The largest attachment (附件) accepted, in bytes.

@@ -16,6 +16,9 @@ shown in Chinese, never lost.
 
 ``_`` is one of xgettext's default keywords, so ``makemessages`` extracts every id; the ids use
 ``{name}`` placeholders (python-brace-format).
+
+The government's own names come from its configuration (:mod:`zhengwu.core.government`): a sentence
+says ``{gov.governor}`` where Kizilsu's clerks read 州长 and a county's 县长, in either language.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ class Msg(str):
 
     def __new__(cls, msgid: str, params: Mapping[str, object] | None = None) -> Msg:
         params = dict(params or {})
-        text = msgid.format(**params) if params else msgid
+        text = _format(msgid, params, english=False) if params or _GOV in msgid else msgid
         obj = super().__new__(cls, text)
         obj.msgid = msgid
         obj.params = params
@@ -68,6 +71,17 @@ class Stripped(str):
         return obj
 
 
+_GOV = "{gov."
+
+
+def _format(template: str, params: Mapping[str, object], english: bool) -> str:
+    if _GOV not in template:
+        return template.format(**params)
+    from zhengwu.core import government
+
+    return template.format(gov=government.terms(english), **params)
+
+
 def _(msgid: str, /, **params: object) -> Msg:
     """Mark a Chinese sentence for translation, with its ``{name}`` parameters."""
     return Msg(msgid, params)
@@ -100,14 +114,34 @@ def localize(value: object) -> str:
     if not isinstance(value, Msg):
         return str(value)
     template = _translate(value.msgid) if value.msgid else value.msgid
-    if not value.params:
+    if not value.params and _GOV not in template:
         return template
     try:
-        return template.format(
-            **{k: localize(v) if isinstance(v, Msg | Joined | Stripped) else v for k, v in value.params.items()}
+        return _format(
+            template,
+            {k: localize(v) if isinstance(v, Msg | Joined | Stripped) else v for k, v in value.params.items()},
+            english=english(),
         )
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the source
         return str(value)
+
+
+def say(msgid: str, /, **params: object) -> str:
+    """A sentence for Django's side (forms, model help, pages) in the active language, with the
+    government's names filled in: ``say("由{gov.governor}签发")``."""
+    return localize(Msg(msgid, params))
+
+
+def _say_lazy(msgid: str, params: Mapping[str, object]) -> str:
+    return say(msgid, **params)
+
+
+def say_lazy(msgid: str, /, **params: object) -> Any:
+    """:func:`say`, rendered when shown (module-level labels, form help); marked for extraction
+    through the ``say_lazy`` keyword (``scripts/messages.py``)."""
+    from django.utils.functional import lazy
+
+    return lazy(_say_lazy, str)(msgid, params)
 
 
 # -- sentences kept in the database (JSON) and rendered later in the reader's language -------------

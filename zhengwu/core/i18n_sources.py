@@ -32,30 +32,36 @@ class Source:
         return PACKAGE / "locale" if top in PROJECT_LEVEL else PACKAGE / top / "locale"
 
 
-def _marks_core_i18n(tree: ast.Module) -> tuple[bool, bool]:
-    """(``_`` is core.i18n's marker here, ``i18n._`` is used here)."""
-    underscore = module = False
+#: core.i18n's markers: ``_`` (pure code), ``say`` and ``say_lazy`` (Django's side, with the
+#: government's names).
+MARKERS = {"_", "say", "say_lazy"}
+
+
+def _marks_core_i18n(tree: ast.Module) -> tuple[set[str], bool]:
+    """(the markers imported from core.i18n here, ``i18n.<marker>`` is used here)."""
+    names: set[str] = set()
+    module = False
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module == "zhengwu.core.i18n":
-            underscore |= any(a.name == "_" and a.asname in (None, "_") for a in node.names)
+            names |= {a.name for a in node.names if a.name in MARKERS and a.asname in (None, a.name)}
         if isinstance(node, ast.ImportFrom) and node.module == "zhengwu.core":
             module |= any(a.name == "i18n" and a.asname is None for a in node.names)
-    return underscore, module
+    return names, module
 
 
 def sources(path: Path) -> Iterator[Source]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    underscore, module = _marks_core_i18n(tree)
-    if not (underscore or module or path.name == "i18n.py"):
+    names, module = _marks_core_i18n(tree)
+    if not (names or module or path.name == "i18n.py"):
         return
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         f = node.func
-        marker = (underscore and isinstance(f, ast.Name) and f.id == "_") or (
+        marker = (isinstance(f, ast.Name) and f.id in names) or (
             module
             and isinstance(f, ast.Attribute)
-            and f.attr == "_"
+            and f.attr in MARKERS
             and isinstance(f.value, ast.Name)
             and f.value.id == "i18n"
         )

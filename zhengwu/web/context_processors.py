@@ -59,3 +59,14 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_manage_portal": _can_manage_portal(user),
         "rulebook_problems": rulebook_problems() if is_admin else [],
     }
+
+
+def government(request: HttpRequest) -> dict[str, Any]:
+    """``{{ gov.governor }}``, ``{{ gov.name }}`` …: the government's own names on every page (staff and
+    portal), in the page's language (:mod:`zhengwu.core.government`)."""
+    from django.utils.functional import SimpleLazyObject
+
+    from zhengwu.core import government as configured
+    from zhengwu.core.i18n import english
+
+    return {"gov": SimpleLazyObject(lambda: configured.terms(english()))}
