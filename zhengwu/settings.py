@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "zhengwu.legislation",
     "zhengwu.portal",
     "zhengwu.reporting",
+    "zhengwu.governments",
     "zhengwu.web",
 ]
 

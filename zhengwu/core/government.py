@@ -51,6 +51,17 @@ TERMS: Mapping[str, str] = {
 }
 
 
+#: The 发文类别 the code numbers documents in (GB/T 9704-2012 7.2.4); each government names what follows
+#: its 机关代字 for each (``[numbering] categories``: fa = "发" …).
+NUMBER_KINDS: Mapping[str, str] = {
+    "fa": "政府发文（通知、决定、意见……）",
+    "han": "政府函件（函、函复的批复）",
+    "ban_fa": "办公室发文",
+    "ban_han": "办公室函件",
+    "dian": "明传电报",
+}
+
+
 class GovernmentConfigError(ValueError):
     """A government's configuration that cannot be read: says which file and what to fix."""
 
@@ -105,6 +116,9 @@ class Government:
 
     def missing_terms(self) -> list[str]:
         return [k for k in TERMS if not str(self.terms_zh.get(k, "")).strip()]
+
+    def missing_number_kinds(self) -> list[str]:
+        return [k for k in NUMBER_KINDS if not str(self.numbering_categories.get(k, "")).strip()]
 
 
 def folder_of(name: str) -> Path:
