@@ -90,3 +90,26 @@ def test_a_configuration_missing_names_and_numbering_says_which_key_to_write(tmp
     assert "ban_fa" in problems
     assert "rules.toml" in problems  # the rulebook annotations it names do not exist
     assert all(g.area in {"配置", "发文字号"} and g.fix for g in config_gaps)
+
+
+def test_use_records_the_government_for_later_commands_and_refuses_an_unknown_one(tmp_path: Path, monkeypatch):
+    from django.core.management.base import CommandError
+
+    monkeypatch.setenv("ZHENGWU_VAR_DIR", str(tmp_path))
+    monkeypatch.delenv("ZHENGWU_GOVERNMENT", raising=False)
+    out = io.StringIO()
+    call_command("government", "use", "kizilsu", stdout=out)
+    assert government.recorded_choice(tmp_path) == "kizilsu"
+    with pytest.raises(CommandError, match="找不到政府配置"):
+        call_command("government", "use", "no-such-government", stdout=out)
+    assert government.recorded_choice(tmp_path) == "kizilsu"  # unchanged
+
+
+def test_list_and_show_name_the_shipped_and_the_configured_government():
+    out = io.StringIO()
+    call_command("government", "list", stdout=out)
+    assert "kizilsu" in out.getvalue()
+    out = io.StringIO()
+    call_command("government", "show", stdout=out)
+    assert government.current().name in out.getvalue()
+    assert f"governor{' ' * 18} {government.current().terms().governor}" in out.getvalue()

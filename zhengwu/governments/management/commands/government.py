@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from zhengwu.core import government as configured
@@ -72,7 +72,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         configured.record_choice(var_dir(), name)
         self.stdout.write(f"此后本安装服务于{config.name}（{name}）。")
-        if getattr(settings, "ZHENGWU_GOVERNMENT", None) and "ZHENGWU_GOVERNMENT" in __import__("os").environ:
+        if os.environ.get("ZHENGWU_GOVERNMENT"):
             self.stderr.write("注意：环境变量 ZHENGWU_GOVERNMENT 已设置，它优先于此处的选择。")
         self.stdout.write("然后运行 zhengwu government check，补齐所缺。")
 
