@@ -1,7 +1,7 @@
 """The government this installation serves: configuration, never code.
 
 A government is a folder of data (``zhengwu/governments/<slug>/government.toml``, or any folder an
-installation names): its name and level, the names of its seats (州长 or 县长 …), where its rulebook,
+installation names): its name and level, the names of its seats (县长, 市长, 省长 …), where its rulebook,
 numbering and calendar come from, its portal's name.  Which one an installation serves is
 ``ZHENGWU_GOVERNMENT`` (a slug or a path), else the one ``zhengwu demo --government`` or
 ``zhengwu government use`` recorded in the installation's ``var/government``, else ``kizilsu``.
@@ -29,25 +29,25 @@ LEVELS = ("region", "prefecture", "county")
 
 #: The names every government supplies, in Chinese (``[terms]``) and English (``[terms_en]``).
 TERMS: Mapping[str, str] = {
-    "government": "政府自称（如：州人民政府、县人民政府）",
-    "government_short": "政府简称（如：州政府、县政府）",
-    "governor": "行政首长（如：州长、县长）",
-    "executive_vice_governor": "常务副职（如：常务副州长、常务副县长）",
-    "vice_governor": "副职（如：副州长、副县长）",
-    "leaders": "政府领导合称（如：州长、副州长）",
-    "office": "政府办公室（如：州政府办公室）",
-    "office_meeting": "行政首长办公会议（如：州长办公会议）",
-    "area": "辖区简称一字（如：州、县）",
-    "whole": "全辖区（如：全州、全县）",
-    "away": "离开辖区（如：离州、离县）",
-    "direct": "直属单位前缀（如：州直、县直）",
-    "seat": "政府驻地（如：阿图什市）",
-    "party_committee": "同级党委（如：州党委、县委）",
-    "superior_government": "上级人民政府（如：自治区人民政府）",
+    "government": "政府自称（如：县人民政府、市人民政府）",
+    "government_short": "政府简称（如：县政府、市政府）",
+    "governor": "行政首长（如：县长、市长）",
+    "executive_vice_governor": "常务副职（如：常务副县长、常务副市长）",
+    "vice_governor": "副职（如：副县长、副市长）",
+    "leaders": "政府领导合称（如：县长、副县长）",
+    "office": "政府办公室（如：县政府办公室）",
+    "office_meeting": "行政首长办公会议（如：县长办公会议）",
+    "area": "辖区简称一字（如：县、市）",
+    "whole": "全辖区（如：全县、全市）",
+    "away": "离开辖区（如：离县、离市）",
+    "direct": "直属单位前缀（如：县直、市直）",
+    "seat": "政府驻地（如：城关镇）",
+    "party_committee": "同级党委（如：县委、市委）",
+    "superior_government": "上级人民政府（如：市人民政府、自治区人民政府）",
     "superior_offices": "上级政府部门（如：自治区各委、办、厅、局）",
-    "people_congress": "同级人大（如：州人大）",
-    "cppcc": "同级政协（如：州政协）",
-    "lower_governments": "下级人民政府（如：县（市）人民政府）",
+    "people_congress": "同级人大（如：县人大）",
+    "cppcc": "同级政协（如：县政协）",
+    "lower_governments": "下级人民政府（如：乡（镇）人民政府）",
 }
 
 
